@@ -1,0 +1,31 @@
+"""`recovery-desk demo`: fill a store with realistic demo data."""
+
+from __future__ import annotations
+
+CTX = "Cli"
+
+
+def register(sub, translate) -> None:
+    p = sub.add_parser("demo", help=translate("Cli", "fill the store with realistic demo data"))
+    p.add_argument("--forms", type=int, default=500, metavar="N")
+    p.add_argument("--cases", type=int, default=50, metavar="N")
+    p.add_argument("--dealer", metavar="CODE")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(run=run)
+
+
+def run(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.errors import InvalidInput
+    from app.services.demo import fill_demo
+
+    if args.forms < 0 or args.cases < 0:
+        raise InvalidInput(field="--forms/--cases", problem=translate("Cli", "must be 0 or more"))
+    store = open_store_for(args)
+    try:
+        r = fill_demo(store, args.forms, args.cases, dealer_code=args.dealer, seed=args.seed)
+    finally:
+        store.close()
+    print(translate("Cli", "Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.")
+          .format(dealer=r.dealer_code, forms=r.forms, cases=r.cases))
+    return 0

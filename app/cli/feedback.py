@@ -1,0 +1,90 @@
+"""`recovery-desk feedback import|summary`: paper forms in, the monthly assessment out."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+CTX = "Cli"
+
+
+def register(sub, translate) -> None:
+    fb = sub.add_parser("feedback", help=translate("Cli", "import feedback forms, print the monthly assessment"))
+    fbs = fb.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
+
+    imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from a UTF-8 CSV file (all or nothing)"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
+    imp.set_defaults(run=run_import)
+
+    summ = fbs.add_parser("summary", help=translate("Cli", "print a month's feedback assessment"))
+    summ.add_argument("--month", required=True, metavar="YYYY-MM")
+    summ.add_argument("--dealer", metavar="CODE")
+    summ.add_argument("--advisor", metavar="NAME")
+    summ.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
+    summ.set_defaults(run=run_summary)
+
+
+def run_import(args, translate) -> int:
+    from pathlib import Path
+
+    from app.cli import open_store_for
+    from app.errors import InvalidInput
+    from app.services.feedback_import import import_feedback_csv
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
+    store = open_store_for(args)
+    try:
+        r = import_feedback_csv(store, path, args.dealer)
+    finally:
+        store.close()
+    print(translate("Cli", "{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).")
+          .format(file=r.file, rows=r.rows, imported=r.imported, same=r.already_stored, dealer=r.dealer_code))
+    return 0
+
+
+def _fmt(value, digits=2) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}"
+
+
+def run_summary(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.services.assessment import month_summary
+
+    store = open_store_for(args)
+    try:
+        s = month_summary(store, args.month, args.dealer, args.advisor)
+    finally:
+        store.close()
+    if args.json:
+        json.dump(s.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    outcome = {"reward": translate("Cli", "reward"), "penalty": translate("Cli", "penalty"), "none": translate("Cli", "neither reward nor penalty")}[s.outcome]
+    basis = translate("Cli", "verified forms only") if s.basis == "verified" else translate("Cli", "all forms except disputed ones")
+    lines = [
+        translate("Cli", "Feedback assessment {month}, dealer {dealer}").format(month=s.month, dealer=s.dealer)
+        + (" / " + s.advisor if s.advisor else ""),
+        translate("Cli", "Counted: {basis}").format(basis=basis),
+        translate("Cli", "Forms assessed: {n} (verified {v}, unverified {u}, disputed {d})").format(
+            n=s.forms, v=s.verified_forms, u=s.unverified_forms, d=s.disputed_forms),
+        translate("Cli", "Total score: {total}    Average: {avg}").format(total=s.total, avg=_fmt(s.average)),
+        translate("Cli", "Previous month {month}: average {avg} over {n} forms").format(
+            month=s.previous_month, avg=_fmt(s.previous_average), n=s.previous_forms),
+        translate("Cli", "Change: {change}    Outcome: {outcome} {amount}").format(
+            change=_fmt(s.change), outcome=outcome, amount=f"({s.amount})" if s.amount else ""),
+        translate("Cli", "Failure forms: {f} ({share}; target below {target})").format(
+            f=s.failures, share="-" if s.failure_share is None else f"{s.failure_share:.1%}",
+            target=f"{s.failure_share_target:.0%}"),
+        translate("Cli", "Grades") + "        A     B     C     D     E",
+    ]
+    names = {"timeliness": translate("Cli", "Timeliness"), "repair_quality": translate("Cli", "Repair quality"), "attitude": translate("Cli", "Attitude")}
+    for item, counts in s.grades.items():
+        lines.append(f"  {names[item]:<12}" + "".join(f"{counts[g]:>6}" for g in "ABCDE"))
+    lines.append(translate("Cli", "Complaints through other channels: {n}").format(n=s.other_channel_complaints))
+    print("\n".join(lines))
+    return 0

@@ -1,0 +1,79 @@
+"""Typed errors the core raises. Each carries English source text and parameters; the UI and
+the command line translate the text (context ``Errors``) and fill in the parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Errors"
+
+
+class RecoveryDeskError(Exception):
+    text: str = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+
+    def __init__(self, text: str | None = None, **params: Any) -> None:
+        if text is not None:
+            self.text = text
+        self.params = params
+        super().__init__(self.render())
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+class StoreError(RecoveryDeskError):
+    """The store can't be opened or upgraded."""
+
+
+class StoreTooNew(StoreError):
+    text = QT_TRANSLATE_NOOP("Errors", "The store at {path} was written by a newer version of Recovery Desk "
+                   "(schema {found}; this program knows up to {known}). It was not touched. "
+                   "Install the newer version to open it.")
+
+
+class MigrationFailed(StoreError):
+    text = QT_TRANSLATE_NOOP("Errors", "Upgrading the store at {path} failed ({reason}). The store was restored from "
+                   "the backup taken just before; nothing was lost. Backup: {backup}")
+
+
+class NotFound(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors", "{what} \"{key}\" was not found.")
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        what = translate(CTX, self.params["what"]) if translate else self.params["what"]
+        return text.format(**{**self.params, "what": what})
+
+
+class InvalidInput(RecoveryDeskError):
+    """A single value is wrong: which field, and what to type instead."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{field}: {problem}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input file: where it is and what to fix."""
+
+    line: int
+    column: str
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+class ImportRejected(RecoveryDeskError):
+    """The whole file was refused; ``problems`` names every bad row. Nothing was stored."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s) found; nothing was imported. Fix them and import the file again.")
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(file=file, count=len(problems))

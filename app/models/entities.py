@@ -1,0 +1,183 @@
+"""The store's tables: who (dealer, user, customer, vehicle), what (repair order, feedback form,
+failure case) and the append-only history of every change (event)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger,
+                        String, Text, UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, id_column
+
+
+class StoreMeta(Base):
+    """Facts about this store: its own id (the counter's identity), home dealer, sequences."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SettingValue(Base):
+    """A stored override of a setting declared in app.config; absent means the default."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(16), default="local")  # local | hq
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Dealer(Base):
+    __tablename__ = "dealer"
+    id: Mapped[str] = id_column()
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    __table_args__ = (UniqueConstraint("dealer_id", "username"),)
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))  # vocab.Role
+    # scrypt hash; None for people known only from imported forms, who can't sign in yet.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    phone: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    vehicles: Mapped[list["Vehicle"]] = relationship(back_populates="customer")
+
+
+class Vehicle(Base):
+    __tablename__ = "vehicle"
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    plate: Mapped[str] = mapped_column(String(16), index=True)
+    vin: Mapped[str | None] = mapped_column(String(17))
+    model: Mapped[str | None] = mapped_column(String(100))
+    customer: Mapped[Customer] = relationship(back_populates="vehicles")
+
+
+class RepairOrder(Base):
+    __tablename__ = "repair_order"
+    __table_args__ = (UniqueConstraint("dealer_id", "number"),)
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    number: Mapped[str] = mapped_column(String(64))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle.id"))
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    opened_on: Mapped[date] = mapped_column(Date)
+
+
+class FeedbackForm(Base):
+    """意见反馈表: one per repair order. ``score`` is stored so the month sums in the database."""
+
+    __tablename__ = "feedback_form"
+    __table_args__ = (
+        CheckConstraint("timeliness IN ('A','B','C','D','E')", name="timeliness_grade"),
+        CheckConstraint("repair_quality IN ('A','B','C','D','E')", name="repair_quality_grade"),
+        CheckConstraint("attitude IN ('A','B','C','D','E')", name="attitude_grade"),
+        CheckConstraint("score BETWEEN -6 AND 6", name="score_range"),
+        CheckConstraint("overall IS NULL OR overall BETWEEN 1 AND 10", name="overall_range"),
+        CheckConstraint("verification IN ('unverified','verified','disputed')", name="verification_state"),
+        Index("ix_feedback_form_dealer_date", "dealer_id", "service_date"),
+        Index("ix_feedback_form_advisor_date", "advisor_id", "service_date"),
+    )
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    repair_order_id: Mapped[str] = mapped_column(ForeignKey("repair_order.id"), unique=True)
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    service_date: Mapped[date] = mapped_column(Date)
+    timeliness: Mapped[str] = mapped_column(String(1))
+    repair_quality: Mapped[str] = mapped_column(String(1))
+    attitude: Mapped[str] = mapped_column(String(1))
+    score: Mapped[int] = mapped_column(SmallInteger)
+    overall: Mapped[int | None] = mapped_column(SmallInteger)
+    verification: Mapped[str] = mapped_column(String(12), default="unverified")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(16))  # counter | import | sync
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class FailureCase(Base):
+    """A service failure (服务失败) and its recovery. Current state only; history is in Event."""
+
+    __tablename__ = "failure_case"
+    __table_args__ = (
+        Index("ix_failure_case_dealer_opened", "dealer_id", "opened_at"),
+        Index("ix_failure_case_status_opened", "status", "opened_at"),
+    )
+    id: Mapped[str] = id_column()
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle.id"))
+    repair_order_id: Mapped[str | None] = mapped_column(ForeignKey("repair_order.id"))
+    form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(24))
+    customer_words: Mapped[str] = mapped_column(Text, default="")
+    mood: Mapped[str | None] = mapped_column(String(16))
+    failure_type: Mapped[str] = mapped_column(String(16))
+    cause_group: Mapped[str] = mapped_column(String(16))
+    blame: Mapped[str] = mapped_column(String(16), default="unknown")
+    severity: Mapped[str] = mapped_column(String(16))
+    severity_reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recovered: Mapped[bool | None] = mapped_column(Boolean)
+    root_cause: Mapped[str] = mapped_column(Text, default="")
+    improvement: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Event(Base):
+    """Append-only history: one row per change to a case or form, never updated or deleted.
+
+    ``seq`` numbers an entity's changes 1, 2, 3...; a change made on top of version n has seq n+1,
+    which is how head office tells an edit from a conflict. ``origin`` is the store (counter) that
+    made it.
+    """
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("entity_type", "entity_id", "seq", name="uq_event_entity_seq"),
+        Index("ix_event_entity", "entity_id", "seq"),
+    )
+    id: Mapped[str] = id_column()
+    entity_type: Mapped[str] = mapped_column(String(16))  # case | form
+    entity_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(JSON)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    dealer_id: Mapped[str] = mapped_column(String(36))
+    origin: Mapped[str] = mapped_column(String(36))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,153 @@
+"""The offline store: a SQLite file in the data directory, opened durable, migrated at start-up.
+
+Before any upgrade the file is copied to ``backups/``; if the upgrade fails the copy is put back.
+A store written by a newer program is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import MigrationFailed, StoreError, StoreTooNew
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "store.sqlite3"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> tuple[set[str], str]:
+    """All revisions this program ships, and the newest (head)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    revs = {r.revision for r in script.walk_revisions()}
+    return revs, script.get_current_head()
+
+
+def _apply_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; survives crashes
+    cur.execute("PRAGMA synchronous=FULL")  # a committed change survives a power cut
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _apply_pragmas)
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (BEGIN on first statement).
+        @event.listens_for(engine, "connect")
+        def _no_pysqlite_tx(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _stored_revision(path: Path) -> str | None:
+    """Read the schema revision without writing a byte (read-only, no WAL switch)."""
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            has = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+            if not has:
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(QT_TRANSLATE_NOOP("Errors", "The store at {path} can't be read: {reason}"), path=str(path), reason=str(exc)) from exc
+
+
+def _copy_sqlite(src: Path, dst: Path) -> None:
+    """A consistent copy, including what is still in the WAL."""
+    with closing(sqlite3.connect(src)) as s, closing(sqlite3.connect(dst)) as d:
+        s.backup(d)
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    def session(self) -> Session:
+        return self.session_factory()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating or upgrading as needed) the store in ``data_dir``."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / STORE_FILE
+    revisions, head = known_revisions()
+    current = _stored_revision(path)
+    if current is not None and current not in revisions:
+        raise StoreTooNew(path=str(path), found=current, known=head)
+
+    backup: Path | None = None
+    if current is not None and current != head:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        backup_dir = data_dir / "backups"
+        backup_dir.mkdir(exist_ok=True)
+        backup = backup_dir / f"store-{current}-{stamp}.sqlite3"
+        _copy_sqlite(path, backup)
+        log.info("store backed up to %s before upgrading %s -> %s", backup, current, head)
+
+    engine = make_engine(f"sqlite:///{path}")
+    if current != head:
+        try:
+            upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            if backup is not None:
+                for suffix in ("-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                shutil.copyfile(backup, path)
+            elif current is None:
+                # A brand-new store that failed to build holds nothing worth keeping.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+            raise MigrationFailed(path=str(path), reason=str(exc), backup=str(backup or "-")) from exc
+
+    store = Store(path, engine, sessionmaker(engine, expire_on_commit=False))
+    from app.services.store_setup import ensure_identity
+
+    ensure_identity(store)
+    return store
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)

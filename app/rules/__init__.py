@@ -1,0 +1,1 @@
+"""Pure domain rules (DOMAIN.md): no database, no Qt, no clock."""

@@ -1,0 +1,156 @@
+"""Opening a service-failure case and reading its history. Every change is an event."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.errors import InvalidInput, NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import case_number, new_id
+from app.models import Customer, Event, FailureCase, StoreMeta, Vehicle, utcnow
+from app.rules.failure import may_set_severity, severity_for_score
+from app.services.directory import dealer_by_code
+from app.services.feedback_csv import normalise_phone, normalise_plate
+from app.services.uow import UnitOfWork
+from app.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
+
+CTX = "Errors"
+
+
+@dataclass(frozen=True)
+class NewCase:
+    customer_name: str
+    phone: str
+    plate: str
+    channel: str
+    failure_type: str
+    cause_group: str
+    severity: str
+    customer_words: str = ""
+    mood: str | None = None
+    blame: str = Blame.UNKNOWN.value
+    severity_reason: str = ""
+    score: int | None = None  # the 1-10 satisfaction score, when there is one
+    vin: str | None = None
+    model: str | None = None
+    repair_order_id: str | None = None
+    form_id: str | None = None
+    customer_id: str | None = None
+    assignee_id: str | None = None
+    dealer_code: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: str
+    number: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    seq: int
+    kind: str
+    occurred_at: datetime
+    actor_id: str | None
+    payload: dict = field(default_factory=dict)
+
+
+def _check(value: str | None, vocab, field_name: str, *, required: bool = True):
+    if value in (None, ""):
+        if required:
+            raise InvalidInput(field=field_name, problem=QT_TRANSLATE_NOOP("Errors", "required"))
+        return None
+    try:
+        return vocab(value)
+    except ValueError:
+        raise InvalidInput(field=field_name, problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
+
+
+def validate(new: NewCase) -> None:
+    if not new.customer_name.strip():
+        raise InvalidInput(field="customer_name", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    if not normalise_phone(new.phone).lstrip("+").isdigit():
+        raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
+    if not normalise_plate(new.plate):
+        raise InvalidInput(field="plate", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    _check(new.channel, Channel, "channel")
+    _check(new.failure_type, FailureType, "failure_type")
+    _check(new.cause_group, CauseGroup, "cause_group")
+    _check(new.blame, Blame, "blame")
+    _check(new.mood, Mood, "mood", required=False)
+    chosen = _check(new.severity, Severity, "severity")
+    if new.score is not None and not 1 <= new.score <= 10:
+        raise InvalidInput(field="score", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
+    if not may_set_severity(severity_for_score(new.score), chosen, new.severity_reason):
+        raise InvalidInput(field="severity", problem=QT_TRANSLATE_NOOP("Errors",
+            "can't be lower than the score band suggests; to raise it, give a reason"))
+
+
+def next_case_number(uow: UnitOfWork, dealer_code: str, when: datetime) -> str:
+    local = when.astimezone()
+    key = f"case_seq:{local.year % 100:02d}{local.month:02d}"
+    row = uow.session.get(StoreMeta, key)
+    if row is None:
+        row = StoreMeta(key=key, value="0")
+        uow.session.add(row)
+    seq = int(row.value) + 1
+    row.value = str(seq)
+    return case_number(dealer_code, local.year, local.month, uow.identity.tag, seq)
+
+
+def open_case(store, new: NewCase, actor_id: str | None, *, at: datetime | None = None) -> CaseRef:
+    validate(new)
+    with UnitOfWork(store, actor_id) as uow:
+        ref = open_case_in(uow, new, at or utcnow())
+        uow.commit()
+        return ref
+
+
+def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime) -> CaseRef:
+    """Open a case inside the caller's unit of work (for bulk callers such as demo data)."""
+    s = uow.session
+    dealer = dealer_by_code(s, new.dealer_code, uow.identity.home_dealer_id)
+    phone, plate = normalise_phone(new.phone), normalise_plate(new.plate)
+    customer = s.get(Customer, new.customer_id) if new.customer_id else None
+    if customer is None:
+        customer = s.scalar(select(Customer).where(Customer.dealer_id == dealer.id, Customer.phone == phone,
+                                                   Customer.name == new.customer_name.strip()))
+    if customer is None:
+        customer = Customer(id=new_id(), dealer_id=dealer.id, name=new.customer_name.strip(), phone=phone,
+                            created_at=now)
+        s.add(customer)
+    vehicle = s.scalar(select(Vehicle).where(Vehicle.customer_id == customer.id, Vehicle.plate == plate))
+    if vehicle is None:
+        vehicle = Vehicle(id=new_id(), dealer_id=dealer.id, customer_id=customer.id, plate=plate,
+                          vin=new.vin or None, model=new.model or None)
+        s.add(vehicle)
+    else:
+        vehicle.vin = new.vin or vehicle.vin
+        vehicle.model = new.model or vehicle.model
+    s.flush()
+    actor_id = uow.actor_id
+    case = FailureCase(
+        id=new_id(), number=next_case_number(uow, dealer.code, now), dealer_id=dealer.id,
+        customer_id=customer.id, vehicle_id=vehicle.id, repair_order_id=new.repair_order_id,
+        form_id=new.form_id, channel=new.channel, customer_words=new.customer_words, mood=new.mood,
+        failure_type=new.failure_type, cause_group=new.cause_group, blame=new.blame, severity=new.severity,
+        severity_reason=new.severity_reason, status=CaseStatus.OPEN.value,
+        assignee_id=new.assignee_id or actor_id, opened_at=now, version=1, created_by=actor_id, updated_at=now)
+    s.add(case)
+    payload = {k: v for k, v in asdict(new).items() if k != "dealer_code"}
+    payload.update(number=case.number, customer_id=customer.id, vehicle_id=vehicle.id,
+                   phone=phone, plate=plate, assignee_id=case.assignee_id)
+    uow.record("case", case.id, "case.opened", payload, dealer.id, seq=1, at=now)
+    return CaseRef(case.id, case.number)
+
+
+def timeline(store, case_id: str) -> list[TimelineEntry]:
+    with store.session() as s:
+        if s.get(FailureCase, case_id) is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
+        rows = s.scalars(select(Event).where(Event.entity_type == "case", Event.entity_id == case_id)
+                         .order_by(Event.seq))
+        return [TimelineEntry(e.seq, e.kind, e.occurred_at, e.actor_id, dict(e.payload)) for e in rows]

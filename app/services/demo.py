@@ -1,0 +1,125 @@
+"""Realistic demo data: Chinese customers, plates and repair orders over the last 12 months."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import select
+
+from app.models import FeedbackForm, RepairOrder, Customer, Vehicle
+from app.services.cases import NewCase, open_case_in, validate
+from app.services.directory import dealer_by_code, ensure_advisors
+from app.services.feedback_csv import FormRow
+from app.services.feedback_import import store_forms
+from app.services.uow import UnitOfWork
+from app.rules.failure import severity_for_score
+from app.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌波辉鹏宇浩然子轩欣怡晨阳"
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤川宁琼"
+PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+MODELS = ["速腾", "迈腾", "宝来", "高尔夫", "探岳", "途观L", "帕萨特", "朗逸", "凯美瑞", "雅阁", "思域", "CR-V"]
+ADVISORS = ["张伟", "李娜", "王强", "刘洋", "陈静", "杨磊", "赵敏", "黄杰"]
+COMMENTS = ["", "", "", "服务很好", "等待时间太长", "洗车不干净", "师傅很专业", "价格偏高", "没有提前通知取车",
+            "休息区很舒适", "问题没有一次修好", "配件要等一周", "态度热情", "结算时多收了工时费"]
+WORDS = [
+    "车修好没两天又出现同样的异响，耽误了我上班。", "约好下午三点交车，等到六点还没好，也没人告诉我原因。",
+    "前台接待态度很冷淡，问了三遍才有人理我。", "保养后发现车内有油污，座椅也弄脏了。",
+    "配件一直说到货了，来了又说没有，白跑一趟。", "结算单上有我没同意的项目。",
+    "空调还是不制冷，已经是第二次来修了。", "技师没有按约定试车就交车了。",
+    "电话回访时说会处理，之后就没有下文了。", "维修时间比预计的长了两天，没有任何解释。",
+]
+# Weighted so most forms are good and roughly a quarter fail, like the plan measured (24-34%).
+GRADE_WEIGHTS = {"A": 50, "B": 28, "C": 12, "D": 7, "E": 3}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    dealer_code: str
+    forms: int
+    cases: int
+
+
+def _name(rnd: random.Random) -> str:
+    return rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(rnd.choice((1, 2))))
+
+
+def _plate(rnd: random.Random) -> str:
+    return rnd.choice(PROVINCES) + rnd.choice(PLATE_CHARS[:24]) + "".join(rnd.choice(PLATE_CHARS) for _ in range(5))
+
+
+def _phone(rnd: random.Random) -> str:
+    return "1" + rnd.choice("3456789") + "".join(rnd.choice("0123456789") for _ in range(9))
+
+
+def _grade(rnd: random.Random) -> str:
+    return rnd.choices(list(GRADE_WEIGHTS), weights=list(GRADE_WEIGHTS.values()))[0]
+
+
+def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> list[FormRow]:
+    rnd = random.Random(seed)
+    people = [(_name(rnd), _phone(rnd), _plate(rnd)) for _ in range(max(1, n // 3))]
+    rows = []
+    for i in range(n):
+        day = today - timedelta(days=rnd.randrange(365))
+        name, phone, plate = rnd.choice(people)
+        grades = [_grade(rnd) for _ in range(3)]
+        overall = None if rnd.random() < 0.4 else max(1, min(10, 10 - sum("ABCDE".index(g) for g in grades)
+                                                              + rnd.choice((-1, 0, 0, 1))))
+        rows.append(FormRow(i + 2, day, f"{ro_prefix}{day:%y%m}{i:06d}", rnd.choice(ADVISORS), name, phone, plate,
+                            *grades, overall, rnd.random() < 0.7, rnd.choice(COMMENTS)))
+    return rows
+
+
+def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, seed: int = 7,
+              today: date | None = None) -> DemoResult:
+    today = today or date.today()
+    rnd = random.Random(seed + 1)
+    with UnitOfWork(store) as uow:
+        dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
+        stamp = datetime.now().strftime("%H%M%S")
+        rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-")
+        store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
+        advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
+        # Cases: failing forms first (as the follow-up would find them), then complaints from elsewhere.
+        failing = uow.session.execute(
+            select(FeedbackForm.id, FeedbackForm.repair_order_id, FeedbackForm.overall, FeedbackForm.advisor_id,
+                   FeedbackForm.service_date, Customer.id, Customer.name, Customer.phone, Vehicle.plate)
+            .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+            .join(Customer, Customer.id == RepairOrder.customer_id)
+            .join(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+            .where(FeedbackForm.dealer_id == dealer.id, FeedbackForm.score < 0)
+            .limit(cases)).all()
+        made = 0
+        for i in range(cases):
+            if i < len(failing):
+                fid, roid, overall, adv, day, cid, name, phone, plate = failing[i]
+                channel = rnd.choice([Channel.ON_SITE, Channel.CALLBACK_3DAY, Channel.CALLBACK_3DAY])
+            else:
+                fid = roid = overall = cid = None
+                adv = advisors[rnd.choice(ADVISORS)]
+                day = today - timedelta(days=rnd.randrange(365))
+                name, phone, plate = _name(rnd), _phone(rnd), _plate(rnd)
+                channel = rnd.choice(list(Channel))
+            suggested = severity_for_score(overall)
+            severity = suggested or rnd.choice([Severity.MINOR, Severity.MODERATE, Severity.SERIOUS])
+            new = NewCase(customer_name=name, phone=phone, plate=plate, channel=channel.value,
+                          failure_type=rnd.choice(list(FailureType)).value,
+                          cause_group=rnd.choice(list(CauseGroup)).value, severity=severity.value,
+                          customer_words=rnd.choice(WORDS), mood=rnd.choice(list(Mood)).value,
+                          blame=rnd.choice(list(Blame)).value, score=overall, model=rnd.choice(MODELS),
+                          repair_order_id=roid, form_id=fid, customer_id=cid, assignee_id=adv,
+                          dealer_code=dealer.code)
+            validate(new)
+            when = datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60),
+                            tzinfo=timezone.utc) + timedelta(days=rnd.choice((0, 1, 2, 3)))
+            open_case_in(uow, new, min(when, datetime.now(timezone.utc)))
+            made += 1
+            if made % 2000 == 0:
+                uow.session.flush()
+                uow.session.expunge_all()  # keep memory flat on big demo stores
+        uow.commit()
+    return DemoResult(dealer.code, forms, made)

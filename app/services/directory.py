@@ -1,0 +1,45 @@
+"""Dealers and the people a form or case names: found by their natural keys, created when new."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.errors import NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Dealer, User, utcnow
+from app.vocab import Role
+
+
+def dealer_by_code(session, code: str | None, home_dealer_id: str, *, create: bool = False) -> Dealer:
+    """The dealer with this code, or the store's home dealer when no code is given."""
+    if not code:
+        return session.get(Dealer, home_dealer_id)
+    dealer = session.scalar(select(Dealer).where(Dealer.code == code))
+    if dealer is None:
+        if not create:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=code)
+        dealer = Dealer(id=new_id(), code=code, name=code, created_at=utcnow())
+        session.add(dealer)
+        session.flush()
+    return dealer
+
+
+def advisors_by_name(session, dealer_id: str) -> dict[str, str]:
+    """display name -> user id for everyone at the dealer (advisors are named on paper forms)."""
+    rows = session.execute(select(User.display_name, User.id).where(User.dealer_id == dealer_id))
+    return {name: uid for name, uid in rows}
+
+
+def ensure_advisors(session, dealer_id: str, names: set[str]) -> dict[str, str]:
+    """Map names to user ids, adding people not yet known as advisors who can't sign in yet
+    (no password) until an administrator gives them one."""
+    known = advisors_by_name(session, dealer_id)
+    now = utcnow()
+    for name in sorted(names - known.keys()):
+        uid = new_id()
+        session.add(User(id=uid, dealer_id=dealer_id, username=name, display_name=name,
+                         role=Role.ADVISOR.value, password_hash=None, active=True, created_at=now))
+        known[name] = uid
+    session.flush()
+    return known

@@ -1,0 +1,154 @@
+"""Reading paper or historical feedback forms from CSV: every row checked, every problem named."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.errors import ImportRejected, Problem
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Errors"
+COLUMNS = ("date", "repair_order", "advisor", "customer", "phone", "plate", "timeliness",
+           "repair_quality", "attitude", "overall", "verified", "comment")
+OPTIONAL = frozenset({"overall", "verified", "comment"})
+GRADES = frozenset("ABCDE")
+_YES = {"yes", "y", "true", "1", "是", "已核实"}
+_NO = {"no", "n", "false", "0", "否", "未核实", ""}
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class FormRow:
+    line: int
+    service_date: date
+    repair_order: str
+    advisor: str
+    customer: str
+    phone: str
+    plate: str
+    timeliness: str
+    repair_quality: str
+    attitude: str
+    overall: int | None
+    verified: bool
+    comment: str
+
+
+def normalise_phone(raw: str) -> str:
+    return re.sub(r"[ \-]", "", raw)
+
+
+def normalise_plate(raw: str) -> str:
+    return re.sub(r"[\s·\-]", "", raw).upper()
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")  # drops the BOM Excel writes, if any
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportRejected(name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
+            "The file is not UTF-8 text. In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))]) from None
+
+
+def read_feedback_csv(path: Path) -> list[FormRow]:
+    """Parse and check the whole file; raise ImportRejected naming every bad row and column."""
+    path = Path(path)
+    text = _decode(path.read_bytes(), path.name)
+    return parse_feedback_text(text, path.name)
+
+
+def parse_feedback_text(text: str, name: str) -> list[FormRow]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "The file is empty: the first line must be the header {header}."),
+                                            {"header": ",".join(COLUMNS)})]) from None
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ImportRejected(name, [Problem(1, c, QT_TRANSLATE_NOOP("Errors", "Column \"{column}\" is missing from the header. The header must be: {header}"),
+                                            {"column": c, "header": ",".join(COLUMNS)}) for c in missing])
+    dupes = sorted({h for h in header if header.count(h) > 1 and h in COLUMNS})
+    if dupes:
+        raise ImportRejected(name, [Problem(1, c, QT_TRANSLATE_NOOP("Errors", "Column \"{column}\" appears twice in the header."), {"column": c})
+                                    for c in dupes])
+    pos = {c: header.index(c) for c in COLUMNS}
+    width = len(header)
+    rows: list[FormRow] = []
+    first_line_of: dict[str, int] = {}
+    for rec in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in rec):
+            continue  # blank lines, which spreadsheets like to leave at the end
+        if len(rec) != width:
+            problems.append(Problem(line, "", QT_TRANSLATE_NOOP("Errors", "This row has {found} values but the header has {expected}. Check for a comma inside a value that is not in quotes."),
+                                    {"found": len(rec), "expected": width}))
+            continue
+        row = _check_row(rec, pos, line, problems)
+        if row is None:
+            continue
+        first = first_line_of.get(row.repair_order)
+        if first is not None:
+            problems.append(Problem(line, "repair_order", QT_TRANSLATE_NOOP("Errors", "Repair order {ro} is already on line {first}: a repair order has one feedback form. Remove one of the two lines."),
+                                    {"ro": row.repair_order, "first": first}))
+            continue
+        first_line_of[row.repair_order] = line
+        rows.append(row)
+    if problems:
+        raise ImportRejected(name, problems)
+    return rows
+
+
+def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Problem]) -> FormRow | None:
+    v = {c: rec[i].strip() for c, i in pos.items()}
+    before = len(problems)
+
+    def bad(col: str, text: str, **params) -> None:
+        problems.append(Problem(line, col, text, {"value": v[col], "column": col, **params}))
+
+    for c in COLUMNS:
+        if c not in OPTIONAL and not v[c]:
+            bad(c, QT_TRANSLATE_NOOP("Errors", "\"{column}\" is empty; it is required."))
+    service_date = None
+    if v["date"]:
+        if _DATE.match(v["date"]):
+            try:
+                service_date = date.fromisoformat(v["date"])
+            except ValueError:
+                pass
+        if service_date is None:
+            bad("date", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-18."))
+    grades = {}
+    for c in ("timeliness", "repair_quality", "attitude"):
+        g = v[c].upper()
+        if v[c] and g not in GRADES:
+            bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
+        grades[c] = g
+    phone = normalise_phone(v["phone"])
+    if v["phone"] and not _PHONE.match(v["phone"]):
+        bad("phone", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a phone number; use digits only, e.g. 13812345678."))
+    overall = None
+    if v["overall"]:
+        try:
+            overall = int(v["overall"])
+        except ValueError:
+            overall = -1
+        if not 1 <= overall <= 10:
+            bad("overall", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not an overall score; use a whole number from 1 to 10, or leave it empty."))
+    verified = v["verified"].lower()
+    if verified not in _YES and verified not in _NO:
+        bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
+    if len(problems) > before:
+        return None
+    return FormRow(line, service_date, v["repair_order"], v["advisor"], v["customer"], phone,
+                   normalise_plate(v["plate"]), grades["timeliness"], grades["repair_quality"],
+                   grades["attitude"], overall, verified in _YES, v["comment"])

@@ -1,0 +1,158 @@
+"""Import feedback forms from CSV into the store: all or nothing, idempotent, conflicts reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import insert, select
+
+from app.errors import ImportRejected, Problem
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
+from app.rules.scoring import form_score
+from app.services.directory import dealer_by_code, ensure_advisors
+from app.services.feedback_csv import FormRow, read_feedback_csv
+from app.services.uow import UnitOfWork
+
+CTX = "Errors"
+_CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lookups
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    dealer_code: str
+    rows: int
+    imported: int
+    already_stored: int
+
+
+def _chunks(items: list, n: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, dict]:
+    """What the store already holds for these repair orders, in the CSV's terms."""
+    out: dict[str, dict] = {}
+    for chunk in _chunks(numbers):
+        q = (select(RepairOrder.number, FeedbackForm.service_date, User.display_name, Customer.name,
+                    Customer.phone, Vehicle.plate, FeedbackForm.timeliness, FeedbackForm.repair_quality,
+                    FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.comment)
+             .join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
+             .join(Customer, Customer.id == RepairOrder.customer_id)
+             .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+             .outerjoin(User, User.id == FeedbackForm.advisor_id)
+             .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+        for r in session.execute(q):
+            out[r.number] = {"date": r.service_date, "advisor": r.display_name, "customer": r.name,
+                             "phone": r.phone, "plate": r.plate, "timeliness": r.timeliness,
+                             "repair_quality": r.repair_quality, "attitude": r.attitude,
+                             "overall": r.overall, "comment": r.comment}
+    return out
+
+
+def _row_content(row: FormRow) -> dict:
+    # Verification is left out on purpose: supervisors change it in the app after an import, and
+    # re-importing the old file must not count that as a conflict.
+    return {"date": row.service_date, "advisor": row.advisor, "customer": row.customer, "phone": row.phone,
+            "plate": row.plate, "timeliness": row.timeliness, "repair_quality": row.repair_quality,
+            "attitude": row.attitude, "overall": row.overall, "comment": row.comment}
+
+
+def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
+                        actor_id: str | None = None) -> ImportResult:
+    path = Path(path)
+    rows = read_feedback_csv(path)
+    with UnitOfWork(store, actor_id) as uow:
+        s = uow.session
+        dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)
+        stored = _stored_content(s, dealer.id, [r.repair_order for r in rows])
+        problems: list[Problem] = []
+        new_rows: list[FormRow] = []
+        for row in rows:
+            have = stored.get(row.repair_order)
+            if have is None:
+                new_rows.append(row)
+                continue
+            mine = _row_content(row)
+            diff = [k for k in mine if mine[k] != have[k]]
+            if diff:
+                problems.append(Problem(row.line, ",".join(diff), QT_TRANSLATE_NOOP("Errors",
+                    "Repair order {ro} is already stored with different {fields} (stored: {stored}; file: {file}). "
+                    "Nothing was overwritten: correct the form in the app, or fix this line."),
+                    {"ro": row.repair_order, "fields": ", ".join(diff),
+                     "stored": "; ".join(f"{k}={have[k]}" for k in diff),
+                     "file": "; ".join(f"{k}={mine[k]}" for k in diff)}))
+        if problems:
+            raise ImportRejected(path.name, problems)
+        store_forms(uow, dealer.id, new_rows, source="import", origin_note=path.name)
+        uow.commit()
+    return ImportResult(path.name, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
+
+
+def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormRow], *, source: str,
+                origin_note: str = "") -> int:
+    """Insert forms with their customers, vehicles and repair orders in bulk (Core executemany);
+    each form's creation is its first event. The caller commits."""
+    s = uow.session
+    if not rows:
+        return 0
+    now = utcnow()
+    advisors = ensure_advisors(s, dealer_id, {r.advisor for r in rows})
+
+    customers: dict[tuple[str, str], str] = {}
+    phones = sorted({r.phone for r in rows})
+    for chunk in _chunks(phones):
+        for cid, name, phone in s.execute(select(Customer.id, Customer.name, Customer.phone)
+                                          .where(Customer.dealer_id == dealer_id, Customer.phone.in_(chunk))):
+            customers.setdefault((phone, name), cid)
+    vehicles: dict[tuple[str, str], str] = {}
+    known_customer_ids = list(set(customers.values()))
+    for chunk in _chunks(known_customer_ids):
+        for vid, cid, plate in s.execute(select(Vehicle.id, Vehicle.customer_id, Vehicle.plate)
+                                         .where(Vehicle.customer_id.in_(chunk))):
+            vehicles.setdefault((cid, plate), vid)
+
+    new_customers, new_vehicles, ros, forms, events = [], [], [], [], []
+    origin = uow.identity.store_id
+    for r in rows:
+        cid = customers.get((r.phone, r.customer))
+        if cid is None:
+            cid = customers[(r.phone, r.customer)] = new_id()
+            new_customers.append({"id": cid, "dealer_id": dealer_id, "name": r.customer, "phone": r.phone,
+                                  "created_at": now})
+        vid = vehicles.get((cid, r.plate))
+        if vid is None:
+            vid = vehicles[(cid, r.plate)] = new_id()
+            new_vehicles.append({"id": vid, "dealer_id": dealer_id, "customer_id": cid, "plate": r.plate,
+                                 "vin": None, "model": None})
+        ro_id, form_id = new_id(), new_id()
+        advisor_id = advisors[r.advisor]
+        ros.append({"id": ro_id, "dealer_id": dealer_id, "number": r.repair_order, "customer_id": cid,
+                    "vehicle_id": vid, "advisor_id": advisor_id, "opened_on": r.service_date})
+        verification = "verified" if r.verified else "unverified"
+        score = form_score(r.timeliness, r.repair_quality, r.attitude)
+        forms.append({"id": form_id, "dealer_id": dealer_id, "repair_order_id": ro_id, "advisor_id": advisor_id,
+                      "service_date": r.service_date, "timeliness": r.timeliness,
+                      "repair_quality": r.repair_quality, "attitude": r.attitude, "score": score,
+                      "overall": r.overall, "verification": verification, "comment": r.comment,
+                      "source": source, "version": 1, "created_at": now, "created_by": uow.actor_id,
+                      "updated_at": now, "updated_by": uow.actor_id})
+        events.append({"id": new_id(), "entity_type": "form", "entity_id": form_id, "seq": 1,
+                       "kind": "form.created", "actor_id": uow.actor_id, "dealer_id": dealer_id,
+                       "origin": origin, "occurred_at": now,
+                       "payload": {"source": source, "file": origin_note, "repair_order": r.repair_order,
+                                   "repair_order_id": ro_id, "date": r.service_date.isoformat(),
+                                   "advisor": r.advisor, "customer": r.customer, "phone": r.phone,
+                                   "plate": r.plate, "timeliness": r.timeliness,
+                                   "repair_quality": r.repair_quality, "attitude": r.attitude,
+                                   "overall": r.overall, "verification": verification, "comment": r.comment}})
+    for table, data in ((Customer, new_customers), (Vehicle, new_vehicles), (RepairOrder, ros),
+                        (FeedbackForm, forms), (Event, events)):
+        if data:
+            s.execute(insert(table.__table__), data)
+    return len(forms)

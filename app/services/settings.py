@@ -1,0 +1,47 @@
+"""Reading and changing settings: the declared default unless the store holds another value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.config import REGISTRY, setting
+from app.errors import InvalidInput
+from app.models import SettingValue, utcnow
+
+
+def get(session, key: str) -> Any:
+    decl = setting(key)
+    row = session.get(SettingValue, key)
+    if row is None:
+        return decl.default
+    try:
+        return decl.coerce(row.value)
+    except ValueError:
+        return decl.default  # a value the current rules refuse never breaks the program
+
+
+def get_all(session) -> dict[str, Any]:
+    stored = {r.key: r.value for r in session.scalars(select(SettingValue))}
+    out = {}
+    for key, decl in REGISTRY.items():
+        try:
+            out[key] = decl.coerce(stored[key]) if key in stored else decl.default
+        except ValueError:
+            out[key] = decl.default
+    return out
+
+
+def put(session, key: str, value: Any, *, actor_id: str | None = None, source: str = "local") -> Any:
+    decl = setting(key)
+    try:
+        value = decl.coerce(value)
+    except ValueError as exc:
+        raise InvalidInput(field=key, problem=str(exc)) from None
+    row = session.get(SettingValue, key)
+    if row is None:
+        session.add(SettingValue(key=key, value=value, source=source, updated_at=utcnow(), updated_by=actor_id))
+    else:
+        row.value, row.source, row.updated_at, row.updated_by = value, source, utcnow(), actor_id
+    return value

@@ -1,0 +1,1 @@
+"""The Qt side: windows, dialogs, table models and the background-operation helper."""

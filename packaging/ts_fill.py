@@ -1,0 +1,40 @@
+"""Fill unfinished entries of a Qt .ts catalogue from a JSON map {context: {source: translation}}.
+
+Usage: python packaging/ts_fill.py resources/i18n/recovery_desk_zh_CN.ts translations.json
+       python packaging/ts_fill.py resources/i18n/recovery_desk_zh_CN.ts --list   (untranslated, as JSON)
+"""
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+
+
+def main(ts_path: str, arg: str) -> int:
+    tree = ET.parse(ts_path)
+    todo: dict[str, dict[str, str]] = {}
+    mapping = {} if arg == "--list" else json.load(open(arg, encoding="utf-8"))
+    filled = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source")
+            tr = msg.find("translation")
+            if tr.get("type") != "unfinished" and tr.text:
+                continue
+            value = mapping.get(name, {}).get(src)
+            if value:
+                tr.text = value
+                tr.attrib.pop("type", None)
+                filled += 1
+            else:
+                todo.setdefault(name, {})[src] = ""
+    if arg == "--list":
+        json.dump(todo, sys.stdout, ensure_ascii=False, indent=1)
+        return 0
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    print(f"filled {filled}; still untranslated: {sum(len(v) for v in todo.values())}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Collect every translatable string into the .ts catalogues (keeping existing translations),
+# then compile them to the .qm files the program loads. Run after changing user-visible text.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+BIN=$(dirname "$PY")
+mapfile -t SOURCES < <(find app -name '*.py' | sort)
+for lang in zh_CN; do
+  "$BIN/pyside6-lupdate" -no-obsolete -locations none "${SOURCES[@]}" -ts "resources/i18n/recovery_desk_${lang}.ts"
+  "$BIN/pyside6-lrelease" "resources/i18n/recovery_desk_${lang}.ts" -qm "resources/i18n/recovery_desk_${lang}.qm"
+done

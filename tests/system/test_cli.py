@@ -1,0 +1,69 @@
+"""The command line as a user or a script drives it, in separate processes."""
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.helpers import csv_file, form_line, worked_example_rows
+
+
+def cli(data_dir, *args, lang="en_US.UTF-8"):
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang}
+    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_worked_example_through_the_command_line(data_dir, tmp_path):
+    f = csv_file(tmp_path / "forms.csv", worked_example_rows(), bom=True)
+    r = cli(data_dir, "feedback", "import", str(f))
+    assert r.returncode == 0, r.stderr
+    assert "12 imported" in r.stdout
+    r = cli(data_dir, "feedback", "summary", "--month", "2026-05", "--json")
+    assert r.returncode == 0, r.stderr
+    s = json.loads(r.stdout)
+    assert (s["month"], s["forms"], s["total"], s["average"]) == ("2026-05", 10, 40, 4.0)
+    assert (s["previous_month"], s["previous_average"], s["change"], s["outcome"]) == ("2026-04", 3.5, 0.5, "reward")
+    assert s["basis"] == "all" and s["verified_forms"] == 0 and set(s["grades"]) == {"timeliness", "repair_quality", "attitude"}
+    assert "complaints" in s and "failure_share" in s
+
+
+def test_bad_csv_exit_2_names_every_problem_and_stores_nothing(data_dir, tmp_path):
+    rows = [form_line("2026-05-01", "RO1", "AFA"), form_line("2026-02-30", "RO2"),
+            form_line("2026-05-03", "RO3"), form_line("2026-05-04", "RO3")]
+    r = cli(data_dir, "feedback", "import", str(csv_file(tmp_path / "bad.csv", rows)))
+    assert r.returncode == 2
+    err = r.stderr
+    assert "4 problem" not in err and "3 problem(s)" in err
+    assert "line 2, column repair_quality" in err and '"F" is not a grade' in err
+    assert "line 3, column date" in err and "line 5, column repair_order" in err and "line 4" in err
+    r = cli(data_dir, "feedback", "summary", "--month", "2026-05", "--json")
+    assert json.loads(r.stdout)["forms"] == 0
+
+
+def test_messages_in_chinese(data_dir, tmp_path):
+    r = cli(data_dir, "feedback", "import", str(csv_file(tmp_path / "bad.csv", [form_line("2026-05-01", "R", "AFA")])),
+            lang="zh_CN.UTF-8")
+    assert r.returncode == 2
+    assert "第 2 行" in r.stderr and "不是有效的等级" in r.stderr
+
+
+def test_missing_file_and_bad_month(data_dir, tmp_path):
+    r = cli(data_dir, "feedback", "import", str(tmp_path / "nope.csv"))
+    assert r.returncode == 2 and "no such file" in r.stderr
+    r = cli(data_dir, "feedback", "summary", "--month", "May")
+    assert r.returncode == 2 and "YYYY-MM" in r.stderr
+
+
+def test_demo_fills_a_store_with_a_year_of_data(data_dir):
+    r = cli(data_dir, "demo", "--forms", "600", "--cases", "40")
+    assert r.returncode == 0, r.stderr
+    import sqlite3
+
+    con = sqlite3.connect(data_dir / "store.sqlite3")
+    months = con.execute("SELECT COUNT(DISTINCT substr(service_date, 1, 7)) FROM feedback_form").fetchone()[0]
+    assert months >= 12
+    assert con.execute("SELECT COUNT(*) FROM failure_case").fetchone()[0] == 40
+    assert con.execute("SELECT COUNT(*) FROM event WHERE kind='case.opened'").fetchone()[0] == 40
+    names = [n for (n,) in con.execute("SELECT name FROM customer LIMIT 20")]
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)

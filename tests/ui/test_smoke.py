@@ -1,0 +1,16 @@
+"""The main window opens on a temporary store and shows the month's figures."""
+
+from app.ui.main_window import MainWindow
+from app.ui.ops import Ops
+
+
+def test_main_window_opens_on_a_fresh_store(qtbot, store):
+    ops = Ops()
+    w = MainWindow(store, ops)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.nav.count() >= 1
+    qtbot.waitUntil(lambda: w.today.forms.text() == "0")
+    assert str(store.path) in w.store_label.text()
+    ops.wait_idle()

@@ -1,0 +1,28 @@
+"""The domain core must import and work with PySide6 unavailable."""
+
+import subprocess
+import sys
+import textwrap
+
+CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
+        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo"]
+
+
+def test_core_imports_with_pyside6_blocked(tmp_path):
+    code = textwrap.dedent(f"""
+        import sys, importlib
+        class Block:
+            def find_spec(self, name, path=None, target=None):
+                if name == "PySide6" or name.startswith("PySide6."):
+                    raise ImportError("PySide6 is blocked in this test")
+        sys.meta_path.insert(0, Block())
+        for m in {CORE!r}:
+            importlib.import_module(m)
+        from app.models.store import open_store
+        from app.services.assessment import month_summary
+        s = open_store({str(tmp_path)!r})
+        print(month_summary(s, "2026-05").outcome)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "none"
