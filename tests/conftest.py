@@ -65,3 +65,25 @@ def store(data_dir):
     s = open_store(data_dir)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the whole test session (head-office database tests).
+
+    Needs Debian's postgresql package (packaging/setup.sh test installs it). Yields a function
+    that creates a fresh empty database and returns its SQLAlchemy URL.
+    """
+    import tempfile
+
+    from tests.pg import start_postgres
+
+    # Not under pytest's temp dir: its parents are private to root and initdb runs as postgres.
+    server = start_postgres(tempfile.mkdtemp(prefix="recovery-desk-pg-"))
+    yield server.new_database
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    return pg_server()

@@ -146,6 +146,26 @@ def open_store(data_dir: Path) -> Store:
     return store
 
 
+def open_database(url: str) -> Store:
+    """Open a server database (head office's PostgreSQL) by URL and bring its schema to head.
+
+    Same models and migrations as a counter's store; no file backup (the server's own backups
+    apply). A database from a newer program is refused.
+    """
+    engine = make_engine(url)
+    revisions, head = known_revisions()
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None and current not in revisions:
+        engine.dispose()
+        raise StoreTooNew(path=url.split("@")[-1], found=current, known=head)
+    if current != head:
+        upgrade(engine)
+    return Store(Path(url.split("@")[-1]), engine, sessionmaker(engine, expire_on_commit=False))
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
