@@ -142,6 +142,10 @@
         <source>Complaints through other channels: {n}</source>
         <translation>其他渠道投诉：{n} 件</translation>
     </message>
+    <message>
+        <source>head-office commands (central database, intake server, reports)</source>
+        <translation>总部命令（中央数据库、接收服务器、报表）</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
