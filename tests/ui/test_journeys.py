@@ -253,3 +253,29 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
     assert numbers == sorted(numbers)
     cases.table.scrollToBottom()
     qtbot.waitUntil(lambda: cases.model.case_at(n - 1) is not None)
+
+
+def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
+    from app.ui.application import apply_language
+    from app.ui.shell import Shell
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.pin, "1234")
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    first = shell.window
+    qtbot.addWidget(first)
+    assert first.nav.item(0).text() == "Today"
+    try:
+        with qtbot.waitSignal(shell.window_shown):
+            first.settings.language.setCurrentIndex(first.settings.language.findData("zh_CN"))
+        w = shell.window
+        qtbot.addWidget(w)
+        assert w is not first
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["今日", "案例", "意见反馈表", "设置"]
+        assert w.sync_label.text() == "同步：未设置"
+        assert "管理员" in w.user_label.text()
+    finally:
+        apply_language("en")
