@@ -141,7 +141,7 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
 
     qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
     dlg = view.complaint
-    assert (dlg.customer_name.text(), dlg.plate.text()) == ("孙女士", "京B12345")
+    assert (dlg.customer_name.text(), dlg.plate.text(), dlg.repair_order.text()) == ("孙女士", "京B12345", "RO2611-0001")
     assert dlg.failure_type.currentData() == "outcome"  # repair quality D: the core service failed
     choose(qtbot, dlg.cause_group, "Serv")
     with qtbot.waitSignal(dlg.case_saved):
