@@ -46,6 +46,10 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
     qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.centralWidget().isVisible())
     assert shell.window is w
+    # Locking by hand: the lock button in the status bar.
+    shell.idle.set_minutes(0)
+    qtbot.mouseClick(w.lock_button, Qt.MouseButton.LeftButton)
+    assert not w.centralWidget().isVisible() and shell.dialog.locked_user.username == "boss"
 
 
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
