@@ -811,6 +811,10 @@
         <translation>经销商：{code}</translation>
     </message>
     <message>
+        <source>Lock the counter now (Ctrl+L)</source>
+        <translation>立即锁定（Ctrl+L）</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>在线</translation>
     </message>

@@ -78,14 +78,15 @@ def child_app(t0: float, data_dir: str) -> None:
     dialog = shell.dialog
     dialog.user.setCurrentIndex(max(0, dialog.user.findData("admin")))
     dialog.pin.setText(DEMO_PIN)
+    filled = []
+    # Connected before the window exists: Today may fill before this loop looks again.
+    shell.window_shown.connect(lambda w: w.today.filled.connect(lambda: filled.append(time.time() - t0)))
     t_sign = time.time()
     dialog.submit.click()
     wait_for(lambda: shell.window is not None and shell.window.isVisible())
     app.processEvents()
     window_shown = time.time() - t0
     sign_in_cost = time.time() - t_sign
-    filled = []
-    shell.window.today.filled.connect(lambda: filled.append(time.time() - t0))
     wait_for(lambda: filled)
     report(first_window=first, store_ready=ready, main_window=window_shown, sign_in=sign_in_cost,
            today_filled=filled[0], rss=rss_mb())
