@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -69,6 +70,8 @@ class Shell(QObject):
 
         self.store = store
         self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
+        # While the advisor types the PIN, load the main window's code (imports only; no widgets).
+        self.ops.run(lambda: importlib.import_module("app.ui.main_window"), pool="io")
 
     def on_language_read(self, language: str) -> None:
         from app.ui.application import apply_language
