@@ -145,7 +145,7 @@ class CasesView(QWidget):
         self.apply_filter()
 
     def on_model_count_changed(self, n: int) -> None:
-        self.count.setText(self.tr("{n} cases").format(n=self.locale().toString(n)))
+        self.count.setText(self.tr("Cases found: {n}").format(n=self.locale().toString(n)))
 
     def on_current_row_changed(self, current, _previous) -> None:
         case_id = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None

@@ -212,7 +212,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>{n} cases</source>
+        <source>Cases found: {n}</source>
         <translation>共 {n} 个案例</translation>
     </message>
 </context>
