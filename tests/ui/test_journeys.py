@@ -283,3 +283,28 @@ def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store
         assert "管理员" in w.user_label.text()
     finally:
         apply_language("en")
+
+
+def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, store, advisor):
+    saved = feedback_forms.enter_form(store, feedback_forms.FormEntry(
+        "RO8", date.today(), "郑女士", "13600003333", "粤A66666", "A", "E", "A"), advisor)
+    view = window.feedback
+    view.last_saved = saved
+    qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
+    dlg = view.complaint
+    commit_text(dlg.customer_words, "第二次来修还是没修好")
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+
+    qtbot.mouseClick(window.cases.new_button, Qt.MouseButton.LeftButton)
+    again = window.cases.complaint
+    assert again.draft_bar.isVisibleTo(again) and "郑女士" in again.draft_text.text()
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.customer_words.toPlainText() == "第二次来修还是没修好"
+    choose(qtbot, again.cause_group, "Serv")
+    with qtbot.waitSignal(again.case_saved) as case:
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    from app.services.alerts import open_alerts
+
+    assert [a.case_id for a in open_alerts(store)] == [case.args[0].id]
+    assert again.drafts.load("complaint", advisor.user_id) is None
