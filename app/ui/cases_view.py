@@ -71,8 +71,9 @@ class CasesView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -115,7 +116,6 @@ class CasesView(QWidget):
 
         ops.changed.connect(self.on_ops_changed)
         self.load_advisors()
-        self.model.refresh()
 
     def load_advisors(self) -> None:
         from app.services.case_queries import assignees
