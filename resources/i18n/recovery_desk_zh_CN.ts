@@ -82,14 +82,6 @@
         <translation>概况</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>内容</translation>
     </message>

@@ -160,9 +160,9 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
     cases.table.setFocus()
     qtbot.mouseClick(cases.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=cases.table.visualRect(cases.model.index(0, 0)).center())
-    qtbot.waitUntil(lambda: cases.detail.timeline.topLevelItemCount() == 1)
-    entry = cases.detail.timeline.topLevelItem(0)
-    assert entry.text(1) == "李娜" and entry.text(2).startswith("Case opened (On site)")
+    qtbot.waitUntil(lambda: cases.detail.timeline.count() == 1)
+    who, what = cases.detail.timeline.item(0).text().split("\n")
+    assert who.endswith(" · 李娜") and what.startswith("Case opened (On site)")
     history = [cases.detail.history.topLevelItem(i).text(1) for i in range(cases.detail.history.topLevelItemCount())]
     assert "Visit RO2611-0001" in history
 
