@@ -46,10 +46,18 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
     qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.centralWidget().isVisible())
     assert shell.window is w
-    # Locking by hand: the lock button in the status bar.
+    # Locking by hand (the lock button) also hides a complaint being typed, until the PIN is given.
     shell.idle.set_minutes(0)
+    qtbot.mouseClick(w.cases.new_button, Qt.MouseButton.LeftButton)
+    complaint = w.cases.complaint
+    qtbot.keyClicks(complaint.phone, "139")
     qtbot.mouseClick(w.lock_button, Qt.MouseButton.LeftButton)
     assert not w.centralWidget().isVisible() and shell.dialog.locked_user.username == "boss"
+    assert not complaint.isVisible()
+    qtbot.keyClicks(shell.dialog.pin, "2468")
+    qtbot.keyClick(shell.dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: complaint.isVisible())
+    assert complaint.phone.text() == "139"
 
 
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
