@@ -1,8 +1,9 @@
 """SQLAlchemy 2.0 models and the store that holds them. No Qt here."""
 
 from app.models.base import Base, utcnow
+from app.models.desk import Alert, Attachment
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
 
-__all__ = ["Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
+__all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle"]

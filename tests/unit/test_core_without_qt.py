@@ -5,7 +5,9 @@ import sys
 import textwrap
 
 CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
-        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo"]
+        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
+        "app.services.users", "app.services.feedback_forms", "app.services.case_queries", "app.services.alerts",
+        "app.services.attachments", "app.services.drafts", "app.services.complaints", "app.services.today", "app.services.preferences"]
 
 
 def test_core_imports_with_pyside6_blocked(tmp_path):
