@@ -3,6 +3,8 @@
 from app.models.base import Base, utcnow
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
+from app.models.recovery import Callback, Remedy, VerificationCall
 
 __all__ = ["Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
-           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle"]
+           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
+           "Callback", "Remedy", "VerificationCall"]
