@@ -242,7 +242,14 @@ def parse_pack(text: str, source: str) -> Pack:
                       failure_type=ft.value, cause_group=cg.value, severity=sev.value)
                 break
     if c.problems:
-        raise PackRejected(source, c.problems)
+        # A shared step (&anchor / *alias) is checked once per use; report its problem once.
+        seen_problems, unique = set(), []
+        for p in c.problems:
+            key = (p.line, p.text, tuple(sorted((k, str(v)) for k, v in p.params.items() if k != "where")))
+            if key not in seen_problems:
+                seen_problems.add(key)
+                unique.append(p)
+        raise PackRejected(source, unique)
     return Pack(name, version, title, tuple(good), source)
 
 
