@@ -5,7 +5,10 @@ import sys
 import textwrap
 
 CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
-        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo"]
+        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
+        "app.recovery_vocab", "app.recovery_config", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
+        "app.scripts.library", "app.services.case_log", "app.services.recovery", "app.services.remedies",
+        "app.services.callbacks", "app.services.verification"]
 
 
 def test_core_imports_with_pyside6_blocked(tmp_path):
