@@ -152,3 +152,10 @@ def pending_approvals(store) -> list[RemedyView]:
         return [_remedy_view(s, r) for r in
                 s.scalars(select(Remedy).where(Remedy.status == RemedyStatus.PENDING_APPROVAL.value)
                           .order_by(Remedy.proposed_at))]
+
+
+def authority_of(store, actor_id: str | None) -> tuple[str, int]:
+    """The actor's role and remedy limit, for the UI to say before they propose."""
+    with UnitOfWork(store, actor_id) as uow:
+        role = role_of(uow, actor_id)
+        return role.value, authority_limit(uow, role)
