@@ -133,3 +133,14 @@ def test_a_damaged_stored_pack_falls_back_to_the_bundled_one(tmp_path):
     lib = ScriptLibrary(tmp_path)
     assert lib.pack.label == "default@1" and lib.refused is not None
     assert lib.refused.details()[0].startswith("active.yaml:")
+
+
+def test_the_readable_copy_is_current():
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("pack_doc", root / "packaging/pack_doc.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert (root / "docs/recovery-scripts.md").read_text(encoding="utf-8") == mod.render(bundled_pack_path()), \
+        "run: .venv/bin/python packaging/pack_doc.py > docs/recovery-scripts.md"
