@@ -1,7 +1,7 @@
 """recovery: remedies, callbacks, verification calls
 
 Revision ID: 0003_recovery
-Revises: 0001
+Revises: 0002_ui
 Create Date: 2026-11-22 07:34:57.549430
 """
 from alembic import op
@@ -10,7 +10,7 @@ import app.models.base
 
 
 revision = '0003_recovery'
-down_revision = '0001'
+down_revision = '0002_ui'
 branch_labels = None
 depends_on = None
 
