@@ -1,4 +1,7 @@
-"""Settings of service recovery: authority limits, clocks, callbacks, verification sampling."""
+"""Settings of service recovery: authority limits, callbacks, verification sampling.
+
+The first-response threshold is cases.first_response_hours (app.services.case_queries).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +16,6 @@ declare(
             QT_TRANSLATE_NOOP("Settings", "Remedy a supervisor may give or approve (yuan)"), minimum=0),
     Setting("remedy.limit.admin", int, 3000,
             QT_TRANSLATE_NOOP("Settings", "Remedy an administrator may give or approve (yuan)"), minimum=0),
-    Setting("recovery.first_response_hours", int, 4,
-            QT_TRANSLATE_NOOP("Settings", "Hours after opening before a case without a first response is overdue"),
-            minimum=1),
     Setting("recovery.callback_due_days", int, 3,
             QT_TRANSLATE_NOOP("Settings", "Days after the remedy is agreed that the callback is due"), minimum=1,
             maximum=30),

@@ -68,12 +68,17 @@ def _local_midnight(d: date) -> datetime:
     return datetime.combine(d, time()).astimezone()
 
 
-def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime):
+def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime,
+                      callback_overdue_hours: int | None = None):
     open_ = FailureCase.status != CaseStatus.CLOSED.value
-    return and_(open_, or_(
-        and_(FailureCase.first_response_at.is_(None),
-             FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
-        FailureCase.opened_at < now - timedelta(days=resolve_days)))
+    late = [and_(FailureCase.first_response_at.is_(None),
+                 FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
+            FailureCase.opened_at < now - timedelta(days=resolve_days)]
+    if callback_overdue_hours is not None:
+        from app.services.callbacks import late_callback_exists
+
+        late.append(late_callback_exists(now, callback_overdue_hours))
+    return and_(open_, or_(*late))
 
 
 def _prefix(col, text: str):
@@ -121,7 +126,8 @@ def _conditions(store, session, f: CaseFilter, now: datetime) -> list:
         conds.append(FailureCase.opened_at < _local_midnight(f.opened_to + timedelta(days=1)))
     if f.overdue:
         conds.append(overdue_condition(settings.get(session, "cases.first_response_hours"),
-                                       settings.get(session, "cases.resolve_days"), now))
+                                       settings.get(session, "cases.resolve_days"), now,
+                                       settings.get(session, "recovery.callback_overdue_hours")))
     s = search_condition(f.search)
     if s is not None:
         conds.append(s)

@@ -13,18 +13,18 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Callback, Event, FailureCase, utcnow
+from app.models import Callback, Event, FailureCase, Remedy, utcnow
 from app.recovery_vocab import CallbackState, RemedyStatus, StepKind, StepOutcome
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
+from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
 from app.services import settings
 from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, change, load_case, require, role_of
 from app.services.remedies import APPROVERS, agree_in
 from app.services.uow import UnitOfWork
 from app.vocab import CaseStatus
-from app.models import Remedy
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _clocks(s, case: FailureCase, now: datetime) -> Clocks:
         case.first_response_at - case.opened_at if case.first_response_at else None,
         case.resolved_at - case.opened_at if case.resolved_at else None,
         not closed and first_response_overdue(case.opened_at, case.first_response_at, now,
-                                              conf["recovery.first_response_hours"]),
+                                              conf["cases.first_response_hours"]),
         not closed and cb is not None and callback_overdue(cb.due_at, now, conf["recovery.callback_overdue_hours"]),
         not closed and cb is not None and cb.state == CallbackState.FLAGGED.value)
 
@@ -211,7 +211,7 @@ def overdue_cases(store, *, now: datetime | None = None) -> list[Overdue]:
     now = now or utcnow()
     with store.session() as s:
         conf = settings.get_all(s)
-        late_open = now - timedelta(hours=conf["recovery.first_response_hours"])
+        late_open = now - timedelta(hours=conf["cases.first_response_hours"])
         late_due = now - timedelta(hours=conf["recovery.callback_overdue_hours"])
         no_response = set(s.scalars(select(FailureCase.id).where(
             FailureCase.status != CaseStatus.CLOSED.value, FailureCase.first_response_at.is_(None),

@@ -13,6 +13,7 @@ from app.scripts.library import library_for
 from app.services import settings
 from app.services.callbacks import callbacks_due, record_not_reached, record_reached
 from app.services.case_log import NotAllowed, WrongState
+from app.services.case_queries import CaseFilter, count_cases
 from app.services.cases import timeline
 from app.services.recovery import close_case, escalate, guide, overdue_cases, record_step, reopen
 from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
@@ -145,12 +146,13 @@ def test_supervisor_cannot_approve_their_own_proposal(store, people):
 def test_overdue_first_response_and_callback(store, people):
     adv = people["advisor"]
     untouched = case_for(store, adv)
-    assert overdue_cases(store, now=T0 + timedelta(hours=3)) == []
-    [late] = overdue_cases(store, now=T0 + timedelta(hours=5))
+    assert overdue_cases(store, now=T0 + timedelta(hours=1)) == []  # cases.first_response_hours = 2
+    [late] = overdue_cases(store, now=T0 + timedelta(hours=3))
     assert (late.case_id, late.first_response, late.callback) == (untouched, True, False)
-    assert guide(store, untouched, PACK, now=T0 + timedelta(hours=5)).clocks.first_response_overdue
+    assert guide(store, untouched, PACK, now=T0 + timedelta(hours=3)).clocks.first_response_overdue
     answered = case_for(store, adv)
-    at = follow_script(store, answered, adv, T0 + timedelta(hours=1))
+    at = follow_script(store, answered, adv, T0 + timedelta(minutes=30))
+    assert count_cases(store, CaseFilter(overdue=True), now=at) == 0
     [cb] = callbacks_due(store, now=at)
     assert not cb.overdue
     later = cb.due_at + timedelta(hours=25)
@@ -159,6 +161,9 @@ def test_overdue_first_response_and_callback(store, people):
     flags = {o.case_id: o for o in overdue_cases(store, now=later)}
     assert flags[answered].callback and not flags[answered].first_response
     assert guide(store, answered, PACK, now=later).clocks.callback_overdue
+    # The case list's "overdue only" filter shows the late callback too.
+    assert count_cases(store, CaseFilter(overdue=True), now=cb.due_at) == 1  # only the untouched one
+    assert count_cases(store, CaseFilter(overdue=True), now=later) == 2
 
 
 def test_failed_rerating_then_escalation_then_recovered(store, people):
