@@ -117,6 +117,11 @@ class RecoveryStepper(QWidget):
         self.error.clear()
         self.refresh()
 
+    def show_case(self, case_id: str) -> None:
+        """CaseDetailView's extension hook: a different case is shown."""
+        if case_id != self.case_id:
+            self.set_case(case_id)
+
     def refresh(self) -> None:
         if not self.case_id:
             self.guide = None
