@@ -28,7 +28,7 @@ class CallbacksView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        self.record_button = QPushButton(self.tr("&Record call..."))
+        self.record_button = QPushButton(self.tr("Record call... (Enter)"))
         self.record_button.setObjectName("record_call")
         self.message = QLabel()
         self.message.setObjectName("message")

@@ -66,13 +66,13 @@ class RecoveryStepper(QWidget):
         self.remedy_line = QLabel()
         self.remedy_line.setObjectName("remedy_line")
         self.remedy_line.setWordWrap(True)
-        self.done_button = QPushButton(self.tr("&Done (Ctrl+Enter)"))
+        self.done_button = QPushButton(self.tr("Done (Ctrl+Enter)"))
         self.done_button.setObjectName("done")
-        self.skip_button = QPushButton(self.tr("S&kip with reason"))
+        self.skip_button = QPushButton(self.tr("Skip with reason (Ctrl+K)"))
         self.skip_button.setObjectName("skip")
-        self.note_button = QPushButton(self.tr("Save &note"))
+        self.note_button = QPushButton(self.tr("Save note (Ctrl+Shift+Enter)"))
         self.note_button.setObjectName("save_note")
-        self.remedy_button = QPushButton(self.tr("Offer a &remedy..."))
+        self.remedy_button = QPushButton(self.tr("Offer a remedy... (Ctrl+R)"))
         self.remedy_button.setObjectName("offer_remedy")
         self.finished_label = QLabel()
         self.finished_label.setObjectName("finished")
@@ -104,9 +104,11 @@ class RecoveryStepper(QWidget):
         self.note_button.clicked.connect(self.on_note_clicked)
         self.remedy_button.clicked.connect(self.on_remedy_clicked)
         self.steps.currentRowChanged.connect(self.on_steps_current_row_changed)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.on_done_clicked,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
+        for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
+                           ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),
+                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked)):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ops.changed.connect(self.on_ops_changed)
         self._set_enabled(False)
 
@@ -216,6 +218,8 @@ class RecoveryStepper(QWidget):
             self._record(StepOutcome.DONE)
 
     def on_skip_clicked(self) -> None:
+        if not self.skip_button.isEnabled():
+            return
         if not self.note.toPlainText().strip():
             self.error.setText(self.tr("Write the reason for skipping in the note box, then press Skip again."))
             self.note.setFocus()
@@ -223,6 +227,8 @@ class RecoveryStepper(QWidget):
         self._record(StepOutcome.SKIPPED)
 
     def on_note_clicked(self) -> None:
+        if not self.note_button.isEnabled():
+            return
         if not self.note.toPlainText().strip():
             self.error.setText(self.tr("Write the note first."))
             self.note.setFocus()
@@ -230,7 +236,7 @@ class RecoveryStepper(QWidget):
         self._record(StepOutcome.NOTED)
 
     def on_remedy_clicked(self) -> None:
-        if self.case_id:
+        if self.case_id and self.remedy_button.isVisible() and self.remedy_button.isEnabled():
             self.remedy_dialog = RemedyDialog(self.store, self.ops, self.case_id, self.user, self)
             self.remedy_dialog.finished.connect(self.on_remedy_dialog_finished)
             self.remedy_dialog.open()

@@ -48,7 +48,7 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
         seen.append(step.kind)
         assert stepper.say.text() == step.say["en"]
         if step.kind == "offer_remedy":
-            qtbot.keyClick(stepper.note, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+            qtbot.keyClick(stepper.note, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
             qtbot.waitUntil(lambda: stepper.remedy_dialog is not None and stepper.remedy_dialog.isVisible())
             dlg = stepper.remedy_dialog
             qtbot.waitUntil(lambda: "Within your authority" in dlg.authority.text())
@@ -77,7 +77,7 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     callbacks.activateWindow()
     qtbot.waitUntil(lambda: callbacks.table.rowCount() == 1)
     callbacks.table.setFocus()
-    qtbot.keyClick(callbacks.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(callbacks.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(callbacks, "dialog", None) is not None and callbacks.dialog.isVisible())
     dlg = callbacks.dialog
     dlg.rating.setFocus()
