@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
 from app.scripts.library import ScriptLibrary, library_for
 from app.ui.approvals_view import ApprovalsView
 from app.ui.callbacks_view import CallbacksView
@@ -35,17 +37,17 @@ def install_recovery(window) -> RecoveryPages:
     store, ops, user = window.store, window.ops, window.user
     library = library_for(Path(store.path).parent)
     stepper = RecoveryStepper(store, ops, library, user)
-    window.cases.detail.add_tab(_t("Recovery"), stepper)
+    window.cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), stepper)
     callbacks = CallbacksView(store, ops, user)
-    window.add_page(_t("Callbacks due"), callbacks, "callback")
+    window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")), callbacks, "callback")
     pages = RecoveryPages(library, stepper, callbacks, OverdueBox(store, ops))
     window.today.layout().insertWidget(1, pages.overdue)
     pages.overdue.case_requested.connect(window.on_today_case_requested)
     if getattr(user, "is_supervisor", False):
         pages.approvals = ApprovalsView(store, ops, user)
-        window.add_page(_t("Remedy approvals"), pages.approvals, "alert")
+        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Remedy approvals")), pages.approvals, "alert")
         pages.verification = VerificationView(store, ops, user)
-        window.add_page(_t("Verification calls"), pages.verification, "form")
+        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")), pages.verification, "form")
     if library.refused is not None:
         # The stored pack was refused at start: say so, and that the bundled pack is in use.
         window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(
