@@ -139,3 +139,21 @@ def names(store) -> dict[str, str]:
     """user id -> display name, for showing who did what."""
     with store.session() as s:
         return {uid: name for uid, name in s.execute(select(User.id, User.display_name))}
+
+
+DEMO_PIN = "0000"
+
+
+def ensure_demo_users(store, pin: str = DEMO_PIN) -> list[str]:
+    """On a store nobody can sign in to yet: an admin, a supervisor and the demo advisors, all with
+    ``pin``. Never on a store with real users, so demo data can't open a back door."""
+    if not needs_first_admin(store):
+        return []
+    made = [create_user(store, "admin", "管理员", pin, Role.ADMIN.value).username,
+            create_user(store, "supervisor", "监督员", pin, Role.SUPERVISOR.value).username]
+    with store.session() as s, s.begin():
+        for user in s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id,
+                                                 User.password_hash.is_(None))):
+            user.password_hash = hash_secret(pin)
+            made.append(user.username)
+    return made

@@ -70,7 +70,9 @@ class CaseDetailView(QWidget):
         self.history = QTreeWidget()
         self.history.setObjectName("customerHistory")
         self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details")])
-        self.history.setColumnWidth(0, 110)
+        self.history.setRootIsDecorated(False)
+        self.history.setColumnWidth(0, 95)
+        self.history.setColumnWidth(1, 190)
         self.tabs.addTab(self.history, self.tr("Customer history"))
 
         self.attachments = AttachmentsPanel(store, ops, user)

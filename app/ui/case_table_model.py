@@ -35,9 +35,14 @@ class CaseTableModel(QAbstractTableModel):
         self.keys: dict[int, tuple] = {}  # page -> its last row's sort key, for keyset continuation
         self.pending: set[int] = set()
         self.generation = 0
-        tr = lambda s: QCoreApplication.translate("CaseTableModel", s)  # noqa: E731
-        self.headers = [tr("Case"), tr("Opened"), tr("Status"), tr("Severity"), tr("Customer"), tr("Phone"),
-                        tr("Plate"), tr("Advisor")]
+        self.headers = [QCoreApplication.translate("CaseTableModel", "Case"),
+                        QCoreApplication.translate("CaseTableModel", "Opened"),
+                        QCoreApplication.translate("CaseTableModel", "Status"),
+                        QCoreApplication.translate("CaseTableModel", "Severity"),
+                        QCoreApplication.translate("CaseTableModel", "Customer"),
+                        QCoreApplication.translate("CaseTableModel", "Phone"),
+                        QCoreApplication.translate("CaseTableModel", "Plate"),
+                        QCoreApplication.translate("CaseTableModel", "Advisor")]
         self.titles = {**{s.value: QCoreApplication.translate("Vocab", s.title) for s in CaseStatus},
                        **{s.value: QCoreApplication.translate("Vocab", s.title) for s in Severity}}
 

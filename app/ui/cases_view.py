@@ -79,7 +79,7 @@ class CasesView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 120, 90, 70, 80, 110, 90)):
+        for col, width in enumerate((150, 120, 80, 70, 70, 100, 85)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 
@@ -109,6 +109,7 @@ class CasesView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -21,7 +21,8 @@ COMBO_FIELDS = ("channel", "mood", "failure_type", "cause_group", "severity", "b
 class ComplaintDialog(QDialog):
     case_saved = Signal(object)  # cases.CaseRef
 
-    def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, repair_order: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("complaintDialog")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
@@ -139,6 +140,7 @@ class ComplaintDialog(QDialog):
 
         if prefill is not None:
             self.fill_from_case(prefill)
+            self.repair_order.setText(repair_order)
         else:
             self.offer_draft()
         self.search.setFocus()

@@ -305,10 +305,11 @@ class FeedbackFormView(QWidget):
         if self.last_saved is None:
             return
         store, form_id = self.store, self.last_saved.form_id
+        ro = self.last_saved.repair_order or (self.editing.repair_order if self.editing else "")
 
         def show(new_case) -> None:
             self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, prefill=new_case,
-                                             parent=self)
+                                             repair_order=ro, parent=self)
             self.complaint.case_saved.connect(self.on_case_saved)
             self.complaint.open()
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
-                               QWidget)
+                               QToolButton, QWidget)
 
 from app.services.drafts import DraftBox
 from app.ui.cases_view import CasesView
@@ -86,6 +87,13 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Dealer: {code}").format(code=store.identity.home_dealer_code)))
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.sync_label)
+        self.lock_button = QToolButton()
+        self.lock_button.setIcon(icon("lock"))
+        self.lock_button.setToolTip(self.tr("Lock the counter now (Ctrl+L)"))
+        self.lock_button.setAutoRaise(True)
+        self.lock_button.clicked.connect(self.lock_requested)
+        bar.addPermanentWidget(self.lock_button)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
 
     def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("file"), title)

@@ -39,12 +39,11 @@ def set_combo_value(combo: QComboBox, value) -> None:
 
 def error_text(exc: BaseException) -> str:
     """The user's-language wording of an error from the core."""
-    tr = QCoreApplication.translate
     if isinstance(exc, InvalidInput):
-        return tr("Errors", exc.params.get("problem", ""))
+        return QCoreApplication.translate("Errors", exc.params.get("problem", ""))
     if isinstance(exc, RecoveryDeskError):
-        return exc.render(tr)
-    return tr("Widgets", "Something went wrong: {error}").format(error=exc)
+        return exc.render(QCoreApplication.translate)
+    return QCoreApplication.translate("Widgets", "Something went wrong: {error}").format(error=exc)
 
 
 class FieldForm(QWidget):

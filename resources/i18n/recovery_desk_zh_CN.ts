@@ -2,50 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Case</source>
-        <translation type="unfinished">案例</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished">客户</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
-    </message>
-    <message>
-        <source>Plate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Advisor</source>
-        <translation type="unfinished">服务顾问</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Widgets</source>
-        <comment>Something went wrong: {error}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Application</name>
     <message>
         <source>Recovery Desk</source>
@@ -103,15 +59,15 @@
     <name>AttachmentsPanel</name>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件…</translation>
     </message>
     <message>
         <source>Drop photos or documents here</source>
-        <translation type="unfinished"></translation>
+        <translation>可将照片或文件拖到这里</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>
@@ -216,158 +172,193 @@
     <name>CaseDetailView</name>
     <message>
         <source>Choose a case in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一个案例</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Found by</source>
-        <translation type="unfinished"></translation>
+        <translation>发现渠道</translation>
     </message>
     <message>
         <source>Failure type</source>
-        <translation type="unfinished"></translation>
+        <translation>失败类型</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Customer blames</source>
-        <translation type="unfinished"></translation>
+        <translation>客户归咎于</translation>
     </message>
     <message>
         <source>Mood</source>
-        <translation type="unfinished"></translation>
+        <translation>客户情绪</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>首次响应</translation>
     </message>
     <message>
         <source>Repair order</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Advisor</source>
-        <translation type="unfinished">服务顾问</translation>
+        <translation>服务顾问</translation>
     </message>
     <message>
         <source>Customer&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>客户原话</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概况</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>处理记录</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">说明</translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Customer history</source>
-        <translation type="unfinished"></translation>
+        <translation>客户历史</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Case {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>案例 {number}</translation>
     </message>
     <message>
         <source>Visit {ro}</source>
-        <translation type="unfinished"></translation>
+        <translation>到店 {ro}</translation>
     </message>
     <message>
         <source>form {grades}, score {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈表 {grades}，得分 {score}</translation>
     </message>
     <message>
         <source>no form</source>
-        <translation type="unfinished"></translation>
+        <translation>无反馈表</translation>
     </message>
     <message>
         <source>Case opened ({channel}): {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>登记案例（{channel}）：{words}</translation>
     </message>
     <message>
         <source>Attachment added: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
     </message>
 </context>
 <context>
     <name>CasesView</name>
     <message>
         <source>Search: case number, phone, plate or name</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：案例编号、电话、车牌或姓名</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any severity</source>
-        <translation type="unfinished"></translation>
+        <translation>全部严重程度</translation>
     </message>
     <message>
         <source>Any cause</source>
-        <translation type="unfinished"></translation>
+        <translation>全部原因</translation>
     </message>
     <message>
         <source>Any advisor</source>
-        <translation type="unfinished"></translation>
+        <translation>全部服务顾问</translation>
     </message>
     <message>
         <source>Opened from</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期从</translation>
     </message>
     <message>
         <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>只看超期</translation>
     </message>
     <message>
         <source>Record complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>登记投诉</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>{n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 个案例</translation>
     </message>
 </context>
 <context>
@@ -407,6 +398,10 @@
     <message>
         <source>Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.</source>
         <translation>已为经销商 {dealer} 添加演示数据：{forms} 份意见反馈表，{cases} 个案例。</translation>
+    </message>
+    <message>
+        <source>Demo users who can sign in with PIN {pin}: {users}</source>
+        <translation>可用密码 {pin} 登录的演示用户：{users}</translation>
     </message>
     <message>
         <source>import feedback forms, print the monthly assessment</source>
@@ -513,115 +508,115 @@
     <name>ComplaintDialog</name>
     <message>
         <source>Record a complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>登记投诉</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃</translation>
     </message>
     <message>
         <source>Find a customer: phone, plate or name</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户：电话、车牌或姓名</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌</translation>
     </message>
     <message>
         <source>VIN</source>
-        <translation type="unfinished"></translation>
+        <translation>车架号</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>车型</translation>
     </message>
     <message>
         <source>Repair order</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Score (1-10)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分（1-10）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择…</translation>
     </message>
     <message>
         <source>Found by</source>
-        <translation type="unfinished"></translation>
+        <translation>发现渠道</translation>
     </message>
     <message>
         <source>Customer&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>客户原话</translation>
     </message>
     <message>
         <source>Mood</source>
-        <translation type="unfinished"></translation>
+        <translation>客户情绪</translation>
     </message>
     <message>
         <source>Failure type</source>
-        <translation type="unfinished"></translation>
+        <translation>失败类型</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Customer blames</source>
-        <translation type="unfinished"></translation>
+        <translation>客户归咎于</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Reason for a higher severity</source>
-        <translation type="unfinished"></translation>
+        <translation>提高严重程度的理由</translation>
     </message>
     <message>
         <source>Save complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>保存投诉</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>What you typed is kept as a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>已输入的内容会保存为草稿</translation>
     </message>
     <message>
         <source>Customer and vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>客户与车辆</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉内容</translation>
     </message>
     <message>
         <source>A complaint you had not saved was kept ({when}, {name}). Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>有一份未保存的投诉已保留（{when}，{name}）。要恢复吗？</translation>
     </message>
     <message>
         <source>Suggested from the score: {severity}</source>
-        <translation type="unfinished"></translation>
+        <translation>按评分建议：{severity}</translation>
     </message>
 </context>
 <context>
@@ -692,11 +687,11 @@
     </message>
     <message>
         <source>files up to 50 MB can be attached</source>
-        <translation type="unfinished"></translation>
+        <translation>附件不能超过 50 MB</translation>
     </message>
     <message>
         <source>choose an existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个存在的文件</translation>
     </message>
     <message>
         <source>Case</source>
@@ -761,6 +756,62 @@
     <message>
         <source>The store at {path} can&apos;t be read: {reason}</source>
         <translation>无法读取位于 {path} 的数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>only a supervisor can acknowledge alerts</source>
+        <translation>只有主管可以确认提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>choose a grade from A to E</source>
+        <translation>请选择 A 到 E 中的一个等级</translation>
+    </message>
+    <message>
+        <source>only a supervisor can change verification</source>
+        <translation>只有主管可以修改核实状态</translation>
+    </message>
+    <message>
+        <source>this repair order already has a form; find it under Feedback forms to correct it</source>
+        <translation>该工单已有反馈表；请在“意见反馈表”中打开它进行更正</translation>
+    </message>
+    <message>
+        <source>this repair order number is already used; check the number</source>
+        <translation>该工单号已被使用，请核对工单号</translation>
+    </message>
+    <message>
+        <source>this form no longer exists</source>
+        <translation>该反馈表已不存在</translation>
+    </message>
+    <message>
+        <source>someone changed this form meanwhile; open it again to see their change</source>
+        <translation>其他人刚刚修改了这张反馈表，请重新打开查看其修改</translation>
+    </message>
+    <message>
+        <source>the correction window has passed; ask a supervisor to record a dispute instead</source>
+        <translation>已超过可更正期限，请让主管登记为有异议</translation>
+    </message>
+    <message>
+        <source>only a supervisor can change this setting</source>
+        <translation>只有主管可以修改此设置</translation>
+    </message>
+    <message>
+        <source>Wrong user name or PIN. Check both and try again.</source>
+        <translation>用户名或密码错误，请检查后重试。</translation>
+    </message>
+    <message>
+        <source>use at least 4 characters</source>
+        <translation>至少需要 4 个字符</translation>
+    </message>
+    <message>
+        <source>this user name is taken; choose another</source>
+        <translation>该用户名已被使用，请换一个</translation>
+    </message>
+    <message>
+        <source>an administrator already exists; sign in</source>
+        <translation>管理员已存在，请直接登录</translation>
     </message>
     <message>
         <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
@@ -839,46 +890,6 @@
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <source>only a supervisor can acknowledge alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation type="unfinished">客户</translation>
-    </message>
-    <message>
-        <source>choose a grade from A to E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only a supervisor can change verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this repair order already has a form; find it under Feedback forms to correct it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this repair order number is already used; check the number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this form no longer exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>someone changed this form meanwhile; open it again to see their change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the correction window has passed; ask a supervisor to record a dispute instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only a supervisor can change this setting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no such step in this script</source>
         <translation>此话术中没有这一步</translation>
     </message>
@@ -923,22 +934,6 @@
         <translation>补偿仍在等待主管审批；审批后再回到这一步</translation>
     </message>
     <message>
-        <source>Wrong user name or PIN. Check both and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>use at least 4 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this user name is taken; choose another</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an administrator already exists; sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>only a supervisor makes verification calls</source>
         <translation>只有主管可以进行核实回访</translation>
     </message>
@@ -963,119 +958,119 @@
     <name>FeedbackFormView</name>
     <message>
         <source>Feedback form</source>
-        <translation type="unfinished">反馈表</translation>
+        <translation>意见反馈表</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃</translation>
     </message>
     <message>
         <source>e.g. RO2611-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 RO2611-0042</translation>
     </message>
     <message>
         <source>Open stored form</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已存反馈表</translation>
     </message>
     <message>
         <source>Open the form already stored for this repair order, to correct it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开该工单已保存的反馈表以便更正</translation>
     </message>
     <message>
         <source>Repair order</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Service date</source>
-        <translation type="unfinished"></translation>
+        <translation>服务日期</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌</translation>
     </message>
     <message>
         <source>Timeliness</source>
-        <translation type="unfinished">服务及时性</translation>
+        <translation>服务及时性</translation>
     </message>
     <message>
         <source>Repair quality</source>
-        <translation type="unfinished">维修质量</translation>
+        <translation>维修质量</translation>
     </message>
     <message>
         <source>Attitude</source>
-        <translation type="unfinished">服务态度</translation>
+        <translation>服务态度</translation>
     </message>
     <message>
         <source>Overall score (1-10)</source>
-        <translation type="unfinished"></translation>
+        <translation>总体评分（1-10）</translation>
     </message>
     <message>
         <source>not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>未询问</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">意见</translation>
+        <translation>意见</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>核实状态</translation>
     </message>
     <message>
         <source>Only a supervisor can change verification</source>
-        <translation type="unfinished"></translation>
+        <translation>只有主管可以修改核实状态</translation>
     </message>
     <message>
         <source>Save form</source>
-        <translation type="unfinished"></translation>
+        <translation>保存反馈表</translation>
     </message>
     <message>
         <source>New form</source>
-        <translation type="unfinished"></translation>
+        <translation>新反馈表</translation>
     </message>
     <message>
         <source>Open a recovery case from this form</source>
-        <translation type="unfinished"></translation>
+        <translation>根据此反馈表建立补救案例</translation>
     </message>
     <message>
         <source>A form you had not saved was kept ({when}, repair order {ro}). Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>有一张未保存的反馈表已保留（{when}，工单 {ro}）。要恢复吗？</translation>
     </message>
     <message>
         <source>Form for {ro} saved. It is a service failure: supervisors have been alerted.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 {ro} 的反馈表已保存。这是一次服务失败，已提醒主管。</translation>
     </message>
     <message>
         <source>Form for {ro} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 {ro} 的反馈表已保存。</translation>
     </message>
     <message>
         <source>no form is stored for this repair order yet</source>
-        <translation type="unfinished"></translation>
+        <translation>该工单还没有保存反馈表</translation>
     </message>
     <message>
         <source>{when} {who} corrected: {change}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} {who} 更正：{change}</translation>
     </message>
     <message>
         <source>{when} {who} entered the form</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} {who} 录入了反馈表</translation>
     </message>
     <message>
         <source>Case {number} opened from the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>已根据反馈表建立案例 {number}。</translation>
     </message>
 </context>
 <context>
@@ -1090,19 +1085,19 @@
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案例</translation>
     </message>
     <message>
         <source>Feedback forms</source>
-        <translation type="unfinished"></translation>
+        <translation>意见反馈表</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Signed in: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前用户：{name}</translation>
     </message>
     <message>
         <source>Sync: not set up</source>
@@ -1113,20 +1108,24 @@
         <translation>经销商：{code}</translation>
     </message>
     <message>
+        <source>Lock the counter now (Ctrl+L)</source>
+        <translation>立即锁定柜台（Ctrl+L）</translation>
+    </message>
+    <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>Sync: {state}, {waiting} waiting, last {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：{state}，{waiting} 项待发，上次 {last}</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +1378,22 @@
         <translation>语言（留空：跟随系统）</translation>
     </message>
     <message>
+        <source>Hours within which a new case needs a first response</source>
+        <translation>新案例需在多少小时内首次响应</translation>
+    </message>
+    <message>
+        <source>Days within which a case should be resolved</source>
+        <translation>案例应在多少天内解决</translation>
+    </message>
+    <message>
+        <source>Hours after saving during which a feedback form may be corrected</source>
+        <translation>反馈表保存后多少小时内可以更正</translation>
+    </message>
+    <message>
+        <source>Lock the counter after this many idle minutes (0: never)</source>
+        <translation>无操作多少分钟后锁定（0：不锁定）</translation>
+    </message>
+    <message>
         <source>Remedy an advisor may give without approval (yuan)</source>
         <translation>服务顾问无需审批可给予的补偿上限（元）</translation>
     </message>
@@ -1410,150 +1425,134 @@
         <source>Verification calls draw from forms of this many recent days</source>
         <translation>核实回访从最近多少天的反馈表中抽取</translation>
     </message>
-    <message>
-        <source>Hours within which a new case needs a first response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days within which a case should be resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours after saving during which a feedback form may be corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lock the counter after this many idle minutes (0: never)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Language of the program:</source>
-        <translation type="unfinished"></translation>
+        <translation>程序语言：</translation>
     </message>
     <message>
         <source>Rules and preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>规则与偏好</translation>
     </message>
     <message>
         <source>Only a supervisor can change this setting</source>
-        <translation type="unfinished"></translation>
+        <translation>只有主管可以修改此设置</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设置</translation>
     </message>
     <message>
         <source>Users of this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>本前台的用户</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>添加用户</translation>
     </message>
     <message>
         <source> (cannot sign in yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂不能登录）</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Recovery Desk: sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>服务补救台：登录</translation>
     </message>
     <message>
         <source>Opening the store…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Who are you</source>
-        <translation type="unfinished"></translation>
+        <translation>您是</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <source>PIN (at least 4 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（至少 4 个字符）</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Welcome. This is the first start: create the administrator, who can then add the advisors and supervisors.</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用。这是第一次启动：请先创建管理员，之后由管理员添加服务顾问和主管。</translation>
     </message>
     <message>
         <source>Create administrator and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员并登录</translation>
     </message>
     <message>
         <source>Locked. Sign in again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定。请重新登录以继续。</translation>
     </message>
     <message>
         <source>the two PINs differ; type the same PIN twice</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致，请输入相同的密码</translation>
     </message>
     <message>
         <source>choose your name</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择您的姓名</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Feedback forms this month:</source>
@@ -1569,59 +1568,59 @@
     </message>
     <message>
         <source>Change against last month:</source>
-        <translation type="unfinished"></translation>
+        <translation>与上月相比：</translation>
     </message>
     <message>
         <source>Waiting for a first response</source>
-        <translation type="unfinished"></translation>
+        <translation>等待首次响应</translation>
     </message>
     <message>
         <source>Callbacks due</source>
-        <translation type="unfinished">待回访</translation>
+        <translation>待回访</translation>
     </message>
     <message>
         <source>Failure forms with no case yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未建案的失败反馈表</translation>
     </message>
     <message>
         <source>Alerts for supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>主管提醒</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Today, {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天，{day}</translation>
     </message>
     <message>
         <source>Waiting for a first response ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>等待首次响应（{n}）</translation>
     </message>
     <message>
         <source>Callbacks due ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>待回访（{n}）</translation>
     </message>
     <message>
         <source>Failure forms with no case yet ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未建案的失败反馈表（{n}）</translation>
     </message>
     <message>
         <source>Alerts for supervisors ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>主管提醒（{n}）</translation>
     </message>
     <message>
         <source>case opened</source>
-        <translation type="unfinished"></translation>
+        <translation>已建案</translation>
     </message>
     <message>
         <source>no case yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未建案</translation>
     </message>
     <message>
         <source>Failure form {ro} · {customer} · {grades} · {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>失败反馈表 {ro} · {customer} · {grades} · {state}</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +1963,13 @@
     <message>
         <source>Flagged</source>
         <translation>已标记</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出现问题：{error}</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,10 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
     qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.centralWidget().isVisible())
     assert shell.window is w
+    # Locking by hand: the lock button in the status bar.
+    shell.idle.set_minutes(0)
+    qtbot.mouseClick(w.lock_button, Qt.MouseButton.LeftButton)
+    assert not w.centralWidget().isVisible() and shell.dialog.locked_user.username == "boss"
 
 
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
@@ -141,7 +145,7 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
 
     qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
     dlg = view.complaint
-    assert (dlg.customer_name.text(), dlg.plate.text()) == ("孙女士", "京B12345")
+    assert (dlg.customer_name.text(), dlg.plate.text(), dlg.repair_order.text()) == ("孙女士", "京B12345", "RO2611-0001")
     assert dlg.failure_type.currentData() == "outcome"  # repair quality D: the core service failed
     choose(qtbot, dlg.cause_group, "Serv")
     with qtbot.waitSignal(dlg.case_saved):
@@ -253,3 +257,29 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
     assert numbers == sorted(numbers)
     cases.table.scrollToBottom()
     qtbot.waitUntil(lambda: cases.model.case_at(n - 1) is not None)
+
+
+def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
+    from app.ui.application import apply_language
+    from app.ui.shell import Shell
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.pin, "1234")
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    first = shell.window
+    qtbot.addWidget(first)
+    assert first.nav.item(0).text() == "Today"
+    try:
+        with qtbot.waitSignal(shell.window_shown):
+            first.settings.language.setCurrentIndex(first.settings.language.findData("zh_CN"))
+        w = shell.window
+        qtbot.addWidget(w)
+        assert w is not first
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["今日", "案例", "意见反馈表", "设置"]
+        assert w.sync_label.text() == "同步：未设置"
+        assert "管理员" in w.user_label.text()
+    finally:
+        apply_language("en")

@@ -191,3 +191,23 @@ def test_drafts_survive_and_are_discarded(tmp_path):
     assert box.load("form", "u3") is None
     box.discard("form", "u1")
     assert box.load("form", "u1") is None
+
+
+def test_demo_users_only_on_a_store_without_real_users(store, tmp_path):
+    from app.models.store import open_store
+    from app.services.demo import fill_demo
+
+    fill_demo(store, forms=20, cases=5)
+    made = users.ensure_demo_users(store)
+    assert made[:2] == ["admin", "supervisor"] and len(made) > 2
+    assert users.sign_in(store, made[2], users.DEMO_PIN).role == "advisor"
+    assert users.ensure_demo_users(store) == []
+    other = open_store(tmp_path / "real")
+    try:
+        users.create_first_admin(other, "boss", "Boss", "9876")
+        fill_demo(other, forms=20, cases=5)
+        assert users.ensure_demo_users(other) == []
+        with pytest.raises(users.SignInFailed):
+            users.sign_in(other, "admin", users.DEMO_PIN)
+    finally:
+        other.close()
