@@ -12,7 +12,7 @@
     <name>ApprovalsView</name>
     <message>
         <source>Case</source>
-        <translation>案件</translation>
+        <translation>案例</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation>案件</translation>
+        <translation>案例</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -153,11 +153,11 @@
     </message>
     <message>
         <source>Recovered: the case is closed.</source>
-        <translation>补救成功，案件已结案。</translation>
+        <translation>补救成功，案例已结案。</translation>
     </message>
     <message>
         <source>The re-rating is below the target: the case stays open. Consider escalating it to the service manager.</source>
-        <translation>回访评分未达标，案件继续处理。建议升级给服务经理。</translation>
+        <translation>回访评分未达标，案例继续处理。建议升级给服务经理。</translation>
     </message>
     <message>
         <source>Not reached ({count} tries).</source>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <source>Case {number} is {status}; it can&apos;t be {action} now.</source>
-        <translation>案件 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
+        <translation>案例 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
     </message>
     <message>
         <source>required</source>
@@ -883,7 +883,7 @@
     </message>
     <message>
         <source>no script covers {failure_type} / {cause_group} / {severity}; every case needs one</source>
-        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案件都必须有话术</translation>
+        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案例都必须有话术</translation>
     </message>
     <message>
         <source>can&apos;t be read: {reason}</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>only a supervisor can close a case that was not recovered</source>
-        <translation>补救未成功的案件只能由主管结案</translation>
+        <translation>补救未成功的案例只能由主管结案</translation>
     </message>
     <message>
         <source>a whole number of yuan from 0 to 1000000</source>
@@ -1214,11 +1214,11 @@
     </message>
     <message>
         <source>Every step is recorded. The case now waits for its callback (see Callbacks due).</source>
-        <translation>所有步骤都已记录，案件等待回访（见“待回访”）。</translation>
+        <translation>所有步骤都已记录，案例等待回访（见“待回访”）。</translation>
     </message>
     <message>
         <source>This case is closed.</source>
-        <translation>此案件已结案。</translation>
+        <translation>此案例已结案。</translation>
     </message>
     <message>
         <source>Step {n} of {total}: {title}</source>
