@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app.recovery_vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome
@@ -38,7 +38,9 @@ class RecoveryStepper(QWidget):
         self.clock.setObjectName("clock")
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
-        self.steps.setFixedWidth(260)
+        self.steps.setFixedWidth(210)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the note; click to browse
         self.position = QLabel()
         self.position.setObjectName("position")
@@ -66,22 +68,31 @@ class RecoveryStepper(QWidget):
         self.remedy_line = QLabel()
         self.remedy_line.setObjectName("remedy_line")
         self.remedy_line.setWordWrap(True)
-        self.done_button = QPushButton(self.tr("Done (Ctrl+Enter)"))
+        self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setObjectName("done")
-        self.skip_button = QPushButton(self.tr("Skip with reason (Ctrl+K)"))
+        self.skip_button = QPushButton(self.tr("Skip with reason"))
         self.skip_button.setObjectName("skip")
-        self.note_button = QPushButton(self.tr("Save note (Ctrl+Shift+Enter)"))
+        self.note_button = QPushButton(self.tr("Save note"))
         self.note_button.setObjectName("save_note")
-        self.remedy_button = QPushButton(self.tr("Offer a remedy... (Ctrl+R)"))
+        self.remedy_button = QPushButton(self.tr("Offer a remedy..."))
         self.remedy_button.setObjectName("offer_remedy")
         self.finished_label = QLabel()
         self.finished_label.setObjectName("finished")
         self.finished_label.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        for b in (self.done_button, self.skip_button, self.note_button, self.remedy_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        self.done_button.setDefault(True)
+        for b, keys in ((self.done_button, "Ctrl+Enter"), (self.skip_button, "Ctrl+K"),
+                        (self.note_button, "Ctrl+Shift+Enter"), (self.remedy_button, "Ctrl+R")):
+            b.setToolTip(keys)
+        buttons = QGridLayout()
+        buttons.addWidget(self.done_button, 0, 0)
+        buttons.addWidget(self.skip_button, 0, 1)
+        buttons.addWidget(self.note_button, 1, 0)
+        buttons.addWidget(self.remedy_button, 1, 1)
+        self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
+                                        "Ctrl+R remedy"))
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #666")
         right = QVBoxLayout()
         right.addWidget(self.position)
         right.addWidget(self.say, 1)
@@ -90,6 +101,7 @@ class RecoveryStepper(QWidget):
         right.addWidget(self.error)
         right.addWidget(self.remedy_line)
         right.addLayout(buttons)
+        right.addWidget(self.keys_hint)
         right.addWidget(self.finished_label)
         body = QHBoxLayout()
         body.addWidget(self.steps)

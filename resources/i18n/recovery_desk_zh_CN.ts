@@ -108,6 +108,14 @@
         <source>&amp;Improvement:</source>
         <translation>改进建议(&amp;I)：</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>CallbacksView</name>
@@ -1158,7 +1166,7 @@
         <translation>待回访</translation>
     </message>
     <message>
-        <source>Remedy approvals</source>
+        <source>Approvals</source>
         <translation>补偿审批</translation>
     </message>
     <message>
@@ -1173,20 +1181,24 @@
         <translation>客户说了什么、双方约定了什么；跳过时写明原因</translation>
     </message>
     <message>
-        <source>Done (Ctrl+Enter)</source>
-        <translation>完成（Ctrl+回车）</translation>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
-        <source>Skip with reason (Ctrl+K)</source>
-        <translation>说明原因后跳过（Ctrl+K）</translation>
+        <source>Skip with reason</source>
+        <translation>说明原因后跳过</translation>
     </message>
     <message>
-        <source>Save note (Ctrl+Shift+Enter)</source>
-        <translation>保存备注（Ctrl+Shift+回车）</translation>
+        <source>Save note</source>
+        <translation>保存备注</translation>
     </message>
     <message>
-        <source>Offer a remedy... (Ctrl+R)</source>
-        <translation>提出补偿…（Ctrl+R）</translation>
+        <source>Offer a remedy...</source>
+        <translation>提出补偿…</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · Ctrl+R remedy</source>
+        <translation>快捷键：Ctrl+回车 完成 · Ctrl+K 跳过 · Ctrl+Shift+回车 备注 · Ctrl+R 补偿</translation>
     </message>
     <message>
         <source>{number}: {script}</source>
@@ -1337,6 +1349,10 @@
     <message>
         <source>Offer</source>
         <translation>提出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Above your authority of {limit} yuan: a supervisor must approve it before you offer it.</source>
