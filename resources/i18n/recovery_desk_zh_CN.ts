@@ -511,6 +511,42 @@
         <source>head-office commands (central database, intake server, reports)</source>
         <translation>总部命令（中央数据库、接收服务器、报表）</translation>
     </message>
+    <message>
+        <source>check or install a recovery script pack</source>
+        <translation>检查或安装服务补救话术包</translation>
+    </message>
+    <message>
+        <source>check a pack file and name every problem by line</source>
+        <translation>检查话术包文件，按行号列出每个问题</translation>
+    </message>
+    <message>
+        <source>check a pack and, if it is good, use it from now on</source>
+        <translation>检查话术包，无误则从现在起使用</translation>
+    </message>
+    <message>
+        <source>say which pack is in use</source>
+        <translation>显示当前使用的话术包</translation>
+    </message>
+    <message>
+        <source>pack {label}, {scripts} scripts</source>
+        <translation>话术包 {label}，共 {scripts} 套话术</translation>
+    </message>
+    <message>
+        <source>{file}: good ({summary}).</source>
+        <translation>{file}：检查通过（{summary}）。</translation>
+    </message>
+    <message>
+        <source>Still in use: {summary}.</source>
+        <translation>继续使用：{summary}。</translation>
+    </message>
+    <message>
+        <source>Installed: {summary}.</source>
+        <translation>已安装：{summary}。</translation>
+    </message>
+    <message>
+        <source>In use: {summary}.</source>
+        <translation>当前使用：{summary}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
