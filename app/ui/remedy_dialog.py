@@ -86,7 +86,7 @@ class RemedyDialog(QDialog):
         kind, amount, text = self.kind.currentData(), self.amount.value(), self.description.text()
         self.buttons.setEnabled(False)
         self.ops.run(lambda: propose_remedy(store, case_id, kind, amount, text, user_id),
-                     on_success=self.on_proposed, on_failure=self.on_failed, changes="remedies")
+                     on_success=self.on_proposed, on_failure=self.on_failed, changes="cases")
 
     def on_proposed(self, view) -> None:
         self.remedy_proposed.emit(view)
