@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QL
 from app.recovery_vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome
 from app.services.recovery import Guide, guide, record_step
 from app.services.remedies import remedies_for
+from app.ui.case_actions import CaseActions
 from app.ui.ops import Ops
 from app.ui.remedy_dialog import RemedyDialog
 from app.ui.ui_words import error_text, title, wording_language
@@ -36,6 +37,7 @@ class RecoveryStepper(QWidget):
         self.heading.setObjectName("heading")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
+        self.actions = CaseActions(store, ops, user)
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
         self.steps.setFixedWidth(210)
@@ -108,7 +110,10 @@ class RecoveryStepper(QWidget):
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.clock)
+        top = QHBoxLayout()
+        top.addWidget(self.clock, 1)
+        top.addWidget(self.actions)
+        layout.addLayout(top)
         layout.addLayout(body, 1)
 
         self.done_button.clicked.connect(self.on_done_clicked)
@@ -139,6 +144,7 @@ class RecoveryStepper(QWidget):
     def refresh(self) -> None:
         if not self.case_id:
             self.guide = None
+            self.actions.show_state(None, None)
             self._set_enabled(False)
             return
         case_id, pack = self.case_id, self.library.pack
@@ -180,6 +186,7 @@ class RecoveryStepper(QWidget):
                 kind=title(RemedyKind(r.kind)), amount=r.amount, status=title(RemedyStatus(r.status)))
             for r in remedies if r.status != "withdrawn"))
         closed = g.status == CaseStatus.CLOSED.value
+        self.actions.show_state(g.case_id, g.status)
         if g.finished or closed:
             self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
                                                 "(see Callbacks due).") if not closed else

@@ -177,6 +177,60 @@
     </message>
 </context>
 <context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Escalate...</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Reopen...</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Close without recovery...</source>
+        <translation>未补救成功结案…</translation>
+    </message>
+    <message>
+        <source>Escalate the case</source>
+        <translation>升级案例</translation>
+    </message>
+    <message>
+        <source>Why, and to whom:</source>
+        <translation>原因及升级给谁：</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新打开案例</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Close without recovery</source>
+        <translation>未补救成功结案</translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation>根本原因：</translation>
+    </message>
+    <message>
+        <source>Improvement:</source>
+        <translation>改进建议：</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>Choose a case in the list</source>
