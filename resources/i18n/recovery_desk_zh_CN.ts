@@ -1736,6 +1736,18 @@
         <translation>抽取核实样本(&amp;D)</translation>
     </message>
     <message>
+        <source>Calls to make</source>
+        <translation>待核实的回访</translation>
+    </message>
+    <message>
+        <source>Disputed forms to resolve</source>
+        <translation>待处理的异议反馈表</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the form stands</source>
+        <translation>已处理：反馈表有效(&amp;R)</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1762,6 +1774,10 @@
     <message>
         <source>Comment</source>
         <translation>意见</translation>
+    </message>
+    <message>
+        <source>How the dispute was settled (required)</source>
+        <translation>异议的处理结果（必填）</translation>
     </message>
     <message>
         <source>What the customer said (required when disputed)</source>
