@@ -13,7 +13,7 @@ from app.services.remedies import remedies_for
 from app.ui.case_actions import CaseActions
 from app.ui.ops import Ops
 from app.ui.remedy_dialog import RemedyDialog
-from app.ui.ui_words import error_text, title, wording_language
+from app.ui.ui_words import duration_text, error_text, title, wording_language
 from app.vocab import CaseStatus
 
 MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
@@ -173,7 +173,12 @@ class RecoveryStepper(QWidget):
         if g.clocks.callback_flagged:
             flags.append(self.tr("Callback flagged: not reached"))
         status = title(CaseStatus(g.status))
-        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + flags))
+        spans = []
+        if g.clocks.time_to_first_response is not None:
+            spans.append(self.tr("first response after {t}").format(t=duration_text(g.clocks.time_to_first_response)))
+        if g.clocks.time_to_resolution is not None:
+            spans.append(self.tr("resolved after {t}").format(t=duration_text(g.clocks.time_to_resolution)))
+        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + spans + flags))
         self.clock.setStyleSheet("color: #b00020" if flags else "")
         self.steps.blockSignals(True)
         self.steps.clear()

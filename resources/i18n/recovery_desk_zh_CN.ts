@@ -718,6 +718,21 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -1305,6 +1320,14 @@
     <message>
         <source>Callback flagged: not reached</source>
         <translation>回访已标记：多次未联系上</translation>
+    </message>
+    <message>
+        <source>first response after {t}</source>
+        <translation>{t}后首次响应</translation>
+    </message>
+    <message>
+        <source>resolved after {t}</source>
+        <translation>{t}后解决</translation>
     </message>
     <message>
         <source>Status: {status}</source>
