@@ -89,10 +89,6 @@
         <translation>未联系上(&amp;N)</translation>
     </message>
     <message>
-        <source>A re-rating of 8 or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
-        <translation>回访评分达到 8 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
-    </message>
-    <message>
         <source>Re-ra&amp;ting (1-10):</source>
         <translation>回访评分（1-10）(&amp;T)：</translation>
     </message>
@@ -115,6 +111,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>A re-rating of {n} or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
+        <translation>回访评分达到 {n} 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
     </message>
 </context>
 <context>

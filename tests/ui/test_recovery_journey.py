@@ -80,6 +80,7 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     qtbot.keyClick(callbacks.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(callbacks, "dialog", None) is not None and callbacks.dialog.isVisible())
     dlg = callbacks.dialog
+    qtbot.waitUntil(lambda: "re-rating of 8 or more closes the case" in dlg.hint.text())
     dlg.rating.setFocus()
     dlg.rating.selectAll()
     qtbot.keyClicks(dlg.rating, "9")

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.recovery_vocab import StepKind
 from app.scripts.choose import choose
 from app.scripts.library import ScriptLibrary, bundled_pack_path
 from app.scripts.pack import PackRejected, load_pack, parse_pack
-from app.vocab import Blame, CauseGroup, FailureType, Mood, Severity
+from app.vocab import CauseGroup, FailureType, Severity
 
 DEFAULT = bundled_pack_path().read_text(encoding="utf-8")
 PACK = load_pack(bundled_pack_path())
