@@ -1222,7 +1222,7 @@
     </message>
     <message>
         <source>Lock the counter now (Ctrl+L)</source>
-        <translation>立即锁定柜台（Ctrl+L）</translation>
+        <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
         <source>online</source>
@@ -1799,14 +1799,6 @@
         <translation>意见</translation>
     </message>
     <message>
-        <source>How the dispute was settled (required)</source>
-        <translation>异议的处理结果（必填）</translation>
-    </message>
-    <message>
-        <source>What the customer said (required when disputed)</source>
-        <translation>客户的说法（有异议时必填）</translation>
-    </message>
-    <message>
         <source>&amp;Confirmed</source>
         <translation>属实(&amp;C)</translation>
     </message>
@@ -1821,6 +1813,14 @@
     <message>
         <source>Call each customer and check the form is what they said. A disputed form leaves the monthly assessment until it is resolved.</source>
         <translation>逐一致电客户，核实反馈表是否与客户所说一致。有异议的反馈表在处理完之前不计入月度考核。</translation>
+    </message>
+    <message>
+        <source>How the dispute was settled (required)</source>
+        <translation>异议的处理结果（必填）</translation>
+    </message>
+    <message>
+        <source>What the customer said (required when disputed)</source>
+        <translation>客户的说法（有异议时必填）</translation>
     </message>
 </context>
 <context>
