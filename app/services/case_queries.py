@@ -53,6 +53,7 @@ class CaseRow:
     phone: str
     plate: str
     assignee: str
+    overdue: bool = False  # first response or callback late, or callback flagged
 
     def key(self, sort: str):
         return (self.opened_at if sort == "opened_at" else self.number, self.id)
@@ -181,8 +182,21 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
             q = q.offset(offset)
         order = (col.desc(), FailureCase.id.desc()) if descending else (col.asc(), FailureCase.id.asc())
         rows = s.execute(q.order_by(*order).limit(limit)).all()
-        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "")
-                     for r in rows], offset)
+        late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
+        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
+                             r[0] in late) for r in rows], offset)
+
+
+def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
+    """Which of one page's cases are overdue: asked for the page only, so sorting stays index-fast."""
+    from app.services import settings
+
+    if not ids:
+        return set()
+    cond = overdue_condition(settings.get(session, "cases.first_response_hours"),
+                             settings.get(session, "cases.resolve_days"), now,
+                             settings.get(session, "recovery.callback_overdue_hours"))
+    return set(session.scalars(select(FailureCase.id).where(FailureCase.id.in_(ids), cond)))
 
 
 def assignees(store) -> list[tuple[str, str]]:

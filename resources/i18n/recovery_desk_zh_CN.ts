@@ -379,6 +379,10 @@
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
+    <message>
+        <source>Overdue: first response or callback is late</source>
+        <translation>已逾期：首次响应或回访已超时</translation>
+    </message>
 </context>
 <context>
     <name>CasesView</name>

@@ -13,7 +13,7 @@ from app.scripts.library import library_for
 from app.services import settings
 from app.services.callbacks import callbacks_due, record_not_reached, record_reached
 from app.services.case_log import NotAllowed, WrongState
-from app.services.case_queries import CaseFilter, count_cases
+from app.services.case_queries import CaseFilter, case_page, count_cases
 from app.services.cases import timeline
 from app.services.recovery import close_case, count_overdue, escalate, guide, overdue_cases, record_step, reopen
 from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
@@ -166,6 +166,9 @@ def test_overdue_first_response_and_callback(store, people):
     # The case list's "overdue only" filter shows the late callback too.
     assert count_cases(store, CaseFilter(overdue=True), now=cb.due_at) == 1  # only the untouched one
     assert count_cases(store, CaseFilter(overdue=True), now=later) == 2
+    rows = {r.id: r.overdue for r in case_page(store, CaseFilter(), now=cb.due_at).rows}
+    assert rows == {untouched: True, answered: False}  # each row of the list carries its flag
+    assert all(r.overdue for r in case_page(store, CaseFilter(), now=later).rows)
 
 
 def test_failed_rerating_then_escalation_then_recovered(store, people):
