@@ -92,7 +92,7 @@ class RecoveryStepper(QWidget):
         buttons.addWidget(self.note_button, 1, 0)
         buttons.addWidget(self.remedy_button, 1, 1)
         self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
-                                        "Ctrl+R remedy"))
+                                        "Ctrl+R remedy · Alt+Up/Down other steps"))
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: #666")
         right = QVBoxLayout()
@@ -124,7 +124,8 @@ class RecoveryStepper(QWidget):
         # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
         for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
                            ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),
-                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked)):
+                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked),
+                           ("Alt+Up", lambda: self.browse(-1)), ("Alt+Down", lambda: self.browse(1))):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ops.changed.connect(self.on_ops_changed)
         self._set_enabled(False)
@@ -219,6 +220,12 @@ class RecoveryStepper(QWidget):
         self.skip_button.setEnabled(st.step.skippable and g.status != CaseStatus.CLOSED.value)
         self.remedy_button.setVisible(st.step.kind == StepKind.OFFER_REMEDY)
         self.note.setFocus()
+
+    def browse(self, delta: int) -> None:
+        """Look at the step before or after without recording anything."""
+        if self.guide is not None and self.guide.steps:
+            self.error.clear()
+            self.show_step(max(0, min(len(self.guide.steps) - 1, self.shown + delta)))
 
     def on_steps_current_row_changed(self, row: int) -> None:
         if row >= 0:

@@ -1306,8 +1306,8 @@
         <translation>提出补偿…</translation>
     </message>
     <message>
-        <source>Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · Ctrl+R remedy</source>
-        <translation>快捷键：Ctrl+回车 完成 · Ctrl+K 跳过 · Ctrl+Shift+回车 备注 · Ctrl+R 补偿</translation>
+        <source>Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · Ctrl+R remedy · Alt+Up/Down other steps</source>
+        <translation>快捷键：Ctrl+回车 完成 · Ctrl+K 跳过 · Ctrl+Shift+回车 备注 · Ctrl+R 补偿 · Alt+上/下 查看其他步骤</translation>
     </message>
     <message>
         <source>{number}: {script}</source>

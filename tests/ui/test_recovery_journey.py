@@ -40,6 +40,10 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: stepper.guide is not None and stepper.say.text() != "")
     total = len(stepper.guide.steps)
     assert stepper.position.text().startswith("Step 1 of")
+    qtbot.keyClick(stepper.note, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # a look ahead records nothing
+    assert stepper.position.text().startswith("Step 2 of")
+    qtbot.keyClick(stepper.note, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert stepper.position.text().startswith("Step 1 of")
 
     seen = []
     for n in range(total):
