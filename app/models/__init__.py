@@ -4,6 +4,8 @@ from app.models.base import Base, utcnow
 from app.models.desk import Alert, Attachment
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
+from app.models.recovery import Callback, Remedy, VerificationCall
 
 __all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
-           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle"]
+           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
+           "Callback", "Remedy", "VerificationCall"]

@@ -53,6 +53,7 @@ class CaseRow:
     phone: str
     plate: str
     assignee: str
+    overdue: bool = False  # first response or callback late, or callback flagged
 
     def key(self, sort: str):
         return (self.opened_at if sort == "opened_at" else self.number, self.id)
@@ -68,12 +69,17 @@ def _local_midnight(d: date) -> datetime:
     return datetime.combine(d, time()).astimezone()
 
 
-def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime):
+def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime,
+                      callback_overdue_hours: int | None = None):
     open_ = FailureCase.status != CaseStatus.CLOSED.value
-    return and_(open_, or_(
-        and_(FailureCase.first_response_at.is_(None),
-             FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
-        FailureCase.opened_at < now - timedelta(days=resolve_days)))
+    late = [and_(FailureCase.first_response_at.is_(None),
+                 FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
+            FailureCase.opened_at < now - timedelta(days=resolve_days)]
+    if callback_overdue_hours is not None:
+        from app.services.callbacks import late_callback_exists
+
+        late.append(late_callback_exists(now, callback_overdue_hours))
+    return and_(open_, or_(*late))
 
 
 def _prefix(col, text: str):
@@ -133,7 +139,8 @@ def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opene
         conds.append(FailureCase.opened_at < _local_midnight(f.opened_to + timedelta(days=1)))
     if f.overdue:
         conds.append(overdue_condition(settings.get(session, "cases.first_response_hours"),
-                                       settings.get(session, "cases.resolve_days"), now))
+                                       settings.get(session, "cases.resolve_days"), now,
+                                       settings.get(session, "recovery.callback_overdue_hours")))
     s = search_condition(f.search)
     if s is not None:
         conds.append(s)
@@ -187,8 +194,21 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
                            Customer.phone, Vehicle.plate, User.display_name))
         q = q.where(FailureCase.id.in_(chosen)) if chosen is not None else q.where(*conds)
         rows = s.execute(q.order_by(*order).limit(limit)).all()
-        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "")
-                     for r in rows], offset)
+        late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
+        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
+                             r[0] in late) for r in rows], offset)
+
+
+def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
+    """Which of one page's cases are overdue: asked for the page only, so sorting stays index-fast."""
+    from app.services import settings
+
+    if not ids:
+        return set()
+    cond = overdue_condition(settings.get(session, "cases.first_response_hours"),
+                             settings.get(session, "cases.resolve_days"), now,
+                             settings.get(session, "recovery.callback_overdue_hours"))
+    return set(session.scalars(select(FailureCase.id).where(FailureCase.id.in_(ids), cond)))
 
 
 def _joined(q):

@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Cases"), self.cases, "cases")
         self.add_page(self.tr("Feedback forms"), self.feedback, "form")
         self._settings_item = self._append(self.tr("Settings"), self.settings, "settings")
+        from app.ui.recovery_pages import install_recovery
+
+        self.recovery = install_recovery(self)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Note to the advisor (required to refuse)</source>
+        <translation>给顾问的说明（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>拒绝(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No remedies are waiting for approval.</source>
+        <translation>没有等待审批的补偿。</translation>
+    </message>
+    <message>
+        <source>Remedies above an advisor&apos;s authority wait here for your decision.</source>
+        <translation>超出顾问权限的补偿在这里等待您审批。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Add file…</source>
@@ -21,6 +68,166 @@
     <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Callback for {number}</source>
+        <translation>回访：{number}</translation>
+    </message>
+    <message>
+        <source>Call {customer} on {phone} ({plate})</source>
+        <translation>致电 {customer}：{phone}（{plate}）</translation>
+    </message>
+    <message>
+        <source>&amp;Reached the customer</source>
+        <translation>已联系上客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Not reached</source>
+        <translation>未联系上(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re-ra&amp;ting (1-10):</source>
+        <translation>回访评分（1-10）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;words:</source>
+        <translation>客户原话(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Root &amp;cause:</source>
+        <translation>根本原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Improvement:</source>
+        <translation>改进建议(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A re-rating of {n} or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
+        <translation>回访评分达到 {n} 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksView</name>
+    <message>
+        <source>Due</source>
+        <translation>应回访时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>已拨次数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record call... (Enter)</source>
+        <translation>记录回访…（回车）</translation>
+    </message>
+    <message>
+        <source>No callbacks to make.</source>
+        <translation>目前没有需要回访的客户。</translation>
+    </message>
+    <message>
+        <source>Follow-up calls still to make (三日回访)</source>
+        <translation>待完成的回访（三日回访）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Recovered: the case is closed.</source>
+        <translation>补救成功，案例已结案。</translation>
+    </message>
+    <message>
+        <source>The re-rating is below the target: the case stays open. Consider escalating it to the service manager.</source>
+        <translation>回访评分未达标，案例继续处理。建议升级给服务经理。</translation>
+    </message>
+    <message>
+        <source>Not reached ({count} tries).</source>
+        <translation>未联系上（已拨 {count} 次）。</translation>
+    </message>
+    <message>
+        <source>Flagged for the supervisor.</source>
+        <translation>已标记，交主管处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Escalate...</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Reopen...</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Close without recovery...</source>
+        <translation>未补救成功结案…</translation>
+    </message>
+    <message>
+        <source>Escalate the case</source>
+        <translation>升级案例</translation>
+    </message>
+    <message>
+        <source>Why, and to whom:</source>
+        <translation>原因及升级给谁：</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新打开案例</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Close without recovery</source>
+        <translation>未补救成功结案</translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation>根本原因：</translation>
+    </message>
+    <message>
+        <source>Improvement:</source>
+        <translation>改进建议：</translation>
     </message>
 </context>
 <context>
@@ -163,6 +370,10 @@
     <message>
         <source>Advisor</source>
         <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Overdue: first response or callback is late</source>
+        <translation>已逾期：首次响应或回访已超时</translation>
     </message>
 </context>
 <context>
@@ -350,6 +561,42 @@
         <source>head-office commands (central database, intake server, reports)</source>
         <translation>总部命令（中央数据库、接收服务器、报表）</translation>
     </message>
+    <message>
+        <source>check or install a recovery script pack</source>
+        <translation>检查或安装服务补救话术包</translation>
+    </message>
+    <message>
+        <source>check a pack file and name every problem by line</source>
+        <translation>检查话术包文件，按行号列出每个问题</translation>
+    </message>
+    <message>
+        <source>check a pack and, if it is good, use it from now on</source>
+        <translation>检查话术包，无误则从现在起使用</translation>
+    </message>
+    <message>
+        <source>say which pack is in use</source>
+        <translation>显示当前使用的话术包</translation>
+    </message>
+    <message>
+        <source>pack {label}, {scripts} scripts</source>
+        <translation>话术包 {label}，共 {scripts} 套话术</translation>
+    </message>
+    <message>
+        <source>{file}: good ({summary}).</source>
+        <translation>{file}：检查通过（{summary}）。</translation>
+    </message>
+    <message>
+        <source>Still in use: {summary}.</source>
+        <translation>继续使用：{summary}。</translation>
+    </message>
+    <message>
+        <source>Installed: {summary}.</source>
+        <translation>已安装：{summary}。</translation>
+    </message>
+    <message>
+        <source>In use: {summary}.</source>
+        <translation>当前使用：{summary}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -467,6 +714,21 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -501,6 +763,14 @@
         <translation>服务顾问</translation>
     </message>
     <message>
+        <source>Not allowed: {reason}</source>
+        <translation>不允许：{reason}</translation>
+    </message>
+    <message>
+        <source>Case {number} is {status}; it can&apos;t be {action} now.</source>
+        <translation>案例 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
+    </message>
+    <message>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -511,6 +781,10 @@
     <message>
         <source>use digits only, e.g. 13812345678</source>
         <translation>只能填写数字，例如 13812345678</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
     </message>
     <message>
         <source>a whole number from 1 to 10</source>
@@ -647,6 +921,146 @@
     <message>
         <source>an administrator already exists; sign in</source>
         <translation>管理员已存在，请直接登录</translation>
+    </message>
+    <message>
+        <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
+        <translation>{file}：话术包未被采用（发现 {count} 个问题），继续使用当前话术包。</translation>
+    </message>
+    <message>
+        <source>{where} must be a mapping of keys to values</source>
+        <translation>{where} 应为“键: 值”的映射</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{key}&quot; is given twice</source>
+        <translation>{where}：“{key}”重复出现</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key &quot;{key}&quot;; allowed: {allowed}</source>
+        <translation>{where}：未知的键“{key}”；允许的键：{allowed}</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{key}&quot; is missing</source>
+        <translation>{where}：缺少“{key}”</translation>
+    </message>
+    <message>
+        <source>{where} must be non-empty text</source>
+        <translation>{where} 应为非空文字</translation>
+    </message>
+    <message>
+        <source>{where} must be a whole number</source>
+        <translation>{where} 应为整数</translation>
+    </message>
+    <message>
+        <source>{where} must be true or false</source>
+        <translation>{where} 应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>{where}.{key}: &quot;{value}&quot; is not one of {allowed}</source>
+        <translation>{where}.{key}：“{value}”不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>{where}.{key} lists nothing</source>
+        <translation>{where}.{key} 没有列出任何值</translation>
+    </message>
+    <message>
+        <source>{where} must be a non-empty list</source>
+        <translation>{where} 应为非空列表</translation>
+    </message>
+    <message>
+        <source>{where}: unknown step kind &quot;{kind}&quot;; known kinds: {known}</source>
+        <translation>{where}：未知的步骤类型“{kind}”；可用类型：{known}</translation>
+    </message>
+    <message>
+        <source>{where}.match: &quot;failure_type&quot; is missing</source>
+        <translation>{where}.match：缺少“failure_type”</translation>
+    </message>
+    <message>
+        <source>{where}: every script ends in a follow-up; add a step of kind agree_follow_up</source>
+        <translation>{where}：每个话术都必须以约定回访结束，请添加 agree_follow_up 类型的步骤</translation>
+    </message>
+    <message>
+        <source>not valid YAML: {reason}</source>
+        <translation>不是有效的 YAML：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>script id &quot;{id}&quot; is used twice</source>
+        <translation>话术编号“{id}”重复使用</translation>
+    </message>
+    <message>
+        <source>no script covers {failure_type} / {cause_group} / {severity}; every case needs one</source>
+        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案例都必须有话术</translation>
+    </message>
+    <message>
+        <source>can&apos;t be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>no such step in this script</source>
+        <translation>此话术中没有这一步</translation>
+    </message>
+    <message>
+        <source>this step can&apos;t be skipped; the script requires it</source>
+        <translation>这一步不能跳过，话术要求必须完成</translation>
+    </message>
+    <message>
+        <source>offer a remedy first, or skip this step with a reason</source>
+        <translation>请先提出补偿，或写明原因后跳过这一步</translation>
+    </message>
+    <message>
+        <source>only a supervisor can close a case that was not recovered</source>
+        <translation>补救未成功的案例只能由主管结案</translation>
+    </message>
+    <message>
+        <source>a whole number of yuan from 0 to 1000000</source>
+        <translation>请输入 0 到 1000000 之间的整数（元）</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>only a supervisor can approve or refuse a remedy</source>
+        <translation>只有主管可以批准或拒绝补偿</translation>
+    </message>
+    <message>
+        <source>a remedy above your own limit needs another supervisor&apos;s decision</source>
+        <translation>超出您本人权限的补偿需由另一位主管审批</translation>
+    </message>
+    <message>
+        <source>this remedy was already decided</source>
+        <translation>此补偿已经审批过了</translation>
+    </message>
+    <message>
+        <source>{amount} yuan is above your authority of {limit} yuan</source>
+        <translation>{amount} 元超出了您 {limit} 元的权限</translation>
+    </message>
+    <message>
+        <source>the remedy is still waiting for a supervisor&apos;s approval; come back to this step when it is decided</source>
+        <translation>补偿仍在等待主管审批；审批后再回到这一步</translation>
+    </message>
+    <message>
+        <source>only a supervisor makes verification calls</source>
+        <translation>只有主管可以进行核实回访</translation>
+    </message>
+    <message>
+        <source>Verification call</source>
+        <translation>核实回访</translation>
+    </message>
+    <message>
+        <source>this call was already recorded</source>
+        <translation>这次回访已经记录过了</translation>
+    </message>
+    <message>
+        <source>Feedback form</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>this form is not disputed</source>
+        <translation>此反馈表没有异议</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1238,241 @@
     </message>
 </context>
 <context>
+    <name>OverdueBox</name>
+    <message>
+        <source>Overdue ({n})</source>
+        <translation>已逾期（{n}）</translation>
+    </message>
+    <message>
+        <source>no first response yet</source>
+        <translation>尚未首次响应</translation>
+    </message>
+    <message>
+        <source>callback overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>callback not reached 3 times</source>
+        <translation>回访三次未联系上</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPages</name>
+    <message>
+        <source>Recovery</source>
+        <translation>服务补救</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>补偿审批</translation>
+    </message>
+    <message>
+        <source>Verification calls</source>
+        <translation>核实回访</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryStepper</name>
+    <message>
+        <source>What the customer said, what you agreed; a reason when you skip</source>
+        <translation>客户说了什么、双方约定了什么；跳过时写明原因</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Skip with reason</source>
+        <translation>说明原因后跳过</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Offer a remedy...</source>
+        <translation>提出补偿…</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · Ctrl+R remedy · Alt+Up/Down other steps</source>
+        <translation>快捷键：Ctrl+回车 完成 · Ctrl+K 跳过 · Ctrl+Shift+回车 备注 · Ctrl+R 补偿 · Alt+上/下 查看其他步骤</translation>
+    </message>
+    <message>
+        <source>{number}: {script}</source>
+        <translation>{number}：{script}</translation>
+    </message>
+    <message>
+        <source>First response overdue</source>
+        <translation>首次响应已逾期</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>Callback flagged: not reached</source>
+        <translation>回访已标记：多次未联系上</translation>
+    </message>
+    <message>
+        <source>first response after {t}</source>
+        <translation>{t}后首次响应</translation>
+    </message>
+    <message>
+        <source>resolved after {t}</source>
+        <translation>{t}后解决</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Remedy: {kind}, {amount} yuan ({status})</source>
+        <translation>补偿：{kind}，{amount} 元（{status}）</translation>
+    </message>
+    <message>
+        <source>Every step is recorded. The case now waits for its callback (see Callbacks due).</source>
+        <translation>所有步骤都已记录，案例等待回访（见“待回访”）。</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>此案例已结案。</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {title}</source>
+        <translation>第 {n} 步，共 {total} 步：{title}</translation>
+    </message>
+    <message>
+        <source>Write down: {what}</source>
+        <translation>记录：{what}</translation>
+    </message>
+    <message>
+        <source>Write the reason for skipping in the note box, then press Skip again.</source>
+        <translation>请在备注框里写明跳过的原因，再按一次“跳过”。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryTimeline</name>
+    <message>
+        <source>Step {n} {step}: {outcome}</source>
+        <translation>第 {n} 步 {step}：{outcome}</translation>
+    </message>
+    <message>
+        <source>Script finished; waiting for the callback</source>
+        <translation>话术步骤完成，等待回访</translation>
+    </message>
+    <message>
+        <source>Remedy proposed: {kind}, {amount} yuan ({status})</source>
+        <translation>提出补偿：{kind}，{amount} 元（{status}）</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需审批</translation>
+    </message>
+    <message>
+        <source>within authority</source>
+        <translation>在权限内</translation>
+    </message>
+    <message>
+        <source>Remedy approved: {amount} yuan {note}</source>
+        <translation>补偿已批准：{amount} 元 {note}</translation>
+    </message>
+    <message>
+        <source>Remedy refused: {note}</source>
+        <translation>补偿被拒绝：{note}</translation>
+    </message>
+    <message>
+        <source>Customer accepted the remedy: {kind}, {amount} yuan</source>
+        <translation>客户接受补偿：{kind}，{amount} 元</translation>
+    </message>
+    <message>
+        <source>Callback scheduled for {due}</source>
+        <translation>已安排回访：{due}</translation>
+    </message>
+    <message>
+        <source>Callback: not reached (try {n})</source>
+        <translation>回访：未联系上（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>Callback: re-rated {rating}/10. {words}</source>
+        <translation>回访：客户评分 {rating}/10。{words}</translation>
+    </message>
+    <message>
+        <source>Re-rating below target: back into recovery; consider escalating</source>
+        <translation>回访评分未达标：重新进入补救，建议升级</translation>
+    </message>
+    <message>
+        <source>Escalated: {reason}</source>
+        <translation>已升级：{reason}</translation>
+    </message>
+    <message>
+        <source>Reopened: {reason}</source>
+        <translation>重新打开：{reason}</translation>
+    </message>
+    <message>
+        <source>Closed, recovered</source>
+        <translation>已结案，补救成功</translation>
+    </message>
+    <message>
+        <source>Closed, not recovered</source>
+        <translation>已结案，补救未成功</translation>
+    </message>
+    <message>
+        <source>{head}. Root cause: {cause}. Improvement: {improvement}</source>
+        <translation>{head}。根本原因：{cause}。改进建议：{improvement}</translation>
+    </message>
+</context>
+<context>
+    <name>RemedyDialog</name>
+    <message>
+        <source>Offer a remedy</source>
+        <translation>提出补偿</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>e.g. free wheel alignment at the next service</source>
+        <translation>例如：下次保养免费做四轮定位</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>金额(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;What exactly:</source>
+        <translation>具体内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Above your authority of {limit} yuan: a supervisor must approve it before you offer it.</source>
+        <translation>超出您 {limit} 元的权限：需主管批准后才能向客户提出。</translation>
+    </message>
+    <message>
+        <source>Within your authority of {limit} yuan: you may offer it now.</source>
+        <translation>在您 {limit} 元的权限内：可以直接向客户提出。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Count only verified feedback forms in the monthly assessment</source>
@@ -868,6 +1517,38 @@
     <message>
         <source>Lock the counter after this many idle minutes (0: never)</source>
         <translation>无操作多少分钟后锁定（0：不锁定）</translation>
+    </message>
+    <message>
+        <source>Remedy an advisor may give without approval (yuan)</source>
+        <translation>服务顾问无需审批可给予的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Remedy a supervisor may give or approve (yuan)</source>
+        <translation>主管可给予或批准的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Remedy an administrator may give or approve (yuan)</source>
+        <translation>管理员可给予或批准的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Days after the remedy is agreed that the callback is due</source>
+        <translation>客户接受补偿后几天内回访</translation>
+    </message>
+    <message>
+        <source>Hours past its due time before a callback is overdue</source>
+        <translation>回访超过应回访时间多少小时算逾期</translation>
+    </message>
+    <message>
+        <source>Callbacks not reached this many times are flagged</source>
+        <translation>回访未联系上达到此次数即标记</translation>
+    </message>
+    <message>
+        <source>Feedback forms drawn for each round of verification calls</source>
+        <translation>每轮核实回访抽取的反馈表数量</translation>
+    </message>
+    <message>
+        <source>Verification calls draw from forms of this many recent days</source>
+        <translation>核实回访从最近多少天的反馈表中抽取</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1749,77 @@
     </message>
 </context>
 <context>
+    <name>VerificationView</name>
+    <message>
+        <source>&amp;Draw a sample to call</source>
+        <translation>抽取核实样本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Calls to make</source>
+        <translation>待核实的回访</translation>
+    </message>
+    <message>
+        <source>Disputed forms to resolve</source>
+        <translation>待处理的异议反馈表</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the form stands</source>
+        <translation>已处理：反馈表有效(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed</source>
+        <translation>属实(&amp;C)</translation>
+    </message>
+    <message>
+        <source>D&amp;isputed</source>
+        <translation>有异议(&amp;I)</translation>
+    </message>
+    <message>
+        <source>No calls waiting. Draw a sample of recent feedback forms to call.</source>
+        <translation>没有待核实的回访。请从近期反馈表中抽取样本。</translation>
+    </message>
+    <message>
+        <source>Call each customer and check the form is what they said. A disputed form leaves the monthly assessment until it is resolved.</source>
+        <translation>逐一致电客户，核实反馈表是否与客户所说一致。有异议的反馈表在处理完之前不计入月度考核。</translation>
+    </message>
+    <message>
+        <source>How the dispute was settled (required)</source>
+        <translation>异议的处理结果（必填）</translation>
+    </message>
+    <message>
+        <source>What the customer said (required when disputed)</source>
+        <translation>客户的说法（有异议时必填）</translation>
+    </message>
+</context>
+<context>
     <name>Vocab</name>
     <message>
         <source>Service advisor</source>
@@ -1244,6 +1996,114 @@
     <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Listen to the whole complaint</source>
+        <translation>完整倾听客户投诉</translation>
+    </message>
+    <message>
+        <source>Acknowledge the inconvenience and feelings</source>
+        <translation>体谅客户的不便和感受</translation>
+    </message>
+    <message>
+        <source>Calm the customer</source>
+        <translation>安抚客户情绪</translation>
+    </message>
+    <message>
+        <source>Apologise sincerely</source>
+        <translation>真诚道歉</translation>
+    </message>
+    <message>
+        <source>Admit the dealer&apos;s mistake</source>
+        <translation>承认我方失误</translation>
+    </message>
+    <message>
+        <source>Explain the cause</source>
+        <translation>解释原因</translation>
+    </message>
+    <message>
+        <source>Explain the steps and time to fix</source>
+        <translation>说明处理步骤和时间</translation>
+    </message>
+    <message>
+        <source>Offer a remedy</source>
+        <translation>提出补偿</translation>
+    </message>
+    <message>
+        <source>Confirm the customer accepts</source>
+        <translation>确认客户接受</translation>
+    </message>
+    <message>
+        <source>Agree the follow-up</source>
+        <translation>约定回访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>已备注</translation>
+    </message>
+    <message>
+        <source>Free rework</source>
+        <translation>免费返修</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Goodwill gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Other remedy</source>
+        <translation>其他补偿</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>May be offered</source>
+        <translation>可向客户提出</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>客户已接受</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
     </message>
 </context>
 <context>
