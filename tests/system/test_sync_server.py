@@ -1,0 +1,221 @@
+"""A real intake server process (uvicorn on 127.0.0.1) and real counters syncing with it, on
+SQLite and on a real PostgreSQL; faults: dropped answers, 500s, proxies, duplicates, tampering."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.hq.counters import add_dealer, issue_code
+from app.models import Event, FailureCase, HqCounter, SyncConflict, SyncFile, SyncReceived
+from app.models.store import open_database, open_store
+from app.sync import casefile, outbox
+from app.sync.client import Offline, SyncClient, Unverified
+from app.sync.connect import EnrolmentFailed, connect
+from tests.synchelp import count, edit_case, event_ids, open_cases
+from tests.system.hqserver import HqServer
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def hq(hq_url, tmp_path):
+    db = open_database(hq_url)
+    add_dealer(db, "BJ01", "北京一店")
+    server = HqServer(hq_url, tmp_path / "inbox", tmp_path / "server.log").start()
+    yield db, server
+    server.stop()
+    db.close()
+
+
+def counter(tmp_path, name, db, url):
+    store = open_store(tmp_path / name)
+    connect(store, url, issue_code(db, "BJ01"), label=name)
+    return store
+
+
+def test_two_counters_meet_at_head_office(hq, tmp_path):
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    cases = open_cases(a, 5)
+    report = SyncClient(a).run_once()
+    assert (report.sent, report.acked_events, report.rejected) == (1, 5, 0)
+    assert event_ids(db) == event_ids(a)
+    assert outbox.counts(a).waiting_events == 0 and not list((tmp_path / "a" / "outbox").glob("*.casefile"))
+
+    # A customer comes back at the other counter: the case is there, and an edit travels back.
+    b = counter(tmp_path, "b", db, server.url)
+    assert SyncClient(b).run_once().pulled_events == 5
+    edit_case(b, cases[0], "parts ordered late")
+    SyncClient(b).run_once()
+    assert SyncClient(a).run_once().pulled_events == 1
+    with a.session() as s:
+        assert s.get(FailureCase, cases[0]).root_cause == "parts ordered late"
+    with db.session() as s:
+        assert s.get(FailureCase, cases[0]).version == 2
+    assert event_ids(db) == event_ids(a) == event_ids(b)
+
+
+def test_edits_of_one_case_in_two_places_are_a_conflict_with_both_kept(hq, tmp_path):
+    db, server = hq
+    a, b = counter(tmp_path, "a", db, server.url), counter(tmp_path, "b", db, server.url)
+    [case] = open_cases(a, 1)
+    SyncClient(a).run_once()
+    SyncClient(b).run_once()
+    edit_case(a, case, "cause seen at A")
+    edit_case(b, case, "cause seen at B")
+    SyncClient(a).run_once()
+    report = SyncClient(b).run_once()
+    assert report.conflicts >= 1
+    with db.session() as s:
+        [c] = s.scalars(select(SyncConflict)).all()
+        assert c.other_event["payload"] == {"root_cause": "cause seen at B"}
+        assert s.get(FailureCase, case).root_cause == "cause seen at A"  # not overwritten
+    assert outbox.counts(b).waiting_events == 0  # delivered and kept, not lost
+
+
+def test_connection_dropped_mid_batch_resumes_without_duplicates(hq, tmp_path, monkeypatch):
+    db, server = hq
+    monkeypatch.setattr(outbox, "BATCH", 3)
+    a = counter(tmp_path, "a", db, server.url)
+    open_cases(a, 10)  # four files
+
+    class DropSecondAnswer(httpx.HTTPTransport):
+        posts = 0
+
+        def handle_request(self, request):
+            response = super().handle_request(request)
+            if request.method == "POST":
+                DropSecondAnswer.posts += 1
+                if DropSecondAnswer.posts == 2:
+                    response.close()
+                    raise httpx.ReadError("connection reset by peer", request=request)
+            return response
+
+    with pytest.raises(Offline):
+        SyncClient(a, transport=DropSecondAnswer()).run_once()
+    assert count(db, SyncReceived) == 2  # head office stored the second file, the counter never heard
+    assert [w.seq for w in outbox.waiting(a)] == [2, 3, 4]
+    report = SyncClient(a).run_once()
+    assert (report.sent, report.duplicates) == (3, 1)
+    assert count(db, Event) == 10 and event_ids(db) == event_ids(a)
+    assert outbox.counts(a).waiting_events == 0
+
+
+@pytest.mark.parametrize("answer", [
+    httpx.Response(500, text="Internal Server Error"),
+    httpx.Response(200, text="<html>Welcome to Airport WiFi, please log in</html>"),
+    httpx.Response(200, json={"data": {"status": "stored"}, "nonce": "x", "mac": "0" * 64}),
+])
+def test_only_a_sealed_acknowledgement_marks_a_file_sent(store, answer):
+    from tests.synchelp import enrol_in_process
+
+    db = open_database(f"sqlite:///{store.path.parent / 'hq.sqlite3'}")
+    enrol_in_process(db, store)
+    open_cases(store, 2)
+    client = SyncClient(store, url="http://hq.invalid", transport=httpx.MockTransport(lambda r: answer))
+    with pytest.raises((Offline, Unverified)):
+        client.run_once()
+    assert outbox.counts(store).waiting_events == 2
+    assert client.state().online is False and client.state().waiting == 2
+    with store.session() as s:
+        assert s.scalar(select(SyncFile.status)) == "waiting"
+
+
+def test_timeouts_retry_with_backoff_then_fail_clearly(store):
+    from tests.synchelp import enrol_in_process
+
+    db = open_database(f"sqlite:///{store.path.parent / 'hq.sqlite3'}")
+    enrol_in_process(db, store)
+    open_cases(store, 1)
+
+    def slow(request):
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    pauses = []
+    client = SyncClient(store, url="http://hq.invalid", transport=httpx.MockTransport(slow))
+    with pytest.raises(Offline) as info:
+        client.run_once(retries=2, sleep=pauses.append)
+    assert len(pauses) == 2 and pauses[1] > pauses[0]
+    assert "1 change(s) wait" in info.value.render()
+
+
+def _post(server, data: bytes, counter: str = "") -> httpx.Response:
+    return httpx.post(server.url + "/v1/casefiles", content=data, headers={"X-Counter": counter, "X-Nonce": "n1"})
+
+
+def test_server_refuses_precisely_and_imports_nothing(hq, tmp_path):
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    open_cases(a, 2)
+    [seq] = outbox.file_waiting(a)
+    good = outbox.waiting(a)[0].path.read_bytes()
+    me = a.identity.store_id
+
+    tampered = good.replace(b"Customer 1", b"Customer 9")
+    r = _post(server, tampered, me)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "bad_signature"
+    r = _post(server, good[: len(good) - 40], me)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "truncated"
+    r = _post(server, b"{}" + b" " * (casefile.MAX_FILE_BYTES + 1), me)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "oversize"
+    stranger = json.loads(good)
+    stranger["counter"] = stranger["signature"]["key"] = "01a20000-0000-7000-8000-00000000beef"
+    r = _post(server, casefile.canonical(stranger) + b"\n")
+    assert r.status_code == 401 and r.json()["error"]["code"] == "unknown_counter"
+    assert count(db, Event) == 0 and count(db, SyncReceived) == 0
+
+    assert _post(server, good, me).json()["data"]["status"] == "stored"
+    assert _post(server, good, me).json()["data"]["status"] == "duplicate"  # safe to call twice
+    with db.session() as s:
+        secret = s.get(HqCounter, me).secret
+    replay = json.loads(good)
+    replay["events"] = replay["events"][:1]
+    del replay["signature"]
+    r = _post(server, casefile.sign(replay, secret), me)  # genuine key, old sequence, other content
+    assert r.status_code == 409 and r.json()["error"]["code"] == "replay"
+    assert count(db, Event) == 2 and count(db, SyncReceived) == 1
+    assert server.inbox.joinpath("BJ01").is_dir()
+
+
+def test_openapi_describes_the_service(hq):
+    _, server = hq
+    spec = httpx.get(server.url + "/openapi.json").json()
+    assert {"/v1/casefiles", "/v1/enrol", "/v1/changes", "/v1/published"} <= set(spec["paths"])
+
+
+def test_a_wrong_or_used_enrolment_code_is_refused(hq, tmp_path):
+    db, server = hq
+    store = open_store(tmp_path / "c")
+    code = issue_code(db, "BJ01")
+    connect(store, server.url, code)
+    other = open_store(tmp_path / "d")
+    with pytest.raises(EnrolmentFailed, match="already used"):
+        connect(other, server.url, code)
+
+
+def test_published_settings_and_script_packs_reach_the_counter(hq, tmp_path):
+    from app.hq.publish import publish
+    from app.services import settings
+
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    (tmp_path / "s.json").write_text('{"settings": {"assessment.reward_amount": 1500}}')
+    (tmp_path / "pack-2027.zip").write_bytes(b"PK\x03\x04 opaque script pack")
+    publish(db, tmp_path / "s.json")
+    publish(db, tmp_path / "pack-2027.zip", "BJ01")
+    assert SyncClient(a).run_once().published == 2
+    with a.session() as s:
+        assert settings.get(s, "assessment.reward_amount") == 1500
+    manifest = json.loads((tmp_path / "a" / "published" / "manifest.json").read_text())
+    assert manifest["pack-2027.zip"]["version"] == 1
+    assert (tmp_path / "a" / "published" / "pack-2027.zip").read_bytes() == b"PK\x03\x04 opaque script pack"
+    assert SyncClient(a).run_once().published == 0
