@@ -92,22 +92,21 @@ class SyncController(QObject):
 
 def describe(state: SyncState) -> str:
     """The status bar's words for a sync state."""
-    tr = QCoreApplication.translate
     if not state.connected:
-        return tr("SyncStatus", "Sync: not set up")
+        return QCoreApplication.translate("SyncStatus", "Sync: not set up")
     if state.online:
-        parts = [tr("SyncStatus", "Online")]
+        parts = [QCoreApplication.translate("SyncStatus", "Online")]
     elif state.online is False:
-        parts = [tr("SyncStatus", "Offline")]
+        parts = [QCoreApplication.translate("SyncStatus", "Offline")]
     else:
-        parts = [tr("SyncStatus", "Not synced yet")]
-    parts.append(tr("SyncStatus", "{n} waiting").format(n=state.waiting))
+        parts = [QCoreApplication.translate("SyncStatus", "Not synced yet")]
+    parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "{n} waiting").format(n=state.waiting))
     if state.last_sync:
-        parts.append(tr("SyncStatus", "last sync {time}").format(
+        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "last sync {time}").format(
             time=state.last_sync.astimezone().strftime("%m-%d %H:%M")))
     if state.problems:
-        parts.append(tr("SyncStatus", "{n} sync problem(s)").format(n=state.problems))
+        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "{n} sync problem(s)").format(n=state.problems))
     if state.clock_warning:
-        parts.append(tr("SyncStatus", "clock is {m} min off head office's").format(
+        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "clock is {m} min off head office's").format(
             m=round(abs(state.clock_skew_s) / 60)))
     return " · ".join(parts)
