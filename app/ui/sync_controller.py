@@ -100,13 +100,13 @@ def describe(state: SyncState) -> str:
         parts = [QCoreApplication.translate("SyncStatus", "Offline")]
     else:
         parts = [QCoreApplication.translate("SyncStatus", "Not synced yet")]
-    parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "{n} waiting").format(n=state.waiting))
+    parts.append(QCoreApplication.translate("SyncStatus", "{n} waiting").format(n=state.waiting))
     if state.last_sync:
-        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "last sync {time}").format(
+        parts.append(QCoreApplication.translate("SyncStatus", "last sync {time}").format(
             time=state.last_sync.astimezone().strftime("%m-%d %H:%M")))
     if state.problems:
-        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "{n} sync problem(s)").format(n=state.problems))
+        parts.append(QCoreApplication.translate("SyncStatus", "{n} sync problem(s)").format(n=state.problems))
     if state.clock_warning:
-        parts.append(QCoreApplication.QCoreApplication.translate("SyncStatus", "clock is {m} min off head office's").format(
+        parts.append(QCoreApplication.translate("SyncStatus", "clock is {m} min off head office's").format(
             m=round(abs(state.clock_skew_s) / 60)))
     return " · ".join(parts)
