@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, select
+from sqlalchemy import Date, insert, select
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
@@ -101,19 +101,43 @@ class ApplyResult:
     conflicts: list[str] = field(default_factory=list)  # conflict ids recorded
 
 
-def _natural_key(session: Session, table: str, vals: dict) -> str | None:
-    """The id this database already uses for the same user or repair order, if any."""
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _existing(session: Session, model, ids: list[str]) -> dict[str, int | None]:
+    """id -> version (cases and forms) or None, for the rows of ``ids`` this database holds."""
+    has_version = "version" in model.__table__.columns
+    out = {}
+    for chunk in _chunks(ids):
+        cols = (model.id, model.version) if has_version else (model.id,)
+        for row in session.execute(select(*cols).where(model.id.in_(chunk))):
+            out[row[0]] = row[1] if has_version else None
+    return out
+
+
+def _natural_ids(session: Session, table: str, dealer_id: str, values: list[dict]) -> dict[str, str]:
+    """username or repair-order number -> the id this database already uses for it."""
     if table == "user":
-        return session.scalar(select(User.id).where(User.dealer_id == vals["dealer_id"],
-                                                    User.username == vals["username"]))
-    if table == "repair_order":
-        return session.scalar(select(RepairOrder.id).where(RepairOrder.dealer_id == vals["dealer_id"],
-                                                           RepairOrder.number == vals["number"]))
-    return None
+        col, model = "username", User
+    elif table == "repair_order":
+        col, model = "number", RepairOrder
+    else:
+        return {}
+    keys = sorted({v[col] for v in values if v.get(col) is not None})
+    out = {}
+    for chunk in _chunks(keys):
+        out.update(session.execute(select(getattr(model, col), model.id)
+                                   .where(model.dealer_id == dealer_id, getattr(model, col).in_(chunk))).all())
+    return out
 
 
 def apply_file(session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]) -> ApplyResult:
-    """Apply inside the caller's transaction; the caller commits or rolls back the whole file."""
+    """Apply inside the caller's transaction; the caller commits or rolls back the whole file.
+
+    Reads what the database holds in a few set queries and writes with executemany, so a file of
+    hundreds of changes costs a handful of round trips, not hundreds."""
     res = ApplyResult()
     now = utcnow()
     remap: dict[str, str] = {}
@@ -121,8 +145,9 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
 
     def keep_conflict(ev: dict, kept_id: str | None) -> None:
-        if session.scalar(select(SyncConflict.id).where(SyncConflict.other_event_id == ev["id"])):
+        if ev["id"] in already_kept:
             return  # the same conflicting change delivered again
+        already_kept.add(ev["id"])
         cid = new_id()
         session.add(SyncConflict(id=cid, dealer_id=dealer_id, entity_type=ev["entity_type"],
                                  entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
@@ -131,12 +156,21 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                                  detected_at=now))
         res.conflicts.append(cid)
 
-    # 1. Events: stored once; a clash on (entity, seq) or a different base is a conflict.
-    known = set()
+    # 1. What the database already holds of these events and their entities' histories.
     ids = [e["id"] for e in events]
-    for i in range(0, len(ids), 500):
-        known.update(session.scalars(select(Event.id).where(Event.id.in_(ids[i:i + 500]))))
-    new_events = []
+    known, already_kept = set(), set()
+    for chunk in _chunks(ids):
+        known.update(session.scalars(select(Event.id).where(Event.id.in_(chunk))))
+        already_kept.update(session.scalars(select(SyncConflict.other_event_id)
+                                            .where(SyncConflict.other_event_id.in_(chunk))))
+    chain: dict[tuple[str, str, int], str] = {}
+    for chunk in _chunks(sorted({e["entity_id"] for e in events})):
+        for et, eid, seq, i in session.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
+                                               .where(Event.entity_id.in_(chunk))):
+            chain[(et, eid, seq)] = i
+
+    # 2. Events: stored once; a clash on (entity, seq) or a different base is a conflict.
+    new_events: list[dict] = []
     for ev in sorted(events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
         key = (ev["entity_type"], ev["entity_id"])
         if ev["id"] in known:
@@ -145,33 +179,31 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
         if key in conflicted:
             keep_conflict(ev, None)  # built on a conflicting change: part of the same conflict
             continue
-        at_seq = session.scalar(select(Event.id).where(Event.entity_type == ev["entity_type"],
-                                                       Event.entity_id == ev["entity_id"], Event.seq == ev["seq"]))
+        at_seq = chain.get((*key, ev["seq"]))
         clash = at_seq is not None
         if not clash and ev["seq"] > 1:
-            base = session.scalar(select(Event.id).where(Event.entity_type == ev["entity_type"],
-                                                         Event.entity_id == ev["entity_id"],
-                                                         Event.seq == ev["seq"] - 1))
+            base = chain.get((*key, ev["seq"] - 1))
             clash = base is not None and base != ev["base"]["event_id"]
             at_seq = base if clash else None
         if clash:
             conflicted.add(key)
             keep_conflict(ev, at_seq)
             continue
-        row = Event(id=ev["id"], entity_type=ev["entity_type"], entity_id=ev["entity_id"], seq=ev["seq"],
-                    kind=ev["kind"], payload=ev["payload"], actor_id=ev.get("actor_id"), dealer_id=dealer_id,
-                    origin=ev["origin"], occurred_at=datetime.fromisoformat(ev["occurred_at"]))
-        if row.occurred_at.tzinfo is None:
+        occurred = datetime.fromisoformat(ev["occurred_at"])
+        if occurred.tzinfo is None:
             raise ValueError("event time without a zone")
-        session.add(row)
-        new_events.append(ev)
+        new_events.append({"id": ev["id"], "entity_type": ev["entity_type"], "entity_id": ev["entity_id"],
+                           "seq": ev["seq"], "kind": ev["kind"], "payload": ev["payload"],
+                           "actor_id": ev.get("actor_id"), "dealer_id": dealer_id, "origin": ev["origin"],
+                           "occurred_at": occurred, "_wire": ev})
+        chain[(*key, ev["seq"])] = ev["id"]
         known.add(ev["id"])
-        session.flush()
-        res.events_new += 1
 
-    # 2. Records, parents first; cases and forms only when newer and not in conflict.
+    # 3. Records, parents first; cases and forms only when newer and not in conflict.
     for table in ("user", "customer", "vehicle", "repair_order", "feedback_form", "failure_case"):
         model = MODELS[table]
+        etype = {"failure_case": "case", "feedback_form": "form"}.get(table)
+        values = []
         for rec in records.get(table, []):
             vals = from_record(table, rec)
             if vals.get("dealer_id") != dealer_id:
@@ -179,29 +211,46 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
             for col, target in REFS[table].items():
                 if vals.get(col) in remap:
                     vals[col] = remap[vals[col]]
-            etype = {"failure_case": "case", "feedback_form": "form"}.get(table)
             if etype and (etype, rec["id"]) in conflicted:
                 continue
-            current = session.get(model, rec["id"])
-            if current is None:
-                same = _natural_key(session, table, vals)
-                if same is not None:
-                    remap[rec["id"]] = same  # e.g. the same advisor added at two counters
-                    continue
-                if table == "feedback_form" and session.scalar(select(FeedbackForm.id).where(
-                        FeedbackForm.repair_order_id == vals["repair_order_id"])):
-                    for ev in new_events:  # a second form for one repair order: keep it aside
-                        if ev["entity_id"] == rec["id"]:
-                            session.execute(Event.__table__.delete().where(Event.id == ev["id"]))
-                            res.events_new -= 1
-                            keep_conflict(ev, None)
-                    conflicted.add(("form", rec["id"]))
-                    continue
-                if table == "user":
-                    vals["password_hash"] = None
-                session.add(model(**vals))
-            elif etype and vals.get("version", 0) > current.version:
-                for k, v in vals.items():
-                    setattr(current, k, v)
-            session.flush()
+            values.append(vals)
+        have = _existing(session, model, [v["id"] for v in values])
+        natural = _natural_ids(session, table, dealer_id, [v for v in values if v["id"] not in have])
+        taken_ros = {}
+        if table == "feedback_form":
+            ros = sorted({v["repair_order_id"] for v in values if v["id"] not in have})
+            for chunk in _chunks(ros):
+                taken_ros.update(session.execute(select(FeedbackForm.repair_order_id, FeedbackForm.id)
+                                                 .where(FeedbackForm.repair_order_id.in_(chunk))).all())
+        inserts = []
+        for vals in values:
+            if vals["id"] in have:
+                if etype and (vals.get("version") or 0) > (have[vals["id"]] or 0):
+                    session.execute(model.__table__.update().where(model.__table__.c.id == vals["id"]).values(**vals))
+                continue
+            same = natural.get(vals.get("username") if table == "user" else vals.get("number"))
+            if same is not None and same != vals["id"]:
+                remap[vals["id"]] = same  # e.g. the same advisor added at two counters
+                continue
+            if table == "feedback_form" and taken_ros.get(vals["repair_order_id"], vals["id"]) != vals["id"]:
+                conflicted.add(("form", vals["id"]))  # a second form for one repair order: kept aside
+                continue
+            if table == "user":
+                vals["password_hash"] = None
+            inserts.append(vals)
+        for chunk in _chunks(inserts, 2000):
+            session.execute(insert(model.__table__), chunk)
+
+    # 4. Events last, once it is known which belong to forms kept aside.
+    rows = []
+    for row in new_events:
+        ev = row.pop("_wire")
+        if (ev["entity_type"], ev["entity_id"]) in conflicted:
+            keep_conflict(ev, None)
+        else:
+            rows.append(row)
+    for chunk in _chunks(rows, 2000):
+        session.execute(insert(Event.__table__), chunk)
+    res.events_new = len(rows)
+    session.flush()
     return res
