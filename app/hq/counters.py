@@ -116,3 +116,28 @@ def counters(db) -> list[CounterRow]:
         q = select(HqCounter, Dealer.code).join(Dealer, Dealer.id == HqCounter.dealer_id).order_by(Dealer.code)
         return [CounterRow(code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
                            files.get(c.id, 0), c.clock_skew_s) for c, code in s.execute(q)]
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: str
+    dealer_code: str
+    entity_type: str
+    entity_id: str
+    seq: int
+    detected_at: datetime
+    kind: str
+    origin: str
+    payload: dict
+
+
+def open_conflicts(db) -> list[ConflictRow]:
+    """Conflicts waiting for a supervisor, oldest first."""
+    from app.models import SyncConflict
+
+    with db.session() as s:
+        q = (select(SyncConflict, Dealer.code).join(Dealer, Dealer.id == SyncConflict.dealer_id)
+             .where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.detected_at))
+        return [ConflictRow(c.id, code, c.entity_type, c.entity_id, c.seq, c.detected_at,
+                            c.other_event.get("kind", ""), c.other_event.get("origin", ""),
+                            dict(c.other_event.get("payload") or {})) for c, code in s.execute(q)]

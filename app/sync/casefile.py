@@ -226,4 +226,5 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def file_name(dealer_code: str, counter: str, sequence: int) -> str:
-    return f"{dealer_code}-{counter[:8]}-{sequence:08d}.casefile"
+    # The whole counter id: UUIDv7s of counters set up the same day share their leading digits.
+    return f"{dealer_code}-{counter}-{sequence:08d}.casefile"
