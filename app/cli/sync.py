@@ -43,6 +43,7 @@ def _problems(store, translate) -> int:
     from sqlalchemy import select
 
     from app.models import SyncConflict, SyncFile
+    from app.sync.problems import render_reason
 
     with store.session() as s:
         files = s.scalars(select(SyncFile).where(SyncFile.status == "rejected").order_by(SyncFile.seq)).all()
@@ -52,7 +53,7 @@ def _problems(store, translate) -> int:
         return 0
     for f in files:
         print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
-              .format(seq=f.seq, events=f.events, reason=f.reason))
+              .format(seq=f.seq, events=f.events, reason=render_reason(f.reason, translate)))
     for c in conflicts:
         print(translate("Cli", "Conflict on {what} {id} version {seq}: changed in two places; kept both.")
               .format(what=c.entity_type, id=c.entity_id, seq=c.seq))

@@ -36,8 +36,10 @@ class EnrolRequest(BaseModel):
 
 
 def _error(code: str, message: str, status: int, secret: str | None = None, nonce: str | None = None,
-           **params) -> JSONResponse:
-    err = {"code": code, "message": message, "params": {k: str(v) for k, v in params.items()}}
+           text: str | None = None, **params) -> JSONResponse:
+    # ``text`` is the English source of the message, so a counter can show it in its own language.
+    err = {"code": code, "message": message, "text": text or message,
+           "params": {k: str(v) for k, v in params.items()}}
     body = wire.seal(secret, nonce or "", error=err) if secret else {"error": err}
     return JSONResponse(body, status_code=status)
 
@@ -116,7 +118,8 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         try:
             receipt = await run_in_threadpool(receive, db, data, inbox=inbox, received_at=now, skew_s=skew)
         except CaseFileRejected as exc:
-            return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, **exc.params)
+            return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
+                          **exc.params)
         return wire.seal(secret_of(receipt.counter), x_nonce or "", data=receipt.ack(utcnow()))
 
     @app.get(wire.API + "/changes")

@@ -206,7 +206,9 @@ class SyncClient:
         if "error" in sealed:
             err = sealed["error"]
             if err.get("code") in FILE_PROBLEMS:
-                outbox.mark_rejected(self.store, w.seq, f"{err.get('code')}: {err.get('message')}")
+                outbox.mark_rejected(self.store, w.seq, json.dumps(
+                    {"code": err.get("code"), "text": err.get("text") or err.get("message", ""),
+                     "params": err.get("params") or {}}, ensure_ascii=False))
                 return replace(report, rejected=report.rejected + 1)
             raise CredentialRefused(reason=err.get("message", ""))
         ack = sealed.get("data") or {}

@@ -3,6 +3,7 @@ supervisor. Nothing in it is dropped; each entry says what to do."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +19,18 @@ class SyncProblem:
     key: str  # the file's sequence, or the conflict id
     when: datetime
     changes: int
-    detail: str
+    detail: str  # for refusals: head office's reason, see render_reason
+
+
+def render_reason(reason: str, words=None) -> str:
+    """A refusal in the reader's language: head office sends the English source and its values."""
+    try:
+        r = json.loads(reason)
+        template = r["text"]
+        text = words("Errors", template) if words else template
+        return text.format(**r["params"])
+    except (ValueError, KeyError, TypeError, IndexError):
+        return reason
 
 
 def list_problems(store) -> list[SyncProblem]:

@@ -124,8 +124,10 @@ class HqWindow(QMainWindow):
         names = {"imported": self.tr("Imported"), "present": self.tr("Already present"), "rejected": self.tr("Rejected")}
         row = self.results.rowCount()
         self.results.insertRow(row)
-        for col, text in enumerate([Path(outcome.path).name, names[outcome.status], str(outcome.events),
-                                    outcome.reason]):
+        changes = str(outcome.events)
+        if outcome.conflicts:
+            changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
+        for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, outcome.reason]):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             self.results.setItem(row, col, item)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from app.sync.problems import list_problems, send_again
+from app.sync.problems import list_problems, render_reason, send_again
 from app.ui.ops import Ops
 
 
@@ -30,11 +30,13 @@ class SyncProblemsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
         self.empty = QLabel(self.tr("No sync problems."))
         self.resend = QPushButton(self.tr("Send again"))
         self.resend.setEnabled(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QPushButton(self.tr("Close")), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -53,7 +55,8 @@ class SyncProblemsDialog(QDialog):
         kinds = {"refused": self.tr("Refused by head office"), "conflict": self.tr("Conflict")}
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
-            values = [kinds[p.kind], p.when.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.changes), p.detail]
+            detail = render_reason(p.detail, QCoreApplication.translate) if p.kind == "refused" else p.detail
+            values = [kinds[p.kind], p.when.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.changes), detail]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -151,6 +151,10 @@
         <translation>总部数据库：SQLite 文件路径或 postgresql+psycopg://...</translation>
     </message>
     <message>
+        <source>give the central database, or an action (see hq --help)</source>
+        <translation>请指定总部数据库，或给出一个操作（见 hq --help）</translation>
+    </message>
+    <message>
         <source>register dealers</source>
         <translation>登记经销商</translation>
     </message>
@@ -531,6 +535,137 @@
     </message>
 </context>
 <context>
+    <name>HqWindow</name>
+    <message>
+        <source>Recovery Desk - head office</source>
+        <translation>服务补救台 - 总部</translation>
+    </message>
+    <message>
+        <source>Import a folder of case files...</source>
+        <translation>导入案例文件夹...</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <source>Choose the folder from a USB stick or the shared drive.</source>
+        <translation>请选择 U 盘或共享盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>The change kept aside</source>
+        <translation>另存的变更</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Feedback form</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Folder of case files</source>
+        <translation>案例文件夹</translation>
+    </message>
+    <message>
+        <source>Importing {folder}...</source>
+        <translation>正在导入 {folder}...</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>(+{n} in conflict)</source>
+        <translation>（另有 {n} 项冲突）</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
+        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移到该文件夹的“rejected”子文件夹）。</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation>导入中止：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recovery Desk</source>
@@ -621,6 +756,10 @@
     <message>
         <source>Send again</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Refused by head office</source>

@@ -219,3 +219,35 @@ def test_published_settings_and_script_packs_reach_the_counter(hq, tmp_path):
     assert manifest["pack-2027.zip"]["version"] == 1
     assert (tmp_path / "a" / "published" / "pack-2027.zip").read_bytes() == b"PK\x03\x04 opaque script pack"
     assert SyncClient(a).run_once().published == 0
+
+
+def test_a_refused_file_becomes_a_sync_problem_and_can_be_sent_again(hq, tmp_path):
+    from app.hq.counters import add_dealer as add
+    from app.sync.problems import list_problems, render_reason, send_again
+
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    open_cases(a, 3)
+    other = add(db, "SH02", "上海二店")
+    with db.session() as s, s.begin():  # head office filed the counter under the wrong dealer
+        s.get(HqCounter, a.identity.store_id).dealer_id = other.id
+    report = SyncClient(a).run_once()
+    assert (report.sent, report.rejected) == (0, 1)
+    [problem] = list_problems(a)
+    assert problem.kind == "refused" and problem.changes == 3
+    assert "enrolled for another dealer" in render_reason(problem.detail)
+    assert SyncClient(a).state().problems == 1
+    assert count(db, Event) == 0
+
+    with db.session() as s, s.begin():  # fixed at head office; the advisor sends it again
+        s.get(HqCounter, a.identity.store_id).dealer_id = _dealer_id(s, "BJ01")
+    assert send_again(a, problem.key) == 3
+    report = SyncClient(a).run_once()
+    assert (report.sent, report.rejected, report.acked_events) == (1, 0, 3)
+    assert list_problems(a) == [] and count(db, Event) == 3
+
+
+def _dealer_id(s, code):
+    from app.models import Dealer
+
+    return s.scalar(select(Dealer.id).where(Dealer.code == code))
