@@ -56,7 +56,7 @@ def register(hq_sub, translate) -> None:
     cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
     cnt.set_defaults(run=run_counters)
 
-    exp = with_db(hq_sub.add_parser("export", help=translate("Cli", "export the central cases, forms and conflicts as CSV")))
+    exp = with_db(hq_sub.add_parser("export", help=translate("Cli", "export the central cases, forms and conflicts as CSV and XLSX")))
     exp.add_argument("--out", required=True, metavar="DIR")
     exp.set_defaults(run=run_export)
 
@@ -118,6 +118,9 @@ def run_counters(args, translate) -> int:
     from app.hq.counters import counters
 
     for c in counters(_db(args)):
+        if not c.counter_id:
+            print(f"{c.dealer_code:<10} " + translate("Cli", "(no counter enrolled yet)"))
+            continue
         skew = "" if c.clock_skew_s is None else f"  skew {c.clock_skew_s:+.0f}s"
         print(f"{c.dealer_code:<10} {c.counter_id}  {c.label:<16} files {c.files:>6}  "
               f"last {c.last_seen_at.isoformat(timespec='seconds') if c.last_seen_at else '-'}{skew}")
@@ -125,8 +128,9 @@ def run_counters(args, translate) -> int:
 
 
 def run_export(args, translate) -> int:
-    from app.hq.export import export_csv
+    from app.hq.export import export_central
 
-    counts = export_csv(_db(args), Path(args.out))
-    print(", ".join(f"{k}.csv: {v}" for k, v in counts.items()))
+    counts = export_central(_db(args), Path(args.out))
+    print(translate("Cli", "Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.").format(
+        dir=args.out, rows=", ".join(f"{k} {v}" for k, v in counts.items())))
     return 0

@@ -109,13 +109,21 @@ def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
 
 
 def counters(db) -> list[CounterRow]:
+    """Every dealer with its counters (a dealer without any yet shows once, with no counter)."""
     from sqlalchemy import func
 
     with db.session() as s:
         files = dict(s.execute(select(SyncReceived.counter_id, func.count()).group_by(SyncReceived.counter_id)).all())
-        q = select(HqCounter, Dealer.code).join(Dealer, Dealer.id == HqCounter.dealer_id).order_by(Dealer.code)
-        return [CounterRow(code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
-                           files.get(c.id, 0), c.clock_skew_s) for c, code in s.execute(q)]
+        q = (select(Dealer, HqCounter).outerjoin(HqCounter, HqCounter.dealer_id == Dealer.id)
+             .order_by(Dealer.code, HqCounter.enrolled_at))
+        out = []
+        for d, c in s.execute(q):
+            if c is None:
+                out.append(CounterRow(d.code, "", "", d.created_at, None, 0, 0, None))
+            else:
+                out.append(CounterRow(d.code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
+                                      files.get(c.id, 0), c.clock_skew_s))
+        return out
 
 
 @dataclass(frozen=True)

@@ -191,8 +191,16 @@
         <translation>列出已接入的柜台及其最近同步时间</translation>
     </message>
     <message>
-        <source>export the central cases, forms and conflicts as CSV</source>
-        <translation>将总部的案例、反馈表和冲突导出为 CSV</translation>
+        <source>export the central cases, forms and conflicts as CSV and XLSX</source>
+        <translation>将总部的案例、反馈表和冲突导出为 CSV 和 XLSX</translation>
+    </message>
+    <message>
+        <source>(no counter enrolled yet)</source>
+        <translation>（尚无已接入的柜台）</translation>
+    </message>
+    <message>
+        <source>Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.</source>
+        <translation>已向 {dir} 写入 CSV 文件和 recovery-desk.xlsx：{rows}。</translation>
     </message>
     <message>
         <source>Dealer {code} {name} registered.</source>

@@ -191,3 +191,27 @@ def _sync_expecting_failure(store, url, failures):
         SyncClient(store, url=url, timeout=120).run_once()
     except Exception as exc:  # noqa: BLE001 - the test inspects it
         failures.append(exc)
+
+
+def test_concurrent_importers_store_each_change_once(tmp_path, hq_url_any, monkeypatch):
+    import shutil
+
+    db = open_database(hq_url_any)
+    monkeypatch.setattr(outbox, "BATCH", 4)
+    stores = []
+    for name in ("a", "b"):
+        store = open_store(tmp_path / name)
+        enrol_in_process(db, store)
+        open_cases(store, 20)
+        outbox.export(store, tmp_path / "share")
+        stores.append(store)
+    for k in range(3):  # three head-office clerks import copies of the same share at once
+        shutil.copytree(tmp_path / "share", tmp_path / f"copy{k}")
+    procs = [subprocess.Popen([sys.executable, "-m", "app", "hq", "import", "--db", hq_url_any, str(tmp_path / f"copy{k}")],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for k in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    imported = sum(int(o.split(" imported")[0].rsplit(" ", 1)[-1]) for o, _ in outs)
+    assert imported == 10  # ten files, each imported by exactly one of the three
+    assert count(db, Event) == 40 and count(db, SyncReceived) == 10
+    assert event_ids(db) == event_ids(stores[0]) | event_ids(stores[1])

@@ -251,3 +251,25 @@ def _dealer_id(s, code):
     from app.models import Dealer
 
     return s.scalar(select(Dealer.id).where(Dealer.code == code))
+
+
+def test_head_office_exports_csv_and_xlsx_for_its_own_analysis(hq, tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    from app.hq.export import export_central
+    from app.services.demo import fill_demo
+
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    fill_demo(a, forms=12, cases=3)
+    SyncClient(a).run_once()
+    counts = export_central(db, tmp_path / "out")
+    assert counts == {"feedback_form": 12, "failure_case": 3, "sync_conflict": 0}
+    with open(tmp_path / "out" / "failure_case.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["dealer_code"] for r in rows} == {"BJ01"} and len(rows) == 3
+    wb = load_workbook(tmp_path / "out" / "recovery-desk.xlsx")
+    sheet = wb["feedback_form"]
+    assert sheet.max_row == 13 and next(sheet.iter_rows(values_only=True))[0] == "dealer_code"
