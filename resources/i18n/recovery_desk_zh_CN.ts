@@ -308,6 +308,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to head office</source>
+        <translation>接入总部</translation>
+    </message>
+    <message>
+        <source>e.g. Front desk 2</source>
+        <translation>例如：前台 2 号</translation>
+    </message>
+    <message>
+        <source>Head-office address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>Head office gives each counter PC a one-time code. The credential this counter receives is kept in the system keyring only.</source>
+        <translation>总部为每台柜台电脑提供一次性接入码。本柜台获得的凭据只保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
