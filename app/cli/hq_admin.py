@@ -56,6 +56,16 @@ def register(hq_sub, translate) -> None:
     cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
     cnt.set_defaults(run=run_counters)
 
+    con = with_db(hq_sub.add_parser("conflicts", help=translate("Cli", "list conflicts waiting for a supervisor")))
+    con.set_defaults(run=run_conflicts)
+
+    res = with_db(hq_sub.add_parser("resolve", help=translate("Cli", "resolve a conflict; the resolution syncs to the dealer's counters")))
+    res.add_argument("conflict", metavar="ID")
+    res.add_argument("--keep", required=True, choices=("applied", "other"),
+                     help=translate("Cli", "applied: keep head office's version; other: take the change kept aside"))
+    res.add_argument("--note", default="", metavar="TEXT")
+    res.set_defaults(run=run_resolve)
+
     exp = with_db(hq_sub.add_parser("export", help=translate("Cli", "export the central cases, forms and conflicts as CSV and XLSX")))
     exp.add_argument("--out", required=True, metavar="DIR")
     exp.set_defaults(run=run_export)
@@ -133,4 +143,24 @@ def run_export(args, translate) -> int:
     counts = export_central(_db(args), Path(args.out))
     print(translate("Cli", "Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.").format(
         dir=args.out, rows=", ".join(f"{k} {v}" for k, v in counts.items())))
+    return 0
+
+
+def run_conflicts(args, translate) -> int:
+    from app.hq.counters import open_conflicts
+
+    rows = open_conflicts(_db(args))
+    if not rows:
+        print(translate("Cli", "No conflicts waiting."))
+    for c in rows:
+        print(f"{c.id}  {c.dealer_code:<8} {c.entity_type} {c.entity_id} v{c.seq}  {c.kind} {c.payload}")
+    return 0
+
+
+def run_resolve(args, translate) -> int:
+    from app.hq.resolve import resolve
+
+    r = resolve(_db(args), args.conflict, args.keep, note=args.note)
+    print(translate("Cli", "Resolved: {what} {id} is now version {version}; the dealer's counters get it on their next sync.")
+          .format(what=r.entity_type, id=r.entity_id, version=r.version))
     return 0

@@ -21,6 +21,9 @@ from app.models.base import UTCDateTime
 
 MODELS = {"user": User, "customer": Customer, "vehicle": Vehicle, "repair_order": RepairOrder,
           "feedback_form": FeedbackForm, "failure_case": FailureCase}
+# The origin of changes head office itself makes (conflict resolutions): they settle a conflict,
+# so a counter applies them even over its own change of the same version.
+HQ_ORIGIN = "00000000-0000-7000-8000-000000000000"
 ENTITY_MODEL = {"case": FailureCase, "form": FeedbackForm}
 ENTITY_TABLE = {"case": "failure_case", "form": "feedback_form"}
 # Never leaves the counter: a password hash is the user's, not head office's.
@@ -101,6 +104,10 @@ class ApplyResult:
     conflicts: list[str] = field(default_factory=list)  # conflict ids recorded
 
 
+def _settles(ev: dict) -> bool:
+    return ev.get("origin") == HQ_ORIGIN and str(ev.get("kind", "")).endswith(".conflict_resolved")
+
+
 def _chunks(items: list, n: int = 500):
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -171,6 +178,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
 
     # 2. Events: stored once; a clash on (entity, seq) or a different base is a conflict.
     new_events: list[dict] = []
+    settled: set[tuple[str, str]] = set()
     for ev in sorted(events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
         key = (ev["entity_type"], ev["entity_id"])
         if ev["id"] in known:
@@ -181,10 +189,12 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
             continue
         at_seq = chain.get((*key, ev["seq"]))
         clash = at_seq is not None
-        if not clash and ev["seq"] > 1:
+        if not clash and ev["seq"] > 1 and not _settles(ev):
             base = chain.get((*key, ev["seq"] - 1))
             clash = base is not None and base != ev["base"]["event_id"]
             at_seq = base if clash else None
+        if not clash and _settles(ev):
+            settled.add(key)
         if clash:
             conflicted.add(key)
             keep_conflict(ev, at_seq)
@@ -252,5 +262,10 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     for chunk in _chunks(rows, 2000):
         session.execute(insert(Event.__table__), chunk)
     res.events_new = len(rows)
+    for etype, eid in settled:  # head office's resolution closes what this side kept aside
+        session.execute(SyncConflict.__table__.update()
+                        .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
+                               SyncConflict.resolved_at.is_(None))
+                        .values(resolved_at=now, resolution="resolved at head office"))
     session.flush()
     return res

@@ -127,6 +127,8 @@ def _structure(doc: dict) -> None:
             raise bad(f"{where}.actor_id", "text or null")
         if e["dealer_id"] != dealer["id"]:
             raise bad(f"{where}.dealer_id", "the file's dealer")
+        if e["origin"] != doc["counter"]:  # a counter speaks only for its own changes
+            raise bad(f"{where}.origin", "the counter that signed the file")
     records = doc.get("records")
     if not isinstance(records, dict) or set(records) - set(RECORD_TABLES):
         raise bad("records", "an object of " + ", ".join(RECORD_TABLES))

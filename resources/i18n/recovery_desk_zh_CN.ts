@@ -191,6 +191,18 @@
         <translation>列出已接入的柜台及其最近同步时间</translation>
     </message>
     <message>
+        <source>list conflicts waiting for a supervisor</source>
+        <translation>列出等待主管处理的冲突</translation>
+    </message>
+    <message>
+        <source>resolve a conflict; the resolution syncs to the dealer&apos;s counters</source>
+        <translation>处理一个冲突；处理结果会同步到该经销商的各个柜台</translation>
+    </message>
+    <message>
+        <source>applied: keep head office&apos;s version; other: take the change kept aside</source>
+        <translation>applied：保留总部现有版本；other：采用另存的那份变更</translation>
+    </message>
+    <message>
         <source>export the central cases, forms and conflicts as CSV and XLSX</source>
         <translation>将总部的案例、反馈表和冲突导出为 CSV 和 XLSX</translation>
     </message>
@@ -201,6 +213,14 @@
     <message>
         <source>Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.</source>
         <translation>已向 {dir} 写入 CSV 文件和 recovery-desk.xlsx：{rows}。</translation>
+    </message>
+    <message>
+        <source>No conflicts waiting.</source>
+        <translation>没有等待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Resolved: {what} {id} is now version {version}; the dealer&apos;s counters get it on their next sync.</source>
+        <translation>已处理：{what} {id} 现为第 {version} 版；该经销商的柜台将在下次同步时收到。</translation>
     </message>
     <message>
         <source>Dealer {code} {name} registered.</source>
@@ -403,6 +423,14 @@
     <message>
         <source>can&apos;t be lower than the score band suggests; to raise it, give a reason</source>
         <translation>不能低于评分区间建议的严重程度；如需调高，请填写原因</translation>
+    </message>
+    <message>
+        <source>applied or other</source>
+        <translation>applied 或 other</translation>
+    </message>
+    <message>
+        <source>Open conflict</source>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <source>Case</source>

@@ -273,3 +273,35 @@ def test_head_office_exports_csv_and_xlsx_for_its_own_analysis(hq, tmp_path):
     wb = load_workbook(tmp_path / "out" / "recovery-desk.xlsx")
     sheet = wb["feedback_form"]
     assert sheet.max_row == 13 and next(sheet.iter_rows(values_only=True))[0] == "dealer_code"
+
+
+def test_a_supervisor_resolves_a_conflict_and_the_resolution_syncs(hq, tmp_path):
+    from app.hq.counters import open_conflicts
+    from app.hq.resolve import resolve
+
+    db, server = hq
+    a, b = counter(tmp_path, "a", db, server.url), counter(tmp_path, "b", db, server.url)
+    [case] = open_cases(a, 1)
+    SyncClient(a).run_once()
+    SyncClient(b).run_once()
+    edit_case(a, case, "cause seen at A")
+    edit_case(b, case, "cause seen at B")
+    SyncClient(a).run_once()
+    SyncClient(b).run_once()
+    [c] = open_conflicts(db)
+    done = resolve(db, c.id, "other", note="B spoke to the customer")
+    assert done.version == 3 and "root_cause" in done.changed
+    SyncClient(a).run_once()
+    SyncClient(b).run_once()
+    for side in (db, a, b):
+        with side.session() as s:
+            row = s.get(FailureCase, case)
+            assert (row.version, row.root_cause) == (3, "cause seen at B")
+            assert s.scalar(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None))) is None
+    # Work goes on normally afterwards, from either counter.
+    edit_case(a, case, "parts replaced")
+    SyncClient(a).run_once()
+    SyncClient(b).run_once()
+    with b.session() as s:
+        assert s.get(FailureCase, case).root_cause == "parts replaced"
+    assert open_conflicts(db) == []

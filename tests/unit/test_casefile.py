@@ -82,6 +82,7 @@ def test_oversize_is_refused_before_reading(monkeypatch):
     (lambda b: b["events"][0].update(seq=0), "events[0].seq"),
     (lambda b: b["events"][0].update(entity_type="invoice"), "events[0].entity_type"),
     (lambda b: b["events"][0].update(dealer_id="elsewhere"), "events[0].dealer_id"),
+    (lambda b: b["events"][1].update(origin="00000000-0000-7000-8000-000000000000"), "events[1].origin"),
     (lambda b: b.update(sequence="3"), "sequence"),
     (lambda b: b["records"].update(invoices=[]), "records"),
 ])
