@@ -1,7 +1,7 @@
 """The case file: one dealer counter's batch of changes, canonical JSON signed with HMAC-SHA256.
 
 See docs/case-file-format.md (the prose) and docs/case-file.schema.json (the machine-readable
-schema). Reading checks, in order: size, encoding, JSON, format name, version range, structure,
+schema). Reading checks, in order: size, encoding, JSON, format name, version range, known counter,
 signature, canonical form; each refusal says which check failed and why.
 """
 
@@ -183,14 +183,15 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         raise _reject("too_old", QT_TRANSLATE_NOOP("Errors",
             "The case file has format version {found}, older than the oldest this program reads ({low})."),
             found=version, low=MIN_VERSION)
-    _structure(doc)
-    counter = doc["counter"]
-    secret = secret_for(counter)
-    if secret is None:
+    counter = doc.get("counter")
+    secret = secret_for(counter) if isinstance(counter, str) else None
+    if isinstance(counter, str) and secret is None:
+        dealer = doc.get("dealer")
         raise _reject("unknown_counter", QT_TRANSLATE_NOOP("Errors",
             "The case file comes from counter {counter} of dealer {dealer}, which head office has not "
             "enrolled. Enrol the counter, then send the file again."),
-            counter=counter, dealer=doc["dealer"]["code"])
+            counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
+    _structure(doc)
     body = {k: v for k, v in doc.items() if k != "signature"}
     want = hmac.new(bytes.fromhex(secret), canonical(body), hashlib.sha256).hexdigest()
     if not hmac.compare_digest(want, doc["signature"]["value"]):
