@@ -29,14 +29,19 @@ class SecretMissing(RecoveryDeskError):
 
 
 def _backend_name() -> str:
-    kr = keyring.get_keyring()
+    return _name(keyring.get_keyring())
+
+
+def _name(kr) -> str:
     return f"{type(kr).__module__}.{type(kr).__qualname__}"
 
 
 def check_available() -> None:
     """Raise NoSecureKeyring unless a real keyring backend is active."""
-    name = _backend_name()
-    if name in _PLAINTEXT:
+    kr = keyring.get_keyring()
+    name = _name(kr)
+    inner = getattr(kr, "backends", None)  # the chainer: secure only if one of its backends is
+    if name in _PLAINTEXT or (inner is not None and not any(_name(b) not in _PLAINTEXT for b in inner)):
         raise NoSecureKeyring(backend=name)
 
 

@@ -1,8 +1,8 @@
 """The case file: one dealer counter's batch of changes, canonical JSON signed with HMAC-SHA256.
 
 See docs/case-file-format.md (the prose) and docs/case-file.schema.json (the machine-readable
-schema). Reading checks, in order: size, encoding, JSON, format name, version range, known counter,
-signature, canonical form; each refusal says which check failed and why.
+schema). Reading checks, in order: size, encoding, JSON, format name, version range, known
+counter, structure, signature, canonical form; each refusal says which check failed and why.
 """
 
 from __future__ import annotations
