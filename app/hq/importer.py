@@ -51,6 +51,11 @@ def move_aside(path: Path, reason: str) -> Path:
 
 def import_paths(db, paths: list[Path], *, translate=None,
                  progress: Callable[[int, int, FileOutcome], None] | None = None) -> ImportSummary:
+    from app.hq.blobs import import_folder
+
+    for p in map(Path, paths):  # attachments first, as over the network
+        if p.is_dir():
+            import_folder(db, p)
     files = case_files(paths)
     outcomes = []
     for i, path in enumerate(files, 1):

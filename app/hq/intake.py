@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from app import __version__
-from app.hq import counters, publish
+from app.hq import blobs, counters, publish
 from app.hq.receive import receive, recover_inbox
 from app.models import HqCounter, SyncReceived, utcnow
 from app.sync import casefile, wire
@@ -151,6 +151,46 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         with db.session() as s:
             dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == x_counter))
         return wire.seal(secret, x_nonce, data={"items": publish.since(db, dealer_id, after)})
+
+    @app.post(wire.API + "/attachments/missing")
+    def attachments_missing(request: Request, hashes: list[str], x_counter: str | None = Header(default=None),
+                            x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
+        """Which of these attachment hashes head office lacks (only those are uploaded)."""
+        secret = authed(request, x_counter, x_nonce, x_auth)
+        if secret is None:
+            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+        return wire.seal(secret, x_nonce, data={"missing": blobs.missing(db, hashes[:5000])})
+
+    @app.put(wire.API + "/attachments/{sha}", openapi_extra={"requestBody": {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
+    async def attachment_put(sha: str, request: Request, x_counter: str | None = Header(default=None),
+                             x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
+        """Store one attachment; refused unless its bytes hash to ``sha``."""
+        secret = authed(request, x_counter, x_nonce, x_auth)
+        if secret is None:
+            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+        data = await request.body()
+        if len(data) > blobs.MAX_BYTES:
+            return _error("oversize", "The attachment is too large.", 413, secret, x_nonce)
+        if casefile.sha256(data) != sha:
+            return _error("bad_hash", "The attachment's bytes do not match its hash.", 400, secret, x_nonce)
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(blobs.store_blob, db, data)
+        return wire.seal(secret, x_nonce, data={"sha256": sha, "stored": True})
+
+    @app.get(wire.API + "/attachments/{sha}")
+    def attachment_get(sha: str, request: Request, x_counter: str | None = Header(default=None),
+                       x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
+        """An attachment's bytes (the caller checks them against the hash it asked for)."""
+        from fastapi.responses import Response
+
+        if authed(request, x_counter, x_nonce, x_auth) is None:
+            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+        data = blobs.load(db, sha)
+        if data is None:
+            return _error("not_found", "No such attachment.", 404)
+        return Response(data, media_type="application/octet-stream")
 
     return app
 

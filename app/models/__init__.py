@@ -3,9 +3,9 @@
 from app.models.base import Base, utcnow
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
-from app.models.sync import (HqCounter, HqEnrolment, SyncConflict, SyncFile, SyncOutbox, SyncPublished,
-                             SyncReceived)
+from app.models.sync import (HqCounter, HqEnrolment, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
+                             SyncPublished, SyncReceived)
 
 __all__ = ["Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle", "HqCounter", "HqEnrolment",
-           "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived"]
+           "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived"]

@@ -118,3 +118,13 @@ class SyncPublished(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncBlob(Base):
+    """An attachment at head office, addressed by the SHA-256 of its bytes (stored once)."""
+
+    __tablename__ = "sync_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -24,7 +24,7 @@ from app.errors import RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.services import settings
-from app.sync import casefile, outbox, wire
+from app.sync import attachments, casefile, outbox, wire
 from app.sync.apply import apply_file
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class RoundReport:
     pulled_events: int = 0
     conflicts: int = 0
     published: int = 0
+    attachments_sent: int = 0
     clock_skew_s: float | None = None
 
 
@@ -171,6 +172,8 @@ class SyncClient:
         outbox.file_waiting(self.store, secret)
         report = RoundReport()
         with self._http() as http:
+            # Attachments first: head office never acknowledges a change whose file it lacks.
+            report = self._upload_attachments(http, secret, report)
             for w in outbox.waiting(self.store):
                 report = self._send(http, secret, w, report)
             report = self._pull(http, secret, report)
@@ -222,14 +225,17 @@ class SyncClient:
                        conflicts=report.conflicts + int(ack.get("conflicts", 0)),
                        clock_skew_s=skew if skew is not None else report.clock_skew_s)
 
-    def _get(self, http: httpx.Client, secret: str, target: str) -> dict:
+    def _authed(self, http: httpx.Client, secret: str, method: str, target: str, **kw) -> tuple[httpx.Response, str]:
         nonce = wire.new_nonce()
         headers = {"X-Counter": self.store.identity.store_id, "X-Nonce": nonce,
-                   "X-Auth": wire.request_mac(secret, "GET", target, nonce)}
+                   "X-Auth": wire.request_mac(secret, method, target, nonce)}
         try:
-            r = http.get(target, headers=headers)
+            return http.request(method, target, headers=headers, **kw), nonce
         except httpx.HTTPError as exc:
             raise self._offline(exc) from exc
+
+    def _get(self, http: httpx.Client, secret: str, target: str, method: str = "GET", **kw) -> dict:
+        r, nonce = self._authed(http, secret, method, target, **kw)
         sealed = wire.opened(secret, nonce, _json(r))
         if sealed is None or "data" not in sealed:
             if r.status_code == 401:
@@ -238,6 +244,31 @@ class SyncClient:
                 raise self._offline(RuntimeError(f"HTTP {r.status_code}"))
             raise Unverified(url=self.url, status=r.status_code)
         return sealed["data"]
+
+    def _upload_attachments(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
+        hashes = attachments.waiting_hashes(self.store)
+        if not hashes:
+            return report
+        missing = self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=hashes)["missing"]
+        for sha in missing:
+            path = attachments.blob_path(self.store, sha)
+            if not path.exists():
+                log.warning("attachment %s named in a change is missing on this counter", sha)
+                continue
+            self._get(http, secret, f"{wire.API}/attachments/{sha}", "PUT", content=path.read_bytes())
+        return replace(report, attachments_sent=report.attachments_sent + len(missing))
+
+    def _fetch_attachments(self, http: httpx.Client, secret: str, events: list[dict]) -> None:
+        for sha in sorted(attachments.named_in(events)):
+            try:
+                path = attachments.blob_path(self.store, sha)
+            except ValueError:
+                continue
+            if path.exists():
+                continue
+            r, _ = self._authed(http, secret, "GET", f"{wire.API}/attachments/{sha}")
+            if r.status_code == 200 and casefile.sha256(r.content) == sha:  # the hash is the proof
+                attachments.keep_blob(self.store, r.content)
 
     def _pull(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
         """Other counters' case files for this dealer, applied exactly as head office applied them."""
@@ -248,6 +279,7 @@ class SyncClient:
             for f in data.get("files", []):
                 doc = json.loads(f["content"])
                 cf_events, records = doc["events"], doc["records"]
+                self._fetch_attachments(http, secret, cf_events)
                 with self.store.session() as s, s.begin():
                     if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
                         res = apply_file(s, doc["dealer"]["id"], cf_events, records)

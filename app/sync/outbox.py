@@ -150,4 +150,10 @@ def export(store, out_dir: Path) -> list[Path]:
         written.append(target)
         with store.session() as s, s.begin():
             s.get(SyncFile, w.seq).exported_at = utcnow()
+    from app.sync import attachments
+
+    for sha in attachments.waiting_hashes(store):  # the files the changes name travel with them
+        blob = attachments.blob_path(store, sha)
+        if blob.exists():
+            casefile.write_atomic(out_dir / "attachments" / sha, blob.read_bytes())
     return written

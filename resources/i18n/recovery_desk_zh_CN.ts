@@ -604,6 +604,10 @@
         <source>the 12-character code head office gave you, e.g. ABCD-EFGH-JKMN</source>
         <translation>总部给您的 12 位接入码，例如 ABCD-EFGH-JKMN</translation>
     </message>
+    <message>
+        <source>larger than 20 MB</source>
+        <translation>超过 20 MB</translation>
+    </message>
 </context>
 <context>
     <name>HqWindow</name>
