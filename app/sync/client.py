@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import secrets
 from app.errors import RecoveryDeskError
@@ -62,6 +63,12 @@ class CredentialRefused(SyncFailed):
     text = QT_TRANSLATE_NOOP("Errors",
         "Head office does not accept this counter's credential ({reason}). Ask head office for a new "
         "enrolment code and connect again.")
+
+
+class PullFailed(SyncFailed):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "A change from head office (number {n}) could not be applied here ({reason}). Nothing of it was "
+        "applied; it is tried again on the next sync. If this stays, update Recovery Desk.")
 
 
 @dataclass(frozen=True)
@@ -280,13 +287,17 @@ class SyncClient:
                 doc = json.loads(f["content"])
                 cf_events, records = doc["events"], doc["records"]
                 self._fetch_attachments(http, secret, cf_events)
-                with self.store.session() as s, s.begin():
-                    if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
-                        res = apply_file(s, doc["dealer"]["id"], cf_events, records)
-                        report = replace(report, pulled_files=report.pulled_files + 1,
-                                         pulled_events=report.pulled_events + res.events_new,
-                                         conflicts=report.conflicts + len(res.conflicts))
-                    _meta_put(s, "sync.pull_cursor", str(f["n"]))
+                try:
+                    with self.store.session() as s, s.begin():
+                        if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
+                            res = apply_file(s, doc["dealer"]["id"], cf_events, records)
+                            report = replace(report, pulled_files=report.pulled_files + 1,
+                                             pulled_events=report.pulled_events + res.events_new,
+                                             conflicts=report.conflicts + len(res.conflicts))
+                        _meta_put(s, "sync.pull_cursor", str(f["n"]))
+                except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
+                    # Nothing of it was applied and the cursor stays: it is tried again next round.
+                    raise PullFailed(n=f["n"], reason=str(exc).splitlines()[0][:200]) from exc
             with self.store.session() as s, s.begin():
                 _meta_put(s, "sync.pull_cursor", str(max(after, int(data.get("cursor", after)))))
             if not data.get("more"):
@@ -304,13 +315,17 @@ class SyncClient:
                 log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
                 continue
             with self.store.session() as s, s.begin():
-                if item["kind"] == "settings":
-                    for key, value in check_settings(json.loads(content)["settings"]).items():
-                        settings.put(s, key, value, source="hq")
-                else:
-                    install_script_pack(self.store, item["name"], item["version"], item["sha256"], content)
+                try:
+                    if item["kind"] == "settings":
+                        for key, value in check_settings(json.loads(content)["settings"]).items():
+                            settings.put(s, key, value, source="hq")
+                    else:
+                        install_script_pack(self.store, item["name"], item["version"], item["sha256"], content)
+                    report = replace(report, published=report.published + 1)
+                except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
+                    # e.g. a setting a newer head office knows and this program doesn't: not used
+                    log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
                 _meta_put(s, "sync.published_cursor", str(item["n"]))
-            report = replace(report, published=report.published + 1)
         return report
 
 

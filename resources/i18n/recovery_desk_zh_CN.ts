@@ -593,6 +593,10 @@
         <translation>总部不接受本柜台的凭据（{reason}）。请向总部索取新的接入码并重新接入。</translation>
     </message>
     <message>
+        <source>A change from head office (number {n}) could not be applied here ({reason}). Nothing of it was applied; it is tried again on the next sync. If this stays, update Recovery Desk.</source>
+        <translation>来自总部的变更（编号 {n}）无法在本机应用（{reason}）。其内容一项也没有应用，下次同步时会再试。如果一直如此，请升级服务补救台。</translation>
+    </message>
+    <message>
         <source>Head office refused the enrolment: {reason}</source>
         <translation>总部拒绝了接入：{reason}</translation>
     </message>

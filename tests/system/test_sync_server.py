@@ -343,3 +343,23 @@ def test_attachments_go_on_the_usb_stick_too(tmp_path, hq_url):
     summary = import_paths(db, [tmp_path / "usb"])
     assert summary.count("imported") == 1
     assert load(db, ref.sha256) == b"%PDF-1.4 signed callback sheet" and load(db, "0" * 64) is None
+
+
+def test_a_published_setting_this_version_does_not_know_is_not_used(hq, tmp_path):
+    from app.models import SyncPublished, utcnow
+    from app.services import settings
+
+    db, server = hq
+    a = counter(tmp_path, "a", db, server.url)
+    bad = b'{"settings": {"assessment.reward_amount": "lots", "future.setting": 3}}'
+    good = b'{"settings": {"assessment.penalty_amount": 800}}'
+    with db.session() as s, s.begin():  # as a newer head office might publish
+        for n, data in enumerate((bad, good), 1):
+            s.add(SyncPublished(dealer_id=None, kind="settings", name="settings", version=n,
+                                sha256=casefile.sha256(data), content=data, published_at=utcnow()))
+    report = SyncClient(a).run_once()
+    assert report.published == 1
+    with a.session() as s:
+        assert settings.get(s, "assessment.reward_amount") == 1000  # unchanged default
+        assert settings.get(s, "assessment.penalty_amount") == 800
+    assert SyncClient(a).run_once().published == 0  # not stuck on the bad one
