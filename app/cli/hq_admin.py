@@ -119,8 +119,9 @@ def run_publish(args, translate) -> int:
     from app.hq.publish import publish
 
     p = publish(_db(args), Path(args.file), args.dealer)
+    kind = translate("Cli", "settings") if p.kind == "settings" else translate("Cli", "script pack")
     print(translate("Cli", "Published {name} version {version} ({kind}) for {who}.").format(
-        name=p.name, version=p.version, kind=p.kind, who=p.dealer_code or translate("Cli", "all dealers")))
+        name=p.name, version=p.version, kind=kind, who=p.dealer_code or translate("Cli", "all dealers")))
     return 0
 
 

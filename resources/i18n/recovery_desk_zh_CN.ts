@@ -207,6 +207,14 @@
         <translation>将总部的案例、反馈表和冲突导出为 CSV 和 XLSX</translation>
     </message>
     <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>script pack</source>
+        <translation>话术包</translation>
+    </message>
+    <message>
         <source>(no counter enrolled yet)</source>
         <translation>（尚无已接入的柜台）</translation>
     </message>
