@@ -8,6 +8,7 @@ counter is sealed with its secret (app.sync.wire) so the client can tell it from
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Header, Request
@@ -46,15 +47,18 @@ def _error(code: str, message: str, status: int, secret: str | None = None, nonc
 
 def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
     inbox = Path(inbox)
-    app = FastAPI(title="Recovery Desk head-office intake", version=__version__,
-                  description="Counters send signed case files and pull their dealer's changes and "
-                              "publications. See docs/case-file-format.md.")
 
-    @app.on_event("startup")
-    def _recover() -> None:
+    @asynccontextmanager
+    async def lifespan(_app):
+        # Files kept in the inbox whose import a crash interrupted go in before anything else.
         done = recover_inbox(db, inbox)
         if done:
             log.info("imported %d inbox files left from before a restart", sum(r.status == "stored" for r in done))
+        yield
+
+    app = FastAPI(title="Recovery Desk head-office intake", version=__version__, lifespan=lifespan,
+                  description="Counters send signed case files and pull their dealer's changes and "
+                              "publications. See docs/case-file-format.md.")
 
     def secret_of(counter_id: str | None) -> str | None:
         if not counter_id:

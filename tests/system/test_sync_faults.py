@@ -215,3 +215,27 @@ def test_concurrent_importers_store_each_change_once(tmp_path, hq_url_any, monke
     assert imported == 10  # ten files, each imported by exactly one of the three
     assert count(db, Event) == 40 and count(db, SyncReceived) == 10
     assert event_ids(db) == event_ids(stores[0]) | event_ids(stores[1])
+
+
+def test_a_file_kept_in_the_inbox_is_imported_when_the_server_starts_again(tmp_path):
+    from app.hq.receive import inbox_path
+    from app.sync import casefile
+
+    db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    db = open_database(db_url)
+    store = open_store(tmp_path / "c")
+    secret = enrol_in_process(db, store)
+    open_cases(store, 3)
+    [seq] = outbox.file_waiting(store, secret)
+    data = outbox.waiting(store)[0].path.read_bytes()
+    # What a crash right after "kept in the inbox" and before the commit leaves behind:
+    kept = inbox_path(tmp_path / "inbox", casefile.parse(data, lambda c: secret))
+    casefile.write_atomic(kept, data)
+    assert count(db, Event) == 0
+    server = HqServer(db_url, tmp_path / "inbox", tmp_path / "server.log").start()
+    try:
+        assert count(db, Event) == 3 and count(db, SyncReceived) == 1
+        report = SyncClient(store, url=server.url).run_once()
+    finally:
+        server.stop()
+    assert (report.sent, report.duplicates) == (1, 1) and outbox.counts(store).waiting_events == 0
