@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
+from app.hq.resolve import resolve
 from app.ui.ops import Ops
 
 
@@ -44,6 +45,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 class HqWindow(QMainWindow):
     import_finished = Signal(object)  # ImportSummary
+    conflict_resolved = Signal(object)  # app.hq.resolve.Resolved
 
     def __init__(self, db, ops: Ops, parent=None) -> None:
         super().__init__(parent)
@@ -75,7 +77,23 @@ class HqWindow(QMainWindow):
         self.tabs.addTab(self.dealers, self.tr("Dealers"))
         self.conflicts = _table([self.tr("Dealer"), self.tr("What"), self.tr("Version"), self.tr("Found"),
                                  self.tr("The change kept aside")])
-        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.keep_applied = QPushButton(self.tr("Keep head office's version"))
+        self.take_other = QPushButton(self.tr("Take the change kept aside"))
+        conflict_page = QWidget()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_applied)
+        buttons.addWidget(self.take_other)
+        clay = QVBoxLayout(conflict_page)
+        clay.addWidget(self.conflicts, 1)
+        clay.addLayout(buttons)
+        self.tabs.addTab(conflict_page, self.tr("Conflicts"))
+        self.conflict_rows = []
+        self.conflicts.itemSelectionChanged.connect(self.on_conflicts_selection_changed)
+        self.keep_applied.clicked.connect(self.on_keep_applied_clicked)
+        self.take_other.clicked.connect(self.on_take_other_clicked)
+        self.on_conflicts_selection_changed()
 
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.on_import_advanced)
@@ -92,11 +110,42 @@ class HqWindow(QMainWindow):
         _fill(self.dealers, [[r.dealer_code, r.counter_id[:13], r.label, str(r.files),
                               r.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.last_seen_at else "-",
                               "-" if r.clock_skew_s is None else f"{r.clock_skew_s:+.0f} s"] for r in rows])
+        self.conflict_rows = conflicts
         what = {"case": self.tr("Case"), "form": self.tr("Feedback form")}
         _fill(self.conflicts, [[c.dealer_code, f"{what.get(c.entity_type, c.entity_type)} {c.entity_id[:13]}",
                                 str(c.seq), c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                                 f"{c.kind} {c.payload}"] for c in conflicts])
         self.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=len(conflicts)))
+        self.on_conflicts_selection_changed()
+
+    @Slot()
+    def on_conflicts_selection_changed(self) -> None:
+        chosen = bool(self.conflicts.selectionModel().selectedRows())
+        self.keep_applied.setEnabled(chosen)
+        self.take_other.setEnabled(chosen)
+
+    @Slot()
+    def on_keep_applied_clicked(self) -> None:
+        self.resolve_selected("applied")
+
+    @Slot()
+    def on_take_other_clicked(self) -> None:
+        self.resolve_selected("other")
+
+    def resolve_selected(self, keep: str) -> None:
+        """The resolution is a change like any other: the dealer's counters get it on their next sync."""
+        rows = self.conflicts.selectionModel().selectedRows()
+        if not rows:
+            return
+        conflict_id = self.conflict_rows[rows[0].row()].id
+        self.ops.run(lambda: resolve(self.db, conflict_id, keep), changes="cases",
+                     on_success=self.conflict_resolved.emit, on_failure=self.on_resolve_failed)
+
+    def on_resolve_failed(self, exc: BaseException) -> None:
+        from app.errors import RecoveryDeskError
+
+        self.statusBar().showMessage(exc.render(QCoreApplication.translate) if isinstance(exc, RecoveryDeskError)
+                                     else str(exc))
 
     @Slot(str)
     def on_ops_changed(self, _what: str) -> None:

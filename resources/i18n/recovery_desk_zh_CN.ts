@@ -704,6 +704,14 @@
         <translation>另存的变更</translation>
     </message>
     <message>
+        <source>Keep head office&apos;s version</source>
+        <translation>保留总部现有版本</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside</source>
+        <translation>采用另存的变更</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>

@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from app.models import FailureCase
 from app.models.store import open_database, open_store
 from app.sync import outbox
 from app.sync.apply import apply_file
@@ -49,5 +50,17 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
     assert w.progress.value() == w.progress.maximum() == 4
     qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
     assert w.tabs.tabText(2) == "Conflicts (1)"
-    assert "at B" in w.conflicts.item(0, 4).text() or "at A" in w.conflicts.item(0, 4).text()
+    assert "at B" in w.conflicts.item(0, 4).text()  # A's file came first; B's change is kept aside
+    assert not w.take_other.isEnabled()
+
+    # The supervisor takes B's change; it becomes head office's version.
+    w.tabs.setCurrentIndex(2)
+    rect = w.conflicts.visualItemRect(w.conflicts.item(0, 0))
+    qtbot.mouseClick(w.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(w.conflict_resolved, timeout=10000) as resolved:
+        qtbot.mouseClick(w.take_other, Qt.MouseButton.LeftButton)
+    assert resolved.args[0].version == 3
+    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 0 and w.tabs.tabText(2) == "Conflicts (0)")
+    with db.session() as s:
+        assert s.get(FailureCase, case).root_cause == "at B"
     ops.wait_idle()
