@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Slot, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QToolButton, QWidget)
@@ -124,6 +124,28 @@ class MainWindow(QMainWindow):
         last = last_sync.astimezone().strftime("%Y-%m-%d %H:%M") if last_sync else self.tr("never")
         self.sync_label.setText(self.tr("Sync: {state}, {waiting} waiting, last {last}").format(
             state=state, waiting=waiting, last=last))
+
+    def attach_sync(self, controller) -> None:
+        """Show a SyncController's state in the status bar, with a button to sync, see problems, connect."""
+        from app.ui.sync_menu import SyncButton
+
+        self.sync_button = SyncButton(controller, self.store, self.ops, self)
+        self.statusBar().insertPermanentWidget(self.statusBar().layout().count() - 1, self.sync_button)
+        controller.state_changed.connect(self.on_sync_state_changed)
+        controller.round_failed.connect(self.on_sync_round_failed)
+        self.on_sync_state_changed(controller.state)
+
+    @Slot(object)
+    def on_sync_state_changed(self, state) -> None:
+        from app.ui.sync_controller import describe
+
+        self.sync_label.setText(describe(state))
+        self._sync_connected = state.connected
+
+    @Slot(str)
+    def on_sync_round_failed(self, text: str) -> None:
+        if getattr(self, "_sync_connected", False):  # "not connected yet" is already the label
+            self.statusBar().showMessage(text, 15000)
 
     def on_today_case_requested(self, case_id: str) -> None:
         self.show_page(self.cases)

@@ -41,6 +41,7 @@ class Shell(QObject):
         self.idle = None
         self.dialog: SignInDialog | None = None
         self._hidden: list = []
+        self.sync = None  # one SyncController for the session, shown by every window built
 
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
@@ -117,6 +118,12 @@ class Shell(QObject):
             self.window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
+        if self.sync is None:
+            from app.ui.sync_controller import SyncController
+
+            self.sync = SyncController(self.store, self.ops, self)
+            self.sync.start()
+        self.window.attach_sync(self.sync)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)

@@ -22,6 +22,7 @@ class SyncController(QObject):
                  interval_s: float | None = None) -> None:
         super().__init__(parent)
         self.store, self.ops = store, ops
+        self._own_client = client is None
         self.client = client or SyncClient(store)
         if interval_s is None:
             from app.services import settings
@@ -39,6 +40,12 @@ class SyncController(QObject):
         """Show the state now, then sync on the timer."""
         self.ops.run(self.client.state, on_success=self._on_state, pool="io")
         self.timer.start(1000)
+
+    def reload(self) -> None:
+        """Read the head-office address again (after this counter was connected)."""
+        if self._own_client:
+            self.client = SyncClient(self.store)
+        self.ops.run(self.client.state, on_success=self._on_state, pool="io")
 
     def stop(self) -> None:
         self.timer.stop()

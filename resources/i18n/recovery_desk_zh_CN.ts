@@ -2176,6 +2176,25 @@
     </message>
 </context>
 <context>
+    <name>SyncButton</name>
+    <message>
+        <source>Sync with head office</source>
+        <translation>与总部同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync problems...</source>
+        <translation>同步问题……</translation>
+    </message>
+    <message>
+        <source>Connect to head office...</source>
+        <translation>连接总部……</translation>
+    </message>
+</context>
+<context>
     <name>SyncProblemsDialog</name>
     <message>
         <source>Sync problems</source>

@@ -82,3 +82,29 @@ def test_a_refused_file_is_listed_and_sent_again(qtbot, store, hq_net):
     qtbot.waitUntil(lambda: dlg.table.rowCount() == 0 and dlg.empty.isVisible())
     assert outbox.counts(store).unfiled_events == 2  # the changes go out in a new file
     ops.wait_idle()
+
+
+def test_main_window_status_bar_follows_sync(qtbot, store, hq_net):
+    from app.ui.main_window import MainWindow
+
+    ops = Ops()
+    window = MainWindow(store, ops)
+    qtbot.addWidget(window)
+    assert window.sync_label.text() == "Sync: not set up"
+    ctl = SyncController(store, ops, client=SyncClient(store, url="http://hq", transport=hq_net), interval_s=60)
+    window.attach_sync(ctl)
+    assert not window.sync_button.sync_now_action.isEnabled()  # not known to be connected yet
+    ctl.reload()
+    qtbot.waitUntil(window.sync_button.sync_now_action.isEnabled)
+    open_cases(store, 2)
+    with qtbot.waitSignal(ctl.round_finished, timeout=20000):
+        window.sync_button.sync_now_action.trigger()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Online · 0 waiting"))
+    hq_net.down = True
+    open_cases(store, 1, start=10)
+    with qtbot.waitSignal(ctl.round_failed, timeout=20000):
+        ctl.sync_now()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Offline · 1 waiting"))
+    assert "can't be reached" in window.statusBar().currentMessage()
+    ctl.stop()
+    ops.wait_idle()
