@@ -1,0 +1,274 @@
+"""The monthly feedback summary (意见反馈表 月度汇总) for a dealer or one advisor.
+
+Its headline figures are app.services.assessment.month_summary itself, so the PDF and
+`feedback summary --json` cannot disagree; the rest is aggregated by the database with the same
+counted/failure conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from sqlalchemy import and_, case, func, select
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
+from app.reports import charts
+from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_num,
+                             fmt_share, mask_name, mask_phone, table)
+from app.rules import scoring
+from app.services import settings
+from app.services.assessment import (MonthSummary, counted_condition, failure_condition, month_bounds,
+                                     month_summary, parse_month, previous)
+from app.vocab import OTHER_CHANNELS, CaseStatus, Channel
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: str
+    forms: int
+    average: float | None
+
+
+@dataclass(frozen=True)
+class AdvisorRow:
+    advisor: str
+    forms: int
+    total: int
+    average: float | None
+    previous_average: float | None
+    change: float | None
+    outcome: str
+    failures: int
+    failure_share: float | None
+
+
+@dataclass(frozen=True)
+class FailureFormRow:
+    service_date: date
+    repair_order: str
+    advisor: str
+    customer: str  # masked
+    phone: str  # masked
+    grades: str  # e.g. "A D C"
+    score: int
+    overall: int | None
+    case_number: str | None
+    case_status: str | None
+
+
+@dataclass(frozen=True)
+class FeedbackReport:
+    summary: MonthSummary
+    dealer_name: str
+    trend: list[TrendPoint]
+    advisors: list[AdvisorRow]
+    failure_forms: list[FailureFormRow]
+
+
+def _count_if(cond):
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def _sum_if(cond, value):
+    return func.coalesce(func.sum(case((cond, value), else_=0)), 0)
+
+
+def _months_back(year: int, month: int, n: int) -> list[tuple[int, int]]:
+    out = [(year, month)]
+    for _ in range(n - 1):
+        out.append(previous(*out[-1]))
+    return out[::-1]
+
+
+def trend(session, filters: list, year: int, month: int, *, verified_only: bool) -> list[TrendPoint]:
+    """The average of each of the last 12 months; the database sums by day (at most 366 rows)."""
+    months = _months_back(year, month, TREND_MONTHS)
+    start, end = month_bounds(*months[0])[0], month_bounds(year, month)[1]
+    counted = counted_condition(verified_only)
+    q = (select(FeedbackForm.service_date, _count_if(counted), _sum_if(counted, FeedbackForm.score))
+         .where(FeedbackForm.service_date >= start, FeedbackForm.service_date < end, *filters)
+         .group_by(FeedbackForm.service_date))
+    sums = {m: [0, 0] for m in months}
+    for day, n, total in session.execute(q):
+        acc = sums[(day.year, day.month)]
+        acc[0] += int(n)
+        acc[1] += int(total)
+    return [TrendPoint(f"{y:04d}-{m:02d}", n, scoring.average(t, n)) for (y, m), (n, t) in sums.items()]
+
+
+def advisor_rows(session, filters: list, year: int, month: int, *, verified_only: bool,
+                 overall_threshold: int) -> list[AdvisorRow]:
+    """This month and last month per advisor in one grouped query; judged as the month is."""
+    start, end = month_bounds(year, month)
+    prev_start = month_bounds(*previous(year, month))[0]
+    counted = counted_condition(verified_only)
+    this = and_(counted, FeedbackForm.service_date >= start)
+    last = and_(counted, FeedbackForm.service_date < start)
+    q = (select(func.coalesce(User.display_name, ""), _count_if(this), _sum_if(this, FeedbackForm.score),
+                _count_if(and_(this, failure_condition(overall_threshold))),
+                _count_if(and_(this, FeedbackForm.score == 6)), _count_if(last), _sum_if(last, FeedbackForm.score))
+         .select_from(FeedbackForm).outerjoin(User, User.id == FeedbackForm.advisor_id)
+         .where(FeedbackForm.service_date >= prev_start, FeedbackForm.service_date < end, *filters)
+         .group_by(User.display_name).order_by(User.display_name))
+    rows = []
+    for name, n, total, failures, top, pn, ptotal in session.execute(q):
+        n, total, pn, ptotal = int(n), int(total), int(pn), int(ptotal)
+        if n == 0 and pn == 0:
+            continue
+        avg, pavg = scoring.average(total, n), scoring.average(ptotal, pn)
+        chg = scoring.change(avg, pavg)
+        rows.append(AdvisorRow(name or "-", n, total, avg, pavg, chg,
+                               scoring.outcome(chg, n > 0 and int(top) == n).value, int(failures),
+                               scoring.failure_share(int(failures), n)))
+    return rows
+
+
+def failure_form_rows(session, filters: list, year: int, month: int, *, verified_only: bool,
+                      overall_threshold: int) -> list[FailureFormRow]:
+    start, end = month_bounds(year, month)
+    q = (select(FeedbackForm.service_date, RepairOrder.number, User.display_name, Customer.name, Customer.phone,
+                FeedbackForm.timeliness, FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.score,
+                FeedbackForm.overall, FailureCase.number, FailureCase.status)
+         .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+         .join(Customer, Customer.id == RepairOrder.customer_id)
+         .outerjoin(User, User.id == FeedbackForm.advisor_id)
+         .outerjoin(FailureCase, FailureCase.form_id == FeedbackForm.id)
+         .where(FeedbackForm.service_date >= start, FeedbackForm.service_date < end, *filters,
+                counted_condition(verified_only), failure_condition(overall_threshold))
+         .order_by(FeedbackForm.service_date, RepairOrder.number))
+    return [FailureFormRow(r[0], r[1], r[2] or "-", mask_name(r[3]), mask_phone(r[4]), f"{r[5]} {r[6]} {r[7]}",
+                           int(r[8]), r[9], r[10], r[11]) for r in session.execute(q)]
+
+
+def gather(store, month: str, dealer_code: str | None = None, advisor: str | None = None) -> FeedbackReport:
+    """Everything the report prints, as plain data (the database part of making the PDF)."""
+    summary = month_summary(store, month, dealer_code, advisor)  # validates month, dealer and advisor
+    year, mon = parse_month(month)
+    with store.session() as s:
+        dealer = s.scalar(select(Dealer).where(Dealer.code == summary.dealer))
+        conf = settings.get_all(s)
+        filters = [FeedbackForm.dealer_id == dealer.id]
+        if advisor:
+            advisor_id = s.scalar(select(User.id).where(User.dealer_id == dealer.id, User.display_name == advisor))
+            filters.append(FeedbackForm.advisor_id == advisor_id)
+        kw = dict(verified_only=conf["assessment.verified_only"])
+        points = trend(s, filters, year, mon, **kw)
+        kw["overall_threshold"] = conf["failure.overall_threshold"]
+        advisors = advisor_rows(s, filters, year, mon, **kw)
+        failing = failure_form_rows(s, filters, year, mon, **kw)
+    return FeedbackReport(summary, dealer.name or dealer.code, points, advisors, failing)
+
+
+ITEM_TITLES = {"timeliness": QT_TRANSLATE_NOOP("Reports", "Timeliness"),
+               "repair_quality": QT_TRANSLATE_NOOP("Reports", "Repair quality"),
+               "attitude": QT_TRANSLATE_NOOP("Reports", "Attitude")}
+
+
+def story(r: FeedbackReport, tr: Translate) -> list:
+    st = Styles()
+    s = r.summary
+    t = lambda text: tr(CTX, text)  # noqa: E731
+    out: list = []
+    who = f"{r.dealer_name} ({s.dealer})" if r.dealer_name != s.dealer else s.dealer
+    out.append(Paragraph(esc(t("Monthly feedback summary")), st.title))
+    sub = t("Dealer: {dealer}    Month: {month}").format(dealer=who, month=s.month)
+    if s.advisor:
+        sub += "    " + t("Advisor: {name}").format(name=s.advisor)
+    out.append(Paragraph(esc(sub), st.subtitle))
+
+    basis = t("verified forms only") if s.basis == "verified" else t("all forms except disputed ones")
+    outcome = t(OUTCOME_TITLES[s.outcome]) + (f" ({s.amount} {t('yuan')})" if s.amount else "")
+    key = [
+        [t("Figure"), t("Value")],
+        [t("Forms assessed (n)"), f"{s.forms}"],
+        [t("Counted"), basis],
+        [t("Verified / unverified / disputed forms"), f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
+        [t("Total score"), f"{s.total}"],
+        [t("Average score (total / n)"), fmt_num(s.average)],
+        [t("Previous month {month}: average over {n} forms").format(month=s.previous_month, n=s.previous_forms),
+         fmt_num(s.previous_average)],
+        [t("Change against the previous month"), fmt_num(s.change, sign=True)],
+        [t("Outcome"), outcome],
+        [t("Failure forms"), f"{s.failures}"],
+        [t("Failure share (target below {target})").format(target=fmt_share(s.failure_share_target)),
+         fmt_share(s.failure_share)],
+        [t("Complaints through other channels"), f"{s.other_channel_complaints}"],
+    ]
+    out.append(table(key, [WIDTH * 0.6, WIDTH * 0.4], st))
+    if s.forms == 0:
+        out.append(Spacer(1, 2 * mm))
+        out.append(Paragraph(esc(t("No feedback forms were assessed in this month, so there is no average "
+                                   "and no reward or penalty.")), st.note))
+    elif s.previous_forms == 0:
+        out.append(Spacer(1, 2 * mm))
+        out.append(Paragraph(esc(t("The previous month has no assessed forms, so there is no change and "
+                                   "no reward or penalty.")), st.note))
+
+    out.append(Paragraph(esc(t("Grades of each item")), st.h2))
+    rows = [[t("Item"), "A", "B", "C", "D", "E", t("Forms")]]
+    for item, counts in s.grades.items():
+        rows.append([t(ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"] + [str(sum(counts.values()))])
+    out.append(table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st))
+    out.append(Paragraph(esc(t("Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
+                               "three items.")), st.note))
+
+    chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 62 * mm,
+                               empty_text=t("No forms in these months"))
+    out.append(KeepTogether([Paragraph(esc(t("Average score, last 12 months")), st.h2), chart,
+                             Paragraph(esc(t("Months without assessed forms have no point.")), st.note)]))
+
+    out.append(Paragraph(esc(t("By advisor")), st.h2))
+    if r.advisors:
+        rows = [[t("Advisor"), t("Forms"), t("Total"), t("Average"), t("Previous average"), t("Change"),
+                 t("Outcome"), t("Failures"), t("Failure share")]]
+        for a in r.advisors:
+            rows.append([a.advisor, str(a.forms), str(a.total), fmt_num(a.average), fmt_num(a.previous_average),
+                         fmt_num(a.change, sign=True), t(OUTCOME_TITLES[a.outcome]), str(a.failures),
+                         fmt_share(a.failure_share)])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 15, w * 8, w * 8, w * 10, w * 11, w * 10, w * 16, w * 10, w * 12], st))
+    else:
+        out.append(Paragraph(esc(t("No forms in this month or the previous one.")), st.body))
+
+    out.append(Paragraph(esc(t("Complaints by channel")), st.h2))
+    rows = [[t("Channel"), t("Cases opened")]]
+    for ch in Channel:
+        mark = " *" if ch in OTHER_CHANNELS else ""
+        rows.append([tr("Vocab", ch.title) + mark, str(s.complaints.get(ch.value, 0))])
+    rows.append([t("Through other channels (*)"), str(s.other_channel_complaints)])
+    out.append(table(rows, [WIDTH * 0.6, WIDTH * 0.4], st))
+
+    out.append(Paragraph(esc(t("Failure forms ({n})").format(n=len(r.failure_forms))), st.h2))
+    if r.failure_forms:
+        statuses = {c.value: c.title for c in CaseStatus}
+        rows = [[t("Date"), t("Repair order"), t("Advisor"), t("Customer"), t("Phone"), t("Grades"), t("Score"),
+                 t("Overall"), t("Recovery case"), t("Case status")]]
+        for f in r.failure_forms:
+            rows.append([f.service_date.isoformat(), f.repair_order, f.advisor, f.customer, f.phone, f.grades,
+                         str(f.score), "-" if f.overall is None else str(f.overall), f.case_number or "-",
+                         tr("Vocab", statuses[f.case_status]) if f.case_status in statuses
+                         else t("No case opened")])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 10, w * 17, w * 8, w * 7, w * 11, w * 7, w * 6, w * 7, w * 16, w * 11], st,
+                         numeric={6, 7}))
+        out.append(Paragraph(esc(t("A form fails when its overall score is below the threshold or any item is "
+                                   "graded D or E. Customers' names and phone numbers are masked.")), st.note))
+    else:
+        out.append(Paragraph(esc(t("No failure forms in this month.")), st.body))
+    return out
+
+
+def render(report: FeedbackReport, out, translate: Translate, printed_by: str,
+           printed_at: datetime | None = None) -> None:
+    """Lay the report out as a PDF into ``out`` (a path or a binary file)."""
+    s = report.summary
+    period = s.month + (f" · {s.advisor}" if s.advisor else "")
+    info = PrintInfo(translate(CTX, "Monthly feedback summary"), s.dealer, period, printed_by,
+                     printed_at or datetime.now().astimezone())
+    build(out, story(report, translate), info, translate)

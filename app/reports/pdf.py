@@ -1,0 +1,200 @@
+"""What every report shares: the embedded CJK font, styles, the page frame and small formatters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.paths import resources_dir
+
+CTX = "Reports"
+FONT = "WQYMicroHei"
+FONT_FILE = "fonts/wqy-microhei.ttc"
+PAGE = A4
+MARGIN = 15 * mm
+WIDTH = PAGE[0] - 2 * MARGIN  # usable width
+
+Translate = Callable[[str, str], str]
+
+
+def no_translation(_context: str, text: str) -> str:
+    return text
+
+
+def register_font() -> str:
+    """Embed WenQuanYi Micro Hei (TrueType, a subset per PDF) so Chinese shows in any viewer."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / FONT_FILE), subfontIndex=0))
+        # The font has no bold face; <b> in paragraphs maps back to the same glyphs.
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+    return FONT
+
+
+@dataclass(frozen=True)
+class PrintInfo:
+    """The page header: which report, whose figures, for when, printed by whom and when."""
+
+    title: str
+    dealer: str
+    period: str
+    printed_by: str
+    printed_at: datetime
+
+
+class Styles:
+    def __init__(self) -> None:
+        register_font()
+        base = dict(fontName=FONT, wordWrap="CJK")
+        self.title = ParagraphStyle("title", fontSize=16, leading=21, spaceAfter=2 * mm, **base)
+        self.subtitle = ParagraphStyle("subtitle", fontSize=10, leading=14, textColor=colors.HexColor("#333333"),
+                                       spaceAfter=3 * mm, **base)
+        self.h2 = ParagraphStyle("h2", fontSize=12, leading=16, spaceBefore=5 * mm, spaceAfter=2 * mm, **base)
+        self.body = ParagraphStyle("body", fontSize=9, leading=12.5, **base)
+        self.note = ParagraphStyle("note", fontSize=8, leading=11, textColor=colors.HexColor("#444444"), **base)
+        self.cell = ParagraphStyle("cell", fontSize=8, leading=10, **base)
+        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.big = ParagraphStyle("big", fontSize=11, leading=15, **base)
+
+
+def esc(text) -> str:
+    """Text as a Paragraph reads it (it parses a little XML)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def table(rows: list[list], widths: list[float], styles: Styles, *, numeric: set[int] | None = None,
+          header_rows: int = 1, extra: list | None = None) -> Table:
+    """A ruled table; text cells wrap inside their column rather than overflow it. Columns in
+    ``numeric`` (default: all but the first) are right-aligned below the header."""
+    numeric = set(range(1, len(widths))) if numeric is None else numeric
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            if isinstance(value, (Paragraph, Table)) or hasattr(value, "wrap"):
+                cells.append(value)
+                continue
+            style = styles.cell_right if (c in numeric and r >= header_rows) else styles.cell
+            cells.append(Paragraph(esc(value), style))
+        out.append(cells)
+    t = Table(out, colWidths=widths, repeatRows=header_rows)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DDDDDD")))
+    t.setStyle(TableStyle(commands + (extra or [])))
+    return t
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Holds every page back until the end so each can say "page X of Y"."""
+
+    # Not "translate" or "info": Canvas.translate() is the coordinate shift.
+    report_info: PrintInfo
+    report_tr: Translate
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._frame(total)
+            super().showPage()
+        super().save()
+
+    def _frame(self, total: int) -> None:
+        tr, info = self.report_tr, self.report_info
+        w, h = PAGE
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.setFillColor(colors.black)
+        top = h - MARGIN + 5 * mm
+        self.drawString(MARGIN, top, f"{info.title} · {info.dealer} · {info.period}")
+        printed = tr(CTX, "Printed by {who} on {when}").format(who=info.printed_by,
+                                                               when=info.printed_at.strftime("%Y-%m-%d %H:%M"))
+        self.drawRightString(w - MARGIN, top, printed)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, top - 2 * mm, w - MARGIN, top - 2 * mm)
+        self.line(MARGIN, MARGIN - 4 * mm, w - MARGIN, MARGIN - 4 * mm)
+        self.drawCentredString(w / 2, MARGIN - 8 * mm,
+                               tr(CTX, "Page {page} of {pages}").format(page=self._pageNumber, pages=total))
+        self.restoreState()
+
+
+def build(out, story: list, info: PrintInfo, translate: Translate) -> None:
+    """Lay ``story`` out on A4 pages with the shared header and footer; ``out`` is a path or a file."""
+    register_font()
+    if isinstance(out, (str, Path)):
+        out = str(out)
+    doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title=info.title,
+                            author=info.printed_by, subject=f"{info.dealer} {info.period}",
+                            creator="Recovery Desk")
+    maker = type("Canvas", (_NumberedCanvas,), {"report_info": info, "report_tr": staticmethod(translate)})
+    doc.build(story or [Spacer(1, 1)], canvasmaker=maker)
+
+
+# Formatters: one place decides how a figure reads in print.
+
+def fmt_num(value: float | None, digits: int = 2, *, sign: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+
+
+def fmt_share(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+def fmt_hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def mask_phone(phone: str | None) -> str:
+    """138****5678: enough to recognise a number already known, not to dial a new one."""
+    p = (phone or "").strip()
+    if len(p) >= 7:
+        return p[:3] + "****" + p[-4:]
+    if len(p) > 2:
+        return "*" * (len(p) - 2) + p[-2:]
+    return "*" * len(p)
+
+
+def mask_name(name: str | None) -> str:
+    """The family name only: 王** for 王小明."""
+    n = (name or "").strip()
+    if not n:
+        return ""
+    return n[0] + "*" * max(1, len(n) - 1)
+
+
+OUTCOME_TITLES = {
+    "reward": QT_TRANSLATE_NOOP("Reports", "Reward"),
+    "penalty": QT_TRANSLATE_NOOP("Reports", "Penalty"),
+    "none": QT_TRANSLATE_NOOP("Reports", "Neither reward nor penalty"),
+}
