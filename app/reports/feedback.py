@@ -170,63 +170,63 @@ ITEM_TITLES = {"timeliness": QT_TRANSLATE_NOOP("Reports", "Timeliness"),
                "attitude": QT_TRANSLATE_NOOP("Reports", "Attitude")}
 
 
-def story(r: FeedbackReport, tr: Translate) -> list:
+def story(r: FeedbackReport, translate: Translate) -> list:
     st = Styles()
     s = r.summary
-    t = lambda text: tr(CTX, text)  # noqa: E731
+    t = lambda text: translate(CTX, text)  # noqa: E731
     out: list = []
     who = f"{r.dealer_name} ({s.dealer})" if r.dealer_name != s.dealer else s.dealer
-    out.append(Paragraph(esc(t("Monthly feedback summary")), st.title))
-    sub = t("Dealer: {dealer}    Month: {month}").format(dealer=who, month=s.month)
+    out.append(Paragraph(esc(translate("Reports", "Monthly feedback summary")), st.title))
+    sub = translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=s.month)
     if s.advisor:
-        sub += "    " + t("Advisor: {name}").format(name=s.advisor)
+        sub += "    " + translate("Reports", "Advisor: {name}").format(name=s.advisor)
     out.append(Paragraph(esc(sub), st.subtitle))
 
-    basis = t("verified forms only") if s.basis == "verified" else t("all forms except disputed ones")
+    basis = translate("Reports", "verified forms only") if s.basis == "verified" else translate("Reports", "all forms except disputed ones")
     outcome = t(OUTCOME_TITLES[s.outcome]) + (f" ({s.amount} {t('yuan')})" if s.amount else "")
     key = [
-        [t("Figure"), t("Value")],
-        [t("Forms assessed (n)"), f"{s.forms}"],
-        [t("Counted"), basis],
-        [t("Verified / unverified / disputed forms"), f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
-        [t("Total score"), f"{s.total}"],
-        [t("Average score (total / n)"), fmt_num(s.average)],
-        [t("Previous month {month}: average over {n} forms").format(month=s.previous_month, n=s.previous_forms),
+        [translate("Reports", "Figure"), translate("Reports", "Value")],
+        [translate("Reports", "Forms assessed (n)"), f"{s.forms}"],
+        [translate("Reports", "Counted"), basis],
+        [translate("Reports", "Verified / unverified / disputed forms"), f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
+        [translate("Reports", "Total score"), f"{s.total}"],
+        [translate("Reports", "Average score (total / n)"), fmt_num(s.average)],
+        [translate("Reports", "Previous month {month}: average over {n} forms").format(month=s.previous_month, n=s.previous_forms),
          fmt_num(s.previous_average)],
-        [t("Change against the previous month"), fmt_num(s.change, sign=True)],
-        [t("Outcome"), outcome],
-        [t("Failure forms"), f"{s.failures}"],
-        [t("Failure share (target below {target})").format(target=fmt_share(s.failure_share_target)),
+        [translate("Reports", "Change against the previous month"), fmt_num(s.change, sign=True)],
+        [translate("Reports", "Outcome"), outcome],
+        [translate("Reports", "Failure forms"), f"{s.failures}"],
+        [translate("Reports", "Failure share (target below {target})").format(target=fmt_share(s.failure_share_target)),
          fmt_share(s.failure_share)],
-        [t("Complaints through other channels"), f"{s.other_channel_complaints}"],
+        [translate("Reports", "Complaints through other channels"), f"{s.other_channel_complaints}"],
     ]
     out.append(table(key, [WIDTH * 0.6, WIDTH * 0.4], st))
     if s.forms == 0:
         out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(esc(t("No feedback forms were assessed in this month, so there is no average "
+        out.append(Paragraph(esc(translate("Reports", "No feedback forms were assessed in this month, so there is no average "
                                    "and no reward or penalty.")), st.note))
     elif s.previous_forms == 0:
         out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(esc(t("The previous month has no assessed forms, so there is no change and "
+        out.append(Paragraph(esc(translate("Reports", "The previous month has no assessed forms, so there is no change and "
                                    "no reward or penalty.")), st.note))
 
-    out.append(Paragraph(esc(t("Grades of each item")), st.h2))
-    rows = [[t("Item"), "A", "B", "C", "D", "E", t("Forms")]]
+    out.append(Paragraph(esc(translate("Reports", "Grades of each item")), st.h2))
+    rows = [[translate("Reports", "Item"), "A", "B", "C", "D", "E", translate("Reports", "Forms")]]
     for item, counts in s.grades.items():
         rows.append([t(ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"] + [str(sum(counts.values()))])
     out.append(table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st))
-    out.append(Paragraph(esc(t("Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
+    out.append(Paragraph(esc(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
                                "three items.")), st.note))
 
     chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 62 * mm,
-                               empty_text=t("No forms in these months"))
-    out.append(KeepTogether([Paragraph(esc(t("Average score, last 12 months")), st.h2), chart,
-                             Paragraph(esc(t("Months without assessed forms have no point.")), st.note)]))
+                               empty_text=translate("Reports", "No forms in these months"))
+    out.append(KeepTogether([Paragraph(esc(translate("Reports", "Average score, last 12 months")), st.h2), chart,
+                             Paragraph(esc(translate("Reports", "Months without assessed forms have no point.")), st.note)]))
 
-    out.append(Paragraph(esc(t("By advisor")), st.h2))
+    out.append(Paragraph(esc(translate("Reports", "By advisor")), st.h2))
     if r.advisors:
-        rows = [[t("Advisor"), t("Forms"), t("Total"), t("Average"), t("Previous average"), t("Change"),
-                 t("Outcome"), t("Failures"), t("Failure share")]]
+        rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"), translate("Reports", "Average"), translate("Reports", "Previous average"), translate("Reports", "Change"),
+                 translate("Reports", "Outcome"), translate("Reports", "Failures"), translate("Reports", "Failure share")]]
         for a in r.advisors:
             rows.append([a.advisor, str(a.forms), str(a.total), fmt_num(a.average), fmt_num(a.previous_average),
                          fmt_num(a.change, sign=True), t(OUTCOME_TITLES[a.outcome]), str(a.failures),
@@ -234,33 +234,33 @@ def story(r: FeedbackReport, tr: Translate) -> list:
         w = WIDTH / 100
         out.append(table(rows, [w * 15, w * 8, w * 8, w * 10, w * 11, w * 10, w * 16, w * 10, w * 12], st))
     else:
-        out.append(Paragraph(esc(t("No forms in this month or the previous one.")), st.body))
+        out.append(Paragraph(esc(translate("Reports", "No forms in this month or the previous one.")), st.body))
 
-    out.append(Paragraph(esc(t("Complaints by channel")), st.h2))
-    rows = [[t("Channel"), t("Cases opened")]]
+    out.append(Paragraph(esc(translate("Reports", "Complaints by channel")), st.h2))
+    rows = [[translate("Reports", "Channel"), translate("Reports", "Cases opened")]]
     for ch in Channel:
         mark = " *" if ch in OTHER_CHANNELS else ""
-        rows.append([tr("Vocab", ch.title) + mark, str(s.complaints.get(ch.value, 0))])
-    rows.append([t("Through other channels (*)"), str(s.other_channel_complaints)])
+        rows.append([translate("Vocab", ch.title) + mark, str(s.complaints.get(ch.value, 0))])
+    rows.append([translate("Reports", "Through other channels (*)"), str(s.other_channel_complaints)])
     out.append(table(rows, [WIDTH * 0.6, WIDTH * 0.4], st))
 
-    out.append(Paragraph(esc(t("Failure forms ({n})").format(n=len(r.failure_forms))), st.h2))
+    out.append(Paragraph(esc(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms))), st.h2))
     if r.failure_forms:
         statuses = {c.value: c.title for c in CaseStatus}
-        rows = [[t("Date"), t("Repair order"), t("Advisor"), t("Customer"), t("Phone"), t("Grades"), t("Score"),
-                 t("Overall"), t("Recovery case"), t("Case status")]]
+        rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"), translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"), translate("Reports", "Grades"), translate("Reports", "Score"),
+                 translate("Reports", "Overall"), translate("Reports", "Recovery case"), translate("Reports", "Case status")]]
         for f in r.failure_forms:
             rows.append([f.service_date.isoformat(), f.repair_order, f.advisor, f.customer, f.phone, f.grades,
                          str(f.score), "-" if f.overall is None else str(f.overall), f.case_number or "-",
-                         tr("Vocab", statuses[f.case_status]) if f.case_status in statuses
-                         else t("No case opened")])
+                         translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
+                         else translate("Reports", "No case opened")])
         w = WIDTH / 100
         out.append(table(rows, [w * 10, w * 17, w * 8, w * 7, w * 11, w * 7, w * 6, w * 7, w * 16, w * 11], st,
                          numeric={6, 7}))
-        out.append(Paragraph(esc(t("A form fails when its overall score is below the threshold or any item is "
+        out.append(Paragraph(esc(translate("Reports", "A form fails when its overall score is below the threshold or any item is "
                                    "graded D or E. Customers' names and phone numbers are masked.")), st.note))
     else:
-        out.append(Paragraph(esc(t("No failure forms in this month.")), st.body))
+        out.append(Paragraph(esc(translate("Reports", "No failure forms in this month.")), st.body))
     return out
 
 
@@ -269,6 +269,6 @@ def render(report: FeedbackReport, out, translate: Translate, printed_by: str,
     """Lay the report out as a PDF into ``out`` (a path or a binary file)."""
     s = report.summary
     period = s.month + (f" · {s.advisor}" if s.advisor else "")
-    info = PrintInfo(translate(CTX, "Monthly feedback summary"), s.dealer, period, printed_by,
+    info = PrintInfo(translate("Reports", "Monthly feedback summary"), s.dealer, period, printed_by,
                      printed_at or datetime.now().astimezone())
     build(out, story(report, translate), info, translate)

@@ -128,21 +128,21 @@ class _NumberedCanvas(canvas.Canvas):
         super().save()
 
     def _frame(self, total: int) -> None:
-        tr, info = self.report_tr, self.report_info
+        translate, info = self.report_tr, self.report_info
         w, h = PAGE
         self.saveState()
         self.setFont(FONT, 8)
         self.setFillColor(colors.black)
         top = h - MARGIN + 5 * mm
         self.drawString(MARGIN, top, f"{info.title} · {info.dealer} · {info.period}")
-        printed = tr(CTX, "Printed by {who} on {when}").format(who=info.printed_by,
+        printed = translate("Reports", "Printed by {who} on {when}").format(who=info.printed_by,
                                                                when=info.printed_at.strftime("%Y-%m-%d %H:%M"))
         self.drawRightString(w - MARGIN, top, printed)
         self.setLineWidth(0.5)
         self.line(MARGIN, top - 2 * mm, w - MARGIN, top - 2 * mm)
         self.line(MARGIN, MARGIN - 4 * mm, w - MARGIN, MARGIN - 4 * mm)
         self.drawCentredString(w / 2, MARGIN - 8 * mm,
-                               tr(CTX, "Page {page} of {pages}").format(page=self._pageNumber, pages=total))
+                               translate("Reports", "Page {page} of {pages}").format(page=self._pageNumber, pages=total))
         self.restoreState()
 
 
@@ -154,7 +154,7 @@ def build(out, story: list, info: PrintInfo, translate: Translate) -> None:
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title=info.title,
                             author=info.printed_by, subject=f"{info.dealer} {info.period}",
-                            creator="Recovery Desk")
+                            creator="Recovery Desk", initialFontName=FONT, initialFontSize=9)
     maker = type("Canvas", (_NumberedCanvas,), {"report_info": info, "report_tr": staticmethod(translate)})
     doc.build(story or [Spacer(1, 1)], canvasmaker=maker)
 
