@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, select
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
 from app.reports import charts
+from app.reports.figures import month_pair_by
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_num,
                              fmt_share, mask_name, mask_phone, table)
 from app.rules import scoring
@@ -104,29 +105,20 @@ def trend(session, filters: list, year: int, month: int, *, verified_only: bool)
 
 def advisor_rows(session, filters: list, year: int, month: int, *, verified_only: bool,
                  overall_threshold: int) -> list[AdvisorRow]:
-    """This month and last month per advisor in one grouped query; judged as the month is."""
-    start, end = month_bounds(year, month)
-    prev_start = month_bounds(*previous(year, month))[0]
-    counted = counted_condition(verified_only)
-    this = and_(counted, FeedbackForm.service_date >= start)
-    last = and_(counted, FeedbackForm.service_date < start)
-    q = (select(func.coalesce(User.display_name, ""), _count_if(this), _sum_if(this, FeedbackForm.score),
-                _count_if(and_(this, failure_condition(overall_threshold))),
-                _count_if(and_(this, FeedbackForm.score == 6)), _count_if(last), _sum_if(last, FeedbackForm.score))
-         .select_from(FeedbackForm).outerjoin(User, User.id == FeedbackForm.advisor_id)
-         .where(FeedbackForm.service_date >= prev_start, FeedbackForm.service_date < end, *filters)
-         .group_by(User.display_name).order_by(User.display_name))
+    """This month and last month per advisor, judged as the month is."""
+    pairs = month_pair_by(session, FeedbackForm.advisor_id, filters, year, month, verified_only=verified_only,
+                          overall_threshold=overall_threshold)
+    names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_([k for k in pairs if k]))).all())
     rows = []
-    for name, n, total, failures, top, pn, ptotal in session.execute(q):
-        n, total, pn, ptotal = int(n), int(total), int(pn), int(ptotal)
+    for adv, (n, total, failures, top, pn, ptotal, _pf) in pairs.items():
         if n == 0 and pn == 0:
             continue
         avg, pavg = scoring.average(total, n), scoring.average(ptotal, pn)
         chg = scoring.change(avg, pavg)
-        rows.append(AdvisorRow(name or "-", n, total, avg, pavg, chg,
-                               scoring.outcome(chg, n > 0 and int(top) == n).value, int(failures),
-                               scoring.failure_share(int(failures), n)))
-    return rows
+        rows.append(AdvisorRow(names.get(adv, "-"), n, total, avg, pavg, chg,
+                               scoring.outcome(chg, n > 0 and top == n).value, failures,
+                               scoring.failure_share(failures, n)))
+    return sorted(rows, key=lambda r: r.advisor)
 
 
 def failure_form_rows(session, filters: list, year: int, month: int, *, verified_only: bool,
