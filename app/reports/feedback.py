@@ -22,6 +22,7 @@ from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Tran
                              fmt_share, mask_name, mask_phone, table)
 from app.rules import scoring
 from app.services import settings
+from app.services.directory import dealer_by_code
 from app.services.assessment import (MonthSummary, counted_condition, failure_condition, month_bounds,
                                      month_summary, parse_month, previous)
 from app.vocab import OTHER_CHANNELS, CaseStatus, Channel
@@ -264,3 +265,13 @@ def render(report: FeedbackReport, out, translate: Translate, printed_by: str,
     info = PrintInfo(translate("Reports", "Monthly feedback summary"), s.dealer, period, printed_by,
                      printed_at or datetime.now().astimezone())
     build(out, story(report, translate), info, translate)
+
+
+def advisor_names(store, dealer_code: str | None = None) -> list[str]:
+    """The advisors a feedback report can be limited to: people named on the dealer's forms."""
+    with store.session() as s:
+        dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
+        q = (select(User.display_name).where(User.dealer_id == dealer.id)
+             .where(User.id.in_(select(FeedbackForm.advisor_id).where(FeedbackForm.dealer_id == dealer.id)))
+             .order_by(User.display_name))
+        return list(s.scalars(q))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from app.ui.ops import Ops
+from app.ui.reports_view import ReportsView
 from app.ui.today_view import TodayView
 
 
@@ -30,6 +31,8 @@ class MainWindow(QMainWindow):
 
         self.today = TodayView(store, ops)
         self.add_page(self.tr("Today"), self.today)
+        self.reports = ReportsView(store, ops)
+        self.add_page(self.tr("Reports"), self.reports)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

@@ -5,7 +5,9 @@ import sys
 import textwrap
 
 CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
-        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo"]
+        "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
+        "app.reports.pdf", "app.reports.charts", "app.reports.figures", "app.reports.feedback", "app.reports.cases",
+        "app.reports.network"]
 
 
 def test_core_imports_with_pyside6_blocked(tmp_path):

@@ -1,0 +1,78 @@
+"""A supervisor makes the month's feedback PDF in the Reports view, previews it and saves it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.services.feedback_import import import_feedback_csv
+from app.ui.main_window import MainWindow
+from app.ui.ops import Ops
+from tests.helpers import csv_file, worked_example_rows
+from tests.pdftext import pdf_text, row_value
+
+
+def open_reports(qtbot, store):
+    ops = Ops()
+    w = MainWindow(store, ops)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    row = next(i for i in range(w.nav.count()) if w.nav.item(i).text() == "Reports")
+    rect = w.nav.visualItemRect(w.nav.item(row))
+    qtbot.mouseClick(w.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.pages.currentWidget() is w.reports
+    return w, ops
+
+
+def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monkeypatch):
+    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    w, ops = open_reports(qtbot, store)
+    view = w.reports
+    qtbot.waitUntil(lambda: view.advisor.count() == 2)  # "All advisors" and 张伟, loaded off the UI thread
+    view.language.setCurrentIndex(view.language.findData("en"))
+    view.month.selectAll()
+    qtbot.keyClicks(view.month, "2026-05")
+    qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+    assert not view.make_button.isEnabled() and view.progress.isVisible()  # busy while it works
+    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    assert view.status.text().startswith("Pages: ") and view.save_button.isEnabled()
+    assert view.preview.pages[0].pixmap().width() > 500
+
+    target = tmp_path / "may"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "may.pdf"
+    qtbot.waitUntil(lambda: "Saved to" in view.status.text(), timeout=10000)
+    text = pdf_text(saved)
+    assert row_value(text, "Average score (total / n)") == "4.00"
+    assert row_value(text, "Change against the previous month") == "+0.50"
+    ops.wait_idle()
+
+
+def test_a_wrong_month_is_explained_next_to_the_field_and_keeps_the_preview(qtbot, store, tmp_path):
+    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    w, ops = open_reports(qtbot, store)
+    view = w.reports
+    view.month.selectAll()
+    qtbot.keyClicks(view.month, "2026-05")
+    qtbot.keyClick(view.month, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    shown = len(view.preview.pages)
+    view.month.selectAll()
+    qtbot.keyClicks(view.month, "2026-13")
+    qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+    assert view.month_error.isVisible() and "YYYY-MM" in view.month_error.text()
+    assert view.month.text() == "2026-13"  # what was typed stays there to be corrected
+    assert len(view.preview.pages) == shown and view.save_button.isEnabled()
+    qtbot.keyClicks(view.month, "\b\b12")  # correcting it hides the message
+    assert not view.month_error.isVisible()
+    ops.wait_idle()
+
+
+def test_case_report_for_an_advisor_choice_is_disabled(qtbot, store):
+    w, ops = open_reports(qtbot, store)
+    view = w.reports
+    view.kind.setCurrentIndex(view.kind.findData("cases"))
+    assert not view.advisor.isEnabled()
+    qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    ops.wait_idle()
