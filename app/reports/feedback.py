@@ -176,7 +176,9 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     out.append(Paragraph(esc(sub), st.subtitle))
 
     basis = translate("Reports", "verified forms only") if s.basis == "verified" else translate("Reports", "all forms except disputed ones")
-    outcome = t(OUTCOME_TITLES[s.outcome]) + (f" ({s.amount} {t('yuan')})" if s.amount else "")
+    outcome = t(OUTCOME_TITLES[s.outcome])
+    if s.amount:
+        outcome += " " + translate("Reports", "({amount} yuan)").format(amount=s.amount)
     key = [
         [translate("Reports", "Figure"), translate("Reports", "Value")],
         [translate("Reports", "Forms assessed (n)"), f"{s.forms}"],

@@ -52,7 +52,7 @@ def test_worked_example_matches_the_summary_json(example, data_dir, tmp_path, ca
     prev = L("Previous month {month}: average over {n} forms").format(month="2026-04", n=2)
     assert row_value(text, prev) == f"{js['previous_average']:.2f}" == "3.50"
     assert row_value(text, L("Change against the previous month")) == f"{js['change']:+.2f}" == "+0.50"
-    assert row_value(text, L("Outcome")).replace(" ", "") == f"{L('Reward')}(1000{L('yuan')})".replace(" ", "")
+    assert row_value(text, L("Outcome")) == L("Reward") + " " + L("({amount} yuan)").format(amount=1000)
     assert js["outcome"] == "reward" and js["amount"] == 1000
     # A-E of each item: 10 x (A, A, C)
     assert row_cells(text, L("Timeliness"))[1:] == ["10", "0", "0", "0", "0", "10"]
