@@ -102,7 +102,10 @@ def pareto_chart(labels: list[tuple[str, str]], counts: list[int], width: float,
     for i, (c, (l1, l2)) in enumerate(zip(counts, labels)):
         x0 = left + i * slot + slot * 0.15
         d.add(Rect(x0, bottom, slot * 0.7, y(c) - bottom, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.6))
-        d.add(String(x0 + slot * 0.35, y(c) + 2, str(c), fontName=FONT, fontSize=7, textAnchor="middle"))
+        # The count inside the bar's top where it fits, so the cumulative line never crosses it.
+        inside = y(c) - bottom > 12
+        d.add(String(x0 + slot * 0.35, y(c) - 9 if inside else y(c) + 2, str(c), fontName=FONT, fontSize=7,
+                     textAnchor="middle"))
         d.add(String(left + (i + 0.5) * slot, bottom - 10, _fit(l1, 7, slot - 2), fontName=FONT, fontSize=7,
                      textAnchor="middle"))
         d.add(String(left + (i + 0.5) * slot, bottom - 19, _fit(l2, 7, slot - 2), fontName=FONT, fontSize=7,
