@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -26,6 +28,8 @@ FONT_FILE = "fonts/wqy-microhei.ttc"
 PAGE = A4
 MARGIN = 15 * mm
 WIDTH = PAGE[0] - 2 * MARGIN  # usable width
+PAD = 3  # a table cell's left and right padding
+VPAD = 2  # and its top and bottom padding
 
 Translate = Callable[[str, str], str]
 
@@ -76,32 +80,56 @@ def esc(text) -> str:
 
 def table(rows: list[list], widths: list[float], styles: Styles, *, numeric: set[int] | None = None,
           header_rows: int = 1, extra: list | None = None) -> Table:
-    """A ruled table; text cells wrap inside their column rather than overflow it. Columns in
-    ``numeric`` (default: all but the first) are right-aligned below the header."""
+    """A ruled table; text wraps inside its column rather than overflow it. Columns in ``numeric``
+    (default: all but the first) are right-aligned below the header.
+
+    A cell that fits on one line stays a plain string: a Paragraph per cell costs several times
+    more to lay out, and long lists (a month's failure forms) would be slow.
+    """
     numeric = set(range(1, len(widths))) if numeric is None else numeric
-    out = []
+    size, leading = styles.cell.fontSize, styles.cell.leading
+    out, heights = [], []
     for r, row in enumerate(rows):
-        cells = []
+        cells, height = [], leading
         for c, value in enumerate(row):
-            if isinstance(value, (Paragraph, Table)) or hasattr(value, "wrap"):
+            room = widths[c] - 2 * PAD
+            if not isinstance(value, str):
+                height = max(height, value.wrap(room, 10_000)[1])
+                cells.append(value)
+                continue
+            # No glyph of the font is wider than 1 em: a short string fits without measuring.
+            if "\n" not in value and (len(value) * size <= room or _width(value, size) <= room):
                 cells.append(value)
                 continue
             style = styles.cell_right if (c in numeric and r >= header_rows) else styles.cell
-            cells.append(Paragraph(esc(value), style))
+            para = Paragraph(esc(value), style)
+            height = max(height, para.wrap(room, 10_000)[1])
+            cells.append(para)
         out.append(cells)
-    t = Table(out, colWidths=widths, repeatRows=header_rows)
+        heights.append(height + 2 * VPAD)
+    # Row heights given up front: a long table is split at every page, and reportlab would
+    # otherwise measure every remaining row again at each split.
+    t = Table(out, colWidths=widths, rowHeights=heights, repeatRows=header_rows)
     commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, size, styles.cell.leading),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), VPAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), VPAD),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
+    for c in sorted(numeric):
+        commands.append(("ALIGN", (c, header_rows), (c, -1), "RIGHT"))
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DDDDDD")))
     t.setStyle(TableStyle(commands + (extra or [])))
     return t
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, size: float) -> float:
+    return stringWidth(text, FONT, size)
 
 
 class _NumberedCanvas(canvas.Canvas):
