@@ -42,6 +42,8 @@ def make_report(store, kind: str, month: str, advisor: str | None, language: str
 
 class ReportsView(QWidget):
     report_made = Signal(str)  # the month of the report now shown
+    report_saved = Signal(str)  # the path written
+    advisors_loaded = Signal(int)  # how many advisors the list now offers
 
     def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +129,7 @@ class ReportsView(QWidget):
             self.advisor.addItem(n, n)
         if chosen in names:
             self.advisor.setCurrentIndex(names.index(chosen) + 1)
+        self.advisors_loaded.emit(len(names))
 
     def on_ops_changed(self, what: str) -> None:
         if what in ("forms", "cases"):
@@ -198,10 +201,13 @@ class ReportsView(QWidget):
                 f.write(pdf)
             return path
 
-        self.ops.run(write, on_success=lambda p: self.status.setText(self.tr("Saved to {path}.").format(path=p)),
-                     on_failure=lambda e: QMessageBox.warning(self, self.tr("Save the report"),
+        self.ops.run(write, on_success=self.on_report_written, on_failure=lambda e: QMessageBox.warning(self, self.tr("Save the report"),
                                                              self.tr("Could not save: {reason}").format(reason=e)),
                      pool="io")
+
+    def on_report_written(self, path: str) -> None:
+        self.status.setText(self.tr("Saved to {path}.").format(path=path))
+        self.report_saved.emit(path)
 
     def on_print_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -1,4 +1,8 @@
-"""A supervisor makes the month's feedback PDF in the Reports view, previews it and saves it."""
+"""A supervisor makes the month's feedback PDF in the Reports view, previews it and saves it.
+
+Waits are on signals (one event loop each) rather than waitUntil polling: PySide6 6.12 on
+Python 3.11 drops a reference to None on every processEvents()/qWait() call.
+"""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -12,7 +16,8 @@ from tests.pdftext import pdf_text, row_value
 
 def open_reports(qtbot, store):
     ops = Ops()
-    w = MainWindow(store, ops)
+    with qtbot.waitSignal(ops.busy_changed, check_params_cb=lambda busy: not busy, timeout=10000):
+        w = MainWindow(store, ops)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -27,21 +32,24 @@ def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monke
     import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     w, ops = open_reports(qtbot, store)
     view = w.reports
-    qtbot.waitUntil(lambda: view.advisor.count() == 2)  # "All advisors" and 张伟, loaded off the UI thread
+    assert view.advisor.count() == 2  # "All advisors" and 张伟, loaded off the UI thread
     view.language.setCurrentIndex(view.language.findData("en"))
     view.month.selectAll()
     qtbot.keyClicks(view.month, "2026-05")
-    qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
-    assert not view.make_button.isEnabled() and view.progress.isVisible()  # busy while it works
-    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    with qtbot.waitSignal(view.report_made, timeout=20000):
+        qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+        assert not view.make_button.isEnabled() and view.progress.isVisible()  # busy while it works
+    assert len(view.preview.pages) >= 1
     assert view.status.text().startswith("Pages: ") and view.save_button.isEnabled()
     assert view.preview.pages[0].pixmap().width() > 500
+    qtbot.waitUntil(view.preview.pages[0].isVisible, timeout=2000)  # shown on the next event-loop turn
 
     target = tmp_path / "may"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
-    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.report_saved, timeout=10000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "may.pdf"
-    qtbot.waitUntil(lambda: "Saved to" in view.status.text(), timeout=10000)
+    assert "Saved to" in view.status.text()
     text = pdf_text(saved)
     assert row_value(text, "Average score (total / n)") == "4.00"
     assert row_value(text, "Change against the previous month") == "+0.50"
@@ -54,8 +62,8 @@ def test_a_wrong_month_is_explained_next_to_the_field_and_keeps_the_preview(qtbo
     view = w.reports
     view.month.selectAll()
     qtbot.keyClicks(view.month, "2026-05")
-    qtbot.keyClick(view.month, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    with qtbot.waitSignal(view.report_made, timeout=20000):
+        qtbot.keyClick(view.month, Qt.Key.Key_Return)
     shown = len(view.preview.pages)
     view.month.selectAll()
     qtbot.keyClicks(view.month, "2026-13")
@@ -73,6 +81,7 @@ def test_case_report_for_an_advisor_choice_is_disabled(qtbot, store):
     view = w.reports
     view.kind.setCurrentIndex(view.kind.findData("cases"))
     assert not view.advisor.isEnabled()
-    qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(view.preview.pages) >= 1, timeout=20000)
+    with qtbot.waitSignal(view.report_made, timeout=20000):
+        qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+    assert len(view.preview.pages) >= 1
     ops.wait_idle()
