@@ -2,6 +2,8 @@
 
 Usage: python packaging/ts_fill.py resources/i18n/recovery_desk_zh_CN.ts translations.json
        python packaging/ts_fill.py resources/i18n/recovery_desk_zh_CN.ts --list   (untranslated, as JSON)
+       python packaging/ts_fill.py resources/i18n/recovery_desk_zh_CN.ts --export (translated, as JSON;
+       e.g. to carry translations across a merge of two branches' catalogues)
 """
 
 import json
@@ -12,6 +14,15 @@ import xml.etree.ElementTree as ET
 def main(ts_path: str, arg: str) -> int:
     tree = ET.parse(ts_path)
     todo: dict[str, dict[str, str]] = {}
+    if arg == "--export":
+        done = {}
+        for ctx in tree.getroot().iter("context"):
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr.get("type") != "unfinished" and tr.text:
+                    done.setdefault(ctx.findtext("name"), {})[msg.findtext("source")] = tr.text
+        json.dump(done, sys.stdout, ensure_ascii=False, indent=1)
+        return 0
     mapping = {} if arg == "--list" else json.load(open(arg, encoding="utf-8"))
     filled = 0
     for ctx in tree.getroot().iter("context"):

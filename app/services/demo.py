@@ -33,7 +33,7 @@ WORDS = [
     "电话回访时说会处理，之后就没有下文了。", "维修时间比预计的长了两天，没有任何解释。",
 ]
 # Weighted so most forms are good and roughly a quarter fail, like the plan measured (24-34%).
-GRADE_WEIGHTS = {"A": 50, "B": 28, "C": 12, "D": 7, "E": 3}
+GRADE_WEIGHTS = {"A": 56, "B": 28, "C": 10, "D": 4, "E": 2}
 
 
 @dataclass(frozen=True)

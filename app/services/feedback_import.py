@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from app.errors import ImportRejected, Problem
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
+from app.models.bulk import bulk_insert
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
 from app.rules.scoring import form_score
 from app.services.directory import dealer_by_code, ensure_advisors
@@ -153,6 +154,5 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormRow], *, source:
                                    "overall": r.overall, "verification": verification, "comment": r.comment}})
     for table, data in ((Customer, new_customers), (Vehicle, new_vehicles), (RepairOrder, ros),
                         (FeedbackForm, forms), (Event, events)):
-        if data:
-            s.execute(insert(table.__table__), data)
+        bulk_insert(s, table.__table__, data)
     return len(forms)

@@ -95,3 +95,12 @@ def test_severity_bands(score, severity):
 ])
 def test_raising_severity_needs_a_reason(suggested, chosen, reason, ok):
     assert may_set_severity(suggested, chosen, reason) is ok
+
+
+def test_every_vocabulary_member_has_its_own_title():
+    from app.vocab import Blame, CauseGroup, Titled
+
+    for vocab in Titled.__subclasses__():
+        for member in vocab:
+            assert member.title
+    assert CauseGroup.CUSTOMER.title != Blame.CUSTOMER.title  # equal strings, different words
