@@ -85,3 +85,7 @@ def setting(key: str) -> Setting:
         return REGISTRY[key]
     except KeyError:
         raise KeyError(f"unknown setting: {key}") from None
+
+
+# Areas that declare their own settings; imported last so they can use declare() above.
+import app.recovery_config  # noqa: E402,F401

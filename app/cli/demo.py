@@ -22,10 +22,16 @@ def run(args, translate) -> int:
     if args.forms < 0 or args.cases < 0:
         raise InvalidInput(field="--forms/--cases", problem=translate("Cli", "must be 0 or more"))
     store = open_store_for(args)
+    from app.services.users import DEMO_PIN, ensure_demo_users
+
     try:
         r = fill_demo(store, args.forms, args.cases, dealer_code=args.dealer, seed=args.seed)
+        demo_users = ensure_demo_users(store)
     finally:
         store.close()
     print(translate("Cli", "Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.")
           .format(dealer=r.dealer_code, forms=r.forms, cases=r.cases))
+    if demo_users:
+        print(translate("Cli", "Demo users who can sign in with PIN {pin}: {users}")
+              .format(pin=DEMO_PIN, users=", ".join(demo_users)))
     return 0

@@ -1,8 +1,11 @@
 """SQLAlchemy 2.0 models and the store that holds them. No Qt here."""
 
 from app.models.base import Base, utcnow
+from app.models.desk import Alert, Attachment
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
+from app.models.recovery import Callback, Remedy, VerificationCall
 
-__all__ = ["Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
-           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle"]
+__all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
+           "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
+           "Callback", "Remedy", "VerificationCall"]

@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.errors import RecoveryDeskError
 from app.ui import i18n
 from app.ui.fonts import install_fonts
 
@@ -18,6 +17,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Recovery Desk")
     app.setOrganizationName("RecoveryDesk")
     install_fonts(app)
+    from app.ui.style import STYLE
+
+    app.setStyleSheet(STYLE)
     return app
 
 
@@ -28,26 +30,16 @@ def apply_language(language: str) -> None:
 
 
 def run_gui(data_dir: Path) -> int:
-    from app.models.store import open_store
-    from app.services import settings
-    from app.ui.main_window import MainWindow
     from app.ui.ops import Ops
+    from app.ui.shell import Shell
 
     app = create_app()
     apply_language(i18n.pick_language())
-    try:
-        store = open_store(data_dir)
-    except RecoveryDeskError as exc:
-        QMessageBox.critical(None, app.translate("Application", "Recovery Desk"),
-                             exc.render(app.translate))
-        return 1
-    with store.session() as s:
-        language = settings.get(s, "ui.language")
-    apply_language(i18n.pick_language(language))
     ops = Ops()
-    window = MainWindow(store, ops)
-    window.show()
+    shell = Shell(ops, data_dir=data_dir)
+    shell.start()
     code = app.exec()
     ops.wait_idle()
-    store.close()
+    if shell.store is not None:
+        shell.store.close()
     return code

@@ -10,6 +10,12 @@ from app.paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 _loaded: QTranslator | None = None
+_current = "en"
+
+
+def current() -> str:
+    """The language last installed into the application."""
+    return _current
 
 
 def pick_language(setting_value: str = "") -> str:
@@ -34,7 +40,8 @@ def translator_for(language: str) -> QTranslator | None:
 
 def install(language: str) -> None:
     """Install the translator for ``language`` into the running application (replacing the last)."""
-    global _loaded
+    global _loaded, _current
+    _current = language
     app = QCoreApplication.instance()
     if _loaded is not None and app is not None:
         QCoreApplication.removeTranslator(_loaded)

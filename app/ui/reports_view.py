@@ -45,10 +45,12 @@ class ReportsView(QWidget):
     report_saved = Signal(str)  # the path written
     advisors_loaded = Signal(int)  # how many advisors the list now offers
 
-    def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, printed_by: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reports")
         self.store, self.ops = store, ops
+        # The signed-in user's name goes in the page header; the login name when nobody signed in.
+        self.printed_by = printed_by if printed_by and printed_by != "-" else _login_name()
         self.current: MadeReport | None = None
 
         self.kind = QComboBox()
@@ -158,7 +160,7 @@ class ReportsView(QWidget):
         self.month_error.hide()
         kind, language = self.kind.currentData(), self.language.currentData()
         advisor = self.advisor.currentData() if kind == FEEDBACK else None
-        who = _login_name()
+        who = self.printed_by
         self.status.setText(self.tr("Creating the report..."))
         self._update_buttons(busy=True)
         self.ops.run(lambda: make_report(self.store, kind, month, advisor, language, who),

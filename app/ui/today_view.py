@@ -1,33 +1,71 @@
-"""Today: the month's figures at a glance (what needs the advisor now grows here)."""
+"""Today: what needs the advisor now (new cases, callbacks, failure forms with no case, alerts) and the month."""
 
 from __future__ import annotations
 
-from datetime import date
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
-
-from app.services.assessment import month_summary
 from app.ui.ops import Ops
+from app.ui.widgets import vocab_title
+from app.vocab import Severity
+
+
+def _when(dt) -> str:
+    return dt.astimezone().strftime("%m-%d %H:%M")
 
 
 class TodayView(QWidget):
-    def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
+    case_requested = Signal(str)  # the advisor wants to see this case
+    filled = Signal()  # real figures are on screen
+
+    def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("today")
-        self.store, self.ops = store, ops
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.forms = QLabel("-")
         self.average = QLabel("-")
         self.failure_share = QLabel("-")
-        form = QFormLayout()
+        self.outcome = QLabel("-")
+        month = QGroupBox(self.tr("This month"))
+        form = QFormLayout(month)
         form.addRow(self.tr("Feedback forms this month:"), self.forms)
         form.addRow(self.tr("Average score:"), self.average)
         form.addRow(self.tr("Failure share:"), self.failure_share)
+        form.addRow(self.tr("Change against last month:"), self.outcome)
+
+        def box(title: str, name: str):
+            g = QGroupBox(title)
+            lst = QListWidget()
+            lst.setObjectName(name)
+            QVBoxLayout(g).addWidget(lst)
+            return g, lst
+
+        self.waiting_box, self.waiting = box(self.tr("Waiting for a first response"), "waiting")
+        self.callbacks_box, self.callbacks = box(self.tr("Callbacks due"), "callbacks")
+        self.forms_box, self.failure_forms = box(self.tr("Failure forms with no case yet"), "failureForms")
+        self.alerts_box, self.alerts = box(self.tr("Alerts for supervisors"), "alerts")
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.ack_button.clicked.connect(self.on_ack_clicked)
+        self.alerts_box.layout().addWidget(self.ack_button)
+        self.alerts_box.setVisible(bool(user and user.is_supervisor))
+        for lst in (self.waiting, self.callbacks):
+            lst.itemActivated.connect(self.on_case_item_activated)
+            lst.itemDoubleClicked.connect(self.on_case_item_activated)
+        self.failure_forms.itemActivated.connect(self.on_form_item_activated)
+        self.failure_forms.itemDoubleClicked.connect(self.on_form_item_activated)
+
+        grid = QGridLayout()
+        grid.addWidget(self.waiting_box, 0, 0)
+        grid.addWidget(self.callbacks_box, 0, 1)
+        grid.addWidget(self.forms_box, 1, 0)
+        grid.addWidget(month, 1, 1)
+        grid.addWidget(self.alerts_box, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addLayout(grid, 1)
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
@@ -36,12 +74,72 @@ class TodayView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        month = date.today().strftime("%Y-%m")
-        self.heading.setText(self.tr("This month ({month})").format(month=month))
-        self.ops.run(lambda: month_summary(self.store, month), on_success=self.show_summary)
+        from app.services.alerts import open_alerts
+        from app.services.today import today_figures
 
-    def show_summary(self, s) -> None:
-        self.forms.setText(self.locale().toString(s.forms))
-        self.average.setText("-" if s.average is None else self.locale().toString(s.average, "f", 2))
-        self.failure_share.setText("-" if s.failure_share is None
-                                   else self.locale().toString(s.failure_share * 100, "f", 1) + "%")
+        store, supervisor = self.store, bool(self.user and self.user.is_supervisor)
+        self.ops.run(lambda: (today_figures(store), open_alerts(store) if supervisor else []),
+                     on_success=self.show_figures)
+
+    def show_figures(self, result) -> None:
+        t, alerts = result
+        s = t.month
+        loc = self.locale()
+        self.heading.setText(self.tr("Today, {day}").format(
+            day=loc.toString(QDate.currentDate(), QLocale.FormatType.LongFormat)))
+        self.forms.setText(loc.toString(s.forms))
+        self.average.setText("-" if s.average is None else loc.toString(s.average, "f", 2))
+        self.failure_share.setText("-" if s.failure_share is None else loc.toString(s.failure_share * 100, "f", 1) + "%")
+        self.outcome.setText("-" if s.change is None else loc.toString(s.change, "f", 2))
+        self.waiting_box.setTitle(self.tr("Waiting for a first response ({n})").format(n=t.waiting_count))
+        self.callbacks_box.setTitle(self.tr("Callbacks due ({n})").format(n=t.callbacks_count))
+        self.forms_box.setTitle(self.tr("Failure forms with no case yet ({n})").format(n=t.forms_without_case_count))
+        for lst, items in ((self.waiting, t.waiting), (self.callbacks, t.callbacks)):
+            lst.clear()
+            for c in items:
+                item = QListWidgetItem(f"{c.number} · {c.customer} · {vocab_title(Severity(c.severity))} · "
+                                       f"{_when(c.opened_at)}")
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                lst.addItem(item)
+        self.failure_forms.clear()
+        for f in t.forms_without_case:
+            overall = f" · {f.overall}/10" if f.overall else ""
+            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · {f.service_date:%m-%d}")
+            item.setData(Qt.ItemDataRole.UserRole, f.form_id)
+            self.failure_forms.addItem(item)
+        self.alerts.clear()
+        self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=len(alerts)))
+        for a in alerts:
+            state = self.tr("case opened") if a.case_id else self.tr("no case yet")
+            item = QListWidgetItem(self.tr("Failure form {ro} · {customer} · {grades} · {state}").format(
+                ro=a.repair_order, customer=a.customer, grades=a.grades, state=state))
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.alerts.addItem(item)
+        self.filled.emit()
+
+    def on_case_item_activated(self, item: QListWidgetItem) -> None:
+        self.case_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def on_form_item_activated(self, item: QListWidgetItem) -> None:
+        from app.services.feedback_forms import case_from_form
+        from app.ui.complaint_dialog import ComplaintDialog
+
+        if self.user is None:
+            return
+        store, form_id = self.store, item.data(Qt.ItemDataRole.UserRole)
+
+        def show(new_case) -> None:
+            self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, prefill=new_case, parent=self)
+            self.complaint.case_saved.connect(lambda ref: self.case_requested.emit(ref.id))
+            self.complaint.open()
+
+        self.ops.run(lambda: case_from_form(store, form_id), on_success=show)
+
+    def on_ack_clicked(self) -> None:
+        from app.services.alerts import acknowledge
+
+        item = self.alerts.currentItem()
+        if item is None:
+            return
+        store, user, aid = self.store, self.user, item.data(Qt.ItemDataRole.UserRole)
+        self.ops.run(lambda: acknowledge(store, aid, user), on_success=lambda _: self.refresh())

@@ -9,6 +9,359 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Note to the advisor (required to refuse)</source>
+        <translation>给顾问的说明（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>拒绝(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No remedies are waiting for approval.</source>
+        <translation>没有等待审批的补偿。</translation>
+    </message>
+    <message>
+        <source>Remedies above an advisor&apos;s authority wait here for your decision.</source>
+        <translation>超出顾问权限的补偿在这里等待您审批。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Drop photos or documents here</source>
+        <translation>可将照片或文件拖到这里</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Callback for {number}</source>
+        <translation>回访：{number}</translation>
+    </message>
+    <message>
+        <source>Call {customer} on {phone} ({plate})</source>
+        <translation>致电 {customer}：{phone}（{plate}）</translation>
+    </message>
+    <message>
+        <source>&amp;Reached the customer</source>
+        <translation>已联系上客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Not reached</source>
+        <translation>未联系上(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A re-rating of 8 or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
+        <translation>回访评分达到 8 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
+    </message>
+    <message>
+        <source>Re-ra&amp;ting (1-10):</source>
+        <translation>回访评分（1-10）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;words:</source>
+        <translation>客户原话(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Root &amp;cause:</source>
+        <translation>根本原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Improvement:</source>
+        <translation>改进建议(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksView</name>
+    <message>
+        <source>Due</source>
+        <translation>应回访时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>已拨次数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record call... (Enter)</source>
+        <translation>记录回访…（回车）</translation>
+    </message>
+    <message>
+        <source>No callbacks to make.</source>
+        <translation>目前没有需要回访的客户。</translation>
+    </message>
+    <message>
+        <source>Follow-up calls still to make (三日回访)</source>
+        <translation>待完成的回访（三日回访）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Recovered: the case is closed.</source>
+        <translation>补救成功，案件已结案。</translation>
+    </message>
+    <message>
+        <source>The re-rating is below the target: the case stays open. Consider escalating it to the service manager.</source>
+        <translation>回访评分未达标，案件继续处理。建议升级给服务经理。</translation>
+    </message>
+    <message>
+        <source>Not reached ({count} tries).</source>
+        <translation>未联系上（已拨 {count} 次）。</translation>
+    </message>
+    <message>
+        <source>Flagged for the supervisor.</source>
+        <translation>已标记，交主管处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <source>Choose a case in the list</source>
+        <translation>请在列表中选择一个案例</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>发现渠道</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer blames</source>
+        <translation>客户归咎于</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Customer history</source>
+        <translation>客户历史</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>案例 {number}</translation>
+    </message>
+    <message>
+        <source>Visit {ro}</source>
+        <translation>到店 {ro}</translation>
+    </message>
+    <message>
+        <source>form {grades}, score {score}</source>
+        <translation>反馈表 {grades}，得分 {score}</translation>
+    </message>
+    <message>
+        <source>no form</source>
+        <translation>无反馈表</translation>
+    </message>
+    <message>
+        <source>Case opened ({channel}): {words}</source>
+        <translation>登记案例（{channel}）：{words}</translation>
+    </message>
+    <message>
+        <source>Attachment added: {name}</source>
+        <translation>添加附件：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Search: case number, phone, plate or name</source>
+        <translation>搜索：案例编号、电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Any cause</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Any advisor</source>
+        <translation>全部服务顾问</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>登记日期从</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
+    </message>
+    <message>
+        <source>Record complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>共 {n} 个案例</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Recovery Desk: service recovery for dealer service counters. Without a command, opens the application.</source>
@@ -45,6 +398,10 @@
     <message>
         <source>Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.</source>
         <translation>已为经销商 {dealer} 添加演示数据：{forms} 份意见反馈表，{cases} 个案例。</translation>
+    </message>
+    <message>
+        <source>Demo users who can sign in with PIN {pin}: {users}</source>
+        <translation>可用密码 {pin} 登录的演示用户：{users}</translation>
     </message>
     <message>
         <source>import feedback forms, print the monthly assessment</source>
@@ -204,6 +561,121 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Record a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Find a customer: phone, plate or name</source>
+        <translation>查找客户：电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Score (1-10)</source>
+        <translation>评分（1-10）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>发现渠道</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer blames</source>
+        <translation>客户归咎于</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Reason for a higher severity</source>
+        <translation>提高严重程度的理由</translation>
+    </message>
+    <message>
+        <source>Save complaint</source>
+        <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>What you typed is kept as a draft</source>
+        <translation>已输入的内容会保存为草稿</translation>
+    </message>
+    <message>
+        <source>Customer and vehicle</source>
+        <translation>客户与车辆</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>A complaint you had not saved was kept ({when}, {name}). Restore it?</source>
+        <translation>有一份未保存的投诉已保留（{when}，{name}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Suggested from the score: {severity}</source>
+        <translation>按评分建议：{severity}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -238,6 +710,14 @@
         <translation>服务顾问</translation>
     </message>
     <message>
+        <source>Not allowed: {reason}</source>
+        <translation>不允许：{reason}</translation>
+    </message>
+    <message>
+        <source>Case {number} is {status}; it can&apos;t be {action} now.</source>
+        <translation>案件 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
+    </message>
+    <message>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -250,12 +730,24 @@
         <translation>只能填写数字，例如 13812345678</translation>
     </message>
     <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
         <source>a whole number from 1 to 10</source>
         <translation>请填写 1 到 10 的整数</translation>
     </message>
     <message>
         <source>can&apos;t be lower than the score band suggests; to raise it, give a reason</source>
         <translation>不能低于评分区间建议的严重程度；如需调高，请填写原因</translation>
+    </message>
+    <message>
+        <source>files up to 50 MB can be attached</source>
+        <translation>附件不能超过 50 MB</translation>
+    </message>
+    <message>
+        <source>choose an existing file</source>
+        <translation>请选择一个存在的文件</translation>
     </message>
     <message>
         <source>Case</source>
@@ -321,6 +813,321 @@
         <source>The store at {path} can&apos;t be read: {reason}</source>
         <translation>无法读取位于 {path} 的数据库：{reason}</translation>
     </message>
+    <message>
+        <source>only a supervisor can acknowledge alerts</source>
+        <translation>只有主管可以确认提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>choose a grade from A to E</source>
+        <translation>请选择 A 到 E 中的一个等级</translation>
+    </message>
+    <message>
+        <source>only a supervisor can change verification</source>
+        <translation>只有主管可以修改核实状态</translation>
+    </message>
+    <message>
+        <source>this repair order already has a form; find it under Feedback forms to correct it</source>
+        <translation>该工单已有反馈表；请在“意见反馈表”中打开它进行更正</translation>
+    </message>
+    <message>
+        <source>this repair order number is already used; check the number</source>
+        <translation>该工单号已被使用，请核对工单号</translation>
+    </message>
+    <message>
+        <source>this form no longer exists</source>
+        <translation>该反馈表已不存在</translation>
+    </message>
+    <message>
+        <source>someone changed this form meanwhile; open it again to see their change</source>
+        <translation>其他人刚刚修改了这张反馈表，请重新打开查看其修改</translation>
+    </message>
+    <message>
+        <source>the correction window has passed; ask a supervisor to record a dispute instead</source>
+        <translation>已超过可更正期限，请让主管登记为有异议</translation>
+    </message>
+    <message>
+        <source>only a supervisor can change this setting</source>
+        <translation>只有主管可以修改此设置</translation>
+    </message>
+    <message>
+        <source>Wrong user name or PIN. Check both and try again.</source>
+        <translation>用户名或密码错误，请检查后重试。</translation>
+    </message>
+    <message>
+        <source>use at least 4 characters</source>
+        <translation>至少需要 4 个字符</translation>
+    </message>
+    <message>
+        <source>this user name is taken; choose another</source>
+        <translation>该用户名已被使用，请换一个</translation>
+    </message>
+    <message>
+        <source>an administrator already exists; sign in</source>
+        <translation>管理员已存在，请直接登录</translation>
+    </message>
+    <message>
+        <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
+        <translation>{file}：话术包未被采用（发现 {count} 个问题），继续使用当前话术包。</translation>
+    </message>
+    <message>
+        <source>{where} must be a mapping of keys to values</source>
+        <translation>{where} 应为“键: 值”的映射</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{key}&quot; is given twice</source>
+        <translation>{where}：“{key}”重复出现</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key &quot;{key}&quot;; allowed: {allowed}</source>
+        <translation>{where}：未知的键“{key}”；允许的键：{allowed}</translation>
+    </message>
+    <message>
+        <source>{where}: &quot;{key}&quot; is missing</source>
+        <translation>{where}：缺少“{key}”</translation>
+    </message>
+    <message>
+        <source>{where} must be non-empty text</source>
+        <translation>{where} 应为非空文字</translation>
+    </message>
+    <message>
+        <source>{where} must be a whole number</source>
+        <translation>{where} 应为整数</translation>
+    </message>
+    <message>
+        <source>{where} must be true or false</source>
+        <translation>{where} 应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>{where}.{key}: &quot;{value}&quot; is not one of {allowed}</source>
+        <translation>{where}.{key}：“{value}”不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>{where}.{key} lists nothing</source>
+        <translation>{where}.{key} 没有列出任何值</translation>
+    </message>
+    <message>
+        <source>{where} must be a non-empty list</source>
+        <translation>{where} 应为非空列表</translation>
+    </message>
+    <message>
+        <source>{where}: unknown step kind &quot;{kind}&quot;; known kinds: {known}</source>
+        <translation>{where}：未知的步骤类型“{kind}”；可用类型：{known}</translation>
+    </message>
+    <message>
+        <source>{where}.match: &quot;failure_type&quot; is missing</source>
+        <translation>{where}.match：缺少“failure_type”</translation>
+    </message>
+    <message>
+        <source>{where}: every script ends in a follow-up; add a step of kind agree_follow_up</source>
+        <translation>{where}：每个话术都必须以约定回访结束，请添加 agree_follow_up 类型的步骤</translation>
+    </message>
+    <message>
+        <source>not valid YAML: {reason}</source>
+        <translation>不是有效的 YAML：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>script id &quot;{id}&quot; is used twice</source>
+        <translation>话术编号“{id}”重复使用</translation>
+    </message>
+    <message>
+        <source>no script covers {failure_type} / {cause_group} / {severity}; every case needs one</source>
+        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案件都必须有话术</translation>
+    </message>
+    <message>
+        <source>can&apos;t be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>no such step in this script</source>
+        <translation>此话术中没有这一步</translation>
+    </message>
+    <message>
+        <source>this step can&apos;t be skipped; the script requires it</source>
+        <translation>这一步不能跳过，话术要求必须完成</translation>
+    </message>
+    <message>
+        <source>offer a remedy first, or skip this step with a reason</source>
+        <translation>请先提出补偿，或写明原因后跳过这一步</translation>
+    </message>
+    <message>
+        <source>only a supervisor can close a case that was not recovered</source>
+        <translation>补救未成功的案件只能由主管结案</translation>
+    </message>
+    <message>
+        <source>a whole number of yuan from 0 to 1000000</source>
+        <translation>请输入 0 到 1000000 之间的整数（元）</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>only a supervisor can approve or refuse a remedy</source>
+        <translation>只有主管可以批准或拒绝补偿</translation>
+    </message>
+    <message>
+        <source>a remedy above your own limit needs another supervisor&apos;s decision</source>
+        <translation>超出您本人权限的补偿需由另一位主管审批</translation>
+    </message>
+    <message>
+        <source>this remedy was already decided</source>
+        <translation>此补偿已经审批过了</translation>
+    </message>
+    <message>
+        <source>{amount} yuan is above your authority of {limit} yuan</source>
+        <translation>{amount} 元超出了您 {limit} 元的权限</translation>
+    </message>
+    <message>
+        <source>the remedy is still waiting for a supervisor&apos;s approval; come back to this step when it is decided</source>
+        <translation>补偿仍在等待主管审批；审批后再回到这一步</translation>
+    </message>
+    <message>
+        <source>only a supervisor makes verification calls</source>
+        <translation>只有主管可以进行核实回访</translation>
+    </message>
+    <message>
+        <source>Verification call</source>
+        <translation>核实回访</translation>
+    </message>
+    <message>
+        <source>this call was already recorded</source>
+        <translation>这次回访已经记录过了</translation>
+    </message>
+    <message>
+        <source>Feedback form</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>this form is not disputed</source>
+        <translation>此反馈表没有异议</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFormView</name>
+    <message>
+        <source>Feedback form</source>
+        <translation>意见反馈表</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>e.g. RO2611-0042</source>
+        <translation>例如 RO2611-0042</translation>
+    </message>
+    <message>
+        <source>Open stored form</source>
+        <translation>打开已存反馈表</translation>
+    </message>
+    <message>
+        <source>Open the form already stored for this repair order, to correct it</source>
+        <translation>打开该工单已保存的反馈表以便更正</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Overall score (1-10)</source>
+        <translation>总体评分（1-10）</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实状态</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change verification</source>
+        <translation>只有主管可以修改核实状态</translation>
+    </message>
+    <message>
+        <source>Save form</source>
+        <translation>保存反馈表</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新反馈表</translation>
+    </message>
+    <message>
+        <source>Open a recovery case from this form</source>
+        <translation>根据此反馈表建立补救案例</translation>
+    </message>
+    <message>
+        <source>A form you had not saved was kept ({when}, repair order {ro}). Restore it?</source>
+        <translation>有一张未保存的反馈表已保留（{when}，工单 {ro}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Form for {ro} saved. It is a service failure: supervisors have been alerted.</source>
+        <translation>工单 {ro} 的反馈表已保存。这是一次服务失败，已提醒主管。</translation>
+    </message>
+    <message>
+        <source>Form for {ro} saved.</source>
+        <translation>工单 {ro} 的反馈表已保存。</translation>
+    </message>
+    <message>
+        <source>no form is stored for this repair order yet</source>
+        <translation>该工单还没有保存反馈表</translation>
+    </message>
+    <message>
+        <source>{when} {who} corrected: {change}</source>
+        <translation>{when} {who} 更正：{change}</translation>
+    </message>
+    <message>
+        <source>{when} {who} entered the form</source>
+        <translation>{when} {who} 录入了反馈表</translation>
+    </message>
+    <message>
+        <source>Case {number} opened from the form.</source>
+        <translation>已根据反馈表建立案例 {number}。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -333,8 +1140,24 @@
         <translation>今日</translation>
     </message>
     <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Feedback forms</source>
+        <translation>意见反馈表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>当前用户：{name}</translation>
     </message>
     <message>
         <source>Sync: not set up</source>
@@ -343,6 +1166,245 @@
     <message>
         <source>Dealer: {code}</source>
         <translation>经销商：{code}</translation>
+    </message>
+    <message>
+        <source>Lock the counter now (Ctrl+L)</source>
+        <translation>立即锁定柜台（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Sync: {state}, {waiting} waiting, last {last}</source>
+        <translation>同步：{state}，{waiting} 项待发，上次 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueBox</name>
+    <message>
+        <source>Overdue ({n})</source>
+        <translation>已逾期（{n}）</translation>
+    </message>
+    <message>
+        <source>no first response yet</source>
+        <translation>尚未首次响应</translation>
+    </message>
+    <message>
+        <source>callback overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>callback not reached 3 times</source>
+        <translation>回访三次未联系上</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPages</name>
+    <message>
+        <source>Recovery</source>
+        <translation>服务补救</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Remedy approvals</source>
+        <translation>补偿审批</translation>
+    </message>
+    <message>
+        <source>Verification calls</source>
+        <translation>核实回访</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryStepper</name>
+    <message>
+        <source>What the customer said, what you agreed; a reason when you skip</source>
+        <translation>客户说了什么、双方约定了什么；跳过时写明原因</translation>
+    </message>
+    <message>
+        <source>Done (Ctrl+Enter)</source>
+        <translation>完成（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Skip with reason (Ctrl+K)</source>
+        <translation>说明原因后跳过（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Save note (Ctrl+Shift+Enter)</source>
+        <translation>保存备注（Ctrl+Shift+回车）</translation>
+    </message>
+    <message>
+        <source>Offer a remedy... (Ctrl+R)</source>
+        <translation>提出补偿…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>{number}: {script}</source>
+        <translation>{number}：{script}</translation>
+    </message>
+    <message>
+        <source>First response overdue</source>
+        <translation>首次响应已逾期</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>Callback flagged: not reached</source>
+        <translation>回访已标记：多次未联系上</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Remedy: {kind}, {amount} yuan ({status})</source>
+        <translation>补偿：{kind}，{amount} 元（{status}）</translation>
+    </message>
+    <message>
+        <source>Every step is recorded. The case now waits for its callback (see Callbacks due).</source>
+        <translation>所有步骤都已记录，案件等待回访（见“待回访”）。</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>此案件已结案。</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {title}</source>
+        <translation>第 {n} 步，共 {total} 步：{title}</translation>
+    </message>
+    <message>
+        <source>Write down: {what}</source>
+        <translation>记录：{what}</translation>
+    </message>
+    <message>
+        <source>Write the reason for skipping in the note box, then press Skip again.</source>
+        <translation>请在备注框里写明跳过的原因，再按一次“跳过”。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryTimeline</name>
+    <message>
+        <source>Step {n} {step}: {outcome}</source>
+        <translation>第 {n} 步 {step}：{outcome}</translation>
+    </message>
+    <message>
+        <source>Script finished; waiting for the callback</source>
+        <translation>话术步骤完成，等待回访</translation>
+    </message>
+    <message>
+        <source>Remedy proposed: {kind}, {amount} yuan ({status})</source>
+        <translation>提出补偿：{kind}，{amount} 元（{status}）</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>需审批</translation>
+    </message>
+    <message>
+        <source>within authority</source>
+        <translation>在权限内</translation>
+    </message>
+    <message>
+        <source>Remedy approved: {amount} yuan {note}</source>
+        <translation>补偿已批准：{amount} 元 {note}</translation>
+    </message>
+    <message>
+        <source>Remedy refused: {note}</source>
+        <translation>补偿被拒绝：{note}</translation>
+    </message>
+    <message>
+        <source>Customer accepted the remedy: {kind}, {amount} yuan</source>
+        <translation>客户接受补偿：{kind}，{amount} 元</translation>
+    </message>
+    <message>
+        <source>Callback scheduled for {due}</source>
+        <translation>已安排回访：{due}</translation>
+    </message>
+    <message>
+        <source>Callback: not reached (try {n})</source>
+        <translation>回访：未联系上（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>Callback: re-rated {rating}/10. {words}</source>
+        <translation>回访：客户评分 {rating}/10。{words}</translation>
+    </message>
+    <message>
+        <source>Re-rating below target: back into recovery; consider escalating</source>
+        <translation>回访评分未达标：重新进入补救，建议升级</translation>
+    </message>
+    <message>
+        <source>Escalated: {reason}</source>
+        <translation>已升级：{reason}</translation>
+    </message>
+    <message>
+        <source>Reopened: {reason}</source>
+        <translation>重新打开：{reason}</translation>
+    </message>
+    <message>
+        <source>Closed, recovered</source>
+        <translation>已结案，补救成功</translation>
+    </message>
+    <message>
+        <source>Closed, not recovered</source>
+        <translation>已结案，补救未成功</translation>
+    </message>
+    <message>
+        <source>{head}. Root cause: {cause}. Improvement: {improvement}</source>
+        <translation>{head}。根本原因：{cause}。改进建议：{improvement}</translation>
+    </message>
+</context>
+<context>
+    <name>RemedyDialog</name>
+    <message>
+        <source>Offer a remedy</source>
+        <translation>提出补偿</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>e.g. free wheel alignment at the next service</source>
+        <translation>例如：下次保养免费做四轮定位</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>金额(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;What exactly:</source>
+        <translation>具体内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <source>Above your authority of {limit} yuan: a supervisor must approve it before you offer it.</source>
+        <translation>超出您 {limit} 元的权限：需主管批准后才能向客户提出。</translation>
+    </message>
+    <message>
+        <source>Within your authority of {limit} yuan: you may offer it now.</source>
+        <translation>在您 {limit} 元的权限内：可以直接向客户提出。</translation>
     </message>
 </context>
 <context>
@@ -823,12 +1885,12 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Saved to {path}.</source>
-        <translation>已保存到 {path}。</translation>
-    </message>
-    <message>
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
     </message>
     <message>
         <source>Preparing the pages for the printer...</source>
@@ -873,9 +1935,183 @@
         <source>Language (empty: follow the system)</source>
         <translation>语言（留空：跟随系统）</translation>
     </message>
+    <message>
+        <source>Hours within which a new case needs a first response</source>
+        <translation>新案例需在多少小时内首次响应</translation>
+    </message>
+    <message>
+        <source>Days within which a case should be resolved</source>
+        <translation>案例应在多少天内解决</translation>
+    </message>
+    <message>
+        <source>Hours after saving during which a feedback form may be corrected</source>
+        <translation>反馈表保存后多少小时内可以更正</translation>
+    </message>
+    <message>
+        <source>Lock the counter after this many idle minutes (0: never)</source>
+        <translation>无操作多少分钟后锁定（0：不锁定）</translation>
+    </message>
+    <message>
+        <source>Remedy an advisor may give without approval (yuan)</source>
+        <translation>服务顾问无需审批可给予的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Remedy a supervisor may give or approve (yuan)</source>
+        <translation>主管可给予或批准的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Remedy an administrator may give or approve (yuan)</source>
+        <translation>管理员可给予或批准的补偿上限（元）</translation>
+    </message>
+    <message>
+        <source>Days after the remedy is agreed that the callback is due</source>
+        <translation>客户接受补偿后几天内回访</translation>
+    </message>
+    <message>
+        <source>Hours past its due time before a callback is overdue</source>
+        <translation>回访超过应回访时间多少小时算逾期</translation>
+    </message>
+    <message>
+        <source>Callbacks not reached this many times are flagged</source>
+        <translation>回访未联系上达到此次数即标记</translation>
+    </message>
+    <message>
+        <source>Feedback forms drawn for each round of verification calls</source>
+        <translation>每轮核实回访抽取的反馈表数量</translation>
+    </message>
+    <message>
+        <source>Verification calls draw from forms of this many recent days</source>
+        <translation>核实回访从最近多少天的反馈表中抽取</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language of the program:</source>
+        <translation>程序语言：</translation>
+    </message>
+    <message>
+        <source>Rules and preferences</source>
+        <translation>规则与偏好</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change this setting</source>
+        <translation>只有主管可以修改此设置</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Users of this counter</source>
+        <translation>本前台的用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source> (cannot sign in yet)</source>
+        <translation>（暂不能登录）</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Recovery Desk: sign in</source>
+        <translation>服务补救台：登录</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Who are you</source>
+        <translation>您是</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>PIN (at least 4 characters)</source>
+        <translation>密码（至少 4 个字符）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Welcome. This is the first start: create the administrator, who can then add the advisors and supervisors.</source>
+        <translation>欢迎使用。这是第一次启动：请先创建管理员，之后由管理员添加服务顾问和主管。</translation>
+    </message>
+    <message>
+        <source>Create administrator and sign in</source>
+        <translation>创建管理员并登录</translation>
+    </message>
+    <message>
+        <source>Locked. Sign in again to continue.</source>
+        <translation>已锁定。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; type the same PIN twice</source>
+        <translation>两次输入的密码不一致，请输入相同的密码</translation>
+    </message>
+    <message>
+        <source>choose your name</source>
+        <translation>请选择您的姓名</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
     <message>
         <source>Feedback forms this month:</source>
         <translation>本月反馈表：</translation>
@@ -889,8 +2125,115 @@
         <translation>服务失败率：</translation>
     </message>
     <message>
-        <source>This month ({month})</source>
-        <translation>本月（{month}）</translation>
+        <source>Change against last month:</source>
+        <translation>与上月相比：</translation>
+    </message>
+    <message>
+        <source>Waiting for a first response</source>
+        <translation>等待首次响应</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Failure forms with no case yet</source>
+        <translation>尚未建案的失败反馈表</translation>
+    </message>
+    <message>
+        <source>Alerts for supervisors</source>
+        <translation>主管提醒</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>今天，{day}</translation>
+    </message>
+    <message>
+        <source>Waiting for a first response ({n})</source>
+        <translation>等待首次响应（{n}）</translation>
+    </message>
+    <message>
+        <source>Callbacks due ({n})</source>
+        <translation>待回访（{n}）</translation>
+    </message>
+    <message>
+        <source>Failure forms with no case yet ({n})</source>
+        <translation>尚未建案的失败反馈表（{n}）</translation>
+    </message>
+    <message>
+        <source>Alerts for supervisors ({n})</source>
+        <translation>主管提醒（{n}）</translation>
+    </message>
+    <message>
+        <source>case opened</source>
+        <translation>已建案</translation>
+    </message>
+    <message>
+        <source>no case yet</source>
+        <translation>尚未建案</translation>
+    </message>
+    <message>
+        <source>Failure form {ro} · {customer} · {grades} · {state}</source>
+        <translation>失败反馈表 {ro} · {customer} · {grades} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationView</name>
+    <message>
+        <source>&amp;Draw a sample to call</source>
+        <translation>抽取核实样本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>What the customer said (required when disputed)</source>
+        <translation>客户的说法（有异议时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed</source>
+        <translation>属实(&amp;C)</translation>
+    </message>
+    <message>
+        <source>D&amp;isputed</source>
+        <translation>有异议(&amp;I)</translation>
+    </message>
+    <message>
+        <source>No calls waiting. Draw a sample of recent feedback forms to call.</source>
+        <translation>没有待核实的回访。请从近期反馈表中抽取样本。</translation>
+    </message>
+    <message>
+        <source>Call each customer and check the form is what they said. A disputed form leaves the monthly assessment until it is resolved.</source>
+        <translation>逐一致电客户，核实反馈表是否与客户所说一致。有异议的反馈表在处理完之前不计入月度考核。</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +2413,121 @@
     <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Listen to the whole complaint</source>
+        <translation>完整倾听客户投诉</translation>
+    </message>
+    <message>
+        <source>Acknowledge the inconvenience and feelings</source>
+        <translation>体谅客户的不便和感受</translation>
+    </message>
+    <message>
+        <source>Calm the customer</source>
+        <translation>安抚客户情绪</translation>
+    </message>
+    <message>
+        <source>Apologise sincerely</source>
+        <translation>真诚道歉</translation>
+    </message>
+    <message>
+        <source>Admit the dealer&apos;s mistake</source>
+        <translation>承认我方失误</translation>
+    </message>
+    <message>
+        <source>Explain the cause</source>
+        <translation>解释原因</translation>
+    </message>
+    <message>
+        <source>Explain the steps and time to fix</source>
+        <translation>说明处理步骤和时间</translation>
+    </message>
+    <message>
+        <source>Offer a remedy</source>
+        <translation>提出补偿</translation>
+    </message>
+    <message>
+        <source>Confirm the customer accepts</source>
+        <translation>确认客户接受</translation>
+    </message>
+    <message>
+        <source>Agree the follow-up</source>
+        <translation>约定回访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>已备注</translation>
+    </message>
+    <message>
+        <source>Free rework</source>
+        <translation>免费返修</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Goodwill gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Other remedy</source>
+        <translation>其他补偿</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>May be offered</source>
+        <translation>可向客户提出</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>客户已接受</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出现问题：{error}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,45 @@
+"""Tables the advisor's desk adds: supervisor alerts and case attachments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, id_column
+from app.models.entities import FailureCase
+
+
+class Alert(Base):
+    """Something a supervisor must see, e.g. a failure form; open until acknowledged."""
+
+    __tablename__ = "alert"
+    __table_args__ = (Index("ix_alert_dealer_open", "dealer_id", "acknowledged_at"),)
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    kind: Mapped[str] = mapped_column(String(32))  # failure_form
+    form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"))
+    text: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Attachment(Base):
+    """A photo or document on a case; the file lives in the data dir under its SHA-256."""
+
+    __tablename__ = "attachment"
+    id: Mapped[str] = id_column()
+    case_id: Mapped[str] = mapped_column(ForeignKey("failure_case.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str | None] = mapped_column(String(36))
+
+
+# Finding a case by plate goes vehicle -> case; without this the search scans every case.
+Index("ix_failure_case_vehicle_id", FailureCase.vehicle_id)

@@ -1,0 +1,1 @@
+"""Recovery script packs (话术): loading, validating and choosing the script for a case. No Qt."""

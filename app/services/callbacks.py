@@ -1,0 +1,153 @@
+"""The follow-up call (三日回访): scheduled when a remedy is agreed, reached or not, re-rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, select
+
+from app.errors import InvalidInput, NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
+from app.recovery_vocab import CallbackState
+from app.rules.recovery import callback_overdue, flag_after_not_reached, judge_rerating
+from app.services import settings
+from app.services.case_log import WrongState, change, load_case, require
+from app.services.uow import UnitOfWork
+from app.vocab import CaseStatus
+
+
+@dataclass(frozen=True)
+class CallbackView:
+    id: str
+    case_id: str
+    case_number: str
+    customer: str
+    phone: str
+    plate: str
+    state: str
+    due_at: datetime
+    not_reached: int
+    overdue: bool
+    case_status: str
+
+
+@dataclass(frozen=True)
+class CallbackResult:
+    recovered: bool
+    suggest_escalation: bool
+    case_status: str
+
+
+def schedule_in(uow: UnitOfWork, case: FailureCase, now: datetime) -> Callback:
+    """The case's open callback, or a new one due in recovery.callback_due_days."""
+    open_cb = uow.session.scalar(select(Callback).where(Callback.case_id == case.id,
+                                                        Callback.state != CallbackState.REACHED.value))
+    if open_cb is not None:
+        return open_cb
+    days = settings.get(uow.session, "recovery.callback_due_days")
+    cb = Callback(id=new_id(), case_id=case.id, dealer_id=case.dealer_id, state=CallbackState.DUE.value,
+                  scheduled_at=now, due_at=now + timedelta(days=days), not_reached=0)
+    uow.session.add(cb)
+    change(uow, case, "callback.scheduled", {"callback_id": cb.id, "due_at": cb.due_at.isoformat()}, now)
+    return cb
+
+
+def late_callback_exists(now: datetime, grace_hours: int):
+    """SQL: the case has a callback still to make that is overdue, or flagged as not reached."""
+    return exists().where(Callback.case_id == FailureCase.id, Callback.state != CallbackState.REACHED.value,
+                          (Callback.due_at < now - timedelta(hours=grace_hours))
+                          | (Callback.state == CallbackState.FLAGGED.value))
+
+
+def _load(uow: UnitOfWork, callback_id: str) -> Callback:
+    cb = uow.session.get(Callback, callback_id)
+    if cb is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Callback"), key=callback_id)
+    if cb.state == CallbackState.REACHED.value:
+        case = load_case(uow, cb.case_id)
+        raise WrongState(number=case.number, status=case.status, action="called back")
+    return cb
+
+
+def record_not_reached(store, callback_id: str, actor_id: str | None, note: str = "", *,
+                       now: datetime | None = None) -> CallbackView:
+    now = now or utcnow()
+    with UnitOfWork(store, actor_id) as uow:
+        cb = _load(uow, callback_id)
+        case = load_case(uow, cb.case_id)
+        cb.not_reached += 1
+        cb.last_attempt_at = now
+        attempts = settings.get(uow.session, "recovery.callback_attempts")
+        flagged = flag_after_not_reached(cb.not_reached, attempts)
+        if flagged:
+            cb.state = CallbackState.FLAGGED.value
+        change(uow, case, "callback.not_reached",
+               {"callback_id": cb.id, "attempt": cb.not_reached, "flagged": flagged, "note": note.strip()}, now)
+        uow.commit()
+    return _views(store, now, [callback_id])[0]
+
+
+def record_reached(store, callback_id: str, rating: int, words: str, actor_id: str | None, *,
+                   root_cause: str = "", improvement: str = "", now: datetime | None = None) -> CallbackResult:
+    """The customer re-rates 1-10. At or above recovery.success_threshold the case closes as recovered
+    (root cause and improvement are required then: the learning loop); below, it goes back into
+    recovery and escalation is suggested."""
+    now = now or utcnow()
+    if not isinstance(rating, int) or not 1 <= rating <= 10:
+        raise InvalidInput(field="rating", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
+    with UnitOfWork(store, actor_id) as uow:
+        cb = _load(uow, callback_id)
+        case = load_case(uow, cb.case_id)
+        if case.status == CaseStatus.CLOSED.value:
+            raise WrongState(number=case.number, status=case.status, action="called back")
+        verdict = judge_rerating(rating, settings.get(uow.session, "recovery.success_threshold"))
+        if verdict.recovered:
+            root_cause = require(root_cause, "root_cause")
+            improvement = require(improvement, "improvement")
+        cb.state, cb.rating, cb.words = CallbackState.REACHED.value, rating, words.strip()
+        cb.reached_at, cb.reached_by = now, actor_id
+        change(uow, case, "callback.reached", {"callback_id": cb.id, "rating": rating, "words": cb.words,
+                                               "recovered": verdict.recovered}, now)
+        if verdict.recovered:
+            case.recovered, case.resolved_at, case.closed_at = True, now, now
+            case.root_cause, case.improvement = root_cause, improvement
+            change(uow, case, "case.closed", {"recovered": True, "root_cause": root_cause,
+                                              "improvement": improvement}, now, status=CaseStatus.CLOSED,
+                   action="closed")
+        else:
+            change(uow, case, "recovery.rerating_failed", {"rating": rating, "suggest_escalation": True}, now,
+                   status=CaseStatus.IN_RECOVERY if case.status != CaseStatus.ESCALATED.value else None,
+                   action="sent back into recovery")
+        status = case.status
+        uow.commit()
+    return CallbackResult(verdict.recovered, verdict.suggest_escalation, status)
+
+
+def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackView]:
+    with store.session() as s:
+        grace = settings.get(s, "recovery.callback_overdue_hours")
+        q = (select(Callback, FailureCase.number, FailureCase.status, Customer.name, Customer.phone, Vehicle.plate)
+             .join(FailureCase, FailureCase.id == Callback.case_id)
+             .join(Customer, Customer.id == FailureCase.customer_id)
+             .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id))
+        if ids is not None:
+            q = q.where(Callback.id.in_(ids))
+        else:
+            q = q.where(Callback.state != CallbackState.REACHED.value,
+                        FailureCase.status != CaseStatus.CLOSED.value).order_by(Callback.due_at)
+        return [CallbackView(cb.id, cb.case_id, number, name, phone, plate or "", cb.state, cb.due_at,
+                             cb.not_reached, cb.state != CallbackState.REACHED.value
+                             and callback_overdue(cb.due_at, now, grace), status)
+                for cb, number, status, name, phone, plate in s.execute(q)]
+
+
+def callbacks_due(store, *, now: datetime | None = None, within_days: int | None = None) -> list[CallbackView]:
+    """Callbacks still to make, earliest first (flagged ones too); within_days limits to those due soon."""
+    now = now or utcnow()
+    views = _views(store, now)
+    if within_days is not None:
+        views = [v for v in views if v.due_at <= now + timedelta(days=within_days)]
+    return views

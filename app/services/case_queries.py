@@ -1,0 +1,320 @@
+"""Finding cases fast: database-side pages (keyset where the sort allows), filters, search; detail views."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, case, func, or_, select, tuple_, union
+
+from app.config import Setting, declare
+from app.errors import NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
+                        utcnow)
+from app.services.feedback_csv import normalise_phone, normalise_plate
+from app.vocab import CaseStatus, Severity
+
+declare(
+    Setting("cases.first_response_hours", int, 2,
+            QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
+    Setting("cases.resolve_days", int, 7,
+            QT_TRANSLATE_NOOP("Settings", "Days within which a case should be resolved"), minimum=1, maximum=365),
+)
+
+SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
+KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key
+_CASE_NUMBER = re.compile(r"^[A-Z0-9]+-\d{2,4}", re.I)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: str | None = None
+    severity: str | None = None
+    cause_group: str | None = None
+    assignee_id: str | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None  # inclusive
+    overdue: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    number: str
+    opened_at: datetime
+    status: str
+    severity: str
+    channel: str
+    cause_group: str
+    customer: str
+    phone: str
+    plate: str
+    assignee: str
+
+    def key(self, sort: str):
+        return (self.opened_at if sort == "opened_at" else self.number, self.id)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[CaseRow]
+    offset: int
+
+
+def _local_midnight(d: date) -> datetime:
+    return datetime.combine(d, time()).astimezone()
+
+
+def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime,
+                      callback_overdue_hours: int | None = None):
+    open_ = FailureCase.status != CaseStatus.CLOSED.value
+    late = [and_(FailureCase.first_response_at.is_(None),
+                 FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
+            FailureCase.opened_at < now - timedelta(days=resolve_days)]
+    if callback_overdue_hours is not None:
+        from app.services.callbacks import late_callback_exists
+
+        late.append(late_callback_exists(now, callback_overdue_hours))
+    return and_(open_, or_(*late))
+
+
+def _prefix(col, text: str):
+    """A prefix match the column's index can serve (LIKE can't, being case-insensitive in SQLite)."""
+    return and_(col >= text, col < text + "\U0010ffff")
+
+
+def search_condition(text: str):
+    q = text.strip()
+    if not q:
+        return None
+    if _CASE_NUMBER.match(q) and "-" in q:
+        return _prefix(FailureCase.number, q.upper())
+    digits = normalise_phone(q)
+    if digits.lstrip("+").isdigit() and len(digits) >= 3:
+        customers = select(Customer.id).where(_prefix(Customer.phone, digits))
+        plates = select(Vehicle.id).where(_prefix(Vehicle.plate, normalise_plate(q)))
+    else:
+        customers = select(Customer.id).where(_prefix(Customer.name, q))
+        plate = normalise_plate(q)
+        # Plates start with a province character an advisor often leaves out: 'A12345' finds '京A12345'.
+        plate_match = _prefix(Vehicle.plate, plate) if not plate.isascii() else or_(
+            _prefix(Vehicle.plate, plate), Vehicle.plate.like("_" + plate + "%"))
+        plates = select(Vehicle.id).where(plate_match)
+    ids = union(select(FailureCase.id).where(FailureCase.customer_id.in_(customers)),
+                select(FailureCase.id).where(FailureCase.vehicle_id.in_(plates)))
+    return FailureCase.id.in_(ids)
+
+
+def _conditions(store, session, f: CaseFilter, now: datetime) -> list:
+    from app.services import settings
+
+    conds = [FailureCase.dealer_id == store.identity.home_dealer_id]
+    if f.status:
+        conds.append(FailureCase.status == f.status)
+    if f.severity:
+        conds.append(FailureCase.severity == f.severity)
+    if f.cause_group:
+        conds.append(FailureCase.cause_group == f.cause_group)
+    if f.assignee_id:
+        conds.append(FailureCase.assignee_id == f.assignee_id)
+    if f.opened_from:
+        conds.append(FailureCase.opened_at >= _local_midnight(f.opened_from))
+    if f.opened_to:
+        conds.append(FailureCase.opened_at < _local_midnight(f.opened_to + timedelta(days=1)))
+    if f.overdue:
+        conds.append(overdue_condition(settings.get(session, "cases.first_response_hours"),
+                                       settings.get(session, "cases.resolve_days"), now,
+                                       settings.get(session, "recovery.callback_overdue_hours")))
+    s = search_condition(f.search)
+    if s is not None:
+        conds.append(s)
+    return conds
+
+
+def _sort_column(sort: str):
+    return {
+        "opened_at": FailureCase.opened_at, "number": FailureCase.number, "status": FailureCase.status,
+        "severity": case({s.value: i for i, s in enumerate(Severity)}, value=FailureCase.severity, else_=-1),
+        "customer": Customer.name, "plate": Vehicle.plate, "assignee": User.display_name,
+    }[sort]
+
+
+def count_cases(store, f: CaseFilter, *, now: datetime | None = None) -> int:
+    with store.session() as s:
+        q = select(func.count()).select_from(FailureCase).where(*_conditions(store, s, f, now or utcnow()))
+        return s.scalar(q)
+
+
+def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool = True, offset: int = 0,
+              limit: int = 100, after: tuple | None = None, now: datetime | None = None) -> Page:
+    """One page of the list. ``after`` is the last row's key(sort) of the page before, when known:
+    the page then continues from it through the index instead of counting ``offset`` rows."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    col = _sort_column(sort)
+    with store.session() as s:
+        q = (select(FailureCase.id, FailureCase.number, FailureCase.opened_at, FailureCase.status,
+                    FailureCase.severity, FailureCase.channel, FailureCase.cause_group, Customer.name,
+                    Customer.phone, Vehicle.plate, User.display_name)
+             .join(Customer, Customer.id == FailureCase.customer_id)
+             .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id)
+             .outerjoin(User, User.id == FailureCase.assignee_id)
+             .where(*_conditions(store, s, f, now or utcnow())))
+        if after is not None and sort in KEYSET_SORTS:
+            key = tuple_(col, FailureCase.id)
+            q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
+        else:
+            q = q.offset(offset)
+        order = (col.desc(), FailureCase.id.desc()) if descending else (col.asc(), FailureCase.id.asc())
+        rows = s.execute(q.order_by(*order).limit(limit)).all()
+        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "")
+                     for r in rows], offset)
+
+
+def assignees(store) -> list[tuple[str, str]]:
+    """(user id, name) of everyone at the dealer, for the advisor filter."""
+    with store.session() as s:
+        return [(uid, name) for uid, name in s.execute(
+            select(User.id, User.display_name).where(User.dealer_id == store.identity.home_dealer_id)
+            .order_by(User.display_name))]
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    customer_id: str
+    name: str
+    phone: str
+    plate: str
+    vehicle_id: str | None
+    model: str
+
+
+def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
+    """Customers whose phone, plate or name starts with ``text`` (as the advisor types)."""
+    q = text.strip()
+    if len(q) < 2:
+        return []
+    digits = normalise_phone(q)
+    plate = normalise_plate(q)
+    with store.session() as s:
+        dealer = store.identity.home_dealer_id
+        by_customer = or_(_prefix(Customer.phone, digits), _prefix(Customer.name, q)) \
+            if digits.isdigit() else _prefix(Customer.name, q)
+        vehicle_match = _prefix(Vehicle.plate, plate) if not plate.isascii() or not plate.isalnum() else or_(
+            _prefix(Vehicle.plate, plate), Vehicle.plate.like("_" + plate + "%"))
+        stmt = (select(Customer.id, Customer.name, Customer.phone, Vehicle.plate, Vehicle.id, Vehicle.model)
+                .outerjoin(Vehicle, Vehicle.customer_id == Customer.id)
+                .where(Customer.dealer_id == dealer,
+                       or_(Customer.id.in_(select(Customer.id).where(by_customer)),
+                           Vehicle.id.in_(select(Vehicle.id).where(vehicle_match))))
+                .limit(limit))
+        return [CustomerMatch(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "") for r in s.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class Visit:
+    repair_order: str
+    opened_on: date
+    plate: str
+    grades: str
+    score: int | None
+    overall: int | None
+    form_id: str | None
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    customer_id: str
+    name: str
+    phone: str
+    visits: list[Visit]
+    cases: list[CaseRow]
+
+
+def customer_history(store, customer_id: str) -> CustomerHistory:
+    with store.session() as s:
+        c = s.get(Customer, customer_id)
+        if c is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Customer"), key=customer_id)
+        visits = [Visit(r.number, r.opened_on, r.plate or "",
+                        f"{r.timeliness}{r.repair_quality}{r.attitude}" if r.form_id else "", r.score, r.overall,
+                        r.form_id)
+                  for r in s.execute(
+                      select(RepairOrder.number, RepairOrder.opened_on, Vehicle.plate, FeedbackForm.id.label("form_id"),
+                             FeedbackForm.timeliness, FeedbackForm.repair_quality, FeedbackForm.attitude,
+                             FeedbackForm.score, FeedbackForm.overall)
+                      .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+                      .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
+                      .where(RepairOrder.customer_id == customer_id)
+                      .order_by(RepairOrder.opened_on.desc()).limit(200))]
+        cases = [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], c.name, c.phone, r[7] or "", r[8] or "")
+                 for r in s.execute(
+                     select(FailureCase.id, FailureCase.number, FailureCase.opened_at, FailureCase.status,
+                            FailureCase.severity, FailureCase.channel, FailureCase.cause_group, Vehicle.plate,
+                            User.display_name)
+                     .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id)
+                     .outerjoin(User, User.id == FailureCase.assignee_id)
+                     .where(FailureCase.customer_id == customer_id)
+                     .order_by(FailureCase.opened_at.desc()).limit(200))]
+        return CustomerHistory(c.id, c.name, c.phone, visits, cases)
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    seq: int
+    kind: str
+    occurred_at: datetime
+    actor: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: str
+    number: str
+    version: int
+    status: str
+    severity: str
+    severity_reason: str
+    channel: str
+    failure_type: str
+    cause_group: str
+    blame: str
+    mood: str | None
+    customer_words: str
+    opened_at: datetime
+    first_response_at: datetime | None
+    customer_id: str
+    customer: str
+    phone: str
+    plate: str
+    vin: str
+    model: str
+    repair_order: str
+    assignee: str
+    timeline: list[TimelineItem] = field(default_factory=list)
+    attachments: int = 0
+
+
+def case_detail(store, case_id: str) -> CaseDetail:
+    with store.session() as s:
+        c = s.get(FailureCase, case_id)
+        if c is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
+        cust = s.get(Customer, c.customer_id)
+        veh = s.get(Vehicle, c.vehicle_id) if c.vehicle_id else None
+        ro = s.get(RepairOrder, c.repair_order_id) if c.repair_order_id else None
+        people = dict(s.execute(select(User.id, User.display_name)).all())
+        events = s.scalars(select(Event).where(Event.entity_type == "case", Event.entity_id == c.id)
+                           .order_by(Event.seq))
+        timeline = [TimelineItem(e.seq, e.kind, e.occurred_at, people.get(e.actor_id, ""), dict(e.payload))
+                    for e in events]
+        n_att = s.scalar(select(func.count()).select_from(Attachment).where(Attachment.case_id == c.id))
+        return CaseDetail(c.id, c.number, c.version, c.status, c.severity, c.severity_reason, c.channel,
+                          c.failure_type, c.cause_group, c.blame, c.mood, c.customer_words, c.opened_at,
+                          c.first_response_at, cust.id, cust.name, cust.phone, veh.plate if veh else "",
+                          (veh.vin or "") if veh else "", (veh.model or "") if veh else "",
+                          ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att)

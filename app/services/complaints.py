@@ -1,0 +1,45 @@
+"""Recording a complaint at the counter: a case, its repair order, and the alert it answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+
+from app.ids import new_id
+from app.models import Event, FailureCase, RepairOrder, utcnow
+from app.services import alerts
+from app.services.cases import CaseRef, NewCase, open_case_in, validate
+from app.services.uow import UnitOfWork
+
+
+def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order: str = "") -> CaseRef:
+    """Open a case; a repair order number not yet stored is added for the case's customer."""
+    validate(new)
+    number = repair_order.strip()
+    now = utcnow()
+    with UnitOfWork(store, actor_id) as uow:
+        s = uow.session
+        dealer_id = uow.identity.home_dealer_id
+        ro = s.scalar(select(RepairOrder).where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number)) \
+            if number else None
+        if ro is not None and not new.repair_order_id:
+            new = replace(new, repair_order_id=ro.id)
+        ref = open_case_in(uow, new, now)
+        if number and ro is None:
+            case = s.get(FailureCase, ref.id)
+            ro = RepairOrder(id=new_id(), dealer_id=dealer_id, number=number, customer_id=case.customer_id,
+                             vehicle_id=case.vehicle_id, advisor_id=actor_id, opened_on=date.today())
+            s.add(ro)
+            s.flush()
+            case.repair_order_id = ro.id
+        if number:
+            # The opening event is not yet committed: let it name the repair order too.
+            opened = s.scalar(select(Event).where(Event.entity_type == "case", Event.entity_id == ref.id,
+                                                  Event.seq == 1))
+            opened.payload = {**opened.payload, "repair_order": number, "repair_order_id": ro.id}
+        if new.form_id:
+            alerts.link_case(s, new.form_id, ref.id)
+        uow.commit()
+        return ref

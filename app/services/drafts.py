@@ -1,0 +1,57 @@
+"""Drafts of unsaved forms and cases: written through on every edit, atomically, to the data dir.
+
+A draft is a small JSON file per (kind, user); it survives a crash or a power cut (fsync, then
+rename over the old one) and is offered back on the next start until saved or discarded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    owner: str
+    saved_at: datetime
+    values: dict
+
+
+class DraftBox:
+    def __init__(self, data_dir: str | os.PathLike) -> None:
+        self.root = Path(data_dir) / "drafts"
+
+    def _path(self, kind: str, owner: str) -> Path:
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{kind}--{owner}")
+        return self.root / f"{safe}.json"
+
+    def save(self, kind: str, owner: str, values: dict) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        body = json.dumps({"kind": kind, "owner": owner, "saved_at": datetime.now(timezone.utc).isoformat(),
+                           "values": values}, ensure_ascii=False, default=str)
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".draft-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(body)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self._path(kind, owner))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def load(self, kind: str, owner: str) -> Draft | None:
+        try:
+            data = json.loads(self._path(kind, owner).read_text(encoding="utf-8"))
+            return Draft(data["kind"], data["owner"], datetime.fromisoformat(data["saved_at"]), dict(data["values"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no draft, or one a crash left unreadable: nothing to offer
+
+    def discard(self, kind: str, owner: str) -> None:
+        self._path(kind, owner).unlink(missing_ok=True)

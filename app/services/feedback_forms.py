@@ -1,0 +1,233 @@
+"""Entering a feedback form at the counter, correcting it within a window, and the case it may open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from app.config import Setting, declare
+from app.errors import InvalidInput
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
+from app.rules.failure import severity_for_score
+from app.rules.scoring import ITEMS, form_score, is_failure_form
+from app.services import alerts, settings
+from app.services.cases import NewCase
+from app.services.feedback_csv import FormRow, normalise_phone, normalise_plate
+from app.services.feedback_import import store_forms
+from app.services.uow import UnitOfWork
+from app.vocab import CauseGroup, Channel, FailureType, Severity, Verification
+
+CTX = "Errors"
+
+declare(Setting("feedback.correction_hours", int, 72,
+                QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),
+                minimum=0, maximum=24 * 90))
+
+CORRECTABLE = (*ITEMS, "overall", "comment")
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    repair_order: str
+    service_date: date
+    customer_name: str
+    phone: str
+    plate: str
+    timeliness: str | None
+    repair_quality: str | None
+    attitude: str | None
+    overall: int | None = None
+    comment: str = ""
+    verification: str = Verification.UNVERIFIED.value
+    advisor_name: str | None = None  # the signed-in user when not given
+
+
+@dataclass(frozen=True)
+class FormSaved:
+    form_id: str
+    repair_order: str
+    version: int
+    failure: bool
+    alert_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormDetail:
+    form_id: str
+    repair_order: str
+    repair_order_id: str
+    service_date: date
+    customer_id: str
+    customer_name: str
+    phone: str
+    plate: str
+    timeliness: str
+    repair_quality: str
+    attitude: str
+    score: int
+    overall: int | None
+    comment: str
+    verification: str
+    version: int
+    created_at: datetime
+    correctable_until: datetime
+    failure: bool
+    history: list[dict] = field(default_factory=list)
+
+
+def _required(value, name):
+    if value in (None, ""):
+        raise InvalidInput(field=name, problem=QT_TRANSLATE_NOOP("Errors", "required"))
+
+
+def validate(entry: FormEntry) -> None:
+    """Checked in the order the form shows its fields, so the first problem is the first to fix."""
+    _required(entry.repair_order.strip(), "repair_order")
+    _required(entry.customer_name.strip(), "customer_name")
+    if not normalise_phone(entry.phone).lstrip("+").isdigit():
+        raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
+    _required(normalise_plate(entry.plate), "plate")
+    for item in ITEMS:
+        grade = getattr(entry, item)
+        if grade not in ("A", "B", "C", "D", "E"):
+            raise InvalidInput(field=item, problem=QT_TRANSLATE_NOOP("Errors", "choose a grade from A to E"))
+    if entry.overall is not None and not 1 <= entry.overall <= 10:
+        raise InvalidInput(field="overall", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
+    try:
+        Verification(entry.verification)
+    except ValueError:
+        raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
+
+
+def enter_form(store, entry: FormEntry, actor) -> FormSaved:
+    """Store a new form for a repair order (one per repair order); a failure raises a supervisor alert."""
+    validate(entry)
+    if entry.verification != Verification.UNVERIFIED.value and not actor.is_supervisor:
+        raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change verification"))
+    number = entry.repair_order.strip()
+    with UnitOfWork(store, actor.user_id) as uow:
+        s = uow.session
+        dealer_id = uow.identity.home_dealer_id
+        taken = s.scalar(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                         .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number))
+        if taken:
+            raise InvalidInput(field="repair_order", problem=QT_TRANSLATE_NOOP("Errors",
+                "this repair order already has a form; find it under Feedback forms to correct it"))
+        if s.scalar(select(RepairOrder.id).where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number)):
+            # An order opened by a complaint without a form: store_forms would add a second one.
+            raise InvalidInput(field="repair_order", problem=QT_TRANSLATE_NOOP("Errors",
+                "this repair order number is already used; check the number"))
+        row = FormRow(0, entry.service_date, number, entry.advisor_name or actor.display_name,
+                      entry.customer_name.strip(), normalise_phone(entry.phone), normalise_plate(entry.plate),
+                      entry.timeliness, entry.repair_quality, entry.attitude, entry.overall,
+                      entry.verification == Verification.VERIFIED.value, entry.comment.strip())
+        store_forms(uow, dealer_id, [row], source="counter", origin_note="")
+        form = s.scalar(select(FeedbackForm).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number))
+        if entry.verification == Verification.DISPUTED.value:
+            form.verification = entry.verification
+        threshold = settings.get(s, "failure.overall_threshold")
+        failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
+        alert_ids = alerts.raise_for_forms(s, [form.id], actor.user_id) if failure else []
+        uow.commit()
+        return FormSaved(form.id, number, form.version, failure, tuple(alert_ids))
+
+
+def _snapshot(form: FeedbackForm) -> dict:
+    return {k: getattr(form, k) for k in (*CORRECTABLE, "verification")}
+
+
+def correct_form(store, form_id: str, changes: dict, actor, *, expected_version: int,
+                 now: datetime | None = None) -> FormSaved:
+    """Change a stored form; the event keeps the earlier values and who changed them."""
+    now = now or utcnow()
+    with UnitOfWork(store, actor.user_id) as uow:
+        s = uow.session
+        form = s.get(FeedbackForm, form_id)
+        if form is None:
+            raise InvalidInput(field="form", problem=QT_TRANSLATE_NOOP("Errors", "this form no longer exists"))
+        if form.version != expected_version:
+            raise InvalidInput(field="form", problem=QT_TRANSLATE_NOOP("Errors",
+                "someone changed this form meanwhile; open it again to see their change"))
+        content = {k: v for k, v in changes.items() if k in CORRECTABLE}
+        if "verification" in changes and changes["verification"] != form.verification:
+            if not actor.is_supervisor:
+                raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change verification"))
+            Verification(changes["verification"])
+        hours = settings.get(s, "feedback.correction_hours")
+        if content and any(form_value != v for k, v in content.items() for form_value in [getattr(form, k)]):
+            if now > form.created_at + timedelta(hours=hours):
+                raise InvalidInput(field="form", problem=QT_TRANSLATE_NOOP("Errors",
+                    "the correction window has passed; ask a supervisor to record a dispute instead"))
+        before = _snapshot(form)
+        merged = {**before, **content}
+        if "verification" in changes:
+            merged["verification"] = changes["verification"]
+        check = FormEntry("x", form.service_date, "x", "1", "x", merged["timeliness"], merged["repair_quality"],
+                          merged["attitude"], merged["overall"], merged["comment"] or "", merged["verification"])
+        validate(check)
+        changed = {k: v for k, v in merged.items() if before[k] != v}
+        if not changed:
+            return FormSaved(form.id, "", form.version, False)
+        for k, v in changed.items():
+            setattr(form, k, v)
+        form.score = form_score(form.timeliness, form.repair_quality, form.attitude)
+        form.version += 1
+        form.updated_at, form.updated_by = now, actor.user_id
+        uow.record("form", form.id, "form.corrected",
+                   {"before": {k: before[k] for k in changed}, "after": changed}, form.dealer_id,
+                   seq=form.version, at=now)
+        threshold = settings.get(s, "failure.overall_threshold")
+        failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
+        alert_ids = alerts.raise_for_forms(s, [form.id], actor.user_id) if failure else []
+        uow.commit()
+        return FormSaved(form.id, "", form.version, failure, tuple(alert_ids))
+
+
+def form_detail(store, form_id: str | None = None, *, repair_order: str | None = None) -> FormDetail | None:
+    with store.session() as s:
+        q = (select(FeedbackForm, RepairOrder.number, Customer, Vehicle.plate)
+             .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+             .join(Customer, Customer.id == RepairOrder.customer_id)
+             .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id))
+        if form_id:
+            q = q.where(FeedbackForm.id == form_id)
+        else:
+            q = q.where(RepairOrder.dealer_id == store.identity.home_dealer_id,
+                        RepairOrder.number == (repair_order or "").strip())
+        row = s.execute(q).first()
+        if row is None:
+            return None
+        f, number, c, plate = row
+        hours = settings.get(s, "feedback.correction_hours")
+        threshold = settings.get(s, "failure.overall_threshold")
+        people = dict(s.execute(select(User.id, User.display_name)).all())
+        history = [{"seq": e.seq, "kind": e.kind, "at": e.occurred_at, "actor": people.get(e.actor_id, ""),
+                    "payload": dict(e.payload)}
+                   for e in s.scalars(select(Event).where(Event.entity_type == "form", Event.entity_id == f.id)
+                                      .order_by(Event.seq))]
+        return FormDetail(f.id, number, f.repair_order_id, f.service_date, c.id, c.name, c.phone, plate or "",
+                          f.timeliness, f.repair_quality, f.attitude, f.score, f.overall, f.comment,
+                          f.verification, f.version, f.created_at, f.created_at + timedelta(hours=hours),
+                          is_failure_form((f.timeliness, f.repair_quality, f.attitude), f.overall, threshold),
+                          history)
+
+
+def case_from_form(store, form_id: str) -> NewCase:
+    """A new case filled in from a failure form, for the advisor to check and save."""
+    d = form_detail(store, form_id)
+    if d is None:
+        raise InvalidInput(field="form", problem=QT_TRANSLATE_NOOP("Errors", "this form no longer exists"))
+    bad = lambda g: g in ("D", "E")  # noqa: E731
+    failure_type = FailureType.OUTCOME if bad(d.repair_quality) else FailureType.PROCESS
+    cause = CauseGroup.EMPLOYEE.value if bad(d.attitude) else ""
+    severity = severity_for_score(d.overall)
+    if severity is None:
+        severity = Severity.SERIOUS if "E" in (d.timeliness, d.repair_quality, d.attitude) else Severity.MODERATE
+    return NewCase(customer_name=d.customer_name, phone=d.phone, plate=d.plate, channel=Channel.ON_SITE.value,
+                   failure_type=failure_type.value, cause_group=cause, severity=severity.value,
+                   customer_words=d.comment, score=d.overall, repair_order_id=d.repair_order_id, form_id=d.form_id,
+                   customer_id=d.customer_id)

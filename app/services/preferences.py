@@ -1,0 +1,30 @@
+"""Reading and saving settings from the desk's Settings view, with who may change what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.config import REGISTRY
+from app.errors import InvalidInput
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.services import settings
+# Imported for the settings they declare, so the Settings view lists them all.
+from app.services import case_queries, feedback_forms, users  # noqa: F401
+
+
+def read_settings(store) -> dict[str, Any]:
+    with store.session() as s:
+        return settings.get_all(s)
+
+
+def save_settings(store, changes: dict[str, Any], actor) -> dict[str, Any]:
+    """Store changed values; published (dealer-wide) settings only by a supervisor or admin."""
+    with store.session() as s, s.begin():
+        current = settings.get_all(s)
+        for key, value in changes.items():
+            if key not in REGISTRY or current.get(key) == value:
+                continue
+            if REGISTRY[key].published and not actor.is_supervisor:
+                raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change this setting"))
+            settings.put(s, key, value, actor_id=actor.user_id)
+        return settings.get_all(s)

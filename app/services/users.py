@@ -1,0 +1,159 @@
+"""Local users who sign in at the counter: the first start creates the admin; PINs as scrypt hashes."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from app.config import Setting, declare
+from app.errors import InvalidInput, RecoveryDeskError
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import User, utcnow
+from app.vocab import Role
+
+CTX = "Errors"
+# scrypt cost: ~50 ms per check on a counter PC, slow enough to make guessing a stolen store costly.
+N, R, P = 2 ** 14, 8, 1
+MIN_SECRET = 4
+
+declare(Setting("ui.lock_minutes", int, 10,
+                QT_TRANSLATE_NOOP("Settings", "Lock the counter after this many idle minutes (0: never)"),
+                minimum=0, maximum=240, published=False))
+
+
+class SignInFailed(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors", "Wrong user name or PIN. Check both and try again.")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    dealer_id: str
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in (Role.SUPERVISOR.value, Role.ADMIN.value)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    can_sign_in: bool
+
+
+def hash_secret(secret: str, *, salt: bytes | None = None, n: int = N, r: int = R, p: int = P) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
+    return f"scrypt${n}${r}${p}${b64(salt)}${b64(digest)}"
+
+
+def check_secret(secret: str, stored: str | None) -> bool:
+    if not stored or not stored.startswith("scrypt$"):
+        return False
+    try:
+        _, n, r, p, salt, digest = stored.split("$")
+        want = base64.b64decode(digest)
+        got = hashlib.scrypt(secret.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                             p=int(p), dklen=len(want))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, want)
+
+
+def _validate(username: str, display_name: str, secret: str, role: str) -> None:
+    if not username.strip():
+        raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    if not display_name.strip():
+        raise InvalidInput(field="display_name", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    if len(secret) < MIN_SECRET:
+        raise InvalidInput(field="pin", problem=QT_TRANSLATE_NOOP("Errors", "use at least 4 characters"))
+    try:
+        Role(role)
+    except ValueError:
+        raise InvalidInput(field="role", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
+
+
+def needs_first_admin(store) -> bool:
+    """True until someone who can sign in exists (people known only from imported forms can't)."""
+    with store.session() as s:
+        return not s.scalar(select(func.count()).select_from(User).where(User.password_hash.is_not(None)))
+
+
+def create_user(store, username: str, display_name: str, secret: str, role: str, *,
+                actor_id: str | None = None) -> SignedIn:
+    """Add a user who can sign in, or give a PIN to someone known only by name from forms."""
+    _validate(username, display_name, secret, role)
+    with store.session() as s, s.begin():
+        dealer_id = store.identity.home_dealer_id
+        user = s.scalar(select(User).where(User.dealer_id == dealer_id, User.username == username.strip()))
+        if user is not None and user.password_hash:
+            raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "this user name is taken; choose another"))
+        if user is None:
+            user = User(id=new_id(), dealer_id=dealer_id, username=username.strip(), created_at=utcnow(), active=True)
+            s.add(user)
+        user.display_name, user.role = display_name.strip(), role
+        user.password_hash = hash_secret(secret)
+        s.flush()
+        return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
+
+
+def create_first_admin(store, username: str, display_name: str, secret: str) -> SignedIn:
+    if not needs_first_admin(store):
+        raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "an administrator already exists; sign in"))
+    return create_user(store, username, display_name, secret, Role.ADMIN.value)
+
+
+def sign_in(store, username: str, secret: str) -> SignedIn:
+    with store.session() as s:
+        user = s.scalar(select(User).where(User.username == username.strip(), User.active.is_(True),
+                                           User.password_hash.is_not(None)))
+        stored = user.password_hash if user else None
+        # Hash even for an unknown name, so timing doesn't tell which names exist.
+        ok = check_secret(secret, stored or hash_secret("x", n=N))
+        if user is None or not ok:
+            raise SignInFailed()
+        return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
+
+
+def list_users(store) -> list[UserInfo]:
+    with store.session() as s:
+        rows = s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id)
+                         .order_by(User.display_name))
+        return [UserInfo(u.id, u.username, u.display_name, u.role, u.password_hash is not None) for u in rows]
+
+
+def names(store) -> dict[str, str]:
+    """user id -> display name, for showing who did what."""
+    with store.session() as s:
+        return {uid: name for uid, name in s.execute(select(User.id, User.display_name))}
+
+
+DEMO_PIN = "0000"
+
+
+def ensure_demo_users(store, pin: str = DEMO_PIN) -> list[str]:
+    """On a store nobody can sign in to yet: an admin, a supervisor and the demo advisors, all with
+    ``pin``. Never on a store with real users, so demo data can't open a back door."""
+    if not needs_first_admin(store):
+        return []
+    made = [create_user(store, "admin", "管理员", pin, Role.ADMIN.value).username,
+            create_user(store, "supervisor", "监督员", pin, Role.SUPERVISOR.value).username]
+    with store.session() as s, s.begin():
+        for user in s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id,
+                                                 User.password_hash.is_(None))):
+            user.password_hash = hash_secret(pin)
+            made.append(user.username)
+    return made

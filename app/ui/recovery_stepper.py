@@ -1,0 +1,260 @@
+"""The guided recovery stepper: the case's script one step at a time, done / skipped / noted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from app.recovery_vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome
+from app.services.recovery import Guide, guide, record_step
+from app.services.remedies import remedies_for
+from app.ui.ops import Ops
+from app.ui.remedy_dialog import RemedyDialog
+from app.ui.ui_words import error_text, title, wording_language
+from app.vocab import CaseStatus
+
+MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
+
+
+class RecoveryStepper(QWidget):
+    """Shows one step at a time; always opens at the first step not yet done or skipped."""
+
+    step_recorded = Signal(object)  # the new Guide
+
+    def __init__(self, store, ops: Ops, library, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_stepper")
+        self.store, self.ops, self.library, self.user = store, ops, library, user
+        self.case_id: str | None = None
+        self.guide: Guide | None = None
+        self.shown: int = 0
+        self.remedy_dialog: RemedyDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setFixedWidth(260)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the note; click to browse
+        self.position = QLabel()
+        self.position.setObjectName("position")
+        self.say = QLabel()
+        self.say.setObjectName("say")
+        self.say.setWordWrap(True)
+        self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.say.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.say.setFont(font)
+        self.say.setMinimumHeight(90)
+        self.say.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.record_hint = QLabel()
+        self.record_hint.setObjectName("record_hint")
+        self.record_hint.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("What the customer said, what you agreed; a reason when you skip"))
+        self.note.setMaximumHeight(110)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.remedy_line = QLabel()
+        self.remedy_line.setObjectName("remedy_line")
+        self.remedy_line.setWordWrap(True)
+        self.done_button = QPushButton(self.tr("Done (Ctrl+Enter)"))
+        self.done_button.setObjectName("done")
+        self.skip_button = QPushButton(self.tr("Skip with reason (Ctrl+K)"))
+        self.skip_button.setObjectName("skip")
+        self.note_button = QPushButton(self.tr("Save note (Ctrl+Shift+Enter)"))
+        self.note_button.setObjectName("save_note")
+        self.remedy_button = QPushButton(self.tr("Offer a remedy... (Ctrl+R)"))
+        self.remedy_button.setObjectName("offer_remedy")
+        self.finished_label = QLabel()
+        self.finished_label.setObjectName("finished")
+        self.finished_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for b in (self.done_button, self.skip_button, self.note_button, self.remedy_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.position)
+        right.addWidget(self.say, 1)
+        right.addWidget(self.record_hint)
+        right.addWidget(self.note)
+        right.addWidget(self.error)
+        right.addWidget(self.remedy_line)
+        right.addLayout(buttons)
+        right.addWidget(self.finished_label)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.clock)
+        layout.addLayout(body, 1)
+
+        self.done_button.clicked.connect(self.on_done_clicked)
+        self.skip_button.clicked.connect(self.on_skip_clicked)
+        self.note_button.clicked.connect(self.on_note_clicked)
+        self.remedy_button.clicked.connect(self.on_remedy_clicked)
+        self.steps.currentRowChanged.connect(self.on_steps_current_row_changed)
+        # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
+        for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
+                           ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),
+                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked)):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ops.changed.connect(self.on_ops_changed)
+        self._set_enabled(False)
+
+    # -- loading
+    def set_case(self, case_id: str | None) -> None:
+        self.case_id = case_id
+        self.note.clear()
+        self.error.clear()
+        self.refresh()
+
+    def show_case(self, case_id: str) -> None:
+        """CaseDetailView's extension hook: a different case is shown."""
+        if case_id != self.case_id:
+            self.set_case(case_id)
+
+    def refresh(self) -> None:
+        if not self.case_id:
+            self.guide = None
+            self._set_enabled(False)
+            return
+        case_id, pack = self.case_id, self.library.pack
+
+        def load():
+            return guide(self.store, case_id, pack), remedies_for(self.store, case_id)
+
+        self.ops.run(load, on_success=self.show_guide, on_failure=self.show_error)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what in ("cases", "remedies", "settings") and self.case_id:
+            self.refresh()
+
+    def show_guide(self, loaded) -> None:
+        g, remedies = loaded
+        if g.case_id != self.case_id:
+            return  # an answer for a case no longer shown
+        self.guide = g
+        lang = wording_language()
+        self.heading.setText(self.tr("{number}: {script}").format(number=g.number, script=g.script.title[lang]))
+        flags = []
+        if g.clocks.first_response_overdue:
+            flags.append(self.tr("First response overdue"))
+        if g.clocks.callback_overdue:
+            flags.append(self.tr("Callback overdue"))
+        if g.clocks.callback_flagged:
+            flags.append(self.tr("Callback flagged: not reached"))
+        status = title(CaseStatus(g.status))
+        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + flags))
+        self.clock.setStyleSheet("color: #b00020" if flags else "")
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for st in g.steps:
+            item = QListWidgetItem(f"{MARKS[st.outcome]}  {st.step.index + 1}. {title(StepKind(st.step.kind))}")
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.remedy_line.setText("; ".join(
+            self.tr("Remedy: {kind}, {amount} yuan ({status})").format(
+                kind=title(RemedyKind(r.kind)), amount=r.amount, status=title(RemedyStatus(r.status)))
+            for r in remedies if r.status != "withdrawn"))
+        closed = g.status == CaseStatus.CLOSED.value
+        if g.finished or closed:
+            self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
+                                                "(see Callbacks due).") if not closed else
+                                        self.tr("This case is closed."))
+        else:
+            self.finished_label.clear()
+        self._set_enabled(not closed)
+        self.show_step(min(g.current, len(g.steps) - 1))
+
+    def show_step(self, index: int) -> None:
+        g = self.guide
+        if g is None or not g.steps:
+            return
+        self.shown = index
+        st = g.steps[index]
+        lang = wording_language()
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(index)
+        self.steps.blockSignals(False)
+        self.position.setText(self.tr("Step {n} of {total}: {title}").format(
+            n=index + 1, total=len(g.steps), title=title(StepKind(st.step.kind))))
+        self.say.setText(st.step.say[lang])
+        notes = "".join(f"\n\u2022 {n}" for n in st.notes)
+        self.record_hint.setText(self.tr("Write down: {what}").format(what=st.step.record[lang]) + notes)
+        self.skip_button.setEnabled(st.step.skippable and g.status != CaseStatus.CLOSED.value)
+        self.remedy_button.setVisible(st.step.kind == StepKind.OFFER_REMEDY)
+        self.note.setFocus()
+
+    def on_steps_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.error.clear()
+            self.show_step(row)
+
+    # -- recording
+    def _record(self, outcome: StepOutcome) -> None:
+        if self.guide is None:
+            return
+        case_id, pack, index = self.case_id, self.library.pack, self.shown
+        text = self.note.toPlainText()
+        user_id = self.user.user_id
+        self.error.clear()
+        self._set_enabled(False)
+        self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id),
+                     on_success=self.on_step_saved, on_failure=self.show_error, changes="cases")
+
+    def on_done_clicked(self) -> None:
+        if self.done_button.isEnabled():
+            self._record(StepOutcome.DONE)
+
+    def on_skip_clicked(self) -> None:
+        if not self.skip_button.isEnabled():
+            return
+        if not self.note.toPlainText().strip():
+            self.error.setText(self.tr("Write the reason for skipping in the note box, then press Skip again."))
+            self.note.setFocus()
+            return
+        self._record(StepOutcome.SKIPPED)
+
+    def on_note_clicked(self) -> None:
+        if not self.note_button.isEnabled():
+            return
+        if not self.note.toPlainText().strip():
+            self.error.setText(self.tr("Write the note first."))
+            self.note.setFocus()
+            return
+        self._record(StepOutcome.NOTED)
+
+    def on_remedy_clicked(self) -> None:
+        if self.case_id and self.remedy_button.isVisible() and self.remedy_button.isEnabled():
+            self.remedy_dialog = RemedyDialog(self.store, self.ops, self.case_id, self.user, self)
+            self.remedy_dialog.finished.connect(self.on_remedy_dialog_finished)
+            self.remedy_dialog.open()
+
+    def on_remedy_dialog_finished(self, _result: int) -> None:
+        # Back to typing in the step's note without reaching for the mouse.
+        self.window().activateWindow()
+        self.note.setFocus()
+
+    def on_step_saved(self, g: Guide) -> None:
+        self.note.clear()
+        self.step_recorded.emit(g)  # ops.changed refreshes the view with the remedies
+
+    def show_error(self, exc: BaseException) -> None:
+        self._set_enabled(self.guide is not None and self.guide.status != CaseStatus.CLOSED.value)
+        self.error.setText(error_text(exc))  # the note stays as typed
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.done_button, self.skip_button, self.note_button, self.remedy_button, self.note):
+            w.setEnabled(on)
+

@@ -1,0 +1,194 @@
+"""Settings: language (switches at once), every declared setting, and the counter's users (admins)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from app.config import REGISTRY
+from app.ui.ops import Ops
+from app.ui.widgets import FieldForm, error_text, vocab_combo, combo_value
+from app.vocab import Role
+
+
+class SettingsView(QWidget):
+    language_chosen = Signal(str)
+    settings_saved = Signal(dict)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.store, self.ops, self.user = store, ops, user
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("heading")
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        lang_box = QGroupBox(self.tr("Language"))
+        QFormLayout(lang_box).addRow(self.tr("Language of the program:"), self.language)
+
+        self.editors: dict[str, QWidget] = {}
+        values_box = QGroupBox(self.tr("Rules and preferences"))
+        form = QFormLayout(values_box)
+        for key, decl in REGISTRY.items():
+            if key == "ui.language":
+                continue
+            editor = self._editor(decl)
+            editor.setObjectName(f"setting_{key}")
+            if decl.published and not user.is_supervisor:
+                editor.setEnabled(False)
+                editor.setToolTip(self.tr("Only a supervisor can change this setting"))
+            lab = QLabel(QCoreApplication.translate("Settings", decl.title))
+            lab.setWordWrap(True)
+            form.addRow(lab, editor)
+            self.editors[key] = editor
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form.addRow(self.message, self.save_button)
+
+        self.users_box = QGroupBox(self.tr("Users of this counter"))
+        ub = QVBoxLayout(self.users_box)
+        self.user_list = QListWidget()
+        self.user_list.setMaximumHeight(130)
+        self.new_user = FieldForm()
+        self.nu_username = self.new_user.add("username", self.tr("User name"), QLineEdit(), required=True)
+        self.nu_name = self.new_user.add("display_name", self.tr("Name"), QLineEdit(), required=True)
+        self.nu_pin = self.new_user.add("pin", self.tr("PIN"), QLineEdit(), required=True)
+        self.nu_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.nu_role = self.new_user.add("role", self.tr("Role"), vocab_combo(Role))
+        self.add_user_button = QPushButton(self.tr("Add user"))
+        self.add_user_button.clicked.connect(self.on_add_user_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_user_button)
+        ub.addWidget(self.user_list)
+        ub.addWidget(self.new_user)
+        ub.addLayout(row)
+        self.users_box.setVisible(user.role == Role.ADMIN.value)
+
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addWidget(heading)
+        col.addWidget(lang_box)
+        col.addWidget(values_box)
+        col.addWidget(self.users_box)
+        col.addStretch(1)
+        body.setMaximumWidth(900)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.load()
+        self.language.currentIndexChanged.connect(self.on_language_changed)
+
+    @staticmethod
+    def _editor(decl) -> QWidget:
+        if decl.choices:
+            w = QComboBox()
+            for c in decl.choices:
+                w.addItem(c or "-", c)
+        elif decl.type is bool:
+            w = QCheckBox()
+        elif decl.type is int:
+            w = QSpinBox()
+            w.setRange(int(decl.minimum if decl.minimum is not None else -10**9),
+                       int(decl.maximum if decl.maximum is not None else 10**9))
+        elif decl.type is float:
+            w = QDoubleSpinBox()
+            w.setDecimals(3)
+            w.setSingleStep(0.01)
+            w.setRange(decl.minimum if decl.minimum is not None else -1e9,
+                       decl.maximum if decl.maximum is not None else 1e9)
+        else:
+            w = QLineEdit()
+        w.setMaximumWidth(200)
+        return w
+
+    def load(self) -> None:
+        from app.services.preferences import read_settings
+        from app.services.users import list_users
+
+        store = self.store
+        self.ops.run(lambda: (read_settings(store), list_users(store)), on_success=self.on_loaded)
+
+    def on_loaded(self, result) -> None:
+        values, people = result
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.get("ui.language", ""))))
+        self.language.blockSignals(False)
+        for key, w in self.editors.items():
+            v = values[key]
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(v)))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                w.setValue(v)
+            else:
+                w.setText(str(v))
+        self.user_list.clear()
+        for p in people:
+            role = QCoreApplication.translate("Vocab", Role(p.role).title)
+            state = "" if p.can_sign_in else self.tr(" (cannot sign in yet)")
+            self.user_list.addItem(f"{p.display_name} ({p.username}) · {role}{state}")
+
+    def values(self) -> dict:
+        out = {}
+        for key, w in self.editors.items():
+            if isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QCheckBox):
+                out[key] = w.isChecked()
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                out[key] = w.value()
+            else:
+                out[key] = w.text()
+        return out
+
+    def on_save_clicked(self) -> None:
+        from app.services.preferences import save_settings
+
+        store, user, changes = self.store, self.user, self.values()
+        self.ops.run(lambda: save_settings(store, changes, user), on_success=self.on_settings_saved,
+                     on_failure=lambda exc: self.message.setText(error_text(exc)), changes="settings")
+
+    def on_settings_saved(self, values: dict) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.settings_saved.emit(values)
+
+    def on_language_changed(self) -> None:
+        from app.services.preferences import save_settings
+
+        store, user, lang = self.store, self.user, self.language.currentData()
+        self.ops.run(lambda: save_settings(store, {"ui.language": lang}, user),
+                     on_success=lambda _: self.language_chosen.emit(lang), changes="settings")
+
+    def on_add_user_clicked(self) -> None:
+        from app.services.users import create_user
+
+        self.new_user.clear_errors()
+        store, actor = self.store, self.user.user_id
+        u, n, p, r = self.nu_username.text(), self.nu_name.text(), self.nu_pin.text(), combo_value(self.nu_role)
+
+        def failed(exc):
+            field = getattr(exc, "params", {}).get("field", "username")
+            if not self.new_user.show_error(field, error_text(exc)):
+                self.new_user.show_error("username", error_text(exc))
+
+        def added(_):
+            for w in (self.nu_username, self.nu_name, self.nu_pin):
+                w.clear()
+            self.load()
+
+        self.ops.run(lambda: create_user(store, u, n, p, r, actor_id=actor), on_success=added, on_failure=failed)

@@ -1,0 +1,126 @@
+"""The program's life on a counter: sign in, the main window, idle lock, rebuilding on a language switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.ui import i18n
+from app.ui.ops import Ops
+from app.ui.sign_in_dialog import SignInDialog
+
+
+class Shell(QObject):
+    window_shown = Signal(object)  # the MainWindow
+    locked = Signal()
+
+    def __init__(self, ops: Ops, *, data_dir: Path | None = None, store=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ops, self.data_dir, self.store = ops, data_dir, store
+        self.user = None
+        self.window = None
+        self.idle = None
+        self.dialog: SignInDialog | None = None
+
+    def start(self) -> SignInDialog:
+        """Show the sign-in dialog at once; open the store behind it when not given."""
+        self.dialog = self._sign_in_dialog(None)
+        self.dialog.show()
+        if self.store is None:
+            from app.models.store import open_store
+
+            data_dir = self.data_dir
+            self.ops.run(lambda: open_store(data_dir), on_success=self.on_store_opened,
+                         on_failure=self.on_store_failed, pool="io")
+        else:
+            self.on_store_opened(self.store)
+        return self.dialog
+
+    def _sign_in_dialog(self, locked_user) -> SignInDialog:
+        dialog = SignInDialog(None, self.ops, locked_user=locked_user, parent=self.window if locked_user else None)
+        dialog.signed_in.connect(self.on_signed_in)
+        return dialog
+
+    def on_store_opened(self, store) -> None:
+        from app.services.preferences import read_settings
+
+        self.store = store
+        self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
+
+    def on_language_read(self, language: str) -> None:
+        from app.ui.application import apply_language
+
+        chosen = i18n.pick_language(language)
+        if chosen != i18n.current():
+            apply_language(chosen)
+            old, self.dialog = self.dialog, self._sign_in_dialog(None)
+            old.hide()
+            old.deleteLater()
+            self.dialog.show()
+        self.dialog.set_store(self.store)
+
+    def on_store_failed(self, exc: BaseException) -> None:
+        from app.ui.widgets import error_text
+
+        QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
+        QApplication.instance().exit(1)
+
+    def on_signed_in(self, user) -> None:
+        same = self.user is not None and user.user_id == self.user.user_id
+        self.user = user
+        if self.window is not None and same:
+            self.window.centralWidget().show()  # unlock
+            self.idle.resume()
+            return
+        self.build_window()
+
+    def build_window(self) -> None:
+        from app.services.drafts import DraftBox
+        from app.ui.idle_lock import IdleWatcher
+        from app.ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.store, self.ops, self.user, DraftBox(Path(self.store.path).parent))
+        self.window.rebuild_requested.connect(self.on_rebuild_requested)
+        self.window.lock_requested.connect(self.lock)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        if self.idle is None:
+            self.idle = IdleWatcher(0, self)
+            self.idle.idle.connect(self.lock)
+        self.load_lock_minutes()
+        self.window_shown.emit(self.window)
+
+    def load_lock_minutes(self) -> None:
+        from app.services.preferences import read_settings
+
+        store = self.store
+        self.ops.run(lambda: read_settings(store)["ui.lock_minutes"], on_success=self.idle.set_minutes)
+
+    def on_rebuild_requested(self) -> None:
+        from app.services.preferences import read_settings
+        from app.ui.application import apply_language
+
+        store = self.store
+
+        def rebuild(language: str) -> None:
+            apply_language(i18n.pick_language(language))
+            self.build_window()
+
+        self.ops.run(lambda: read_settings(store)["ui.language"], on_success=rebuild)
+
+    def lock(self) -> None:
+        """Hide what is on screen and ask for a PIN; another user signing in gets their own window."""
+        if self.window is None or not self.window.centralWidget().isVisible():
+            return
+        self.idle.pause()
+        self.window.centralWidget().hide()
+        self.dialog = self._sign_in_dialog(self.user)
+        self.dialog.set_store(self.store)
+        self.dialog.open()
+        self.locked.emit()

@@ -1,0 +1,277 @@
+"""Benchmark: start-up, Today, and the case list over 100,000 cases and 200,000 forms.
+
+    .venv/bin/python tests/bench/bench_case_list.py [--data-dir DIR] [--runs 3]
+
+Builds the demo store once (recovery-desk demo --forms 200000 --cases 100000) and reuses it. Each
+figure is measured in a fresh process, next to baselines measured in the same run: a bare PySide6
+QMainWindow's start, and a case list that loads every row at once. Prints figures and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PIN = "0000"
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def report(**kw) -> None:
+    print(json.dumps(kw), flush=True)
+
+
+def wait_for(signal_owner_check, timeout=60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while not signal_owner_check():
+        QApplication.processEvents()
+        time.sleep(0.0005)
+        if time.monotonic() > end:
+            raise TimeoutError("benchmark step did not finish")
+
+
+# --- children: each runs in a fresh process -----------------------------------------------------
+
+def child_bare(t0: float) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.resize(1280, 740)
+    w.show()
+    QTimer.singleShot(0, lambda: (report(shown=time.time() - t0, rss=rss_mb()), app.quit()))
+    app.exec()
+
+
+def child_app(t0: float, data_dir: str) -> None:
+    """The real start: sign-in dialog at once, store opened behind it, sign in, main window, Today."""
+    from app.ui import i18n
+    from app.ui.application import apply_language, create_app
+    from app.ui.ops import Ops
+    from app.ui.shell import Shell
+
+    app = create_app()
+    apply_language(i18n.pick_language())
+    ops = Ops()
+    shell = Shell(ops, data_dir=Path(data_dir))
+    dialog = shell.start()
+    app.processEvents()
+    first = time.time() - t0
+    wait_for(lambda: shell.dialog.submit.isEnabled())
+    ready = time.time() - t0
+    dialog = shell.dialog
+    dialog.user.setCurrentIndex(max(0, dialog.user.findData("admin")))
+    dialog.pin.setText(DEMO_PIN)
+    t_sign = time.time()
+    dialog.submit.click()
+    wait_for(lambda: shell.window is not None and shell.window.isVisible())
+    app.processEvents()
+    window_shown = time.time() - t0
+    sign_in_cost = time.time() - t_sign
+    filled = []
+    shell.window.today.filled.connect(lambda: filled.append(time.time() - t0))
+    wait_for(lambda: filled)
+    report(first_window=first, store_ready=ready, main_window=window_shown, sign_in=sign_in_cost,
+           today_filled=filled[0], rss=rss_mb())
+    ops.wait_idle()
+
+
+def child_list(data_dir: str, plate: str) -> None:
+    """The case list alone: first page, a search by plate, memory after scrolling to the very end."""
+    from app.models.store import open_store
+    from app.services.users import sign_in
+    from app.ui.application import create_app
+    from app.ui.cases_view import CasesView
+    from app.services.drafts import DraftBox
+    from app.ui.ops import Ops
+
+    app = create_app()
+    store = open_store(data_dir)
+    user = sign_in(store, "admin", DEMO_PIN)
+    ops = Ops()
+    base = rss_mb()
+    pages = []
+    t = time.perf_counter()
+    view = CasesView(store, ops, user, DraftBox(data_dir))
+    view.model.page_loaded.connect(lambda p: pages.append((p, time.perf_counter())))
+    view.resize(1366, 700)
+    view.show()
+    wait_for(lambda: any(p == 0 for p, _ in pages))
+    app.processEvents()
+    first_page = time.perf_counter() - t
+    total = view.model.rowCount()
+    after_first = rss_mb()
+
+    searches = []
+    for attempt in range(5):
+        pages.clear()
+        text = plate[1:] if attempt % 2 else plate  # with and without the province character
+        t = time.perf_counter()
+        view.search.setText(text)
+        view.apply_filter()
+        wait_for(lambda: any(p == 0 for p, _ in pages) or (view.model.rowCount() == 0 and not view.model.pending
+                                                          and view.model.total == 0 and time.perf_counter() - t > 1))
+        app.processEvents()
+        searches.append(time.perf_counter() - t)
+        found = view.model.rowCount()
+    view.search.clear()
+    pages.clear()
+    view.apply_filter()
+    wait_for(lambda: any(p == 0 for p, _ in pages))
+
+    # Scroll the whole list to the end the way a user dragging the scroll bar would: screen by screen.
+    t = time.perf_counter()
+    bar = view.table.verticalScrollBar()
+    step = max(1, bar.maximum() // 200)
+    peak = rss_mb()
+    for value in range(0, bar.maximum() + 1, step):
+        bar.setValue(value)
+        app.processEvents()
+        ops.wait_idle()
+        app.processEvents()
+        peak = max(peak, rss_mb())
+    view.table.scrollToBottom()
+    wait_for(lambda: view.model.case_at(total - 1) is not None)
+    scrolled = time.perf_counter() - t
+    report(rows=total, first_page=first_page, search_by_plate=statistics.median(searches),
+           search_worst=max(searches), search_found=found, rss_before=base, rss_first_page=after_first,
+           rss_after_scroll=rss_mb(), rss_peak=peak, scroll_seconds=scrolled,
+           pages_cached=len(view.model.pages))
+    ops.wait_idle()
+
+
+def child_load_all(data_dir: str) -> None:
+    """Baseline: the naive list, every case read at once into a model."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    from app.models.store import open_store
+    from app.services.case_queries import CaseFilter, case_page, count_cases
+    from app.ui.application import create_app
+
+    app = create_app()
+    store = open_store(data_dir)
+    base = rss_mb()
+    t = time.perf_counter()
+    n = count_cases(store, CaseFilter())
+    rows = case_page(store, CaseFilter(), limit=n).rows
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            return len(rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            return 8
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                r = rows[index.row()]
+                return (r.number, str(r.opened_at), r.status, r.severity, r.customer, r.phone, r.plate,
+                        r.assignee)[index.column()]
+            return None
+
+    view = QTableView()
+    view.setModel(Model())
+    view.resize(1366, 700)
+    view.show()
+    app.processEvents()
+    report(rows=len(rows), first_page=time.perf_counter() - t, rss_before=base, rss_after=rss_mb())
+
+
+# --- the parent: builds the store, runs the children, prints figures and ratios ----------------
+
+def run_child(*args: str) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "LANG": os.environ.get("LANG", "en_US.UTF-8")}
+    t0 = time.time()
+    out = subprocess.run([sys.executable, __file__, "--child", *args, "--t0", repr(t0)], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=900)
+    if out.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ensure_store(data_dir: Path, forms: int, cases: int) -> None:
+    if (data_dir / "store.sqlite3").exists():
+        return
+    print(f"building the demo store in {data_dir} ({forms:,} forms, {cases:,} cases); this takes a while…",
+          flush=True)
+    subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), "demo", "--forms", str(forms),
+                    "--cases", str(cases)], check=True, cwd=ROOT)
+
+
+def some_plate(data_dir: Path) -> str:
+    import sqlite3
+
+    con = sqlite3.connect(data_dir / "store.sqlite3")
+    try:
+        return con.execute("SELECT v.plate FROM failure_case c JOIN vehicle v ON v.id = c.vehicle_id "
+                           "ORDER BY c.opened_at LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM failure_case)").fetchone()[0]
+    finally:
+        con.close()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--data-dir", default="/tmp/recovery-desk-bench-100k")
+    p.add_argument("--forms", type=int, default=200_000)
+    p.add_argument("--cases", type=int, default=100_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--child")
+    p.add_argument("--plate", default="")
+    p.add_argument("--t0", type=float, default=0.0)
+    args = p.parse_args()
+    if args.child == "bare":
+        return child_bare(args.t0)
+    if args.child == "app":
+        return child_app(args.t0, args.data_dir)
+    if args.child == "list":
+        return child_list(args.data_dir, args.plate)
+    if args.child == "loadall":
+        return child_load_all(args.data_dir)
+
+    data_dir = Path(args.data_dir)
+    ensure_store(data_dir, args.forms, args.cases)
+    plate = some_plate(data_dir)
+    med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
+    bare = [run_child("bare", "--data-dir", str(data_dir)) for _ in range(args.runs)]
+    app = [run_child("app", "--data-dir", str(data_dir)) for _ in range(args.runs)]
+    lst = run_child("list", "--data-dir", str(data_dir), "--plate", plate)
+    naive = run_child("loadall", "--data-dir", str(data_dir))
+    b = med(bare, "shown")
+    print(f"store: {data_dir} ({lst['rows']:,} cases); medians of {args.runs} runs; offscreen")
+    print(f"bare PySide6 QMainWindow shown:        {b * 1000:7.0f} ms   {med(bare, 'rss'):6.0f} MB")
+    print(f"first window (sign-in) shown:          {med(app, 'first_window') * 1000:7.0f} ms   ratio {med(app, 'first_window') / b:4.2f}x (aim 1.3x)")
+    print(f"store open, users listed:              {med(app, 'store_ready') * 1000:7.0f} ms")
+    print(f"main window shown after sign-in:       {med(app, 'main_window') * 1000:7.0f} ms   ratio {med(app, 'main_window') / b:4.2f}x "
+          f"(of which the scrypt PIN check and building views {med(app, 'sign_in') * 1000:.0f} ms)")
+    print(f"Today filled with real figures:        {med(app, 'today_filled') * 1000:7.0f} ms   ratio {med(app, 'today_filled') / b:4.2f}x (aim 2.5x)")
+    print(f"case list, first page shown:           {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
+          f"ratio {lst['first_page'] / naive['first_page']:.2f}x; aim < 50 ms)")
+    print(f"search by plate {plate!r}:         {lst['search_by_plate'] * 1000:7.1f} ms median, {lst['search_worst'] * 1000:.1f} ms worst "
+          f"({lst['search_found']} found; aim < 50 ms)")
+    print(f"memory: list before {lst['rss_before']:.0f} MB, first page {lst['rss_first_page']:.0f} MB, "
+          f"after scrolling all {lst['rows']:,} rows {lst['rss_after_scroll']:.0f} MB (peak {lst['rss_peak']:.0f} MB, "
+          f"{lst['pages_cached']} pages cached, {lst['scroll_seconds']:.1f} s)")
+    print(f"memory: load-all baseline {naive['rss_before']:.0f} -> {naive['rss_after']:.0f} MB "
+          f"(+{naive['rss_after'] - naive['rss_before']:.0f} MB vs +{lst['rss_after_scroll'] - lst['rss_before']:.0f} MB paged)")
+
+
+if __name__ == "__main__":
+    main()
