@@ -70,10 +70,6 @@ declare(
             QT_TRANSLATE_NOOP("Settings", "Target failure share (fraction of forms)"), minimum=0.0, maximum=1.0),
     Setting("recovery.success_threshold", int, 8,
             QT_TRANSLATE_NOOP("Settings", "A re-rating at or above this means the customer is recovered"), minimum=1, maximum=10),
-    # Reports.
-    Setting("reports.case_overdue_days", int, 3,
-            QT_TRANSLATE_NOOP("Settings", "A case still unresolved this many days after it was opened is overdue"),
-            minimum=1, maximum=365),
     # Counter-local preferences.
     Setting("ui.language", str, "", QT_TRANSLATE_NOOP("Settings", "Language (empty: follow the system)"),
             choices=("", "zh_CN", "en"), published=False),

@@ -1,22 +1,29 @@
 """The case recovery report: backlog and overdue cases, response and resolution times, recovery
-success, and what causes the month's cases (a Pareto of cause group x failure type)."""
+success, what causes the month's cases (a Pareto of cause group x failure type) and the remedies given.
+
+"Overdue" is the desk's own rule (app.services.case_queries.overdue_condition), so the report
+counts the cases the Cases page lists under its overdue filter.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table
 from sqlalchemy import and_, func, select
 
 from app.models import FailureCase, User
+from app.models.recovery import Remedy
 from app.models.base import utcnow
 from app.reports import charts
 from app.reports.figures import hours_between, percentile
 from app.reports.pdf import CTX, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_hours, fmt_share, table
 from app.services import settings
 from app.services.assessment import month_bounds, parse_month
+from app.recovery_vocab import RemedyKind, RemedyStatus
+from app.services.case_queries import overdue_condition
 from app.services.directory import dealer_by_code
 from app.vocab import CaseStatus, CauseGroup, FailureType, Severity
 
@@ -35,12 +42,20 @@ class OverdueCase:
 
 
 @dataclass(frozen=True)
+class RemedyLine:
+    kind: str
+    given: int  # agreed by the customer in the month
+    value: int  # their total, whole yuan
+
+
+@dataclass(frozen=True)
 class CaseReport:
     month: str
     dealer: str
     dealer_name: str
     as_of: datetime
-    overdue_days: int
+    first_response_hours: int  # the desk's overdue rule: no first response within these hours,
+    resolve_days: int  # or unresolved after these days, or a callback late
     opened: int  # opened in the month
     opened_still_open: int
     open_now: int  # every case not closed, whatever month it was opened
@@ -59,6 +74,10 @@ class CaseReport:
     by_severity: dict[str, int]
     pareto: list[tuple[str, str, int]]  # (cause_group, failure_type, cases), most first
     overdue_cases: list[OverdueCase]
+    remedies: list[RemedyLine]  # by kind, most value first
+    remedied_cases: int  # cases with a remedy agreed in the month
+    waiting_approval: int  # remedies waiting for a supervisor now, and their value
+    waiting_value: int
 
 
 def _local_bounds(month: str) -> tuple[datetime, datetime]:
@@ -74,12 +93,22 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
     C = FailureCase
     with store.session() as s:
         dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
-        overdue_days = settings.get(s, "reports.case_overdue_days")
+        conf = settings.get_all(s)
         dialect = s.get_bind().dialect.name
         mine = C.dealer_id == dealer.id
         opened_in = and_(mine, C.opened_at >= lo, C.opened_at < hi)
         is_open = C.status != CaseStatus.CLOSED.value
-        overdue = and_(mine, is_open, C.resolved_at.is_(None), C.opened_at < now - timedelta(days=overdue_days))
+        overdue = and_(mine, overdue_condition(conf["cases.first_response_hours"], conf["cases.resolve_days"], now,
+                                               conf["recovery.callback_overdue_hours"]))
+        given_in = [Remedy.dealer_id == dealer.id, Remedy.status == RemedyStatus.AGREED.value,
+                    Remedy.agreed_at >= lo, Remedy.agreed_at < hi]
+        remedies = sorted((RemedyLine(k, int(n), int(v or 0)) for k, n, v in s.execute(
+            select(Remedy.kind, func.count(), func.sum(Remedy.amount)).where(*given_in).group_by(Remedy.kind))),
+            key=lambda r: (-r.value, -r.given, r.kind))
+        remedied = int(s.scalar(select(func.count(func.distinct(Remedy.case_id))).where(*given_in)) or 0)
+        waiting, waiting_value = s.execute(
+            select(func.count(), func.coalesce(func.sum(Remedy.amount), 0))
+            .where(Remedy.dealer_id == dealer.id, Remedy.status == RemedyStatus.PENDING_APPROVAL.value)).one()
 
         def count(*conds) -> int:
             return int(s.scalar(select(func.count()).select_from(C).where(*conds)) or 0)
@@ -106,7 +135,8 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
         listed = [OverdueCase(n, at, (now - at).days, sv, st, ch, who or "-") for n, at, sv, st, ch, who in rows]
         return CaseReport(
             month=f"{parse_month(month)[0]:04d}-{parse_month(month)[1]:02d}", dealer=dealer.code,
-            dealer_name=dealer.name or dealer.code, as_of=now, overdue_days=overdue_days,
+            dealer_name=dealer.name or dealer.code, as_of=now,
+            first_response_hours=conf["cases.first_response_hours"], resolve_days=conf["cases.resolve_days"],
             opened=opened, opened_still_open=count(opened_in, is_open),
             open_now=count(mine, is_open), overdue_now=count(overdue),
             first_response_n=count(opened_in, C.first_response_at.is_not(None)),
@@ -117,7 +147,9 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
             resolution_p90=percentile(s, resolution, resolved_in, 0.9),
             closed=count(*closed_in), recovery_judged=judged, recovered=recovered,
             recovery_rate=recovered / judged if judged else None,
-            by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed)
+            by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed,
+            remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
+            waiting_value=int(waiting_value))
 
 
 def _days(hours: float | None) -> str:
@@ -137,7 +169,9 @@ def story(r: CaseReport, translate: Translate) -> list:
         [translate("Reports", "Cases opened in the month"), str(r.opened)],
         [translate("Reports", "... of which still open"), str(r.opened_still_open)],
         [translate("Reports", "Open cases now (all months)"), str(r.open_now)],
-        [translate("Reports", "Overdue now: unresolved {days} days after opening").format(days=r.overdue_days), str(r.overdue_now)],
+        [translate("Reports", "Overdue now: no first response within {hours} hours, unresolved after {days} days, "
+                   "or a callback late").format(hours=r.first_response_hours, days=r.resolve_days),
+         str(r.overdue_now)],
         [translate("Reports", "Time to first response, median / 90th percentile (hours; {n} cases opened in the month)")
          .format(n=r.first_response_n), f"{fmt_hours(r.first_response_median)} / {fmt_hours(r.first_response_p90)}"],
         [translate("Reports", "Time to resolution, median / 90th percentile (days; {n} cases resolved in the month)")
@@ -175,6 +209,8 @@ def story(r: CaseReport, translate: Translate) -> list:
     pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     out.append(pair)
 
+    out += _remedies(r, translate, st)
+
     out.append(Paragraph(esc(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now)), st.h2))
     if r.overdue_cases:
         rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"), translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"), translate("Reports", "Assignee")]]
@@ -190,6 +226,36 @@ def story(r: CaseReport, translate: Translate) -> list:
     else:
         out.append(Paragraph(esc(translate("Reports", "No overdue cases.")), st.body))
     return out
+
+
+def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
+    out: list = [Paragraph(esc(translate("Reports", "Remedies given in the month")), st.h2)]
+    if r.remedies:
+        rows = [[translate("Reports", "Remedy"), translate("Reports", "Given"), translate("Reports", "Value (yuan)"),
+                 translate("Reports", "Average (yuan)")]]
+        for line in r.remedies:
+            rows.append([translate("Vocab", _remedy_title(line.kind)), str(line.given), f"{line.value:,}",
+                         f"{line.value / line.given:,.0f}"])
+        given, value = sum(x.given for x in r.remedies), sum(x.value for x in r.remedies)
+        rows.append([translate("Reports", "All remedies"), str(given), f"{value:,}", f"{value / given:,.0f}"])
+        out.append(table(rows, [WIDTH * 0.4, WIDTH * 0.2, WIDTH * 0.2, WIDTH * 0.2], st,
+                         extra=[("LINEABOVE", (0, -1), (-1, -1), 1.2, "black")]))
+        out.append(Paragraph(esc(translate("Reports", "Remedies agreed by the customer in the month, for {n} cases.")
+                                 .format(n=r.remedied_cases)), st.note))
+    else:
+        out.append(Paragraph(esc(translate("Reports", "No remedy was agreed in this month.")), st.body))
+    if r.waiting_approval:
+        out.append(Paragraph(esc(translate("Reports", "Remedies waiting for a supervisor's approval now: {n}, "
+                                           "worth {value} yuan.").format(n=r.waiting_approval,
+                                                                   value=f"{r.waiting_value:,}")), st.body))
+    return out
+
+
+def _remedy_title(value: str) -> str:
+    try:
+        return RemedyKind(value).title
+    except ValueError:
+        return value
 
 
 def _channel_title(value: str) -> str:

@@ -1438,8 +1438,8 @@
         <translation>当前未关闭案例（所有月份）</translation>
     </message>
     <message>
-        <source>Overdue now: unresolved {days} days after opening</source>
-        <translation>当前超期：建立 {days} 天后仍未解决</translation>
+        <source>Overdue now: no first response within {hours} hours, unresolved after {days} days, or a callback late</source>
+        <translation>当前超期：{hours} 小时内未首次响应、{days} 天后仍未解决或回访逾期</translation>
     </message>
     <message>
         <source>Time to first response, median / 90th percentile (hours; {n} cases opened in the month)</source>
@@ -1536,6 +1536,42 @@
     <message>
         <source>No overdue cases.</source>
         <translation>没有超期案例。</translation>
+    </message>
+    <message>
+        <source>Remedies given in the month</source>
+        <translation>本月给予的补偿</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Average (yuan)</source>
+        <translation>平均（元）</translation>
+    </message>
+    <message>
+        <source>All remedies</source>
+        <translation>全部补偿</translation>
+    </message>
+    <message>
+        <source>Remedies agreed by the customer in the month, for {n} cases.</source>
+        <translation>本月客户接受的补偿，涉及 {n} 个案例。</translation>
+    </message>
+    <message>
+        <source>No remedy was agreed in this month.</source>
+        <translation>本月没有客户接受的补偿。</translation>
+    </message>
+    <message>
+        <source>Remedies waiting for a supervisor&apos;s approval now: {n}, worth {value} yuan.</source>
+        <translation>当前等待主管审批的补偿：{n} 项，共 {value} 元。</translation>
     </message>
     <message>
         <source>Timeliness</source>
@@ -1926,10 +1962,6 @@
     <message>
         <source>A re-rating at or above this means the customer is recovered</source>
         <translation>回访重新评分达到或高于此值即为补救成功</translation>
-    </message>
-    <message>
-        <source>A case still unresolved this many days after it was opened is overdue</source>
-        <translation>案例建立后超过此天数仍未解决即为超期</translation>
     </message>
     <message>
         <source>Language (empty: follow the system)</source>

@@ -11,6 +11,8 @@ from app.models import FailureCase
 from app.reports import cases
 from app.reports.figures import percentile
 from app.services.cases import NewCase, open_case
+from app.services.remedies import agree_in, propose_remedy
+from app.services.uow import UnitOfWork
 from app.ui.i18n import Words
 from tests.pdftext import pdf_text, row_cells, row_value
 
@@ -56,8 +58,9 @@ NOW = datetime(2026, 6, 20, 12, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def month_of_cases(store):
-    """30 cases opened in May: responses after i hours; 20 resolved in May after 2i days; 12 closed,
-    8 recovered; plus 4 cases opened in April and still open (overdue by June)."""
+    """30 cases opened in May: responses after i hours; 20 resolved in May; 12 closed, 8 recovered;
+    4 cases opened in April and still open. Remedies through issue 4's services: six vouchers of 200
+    and three discounts of 150 agreed in May, one refund of 2000 waiting for approval."""
     rnd = random.Random(1)
     mix = [("system", "outcome")] * 12 + [("employee", "process")] * 9 + [("communication", "process")] * 6 + \
           [("customer", "outcome")] * 3
@@ -66,6 +69,12 @@ def month_of_cases(store):
     for i, (cg, ft) in enumerate(mix):
         ids.append(open_case(store, new_case(i, cg, ft), None, at=MAY + timedelta(hours=i)).id)
     april = [open_case(store, new_case(100 + i), None, at=MAY - timedelta(days=30)).id for i in range(4)]
+    for i, (kind, amount) in enumerate([("voucher", 200)] * 6 + [("discount", 150)] * 3 + [("refund", 2000)]):
+        propose_remedy(store, ids[12 + i], kind, amount, "", None, now=MAY + timedelta(days=1))
+        if amount < 2000:  # the refund is above an advisor's authority: it waits
+            with UnitOfWork(store) as uow:
+                agree_in(uow, uow.session.get(FailureCase, ids[12 + i]), MAY + timedelta(days=2))
+                uow.commit()
     response_h, resolution_h = [], []
     with store.session() as s, s.begin():
         # Test data: the lifecycle fields as issue 4's recovery steps will set them.
@@ -92,8 +101,10 @@ def test_case_figures_in_the_pdf(month_of_cases, tmp_path):
     assert row_value(t, "Cases opened in the month") == "30"
     assert row_value(t, "... of which still open") == "18"
     assert row_value(t, "Open cases now (all months)") == "22"
-    # Overdue: unresolved 3 days after opening as of June 20: 10 from May + 4 from April.
-    assert row_value(t, "Overdue now: unresolved 3 days after opening") == "14"
+    # The desk's rule: open and opened more than 7 days ago (or no first response within 2 hours, or
+    # a callback late): as of June 20 every open case is overdue, 18 from May and 4 from April.
+    assert row_value(t, "Overdue now: no first response within 2 hours, unresolved after 7 days, or a callback "
+                        "late") == "22"
     fr = row_value(t, "Time to first response, median / 90th percentile (hours; 30 cases opened in the month)")
     assert fr.replace(" ", "") == f"{expected(response_h, 0.5):.1f}/{expected(response_h, 0.9):.1f}"
     res = row_value(t, "Time to resolution, median / 90th percentile (days; 20 cases resolved in the month)")
@@ -104,7 +115,12 @@ def test_case_figures_in_the_pdf(month_of_cases, tmp_path):
     assert row_cells(t, "Service system", 5)[1:] == ["Outcome failure", "12", "40.0%", "40.0%"]
     assert row_cells(t, "Employee error", 5)[1:] == ["Process failure", "9", "30.0%", "70.0%"]
     assert row_cells(t, "Customer's own part", 5)[1:] == ["Outcome failure", "3", "10.0%", "100.0%"]
-    assert "Overdue cases (14)" in t
+    assert "Overdue cases (22)" in t
+    assert row_cells(t, "Voucher", 4)[1:] == ["6", "1,200", "200"]
+    assert row_cells(t, "Discount", 4)[1:] == ["3", "450", "150"]
+    assert row_cells(t, "All remedies", 4)[1:] == ["9", "1,650", "183"]
+    assert "Remedies agreed by the customer in the month, for 9 cases." in t
+    assert "Remedies waiting for a supervisor's approval now: 1, worth 2,000 yuan." in t
     assert "Page 1 of" in t
 
 
