@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from app.ids import new_id
 from app.rules.scoring import form_score, is_failure_form

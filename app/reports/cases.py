@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import KeepTogether, Table
 from sqlalchemy import and_, func, select
 
 from app.models import FailureCase, User
@@ -19,7 +19,7 @@ from app.models.recovery import Remedy
 from app.models.base import utcnow
 from app.reports import charts
 from app.reports.figures import hours_between, percentile
-from app.reports.pdf import CTX, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_hours, fmt_share, table
+from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_share, para, table
 from app.services import settings
 from app.services.assessment import month_bounds, parse_month
 from app.recovery_vocab import RemedyKind, RemedyStatus
@@ -158,11 +158,10 @@ def _days(hours: float | None) -> str:
 
 def story(r: CaseReport, translate: Translate) -> list:
     st = Styles()
-    t = lambda text: translate(CTX, text)  # noqa: E731
     v = lambda text: translate("Vocab", text)  # noqa: E731
     who = f"{r.dealer_name} ({r.dealer})" if r.dealer_name != r.dealer else r.dealer
-    out: list = [Paragraph(esc(translate("Reports", "Case recovery report")), st.title),
-                 Paragraph(esc(translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=r.month)),
+    out: list = [para(translate("Reports", "Case recovery report"), st.title),
+                 para(translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=r.month),
                            st.subtitle)]
     key = [
         [translate("Reports", "Figure"), translate("Reports", "Value")],
@@ -182,15 +181,15 @@ def story(r: CaseReport, translate: Translate) -> list:
          fmt_share(r.recovery_rate)],
     ]
     out.append(table(key, [WIDTH * 0.75, WIDTH * 0.25], st))
-    out.append(Paragraph(esc(translate("Reports", "Open and overdue counts are as of {when}.").format(
-        when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M"))), st.note))
+    out.append(para(translate("Reports", "Open and overdue counts are as of {when}.").format(
+        when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M")), st.note))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _n in r.pareto]
     chart = charts.pareto_chart(labels, [n for *_x, n in r.pareto], WIDTH, 70 * mm,
                                 empty_text=translate("Reports", "No cases opened in this month"))
-    out.append(KeepTogether([Paragraph(esc(translate("Reports", "Causes of the month's cases (Pareto)")), st.h2), chart,
-                             Paragraph(esc(translate("Reports", "Bars: cases by cause group and failure type, most first; dashed "
-                                             "line: cumulative share (right axis).")), st.note)]))
+    out.append(KeepTogether([para(translate("Reports", "Causes of the month's cases (Pareto)"), st.h2), chart,
+                             para(translate("Reports", "Bars: cases by cause group and failure type, most first; dashed "
+                                             "line: cumulative share (right axis)."), st.note)]))
     if r.pareto:
         rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), translate("Reports", "Cases"), translate("Reports", "Share"), translate("Reports", "Cumulative")]]
         cum = 0
@@ -200,7 +199,7 @@ def story(r: CaseReport, translate: Translate) -> list:
         out.append(table(rows, [WIDTH * 0.3, WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.15, WIDTH * 0.15], st,
                          numeric={2, 3, 4}))
 
-    out.append(Paragraph(esc(translate("Reports", "The month's cases by status and severity")), st.h2))
+    out.append(para(translate("Reports", "The month's cases by status and severity"), st.h2))
     rows = [[translate("Reports", "Status"), translate("Reports", "Cases")]] + [[v(CaseStatus(k).title), str(n)] for k, n in r.by_status.items()]
     rows2 = [[translate("Reports", "Severity"), translate("Reports", "Cases")]] + [[v(Severity(k).title), str(n)] for k, n in r.by_severity.items()]
     half = WIDTH / 2 - 3 * mm
@@ -211,7 +210,7 @@ def story(r: CaseReport, translate: Translate) -> list:
 
     out += _remedies(r, translate, st)
 
-    out.append(Paragraph(esc(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now)), st.h2))
+    out.append(para(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now), st.h2))
     if r.overdue_cases:
         rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"), translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"), translate("Reports", "Assignee")]]
         for c in r.overdue_cases:
@@ -221,15 +220,15 @@ def story(r: CaseReport, translate: Translate) -> list:
         w = WIDTH / 100
         out.append(table(rows, [w * 21, w * 12, w * 9, w * 12, w * 16, w * 16, w * 14], st, numeric={2}))
         if r.overdue_now > len(r.overdue_cases):
-            out.append(Paragraph(esc(translate("Reports", "The {shown} longest-open cases are listed.").format(
-                shown=len(r.overdue_cases))), st.note))
+            out.append(para(translate("Reports", "The {shown} longest-open cases are listed.").format(
+                shown=len(r.overdue_cases)), st.note))
     else:
-        out.append(Paragraph(esc(translate("Reports", "No overdue cases.")), st.body))
+        out.append(para(translate("Reports", "No overdue cases."), st.body))
     return out
 
 
 def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
-    out: list = [Paragraph(esc(translate("Reports", "Remedies given in the month")), st.h2)]
+    out: list = [para(translate("Reports", "Remedies given in the month"), st.h2)]
     if r.remedies:
         rows = [[translate("Reports", "Remedy"), translate("Reports", "Given"), translate("Reports", "Value (yuan)"),
                  translate("Reports", "Average (yuan)")]]
@@ -240,14 +239,14 @@ def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
         rows.append([translate("Reports", "All remedies"), str(given), f"{value:,}", f"{value / given:,.0f}"])
         out.append(table(rows, [WIDTH * 0.4, WIDTH * 0.2, WIDTH * 0.2, WIDTH * 0.2], st,
                          extra=[("LINEABOVE", (0, -1), (-1, -1), 1.2, "black")]))
-        out.append(Paragraph(esc(translate("Reports", "Remedies agreed by the customer in the month, for {n} cases.")
-                                 .format(n=r.remedied_cases)), st.note))
+        out.append(para(translate("Reports", "Remedies agreed by the customer in the month, for {n} cases.")
+                                 .format(n=r.remedied_cases), st.note))
     else:
-        out.append(Paragraph(esc(translate("Reports", "No remedy was agreed in this month.")), st.body))
+        out.append(para(translate("Reports", "No remedy was agreed in this month."), st.body))
     if r.waiting_approval:
-        out.append(Paragraph(esc(translate("Reports", "Remedies waiting for a supervisor's approval now: {n}, "
+        out.append(para(translate("Reports", "Remedies waiting for a supervisor's approval now: {n}, "
                                            "worth {value} yuan.").format(n=r.waiting_approval,
-                                                                   value=f"{r.waiting_value:,}")), st.body))
+                                                                   value=f"{r.waiting_value:,}"), st.body))
     return out
 
 

@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
-from sqlalchemy import and_, case, func, select
+from reportlab.platypus import KeepTogether, Spacer
+from sqlalchemy import case, func, select
 
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
 from app.reports import charts
 from app.reports.figures import month_pair_by
-from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_num,
-                             fmt_share, mask_name, mask_phone, table)
+from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num,
+                             fmt_share, mask_name, mask_phone, para, table)
 from app.rules import scoring
 from app.services import settings
-from app.services.directory import dealer_by_code
 from app.services.assessment import (MonthSummary, counted_condition, failure_condition, month_bounds,
                                      month_summary, parse_month, previous)
+from app.services.directory import dealer_by_code
 from app.vocab import OTHER_CHANNELS, CaseStatus, Channel
 
 TREND_MONTHS = 12
@@ -169,11 +169,11 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     t = lambda text: translate(CTX, text)  # noqa: E731
     out: list = []
     who = f"{r.dealer_name} ({s.dealer})" if r.dealer_name != s.dealer else s.dealer
-    out.append(Paragraph(esc(translate("Reports", "Monthly feedback summary")), st.title))
+    out.append(para(translate("Reports", "Monthly feedback summary"), st.title))
     sub = translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=s.month)
     if s.advisor:
         sub += "    " + translate("Reports", "Advisor: {name}").format(name=s.advisor)
-    out.append(Paragraph(esc(sub), st.subtitle))
+    out.append(para(sub, st.subtitle))
 
     basis = translate("Reports", "verified forms only") if s.basis == "verified" else translate("Reports", "all forms except disputed ones")
     outcome = t(OUTCOME_TITLES[s.outcome])
@@ -198,27 +198,27 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     out.append(table(key, [WIDTH * 0.6, WIDTH * 0.4], st))
     if s.forms == 0:
         out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(esc(translate("Reports", "No feedback forms were assessed in this month, so there is no average "
-                                   "and no reward or penalty.")), st.note))
+        out.append(para(translate("Reports", "No feedback forms were assessed in this month, so there is no average "
+                                   "and no reward or penalty."), st.note))
     elif s.previous_forms == 0:
         out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(esc(translate("Reports", "The previous month has no assessed forms, so there is no change and "
-                                   "no reward or penalty.")), st.note))
+        out.append(para(translate("Reports", "The previous month has no assessed forms, so there is no change and "
+                                   "no reward or penalty."), st.note))
 
-    out.append(Paragraph(esc(translate("Reports", "Grades of each item")), st.h2))
+    out.append(para(translate("Reports", "Grades of each item"), st.h2))
     rows = [[translate("Reports", "Item"), "A", "B", "C", "D", "E", translate("Reports", "Forms")]]
     for item, counts in s.grades.items():
         rows.append([t(ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"] + [str(sum(counts.values()))])
     out.append(table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st))
-    out.append(Paragraph(esc(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
-                               "three items.")), st.note))
+    out.append(para(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
+                               "three items."), st.note))
 
     chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 62 * mm,
                                empty_text=translate("Reports", "No forms in these months"))
-    out.append(KeepTogether([Paragraph(esc(translate("Reports", "Average score, last 12 months")), st.h2), chart,
-                             Paragraph(esc(translate("Reports", "Months without assessed forms have no point.")), st.note)]))
+    out.append(KeepTogether([para(translate("Reports", "Average score, last 12 months"), st.h2), chart,
+                             para(translate("Reports", "Months without assessed forms have no point."), st.note)]))
 
-    out.append(Paragraph(esc(translate("Reports", "By advisor")), st.h2))
+    out.append(para(translate("Reports", "By advisor"), st.h2))
     if r.advisors:
         rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"), translate("Reports", "Average"), translate("Reports", "Previous average"), translate("Reports", "Change"),
                  translate("Reports", "Outcome"), translate("Reports", "Failures"), translate("Reports", "Failure share")]]
@@ -229,9 +229,9 @@ def story(r: FeedbackReport, translate: Translate) -> list:
         w = WIDTH / 100
         out.append(table(rows, [w * 15, w * 8, w * 8, w * 10, w * 11, w * 10, w * 16, w * 10, w * 12], st))
     else:
-        out.append(Paragraph(esc(translate("Reports", "No forms in this month or the previous one.")), st.body))
+        out.append(para(translate("Reports", "No forms in this month or the previous one."), st.body))
 
-    out.append(Paragraph(esc(translate("Reports", "Complaints by channel")), st.h2))
+    out.append(para(translate("Reports", "Complaints by channel"), st.h2))
     rows = [[translate("Reports", "Channel"), translate("Reports", "Cases opened")]]
     for ch in Channel:
         mark = " *" if ch in OTHER_CHANNELS else ""
@@ -239,7 +239,7 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     rows.append([translate("Reports", "Through other channels (*)"), str(s.other_channel_complaints)])
     out.append(table(rows, [WIDTH * 0.6, WIDTH * 0.4], st))
 
-    out.append(Paragraph(esc(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms))), st.h2))
+    out.append(para(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms)), st.h2))
     if r.failure_forms:
         statuses = {c.value: c.title for c in CaseStatus}
         rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"), translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"), translate("Reports", "Grades"), translate("Reports", "Score"),
@@ -252,10 +252,10 @@ def story(r: FeedbackReport, translate: Translate) -> list:
         w = WIDTH / 100
         out.append(table(rows, [w * 10, w * 15, w * 8, w * 7, w * 11, w * 7, w * 6, w * 7, w * 16, w * 13], st,
                          numeric={6, 7}))
-        out.append(Paragraph(esc(translate("Reports", "A form fails when its overall score is below the threshold or any item is "
-                                   "graded D or E. Customers' names and phone numbers are masked.")), st.note))
+        out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any item is "
+                                   "graded D or E. Customers' names and phone numbers are masked."), st.note))
     else:
-        out.append(Paragraph(esc(translate("Reports", "No failure forms in this month.")), st.body))
+        out.append(para(translate("Reports", "No failure forms in this month."), st.body))
     return out
 
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import KeepTogether
 from sqlalchemy import case, func, select
 
 from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
 from app.reports.figures import month_pair_by
-from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, esc, fmt_num,
-                             fmt_share, table)
+from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num,
+                             fmt_share, para, table)
 from app.rules import scoring
 from app.services import settings
 from app.services.assessment import month_bounds, parse_month, previous
@@ -134,13 +134,13 @@ def story(r: NetworkReport, translate: Translate) -> list:
     st = Styles()
     t = lambda text: translate(CTX, text)  # noqa: E731
     v = lambda text: translate("Vocab", text)  # noqa: E731
-    out: list = [Paragraph(esc(translate("Reports", "Network report")), st.title),
-                 Paragraph(esc(translate("Reports", "Month: {month}    Dealers: {n}    Counted: {basis}").format(
+    out: list = [para(translate("Reports", "Network report"), st.title),
+                 para(translate("Reports", "Month: {month}    Dealers: {n}    Counted: {basis}").format(
                      month=r.month, n=len(r.dealers),
                      basis=translate("Reports", "verified forms only") if r.basis == "verified"
-                     else translate("Reports", "all forms except disputed ones"))), st.subtitle)]
+                     else translate("Reports", "all forms except disputed ones")), st.subtitle)]
 
-    out.append(Paragraph(esc(translate("Reports", "Month over month")), st.h2))
+    out.append(para(translate("Reports", "Month over month"), st.h2))
     chg = scoring.change(r.this.average, r.last.average)
     rows = [[translate("Reports", "Figure"), r.previous_month, r.month, translate("Reports", "Change")],
             [translate("Reports", "Forms assessed (n)"), str(r.last.forms), str(r.this.forms),
@@ -158,7 +158,7 @@ def story(r: NetworkReport, translate: Translate) -> list:
              fmt_share(r.this.failure_share), ""]]
     out.append(table(rows, [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18], st))
 
-    out.append(Paragraph(esc(translate("Reports", "Dealers side by side, ranked by average score")), st.h2))
+    out.append(para(translate("Reports", "Dealers side by side, ranked by average score"), st.h2))
     if r.dealers:
         head = [translate("Reports", "Rank"), translate("Reports", "Dealer"), translate("Reports", "Forms"),
                 translate("Reports", "Average"), translate("Reports", "Previous average"),
@@ -175,13 +175,13 @@ def story(r: NetworkReport, translate: Translate) -> list:
         out.append(table(rows, [w * 6, w * 17, w * 8, w * 8, w * 9, w * 8, w * 12, w * 8, w * 9, w * 7, w * 8], st,
                          numeric={0, 2, 3, 4, 5, 7, 8, 9, 10}))
     else:
-        out.append(Paragraph(esc(translate("Reports", "No dealer has forms or cases in this month or the previous one.")),
+        out.append(para(translate("Reports", "No dealer has forms or cases in this month or the previous one."),
                              st.body))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _a, _b in r.causes if _a]
     chart = charts.pareto_chart(labels, [a for _cg, _ft, a, _b in r.causes if a], WIDTH, 70 * mm,
                                 empty_text=translate("Reports", "No cases opened in this month"))
-    out.append(KeepTogether([Paragraph(esc(translate("Reports", "Most frequent causes across the network")), st.h2),
+    out.append(KeepTogether([para(translate("Reports", "Most frequent causes across the network"), st.h2),
                              chart]))
     if r.causes:
         rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), r.previous_month,
@@ -194,7 +194,7 @@ def story(r: NetworkReport, translate: Translate) -> list:
 
     chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 60 * mm,
                                empty_text=translate("Reports", "No forms in these months"))
-    out.append(KeepTogether([Paragraph(esc(translate("Reports", "Network average score, last 12 months")), st.h2),
+    out.append(KeepTogether([para(translate("Reports", "Network average score, last 12 months"), st.h2),
                              chart]))
     return out
 

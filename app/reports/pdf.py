@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -73,6 +74,26 @@ class Styles:
         self.big = ParagraphStyle("big", fontSize=11, leading=15, **base)
 
 
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_LATIN: dict[str, ParagraphStyle] = {}
+
+
+def wrapping(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """CJK line breaking (anywhere between characters) only for text with CJK characters in it;
+    other text breaks between words, so "callback" never splits into "callbac / k"."""
+    if _CJK.search(text):
+        return style
+    latin = _LATIN.get(style.name)
+    if latin is None:
+        latin = _LATIN[style.name] = ParagraphStyle(style.name + "_latin", parent=style, wordWrap=None)
+    return latin
+
+
+def para(text, style: ParagraphStyle) -> Paragraph:
+    text = str(text)
+    return Paragraph(esc(text), wrapping(style, text))
+
+
 def esc(text) -> str:
     """Text as a Paragraph reads it (it parses a little XML)."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -102,9 +123,9 @@ def table(rows: list[list], widths: list[float], styles: Styles, *, numeric: set
                 cells.append(value)
                 continue
             style = styles.cell_right if (c in numeric and r >= header_rows) else styles.cell
-            para = Paragraph(esc(value), style)
-            height = max(height, para.wrap(room, 10_000)[1])
-            cells.append(para)
+            p = para(value, style)
+            height = max(height, p.wrap(room, 10_000)[1])
+            cells.append(p)
         out.append(cells)
         heights.append(height + 2 * VPAD)
     # Row heights given up front: a long table is split at every page, and reportlab would

@@ -5,7 +5,7 @@ import statistics
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import Float, Integer, column, select, table, text, update
+from sqlalchemy import Float, Integer, column, table, text, update
 
 from app.models import FailureCase
 from app.reports import cases
