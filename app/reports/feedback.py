@@ -250,7 +250,7 @@ def story(r: FeedbackReport, translate: Translate) -> list:
                          translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
                          else translate("Reports", "No case opened")])
         w = WIDTH / 100
-        out.append(table(rows, [w * 10, w * 15, w * 8, w * 9, w * 11, w * 7, w * 6, w * 7, w * 15, w * 12], st,
+        out.append(table(rows, [w * 10, w * 14, w * 8, w * 9, w * 11, w * 7, w * 6, w * 7, w * 15, w * 13], st,
                          numeric={6, 7}))
         out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any item is "
                                    "graded D or E. Customers' names and phone numbers are masked."), st.note))
