@@ -63,20 +63,18 @@ class NetworkReport:
     trend: list[TrendPoint]
 
 
-def _utc_bounds(year: int, month: int):
-    # Head office counts a dealer's cases by the calendar month in UTC: one clock for the network.
-    from datetime import timezone
-
+def _local_bounds(year: int, month: int):
+    # Cases count in the calendar month where the report is made, as a dealer's own reports count
+    # them (assessment.complaints_by_channel), so both agree on a case opened near midnight.
     start, end = month_bounds(year, month)
-    return (datetime(start.year, start.month, 1, tzinfo=timezone.utc),
-            datetime(end.year, end.month, 1, tzinfo=timezone.utc))
+    return (datetime(start.year, start.month, 1).astimezone(), datetime(end.year, end.month, 1).astimezone())
 
 
 def gather(db, month: str) -> NetworkReport:
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
-    lo, hi = _utc_bounds(year, mon)
-    plo, _ = _utc_bounds(py, pm)
+    lo, hi = _local_bounds(year, mon)
+    plo, _ = _local_bounds(py, pm)
     with db.session() as s:
         conf = settings.get_all(s)
         verified_only, threshold = conf["assessment.verified_only"], conf["failure.overall_threshold"]
