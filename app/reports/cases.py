@@ -117,7 +117,8 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
         by_status = {st.value: 0 for st in CaseStatus}
         by_status.update(dict(s.execute(select(C.status, func.count()).where(opened_in).group_by(C.status)).all()))
         by_severity = {sv.value: 0 for sv in Severity}
-        by_severity.update(dict(s.execute(select(C.severity, func.count()).where(opened_in).group_by(C.severity)).all()))
+        by_severity.update(dict(s.execute(select(C.severity, func.count()).where(opened_in)
+                                          .group_by(C.severity)).all()))
         pareto = sorted(((cg, ft, int(n)) for cg, ft, n in s.execute(
             select(C.cause_group, C.failure_type, func.count()).where(opened_in)
             .group_by(C.cause_group, C.failure_type))), key=lambda r: (-r[2], r[0], r[1]))
@@ -188,10 +189,11 @@ def story(r: CaseReport, translate: Translate) -> list:
     chart = charts.pareto_chart(labels, [n for *_x, n in r.pareto], WIDTH, 70 * mm,
                                 empty_text=translate("Reports", "No cases opened in this month"))
     out.append(KeepTogether([para(translate("Reports", "Causes of the month's cases (Pareto)"), st.h2), chart,
-                             para(translate("Reports", "Bars: cases by cause group and failure type, most first; dashed "
-                                             "line: cumulative share (right axis)."), st.note)]))
+                             para(translate("Reports", "Bars: cases by cause group and failure type, most "
+                                            "first; dashed line: cumulative share (right axis)."), st.note)]))
     if r.pareto:
-        rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), translate("Reports", "Cases"), translate("Reports", "Share"), translate("Reports", "Cumulative")]]
+        rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"),
+                 translate("Reports", "Cases"), translate("Reports", "Share"), translate("Reports", "Cumulative")]]
         cum = 0
         for (cg, ft, n), (l1, l2) in zip(r.pareto, labels):
             cum += n
@@ -200,8 +202,10 @@ def story(r: CaseReport, translate: Translate) -> list:
                          numeric={2, 3, 4}))
 
     out.append(para(translate("Reports", "The month's cases by status and severity"), st.h2))
-    rows = [[translate("Reports", "Status"), translate("Reports", "Cases")]] + [[v(CaseStatus(k).title), str(n)] for k, n in r.by_status.items()]
-    rows2 = [[translate("Reports", "Severity"), translate("Reports", "Cases")]] + [[v(Severity(k).title), str(n)] for k, n in r.by_severity.items()]
+    rows = [[translate("Reports", "Status"), translate("Reports", "Cases")]] + \
+        [[v(CaseStatus(k).title), str(n)] for k, n in r.by_status.items()]
+    rows2 = [[translate("Reports", "Severity"), translate("Reports", "Cases")]] + \
+        [[v(Severity(k).title), str(n)] for k, n in r.by_severity.items()]
     half = WIDTH / 2 - 3 * mm
     pair = Table([[table(rows, [half * 0.7, half * 0.3], st), table(rows2, [half * 0.7, half * 0.3], st)]],
                  colWidths=[WIDTH / 2, WIDTH / 2])
@@ -212,7 +216,9 @@ def story(r: CaseReport, translate: Translate) -> list:
 
     out.append(para(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now), st.h2))
     if r.overdue_cases:
-        rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"), translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"), translate("Reports", "Assignee")]]
+        rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"),
+                 translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"),
+                 translate("Reports", "Assignee")]]
         for c in r.overdue_cases:
             rows.append([c.number, c.opened_at.astimezone().strftime("%Y-%m-%d"), str(c.days_open),
                          v(Severity(c.severity).title), v(CaseStatus(c.status).title), v(_channel_title(c.channel)),

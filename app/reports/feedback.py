@@ -175,7 +175,8 @@ def story(r: FeedbackReport, translate: Translate) -> list:
         sub += "    " + translate("Reports", "Advisor: {name}").format(name=s.advisor)
     out.append(para(sub, st.subtitle))
 
-    basis = translate("Reports", "verified forms only") if s.basis == "verified" else translate("Reports", "all forms except disputed ones")
+    basis = (translate("Reports", "verified forms only") if s.basis == "verified"
+             else translate("Reports", "all forms except disputed ones"))
     outcome = t(OUTCOME_TITLES[s.outcome])
     if s.amount:
         outcome += " " + translate("Reports", "({amount} yuan)").format(amount=s.amount)
@@ -183,10 +184,12 @@ def story(r: FeedbackReport, translate: Translate) -> list:
         [translate("Reports", "Figure"), translate("Reports", "Value")],
         [translate("Reports", "Forms assessed (n)"), f"{s.forms}"],
         [translate("Reports", "Counted"), basis],
-        [translate("Reports", "Verified / unverified / disputed forms"), f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
+        [translate("Reports", "Verified / unverified / disputed forms"),
+         f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
         [translate("Reports", "Total score"), f"{s.total}"],
         [translate("Reports", "Average score (total / n)"), fmt_num(s.average)],
-        [translate("Reports", "Previous month {month}: average over {n} forms").format(month=s.previous_month, n=s.previous_forms),
+        [translate("Reports", "Previous month {month}: average over {n} forms").format(
+            month=s.previous_month, n=s.previous_forms),
          fmt_num(s.previous_average)],
         [translate("Reports", "Change against the previous month"), fmt_num(s.change, sign=True)],
         [translate("Reports", "Outcome"), outcome],
@@ -210,8 +213,8 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     for item, counts in s.grades.items():
         rows.append([t(ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"] + [str(sum(counts.values()))])
     out.append(table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st))
-    out.append(para(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the sum of its "
-                               "three items."), st.note))
+    out.append(para(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the "
+                                         "sum of its three items."), st.note))
 
     chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 62 * mm,
                                empty_text=translate("Reports", "No forms in these months"))
@@ -220,8 +223,11 @@ def story(r: FeedbackReport, translate: Translate) -> list:
 
     out.append(para(translate("Reports", "By advisor"), st.h2))
     if r.advisors:
-        rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"), translate("Reports", "Average"), translate("Reports", "Previous average"), translate("Reports", "Change"),
-                 translate("Reports", "Outcome"), translate("Reports", "Failures"), translate("Reports", "Failure share")]]
+        rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"),
+                 translate("Reports", "Average"), translate("Reports", "Previous average"),
+                 translate("Reports", "Change"),
+                 translate("Reports", "Outcome"), translate("Reports", "Failures"),
+                     translate("Reports", "Failure share")]]
         for a in r.advisors:
             rows.append([a.advisor, str(a.forms), str(a.total), fmt_num(a.average), fmt_num(a.previous_average),
                          fmt_num(a.change, sign=True), t(OUTCOME_TITLES[a.outcome]), str(a.failures),
@@ -242,18 +248,22 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     out.append(para(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms)), st.h2))
     if r.failure_forms:
         statuses = {c.value: c.title for c in CaseStatus}
-        rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"), translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"), translate("Reports", "Grades"), translate("Reports", "Score"),
-                 translate("Reports", "Overall"), translate("Reports", "Recovery case"), translate("Reports", "Case status")]]
+        rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"),
+                 translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"),
+                 translate("Reports", "Grades"), translate("Reports", "Score"),
+                 translate("Reports", "Overall"), translate("Reports", "Recovery case"),
+                     translate("Reports", "Case status")]]
         for f in r.failure_forms:
-            rows.append([f.service_date.isoformat(), f.repair_order, f.advisor, f.customer, f.phone, f.grades,
+            rows.append([f"{f.service_date:%m-%d}", f.repair_order, f.advisor, f.customer, f.phone, f.grades,
                          str(f.score), "-" if f.overall is None else str(f.overall), f.case_number or "-",
                          translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
                          else translate("Reports", "No case opened")])
         w = WIDTH / 100
-        out.append(table(rows, [w * 10, w * 14, w * 8, w * 9, w * 11, w * 7, w * 6, w * 7, w * 15, w * 13], st,
+        out.append(table(rows, [w * 6, w * 18, w * 8, w * 9, w * 11, w * 7, w * 6, w * 7, w * 15, w * 13], st,
                          numeric={6, 7}))
-        out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any item is "
-                                   "graded D or E. Customers' names and phone numbers are masked."), st.note))
+        out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any "
+                                             "item is graded D or E. Customers' names and phone numbers are masked."),
+                        st.note))
     else:
         out.append(para(translate("Reports", "No failure forms in this month."), st.body))
     return out

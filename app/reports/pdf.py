@@ -191,7 +191,8 @@ class _NumberedCanvas(canvas.Canvas):
         self.line(MARGIN, top - 2 * mm, w - MARGIN, top - 2 * mm)
         self.line(MARGIN, MARGIN - 4 * mm, w - MARGIN, MARGIN - 4 * mm)
         self.drawCentredString(w / 2, MARGIN - 8 * mm,
-                               translate("Reports", "Page {page} of {pages}").format(page=self._pageNumber, pages=total))
+                               translate("Reports", "Page {page} of {pages}").format(page=self._pageNumber,
+                                                                                    pages=total))
         self.restoreState()
 
 

@@ -203,9 +203,11 @@ class ReportsView(QWidget):
                 f.write(pdf)
             return path
 
-        self.ops.run(write, on_success=self.on_report_written, on_failure=lambda e: QMessageBox.warning(self, self.tr("Save the report"),
-                                                             self.tr("Could not save: {reason}").format(reason=e)),
-                     pool="io")
+        self.ops.run(write, on_success=self.on_report_written, on_failure=self.on_report_not_written, pool="io")
+
+    def on_report_not_written(self, error: BaseException) -> None:
+        # The PDF is still in memory: the user can pick another place and save again.
+        QMessageBox.warning(self, self.tr("Save the report"), self.tr("Could not save: {reason}").format(reason=error))
 
     def on_report_written(self, path: str) -> None:
         self.status.setText(self.tr("Saved to {path}.").format(path=path))
