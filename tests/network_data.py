@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from app.ids import new_id
 from app.rules.scoring import form_score, is_failure_form
@@ -25,6 +25,8 @@ class Expected:
     forms: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     cases: dict = field(default_factory=lambda: defaultdict(int))  # (code, month) -> n
     causes: dict = field(default_factory=lambda: defaultdict(int))  # (month, cause, type) -> n
+    first_response: dict = field(default_factory=lambda: defaultdict(list))  # (code, month) -> hours
+    recovered: dict = field(default_factory=lambda: defaultdict(list))  # (code, month) -> [bool] of closed
 
 
 def _copy(raw, table: str, cols: list[str], rows) -> None:
@@ -89,10 +91,20 @@ def fill_network(engine, *, dealers: int, forms: int, months: list[tuple[int, in
             cg = rnd.choices(list(CauseGroup), weights=[4, 3, 1, 2])[0]
             ft = rnd.choice(list(FailureType))
             opened = datetime(day.year, day.month, day.day, 10, tzinfo=timezone.utc)
+            month = f"{y:04d}-{m:02d}"
+            # Lifecycle times in whole minutes, resolved and closed the same day (within the month).
+            first = opened + timedelta(minutes=rnd.randrange(5, 600)) if rnd.random() < 0.9 else None
+            resolved = closed = recovered = None
+            status = "open" if first is None else "in_recovery"
+            if first is not None and rnd.random() < 0.7:
+                resolved = closed = first + timedelta(minutes=rnd.randrange(10, 600))
+                recovered, status = rnd.random() < 0.75, "closed"
+                exp.recovered[(codes[did], month)].append(recovered)
+            if first is not None:
+                exp.first_response[(codes[did], month)].append((first - opened).total_seconds() / 3600)
             fcases.append((new_id(), f"{codes[did]}-{case_no:07d}", did, cid, None, ro, fid,
                            rnd.choice(list(Channel)).value, "", None, ft.value, cg.value, "unknown", "moderate", "",
-                           "open", adv, opened, None, None, None, None, "", "", 1, None, opened))
-            month = f"{y:04d}-{m:02d}"
+                           status, adv, opened, first, resolved, closed, recovered, "", "", 1, None, opened))
             exp.cases[(codes[did], month)] += 1
             exp.causes[(month, cg.value, ft.value)] += 1
     raw = engine.raw_connection()

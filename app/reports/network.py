@@ -14,7 +14,7 @@ from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
 from app.reports.figures import month_pair_by
-from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num,
+from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
                              fmt_share, para, table)
 from app.rules import scoring
 from app.services import settings
@@ -38,6 +38,10 @@ class DealerRow:
     cases: int
     other_channel_complaints: int
     rank: int | None  # by average, best first; None without forms
+    first_response_median: float | None = None  # hours, cases opened in the month
+    first_response_p90: float | None = None
+    closed: int = 0  # cases closed in the month
+    recovered: int = 0  # of which re-rated 8 or more
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,30 @@ def _local_bounds(year: int, month: int):
     return (datetime(start.year, start.month, 1).astimezone(), datetime(end.year, end.month, 1).astimezone())
 
 
+def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
+    """Per dealer: median and 90th percentile of the time to first response (cases opened in the
+    month) and recovered / closed (cases closed in the month), each one grouped query.
+
+    Head office's database is PostgreSQL, whose percentile_cont computes the percentiles in the
+    GROUP BY; elsewhere (a dealer's SQLite) the columns stay empty rather than being guessed.
+    """
+    C = FailureCase
+    out: dict = {}
+    if s.get_bind().dialect.name == "postgresql":
+        hours = func.extract("epoch", C.first_response_at - C.opened_at) / 3600.0
+        q = (select(C.dealer_id, func.percentile_cont(0.5).within_group(hours),
+                    func.percentile_cont(0.9).within_group(hours))
+             .where(C.opened_at >= lo, C.opened_at < hi, C.first_response_at.is_not(None)).group_by(C.dealer_id))
+        for dealer_id, med, p90 in s.execute(q):
+            out[dealer_id] = [float(med), float(p90), 0, 0]
+    q = (select(C.dealer_id, func.count(), func.sum(case((C.recovered.is_(True), 1), else_=0)))
+         .where(C.closed_at >= lo, C.closed_at < hi, C.recovered.is_not(None)).group_by(C.dealer_id))
+    for dealer_id, closed, recovered in s.execute(q):
+        row = out.setdefault(dealer_id, [None, None, 0, 0])
+        row[2], row[3] = int(closed), int(recovered or 0)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def gather(db, month: str) -> NetworkReport:
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
@@ -94,6 +122,7 @@ def gather(db, month: str) -> NetworkReport:
         points = trend(s, [], year, mon, verified_only=verified_only)
         cases_last = s.scalar(select(func.count()).select_from(FailureCase)
                               .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
+        recovery = _recovery_by_dealer(s, lo, hi)
 
     cases, other = {}, {}
     for dealer_id, channel, n in by_channel:
@@ -110,7 +139,7 @@ def gather(db, month: str) -> NetworkReport:
         rows.append(DealerRow(code, name or code, n, total, avg, pn, pavg, chg,
                               scoring.outcome(chg, n > 0 and top == n).value, failures,
                               scoring.failure_share(failures, n), cases.get(dealer_id, 0),
-                              other.get(dealer_id, 0), None))
+                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0))))
     ranked = sorted((r for r in rows if r.average is not None), key=lambda r: (-r.average, r.code))
     rank = {r.code: i + 1 for i, r in enumerate(ranked)}
     rows = [DealerRow(**{**r.__dict__, "rank": rank.get(r.code)}) for r in rows]
@@ -175,6 +204,20 @@ def story(r: NetworkReport, translate: Translate) -> list:
     else:
         out.append(para(translate("Reports", "No dealer has forms or cases in this month or the previous one."),
                              st.body))
+
+    if r.dealers:
+        out.append(para(translate("Reports", "Case recovery by dealer"), st.h2))
+        rows = [[translate("Reports", "Dealer"), translate("Reports", "Cases opened"),
+                 translate("Reports", "First response, median (hours)"),
+                 translate("Reports", "First response, 90th percentile (hours)"),
+                 translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
+        for d in r.dealers:
+            rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
+                         str(d.closed), fmt_share(d.recovered / d.closed if d.closed else None)])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st))
+        out.append(para(translate("Reports", "Recovered: re-rated 8 or more at the callback, among cases closed in "
+                                             "the month with a re-rating."), st.note))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _a, _b in r.causes if _a]
     chart = charts.pareto_chart(labels, [a for _cg, _ft, a, _b in r.causes if a], WIDTH, 70 * mm,

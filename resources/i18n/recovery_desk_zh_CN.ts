@@ -1818,6 +1818,30 @@
         <translation>本月和上月没有任何经销商有反馈表或案例。</translation>
     </message>
     <message>
+        <source>Case recovery by dealer</source>
+        <translation>各经销商的案例补救</translation>
+    </message>
+    <message>
+        <source>First response, median (hours)</source>
+        <translation>首次响应中位数（小时）</translation>
+    </message>
+    <message>
+        <source>First response, 90th percentile (hours)</source>
+        <translation>首次响应 90 百分位（小时）</translation>
+    </message>
+    <message>
+        <source>Closed with a re-rating</source>
+        <translation>已复评并关闭</translation>
+    </message>
+    <message>
+        <source>Recovery success rate</source>
+        <translation>补救成功率</translation>
+    </message>
+    <message>
+        <source>Recovered: re-rated 8 or more at the callback, among cases closed in the month with a re-rating.</source>
+        <translation>补救成功：回访复评 8 分及以上，统计本月关闭且有复评的案例。</translation>
+    </message>
+    <message>
         <source>Most frequent causes across the network</source>
         <translation>全网络最常见的失败原因</translation>
     </message>

@@ -2,6 +2,7 @@
 and the same figures the dealer's own monthly assessment computes."""
 
 import os
+import statistics
 import subprocess
 import sys
 
@@ -50,6 +51,13 @@ def test_every_dealer_side_by_side_matches_the_domain(central, tmp_path):
                                   f"{round(total / forms - ptotal / pforms, 10):+.2f}"]
             assert cells[-4:-1] == [str(failures), f"{failures / forms * 100:.1f}%", str(exp.cases[(d.code, "2026-05")])]
             averages[d.code] = total / forms
+            # Case recovery by dealer: percentiles by PostgreSQL's percentile_cont in the GROUP BY.
+            hours = exp.first_response[(d.code, "2026-05")]
+            rec = exp.recovered[(d.code, "2026-05")]
+            q = statistics.quantiles(hours, n=10, method="inclusive")
+            assert row_cells(text, d.code, 6)[1:] == [
+                str(exp.cases[(d.code, "2026-05")]), f"{statistics.median(hours):.1f}", f"{q[8]:.1f}", str(len(rec)),
+                f"{sum(rec) / len(rec) * 100:.1f}%"]
     ranking = [d.code for d in r.dealers]
     assert ranking == sorted(averages, key=lambda c: -averages[c])
     n = sum(exp.forms[(d.code, "2026-05")][0] for d in r.dealers)
