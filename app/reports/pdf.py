@@ -91,7 +91,8 @@ def wrapping(style: ParagraphStyle, text: str) -> ParagraphStyle:
 
 def para(text, style: ParagraphStyle) -> Paragraph:
     text = str(text)
-    return Paragraph(esc(text), wrapping(style, text))
+    # A Paragraph folds runs of spaces into one; the gap between "Dealer: X" and "Month: Y" stays.
+    return Paragraph(esc(text).replace("  ", "&nbsp; "), wrapping(style, text))
 
 
 def esc(text) -> str:

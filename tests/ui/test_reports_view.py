@@ -85,3 +85,27 @@ def test_case_report_for_an_advisor_choice_is_disabled(qtbot, store):
         qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
     assert len(view.preview.pages) >= 1
     ops.wait_idle()
+
+
+def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
+    """The print path without its dialog: the report's pages drawn onto a PDF printer."""
+    import io
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.reports import feedback
+    from app.ui.i18n import Words
+    from app.ui.pdf_preview import page_images, print_images
+    from tests.pdftext import pdf_pages
+
+    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    buf = io.BytesIO()
+    feedback.render(feedback.gather(store, "2026-05"), buf, Words("en"), "Tester")
+    src = tmp_path / "report.pdf"
+    src.write_bytes(buf.getvalue())
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    images = page_images(buf.getvalue(), 100)
+    print_images(printer, images)
+    assert len(images) == pdf_pages(src) == pdf_pages(tmp_path / "printed.pdf")
