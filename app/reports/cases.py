@@ -67,6 +67,7 @@ class CaseReport:
     resolution_median: float | None  # hours
     resolution_p90: float | None
     closed: int  # closed in the month
+    success_threshold: int  # a re-rating at or above it is a recovery (recovery.success_threshold)
     recovery_judged: int  # closed in the month with a re-rating
     recovered: int
     recovery_rate: float | None
@@ -146,7 +147,8 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
             resolved=count(*resolved_in),
             resolution_median=percentile(s, resolution, resolved_in, 0.5),
             resolution_p90=percentile(s, resolution, resolved_in, 0.9),
-            closed=count(*closed_in), recovery_judged=judged, recovered=recovered,
+            closed=count(*closed_in), success_threshold=conf["recovery.success_threshold"],
+            recovery_judged=judged, recovered=recovered,
             recovery_rate=recovered / judged if judged else None,
             by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed,
             remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
@@ -177,8 +179,8 @@ def story(r: CaseReport, translate: Translate) -> list:
         [translate("Reports", "Time to resolution, median / 90th percentile (days; {n} cases resolved in the month)")
          .format(n=r.resolved), f"{_days(r.resolution_median)} / {_days(r.resolution_p90)}"],
         [translate("Reports", "Cases closed in the month"), str(r.closed)],
-        [translate("Reports", "Recovery success rate: re-rated 8 or more ({ok} of {n} re-rated)").format(ok=r.recovered,
-                                                                                     n=r.recovery_judged),
+        [translate("Reports", "Recovery success rate: re-rated {threshold} or more ({ok} of {n} re-rated)").format(
+            threshold=r.success_threshold, ok=r.recovered, n=r.recovery_judged),
          fmt_share(r.recovery_rate)],
     ]
     out.append(table(key, [WIDTH * 0.75, WIDTH * 0.25], st))

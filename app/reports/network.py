@@ -41,7 +41,7 @@ class DealerRow:
     first_response_median: float | None = None  # hours, cases opened in the month
     first_response_p90: float | None = None
     closed: int = 0  # cases closed in the month
-    recovered: int = 0  # of which re-rated 8 or more
+    recovered: int = 0  # of which re-rated at or above recovery.success_threshold
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class NetworkReport:
     previous_month: str
     basis: str
     failure_share_target: float
+    success_threshold: int
     dealers: list[DealerRow]
     this: NetworkTotals
     last: NetworkTotals
@@ -153,7 +154,8 @@ def gather(db, month: str) -> NetworkReport:
     this = totals(col[0], col[1], col[2], sum(cases.values()))
     last = totals(col[4], col[5], col[6], int(cases_last))
     return NetworkReport(f"{year:04d}-{mon:02d}", f"{py:04d}-{pm:02d}",
-                         "verified" if verified_only else "all", conf["failure.share_target"], rows, this, last,
+                         "verified" if verified_only else "all", conf["failure.share_target"],
+                         conf["recovery.success_threshold"], rows, this, last,
                          causes, points)
 
 
@@ -216,8 +218,9 @@ def story(r: NetworkReport, translate: Translate) -> list:
                          str(d.closed), fmt_share(d.recovered / d.closed if d.closed else None)])
         w = WIDTH / 100
         out.append(table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st))
-        out.append(para(translate("Reports", "Recovered: re-rated 8 or more at the callback, among cases closed in "
-                                             "the month with a re-rating."), st.note))
+        out.append(para(translate("Reports", "Recovered: re-rated {threshold} or more at the callback, among cases "
+                                             "closed in the month with a re-rating.").format(
+                                                 threshold=r.success_threshold), st.note))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _a, _b in r.causes if _a]
     chart = charts.pareto_chart(labels, [a for _cg, _ft, a, _b in r.causes if a], WIDTH, 70 * mm,

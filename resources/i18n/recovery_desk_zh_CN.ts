@@ -1454,8 +1454,8 @@
         <translation>本月关闭案例</translation>
     </message>
     <message>
-        <source>Recovery success rate: re-rated 8 or more ({ok} of {n} re-rated)</source>
-        <translation>补救成功率：回访复评 8 分及以上（{n} 个复评中 {ok} 个）</translation>
+        <source>Recovery success rate: re-rated {threshold} or more ({ok} of {n} re-rated)</source>
+        <translation>补救成功率：回访复评 {threshold} 分及以上（{n} 个复评中 {ok} 个）</translation>
     </message>
     <message>
         <source>Open and overdue counts are as of {when}.</source>
@@ -1838,8 +1838,8 @@
         <translation>补救成功率</translation>
     </message>
     <message>
-        <source>Recovered: re-rated 8 or more at the callback, among cases closed in the month with a re-rating.</source>
-        <translation>补救成功：回访复评 8 分及以上，统计本月关闭且有复评的案例。</translation>
+        <source>Recovered: re-rated {threshold} or more at the callback, among cases closed in the month with a re-rating.</source>
+        <translation>补救成功：回访复评 {threshold} 分及以上，统计本月关闭且有复评的案例。</translation>
     </message>
     <message>
         <source>Most frequent causes across the network</source>

@@ -142,3 +142,13 @@ def test_case_report_in_chinese(month_of_cases, tmp_path):
     assert ZH("Reports", "Case recovery report") in t and ZH("Reports", "Case recovery report") != "Case recovery report"
     assert row_value(t, ZH("Reports", "Cases opened in the month")) == "30"
     assert ZH("Vocab", "Service system") in t
+
+
+def test_the_success_threshold_printed_is_the_setting(store, tmp_path):
+    from app.services import settings
+
+    with store.session() as s, s.begin():
+        settings.put(s, "recovery.success_threshold", 9)
+    out = tmp_path / "t.pdf"
+    cases.render(cases.gather(store, "2026-05", now=NOW), out, EN, "Tester")
+    assert "Recovery success rate: re-rated 9 or more (0 of 0 re-rated)" in pdf_text(out)
