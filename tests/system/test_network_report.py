@@ -86,3 +86,16 @@ def test_network_report_from_the_command_line(central, tmp_path):
                           "--month", "2026-05", "--out", str(tmp_path / "x.pdf")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "nosuchdb" in bad.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_an_empty_central_database_still_prints(pg_url, tmp_path):
+    db = open_database(pg_url)
+    try:
+        out = tmp_path / "empty.pdf"
+        network.render(network.gather(db, "2026-05"), out, Words("en"), "HQ")
+    finally:
+        db.close()
+    text = pdf_text(out)
+    assert "No dealer has forms or cases in this month or the previous one." in text
+    assert row_cells(text, "Forms assessed (n)", 4)[1:] == ["0", "0", "+0"]
+    assert "No cases opened in this month" in text and "Page 1 of 1" in text
