@@ -7,17 +7,29 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 PREVIEW_DPI = 96
+PREVIEW_PAGES = 12  # a page is 2.7 MB as an image at 96 dpi; a long month's list can run to 40 pages
 PRINT_DPI = 200
 
 
-def page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
-    """Every page as an image; safe off the UI thread (QImage, unlike QPixmap, is thread-safe)."""
+def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def page_images(pdf: bytes, dpi: int = PREVIEW_DPI, limit: int | None = None) -> list[QImage]:
+    """The pages (the first ``limit``) as images; safe off the UI thread (QImage, unlike QPixmap,
+    is thread-safe)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(pdf)
     try:
         images = []
-        for i in range(len(doc)):
+        for i in range(min(len(doc), limit or len(doc))):
             bitmap = doc[i].render(scale=dpi / 72, rev_byteorder=True)
             img = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
                          QImage.Format.Format_RGB888)

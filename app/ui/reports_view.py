@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 
 from app.errors import InvalidInput, RecoveryDeskError
 from app.ui.ops import Ops
-from app.ui.pdf_preview import PRINT_DPI, PdfPreview, page_images, print_images
+from app.ui.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
 
 FEEDBACK, CASES = "feedback", "cases"
 
@@ -24,7 +24,8 @@ class MadeReport:
     kind: str
     month: str
     pdf: bytes
-    pages: list[QImage]
+    pages: list[QImage]  # the preview: the first pages
+    page_count: int
 
 
 def make_report(store, kind: str, month: str, advisor: str | None, language: str, printed_by: str) -> MadeReport:
@@ -37,7 +38,7 @@ def make_report(store, kind: str, month: str, advisor: str | None, language: str
     buf = io.BytesIO()
     module.render(data, buf, Words(language), printed_by)
     pdf = buf.getvalue()
-    return MadeReport(kind, month, pdf, page_images(pdf))
+    return MadeReport(kind, month, pdf, page_images(pdf, limit=PREVIEW_PAGES), page_count(pdf))
 
 
 class ReportsView(QWidget):
@@ -169,7 +170,11 @@ class ReportsView(QWidget):
     def on_report_made(self, made: MadeReport) -> None:
         self.current = made
         self.preview.show_pages(made.pages)
-        self.status.setText(self.tr("Pages: {n}. Save or print it.").format(n=len(made.pages)))
+        if made.page_count > len(made.pages):
+            self.status.setText(self.tr("Pages: {n}; the preview shows the first {shown}. Save or print it for "
+                                        "all of them.").format(n=made.page_count, shown=len(made.pages)))
+        else:
+            self.status.setText(self.tr("Pages: {n}. Save or print it.").format(n=made.page_count))
         self._update_buttons(busy=False)
         self.report_made.emit(made.month)
 

@@ -1929,6 +1929,10 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
+        <source>Pages: {n}; the preview shows the first {shown}. Save or print it for all of them.</source>
+        <translation>共 {n} 页，预览显示前 {shown} 页。保存或打印可得到全部页面。</translation>
+    </message>
+    <message>
         <source>Pages: {n}. Save or print it.</source>
         <translation>共 {n} 页，可保存或打印。</translation>
     </message>

@@ -109,3 +109,21 @@ def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
     images = page_images(buf.getvalue(), 100)
     print_images(printer, images)
     assert len(images) == pdf_pages(src) == pdf_pages(tmp_path / "printed.pdf")
+
+
+def test_a_long_report_previews_its_first_pages_and_says_how_many_there_are(qtbot, store, tmp_path):
+    from app.ui.pdf_preview import PREVIEW_PAGES
+    from tests.pdftext import month_rows, store_rows
+
+    store_rows(store, month_rows(3000, 2026, 5, seed=9))
+    w, ops = open_reports(qtbot, store)
+    view = w.reports
+    view.language.setCurrentIndex(view.language.findData("en"))
+    view.month.selectAll()
+    qtbot.keyClicks(view.month, "2026-05")
+    with qtbot.waitSignal(view.report_made, timeout=30000):
+        qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
+    assert len(view.preview.pages) == PREVIEW_PAGES < view.current.page_count
+    assert view.status.text() == (f"Pages: {view.current.page_count}; the preview shows the first {PREVIEW_PAGES}. "
+                                  "Save or print it for all of them.")
+    ops.wait_idle()
