@@ -58,3 +58,23 @@ def store_rows(store, rows, dealer_code: str | None = None) -> None:
         dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
         store_forms(uow, dealer.id, rows, source="import", origin_note="test")
         uow.commit()
+
+
+def text_fonts(path: Path) -> dict[str, int]:
+    """Base font name -> number of text objects drawn with it, over every page (PDFium)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(path))
+    names: dict[str, int] = {}
+    try:
+        for page in doc:
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+                buf = ctypes.create_string_buffer(256)
+                raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj.raw), buf, 256)
+                names[buf.value.decode()] = names.get(buf.value.decode(), 0) + 1
+    finally:
+        doc.close()
+    return names

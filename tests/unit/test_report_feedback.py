@@ -14,7 +14,8 @@ from app.services.assessment import month_summary
 from app.services.feedback_import import import_feedback_csv
 from app.ui.i18n import Words
 from tests.helpers import csv_file, form_line, worked_example_rows
-from tests.pdftext import month_rows, pdf_fonts, pdf_pages, pdf_text, row_cells, row_value, store_rows
+from tests.pdftext import (month_rows, pdf_fonts, pdf_pages, pdf_text, row_cells, row_value, store_rows,
+                           text_fonts)
 
 EN = Words("en")
 ZH = Words("zh_CN")
@@ -70,6 +71,8 @@ def test_chinese_report_embeds_its_font_and_reads_back_in_chinese(example, tmp_p
     assert "WenQuanYiMicroHei" in fonts
     wqy = next(line for line in fonts.splitlines() if "WenQuanYi" in line)
     assert wqy.split()[-5:-2] == ["yes", "yes", "yes"]  # embedded, subset, with a Unicode map
+    # Every piece of text is drawn with the embedded font (reportlab lists a Helvetica it never uses).
+    assert set(text_fonts(out)) == {"WenQuanYiMicroHei-0"}
 
 
 def test_empty_month(example, tmp_path):
