@@ -144,6 +144,11 @@ def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackV
                 for cb, number, status, name, phone, plate in s.execute(q)]
 
 
+def success_threshold(store) -> int:
+    with store.session() as s:
+        return settings.get(s, "recovery.success_threshold")
+
+
 def callbacks_due(store, *, now: datetime | None = None, within_days: int | None = None) -> list[CallbackView]:
     """Callbacks still to make, earliest first (flagged ones too); within_days limits to those due soon."""
     now = now or utcnow()

@@ -53,6 +53,7 @@ class CaseRow:
     phone: str
     plate: str
     assignee: str
+    overdue: bool = False  # first response or callback late, or callback flagged
 
     def key(self, sort: str):
         return (self.opened_at if sort == "opened_at" else self.number, self.id)
@@ -86,6 +87,18 @@ def _prefix(col, text: str):
     return and_(col >= text, col < text + "\U0010ffff")
 
 
+# Plates start with a province (or special) character an advisor often leaves out: 'A12345' must
+# find '京A12345'. One index seek per possible first character beats scanning every plate.
+PLATE_PREFIXES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤川宁琼青藏港澳使领"
+
+
+def _plate_match(text: str):
+    plate = normalise_plate(text)
+    if not plate.isascii():
+        return _prefix(Vehicle.plate, plate)
+    return or_(_prefix(Vehicle.plate, plate), *(_prefix(Vehicle.plate, p + plate) for p in PLATE_PREFIXES))
+
+
 def search_condition(text: str):
     q = text.strip()
     if not q:
@@ -95,14 +108,9 @@ def search_condition(text: str):
     digits = normalise_phone(q)
     if digits.lstrip("+").isdigit() and len(digits) >= 3:
         customers = select(Customer.id).where(_prefix(Customer.phone, digits))
-        plates = select(Vehicle.id).where(_prefix(Vehicle.plate, normalise_plate(q)))
     else:
         customers = select(Customer.id).where(_prefix(Customer.name, q))
-        plate = normalise_plate(q)
-        # Plates start with a province character an advisor often leaves out: 'A12345' finds '京A12345'.
-        plate_match = _prefix(Vehicle.plate, plate) if not plate.isascii() else or_(
-            _prefix(Vehicle.plate, plate), Vehicle.plate.like("_" + plate + "%"))
-        plates = select(Vehicle.id).where(plate_match)
+    plates = select(Vehicle.id).where(_plate_match(q))
     ids = union(select(FailureCase.id).where(FailureCase.customer_id.in_(customers)),
                 select(FailureCase.id).where(FailureCase.vehicle_id.in_(plates)))
     return FailureCase.id.in_(ids)
@@ -111,7 +119,11 @@ def search_condition(text: str):
 def _conditions(store, session, f: CaseFilter, now: datetime) -> list:
     from app.services import settings
 
-    conds = [FailureCase.dealer_id == store.identity.home_dealer_id]
+    searching = bool(f.search.strip())
+    # With a search the few matching ids should drive the query; "|| ''" keeps SQLite from walking
+    # the whole (dealer, opened) index instead and testing every case against them.
+    dealer_col = FailureCase.dealer_id.concat("") if searching else FailureCase.dealer_id
+    conds = [dealer_col == store.identity.home_dealer_id]
     if f.status:
         conds.append(FailureCase.status == f.status)
     if f.severity:
@@ -170,8 +182,21 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
             q = q.offset(offset)
         order = (col.desc(), FailureCase.id.desc()) if descending else (col.asc(), FailureCase.id.asc())
         rows = s.execute(q.order_by(*order).limit(limit)).all()
-        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "")
-                     for r in rows], offset)
+        late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
+        return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
+                             r[0] in late) for r in rows], offset)
+
+
+def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
+    """Which of one page's cases are overdue: asked for the page only, so sorting stays index-fast."""
+    from app.services import settings
+
+    if not ids:
+        return set()
+    cond = overdue_condition(settings.get(session, "cases.first_response_hours"),
+                             settings.get(session, "cases.resolve_days"), now,
+                             settings.get(session, "recovery.callback_overdue_hours"))
+    return set(session.scalars(select(FailureCase.id).where(FailureCase.id.in_(ids), cond)))
 
 
 def assignees(store) -> list[tuple[str, str]]:
@@ -198,20 +223,17 @@ def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
     if len(q) < 2:
         return []
     digits = normalise_phone(q)
-    plate = normalise_plate(q)
+    by_customer = _prefix(Customer.phone, digits) if digits.isdigit() else _prefix(Customer.name, q)
+    cols = (Customer.id, Customer.name, Customer.phone, Vehicle.plate, Vehicle.id, Vehicle.model)
     with store.session() as s:
         dealer = store.identity.home_dealer_id
-        by_customer = or_(_prefix(Customer.phone, digits), _prefix(Customer.name, q)) \
-            if digits.isdigit() else _prefix(Customer.name, q)
-        vehicle_match = _prefix(Vehicle.plate, plate) if not plate.isascii() or not plate.isalnum() else or_(
-            _prefix(Vehicle.plate, plate), Vehicle.plate.like("_" + plate + "%"))
-        stmt = (select(Customer.id, Customer.name, Customer.phone, Vehicle.plate, Vehicle.id, Vehicle.model)
-                .outerjoin(Vehicle, Vehicle.customer_id == Customer.id)
-                .where(Customer.dealer_id == dealer,
-                       or_(Customer.id.in_(select(Customer.id).where(by_customer)),
-                           Vehicle.id.in_(select(Vehicle.id).where(vehicle_match))))
-                .limit(limit))
-        return [CustomerMatch(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "") for r in s.execute(stmt)]
+        found: dict[tuple, CustomerMatch] = {}
+        for stmt in (select(*cols).join(Vehicle, Vehicle.customer_id == Customer.id).where(_plate_match(q)),
+                     select(*cols).outerjoin(Vehicle, Vehicle.customer_id == Customer.id).where(by_customer)):
+            # "|| ''": let the phone, name or plate index drive, not the dealer index.
+            for r in s.execute(stmt.where(Customer.dealer_id.concat("") == dealer).limit(limit)):
+                found.setdefault((r[0], r[4]), CustomerMatch(r[0], r[1], r[2], r[3] or "", r[4], r[5] or ""))
+        return list(found.values())[:limit]
 
 
 @dataclass(frozen=True)

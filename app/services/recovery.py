@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, func, or_, select
 
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
@@ -205,24 +205,35 @@ class Overdue:
     callback_flagged: bool
 
 
-def overdue_cases(store, *, now: datetime | None = None) -> list[Overdue]:
-    """Open cases whose first response or callback is late, or whose callback is flagged; for Today and
-    the case list."""
+def _overdue_columns(s, now: datetime):
+    conf = settings.get_all(s)
+    no_response = and_(FailureCase.first_response_at.is_(None),
+                       FailureCase.opened_at < now - timedelta(hours=conf["cases.first_response_hours"]))
+    late_due = now - timedelta(hours=conf["recovery.callback_overdue_hours"])
+    open_cb = and_(Callback.case_id == FailureCase.id, Callback.state != CallbackState.REACHED.value)
+    late_cb = exists().where(open_cb, Callback.due_at < late_due)
+    flagged = exists().where(open_cb, Callback.state == CallbackState.FLAGGED.value)
+    where = and_(FailureCase.status != CaseStatus.CLOSED.value, or_(no_response, late_cb, flagged))
+    return where, no_response, late_cb, flagged
+
+
+def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
+    """Open cases whose first response or callback is late, or whose callback is flagged, oldest
+    first; for Today and the case list. One query, so it stays quick on a busy store."""
     now = now or utcnow()
     with store.session() as s:
-        conf = settings.get_all(s)
-        late_open = now - timedelta(hours=conf["cases.first_response_hours"])
-        late_due = now - timedelta(hours=conf["recovery.callback_overdue_hours"])
-        no_response = set(s.scalars(select(FailureCase.id).where(
-            FailureCase.status != CaseStatus.CLOSED.value, FailureCase.first_response_at.is_(None),
-            FailureCase.opened_at < late_open)))
-        cbs = s.execute(select(Callback.case_id, Callback.state, Callback.due_at)
-                        .join(FailureCase, FailureCase.id == Callback.case_id)
-                        .where(FailureCase.status != CaseStatus.CLOSED.value,
-                               Callback.state != CallbackState.REACHED.value)).all()
-        late_cb = {c for c, _, due in cbs if due < late_due}
-        flagged = {c for c, state, _ in cbs if state == CallbackState.FLAGGED.value}
-        ids = no_response | late_cb | flagged
-        rows = s.execute(select(FailureCase.id, FailureCase.number, FailureCase.status)
-                         .where(FailureCase.id.in_(ids)).order_by(FailureCase.opened_at)).all() if ids else []
-        return [Overdue(i, n, st, i in no_response, i in late_cb, i in flagged) for i, n, st in rows]
+        where, no_response, late_cb, flagged = _overdue_columns(s, now)
+        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, no_response, late_cb, flagged)
+             .where(FailureCase.dealer_id == store.identity.home_dealer_id, where)
+             .order_by(FailureCase.opened_at, FailureCase.id))
+        if limit is not None:
+            q = q.limit(limit)
+        return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c in s.execute(q)]
+
+
+def count_overdue(store, *, now: datetime | None = None) -> int:
+    now = now or utcnow()
+    with store.session() as s:
+        where = _overdue_columns(s, now)[0]
+        return s.scalar(select(func.count()).select_from(FailureCase)
+                        .where(FailureCase.dealer_id == store.identity.home_dealer_id, where))

@@ -13,6 +13,8 @@ from app.services.assessment import MonthSummary, failure_condition, month_summa
 from app.vocab import CaseStatus
 
 LOOKBACK_DAYS = 30
+# A to-do list needs "a lot", not an exact 100,000: counting stops here so Today stays fast.
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class TodayFigures:
     month: MonthSummary
 
 
+def _capped(session, q) -> int:
+    """How many rows ``q`` finds, counting no further than COUNT_CAP."""
+    return session.scalar(select(func.count()).select_from(q.limit(COUNT_CAP).subquery()))
+
+
 def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayFigures:
     today = today or date.today()
     dealer = store.identity.home_dealer_id
@@ -56,7 +63,7 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
                           FailureCase.severity).join(Customer, Customer.id == FailureCase.customer_id) \
                 .where(FailureCase.dealer_id == dealer, *cond)
             rows = [CaseItem(*r) for r in s.execute(base.order_by(order).limit(limit))]
-            n = s.scalar(select(func.count()).select_from(FailureCase).where(FailureCase.dealer_id == dealer, *cond))
+            n = _capped(s, select(FailureCase.id).where(FailureCase.dealer_id == dealer, *cond))
             return rows, n
 
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
@@ -73,6 +80,6 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
             .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
             .join(Customer, Customer.id == RepairOrder.customer_id)
             .where(*no_case).order_by(FeedbackForm.service_date.desc()).limit(limit))]
-        forms_n = s.scalar(select(func.count()).select_from(FeedbackForm).where(*no_case))
+        forms_n = _capped(s, select(FeedbackForm.id).where(*no_case))
     summary = month_summary(store, today.strftime("%Y-%m"))
     return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, summary)

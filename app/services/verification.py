@@ -135,7 +135,9 @@ def _set_verification(uow: UnitOfWork, form: FeedbackForm, state: Verification, 
     uow.record("form", form.id, kind, payload, form.dealer_id, seq=form.version, at=now)
 
 
-def calls(store, *, ids: list[str] | None = None, pending_only: bool = False) -> list[CallView]:
+def calls(store, *, ids: list[str] | None = None, pending_only: bool = False,
+          disputed_only: bool = False) -> list[CallView]:
+    """Calls, newest first; pending_only: still to make; disputed_only: disputes not yet resolved."""
     with store.session() as s:
         q = (select(VerificationCall, FeedbackForm, RepairOrder.number, Customer.name, Customer.phone, User.display_name)
              .join(FeedbackForm, FeedbackForm.id == VerificationCall.form_id)
@@ -147,6 +149,9 @@ def calls(store, *, ids: list[str] | None = None, pending_only: bool = False) ->
             q = q.where(VerificationCall.id.in_(ids))
         if pending_only:
             q = q.where(VerificationCall.outcome == PENDING)
+        if disputed_only:
+            q = q.where(VerificationCall.outcome == DISPUTED,
+                        FeedbackForm.verification == Verification.DISPUTED.value)
         return [CallView(c.id, f.id, c.outcome, c.note, f.service_date, ro, advisor or "", name, phone,
                          f.timeliness + f.repair_quality + f.attitude, f.overall, f.comment, f.verification)
                 for c, f, ro, name, phone, advisor in s.execute(q)]

@@ -82,7 +82,7 @@ class ApprovalsView(QWidget):
         store, rid, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
         fn = approve_remedy if approve else refuse_remedy
         self.ops.run(lambda: fn(store, rid, user_id, note), on_success=self.on_decided,
-                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="remedies")
+                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="cases")
 
     def on_decided(self, _view) -> None:
         self.note.clear()

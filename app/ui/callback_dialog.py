@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
-from app.services.callbacks import CallbackView, record_not_reached, record_reached
+from app.services.callbacks import CallbackView, record_not_reached, record_reached, success_threshold
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text, field_error
 
@@ -40,8 +40,7 @@ class CallbackDialog(QDialog):
         self.root_cause.setObjectName("root_cause")
         self.improvement = QLineEdit()
         self.improvement.setObjectName("improvement")
-        self.hint = QLabel(self.tr("A re-rating of 8 or more closes the case as recovered: then write the root "
-                                   "cause and what we should improve (head office reads these)."))
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.errors = {}
         form = QFormLayout()
@@ -63,6 +62,9 @@ class CallbackDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        # Set here: the standard buttons' own words would stay English without Qt's catalogue.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -72,6 +74,11 @@ class CallbackDialog(QDialog):
         layout.addWidget(self.buttons)
         self.not_reached.toggled.connect(self.on_not_reached_toggled)
         self.setMinimumWidth(480)
+        ops.run(lambda: success_threshold(store), on_success=self.show_threshold)
+
+    def show_threshold(self, threshold: int) -> None:
+        self.hint.setText(self.tr("A re-rating of {n} or more closes the case as recovered: then write the root "
+                                  "cause and what we should improve (head office reads these).").format(n=threshold))
 
     def on_not_reached_toggled(self, on: bool) -> None:
         for w in (self.rating, self.root_cause, self.improvement):

@@ -65,6 +65,8 @@ class CaseDetailView(QWidget):
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnWidth(0, 130)
+        self.timeline.setColumnWidth(1, 70)
+        self.timeline.setWordWrap(True)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
 
         self.history = QTreeWidget()
@@ -136,7 +138,9 @@ class CaseDetailView(QWidget):
             self.fact_labels[key].setText(text)
         self.timeline.clear()
         for t in d.timeline:
-            QTreeWidgetItem(self.timeline, [_when(t.occurred_at), t.actor or "-", self.describe(t.kind, t.payload)])
+            what = self.describe(t.kind, t.payload)
+            item = QTreeWidgetItem(self.timeline, [_when(t.occurred_at), t.actor or "-", what])
+            item.setToolTip(2, what)
         self.history.clear()
         for v in history.visits:
             what = self.tr("Visit {ro}").format(ro=v.repair_order)

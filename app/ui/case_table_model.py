@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
 from app.ui.ops import Ops
@@ -115,6 +116,13 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            r = self.case_at(index.row()) if index.isValid() else None
+            if r is None or not r.overdue:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#b00020")  # overdue cases stand out in the list
+            return QCoreApplication.translate("CaseTableModel", "Overdue: first response or callback is late")
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             return None
         page = index.row() // PAGE

@@ -109,7 +109,7 @@ class CasesView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 600])
+        self.splitter.setSizes([820, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.services.recovery import overdue_cases
+from app.services.recovery import count_overdue, overdue_cases
 from app.ui.ops import Ops
+
+SHOWN = 50  # the oldest; the case list's "Overdue only" filter shows them all
 
 
 class OverdueBox(QGroupBox):
@@ -31,10 +33,12 @@ class OverdueBox(QGroupBox):
             self.refresh()
 
     def refresh(self) -> None:
-        self.ops.run(lambda: overdue_cases(self.store), on_success=self.show_rows)
+        store = self.store
+        self.ops.run(lambda: (overdue_cases(store, limit=SHOWN), count_overdue(store)), on_success=self.show_rows)
 
-    def show_rows(self, rows) -> None:
-        self.setTitle(self.tr("Overdue ({n})").format(n=len(rows)))
+    def show_rows(self, result) -> None:
+        rows, total = result
+        self.setTitle(self.tr("Overdue ({n})").format(n=total))
         self.setVisible(bool(rows))
         self.list.clear()
         for o in rows:

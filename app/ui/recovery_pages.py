@@ -45,7 +45,7 @@ def install_recovery(window) -> RecoveryPages:
     pages.overdue.case_requested.connect(window.on_today_case_requested)
     if getattr(user, "is_supervisor", False):
         pages.approvals = ApprovalsView(store, ops, user)
-        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Remedy approvals")), pages.approvals, "alert")
+        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), pages.approvals, "alert")
         pages.verification = VerificationView(store, ops, user)
         window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")), pages.verification, "form")
     if library.refused is not None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app.recovery_vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome
 from app.services.recovery import Guide, guide, record_step
 from app.services.remedies import remedies_for
+from app.ui.case_actions import CaseActions
 from app.ui.ops import Ops
 from app.ui.remedy_dialog import RemedyDialog
-from app.ui.ui_words import error_text, title, wording_language
+from app.ui.ui_words import duration_text, error_text, title, wording_language
 from app.vocab import CaseStatus
 
 MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
@@ -36,9 +37,12 @@ class RecoveryStepper(QWidget):
         self.heading.setObjectName("heading")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
+        self.actions = CaseActions(store, ops, user)
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
-        self.steps.setFixedWidth(260)
+        self.steps.setFixedWidth(210)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the note; click to browse
         self.position = QLabel()
         self.position.setObjectName("position")
@@ -66,22 +70,31 @@ class RecoveryStepper(QWidget):
         self.remedy_line = QLabel()
         self.remedy_line.setObjectName("remedy_line")
         self.remedy_line.setWordWrap(True)
-        self.done_button = QPushButton(self.tr("Done (Ctrl+Enter)"))
+        self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setObjectName("done")
-        self.skip_button = QPushButton(self.tr("Skip with reason (Ctrl+K)"))
+        self.skip_button = QPushButton(self.tr("Skip with reason"))
         self.skip_button.setObjectName("skip")
-        self.note_button = QPushButton(self.tr("Save note (Ctrl+Shift+Enter)"))
+        self.note_button = QPushButton(self.tr("Save note"))
         self.note_button.setObjectName("save_note")
-        self.remedy_button = QPushButton(self.tr("Offer a remedy... (Ctrl+R)"))
+        self.remedy_button = QPushButton(self.tr("Offer a remedy..."))
         self.remedy_button.setObjectName("offer_remedy")
         self.finished_label = QLabel()
         self.finished_label.setObjectName("finished")
         self.finished_label.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        for b in (self.done_button, self.skip_button, self.note_button, self.remedy_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        self.done_button.setDefault(True)
+        for b, keys in ((self.done_button, "Ctrl+Enter"), (self.skip_button, "Ctrl+K"),
+                        (self.note_button, "Ctrl+Shift+Enter"), (self.remedy_button, "Ctrl+R")):
+            b.setToolTip(keys)
+        buttons = QGridLayout()
+        buttons.addWidget(self.done_button, 0, 0)
+        buttons.addWidget(self.skip_button, 0, 1)
+        buttons.addWidget(self.note_button, 1, 0)
+        buttons.addWidget(self.remedy_button, 1, 1)
+        self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
+                                        "Ctrl+R remedy · Alt+Up/Down other steps"))
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #666")
         right = QVBoxLayout()
         right.addWidget(self.position)
         right.addWidget(self.say, 1)
@@ -90,13 +103,17 @@ class RecoveryStepper(QWidget):
         right.addWidget(self.error)
         right.addWidget(self.remedy_line)
         right.addLayout(buttons)
+        right.addWidget(self.keys_hint)
         right.addWidget(self.finished_label)
         body = QHBoxLayout()
         body.addWidget(self.steps)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.clock)
+        top = QHBoxLayout()
+        top.addWidget(self.clock, 1)
+        top.addWidget(self.actions)
+        layout.addLayout(top)
         layout.addLayout(body, 1)
 
         self.done_button.clicked.connect(self.on_done_clicked)
@@ -107,7 +124,8 @@ class RecoveryStepper(QWidget):
         # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
         for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
                            ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),
-                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked)):
+                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked),
+                           ("Alt+Up", lambda: self.browse(-1)), ("Alt+Down", lambda: self.browse(1))):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ops.changed.connect(self.on_ops_changed)
         self._set_enabled(False)
@@ -127,6 +145,7 @@ class RecoveryStepper(QWidget):
     def refresh(self) -> None:
         if not self.case_id:
             self.guide = None
+            self.actions.show_state(None, None)
             self._set_enabled(False)
             return
         case_id, pack = self.case_id, self.library.pack
@@ -155,7 +174,12 @@ class RecoveryStepper(QWidget):
         if g.clocks.callback_flagged:
             flags.append(self.tr("Callback flagged: not reached"))
         status = title(CaseStatus(g.status))
-        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + flags))
+        spans = []
+        if g.clocks.time_to_first_response is not None:
+            spans.append(self.tr("first response after {t}").format(t=duration_text(g.clocks.time_to_first_response)))
+        if g.clocks.time_to_resolution is not None:
+            spans.append(self.tr("resolved after {t}").format(t=duration_text(g.clocks.time_to_resolution)))
+        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + spans + flags))
         self.clock.setStyleSheet("color: #b00020" if flags else "")
         self.steps.blockSignals(True)
         self.steps.clear()
@@ -168,6 +192,7 @@ class RecoveryStepper(QWidget):
                 kind=title(RemedyKind(r.kind)), amount=r.amount, status=title(RemedyStatus(r.status)))
             for r in remedies if r.status != "withdrawn"))
         closed = g.status == CaseStatus.CLOSED.value
+        self.actions.show_state(g.case_id, g.status)
         if g.finished or closed:
             self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
                                                 "(see Callbacks due).") if not closed else
@@ -195,6 +220,12 @@ class RecoveryStepper(QWidget):
         self.skip_button.setEnabled(st.step.skippable and g.status != CaseStatus.CLOSED.value)
         self.remedy_button.setVisible(st.step.kind == StepKind.OFFER_REMEDY)
         self.note.setFocus()
+
+    def browse(self, delta: int) -> None:
+        """Look at the step before or after without recording anything."""
+        if self.guide is not None and self.guide.steps:
+            self.error.clear()
+            self.show_step(max(0, min(len(self.guide.steps) - 1, self.shown + delta)))
 
     def on_steps_current_row_changed(self, row: int) -> None:
         if row >= 0:

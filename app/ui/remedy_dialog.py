@@ -52,6 +52,7 @@ class RemedyDialog(QDialog):
         form.addRow("", self.description_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Offer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,7 +86,7 @@ class RemedyDialog(QDialog):
         kind, amount, text = self.kind.currentData(), self.amount.value(), self.description.text()
         self.buttons.setEnabled(False)
         self.ops.run(lambda: propose_remedy(store, case_id, kind, amount, text, user_id),
-                     on_success=self.on_proposed, on_failure=self.on_failed, changes="remedies")
+                     on_success=self.on_proposed, on_failure=self.on_failed, changes="cases")
 
     def on_proposed(self, view) -> None:
         self.remedy_proposed.emit(view)

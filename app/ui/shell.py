@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui import i18n
 from app.ui.ops import Ops
 from app.ui.sign_in_dialog import SignInDialog
+
+
+class _FirstPaint(QObject):
+    """Calls ``then()`` once, after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
 
 
 class Shell(QObject):
@@ -27,16 +44,21 @@ class Shell(QObject):
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
         self.dialog = self._sign_in_dialog(None)
-        self.dialog.show()
         if self.store is None:
-            from app.models.store import open_store
-
-            data_dir = self.data_dir
-            self.ops.run(lambda: open_store(data_dir), on_success=self.on_store_opened,
-                         on_failure=self.on_store_failed, pool="io")
+            # Open the store only once the dialog has painted: the database layer's imports run in
+            # the background but share the interpreter, and would otherwise delay the first window.
+            self._painted = _FirstPaint(self.dialog, self.open_store)
         else:
             self.on_store_opened(self.store)
+        self.dialog.show()
         return self.dialog
+
+    def open_store(self) -> None:
+        from app.models.store import open_store
+
+        data_dir = self.data_dir
+        self.ops.run(lambda: open_store(data_dir), on_success=self.on_store_opened,
+                     on_failure=self.on_store_failed, pool="io")
 
     def _sign_in_dialog(self, locked_user) -> SignInDialog:
         dialog = SignInDialog(None, self.ops, locked_user=locked_user, parent=self.window if locked_user else None)
@@ -48,6 +70,8 @@ class Shell(QObject):
 
         self.store = store
         self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
+        # While the advisor types the PIN, load the main window's code (imports only; no widgets).
+        self.ops.run(lambda: importlib.import_module("app.ui.main_window"), pool="io")
 
     def on_language_read(self, language: str) -> None:
         from app.ui.application import apply_language

@@ -83,7 +83,8 @@ class SignInDialog(QDialog):
         self.user.clear()
         for p in people:
             if p.can_sign_in:
-                self.user.addItem(f"{p.display_name} ({p.username})", p.username)
+                label = p.display_name if p.display_name == p.username else f"{p.display_name} ({p.username})"
+                self.user.addItem(label, p.username)
         if self.locked_user is not None:
             self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
         self.pin.setFocus()

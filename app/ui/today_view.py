@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app.services.today import COUNT_CAP
 from app.ui.ops import Ops
 from app.ui.widgets import vocab_title
 from app.vocab import Severity
@@ -63,6 +64,9 @@ class TodayView(QWidget):
         grid.addWidget(self.forms_box, 1, 0)
         grid.addWidget(month, 1, 1)
         grid.addWidget(self.alerts_box, 2, 0, 1, 2)
+        self.alerts.setMaximumHeight(110)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
@@ -91,9 +95,11 @@ class TodayView(QWidget):
         self.average.setText("-" if s.average is None else loc.toString(s.average, "f", 2))
         self.failure_share.setText("-" if s.failure_share is None else loc.toString(s.failure_share * 100, "f", 1) + "%")
         self.outcome.setText("-" if s.change is None else loc.toString(s.change, "f", 2))
-        self.waiting_box.setTitle(self.tr("Waiting for a first response ({n})").format(n=t.waiting_count))
-        self.callbacks_box.setTitle(self.tr("Callbacks due ({n})").format(n=t.callbacks_count))
-        self.forms_box.setTitle(self.tr("Failure forms with no case yet ({n})").format(n=t.forms_without_case_count))
+        count = lambda n: f"{COUNT_CAP - 1}+" if n >= COUNT_CAP else loc.toString(n)  # noqa: E731
+        self.waiting_box.setTitle(self.tr("Waiting for a first response ({n})").format(n=count(t.waiting_count)))
+        self.callbacks_box.setTitle(self.tr("Callbacks due ({n})").format(n=count(t.callbacks_count)))
+        self.forms_box.setTitle(self.tr("Failure forms with no case yet ({n})").format(
+            n=count(t.forms_without_case_count)))
         for lst, items in ((self.waiting, t.waiting), (self.callbacks, t.callbacks)):
             lst.clear()
             for c in items:

@@ -30,3 +30,15 @@ def field_error(exc: BaseException) -> str | None:
     """The field an InvalidInput names, so the message can sit next to it."""
     params = getattr(exc, "params", {}) or {}
     return params.get("field")
+
+
+def duration_text(td) -> str:
+    """A short, readable span: '25 min', '3 h 10 min', '2 d 4 h'."""
+    minutes = int(td.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return QCoreApplication.translate("Durations", "{d} d {h} h").format(d=days, h=hours)
+    if hours:
+        return QCoreApplication.translate("Durations", "{h} h {m} min").format(h=hours, m=mins)
+    return QCoreApplication.translate("Durations", "{m} min").format(m=mins)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call
+from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text
 
@@ -18,6 +18,12 @@ class VerificationView(QWidget):
         self.rows = []
         self.draw_button = QPushButton(self.tr("&Draw a sample to call"))
         self.draw_button.setObjectName("draw")
+        self.mode = QComboBox()
+        self.mode.setObjectName("mode")
+        self.mode.addItem(self.tr("Calls to make"), "pending")
+        self.mode.addItem(self.tr("Disputed forms to resolve"), "disputed")
+        self.resolve_button = QPushButton(self.tr("&Resolved: the form stands"))
+        self.resolve_button.setObjectName("resolve")
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("calls")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Repair order"), self.tr("Advisor"),
@@ -30,7 +36,6 @@ class VerificationView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.note.setPlaceholderText(self.tr("What the customer said (required when disputed)"))
         self.confirm_button = QPushButton(self.tr("&Confirmed"))
         self.confirm_button.setObjectName("confirm")
         self.dispute_button = QPushButton(self.tr("D&isputed"))
@@ -43,11 +48,13 @@ class VerificationView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Call each customer and check the form is what they said. A disputed form "
                                      "leaves the monthly assessment until it is resolved.")), 1)
+        top.addWidget(self.mode)
         top.addWidget(self.draw_button)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.confirm_button)
         row.addWidget(self.dispute_button)
+        row.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -57,6 +64,8 @@ class VerificationView(QWidget):
         self.draw_button.clicked.connect(self.on_draw_clicked)
         self.confirm_button.clicked.connect(lambda: self._record(CONFIRMED))
         self.dispute_button.clicked.connect(lambda: self._record(DISPUTED))
+        self.resolve_button.clicked.connect(self.on_resolve_clicked)
+        self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
@@ -65,7 +74,9 @@ class VerificationView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.ops.run(lambda: calls(self.store, pending_only=True), on_success=self.show_rows)
+        store, disputed = self.store, self.mode.currentData() == "disputed"
+        self.ops.run(lambda: calls(store, pending_only=not disputed, disputed_only=disputed),
+                     on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
         self.rows = rows
@@ -79,8 +90,14 @@ class VerificationView(QWidget):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not rows)
-        for b in (self.confirm_button, self.dispute_button):
+        disputed = self.mode.currentData() == "disputed"
+        for b in (self.confirm_button, self.dispute_button, self.draw_button):
+            b.setVisible(not disputed)
+        self.resolve_button.setVisible(disputed)
+        for b in (self.confirm_button, self.dispute_button, self.resolve_button):
             b.setEnabled(bool(rows))
+        self.note.setPlaceholderText(self.tr("How the dispute was settled (required)") if disputed
+                                     else self.tr("What the customer said (required when disputed)"))
         if rows:
             self.table.selectRow(0)
 
@@ -97,6 +114,15 @@ class VerificationView(QWidget):
         self.error.clear()
         store, call_id, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
         self.ops.run(lambda: record_call(store, call_id, outcome, note, user_id), on_success=self.on_recorded,
+                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="forms")
+
+    def on_resolve_clicked(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        self.error.clear()
+        store, form_id, user_id, note = self.store, self.rows[row].form_id, self.user.user_id, self.note.text()
+        self.ops.run(lambda: resolve_dispute(store, form_id, note, user_id), on_success=self.on_recorded,
                      on_failure=lambda exc: self.error.setText(error_text(exc)), changes="forms")
 
     def on_recorded(self, _view) -> None:

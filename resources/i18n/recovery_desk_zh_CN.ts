@@ -12,7 +12,7 @@
     <name>ApprovalsView</name>
     <message>
         <source>Case</source>
-        <translation>案件</translation>
+        <translation>案例</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -89,10 +89,6 @@
         <translation>未联系上(&amp;N)</translation>
     </message>
     <message>
-        <source>A re-rating of 8 or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
-        <translation>回访评分达到 8 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
-    </message>
-    <message>
         <source>Re-ra&amp;ting (1-10):</source>
         <translation>回访评分（1-10）(&amp;T)：</translation>
     </message>
@@ -108,6 +104,18 @@
         <source>&amp;Improvement:</source>
         <translation>改进建议(&amp;I)：</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A re-rating of {n} or more closes the case as recovered: then write the root cause and what we should improve (head office reads these).</source>
+        <translation>回访评分达到 {n} 分及以上即按补救成功结案：请同时填写根本原因和改进建议（厂家会汇总分析）。</translation>
+    </message>
 </context>
 <context>
     <name>CallbacksView</name>
@@ -117,7 +125,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation>案件</translation>
+        <translation>案例</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -153,11 +161,11 @@
     </message>
     <message>
         <source>Recovered: the case is closed.</source>
-        <translation>补救成功，案件已结案。</translation>
+        <translation>补救成功，案例已结案。</translation>
     </message>
     <message>
         <source>The re-rating is below the target: the case stays open. Consider escalating it to the service manager.</source>
-        <translation>回访评分未达标，案件继续处理。建议升级给服务经理。</translation>
+        <translation>回访评分未达标，案例继续处理。建议升级给服务经理。</translation>
     </message>
     <message>
         <source>Not reached ({count} tries).</source>
@@ -166,6 +174,60 @@
     <message>
         <source>Flagged for the supervisor.</source>
         <translation>已标记，交主管处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Escalate...</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Reopen...</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Close without recovery...</source>
+        <translation>未补救成功结案…</translation>
+    </message>
+    <message>
+        <source>Escalate the case</source>
+        <translation>升级案例</translation>
+    </message>
+    <message>
+        <source>Why, and to whom:</source>
+        <translation>原因及升级给谁：</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新打开案例</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Close without recovery</source>
+        <translation>未补救成功结案</translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation>根本原因：</translation>
+    </message>
+    <message>
+        <source>Improvement:</source>
+        <translation>改进建议：</translation>
     </message>
 </context>
 <context>
@@ -316,6 +378,10 @@
     <message>
         <source>Advisor</source>
         <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Overdue: first response or callback is late</source>
+        <translation>已逾期：首次响应或回访已超时</translation>
     </message>
 </context>
 <context>
@@ -504,6 +570,42 @@
         <translation>总部命令（中央数据库、接收服务器、报表）</translation>
     </message>
     <message>
+        <source>check or install a recovery script pack</source>
+        <translation>检查或安装服务补救话术包</translation>
+    </message>
+    <message>
+        <source>check a pack file and name every problem by line</source>
+        <translation>检查话术包文件，按行号列出每个问题</translation>
+    </message>
+    <message>
+        <source>check a pack and, if it is good, use it from now on</source>
+        <translation>检查话术包，无误则从现在起使用</translation>
+    </message>
+    <message>
+        <source>say which pack is in use</source>
+        <translation>显示当前使用的话术包</translation>
+    </message>
+    <message>
+        <source>pack {label}, {scripts} scripts</source>
+        <translation>话术包 {label}，共 {scripts} 套话术</translation>
+    </message>
+    <message>
+        <source>{file}: good ({summary}).</source>
+        <translation>{file}：检查通过（{summary}）。</translation>
+    </message>
+    <message>
+        <source>Still in use: {summary}.</source>
+        <translation>继续使用：{summary}。</translation>
+    </message>
+    <message>
+        <source>Installed: {summary}.</source>
+        <translation>已安装：{summary}。</translation>
+    </message>
+    <message>
+        <source>In use: {summary}.</source>
+        <translation>当前使用：{summary}。</translation>
+    </message>
+    <message>
         <source>the network report: every dealer&apos;s month side by side</source>
         <translation>网络报告：各经销商本月数据并列对比</translation>
     </message>
@@ -676,6 +778,21 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -715,7 +832,7 @@
     </message>
     <message>
         <source>Case {number} is {status}; it can&apos;t be {action} now.</source>
-        <translation>案件 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
+        <translation>案例 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
     </message>
     <message>
         <source>required</source>
@@ -939,7 +1056,7 @@
     </message>
     <message>
         <source>no script covers {failure_type} / {cause_group} / {severity}; every case needs one</source>
-        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案件都必须有话术</translation>
+        <translation>没有话术适用于 {failure_type} / {cause_group} / {severity}；每类案例都必须有话术</translation>
     </message>
     <message>
         <source>can&apos;t be read: {reason}</source>
@@ -959,7 +1076,7 @@
     </message>
     <message>
         <source>only a supervisor can close a case that was not recovered</source>
-        <translation>补救未成功的案件只能由主管结案</translation>
+        <translation>补救未成功的案例只能由主管结案</translation>
     </message>
     <message>
         <source>a whole number of yuan from 0 to 1000000</source>
@@ -1169,7 +1286,7 @@
     </message>
     <message>
         <source>Lock the counter now (Ctrl+L)</source>
-        <translation>立即锁定柜台（Ctrl+L）</translation>
+        <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
         <source>online</source>
@@ -1218,7 +1335,7 @@
         <translation>待回访</translation>
     </message>
     <message>
-        <source>Remedy approvals</source>
+        <source>Approvals</source>
         <translation>补偿审批</translation>
     </message>
     <message>
@@ -1233,20 +1350,24 @@
         <translation>客户说了什么、双方约定了什么；跳过时写明原因</translation>
     </message>
     <message>
-        <source>Done (Ctrl+Enter)</source>
-        <translation>完成（Ctrl+回车）</translation>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
-        <source>Skip with reason (Ctrl+K)</source>
-        <translation>说明原因后跳过（Ctrl+K）</translation>
+        <source>Skip with reason</source>
+        <translation>说明原因后跳过</translation>
     </message>
     <message>
-        <source>Save note (Ctrl+Shift+Enter)</source>
-        <translation>保存备注（Ctrl+Shift+回车）</translation>
+        <source>Save note</source>
+        <translation>保存备注</translation>
     </message>
     <message>
-        <source>Offer a remedy... (Ctrl+R)</source>
-        <translation>提出补偿…（Ctrl+R）</translation>
+        <source>Offer a remedy...</source>
+        <translation>提出补偿…</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · Ctrl+R remedy · Alt+Up/Down other steps</source>
+        <translation>快捷键：Ctrl+回车 完成 · Ctrl+K 跳过 · Ctrl+Shift+回车 备注 · Ctrl+R 补偿 · Alt+上/下 查看其他步骤</translation>
     </message>
     <message>
         <source>{number}: {script}</source>
@@ -1265,6 +1386,14 @@
         <translation>回访已标记：多次未联系上</translation>
     </message>
     <message>
+        <source>first response after {t}</source>
+        <translation>{t}后首次响应</translation>
+    </message>
+    <message>
+        <source>resolved after {t}</source>
+        <translation>{t}后解决</translation>
+    </message>
+    <message>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
@@ -1274,11 +1403,11 @@
     </message>
     <message>
         <source>Every step is recorded. The case now waits for its callback (see Callbacks due).</source>
-        <translation>所有步骤都已记录，案件等待回访（见“待回访”）。</translation>
+        <translation>所有步骤都已记录，案例等待回访（见“待回访”）。</translation>
     </message>
     <message>
         <source>This case is closed.</source>
-        <translation>此案件已结案。</translation>
+        <translation>此案例已结案。</translation>
     </message>
     <message>
         <source>Step {n} of {total}: {title}</source>
@@ -1397,6 +1526,10 @@
     <message>
         <source>Offer</source>
         <translation>提出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Above your authority of {limit} yuan: a supervisor must approve it before you offer it.</source>
@@ -2248,6 +2381,18 @@
         <translation>抽取核实样本(&amp;D)</translation>
     </message>
     <message>
+        <source>Calls to make</source>
+        <translation>待核实的回访</translation>
+    </message>
+    <message>
+        <source>Disputed forms to resolve</source>
+        <translation>待处理的异议反馈表</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved: the form stands</source>
+        <translation>已处理：反馈表有效(&amp;R)</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2276,10 +2421,6 @@
         <translation>意见</translation>
     </message>
     <message>
-        <source>What the customer said (required when disputed)</source>
-        <translation>客户的说法（有异议时必填）</translation>
-    </message>
-    <message>
         <source>&amp;Confirmed</source>
         <translation>属实(&amp;C)</translation>
     </message>
@@ -2294,6 +2435,14 @@
     <message>
         <source>Call each customer and check the form is what they said. A disputed form leaves the monthly assessment until it is resolved.</source>
         <translation>逐一致电客户，核实反馈表是否与客户所说一致。有异议的反馈表在处理完之前不计入月度考核。</translation>
+    </message>
+    <message>
+        <source>How the dispute was settled (required)</source>
+        <translation>异议的处理结果（必填）</translation>
+    </message>
+    <message>
+        <source>What the customer said (required when disputed)</source>
+        <translation>客户的说法（有异议时必填）</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,10 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: stepper.guide is not None and stepper.say.text() != "")
     total = len(stepper.guide.steps)
     assert stepper.position.text().startswith("Step 1 of")
+    qtbot.keyClick(stepper.note, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # a look ahead records nothing
+    assert stepper.position.text().startswith("Step 2 of")
+    qtbot.keyClick(stepper.note, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert stepper.position.text().startswith("Step 1 of")
 
     seen = []
     for n in range(total):
@@ -80,6 +84,7 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     qtbot.keyClick(callbacks.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(callbacks, "dialog", None) is not None and callbacks.dialog.isVisible())
     dlg = callbacks.dialog
+    qtbot.waitUntil(lambda: "re-rating of 8 or more closes the case" in dlg.hint.text())
     dlg.rating.setFocus()
     dlg.rating.selectAll()
     qtbot.keyClicks(dlg.rating, "9")

@@ -87,6 +87,7 @@ def test_verification_calls(qtbot, store, tmp_path):
     qtbot.mouseClick(view.dispute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.error.text() == "required")
     type_chinese(view.note, "客户表示当天没有来店")
+    disputed_ro = view.table.item(view.table.currentRow(), 1).text()
     qtbot.mouseClick(view.dispute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.rowCount() == 5)
     qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
@@ -95,3 +96,15 @@ def test_verification_calls(qtbot, store, tmp_path):
     with store.session() as s:
         states = sorted(f.verification for f in s.query(FeedbackForm))
     assert states == ["disputed", "unverified", "unverified", "unverified", "unverified", "verified"]
+
+    view.mode.setCurrentIndex(view.mode.findData("disputed"))  # the dispute is settled later
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.resolve_button.isVisible())
+    assert view.table.item(0, 1).text() == disputed_ro
+    qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.error.text() == "required")
+    type_chinese(view.note, "客户家人代填，内容属实")
+    qtbot.mouseClick(view.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0)
+    ops.wait_idle()
+    with store.session() as s:
+        assert sorted(f.verification for f in s.query(FeedbackForm)).count("verified") == 2

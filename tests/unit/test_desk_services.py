@@ -211,3 +211,13 @@ def test_demo_users_only_on_a_store_without_real_users(store, tmp_path):
             users.sign_in(other, "admin", users.DEMO_PIN)
     finally:
         other.close()
+
+
+def test_today_counts_stop_at_the_cap(store, monkeypatch):
+    from app.services import today
+    from app.services.demo import fill_demo
+
+    fill_demo(store, forms=40, cases=30)
+    assert today_figures(store).waiting_count == 30
+    monkeypatch.setattr(today, "COUNT_CAP", 10)
+    assert today_figures(store).waiting_count == 10

@@ -13,9 +13,9 @@ from app.scripts.library import library_for
 from app.services import settings
 from app.services.callbacks import callbacks_due, record_not_reached, record_reached
 from app.services.case_log import NotAllowed, WrongState
-from app.services.case_queries import CaseFilter, count_cases
+from app.services.case_queries import CaseFilter, case_page, count_cases
 from app.services.cases import timeline
-from app.services.recovery import close_case, escalate, guide, overdue_cases, record_step, reopen
+from app.services.recovery import close_case, count_overdue, escalate, guide, overdue_cases, record_step, reopen
 from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
 from app.vocab import CauseGroup, FailureType, Severity
 from tests.recovery_helpers import T0, add_user, case_for, d_graded_form
@@ -159,11 +159,16 @@ def test_overdue_first_response_and_callback(store, people):
     [cb] = callbacks_due(store, now=later)
     assert cb.overdue
     flags = {o.case_id: o for o in overdue_cases(store, now=later)}
+    assert count_overdue(store, now=later) == len(flags) == 2
+    assert [o.case_id for o in overdue_cases(store, now=later, limit=1)] == [untouched]  # oldest first
     assert flags[answered].callback and not flags[answered].first_response
     assert guide(store, answered, PACK, now=later).clocks.callback_overdue
     # The case list's "overdue only" filter shows the late callback too.
     assert count_cases(store, CaseFilter(overdue=True), now=cb.due_at) == 1  # only the untouched one
     assert count_cases(store, CaseFilter(overdue=True), now=later) == 2
+    rows = {r.id: r.overdue for r in case_page(store, CaseFilter(), now=cb.due_at).rows}
+    assert rows == {untouched: True, answered: False}  # each row of the list carries its flag
+    assert all(r.overdue for r in case_page(store, CaseFilter(), now=later).rows)
 
 
 def test_failed_rerating_then_escalation_then_recovered(store, people):

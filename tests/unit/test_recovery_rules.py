@@ -54,3 +54,4 @@ def test_callback_overdue(hours_past_due, grace, overdue):
 @pytest.mark.parametrize("count,attempts,flag", [(1, 3, False), (2, 3, False), (3, 3, True), (1, 1, True)])
 def test_flag_after_not_reached(count, attempts, flag):
     assert flag_after_not_reached(count, attempts) is flag
+

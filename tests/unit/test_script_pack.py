@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.recovery_vocab import StepKind
 from app.scripts.choose import choose
 from app.scripts.library import ScriptLibrary, bundled_pack_path
 from app.scripts.pack import PackRejected, load_pack, parse_pack
-from app.vocab import Blame, CauseGroup, FailureType, Mood, Severity
+from app.vocab import CauseGroup, FailureType, Severity
 
 DEFAULT = bundled_pack_path().read_text(encoding="utf-8")
 PACK = load_pack(bundled_pack_path())
@@ -144,3 +143,16 @@ def test_the_readable_copy_is_current():
     spec.loader.exec_module(mod)
     assert (root / "docs/recovery-scripts.md").read_text(encoding="utf-8") == mod.render(bundled_pack_path()), \
         "run: .venv/bin/python packaging/pack_doc.py > docs/recovery-scripts.md"
+
+
+def test_every_combination_of_facts_resolves_to_a_whole_script():
+    from app.vocab import Blame, Mood
+
+    seen_wordings = set()
+    for ft, cg, sev, blame, mood in product(FailureType, CauseGroup, Severity, Blame, Mood):
+        s = choose(PACK, failure_type=ft, cause_group=cg, severity=sev, blame=blame, mood=mood)
+        kinds = [st.kind for st in s.steps]
+        assert kinds[0] == "listen" and kinds[-1] == "agree_follow_up" and len(kinds) == len(set(kinds))
+        assert ("calm" in kinds) == (mood in ("angry", "anxious"))
+        seen_wordings.add(tuple(st.say["en"] for st in s.steps))
+    assert len(seen_wordings) > 40  # the words really do change with the facts

@@ -1,0 +1,27 @@
+"""Today lists a case whose first response is late; activating it opens the case with its Recovery tab."""
+
+from PySide6.QtCore import Qt
+
+from tests.recovery_helpers import T0, case_for
+
+
+def test_overdue_case_on_today_opens_the_case(qtbot, window, store, advisor):
+    box = window.recovery.overdue
+    assert not box.isVisible()  # nothing late on a fresh store
+    case_id = case_for(store, advisor.user_id, at=T0)  # opened long ago, never answered
+    window.ops.changed.emit("cases")  # as the operation that opened it would announce
+    qtbot.waitUntil(lambda: box.list.count() == 1)
+    assert box.isVisible() and box.title() == "Overdue (1)"
+    assert box.list.item(0).text().endswith("no first response yet")
+    box.list.setFocus()
+    box.list.setCurrentRow(0)
+    qtbot.keyClick(box.list, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.cases
+    qtbot.waitUntil(lambda: window.recovery.stepper.guide is not None
+                    and window.recovery.stepper.guide.case_id == case_id)
+    assert "First response overdue" in window.recovery.stepper.clock.text()
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.case_at(0) is not None)
+    assert model.case_at(0).overdue
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    assert "Overdue" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
