@@ -116,13 +116,14 @@ def search_condition(text: str):
     return FailureCase.id.in_(ids)
 
 
-def _conditions(store, session, f: CaseFilter, now: datetime) -> list:
+def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opened_at") -> list:
     from app.services import settings
 
-    searching = bool(f.search.strip())
-    # With a search the few matching ids should drive the query; "|| ''" keeps SQLite from walking
-    # the whole (dealer, opened) index instead and testing every case against them.
-    dealer_col = FailureCase.dealer_id.concat("") if searching else FailureCase.dealer_id
+    # The (dealer, opened) index serves only the default order. With a search the few matching ids
+    # should drive the query, and sorting by number should walk the number index: "|| ''" keeps
+    # SQLite from choosing the dealer index and testing every case instead.
+    use_dealer_index = not f.search.strip() and sort == "opened_at"
+    dealer_col = FailureCase.dealer_id if use_dealer_index else FailureCase.dealer_id.concat("")
     conds = [dealer_col == store.identity.home_dealer_id]
     if f.status:
         conds.append(FailureCase.status == f.status)
@@ -161,26 +162,37 @@ def count_cases(store, f: CaseFilter, *, now: datetime | None = None) -> int:
 
 
 def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool = True, offset: int = 0,
-              limit: int = 100, after: tuple | None = None, now: datetime | None = None) -> Page:
+              limit: int = 100, after: tuple | None = None, total: int | None = None,
+              now: datetime | None = None) -> Page:
     """One page of the list. ``after`` is the last row's key(sort) of the page before, when known:
-    the page then continues from it through the index instead of counting ``offset`` rows."""
+    the page then continues from it through the index instead of counting ``offset`` rows. With
+    ``total`` known, a page in the second half is counted from the end, in reverse order."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     col = _sort_column(sort)
+    order = (col.desc(), FailureCase.id.desc()) if descending else (col.asc(), FailureCase.id.asc())
     with store.session() as s:
-        q = (select(FailureCase.id, FailureCase.number, FailureCase.opened_at, FailureCase.status,
-                    FailureCase.severity, FailureCase.channel, FailureCase.cause_group, Customer.name,
-                    Customer.phone, Vehicle.plate, User.display_name)
-             .join(Customer, Customer.id == FailureCase.customer_id)
-             .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id)
-             .outerjoin(User, User.id == FailureCase.assignee_id)
-             .where(*_conditions(store, s, f, now or utcnow())))
+        conds = _conditions(store, s, f, now or utcnow(), sort)
         if after is not None and sort in KEYSET_SORTS:
             key = tuple_(col, FailureCase.id)
-            q = q.where(key < tuple_(*after) if descending else key > tuple_(*after))
+            conds.append(key < tuple_(*after) if descending else key > tuple_(*after))
+            chosen = None
         else:
-            q = q.offset(offset)
-        order = (col.desc(), FailureCase.id.desc()) if descending else (col.asc(), FailureCase.id.asc())
+            # Skip rows in a narrow query of ids: joining customers to rows only to skip them makes
+            # a jump to the end of 100,000 cases take a second instead of tens of milliseconds.
+            inner = select(FailureCase.id).where(*conds)
+            if sort in ("customer", "plate", "assignee"):
+                inner = _joined(inner)
+            if total is not None and offset > total // 2:
+                reverse = (col.asc(), FailureCase.id.asc()) if descending else (col.desc(), FailureCase.id.desc())
+                n = max(0, min(limit, total - offset))
+                chosen = list(s.scalars(inner.order_by(*reverse).offset(max(0, total - offset - n)).limit(n)))
+            else:
+                chosen = list(s.scalars(inner.order_by(*order).offset(offset).limit(limit)))
+        q = _joined(select(FailureCase.id, FailureCase.number, FailureCase.opened_at, FailureCase.status,
+                           FailureCase.severity, FailureCase.channel, FailureCase.cause_group, Customer.name,
+                           Customer.phone, Vehicle.plate, User.display_name))
+        q = q.where(FailureCase.id.in_(chosen)) if chosen is not None else q.where(*conds)
         rows = s.execute(q.order_by(*order).limit(limit)).all()
         late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
         return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
@@ -197,6 +209,12 @@ def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
                              settings.get(session, "cases.resolve_days"), now,
                              settings.get(session, "recovery.callback_overdue_hours"))
     return set(session.scalars(select(FailureCase.id).where(FailureCase.id.in_(ids), cond)))
+
+
+def _joined(q):
+    return (q.join(Customer, Customer.id == FailureCase.customer_id)
+            .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id)
+            .outerjoin(User, User.id == FailureCase.assignee_id))
 
 
 def assignees(store) -> list[tuple[str, str]]:

@@ -8,8 +8,8 @@ is emitted too.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.attachments_panel import AttachmentsPanel
 from app.ui.ops import Ops
@@ -60,13 +60,12 @@ class CaseDetailView(QWidget):
             self.fact_labels[key] = lab
         self.tabs.addTab(overview, self.tr("Overview"))
 
-        self.timeline = QTreeWidget()
+        # A list, not a table: what happened wraps onto as many lines as it needs.
+        self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
-        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setColumnWidth(0, 130)
-        self.timeline.setColumnWidth(1, 70)
         self.timeline.setWordWrap(True)
+        self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
+        self.timeline.setSpacing(3)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
 
         self.history = QTreeWidget()
@@ -138,9 +137,9 @@ class CaseDetailView(QWidget):
             self.fact_labels[key].setText(text)
         self.timeline.clear()
         for t in d.timeline:
-            what = self.describe(t.kind, t.payload)
-            item = QTreeWidgetItem(self.timeline, [_when(t.occurred_at), t.actor or "-", what])
-            item.setToolTip(2, what)
+            item = QListWidgetItem(f"{_when(t.occurred_at)} · {t.actor or '-'}\n{self.describe(t.kind, t.payload)}")
+            item.setData(Qt.ItemDataRole.UserRole, t.kind)
+            self.timeline.addItem(item)
         self.history.clear()
         for v in history.visits:
             what = self.tr("Visit {ro}").format(ro=v.repair_order)

@@ -76,10 +76,11 @@ class CaseTableModel(QAbstractTableModel):
         if page in self.pending or page in self.pages:
             return
         self.pending.add(page)
-        gen, store, f, sort, desc = self.generation, self.store, self.filter, self.sort_key, self.descending
+        gen, store, f, sort, desc, total = (self.generation, self.store, self.filter, self.sort_key,
+                                            self.descending, self.total)
         after = self.keys.get(page - 1) if sort in KEYSET_SORTS and page > 0 else None
         self.ops.run(lambda: case_page(store, f, sort=sort, descending=desc, offset=page * PAGE, limit=PAGE,
-                                       after=after),
+                                       after=after, total=total),
                      on_success=lambda p: self._on_page(gen, page, p.rows))
 
     def _on_page(self, gen: int, page: int, rows: list) -> None:

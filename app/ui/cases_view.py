@@ -71,8 +71,9 @@ class CasesView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -115,7 +116,6 @@ class CasesView(QWidget):
 
         ops.changed.connect(self.on_ops_changed)
         self.load_advisors()
-        self.model.refresh()
 
     def load_advisors(self) -> None:
         from app.services.case_queries import assignees
@@ -145,7 +145,7 @@ class CasesView(QWidget):
         self.apply_filter()
 
     def on_model_count_changed(self, n: int) -> None:
-        self.count.setText(self.tr("{n} cases").format(n=self.locale().toString(n)))
+        self.count.setText(self.tr("Cases found: {n}").format(n=self.locale().toString(n)))
 
     def on_current_row_changed(self, current, _previous) -> None:
         case_id = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None

@@ -29,6 +29,7 @@ class ComplaintDialog(QDialog):
         self.setWindowTitle(self.tr("Record a complaint"))
         self.setWindowIcon(icon("add"))
         self.customer_id: str | None = None
+        self.links: dict = {"form_id": None, "repair_order_id": None}
         self.prefill = prefill
         self._filling = False
 
@@ -150,9 +151,7 @@ class ComplaintDialog(QDialog):
         v = {name: getattr(self, name).text() for name in TEXT_FIELDS}
         v.update({name: combo_value(getattr(self, name)) for name in COMBO_FIELDS})
         v.update(customer_words=self.customer_words.toPlainText(), score=self.score.value() or None,
-                 customer_id=self.customer_id)
-        if self.prefill is not None:
-            v.update(form_id=self.prefill.form_id, repair_order_id=self.prefill.repair_order_id)
+                 customer_id=self.customer_id, **self.links)
         return v
 
     def set_values(self, v: dict) -> None:
@@ -165,6 +164,8 @@ class ComplaintDialog(QDialog):
             self.customer_words.setPlainText(v.get("customer_words") or "")
             self.score.setValue(v.get("score") or 0)
             self.customer_id = v.get("customer_id")
+            # A case opened from a form stays linked to it, also when restored from a draft.
+            self.links = {k: v.get(k) for k in ("form_id", "repair_order_id")}
         finally:
             self._filling = False
 

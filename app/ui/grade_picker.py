@@ -15,6 +15,7 @@ class GradePicker(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradePicker")
+        self.setProperty("role", "gradePicker")  # styled by role: views give each picker its own name
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so "nothing chosen" stays possible (no preselection)

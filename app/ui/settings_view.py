@@ -44,7 +44,6 @@ class SettingsView(QWidget):
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("Only a supervisor can change this setting"))
             lab = QLabel(QCoreApplication.translate("Settings", decl.title))
-            lab.setWordWrap(True)
             form.addRow(lab, editor)
             self.editors[key] = editor
         self.save_button = QPushButton(self.tr("Save settings"))

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.ui import i18n
 from app.ui.ops import Ops
@@ -40,6 +40,7 @@ class Shell(QObject):
         self.window = None
         self.idle = None
         self.dialog: SignInDialog | None = None
+        self._hidden: list = []
 
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
@@ -96,6 +97,9 @@ class Shell(QObject):
         self.user = user
         if self.window is not None and same:
             self.window.centralWidget().show()  # unlock
+            for w in self._hidden:
+                w.show()
+            self._hidden = []
             self.idle.resume()
             return
         self.build_window()
@@ -144,6 +148,11 @@ class Shell(QObject):
             return
         self.idle.pause()
         self.window.centralWidget().hide()
+        # Open dialogs (a complaint half typed) are hidden too; their drafts are already on disk.
+        self._hidden = [w for w in QApplication.topLevelWidgets()
+                        if w.isVisible() and w is not self.window and isinstance(w, QDialog)]
+        for w in self._hidden:
+            w.hide()
         self.dialog = self._sign_in_dialog(self.user)
         self.dialog.set_store(self.store)
         self.dialog.open()

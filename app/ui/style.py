@@ -5,16 +5,16 @@ QWidget { font-size: 10pt; }
 QLabel#heading { font-size: 15pt; font-weight: 600; color: #1f3b4d; padding: 4px 0 6px 0; }
 QListWidget#navigation { background: #f1f5f8; border: none; border-right: 1px solid #d8e0e6; padding-top: 8px; font-size: 11pt; outline: 0; }
 QListWidget#navigation::item { padding: 6px 10px; border-radius: 4px; margin: 1px 6px; }
-QListWidget#navigation::item:selected { background: #2f6f8f; color: white; }
+QListWidget#navigation::item:selected { background: #d3e5ef; color: #17384a; font-weight: 600; }
 QLabel[role="error"] { color: #b3261e; }
 QLabel[role="hint"] { color: #5b6b75; }
 QFrame[role="banner"] { background: #fff6dc; border: 1px solid #e8d49a; border-radius: 4px; }
-QFrame#gradePicker { border: 2px solid transparent; border-radius: 6px; }
-QFrame#gradePicker:focus { border: 2px solid #2f6f8f; background: #eef5f9; }
-QFrame#gradePicker QPushButton { font-size: 13pt; font-weight: 600; min-width: 44px; min-height: 34px;
+QFrame[role="gradePicker"] { border: 2px solid transparent; border-radius: 6px; }
+QFrame[role="gradePicker"]:focus { border: 2px solid #2f6f8f; background: #eef5f9; }
+QFrame[role="gradePicker"] QPushButton { font-size: 13pt; font-weight: 600; min-width: 44px; min-height: 34px;
     border: 1px solid #b8c4cc; border-radius: 5px; background: white; }
-QFrame#gradePicker QPushButton:checked { background: #2f6f8f; color: white; border-color: #2f6f8f; }
-QFrame#gradePicker QPushButton[grade="D"]:checked, QFrame#gradePicker QPushButton[grade="E"]:checked {
+QFrame[role="gradePicker"] QPushButton:checked { background: #2f6f8f; color: white; border-color: #2f6f8f; }
+QFrame[role="gradePicker"] QPushButton[grade="D"]:checked, QFrame[role="gradePicker"] QPushButton[grade="E"]:checked {
     background: #b3261e; border-color: #b3261e; }
 QPushButton#saveForm, QPushButton#saveComplaint, QPushButton#submit { background: #2f6f8f; color: white;
     padding: 6px 16px; border-radius: 4px; font-weight: 600; }

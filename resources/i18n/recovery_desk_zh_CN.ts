@@ -289,14 +289,6 @@
         <translation>概况</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -423,7 +415,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>{n} cases</source>
+        <source>Cases found: {n}</source>
         <translation>共 {n} 个案例</translation>
     </message>
 </context>

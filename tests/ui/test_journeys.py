@@ -46,10 +46,18 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
     qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.centralWidget().isVisible())
     assert shell.window is w
-    # Locking by hand: the lock button in the status bar.
+    # Locking by hand (the lock button) also hides a complaint being typed, until the PIN is given.
     shell.idle.set_minutes(0)
+    qtbot.mouseClick(w.cases.new_button, Qt.MouseButton.LeftButton)
+    complaint = w.cases.complaint
+    qtbot.keyClicks(complaint.phone, "139")
     qtbot.mouseClick(w.lock_button, Qt.MouseButton.LeftButton)
     assert not w.centralWidget().isVisible() and shell.dialog.locked_user.username == "boss"
+    assert not complaint.isVisible()
+    qtbot.keyClicks(shell.dialog.pin, "2468")
+    qtbot.keyClick(shell.dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: complaint.isVisible())
+    assert complaint.phone.text() == "139"
 
 
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
@@ -160,9 +168,9 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
     cases.table.setFocus()
     qtbot.mouseClick(cases.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=cases.table.visualRect(cases.model.index(0, 0)).center())
-    qtbot.waitUntil(lambda: cases.detail.timeline.topLevelItemCount() == 1)
-    entry = cases.detail.timeline.topLevelItem(0)
-    assert entry.text(1) == "李娜" and entry.text(2).startswith("Case opened (On site)")
+    qtbot.waitUntil(lambda: cases.detail.timeline.count() == 1)
+    who, what = cases.detail.timeline.item(0).text().split("\n")
+    assert who.endswith(" · 李娜") and what.startswith("Case opened (On site)")
     history = [cases.detail.history.topLevelItem(i).text(1) for i in range(cases.detail.history.topLevelItemCount())]
     assert "Visit RO2611-0001" in history
 
@@ -284,3 +292,28 @@ def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store
         assert "管理员" in w.user_label.text()
     finally:
         apply_language("en")
+
+
+def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, store, advisor):
+    saved = feedback_forms.enter_form(store, feedback_forms.FormEntry(
+        "RO8", date.today(), "郑女士", "13600003333", "粤A66666", "A", "E", "A"), advisor)
+    view = window.feedback
+    view.last_saved = saved
+    qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
+    dlg = view.complaint
+    commit_text(dlg.customer_words, "第二次来修还是没修好")
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+
+    qtbot.mouseClick(window.cases.new_button, Qt.MouseButton.LeftButton)
+    again = window.cases.complaint
+    assert again.draft_bar.isVisibleTo(again) and "郑女士" in again.draft_text.text()
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.customer_words.toPlainText() == "第二次来修还是没修好"
+    choose(qtbot, again.cause_group, "Serv")
+    with qtbot.waitSignal(again.case_saved) as case:
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    from app.services.alerts import open_alerts
+
+    assert [a.case_id for a in open_alerts(store)] == [case.args[0].id]
+    assert again.drafts.load("complaint", advisor.user_id) is None

@@ -95,7 +95,7 @@ def test_d_graded_form_to_recovered_case(qtbot, window, store, advisor):
     tl = timeline(store, case_id)
     assert all(e.actor_id == advisor.user_id for e in tl)
     assert [e.payload["kind"] for e in tl if e.kind == "recovery.step"] == kinds
-    qtbot.waitUntil(lambda: detail.timeline.topLevelItemCount() == len(tl))
-    texts = [detail.timeline.topLevelItem(i).text(2) for i in range(len(tl))]
-    assert any(t.startswith("Closed, recovered. Root cause: 技师漏装卡扣") for t in texts)
-    assert all(detail.timeline.topLevelItem(i).text(1) == "李娜" for i in range(len(tl)))
+    qtbot.waitUntil(lambda: detail.timeline.count() == len(tl))
+    entries = [detail.timeline.item(i).text().split("\n") for i in range(len(tl))]
+    assert any(what.startswith("Closed, recovered. Root cause: 技师漏装卡扣") for _, what in entries)
+    assert all(who.endswith(" · 李娜") for who, _ in entries)

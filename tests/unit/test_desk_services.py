@@ -159,6 +159,9 @@ def test_pages_by_keyset_match_pages_by_offset(store, advisor):
             by_key += [r.id for r in page]
             after = page[-1].key(sort)
         assert by_key == by_offset and len(set(by_key)) == 250
+        from_end = [r.id for o in range(0, 250, 40)
+                    for r in case_queries.case_page(store, f, sort=sort, offset=o, limit=40, total=250).rows]
+        assert from_end == by_offset
     open_ = case_queries.count_cases(store, case_queries.CaseFilter(status="open"))
     assert open_ == 250
     assert case_queries.count_cases(store, case_queries.CaseFilter(status="closed")) == 0
