@@ -54,6 +54,13 @@ class InvalidInput(RecoveryDeskError):
 
     text = QT_TRANSLATE_NOOP("Errors", "{field}: {problem}")
 
+    def render(self, translate=None) -> str:
+        if not translate:
+            return super().render()
+        # The problem is itself a marked source text (or already in the user's words: unchanged).
+        problem = translate(CTX, str(self.params.get("problem", "")))
+        return translate(CTX, self.text).format(**{**self.params, "problem": problem})
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -562,6 +562,14 @@
         <translation>总部命令（中央数据库、接收服务器、报表）</translation>
     </message>
     <message>
+        <source>central database: a SQLite file path or postgresql+psycopg://...</source>
+        <translation>总部数据库：SQLite 文件路径或 postgresql+psycopg://...</translation>
+    </message>
+    <message>
+        <source>give the central database, or an action (see hq --help)</source>
+        <translation>请指定总部数据库，或给出一个操作（见 hq --help）</translation>
+    </message>
+    <message>
         <source>check or install a recovery script pack</source>
         <translation>检查或安装服务补救话术包</translation>
     </message>
@@ -596,6 +604,186 @@
     <message>
         <source>In use: {summary}.</source>
         <translation>当前使用：{summary}。</translation>
+    </message>
+    <message>
+        <source>register dealers</source>
+        <translation>登记经销商</translation>
+    </message>
+    <message>
+        <source>register a dealer (or rename it)</source>
+        <translation>登记经销商（或修改名称）</translation>
+    </message>
+    <message>
+        <source>issue a one-time enrolment code for a new counter</source>
+        <translation>为新柜台生成一次性接入码</translation>
+    </message>
+    <message>
+        <source>run the intake server counters sync with</source>
+        <translation>运行柜台同步所用的总部接收服务</translation>
+    </message>
+    <message>
+        <source>where every accepted file is kept</source>
+        <translation>每个已接收文件的保存位置</translation>
+    </message>
+    <message>
+        <source>import case files (files or folders)</source>
+        <translation>导入案例文件（文件或文件夹）</translation>
+    </message>
+    <message>
+        <source>publish settings (JSON) or a script pack to dealers</source>
+        <translation>向经销商发布设置（JSON）或话术包</translation>
+    </message>
+    <message>
+        <source>only this dealer (default: all)</source>
+        <translation>仅此经销商（默认：全部）</translation>
+    </message>
+    <message>
+        <source>list enrolled counters and their last sync</source>
+        <translation>列出已接入的柜台及其最近同步时间</translation>
+    </message>
+    <message>
+        <source>list conflicts waiting for a supervisor</source>
+        <translation>列出等待主管处理的冲突</translation>
+    </message>
+    <message>
+        <source>resolve a conflict; the resolution syncs to the dealer&apos;s counters</source>
+        <translation>处理一个冲突；处理结果会同步到该经销商的各个柜台</translation>
+    </message>
+    <message>
+        <source>applied: keep head office&apos;s version; other: take the change kept aside</source>
+        <translation>applied：保留总部现有版本；other：采用另存的那份变更</translation>
+    </message>
+    <message>
+        <source>export the central cases, forms and conflicts as CSV and XLSX</source>
+        <translation>将总部的案例、反馈表和冲突导出为 CSV 和 XLSX</translation>
+    </message>
+    <message>
+        <source>Dealer {code} {name} registered.</source>
+        <translation>经销商 {code} {name} 已登记。</translation>
+    </message>
+    <message>
+        <source>One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: recovery-desk connect --url URL --code {code}</source>
+        <translation>经销商 {dealer} 柜台的一次性接入码，{days} 天内有效。在柜台上运行：recovery-desk connect --url URL --code {code}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>rejected {file}: {reason}</source>
+        <translation>已拒收 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected.</source>
+        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>script pack</source>
+        <translation>话术包</translation>
+    </message>
+    <message>
+        <source>Published {name} version {version} ({kind}) for {who}.</source>
+        <translation>已向{who}发布 {name} 第 {version} 版（{kind}）。</translation>
+    </message>
+    <message>
+        <source>all dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>(no counter enrolled yet)</source>
+        <translation>（尚无已接入的柜台）</translation>
+    </message>
+    <message>
+        <source>Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.</source>
+        <translation>已向 {dir} 写入 CSV 文件和 recovery-desk.xlsx：{rows}。</translation>
+    </message>
+    <message>
+        <source>No conflicts waiting.</source>
+        <translation>没有等待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Resolved: {what} {id} is now version {version}; the dealer&apos;s counters get it on their next sync.</source>
+        <translation>已处理：{what} {id} 现为第 {version} 版；该经销商的柜台将在下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>join head office with a one-time enrolment code</source>
+        <translation>用一次性接入码接入总部</translation>
+    </message>
+    <message>
+        <source>head office&apos;s address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>the enrolment code from head office</source>
+        <translation>总部提供的接入码</translation>
+    </message>
+    <message>
+        <source>a name for this counter PC</source>
+        <translation>这台柜台电脑的名称</translation>
+    </message>
+    <message>
+        <source>send waiting changes to head office and fetch updates</source>
+        <translation>把待发送的变更发给总部并获取更新</translation>
+    </message>
+    <message>
+        <source>do one round and exit</source>
+        <translation>同步一轮后退出</translation>
+    </message>
+    <message>
+        <source>list case files head office refused</source>
+        <translation>列出总部拒收的案例文件</translation>
+    </message>
+    <message>
+        <source>send a refused file&apos;s changes again in a new file</source>
+        <translation>把被拒收文件中的变更放入新文件重新发送</translation>
+    </message>
+    <message>
+        <source>write waiting changes as case files for a USB stick or shared folder</source>
+        <translation>把待发送的变更写成案例文件，用于 U 盘或共享文件夹</translation>
+    </message>
+    <message>
+        <source>Connected to head office at {url} as a counter of dealer {code} {name}.</source>
+        <translation>已接入总部 {url}，本机为经销商 {code} {name} 的柜台。</translation>
+    </message>
+    <message>
+        <source>No sync problems.</source>
+        <translation>没有同步问题。</translation>
+    </message>
+    <message>
+        <source>File {seq} ({events} changes) refused by head office: {reason}</source>
+        <translation>文件 {seq}（{events} 项变更）被总部拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>Conflict on {what} {id} version {seq}: changed in two places; kept both.</source>
+        <translation>{what} {id} 第 {seq} 版有冲突：两处同时修改，两份都已保留。</translation>
+    </message>
+    <message>
+        <source>{n} change(s) of file {seq} will go out again on the next sync.</source>
+        <translation>文件 {seq} 的 {n} 项变更将在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>Use --once for one round; the application syncs in the background by itself.</source>
+        <translation>请用 --once 同步一轮；应用程序会在后台自动同步。</translation>
+    </message>
+    <message>
+        <source>Sent {files} file(s) ({events} changes, {dup} already at head office); refused {rej}; received {pf} file(s) from other counters ({pe} changes); {pub} publication(s); {conf} conflict(s). Waiting: {waiting}.</source>
+        <translation>已发送 {files} 个文件（{events} 项变更，其中 {dup} 个总部已有）；被拒收 {rej} 个；收到其他柜台的 {pf} 个文件（{pe} 项变更）；发布内容 {pub} 项；冲突 {conf} 个。待发送：{waiting}。</translation>
+    </message>
+    <message>
+        <source>Warning: this computer&apos;s clock is {s:.0f} seconds off head office&apos;s. Set the date and time correctly.</source>
+        <translation>警告：本机时钟与总部相差 {s:.0f} 秒，请校准日期和时间。</translation>
+    </message>
+    <message>
+        <source>Head office refused {n} file(s): see `recovery-desk sync --problems`.</source>
+        <translation>总部拒收了 {n} 个文件：请查看 `recovery-desk sync --problems`。</translation>
+    </message>
+    <message>
+        <source>Wrote {n} case file(s) to {dir}. They stay in the outbox until head office confirms them.</source>
+        <translation>已向 {dir} 写入 {n} 个案例文件。在总部确认收到之前，它们仍保留在发件箱中。</translation>
     </message>
     <message>
         <source>the network report: every dealer&apos;s month side by side</source>
@@ -770,6 +958,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to head office</source>
+        <translation>接入总部</translation>
+    </message>
+    <message>
+        <source>e.g. Front desk 2</source>
+        <translation>例如：前台 2 号</translation>
+    </message>
+    <message>
+        <source>Head-office address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>Head office gives each counter PC a one-time code. The credential this counter receives is kept in the system keyring only.</source>
+        <translation>总部为每台柜台电脑提供一次性接入码。本柜台获得的凭据只保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message>
         <source>{d} d {h} h</source>
@@ -827,6 +1050,14 @@
         <translation>案例 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
     </message>
     <message>
+        <source>The enrolment code is not valid: it was mistyped, already used or has expired. Ask head office for a new code.</source>
+        <translation>接入码无效：可能输错、已被使用或已过期。请向总部索取新的接入码。</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _ only, at most 32, e.g. BJ01</source>
+        <translation>只能用字母、数字、- 和 _，最多 32 个字符，例如 BJ01</translation>
+    </message>
+    <message>
         <source>required</source>
         <translation>必填</translation>
     </message>
@@ -857,6 +1088,14 @@
     <message>
         <source>choose an existing file</source>
         <translation>请选择一个存在的文件</translation>
+    </message>
+    <message>
+        <source>applied or other</source>
+        <translation>applied 或 other</translation>
+    </message>
+    <message>
+        <source>Open conflict</source>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1118,6 +1357,122 @@
         <source>this form is not disputed</source>
         <translation>此反馈表没有异议</translation>
     </message>
+    <message>
+        <source>give an object of setting keys and values, e.g. {&quot;settings&quot;: {&quot;assessment.reward_amount&quot;: 1200}}</source>
+        <translation>请给出设置项及其取值的对象，例如 {&quot;settings&quot;: {&quot;assessment.reward_amount&quot;: 1200}}</translation>
+    </message>
+    <message>
+        <source>not a setting head office can publish</source>
+        <translation>不是总部可以发布的设置项</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>larger than 16 MB</source>
+        <translation>超过 16 MB</translation>
+    </message>
+    <message>
+        <source>The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another dealer. Nothing of it was imported.</source>
+        <translation>案例文件声称来自经销商 {dealer}，但柜台 {counter} 登记在另一家经销商名下。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>Replay refused: counter {counter} already delivered a different file with sequence {sequence}. An old or copied file can&apos;t be applied twice.</source>
+        <translation>拒绝重放：柜台 {counter} 已经交付过序号为 {sequence} 的另一个文件。旧文件或复制的文件不能重复应用。</translation>
+    </message>
+    <message>
+        <source>The case file is signed but its content can&apos;t be stored ({reason}). Nothing of it was imported.</source>
+        <translation>案例文件签名有效，但内容无法保存（{reason}）。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this computer ({backend}), so the sync credential can&apos;t be stored. Nothing was written to a file instead. On Linux install and unlock a Secret Service keyring (e.g. gnome-keyring or KWallet), then connect again.</source>
+        <translation>这台电脑上没有可用的安全密钥环（{backend}），无法保存同步凭据；也没有改存到文件中。在 Linux 上请安装并解锁 Secret Service 密钥环（如 gnome-keyring 或 KWallet），然后重新接入。</translation>
+    </message>
+    <message>
+        <source>This counter has no sync credential in the keyring. Connect it to head office again with a new enrolment code (Settings, or `recovery-desk connect --url URL --code CODE`).</source>
+        <translation>密钥环中没有本柜台的同步凭据。请用新的接入码重新接入总部（在“设置”中，或运行 `recovery-desk connect --url URL --code CODE`）。</translation>
+    </message>
+    <message>
+        <source>larger than 20 MB</source>
+        <translation>超过 20 MB</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {field} should be {want}. Nothing of it was imported.</source>
+        <translation>案例文件格式错误：{field} 应为 {want}。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file.</source>
+        <translation>案例文件有 {size} 字节，超过允许的 {limit} 字节。请每个文件少放一些变更。</translation>
+    </message>
+    <message>
+        <source>This is not a case file (it is not UTF-8 text).</source>
+        <translation>这不是案例文件（不是 UTF-8 文本）。</translation>
+    </message>
+    <message>
+        <source>The case file is truncated: it ends after {size} bytes, in the middle of its content. Copy it again from the counter.</source>
+        <translation>案例文件不完整：在第 {size} 字节处中途截断。请从柜台重新复制。</translation>
+    </message>
+    <message>
+        <source>This is not a case file (not valid JSON: {reason}).</source>
+        <translation>这不是案例文件（不是有效的 JSON：{reason}）。</translation>
+    </message>
+    <message>
+        <source>This is not a case file (its format is not &quot;{format}&quot;).</source>
+        <translation>这不是案例文件（格式不是“{format}”）。</translation>
+    </message>
+    <message>
+        <source>Upgrade required: the case file has format version {found}, this program reads versions {low} to {high}. Install the newer Recovery Desk and import it again.</source>
+        <translation>需要升级：案例文件的格式版本为 {found}，本程序只能读取 {low} 到 {high} 版。请安装新版服务补救台后重新导入。</translation>
+    </message>
+    <message>
+        <source>The case file has format version {found}, older than the oldest this program reads ({low}).</source>
+        <translation>案例文件的格式版本为 {found}，比本程序能读取的最旧版本（{low}）还旧。</translation>
+    </message>
+    <message>
+        <source>The case file comes from counter {counter} of dealer {dealer}, which head office has not enrolled. Enrol the counter, then send the file again.</source>
+        <translation>案例文件来自经销商 {dealer} 的柜台 {counter}，但总部尚未登记该柜台。请先接入该柜台，再重新发送文件。</translation>
+    </message>
+    <message>
+        <source>The case file&apos;s signature does not match: it was changed after counter {counter} signed it, or signed with a key other than the one head office holds for that counter.</source>
+        <translation>案例文件签名不符：它在柜台 {counter} 签名后被改动过，或者所用密钥不是总部为该柜台保存的密钥。</translation>
+    </message>
+    <message>
+        <source>The case file was changed after counter {counter} signed it (its bytes are not the ones that were signed).</source>
+        <translation>案例文件在柜台 {counter} 签名后被改动过（内容字节与签名时不同）。</translation>
+    </message>
+    <message>
+        <source>This counter is not connected to head office yet. Connect it with an enrolment code from head office (Settings, or `recovery-desk connect --url URL --code CODE`).</source>
+        <translation>本柜台尚未接入总部。请用总部提供的接入码接入（在“设置”中，或运行 `recovery-desk connect --url URL --code CODE`）。</translation>
+    </message>
+    <message>
+        <source>Head office at {url} can&apos;t be reached ({reason}). Nothing is lost: {waiting} change(s) wait in the outbox and go out on the next sync.</source>
+        <translation>无法连接总部 {url}（{reason}）。没有任何数据丢失：{waiting} 项变更在发件箱中等待，下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>The answer from {url} could not be verified as head office&apos;s (HTTP {status}). A proxy, captive portal or wrong address may be in the way; nothing was marked as sent.</source>
+        <translation>无法确认来自 {url} 的应答出自总部（HTTP {status}）。可能被代理、网络登录页拦截或地址有误；没有任何内容被标记为已发送。</translation>
+    </message>
+    <message>
+        <source>Head office does not accept this counter&apos;s credential ({reason}). Ask head office for a new enrolment code and connect again.</source>
+        <translation>总部不接受本柜台的凭据（{reason}）。请向总部索取新的接入码并重新接入。</translation>
+    </message>
+    <message>
+        <source>A change from head office (number {n}) could not be applied here ({reason}). Nothing of it was applied; it is tried again on the next sync. If this stays, update Recovery Desk.</source>
+        <translation>来自总部的变更（编号 {n}）无法在本机应用（{reason}）。其内容一项也没有应用，下次同步时会再试。如果一直如此，请升级服务补救台。</translation>
+    </message>
+    <message>
+        <source>Head office refused the enrolment: {reason}</source>
+        <translation>总部拒绝了接入：{reason}</translation>
+    </message>
+    <message>
+        <source>a web address starting with https:// (or http:// inside the dealer network), e.g. https://hq.example.com</source>
+        <translation>以 https:// 开头的网址（经销商内网可用 http://），例如 https://hq.example.com</translation>
+    </message>
+    <message>
+        <source>the 12-character code head office gave you, e.g. ABCD-EFGH-JKMN</source>
+        <translation>总部给您的 12 位接入码，例如 ABCD-EFGH-JKMN</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackFormView</name>
@@ -1236,6 +1591,145 @@
     <message>
         <source>Case {number} opened from the form.</source>
         <translation>已根据反馈表建立案例 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>HqWindow</name>
+    <message>
+        <source>Recovery Desk - head office</source>
+        <translation>服务补救台 - 总部</translation>
+    </message>
+    <message>
+        <source>Import a folder of case files...</source>
+        <translation>导入案例文件夹...</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <source>Choose the folder from a USB stick or the shared drive.</source>
+        <translation>请选择 U 盘或共享盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>The change kept aside</source>
+        <translation>另存的变更</translation>
+    </message>
+    <message>
+        <source>Keep head office&apos;s version</source>
+        <translation>保留总部现有版本</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside</source>
+        <translation>采用另存的变更</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Feedback form</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Folder of case files</source>
+        <translation>案例文件夹</translation>
+    </message>
+    <message>
+        <source>Importing {folder}...</source>
+        <translation>正在导入 {folder}...</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>(+{n} in conflict)</source>
+        <translation>（另有 {n} 项冲突）</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
+        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移到该文件夹的“rejected”子文件夹）。</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation>导入中止：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2168,6 +2662,14 @@
         <source>Verification calls draw from forms of this many recent days</source>
         <translation>核实回访从最近多少天的反馈表中抽取</translation>
     </message>
+    <message>
+        <source>Head-office address (e.g. https://hq.example.com)</source>
+        <translation>总部地址（例如 https://hq.example.com）</translation>
+    </message>
+    <message>
+        <source>Seconds between sync rounds</source>
+        <translation>两次同步之间的秒数</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
@@ -2289,6 +2791,88 @@
     <message>
         <source>choose your name</source>
         <translation>请选择您的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Nothing here is lost. A refused file keeps its changes on this counter: fix the cause named below (or ask head office), then send it again. Conflicts are resolved by a supervisor at head office.</source>
+        <translation>这里的内容都不会丢失。被拒收文件中的变更仍保存在本柜台：先解决下面列出的原因（或询问总部），再重新发送。冲突由总部的主管处理。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>No sync problems.</source>
+        <translation>没有同步问题。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Refused by head office</source>
+        <translation>被总部拒收</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>同步：未设置</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 项待发送</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>最近同步 {time}</translation>
+    </message>
+    <message>
+        <source>{n} sync problem(s)</source>
+        <translation>{n} 个同步问题</translation>
+    </message>
+    <message>
+        <source>clock is {m} min off head office&apos;s</source>
+        <translation>时钟与总部相差 {m} 分钟</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,167 @@
+"""`recovery-desk hq dealer add | enrol | serve | import | publish | counters | export`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CTX = "Cli"
+
+
+def db_url(value: str) -> str:
+    """A SQLAlchemy URL, or a plain path meaning a SQLite file."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _db(args):
+    from app.models.store import open_database
+
+    return open_database(db_url(args.db))
+
+
+def register(hq_sub, translate) -> None:
+    def with_db(p):
+        p.add_argument("--db", required=True, metavar="URL",
+                       help=translate("Cli", "central database: a SQLite file path or postgresql+psycopg://..."))
+        return p
+
+    dealer = hq_sub.add_parser("dealer", help=translate("Cli", "register dealers"))
+    dsub = dealer.add_subparsers(dest="dealer_command", metavar="ACTION", required=True)
+    add = with_db(dsub.add_parser("add", help=translate("Cli", "register a dealer (or rename it)")))
+    add.add_argument("code", metavar="CODE")
+    add.add_argument("name", metavar="NAME")
+    add.set_defaults(run=run_dealer_add)
+
+    enrol = with_db(hq_sub.add_parser("enrol", help=translate("Cli", "issue a one-time enrolment code for a new counter")))
+    enrol.add_argument("--dealer", required=True, metavar="CODE")
+    enrol.set_defaults(run=run_enrol)
+
+    serve = with_db(hq_sub.add_parser("serve", help=translate("Cli", "run the intake server counters sync with")))
+    serve.add_argument("--inbox", required=True, metavar="DIR", help=translate("Cli", "where every accepted file is kept"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.set_defaults(run=run_serve)
+
+    imp = with_db(hq_sub.add_parser("import", help=translate("Cli", "import case files (files or folders)")))
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.set_defaults(run=run_import)
+
+    pub = with_db(hq_sub.add_parser("publish", help=translate("Cli", "publish settings (JSON) or a script pack to dealers")))
+    pub.add_argument("file", metavar="FILE")
+    pub.add_argument("--dealer", metavar="CODE", help=translate("Cli", "only this dealer (default: all)"))
+    pub.set_defaults(run=run_publish)
+
+    cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
+    cnt.set_defaults(run=run_counters)
+
+    con = with_db(hq_sub.add_parser("conflicts", help=translate("Cli", "list conflicts waiting for a supervisor")))
+    con.set_defaults(run=run_conflicts)
+
+    res = with_db(hq_sub.add_parser("resolve", help=translate("Cli", "resolve a conflict; the resolution syncs to the dealer's counters")))
+    res.add_argument("conflict", metavar="ID")
+    res.add_argument("--keep", required=True, choices=("applied", "other"),
+                     help=translate("Cli", "applied: keep head office's version; other: take the change kept aside"))
+    res.add_argument("--note", default="", metavar="TEXT")
+    res.set_defaults(run=run_resolve)
+
+    exp = with_db(hq_sub.add_parser("export", help=translate("Cli", "export the central cases, forms and conflicts as CSV and XLSX")))
+    exp.add_argument("--out", required=True, metavar="DIR")
+    exp.set_defaults(run=run_export)
+
+
+def run_dealer_add(args, translate) -> int:
+    from app.hq.counters import add_dealer
+
+    d = add_dealer(_db(args), args.code, args.name)
+    print(translate("Cli", "Dealer {code} {name} registered.").format(code=d.code, name=d.name))
+    return 0
+
+
+def run_enrol(args, translate) -> int:
+    from app.hq.counters import CODE_DAYS, issue_code
+
+    code = issue_code(_db(args), args.dealer)
+    print(code)
+    print(translate("Cli", "One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: "
+                    "recovery-desk connect --url URL --code {code}").format(dealer=args.dealer.upper(), days=CODE_DAYS, code=code),
+          file=sys.stderr)
+    return 0
+
+
+def run_serve(args, translate) -> int:
+    from app.hq.intake import serve
+
+    serve(db_url(args.db), Path(args.inbox), args.host, args.port)
+    return 0
+
+
+def run_import(args, translate) -> int:
+    from app.hq.importer import import_paths
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        from app.errors import InvalidInput
+
+        raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
+    summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate)
+    for o in summary.outcomes:
+        if o.status == "rejected":
+            print(translate("Cli", "rejected {file}: {reason}").format(file=o.path, reason=o.reason), file=sys.stderr)
+    print(translate("Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected.")
+          .format(files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
+                  rejected=summary.count("rejected")))
+    return 1 if summary.count("rejected") else 0
+
+
+def run_publish(args, translate) -> int:
+    from app.hq.publish import publish
+
+    p = publish(_db(args), Path(args.file), args.dealer)
+    kind = translate("Cli", "settings") if p.kind == "settings" else translate("Cli", "script pack")
+    print(translate("Cli", "Published {name} version {version} ({kind}) for {who}.").format(
+        name=p.name, version=p.version, kind=kind, who=p.dealer_code or translate("Cli", "all dealers")))
+    return 0
+
+
+def run_counters(args, translate) -> int:
+    from app.hq.counters import counters
+
+    for c in counters(_db(args)):
+        if not c.counter_id:
+            print(f"{c.dealer_code:<10} " + translate("Cli", "(no counter enrolled yet)"))
+            continue
+        skew = "" if c.clock_skew_s is None else f"  skew {c.clock_skew_s:+.0f}s"
+        print(f"{c.dealer_code:<10} {c.counter_id}  {c.label:<16} files {c.files:>6}  "
+              f"last {c.last_seen_at.isoformat(timespec='seconds') if c.last_seen_at else '-'}{skew}")
+    return 0
+
+
+def run_export(args, translate) -> int:
+    from app.hq.export import export_central
+
+    counts = export_central(_db(args), Path(args.out))
+    print(translate("Cli", "Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.").format(
+        dir=args.out, rows=", ".join(f"{k} {v}" for k, v in counts.items())))
+    return 0
+
+
+def run_conflicts(args, translate) -> int:
+    from app.hq.counters import open_conflicts
+
+    rows = open_conflicts(_db(args))
+    if not rows:
+        print(translate("Cli", "No conflicts waiting."))
+    for c in rows:
+        print(f"{c.id}  {c.dealer_code:<8} {c.entity_type} {c.entity_id} v{c.seq}  {c.kind} {c.payload}")
+    return 0
+
+
+def run_resolve(args, translate) -> int:
+    from app.hq.resolve import resolve
+
+    r = resolve(_db(args), args.conflict, args.keep, note=args.note)
+    print(translate("Cli", "Resolved: {what} {id} is now version {version}; the dealer's counters get it on their next sync.")
+          .format(what=r.entity_type, id=r.entity_id, version=r.version))
+    return 0

@@ -1,0 +1,114 @@
+"""`recovery-desk connect | sync | export`: a counter joins head office, syncs, or exports offline."""
+
+from __future__ import annotations
+
+import sys
+
+CTX = "Cli"
+
+
+def register(sub, translate) -> None:
+    con = sub.add_parser("connect", help=translate("Cli", "join head office with a one-time enrolment code"))
+    con.add_argument("--url", required=True, metavar="URL", help=translate("Cli", "head office's address"))
+    con.add_argument("--code", required=True, metavar="CODE", help=translate("Cli", "the enrolment code from head office"))
+    con.add_argument("--label", default="", metavar="TEXT", help=translate("Cli", "a name for this counter PC"))
+    con.set_defaults(run=run_connect)
+
+    sy = sub.add_parser("sync", help=translate("Cli", "send waiting changes to head office and fetch updates"))
+    sy.add_argument("--once", action="store_true", help=translate("Cli", "do one round and exit"))
+    sy.add_argument("--problems", action="store_true", help=translate("Cli", "list case files head office refused"))
+    sy.add_argument("--retry", type=int, metavar="SEQ", help=translate("Cli", "send a refused file's changes again in a new file"))
+    sy.set_defaults(run=run_sync)
+
+    ex = sub.add_parser("export", help=translate("Cli", "write waiting changes as case files for a USB stick or shared folder"))
+    ex.add_argument("--out", required=True, metavar="DIR")
+    ex.set_defaults(run=run_export)
+
+
+def run_connect(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.sync.connect import connect
+
+    store = open_store_for(args)
+    try:
+        c = connect(store, args.url, args.code, label=args.label)
+    finally:
+        store.close()
+    print(translate("Cli", "Connected to head office at {url} as a counter of dealer {code} {name}.")
+          .format(url=c.url, code=c.dealer_code, name=c.dealer_name))
+    return 0
+
+
+def _problems(store, translate) -> int:
+    from sqlalchemy import select
+
+    from app.models import SyncConflict, SyncFile
+    from app.sync.problems import render_reason
+
+    with store.session() as s:
+        files = s.scalars(select(SyncFile).where(SyncFile.status == "rejected").order_by(SyncFile.seq)).all()
+        conflicts = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))).all()
+    if not files and not conflicts:
+        print(translate("Cli", "No sync problems."))
+        return 0
+    for f in files:
+        print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
+              .format(seq=f.seq, events=f.events, reason=render_reason(f.reason, translate)))
+    for c in conflicts:
+        print(translate("Cli", "Conflict on {what} {id} version {seq}: changed in two places; kept both.")
+              .format(what=c.entity_type, id=c.entity_id, seq=c.seq))
+    return 1
+
+
+def run_sync(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.sync import outbox
+    from app.sync.client import SyncClient
+
+    store = open_store_for(args)
+    try:
+        if args.problems:
+            return _problems(store, translate)
+        if args.retry is not None:
+            n = outbox.requeue(store, args.retry)
+            print(translate("Cli", "{n} change(s) of file {seq} will go out again on the next sync.")
+                  .format(n=n, seq=args.retry))
+            return 0 if n else 2
+        if not args.once:
+            print(translate("Cli", "Use --once for one round; the application syncs in the background by itself."),
+                  file=sys.stderr)
+            return 2
+        client = SyncClient(store)
+        r = client.run_once(retries=2)
+        st = client.state()
+    finally:
+        store.close()
+    print(translate("Cli", "Sent {files} file(s) ({events} changes, {dup} already at head office); refused {rej}; "
+                    "received {pf} file(s) from other counters ({pe} changes); {pub} publication(s); "
+                    "{conf} conflict(s). Waiting: {waiting}.")
+          .format(files=r.sent, events=r.acked_events, dup=r.duplicates, rej=r.rejected, pf=r.pulled_files,
+                  pe=r.pulled_events, pub=r.published, conf=r.conflicts, waiting=st.waiting))
+    if st.clock_warning:
+        print(translate("Cli", "Warning: this computer's clock is {s:.0f} seconds off head office's. "
+                        "Set the date and time correctly.").format(s=st.clock_skew_s), file=sys.stderr)
+    if r.rejected:
+        print(translate("Cli", "Head office refused {n} file(s): see `recovery-desk sync --problems`.")
+              .format(n=r.rejected), file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_export(args, translate) -> int:
+    from pathlib import Path
+
+    from app.cli import open_store_for
+    from app.sync import outbox
+
+    store = open_store_for(args)
+    try:
+        written = outbox.export(store, Path(args.out))
+    finally:
+        store.close()
+    print(translate("Cli", "Wrote {n} case file(s) to {dir}. They stay in the outbox until head office confirms them.")
+          .format(n=len(written), dir=args.out))
+    return 0

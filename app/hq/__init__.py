@@ -1,0 +1,1 @@
+"""Head office: the intake server, central import, enrolment of counters, publishing. No Qt."""

@@ -1,0 +1,151 @@
+"""Dealers and their counters at head office: registration, one-time enrolment codes, credentials."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets as pysecrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from app.errors import InvalidInput, NotFound, RecoveryDeskError
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Dealer, HqCounter, HqEnrolment, SyncReceived, utcnow
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # nothing to misread when typed from paper
+CODE_DAYS = 7
+
+
+class EnrolmentRefused(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "The enrolment code is not valid: it was mistyped, already used or has expired. Ask head office "
+        "for a new code.")
+
+
+@dataclass(frozen=True)
+class DealerInfo:
+    id: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    dealer: DealerInfo
+    counter_id: str
+    secret: str
+
+
+@dataclass(frozen=True)
+class CounterRow:
+    dealer_code: str
+    counter_id: str
+    label: str
+    enrolled_at: datetime
+    last_seen_at: datetime | None
+    last_sequence: int
+    files: int
+    clock_skew_s: float | None
+
+
+def _hash(code: str) -> str:
+    normal = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normal.encode()).hexdigest()
+
+
+def counter_secret(session, counter_id: str) -> str | None:
+    return session.scalar(select(HqCounter.secret).where(HqCounter.id == counter_id))
+
+
+def add_dealer(db, code: str, name: str) -> DealerInfo:
+    code = code.strip().upper()
+    if not code or not all(ch.isalnum() or ch in "-_" for ch in code) or len(code) > 32:
+        raise InvalidInput(field="CODE", problem=QT_TRANSLATE_NOOP("Errors",
+            "letters, digits, - and _ only, at most 32, e.g. BJ01"))
+    if not name.strip():
+        raise InvalidInput(field="NAME", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    with db.session() as s, s.begin():
+        d = s.scalar(select(Dealer).where(Dealer.code == code))
+        if d is None:
+            d = Dealer(id=new_id(), code=code, name=name.strip(), created_at=utcnow())
+            s.add(d)
+        else:
+            d.name = name.strip()
+        return DealerInfo(d.id, d.code, d.name)
+
+
+def issue_code(db, dealer_code: str, *, now: datetime | None = None) -> str:
+    """A one-time code for one new counter; only its hash is stored."""
+    now = now or utcnow()
+    with db.session() as s, s.begin():
+        dealer = s.scalar(select(Dealer).where(Dealer.code == dealer_code.strip().upper()))
+        if dealer is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=dealer_code)
+        raw = "".join(pysecrets.choice(CODE_ALPHABET) for _ in range(12))
+        s.add(HqEnrolment(code_hash=_hash(raw), dealer_id=dealer.id, created_at=now,
+                          expires_at=now + timedelta(days=CODE_DAYS)))
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+
+
+def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
+    """Use a code once: the counter gets its own new secret."""
+    now = utcnow()
+    with db.session() as s, s.begin():
+        row = s.get(HqEnrolment, _hash(code), with_for_update=True)
+        if row is None or row.used_at is not None or row.expires_at < now:
+            raise EnrolmentRefused()
+        row.used_at, row.used_by = now, counter_id
+        secret = pysecrets.token_hex(32)
+        counter = s.get(HqCounter, counter_id)
+        if counter is None:
+            s.add(HqCounter(id=counter_id, dealer_id=row.dealer_id, label=label[:100], secret=secret,
+                            enrolled_at=now, last_sequence=0))
+        else:  # a counter enrolled again (e.g. its keyring was lost): the old secret stops working
+            counter.dealer_id, counter.secret, counter.enrolled_at = row.dealer_id, secret, now
+        d = s.get(Dealer, row.dealer_id)
+        return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret)
+
+
+def counters(db) -> list[CounterRow]:
+    """Every dealer with its counters (a dealer without any yet shows once, with no counter)."""
+    from sqlalchemy import func
+
+    with db.session() as s:
+        files = dict(s.execute(select(SyncReceived.counter_id, func.count()).group_by(SyncReceived.counter_id)).all())
+        q = (select(Dealer, HqCounter).outerjoin(HqCounter, HqCounter.dealer_id == Dealer.id)
+             .order_by(Dealer.code, HqCounter.enrolled_at))
+        out = []
+        for d, c in s.execute(q):
+            if c is None:
+                out.append(CounterRow(d.code, "", "", d.created_at, None, 0, 0, None))
+            else:
+                out.append(CounterRow(d.code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
+                                      files.get(c.id, 0), c.clock_skew_s))
+        return out
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: str
+    dealer_code: str
+    entity_type: str
+    entity_id: str
+    seq: int
+    detected_at: datetime
+    kind: str
+    origin: str
+    payload: dict
+
+
+def open_conflicts(db) -> list[ConflictRow]:
+    """Conflicts waiting for a supervisor, oldest first."""
+    from app.models import SyncConflict
+
+    with db.session() as s:
+        q = (select(SyncConflict, Dealer.code).join(Dealer, Dealer.id == SyncConflict.dealer_id)
+             .where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.detected_at))
+        return [ConflictRow(c.id, code, c.entity_type, c.entity_id, c.seq, c.detected_at,
+                            c.other_event.get("kind", ""), c.other_event.get("origin", ""),
+                            dict(c.other_event.get("payload") or {})) for c, code in s.execute(q)]

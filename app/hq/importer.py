@@ -1,0 +1,79 @@
+"""`hq import`: load case files from files or folders into the central database, each whole or
+not at all; a refused file is moved aside next to a note of why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from app.hq.receive import receive
+from app.sync.casefile import CaseFileRejected
+
+REJECTED_DIR = "rejected"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: str
+    status: str  # imported | present | rejected
+    events: int = 0
+    conflicts: int = 0
+    reason: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    outcomes: tuple[FileOutcome, ...] = field(default_factory=tuple)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+
+def case_files(paths: list[Path]) -> list[Path]:
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.casefile") if REJECTED_DIR not in q.relative_to(p).parts))
+        else:
+            out.append(p)
+    return out
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    aside = path.parent / REJECTED_DIR / path.name
+    aside.parent.mkdir(exist_ok=True)
+    path.replace(aside)
+    aside.with_name(aside.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+    return aside
+
+
+def import_paths(db, paths: list[Path], *, translate=None,
+                 progress: Callable[[int, int, FileOutcome], None] | None = None) -> ImportSummary:
+    from app.hq.blobs import import_folder
+
+    for p in map(Path, paths):  # attachments first, as over the network
+        if p.is_dir():
+            import_folder(db, p)
+    files = case_files(paths)
+    outcomes = []
+    for i, path in enumerate(files, 1):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            o = FileOutcome(str(path), "rejected", reason=str(exc), code="unreadable")
+        else:
+            try:
+                r = receive(db, data)
+            except CaseFileRejected as exc:
+                reason = exc.render(translate)
+                move_aside(path, reason)
+                o = FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
+            else:
+                o = FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new,
+                                r.conflicts)
+        outcomes.append(o)
+        if progress:
+            progress(i, len(files), o)
+    return ImportSummary(tuple(outcomes))

@@ -1,0 +1,89 @@
+"""What head office publishes to dealers: settings (validated against the registry) and script
+packs (opaque files with a version and hash that counters verify before use)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+
+from app.config import REGISTRY
+from app.errors import InvalidInput, NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Dealer, SyncPublished, utcnow
+from app.sync.casefile import sha256
+
+MAX_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Published:
+    n: int
+    kind: str
+    name: str
+    version: int
+    sha256: str
+    dealer_code: str | None
+
+
+def check_settings(values) -> dict:
+    """Only settings declared as published, each with a value its declaration accepts."""
+    if not isinstance(values, dict) or not values:
+        raise InvalidInput(field="settings", problem=QT_TRANSLATE_NOOP("Errors",
+            "give an object of setting keys and values, e.g. {\"settings\": {\"assessment.reward_amount\": 1200}}"))
+    out = {}
+    for key, value in values.items():
+        decl = REGISTRY.get(key)
+        if decl is None or not decl.published:
+            raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors",
+                "not a setting head office can publish"))
+        try:
+            out[key] = decl.coerce(value)
+        except ValueError as exc:
+            raise InvalidInput(field=key, problem=str(exc)) from None
+    return out
+
+
+def publish(db, path: Path, dealer_code: str | None = None) -> Published:
+    """A ``.json`` file with a ``settings`` object publishes settings; any other file is a script pack."""
+    path = Path(path)
+    if not path.is_file():
+        raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP("Errors", "no such file"))
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP("Errors", "larger than 16 MB"))
+    kind, name = "scripts", path.name
+    if path.suffix.lower() == ".json":
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvalidInput(field=str(path), problem=str(exc)) from None
+        if isinstance(doc, dict) and "settings" in doc:
+            kind, name = "settings", "settings"
+            data = json.dumps({"settings": check_settings(doc["settings"])}, ensure_ascii=False,
+                              sort_keys=True).encode("utf-8")
+    with db.session() as s, s.begin():
+        dealer_id = None
+        if dealer_code:
+            dealer_id = s.scalar(select(Dealer.id).where(Dealer.code == dealer_code.strip().upper()))
+            if dealer_id is None:
+                raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=dealer_code)
+        version = (s.scalar(select(func.max(SyncPublished.version)).where(SyncPublished.name == name)) or 0) + 1
+        row = SyncPublished(dealer_id=dealer_id, kind=kind, name=name, version=version, sha256=sha256(data),
+                            content=data, published_at=utcnow())
+        s.add(row)
+        s.flush()
+        return Published(row.n, kind, name, version, row.sha256, dealer_code)
+
+
+def since(db, dealer_id: str, after: int, limit: int = 50) -> list[dict]:
+    import base64
+
+    with db.session() as s:
+        rows = s.scalars(select(SyncPublished).where(
+            SyncPublished.n > after, or_(SyncPublished.dealer_id.is_(None), SyncPublished.dealer_id == dealer_id))
+            .order_by(SyncPublished.n).limit(limit))
+        return [{"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
+                 "content": base64.b64encode(r.content).decode("ascii")} for r in rows]

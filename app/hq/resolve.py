@@ -1,0 +1,79 @@
+"""A supervisor at head office resolves a conflict: keep the change that was applied, or take the
+one kept aside. The resolution is an ordinary change (an event on top of head office's version)
+that the dealer's counters pull like any other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+
+from app.errors import InvalidInput, NotFound
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.ids import new_id
+from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
+from app.sync import casefile
+from app.sync.apply import ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, event_to_wire, from_record, records_for
+
+# Columns a resolution never takes from the other side's snapshot: identity and bookkeeping.
+_FIXED = {"id", "dealer_id", "number", "version", "created_at", "created_by", "customer_id", "vehicle_id",
+          "repair_order_id", "form_id"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    conflict_id: str
+    entity_type: str
+    entity_id: str
+    version: int
+    changed: tuple[str, ...]
+
+
+def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, note: str = "") -> Resolved:
+    """``keep`` is "applied" (what head office has) or "other" (the change kept aside)."""
+    if keep not in ("applied", "other"):
+        raise InvalidInput(field="keep", problem=QT_TRANSLATE_NOOP("Errors", "applied or other"))
+    now = utcnow()
+    with db.session() as s, s.begin():
+        if s.bind.dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(4242)"))  # arrival numbers stay in commit order
+        c = s.get(SyncConflict, conflict_id)
+        if c is None or c.resolved_at is not None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Open conflict"), key=conflict_id)
+        model, table = ENTITY_MODEL[c.entity_type], ENTITY_TABLE[c.entity_type]
+        row = s.get(model, c.entity_id)
+        if row is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=c.entity_id)
+        changed: dict = {}
+        if keep == "other" and c.other_snapshot:
+            theirs = from_record(table, c.other_snapshot)
+            for k, v in theirs.items():
+                if k not in _FIXED and getattr(row, k) != v:
+                    changed[k] = v
+        last = s.scalar(select(func.max(Event.seq)).where(Event.entity_type == c.entity_type,
+                                                          Event.entity_id == c.entity_id)) or 0
+        for k, v in changed.items():
+            setattr(row, k, v)
+        row.version = last + 1
+        row.updated_at = now
+        ev = Event(id=new_id(), entity_type=c.entity_type, entity_id=c.entity_id, seq=last + 1,
+                   kind=f"{c.entity_type}.conflict_resolved", actor_id=actor_id, dealer_id=c.dealer_id,
+                   origin=HQ_ORIGIN, occurred_at=now,
+                   payload={"conflict_id": c.id, "keep": keep, "note": note,
+                            "fields": {k: getattr(row, k).isoformat() if hasattr(getattr(row, k), "isoformat")
+                                       else getattr(row, k) for k in changed}})
+        s.add(ev)
+        c.resolved_at, c.resolution = now, f"{keep}: {note}".strip()
+        s.flush()
+        base = s.scalar(select(Event.id).where(Event.entity_type == c.entity_type, Event.entity_id == c.entity_id,
+                                               Event.seq == last)) if last else None
+        dealer = s.get(Dealer, c.dealer_id)
+        seq = (s.scalar(select(func.max(SyncReceived.sequence)).where(SyncReceived.counter_id == HQ_ORIGIN)) or 0) + 1
+        body = casefile.build_body(dealer_id=dealer.id, dealer_code=dealer.code, counter=HQ_ORIGIN, sequence=seq,
+                                   created_at=now.isoformat(), events=[event_to_wire(ev, base)],
+                                   records=records_for(s, [ev]))
+        # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
+        content = casefile.canonical(body) + b"\n"
+        s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=casefile.sha256(content),
+                           dealer_id=dealer.id, content=content, received_at=now, events=1))
+        return Resolved(c.id, c.entity_type, c.entity_id, last + 1, tuple(changed))

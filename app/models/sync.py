@@ -1,0 +1,130 @@
+"""Sync tables: a counter's outbox of case files and its problems; head office's counters,
+enrolment codes, received files and publications; conflicts, kept on both sides."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime
+
+
+# --- on a counter -------------------------------------------------------------------------------
+
+class SyncFile(Base):
+    """A case file this counter wrote (numbered by its per-counter sequence) and where it stands."""
+
+    __tablename__ = "sync_file"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sha256: Mapped[str] = mapped_column(String(64))
+    events: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # waiting | acked | rejected (head office refused it: a sync problem until someone acts)
+    status: Mapped[str] = mapped_column(String(12), default="waiting", index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncOutbox(Base):
+    """Which case file carries each of this counter's events; an event without a row still waits."""
+
+    __tablename__ = "sync_outbox"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    file_seq: Mapped[int] = mapped_column(ForeignKey("sync_file.seq"), index=True)
+
+
+# --- on both sides ------------------------------------------------------------------------------
+
+class SyncConflict(Base):
+    """Two changes made on top of the same version of one case or form, in two places.
+
+    The first to arrive is applied; the other is kept here whole (never dropped) until a
+    supervisor resolves it, and the resolution is an ordinary change that syncs."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (UniqueConstraint("other_event_id", name="uq_sync_conflict_other_event_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dealer_id: Mapped[str] = mapped_column(String(36), index=True)
+    entity_type: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kept_event_id: Mapped[str | None] = mapped_column(String(36))
+    other_event_id: Mapped[str] = mapped_column(String(36))
+    other_event: Mapped[dict[str, Any]] = mapped_column(JSON)
+    other_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- at head office -----------------------------------------------------------------------------
+
+class HqCounter(Base):
+    """An enrolled counter PC: its dealer and the secret its case files are signed with."""
+
+    __tablename__ = "hq_counter"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the counter's store id
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    secret: Mapped[str] = mapped_column(String(64))  # hex HMAC key; see docs/case-file-format.md
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    clock_skew_s: Mapped[float | None] = mapped_column()
+
+
+class HqEnrolment(Base):
+    """A one-time enrolment code (only its hash is kept) for one new counter of a dealer."""
+
+    __tablename__ = "hq_enrolment"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class SyncReceived(Base):
+    """Every case file head office accepted, whole, in arrival order (``n`` is the pull cursor)."""
+
+    __tablename__ = "sync_received"
+    __table_args__ = (UniqueConstraint("counter_id", "sequence", name="uq_sync_received_counter_sequence"),)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    counter_id: Mapped[str] = mapped_column(String(36))
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    dealer_id: Mapped[str] = mapped_column(String(36), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncPublished(Base):
+    """Settings or a script pack head office published, for one dealer or (dealer_id NULL) all."""
+
+    __tablename__ = "sync_published"
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dealer_id: Mapped[str | None] = mapped_column(ForeignKey("dealer.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # settings | scripts
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncBlob(Base):
+    """An attachment at head office, addressed by the SHA-256 of its bytes (stored once)."""
+
+    __tablename__ = "sync_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,233 @@
+"""The case file: one dealer counter's batch of changes, canonical JSON signed with HMAC-SHA256.
+
+See docs/case-file-format.md (the prose) and docs/case-file.schema.json (the machine-readable
+schema). Reading checks, in order: size, encoding, JSON, format name, version range, known
+counter, structure, signature, canonical form; each refusal says which check failed and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from app.errors import RecoveryDeskError
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
+FORMAT = "recovery-desk/case-file"
+VERSION = 1
+MIN_VERSION = 1  # the oldest version this program still reads
+MAX_FILE_BYTES = 32 * 1024 * 1024
+ALG = "HMAC-SHA256"
+ENTITY_TYPES = ("case", "form")
+RECORD_TABLES = ("user", "customer", "vehicle", "repair_order", "feedback_form", "failure_case")
+
+
+class CaseFileRejected(RecoveryDeskError):
+    """A case file head office (or a counter) refuses; ``code`` names the check that failed."""
+
+    code = "invalid"
+
+    def __init__(self, text: str | None = None, *, code: str | None = None, **params: Any) -> None:
+        if code:
+            self.code = code
+        super().__init__(text, **params)
+
+
+def _reject(code: str, text: str, **params: Any) -> CaseFileRejected:
+    return CaseFileRejected(text, code=code, **params)
+
+
+def canonical(obj: Any) -> bytes:
+    """The one byte form of a JSON value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+def sign(body: dict[str, Any], secret_hex: str) -> bytes:
+    """The file's bytes: the body plus its signature, canonical, newline-terminated."""
+    mac = hmac.new(bytes.fromhex(secret_hex), canonical(body), hashlib.sha256).hexdigest()
+    doc = dict(body, signature={"alg": ALG, "key": body["counter"], "value": mac})
+    return canonical(doc) + b"\n"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    version: int
+    dealer_id: str
+    dealer_code: str
+    counter: str
+    sequence: int
+    created_at: str
+    events: list[dict[str, Any]]
+    records: dict[str, list[dict[str, Any]]]
+    sha256: str
+
+
+def build_body(*, dealer_id: str, dealer_code: str, counter: str, sequence: int, created_at: str,
+               events: list[dict], records: dict[str, list[dict]]) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "dealer": {"id": dealer_id, "code": dealer_code},
+            "counter": counter, "sequence": sequence, "created_at": created_at, "events": events,
+            "records": {t: records.get(t, []) for t in RECORD_TABLES}}
+
+
+def _structure(doc: dict) -> None:
+    """Types and shapes; raise 'invalid' naming the first wrong field."""
+
+    def bad(field: str, want: str) -> CaseFileRejected:
+        return _reject("invalid", QT_TRANSLATE_NOOP("Errors",
+            "The case file is malformed: {field} should be {want}. Nothing of it was imported."),
+            field=field, want=want)
+
+    def is_str(v) -> bool:
+        return isinstance(v, str) and 0 < len(v) <= 200
+
+    def is_int(v) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool)
+
+    dealer = doc.get("dealer")
+    if not isinstance(dealer, dict) or not is_str(dealer.get("id")) or not is_str(dealer.get("code")):
+        raise bad("dealer", "an object with id and code")
+    for key in ("counter", "created_at"):
+        if not is_str(doc.get(key)):
+            raise bad(key, "text")
+    if not is_int(doc.get("sequence")) or doc["sequence"] < 1:
+        raise bad("sequence", "a whole number from 1")
+    events = doc.get("events")
+    if not isinstance(events, list):
+        raise bad("events", "a list")
+    for i, e in enumerate(events):
+        where = f"events[{i}]"
+        if not isinstance(e, dict):
+            raise bad(where, "an object")
+        for key in ("id", "entity_id", "kind", "dealer_id", "origin", "occurred_at"):
+            if not is_str(e.get(key)):
+                raise bad(f"{where}.{key}", "text")
+        if e.get("entity_type") not in ENTITY_TYPES:
+            raise bad(f"{where}.entity_type", "case or form")
+        if not is_int(e.get("seq")) or e["seq"] < 1:
+            raise bad(f"{where}.seq", "a whole number from 1")
+        base = e.get("base")
+        if base is not None and not (isinstance(base, dict) and is_int(base.get("seq"))
+                                     and base["seq"] == e["seq"] - 1 and is_str(base.get("event_id"))):
+            raise bad(f"{where}.base", "the previous version: {seq: seq-1, event_id}")
+        if (e["seq"] > 1) != (base is not None):
+            raise bad(f"{where}.base", "present exactly when seq > 1")
+        if not isinstance(e.get("payload"), dict):
+            raise bad(f"{where}.payload", "an object")
+        if e.get("actor_id") is not None and not is_str(e["actor_id"]):
+            raise bad(f"{where}.actor_id", "text or null")
+        if e["dealer_id"] != dealer["id"]:
+            raise bad(f"{where}.dealer_id", "the file's dealer")
+        if e["origin"] != doc["counter"]:  # a counter speaks only for its own changes
+            raise bad(f"{where}.origin", "the counter that signed the file")
+    records = doc.get("records")
+    if not isinstance(records, dict) or set(records) - set(RECORD_TABLES):
+        raise bad("records", "an object of " + ", ".join(RECORD_TABLES))
+    for table, rows in records.items():
+        if not isinstance(rows, list):
+            raise bad(f"records.{table}", "a list")
+        for i, r in enumerate(rows):
+            if not isinstance(r, dict) or not is_str(r.get("id")):
+                raise bad(f"records.{table}[{i}]", "an object with an id")
+    sig = doc.get("signature")
+    if (not isinstance(sig, dict) or sig.get("alg") != ALG or not isinstance(sig.get("value"), str)
+            or sig.get("key") != doc["counter"]):
+        raise bad("signature", f"{{alg: {ALG}, key: the counter, value}}")
+
+
+def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
+    """Check every byte of ``data`` and return the case file, or raise CaseFileRejected.
+
+    ``secret_for(counter_id)`` gives the key head office holds for that counter (None: unknown)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _reject("oversize", QT_TRANSLATE_NOOP("Errors",
+            "The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file."),
+            size=len(data), limit=MAX_FILE_BYTES)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",
+            "This is not a case file (it is not UTF-8 text).")) from None
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if text.startswith('{"') and not text.endswith("}\n"):
+            raise _reject("truncated", QT_TRANSLATE_NOOP("Errors",
+                "The case file is truncated: it ends after {size} bytes, in the middle of its content. "
+                "Copy it again from the counter."), size=len(data)) from None
+        raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",
+            "This is not a case file (not valid JSON: {reason})."), reason=str(exc)[:200]) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",
+            "This is not a case file (its format is not \"{format}\")."), format=FORMAT)
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _reject("invalid", QT_TRANSLATE_NOOP("Errors",
+            "The case file is malformed: {field} should be {want}. Nothing of it was imported."),
+            field="version", want="a whole number")
+    if version > VERSION:
+        raise _reject("upgrade_required", QT_TRANSLATE_NOOP("Errors",
+            "Upgrade required: the case file has format version {found}, this program reads versions "
+            "{low} to {high}. Install the newer Recovery Desk and import it again."),
+            found=version, low=MIN_VERSION, high=VERSION)
+    if version < MIN_VERSION:
+        raise _reject("too_old", QT_TRANSLATE_NOOP("Errors",
+            "The case file has format version {found}, older than the oldest this program reads ({low})."),
+            found=version, low=MIN_VERSION)
+    counter = doc.get("counter")
+    secret = secret_for(counter) if isinstance(counter, str) else None
+    if isinstance(counter, str) and secret is None:
+        dealer = doc.get("dealer")
+        raise _reject("unknown_counter", QT_TRANSLATE_NOOP("Errors",
+            "The case file comes from counter {counter} of dealer {dealer}, which head office has not "
+            "enrolled. Enrol the counter, then send the file again."),
+            counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
+    _structure(doc)
+    body = {k: v for k, v in doc.items() if k != "signature"}
+    want = hmac.new(bytes.fromhex(secret), canonical(body), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(want, doc["signature"]["value"]):
+        raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
+            "The case file's signature does not match: it was changed after counter {counter} signed it, "
+            "or signed with a key other than the one head office holds for that counter."),
+            counter=counter)
+    if canonical(doc) + b"\n" != data:
+        raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
+            "The case file was changed after counter {counter} signed it (its bytes are not the ones "
+            "that were signed)."), counter=counter)
+    return CaseFile(version, doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
+                    doc["created_at"], doc["events"], {t: doc["records"].get(t, []) for t in RECORD_TABLES},
+                    sha256(data))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Never a half file under the final name: write a temp file, fsync, rename, fsync the folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # some platforms can't open a directory; the rename is still atomic
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def file_name(dealer_code: str, counter: str, sequence: int) -> str:
+    # The whole counter id: UUIDv7s of counters set up the same day share their leading digits.
+    return f"{dealer_code}-{counter}-{sequence:08d}.casefile"

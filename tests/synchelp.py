@@ -1,0 +1,57 @@
+"""Helpers for sync tests: a head-office database with an enrolled counter, case edits, counting."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app import secrets
+from app.models import Event, FailureCase, utcnow
+from app.services.cases import NewCase, open_case
+from app.services.uow import UnitOfWork
+from app.vocab import CauseGroup, Channel, FailureType, Severity
+
+
+def new_case(i: int = 0, **kw) -> NewCase:
+    base = dict(customer_name=f"Customer {i}", phone=f"1380000{i:04d}", plate=f"京A{i:05d}",
+                channel=Channel.ON_SITE.value, failure_type=FailureType.PROCESS.value,
+                cause_group=CauseGroup.EMPLOYEE.value, severity=Severity.SEVERE.value, severity_reason="test")
+    base.update(kw)
+    return NewCase(**base)
+
+
+def open_cases(store, n: int, start: int = 0) -> list[str]:
+    return [open_case(store, new_case(start + i), None).id for i in range(n)]
+
+
+def edit_case(store, case_id: str, root_cause: str) -> int:
+    """A change on top of the case's current version (as the case screens will make them)."""
+    with UnitOfWork(store, None) as uow:
+        case = uow.session.get(FailureCase, case_id)
+        case.version += 1
+        case.root_cause = root_cause
+        case.updated_at = utcnow()
+        uow.record("case", case_id, "case.updated", {"root_cause": root_cause}, case.dealer_id, seq=case.version)
+        uow.commit()
+        return case.version
+
+
+def enrol_in_process(db, store, dealer_code: str = "BJ01") -> str:
+    """Enrol ``store`` at ``db`` without a server: the credential goes to the (test) keyring."""
+    from app.hq.counters import add_dealer, issue_code, redeem
+    from app.sync.connect import _rehome
+
+    add_dealer(db, dealer_code, dealer_code + " dealer")
+    got = redeem(db, issue_code(db, dealer_code), store.identity.store_id, "test")
+    secrets.put(secrets.counter_key(store.identity.store_id), got.secret)
+    _rehome(store, got.dealer.id, got.dealer.code, got.dealer.name)
+    return got.secret
+
+
+def event_ids(db_or_store) -> set[str]:
+    with db_or_store.session() as s:
+        return set(s.scalars(select(Event.id)))
+
+
+def count(db_or_store, model) -> int:
+    with db_or_store.session() as s:
+        return s.scalar(select(func.count()).select_from(model))

@@ -1,0 +1,55 @@
+"""An advisor connects the counter from the dialog: wrong input is named next to the field and
+kept; a used code is refused; a good code connects and the credential lands in the keyring."""
+
+from __future__ import annotations
+
+import warnings
+
+from PySide6.QtCore import Qt
+
+from app import secrets
+from app.hq.counters import add_dealer, issue_code
+from app.hq.intake import create_app
+from app.models.store import open_database
+from app.ui.connect_dialog import ConnectDialog
+from app.ui.ops import Ops
+
+
+def test_connect_from_the_dialog(qtbot, store, tmp_path):
+    from starlette.testclient import TestClient
+
+    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    add_dealer(db, "BJ01", "北京一店")
+    code = issue_code(db, "BJ01")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    ops = Ops()
+    dlg = ConnectDialog(store, ops, transport=transport)
+    qtbot.addWidget(dlg)
+    dlg.show()
+
+    qtbot.keyClicks(dlg.url, "hq.example.com")
+    qtbot.keyClicks(dlg.code, code)
+    qtbot.mouseClick(dlg.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.url_error.isVisible())
+    assert "https://" in dlg.url_error.text()
+    assert dlg.code.text() == code  # nothing typed is lost
+
+    dlg.url.clear()
+    qtbot.keyClicks(dlg.url, "http://hq.test")
+    dlg.code.clear()
+    qtbot.keyClicks(dlg.code, "AAAA-BBBB-CCCC")
+    qtbot.mouseClick(dlg.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.message.isVisible())
+    assert "not valid" in dlg.message.text()
+
+    dlg.code.clear()
+    qtbot.keyClicks(dlg.code, code)
+    qtbot.keyClicks(dlg.label, "Front desk 2")
+    with qtbot.waitSignal(dlg.counter_connected, timeout=10000) as done:
+        qtbot.mouseClick(dlg.connect_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].dealer_code == "BJ01"
+    assert secrets.get(secrets.counter_key(store.identity.store_id))
+    assert store.identity.home_dealer_code == "BJ01"
+    ops.wait_idle()

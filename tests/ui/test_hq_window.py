@@ -1,0 +1,66 @@
+"""Head office imports a folder from a USB stick in its window: progress, outcomes with reasons,
+the dealers' counters and the conflict waiting."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.models import FailureCase
+from app.models.store import open_database, open_store
+from app.sync import outbox
+from app.sync.apply import apply_file
+from app.ui.hq_window import HqWindow
+from app.ui.ops import Ops
+from tests.synchelp import edit_case, enrol_in_process, open_cases
+
+
+def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path, monkeypatch):
+    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    enrol_in_process(db, a)
+    enrol_in_process(db, b)
+    [case] = open_cases(a, 1)
+    [first] = outbox.export(a, tmp_path / "a-first")
+    doc = json.loads(first.read_bytes())
+    with b.session() as s, s.begin():  # counter B received A's case (as a pull would bring it)
+        apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+    edit_case(a, case, "at A")
+    edit_case(b, case, "at B")
+    stick = tmp_path / "usb"
+    outbox.export(a, stick)
+    outbox.export(b, stick)
+    (stick / "half.casefile").write_bytes(first.read_bytes()[:300])
+
+    ops = Ops()
+    w = HqWindow(db, ops)
+    qtbot.addWidget(w)
+    w.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    with qtbot.waitSignal(w.import_finished, timeout=20000) as done:
+        qtbot.mouseClick(w.choose, Qt.MouseButton.LeftButton)
+    summary = done.args[0]
+    assert (summary.count("imported"), summary.count("rejected")) == (3, 1)
+    assert w.results.rowCount() == 4
+    reasons = [w.results.item(r, 3).text() for r in range(4)]
+    assert any("truncated" in t for t in reasons)
+    assert "3 imported, 0 already present, 1 rejected" in w.summary.text()
+    assert w.progress.value() == w.progress.maximum() == 4
+    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
+    assert w.tabs.tabText(2) == "Conflicts (1)"
+    assert "at B" in w.conflicts.item(0, 4).text()  # A's file came first; B's change is kept aside
+    assert not w.take_other.isEnabled()
+
+    # The supervisor takes B's change; it becomes head office's version.
+    w.tabs.setCurrentIndex(2)
+    rect = w.conflicts.visualItemRect(w.conflicts.item(0, 0))
+    qtbot.mouseClick(w.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(w.conflict_resolved, timeout=10000) as resolved:
+        qtbot.mouseClick(w.take_other, Qt.MouseButton.LeftButton)
+    assert resolved.args[0].version == 3
+    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 0 and w.tabs.tabText(2) == "Conflicts (0)")
+    with db.session() as s:
+        assert s.get(FailureCase, case).root_cause == "at B"
+    ops.wait_idle()

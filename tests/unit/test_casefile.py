@@ -1,0 +1,119 @@
+"""The case-file format: signing, every refusal named, version range, atomic writes, the schema."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.sync import casefile
+from app.sync.casefile import CaseFileRejected
+
+SECRET = "11" * 32
+OTHER = "22" * 32
+COUNTER = "01a20000-0000-7000-8000-000000000001"
+
+
+def body(**kw):
+    b = casefile.build_body(dealer_id="d1", dealer_code="BJ01", counter=COUNTER, sequence=3,
+                            created_at="2026-11-22T08:00:00+00:00", records={}, events=[
+            {"id": "e1", "entity_type": "case", "entity_id": "c1", "seq": 1, "kind": "case.opened",
+             "payload": {"customer_name": "王先生"}, "actor_id": None, "dealer_id": "d1", "origin": COUNTER,
+             "occurred_at": "2026-11-22T08:00:00+00:00"},
+            {"id": "e2", "entity_type": "case", "entity_id": "c1", "seq": 2, "kind": "case.updated",
+             "base": {"seq": 1, "event_id": "e1"}, "payload": {}, "actor_id": None, "dealer_id": "d1",
+             "origin": COUNTER, "occurred_at": "2026-11-22T08:01:00+00:00"}])
+    b.update(kw)
+    return b
+
+
+def keys(counter):
+    return SECRET if counter == COUNTER else None
+
+
+def refused(data: bytes) -> CaseFileRejected:
+    with pytest.raises(CaseFileRejected) as info:
+        casefile.parse(data, keys)
+    return info.value
+
+
+def test_a_signed_file_reads_back():
+    cf = casefile.parse(casefile.sign(body(), SECRET), keys)
+    assert (cf.counter, cf.sequence, cf.dealer_code, len(cf.events)) == (COUNTER, 3, "BJ01", 2)
+    assert cf.events[1]["base"] == {"seq": 1, "event_id": "e1"}
+
+
+@pytest.mark.parametrize("damage, code, words", [
+    (lambda d: d.replace("王先生".encode(), "李先生".encode()), "bad_signature", "changed after"),
+    (lambda d: d[: len(d) // 2], "truncated", "truncated"),
+    (lambda d: d.replace(b'"sequence":3', b'"sequence": 3'), "bad_signature", "changed after"),
+    (lambda d: b"\x89PNG\r\n" + d, "not_a_case_file", "not UTF-8"),
+    (lambda d: b"name,phone\n", "not_a_case_file", "not valid JSON"),
+    (lambda d: d.replace(b"recovery-desk/case-file", b"something-else"), "not_a_case_file", "format"),
+])
+def test_damaged_files_are_refused_saying_which_check_failed(damage, code, words):
+    exc = refused(damage(casefile.sign(body(), SECRET)))
+    assert exc.code == code
+    assert words in exc.render()
+
+
+def test_re_signed_with_the_wrong_key_is_a_bad_signature():
+    exc = refused(casefile.sign(body(), OTHER))
+    assert exc.code == "bad_signature" and "key other than" in exc.render()
+
+
+def test_a_future_version_says_upgrade_required():
+    exc = refused(casefile.sign(body(version=casefile.VERSION + 1), SECRET))
+    assert exc.code == "upgrade_required"
+    assert exc.render().startswith("Upgrade required") and str(casefile.VERSION + 1) in exc.render()
+
+
+def test_an_unknown_counter_is_named():
+    exc = refused(casefile.sign(body(counter="01a20000-0000-7000-8000-00000000000f"), SECRET))
+    assert exc.code == "unknown_counter" and "not enrolled" in exc.render()
+
+
+def test_oversize_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(casefile, "MAX_FILE_BYTES", 100)
+    assert refused(casefile.sign(body(), SECRET)).code == "oversize"
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda b: b["events"][1].pop("base"), "events[1].base"),
+    (lambda b: b["events"][0].update(seq=0), "events[0].seq"),
+    (lambda b: b["events"][0].update(entity_type="invoice"), "events[0].entity_type"),
+    (lambda b: b["events"][0].update(dealer_id="elsewhere"), "events[0].dealer_id"),
+    (lambda b: b["events"][1].update(origin="00000000-0000-7000-8000-000000000000"), "events[1].origin"),
+    (lambda b: b.update(sequence="3"), "sequence"),
+    (lambda b: b["records"].update(invoices=[]), "records"),
+])
+def test_malformed_structure_names_the_field(change, field):
+    b = body()
+    change(b)
+    exc = refused(casefile.sign(b, SECRET))
+    assert exc.code == "invalid" and field in exc.render()
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "a.casefile"
+    casefile.write_atomic(target, b"first")
+    real_replace = casefile.os.replace
+
+    def crash(*a):
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(casefile.os, "replace", crash)
+    with pytest.raises(OSError):
+        casefile.write_atomic(target, b"second")
+    monkeypatch.setattr(casefile.os, "replace", real_replace)
+    assert target.read_bytes() == b"first"  # the old complete file, never half of the new one
+
+
+def test_files_match_the_published_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "case-file.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    doc = json.loads(casefile.sign(body(), SECRET))
+    jsonschema.validate(doc, schema)
+    doc["version"] = "one"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
