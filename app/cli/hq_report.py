@@ -6,7 +6,7 @@ from __future__ import annotations
 def register(hq_sub, translate) -> None:
     p = hq_sub.add_parser("report", help=translate("Cli", "the network report: every dealer's month side by side"))
     p.add_argument("--db", required=True, metavar="URL",
-                   help=translate("Cli", "the central database, e.g. postgresql+psycopg://user@host/recovery"))
+                   help=translate("Cli", "the central database, e.g. postgresql+psycopg://user@host/recovery"))  # noqa: E501
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=translate("Cli", "where to write the PDF"))
     p.add_argument("--lang", choices=("zh_CN", "en"),
@@ -25,8 +25,10 @@ def run_report(args, translate) -> int:
 
     parse_month(args.month)
     out = check_out(args.out, translate)
+    from app.cli.hq_admin import db_url
+
     try:
-        db = open_database(args.db)
+        db = open_database(db_url(args.db))
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable server: say which, briefly

@@ -99,3 +99,34 @@ def test_an_empty_central_database_still_prints(pg_url, tmp_path):
     assert "No dealer has forms or cases in this month or the previous one." in text
     assert row_cells(text, "Forms assessed (n)", 4)[1:] == ["0", "0", "+0"]
     assert "No cases opened in this month" in text and "Page 1 of 1" in text
+
+
+def test_forms_synced_from_a_counter_print_at_head_office_as_the_counter_computes_them(pg_url, tmp_path):
+    """End to end with issue 5's sync: the worked example typed in at a counter, carried to head
+    office as case files (USB export, hq import), and the network report shows the counter's figures."""
+    from app.hq.importer import import_paths
+    from app.models.store import open_store
+    from app.services.assessment import month_summary
+    from app.services.feedback_import import import_feedback_csv
+    from app.sync import outbox
+    from tests.helpers import csv_file, worked_example_rows
+    from tests.synchelp import enrol_in_process
+
+    db = open_database(pg_url)
+    store = open_store(tmp_path / "counter")
+    try:
+        enrol_in_process(db, store, "BJ01")
+        import_feedback_csv(store, csv_file(tmp_path / "forms.csv", worked_example_rows()))
+        at_counter = month_summary(store, "2026-05")
+        import_paths(db, outbox.export(store, tmp_path / "usb"))
+        out = tmp_path / "hq.pdf"
+        network.render(network.gather(db, "2026-05"), out, Words("en"), "HQ")
+    finally:
+        store.close()
+        db.close()
+    cells = next(line.split() for line in pdf_text(out).splitlines() if " BJ01 " in line)
+    # rank, code, name ("BJ01 dealer"), forms, average, previous average, change, outcome
+    assert cells[:8] == ["1", "BJ01", "BJ01", "dealer", str(at_counter.forms), f"{at_counter.average:.2f}",
+                         f"{at_counter.previous_average:.2f}", f"{at_counter.change:+.2f}"]
+    assert cells[8] == "Reward"
+    assert (at_counter.forms, at_counter.average, at_counter.change) == (10, 4.0, 0.5)
