@@ -12,7 +12,8 @@ from app.errors import ImportRejected, RecoveryDeskError
 from app.paths import resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
-COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync"]
+COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync",
+                   "app.cli.report"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 CTX = "Cli"

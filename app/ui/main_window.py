@@ -20,6 +20,7 @@ from app.services.drafts import DraftBox
 from app.ui.cases_view import CasesView
 from app.ui.feedback_form_view import FeedbackFormView
 from app.ui.ops import Ops
+from app.ui.reports_view import ReportsView
 from app.ui.settings_view import SettingsView
 from app.ui.today_view import TodayView
 from app.ui.widgets import icon
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         from app.ui.recovery_pages import install_recovery
 
         self.recovery = install_recovery(self)
+        self.reports = ReportsView(store, ops, printed_by=self.user.display_name)
+        self.add_page(self.tr("Reports"), self.reports, "reports")
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

@@ -785,6 +785,62 @@
         <source>Wrote {n} case file(s) to {dir}. They stay in the outbox until head office confirms them.</source>
         <translation>已向 {dir} 写入 {n} 个案例文件。在总部确认收到之前，它们仍保留在发件箱中。</translation>
     </message>
+    <message>
+        <source>the network report: every dealer&apos;s month side by side</source>
+        <translation>网络报告：各经销商本月数据并列对比</translation>
+    </message>
+    <message>
+        <source>the central database, e.g. postgresql+psycopg://user@host/recovery</source>
+        <translation>中央数据库，例如 postgresql+psycopg://user@host/recovery</translation>
+    </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 保存位置</translation>
+    </message>
+    <message>
+        <source>language of the report (default: the language of these messages)</source>
+        <translation>报告语言（默认与本提示信息的语言相同）</translation>
+    </message>
+    <message>
+        <source>name printed in the page header (default: your login name)</source>
+        <translation>页眉中打印的姓名（默认为您的登录名）</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open the central database {url}: {reason}</source>
+        <translation>无法打开中央数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrote {file}.</source>
+        <translation>已生成 {file}。</translation>
+    </message>
+    <message>
+        <source>print the monthly PDF reports</source>
+        <translation>打印月度 PDF 报告</translation>
+    </message>
+    <message>
+        <source>the monthly feedback summary (reward or penalty)</source>
+        <translation>月度反馈汇总（奖励或处罚）</translation>
+    </message>
+    <message>
+        <source>only this advisor&apos;s forms</source>
+        <translation>仅统计该服务顾问的反馈表</translation>
+    </message>
+    <message>
+        <source>the case recovery report</source>
+        <translation>补救案例报告</translation>
+    </message>
+    <message>
+        <source>the file name must end in .pdf</source>
+        <translation>文件名必须以 .pdf 结尾</translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>that is a folder; give a file name</source>
+        <translation>这是一个文件夹，请给出文件名</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -1699,6 +1755,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
@@ -1964,6 +2024,564 @@
     <message>
         <source>Within your authority of {limit} yuan: you may offer it now.</source>
         <translation>在您 {limit} 元的权限内：可以直接向客户提出。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Case recovery report</source>
+        <translation>补救案例报告</translation>
+    </message>
+    <message>
+        <source>Dealer: {dealer}    Month: {month}</source>
+        <translation>经销商：{dealer}    月份：{month}</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Cases opened in the month</source>
+        <translation>本月新建案例</translation>
+    </message>
+    <message>
+        <source>... of which still open</source>
+        <translation>……其中仍未关闭</translation>
+    </message>
+    <message>
+        <source>Open cases now (all months)</source>
+        <translation>当前未关闭案例（所有月份）</translation>
+    </message>
+    <message>
+        <source>Overdue now: no first response within {hours} hours, unresolved after {days} days, or a callback late</source>
+        <translation>当前超期：{hours} 小时内未首次响应、{days} 天后仍未解决或回访逾期</translation>
+    </message>
+    <message>
+        <source>Time to first response, median / 90th percentile (hours; {n} cases opened in the month)</source>
+        <translation>首次响应时间，中位数 / 90 百分位（小时；本月新建 {n} 个案例）</translation>
+    </message>
+    <message>
+        <source>Time to resolution, median / 90th percentile (days; {n} cases resolved in the month)</source>
+        <translation>解决时间，中位数 / 90 百分位（天；本月解决 {n} 个案例）</translation>
+    </message>
+    <message>
+        <source>Cases closed in the month</source>
+        <translation>本月关闭案例</translation>
+    </message>
+    <message>
+        <source>Recovery success rate: re-rated {threshold} or more ({ok} of {n} re-rated)</source>
+        <translation>补救成功率：回访复评 {threshold} 分及以上（{n} 个复评中 {ok} 个）</translation>
+    </message>
+    <message>
+        <source>Open and overdue counts are as of {when}.</source>
+        <translation>未关闭与超期数量截至 {when}。</translation>
+    </message>
+    <message>
+        <source>No cases opened in this month</source>
+        <translation>本月没有新建案例</translation>
+    </message>
+    <message>
+        <source>Causes of the month&apos;s cases (Pareto)</source>
+        <translation>本月案例原因（帕累托图）</translation>
+    </message>
+    <message>
+        <source>Bars: cases by cause group and failure type, most first; dashed line: cumulative share (right axis).</source>
+        <translation>柱形：按原因类别和失败类型统计的案例数，从多到少；虚线：累计占比（右侧坐标轴）。</translation>
+    </message>
+    <message>
+        <source>Cause group</source>
+        <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>The month&apos;s cases by status and severity</source>
+        <translation>本月案例的状态与严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Overdue cases ({n})</source>
+        <translation>超期案例（{n}）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建立日期</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>已开天数</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>发现渠道</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The {shown} longest-open cases are listed.</source>
+        <translation>仅列出建立时间最久的 {shown} 个案例。</translation>
+    </message>
+    <message>
+        <source>No overdue cases.</source>
+        <translation>没有超期案例。</translation>
+    </message>
+    <message>
+        <source>Remedies given in the month</source>
+        <translation>本月给予的补偿</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Average (yuan)</source>
+        <translation>平均（元）</translation>
+    </message>
+    <message>
+        <source>All remedies</source>
+        <translation>全部补偿</translation>
+    </message>
+    <message>
+        <source>Remedies agreed by the customer in the month, for {n} cases.</source>
+        <translation>本月客户接受的补偿，涉及 {n} 个案例。</translation>
+    </message>
+    <message>
+        <source>No remedy was agreed in this month.</source>
+        <translation>本月没有客户接受的补偿。</translation>
+    </message>
+    <message>
+        <source>Remedies waiting for a supervisor&apos;s approval now: {n}, worth {value} yuan.</source>
+        <translation>当前等待主管审批的补偿：{n} 项，共 {value} 元。</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Monthly feedback summary</source>
+        <translation>月度反馈汇总</translation>
+    </message>
+    <message>
+        <source>Advisor: {name}</source>
+        <translation>服务顾问：{name}</translation>
+    </message>
+    <message>
+        <source>verified forms only</source>
+        <translation>仅计已核实的反馈表</translation>
+    </message>
+    <message>
+        <source>all forms except disputed ones</source>
+        <translation>除有异议外的全部反馈表</translation>
+    </message>
+    <message>
+        <source>({amount} yuan)</source>
+        <translation>（{amount} 元）</translation>
+    </message>
+    <message>
+        <source>Forms assessed (n)</source>
+        <translation>考核反馈表数（n）</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计入范围</translation>
+    </message>
+    <message>
+        <source>Verified / unverified / disputed forms</source>
+        <translation>已核实 / 未核实 / 有异议</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>本月满意度总得分</translation>
+    </message>
+    <message>
+        <source>Average score (total / n)</source>
+        <translation>本月满意度均项得分（总分 / n）</translation>
+    </message>
+    <message>
+        <source>Previous month {month}: average over {n} forms</source>
+        <translation>上月 {month}：{n} 张反馈表的均项得分</translation>
+    </message>
+    <message>
+        <source>Change against the previous month</source>
+        <translation>与上月相比的变化</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>Failure forms</source>
+        <translation>服务失败反馈表</translation>
+    </message>
+    <message>
+        <source>Failure share (target below {target})</source>
+        <translation>服务失败比例（目标低于 {target}）</translation>
+    </message>
+    <message>
+        <source>Complaints through other channels</source>
+        <translation>其他渠道投诉</translation>
+    </message>
+    <message>
+        <source>No feedback forms were assessed in this month, so there is no average and no reward or penalty.</source>
+        <translation>本月没有考核的反馈表，因此没有均项得分，也不奖不罚。</translation>
+    </message>
+    <message>
+        <source>The previous month has no assessed forms, so there is no change and no reward or penalty.</source>
+        <translation>上月没有考核的反馈表，因此没有变化，也不奖不罚。</translation>
+    </message>
+    <message>
+        <source>Grades of each item</source>
+        <translation>各项目等级分布</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表数</translation>
+    </message>
+    <message>
+        <source>Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form&apos;s score is the sum of its three items.</source>
+        <translation>分值：A = 2，B = 1，C = 0，D = -1，E = -2；每张反馈表的得分为三个项目之和。</translation>
+    </message>
+    <message>
+        <source>No forms in these months</source>
+        <translation>这些月份没有反馈表</translation>
+    </message>
+    <message>
+        <source>Average score, last 12 months</source>
+        <translation>近 12 个月均项得分</translation>
+    </message>
+    <message>
+        <source>Months without assessed forms have no point.</source>
+        <translation>没有考核反馈表的月份不画点。</translation>
+    </message>
+    <message>
+        <source>By advisor</source>
+        <translation>按服务顾问</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>均项得分</translation>
+    </message>
+    <message>
+        <source>Previous average</source>
+        <translation>上月均项得分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败数</translation>
+    </message>
+    <message>
+        <source>Failure share</source>
+        <translation>失败比例</translation>
+    </message>
+    <message>
+        <source>No forms in this month or the previous one.</source>
+        <translation>本月和上月都没有反馈表。</translation>
+    </message>
+    <message>
+        <source>Complaints by channel</source>
+        <translation>按渠道统计的投诉</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <source>Through other channels (*)</source>
+        <translation>其他渠道合计（*）</translation>
+    </message>
+    <message>
+        <source>Failure forms ({n})</source>
+        <translation>服务失败反馈表（{n}）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <source>Recovery case</source>
+        <translation>补救案例</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>案例状态</translation>
+    </message>
+    <message>
+        <source>No case opened</source>
+        <translation>未建案例</translation>
+    </message>
+    <message>
+        <source>A form fails when its overall score is below the threshold or any item is graded D or E. Customers&apos; names and phone numbers are masked.</source>
+        <translation>总体评分低于阈值或任一项目为 D 或 E 的反馈表即为服务失败。客户姓名和电话已做遮蔽处理。</translation>
+    </message>
+    <message>
+        <source>No failure forms in this month.</source>
+        <translation>本月没有服务失败反馈表。</translation>
+    </message>
+    <message>
+        <source>Network report</source>
+        <translation>经销商网络报告</translation>
+    </message>
+    <message>
+        <source>Month: {month}    Dealers: {n}    Counted: {basis}</source>
+        <translation>月份：{month}    经销商：{n} 家    计入范围：{basis}</translation>
+    </message>
+    <message>
+        <source>Month over month</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Dealers side by side, ranked by average score</source>
+        <translation>各经销商并列对比（按均项得分排名）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Other channels</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <source>No dealer has forms or cases in this month or the previous one.</source>
+        <translation>本月和上月没有任何经销商有反馈表或案例。</translation>
+    </message>
+    <message>
+        <source>Case recovery by dealer</source>
+        <translation>各经销商的案例补救</translation>
+    </message>
+    <message>
+        <source>First response, median (hours)</source>
+        <translation>首次响应中位数（小时）</translation>
+    </message>
+    <message>
+        <source>First response, 90th percentile (hours)</source>
+        <translation>首次响应 90 百分位（小时）</translation>
+    </message>
+    <message>
+        <source>Closed with a re-rating</source>
+        <translation>已复评并关闭</translation>
+    </message>
+    <message>
+        <source>Recovery success rate</source>
+        <translation>补救成功率</translation>
+    </message>
+    <message>
+        <source>Recovered: re-rated {threshold} or more at the callback, among cases closed in the month with a re-rating.</source>
+        <translation>补救成功：回访复评 {threshold} 分及以上，统计本月关闭且有复评的案例。</translation>
+    </message>
+    <message>
+        <source>Most frequent causes across the network</source>
+        <translation>全网络最常见的失败原因</translation>
+    </message>
+    <message>
+        <source>Network average score, last 12 months</source>
+        <translation>全网络近 12 个月均项得分</translation>
+    </message>
+    <message>
+        <source>All dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>Printed by {who} on {when}</source>
+        <translation>打印人：{who}&#x3000;打印时间：{when}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <source>Neither reward nor penalty</source>
+        <translation>不奖不罚</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Monthly feedback summary</source>
+        <translation>月度反馈汇总</translation>
+    </message>
+    <message>
+        <source>Case recovery report</source>
+        <translation>补救案例报告</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>年-月，如 2026-05</translation>
+    </message>
+    <message>
+        <source>All advisors</source>
+        <translation>全部服务顾问</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Advisor:</source>
+        <translation>服务顾问：</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>报告语言：</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Save PDF...</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Write the month as YYYY-MM, e.g. 2026-05.</source>
+        <translation>请按 年-月 格式填写月份，例如 2026-05。</translation>
+    </message>
+    <message>
+        <source>Creating the report...</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Pages: {n}; the preview shows the first {shown}. Save or print it for all of them.</source>
+        <translation>共 {n} 页，预览显示前 {shown} 页。保存或打印可得到全部页面。</translation>
+    </message>
+    <message>
+        <source>Pages: {n}. Save or print it.</source>
+        <translation>共 {n} 页，可保存或打印。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {reason}</source>
+        <translation>无法生成报告：{reason}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save: {reason}</source>
+        <translation>无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Preparing the pages for the printer...</source>
+        <translation>正在为打印机准备页面…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>

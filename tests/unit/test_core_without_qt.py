@@ -6,6 +6,8 @@ import textwrap
 
 CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
         "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
+        "app.reports.pdf", "app.reports.charts", "app.reports.figures", "app.reports.feedback", "app.reports.cases",
+        "app.reports.network",
         "app.recovery_vocab", "app.recovery_config", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
         "app.scripts.library", "app.services.case_log", "app.services.recovery", "app.services.remedies",
         "app.services.callbacks", "app.services.verification",

@@ -1,0 +1,43 @@
+"""`recovery-desk hq report`: the network report from head office's central database."""
+
+from __future__ import annotations
+
+
+def register(hq_sub, translate) -> None:
+    p = hq_sub.add_parser("report", help=translate("Cli", "the network report: every dealer's month side by side"))
+    p.add_argument("--db", required=True, metavar="URL",
+                   help=translate("Cli", "the central database, e.g. postgresql+psycopg://user@host/recovery"))  # noqa: E501
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=translate("Cli", "where to write the PDF"))
+    p.add_argument("--lang", choices=("zh_CN", "en"),
+                   help=translate("Cli", "language of the report (default: the language of these messages)"))
+    p.add_argument("--printed-by", metavar="NAME",
+                   help=translate("Cli", "name printed in the page header (default: your login name)"))
+    p.set_defaults(run=run_report)
+
+
+def run_report(args, translate) -> int:
+    from app.cli.report import check_out, printed_by, report_words, write_atomically
+    from app.errors import StoreError
+    from app.models.store import open_database
+    from app.reports import network
+    from app.services.assessment import parse_month
+
+    parse_month(args.month)
+    out = check_out(args.out, translate)
+    from app.cli.hq_admin import db_url
+
+    try:
+        db = open_database(db_url(args.db))
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable server: say which, briefly
+        raise StoreError(translate("Cli", "Can't open the central database {url}: {reason}"),
+                         url=args.db.split("@")[-1], reason=str(exc).splitlines()[0]) from None
+    try:
+        data = network.gather(db, args.month)
+    finally:
+        db.close()
+    write_atomically(out, lambda f: network.render(data, f, report_words(args, translate), printed_by(args)))
+    print(translate("Cli", "Wrote {file}.").format(file=out))
+    return 0

@@ -1,0 +1,1 @@
+"""PDF reports (reportlab, no Qt): each report a module that gathers its figures, then lays them out."""

@@ -1,0 +1,251 @@
+"""Head office's network report: every dealer's month side by side, a ranking, the most frequent
+causes across the network and month over month, from the central database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether
+from sqlalchemy import case, func, select
+
+from app.models import Dealer, FailureCase, FeedbackForm
+from app.reports import charts
+from app.reports.feedback import TrendPoint, trend
+from app.reports.figures import month_pair_by
+from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
+                             fmt_share, para, table)
+from app.rules import scoring
+from app.services import settings
+from app.services.assessment import month_bounds, parse_month, previous
+from app.vocab import OTHER_CHANNELS, CauseGroup, FailureType
+
+
+@dataclass(frozen=True)
+class DealerRow:
+    code: str
+    name: str
+    forms: int
+    total: int
+    average: float | None
+    previous_forms: int
+    previous_average: float | None
+    change: float | None
+    outcome: str
+    failures: int
+    failure_share: float | None
+    cases: int
+    other_channel_complaints: int
+    rank: int | None  # by average, best first; None without forms
+    first_response_median: float | None = None  # hours, cases opened in the month
+    first_response_p90: float | None = None
+    closed: int = 0  # cases closed in the month
+    recovered: int = 0  # of which re-rated at or above recovery.success_threshold
+
+
+@dataclass(frozen=True)
+class NetworkTotals:
+    forms: int
+    total: int
+    average: float | None
+    failures: int
+    failure_share: float | None
+    cases: int
+
+
+@dataclass(frozen=True)
+class NetworkReport:
+    month: str
+    previous_month: str
+    basis: str
+    failure_share_target: float
+    success_threshold: int
+    dealers: list[DealerRow]
+    this: NetworkTotals
+    last: NetworkTotals
+    causes: list[tuple[str, str, int, int]]  # cause group, failure type, this month, last month
+    trend: list[TrendPoint]
+
+
+def _local_bounds(year: int, month: int):
+    # Cases count in the calendar month where the report is made, as a dealer's own reports count
+    # them (assessment.complaints_by_channel), so both agree on a case opened near midnight.
+    start, end = month_bounds(year, month)
+    return (datetime(start.year, start.month, 1).astimezone(), datetime(end.year, end.month, 1).astimezone())
+
+
+def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
+    """Per dealer: median and 90th percentile of the time to first response (cases opened in the
+    month) and recovered / closed (cases closed in the month), each one grouped query.
+
+    Head office's database is PostgreSQL, whose percentile_cont computes the percentiles in the
+    GROUP BY; elsewhere (a dealer's SQLite) the columns stay empty rather than being guessed.
+    """
+    C = FailureCase
+    out: dict = {}
+    if s.get_bind().dialect.name == "postgresql":
+        hours = func.extract("epoch", C.first_response_at - C.opened_at) / 3600.0
+        q = (select(C.dealer_id, func.percentile_cont(0.5).within_group(hours),
+                    func.percentile_cont(0.9).within_group(hours))
+             .where(C.opened_at >= lo, C.opened_at < hi, C.first_response_at.is_not(None)).group_by(C.dealer_id))
+        for dealer_id, med, p90 in s.execute(q):
+            out[dealer_id] = [float(med), float(p90), 0, 0]
+    q = (select(C.dealer_id, func.count(), func.sum(case((C.recovered.is_(True), 1), else_=0)))
+         .where(C.closed_at >= lo, C.closed_at < hi, C.recovered.is_not(None)).group_by(C.dealer_id))
+    for dealer_id, closed, recovered in s.execute(q):
+        row = out.setdefault(dealer_id, [None, None, 0, 0])
+        row[2], row[3] = int(closed), int(recovered or 0)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def gather(db, month: str) -> NetworkReport:
+    year, mon = parse_month(month)
+    py, pm = previous(year, mon)
+    lo, hi = _local_bounds(year, mon)
+    plo, _ = _local_bounds(py, pm)
+    with db.session() as s:
+        conf = settings.get_all(s)
+        verified_only, threshold = conf["assessment.verified_only"], conf["failure.overall_threshold"]
+        pairs = month_pair_by(s, FeedbackForm.dealer_id, [], year, mon, verified_only=verified_only,
+                              overall_threshold=threshold)
+        dealers = s.execute(select(Dealer.id, Dealer.code, Dealer.name)).all()
+        in_month = (FailureCase.opened_at >= lo, FailureCase.opened_at < hi)
+        by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
+                               .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
+        causes_q = (select(FailureCase.cause_group, FailureCase.failure_type,
+                           func.sum(case((FailureCase.opened_at >= lo, 1), else_=0)),
+                           func.sum(case((FailureCase.opened_at < lo, 1), else_=0)))
+                    .where(FailureCase.opened_at >= plo, FailureCase.opened_at < hi)
+                    .group_by(FailureCase.cause_group, FailureCase.failure_type))
+        causes = sorted(((cg, ft, int(a or 0), int(b or 0)) for cg, ft, a, b in s.execute(causes_q)),
+                        key=lambda r: (-r[2], -r[3], r[0], r[1]))
+        points = trend(s, [], year, mon, verified_only=verified_only)
+        cases_last = s.scalar(select(func.count()).select_from(FailureCase)
+                              .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
+        recovery = _recovery_by_dealer(s, lo, hi)
+
+    cases, other = {}, {}
+    for dealer_id, channel, n in by_channel:
+        cases[dealer_id] = cases.get(dealer_id, 0) + n
+        if channel in OTHER_CHANNELS:
+            other[dealer_id] = other.get(dealer_id, 0) + n
+    rows = []
+    for dealer_id, code, name in dealers:
+        n, total, failures, top, pn, ptotal, _pf = pairs.get(dealer_id, (0,) * 7)
+        if n == 0 and pn == 0 and dealer_id not in cases:
+            continue  # a dealer with nothing in either month (e.g. a counter's placeholder)
+        avg, pavg = scoring.average(total, n), scoring.average(ptotal, pn)
+        chg = scoring.change(avg, pavg)
+        rows.append(DealerRow(code, name or code, n, total, avg, pn, pavg, chg,
+                              scoring.outcome(chg, n > 0 and top == n).value, failures,
+                              scoring.failure_share(failures, n), cases.get(dealer_id, 0),
+                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0))))
+    ranked = sorted((r for r in rows if r.average is not None), key=lambda r: (-r.average, r.code))
+    rank = {r.code: i + 1 for i, r in enumerate(ranked)}
+    rows = [DealerRow(**{**r.__dict__, "rank": rank.get(r.code)}) for r in rows]
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
+
+    def totals(forms, total, failures, n_cases) -> NetworkTotals:
+        return NetworkTotals(forms, total, scoring.average(total, forms), failures,
+                             scoring.failure_share(failures, forms), n_cases)
+
+    col = [sum(v[i] for v in pairs.values()) for i in range(7)]
+    this = totals(col[0], col[1], col[2], sum(cases.values()))
+    last = totals(col[4], col[5], col[6], int(cases_last))
+    return NetworkReport(f"{year:04d}-{mon:02d}", f"{py:04d}-{pm:02d}",
+                         "verified" if verified_only else "all", conf["failure.share_target"],
+                         conf["recovery.success_threshold"], rows, this, last,
+                         causes, points)
+
+
+def story(r: NetworkReport, translate: Translate) -> list:
+    st = Styles()
+    t = lambda text: translate(CTX, text)  # noqa: E731
+    v = lambda text: translate("Vocab", text)  # noqa: E731
+    out: list = [para(translate("Reports", "Network report"), st.title),
+                 para(translate("Reports", "Month: {month}    Dealers: {n}    Counted: {basis}").format(
+                     month=r.month, n=len(r.dealers),
+                     basis=translate("Reports", "verified forms only") if r.basis == "verified"
+                     else translate("Reports", "all forms except disputed ones")), st.subtitle)]
+
+    out.append(para(translate("Reports", "Month over month"), st.h2))
+    chg = scoring.change(r.this.average, r.last.average)
+    rows = [[translate("Reports", "Figure"), r.previous_month, r.month, translate("Reports", "Change")],
+            [translate("Reports", "Forms assessed (n)"), str(r.last.forms), str(r.this.forms),
+             f"{r.this.forms - r.last.forms:+d}"],
+            [translate("Reports", "Total score"), str(r.last.total), str(r.this.total),
+             f"{r.this.total - r.last.total:+d}"],
+            [translate("Reports", "Average score (total / n)"), fmt_num(r.last.average), fmt_num(r.this.average),
+             fmt_num(chg, sign=True)],
+            [translate("Reports", "Cases opened"), str(r.last.cases), str(r.this.cases),
+             f"{r.this.cases - r.last.cases:+d}"],
+            [translate("Reports", "Failure forms"), str(r.last.failures), str(r.this.failures),
+             f"{r.this.failures - r.last.failures:+d}"],
+            [translate("Reports", "Failure share (target below {target})").format(
+                target=fmt_share(r.failure_share_target)), fmt_share(r.last.failure_share),
+             fmt_share(r.this.failure_share), ""]]
+    out.append(table(rows, [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18], st))
+
+    out.append(para(translate("Reports", "Dealers side by side, ranked by average score"), st.h2))
+    if r.dealers:
+        head = [translate("Reports", "Rank"), translate("Reports", "Dealer"), translate("Reports", "Forms"),
+                translate("Reports", "Average"), translate("Reports", "Previous average"),
+                translate("Reports", "Change"), translate("Reports", "Outcome"), translate("Reports", "Failures"),
+                translate("Reports", "Failure share"), translate("Reports", "Cases"),
+                translate("Reports", "Other channels")]
+        rows = [head]
+        for d in r.dealers:
+            name = d.code if d.name == d.code else f"{d.code} {d.name}"
+            rows.append(["-" if d.rank is None else str(d.rank), name, str(d.forms), fmt_num(d.average),
+                         fmt_num(d.previous_average), fmt_num(d.change, sign=True), t(OUTCOME_TITLES[d.outcome]),
+                         str(d.failures), fmt_share(d.failure_share), str(d.cases), str(d.other_channel_complaints)])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 6, w * 17, w * 8, w * 8, w * 9, w * 8, w * 12, w * 8, w * 9, w * 7, w * 8], st,
+                         numeric={0, 2, 3, 4, 5, 7, 8, 9, 10}))
+    else:
+        out.append(para(translate("Reports", "No dealer has forms or cases in this month or the previous one."),
+                             st.body))
+
+    if r.dealers:
+        out.append(para(translate("Reports", "Case recovery by dealer"), st.h2))
+        rows = [[translate("Reports", "Dealer"), translate("Reports", "Cases opened"),
+                 translate("Reports", "First response, median (hours)"),
+                 translate("Reports", "First response, 90th percentile (hours)"),
+                 translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
+        for d in r.dealers:
+            rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
+                         str(d.closed), fmt_share(d.recovered / d.closed if d.closed else None)])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st))
+        out.append(para(translate("Reports", "Recovered: re-rated {threshold} or more at the callback, among cases "
+                                             "closed in the month with a re-rating.").format(
+                                                 threshold=r.success_threshold), st.note))
+
+    labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _a, _b in r.causes if _a]
+    chart = charts.pareto_chart(labels, [a for _cg, _ft, a, _b in r.causes if a], WIDTH, 70 * mm,
+                                empty_text=translate("Reports", "No cases opened in this month"))
+    out.append(KeepTogether([para(translate("Reports", "Most frequent causes across the network"), st.h2),
+                             chart]))
+    if r.causes:
+        rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), r.previous_month,
+                 r.month, translate("Reports", "Change"), translate("Reports", "Share")]]
+        for cg, ft, a, b in r.causes:
+            rows.append([v(CauseGroup(cg).title), v(FailureType(ft).title), str(b), str(a), f"{a - b:+d}",
+                         fmt_share(a / r.this.cases if r.this.cases else None)])
+        w = WIDTH / 100
+        out.append(table(rows, [w * 26, w * 22, w * 13, w * 13, w * 13, w * 13], st, numeric={2, 3, 4, 5}))
+
+    chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 60 * mm,
+                               empty_text=translate("Reports", "No forms in these months"))
+    out.append(KeepTogether([para(translate("Reports", "Network average score, last 12 months"), st.h2),
+                             chart]))
+    return out
+
+
+def render(report: NetworkReport, out, translate: Translate, printed_by: str,
+           printed_at: datetime | None = None) -> None:
+    info = PrintInfo(translate("Reports", "Network report"), translate("Reports", "All dealers"), report.month,
+                     printed_by, printed_at or datetime.now().astimezone())
+    build(out, story(report, translate), info, translate)
+
