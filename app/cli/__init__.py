@@ -57,10 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.render(translate), file=sys.stderr)
         shown = exc.problems[:200]
         for pr in shown:
-            where = translate("Cli", "line {line}").format(line=pr.line)
             if pr.column:
-                where += ", " + translate("Cli", "column {column}").format(column=pr.column)
-            print(f"  {where}: {pr.render(translate)}", file=sys.stderr)
+                where = translate("Cli", "line {line}, column {column}").format(line=pr.line, column=pr.column)
+            else:
+                where = translate("Cli", "line {line}").format(line=pr.line)
+            print("  " + translate("Cli", "{where}: {problem}").format(where=where, problem=pr.render(translate)),
+                  file=sys.stderr)
         if len(exc.problems) > len(shown):
             print("  " + translate("Cli", "... and {n} more problems.").format(n=len(exc.problems) - len(shown)),
                   file=sys.stderr)

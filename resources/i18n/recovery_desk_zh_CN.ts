@@ -434,8 +434,12 @@
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <source>column {column}</source>
-        <translation>列 {column}</translation>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行 {column} 列</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
     </message>
     <message>
         <source>... and {n} more problems.</source>

@@ -45,7 +45,7 @@ def test_messages_in_chinese(data_dir, tmp_path):
     r = cli(data_dir, "feedback", "import", str(csv_file(tmp_path / "bad.csv", [form_line("2026-05-01", "R", "AFA")])),
             lang="zh_CN.UTF-8")
     assert r.returncode == 2
-    assert "第 2 行" in r.stderr and "不是有效的等级" in r.stderr
+    assert "第 2 行 repair_quality 列：" in r.stderr and "不是有效的等级" in r.stderr
 
 
 def test_missing_file_and_bad_month(data_dir, tmp_path):
