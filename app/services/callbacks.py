@@ -69,7 +69,7 @@ def _load(uow: UnitOfWork, callback_id: str, expected_version: int | None) -> tu
     if cb is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Callback"), key=callback_id)
     case, _role = case_for_change(uow, cb.case_id, expected_version)
-    uow.session.refresh(cb)  # read again under the lock
+    uow.session.refresh(cb)  # again once the case is locked (a server database locks its row only now)
     if cb.state == CallbackState.REACHED.value:
         raise WrongState(number=case.number, status=case.status, action="called back")
     return cb, case

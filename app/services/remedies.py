@@ -88,7 +88,7 @@ def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: boo
         if r is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Remedy"), key=remedy_id)
         case, role = case_for_change(uow, r.case_id, expected_version)
-        uow.session.refresh(r)  # read again under the lock
+        uow.session.refresh(r)  # again once the case is locked (a server database locks its row only now)
         if role not in APPROVERS:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only a supervisor can approve or refuse a remedy"))
         if r.proposed_by == actor_id:
