@@ -84,3 +84,37 @@ class ImportRejected(RecoveryDeskError):
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(file=file, count=len(problems))
+
+
+class StoreBusy(RecoveryDeskError):
+    """Another writer held the store's write lock longer than the busy timeout. Nothing was written."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "The store is busy with another change (another window or the sync). "
+                             "Nothing was saved; try again in a moment.")
+
+
+class CaseChanged(RecoveryDeskError):
+    """The case moved on after the caller read it (another window, a supervisor at the same PC, or a
+    change the sync brought from another counter). Nothing was written.
+
+    ``who`` is a marked text naming the changer (``{name}`` filled in); ``when`` the change's local time.
+    """
+
+    text = QT_TRANSLATE_NOOP("Errors", "Case {number} was changed by {who} at {when}, after you opened it. "
+                             "Your change was not saved.")
+    BY_NAME = "{name}"  # nothing to translate
+    BY_YOU = QT_TRANSLATE_NOOP("Errors", "you (in another window)")
+    BY_NAME_ELSEWHERE = QT_TRANSLATE_NOOP("Errors", "{name} at another counter")
+    BY_ELSEWHERE = QT_TRANSLATE_NOOP("Errors", "someone at another counter")
+    BY_HEAD_OFFICE = QT_TRANSLATE_NOOP("Errors", "head office")
+    BY_SOMEONE = QT_TRANSLATE_NOOP("Errors", "someone else")
+
+    def __init__(self, *, number: str, seen: int, version: int, who: str, name: str, at) -> None:
+        self.at = at
+        super().__init__(number=number, seen=seen, version=version, who=who, name=name,
+                         when=at.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        who = translate(CTX, self.params["who"]) if translate else self.params["who"]
+        return text.format(**{**self.params, "who": who.format(name=self.params["name"])})

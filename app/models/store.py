@@ -64,7 +64,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):
-            conn.exec_driver_sql("BEGIN")
+            # A unit of work that changes a case asks for the write lock up front (BEGIN IMMEDIATE):
+            # its version check and its write then see the same, latest state (see UnitOfWork).
+            immediate = conn.get_execution_options().get("sqlite_begin_immediate")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

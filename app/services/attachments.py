@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import Attachment, FailureCase, utcnow
+from app.models import Attachment, utcnow
+from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -75,15 +76,15 @@ def _copy_in(store, source: Path) -> tuple[str, int]:
         raise
 
 
-def add_attachment(store, case_id: str, source: str | os.PathLike, actor_id: str | None) -> AttachmentInfo:
+def add_attachment(store, case_id: str, source: str | os.PathLike, actor_id: str | None, *,
+                   expected_version: int | None = None) -> AttachmentInfo:
+    """``expected_version``: the case version the caller saw (CaseChanged when it moved on)."""
     source = Path(source)
     if not source.is_file():
         raise InvalidInput(field="file", problem=QT_TRANSLATE_NOOP("Errors", "choose an existing file"))
     digest, size = _copy_in(store, source)
-    with UnitOfWork(store, actor_id) as uow:
-        case = uow.session.get(FailureCase, case_id)
-        if case is None:
-            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, _role = case_for_change(uow, case_id, expected_version)
         now = utcnow()
         att = Attachment(id=new_id(), case_id=case_id, sha256=digest, filename=source.name[:255], size=size,
                          added_at=now, added_by=actor_id)

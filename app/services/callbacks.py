@@ -14,7 +14,7 @@ from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
 from app.recovery_vocab import CallbackState
 from app.rules.recovery import callback_overdue, flag_after_not_reached, judge_rerating
 from app.services import settings
-from app.services.case_log import WrongState, change, load_case, require
+from app.services.case_log import WrongState, case_for_change, change, require
 from app.services.uow import UnitOfWork
 from app.vocab import CaseStatus
 
@@ -32,6 +32,7 @@ class CallbackView:
     not_reached: int
     overdue: bool
     case_status: str
+    case_version: int = 0  # the case's version when read: pass it back as expected_version
 
 
 @dataclass(frozen=True)
@@ -62,22 +63,24 @@ def late_callback_exists(now: datetime, grace_hours: int):
                           | (Callback.state == CallbackState.FLAGGED.value))
 
 
-def _load(uow: UnitOfWork, callback_id: str) -> Callback:
+def _load(uow: UnitOfWork, callback_id: str, expected_version: int | None) -> tuple[Callback, FailureCase]:
+    """The callback and its case for a change: actor re-checked, case version checked under the lock."""
     cb = uow.session.get(Callback, callback_id)
     if cb is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Callback"), key=callback_id)
+    case, _role = case_for_change(uow, cb.case_id, expected_version)
+    uow.session.refresh(cb)  # again once the case is locked (a server database locks its row only now)
     if cb.state == CallbackState.REACHED.value:
-        case = load_case(uow, cb.case_id)
         raise WrongState(number=case.number, status=case.status, action="called back")
-    return cb
+    return cb, case
 
 
 def record_not_reached(store, callback_id: str, actor_id: str | None, note: str = "", *,
-                       now: datetime | None = None) -> CallbackView:
+                       expected_version: int | None = None, now: datetime | None = None) -> CallbackView:
+    """``expected_version``: the version of the callback's case the caller saw (CallbackView.case_version)."""
     now = now or utcnow()
-    with UnitOfWork(store, actor_id) as uow:
-        cb = _load(uow, callback_id)
-        case = load_case(uow, cb.case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        cb, case = _load(uow, callback_id, expected_version)
         cb.not_reached += 1
         cb.last_attempt_at = now
         attempts = settings.get(uow.session, "recovery.callback_attempts")
@@ -91,16 +94,16 @@ def record_not_reached(store, callback_id: str, actor_id: str | None, note: str 
 
 
 def record_reached(store, callback_id: str, rating: int, words: str, actor_id: str | None, *,
-                   root_cause: str = "", improvement: str = "", now: datetime | None = None) -> CallbackResult:
+                   root_cause: str = "", improvement: str = "", expected_version: int | None = None,
+                   now: datetime | None = None) -> CallbackResult:
     """The customer re-rates 1-10. At or above recovery.success_threshold the case closes as recovered
     (root cause and improvement are required then: the learning loop); below, it goes back into
     recovery and escalation is suggested."""
     now = now or utcnow()
     if not isinstance(rating, int) or not 1 <= rating <= 10:
         raise InvalidInput(field="rating", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
-    with UnitOfWork(store, actor_id) as uow:
-        cb = _load(uow, callback_id)
-        case = load_case(uow, cb.case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        cb, case = _load(uow, callback_id, expected_version)
         if case.status == CaseStatus.CLOSED.value:
             raise WrongState(number=case.number, status=case.status, action="called back")
         verdict = judge_rerating(rating, settings.get(uow.session, "recovery.success_threshold"))
@@ -129,7 +132,8 @@ def record_reached(store, callback_id: str, rating: int, words: str, actor_id: s
 def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackView]:
     with store.session() as s:
         grace = settings.get(s, "recovery.callback_overdue_hours")
-        q = (select(Callback, FailureCase.number, FailureCase.status, Customer.name, Customer.phone, Vehicle.plate)
+        q = (select(Callback, FailureCase.number, FailureCase.status, Customer.name, Customer.phone, Vehicle.plate,
+                    FailureCase.version)
              .join(FailureCase, FailureCase.id == Callback.case_id)
              .join(Customer, Customer.id == FailureCase.customer_id)
              .outerjoin(Vehicle, Vehicle.id == FailureCase.vehicle_id))
@@ -140,8 +144,8 @@ def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackV
                         FailureCase.status != CaseStatus.CLOSED.value).order_by(Callback.due_at)
         return [CallbackView(cb.id, cb.case_id, number, name, phone, plate or "", cb.state, cb.due_at,
                              cb.not_reached, cb.state != CallbackState.REACHED.value
-                             and callback_overdue(cb.due_at, now, grace), status)
-                for cb, number, status, name, phone, plate in s.execute(q)]
+                             and callback_overdue(cb.due_at, now, grace), status, version)
+                for cb, number, status, name, phone, plate, version in s.execute(q)]
 
 
 def success_threshold(store) -> int:

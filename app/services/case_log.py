@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.errors import InvalidInput, NotFound, RecoveryDeskError
+from sqlalchemy import select
+
+from app.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import FailureCase, User
+from app.models import Event, FailureCase, User
 from app.rules.recovery import may_move
 from app.services import settings
 from app.services.uow import UnitOfWork
@@ -30,13 +32,62 @@ class WrongState(RecoveryDeskError):
 
 
 def load_case(uow: UnitOfWork, case_id: str) -> FailureCase:
-    case = uow.session.get(FailureCase, case_id)
+    # FOR UPDATE on a server database; SQLite has no row locks (a writing UnitOfWork holds the store's).
+    case = uow.session.get(FailureCase, case_id, with_for_update=uow.write or None)
     if case is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
     return case
 
 
-def role_of(uow: UnitOfWork, actor_id: str | None) -> Role:
+def acting_role(uow: UnitOfWork, actor_id: str | None) -> Role:
+    """The actor's role as stored now, checked on every case command: a person deactivated (or
+    removed) while signed in is refused; a role lowered while signed in counts at once.
+    No actor (command line, demo data) acts with an advisor's authority."""
+    if actor_id is None:
+        return Role.ADVISOR
+    user = uow.session.get(User, actor_id)
+    if user is None or not user.active:
+        raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "your account is no longer active on this counter; "
+                                                  "ask an administrator, then sign in again"))
+    return Role(user.role)
+
+
+def check_version(uow: UnitOfWork, case: FailureCase, expected_version: int | None) -> None:
+    """Refuse with CaseChanged when the case moved on from the version the caller saw (its event
+    log's last ``seq``). None: the caller doesn't care (command line, demo data, tests)."""
+    if expected_version is None or case.version == expected_version:
+        return
+    last = uow.session.scalar(select(Event).where(Event.entity_type == "case", Event.entity_id == case.id)
+                              .order_by(Event.seq.desc()).limit(1))
+    name, who = "", CaseChanged.BY_SOMEONE
+    at = last.occurred_at if last is not None else case.updated_at
+    if last is not None:
+        user = uow.session.get(User, last.actor_id) if last.actor_id else None
+        name = user.display_name if user is not None else ""
+        local = last.origin == uow.identity.store_id
+        from app.sync.apply import HQ_ORIGIN
+
+        if last.origin == HQ_ORIGIN:
+            who = CaseChanged.BY_HEAD_OFFICE
+        elif local and last.actor_id is not None and last.actor_id == uow.actor_id:
+            who = CaseChanged.BY_YOU
+        elif local:
+            who = CaseChanged.BY_NAME if name else CaseChanged.BY_SOMEONE
+        else:
+            who = CaseChanged.BY_NAME_ELSEWHERE if name else CaseChanged.BY_ELSEWHERE
+    raise CaseChanged(number=case.number, seen=expected_version, version=case.version, who=who, name=name, at=at)
+
+
+def case_for_change(uow: UnitOfWork, case_id: str, expected_version: int | None) -> tuple[FailureCase, Role]:
+    """The start of every command that changes a case: the actor's current role (refused when no
+    longer active), the case read under the write lock, and its version checked."""
+    role = acting_role(uow, uow.actor_id)
+    case = load_case(uow, case_id)
+    check_version(uow, case, expected_version)
+    return case, role
+
+
+def role_of(uow: UnitOfWork, actor_id: str | None) -> Role:  # for reads; commands use acting_role
     """The actor's role from the store, not from what the UI claims; unknown people are advisors."""
     user = uow.session.get(User, actor_id) if actor_id else None
     if user is None or not user.active:

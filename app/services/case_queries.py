@@ -358,3 +358,12 @@ def case_detail(store, case_id: str) -> CaseDetail:
                           c.first_response_at, cust.id, cust.name, cust.phone, veh.plate if veh else "",
                           (veh.vin or "") if veh else "", (veh.model or "") if veh else "",
                           ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att)
+
+
+def case_version(store, case_id: str) -> int:
+    """The case's version (its event log's last seq), for a view to pass back as expected_version."""
+    with store.session() as s:
+        v = s.scalar(select(FailureCase.version).where(FailureCase.id == case_id))
+        if v is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
+        return v

@@ -21,7 +21,7 @@ from app.scripts.pack import Pack
 from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
 from app.services import settings
 from app.services.callbacks import schedule_in
-from app.services.case_log import NotAllowed, WrongState, change, load_case, require, role_of
+from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
 from app.services.remedies import APPROVERS, agree_in
 from app.services.uow import UnitOfWork
 from app.vocab import CaseStatus
@@ -53,6 +53,7 @@ class Guide:
     steps: tuple[StepState, ...]
     current: int  # the first step not done or skipped; len(steps) when the script is finished
     clocks: Clocks
+    version: int = 0  # the case's version (its event log's last seq): pass it back as expected_version
 
     @property
     def finished(self) -> bool:
@@ -104,19 +105,22 @@ def guide(store, case_id: str, pack: Pack, *, now: datetime | None = None) -> Gu
         case = load_case(uow, case_id)
         script = script_for(case, pack)
         states, current = _progress(uow.session, case, script)
-        return Guide(case.id, case.number, case.status, script, states, current, _clocks(uow.session, case, now))
+        return Guide(case.id, case.number, case.status, script, states, current, _clocks(uow.session, case, now),
+                     case.version)
 
 
 def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text: str, actor_id: str | None, *,
-                now: datetime | None = None) -> Guide:
+                expected_version: int | None = None, now: datetime | None = None) -> Guide:
     """Mark step ``index`` done, skipped (``text`` is the reason) or noted (``text`` is the note).
 
     Done on "confirm acceptance" agrees the offered remedy (and schedules the callback); done on
-    "agree the follow-up" schedules the callback if none is and the case awaits it."""
+    "agree the follow-up" schedules the callback if none is and the case awaits it.
+    Every case command takes ``expected_version`` (the case version the caller saw; CaseChanged
+    when it moved on) and re-checks the actor's stored role and active state."""
     now = now or utcnow()
     outcome = StepOutcome(outcome)
-    with UnitOfWork(store, actor_id) as uow:
-        case = load_case(uow, case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, _role = case_for_change(uow, case_id, expected_version)
         if case.status == CaseStatus.CLOSED.value:
             raise WrongState(number=case.number, status=case.status, action="recovered")
         script = script_for(case, pack)
@@ -155,27 +159,28 @@ def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text:
     return guide(store, case_id, pack, now=now)
 
 
-def escalate(store, case_id: str, reason: str, actor_id: str | None, *, now: datetime | None = None) -> str:
+def escalate(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
+             now: datetime | None = None) -> str:
     now = now or utcnow()
     reason = require(reason, "reason")
-    with UnitOfWork(store, actor_id) as uow:
-        case = load_case(uow, case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, _role = case_for_change(uow, case_id, expected_version)
         change(uow, case, "case.escalated", {"reason": reason}, now, status=CaseStatus.ESCALATED, action="escalated")
         uow.commit()
         return case.status
 
 
 def close_case(store, case_id: str, root_cause: str, improvement: str, actor_id: str | None, *,
-               now: datetime | None = None) -> str:
+               expected_version: int | None = None, now: datetime | None = None) -> str:
     """Close without a successful callback (not recovered): a supervisor's decision, with the root
     cause and improvement recorded for head office. A good re-rating closes through callbacks."""
     now = now or utcnow()
     root_cause, improvement = require(root_cause, "root_cause"), require(improvement, "improvement")
-    with UnitOfWork(store, actor_id) as uow:
-        if role_of(uow, actor_id) not in APPROVERS:
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, role = case_for_change(uow, case_id, expected_version)
+        if role not in APPROVERS:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only a supervisor can close a case that was not "
                                                       "recovered"))
-        case = load_case(uow, case_id)
         case.recovered, case.resolved_at, case.closed_at = False, now, now
         case.root_cause, case.improvement = root_cause, improvement
         change(uow, case, "case.closed", {"recovered": False, "root_cause": root_cause, "improvement": improvement},
@@ -184,11 +189,12 @@ def close_case(store, case_id: str, root_cause: str, improvement: str, actor_id:
         return case.status
 
 
-def reopen(store, case_id: str, reason: str, actor_id: str | None, *, now: datetime | None = None) -> str:
+def reopen(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
+           now: datetime | None = None) -> str:
     now = now or utcnow()
     reason = require(reason, "reason")
-    with UnitOfWork(store, actor_id) as uow:
-        case = load_case(uow, case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, _role = case_for_change(uow, case_id, expected_version)
         change(uow, case, "case.reopened", {"reason": reason}, now, status=CaseStatus.REOPENED, action="reopened")
         case.closed_at, case.recovered = None, None
         uow.commit()

@@ -14,7 +14,7 @@ from app.models import Customer, FailureCase, Remedy, User, utcnow
 from app.recovery_vocab import RemedyKind, RemedyStatus
 from app.rules.recovery import needs_approval
 from app.services.callbacks import schedule_in
-from app.services.case_log import NotAllowed, WrongState, authority_limit, change, load_case, require, role_of
+from app.services.case_log import NotAllowed, WrongState, authority_limit, case_for_change, change, require, role_of
 from app.services.uow import UnitOfWork
 from app.vocab import CaseStatus, Role
 
@@ -35,19 +35,20 @@ class RemedyView:
     proposed_by: str  # display name
     proposed_at: datetime
     decision_note: str
+    case_version: int = 0  # the case's version when read: pass it back as expected_version
 
 
 def _remedy_view(s, r: Remedy) -> RemedyView:
-    number, customer = s.execute(select(FailureCase.number, Customer.name)
+    number, customer, version = s.execute(select(FailureCase.number, Customer.name, FailureCase.version)
                                  .join(Customer, Customer.id == FailureCase.customer_id)
                                  .where(FailureCase.id == r.case_id)).one()
     who = s.get(User, r.proposed_by) if r.proposed_by else None
     return RemedyView(r.id, r.case_id, number, customer, r.kind, r.amount, r.description, r.status,
-                      who.display_name if who else "", r.proposed_at, r.decision_note)
+                      who.display_name if who else "", r.proposed_at, r.decision_note, version)
 
 
 def propose_remedy(store, case_id: str, kind: str, amount: int, description: str, actor_id: str | None, *,
-                   now: datetime | None = None) -> RemedyView:
+                   expected_version: int | None = None, now: datetime | None = None) -> RemedyView:
     """Within the proposer's authority (remedy.limit.<role>) it may be offered at once; above it, it
     waits for a supervisor (the limit is checked here, whatever the UI shows)."""
     now = now or utcnow()
@@ -60,11 +61,10 @@ def propose_remedy(store, case_id: str, kind: str, amount: int, description: str
                            "a whole number of yuan from 0 to 1000000"))
     if kind == RemedyKind.OTHER:
         description = require(description, "description")
-    with UnitOfWork(store, actor_id) as uow:
-        case = load_case(uow, case_id)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        case, role = case_for_change(uow, case_id, expected_version)
         if case.status == CaseStatus.CLOSED.value:
             raise WrongState(number=case.number, status=case.status, action="given a remedy")
-        role = role_of(uow, actor_id)
         limit = authority_limit(uow, role)
         status = RemedyStatus.PENDING_APPROVAL if needs_approval(amount, limit) else RemedyStatus.OFFERED
         r = Remedy(id=new_id(), case_id=case.id, dealer_id=case.dealer_id, kind=kind, amount=amount,
@@ -80,13 +80,15 @@ def propose_remedy(store, case_id: str, kind: str, amount: int, description: str
     return view
 
 
-def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: bool, now: datetime | None) -> RemedyView:
+def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: bool, now: datetime | None,
+            expected_version: int | None) -> RemedyView:
     now = now or utcnow()
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         r = uow.session.get(Remedy, remedy_id)
         if r is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Remedy"), key=remedy_id)
-        role = role_of(uow, actor_id)
+        case, role = case_for_change(uow, r.case_id, expected_version)
+        uow.session.refresh(r)  # again once the case is locked (a server database locks its row only now)
         if role not in APPROVERS:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only a supervisor can approve or refuse a remedy"))
         if r.proposed_by == actor_id:
@@ -98,7 +100,6 @@ def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: boo
         if approve and r.amount > limit:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors",
                              "{amount} yuan is above your authority of {limit} yuan"), amount=r.amount, limit=limit)
-        case = load_case(uow, r.case_id)
         r.status = (RemedyStatus.OFFERED if approve else RemedyStatus.REFUSED).value
         r.decided_by, r.decided_at, r.decision_note = actor_id, now, note.strip()
         change(uow, case, "remedy.approved" if approve else "remedy.refused",
@@ -110,13 +111,15 @@ def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: boo
 
 
 def approve_remedy(store, remedy_id: str, actor_id: str | None, note: str = "", *,
-                   now: datetime | None = None) -> RemedyView:
-    return _decide(store, remedy_id, actor_id, note, True, now)
+                   expected_version: int | None = None, now: datetime | None = None) -> RemedyView:
+    """``expected_version``: the version of the remedy's case the approver saw (RemedyView.case_version)."""
+    return _decide(store, remedy_id, actor_id, note, True, now, expected_version)
 
 
-def refuse_remedy(store, remedy_id: str, actor_id: str | None, note: str, *, now: datetime | None = None) -> RemedyView:
+def refuse_remedy(store, remedy_id: str, actor_id: str | None, note: str, *, expected_version: int | None = None,
+                  now: datetime | None = None) -> RemedyView:
     require(note, "note")  # the advisor needs to know why, to tell the customer something else
-    return _decide(store, remedy_id, actor_id, note, False, now)
+    return _decide(store, remedy_id, actor_id, note, False, now, expected_version)
 
 
 def agree_in(uow: UnitOfWork, case: FailureCase, now: datetime) -> Remedy | None:

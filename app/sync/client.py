@@ -21,10 +21,11 @@ import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import secrets
-from app.errors import RecoveryDeskError
+from app.errors import RecoveryDeskError, StoreBusy
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.services import settings
+from app.services.uow import take_write_lock
 from app.sync import attachments, casefile, outbox, wire
 from app.sync.apply import apply_file
 
@@ -289,13 +290,16 @@ class SyncClient:
                 self._fetch_attachments(http, secret, cf_events)
                 try:
                     with self.store.session() as s, s.begin():
+                        # The write lock first, so a case command at this counter can't slip in
+                        # between reading the cases' histories and writing the pulled changes.
+                        take_write_lock(s)
                         if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
                             res = apply_file(s, doc["dealer"]["id"], cf_events, records)
                             report = replace(report, pulled_files=report.pulled_files + 1,
                                              pulled_events=report.pulled_events + res.events_new,
                                              conflicts=report.conflicts + len(res.conflicts))
                         _meta_put(s, "sync.pull_cursor", str(f["n"]))
-                except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
+                except (SQLAlchemyError, StoreBusy, ValueError, KeyError, TypeError) as exc:
                     # Nothing of it was applied and the cursor stays: it is tried again next round.
                     raise PullFailed(n=f["n"], reason=str(exc).splitlines()[0][:200]) from exc
             with self.store.session() as s, s.begin():

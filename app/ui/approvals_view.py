@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 
 from app.recovery_vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text, title
 
@@ -61,6 +62,8 @@ class ApprovalsView(QWidget):
         self.ops.run(lambda: pending_approvals(self.store), on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
+        row = self.table.currentRow()
+        chosen = self.rows[row].id if 0 <= row < len(self.rows) else None
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
@@ -71,8 +74,8 @@ class ApprovalsView(QWidget):
         self.empty.setVisible(not rows)
         for b in (self.approve_button, self.refuse_button):
             b.setEnabled(bool(rows))
-        if rows:
-            self.table.selectRow(0)
+        if rows:  # the same remedy stays chosen across a reload
+            self.table.selectRow(next((i for i, v in enumerate(rows) if v.id == chosen), 0))
 
     def _decide(self, approve: bool) -> None:
         row = self.table.currentRow()
@@ -80,9 +83,14 @@ class ApprovalsView(QWidget):
             return
         self.error.clear()
         store, rid, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
+        seen = self.rows[row].case_version
         fn = approve_remedy if approve else refuse_remedy
-        self.ops.run(lambda: fn(store, rid, user_id, note), on_success=self.on_decided,
-                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="cases")
+        self.ops.run(lambda: fn(store, rid, user_id, note, expected_version=seen), on_success=self.on_decided,
+                     on_failure=self.on_failed, changes="cases")
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))  # the note stays as typed
+        tell_case_changed(self, self.ops, exc)
 
     def on_decided(self, _view) -> None:
         self.note.clear()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.widgets import error_text, icon
 
@@ -31,6 +32,7 @@ class AttachmentsPanel(QWidget):
         self.setObjectName("attachments")
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
+        self.version: int | None = None  # the case version shown, passed when adding a file
         self.setAcceptDrops(True)
         self.items = QListWidget()
         self.items.setViewMode(QListView.ViewMode.IconMode)
@@ -53,6 +55,11 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.message)
+        ops.changed.connect(self.on_ops_changed)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what == "cases" and self.case_id:
+            self.reload()
 
     def show_case(self, case_id: str) -> None:
         self.case_id = case_id
@@ -60,16 +67,19 @@ class AttachmentsPanel(QWidget):
 
     def reload(self) -> None:
         from app.services.attachments import list_attachments
+        from app.services.case_queries import case_version
 
         store, case_id = self.store, self.case_id
         if case_id is None:
             return
-        self.ops.run(lambda: (case_id, list_attachments(store, case_id)), on_success=self.on_loaded)
+        self.ops.run(lambda: (case_id, case_version(store, case_id), list_attachments(store, case_id)),
+                     on_success=self.on_loaded)
 
     def on_loaded(self, result) -> None:
-        case_id, found = result
+        case_id, version, found = result
         if case_id != self.case_id:
             return
+        self.version = version
         self.items.clear()
         for a in found:
             item = QListWidgetItem(thumbnail(str(a.path)) if a.is_image else icon("file"), a.filename)
@@ -84,13 +94,25 @@ class AttachmentsPanel(QWidget):
             return
         store, case_id, actor = self.store, self.case_id, self.user.user_id
         self.message.clear()
-        for p in paths:
-            self.ops.run(lambda p=p: add_attachment(store, case_id, p, actor), on_success=self.on_added,
-                         on_failure=lambda exc: self.message.setText(error_text(exc)), changes="cases")
+        if not paths:
+            return
 
-    def on_added(self, info) -> None:
-        self.attachment_added.emit(info)
-        self.reload()
+        def add_all(seen=self.version):
+            added = []
+            for p in paths:  # each file moves the case on by one: the next expects that version
+                added.append(add_attachment(store, case_id, p, actor, expected_version=seen))
+                seen = None if seen is None else seen + 1
+            return added
+
+        self.ops.run(add_all, on_success=self.on_added, on_failure=self.on_failed, changes="cases")
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+        tell_case_changed(self, self.ops, exc)
+
+    def on_added(self, infos) -> None:
+        for info in infos:
+            self.attachment_added.emit(info)  # ops.changed("cases") reloads the panel
 
     def on_add_clicked(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLay
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.services.callbacks import CallbackView, record_not_reached, record_reached, success_threshold
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text, field_error
 
@@ -88,13 +89,13 @@ class CallbackDialog(QDialog):
         for lbl in (*self.errors.values(), self.error):
             lbl.clear()
         store, cb_id, user_id = self.store, self.callback.id, self.user.user_id
-        words = self.words.text()
+        words, seen = self.words.text(), self.callback.case_version
         if self.not_reached.isChecked():
-            fn = lambda: record_not_reached(store, cb_id, user_id, words)  # noqa: E731
+            fn = lambda: record_not_reached(store, cb_id, user_id, words, expected_version=seen)  # noqa: E731
         else:
             rating, cause, better = self.rating.value(), self.root_cause.text(), self.improvement.text()
             fn = lambda: record_reached(store, cb_id, rating, words, user_id,  # noqa: E731
-                                        root_cause=cause, improvement=better)
+                                        root_cause=cause, improvement=better, expected_version=seen)
         self.buttons.setEnabled(False)
         self.ops.run(fn, on_success=self.on_recorded, on_failure=self.on_failed, changes="cases")
 
@@ -104,4 +105,10 @@ class CallbackDialog(QDialog):
 
     def on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.errors.get(field_error(exc), self.error).setText(error_text(exc))
+        self.errors.get(field_error(exc), self.error).setText(error_text(exc))  # the fields stay as typed
+        tell_case_changed(self, self.ops, exc)  # the list reloads and hands this dialog the fresh callback
+
+    def update_callback(self, callback: CallbackView) -> None:
+        """The list behind reloaded: what it now knows of this callback (its case's version)."""
+        if callback.id == self.callback.id:
+            self.callback = callback

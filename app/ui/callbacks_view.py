@@ -19,6 +19,7 @@ class CallbacksView(QWidget):
         self.setObjectName("callbacks_due")
         self.store, self.ops, self.user = store, ops, user
         self.rows = []
+        self.dialog: CallbackDialog | None = None
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("callbacks")
         self.table.setHorizontalHeaderLabels([self.tr("Due"), self.tr("Case"), self.tr("Customer"), self.tr("Phone"),
@@ -57,6 +58,9 @@ class CallbacksView(QWidget):
 
     def show_rows(self, rows) -> None:
         self.rows = rows
+        if self.dialog is not None:
+            for cb in rows:
+                self.dialog.update_callback(cb)
         loc = self.locale()
         self.table.setRowCount(len(rows))
         for r, cb in enumerate(rows):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout, QWidget)
 
 from app.services.recovery import close_case, escalate, reopen
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text, field_error
 from app.vocab import CaseStatus
@@ -18,8 +19,11 @@ class CaseActionDialog(QDialog):
 
     done = Signal(str)  # the case's new status
 
-    def __init__(self, ops: Ops, title: str, fields: list[tuple[str, str]], run, parent: QWidget | None = None):
+    def __init__(self, ops: Ops, title: str, fields: list[tuple[str, str]], run, parent: QWidget | None = None, *,
+                 version_of=lambda: None):
+        """``run(expected_version=..., **fields)``; ``version_of()`` the case version shown now."""
         super().__init__(parent)
+        self.version_of = version_of
         self.setObjectName("case_action_dialog")
         self.setWindowTitle(title)
         self.ops, self.run = ops, run
@@ -54,6 +58,7 @@ class CaseActionDialog(QDialog):
         for lbl in (*self.errors.values(), self.error):
             lbl.clear()
         values = {k: e.text() for k, e in self.inputs.items()}
+        values["expected_version"] = self.version_of()
         self.buttons.setEnabled(False)
         self.ops.run(lambda: self.run(**values), on_success=self.on_ran, on_failure=self.on_failed, changes="cases")
 
@@ -63,7 +68,8 @@ class CaseActionDialog(QDialog):
 
     def on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.errors.get(field_error(exc), self.error).setText(error_text(exc))
+        self.errors.get(field_error(exc), self.error).setText(error_text(exc))  # the fields stay as typed
+        tell_case_changed(self, self.ops, exc)
 
 
 class CaseActions(QWidget):
@@ -73,6 +79,7 @@ class CaseActions(QWidget):
         super().__init__(parent)
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
+        self.version: int | None = None  # the case version shown, passed to every action
         self.dialog: CaseActionDialog | None = None
         self.escalate_button = QPushButton(self.tr("Escalate..."))
         self.escalate_button.setObjectName("escalate")
@@ -90,8 +97,8 @@ class CaseActions(QWidget):
         self.close_button.clicked.connect(self.on_close_clicked)
         self.show_state(None, None)
 
-    def show_state(self, case_id: str | None, status: str | None) -> None:
-        self.case_id = case_id
+    def show_state(self, case_id: str | None, status: str | None, version: int | None = None) -> None:
+        self.case_id, self.version = case_id, version
         closed = status == CaseStatus.CLOSED.value
         supervisor = bool(getattr(self.user, "is_supervisor", False))
         self.escalate_button.setVisible(status is not None and not closed and status != CaseStatus.ESCALATED.value)
@@ -100,21 +107,24 @@ class CaseActions(QWidget):
                                      and supervisor)
 
     def _open(self, title: str, fields, run) -> None:
-        self.dialog = CaseActionDialog(self.ops, title, fields, run, self)
+        self.dialog = CaseActionDialog(self.ops, title, fields, run, self, version_of=lambda: self.version)
         self.dialog.open()
 
     def on_escalate_clicked(self) -> None:
         store, case_id, uid = self.store, self.case_id, self.user.user_id
         self._open(self.tr("Escalate the case"), [("reason", self.tr("Why, and to whom:"))],
-                   lambda reason: escalate(store, case_id, reason, uid))
+                   lambda reason, expected_version: escalate(store, case_id, reason, uid,
+                                                             expected_version=expected_version))
 
     def on_reopen_clicked(self) -> None:
         store, case_id, uid = self.store, self.case_id, self.user.user_id
         self._open(self.tr("Reopen the case"), [("reason", self.tr("Why:"))],
-                   lambda reason: reopen(store, case_id, reason, uid))
+                   lambda reason, expected_version: reopen(store, case_id, reason, uid,
+                                                           expected_version=expected_version))
 
     def on_close_clicked(self) -> None:
         store, case_id, uid = self.store, self.case_id, self.user.user_id
         self._open(self.tr("Close without recovery"),
                    [("root_cause", self.tr("Root cause:")), ("improvement", self.tr("Improvement:"))],
-                   lambda root_cause, improvement: close_case(store, case_id, root_cause, improvement, uid))
+                   lambda root_cause, improvement, expected_version: close_case(
+                       store, case_id, root_cause, improvement, uid, expected_version=expected_version))

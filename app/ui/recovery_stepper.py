@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QL
 from app.recovery_vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome
 from app.services.recovery import Guide, guide, record_step
 from app.services.remedies import remedies_for
+from app.errors import CaseChanged
 from app.ui.case_actions import CaseActions
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.remedy_dialog import RemedyDialog
 from app.ui.ui_words import duration_text, error_text, title, wording_language
@@ -31,6 +33,7 @@ class RecoveryStepper(QWidget):
         self.case_id: str | None = None
         self.guide: Guide | None = None
         self.shown: int = 0
+        self.keep_step: int | None = None  # after a CaseChanged reload: stay on the step being worked on
         self.remedy_dialog: RemedyDialog | None = None
 
         self.heading = QLabel()
@@ -192,7 +195,7 @@ class RecoveryStepper(QWidget):
                 kind=title(RemedyKind(r.kind)), amount=r.amount, status=title(RemedyStatus(r.status)))
             for r in remedies if r.status != "withdrawn"))
         closed = g.status == CaseStatus.CLOSED.value
-        self.actions.show_state(g.case_id, g.status)
+        self.actions.show_state(g.case_id, g.status, g.version)
         if g.finished or closed:
             self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
                                                 "(see Callbacks due).") if not closed else
@@ -200,7 +203,8 @@ class RecoveryStepper(QWidget):
         else:
             self.finished_label.clear()
         self._set_enabled(not closed)
-        self.show_step(min(g.current, len(g.steps) - 1))
+        keep, self.keep_step = self.keep_step, None
+        self.show_step(min(g.current if keep is None else keep, len(g.steps) - 1))
 
     def show_step(self, index: int) -> None:
         g = self.guide
@@ -238,10 +242,11 @@ class RecoveryStepper(QWidget):
             return
         case_id, pack, index = self.case_id, self.library.pack, self.shown
         text = self.note.toPlainText()
-        user_id = self.user.user_id
+        user_id, seen = self.user.user_id, self.guide.version
         self.error.clear()
         self._set_enabled(False)
-        self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id),
+        self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id,
+                                         expected_version=seen),
                      on_success=self.on_step_saved, on_failure=self.show_error, changes="cases")
 
     def on_done_clicked(self) -> None:
@@ -268,7 +273,8 @@ class RecoveryStepper(QWidget):
 
     def on_remedy_clicked(self) -> None:
         if self.case_id and self.remedy_button.isVisible() and self.remedy_button.isEnabled():
-            self.remedy_dialog = RemedyDialog(self.store, self.ops, self.case_id, self.user, self)
+            self.remedy_dialog = RemedyDialog(self.store, self.ops, self.case_id, self.user, self,
+                                              version_of=self.seen_version)
             self.remedy_dialog.finished.connect(self.on_remedy_dialog_finished)
             self.remedy_dialog.open()
 
@@ -277,6 +283,10 @@ class RecoveryStepper(QWidget):
         self.window().activateWindow()
         self.note.setFocus()
 
+    def seen_version(self) -> int | None:
+        """The case version this view shows, for commands to pass as expected_version."""
+        return self.guide.version if self.guide is not None and self.guide.case_id == self.case_id else None
+
     def on_step_saved(self, g: Guide) -> None:
         self.note.clear()
         self.step_recorded.emit(g)  # ops.changed refreshes the view with the remedies
@@ -284,6 +294,9 @@ class RecoveryStepper(QWidget):
     def show_error(self, exc: BaseException) -> None:
         self._set_enabled(self.guide is not None and self.guide.status != CaseStatus.CLOSED.value)
         self.error.setText(error_text(exc))  # the note stays as typed
+        if isinstance(exc, CaseChanged):
+            self.keep_step = self.shown  # the reload shows the same step, now with the other change
+            tell_case_changed(self, self.ops, exc)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.done_button, self.skip_button, self.note_button, self.remedy_button, self.note):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from app.recovery_vocab import RemedyKind
 from app.services.remedies import MAX_AMOUNT, authority_of, propose_remedy
+from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
 from app.ui.ui_words import error_text, field_error, title
 
@@ -15,8 +16,11 @@ from app.ui.ui_words import error_text, field_error, title
 class RemedyDialog(QDialog):
     remedy_proposed = Signal(object)  # RemedyView
 
-    def __init__(self, store, ops: Ops, case_id: str, user, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, case_id: str, user, parent: QWidget | None = None, *,
+                 version_of) -> None:
+        """``version_of()``: the case version the advisor sees now (the view behind reloads it)."""
         super().__init__(parent)
+        self.version_of = version_of
         self.setObjectName("remedy_dialog")
         self.setWindowTitle(self.tr("Offer a remedy"))
         self.store, self.ops, self.case_id, self.user = store, ops, case_id, user
@@ -84,8 +88,9 @@ class RemedyDialog(QDialog):
             lbl.clear()
         store, case_id, user_id = self.store, self.case_id, self.user.user_id
         kind, amount, text = self.kind.currentData(), self.amount.value(), self.description.text()
+        seen = self.version_of()
         self.buttons.setEnabled(False)
-        self.ops.run(lambda: propose_remedy(store, case_id, kind, amount, text, user_id),
+        self.ops.run(lambda: propose_remedy(store, case_id, kind, amount, text, user_id, expected_version=seen),
                      on_success=self.on_proposed, on_failure=self.on_failed, changes="cases")
 
     def on_proposed(self, view) -> None:
@@ -95,4 +100,5 @@ class RemedyDialog(QDialog):
     def on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         where = {"amount": self.amount_error, "description": self.description_error}.get(field_error(exc), self.error)
-        where.setText(error_text(exc))
+        where.setText(error_text(exc))  # type, value and description stay as typed
+        tell_case_changed(self, self.ops, exc)

@@ -231,6 +231,21 @@
     </message>
 </context>
 <context>
+    <name>CaseChanged</name>
+    <message>
+        <source>The case has been reloaded to show the change. What you typed is still there: check the case, then save again if it still applies.</source>
+        <translation>案件已重新载入，显示了这次更改。您输入的内容都还在：请先查看案件，如仍需要再保存一次。</translation>
+    </message>
+    <message>
+        <source>The case has changed</source>
+        <translation>案件已被更改</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>Choose a case in the list</source>
@@ -1038,6 +1053,34 @@
         <translation>{file}：发现 {count} 个问题，未导入任何数据。请修正后重新导入该文件。</translation>
     </message>
     <message>
+        <source>The store is busy with another change (another window or the sync). Nothing was saved; try again in a moment.</source>
+        <translation>数据库正忙于另一项更改（另一个窗口或同步）。本次未保存任何内容，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Case {number} was changed by {who} at {when}, after you opened it. Your change was not saved.</source>
+        <translation>案件 {number} 在您打开之后，已由{who}于 {when} 更改。您的这次更改没有保存。</translation>
+    </message>
+    <message>
+        <source>you (in another window)</source>
+        <translation>您（在另一个窗口）</translation>
+    </message>
+    <message>
+        <source>{name} at another counter</source>
+        <translation>另一台柜台的{name}</translation>
+    </message>
+    <message>
+        <source>someone at another counter</source>
+        <translation>另一台柜台的人员</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
         <source>write the month as YYYY-MM, e.g. 2026-05</source>
         <translation>月份请写成 YYYY-MM 格式，例如 2026-05</translation>
     </message>
@@ -1052,6 +1095,10 @@
     <message>
         <source>Case {number} is {status}; it can&apos;t be {action} now.</source>
         <translation>案例 {number} 当前状态为 {status}，现在不能执行此操作（{action}）。</translation>
+    </message>
+    <message>
+        <source>your account is no longer active on this counter; ask an administrator, then sign in again</source>
+        <translation>您的账号在本柜台已停用；请联系管理员，然后重新登录</translation>
     </message>
     <message>
         <source>The enrolment code is not valid: it was mistyped, already used or has expired. Ask head office for a new code.</source>

@@ -31,7 +31,7 @@ def test_remedy_above_limit_waits_and_a_supervisor_approves(qtbot, store):
     sup = SimpleNamespace(user_id=add_user(store, "刘主管", "supervisor"), role="supervisor")
     case_id = case_for(store, adv.user_id)
     ops = Ops()
-    dlg = RemedyDialog(store, ops, case_id, adv)
+    dlg = RemedyDialog(store, ops, case_id, adv, version_of=lambda: None)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: "300" in dlg.authority.text())
