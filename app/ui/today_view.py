@@ -7,13 +7,10 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QLis
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
+from app.ui.dates import short_date, short_when
 from app.ui.ops import Ops
 from app.ui.widgets import vocab_title
 from app.vocab import Severity
-
-
-def _when(dt) -> str:
-    return dt.astimezone().strftime("%m-%d %H:%M")
 
 
 class TodayView(QWidget):
@@ -104,13 +101,14 @@ class TodayView(QWidget):
             lst.clear()
             for c in items:
                 item = QListWidgetItem(f"{c.number} · {c.customer} · {vocab_title(Severity(c.severity))} · "
-                                       f"{_when(c.opened_at)}")
+                                       f"{short_when(c.opened_at, loc)}")
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 lst.addItem(item)
         self.failure_forms.clear()
         for f in t.forms_without_case:
             overall = f" · {f.overall}/10" if f.overall else ""
-            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · {f.service_date:%m-%d}")
+            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · "
+                                   f"{short_date(f.service_date, loc)}")
             item.setData(Qt.ItemDataRole.UserRole, f.form_id)
             self.failure_forms.addItem(item)
         self.alerts.clear()
