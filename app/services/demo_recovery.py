@@ -49,6 +49,7 @@ ROOT_CAUSES = {
 }
 ESCALATE_REASONS = ["回访评分仍低，客户要求经理出面", "客户情绪激动，需要主管处理"]
 CLOSE_NOT_RECOVERED = ("客户不再接受补救", "由服务经理专人回访，记入月度分析")
+NEVER_REACHED = ("回访三次未联系上客户", "交车时确认客户方便接听的时间和备用电话")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,16 @@ def _script(pack: Pack, c: DemoCase, cache: dict) -> Script:
     return cache[key]
 
 
+def _office(rnd: random.Random, t: datetime) -> datetime:
+    """``t``, or the next morning when it falls outside the counter's hours (8:00-19:00 local)."""
+    local = t.astimezone()
+    if 8 <= local.hour < 19:
+        return t
+    day = local.date() + timedelta(days=1 if local.hour >= 19 else 0)
+    morning = datetime(day.year, day.month, day.day, 8, rnd.randrange(60)).astimezone()
+    return morning.astimezone(t.tzinfo)
+
+
 def plan_case(rnd: random.Random, c: DemoCase, script: Script, supervisor_id: str | None,
               advisor_limit: int) -> list[Action]:
     """A realistic whole life for the case; the caller keeps the actions that happened before now."""
@@ -91,6 +102,7 @@ def plan_case(rnd: random.Random, c: DemoCase, script: Script, supervisor_id: st
     t = c.opened_at
     r = rnd.random()
     t += timedelta(minutes=rnd.uniform(5, 90)) if r < 0.85 else timedelta(hours=rnd.uniform(2, 30))
+    t = _office(rnd, t)
     out: list[Action] = []
     pending = False
     for st in script.steps:
@@ -104,7 +116,7 @@ def plan_case(rnd: random.Random, c: DemoCase, script: Script, supervisor_id: st
             t += timedelta(minutes=rnd.uniform(1, 5))
             out.append(Action(t, "step", adv, {"index": st.index, "outcome": "done", "text": ""}))
             if pending:
-                t += timedelta(hours=rnd.uniform(1, 30))
+                t = _office(rnd, t + timedelta(hours=rnd.uniform(1, 30)))
                 out.append(Action(t, "approve", supervisor_id, {"note": rnd.choice(APPROVAL_NOTES)}))
         elif st.skippable and rnd.random() < 0.08:
             out.append(Action(t, "step", adv, {"index": st.index, "outcome": "skipped",
@@ -113,18 +125,22 @@ def plan_case(rnd: random.Random, c: DemoCase, script: Script, supervisor_id: st
             if rnd.random() < 0.1:
                 out.append(Action(t, "step", adv, {"index": st.index, "outcome": "noted", "text": rnd.choice(NOTES)}))
             if st.kind == StepKind.AGREE_FOLLOW_UP and rnd.random() < 0.25:
-                t += timedelta(hours=rnd.uniform(2, 40))  # the customer wanted to think about it
+                t = _office(rnd, t + timedelta(hours=rnd.uniform(2, 40)))  # the customer wanted to think it over
             out.append(Action(t, "step", adv, {"index": st.index, "outcome": "done", "text": ""}))
         t += timedelta(minutes=rnd.uniform(1, 8))
     # The callback is due recovery.callback_due_days after agreeing; advisors call around then.
-    t += timedelta(days=3) + timedelta(hours=rnd.uniform(-30, 40))
+    t = _office(rnd, t + timedelta(days=3) + timedelta(hours=rnd.uniform(-30, 40)))
     for attempt in range(3):
         if rnd.random() >= 0.2:
             break
         out.append(Action(t, "not_reached", adv, {"note": rnd.choice(NOT_REACHED)}))
-        t += timedelta(hours=rnd.uniform(20, 30))
+        t = _office(rnd, t + timedelta(hours=rnd.uniform(20, 30)))
     else:
-        return out  # flagged after three tries: a supervisor looks at it
+        # Flagged after three tries: the service manager looks at it and, mostly, closes it.
+        if rnd.random() < 0.9:
+            out.append(Action(_office(rnd, t + timedelta(days=rnd.uniform(2, 7))), "close", supervisor_id,
+                              {"root_cause": NEVER_REACHED[0], "improvement": NEVER_REACHED[1]}))
+        return out
     good = rnd.random() < 0.82
     rating = rnd.randint(8, 10) if good else rnd.randint(3, 7)
     root, improvement = ROOT_CAUSES[c.cause_group]
@@ -133,10 +149,10 @@ def plan_case(rnd: random.Random, c: DemoCase, script: Script, supervisor_id: st
     if good:
         return out
     if rnd.random() < 0.5:
-        t += timedelta(hours=rnd.uniform(1, 8))
+        t = _office(rnd, t + timedelta(hours=rnd.uniform(1, 8)))
         out.append(Action(t, "escalate", adv, {"reason": rnd.choice(ESCALATE_REASONS)}))
     if rnd.random() < 0.7:
-        t += timedelta(days=rnd.uniform(2, 10))
+        t = _office(rnd, t + timedelta(days=rnd.uniform(2, 10)))
         out.append(Action(t, "close", supervisor_id, {"root_cause": CLOSE_NOT_RECOVERED[0],
                                                       "improvement": CLOSE_NOT_RECOVERED[1]}))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -104,7 +104,7 @@ def test_bulk_demo_writes_what_the_services_write(store):
 
 
 def test_demo_has_cases_in_every_state_older_ones_mostly_closed(store):
-    now = datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 30, 15, 0).astimezone()  # mid-afternoon at the counter
     fill_demo(store, 2000, 600, now=now)
     with store.session() as s:
         rows = s.execute(select(FailureCase.id, FailureCase.status, FailureCase.opened_at, FailureCase.recovered,
