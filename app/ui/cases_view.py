@@ -56,6 +56,7 @@ class CasesView(QWidget):
         self.date_to = QDateEdit(QDate.currentDate())
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
             d.setEnabled(False)
             d.dateChanged.connect(self.apply_filter)
         self.use_dates.toggled.connect(self.on_use_dates_toggled)

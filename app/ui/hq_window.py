@@ -27,6 +27,7 @@ def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    t.horizontalHeader().setStretchLastSection(True)  # resizeColumnsToContents must not leave a gap
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().setVisible(False)
@@ -163,7 +164,9 @@ class HqWindow(QMainWindow):
         self.progress.setRange(0, 0)  # busy until the first file is done
         self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
         signal = self._progress.advanced
-        self.ops.run(lambda: import_paths(self.db, [folder], progress=lambda i, n, o: signal.emit(i, n, o)),
+        # Reasons in the reader's language (the refused file's .reason.txt too).
+        self.ops.run(lambda: import_paths(self.db, [folder], translate=QCoreApplication.translate,
+                                          progress=lambda i, n, o: signal.emit(i, n, o)),
                      on_success=self.on_import_done, on_failure=self.on_import_failed, changes="cases")
 
     @Slot(int, int, object)
