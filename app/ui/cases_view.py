@@ -81,7 +81,7 @@ class CasesView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 120, 80, 70, 70, 100, 85)):
+        for col, width in enumerate((150, 120, 125, 70, 70, 100, 85)):  # status: "Awaiting callback"
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 

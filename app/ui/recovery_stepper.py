@@ -35,6 +35,7 @@ class RecoveryStepper(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.actions = CaseActions(store, ops, user)
