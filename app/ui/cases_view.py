@@ -109,9 +109,10 @@ class CasesView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 540])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        # At 1366x768 the detail's five tabs fit without scroll arrows (English labels are the longest).
+        self.splitter.setSizes([600, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

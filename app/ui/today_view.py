@@ -47,7 +47,9 @@ class TodayView(QWidget):
         self.alerts_box, self.alerts = box(self.tr("Alerts for supervisors"), "alerts")
         self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.ack_button.clicked.connect(self.on_ack_clicked)
-        self.alerts_box.layout().addWidget(self.ack_button)
+        self.alerts_box.layout().addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.ack_button.setEnabled(False)  # until an alert is chosen
+        self.alerts.currentItemChanged.connect(lambda cur, _prev: self.ack_button.setEnabled(cur is not None))
         self.alerts_box.setVisible(bool(user and user.is_supervisor))
         for lst in (self.waiting, self.callbacks):
             lst.itemActivated.connect(self.on_case_item_activated)
