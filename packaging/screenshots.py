@@ -189,8 +189,7 @@ def main(lang: str, out: Path) -> None:
     store = open_store(tmp / "counter-a")
 
     def snap(widget, name):
-        for _ in range(3):
-            app.processEvents()
+        QTest.qWait(200)  # let delayed layouts (header stretch, word wrap) settle as a user would see them
         widget.grab().save(str(out / f"{name}-{lang}.png"))
         print(out / f"{name}-{lang}.png")
 

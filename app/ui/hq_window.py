@@ -15,6 +15,7 @@ from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 
 
 class _Progress(QObject):
@@ -27,7 +28,6 @@ def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    t.horizontalHeader().setStretchLastSection(True)  # resizeColumnsToContents must not leave a gap
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().setVisible(False)
@@ -41,7 +41,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    fit_columns(table)
 
 
 class HqWindow(QMainWindow):
@@ -188,7 +188,7 @@ class HqWindow(QMainWindow):
         self.choose.setEnabled(True)
         self.progress.setRange(0, max(1, len(summary.outcomes)))
         self.progress.setValue(len(summary.outcomes))
-        self.results.resizeColumnsToContents()
+        fit_columns(self.results)
         self.summary.setText(self.tr("{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
                                      "(moved to the folder's \"rejected\" subfolder with the reason).").format(
             files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),

@@ -43,3 +43,21 @@ def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin)
     assert "customer's own arrangements" in w.recovery.stepper.heading.text()
     qtbot.wait(20)
     assert w.minimumSizeHint().width() <= overview
+
+
+def test_fitted_columns_leave_no_blank_band_at_the_right(qtbot):
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    from app.ui.widgets import fit_columns
+
+    t = QTableWidget(2, 4)
+    qtbot.addWidget(t)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.resize(900, 300)
+    t.show()
+    for r in range(2):
+        for c in range(4):
+            t.setItem(r, c, QTableWidgetItem(f"cell {r}{c}"))
+    fit_columns(t)
+    qtbot.waitUntil(lambda: t.horizontalHeader().length() == t.viewport().width())
+    assert t.columnWidth(0) < 200  # the others still fit their contents
