@@ -8,14 +8,17 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
-from app.models import FeedbackForm, RepairOrder, Customer, Vehicle
+from app.ids import new_id
+from app.models import FeedbackForm, RepairOrder, Customer, User, Vehicle
+from app.scripts.library import library_for
 from app.services.cases import NewCase, open_case_in, validate
+from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.feedback_csv import FormRow
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
-from app.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
+from app.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌波辉鹏宇浩然子轩欣怡晨阳"
@@ -23,6 +26,9 @@ PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕�
 PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
 MODELS = ["速腾", "迈腾", "宝来", "高尔夫", "探岳", "途观L", "帕萨特", "朗逸", "凯美瑞", "雅阁", "思域", "CR-V"]
 ADVISORS = ["张伟", "李娜", "王强", "刘洋", "陈静", "杨磊", "赵敏", "黄杰"]
+SERVICE_MANAGER = "周经理"  # the demo's supervisor who approves remedies and closes cases
+# Complaints arrive all year; a share of them in the last two weeks, so the desk has work in progress.
+RECENT_SHARE, RECENT_DAYS = 0.2, 14
 COMMENTS = ["", "", "", "服务很好", "等待时间太长", "洗车不干净", "师傅很专业", "价格偏高", "没有提前通知取车",
             "休息区很舒适", "问题没有一次修好", "配件要等一周", "态度热情", "结算时多收了工时费"]
 WORDS = [
@@ -74,16 +80,45 @@ def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> 
     return rows
 
 
+def _service_manager(session, dealer_id: str) -> str:
+    uid = session.scalar(select(User.id).where(User.dealer_id == dealer_id, User.display_name == SERVICE_MANAGER))
+    if uid is None:
+        uid = new_id()
+        session.add(User(id=uid, dealer_id=dealer_id, username=SERVICE_MANAGER, display_name=SERVICE_MANAGER,
+                         role=Role.SUPERVISOR.value, password_hash=None, active=True,
+                         created_at=datetime.now(timezone.utc)))
+        session.flush()
+    return uid
+
+
 def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, seed: int = 7,
-              today: date | None = None) -> DemoResult:
-    today = today or date.today()
+              today: date | None = None, now: datetime | None = None) -> DemoResult:
+    """Forms over the last year and cases taken through recovery up to ``now``: older cases mostly
+    closed, recent ones at every stage (see app/services/demo_recovery.py for how it is written)."""
+    now = now or datetime.now(timezone.utc)
+    today = today or now.astimezone().date()
     rnd = random.Random(seed + 1)
+    plan_rnd = random.Random(seed + 2)
     with UnitOfWork(store) as uow:
         dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
         stamp = datetime.now().strftime("%H%M%S")
         rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-")
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
+        manager = _service_manager(uow.session, dealer.id)
+        recovery = BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack)
+        limit = recovery.limits["advisor"]
+        opened: list[DemoCase] = []
+
+        def progress() -> None:
+            uow.session.flush()
+            uow.session.expunge_all()  # keep memory flat on big demo stores
+            for c in opened:
+                plan = plan_case(plan_rnd, c, recovery.script(c), manager, limit)
+                recovery.apply(c, [a for a in plan if a.at <= now])
+            recovery.flush()
+            opened.clear()
+
         # Cases: failing forms first (as the follow-up would find them), then complaints from elsewhere.
         failing = uow.session.execute(
             select(FeedbackForm.id, FeedbackForm.repair_order_id, FeedbackForm.overall, FeedbackForm.advisor_id,
@@ -101,7 +136,8 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
             else:
                 fid = roid = overall = cid = None
                 adv = advisors[rnd.choice(ADVISORS)]
-                day = today - timedelta(days=rnd.randrange(365))
+                recent = rnd.random() < RECENT_SHARE
+                day = today - timedelta(days=rnd.randrange(RECENT_DAYS if recent else 365))
                 name, phone, plate = _name(rnd), _phone(rnd), _plate(rnd)
                 channel = rnd.choice(list(Channel))
             suggested = severity_for_score(overall)
@@ -114,12 +150,17 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
                           repair_order_id=roid, form_id=fid, customer_id=cid, assignee_id=adv,
                           dealer_code=dealer.code)
             validate(new)
-            when = datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60),
-                            tzinfo=timezone.utc) + timedelta(days=rnd.choice((0, 1, 2, 3)))
-            open_case_in(uow, new, min(when, datetime.now(timezone.utc)))
+            # Opening hours at the counter, in local time.
+            when = (datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60)).astimezone()
+                    + timedelta(days=rnd.choice((0, 1, 2, 3)))).astimezone(timezone.utc)
+            if when > now:  # today's complaints: some minutes or hours ago
+                when = now - timedelta(minutes=rnd.randrange(5, 300))
+            ref = open_case_in(uow, new, when)
+            opened.append(DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
+                                   new.blame, new.mood, adv))
             made += 1
             if made % 2000 == 0:
-                uow.session.flush()
-                uow.session.expunge_all()  # keep memory flat on big demo stores
+                progress()
+        progress()
         uow.commit()
     return DemoResult(dealer.code, forms, made)

@@ -196,7 +196,10 @@ class SyncClient:
     def _send(self, http: httpx.Client, secret: str, w: outbox.WaitingFile, report: RoundReport) -> RoundReport:
         data = w.path.read_bytes()
         if casefile.sha256(data) != w.sha256:  # never send a file that changed on disk
-            outbox.mark_rejected(self.store, w.seq, "the outbox file changed on disk after it was written")
+            # Kept as text and values, like head office's refusals, so the problems list can translate it.
+            outbox.mark_rejected(self.store, w.seq, json.dumps({"code": "changed_on_disk", "text": QT_TRANSLATE_NOOP(
+                "Errors", "The outbox file changed on disk after it was written; it was not sent."),
+                "params": {}}, ensure_ascii=False))
             return replace(report, rejected=report.rejected + 1)
         nonce = wire.new_nonce()
         outbox.count_attempt(self.store, w.seq)

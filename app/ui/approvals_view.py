@@ -9,6 +9,7 @@ from app.recovery_vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.case_changed import tell_case_changed
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 from app.ui.ui_words import error_text, title
 
 
@@ -70,7 +71,7 @@ class ApprovalsView(QWidget):
             for c, text in enumerate([v.case_number, v.customer, title(RemedyKind(v.kind)),
                                       self.locale().toString(v.amount), v.proposed_by, v.description]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.empty.setVisible(not rows)
         for b in (self.approve_button, self.refuse_button):
             b.setEnabled(bool(rows))

@@ -10,6 +10,7 @@ from app.recovery_vocab import CallbackState
 from app.services.callbacks import CallbackResult, callbacks_due
 from app.ui.callback_dialog import CallbackDialog
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 from app.ui.ui_words import title
 
 
@@ -74,7 +75,7 @@ class CallbacksView(QWidget):
                 if cb.overdue or cb.state == CallbackState.FLAGGED:
                     item.setForeground(QColor("#b00020"))
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.empty.setVisible(not rows)
         self.record_button.setEnabled(bool(rows))
         if rows and self.table.currentRow() < 0:

@@ -56,6 +56,7 @@ class CasesView(QWidget):
         self.date_to = QDateEdit(QDate.currentDate())
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
             d.setEnabled(False)
             d.dateChanged.connect(self.apply_filter)
         self.use_dates.toggled.connect(self.on_use_dates_toggled)
@@ -80,7 +81,7 @@ class CasesView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 120, 80, 70, 70, 100, 85)):
+        for col, width in enumerate((150, 120, 125, 70, 70, 100, 85)):  # status: "Awaiting callback"
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 
@@ -108,9 +109,10 @@ class CasesView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 540])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        # At 1366x768 the detail's five tabs fit without scroll arrows (English labels are the longest).
+        self.splitter.setSizes([600, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

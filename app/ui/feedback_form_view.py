@@ -57,6 +57,7 @@ class FeedbackFormView(QWidget):
         f.fields["repair_order"] = self.repair_order
         self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(QDate.currentDate()))
         self.service_date.setCalendarPopup(True)
+        self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
         self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
         self.phone = f.add("phone", self.tr("Phone"), QLineEdit(), required=True)
         self.plate = f.add("plate", self.tr("Plate"), QLineEdit(), required=True)

@@ -15,6 +15,7 @@ from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 
 
 class _Progress(QObject):
@@ -40,7 +41,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    fit_columns(table)
 
 
 class HqWindow(QMainWindow):
@@ -163,7 +164,9 @@ class HqWindow(QMainWindow):
         self.progress.setRange(0, 0)  # busy until the first file is done
         self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
         signal = self._progress.advanced
-        self.ops.run(lambda: import_paths(self.db, [folder], progress=lambda i, n, o: signal.emit(i, n, o)),
+        # Reasons in the reader's language (the refused file's .reason.txt too).
+        self.ops.run(lambda: import_paths(self.db, [folder], translate=QCoreApplication.translate,
+                                          progress=lambda i, n, o: signal.emit(i, n, o)),
                      on_success=self.on_import_done, on_failure=self.on_import_failed, changes="cases")
 
     @Slot(int, int, object)
@@ -185,7 +188,7 @@ class HqWindow(QMainWindow):
         self.choose.setEnabled(True)
         self.progress.setRange(0, max(1, len(summary.outcomes)))
         self.progress.setValue(len(summary.outcomes))
-        self.results.resizeColumnsToContents()
+        fit_columns(self.results)
         self.summary.setText(self.tr("{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
                                      "(moved to the folder's \"rejected\" subfolder with the reason).").format(
             files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),

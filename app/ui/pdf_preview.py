@@ -42,7 +42,7 @@ def page_images(pdf: bytes, dpi: int = PREVIEW_DPI, limit: int | None = None) ->
 class PdfPreview(QScrollArea):
     """The pages one under the other, like a viewer."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_preview")
         self.setWidgetResizable(True)
@@ -52,8 +52,16 @@ class PdfPreview(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self._inner)
         self.pages: list[QLabel] = []
+        # Said in the empty area until the first report, so the page doesn't look broken.
+        self.hint = QLabel(hint)
+        self.hint.setObjectName("preview_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666; padding: 40px;")
+        self.hint.setVisible(bool(hint))
+        self._layout.addWidget(self.hint)
 
     def show_pages(self, images: list[QImage]) -> None:
+        self.hint.hide()
         for label in self.pages:
             label.deleteLater()
         self.pages = []

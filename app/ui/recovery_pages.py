@@ -45,9 +45,9 @@ def install_recovery(window) -> RecoveryPages:
     pages.overdue.case_requested.connect(window.on_today_case_requested)
     if getattr(user, "is_supervisor", False):
         pages.approvals = ApprovalsView(store, ops, user)
-        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), pages.approvals, "alert")
+        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), pages.approvals, "approve")
         pages.verification = VerificationView(store, ops, user)
-        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")), pages.verification, "form")
+        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")), pages.verification, "verify")
     if library.refused is not None:
         # The stored pack was refused at start: say so, and that the bundled pack is in use.
         window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(

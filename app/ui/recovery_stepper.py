@@ -38,6 +38,7 @@ class RecoveryStepper(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.actions = CaseActions(store, ops, user)
@@ -196,10 +197,17 @@ class RecoveryStepper(QWidget):
             for r in remedies if r.status != "withdrawn"))
         closed = g.status == CaseStatus.CLOSED.value
         self.actions.show_state(g.case_id, g.status, g.version)
-        if g.finished or closed:
+        if closed:
+            self.finished_label.setText(self.tr("This case is closed."))
+        elif g.finished and g.status == CaseStatus.AWAITING_CALLBACK.value:
             self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
-                                                "(see Callbacks due).") if not closed else
-                                        self.tr("This case is closed."))
+                                                "(see Callbacks due)."))
+        elif g.finished and g.status == CaseStatus.ESCALATED.value:
+            self.finished_label.setText(self.tr("Every step is recorded. The case is escalated: a supervisor "
+                                                "decides what happens next."))
+        elif g.finished:  # back in recovery after a re-rating below the threshold
+            self.finished_label.setText(self.tr("Every step is recorded, but the customer is not yet satisfied: "
+                                                "offer another remedy (Ctrl+R) or escalate the case."))
         else:
             self.finished_label.clear()
         self._set_enabled(not closed)

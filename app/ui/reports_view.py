@@ -80,6 +80,9 @@ class ReportsView(QWidget):
         month_row.addWidget(self.month)
         month_row.addWidget(self.month_error, 1)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # no 1100-pixel combos
+        for combo in (self.kind, self.advisor, self.language):
+            combo.setMinimumWidth(260)
         form.addRow(self.tr("Report:"), self.kind)
         form.addRow(self.tr("Month:"), month_row)
         form.addRow(self.tr("Advisor:"), self.advisor)
@@ -103,7 +106,8 @@ class ReportsView(QWidget):
             buttons.addWidget(w)
         buttons.addWidget(self.status, 1)
 
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(self.tr("Choose the report and the month, then press \"Create report\" to see "
+                                          "it here before saving or printing."))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)

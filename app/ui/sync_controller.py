@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal, Slot
 
 from app.sync.client import SyncClient, SyncState, backoff_delay
+from app.ui.dates import short_when
 from app.ui.ops import Ops
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def describe(state: SyncState) -> str:
     parts.append(QCoreApplication.translate("SyncStatus", "{n} waiting").format(n=state.waiting))
     if state.last_sync:
         parts.append(QCoreApplication.translate("SyncStatus", "last sync {time}").format(
-            time=state.last_sync.astimezone().strftime("%m-%d %H:%M")))
+            time=short_when(state.last_sync, QLocale())))
     if state.problems:
         parts.append(QCoreApplication.translate("SyncStatus", "{n} sync problem(s)").format(n=state.problems))
     if state.clock_warning:

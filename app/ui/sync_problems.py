@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from app.sync.problems import list_problems, render_reason, send_again
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 
 
 class SyncProblemsDialog(QDialog):
@@ -61,7 +62,7 @@ class SyncProblemsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.empty.setVisible(not problems)
         self.on_table_selection_changed()
 

@@ -7,13 +7,10 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QLis
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
+from app.ui.dates import short_date, short_when
 from app.ui.ops import Ops
 from app.ui.widgets import vocab_title
 from app.vocab import Severity
-
-
-def _when(dt) -> str:
-    return dt.astimezone().strftime("%m-%d %H:%M")
 
 
 class TodayView(QWidget):
@@ -50,7 +47,9 @@ class TodayView(QWidget):
         self.alerts_box, self.alerts = box(self.tr("Alerts for supervisors"), "alerts")
         self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.ack_button.clicked.connect(self.on_ack_clicked)
-        self.alerts_box.layout().addWidget(self.ack_button)
+        self.alerts_box.layout().addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.ack_button.setEnabled(False)  # until an alert is chosen
+        self.alerts.currentItemChanged.connect(lambda cur, _prev: self.ack_button.setEnabled(cur is not None))
         self.alerts_box.setVisible(bool(user and user.is_supervisor))
         for lst in (self.waiting, self.callbacks):
             lst.itemActivated.connect(self.on_case_item_activated)
@@ -104,13 +103,14 @@ class TodayView(QWidget):
             lst.clear()
             for c in items:
                 item = QListWidgetItem(f"{c.number} · {c.customer} · {vocab_title(Severity(c.severity))} · "
-                                       f"{_when(c.opened_at)}")
+                                       f"{short_when(c.opened_at, loc)}")
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 lst.addItem(item)
         self.failure_forms.clear()
         for f in t.forms_without_case:
             overall = f" · {f.overall}/10" if f.overall else ""
-            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · {f.service_date:%m-%d}")
+            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · "
+                                   f"{short_date(f.service_date, loc)}")
             item.setData(Qt.ItemDataRole.UserRole, f.form_id)
             self.failure_forms.addItem(item)
         self.alerts.clear()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.ui.ops import Ops
+from app.ui.widgets import fit_columns
 from app.ui.ui_words import error_text
 
 
@@ -88,7 +89,7 @@ class VerificationView(QWidget):
                      c.grades + overall, c.comment]
             for col, text in enumerate(cells):
                 self.table.setItem(r, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.empty.setVisible(not rows)
         disputed = self.mode.currentData() == "disputed"
         for b in (self.confirm_button, self.dispute_button, self.draw_button):

@@ -93,3 +93,11 @@ class FieldForm(QWidget):
     def error(self, name: str) -> str:
         err = self.errors[name]
         return err.text() if err.isVisible() or err.text() else ""
+
+
+def fit_columns(table) -> None:
+    """Columns to their contents, the last one filling the rest. (resizeColumnsToContents also
+    sized the last column, and the table then kept a blank band at its right.)"""
+    for col in range(table.columnCount() - 1):
+        table.resizeColumnToContents(col)
+    table.horizontalHeader().setStretchLastSection(True)

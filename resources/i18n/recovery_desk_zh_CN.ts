@@ -1513,6 +1513,10 @@
         <translation>来自总部的变更（编号 {n}）无法在本机应用（{reason}）。其内容一项也没有应用，下次同步时会再试。如果一直如此，请升级服务补救台。</translation>
     </message>
     <message>
+        <source>The outbox file changed on disk after it was written; it was not sent.</source>
+        <translation>待发文件写好后在磁盘上被改动过，未发送。</translation>
+    </message>
+    <message>
         <source>Head office refused the enrolment: {reason}</source>
         <translation>总部拒绝了接入：{reason}</translation>
     </message>
@@ -1945,6 +1949,14 @@
     <message>
         <source>This case is closed.</source>
         <translation>此案例已结案。</translation>
+    </message>
+    <message>
+        <source>Every step is recorded. The case is escalated: a supervisor decides what happens next.</source>
+        <translation>所有步骤都已记录。案例已升级，由主管决定下一步。</translation>
+    </message>
+    <message>
+        <source>Every step is recorded, but the customer is not yet satisfied: offer another remedy (Ctrl+R) or escalate the case.</source>
+        <translation>所有步骤都已记录，但客户仍不满意：请再提出补偿（Ctrl+R）或升级案例。</translation>
     </message>
     <message>
         <source>Step {n} of {total}: {title}</source>
@@ -2589,6 +2601,10 @@
     <message>
         <source>Print...</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose the report and the month, then press &quot;Create report&quot; to see it here before saving or printing.</source>
+        <translation>选择报告和月份，然后点击“生成报告”，保存或打印前先在这里预览。</translation>
     </message>
     <message>
         <source>Write the month as YYYY-MM, e.g. 2026-05.</source>

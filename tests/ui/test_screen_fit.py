@@ -1,0 +1,63 @@
+"""The navigation and the case screens as they look: an icon per page, nothing wider than the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+
+
+def test_each_page_has_an_icon_of_its_own(qtbot, store, ops, admin):
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(store, ops, admin)  # an administrator sees every page, supervisors' ones too
+    qtbot.addWidget(w)
+    images = {}
+    for i in range(w.nav.count()):
+        item = w.nav.item(i)
+        img = item.icon().pixmap(QSize(22, 22)).toImage()
+        assert not img.isNull(), item.text()
+        key = bytes(img.constBits())
+        assert key not in images, f"{item.text()} has the same icon as {images.get(key)}"
+        images[key] = item.text()
+    assert len(images) == w.nav.count() >= 8
+
+
+def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin):
+    """The Recovery tab beside a case needs no more width than the case list with its overview (at
+    1366x768 an English script title made the window 1536 pixels wide)."""
+    from app.ui.main_window import MainWindow
+    from app.ui.style import STYLE
+    from tests.recovery_helpers import case_for
+
+    case_id = case_for(store, admin.user_id, failure_type="process", cause_group="customer")
+    w = MainWindow(store, ops, admin)
+    qtbot.addWidget(w)
+    w.setStyleSheet(STYLE)  # the program's look: the heading's large font is what widened it
+    w.resize(1366, 768)
+    w.show()
+    w.show_page(w.cases)
+    w.cases.show_case(case_id)
+    qtbot.wait(20)
+    overview = w.minimumSizeHint().width()
+    w.cases.detail.tabs.setCurrentWidget(w.recovery.stepper)
+    qtbot.waitUntil(lambda: w.recovery.stepper.guide is not None)
+    assert "customer's own arrangements" in w.recovery.stepper.heading.text()
+    qtbot.wait(20)
+    assert w.minimumSizeHint().width() <= overview
+
+
+def test_fitted_columns_leave_no_blank_band_at_the_right(qtbot):
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    from app.ui.widgets import fit_columns
+
+    t = QTableWidget(2, 4)
+    qtbot.addWidget(t)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.resize(900, 300)
+    t.show()
+    for r in range(2):
+        for c in range(4):
+            t.setItem(r, c, QTableWidgetItem(f"cell {r}{c}"))
+    fit_columns(t)
+    qtbot.waitUntil(lambda: t.horizontalHeader().length() == t.viewport().width())
+    assert t.columnWidth(0) < 200  # the others still fit their contents
