@@ -109,8 +109,9 @@ def open_case(store, new: NewCase, actor_id: str | None, *, at: datetime | None 
         return ref
 
 
-def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime) -> CaseRef:
-    """Open a case inside the caller's unit of work (for bulk callers such as demo data)."""
+def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str | None = None) -> CaseRef:
+    """Open a case inside the caller's unit of work (for bulk callers such as demo data, which open
+    each case as the advisor who recorded it: ``actor_id``, else the unit of work's actor)."""
     s = uow.session
     dealer = dealer_by_code(s, new.dealer_code, uow.identity.home_dealer_id)
     phone, plate = normalise_phone(new.phone), normalise_plate(new.plate)
@@ -131,7 +132,7 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime) -> CaseRef:
         vehicle.vin = new.vin or vehicle.vin
         vehicle.model = new.model or vehicle.model
     s.flush()
-    actor_id = uow.actor_id
+    actor_id = actor_id or uow.actor_id
     case = FailureCase(
         id=new_id(), number=next_case_number(uow, dealer.code, now), dealer_id=dealer.id,
         customer_id=customer.id, vehicle_id=vehicle.id, repair_order_id=new.repair_order_id,
@@ -143,7 +144,7 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime) -> CaseRef:
     payload = {k: v for k, v in asdict(new).items() if k != "dealer_code"}
     payload.update(number=case.number, customer_id=customer.id, vehicle_id=vehicle.id,
                    phone=phone, plate=plate, assignee_id=case.assignee_id)
-    uow.record("case", case.id, "case.opened", payload, dealer.id, seq=1, at=now)
+    uow.record("case", case.id, "case.opened", payload, dealer.id, seq=1, at=now, actor_id=actor_id)
     return CaseRef(case.id, case.number)
 
 

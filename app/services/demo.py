@@ -155,7 +155,7 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
                     + timedelta(days=rnd.choice((0, 1, 2, 3)))).astimezone(timezone.utc)
             if when > now:  # today's complaints: some minutes or hours ago
                 when = now - timedelta(minutes=rnd.randrange(5, 300))
-            ref = open_case_in(uow, new, when)
+            ref = open_case_in(uow, new, when, actor_id=adv)  # recorded by the advisor, as at the counter
             opened.append(DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
                                    new.blame, new.mood, adv))
             made += 1

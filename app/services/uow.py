@@ -71,14 +71,16 @@ class UnitOfWork:
         return self.store.identity
 
     def record(self, entity_type: str, entity_id: str, kind: str, payload: dict[str, Any],
-               dealer_id: str, *, seq: int | None = None, at: datetime | None = None) -> Event:
-        """Append one change to an entity's history (seq = its new version)."""
+               dealer_id: str, *, seq: int | None = None, at: datetime | None = None,
+               actor_id: str | None = None) -> Event:
+        """Append one change to an entity's history (seq = its new version). ``actor_id`` stands in
+        for the unit of work's actor when a bulk writer acts for several people (demo data)."""
         if seq is None:
             last = self.session.scalar(
                 select(func.max(Event.seq)).where(Event.entity_type == entity_type, Event.entity_id == entity_id))
             seq = (last or 0) + 1
         ev = Event(id=new_id(), entity_type=entity_type, entity_id=entity_id, seq=seq, kind=kind,
-                   payload=payload, actor_id=self.actor_id, dealer_id=dealer_id,
+                   payload=payload, actor_id=actor_id or self.actor_id, dealer_id=dealer_id,
                    origin=self.identity.store_id, occurred_at=at or utcnow())
         self.session.add(ev)
         return ev

@@ -3,6 +3,7 @@ cases in every state, older ones mostly closed."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from datetime import datetime, timedelta
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from app.models import Callback, Event, FailureCase, Remedy
 from app.scripts.library import library_for
 from app.services import callbacks, recovery, remedies
-from app.services.cases import timeline
+from app.services.cases import NewCase, open_case_in, timeline
 from app.services.demo import fill_demo
 from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.uow import UnitOfWork
@@ -67,9 +68,16 @@ def _written(store, case_id: str):
                     b.reached_at, b.reached_by) for b in cbs]
         events = [(e.seq, e.kind, e.actor_id, e.occurred_at, e.dealer_id, e.origin,
                    {k: names.get(v, v) if isinstance(v, str) else v for k, v in e.payload.items() if k != "number"})
-                  for e in s.scalars(select(Event).where(Event.entity_id == case_id, Event.seq > 1)
-                                     .order_by(Event.seq))]
+                  for e in s.scalars(select(Event).where(Event.entity_id == case_id).order_by(Event.seq))]
     return case, rem_rows, cb_rows, events
+
+
+def demo_new_case(store, case_id: str) -> NewCase:
+    """The complaint behind a case, to open it again the way fill_demo opens its cases."""
+    with store.session() as s:
+        opened = s.scalar(select(Event).where(Event.entity_id == case_id, Event.seq == 1)).payload
+    fields = {f.name for f in dataclasses.fields(NewCase)}
+    return NewCase(**{k: v for k, v in opened.items() if k in fields and k not in ("customer_id", "assignee_id")})
 
 
 def test_bulk_demo_writes_what_the_services_write(store):
@@ -84,9 +92,9 @@ def test_bulk_demo_writes_what_the_services_write(store):
         opened = T0 + timedelta(days=i)
         by_service = case_for(store, adv, **dict(zip(("failure_type", "cause_group", "severity", "blame", "mood"),
                                                      facts)), at=opened)
-        in_bulk = case_for(store, adv, **dict(zip(("failure_type", "cause_group", "severity", "blame", "mood"),
-                                                  facts)), at=opened)
-        with UnitOfWork(store) as uow:
+        with UnitOfWork(store) as uow:  # no actor, as fill_demo: the advisor opens it, named per case
+            new = demo_new_case(store, by_service)
+            in_bulk = open_case_in(uow, new, opened, actor_id=adv).id
             bulk = BulkRecovery(uow.session, uow.identity.store_id, pack)
             dc = DemoCase(in_bulk, store.identity.home_dealer_id, opened, *facts, adv)
             plan = plan_case(rnd, dc, bulk.script(dc), sup, bulk.limits["advisor"])
@@ -126,3 +134,19 @@ def test_demo_has_cases_in_every_state_older_ones_mostly_closed(store):
     # The event log is the case's history: its last event is the case's version.
     for r in rows[::25]:
         assert timeline(store, r.id)[-1].seq == r.version
+
+
+def test_demo_case_timeline_starts_with_the_advisor_who_recorded_it(store):
+    """The case detail's first line is "when · who": a demo case names its advisor, not "-"."""
+    from app.services.case_queries import case_detail
+    from app.services.demo import ADVISORS
+
+    fill_demo(store, 300, 40, now=datetime(2026, 11, 30, 15, 0).astimezone())
+    with store.session() as s:
+        ids = list(s.scalars(select(FailureCase.id)))
+    assert len(ids) == 40
+    for case_id in ids:
+        d = case_detail(store, case_id)
+        first = d.timeline[0]
+        assert first.kind == "case.opened"
+        assert first.actor in ADVISORS and first.actor == d.assignee, (first.actor, d.assignee)
