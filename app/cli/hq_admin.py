@@ -153,8 +153,15 @@ def run_conflicts(args, translate) -> int:
     rows = open_conflicts(_db(args))
     if not rows:
         print(translate("Cli", "No conflicts waiting."))
+    from app.sync.conflicts import lines
+
     for c in rows:
-        print(f"{c.id}  {c.dealer_code:<8} {c.entity_type} {c.entity_id} v{c.seq}  {c.kind} {c.payload}")
+        print(translate("Cli", "Conflict {id} (found {when})").format(
+            id=c.id, when=c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        for line in lines(c, translate):
+            print("  " + line)
+        print(translate("Cli", "  Settle it: recovery-desk hq resolve --db URL {id} --keep applied|other").format(id=c.id))
+        print()
     return 0
 
 

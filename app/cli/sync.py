@@ -40,23 +40,23 @@ def run_connect(args, translate) -> int:
 
 
 def _problems(store, translate) -> int:
-    from sqlalchemy import select
+    from app.sync.conflicts import lines
+    from app.sync.problems import list_problems, render_reason
 
-    from app.models import SyncConflict, SyncFile
-    from app.sync.problems import render_reason
-
-    with store.session() as s:
-        files = s.scalars(select(SyncFile).where(SyncFile.status == "rejected").order_by(SyncFile.seq)).all()
-        conflicts = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))).all()
-    if not files and not conflicts:
+    problems = list_problems(store)
+    if not problems:
         print(translate("Cli", "No sync problems."))
         return 0
-    for f in files:
-        print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
-              .format(seq=f.seq, events=f.events, reason=render_reason(f.reason, translate)))
-    for c in conflicts:
-        print(translate("Cli", "Conflict on {what} {id} version {seq}: changed in two places; kept both.")
-              .format(what=c.entity_type, id=c.entity_id, seq=c.seq))
+    for p in problems:
+        if p.kind == "refused":
+            print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
+                  .format(seq=p.key, events=p.changes, reason=render_reason(p.detail, translate)))
+    for p in problems:
+        if p.kind == "conflict":
+            print(translate("Cli", "Conflict: changed in two places; both kept until a supervisor at head office "
+                            "resolves it."))
+            for line in lines(p.conflict, translate):
+                print("  " + line)
     return 1
 
 

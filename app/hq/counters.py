@@ -126,26 +126,12 @@ def counters(db) -> list[CounterRow]:
         return out
 
 
-@dataclass(frozen=True)
-class ConflictRow:
-    id: str
-    dealer_code: str
-    entity_type: str
-    entity_id: str
-    seq: int
-    detected_at: datetime
-    kind: str
-    origin: str
-    payload: dict
-
-
-def open_conflicts(db) -> list[ConflictRow]:
-    """Conflicts waiting for a supervisor, oldest first."""
+def open_conflicts(db) -> list:
+    """Conflicts waiting for a supervisor, oldest first, as app.sync.conflicts.ConflictFacts."""
     from app.models import SyncConflict
+    from app.sync.conflicts import load
 
     with db.session() as s:
-        q = (select(SyncConflict, Dealer.code).join(Dealer, Dealer.id == SyncConflict.dealer_id)
-             .where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.detected_at))
-        return [ConflictRow(c.id, code, c.entity_type, c.entity_id, c.seq, c.detected_at,
-                            c.other_event.get("kind", ""), c.other_event.get("origin", ""),
-                            dict(c.other_event.get("payload") or {})) for c, code in s.execute(q)]
+        rows = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+                         .order_by(SyncConflict.detected_at)).all()
+        return load(s, list(rows))

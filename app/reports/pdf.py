@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.paths import resources_dir
+from app.privacy import mask_name, mask_phone  # noqa: F401 - reports import them from here
 
 CTX = "Reports"
 FONT = "WQYMicroHei"
@@ -224,24 +225,6 @@ def fmt_share(value: float | None) -> str:
 
 def fmt_hours(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
-
-
-def mask_phone(phone: str | None) -> str:
-    """138****5678: enough to recognise a number already known, not to dial a new one."""
-    p = (phone or "").strip()
-    if len(p) >= 7:
-        return p[:3] + "****" + p[-4:]
-    if len(p) > 2:
-        return "*" * (len(p) - 2) + p[-2:]
-    return "*" * len(p)
-
-
-def mask_name(name: str | None) -> str:
-    """The family name only: 王** for 王小明."""
-    n = (name or "").strip()
-    if not n:
-        return ""
-    return n[0] + "*" * max(1, len(n) - 1)
 
 
 OUTCOME_TITLES = {

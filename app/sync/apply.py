@@ -81,6 +81,8 @@ def records_for(session: Session, events: list[Event]) -> dict[str, list[dict]]:
     want: dict[str, set[str]] = {t: set() for t in MODELS}
     for e in events:
         want[ENTITY_TABLE[e.entity_type]].add(e.entity_id)
+        if e.actor_id:  # who made each change, so head office can name them (e.g. in a conflict)
+            want["user"].add(e.actor_id)
     out: dict[str, dict[str, dict]] = {t: {} for t in MODELS}
     # Follow references from cases and forms down to customers and users.
     for table in ("failure_case", "feedback_form", "repair_order", "vehicle", "customer", "user"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,6 +21,7 @@ class SyncProblem:
     when: datetime
     changes: int
     detail: str  # for refusals: head office's reason, see render_reason
+    conflict: Any = None  # for conflicts: app.sync.conflicts.ConflictFacts
 
 
 def render_reason(reason: str, words=None) -> str:
@@ -39,10 +41,20 @@ def list_problems(store) -> list[SyncProblem]:
         conflicts = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
                               .order_by(SyncConflict.detected_at)).all()
         out = [SyncProblem("refused", str(f.seq), f.created_at, f.events, f.reason) for f in files]
-        out += [SyncProblem("conflict", c.id, c.detected_at, 1,
-                            f"{c.entity_type} {c.entity_id} v{c.seq}: {c.other_event.get('kind', '')} "
-                            f"{c.other_event.get('payload', {})}") for c in conflicts]
+        from app.sync.conflicts import load
+
+        facts = load(s, list(conflicts), here=store.identity.store_id)
+        out += [SyncProblem("conflict", f.id, f.detected_at, 1, "", f) for f in facts]
         return out
+
+
+def problem_text(p: SyncProblem, words) -> str:
+    """The problem's details in the reader's language."""
+    if p.kind == "conflict":
+        from app.sync.conflicts import summary
+
+        return summary(p.conflict, words)
+    return render_reason(p.detail, words)
 
 
 def send_again(store, key: str) -> int:

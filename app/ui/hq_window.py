@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
+from app.sync import conflicts as conflict_words
 from app.ui.ops import Ops
 from app.ui.widgets import fit_columns
 
@@ -76,9 +77,18 @@ class HqWindow(QMainWindow):
         self.dealers = _table([self.tr("Dealer"), self.tr("Counter"), self.tr("Name"), self.tr("Files"),
                                self.tr("Last sync"), self.tr("Clock")])
         self.tabs.addTab(self.dealers, self.tr("Dealers"))
-        self.conflicts = _table([self.tr("Dealer"), self.tr("What"), self.tr("Version"), self.tr("Found"),
-                                 self.tr("The change kept aside")])
+        self.conflicts = _table([self.tr("Dealer"), self.tr("Case"), self.tr("Customer"), self.tr("Found"),
+                                 self.tr("Fields changed in both places")])
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The chosen conflict's two changes side by side: what, who, where, when and each field's values.
+        self.conflict_title = QLabel(self.tr("Choose a conflict to compare its two changes."))
+        self.conflict_title.setWordWrap(True)
+        self.comparison = _table(["", self.tr("Applied (head office's version)"), self.tr("Kept aside")])
+        head = self.comparison.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.comparison.setWordWrap(True)
         self.keep_applied = QPushButton(self.tr("Keep head office's version"))
         self.take_other = QPushButton(self.tr("Take the change kept aside"))
         conflict_page = QWidget()
@@ -88,6 +98,8 @@ class HqWindow(QMainWindow):
         buttons.addWidget(self.take_other)
         clay = QVBoxLayout(conflict_page)
         clay.addWidget(self.conflicts, 1)
+        clay.addWidget(self.conflict_title)
+        clay.addWidget(self.comparison, 1)
         clay.addLayout(buttons)
         self.tabs.addTab(conflict_page, self.tr("Conflicts"))
         self.conflict_rows = []
@@ -112,18 +124,31 @@ class HqWindow(QMainWindow):
                               r.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.last_seen_at else "-",
                               "-" if r.clock_skew_s is None else f"{r.clock_skew_s:+.0f} s"] for r in rows])
         self.conflict_rows = conflicts
-        what = {"case": self.tr("Case"), "form": self.tr("Feedback form")}
-        _fill(self.conflicts, [[c.dealer_code, f"{what.get(c.entity_type, c.entity_type)} {c.entity_id[:13]}",
-                                str(c.seq), c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                                f"{c.kind} {c.payload}"] for c in conflicts])
+        words = QCoreApplication.translate
+        what = {"case": "{ref}", "form": self.tr("Feedback form {ref}")}
+        _fill(self.conflicts, [[c.dealer_code, what.get(c.entity_type, "{ref}").format(ref=c.reference), c.customer,
+                                c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                                conflict_words.field_names(c, words)] for c in conflicts])
+        for r, c in enumerate(conflicts):  # the whole story on hover
+            self.conflicts.item(r, 4).setToolTip("\n".join(conflict_words.lines(c, words)))
         self.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=len(conflicts)))
         self.on_conflicts_selection_changed()
 
     @Slot()
     def on_conflicts_selection_changed(self) -> None:
-        chosen = bool(self.conflicts.selectionModel().selectedRows())
+        rows = self.conflicts.selectionModel().selectedRows()
+        chosen = bool(rows) and rows[0].row() < len(self.conflict_rows)
         self.keep_applied.setEnabled(chosen)
         self.take_other.setEnabled(chosen)
+        if not chosen:
+            self.conflict_title.setText(self.tr("Choose a conflict to compare its two changes."))
+            self.comparison.setRowCount(0)
+            return
+        c = self.conflict_rows[rows[0].row()]
+        words = QCoreApplication.translate
+        self.conflict_title.setText(conflict_words.subject(c, words))
+        _fill(self.comparison, [list(row) for row in conflict_words.comparison(c, words)])
+        self.comparison.resizeRowsToContents()
 
     @Slot()
     def on_keep_applied_clicked(self) -> None:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from app.sync.problems import list_problems, render_reason, send_again
+from app.sync.conflicts import lines as conflict_lines
+from app.sync.problems import list_problems, problem_text, send_again
 from app.ui.ops import Ops
 from app.ui.widgets import fit_columns
 
@@ -56,11 +57,12 @@ class SyncProblemsDialog(QDialog):
         kinds = {"refused": self.tr("Refused by head office"), "conflict": self.tr("Conflict")}
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
-            detail = render_reason(p.detail, QCoreApplication.translate) if p.kind == "refused" else p.detail
+            detail = problem_text(p, QCoreApplication.translate)
             values = [kinds[p.kind], p.when.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.changes), detail]
+            tip = "\n".join(conflict_lines(p.conflict, QCoreApplication.translate)) if p.kind == "conflict" else detail
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip if col == 3 else text)
                 self.table.setItem(row, col, item)
         fit_columns(self.table)
         self.empty.setVisible(not problems)

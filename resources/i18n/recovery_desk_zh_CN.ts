@@ -725,6 +725,14 @@
         <translation>没有等待处理的冲突。</translation>
     </message>
     <message>
+        <source>Conflict {id} (found {when})</source>
+        <translation>冲突 {id}（发现于 {when}）</translation>
+    </message>
+    <message>
+        <source>  Settle it: recovery-desk hq resolve --db URL {id} --keep applied|other</source>
+        <translation>  处理：recovery-desk hq resolve --db URL {id} --keep applied|other</translation>
+    </message>
+    <message>
         <source>Resolved: {what} {id} is now version {version}; the dealer&apos;s counters get it on their next sync.</source>
         <translation>已处理：{what} {id} 现为第 {version} 版；该经销商的柜台将在下次同步时收到。</translation>
     </message>
@@ -777,8 +785,8 @@
         <translation>文件 {seq}（{events} 项变更）被总部拒收：{reason}</translation>
     </message>
     <message>
-        <source>Conflict on {what} {id} version {seq}: changed in two places; kept both.</source>
-        <translation>{what} {id} 第 {seq} 版有冲突：两处同时修改，两份都已保留。</translation>
+        <source>Conflict: changed in two places; both kept until a supervisor at head office resolves it.</source>
+        <translation>冲突：两处都修改了同一内容；两份变更都已保留，等待总部主管处理。</translation>
     </message>
     <message>
         <source>{n} change(s) of file {seq} will go out again on the next sync.</source>
@@ -974,6 +982,309 @@
     <message>
         <source>Suggested from the score: {severity}</source>
         <translation>按评分建议：{severity}</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Reason for the severity</source>
+        <translation>严重程度理由</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>发现渠道</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s mood</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>是否挽回</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进建议</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实状态</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补救方式</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Opened the case</source>
+        <translation>建立案例</translation>
+    </message>
+    <message>
+        <source>Edited the case</source>
+        <translation>修改案例</translation>
+    </message>
+    <message>
+        <source>Escalated the case</source>
+        <translation>升级案例</translation>
+    </message>
+    <message>
+        <source>Closed the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopened the case</source>
+        <translation>重新打开案例</translation>
+    </message>
+    <message>
+        <source>Added an attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Resolved a conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Recorded a script step</source>
+        <translation>记录话术步骤</translation>
+    </message>
+    <message>
+        <source>Finished the script</source>
+        <translation>完成话术</translation>
+    </message>
+    <message>
+        <source>Re-rating below target</source>
+        <translation>回访评分未达标</translation>
+    </message>
+    <message>
+        <source>Proposed a remedy</source>
+        <translation>提出补救方案</translation>
+    </message>
+    <message>
+        <source>Approved a remedy</source>
+        <translation>批准补救方案</translation>
+    </message>
+    <message>
+        <source>Refused a remedy</source>
+        <translation>拒绝补救方案</translation>
+    </message>
+    <message>
+        <source>Customer accepted a remedy</source>
+        <translation>客户接受补救方案</translation>
+    </message>
+    <message>
+        <source>Scheduled a callback</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source>Called back, customer reached</source>
+        <translation>回访，已联系上客户</translation>
+    </message>
+    <message>
+        <source>Called back, not reached</source>
+        <translation>回访，未联系上</translation>
+    </message>
+    <message>
+        <source>Entered the form</source>
+        <translation>录入反馈表</translation>
+    </message>
+    <message>
+        <source>Corrected the form</source>
+        <translation>更正反馈表</translation>
+    </message>
+    <message>
+        <source>Verified the form</source>
+        <translation>核实反馈表</translation>
+    </message>
+    <message>
+        <source>Disputed the form</source>
+        <translation>对反馈表提出异议</translation>
+    </message>
+    <message>
+        <source>Resolved the dispute</source>
+        <translation>处理异议</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>someone not known here</source>
+        <translation>此处未知的人员</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>no one recorded</source>
+        <translation>未记录操作人</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>this counter</source>
+        <translation>本柜台</translation>
+    </message>
+    <message>
+        <source>counter {name}</source>
+        <translation>柜台 {name}</translation>
+    </message>
+    <message>
+        <source>another counter</source>
+        <translation>另一台柜台</translation>
+    </message>
+    <message>
+        <source>Case {ref}</source>
+        <translation>案例 {ref}</translation>
+    </message>
+    <message>
+        <source>Feedback form {ref}</source>
+        <translation>反馈表 {ref}</translation>
+    </message>
+    <message>
+        <source>, dealer {dealer}</source>
+        <translation>，经销商 {dealer}</translation>
+    </message>
+    <message>
+        <source>, customer {name}</source>
+        <translation>，客户 {name}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(built on another change kept aside)</source>
+        <translation>（基于另一条另存的变更）</translation>
+    </message>
+    <message>
+        <source>{action} — {who}, {place}, {when}</source>
+        <translation>{action} — {who}，{place}，{when}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{field}: applied {applied}, kept aside {other}</source>
+        <translation>{field}：已采用 {applied}，另存 {other}</translation>
+    </message>
+    <message>
+        <source>applied: {applied}; kept aside: {other}</source>
+        <translation>已采用：{applied}；另存：{other}</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>  Applied:    {side}</source>
+        <translation>  已采用：{side}</translation>
+    </message>
+    <message>
+        <source>  Kept aside: {side}</source>
+        <translation>  另存：{side}</translation>
+    </message>
+    <message>
+        <source>  {field}: applied {applied}, kept aside {other}</source>
+        <translation>  {field}：已采用 {applied}，另存 {other}</translation>
+    </message>
+    <message>
+        <source>  No field of the record differs.</source>
+        <translation>  记录的各字段没有差别。</translation>
     </message>
 </context>
 <context>
@@ -1715,20 +2026,32 @@
         <translation>经销商</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>对象</translation>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+        <source>Fields changed in both places</source>
+        <translation>两处都改动的字段</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to compare its two changes.</source>
+        <translation>选择一个冲突，对比两处的变更。</translation>
+    </message>
+    <message>
+        <source>Applied (head office&apos;s version)</source>
+        <translation>已采用（总部现有版本）</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>另存的变更</translation>
+    </message>
+    <message>
+        <source>Feedback form {ref}</source>
+        <translation>反馈表 {ref}</translation>
     </message>
     <message>
         <source>Found</source>
         <translation>发现时间</translation>
-    </message>
-    <message>
-        <source>The change kept aside</source>
-        <translation>另存的变更</translation>
     </message>
     <message>
         <source>Keep head office&apos;s version</source>
@@ -1745,10 +2068,6 @@
     <message>
         <source>Case</source>
         <translation>案例</translation>
-    </message>
-    <message>
-        <source>Feedback form</source>
-        <translation>反馈表</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>

@@ -50,13 +50,20 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
     assert w.progress.value() == w.progress.maximum() == 4
     qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
     assert w.tabs.tabText(2) == "Conflicts (1)"
-    assert "at B" in w.conflicts.item(0, 4).text()  # A's file came first; B's change is kept aside
+    assert w.conflicts.item(0, 4).text() == "Root cause"  # the field both counters changed
     assert not w.take_other.isEnabled()
 
     # The supervisor takes B's change; it becomes head office's version.
     w.tabs.setCurrentIndex(2)
     rect = w.conflicts.visualItemRect(w.conflicts.item(0, 0))
     qtbot.mouseClick(w.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # Both changes side by side, in words: the case, who, where, and each side's value.
+    assert w.conflict_title.text().startswith("Case BJ01-") and ", dealer BJ01, customer C*" in w.conflict_title.text()
+    compared = {w.comparison.item(r, 0).text(): (w.comparison.item(r, 1).text(), w.comparison.item(r, 2).text())
+                for r in range(w.comparison.rowCount())}
+    assert compared["Root cause"] == ("\u201cat A\u201d", "\u201cat B\u201d")
+    assert compared["Change"] == ("Edited the case", "Edited the case")
+    assert compared["Where"] == ("counter test", "counter test")
     with qtbot.waitSignal(w.conflict_resolved, timeout=10000) as resolved:
         qtbot.mouseClick(w.take_other, Qt.MouseButton.LeftButton)
     assert resolved.args[0].version == 3
