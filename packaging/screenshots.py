@@ -125,6 +125,7 @@ def head_office(db, tmp: Path, store, snap):
     from app.ui.hq_window import HqWindow
     from app.services.uow import UnitOfWork
     from app.services.demo import NewCase
+    from app.ids import new_id
 
     def enrol_(st, code, label):
         enrol(db, st, code, label)
@@ -143,16 +144,23 @@ def head_office(db, tmp: Path, store, snap):
     with store.session() as s, s.begin():  # counter A received B's case, as a pull brings it
         apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
 
-    def edit(st, root):
-        with UnitOfWork(st, None) as uow:
+    def edit(st, root, who):
+        with st.session() as s:  # the person at that counter who made the change
+            actor = s.scalar(select(User.id).where(User.display_name == who))
+            if actor is None:
+                actor = new_id()
+                s.add(User(id=actor, dealer_id=st.identity.home_dealer_id, username=who, display_name=who,
+                           role="advisor", password_hash=None, active=True, created_at=utcnow()))
+                s.commit()
+        with UnitOfWork(st, actor) as uow:
             fc = uow.session.get(FailureCase, case)
             fc.version += 1
             fc.root_cause, fc.updated_at = root, utcnow()
             uow.record("case", case, "case.updated", {"root_cause": root}, fc.dealer_id, seq=fc.version)
             uow.commit()
 
-    edit(b, "代步车预约流程没有专人跟进")
-    edit(store, "前台交接遗漏")
+    edit(b, "代步车预约流程没有专人跟进", "王强")
+    edit(store, "前台交接遗漏", "李娜")
     outbox.export(b, stick)
     outbox.export(c, stick)
     outbox.export(store, stick)
