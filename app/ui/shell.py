@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -11,6 +12,30 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app.ui import i18n
 from app.ui.ops import Ops
 from app.ui.sign_in_dialog import SignInDialog
+
+
+# What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
+# PIN nothing but building the widgets is left on the UI thread.
+WARM_MODULES = ("app.ui.main_window", "app.ui.recovery_pages", "app.ui.idle_lock", "app.ui.sync_controller",
+                "app.ui.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts")
+# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
+TODAY_FRESH_S = 30.0
+
+
+def _today_now(store):
+    """Today's figures and the open alerts, with when they were read (a worker runs this)."""
+    from app.services.alerts import open_alerts
+    from app.services.today import today_figures
+
+    return time.monotonic(), today_figures(store), open_alerts(store)
+
+
+def _warm(store) -> None:
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from app.scripts.library import library_for
+
+    library_for(Path(store.path).parent)  # parses the script pack once per process
 
 
 class _FirstPaint(QObject):
@@ -42,6 +67,8 @@ class Shell(QObject):
         self.dialog: SignInDialog | None = None
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
+        self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        self._today_reading = False
 
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
@@ -65,6 +92,9 @@ class Shell(QObject):
     def _sign_in_dialog(self, locked_user) -> SignInDialog:
         dialog = SignInDialog(None, self.ops, locked_user=locked_user, parent=self.window if locked_user else None)
         dialog.signed_in.connect(self.on_signed_in)
+        if locked_user is None:
+            dialog.submit.clicked.connect(self.on_pin_entered)
+            dialog.pin.returnPressed.connect(self.on_pin_entered)
         return dialog
 
     def on_store_opened(self, store) -> None:
@@ -72,8 +102,43 @@ class Shell(QObject):
 
         self.store = store
         self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
-        # While the advisor types the PIN, load the main window's code (imports only; no widgets).
-        self.ops.run(lambda: importlib.import_module("app.ui.main_window"), pool="io")
+        if not self.ops.inline:
+            # While the advisor types the PIN: load the main window's code and read Today's figures
+            # (a reader beside the database worker, so the PIN check never waits for it).
+            self._today_reading = True
+            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
+                         on_failure=self.on_today_failed, pool="io")
+            self.ops.run(lambda: _warm(store), pool="io")
+
+    def on_pin_entered(self) -> None:
+        """Figures read long before the PIN are stale: read them again beside the PIN check."""
+        if self.ops.inline or self.store is None or self._today_reading or self.window is not None:
+            return
+        if self._today_read is not None and time.monotonic() - self._today_read[0] <= TODAY_FRESH_S:
+            return
+        store = self.store
+        self._today_reading = True
+        self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
+                     pool="io")
+
+    def on_today_read(self, read) -> None:
+        self._today_reading = False
+        self._today_read = read
+        self._show_today_read()
+
+    def on_today_failed(self, _exc: BaseException) -> None:
+        self._today_reading = False  # Today reads its figures itself; nothing is lost
+
+    def _show_today_read(self) -> None:
+        """Fill the first window's Today with the figures read while the PIN was typed, if fresh and
+        Today hasn't filled itself yet; its own refresh follows in any case."""
+        read, window = self._today_read, self.window
+        if read is None or window is None or getattr(window, "_today_filled", False):
+            return
+        self._today_read = None
+        at, figures, alerts = read
+        if time.monotonic() - at <= TODAY_FRESH_S:
+            window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
 
     def on_language_read(self, language: str) -> None:
         from app.ui.application import apply_language
@@ -129,7 +194,10 @@ class Shell(QObject):
             self.idle = IdleWatcher(0, self)
             self.idle.idle.connect(self.lock)
         self.load_lock_minutes()
-        self.window_shown.emit(self.window)
+        window = self.window
+        window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
+        self.window_shown.emit(window)
+        self._show_today_read()
 
     def load_lock_minutes(self) -> None:
         from app.services.preferences import read_settings

@@ -6,9 +6,11 @@ the program's first window appears without waiting for the database layer to loa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+# No ``Qt`` namespace here: PySide creates its hundreds of enums on first import of the name, a
+# noticeable part of the first window's time; the main window loads it while the PIN is typed.
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from app.ui.ops import Ops
 from app.ui.widgets import FieldForm, error_text, icon
@@ -54,7 +56,10 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.forms)
-        layout.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
         self.first_start = False
         if store is not None:
             self.set_store(store)

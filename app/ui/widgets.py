@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -80,6 +80,8 @@ class FieldForm(QWidget):
         err = self.errors.get(name)
         if err is None:
             return False
+        from PySide6.QtCore import Qt  # not at import: the sign-in dialog (the first window) avoids it
+
         err.setText(text)
         err.show()
         self.fields[name].setFocus(Qt.FocusReason.OtherFocusReason)
