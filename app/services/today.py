@@ -63,7 +63,8 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
                           FailureCase.severity).join(Customer, Customer.id == FailureCase.customer_id) \
                 .where(FailureCase.dealer_id == dealer, *cond)
             rows = [CaseItem(*r) for r in s.execute(base.order_by(order).limit(limit))]
-            n = _capped(s, select(FailureCase.id).where(FailureCase.dealer_id == dealer, *cond))
+            # dealer_id, not id: the count then reads Today's index alone (see migration 0005_today).
+            n = _capped(s, select(FailureCase.dealer_id).where(FailureCase.dealer_id == dealer, *cond))
             return rows, n
 
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
@@ -80,6 +81,6 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
             .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
             .join(Customer, Customer.id == RepairOrder.customer_id)
             .where(*no_case).order_by(FeedbackForm.service_date.desc()).limit(limit))]
-        forms_n = _capped(s, select(FeedbackForm.id).where(*no_case))
+        forms_n = _capped(s, select(FeedbackForm.dealer_id).where(*no_case))
     summary = month_summary(store, today.strftime("%Y-%m"))
     return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, summary)
