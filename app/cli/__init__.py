@@ -8,7 +8,6 @@ import logging
 import sys
 
 from app import __version__
-from app.errors import ImportRejected, RecoveryDeskError
 from app.paths import resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
@@ -64,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(resolve_data_dir(data_dir))
 
+    from app.errors import ImportRejected, RecoveryDeskError  # not on the application's start path
     from app.ui.i18n import Words, pick_language
 
     translate = Words(pick_language())

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.ui import i18n
 from app.ui.ops import Ops
@@ -153,6 +153,8 @@ class Shell(QObject):
         self.dialog.set_store(self.store)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from app.ui.widgets import error_text
 
         QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
