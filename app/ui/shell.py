@@ -69,6 +69,9 @@ class Shell(QObject):
         self.sync = None  # one SyncController for the session, shown by every window built
         self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
         self._today_reading = False
+        self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
+        self._discarded: list = []
+        ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
@@ -95,6 +98,7 @@ class Shell(QObject):
         if locked_user is None:
             dialog.submit.clicked.connect(self.on_pin_entered)
             dialog.pin.returnPressed.connect(self.on_pin_entered)
+            dialog.sign_in_failed.connect(self.drop_prebuilt)
         return dialog
 
     def on_store_opened(self, store) -> None:
@@ -111,15 +115,46 @@ class Shell(QObject):
             self.ops.run(lambda: _warm(store), pool="io")
 
     def on_pin_entered(self) -> None:
-        """Figures read long before the PIN are stale: read them again beside the PIN check."""
-        if self.ops.inline or self.store is None or self._today_reading or self.window is not None:
+        """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
+        chosen person's main window, hidden, and read Today's figures again if those read earlier
+        are stale. The window is shown only if the check signs in that very person."""
+        if self.ops.inline or self.store is None or self.window is not None or self.dialog is None:
+            return  # inline (tests): signed in already; a window: unlocking, or a language switch
+        if not self._today_reading and (self._today_read is None
+                                        or time.monotonic() - self._today_read[0] > TODAY_FRESH_S):
+            store = self.store
+            self._today_reading = True
+            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
+                         on_failure=self.on_today_failed, pool="io")
+        person = self.dialog.chosen_person()
+        if person is None:
             return
-        if self._today_read is not None and time.monotonic() - self._today_read[0] <= TODAY_FRESH_S:
+        from app.services.users import SignedIn
+
+        expected = SignedIn(person.user_id, person.username, person.display_name, person.role,
+                            self.store.identity.home_dealer_id)
+        if self._prebuilt is not None and self._prebuilt[0] == expected:
             return
-        store = self.store
-        self._today_reading = True
-        self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
-                     pool="io")
+        self.drop_prebuilt()
+        self._prebuilt = (expected, self._new_window(expected))
+
+    def drop_prebuilt(self) -> None:
+        if self._prebuilt is not None:
+            _who, window = self._prebuilt
+            self._prebuilt = None
+            self._discard(window)
+
+    def _discard(self, window) -> None:
+        """Hide a window never shown; delete it once no background work can still answer its views."""
+        window.hide()
+        self._discarded.append(window)
+        self._on_ops_busy(bool(self.ops._pending))
+
+    def _on_ops_busy(self, busy: bool) -> None:
+        if not busy:
+            for window in self._discarded:
+                window.deleteLater()
+            self._discarded = []
 
     def on_today_read(self, read) -> None:
         self._today_reading = False
@@ -172,15 +207,27 @@ class Shell(QObject):
             return
         self.build_window()
 
-    def build_window(self) -> None:
+    def _new_window(self, user):
         from app.services.drafts import DraftBox
-        from app.ui.idle_lock import IdleWatcher
         from app.ui.main_window import MainWindow
 
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent))
+        window.rebuild_requested.connect(self.on_rebuild_requested)
+        window.lock_requested.connect(self.lock)
+        window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
+        return window
+
+    def build_window(self) -> None:
+        from app.ui.idle_lock import IdleWatcher
+
         old = self.window
-        self.window = MainWindow(self.store, self.ops, self.user, DraftBox(Path(self.store.path).parent))
-        self.window.rebuild_requested.connect(self.on_rebuild_requested)
-        self.window.lock_requested.connect(self.lock)
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if prebuilt is not None and old is None and prebuilt[0] == self.user:
+            self.window = prebuilt[1]
+        else:
+            if prebuilt is not None:
+                self._discard(prebuilt[1])
+            self.window = self._new_window(self.user)
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.close()
@@ -196,9 +243,7 @@ class Shell(QObject):
             self.idle = IdleWatcher(0, self)
             self.idle.idle.connect(self.lock)
         self.load_lock_minutes()
-        window = self.window
-        window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
-        self.window_shown.emit(window)
+        self.window_shown.emit(self.window)
         self._show_today_read()
 
     def load_lock_minutes(self) -> None:

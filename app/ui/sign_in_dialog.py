@@ -18,6 +18,7 @@ from app.ui.widgets import FieldForm, error_text, icon
 
 class SignInDialog(QDialog):
     signed_in = Signal(object)  # users.SignedIn
+    sign_in_failed = Signal()  # the PIN (or the new administrator) was refused
 
     def __init__(self, store, ops: Ops, *, locked_user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.submit)
         layout.addLayout(buttons)
         self.first_start = False
+        self.people: dict = {}  # username -> users.UserInfo of the names offered
         if store is not None:
             self.set_store(store)
 
@@ -86,6 +88,7 @@ class SignInDialog(QDialog):
                              else self.tr("Sign in"))
         self.forms.setCurrentWidget(self.sign_in_form)
         self.user.clear()
+        self.people = {p.username: p for p in people if p.can_sign_in}
         for p in people:
             if p.can_sign_in:
                 label = p.display_name if p.display_name == p.username else f"{p.display_name} ({p.username})"
@@ -122,9 +125,16 @@ class SignInDialog(QDialog):
         self.signed_in.emit(who)
         self.accept()
 
+    def chosen_person(self):
+        """The users.UserInfo of the name chosen (None on the first start or before the names are listed)."""
+        if self.first_start or self.store is None:
+            return None
+        return self.people.get(self.user.currentData())
+
     def on_failed(self, exc: BaseException) -> None:
         from app.errors import InvalidInput
 
+        self.sign_in_failed.emit()
         self.submit.setEnabled(True)
         form = self.admin_form if self.first_start else self.sign_in_form
         field = exc.params.get("field") if isinstance(exc, InvalidInput) else "pin"
