@@ -115,10 +115,29 @@ def test_today_matches_a_plain_computation(generated, monkeypatch, cap):
     assert m.forms == len(want["counted"])
     assert m.total == sum(f["score"] for f in want["counted"])
     assert m.failures == want["failures"]
-    for item in ("timeliness", "repair_quality", "attitude"):
-        assert m.grades[item] == {g: sum(1 for f in want["counted"] if f[item] == g) for g in "ABCDE"}
     assert all(f["score"] == sum(POINTS[f[k]] for k in ("timeliness", "repair_quality", "attitude"))
                for f in want["counted"])
+
+
+@pytest.mark.parametrize("verified_only", [False, True])
+def test_todays_month_is_the_assessments_month(generated, verified_only):
+    """Today's headline and the monthly assessment (CLI, reports) cannot disagree."""
+    from app.services.assessment import month_summary
+
+    con = sqlite3.connect(generated.path)  # some disputed forms, which both must leave out
+    con.execute("UPDATE feedback_form SET verification = 'disputed' WHERE rowid % 17 = 0")
+    con.commit()
+    con.close()
+    if verified_only:
+        with generated.session() as s, s.begin():
+            settings.put(s, "assessment.verified_only", True)
+    m = today_figures(generated).month
+    full = month_summary(generated, date.today().strftime("%Y-%m"))
+    assert m.forms > 0 and m.previous_forms > 0
+    assert (m.month, m.forms, m.total, m.average, m.failures, m.failure_share, m.previous_forms,
+            m.previous_average, m.change) == \
+        (full.month, full.forms, full.total, full.average, full.failures, full.failure_share, full.previous_forms,
+         full.previous_average, full.change)
 
 
 def test_todays_queries_use_todays_indexes(generated):
