@@ -17,7 +17,8 @@ from app.ui.sign_in_dialog import SignInDialog
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.main_window", "app.ui.recovery_pages", "app.ui.idle_lock", "app.ui.sync_controller",
-                "app.ui.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts")
+                "app.ui.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts",
+                "app.reports.feedback")  # the Reports page lists advisors through it (reportlab: slow)
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
 TODAY_FRESH_S = 30.0
 
