@@ -23,6 +23,15 @@ WARM_MODULES = ("app.ui.main_window", "app.ui.recovery_pages", "app.ui.idle_lock
 TODAY_FRESH_S = 30.0
 
 
+def _language(store) -> str:
+    """The language setting, read without app.services.preferences (which imports every service
+    that declares a setting: not needed before the names are listed)."""
+    from app.services import settings
+
+    with store.session() as s:
+        return settings.get(s, "ui.language")
+
+
 def _today_now(store):
     """Today's figures and the open alerts, with when they were read (a worker runs this)."""
     from app.services.alerts import open_alerts
@@ -72,6 +81,7 @@ class Shell(QObject):
         self._today_reading = False
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []
+        self._warm_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
@@ -100,20 +110,25 @@ class Shell(QObject):
             dialog.submit.clicked.connect(self.on_pin_entered)
             dialog.pin.returnPressed.connect(self.on_pin_entered)
             dialog.sign_in_failed.connect(self.drop_prebuilt)
+            dialog.ready.connect(self.on_dialog_ready)
         return dialog
 
     def on_store_opened(self, store) -> None:
-        from app.services.preferences import read_settings
-
         self.store = store
-        self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
-        if not self.ops.inline:
-            # While the advisor types the PIN: load the main window's code and read Today's figures
-            # (a reader beside the database worker, so the PIN check never waits for it).
-            self._today_reading = True
-            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
-                         on_failure=self.on_today_failed, pool="io")
-            self.ops.run(lambda: _warm(store), pool="io")
+        self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+
+    def on_dialog_ready(self) -> None:
+        """The names are listed: while the advisor types the PIN, read Today's figures (a reader
+        beside the database worker, so the PIN check never waits for it) and load the main
+        window's code. Not sooner: the imports would hold the interpreter while the names load."""
+        if self.ops.inline or self._warm_started or self.store is None or self.window is not None:
+            return
+        self._warm_started = True
+        store = self.store
+        self._today_reading = True
+        self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
+                     pool="io")
+        self.ops.run(lambda: _warm(store), pool="io")
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the

@@ -19,6 +19,7 @@ from app.ui.widgets import FieldForm, error_text, icon
 class SignInDialog(QDialog):
     signed_in = Signal(object)  # users.SignedIn
     sign_in_failed = Signal()  # the PIN (or the new administrator) was refused
+    ready = Signal()  # the names are listed (or the first start's form is up): a PIN can be checked
 
     def __init__(self, store, ops: Ops, *, locked_user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,7 @@ class SignInDialog(QDialog):
             self.forms.setCurrentWidget(self.admin_form)
             self.submit.setText(self.tr("Create administrator and sign in"))
             self.admin_user.setFocus()
+            self.ready.emit()
             return
         self.heading.setText(self.tr("Locked. Sign in again to continue.") if self.locked_user
                              else self.tr("Sign in"))
@@ -96,6 +98,7 @@ class SignInDialog(QDialog):
         if self.locked_user is not None:
             self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
         self.pin.setFocus()
+        self.ready.emit()
 
     def on_submit_clicked(self) -> None:
         from app.services import users
