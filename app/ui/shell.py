@@ -164,7 +164,7 @@ class Shell(QObject):
         """Hide a window never shown; delete it once no background work can still answer its views."""
         window.hide()
         self._discarded.append(window)
-        self._on_ops_busy(bool(self.ops._pending))
+        self._on_ops_busy(self.ops.busy)
 
     def _on_ops_busy(self, busy: bool) -> None:
         if not busy:
