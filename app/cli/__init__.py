@@ -8,7 +8,6 @@ import logging
 import sys
 
 from app import __version__
-from app.errors import ImportRejected, RecoveryDeskError
 from app.paths import resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
@@ -38,10 +37,35 @@ def open_store_for(args):
     return open_store(resolve_data_dir(args.data_dir))
 
 
+def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, --data-dir or None) when ``argv`` asks for nothing but the application.
+
+    The start-up fast path: opening the window needs no parser with every subcommand (building it
+    costs as much as the first window itself). Anything else goes through the full parser.
+    """
+    data_dir, args = None, list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--data-dir" and args and not args[0].startswith("-"):
+            data_dir = args.pop(0)
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+        else:
+            return False, None
+    return True, data_dir
+
+
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    gui, data_dir = gui_data_dir(sys.argv[1:] if argv is None else argv)
+    if gui:
+        from app.ui.application import run_gui
+
+        return run_gui(resolve_data_dir(data_dir))
+
+    from app.errors import ImportRejected, RecoveryDeskError  # not on the application's start path
     from app.ui.i18n import Words, pick_language
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     translate = Words(pick_language())
     parser = build_parser(translate)
     args = parser.parse_args(argv)

@@ -98,7 +98,10 @@ class FeedbackForm(Base):
         CheckConstraint("score BETWEEN -6 AND 6", name="score_range"),
         CheckConstraint("overall IS NULL OR overall BETWEEN 1 AND 10", name="overall_range"),
         CheckConstraint("verification IN ('unverified','verified','disputed')", name="verification_state"),
-        Index("ix_feedback_form_dealer_date", "dealer_id", "service_date"),
+        # Covering the month's figures (app.services.assessment) and Today's failure forms: the
+        # database sums from the index without visiting the forms' rows.
+        Index("ix_feedback_form_dealer_date_grades", "dealer_id", "service_date", "verification", "score", "overall",
+              "timeliness", "repair_quality", "attitude"),
         Index("ix_feedback_form_advisor_date", "advisor_id", "service_date"),
     )
     id: Mapped[str] = id_column()
@@ -128,6 +131,9 @@ class FailureCase(Base):
     __table_args__ = (
         Index("ix_failure_case_dealer_opened", "dealer_id", "opened_at"),
         Index("ix_failure_case_status_opened", "status", "opened_at"),
+        # Today: cases waiting for a first response (oldest first) and callbacks due (by last change).
+        Index("ix_failure_case_dealer_status_response", "dealer_id", "status", "first_response_at", "opened_at"),
+        Index("ix_failure_case_dealer_status_updated", "dealer_id", "status", "updated_at"),
     )
     id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)

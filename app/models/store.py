@@ -7,6 +7,7 @@ A store written by a newer program is refused before anything is written to it.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -42,6 +43,33 @@ def known_revisions() -> tuple[set[str], str]:
     script = ScriptDirectory.from_config(_alembic_config())
     revs = {r.revision for r in script.walk_revisions()}
     return revs, script.get_current_head()
+
+
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*['\"]?([^'\"\n]*?)['\"]?\s*$", re.M)
+
+
+def shipped_head() -> str | None:
+    """The newest revision this program ships, read from the migration files' text.
+
+    The start-up fast path: comparing it with the store's revision needs neither alembic nor the
+    migration modules. None when the files don't form one simple chain (then alembic decides).
+    """
+    revisions, parents = set(), set()
+    try:
+        files = sorted((MIGRATIONS / "versions").glob("*.py"))
+        for f in files:
+            found = dict(_REVISION_LINE.findall(f.read_text(encoding="utf-8")))
+            if "revision" not in found or "down_revision" not in found:
+                return None
+            revisions.add(found["revision"])
+            if found["down_revision"] not in ("None", ""):
+                parents.add(found["down_revision"])
+    except OSError:
+        return None
+    heads = revisions - parents
+    if len(heads) != 1 or not parents <= revisions:
+        return None
+    return heads.pop()
 
 
 def _apply_pragmas(dbapi_connection, _record) -> None:
@@ -112,10 +140,13 @@ def open_store(data_dir: Path) -> Store:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / STORE_FILE
-    revisions, head = known_revisions()
     current = _stored_revision(path)
-    if current is not None and current not in revisions:
-        raise StoreTooNew(path=str(path), found=current, known=head)
+    if current is not None and current == shipped_head():
+        head = current  # up to date: nothing to migrate, no need to load alembic
+    else:
+        revisions, head = known_revisions()
+        if current is not None and current not in revisions:
+            raise StoreTooNew(path=str(path), found=current, known=head)
 
     backup: Path | None = None
     if current is not None and current != head:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, case, exists, func, select
 
 from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
+from app.rules import scoring
 from app.services import settings
-from app.services.assessment import MonthSummary, failure_condition, month_summary
+from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
 from app.vocab import CaseStatus
 
 LOOKBACK_DAYS = 30
@@ -37,6 +38,22 @@ class FormItem:
 
 
 @dataclass(frozen=True)
+class MonthHeadline:
+    """The month's figures Today shows: those of app.services.assessment.month_summary (the same
+    counted and failure conditions, the same rules), without the grade tables and complaints it
+    also sums, read in one pass over the covering (dealer, date, grades) index."""
+    month: str
+    forms: int
+    total: int
+    average: float | None
+    failures: int
+    failure_share: float | None
+    previous_forms: int
+    previous_average: float | None
+    change: float | None
+
+
+@dataclass(frozen=True)
 class TodayFigures:
     waiting: list[CaseItem]
     waiting_count: int
@@ -44,12 +61,39 @@ class TodayFigures:
     callbacks_count: int
     forms_without_case: list[FormItem]
     forms_without_case_count: int
-    month: MonthSummary
+    month: MonthHeadline
 
 
 def _capped(session, q) -> int:
     """How many rows ``q`` finds, counting no further than COUNT_CAP."""
     return session.scalar(select(func.count()).select_from(q.limit(COUNT_CAP).subquery()))
+
+
+def month_headline(session, dealer_id: str, day: date) -> MonthHeadline:
+    verified_only = settings.get(session, "assessment.verified_only")
+    threshold = settings.get(session, "failure.overall_threshold")
+    start, end = month_bounds(day.year, day.month)
+    previous_start, _ = month_bounds(*previous(day.year, day.month))
+    counted = counted_condition(verified_only)
+    this, before = FeedbackForm.service_date >= start, FeedbackForm.service_date < start
+
+    def count_if(cond):
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    def score_if(cond):
+        return func.coalesce(func.sum(case((cond, FeedbackForm.score), else_=0)), 0)
+
+    row = session.execute(
+        select(count_if(and_(this, counted)), score_if(and_(this, counted)),
+               count_if(and_(this, counted, failure_condition(threshold))),
+               count_if(and_(before, counted)), score_if(and_(before, counted)))
+        .where(FeedbackForm.dealer_id == dealer_id, FeedbackForm.service_date >= previous_start,
+               FeedbackForm.service_date < end)).one()
+    forms, total, failures, previous_forms, previous_total = (int(x) for x in row)
+    average, previous_average = scoring.average(total, forms), scoring.average(previous_total, previous_forms)
+    return MonthHeadline(day.strftime("%Y-%m"), forms, total, average, failures,
+                         scoring.failure_share(failures, forms), previous_forms, previous_average,
+                         scoring.change(average, previous_average))
 
 
 def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayFigures:
@@ -63,7 +107,8 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
                           FailureCase.severity).join(Customer, Customer.id == FailureCase.customer_id) \
                 .where(FailureCase.dealer_id == dealer, *cond)
             rows = [CaseItem(*r) for r in s.execute(base.order_by(order).limit(limit))]
-            n = _capped(s, select(FailureCase.id).where(FailureCase.dealer_id == dealer, *cond))
+            # dealer_id, not id: the count then reads Today's index alone (see migration 0005_today).
+            n = _capped(s, select(FailureCase.dealer_id).where(FailureCase.dealer_id == dealer, *cond))
             return rows, n
 
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
@@ -80,6 +125,6 @@ def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayF
             .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
             .join(Customer, Customer.id == RepairOrder.customer_id)
             .where(*no_case).order_by(FeedbackForm.service_date.desc()).limit(limit))]
-        forms_n = _capped(s, select(FeedbackForm.id).where(*no_case))
-    summary = month_summary(store, today.strftime("%Y-%m"))
-    return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, summary)
+        forms_n = _capped(s, select(FeedbackForm.dealer_id).where(*no_case))
+        month = month_headline(s, dealer, today)
+    return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, month)

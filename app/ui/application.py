@@ -29,7 +29,8 @@ def apply_language(language: str) -> None:
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
-def run_gui(data_dir: Path) -> int:
+def start_gui(data_dir: Path):
+    """The application with its sign-in dialog shown and the store opening behind it: (app, ops, shell)."""
     from app.ui.ops import Ops
     from app.ui.shell import Shell
 
@@ -38,6 +39,11 @@ def run_gui(data_dir: Path) -> int:
     ops = Ops()
     shell = Shell(ops, data_dir=data_dir)
     shell.start()
+    return app, ops, shell
+
+
+def run_gui(data_dir: Path) -> int:
+    app, ops, shell = start_gui(data_dir)
     code = app.exec()
     ops.wait_idle()
     if shell.store is not None:

@@ -86,6 +86,11 @@ class Ops(QObject):
         relay.finished.connect(on_finished)
         (self._db if pool == "db" else self._io).start(_Job(fn, relay))
 
+    @property
+    def busy(self) -> bool:
+        """Whether any operation's answer is still to come."""
+        return bool(self._pending)
+
     def wait_idle(self, msecs: int = 30000) -> None:
         """Block until queued work finishes (shutdown, tests)."""
         self._db.waitForDone(msecs)

@@ -124,9 +124,15 @@ class ReportsView(QWidget):
         self.load_advisors()
 
     def load_advisors(self) -> None:
-        from app.reports.feedback import advisor_names
+        store = self.store
 
-        self.ops.run(lambda: advisor_names(self.store), on_success=self.show_advisors, pool="io")
+        def names() -> list[str]:
+            # Imported on the worker: the report module loads reportlab, too slow for the UI thread.
+            from app.reports.feedback import advisor_names
+
+            return advisor_names(store)
+
+        self.ops.run(names, on_success=self.show_advisors, pool="io")
 
     def show_advisors(self, names: list[str]) -> None:
         chosen = self.advisor.currentData()

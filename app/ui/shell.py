@@ -3,14 +3,49 @@
 from __future__ import annotations
 
 import importlib
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.ui import i18n
 from app.ui.ops import Ops
 from app.ui.sign_in_dialog import SignInDialog
+
+
+# What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
+# PIN nothing but building the widgets is left on the UI thread.
+WARM_MODULES = ("app.ui.main_window", "app.ui.recovery_pages", "app.ui.idle_lock", "app.ui.sync_controller",
+                "app.ui.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts",
+                "app.reports.feedback")  # the Reports page lists advisors through it (reportlab: slow)
+# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
+TODAY_FRESH_S = 30.0
+
+
+def _language(store) -> str:
+    """The language setting, read without app.services.preferences (which imports every service
+    that declares a setting: not needed before the names are listed)."""
+    from app.services import settings
+
+    with store.session() as s:
+        return settings.get(s, "ui.language")
+
+
+def _today_now(store):
+    """Today's figures and the open alerts, with when they were read (a worker runs this)."""
+    from app.services.alerts import open_alerts
+    from app.services.today import today_figures
+
+    return time.monotonic(), today_figures(store), open_alerts(store)
+
+
+def _warm(store) -> None:
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from app.scripts.library import library_for
+
+    library_for(Path(store.path).parent)  # parses the script pack once per process
 
 
 class _FirstPaint(QObject):
@@ -42,6 +77,12 @@ class Shell(QObject):
         self.dialog: SignInDialog | None = None
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
+        self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        self._today_reading = False
+        self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
+        self._discarded: list = []
+        self._warm_started = False
+        ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
         """Show the sign-in dialog at once; open the store behind it when not given."""
@@ -65,15 +106,90 @@ class Shell(QObject):
     def _sign_in_dialog(self, locked_user) -> SignInDialog:
         dialog = SignInDialog(None, self.ops, locked_user=locked_user, parent=self.window if locked_user else None)
         dialog.signed_in.connect(self.on_signed_in)
+        if locked_user is None:
+            dialog.submit.clicked.connect(self.on_pin_entered)
+            dialog.pin.returnPressed.connect(self.on_pin_entered)
+            dialog.sign_in_failed.connect(self.drop_prebuilt)
+            dialog.ready.connect(self.on_dialog_ready)
         return dialog
 
     def on_store_opened(self, store) -> None:
-        from app.services.preferences import read_settings
-
         self.store = store
-        self.ops.run(lambda: read_settings(store)["ui.language"], on_success=self.on_language_read)
-        # While the advisor types the PIN, load the main window's code (imports only; no widgets).
-        self.ops.run(lambda: importlib.import_module("app.ui.main_window"), pool="io")
+        self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+
+    def on_dialog_ready(self) -> None:
+        """The names are listed: while the advisor types the PIN, read Today's figures (a reader
+        beside the database worker, so the PIN check never waits for it) and load the main
+        window's code. Not sooner: the imports would hold the interpreter while the names load."""
+        if self.ops.inline or self._warm_started or self.store is None or self.window is not None:
+            return
+        self._warm_started = True
+        store = self.store
+        self._today_reading = True
+        self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
+                     pool="io")
+        self.ops.run(lambda: _warm(store), pool="io")
+
+    def on_pin_entered(self) -> None:
+        """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
+        chosen person's main window, hidden, and read Today's figures again if those read earlier
+        are stale. The window is shown only if the check signs in that very person."""
+        if self.ops.inline or self.store is None or self.window is not None or self.dialog is None:
+            return  # inline (tests): signed in already; a window: unlocking, or a language switch
+        if not self._today_reading and (self._today_read is None
+                                        or time.monotonic() - self._today_read[0] > TODAY_FRESH_S):
+            store = self.store
+            self._today_reading = True
+            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
+                         on_failure=self.on_today_failed, pool="io")
+        person = self.dialog.chosen_person()
+        if person is None:
+            return
+        from app.services.users import SignedIn
+
+        expected = SignedIn(person.user_id, person.username, person.display_name, person.role,
+                            self.store.identity.home_dealer_id)
+        if self._prebuilt is not None and self._prebuilt[0] == expected:
+            return
+        self.drop_prebuilt()
+        self._prebuilt = (expected, self._new_window(expected))
+
+    def drop_prebuilt(self) -> None:
+        if self._prebuilt is not None:
+            _who, window = self._prebuilt
+            self._prebuilt = None
+            self._discard(window)
+
+    def _discard(self, window) -> None:
+        """Hide a window never shown; delete it once no background work can still answer its views."""
+        window.hide()
+        self._discarded.append(window)
+        self._on_ops_busy(self.ops.busy)
+
+    def _on_ops_busy(self, busy: bool) -> None:
+        if not busy:
+            for window in self._discarded:
+                window.deleteLater()
+            self._discarded = []
+
+    def on_today_read(self, read) -> None:
+        self._today_reading = False
+        self._today_read = read
+        self._show_today_read()
+
+    def on_today_failed(self, _exc: BaseException) -> None:
+        self._today_reading = False  # Today reads its figures itself; nothing is lost
+
+    def _show_today_read(self) -> None:
+        """Fill the first window's Today with the figures read while the PIN was typed, if fresh and
+        Today hasn't filled itself yet; its own refresh follows in any case."""
+        read, window = self._today_read, self.window
+        if read is None or window is None or getattr(window, "_today_filled", False):
+            return
+        self._today_read = None
+        at, figures, alerts = read
+        if time.monotonic() - at <= TODAY_FRESH_S:
+            window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
 
     def on_language_read(self, language: str) -> None:
         from app.ui.application import apply_language
@@ -88,6 +204,8 @@ class Shell(QObject):
         self.dialog.set_store(self.store)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from app.ui.widgets import error_text
 
         QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
@@ -105,15 +223,27 @@ class Shell(QObject):
             return
         self.build_window()
 
-    def build_window(self) -> None:
+    def _new_window(self, user):
         from app.services.drafts import DraftBox
-        from app.ui.idle_lock import IdleWatcher
         from app.ui.main_window import MainWindow
 
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent))
+        window.rebuild_requested.connect(self.on_rebuild_requested)
+        window.lock_requested.connect(self.lock)
+        window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
+        return window
+
+    def build_window(self) -> None:
+        from app.ui.idle_lock import IdleWatcher
+
         old = self.window
-        self.window = MainWindow(self.store, self.ops, self.user, DraftBox(Path(self.store.path).parent))
-        self.window.rebuild_requested.connect(self.on_rebuild_requested)
-        self.window.lock_requested.connect(self.lock)
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if prebuilt is not None and old is None and prebuilt[0] == self.user:
+            self.window = prebuilt[1]
+        else:
+            if prebuilt is not None:
+                self._discard(prebuilt[1])
+            self.window = self._new_window(self.user)
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.close()
@@ -130,6 +260,7 @@ class Shell(QObject):
             self.idle.idle.connect(self.lock)
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
+        self._show_today_read()
 
     def load_lock_minutes(self) -> None:
         from app.services.preferences import read_settings

@@ -6,9 +6,11 @@ the program's first window appears without waiting for the database layer to loa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+# No ``Qt`` namespace here: PySide creates its hundreds of enums on first import of the name, a
+# noticeable part of the first window's time; the main window loads it while the PIN is typed.
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from app.ui.ops import Ops
 from app.ui.widgets import FieldForm, error_text, icon
@@ -16,6 +18,8 @@ from app.ui.widgets import FieldForm, error_text, icon
 
 class SignInDialog(QDialog):
     signed_in = Signal(object)  # users.SignedIn
+    sign_in_failed = Signal()  # the PIN (or the new administrator) was refused
+    ready = Signal()  # the names are listed (or the first start's form is up): a PIN can be checked
 
     def __init__(self, store, ops: Ops, *, locked_user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +58,12 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.forms)
-        layout.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
         self.first_start = False
+        self.people: dict = {}  # username -> users.UserInfo of the names offered
         if store is not None:
             self.set_store(store)
 
@@ -76,11 +84,13 @@ class SignInDialog(QDialog):
             self.forms.setCurrentWidget(self.admin_form)
             self.submit.setText(self.tr("Create administrator and sign in"))
             self.admin_user.setFocus()
+            self.ready.emit()
             return
         self.heading.setText(self.tr("Locked. Sign in again to continue.") if self.locked_user
                              else self.tr("Sign in"))
         self.forms.setCurrentWidget(self.sign_in_form)
         self.user.clear()
+        self.people = {p.username: p for p in people if p.can_sign_in}
         for p in people:
             if p.can_sign_in:
                 label = p.display_name if p.display_name == p.username else f"{p.display_name} ({p.username})"
@@ -88,6 +98,7 @@ class SignInDialog(QDialog):
         if self.locked_user is not None:
             self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
         self.pin.setFocus()
+        self.ready.emit()
 
     def on_submit_clicked(self) -> None:
         from app.services import users
@@ -117,9 +128,16 @@ class SignInDialog(QDialog):
         self.signed_in.emit(who)
         self.accept()
 
+    def chosen_person(self):
+        """The users.UserInfo of the name chosen (None on the first start or before the names are listed)."""
+        if self.first_start or self.store is None:
+            return None
+        return self.people.get(self.user.currentData())
+
     def on_failed(self, exc: BaseException) -> None:
         from app.errors import InvalidInput
 
+        self.sign_in_failed.emit()
         self.submit.setEnabled(True)
         form = self.admin_form if self.first_start else self.sign_in_form
         field = exc.params.get("field") if isinstance(exc, InvalidInput) else "pin"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.errors import InvalidInput, RecoveryDeskError
 from app.paths import resources_dir
 
 
@@ -39,6 +38,8 @@ def set_combo_value(combo: QComboBox, value) -> None:
 
 def error_text(exc: BaseException) -> str:
     """The user's-language wording of an error from the core."""
+    from app.errors import InvalidInput, RecoveryDeskError  # not at import: off the first window's path
+
     if isinstance(exc, InvalidInput):
         return QCoreApplication.translate("Errors", exc.params.get("problem", ""))
     if isinstance(exc, RecoveryDeskError):
@@ -80,6 +81,8 @@ class FieldForm(QWidget):
         err = self.errors.get(name)
         if err is None:
             return False
+        from PySide6.QtCore import Qt  # not at import: the sign-in dialog (the first window) avoids it
+
         err.setText(text)
         err.show()
         self.fields[name].setFocus(Qt.FocusReason.OtherFocusReason)

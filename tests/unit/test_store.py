@@ -80,3 +80,43 @@ def test_migrations_match_the_models(store):
     with store.engine.connect() as c:
         diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
     assert diff == []
+
+
+def test_shipped_head_read_from_the_files_is_alembics_head():
+    assert store_mod.shipped_head() == store_mod.known_revisions()[1]
+
+
+def test_an_up_to_date_store_opens_without_loading_alembic(data_dir):
+    """The start-up fast path: the revision check alone when nothing needs migrating."""
+    import subprocess
+    import sys
+
+    open_store(data_dir).close()
+    code = ("import sys; from app.models.store import open_store; open_store(sys.argv[1]).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_store_one_revision_behind_is_backed_up_and_upgraded(data_dir):
+    s = open_store(data_dir)
+    s.close()
+    con = sqlite3.connect(data_dir / STORE_FILE)
+    head = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    con.close()
+    previous = store_mod.known_revisions()
+    # Step the store back one revision with alembic itself, then open it as the program would.
+    from alembic import command
+
+    from app.models.store import _alembic_config, make_engine
+
+    engine = make_engine(f"sqlite:///{data_dir / STORE_FILE}")
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "-1")
+    engine.dispose()
+    assert previous[1] == head
+    open_store(data_dir).close()
+    con = sqlite3.connect(data_dir / STORE_FILE)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
+    con.close()
+    assert len(list((data_dir / "backups").iterdir())) == 1

@@ -1,0 +1,38 @@
+"""today: indexes for Today's lists and the month's figures
+
+Revision ID: 0005_today
+Revises: 0004_sync
+Create Date: 2026-11-30 05:00:00
+
+- cases waiting for a first response and callbacks due, per dealer and status, in the order Today
+  lists them (no sort, and counting reads the index alone);
+- the month's feedback figures read from one covering index (dealer, date, and the columns the
+  assessment sums), instead of visiting every form's row; it replaces the (dealer, date) index,
+  which is its prefix.
+"""
+from alembic import op
+
+
+revision = '0005_today'
+down_revision = '0004_sync'
+branch_labels = None
+depends_on = None
+
+FORM_GRADES = ['dealer_id', 'service_date', 'verification', 'score', 'overall', 'timeliness', 'repair_quality',
+               'attitude']
+
+
+def upgrade() -> None:
+    op.create_index('ix_failure_case_dealer_status_response', 'failure_case',
+                    ['dealer_id', 'status', 'first_response_at', 'opened_at'], unique=False)
+    op.create_index('ix_failure_case_dealer_status_updated', 'failure_case',
+                    ['dealer_id', 'status', 'updated_at'], unique=False)
+    op.create_index('ix_feedback_form_dealer_date_grades', 'feedback_form', FORM_GRADES, unique=False)
+    op.drop_index('ix_feedback_form_dealer_date', table_name='feedback_form')
+
+
+def downgrade() -> None:
+    op.create_index('ix_feedback_form_dealer_date', 'feedback_form', ['dealer_id', 'service_date'], unique=False)
+    op.drop_index('ix_feedback_form_dealer_date_grades', table_name='feedback_form')
+    op.drop_index('ix_failure_case_dealer_status_updated', table_name='failure_case')
+    op.drop_index('ix_failure_case_dealer_status_response', table_name='failure_case')

@@ -1,0 +1,61 @@
+"""Sign-in with real background threads: while the PIN is checked the chosen person's window is
+built hidden and Today's figures read; it is shown only to the person the check signs in."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _threaded_shell(qtbot, store):
+    from app.ui.application import create_app
+    from app.ui.ops import Ops
+    from app.ui.shell import Shell
+
+    create_app()
+    ops = Ops()  # real worker threads, as the program runs
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 2, timeout=20000)
+    return ops, shell, dialog
+
+
+def test_wrong_pin_shows_nothing_then_the_right_person_gets_their_window(qtbot, store, advisor):
+    from app.services.demo import fill_demo
+
+    fill_demo(store, forms=60, cases=12)
+    ops, shell, dialog = _threaded_shell(qtbot, store)
+    try:
+        dialog.user.setCurrentIndex(dialog.user.findData("li"))
+        qtbot.keyClicks(dialog.pin, "0000")
+        qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+        # Built (hidden) while the PIN is checked; the answer comes back through the event loop.
+        assert shell._prebuilt is not None and shell._prebuilt[0].username == "li"
+        assert not shell._prebuilt[1].isVisible()
+        qtbot.waitUntil(lambda: "Wrong user name or PIN" in dialog.sign_in_form.errors["pin"].text(), timeout=20000)
+        assert shell.window is None and shell._prebuilt is None
+        assert not any(w.isVisible() and w.objectName() != "signIn" for w in QApplication.topLevelWidgets()
+                       if w.inherits("QMainWindow"))
+
+        # Another name chosen: its own window, not the one built for the first choice.
+        dialog.user.setCurrentIndex(dialog.user.findData("admin"))
+        dialog.pin.clear()
+        qtbot.keyClicks(dialog.pin, "1234")
+        filled = []
+        shell.window_shown.connect(lambda w: w.today.filled.connect(lambda: filled.append(w.today.forms.text())))
+        with qtbot.waitSignal(shell.window_shown, timeout=20000):
+            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+            prebuilt = shell._prebuilt[1]
+        w = shell.window
+        assert w is prebuilt
+        qtbot.addWidget(w)
+        assert w.isVisible() and w.user.username == "admin" and "管理员" in w.user_label.text()
+        assert w.today.alerts_box.isVisibleTo(w)  # an administrator sees supervisors' alerts
+        qtbot.waitUntil(lambda: bool(filled), timeout=20000)
+        assert filled[0] != "-"
+    finally:
+        if shell.sync is not None:
+            shell.sync.stop()
+        ops.wait_idle()
+        qtbot.wait(50)  # answers still queued reach the shell while it lives
+        ops.wait_idle()
+        QApplication.processEvents()

@@ -1,0 +1,165 @@
+"""Today's figures against a straightforward computation over every row of a generated store.
+
+Today's queries are shaped for the indexes of migration 0005_today (capped counts reading an index
+alone, the month summed from a covering index); this checks they still say what plain Python says.
+"""
+
+import random
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from app.services import settings, today
+from app.services.demo import fill_demo
+from app.services.today import today_figures
+
+POINTS = {"A": 2, "B": 1, "C": 0, "D": -1, "E": -2}
+
+
+def _rows(store, sql, *params):
+    con = sqlite3.connect(store.path)
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute(sql, params)]
+    finally:
+        con.close()
+
+
+def _stir(store, seed=3):
+    """Move some cases along (responded, awaiting callback, closed) so every list has work to do."""
+    rnd = random.Random(seed)
+    con = sqlite3.connect(store.path)
+    ids = [r[0] for r in con.execute("SELECT id FROM failure_case")]
+    now = datetime.now(timezone.utc)
+    for cid in ids:
+        roll = rnd.random()
+        changed = (now - timedelta(minutes=rnd.randrange(10_000))).strftime("%Y-%m-%d %H:%M:%S.%f")
+        if roll < 0.25:
+            con.execute("UPDATE failure_case SET first_response_at = opened_at WHERE id = ?", (cid,))
+        elif roll < 0.5:
+            con.execute("UPDATE failure_case SET status = 'awaiting_callback', first_response_at = opened_at, "
+                        "updated_at = ? WHERE id = ?", (changed, cid))
+        elif roll < 0.6:
+            con.execute("UPDATE failure_case SET status = 'closed', first_response_at = opened_at WHERE id = ?",
+                        (cid,))
+    # Some forms lose their case, so failure forms with no case appear in the last 30 days.
+    con.execute("UPDATE failure_case SET form_id = NULL WHERE rowid % 3 = 0")
+    con.commit()
+    con.close()
+
+
+@pytest.fixture
+def generated(store):
+    fill_demo(store, forms=900, cases=260, seed=11)
+    fill_demo(store, forms=300, cases=80, dealer_code="OTHER", seed=12)  # another dealer's rows: never counted
+    _stir(store)
+    return store
+
+
+def _expected(store, cap):
+    dealer = store.identity.home_dealer_id
+    with store.session() as s:
+        threshold = settings.get(s, "failure.overall_threshold")
+    cases = _rows(store, "SELECT c.id, c.status, c.first_response_at, c.opened_at, c.updated_at, c.dealer_id "
+                         "FROM failure_case c")
+    mine = [c for c in cases if c["dealer_id"] == dealer]
+    waiting = sorted((c for c in mine if c["status"] == "open" and c["first_response_at"] is None),
+                     key=lambda c: c["opened_at"])
+    callbacks = sorted((c for c in mine if c["status"] == "awaiting_callback"), key=lambda c: c["updated_at"])
+    with_case = {r["form_id"] for r in _rows(store, "SELECT form_id FROM failure_case WHERE form_id IS NOT NULL")}
+    since = (date.today() - timedelta(days=today.LOOKBACK_DAYS)).isoformat()
+    forms = _rows(store, "SELECT id, dealer_id, service_date, timeliness, repair_quality, attitude, overall, "
+                         "verification, score FROM feedback_form")
+
+    def failure(f):
+        return (f["overall"] is not None and f["overall"] < threshold) or \
+            any(f[k] in ("D", "E") for k in ("timeliness", "repair_quality", "attitude"))
+
+    no_case = sorted((f for f in forms if f["dealer_id"] == dealer and f["service_date"] >= since and failure(f)
+                      and f["id"] not in with_case), key=lambda f: f["service_date"], reverse=True)
+    month = date.today().strftime("%Y-%m")
+    counted = [f for f in forms if f["dealer_id"] == dealer and f["service_date"][:7] == month
+               and f["verification"] != "disputed"]
+    return dict(waiting=waiting, callbacks=callbacks, no_case=no_case, cap=cap, counted=counted,
+                failures=sum(1 for f in counted if failure(f)))
+
+
+@pytest.mark.parametrize("cap", [1000, 7])
+def test_today_matches_a_plain_computation(generated, monkeypatch, cap):
+    monkeypatch.setattr(today, "COUNT_CAP", cap)
+    got = today_figures(generated, limit=8)
+    want = _expected(generated, cap)
+    assert want["waiting"] and want["callbacks"] and want["no_case"]  # the store exercises every list
+
+    assert got.waiting_count == min(len(want["waiting"]), cap)
+    assert got.callbacks_count == min(len(want["callbacks"]), cap)
+    assert got.forms_without_case_count == min(len(want["no_case"]), cap)
+    # The first rows in order (ties in the sort key may come in either order, so compare keys and
+    # that each row shown is one of the rows due).
+    waiting_ids = {c["id"] for c in want["waiting"]}
+    assert [c.id in waiting_ids for c in got.waiting] == [True] * len(got.waiting)
+    assert [c.opened_at.strftime("%Y-%m-%d %H:%M:%S") for c in got.waiting] == \
+        [c["opened_at"][:19] for c in want["waiting"][:8]]
+    callback_ids = {c["id"] for c in want["callbacks"]}
+    assert all(c.id in callback_ids for c in got.callbacks) and len(got.callbacks) == min(8, len(callback_ids))
+    got_updated = _rows(generated, "SELECT updated_at FROM failure_case WHERE id IN (%s)" %
+                        ",".join("?" * len(got.callbacks)), *[c.id for c in got.callbacks])
+    assert sorted(r["updated_at"] for r in got_updated) == [c["updated_at"] for c in want["callbacks"][:8]]
+    no_case_ids = {f["id"] for f in want["no_case"]}
+    assert all(f.form_id in no_case_ids for f in got.forms_without_case)
+    assert [f.service_date.isoformat() for f in got.forms_without_case] == \
+        [f["service_date"] for f in want["no_case"][:8]]
+
+    m = got.month
+    assert m.forms == len(want["counted"])
+    assert m.total == sum(f["score"] for f in want["counted"])
+    assert m.failures == want["failures"]
+    assert all(f["score"] == sum(POINTS[f[k]] for k in ("timeliness", "repair_quality", "attitude"))
+               for f in want["counted"])
+
+
+@pytest.mark.parametrize("verified_only", [False, True])
+def test_todays_month_is_the_assessments_month(generated, verified_only):
+    """Today's headline and the monthly assessment (CLI, reports) cannot disagree."""
+    from app.services.assessment import month_summary
+
+    con = sqlite3.connect(generated.path)  # some disputed forms, which both must leave out
+    con.execute("UPDATE feedback_form SET verification = 'disputed' WHERE rowid % 17 = 0")
+    con.commit()
+    con.close()
+    if verified_only:
+        with generated.session() as s, s.begin():
+            settings.put(s, "assessment.verified_only", True)
+    m = today_figures(generated).month
+    full = month_summary(generated, date.today().strftime("%Y-%m"))
+    assert m.forms > 0 and m.previous_forms > 0
+    assert (m.month, m.forms, m.total, m.average, m.failures, m.failure_share, m.previous_forms,
+            m.previous_average, m.change) == \
+        (full.month, full.forms, full.total, full.average, full.failures, full.failure_share, full.previous_forms,
+         full.previous_average, full.change)
+
+
+def test_todays_queries_use_todays_indexes(generated):
+    """The plans the figures rely on (migration 0005_today): no sort for the lists, the month from the index."""
+    import sqlalchemy
+
+    plans = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            plans.append((statement, " / ".join(r[3] for r in rows)))
+
+    sqlalchemy.event.listen(generated.engine, "before_cursor_execute", explain)
+    try:
+        today_figures(generated)
+    finally:
+        sqlalchemy.event.remove(generated.engine, "before_cursor_execute", explain)
+    joined = "\n".join(p for _, p in plans)
+    assert "ix_failure_case_dealer_status_response" in joined
+    assert "ix_failure_case_dealer_status_updated" in joined
+    assert "COVERING INDEX ix_feedback_form_dealer_date_grades" in joined
+    for statement, plan in plans:
+        if "FROM failure_case" in statement and "ORDER BY" in statement:
+            assert "TEMP B-TREE" not in plan, plan
