@@ -131,9 +131,8 @@ class FailureCase(Base):
     __table_args__ = (
         Index("ix_failure_case_dealer_opened", "dealer_id", "opened_at"),
         Index("ix_failure_case_status_opened", "status", "opened_at"),
-        # Today: cases waiting for a first response (oldest first) and callbacks due (by last change).
+        # Today: cases waiting for a first response, oldest first.
         Index("ix_failure_case_dealer_status_response", "dealer_id", "status", "first_response_at", "opened_at"),
-        Index("ix_failure_case_dealer_status_updated", "dealer_id", "status", "updated_at"),
     )
     id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)

@@ -7,9 +7,12 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
 
-from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
+from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
+from app.recovery_vocab import CallbackState
 from app.rules import scoring
-from app.services import settings
+from app.rules.recovery import callback_overdue, first_response_overdue
+from app import recovery_config  # noqa: F401 - declares recovery.callback_overdue_hours
+from app.services import case_queries, settings  # noqa: F401 - case_queries declares cases.first_response_hours
 from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
 from app.vocab import CaseStatus
 
@@ -25,6 +28,8 @@ class CaseItem:
     customer: str
     opened_at: datetime
     severity: str
+    due_at: datetime | None = None  # a callback's due time (callbacks list only)
+    overdue: bool = False  # first response or callback later than the settings allow
 
 
 @dataclass(frozen=True)
@@ -96,25 +101,45 @@ def month_headline(session, dealer_id: str, day: date) -> MonthHeadline:
                          scoring.change(average, previous_average))
 
 
-def today_figures(store, *, today: date | None = None, limit: int = 8) -> TodayFigures:
+def _end_of_day(day: date) -> datetime:
+    """The start of the next local day, as an aware time (stored times are UTC)."""
+    return datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+
+
+def today_figures(store, *, today: date | None = None, limit: int = 8, now: datetime | None = None) -> TodayFigures:
     today = today or date.today()
+    now = now or utcnow()
     dealer = store.identity.home_dealer_id
     with store.session() as s:
         threshold = settings.get(s, "failure.overall_threshold")
+        first_response_hours = settings.get(s, "cases.first_response_hours")
+        grace = settings.get(s, "recovery.callback_overdue_hours")
 
         def cases(cond, order):
             base = select(FailureCase.id, FailureCase.number, Customer.name, FailureCase.opened_at,
                           FailureCase.severity).join(Customer, Customer.id == FailureCase.customer_id) \
                 .where(FailureCase.dealer_id == dealer, *cond)
-            rows = [CaseItem(*r) for r in s.execute(base.order_by(order).limit(limit))]
+            rows = [CaseItem(*r, overdue=first_response_overdue(r[3], None, now, first_response_hours))
+                    for r in s.execute(base.order_by(order).limit(limit))]
             # dealer_id, not id: the count then reads Today's index alone (see migration 0005_today).
             n = _capped(s, select(FailureCase.dealer_id).where(FailureCase.dealer_id == dealer, *cond))
             return rows, n
 
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
                                     FailureCase.first_response_at.is_(None)], FailureCase.opened_at.asc())
-        callbacks, callbacks_n = cases([FailureCase.status == CaseStatus.AWAITING_CALLBACK.value],
-                                       FailureCase.updated_at.asc())
+        # Callbacks still to make that are due by the end of today (overdue ones first, they are older).
+        due = [Callback.dealer_id == dealer, Callback.state != CallbackState.REACHED.value,
+               Callback.due_at < _end_of_day(today), FailureCase.status != CaseStatus.CLOSED.value]
+        callbacks = [CaseItem(r[0], r[1], r[2], r[3], r[4], due_at=r[5],
+                              overdue=callback_overdue(r[5], now, grace))
+                     for r in s.execute(
+                         select(FailureCase.id, FailureCase.number, Customer.name, FailureCase.opened_at,
+                                FailureCase.severity, Callback.due_at)
+                         .join(FailureCase, FailureCase.id == Callback.case_id)
+                         .join(Customer, Customer.id == FailureCase.customer_id)
+                         .where(*due).order_by(Callback.due_at.asc()).limit(limit))]
+        callbacks_n = _capped(s, select(Callback.id).join(FailureCase, FailureCase.id == Callback.case_id)
+                              .where(*due))
         no_case = [FeedbackForm.dealer_id == dealer,
                    FeedbackForm.service_date >= today - timedelta(days=LOOKBACK_DAYS),
                    failure_condition(threshold),

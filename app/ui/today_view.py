@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -11,6 +12,8 @@ from app.ui.dates import short_date, short_when
 from app.ui.ops import Ops
 from app.ui.widgets import vocab_title
 from app.vocab import Severity
+
+OVERDUE_COLOUR = "#b00020"  # the case list marks overdue cases in the same red
 
 
 class TodayView(QWidget):
@@ -102,8 +105,16 @@ class TodayView(QWidget):
         for lst, items in ((self.waiting, t.waiting), (self.callbacks, t.callbacks)):
             lst.clear()
             for c in items:
-                item = QListWidgetItem(f"{c.number} · {c.customer} · {vocab_title(Severity(c.severity))} · "
-                                       f"{short_when(c.opened_at, loc)}")
+                if c.due_at is None:
+                    when = self.tr("opened {when}").format(when=short_when(c.opened_at, loc))
+                else:
+                    when = self.tr("due {when}").format(when=short_when(c.due_at, loc))
+                text = f"{c.number} · {c.customer} · {vocab_title(Severity(c.severity))} · {when}"
+                if c.overdue:
+                    text += " · " + self.tr("overdue")
+                item = QListWidgetItem(text)
+                if c.overdue:
+                    item.setForeground(QColor(OVERDUE_COLOUR))
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 lst.addItem(item)
         self.failure_forms.clear()

@@ -3339,6 +3339,18 @@
         <translation>尚未建案的失败反馈表（{n}）</translation>
     </message>
     <message>
+        <source>opened {when}</source>
+        <translation>{when} 建案</translation>
+    </message>
+    <message>
+        <source>due {when}</source>
+        <translation>{when} 到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
         <source>Alerts for supervisors ({n})</source>
         <translation>主管提醒（{n}）</translation>
     </message>

@@ -25,3 +25,22 @@ def test_overdue_case_on_today_opens_the_case(qtbot, window, store, advisor):
     assert model.case_at(0).overdue
     assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
     assert "Overdue" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_today_lists_callbacks_due_by_tonight_with_their_due_time(qtbot, window, store, advisor):
+    """A callback due days ago is listed, marked overdue, with its due time; one due in three days is not."""
+    from app.models import utcnow
+    from tests.unit.test_recovery_life import follow_script
+
+    late = case_for(store, advisor.user_id, at=T0)
+    follow_script(store, late, advisor.user_id, T0)  # callback due three days after T0: long past
+    soon = case_for(store, advisor.user_id, at=utcnow())
+    follow_script(store, soon, advisor.user_id, utcnow())  # due in three days
+    window.ops.changed.emit("cases")
+    today = window.today
+    qtbot.waitUntil(lambda: today.callbacks.count() == 1)
+    assert today.callbacks_box.title() == "Callbacks due (1)"
+    item = today.callbacks.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == late
+    assert " · due 11-05 " in item.text() and item.text().endswith(" · overdue")
+    assert item.foreground().color().name() == "#b00020"

@@ -43,6 +43,11 @@ def _stir(store, seed=3):
         elif roll < 0.6:
             con.execute("UPDATE failure_case SET status = 'closed', first_response_at = opened_at WHERE id = ?",
                         (cid,))
+    # Callbacks still to make, spread from a week overdue to a week ahead, so some are due by tonight
+    # and some are not.
+    for (cb,) in con.execute("SELECT id FROM callback WHERE state != 'reached'").fetchall():
+        due = (now + timedelta(hours=rnd.randrange(-24 * 7, 24 * 7))).strftime("%Y-%m-%d %H:%M:%S.%f")
+        con.execute("UPDATE callback SET due_at = ? WHERE id = ?", (due, cb))
     # Some forms lose their case, so failure forms with no case appear in the last 30 days.
     con.execute("UPDATE failure_case SET form_id = NULL WHERE rowid % 3 = 0")
     con.commit()
@@ -66,7 +71,15 @@ def _expected(store, cap):
     mine = [c for c in cases if c["dealer_id"] == dealer]
     waiting = sorted((c for c in mine if c["status"] == "open" and c["first_response_at"] is None),
                      key=lambda c: c["opened_at"])
-    callbacks = sorted((c for c in mine if c["status"] == "awaiting_callback"), key=lambda c: c["updated_at"])
+    tonight = (datetime.combine(date.today() + timedelta(days=1), datetime.min.time()).astimezone()
+               .astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f"))
+    status = {c["id"]: c["status"] for c in mine}
+    callbacks = sorted((cb for cb in _rows(store, "SELECT case_id, state, due_at FROM callback")
+                        if cb["case_id"] in status and status[cb["case_id"]] != "closed"
+                        and cb["state"] != "reached" and cb["due_at"] < tonight), key=lambda cb: cb["due_at"])
+    later = [cb for cb in _rows(store, "SELECT case_id, state, due_at FROM callback")
+             if cb["case_id"] in status and status[cb["case_id"]] != "closed" and cb["state"] != "reached"
+             and cb["due_at"] >= tonight]
     with_case = {r["form_id"] for r in _rows(store, "SELECT form_id FROM failure_case WHERE form_id IS NOT NULL")}
     since = (date.today() - timedelta(days=today.LOOKBACK_DAYS)).isoformat()
     forms = _rows(store, "SELECT id, dealer_id, service_date, timeliness, repair_quality, attitude, overall, "
@@ -81,7 +94,7 @@ def _expected(store, cap):
     month = date.today().strftime("%Y-%m")
     counted = [f for f in forms if f["dealer_id"] == dealer and f["service_date"][:7] == month
                and f["verification"] != "disputed"]
-    return dict(waiting=waiting, callbacks=callbacks, no_case=no_case, cap=cap, counted=counted,
+    return dict(waiting=waiting, callbacks=callbacks, later=later, no_case=no_case, cap=cap, counted=counted,
                 failures=sum(1 for f in counted if failure(f)))
 
 
@@ -101,11 +114,10 @@ def test_today_matches_a_plain_computation(generated, monkeypatch, cap):
     assert [c.id in waiting_ids for c in got.waiting] == [True] * len(got.waiting)
     assert [c.opened_at.strftime("%Y-%m-%d %H:%M:%S") for c in got.waiting] == \
         [c["opened_at"][:19] for c in want["waiting"][:8]]
-    callback_ids = {c["id"] for c in want["callbacks"]}
-    assert all(c.id in callback_ids for c in got.callbacks) and len(got.callbacks) == min(8, len(callback_ids))
-    got_updated = _rows(generated, "SELECT updated_at FROM failure_case WHERE id IN (%s)" %
-                        ",".join("?" * len(got.callbacks)), *[c.id for c in got.callbacks])
-    assert sorted(r["updated_at"] for r in got_updated) == [c["updated_at"] for c in want["callbacks"][:8]]
+    # Callbacks due by tonight, earliest first, with their due time; those due later wait their day.
+    assert want["later"]
+    assert [(c.id, c.due_at.strftime("%Y-%m-%d %H:%M:%S")) for c in got.callbacks] == \
+        [(c["case_id"], c["due_at"][:19]) for c in want["callbacks"][:8]]
     no_case_ids = {f["id"] for f in want["no_case"]}
     assert all(f.form_id in no_case_ids for f in got.forms_without_case)
     assert [f.service_date.isoformat() for f in got.forms_without_case] == \
@@ -158,8 +170,8 @@ def test_todays_queries_use_todays_indexes(generated):
         sqlalchemy.event.remove(generated.engine, "before_cursor_execute", explain)
     joined = "\n".join(p for _, p in plans)
     assert "ix_failure_case_dealer_status_response" in joined
-    assert "ix_failure_case_dealer_status_updated" in joined
+    assert "ix_callback_dealer_due_open" in joined
     assert "COVERING INDEX ix_feedback_form_dealer_date_grades" in joined
     for statement, plan in plans:
-        if "FROM failure_case" in statement and "ORDER BY" in statement:
+        if ("FROM failure_case" in statement or "FROM callback" in statement) and "ORDER BY" in statement:
             assert "TEMP B-TREE" not in plan, plan
