@@ -259,8 +259,9 @@ def story(r: FeedbackReport, translate: Translate) -> list:
                          translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
                          else translate("Reports", "No case opened")])
         w = WIDTH / 100
-        out.append(table(rows, [w * 6, w * 18, w * 8, w * 9, w * 11, w * 7, w * 6, w * 7, w * 15, w * 13], st,
-                         numeric={6, 7}))
+        # Measured so a repair order, a case number (LOCAL-2610-WW-0004) and each header fit on one line.
+        widths = [5.3, 18, 7.5, 8.2, 10.8, 6.3, 5.5, 7.5, 17.5, 13.3]
+        out.append(table(rows, [w * x for x in widths], st, numeric={6, 7}))
         out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any "
                                              "item is graded D or E. Customers' names and phone numbers are masked."),
                         st.note))
