@@ -18,6 +18,7 @@ class StoreIdentity:
     tag: str
     home_dealer_id: str
     home_dealer_code: str
+    home_dealer_name: str = ""  # "" until head office names the dealer (connect)
 
 
 def _meta(session, key: str) -> str | None:
@@ -41,7 +42,8 @@ def ensure_identity(store) -> StoreIdentity:
                 s.flush()
             s.add(StoreMeta(key="home_dealer_id", value=dealer.id))
             dealer_id = dealer.id
-        code = s.get(Dealer, dealer_id).code
-    identity = StoreIdentity(store_id, counter_tag(store_id), dealer_id, code)
+        dealer = s.get(Dealer, dealer_id)
+        code, name = dealer.code, dealer.name or ""
+    identity = StoreIdentity(store_id, counter_tag(store_id), dealer_id, code, name)
     store.identity = identity
     return identity

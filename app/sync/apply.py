@@ -142,8 +142,41 @@ def _natural_ids(session: Session, table: str, dealer_id: str, values: list[dict
     return out
 
 
+def _mapped(value: Any, remap: dict[str, str]) -> Any:
+    """``value`` (an event payload, a snapshot) with every id this database knows under another id
+    replaced by its own. Ids are UUIDv7, unique across every counter, so a string equal to a
+    remapped id can only be a reference to that row, whatever key or nesting holds it (a case's
+    ``assignee_id`` in ``case.opened``, a form correction's ``before``/``after``...)."""
+    if not remap:
+        return value
+    if isinstance(value, str):
+        return remap.get(value, value)
+    if isinstance(value, dict):
+        return {k: _mapped(v, remap) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mapped(v, remap) for v in value]
+    return value
+
+
+def _mapped_event(ev: dict, remap: dict[str, str]) -> dict:
+    """A wire event as this database stores it: who made it and the rows its payload names, under
+    this database's ids. Its id, entity, seq, base and origin never change (they are how the same
+    change is recognised everywhere)."""
+    if not remap:
+        return ev
+    return {**ev, "actor_id": remap.get(ev.get("actor_id"), ev.get("actor_id")),
+            "payload": _mapped(ev.get("payload"), remap)}
+
+
 def apply_file(session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]) -> ApplyResult:
     """Apply inside the caller's transaction; the caller commits or rolls back the whole file.
+
+    A row the file names that this database already knows under another id (the same user name or
+    repair order number of the dealer, e.g. an advisor added at two counters and at head office) is
+    mapped onto this database's row, and so is every reference to it: record columns, each event's
+    ``actor_id`` and payload, and what a conflict keeps aside. The mapping happens here, after the
+    file's signature was checked; the file itself is kept and passed on as signed, and each receiver
+    maps it to its own ids, so every place names the same person.
 
     Reads what the database holds in a few set queries and writes with executemany, so a file of
     hundreds of changes costs a handful of round trips, not hundreds."""
@@ -152,17 +185,14 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     remap: dict[str, str] = {}
     conflicted: set[tuple[str, str]] = set()
     snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
+    kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
 
     def keep_conflict(ev: dict, kept_id: str | None) -> None:
         if ev["id"] in already_kept:
             return  # the same conflicting change delivered again
         already_kept.add(ev["id"])
         cid = new_id()
-        session.add(SyncConflict(id=cid, dealer_id=dealer_id, entity_type=ev["entity_type"],
-                                 entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
-                                 other_event_id=ev["id"], other_event=ev,
-                                 other_snapshot=snapshots.get((ev["entity_type"], ev["entity_id"])),
-                                 detected_at=now))
+        kept_aside.append((cid, ev, kept_id))
         res.conflicts.append(cid)
 
     # 1. What the database already holds of these events and their entities' histories.
@@ -253,17 +283,26 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
         for chunk in _chunks(inserts, 2000):
             session.execute(insert(model.__table__), chunk)
 
-    # 4. Events last, once it is known which belong to forms kept aside.
+    # 4. Events last, once it is known which belong to forms kept aside and which rows (users,
+    # repair orders) this database knows under its own ids.
     rows = []
     for row in new_events:
         ev = row.pop("_wire")
         if (ev["entity_type"], ev["entity_id"]) in conflicted:
             keep_conflict(ev, None)
         else:
+            row["actor_id"] = remap.get(row["actor_id"], row["actor_id"])
+            row["payload"] = _mapped(row["payload"], remap)
             rows.append(row)
     for chunk in _chunks(rows, 2000):
         session.execute(insert(Event.__table__), chunk)
     res.events_new = len(rows)
+    for cid, ev, kept_id in kept_aside:
+        snapshot = snapshots.get((ev["entity_type"], ev["entity_id"]))
+        session.add(SyncConflict(id=cid, dealer_id=dealer_id, entity_type=ev["entity_type"],
+                                 entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
+                                 other_event_id=ev["id"], other_event=_mapped_event(ev, remap),
+                                 other_snapshot=_mapped(snapshot, remap), detected_at=now))
     for etype, eid in settled:  # head office's resolution closes what this side kept aside
         session.execute(SyncConflict.__table__.update()
                         .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,

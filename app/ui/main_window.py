@@ -82,12 +82,21 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel(self.tr("Signed in: {name}").format(name=self.user.display_name))
         self.user_label.setObjectName("userLabel")
-        self.store_label = QLabel(str(store.path))
+        # Where the data is, in words an advisor reads (the two characters are those of this
+        # counter's case numbers); the file's full path is in the tooltip for whoever supports it.
+        ident = store.identity
+        self.store_label = QLabel(self.tr("This counter's store ({tag})").format(tag=ident.tag))
+        self.store_label.setObjectName("storeLabel")
+        self.store_label.setToolTip(self.tr("Store file: {path}").format(path=store.path))
         self.sync_label = QLabel(self.tr("Sync: not set up"))
         self.sync_label.setObjectName("syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        bar.addWidget(QLabel(self.tr("Dealer: {code}").format(code=store.identity.home_dealer_code)))
+        self.dealer_label = QLabel(
+            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
+            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
+        self.dealer_label.setObjectName("dealerLabel")
+        bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.sync_label)
         self.lock_button = QToolButton()

@@ -2137,8 +2137,20 @@
         <translation>当前用户：{name}</translation>
     </message>
     <message>
+        <source>This counter&apos;s store ({tag})</source>
+        <translation>本柜台数据（{tag}）</translation>
+    </message>
+    <message>
+        <source>Store file: {path}</source>
+        <translation>数据文件：{path}</translation>
+    </message>
+    <message>
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
+    </message>
+    <message>
+        <source>Dealer: {name} ({code})</source>
+        <translation>经销商：{name}（{code}）</translation>
     </message>
     <message>
         <source>Dealer: {code}</source>
