@@ -37,7 +37,7 @@ class CallbacksView(QWidget):
         self.message.setWordWrap(True)
         self.empty = QLabel(self.tr("No callbacks to make."))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Follow-up calls still to make (三日回访)")))
+        top.addWidget(QLabel(self.tr("Follow-up calls still to make (the 3-day callback)")))
         top.addStretch(1)
         top.addWidget(self.record_button)
         layout = QVBoxLayout(self)

@@ -152,7 +152,7 @@
         <translation>目前没有需要回访的客户。</translation>
     </message>
     <message>
-        <source>Follow-up calls still to make (三日回访)</source>
+        <source>Follow-up calls still to make (the 3-day callback)</source>
         <translation>待完成的回访（三日回访）</translation>
     </message>
     <message>

@@ -49,3 +49,16 @@ def test_placeholders_survive_translation():
         for msg in ctx.iter("message"):
             src, tr = msg.findtext("source"), msg.findtext("translation") or ""
             assert set(re.findall(r"\{\w+\}", src)) == set(re.findall(r"\{\w+\}", tr)), src
+
+
+def test_source_strings_are_english():
+    """The English UI shows the source strings: none may carry Chinese (it belongs in the catalogue)."""
+    import re
+
+    found = []
+    for ctx in ET.parse(ROOT / "resources/i18n/recovery_desk_zh_CN.ts").getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            if re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", source):
+                found.append(source)
+    assert not found, f"Chinese in source strings: {found}"
