@@ -39,6 +39,10 @@ def load_case(uow: UnitOfWork, case_id: str) -> FailureCase:
     return case
 
 
+class AccountInactive(NotAllowed):
+    """The signed-in person was deactivated (or removed) meanwhile: the desk locks itself."""
+
+
 def acting_role(uow: UnitOfWork, actor_id: str | None) -> Role:
     """The actor's role as stored now, checked on every case command: a person deactivated (or
     removed) while signed in is refused; a role lowered while signed in counts at once.
@@ -47,7 +51,7 @@ def acting_role(uow: UnitOfWork, actor_id: str | None) -> Role:
         return Role.ADVISOR
     user = uow.session.get(User, actor_id)
     if user is None or not user.active:
-        raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "your account is no longer active on this counter; "
+        raise AccountInactive(reason=QT_TRANSLATE_NOOP("Errors", "your account is no longer active on this counter; "
                                                   "ask an administrator, then sign in again"))
     return Role(user.role)
 

@@ -51,6 +51,7 @@ class UserInfo:
     display_name: str
     role: str
     can_sign_in: bool
+    active: bool = True
 
 
 def hash_secret(secret: str, *, salt: bytes | None = None, n: int = N, r: int = R, p: int = P) -> str:
@@ -97,6 +98,8 @@ def create_user(store, username: str, display_name: str, secret: str, role: str,
     """Add a user who can sign in, or give a PIN to someone known only by name from forms."""
     _validate(username, display_name, secret, role)
     with store.session() as s, s.begin():
+        if actor_id is not None:  # the first administrator has nobody to be checked against
+            _admin(s, actor_id)
         dealer_id = store.identity.home_dealer_id
         user = s.scalar(select(User).where(User.dealer_id == dealer_id, User.username == username.strip()))
         if user is not None and user.password_hash:
@@ -132,7 +135,52 @@ def list_users(store) -> list[UserInfo]:
     with store.session() as s:
         rows = s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id)
                          .order_by(User.display_name))
-        return [UserInfo(u.id, u.username, u.display_name, u.role, u.password_hash is not None) for u in rows]
+        return [UserInfo(u.id, u.username, u.display_name, u.role, u.password_hash is not None, u.active)
+                for u in rows]
+
+
+def _admin(s, actor_id: str | None) -> None:
+    """Only an active administrator manages the counter's people; checked here, not only in the UI."""
+    from app.services.case_log import NotAllowed
+
+    actor = s.get(User, actor_id) if actor_id else None
+    if actor is None or not actor.active or actor.role != Role.ADMIN.value:
+        raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only an administrator manages the users of this counter"))
+
+
+def _person(s, store, user_id: str) -> User:
+    user = s.get(User, user_id)
+    if user is None or user.dealer_id != store.identity.home_dealer_id:
+        from app.errors import NotFound
+
+        raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "user"), key=user_id)
+    return user
+
+
+def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
+    """Deactivate someone who left (they can no longer sign in; what they did keeps their name), or
+    take them back. Nobody deactivates themselves, so an active administrator always remains."""
+    from app.services.case_log import NotAllowed
+
+    with store.session() as s, s.begin():
+        _admin(s, actor_id)
+        user = _person(s, store, user_id)
+        if not active and user.id == actor_id:
+            raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "you can't deactivate yourself; ask another "
+                                                                "administrator"))
+        user.active = active
+        s.flush()
+        return UserInfo(user.id, user.username, user.display_name, user.role, user.password_hash is not None,
+                        user.active)
+
+
+def reset_secret(store, user_id: str, secret: str, *, actor_id: str) -> None:
+    """An administrator gives someone who forgot their PIN a new one (stored only as a slow hash)."""
+    if len(secret) < MIN_SECRET:
+        raise InvalidInput(field="pin", problem=QT_TRANSLATE_NOOP(CTX, "use at least 4 characters"))
+    with store.session() as s, s.begin():
+        _admin(s, actor_id)
+        _person(s, store, user_id).password_hash = hash_secret(secret)
 
 
 def names(store) -> dict[str, str]:

@@ -38,6 +38,7 @@ class _Job(QRunnable):
 class Ops(QObject):
     changed = Signal(str)  # what changed: "cases", "forms", "settings", ...
     busy_changed = Signal(bool)
+    account_inactive = Signal()  # an operation was refused: the signed-in person is no longer active
 
     def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
         super().__init__(parent)
@@ -59,10 +60,15 @@ class Ops(QObject):
                     on_success(result)
                 if changes:
                     self.changed.emit(changes)
-            elif on_failure:
-                on_failure(error)
             else:
-                log.error("background operation failed", exc_info=error)
+                if on_failure:
+                    on_failure(error)
+                else:
+                    log.error("background operation failed", exc_info=error)
+                from app.services.case_log import AccountInactive
+
+                if isinstance(error, AccountInactive):
+                    self.account_inactive.emit()
 
         if self.inline:
             try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.config import REGISTRY
 from app.ui.ops import Ops
@@ -68,7 +68,22 @@ class SettingsView(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.add_user_button)
+        # Someone who left is deactivated (never deleted: what they did keeps their name); a
+        # forgotten PIN is replaced by an administrator.
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.active_button.clicked.connect(self.on_active_clicked)
+        self.reset_pin_button = QPushButton(self.tr("New PIN..."))
+        self.reset_pin_button.clicked.connect(self.on_reset_pin_clicked)
+        self.user_message = QLabel()
+        self.user_message.setWordWrap(True)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.user_message, 1)
+        person_row.addWidget(self.active_button)
+        person_row.addWidget(self.reset_pin_button)
+        self.user_list.currentItemChanged.connect(lambda *_: self.on_person_chosen())
+        self.on_person_chosen()
         ub.addWidget(self.user_list)
+        ub.addLayout(person_row)
         ub.addWidget(self.new_user)
         ub.addLayout(row)
         self.users_box.setVisible(user.role == Role.ADMIN.value)
@@ -136,11 +151,63 @@ class SettingsView(QWidget):
                 w.setValue(v)
             else:
                 w.setText(str(v))
+        chosen = self.chosen_person()
         self.user_list.clear()
         for p in people:
             role = QCoreApplication.translate("Vocab", Role(p.role).title)
-            state = "" if p.can_sign_in else self.tr(" (cannot sign in yet)")
-            self.user_list.addItem(f"{p.display_name} ({p.username}) · {role}{state}")
+            state = ("" if p.active else self.tr(" (deactivated)")) or \
+                ("" if p.can_sign_in else self.tr(" (cannot sign in yet)"))
+            item = QListWidgetItem(f"{p.display_name} ({p.username}) · {role}{state}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.user_list.addItem(item)
+            if chosen is not None and p.user_id == chosen.user_id:
+                self.user_list.setCurrentItem(item)
+        self.on_person_chosen()
+
+    def chosen_person(self):
+        item = self.user_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def on_person_chosen(self) -> None:
+        p = self.chosen_person()
+        self.active_button.setEnabled(p is not None)
+        self.reset_pin_button.setEnabled(p is not None and p.active)
+        self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
+
+    def on_active_clicked(self) -> None:
+        from app.services.users import set_active
+
+        p = self.chosen_person()
+        if p is None:
+            return
+        store, actor, active = self.store, self.user.user_id, not p.active
+
+        def done(info) -> None:
+            self.user_message.setText(
+                self.tr("{name} can sign in again.").format(name=info.display_name) if info.active else
+                self.tr("{name} is deactivated: they can no longer sign in; their work keeps their name.").format(
+                    name=info.display_name))
+            self.load()
+
+        self.ops.run(lambda: set_active(store, p.user_id, active, actor_id=actor), on_success=done,
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def on_reset_pin_clicked(self) -> None:
+        from app.services.users import reset_secret
+
+        p = self.chosen_person()
+        if p is None:
+            return
+        pin, ok = QInputDialog.getText(self, self.tr("New PIN"),
+                                       self.tr("New PIN for {name} (at least 4 characters):").format(
+                                           name=p.display_name), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        store, actor = self.store, self.user.user_id
+        self.ops.run(lambda: reset_secret(store, p.user_id, pin, actor_id=actor),
+                     on_success=lambda _: self.user_message.setText(
+                         self.tr("{name} signs in with the new PIN from now on.").format(name=p.display_name)),
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def values(self) -> dict:
         out = {}

@@ -78,6 +78,8 @@ class Shell(QObject):
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
         self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
+        ops.account_inactive.connect(self.lock)
         self._today_reading = False
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []

@@ -1580,6 +1580,18 @@
         <translation>管理员已存在，请直接登录</translation>
     </message>
     <message>
+        <source>only an administrator manages the users of this counter</source>
+        <translation>只有管理员才能管理本柜台的用户</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>you can&apos;t deactivate yourself; ask another administrator</source>
+        <translation>不能停用自己的账号；请让另一位管理员操作</translation>
+    </message>
+    <message>
         <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
         <translation>{file}：话术包未被采用（发现 {count} 个问题），继续使用当前话术包。</translation>
     </message>
@@ -3124,8 +3136,44 @@
         <translation>添加用户</translation>
     </message>
     <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>New PIN...</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source> (deactivated)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
         <source> (cannot sign in yet)</source>
         <translation>（暂不能登录）</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} 可以重新登录了。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: they can no longer sign in; their work keeps their name.</source>
+        <translation>{name} 已停用：无法再登录；其经办的记录仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New PIN for {name} (at least 4 characters):</source>
+        <translation>为 {name} 设置新密码（至少 4 个字符）：</translation>
+    </message>
+    <message>
+        <source>{name} signs in with the new PIN from now on.</source>
+        <translation>{name} 今后使用新密码登录。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -2,8 +2,8 @@
 
     .venv/bin/python tests/bench/bench_recovery.py [--cases 20000] [--walk 1000] [--runs 5]
 
-Builds a temporary store with demo cases (``--cases``) and walks ``--walk`` of them through their
-whole script to a scheduled callback, then measures, next to baselines from the same run:
+Builds a temporary store with demo cases (``--cases``, taken through recovery by the demo), opens
+``--walk`` new cases and walks each through its whole script to a scheduled callback, then measures, next to baselines from the same run:
 - one recorded step (a transaction with its event) against a bare single-row commit on the same store;
 - opening a case's guide against reading the case's timeline (cases.timeline);
 - the overdue list and Callbacks due against counting the case list (case_queries.count_cases).
@@ -44,14 +44,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     a = ap.parse_args()
 
-    from sqlalchemy import select, text
+    from sqlalchemy import text
 
-    from app.models import FailureCase
     from app.models.store import open_store
     from app.scripts.library import library_for
     from app.services.callbacks import callbacks_due
     from app.services.case_queries import CaseFilter, count_cases
-    from app.services.cases import timeline
+    from app.services.cases import NewCase, open_case, timeline
     from app.services.demo import fill_demo
     from app.services.recovery import count_overdue, guide, overdue_cases, record_step
     from app.services.remedies import propose_remedy
@@ -60,8 +59,17 @@ def main() -> None:
     pack = library_for(None).pack
     t = time.perf_counter()
     fill_demo(store, forms=a.cases, cases=a.cases)
-    with store.session() as s:
-        ids = list(s.scalars(select(FailureCase.id).order_by(FailureCase.id).limit(a.walk)))
+    # New cases, not demo ones: the demo's are at every stage already (remedies waiting, closed...).
+    kinds = [("outcome", "system", "serious"), ("process", "employee", "moderate"), ("outcome", "customer", "minor"),
+             ("process", "communication", "severe")]
+    ids = []
+    for i in range(a.walk):
+        failure_type, cause_group, severity = kinds[i % len(kinds)]
+        ids.append(open_case(store, NewCase(
+            customer_name="王芳", phone=f"139{i:08d}", plate=f"京B{i:05d}", channel="on_site",
+            failure_type=failure_type, cause_group=cause_group, severity=severity, customer_words="车还有异响",
+            mood="angry", blame="dealer", severity_reason="客户情绪激动",
+            score=5 if severity == "serious" else None), None).id)
     step_times = []
     for cid in ids:
         g = guide(store, cid, pack)

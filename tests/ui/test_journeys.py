@@ -317,3 +317,48 @@ def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, stor
 
     assert [a.case_id for a in open_alerts(store)] == [case.args[0].id]
     assert again.drafts.load("complaint", advisor.user_id) is None
+
+
+def test_an_advisor_deactivated_while_signed_in_is_locked_out_at_their_next_step(qtbot, store, ops, admin, advisor):
+    """The administrator deactivates 李娜 in Settings while her desk is open; her next step is refused
+    with the reason, the desk locks, and her PIN no longer opens it."""
+    from app.ui.settings_view import SettingsView
+    from app.ui.shell import Shell
+    from tests.recovery_helpers import case_for
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    dialog.user.setCurrentIndex(dialog.user.findData("li"))
+    qtbot.keyClicks(dialog.pin, "5678")
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    w = shell.window
+    qtbot.addWidget(w)
+    case_id = case_for(store, advisor.user_id)
+    w.on_today_case_requested(case_id)
+    stepper = w.recovery.stepper
+    qtbot.waitUntil(lambda: stepper.guide is not None and stepper.guide.case_id == case_id)
+
+    settings = SettingsView(store, ops, admin)
+    qtbot.addWidget(settings)
+    settings.show()
+    qtbot.waitUntil(lambda: settings.user_list.count() == 2)
+    row = next(i for i in range(2) if "(li)" in settings.user_list.item(i).text())
+    settings.user_list.setCurrentRow(row)
+    assert settings.active_button.text() == "Deactivate"
+    qtbot.mouseClick(settings.active_button, Qt.MouseButton.LeftButton)
+    assert "李娜 is deactivated" in settings.user_message.text()
+    qtbot.waitUntil(lambda: "(deactivated)" in settings.user_list.currentItem().text())
+    assert settings.active_button.text() == "Reactivate" and not settings.reset_pin_button.isEnabled()
+
+    stepper.note.setPlainText("客户说下午再来")
+    qtbot.mouseClick(stepper.done_button, Qt.MouseButton.LeftButton)
+    assert "no longer active" in stepper.error.text()
+    qtbot.waitUntil(lambda: not w.centralWidget().isVisible())
+    lock = shell.dialog
+    qtbot.keyClicks(lock.pin, "5678")
+    qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
+    assert "Wrong user name or PIN" in lock.sign_in_form.errors["pin"].text()
+    assert not w.centralWidget().isVisible()
+    assert stepper.note.toPlainText() == "客户说下午再来"  # kept for whoever takes the case over
