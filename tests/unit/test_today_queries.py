@@ -175,3 +175,38 @@ def test_todays_queries_use_todays_indexes(generated):
     for statement, plan in plans:
         if ("FROM failure_case" in statement or "FROM callback" in statement) and "ORDER BY" in statement:
             assert "TEMP B-TREE" not in plan, plan
+
+
+def test_overdue_cases_match_a_plain_computation(generated):
+    """The overdue list (Today's Overdue box, the case list) read from three indexes says what the
+    rule says case by case: not closed, and a late first response, a late callback or a flagged one."""
+    from app.services.recovery import count_overdue, overdue_cases
+
+    con = sqlite3.connect(generated.path)
+    con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 5 = 0 AND state = 'due'")
+    con.commit()
+    con.close()
+    now = datetime.now(timezone.utc)
+    with generated.session() as s:
+        hours = settings.get(s, "cases.first_response_hours")
+        grace = settings.get(s, "recovery.callback_overdue_hours")
+    fmt = "%Y-%m-%d %H:%M:%S.%f"
+    late_response = (now - timedelta(hours=hours)).strftime(fmt)
+    late_due = (now - timedelta(hours=grace)).strftime(fmt)
+    dealer = generated.identity.home_dealer_id
+    callbacks = _rows(generated, "SELECT case_id, state, due_at FROM callback")
+    want = []
+    for c in sorted(_rows(generated, "SELECT id, status, dealer_id, first_response_at, opened_at FROM failure_case"),
+                    key=lambda c: (c["opened_at"], c["id"])):
+        if c["dealer_id"] != dealer or c["status"] == "closed":
+            continue
+        mine = [cb for cb in callbacks if cb["case_id"] == c["id"] and cb["state"] != "reached"]
+        flags = (c["first_response_at"] is None and c["opened_at"] < late_response,
+                 any(cb["due_at"] < late_due for cb in mine), any(cb["state"] == "flagged" for cb in mine))
+        if any(flags):
+            want.append((c["id"], *flags))
+    assert sum(w[1] for w in want) and sum(w[2] for w in want) and sum(w[3] for w in want)  # each reason occurs
+    got = overdue_cases(generated, now=now)
+    assert [(o.case_id, o.first_response, o.callback, o.callback_flagged) for o in got] == want
+    assert count_overdue(generated, now=now) == len(want)
+    assert [o.case_id for o in overdue_cases(generated, now=now, limit=5)] == [w[0] for w in want[:5]]
