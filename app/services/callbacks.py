@@ -132,7 +132,10 @@ def record_reached(store, callback_id: str, rating: int, words: str, actor_id: s
 def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackView]:
     with store.session() as s:
         grace = settings.get(s, "recovery.callback_overdue_hours")
-        q = (select(Callback, FailureCase.number, FailureCase.status, Customer.name, Customer.phone, Vehicle.plate,
+        # Columns, not Callback objects: the page lists every callback still to make, and building
+        # ORM objects for them cost more than the query.
+        q = (select(Callback.id, Callback.case_id, Callback.state, Callback.due_at, Callback.not_reached,
+                    FailureCase.number, FailureCase.status, Customer.name, Customer.phone, Vehicle.plate,
                     FailureCase.version)
              .join(FailureCase, FailureCase.id == Callback.case_id)
              .join(Customer, Customer.id == FailureCase.customer_id)
@@ -140,12 +143,15 @@ def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackV
         if ids is not None:
             q = q.where(Callback.id.in_(ids))
         else:
-            q = q.where(Callback.state != CallbackState.REACHED.value,
+            # The dealer's: read in due order from the partial (dealer, due_at) index, no sort.
+            q = q.where(Callback.dealer_id == store.identity.home_dealer_id,
+                        Callback.state != CallbackState.REACHED.value,
                         FailureCase.status != CaseStatus.CLOSED.value).order_by(Callback.due_at)
-        return [CallbackView(cb.id, cb.case_id, number, name, phone, plate or "", cb.state, cb.due_at,
-                             cb.not_reached, cb.state != CallbackState.REACHED.value
-                             and callback_overdue(cb.due_at, now, grace), status, version)
-                for cb, number, status, name, phone, plate, version in s.execute(q)]
+        return [CallbackView(cb_id, case_id, number, name, phone, plate or "", state, due_at, not_reached,
+                             state != CallbackState.REACHED.value and callback_overdue(due_at, now, grace),
+                             status, version)
+                for cb_id, case_id, state, due_at, not_reached, number, status, name, phone, plate, version
+                in s.execute(q)]
 
 
 def success_threshold(store) -> int:
