@@ -47,9 +47,12 @@ def acting_role(uow: UnitOfWork, actor_id: str | None) -> Role:
     """The actor's role as stored now, checked on every case command: a person deactivated (or
     removed) while signed in is refused; a role lowered while signed in counts at once.
     No actor (command line, demo data) acts with an advisor's authority."""
-    if actor_id is None:
-        return Role.ADVISOR
-    user = uow.session.get(User, actor_id)
+    return Role.ADVISOR if actor_id is None else stored_role(uow.session, actor_id)
+
+
+def stored_role(session, actor_id: str) -> Role:
+    """The signed-in person's role as stored now; AccountInactive once they are deactivated or gone."""
+    user = session.get(User, actor_id)
     if user is None or not user.active:
         raise AccountInactive(reason=QT_TRANSLATE_NOOP("Errors", "your account is no longer active on this counter; "
                                                   "ask an administrator, then sign in again"))

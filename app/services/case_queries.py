@@ -65,7 +65,8 @@ class Page:
     offset: int
 
 
-def _local_midnight(d: date) -> datetime:
+def local_midnight(d: date) -> datetime:
+    """The start of local day ``d`` as an aware time (stored times are UTC)."""
     return datetime.combine(d, time()).astimezone()
 
 
@@ -134,9 +135,9 @@ def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opene
     if f.assignee_id:
         conds.append(FailureCase.assignee_id == f.assignee_id)
     if f.opened_from:
-        conds.append(FailureCase.opened_at >= _local_midnight(f.opened_from))
+        conds.append(FailureCase.opened_at >= local_midnight(f.opened_from))
     if f.opened_to:
-        conds.append(FailureCase.opened_at < _local_midnight(f.opened_to + timedelta(days=1)))
+        conds.append(FailureCase.opened_at < local_midnight(f.opened_to + timedelta(days=1)))
     if f.overdue:
         conds.append(overdue_condition(settings.get(session, "cases.first_response_hours"),
                                        settings.get(session, "cases.resolve_days"), now,

@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
 
+from app import recovery_config  # noqa: F401 - declares recovery.callback_overdue_hours
 from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
 from app.recovery_vocab import CallbackState
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
-from app import recovery_config  # noqa: F401 - declares recovery.callback_overdue_hours
-from app.services import case_queries, settings  # noqa: F401 - case_queries declares cases.first_response_hours
+from app.services import case_queries, settings  # case_queries also declares cases.first_response_hours
 from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
 from app.vocab import CaseStatus
 
@@ -101,11 +101,6 @@ def month_headline(session, dealer_id: str, day: date) -> MonthHeadline:
                          scoring.change(average, previous_average))
 
 
-def _end_of_day(day: date) -> datetime:
-    """The start of the next local day, as an aware time (stored times are UTC)."""
-    return datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
-
-
 def today_figures(store, *, today: date | None = None, limit: int = 8, now: datetime | None = None) -> TodayFigures:
     today = today or date.today()
     now = now or utcnow()
@@ -128,8 +123,9 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
                                     FailureCase.first_response_at.is_(None)], FailureCase.opened_at.asc())
         # Callbacks still to make that are due by the end of today (overdue ones first, they are older).
+        tonight = case_queries.local_midnight(today + timedelta(days=1))
         due = [Callback.dealer_id == dealer, Callback.state != CallbackState.REACHED.value,
-               Callback.due_at < _end_of_day(today), FailureCase.status != CaseStatus.CLOSED.value]
+               Callback.due_at < tonight, FailureCase.status != CaseStatus.CLOSED.value]
         callbacks = [CaseItem(r[0], r[1], r[2], r[3], r[4], due_at=r[5],
                               overdue=callback_overdue(r[5], now, grace))
                      for r in s.execute(

@@ -139,12 +139,12 @@ def list_users(store) -> list[UserInfo]:
                 for u in rows]
 
 
-def _admin(s, actor_id: str | None) -> None:
-    """Only an active administrator manages the counter's people; checked here, not only in the UI."""
-    from app.services.case_log import NotAllowed
+def _admin(s, actor_id: str) -> None:
+    """Only an active administrator manages the counter's people; checked here, not only in the UI.
+    A person deactivated meanwhile gets AccountInactive, like on any case command (the desk locks)."""
+    from app.services.case_log import NotAllowed, stored_role
 
-    actor = s.get(User, actor_id) if actor_id else None
-    if actor is None or not actor.active or actor.role != Role.ADMIN.value:
+    if stored_role(s, actor_id) is not Role.ADMIN:
         raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only an administrator manages the users of this counter"))
 
 

@@ -159,7 +159,7 @@ def _mapped(value: Any, remap: dict[str, str]) -> Any:
 
 
 def _mapped_event(ev: dict, remap: dict[str, str]) -> dict:
-    """A wire event as this database stores it: who made it and the rows its payload names, under
+    """An event (as on the wire, or as the row to insert) as this database stores it: who made it and the rows its payload names, under
     this database's ids. Its id, entity, seq, base and origin never change (they are how the same
     change is recognised everywhere)."""
     if not remap:
@@ -291,9 +291,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
         if (ev["entity_type"], ev["entity_id"]) in conflicted:
             keep_conflict(ev, None)
         else:
-            row["actor_id"] = remap.get(row["actor_id"], row["actor_id"])
-            row["payload"] = _mapped(row["payload"], remap)
-            rows.append(row)
+            rows.append(_mapped_event(row, remap))
     for chunk in _chunks(rows, 2000):
         session.execute(insert(Event.__table__), chunk)
     res.events_new = len(rows)
