@@ -1,11 +1,39 @@
-"""Shared fixtures: offscreen Qt, an in-memory keyring, a fresh store per test."""
+"""Shared fixtures: offscreen Qt, the program's clock set for the run, an in-memory keyring, a fresh store per test."""
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "en_US.UTF-8")
+
+from app import clock  # noqa: E402
+
+# The moment the suite runs at unless --clock says otherwise: an ordinary weekday mid-month, so the
+# result never depends on when the suite is run. --clock moves it (a month's last evening, a year's
+# last minute, a year ahead) to prove the time rules hold on any date.
+DEFAULT_CLOCK = "2026-11-18T10:30:00+08:00"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--clock", default=DEFAULT_CLOCK, metavar="INSTANT",
+                     help="the instant (ISO 8601; a local time without a zone) the program's clock starts "
+                          f"at for the whole run, child processes included (default {DEFAULT_CLOCK}); "
+                          "'wall' leaves the clock alone")
+
+
+def pytest_configure(config):
+    value = config.getoption("--clock")
+    if value == "wall":
+        os.environ.pop(clock.ENV, None)
+        return
+    at = datetime.fromisoformat(value)
+    os.environ[clock.ENV] = clock.setting_for(at if at.tzinfo else at.astimezone())
+
+
+def pytest_report_header(config):
+    return f"program clock: {os.environ.get(clock.ENV, 'wall clock')}"
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
+from app import clock
+
 # Stable constraint names keep alembic's batch migrations on SQLite predictable.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,7 +43,7 @@ class UTCDateTime(TypeDecorator):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def id_column(**kw):

@@ -12,12 +12,12 @@ import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock
 from app.errors import MigrationFailed, StoreError, StoreTooNew
 from app.i18n_marks import QT_TRANSLATE_NOOP
 
@@ -150,7 +150,7 @@ def open_store(data_dir: Path) -> Store:
 
     backup: Path | None = None
     if current is not None and current != head:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         backup_dir = data_dir / "backups"
         backup_dir.mkdir(exist_ok=True)
         backup = backup_dir / f"store-{current}-{stamp}.sqlite3"

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Table
 from sqlalchemy import and_, func, select
 
+from app import clock
 from app.models import FailureCase, User
 from app.models.recovery import Remedy
 from app.models.base import utcnow
@@ -277,6 +278,6 @@ def _channel_title(value: str) -> str:
 def render(report: CaseReport, out, translate: Translate, printed_by: str,
            printed_at: datetime | None = None) -> None:
     info = PrintInfo(translate("Reports", "Case recovery report"), report.dealer, report.month, printed_by,
-                     printed_at or datetime.now().astimezone())
+                     printed_at or clock.local_now())
     build(out, story(report, translate), info, translate)
 

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from sqlalchemy import case, func, select
 
+from app import clock
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
 from app.reports import charts
@@ -276,7 +277,7 @@ def render(report: FeedbackReport, out, translate: Translate, printed_by: str,
     s = report.summary
     period = s.month + (f" · {s.advisor}" if s.advisor else "")
     info = PrintInfo(translate("Reports", "Monthly feedback summary"), s.dealer, period, printed_by,
-                     printed_at or datetime.now().astimezone())
+                     printed_at or clock.local_now())
     build(out, story(report, translate), info, translate)
 
 

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 from sqlalchemy import case, func, select
 
+from app import clock
 from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
@@ -246,6 +247,6 @@ def story(r: NetworkReport, translate: Translate) -> list:
 def render(report: NetworkReport, out, translate: Translate, printed_by: str,
            printed_at: datetime | None = None) -> None:
     info = PrintInfo(translate("Reports", "Network report"), translate("Reports", "All dealers"), report.month,
-                     printed_by, printed_at or datetime.now().astimezone())
+                     printed_by, printed_at or clock.local_now())
     build(out, story(report, translate), info, translate)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from sqlalchemy import select
 
@@ -30,7 +29,7 @@ def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order:
         if number and ro is None:
             case = s.get(FailureCase, ref.id)
             ro = RepairOrder(id=new_id(), dealer_id=dealer_id, number=number, customer_id=case.customer_id,
-                             vehicle_id=case.vehicle_id, advisor_id=actor_id, opened_on=date.today())
+                             vehicle_id=case.vehicle_id, advisor_id=actor_id, opened_on=now.astimezone().date())
             s.add(ro)
             s.flush()
             case.repair_order_id = ro.id

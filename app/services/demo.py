@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
+from app import clock
 from app.ids import new_id
 from app.models import FeedbackForm, RepairOrder, Customer, User, Vehicle
 from app.scripts.library import library_for
@@ -86,7 +87,7 @@ def _service_manager(session, dealer_id: str) -> str:
         uid = new_id()
         session.add(User(id=uid, dealer_id=dealer_id, username=SERVICE_MANAGER, display_name=SERVICE_MANAGER,
                          role=Role.SUPERVISOR.value, password_hash=None, active=True,
-                         created_at=datetime.now(timezone.utc)))
+                         created_at=clock.now()))
         session.flush()
     return uid
 
@@ -95,13 +96,13 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
               today: date | None = None, now: datetime | None = None) -> DemoResult:
     """Forms over the last year and cases taken through recovery up to ``now``: older cases mostly
     closed, recent ones at every stage (see app/services/demo_recovery.py for how it is written)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     today = today or now.astimezone().date()
     rnd = random.Random(seed + 1)
     plan_rnd = random.Random(seed + 2)
     with UnitOfWork(store) as uow:
         dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
-        stamp = datetime.now().strftime("%H%M%S")
+        stamp = now.astimezone().strftime("%H%M%S")
         rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-")
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
@@ -109,13 +110,17 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
         recovery = BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack)
         limit = recovery.limits["advisor"]
         opened: list[DemoCase] = []
+        # The newest few complaints came in during the last hours and nobody has answered them yet,
+        # whatever the hour the demo is made at (at 22:00 a real counter's day is over, the list not).
+        fresh = min(max(2, cases // 100), 12) if cases else 0
+        waiting: set[str] = set()
 
         def progress() -> None:
             uow.session.flush()
             uow.session.expunge_all()  # keep memory flat on big demo stores
             for c in opened:
                 plan = plan_case(plan_rnd, c, recovery.script(c), manager, limit)
-                recovery.apply(c, [a for a in plan if a.at <= now])
+                recovery.apply(c, [] if c.id in waiting else [a for a in plan if a.at <= now])
             recovery.flush()
             opened.clear()
 
@@ -153,11 +158,17 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
             # Opening hours at the counter, in local time.
             when = (datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60)).astimezone()
                     + timedelta(days=rnd.choice((0, 1, 2, 3)))).astimezone(timezone.utc)
-            if when > now:  # today's complaints: some minutes or hours ago
+            untouched = i >= cases - fresh
+            if untouched:  # spread over the last six hours: some answered late already, some not yet
+                when = now - timedelta(minutes=15 + (cases - i) * 345 // fresh)
+            elif when > now:  # today's complaints: some minutes or hours ago
                 when = now - timedelta(minutes=rnd.randrange(5, 300))
             ref = open_case_in(uow, new, when, actor_id=adv)  # recorded by the advisor, as at the counter
-            opened.append(DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
-                                   new.blame, new.mood, adv))
+            case = DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
+                            new.blame, new.mood, adv)
+            if untouched:
+                waiting.add(case.id)
+            opened.append(case)
             made += 1
             if made % 2000 == 0:
                 progress()

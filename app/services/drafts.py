@@ -11,8 +11,9 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
+from app import clock
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class DraftBox:
 
     def save(self, kind: str, owner: str, values: dict) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        body = json.dumps({"kind": kind, "owner": owner, "saved_at": datetime.now(timezone.utc).isoformat(),
+        body = json.dumps({"kind": kind, "owner": owner, "saved_at": clock.now().isoformat(),
                            "values": values}, ensure_ascii=False, default=str)
         fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".draft-")
         try:

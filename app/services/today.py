@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
 
+from app import clock
 from app import recovery_config  # noqa: F401 - declares recovery.callback_overdue_hours
 from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
 from app.recovery_vocab import CallbackState
@@ -102,7 +103,7 @@ def month_headline(session, dealer_id: str, day: date) -> MonthHeadline:
 
 
 def today_figures(store, *, today: date | None = None, limit: int = 8, now: datetime | None = None) -> TodayFigures:
-    today = today or date.today()
+    today = today or (now.astimezone().date() if now else clock.today())
     now = now or utcnow()
     dealer = store.identity.home_dealer_id
     with store.session() as s:

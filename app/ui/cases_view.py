@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from app.ui.dates import qdate_today
 from app.services.case_queries import CaseFilter
 from app.services.drafts import DraftBox
 from app.ui.case_detail_view import CaseDetailView
@@ -52,8 +51,8 @@ class CasesView(QWidget):
         self.advisor.addItem(self.tr("Any advisor"), None)
         self.advisor.currentIndexChanged.connect(self.apply_filter)
         self.use_dates = QCheckBox(self.tr("Opened from"))
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(qdate_today().addMonths(-1))
+        self.date_to = QDateEdit(qdate_today())
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk

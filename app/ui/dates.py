@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from app import clock
+
 
 def _this_year(today: date | None) -> int:
-    return (today or date.today()).year
+    return (today or clock.today()).year
 
 
 def short_date(d: date, locale: QLocale, today: date | None = None) -> str:
@@ -23,3 +25,9 @@ def short_when(dt: datetime, locale: QLocale, today: date | None = None) -> str:
     fmt = "MM-dd HH:mm" if local.year == _this_year(today) else "yyyy-MM-dd HH:mm"
     q = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
     return locale.toString(q, fmt)
+
+
+def qdate_today() -> QDate:
+    """Today as a QDate, from the program's clock (Qt's own reads the wall clock)."""
+    t = clock.today()
+    return QDate(t.year, t.month, t.day)

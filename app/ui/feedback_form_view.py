@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from app.ui.dates import qdate_today
 from app.services.drafts import DraftBox
 from app.ui.grade_picker import GradePicker
 from app.ui.ops import Ops
@@ -55,7 +56,7 @@ class FeedbackFormView(QWidget):
         h.addWidget(self.open_button)
         f.add("repair_order", self.tr("Repair order"), ro_row, required=True)
         f.fields["repair_order"] = self.repair_order
-        self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(QDate.currentDate()))
+        self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(qdate_today()))
         self.service_date.setCalendarPopup(True)
         self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
         self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
@@ -152,7 +153,7 @@ class FeedbackFormView(QWidget):
         try:
             self.repair_order.setText(v.get("repair_order", ""))
             d = QDate.fromString(v.get("service_date") or "", Qt.DateFormat.ISODate)
-            self.service_date.setDate(d if d.isValid() else QDate.currentDate())
+            self.service_date.setDate(d if d.isValid() else qdate_today())
             self.customer_name.setText(v.get("customer_name", ""))
             self.phone.setText(v.get("phone", ""))
             self.plate.setText(v.get("plate", ""))

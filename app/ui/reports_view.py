@@ -5,13 +5,13 @@ from __future__ import annotations
 import getpass
 import io
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from app import clock
 from app.errors import InvalidInput, RecoveryDeskError
 from app.ui.ops import Ops
 from app.ui.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
@@ -58,7 +58,7 @@ class ReportsView(QWidget):
         self.kind.setObjectName("report_kind")
         self.kind.addItem(self.tr("Monthly feedback summary"), FEEDBACK)
         self.kind.addItem(self.tr("Case recovery report"), CASES)
-        self.month = QLineEdit(date.today().strftime("%Y-%m"))
+        self.month = QLineEdit(clock.today().strftime("%Y-%m"))
         self.month.setObjectName("report_month")
         self.month.setPlaceholderText(self.tr("YYYY-MM"))
         self.month.setMaximumWidth(120)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
-from app.ui.dates import short_date, short_when
+from app.ui.dates import qdate_today, short_date, short_when
 from app.ui.ops import Ops
 from app.ui.widgets import vocab_title
 from app.vocab import Severity
@@ -92,7 +92,7 @@ class TodayView(QWidget):
         s = t.month
         loc = self.locale()
         self.heading.setText(self.tr("Today, {day}").format(
-            day=loc.toString(QDate.currentDate(), QLocale.FormatType.LongFormat)))
+            day=loc.toString(qdate_today(), QLocale.FormatType.LongFormat)))
         self.forms.setText(loc.toString(s.forms))
         self.average.setText("-" if s.average is None else loc.toString(s.average, "f", 2))
         self.failure_share.setText("-" if s.failure_share is None else loc.toString(s.failure_share * 100, "f", 1) + "%")

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QLocale
 
+from app import clock
 from app.ui.dates import short_date, short_when
 
 TODAY = date(2026, 11, 30)
@@ -42,14 +43,14 @@ def test_today_lists_last_years_case_with_its_year(qtbot, store, ops):
     from app.services.cases import NewCase
     from app.ui.today_view import TodayView
 
-    last_year = datetime.now(timezone.utc) - timedelta(days=400)
+    last_year = clock.now() - timedelta(days=400)
     new = NewCase(customer_name="王芳", phone="13812345678", plate="京A12345", channel="on_site",
                   failure_type="process", cause_group="employee", severity="moderate")
     open_case(store, new, None, at=last_year)
-    open_case(store, new, None, at=datetime.now(timezone.utc) - timedelta(minutes=5))
+    open_case(store, new, None, at=clock.now() - timedelta(minutes=5))
     view = TodayView(store, ops)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.waiting.count() == 2)
     old, new_ = view.waiting.item(0).text(), view.waiting.item(1).text()
     assert f"{last_year.astimezone().year}-" in old
-    assert f"{datetime.now().year}-" not in new_
+    assert f"{clock.today().year}-" not in new_

@@ -1,10 +1,9 @@
 """User journeys at the counter, driving the real widgets with keyboard and mouse."""
 
-from datetime import date
-
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 
+from app import clock
 from app.services import case_queries, feedback_forms
 from tests.ui.conftest import commit_text
 
@@ -113,7 +112,7 @@ def test_record_a_complaint_wrong_phone_keeps_what_was_typed(qtbot, window, stor
 
 def test_complaint_finds_a_known_customer_as_you_type(qtbot, window, store, advisor):
     feedback_forms.enter_form(store, feedback_forms.FormEntry(
-        "RO7", date.today(), "钱女士", "13600001111", "浙A55555", "A", "A", "A"), advisor)
+        "RO7", clock.today(), "钱女士", "13600001111", "浙A55555", "A", "A", "A"), advisor)
     qtbot.mouseClick(window.cases.new_button, Qt.MouseButton.LeftButton)
     dlg = window.cases.complaint
     qtbot.keyClicks(dlg.search, "A5555")
@@ -296,7 +295,7 @@ def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store
 
 def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, store, advisor):
     saved = feedback_forms.enter_form(store, feedback_forms.FormEntry(
-        "RO8", date.today(), "郑女士", "13600003333", "粤A66666", "A", "E", "A"), advisor)
+        "RO8", clock.today(), "郑女士", "13600003333", "粤A66666", "A", "E", "A"), advisor)
     view = window.feedback
     view.last_saved = saved
     qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)

@@ -1,13 +1,14 @@
 """Supervisor journeys: a remedy above the advisor's limit approved in the app; an advisor can't;
 verification calls confirmed and disputed."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from app import clock
 from app.models import FeedbackForm
 from app.services.feedback_import import import_feedback_csv
 from app.services.remedies import pending_approvals, remedies_for
@@ -71,7 +72,7 @@ def test_remedy_above_limit_waits_and_a_supervisor_approves(qtbot, store):
 
 
 def test_verification_calls(qtbot, store, tmp_path):
-    today = date.today()
+    today = clock.today()
     rows = [form_line((today - timedelta(days=d)).isoformat(), f"RO-{adv}-{d}", "ABB", advisor=adv)
             for adv in ("张伟", "李娜") for d in range(1, 4)]
     import_feedback_csv(store, csv_file(tmp_path / "f.csv", rows))

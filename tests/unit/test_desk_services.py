@@ -1,9 +1,10 @@
 """Services behind the advisor's desk: users, form entry and correction, alerts, queries, drafts."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
+from app import clock
 from app.errors import InvalidInput
 from app.services import alerts, attachments, case_queries, complaints, feedback_forms, users
 from app.services.cases import NewCase, open_case
@@ -13,7 +14,7 @@ from app.vocab import CaseStatus
 
 
 def entry(ro="RO1", grades="ABC", overall=None, **kw):
-    base = dict(repair_order=ro, service_date=date.today(), customer_name="王伟", phone="13812345678",
+    base = dict(repair_order=ro, service_date=clock.today(), customer_name="王伟", phone="13812345678",
                 plate="京A12345", timeliness=grades[0], repair_quality=grades[1], attitude=grades[2],
                 overall=overall)
     base.update(kw)
@@ -105,7 +106,7 @@ def test_corrections_keep_earlier_values_and_who_within_the_window(store, adviso
     assert last["payload"] == {"before": {"attitude": "C"}, "after": {"attitude": "D"}}
     with pytest.raises(InvalidInput):  # a stale version is refused, not overwritten
         feedback_forms.correct_form(store, saved.form_id, {"attitude": "A"}, advisor, expected_version=1)
-    late = datetime.now(timezone.utc) + timedelta(hours=73)
+    late = clock.now() + timedelta(hours=73)
     with pytest.raises(InvalidInput) as e:
         feedback_forms.correct_form(store, saved.form_id, {"attitude": "A"}, advisor, expected_version=2, now=late)
     assert "window" in e.value.params["problem"]

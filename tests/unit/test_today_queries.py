@@ -6,10 +6,11 @@ alone, the month summed from a covering index); this checks they still say what 
 
 import random
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app import clock
 from app.services import settings, today
 from app.services.demo import fill_demo
 from app.services.today import today_figures
@@ -30,8 +31,10 @@ def _stir(store, seed=3):
     """Move some cases along (responded, awaiting callback, closed) so every list has work to do."""
     rnd = random.Random(seed)
     con = sqlite3.connect(store.path)
-    ids = [r[0] for r in con.execute("SELECT id FROM failure_case")]
-    now = datetime.now(timezone.utc)
+    now = clock.now()
+    # The complaints of the last six hours that nobody answered yet stay as they are (demo's newest).
+    ids = [r[0] for r in con.execute("SELECT id FROM failure_case WHERE NOT (first_response_at IS NULL AND "
+                                     "opened_at > ?)", ((now - timedelta(hours=6)).strftime("%Y-%m-%d %H:%M:%S.%f"),))]
     for cid in ids:
         roll = rnd.random()
         changed = (now - timedelta(minutes=rnd.randrange(10_000))).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -71,7 +74,7 @@ def _expected(store, cap):
     mine = [c for c in cases if c["dealer_id"] == dealer]
     waiting = sorted((c for c in mine if c["status"] == "open" and c["first_response_at"] is None),
                      key=lambda c: c["opened_at"])
-    tonight = (datetime.combine(date.today() + timedelta(days=1), datetime.min.time()).astimezone()
+    tonight = (datetime.combine(clock.today() + timedelta(days=1), datetime.min.time()).astimezone()
                .astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f"))
     status = {c["id"]: c["status"] for c in mine}
     callbacks = sorted((cb for cb in _rows(store, "SELECT case_id, state, due_at FROM callback")
@@ -81,7 +84,7 @@ def _expected(store, cap):
              if cb["case_id"] in status and status[cb["case_id"]] != "closed" and cb["state"] != "reached"
              and cb["due_at"] >= tonight]
     with_case = {r["form_id"] for r in _rows(store, "SELECT form_id FROM failure_case WHERE form_id IS NOT NULL")}
-    since = (date.today() - timedelta(days=today.LOOKBACK_DAYS)).isoformat()
+    since = (clock.today() - timedelta(days=today.LOOKBACK_DAYS)).isoformat()
     forms = _rows(store, "SELECT id, dealer_id, service_date, timeliness, repair_quality, attitude, overall, "
                          "verification, score FROM feedback_form")
 
@@ -91,7 +94,7 @@ def _expected(store, cap):
 
     no_case = sorted((f for f in forms if f["dealer_id"] == dealer and f["service_date"] >= since and failure(f)
                       and f["id"] not in with_case), key=lambda f: f["service_date"], reverse=True)
-    month = date.today().strftime("%Y-%m")
+    month = clock.today().strftime("%Y-%m")
     counted = [f for f in forms if f["dealer_id"] == dealer and f["service_date"][:7] == month
                and f["verification"] != "disputed"]
     return dict(waiting=waiting, callbacks=callbacks, later=later, no_case=no_case, cap=cap, counted=counted,
@@ -144,7 +147,7 @@ def test_todays_month_is_the_assessments_month(generated, verified_only):
         with generated.session() as s, s.begin():
             settings.put(s, "assessment.verified_only", True)
     m = today_figures(generated).month
-    full = month_summary(generated, date.today().strftime("%Y-%m"))
+    full = month_summary(generated, clock.today().strftime("%Y-%m"))
     assert m.forms > 0 and m.previous_forms > 0
     assert (m.month, m.forms, m.total, m.average, m.failures, m.failure_share, m.previous_forms,
             m.previous_average, m.change) == \
@@ -186,7 +189,7 @@ def test_overdue_cases_match_a_plain_computation(generated):
     con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 5 = 0 AND state = 'due'")
     con.commit()
     con.close()
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     with generated.session() as s:
         hours = settings.get(s, "cases.first_response_hours")
         grace = settings.get(s, "recovery.callback_overdue_hours")
