@@ -54,12 +54,17 @@ class InvalidInput(RecoveryDeskError):
 
     text = QT_TRANSLATE_NOOP("Errors", "{field}: {problem}")
 
-    def render(self, translate=None) -> str:
-        if not translate:
-            return super().render()
+    def problem_text(self, translate=None) -> str:
+        """The problem alone (shown beside its field), its parameters (e.g. a limit) filled in."""
         # The problem is itself a marked source text (or already in the user's words: unchanged).
-        problem = translate(CTX, str(self.params.get("problem", "")))
-        return translate(CTX, self.text).format(**{**self.params, "problem": problem})
+        problem = str(self.params.get("problem", ""))
+        problem = translate(CTX, problem) if translate else problem
+        extra = {k: v for k, v in self.params.items() if k not in ("field", "problem")}
+        return problem.format(**extra) if extra else problem
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**{**self.params, "problem": self.problem_text(translate)})
 
 
 @dataclass(frozen=True)

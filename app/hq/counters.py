@@ -13,6 +13,7 @@ from app.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Dealer, HqCounter, HqEnrolment, SyncReceived, utcnow
+from app.rules import fields
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # nothing to misread when typed from paper
 CODE_DAYS = 7
@@ -61,11 +62,14 @@ def counter_secret(session, counter_id: str) -> str | None:
 
 def add_dealer(db, code: str, name: str) -> DealerInfo:
     code = code.strip().upper()
-    if not code or not all(ch.isalnum() or ch in "-_" for ch in code) or len(code) > 32:
+    if not code or not all(ch.isalnum() or ch in "-_" for ch in code) or len(code) > fields.length("dealer_code"):
         raise InvalidInput(field="CODE", problem=QT_TRANSLATE_NOOP("Errors",
             "letters, digits, - and _ only, at most 32, e.g. BJ01"))
     if not name.strip():
         raise InvalidInput(field="NAME", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    found = fields.problem("dealer_name", name.strip())
+    if found:
+        raise InvalidInput(field="NAME", problem=found[0], **found[1])
     with db.session() as s, s.begin():
         d = s.scalar(select(Dealer).where(Dealer.code == code))
         if d is None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, id_column
 from app.models.entities import FailureCase
+from app.rules.fields import length
 
 
 class Alert(Base):
@@ -21,7 +22,7 @@ class Alert(Base):
     kind: Mapped[str] = mapped_column(String(32))  # failure_form
     form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"))
-    text: Mapped[str] = mapped_column(String(400), default="")
+    text: Mapped[str] = mapped_column(String(length("alert_text")), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str | None] = mapped_column(String(36))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -35,7 +36,7 @@ class Attachment(Base):
     id: Mapped[str] = id_column()
     case_id: Mapped[str] = mapped_column(ForeignKey("failure_case.id"), index=True)
     sha256: Mapped[str] = mapped_column(String(64))
-    filename: Mapped[str] = mapped_column(String(255))
+    filename: Mapped[str] = mapped_column(String(length("filename")))
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     added_by: Mapped[str | None] = mapped_column(String(36))

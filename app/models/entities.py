@@ -11,6 +11,7 @@ from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Index,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, id_column
+from app.rules.fields import length
 
 
 class StoreMeta(Base):
@@ -35,8 +36,8 @@ class SettingValue(Base):
 class Dealer(Base):
     __tablename__ = "dealer"
     id: Mapped[str] = id_column()
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(length("dealer_code")), unique=True)
+    name: Mapped[str] = mapped_column(String(length("dealer_name")))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -45,8 +46,8 @@ class User(Base):
     __table_args__ = (UniqueConstraint("dealer_id", "username"),)
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
-    username: Mapped[str] = mapped_column(String(64))
-    display_name: Mapped[str] = mapped_column(String(100))
+    username: Mapped[str] = mapped_column(String(length("username")))
+    display_name: Mapped[str] = mapped_column(String(length("display_name")))
     role: Mapped[str] = mapped_column(String(16))  # vocab.Role
     # scrypt hash; None for people known only from imported forms, who can't sign in yet.
     password_hash: Mapped[str | None] = mapped_column(String(255))
@@ -58,8 +59,8 @@ class Customer(Base):
     __tablename__ = "customer"
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
-    name: Mapped[str] = mapped_column(String(100), index=True)
-    phone: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(length("customer_name")), index=True)
+    phone: Mapped[str] = mapped_column(String(length("phone")), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     vehicles: Mapped[list["Vehicle"]] = relationship(back_populates="customer")
 
@@ -69,9 +70,9 @@ class Vehicle(Base):
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
-    plate: Mapped[str] = mapped_column(String(16), index=True)
-    vin: Mapped[str | None] = mapped_column(String(17))
-    model: Mapped[str | None] = mapped_column(String(100))
+    plate: Mapped[str] = mapped_column(String(length("plate")), index=True)
+    vin: Mapped[str | None] = mapped_column(String(length("vin")))
+    model: Mapped[str | None] = mapped_column(String(length("model")))
     customer: Mapped[Customer] = relationship(back_populates="vehicles")
 
 
@@ -80,7 +81,7 @@ class RepairOrder(Base):
     __table_args__ = (UniqueConstraint("dealer_id", "number"),)
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
-    number: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str] = mapped_column(String(length("repair_order")))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
     vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle.id"))
     advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime
+from app.rules.fields import length
 
 
 # --- on a counter -------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class HqCounter(Base):
     __tablename__ = "hq_counter"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the counter's store id
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
-    label: Mapped[str] = mapped_column(String(100), default="")
+    label: Mapped[str] = mapped_column(String(length("counter_label")), default="")
     secret: Mapped[str] = mapped_column(String(64))  # hex HMAC key; see docs/case-file-format.md
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -9,6 +9,7 @@ from sqlalchemy import exists, select
 
 from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.ids import new_id
 from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
 from app.recovery_vocab import CallbackState
@@ -79,6 +80,7 @@ def record_not_reached(store, callback_id: str, actor_id: str | None, note: str 
                        expected_version: int | None = None, now: datetime | None = None) -> CallbackView:
     """``expected_version``: the version of the callback's case the caller saw (CallbackView.case_version)."""
     now = now or utcnow()
+    fields.check("note", (note or "").strip())
     with UnitOfWork(store, actor_id, write=True) as uow:
         cb, case = _load(uow, callback_id, expected_version)
         cb.not_reached += 1
@@ -102,6 +104,9 @@ def record_reached(store, callback_id: str, rating: int, words: str, actor_id: s
     now = now or utcnow()
     if not isinstance(rating, int) or not 1 <= rating <= 10:
         raise InvalidInput(field="rating", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
+    fields.check("words", (words or "").strip())
+    fields.check("root_cause", (root_cause or "").strip())
+    fields.check("improvement", (improvement or "").strip())
     with UnitOfWork(store, actor_id, write=True) as uow:
         cb, case = _load(uow, callback_id, expected_version)
         if case.status == CaseStatus.CLOSED.value:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.models import Event, FailureCase, User
 from app.rules.recovery import may_move
 from app.services import settings
@@ -109,6 +110,8 @@ def authority_limit(uow: UnitOfWork, role: Role) -> int:
 def require(text: str, field: str) -> str:
     if not (text or "").strip():
         raise InvalidInput(field=field, problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    if field in fields.FIELDS:
+        fields.check(field, text.strip())
     return text.strip()
 
 

@@ -11,6 +11,7 @@ from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import case_number, new_id
 from app.models import Customer, Event, FailureCase, StoreMeta, Vehicle, utcnow
+from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
 from app.services.feedback_csv import normalise_phone, normalise_plate
@@ -72,10 +73,15 @@ def _check(value: str | None, vocab, field_name: str, *, required: bool = True):
 def validate(new: NewCase) -> None:
     if not new.customer_name.strip():
         raise InvalidInput(field="customer_name", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    fields.check("customer_name", new.customer_name.strip())
     if not normalise_phone(new.phone).lstrip("+").isdigit():
         raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
+    fields.check("phone", normalise_phone(new.phone))
     if not normalise_plate(new.plate):
         raise InvalidInput(field="plate", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    fields.check("plate", normalise_plate(new.plate))
+    fields.check("vin", new.vin or None)
+    fields.check("model", new.model or None)
     _check(new.channel, Channel, "channel")
     _check(new.failure_type, FailureType, "failure_type")
     _check(new.cause_group, CauseGroup, "cause_group")
@@ -87,6 +93,8 @@ def validate(new: NewCase) -> None:
     if not may_set_severity(severity_for_score(new.score), chosen, new.severity_reason):
         raise InvalidInput(field="severity", problem=QT_TRANSLATE_NOOP("Errors",
             "can't be lower than the score band suggests; to raise it, give a reason"))
+    fields.check("severity_reason", new.severity_reason)
+    fields.check("customer_words", new.customer_words)
 
 
 def next_case_number(uow: UnitOfWork, dealer_code: str, when: datetime) -> str:

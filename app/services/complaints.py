@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from app.ids import new_id
+from app.rules import fields
 from app.models import Event, FailureCase, RepairOrder, utcnow
 from app.services import alerts
 from app.services.cases import CaseRef, NewCase, open_case_in, validate
@@ -17,6 +18,7 @@ def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order:
     """Open a case; a repair order number not yet stored is added for the case's customer."""
     validate(new)
     number = repair_order.strip()
+    fields.check("repair_order", number)
     now = utcnow()
     with UnitOfWork(store, actor_id) as uow:
         s = uow.session

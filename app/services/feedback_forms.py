@@ -11,6 +11,7 @@ from app.config import Setting, declare
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
+from app.rules import fields
 from app.rules.failure import severity_for_score
 from app.rules.scoring import ITEMS, form_score, is_failure_form
 from app.services import alerts, settings
@@ -86,10 +87,14 @@ def _required(value, name):
 def validate(entry: FormEntry) -> None:
     """Checked in the order the form shows its fields, so the first problem is the first to fix."""
     _required(entry.repair_order.strip(), "repair_order")
+    fields.check("repair_order", entry.repair_order.strip())
     _required(entry.customer_name.strip(), "customer_name")
+    fields.check("customer_name", entry.customer_name.strip())
     if not normalise_phone(entry.phone).lstrip("+").isdigit():
         raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
+    fields.check("phone", normalise_phone(entry.phone))
     _required(normalise_plate(entry.plate), "plate")
+    fields.check("plate", normalise_plate(entry.plate))
     for item in ITEMS:
         grade = getattr(entry, item)
         if grade not in ("A", "B", "C", "D", "E"):
@@ -100,6 +105,9 @@ def validate(entry: FormEntry) -> None:
         Verification(entry.verification)
     except ValueError:
         raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
+    fields.check("comment", entry.comment.strip())
+    if entry.advisor_name is not None:
+        fields.check("advisor", entry.advisor_name.strip())
 
 
 def enter_form(store, entry: FormEntry, actor) -> FormSaved:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.ids import new_id
 from app.models import Customer, FailureCase, Remedy, User, utcnow
 from app.recovery_vocab import RemedyKind, RemedyStatus
@@ -61,6 +62,7 @@ def propose_remedy(store, case_id: str, kind: str, amount: int, description: str
                            "a whole number of yuan from 0 to 1000000"))
     if kind == RemedyKind.OTHER:
         description = require(description, "description")
+    fields.check("description", (description or "").strip())
     with UnitOfWork(store, actor_id, write=True) as uow:
         case, role = case_for_change(uow, case_id, expected_version)
         if case.status == CaseStatus.CLOSED.value:
@@ -83,6 +85,7 @@ def propose_remedy(store, case_id: str, kind: str, amount: int, description: str
 def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: bool, now: datetime | None,
             expected_version: int | None) -> RemedyView:
     now = now or utcnow()
+    fields.check("note", (note or "").strip())
     with UnitOfWork(store, actor_id, write=True) as uow:
         r = uow.session.get(Remedy, remedy_id)
         if r is None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from app.config import Setting, declare
 from app.errors import InvalidInput, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.ids import new_id
 from app.models import User, utcnow
 from app.vocab import Role
@@ -79,6 +80,8 @@ def _validate(username: str, display_name: str, secret: str, role: str) -> None:
         raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "required"))
     if not display_name.strip():
         raise InvalidInput(field="display_name", problem=QT_TRANSLATE_NOOP("Errors", "required"))
+    fields.check("username", username.strip())
+    fields.check("display_name", display_name.strip())
     if len(secret) < MIN_SECRET:
         raise InvalidInput(field="pin", problem=QT_TRANSLATE_NOOP("Errors", "use at least 4 characters"))
     try:

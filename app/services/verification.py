@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.ids import new_id
 from app.models import Customer, FeedbackForm, RepairOrder, User, VerificationCall, utcnow
 from app.services import settings
@@ -94,6 +95,7 @@ def record_call(store, call_id: str, outcome: str, note: str, actor_id: str | No
         raise InvalidInput(field="outcome", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices"))
     if outcome == DISPUTED:
         note = require(note, "note")
+    fields.check("note", (note or "").strip())
     with UnitOfWork(store, actor_id) as uow:
         _supervisor(uow, actor_id)
         call = uow.session.get(VerificationCall, call_id)

@@ -19,7 +19,7 @@ def error_text(exc: BaseException) -> str:
     from app.errors import InvalidInput
 
     if isinstance(exc, InvalidInput):
-        return QCoreApplication.translate("Errors", exc.params["problem"])
+        return exc.problem_text(QCoreApplication.translate)
     render = getattr(exc, "render", None)
     if render is not None:
         return render(QCoreApplication.translate)

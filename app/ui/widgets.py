@@ -41,7 +41,7 @@ def error_text(exc: BaseException) -> str:
     from app.errors import InvalidInput, RecoveryDeskError  # not at import: off the first window's path
 
     if isinstance(exc, InvalidInput):
-        return QCoreApplication.translate("Errors", exc.params.get("problem", ""))
+        return exc.problem_text(QCoreApplication.translate)
     if isinstance(exc, RecoveryDeskError):
         return exc.render(QCoreApplication.translate)
     return QCoreApplication.translate("Widgets", "Something went wrong: {error}").format(error=exc)

@@ -1,0 +1,145 @@
+"""The field catalogue: one length limit and one character rule for every text a person or a file fills in."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import InvalidInput
+from app.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Errors"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """``columns`` are the "table.column" places the value is stored in; a String column's length
+    is ``max_length`` (the models read it from here), a Text column is limited here only."""
+
+    name: str
+    max_length: int
+    multiline: bool = False
+    columns: tuple[str, ...] = ()
+
+
+_CATALOGUE = (
+    Field("dealer_code", 32, columns=("dealer.code",)),
+    Field("dealer_name", 200, columns=("dealer.name",)),
+    Field("username", 64, columns=("app_user.username",)),
+    Field("display_name", 100, columns=("app_user.display_name",)),
+    # An advisor named on a form becomes a user whose user name and display name are that name
+    # (services.directory.ensure_advisors): the shorter of the two limits.
+    Field("advisor", 64),
+    Field("customer_name", 100, columns=("customer.name",)),
+    Field("phone", 32, columns=("customer.phone",)),
+    Field("plate", 16, columns=("vehicle.plate",)),
+    Field("vin", 17, columns=("vehicle.vin",)),
+    Field("model", 100, columns=("vehicle.model",)),
+    Field("repair_order", 64, columns=("repair_order.number",)),
+    Field("comment", 2000, multiline=True, columns=("feedback_form.comment",)),
+    Field("customer_words", 4000, multiline=True, columns=("failure_case.customer_words",)),
+    Field("severity_reason", 1000, multiline=True, columns=("failure_case.severity_reason",)),
+    Field("root_cause", 2000, multiline=True, columns=("failure_case.root_cause",)),
+    Field("improvement", 2000, multiline=True, columns=("failure_case.improvement",)),
+    Field("description", 1000, multiline=True, columns=("remedy.description",)),
+    Field("note", 2000, multiline=True,
+          columns=("remedy.decision_note", "verification_call.note", "sync_conflict.resolution")),
+    Field("reason", 2000, multiline=True),  # a skipped step's, an escalation's, a reopening's
+    Field("words", 4000, multiline=True, columns=("callback.words",)),
+    Field("counter_label", 100, columns=("hq_counter.label",)),
+    Field("alert_text", 400, columns=("alert.text",)),
+    Field("filename", 255, columns=("attachment.filename",)),
+)
+FIELDS: dict[str, Field] = {f.name: f for f in _CATALOGUE}
+BY_COLUMN: dict[str, Field] = {col: f for f in _CATALOGUE for col in f.columns}
+
+TOO_LONG = QT_TRANSLATE_NOOP("Errors", "at most {limit} characters, this is {length}; shorten it")
+BAD_CHARACTER = QT_TRANSLATE_NOOP("Errors",
+    "contains a control or invisible character (U+{code}) at position {position}; remove it")
+LINE_BREAK = QT_TRANSLATE_NOOP("Errors", "must be on one line; remove the line break at position {position}")
+
+
+def length(name: str) -> int:
+    """The limit of a catalogued field (models: ``String(fields.length("plate"))``)."""
+    return FIELDS[name].max_length
+
+
+def _bad_character(ch: str, multiline: bool) -> bool:
+    if ch == "\n":
+        return not multiline
+    # Cc: controls (NUL, which PostgreSQL refuses in text, tab, CR, DEL, C1); Cs: lone surrogates,
+    # which can't be written as UTF-8; Zl/Zp: line breaks that are not a newline.
+    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
+
+
+def problem(name: str, value: str) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with ``value`` for field ``name`` (a marked text and its parameters), or None."""
+    f = FIELDS[name]
+    if len(value) > f.max_length:
+        return TOO_LONG, {"limit": f.max_length, "length": len(value)}
+    for i, ch in enumerate(value):
+        if _bad_character(ch, f.multiline):
+            if ch in "\r\n" and not f.multiline:
+                return LINE_BREAK, {"position": i + 1}
+            return BAD_CHARACTER, {"code": f"{ord(ch):04X}", "position": i + 1}
+    return None
+
+
+def clean(name: str, value: str | None) -> str:
+    """The value as stored: trimmed, line ends as newlines in long texts; raises InvalidInput when
+    it breaks the field's rule. Every entry point (desk, import) stores only what this returns."""
+    f = FIELDS[name]
+    text = (value or "").strip()
+    if f.multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check(name, text)
+    return text
+
+
+def check(name: str, value: str | None) -> None:
+    """Raise InvalidInput naming the field and the rule when ``value`` breaks it."""
+    if value is None:
+        return
+    found = problem(name, value)
+    if found is not None:
+        text, params = found
+        raise InvalidInput(field=name, problem=text, **params)
+
+
+def column_problem(table: str, column: str, value: Any, max_length: int | None) -> tuple[str, dict[str, Any]] | None:
+    """The rule for a value arriving for a stored column (a case file's record): a catalogued
+    column has its field's rule; any other text column its length, and no NUL or lone surrogate
+    (the database would refuse the whole file for one)."""
+    if not isinstance(value, str):
+        return None
+    f = BY_COLUMN.get(f"{table}.{column}")
+    if f is not None:
+        return problem(f.name, value)
+    if max_length is not None and len(value) > max_length:
+        return TOO_LONG, {"limit": max_length, "length": len(value)}
+    for i, ch in enumerate(value):
+        if ch == "\x00" or unicodedata.category(ch) == "Cs":
+            return BAD_CHARACTER, {"code": f"{ord(ch):04X}", "position": i + 1}
+    return None
+
+
+def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """(column, text, params) of the first value in a row of ``table`` the database would refuse
+    or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller."""
+    from sqlalchemy import String
+
+    from app.models.base import Base
+
+    t = Base.metadata.tables.get(table)
+    if t is None:
+        return None
+    for key, value in record.items():
+        col = t.columns.get(key)
+        if col is None:
+            continue
+        limit = col.type.length if isinstance(col.type, String) else None
+        found = column_problem(table, key, value, limit)
+        if found is not None:
+            return key, found[0], found[1]
+    return None
