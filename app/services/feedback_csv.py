@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.errors import ImportRejected, Problem
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 
 CTX = "Errors"
 COLUMNS = ("date", "repair_order", "advisor", "customer", "phone", "plate", "timeliness",
@@ -48,13 +49,70 @@ def normalise_plate(raw: str) -> str:
     return re.sub(r"[\s·\-]", "", raw).upper()
 
 
+# What the csv module refuses, by the start of its message, in the user's words.
+_CSV_ERRORS = (
+    ("field larger than field limit", QT_TRANSLATE_NOOP("Errors",
+        "A value starting on this line is longer than {limit} characters, so the file can't be read. "
+        "Often a quote (\") opened here is never closed; otherwise shorten the value.")),
+    ("unexpected end of data", QT_TRANSLATE_NOOP("Errors",
+        "A quote (\") opened on this line is never closed: the file ends inside the value. "
+        "Close the quote, or remove it.")),
+    ("',' expected after '\"'", QT_TRANSLATE_NOOP("Errors",
+        "A quote (\") closes a value but more text follows before the comma. "
+        "Inside a quoted value write a quote twice (\"\")."))
+)
+_CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV ({reason}). Save the file again as CSV UTF-8.")
+# Catalogue field (app.rules.fields) of each text column.
+FIELD_OF = {"repair_order": "repair_order", "advisor": "advisor", "customer": "customer_name",
+            "phone": "phone", "plate": "plate", "comment": "comment"}
+
+
+def _column_at(data: bytes, offset: int) -> str:
+    """The header's name of the column holding byte ``offset`` (commas counted on its line)."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    prefix = data[start:offset].decode("utf-8", "replace")
+    header = data[: data.find(b"\n")].decode("utf-8-sig", "replace").split(",")
+    index = prefix.count(",")  # good enough to point at it: quoted commas are rare in a name
+    return header[index].strip().lower() if index < len(header) else ""
+
+
 def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors",
+            "The file is UTF-16 text (Excel's \"Unicode text\"), not CSV UTF-8. "
+            "In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))])
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors",
+            "The file is an Excel workbook (.xlsx), not CSV. In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ImportRejected(name, [Problem(data[:nul].count(b"\n") + 1, _column_at(data, nul), QT_TRANSLATE_NOOP("Errors",
+            "The file contains a NUL byte here, so it is not a text CSV file. "
+            "In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))])
     try:
         return data.decode("utf-8-sig")  # drops the BOM Excel writes, if any
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportRejected(name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
-            "The file is not UTF-8 text. In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))]) from None
+        raise ImportRejected(name, [Problem(line, _column_at(data, exc.start), QT_TRANSLATE_NOOP("Errors",
+            "The file is not UTF-8 text (a Chinese Windows program may have saved it as GBK). "
+            "In Excel use Save As > \"CSV UTF-8 (comma delimited)\"."))]) from None
+
+
+def _records(reader, name: str, problems: list[Problem]):
+    """(line, values) of each row; a row the csv module can't read ends the file with a named problem
+    on the line where that row starts (nothing after it can be trusted)."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = str(exc)
+            text = next((t for key, t in _CSV_ERRORS if reason.startswith(key)), _CSV_OTHER)
+            problems.append(Problem(start, "", text, {"limit": csv.field_size_limit(), "reason": reason[:200]}))
+            raise ImportRejected(name, problems) from None
+        yield reader.line_num, rec
 
 
 def read_feedback_csv(path: Path) -> list[FormRow]:
@@ -65,15 +123,19 @@ def read_feedback_csv(path: Path) -> list[FormRow]:
 
 
 def parse_feedback_text(text: str, name: str) -> list[FormRow]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
+    records = _records(reader, name, problems)
     try:
-        header = next(reader)
+        _line, header = next(records)
     except StopIteration:
         raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "The file is empty: the first line must be the header {header}."),
                                             {"header": ",".join(COLUMNS)})]) from None
     header = [h.strip().lower() for h in header]
     missing = [c for c in COLUMNS if c not in header]
+    if len(missing) == len(COLUMNS):
+        raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "The first line is not the header (none of its columns is there). Add this line first: {header}"),
+                                            {"header": ",".join(COLUMNS)})])
     if missing:
         raise ImportRejected(name, [Problem(1, c, QT_TRANSLATE_NOOP("Errors", "Column \"{column}\" is missing from the header. The header must be: {header}"),
                                             {"column": c, "header": ",".join(COLUMNS)}) for c in missing])
@@ -85,8 +147,7 @@ def parse_feedback_text(text: str, name: str) -> list[FormRow]:
     width = len(header)
     rows: list[FormRow] = []
     first_line_of: dict[str, int] = {}
-    for rec in reader:
-        line = reader.line_num
+    for line, rec in records:
         if not any(cell.strip() for cell in rec):
             continue  # blank lines, which spreadsheets like to leave at the end
         if len(rec) != width:
@@ -147,8 +208,16 @@ def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Pr
     verified = v["verified"].lower()
     if verified not in _YES and verified not in _NO:
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
+    plate = normalise_plate(v["plate"])
+    comment = v["comment"].replace("\r\n", "\n").replace("\r", "\n")
+    stored = {"repair_order": v["repair_order"], "advisor": v["advisor"], "customer": v["customer"],
+              "phone": phone, "plate": plate, "comment": comment}
+    for c, value in stored.items():
+        found = fields.problem(FIELD_OF[c], value)
+        if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
+            bad(c, found[0], **found[1])
     if len(problems) > before:
         return None
     return FormRow(line, service_date, v["repair_order"], v["advisor"], v["customer"], phone,
-                   normalise_plate(v["plate"]), grades["timeliness"], grades["repair_quality"],
-                   grades["attitude"], overall, verified in _YES, v["comment"])
+                   plate, grades["timeliness"], grades["repair_quality"],
+                   grades["attitude"], overall, verified in _YES, comment)
