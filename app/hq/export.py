@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.models import Dealer, FailureCase, FeedbackForm, SyncConflict
+from app.rules.cells import csv_cell, xlsx_text
 
 TABLES = {"feedback_form": FeedbackForm, "failure_case": FailureCase, "sync_conflict": SyncConflict}
 
@@ -30,8 +31,24 @@ def _cell(v):
     return v
 
 
+def _xlsx_row(sheet, row):
+    """Text cells typed as text ('s'): a comment starting with = is shown, never evaluated."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out = []
+    for v in row:
+        v = _cell(v)
+        cell = WriteOnlyCell(sheet, value=xlsx_text(v) if isinstance(v, str) else v)
+        if isinstance(v, str):
+            cell.data_type = "s"
+        out.append(cell)
+    return out
+
+
 def export_central(db, out_dir: Path) -> dict[str, int]:
-    """CSV (UTF-8 with a BOM, so Excel reads the Chinese) and ``recovery-desk.xlsx``; rows per table."""
+    """CSV (UTF-8 with a BOM, so Excel reads the Chinese) and ``recovery-desk.xlsx``; rows per table.
+
+    Both are safe to open: no text cell is a formula (app.rules.cells)."""
     from openpyxl import Workbook
 
     out_dir = Path(out_dir)
@@ -46,8 +63,8 @@ def export_central(db, out_dir: Path) -> dict[str, int]:
             with open(out_dir / f"{name}.csv", "w", newline="", encoding="utf-8-sig") as f:
                 w = csv.writer(f)
                 for row in _rows(s, model, codes):
-                    w.writerow(row)
-                    sheet.append([_cell(v) for v in row])
+                    w.writerow([csv_cell(v) for v in row])
+                    sheet.append(_xlsx_row(sheet, row))
                     n += 1
             counts[name] = n
     wb.save(out_dir / "recovery-desk.xlsx")
