@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from app.errors import RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 
 FORMAT = "recovery-desk/case-file"
 VERSION = 1
@@ -138,6 +139,9 @@ def _structure(doc: dict) -> None:
         for i, r in enumerate(rows):
             if not isinstance(r, dict) or not is_str(r.get("id")):
                 raise bad(f"records.{table}[{i}]", "an object with an id")
+            refused = fields.record_refusal(table, i, r)
+            if refused is not None:
+                raise _reject("invalid", refused[0], **refused[1])
     sig = doc.get("signature")
     if (not isinstance(sig, dict) or sig.get("alg") != ALG or not isinstance(sig.get("value"), str)
             or sig.get("key") != doc["counter"]):
