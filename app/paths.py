@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -32,3 +33,47 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
+
+
+# --- files only their owner reads (POSIX) -------------------------------------------------------
+
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
+def private_umask() -> None:
+    """Every file and folder this process creates from now on is its owner's alone (0600 / 0700):
+    the store, its WAL, the outbox, backups, drafts, attachments, exports and reports hold customers'
+    names and phones. Called once at start (command line, application, store opening)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private(data_dir: Path) -> list[Path]:
+    """Create ``data_dir`` (0700) if needed and tighten every folder (0700) and file (0600) under
+    it that others could read or write; return what was tightened (empty when all was right).
+
+    Symbolic links are left alone (their target is not ours to change). Elsewhere than POSIX the
+    per-user data directory's own access rules apply: nothing to do."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if os.name != "posix":
+        return []
+    repaired: list[Path] = []
+
+    def tighten(path: Path, want: int, mode: int) -> None:
+        if mode & 0o077:
+            os.chmod(path, want)
+            repaired.append(path)
+
+    tighten(data_dir, PRIVATE_DIR, os.stat(data_dir).st_mode)
+    for root, dirs, files in os.walk(data_dir):
+        for name in dirs + files:
+            p = Path(root) / name
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue  # removed meanwhile (a draft saved, a WAL checkpointed)
+            if stat.S_ISLNK(st.st_mode):
+                continue
+            tighten(p, PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else PRIVATE_FILE, st.st_mode)
+    return repaired

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from app import __version__
-from app.paths import resolve_data_dir
+from app.paths import private_umask, resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
 COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync",
                    "app.cli.report"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
 CTX = "Cli"
 
 
@@ -32,9 +34,15 @@ def build_parser(translate) -> argparse.ArgumentParser:
 
 
 def open_store_for(args):
-    from app.models.store import open_store
+    """The store, with a warning on stderr when its files had to be made private (see open_store)."""
+    from app.models.store import PERMISSIONS_REPAIRED, open_store
 
-    return open_store(resolve_data_dir(args.data_dir))
+    store = open_store(resolve_data_dir(args.data_dir))
+    if store.repaired:
+        translate = getattr(args, "translate", None)
+        text = translate("Errors", PERMISSIONS_REPAIRED) if translate else PERMISSIONS_REPAIRED
+        print(text.format(count=len(store.repaired), path=store.path.parent), file=sys.stderr)
+    return store
 
 
 def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
@@ -55,8 +63,22 @@ def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
     return True, data_dir
 
 
+def _closed_pipe() -> int:
+    """The reader of our output went away (``| head -1``): stop quietly, as a shell tool does.
+
+    Python would report the pipe again when it flushes stdout at exit: point stdout at the null
+    device first. 141 is what a shell reports for a program ended by SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_CLOSED_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    private_umask()  # before the first file is made: reports, exports and the store are private
     gui, data_dir = gui_data_dir(sys.argv[1:] if argv is None else argv)
     if gui:
         from app.ui.application import run_gui
@@ -75,8 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(resolve_data_dir(args.data_dir))
     if not hasattr(args, "run"):
         parser.parse_args([args.command, "--help"])
+    args.translate = translate
     try:
-        return args.run(args, translate) or EXIT_OK
+        code = args.run(args, translate) or EXIT_OK
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except ImportRejected as exc:
         print(exc.render(translate), file=sys.stderr)
         shown = exc.problems[:200]

@@ -11,7 +11,7 @@ import re
 import shutil
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.errors import MigrationFailed, StoreError, StoreTooNew
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.paths import make_private, private_umask
 
 log = logging.getLogger(__name__)
 
@@ -122,11 +123,18 @@ def _copy_sqlite(src: Path, dst: Path) -> None:
         s.backup(d)
 
 
+PERMISSIONS_REPAIRED = QT_TRANSLATE_NOOP("Errors",
+    "Other users of this computer could read {count} file(s) of the store in {path} (customers' names "
+    "and phones). They are now readable by you only. Keep the folder private; don't copy it to shared places.")
+
+
 @dataclass
 class Store:
     path: Path
     engine: Engine
     session_factory: sessionmaker[Session]
+    # Files and folders found readable by others at opening and made private (see PERMISSIONS_REPAIRED).
+    repaired: list[Path] = field(default_factory=list)
 
     def session(self) -> Session:
         return self.session_factory()
@@ -138,7 +146,11 @@ class Store:
 def open_store(data_dir: Path) -> Store:
     """Open (creating or upgrading as needed) the store in ``data_dir``."""
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_umask()
+    repaired = make_private(data_dir)
+    if repaired:
+        log.warning("others could read %d file(s) in %s; now only their owner can: %s", len(repaired), data_dir,
+                    ", ".join(str(p) for p in repaired[:10]))
     path = data_dir / STORE_FILE
     current = _stored_revision(path)
     if current is not None and current == shipped_head():
@@ -173,7 +185,7 @@ def open_store(data_dir: Path) -> Store:
                     Path(str(path) + suffix).unlink(missing_ok=True)
             raise MigrationFailed(path=str(path), reason=str(exc), backup=str(backup or "-")) from exc
 
-    store = Store(path, engine, sessionmaker(engine, expire_on_commit=False))
+    store = Store(path, engine, sessionmaker(engine, expire_on_commit=False), repaired)
     from app.services.store_setup import ensure_identity
 
     ensure_identity(store)
