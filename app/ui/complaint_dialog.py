@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from app.rules import fields
 from app.services.drafts import DraftBox
 from app.ui.ops import Ops
 from app.ui.widgets import FieldForm, combo_value, error_text, icon, set_combo_value, vocab_combo, vocab_title
@@ -93,6 +94,8 @@ class ComplaintDialog(QDialog):
         self.severity_hint = QLabel()
         self.severity_hint.setProperty("role", "hint")
         self.severity_reason = right.add("severity_reason", self.tr("Reason for a higher severity"), QLineEdit())
+        for name in ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason"):
+            getattr(self, name).setMaxLength(fields.length(name))  # the field catalogue's limits
 
         self.save_button = QPushButton(self.tr("Save complaint"))
         self.save_button.setObjectName("saveComplaint")

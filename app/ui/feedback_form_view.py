@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.ui.dates import qdate_today
+from app.rules import fields
 from app.services.drafts import DraftBox
 from app.ui.grade_picker import GradePicker
 from app.ui.ops import Ops
@@ -62,6 +63,8 @@ class FeedbackFormView(QWidget):
         self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
         self.phone = f.add("phone", self.tr("Phone"), QLineEdit(), required=True)
         self.plate = f.add("plate", self.tr("Plate"), QLineEdit(), required=True)
+        for name in ("repair_order", "customer_name", "phone", "plate"):  # the field catalogue's limits
+            f.fields[name].setMaxLength(fields.length(name))
         titles = {g.value: vocab_title(g) for g in Grade}
         self.pickers: dict[str, GradePicker] = {}
         for item, label in zip(ITEMS, (self.tr("Timeliness"), self.tr("Repair quality"), self.tr("Attitude"))):
