@@ -1,0 +1,77 @@
+"""A store never holds what head office would refuse: maximal values of every field travel through
+a case file into PostgreSQL; one character more is refused at the counter."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.errors import ImportRejected, InvalidInput
+from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User, Vehicle
+from app.rules.fields import length
+from app.services.cases import open_case
+from app.services.feedback_import import import_feedback_csv
+from tests.helpers import csv_file, form_line
+from tests.synchelp import edit_case, enrol_in_process, new_case
+
+
+def _max(name: str, ch: str = "王") -> str:
+    return ch * length(name)
+
+
+def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter(pg_url, tmp_path):
+    from app.hq.receive import receive
+    from app.models.store import open_database, open_store
+    from app.sync.casefile import CaseFileRejected, sign
+    from app.sync.outbox import _path, file_waiting
+
+    db = open_database(pg_url)
+    store = open_store(tmp_path / "counter")
+    secret = enrol_in_process(db, store)
+    try:
+        line = form_line("2026-11-02", _max("repair_order", "R"), customer=_max("customer_name"),
+                         plate="京" * length("plate"), advisor=_max("advisor", "张"), comment=_max("comment", "评"))
+        import_feedback_csv(store, csv_file(tmp_path / "f.csv", [line]))
+        case = open_case(store, new_case(1, customer_name=_max("customer_name", "李"), phone="1" * length("phone"),
+                                         plate="沪" * length("plate"), vin="V" * length("vin"),
+                                         model=_max("model"), customer_words=_max("customer_words", "话"),
+                                         severity_reason=_max("severity_reason", "因")), None)
+        edit_case(store, case.id, _max("root_cause", "根"))
+
+        # one character more never reaches the store
+        with pytest.raises(ImportRejected):
+            import_feedback_csv(store, csv_file(tmp_path / "g.csv", [form_line(
+                "2026-11-03", "R" * (length("repair_order") + 1))]))
+        with pytest.raises(InvalidInput):
+            open_case(store, new_case(2, customer_name="王" * (length("customer_name") + 1)), None)
+        with pytest.raises(InvalidInput):
+            open_case(store, new_case(2, plate="京" * (length("plate") + 1)), None)
+
+        seqs = file_waiting(store, secret)
+        assert seqs
+        for seq in seqs:
+            receive(db, _path(store, seq).read_bytes())
+        with db.session() as s:
+            assert s.scalar(select(RepairOrder.number)) == "R" * length("repair_order")
+            names = set(s.scalars(select(Customer.name)))
+            assert names == {_max("customer_name"), _max("customer_name", "李")}
+            assert set(s.scalars(select(Vehicle.plate))) == {"京" * length("plate"), "沪" * length("plate")}
+            assert _max("advisor", "张") in set(s.scalars(select(User.username)))
+            assert s.scalar(select(FeedbackForm.comment)) == _max("comment", "评")
+            c = s.get(FailureCase, case.id)
+            assert (c.customer_words, c.root_cause) == (_max("customer_words", "话"), _max("root_cause", "根"))
+
+        # a file over a limit (not one this program writes) is refused by name, not by the database
+        import json
+
+        doc = json.loads(_path(store, seqs[0]).read_bytes())
+        body = {k: v for k, v in doc.items() if k != "signature"}
+        body["sequence"] = 99
+        body["records"]["customer"][0]["name"] += "王"
+        with pytest.raises(CaseFileRejected) as err:
+            receive(db, sign(body, secret))
+        assert err.value.code == "invalid" and "records.customer[0].name" in err.value.render()
+        assert f"more than the {length('customer_name')} allowed" in err.value.render()
+    finally:
+        store.close()
+        db.close()
