@@ -15,7 +15,7 @@ from sqlalchemy import Date, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
-from app.models import Event, SyncConflict, utcnow
+from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 
@@ -288,6 +288,11 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                            "occurred_at": occurred, "_wire": ev})
         chain[(*key, ev["seq"])] = ev["id"]
         known.add(ev["id"])
+    for etype, eid in settled:  # head office's resolution closes what this side kept aside
+        session.execute(SyncConflict.__table__.update()
+                        .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
+                               SyncConflict.resolved_at.is_(None))
+                        .values(resolved_at=now, resolution="resolved at head office"))
     aside = _set_aside(session, dealer_id, superseded, now) if superseded else {}
 
     # 3. Records, parents first; aggregates only when newer and not in conflict (or settled at head
@@ -373,11 +378,6 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                                  entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
                                  other_event_id=ev["id"], other_event=_mapped_event(ev, remap),
                                  other_snapshot=_mapped(snapshot, remap), detected_at=now))
-    for etype, eid in settled:  # head office's resolution closes what this side kept aside
-        session.execute(SyncConflict.__table__.update()
-                        .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
-                               SyncConflict.resolved_at.is_(None))
-                        .values(resolved_at=now, resolution="resolved at head office"))
     session.flush()
     return res
 
@@ -403,16 +403,22 @@ def _set_aside(session: Session, dealer_id: str, superseded: list[tuple[str, str
     conflict record already settled (head office decided on it), so the change is kept, never dropped.
     Returns (entity type, id) -> (that record, the ids its changes' payloads name)."""
     mine = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_([m for m, _ in superseded])))}
+    here = session.get(StoreMeta, "store_id")
+    acked = set(session.scalars(select(SyncOutbox.event_id).join(SyncFile, SyncFile.seq == SyncOutbox.file_seq)
+                                .where(SyncOutbox.event_id.in_(list(mine)), SyncFile.status == "acked")))
     out: dict[tuple[str, str], tuple[SyncConflict | None, set[str]]] = {}
     for mine_id, theirs_id in superseded:
         e = mine[mine_id]
         rec, names = out.get((e.entity_type, e.entity_id), (None, set()))
         names |= _strings(e.payload)
+        # A change of this counter head office never received (made after the resolution there) was not
+        # decided on: it stays an open conflict here, listed in Sync problems, instead of travelling.
+        unsent = here is not None and e.origin == here.value and mine_id not in acked
         if session.scalar(select(SyncConflict.id).where(SyncConflict.other_event_id == mine_id)) is None:
             c = SyncConflict(id=new_id(), dealer_id=dealer_id, entity_type=e.entity_type, entity_id=e.entity_id,
                              seq=e.seq, kept_event_id=theirs_id, other_event_id=mine_id, other_event=_event_wire(e),
-                             other_snapshot=None, detected_at=now, resolved_at=now,
-                             resolution="set aside at head office")
+                             other_snapshot=None, detected_at=now, resolved_at=None if unsent else now,
+                             resolution="" if unsent else "set aside at head office")
             session.add(c)
             rec = rec or c
         out[(e.entity_type, e.entity_id)] = (rec, names)
