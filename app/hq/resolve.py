@@ -67,6 +67,12 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                                        else getattr(row, k) for k in changed}})
         s.add(ev)
         c.resolved_at, c.resolution = now, f"{keep}: {note}".strip()
+        # Changes built on the one kept aside are part of the same conflict: settled with it, as the
+        # counters settle every conflict of the entity when the resolution arrives.
+        s.execute(SyncConflict.__table__.update()
+                  .where(SyncConflict.entity_type == c.entity_type, SyncConflict.entity_id == c.entity_id,
+                         SyncConflict.resolved_at.is_(None), SyncConflict.id != c.id)
+                  .values(resolved_at=now, resolution=c.resolution))
         s.flush()
         # The entity's whole history as head office holds it: a counter whose own change was set
         # aside takes these in its place, so every place ends with the same timeline.
