@@ -13,7 +13,8 @@ from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.sync import casefile
-from app.sync.apply import ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, event_to_wire, from_record, records_for
+from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, MODELS, event_to_wire, from_record,
+                            records_for)
 
 # Columns a resolution never takes from the other side's snapshot: identity and bookkeeping.
 _FIXED = {"id", "dealer_id", "number", "version", "created_at", "created_by", "customer_id", "vehicle_id",
@@ -54,6 +55,8 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                                                           Event.entity_id == c.entity_id)) or 0
         for k, v in changed.items():
             setattr(row, k, v)
+        if keep == "other" and c.other_snapshot:
+            _take_children(s, c.other_snapshot.get(CHILDREN_KEY) or {})
         row.version = last + 1
         row.updated_at = now
         ev = Event(id=new_id(), entity_type=c.entity_type, entity_id=c.entity_id, seq=last + 1,
@@ -64,16 +67,41 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                                        else getattr(row, k) for k in changed}})
         s.add(ev)
         c.resolved_at, c.resolution = now, f"{keep}: {note}".strip()
+        # Changes built on the one kept aside are part of the same conflict: settled with it, as the
+        # counters settle every conflict of the entity when the resolution arrives.
+        s.execute(SyncConflict.__table__.update()
+                  .where(SyncConflict.entity_type == c.entity_type, SyncConflict.entity_id == c.entity_id,
+                         SyncConflict.resolved_at.is_(None), SyncConflict.id != c.id)
+                  .values(resolved_at=now, resolution=c.resolution))
         s.flush()
-        base = s.scalar(select(Event.id).where(Event.entity_type == c.entity_type, Event.entity_id == c.entity_id,
-                                               Event.seq == last)) if last else None
+        # The entity's whole history as head office holds it: a counter whose own change was set
+        # aside takes these in its place, so every place ends with the same timeline.
+        history = list(s.scalars(select(Event).where(Event.entity_type == c.entity_type,
+                                                     Event.entity_id == c.entity_id).order_by(Event.seq)))
+        ids = {e.seq: e.id for e in history}
         dealer = s.get(Dealer, c.dealer_id)
         seq = (s.scalar(select(func.max(SyncReceived.sequence)).where(SyncReceived.counter_id == HQ_ORIGIN)) or 0) + 1
         body = casefile.build_body(dealer_id=dealer.id, dealer_code=dealer.code, counter=HQ_ORIGIN, sequence=seq,
-                                   created_at=now.isoformat(), events=[event_to_wire(ev, base)],
+                                   created_at=now.isoformat(),
+                                   events=[event_to_wire(e, ids.get(e.seq - 1)) for e in history],
                                    records=records_for(s, [ev]))
         # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
         content = casefile.canonical(body) + b"\n"
         s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=casefile.sha256(content),
-                           dealer_id=dealer.id, content=content, received_at=now, events=1))
+                           dealer_id=dealer.id, content=content, received_at=now, events=len(history)))
         return Resolved(c.id, c.entity_type, c.entity_id, last + 1, tuple(changed))
+
+
+def _take_children(s, children: dict[str, list[dict]]) -> None:
+    """The rows the change kept aside made under its case or form (a remedy it proposed...), as it had them."""
+    for table, rows in children.items():
+        model = MODELS.get(table)
+        if model is None:
+            continue
+        for rec in rows:
+            vals = from_record(table, rec)
+            if s.get(model, vals["id"]) is None:
+                s.add(model(**vals))
+            else:
+                s.execute(model.__table__.update().where(model.__table__.c.id == vals["id"]).values(**vals))
+    s.flush()

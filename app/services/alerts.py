@@ -78,7 +78,20 @@ def open_alerts(store, limit: int = 50) -> list[AlertInfo]:
 def acknowledge(store, alert_id: str, actor) -> None:
     if not actor.is_supervisor:
         raise InvalidInput(field="alert", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can acknowledge alerts"))
-    with store.session() as s, s.begin():
-        alert = s.get(Alert, alert_id)
+    from app.models import FailureCase
+    from app.services.uow import UnitOfWork
+
+    with UnitOfWork(store, actor.user_id) as uow:
+        alert = uow.session.get(Alert, alert_id)
         if alert is not None and alert.acknowledged_at is None:
-            alert.acknowledged_at, alert.acknowledged_by = utcnow(), actor.user_id
+            now = utcnow()
+            alert.acknowledged_at, alert.acknowledged_by = now, actor.user_id
+            # An event on the alert's form (or case): its version moves, so the acknowledgement travels.
+            etype, parent_id = ("form", alert.form_id) if alert.form_id else ("case", alert.case_id)
+            parent = uow.session.get(FeedbackForm if etype == "form" else FailureCase, parent_id)
+            if parent is not None:
+                parent.version += 1
+                parent.updated_at = now
+                uow.record(etype, parent_id, "alert.acknowledged", {"alert_id": alert.id}, parent.dealer_id,
+                           seq=parent.version, at=now)
+        uow.commit()

@@ -82,6 +82,12 @@ def draw_sample(store, actor_id: str | None, *, now: datetime | None = None, see
                                     drawn_by=actor_id, outcome=PENDING)
             s.add(call)
             ids.append(call.id)
+            # The call is part of the form's history: its version moves and the call travels with it.
+            form = s.get(FeedbackForm, fid)
+            form.version += 1
+            form.updated_at, form.updated_by = now, actor_id
+            uow.record("form", fid, "verification.drawn", {"call_id": call.id}, form.dealer_id, seq=form.version,
+                       at=now)
         uow.commit()
     return calls(store, ids=ids)
 

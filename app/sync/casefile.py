@@ -18,14 +18,16 @@ from typing import Any, Callable
 from app.errors import RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
+from app.sync.tables import AGGREGATES, NAMES
 
 FORMAT = "recovery-desk/case-file"
 VERSION = 1
 MIN_VERSION = 1  # the oldest version this program still reads
 MAX_FILE_BYTES = 32 * 1024 * 1024
 ALG = "HMAC-SHA256"
-ENTITY_TYPES = ("case", "form")
-RECORD_TABLES = ("user", "customer", "vehicle", "repair_order", "feedback_form", "failure_case")
+ENTITY_TYPES = tuple(AGGREGATES)
+# Every synced table of app.sync.tables. A reader takes any subset (files of older writers name fewer).
+RECORD_TABLES = NAMES
 
 
 class CaseFileRejected(RecoveryDeskError):

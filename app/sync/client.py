@@ -28,6 +28,7 @@ from app.services import settings
 from app.services.uow import take_write_lock
 from app.sync import attachments, casefile, outbox, wire
 from app.sync.apply import apply_file
+from app.sync.problems import open_conflicts
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,9 @@ class SyncClient:
                 report = self._send(http, secret, w, report)
             report = self._pull(http, secret, report)
             report = self._pull_published(http, secret, report)
-        return report
+        # The conflicts Sync problems lists: head office's count of a sent change kept aside there is
+        # the same conflict this counter records when it pulls the other side's change.
+        return replace(report, conflicts=open_conflicts(self.store))
 
     def _offline(self, exc: Exception) -> Offline:
         c = outbox.counts(self.store)

@@ -74,6 +74,8 @@ ACTIONS = {
     "form.verified": QT_TRANSLATE_NOOP("Conflicts", "Verified the form"),
     "form.disputed": QT_TRANSLATE_NOOP("Conflicts", "Disputed the form"),
     "form.dispute_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved the dispute"),
+    "verification.drawn": QT_TRANSLATE_NOOP("Conflicts", "Drew the form for a verification call"),
+    "alert.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the alert"),
 }
 
 

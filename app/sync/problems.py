@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models import SyncConflict, SyncFile
 from app.sync import outbox
@@ -33,6 +33,12 @@ def render_reason(reason: str, words=None) -> str:
         return text.format(**r["params"])
     except (ValueError, KeyError, TypeError, IndexError):
         return reason
+
+
+def open_conflicts(store) -> int:
+    """How many conflicts wait here for head office: exactly the conflicts list_problems lists."""
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None)))
 
 
 def list_problems(store) -> list[SyncProblem]:

@@ -1,0 +1,103 @@
+"""The one registry of how every table of the store takes part in sync (a test checks it against Base.metadata).
+
+Four roles:
+- ``record``: a row shared as is, named by the rows that point at it (user, customer, vehicle, repair order);
+- ``aggregate``: the root of an aggregate with a version and an event chain (case, form); its snapshot
+  travels with each file that carries one of its events, and is applied when newer and not in conflict;
+- ``child``: a row that belongs to an aggregate (a remedy to its case, a verification call to its form...).
+  Every change to a child is an event on its aggregate, so the aggregate's version moves; the child
+  travels with the aggregate's snapshot and is upserted by id exactly when that snapshot is applied;
+- local: never leaves this database (see LOCAL, with the reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import Table
+
+from app.models import (Alert, Attachment, Base, Callback, Customer, FailureCase, FeedbackForm, Remedy, RepairOrder,
+                        User, Vehicle, VerificationCall)
+
+RECORD, AGGREGATE, CHILD = "record", "aggregate", "child"
+
+
+@dataclass(frozen=True)
+class Synced:
+    name: str  # the table's name in a case file ("user" for app_user)
+    model: type
+    role: str
+    entity_type: str | None = None  # aggregate: the events' entity_type
+    # child: (column, aggregate name), in order of preference; a row belongs to each non-empty one
+    parents: tuple[tuple[str, str], ...] = ()
+    # columns that identify the same row made elsewhere (within the dealer): mapped onto the receiver's row
+    natural_key: tuple[str, ...] = ()
+    private: frozenset[str] = frozenset()  # columns that never leave the database that wrote them
+    user_columns: tuple[str, ...] = ()  # columns naming a user without a ForeignKey
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__
+
+
+# Parents before the rows that point at them: the order records are applied in.
+SYNCED: tuple[Synced, ...] = (
+    Synced("user", User, RECORD, natural_key=("username",), private=frozenset({"password_hash"})),
+    Synced("customer", Customer, RECORD),
+    Synced("vehicle", Vehicle, RECORD),
+    Synced("repair_order", RepairOrder, RECORD, natural_key=("number",)),
+    Synced("feedback_form", FeedbackForm, AGGREGATE, entity_type="form"),
+    Synced("failure_case", FailureCase, AGGREGATE, entity_type="case"),
+    Synced("remedy", Remedy, CHILD, parents=(("case_id", "failure_case"),)),
+    Synced("callback", Callback, CHILD, parents=(("case_id", "failure_case"),)),
+    Synced("attachment", Attachment, CHILD, parents=(("case_id", "failure_case"),), user_columns=("added_by",)),
+    Synced("verification_call", VerificationCall, CHILD, parents=(("form_id", "feedback_form"),)),
+    # An alert belongs to its form, or to its case when it has none. Each place that sees a failure
+    # form may raise the form's alert itself, so the same alert is known by (form, kind).
+    Synced("alert", Alert, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
+           natural_key=("form_id", "kind"), user_columns=("created_by", "acknowledged_by")),
+)
+
+LOCAL: dict[str, str] = {
+    "store_meta": "this store's own identity and cursors",
+    "setting": "this store's settings (head office publishes its own through sync_published)",
+    "dealer": "created at enrolment from head office's answer, named in every file's header",
+    "event": "travels as the file's events, not as records",
+    "sync_file": "the counter's outbox bookkeeping",
+    "sync_outbox": "the counter's outbox bookkeeping",
+    "sync_conflict": "each place keeps the conflicts it found; head office's resolution travels as an event",
+    "sync_received": "head office's log of accepted files",
+    "sync_published": "head office's publications, pulled through their own endpoint",
+    "sync_blob": "attachment bytes, sent by hash through their own endpoint",
+    "hq_counter": "head office's enrolled counters and their secrets",
+    "hq_enrolment": "head office's enrolment codes",
+}
+
+BY_NAME: dict[str, Synced] = {s.name: s for s in SYNCED}
+NAMES: tuple[str, ...] = tuple(s.name for s in SYNCED)
+AGGREGATES: dict[str, Synced] = {s.entity_type: s for s in SYNCED if s.role == AGGREGATE}  # by entity type
+CHILDREN: tuple[Synced, ...] = tuple(s for s in SYNCED if s.role == CHILD)
+
+
+@cache
+def refs(name: str) -> dict[str, str]:
+    """column -> the synced table it names: every ForeignKey to a synced table, and the user columns
+    declared without one. How a row the receiver knows under another id is mapped everywhere."""
+    by_table = {s.table.name: s.name for s in SYNCED}
+    spec = BY_NAME[name]
+    out = {}
+    for col in spec.table.columns:
+        for fk in col.foreign_keys:
+            target = by_table.get(fk.column.table.name)
+            if target is not None:
+                out[col.key] = target
+    for col in spec.user_columns:
+        out[col] = "user"
+    return out
+
+
+def unplaced() -> list[str]:
+    """Tables of the models that the registry does not place (a new table is one until placed)."""
+    placed = {s.table.name for s in SYNCED} | set(LOCAL)
+    return sorted(set(Base.metadata.tables) - placed)

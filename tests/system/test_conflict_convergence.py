@@ -1,0 +1,80 @@
+"""Two counters change one case at once; the count each sync reports is what Sync problems lists, and
+after head office resolves, every store holds the same rows and the same timeline."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from sqlalchemy import select
+
+from app.hq.counters import add_dealer, open_conflicts
+from app.hq.intake import create_app
+from app.hq.resolve import resolve
+from app.models import SyncConflict
+from app.models.store import open_database, open_store
+from app.services import recovery
+from app.services.remedies import propose_remedy
+from app.sync.client import SyncClient
+from app.sync.problems import list_problems
+from tests.recovery_helpers import add_user
+from tests.synchelp import enrol_in_process, open_cases
+from tests.system.test_every_record_travels import events, rows
+
+
+@pytest.mark.parametrize("keep", ["applied", "other"])
+def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep):
+    from starlette.testclient import TestClient
+
+    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    add_dealer(db, "BJ01", "北京一店")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+
+    def sync(store):
+        return SyncClient(store, url="http://hq", transport=transport).run_once()
+
+    try:
+        for store in (a, b):
+            enrol_in_process(db, store)
+        adv_a, adv_b = add_user(a, "张伟", "advisor"), add_user(b, "李娜", "advisor")
+        [case] = open_cases(a, 1)
+        sync(a)
+        sync(b)
+        recovery.escalate(a, case, "客户要求经理出面", adv_a)
+        recovery.escalate(b, case, "客户第二次投诉", adv_b)
+        propose_remedy(b, case, "voucher", 100, "", adv_b)  # a child row made on B's side only
+        for store in (a, b, a, b):
+            report = sync(store)
+            assert report.conflicts == len([p for p in list_problems(store) if p.kind == "conflict"])
+        assert all(list_problems(s) for s in (a, b))
+        [c] = [c for c in open_conflicts(db) if c.applied is not None]  # the others are built on B's change
+        resolve(db, c.id, keep, note="经理已处理")
+        for store in (a, b):
+            assert sync(store).conflicts == 0 and list_problems(store) == []
+        want_rows, want_events = rows(db), events(db)
+        for name, store in (("counter 1", a), ("counter 2", b)):
+            assert events(store) == want_events, f"timeline differs at {name}"
+            got = rows(store)
+            for table in ("failure_case", "remedy", "callback"):
+                assert got[table] == want_rows[table], f"{table} differs at {name}"
+        assert open_conflicts(db) == []
+        with b.session() as s:  # B's own change is kept, settled, not dropped
+            kept = s.scalars(select(SyncConflict).where(SyncConflict.entity_id == case)).all()
+            assert {k.other_event["kind"] for k in kept} >= {"case.escalated"}
+            assert all(k.resolved_at is not None for k in kept)
+        with db.session() as s:
+            from app.models import Remedy
+
+            assert len(s.scalars(select(Remedy)).all()) == (1 if keep == "other" else 0)
+        # Work goes on from either counter without a new conflict.
+        recovery.close_case(a, case, "根因", "改进", add_user(a, "周经理", "supervisor"))
+        for store in (a, b):
+            assert sync(store).conflicts == 0
+        assert events(a) == events(b) == events(db)
+    finally:
+        a.close()
+        b.close()
+        db.close()

@@ -1,0 +1,157 @@
+"""Every record a person's work creates, through the services the desk calls, reaches head office and
+the dealer's other counter exactly once, with the same events; on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import select
+
+from app import clock
+from app.hq.counters import add_dealer
+from app.hq.intake import create_app
+from app.models import Event, SyncReceived
+from app.models.store import open_database, open_store
+from app.recovery_vocab import StepKind
+from app.scripts.library import library_for
+from app.services import alerts, settings
+from app.services.attachments import add_attachment
+from app.services.callbacks import callbacks_due, record_not_reached, record_reached
+from app.services.complaints import record_complaint
+from app.services.feedback_forms import FormEntry, correct_form, enter_form
+from app.services.recovery import close_case, guide, record_step
+from app.services.remedies import approve_remedy, propose_remedy
+from app.services.verification import draw_sample, record_call
+from app.sync import tables
+from app.sync.apply import apply_file
+from app.sync.client import SyncClient
+from tests.recovery_helpers import add_user
+from tests.synchelp import enrol_in_process, new_case
+
+PACK = library_for(None).pack
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+def rows(db_or_store) -> dict[str, dict[str, dict]]:
+    """Every synced table, every column but the private ones, by id."""
+    out = {}
+    with db_or_store.session() as s:
+        for spec in tables.SYNCED:
+            cols = [c for c in spec.table.columns if c.key not in spec.private]
+            out[spec.name] = {r.id: dict(r._mapping) for r in s.execute(select(*cols))}
+    return out
+
+
+def events(db_or_store) -> dict[tuple[str, str], list[tuple]]:
+    with db_or_store.session() as s:
+        out: dict[tuple[str, str], list[tuple]] = {}
+        for e in s.scalars(select(Event).order_by(Event.entity_type, Event.entity_id, Event.seq)):
+            out.setdefault((e.entity_type, e.entity_id), []).append(
+                (e.seq, e.id, e.kind, e.payload, e.actor_id, e.origin, e.occurred_at))
+        return out
+
+
+def entry(ro: str, grades: str, overall: int, comment: str = "") -> FormEntry:
+    return FormEntry(repair_order=ro, service_date=clock.today(), customer_name="王芳", phone="13812345678",
+                     plate="京A12345", timeliness=grades[0], repair_quality=grades[1], attitude=grades[2],
+                     overall=overall, comment=comment)
+
+
+def desk_work(store, tmp_path) -> dict:
+    """One of everything, as the desk makes it."""
+    # People travel with the work that names them (a user no change names stays at the counter).
+    adv_id, sup_id = add_user(store, "张伟", "advisor"), add_user(store, "刘主管", "supervisor")
+    adv = SimpleNamespace(user_id=adv_id, is_supervisor=False, display_name="张伟")
+    sup = SimpleNamespace(user_id=sup_id, is_supervisor=True, display_name="刘主管")
+    with store.session() as s, s.begin():
+        settings.put(s, "remedy.limit.supervisor", 3000)
+        settings.put(s, "verification.sample_size", 10)
+    failing = enter_form(store, entry("RO-1", "EED", 2, "异响没修好"), adv)
+    assert failing.failure and failing.alert_ids
+    correct_form(store, failing.form_id, {"comment": "异响没修好，等了两小时"}, adv, expected_version=failing.version)
+    good = [enter_form(store, entry(f"RO-{i}", "AAB", 9), adv) for i in (2, 3)]
+
+    case = record_complaint(store, new_case(1, form_id=failing.form_id, customer_words="车还有异响"), adv_id).id
+    at = clock.now()
+    g = guide(store, case, PACK, now=at)
+    for st in g.steps[g.current:]:
+        at += timedelta(minutes=2)
+        if st.step.kind == StepKind.OFFER_REMEDY:
+            r = propose_remedy(store, case, "voucher", 500, "", adv_id, now=at)  # above the advisor's 300
+            assert r.status == "pending_approval"
+            approve_remedy(store, r.id, sup_id, "同意", now=at)
+        record_step(store, case, PACK, st.step.index, "done", "", adv_id, now=at)
+    [cb] = [c for c in callbacks_due(store, now=at + timedelta(days=30)) if c.case_id == case]
+    record_not_reached(store, cb.id, adv_id, "无人接听", now=at + timedelta(hours=1))
+    record_reached(store, cb.id, 9, "满意", adv_id, root_cause="试车不到位", improvement="交车前试车签字",
+                   now=at + timedelta(hours=2))
+
+    other = record_complaint(store, new_case(2), adv_id).id
+    photo = tmp_path / "dent.jpg"
+    photo.write_bytes(b"\xff\xd8\xff dent" * 100)
+    add_attachment(store, other, photo, adv_id)
+    record_step(store, other, PACK, guide(store, other, PACK).current, "done", "", adv_id)
+    close_case(store, other, "客户自身使用不当", "交车时讲解使用方法", sup_id)
+
+    drawn = draw_sample(store, sup_id, seed=1)
+    assert len(drawn) >= 2
+    record_call(store, drawn[0].id, "confirmed", "", sup_id)
+    record_call(store, drawn[1].id, "disputed", "客户说没有填过这张表", sup_id)
+    [alert] = alerts.open_alerts(store)
+    alerts.acknowledge(store, alert.id, sup)
+    return {"advisor": adv_id, "supervisor": sup_id}
+
+
+def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_path):
+    from starlette.testclient import TestClient
+
+    db = open_database(hq_url)
+    add_dealer(db, "BJ01", "北京一店")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    try:
+        for store in (a, b):
+            enrol_in_process(db, store)
+        desk_work(a, tmp_path)
+
+        def sync(store):
+            return SyncClient(store, url="http://hq", transport=transport).run_once()
+
+        assert sync(a).conflicts == 0
+        assert sync(b).pulled_files >= 1
+        want = rows(a)
+        assert all(want[t] for t in tables.NAMES), {t: len(v) for t, v in want.items()}  # every kind was made
+        for name, side in (("head office", db), ("counter 2", b)):
+            got = rows(side)
+            for table in tables.NAMES:
+                assert got[table] == want[table], f"{table} differs at {name}"
+            assert events(side) == events(a), f"history differs at {name}"
+
+        # Again: nothing new, and the same file applied twice stores nothing twice.
+        assert (sync(a).pulled_events, sync(b).pulled_events) == (0, 0)
+        with db.session() as s:
+            files = [r.content for r in s.scalars(select(SyncReceived).order_by(SyncReceived.n))]
+        import json
+
+        with b.session() as s, s.begin():
+            for content in files:
+                doc = json.loads(content)
+                res = apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+                assert (res.events_new, res.conflicts) == (0, [])
+        for side in (db, b):
+            assert rows(side) == want and events(side) == events(a)
+    finally:
+        a.close()
+        b.close()
+        db.close()
