@@ -8,7 +8,7 @@ CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "a
         "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
         "app.reports.pdf", "app.reports.charts", "app.reports.figures", "app.reports.feedback", "app.reports.cases",
         "app.reports.network",
-        "app.recovery_vocab", "app.recovery_config", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
+        "app.recovery_vocab", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
         "app.scripts.library", "app.services.case_log", "app.services.recovery", "app.services.remedies",
         "app.services.callbacks", "app.services.verification",
         "app.services.users", "app.services.feedback_forms", "app.services.case_queries", "app.services.alerts",
