@@ -15,7 +15,7 @@ CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "a
         "app.services.attachments", "app.services.drafts", "app.services.complaints", "app.services.today", "app.services.preferences",
         "app.secrets", "app.sync.casefile", "app.sync.apply", "app.sync.outbox", "app.sync.client", "app.sync.connect",
         "app.sync.problems", "app.sync.wire", "app.hq.counters", "app.hq.receive", "app.hq.importer", "app.hq.publish",
-        "app.hq.export", "app.hq.intake", "app.hq.resolve", "app.hq.blobs", "app.sync.attachments"]
+        "app.hq.export", "app.hq.intake", "app.hq.resolve", "app.hq.blobs", "app.services.attachments", "app.sync.found_problems"]
 
 
 def test_core_imports_with_pyside6_blocked(tmp_path):
