@@ -418,22 +418,60 @@ class SyncClient:
         data = self._get(http, secret, f"{wire.API}/published?after={after}")
         for item in data.get("items", []):
             content = base64.b64decode(item["content"])
-            if casefile.sha256(content) != item["sha256"]:
-                log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
+            if item.get("kind") != "settings":
+                report = self._take_pack(item, content, report)
+                with self.store.session() as s, s.begin():
+                    _meta_put(s, "sync.published_cursor", str(item["n"]))
                 continue
             with self.store.session() as s, s.begin():
-                try:
-                    if item["kind"] == "settings":
+                if casefile.sha256(content) != item["sha256"]:
+                    log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
+                else:
+                    try:
                         for key, value in check_settings(json.loads(content)["settings"]).items():
                             settings.put(s, key, value, source="hq")
-                    else:
-                        install_script_pack(self.store, item["name"], item["version"], item["sha256"], content)
-                    report = replace(report, published=report.published + 1)
-                except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
-                    # e.g. a setting a newer head office knows and this program doesn't: not used
-                    log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
+                        report = replace(report, published=report.published + 1)
+                    except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
+                        # e.g. a setting a newer head office knows and this program doesn't: not used
+                        log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
                 _meta_put(s, "sync.published_cursor", str(item["n"]))
         return report
+
+    def _take_pack(self, item: dict, content: bytes, report: RoundReport) -> RoundReport:
+        """A published script pack, verified again here (checksum, then the full validation) and made
+        the active pack as `scripts install` does; a damaged, broken or not newer one is refused,
+        listed in the sync problems, and the last good pack stays in use."""
+        from app.scripts.library import PackNotNewer, library_for
+        from app.scripts.pack import PackRejected
+
+        name, version = str(item.get("name", "?")), item.get("version", "?")
+        lib = library_for(Path(self.store.path).parent)
+        why = None
+        if casefile.sha256(content) != item.get("sha256"):
+            why = found_problems.reason("pack_checksum", QT_TRANSLATE_NOOP("Errors",
+                "The script pack {name} version {version} from head office was refused: its checksum does not "
+                "match what head office published (damaged or tampered with on the way). Still in use: {active}."),
+                name=name, version=version, active=lib.pack.label)
+        else:
+            try:
+                lib.install_bytes(content, f"{name}@{version}", "hq", published_at=str(item.get("published_at", "")),
+                                  only_newer=True)
+            except PackNotNewer:
+                why = found_problems.reason("pack_not_newer", QT_TRANSLATE_NOOP("Errors",
+                    "The script pack {name} version {version} from head office was refused: it is not newer than "
+                    "the pack in use ({active}), which stays in use."), name=name, version=version,
+                    active=lib.pack.label)
+            except PackRejected as exc:
+                why = found_problems.reason("pack_broken", QT_TRANSLATE_NOOP("Errors",
+                    "The script pack {name} version {version} from head office was refused: {problems}. "
+                    "Still in use: {active}."), name=name, version=version, active=lib.pack.label,
+                    problems="; ".join(exc.details())[:2000])
+        if why is not None:
+            log.warning("published script pack %s v%s refused: %s", name, version, why)
+            found_problems.pack_refused(self.store, name, version, why)
+            return report
+        found_problems.packs_cleared(self.store)  # a good pack is in use: earlier refusals are behind it
+        return replace(report, published=report.published + 1)
 
 
 def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
@@ -452,23 +490,6 @@ def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
         casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
         n += 1
     return n
-
-
-def published_dir(store) -> Path:
-    return Path(store.path).parent / "published"
-
-
-def install_script_pack(store, name: str, version: int, sha: str, content: bytes) -> Path:
-    """Keep a verified script pack in the data dir, with a manifest of versions and hashes."""
-    folder = published_dir(store)
-    safe = Path(name).name
-    target = folder / safe
-    casefile.write_atomic(target, content)
-    manifest_path = folder / "manifest.json"
-    manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    manifest[safe] = {"version": version, "sha256": sha, "installed_at": utcnow().isoformat()}
-    casefile.write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-    return target
 
 
 def _json(r: httpx.Response):

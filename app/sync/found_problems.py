@@ -71,6 +71,12 @@ def pack_refused(store, name: str, version, why: str) -> None:
         _save(s, PACKS, found[-MAX_PACK_PROBLEMS:])
 
 
+def packs_cleared(store) -> None:
+    with store.session() as s, s.begin():
+        if _load(s, PACKS, []):
+            _save(s, PACKS, [])
+
+
 def pack_problems(store) -> list[dict]:
     with store.session() as s:
         return _load(s, PACKS, [])

@@ -204,20 +204,22 @@ def test_a_wrong_or_used_enrolment_code_is_refused(hq, tmp_path):
 
 def test_published_settings_and_script_packs_reach_the_counter(hq, tmp_path):
     from app.hq.publish import publish
+    from app.scripts.library import bundled_pack_path, library_for
     from app.services import settings
 
     db, server = hq
     a = counter(tmp_path, "a", db, server.url)
     (tmp_path / "s.json").write_text('{"settings": {"assessment.reward_amount": 1500}}')
-    (tmp_path / "pack-2027.zip").write_bytes(b"PK\x03\x04 opaque script pack")
+    pack = bundled_pack_path().read_text(encoding="utf-8").replace("version: 1", "version: 2027", 1)
+    (tmp_path / "pack-2027.yaml").write_text(pack, encoding="utf-8")
     publish(db, tmp_path / "s.json")
-    publish(db, tmp_path / "pack-2027.zip", "BJ01")
+    publish(db, tmp_path / "pack-2027.yaml", "BJ01")
     assert SyncClient(a).run_once().published == 2
     with a.session() as s:
         assert settings.get(s, "assessment.reward_amount") == 1500
-    manifest = json.loads((tmp_path / "a" / "published" / "manifest.json").read_text())
-    assert manifest["pack-2027.zip"]["version"] == 1
-    assert (tmp_path / "a" / "published" / "pack-2027.zip").read_bytes() == b"PK\x03\x04 opaque script pack"
+    assert (tmp_path / "a" / "scripts" / "active.yaml").read_text(encoding="utf-8") == pack
+    lib = library_for(tmp_path / "a")
+    assert lib.pack.label == "default@2027" and lib.origin.kind == "hq"
     assert SyncClient(a).run_once().published == 0
 
 
