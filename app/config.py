@@ -1,4 +1,4 @@
-"""Every setting declared once: key, type, default and title. Stored values override defaults."""
+"""The settings catalogue: every setting declared once (key, type, default, title, publishable)."""
 
 from __future__ import annotations
 
@@ -47,17 +47,9 @@ class Setting:
         return out
 
 
-REGISTRY: dict[str, Setting] = {}
-
-
-def declare(*settings: Setting) -> None:
-    for s in settings:
-        if s.key in REGISTRY:
-            raise RuntimeError(f"setting declared twice: {s.key}")
-        REGISTRY[s.key] = s
-
-
-declare(
+# The catalogue: every setting of the program, here and nowhere else (tests/unit/test_settings_catalogue.py
+# checks that every key the code reads is in it). ``published=True`` means head office may publish it.
+CATALOGUE: tuple[Setting, ...] = (
     # The monthly assessment (DOMAIN.md, 意见反馈表).
     Setting("assessment.verified_only", bool, False,
             QT_TRANSLATE_NOOP("Settings", "Count only verified feedback forms in the monthly assessment")),
@@ -70,10 +62,60 @@ declare(
             QT_TRANSLATE_NOOP("Settings", "Target failure share (fraction of forms)"), minimum=0.0, maximum=1.0),
     Setting("recovery.success_threshold", int, 8,
             QT_TRANSLATE_NOOP("Settings", "A re-rating at or above this means the customer is recovered"), minimum=1, maximum=10),
-    # Counter-local preferences.
+    # Feedback forms.
+    Setting("feedback.correction_hours", int, 72,
+            QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),
+            minimum=0, maximum=24 * 90),
+    # Cases.
+    Setting("cases.first_response_hours", int, 2,
+            QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
+    Setting("cases.resolve_days", int, 7,
+            QT_TRANSLATE_NOOP("Settings", "Days within which a case should be resolved"), minimum=1, maximum=365),
+    # Empowerment (DOMAIN.md): frontline staff decide remedies up to a limit; above it a supervisor.
+    Setting("remedy.limit.advisor", int, 300,
+            QT_TRANSLATE_NOOP("Settings", "Remedy an advisor may give without approval (yuan)"), minimum=0),
+    Setting("remedy.limit.supervisor", int, 3000,
+            QT_TRANSLATE_NOOP("Settings", "Remedy a supervisor may give or approve (yuan)"), minimum=0),
+    Setting("remedy.limit.admin", int, 3000,
+            QT_TRANSLATE_NOOP("Settings", "Remedy an administrator may give or approve (yuan)"), minimum=0),
+    # Callbacks and verification calls.
+    Setting("recovery.callback_due_days", int, 3,
+            QT_TRANSLATE_NOOP("Settings", "Days after the remedy is agreed that the callback is due"), minimum=1,
+            maximum=30),
+    Setting("recovery.callback_overdue_hours", int, 24,
+            QT_TRANSLATE_NOOP("Settings", "Hours past its due time before a callback is overdue"), minimum=0),
+    Setting("recovery.callback_attempts", int, 3,
+            QT_TRANSLATE_NOOP("Settings", "Callbacks not reached this many times are flagged"), minimum=1,
+            maximum=10),
+    Setting("verification.sample_size", int, 10,
+            QT_TRANSLATE_NOOP("Settings", "Feedback forms drawn for each round of verification calls"), minimum=1,
+            maximum=200),
+    Setting("verification.recent_days", int, 30,
+            QT_TRANSLATE_NOOP("Settings", "Verification calls draw from forms of this many recent days"), minimum=1,
+            maximum=366),
+    # Counter-local: never published by head office.
     Setting("ui.language", str, "", QT_TRANSLATE_NOOP("Settings", "Language (empty: follow the system)"),
             choices=("", "zh_CN", "en"), published=False),
+    Setting("ui.lock_minutes", int, 10,
+            QT_TRANSLATE_NOOP("Settings", "Lock the counter after this many idle minutes (0: never)"),
+            minimum=0, maximum=240, published=False),
+    Setting("sync.server_url", str, "", QT_TRANSLATE_NOOP("Settings", "Head-office address (e.g. https://hq.example.com)"),
+            published=False),
+    Setting("sync.interval_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Seconds between sync rounds"),
+            minimum=10, maximum=3600, published=False),
 )
+
+
+def _registry(catalogue: tuple[Setting, ...]) -> dict[str, Setting]:
+    out: dict[str, Setting] = {}
+    for s in catalogue:
+        if s.key in out:
+            raise RuntimeError(f"setting declared twice: {s.key}")
+        out[s.key] = s
+    return out
+
+
+REGISTRY: dict[str, Setting] = _registry(CATALOGUE)
 
 
 def setting(key: str) -> Setting:
@@ -81,7 +123,3 @@ def setting(key: str) -> Setting:
         return REGISTRY[key]
     except KeyError:
         raise KeyError(f"unknown setting: {key}") from None
-
-
-# Areas that declare their own settings; imported last so they can use declare() above.
-import app.recovery_config  # noqa: E402,F401

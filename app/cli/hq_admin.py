@@ -116,9 +116,14 @@ def run_import(args, translate) -> int:
 
 
 def run_publish(args, translate) -> int:
+    from app.cli.scripts import _refused
     from app.hq.publish import publish
+    from app.scripts.pack import PackRejected
 
-    p = publish(_db(args), Path(args.file), args.dealer)
+    try:
+        p = publish(_db(args), Path(args.file), args.dealer)
+    except PackRejected as exc:  # named by file and line, exactly as `scripts check` does; nothing published
+        return _refused(exc, translate)
     kind = translate("Cli", "settings") if p.kind == "settings" else translate("Cli", "script pack")
     print(translate("Cli", "Published {name} version {version} ({kind}) for {who}.").format(
         name=p.name, version=p.version, kind=kind, who=p.dealer_code or translate("Cli", "all dealers")))

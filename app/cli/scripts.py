@@ -45,10 +45,10 @@ def run_check(args, translate) -> int:
 
 def run_install(args, translate) -> int:
     from app.paths import resolve_data_dir
-    from app.scripts.library import ScriptLibrary
+    from app.scripts.library import library_for
     from app.scripts.pack import PackRejected
 
-    lib = ScriptLibrary(resolve_data_dir(args.data_dir))
+    lib = library_for(resolve_data_dir(args.data_dir))
     try:
         pack = lib.install(Path(args.file))
     except PackRejected as exc:
@@ -62,10 +62,11 @@ def run_install(args, translate) -> int:
 
 def run_show(args, translate) -> int:
     from app.paths import resolve_data_dir
-    from app.scripts.library import ScriptLibrary
+    from app.scripts.library import describe_origin, library_for
 
-    lib = ScriptLibrary(resolve_data_dir(args.data_dir))
+    lib = library_for(resolve_data_dir(args.data_dir))
     if lib.refused is not None:
         _refused(lib.refused, translate)
-    print(translate("Cli", "In use: {summary}.").format(summary=_summary(lib.pack, translate)))
+    print(translate("Cli", "In use: {summary}, {origin}.").format(summary=_summary(lib.pack, translate),
+                                                                  origin=describe_origin(lib.origin, translate)))
     return 0

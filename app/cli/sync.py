@@ -52,6 +52,9 @@ def _problems(store, translate) -> int:
             print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
                   .format(seq=p.key, events=p.changes, reason=render_reason(p.detail, translate)))
     for p in problems:
+        if p.kind in ("attachment", "pack"):  # files and packs this counter could not use
+            print(render_reason(p.detail, translate))
+    for p in problems:
         if p.kind == "conflict":
             print(translate("Cli", "Conflict: changed in two places; both kept until a supervisor at head office "
                             "resolves it."))

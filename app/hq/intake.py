@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app import __version__
 from app.hq import blobs, counters, publish
 from app.hq.receive import receive, recover_inbox
+from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, SyncReceived, utcnow
 from app.sync import casefile, wire
 from app.sync.casefile import CaseFileRejected
@@ -169,28 +170,45 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
     async def attachment_put(sha: str, request: Request, x_counter: str | None = Header(default=None),
                              x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """Store one attachment; refused unless its bytes hash to ``sha``."""
+        """Store one attachment; refused unless its bytes hash to ``sha`` and fit the limit."""
         secret = authed(request, x_counter, x_nonce, x_auth)
         if secret is None:
             return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        data = await request.body()
-        if len(data) > blobs.MAX_BYTES:
-            return _error("oversize", "The attachment is too large.", 413, secret, x_nonce)
+        limit_mb = blobs.MAX_BYTES // (1024 * 1024)
+        too_large = QT_TRANSLATE_NOOP("Errors", "it is larger than the {limit} MB head office accepts")
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > blobs.MAX_BYTES:
+            return _error("oversize", too_large.format(limit=limit_mb), 413, secret, x_nonce, text=too_large,
+                          limit=limit_mb)
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > blobs.MAX_BYTES:
+                return _error("oversize", too_large.format(limit=limit_mb), 413, secret, x_nonce, text=too_large,
+                              limit=limit_mb)
+            chunks.append(chunk)
+        data = b"".join(chunks)
         if casefile.sha256(data) != sha:
-            return _error("bad_hash", "The attachment's bytes do not match its hash.", 400, secret, x_nonce)
+            text = QT_TRANSLATE_NOOP("Errors", "its bytes do not match the SHA-256 it was sent under")
+            return _error("bad_hash", text, 400, secret, x_nonce, text=text)
         from starlette.concurrency import run_in_threadpool
 
-        await run_in_threadpool(blobs.store_blob, db, data)
+        await run_in_threadpool(blobs.store_blob, db, data, sha)
         return wire.seal(secret, x_nonce, data={"sha256": sha, "stored": True})
 
     @app.get(wire.API + "/attachments/{sha}")
     def attachment_get(sha: str, request: Request, x_counter: str | None = Header(default=None),
                        x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """An attachment's bytes (the caller checks them against the hash it asked for)."""
+        """An attachment's bytes, to a counter of a dealer whose case names it (the caller checks
+        them against the hash it asked for)."""
         from fastapi.responses import Response
 
         if authed(request, x_counter, x_nonce, x_auth) is None:
             return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+        with db.session() as s:
+            dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == x_counter))
+        if not blobs.may_fetch(db, dealer_id, sha):
+            return _error("forbidden", "No case of this counter's dealer names that attachment.", 403)
         data = blobs.load(db, sha)
         if data is None:
             return _error("not_found", "No such attachment.", 404)

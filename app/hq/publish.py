@@ -1,5 +1,5 @@
-"""What head office publishes to dealers: settings (validated against the registry) and script
-packs (opaque files with a version and hash that counters verify before use)."""
+"""What head office publishes to dealers: settings (validated against the catalogue) and script
+packs (validated exactly as `scripts check` does, with a hash counters verify before use)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,22 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 
 from app.config import REGISTRY
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
 from app.sync.casefile import sha256
 
 MAX_BYTES = 16 * 1024 * 1024
+
+
+class PackVersionTaken(InvalidInput):
+    """Bad input (exit 2): counters would refuse a pack that is not newer than one already published."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{field}: version {version} of pack {name} is not newer than version "
+                             "{latest} already published; raise \"version\" in the file")
+
+    def render(self, translate=None) -> str:
+        return RecoveryDeskError.render(self, translate)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,19 @@ def check_settings(values) -> dict:
     return out
 
 
+def check_pack(content: bytes, source: str):
+    """The pack in these bytes, or PackRejected: the same validation as `scripts check`."""
+    from app.errors import Problem
+    from app.scripts.pack import PackRejected, parse_pack
+
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
+                                            {"reason": str(exc)})]) from None
+    return parse_pack(text, source)
+
+
 def publish(db, path: Path, dealer_code: str | None = None) -> Published:
     """A ``.json`` file with a ``settings`` object publishes settings; any other file is a script pack."""
     path = Path(path)
@@ -54,7 +77,7 @@ def publish(db, path: Path, dealer_code: str | None = None) -> Published:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP("Errors", "larger than 16 MB"))
-    kind, name = "scripts", path.name
+    kind, name, version = "scripts", path.name, None
     if path.suffix.lower() == ".json":
         try:
             doc = json.loads(data.decode("utf-8"))
@@ -64,13 +87,21 @@ def publish(db, path: Path, dealer_code: str | None = None) -> Published:
             kind, name = "settings", "settings"
             data = json.dumps({"settings": check_settings(doc["settings"])}, ensure_ascii=False,
                               sort_keys=True).encode("utf-8")
+    if kind == "scripts":
+        pack = check_pack(data, path.name)  # PackRejected names every problem by file and line
+        name, version = pack.name, pack.version
     with db.session() as s, s.begin():
         dealer_id = None
         if dealer_code:
             dealer_id = s.scalar(select(Dealer.id).where(Dealer.code == dealer_code.strip().upper()))
             if dealer_id is None:
                 raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=dealer_code)
-        version = (s.scalar(select(func.max(SyncPublished.version)).where(SyncPublished.name == name)) or 0) + 1
+        latest = s.scalar(select(func.max(SyncPublished.version)).where(SyncPublished.kind == kind,
+                                                                         SyncPublished.name == name)) or 0
+        if version is None:
+            version = latest + 1
+        elif version <= latest:  # counters would refuse it as not newer: say so here
+            raise PackVersionTaken(field=str(path), version=version, name=name, latest=latest)
         row = SyncPublished(dealer_id=dealer_id, kind=kind, name=name, version=version, sha256=sha256(data),
                             content=data, published_at=utcnow())
         s.add(row)
@@ -86,4 +117,5 @@ def since(db, dealer_id: str, after: int, limit: int = 50) -> list[dict]:
             SyncPublished.n > after, or_(SyncPublished.dealer_id.is_(None), SyncPublished.dealer_id == dealer_id))
             .order_by(SyncPublished.n).limit(limit))
         return [{"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
+                 "published_at": r.published_at.isoformat() if r.published_at else "",
                  "content": base64.b64encode(r.content).decode("ascii")} for r in rows]

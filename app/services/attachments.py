@@ -1,4 +1,5 @@
-"""Photos and documents on a case, stored in the data directory under their SHA-256 hash."""
+"""Photos and documents on a case: the one place that stores, finds and checks their files
+(``<data dir>/attachments/<sha[:2]>/<sha256>``), for the desk, sync, export and import alike."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from sqlalchemy import select
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
-from app.models import Attachment, utcnow
+from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
 from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork
 
-MAX_BYTES = 50 * 1024 * 1024
+KIND = "case.attachment_added"  # the event that names an attachment's hash in a case's history
+MAX_BYTES = 50 * 1024 * 1024  # the same limit at the counter, on the wire and at head office
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"}
+_HEX = frozenset("0123456789abcdef")
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,70 @@ class AttachmentInfo:
         return Path(self.filename).suffix.lower() in IMAGE_SUFFIXES
 
 
+def is_sha256(value) -> bool:
+    return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX
+
+
+def relative_path(sha256: str) -> Path:
+    """Where a file lives below an ``attachments`` folder (data dir, export folder alike)."""
+    if not is_sha256(sha256):
+        raise ValueError(f"not a SHA-256: {sha256!r}")
+    return Path(sha256[:2]) / sha256
+
+
 def files_dir(store) -> Path:
     return Path(store.path).parent / "attachments"
 
 
 def blob_path(store, sha256: str) -> Path:
-    return files_dir(store) / sha256[:2] / sha256
+    return files_dir(store) / relative_path(sha256)
+
+
+def have_blob(store, sha256: str) -> bool:
+    return is_sha256(sha256) and blob_path(store, sha256).is_file()
+
+
+class BlobTooLarge(ValueError):
+    """More bytes than MAX_BYTES."""
+
+
+class BlobMismatch(ValueError):
+    """Bytes that do not hash to the name they are kept or sent under."""
+
+
+def read_blob(store, sha256: str) -> bytes:
+    """The file's bytes, checked against its name: FileNotFoundError, OSError, BlobTooLarge or
+    BlobMismatch say why not."""
+    path = blob_path(store, sha256)
+    if path.stat().st_size > MAX_BYTES:
+        raise BlobTooLarge(sha256)
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise BlobMismatch(sha256)
+    return data
+
+
+def keep_blob(store, data: bytes, sha256: str | None = None) -> str:
+    """Store bytes under their hash (atomically); BlobMismatch if they are not what ``sha256`` names."""
+    if len(data) > MAX_BYTES:
+        raise BlobTooLarge(sha256 or "")
+    digest = hashlib.sha256(data).hexdigest()
+    if sha256 is not None and digest != sha256:
+        raise BlobMismatch(sha256)
+    target = blob_path(store, digest)
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return digest
 
 
 def _copy_in(store, source: Path) -> tuple[str, int]:
@@ -91,7 +152,7 @@ def add_attachment(store, case_id: str, source: str | os.PathLike, actor_id: str
         uow.session.add(att)
         case.version += 1
         case.updated_at = now
-        uow.record("case", case_id, "case.attachment_added",
+        uow.record("case", case_id, KIND,
                    {"attachment_id": att.id, "filename": att.filename, "sha256": digest, "size": size},
                    case.dealer_id, seq=case.version, at=now)
         uow.commit()
@@ -108,3 +169,38 @@ def list_attachments(store, case_id: str) -> list[AttachmentInfo]:
 def export_attachment(store, attachment: AttachmentInfo, target: Path) -> Path:
     shutil.copyfile(attachment.path, target)
     return target
+
+
+# --- what sync needs: which files the changes name --------------------------------------------
+
+def filename_of(payload) -> str:
+    """The file name an attachment event gives (the desk writes ``filename``, older stores ``name``)."""
+    if not isinstance(payload, dict):
+        return ""
+    return str(payload.get("filename") or payload.get("name") or "")[:255]
+
+
+def _by_hash(payloads) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in payloads:
+        if isinstance(p, dict) and is_sha256(p.get("sha256")):
+            out.setdefault(p["sha256"], filename_of(p))
+    return dict(sorted(out.items()))
+
+
+def waiting(store) -> dict[str, str]:
+    """Attachments named by changes in files not yet acknowledged (they go out before those files):
+    hash -> file name."""
+    with store.session() as s:
+        return _by_hash(s.scalars(select(Event.payload).join(SyncOutbox, SyncOutbox.event_id == Event.id)
+                                  .join(SyncFile, SyncFile.seq == SyncOutbox.file_seq)
+                                  .where(SyncFile.status == "waiting", Event.kind == KIND)))
+
+
+def waiting_hashes(store) -> list[str]:
+    return list(waiting(store))
+
+
+def named_in(events: list[dict]) -> dict[str, str]:
+    """Attachments a list of case-file events adds: hash -> file name."""
+    return _by_hash(e.get("payload") for e in events if isinstance(e, dict) and e.get("kind") == KIND)

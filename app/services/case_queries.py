@@ -8,20 +8,12 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, tuple_, union
 
-from app.config import Setting, declare
 from app.errors import NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
                         utcnow)
 from app.services.feedback_csv import normalise_phone, normalise_plate
 from app.vocab import CaseStatus, Severity
-
-declare(
-    Setting("cases.first_response_hours", int, 2,
-            QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
-    Setting("cases.resolve_days", int, 7,
-            QT_TRANSLATE_NOOP("Settings", "Days within which a case should be resolved"), minimum=1, maximum=365),
-)
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key

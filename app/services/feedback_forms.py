@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.config import Setting, declare
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
@@ -22,10 +21,6 @@ from app.services.uow import UnitOfWork
 from app.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 
 CTX = "Errors"
-
-declare(Setting("feedback.correction_hours", int, 72,
-                QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),
-                minimum=0, maximum=24 * 90))
 
 CORRECTABLE = (*ITEMS, "overall", "comment")
 

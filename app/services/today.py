@@ -8,12 +8,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, case, exists, func, select
 
 from app import clock
-from app import recovery_config  # noqa: F401 - declares recovery.callback_overdue_hours
 from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
 from app.recovery_vocab import CallbackState
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
-from app.services import case_queries, settings  # case_queries also declares cases.first_response_hours
+from app.services import case_queries, settings
 from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
 from app.vocab import CaseStatus
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.config import Setting, declare
 from app.errors import InvalidInput, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
@@ -22,11 +21,6 @@ CTX = "Errors"
 # scrypt cost: ~50 ms per check on a counter PC, slow enough to make guessing a stolen store costly.
 N, R, P = 2 ** 14, 8, 1
 MIN_SECRET = 4
-
-declare(Setting("ui.lock_minutes", int, 10,
-                QT_TRANSLATE_NOOP("Settings", "Lock the counter after this many idle minutes (0: never)"),
-                minimum=0, maximum=240, published=False))
-
 
 class SignInFailed(RecoveryDeskError):
     text = QT_TRANSLATE_NOOP("Errors", "Wrong user name or PIN. Check both and try again.")

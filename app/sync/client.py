@@ -24,9 +24,9 @@ from app import secrets
 from app.errors import RecoveryDeskError, StoreBusy
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
-from app.services import settings
+from app.services import attachments, settings
 from app.services.uow import take_write_lock
-from app.sync import attachments, casefile, outbox, wire
+from app.sync import casefile, found_problems, outbox, wire
 from app.sync.apply import apply_file
 from app.sync.problems import open_conflicts
 
@@ -84,6 +84,7 @@ class RoundReport:
     conflicts: int = 0
     published: int = 0
     attachments_sent: int = 0
+    attachments_fetched: int = 0
     clock_skew_s: float | None = None
 
 
@@ -139,7 +140,8 @@ class SyncClient:
         c = outbox.counts(self.store)
         connected = bool(self.url) and self._secret(required=False) is not None
         return replace(self._state, connected=connected, waiting=c.unfiled_events + c.waiting_events,
-                       problems=c.rejected_files, last_sync=self._state.last_sync or c.last_ack)
+                       problems=c.rejected_files + found_problems.count(self.store),
+                       last_sync=self._state.last_sync or c.last_ack)
 
     def _secret(self, required: bool = True) -> str | None:
         key = secrets.counter_key(self.store.identity.store_id)
@@ -186,6 +188,9 @@ class SyncClient:
             for w in outbox.waiting(self.store):
                 report = self._send(http, secret, w, report)
             report = self._pull(http, secret, report)
+            # Files a pulled change named that head office did not have then: tried again each round.
+            report = self._fetch_attachments(http, secret, found_problems.attachments_to_retry(self.store, "fetch"),
+                                             report)
             report = self._pull_published(http, secret, report)
         # The conflicts Sync problems lists: head office's count of a sent change kept aside there is
         # the same conflict this counter records when it pulls the other side's change.
@@ -259,30 +264,124 @@ class SyncClient:
             raise Unverified(url=self.url, status=r.status_code)
         return sealed["data"]
 
-    def _upload_attachments(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
-        hashes = attachments.waiting_hashes(self.store)
-        if not hashes:
-            return report
-        missing = self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=hashes)["missing"]
-        for sha in missing:
-            path = attachments.blob_path(self.store, sha)
-            if not path.exists():
-                log.warning("attachment %s named in a change is missing on this counter", sha)
-                continue
-            self._get(http, secret, f"{wire.API}/attachments/{sha}", "PUT", content=path.read_bytes())
-        return replace(report, attachments_sent=report.attachments_sent + len(missing))
+    def _sealed(self, http: httpx.Client, secret: str, target: str, method: str, **kw) -> dict:
+        """Head office's sealed answer (``data`` or ``error``); anything unsealed raises as in _get."""
+        r, nonce = self._authed(http, secret, method, target, **kw)
+        sealed = wire.opened(secret, nonce, _json(r))
+        if sealed is None or ("data" not in sealed and "error" not in sealed):
+            if r.status_code == 401:
+                raise CredentialRefused(reason=f"HTTP {r.status_code}")
+            if r.status_code >= 500:
+                raise self._offline(RuntimeError(f"HTTP {r.status_code}"))
+            raise Unverified(url=self.url, status=r.status_code)
+        return sealed
 
-    def _fetch_attachments(self, http: httpx.Client, secret: str, events: list[dict]) -> None:
-        for sha in sorted(attachments.named_in(events)):
-            try:
-                path = attachments.blob_path(self.store, sha)
-            except ValueError:
+    def _upload_attachments(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
+        """The files waiting changes name, and those a round failed to send, that head office lacks.
+        A file that can't be sent is a sync problem with the reason, tried again next round."""
+        names = {**found_problems.attachments_to_retry(self.store, "send"), **attachments.waiting(self.store)}
+        if not names:
+            return report
+        missing = set(self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=list(names))["missing"])
+        sent = 0
+        for sha, name in names.items():
+            if sha not in missing:
+                found_problems.attachment_done(self.store, sha)
                 continue
-            if path.exists():
+            why = self._send_blob(http, secret, sha, name)
+            if why is None:
+                sent += 1
+                found_problems.attachment_done(self.store, sha)
+            else:
+                log.warning("attachment %s (%s) not sent: %s", name, sha, why)
+                found_problems.attachment_failed(self.store, sha, "send", name, why)
+        return replace(report, attachments_sent=report.attachments_sent + sent)
+
+    def _send_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
+        """None when head office stored it; otherwise the reason, as kept in the sync problems."""
+        short = sha[:12]
+        try:
+            data = attachments.read_blob(self.store, sha)
+        except FileNotFoundError:
+            return found_problems.reason("attachment_missing", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) is named in a case but its file is missing on this counter, so it "
+                "can't be sent. Attach the file to the case again."), name=name, sha=short)
+        except attachments.BlobTooLarge:
+            return found_problems.reason("attachment_too_large", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) is larger than {limit} MB and was not sent."),
+                name=name, sha=short, limit=attachments.MAX_BYTES // (1024 * 1024))
+        except attachments.BlobMismatch:
+            return found_problems.reason("attachment_damaged", QT_TRANSLATE_NOOP("Errors",
+                "The attachment file {name} ({sha}) on this counter no longer matches its SHA-256 (it is damaged) "
+                "and was not sent. Attach the original file to the case again."), name=name, sha=short)
+        except OSError as exc:
+            return found_problems.reason("attachment_unreadable", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) can't be read on this counter ({error}) and was not sent."),
+                name=name, sha=short, error=exc.strerror or type(exc).__name__)
+        sealed = self._sealed(http, secret, f"{wire.API}/attachments/{sha}", "PUT", content=data)
+        if "error" in sealed:
+            err = sealed["error"] if isinstance(sealed["error"], dict) else {}
+            return found_problems.reason("attachment_refused", QT_TRANSLATE_NOOP("Errors",
+                "Head office refused the attachment {name} ({sha}): {reason}"),
+                name=name, sha=short, reason=err.get("message") or err.get("code") or "?")
+        return None
+
+    def _fetch_attachments(self, http: httpx.Client, secret: str, wanted: dict[str, str],
+                           report: RoundReport) -> RoundReport:
+        """Files that changes from other counters name and this counter lacks, verified by their hash."""
+        got = 0
+        for sha, name in wanted.items():
+            if attachments.have_blob(self.store, sha):
+                found_problems.attachment_done(self.store, sha)
                 continue
-            r, _ = self._authed(http, secret, "GET", f"{wire.API}/attachments/{sha}")
-            if r.status_code == 200 and casefile.sha256(r.content) == sha:  # the hash is the proof
-                attachments.keep_blob(self.store, r.content)
+            why = self._fetch_blob(http, secret, sha, name)
+            if why is None:
+                got += 1
+                found_problems.attachment_done(self.store, sha)
+            else:
+                log.warning("attachment %s (%s) not fetched: %s", name, sha, why)
+                found_problems.attachment_failed(self.store, sha, "fetch", name, why)
+        return replace(report, attachments_fetched=report.attachments_fetched + got)
+
+    def _fetch_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
+        short = sha[:12]
+        target = f"{wire.API}/attachments/{sha}"
+        nonce = wire.new_nonce()
+        headers = {"X-Counter": self.store.identity.store_id, "X-Nonce": nonce,
+                   "X-Auth": wire.request_mac(secret, "GET", target, nonce)}
+        try:
+            with http.stream("GET", target, headers=headers) as r:
+                status = r.status_code
+                chunks, size = [], 0
+                if status == 200:
+                    for chunk in r.iter_bytes():
+                        size += len(chunk)
+                        if size > attachments.MAX_BYTES:
+                            return found_problems.reason("attachment_too_large", QT_TRANSLATE_NOOP("Errors",
+                                "The attachment {name} ({sha}) from head office is larger than {limit} MB and was "
+                                "not kept."), name=name, sha=short, limit=attachments.MAX_BYTES // (1024 * 1024))
+                        chunks.append(chunk)
+        except httpx.HTTPError as exc:
+            raise self._offline(exc) from exc
+        if status == 404:
+            return found_problems.reason("attachment_not_at_hq", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) is not at head office yet (the counter that added it has not sent "
+                "it); it is fetched on a later sync."), name=name, sha=short)
+        if status == 403:
+            return found_problems.reason("attachment_forbidden", QT_TRANSLATE_NOOP("Errors",
+                "Head office refused the attachment {name} ({sha}) to this counter: it is not on a case of this "
+                "dealer."), name=name, sha=short)
+        if status != 200:
+            return found_problems.reason("attachment_fetch_failed", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) could not be fetched from head office (HTTP {status}); it is tried "
+                "again on the next sync."), name=name, sha=short, status=status)
+        try:
+            attachments.keep_blob(self.store, b"".join(chunks), sha)  # the hash is the proof
+        except attachments.BlobMismatch:
+            return found_problems.reason("attachment_damaged", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) from head office did not match its SHA-256; it was not kept and is "
+                "fetched again on the next sync."), name=name, sha=short)
+        return None
 
     def _pull(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
         """Other counters' case files for this dealer, applied exactly as head office applied them."""
@@ -293,7 +392,8 @@ class SyncClient:
             for f in data.get("files", []):
                 doc = json.loads(f["content"])
                 cf_events, records = doc["events"], doc["records"]
-                self._fetch_attachments(http, secret, cf_events)
+                if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
+                    report = self._fetch_attachments(http, secret, attachments.named_in(cf_events), report)
                 try:
                     with self.store.session() as s, s.begin():
                         # The write lock first, so a case command at this counter can't slip in
@@ -321,39 +421,78 @@ class SyncClient:
         data = self._get(http, secret, f"{wire.API}/published?after={after}")
         for item in data.get("items", []):
             content = base64.b64decode(item["content"])
-            if casefile.sha256(content) != item["sha256"]:
-                log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
+            if item.get("kind") != "settings":
+                report = self._take_pack(item, content, report)
+                with self.store.session() as s, s.begin():
+                    _meta_put(s, "sync.published_cursor", str(item["n"]))
                 continue
             with self.store.session() as s, s.begin():
-                try:
-                    if item["kind"] == "settings":
+                if casefile.sha256(content) != item["sha256"]:
+                    log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
+                else:
+                    try:
                         for key, value in check_settings(json.loads(content)["settings"]).items():
                             settings.put(s, key, value, source="hq")
-                    else:
-                        install_script_pack(self.store, item["name"], item["version"], item["sha256"], content)
-                    report = replace(report, published=report.published + 1)
-                except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
-                    # e.g. a setting a newer head office knows and this program doesn't: not used
-                    log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
+                        report = replace(report, published=report.published + 1)
+                    except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
+                        # e.g. a setting a newer head office knows and this program doesn't: not used
+                        log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
                 _meta_put(s, "sync.published_cursor", str(item["n"]))
         return report
 
+    def _take_pack(self, item: dict, content: bytes, report: RoundReport) -> RoundReport:
+        """A published script pack, verified again here (checksum, then the full validation) and made
+        the active pack as `scripts install` does; a damaged, broken or not newer one is refused,
+        listed in the sync problems, and the last good pack stays in use."""
+        from app.scripts.library import PackNotNewer, library_for
+        from app.scripts.pack import PackRejected
 
-def published_dir(store) -> Path:
-    return Path(store.path).parent / "published"
+        name, version = str(item.get("name", "?")), item.get("version", "?")
+        lib = library_for(Path(self.store.path).parent)
+        why = None
+        if casefile.sha256(content) != item.get("sha256"):
+            why = found_problems.reason("pack_checksum", QT_TRANSLATE_NOOP("Errors",
+                "The script pack {name} version {version} from head office was refused: its checksum does not "
+                "match what head office published (damaged or tampered with on the way). Still in use: {active}."),
+                name=name, version=version, active=lib.pack.label)
+        else:
+            try:
+                lib.install_bytes(content, f"{name}@{version}", "hq", published_at=str(item.get("published_at", "")),
+                                  only_newer=True)
+            except PackNotNewer:
+                why = found_problems.reason("pack_not_newer", QT_TRANSLATE_NOOP("Errors",
+                    "The script pack {name} version {version} from head office was refused: it is not newer than "
+                    "the pack in use ({active}), which stays in use."), name=name, version=version,
+                    active=lib.pack.label)
+            except PackRejected as exc:
+                why = found_problems.reason("pack_broken", QT_TRANSLATE_NOOP("Errors",
+                    "The script pack {name} version {version} from head office was refused: {problems}. "
+                    "Still in use: {active}."), name=name, version=version, active=lib.pack.label,
+                    problems="; ".join(exc.details())[:2000])
+        if why is not None:
+            log.warning("published script pack %s v%s refused: %s", name, version, why)
+            found_problems.pack_refused(self.store, name, version, why)
+            return report
+        found_problems.packs_cleared(self.store)  # a good pack is in use: earlier refusals are behind it
+        return replace(report, published=report.published + 1)
 
 
-def install_script_pack(store, name: str, version: int, sha: str, content: bytes) -> Path:
-    """Keep a verified script pack in the data dir, with a manifest of versions and hashes."""
-    folder = published_dir(store)
-    safe = Path(name).name
-    target = folder / safe
-    casefile.write_atomic(target, content)
-    manifest_path = folder / "manifest.json"
-    manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    manifest[safe] = {"version": version, "sha256": sha, "installed_at": utcnow().isoformat()}
-    casefile.write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-    return target
+def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
+    """Copy these attachments into ``out_dir/attachments`` in the store's layout, for a USB stick;
+    one that can't be read is a sync problem, as when it can't be sent."""
+    n = 0
+    for sha, name in names.items():
+        try:
+            data = attachments.read_blob(store, sha)
+        except (OSError, ValueError):
+            found_problems.attachment_failed(store, sha, "send", name, found_problems.reason(
+                "attachment_not_exported", QT_TRANSLATE_NOOP("Errors",
+                    "The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. "
+                    "Attach the file to the case again."), name=name, sha=sha[:12]))
+            continue
+        casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
+        n += 1
+    return n
 
 
 def _json(r: httpx.Response):

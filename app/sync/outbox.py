@@ -150,10 +150,8 @@ def export(store, out_dir: Path) -> list[Path]:
         written.append(target)
         with store.session() as s, s.begin():
             s.get(SyncFile, w.seq).exported_at = utcnow()
-    from app.sync import attachments
+    from app.services import attachments
+    from app.sync.client import export_attachments
 
-    for sha in attachments.waiting_hashes(store):  # the files the changes name travel with them
-        blob = attachments.blob_path(store, sha)
-        if blob.exists():
-            casefile.write_atomic(out_dir / "attachments" / sha, blob.read_bytes())
+    export_attachments(store, attachments.waiting(store), out_dir)  # the files the changes name travel with them
     return written

@@ -16,7 +16,7 @@ from app.sync import outbox
 
 @dataclass(frozen=True)
 class SyncProblem:
-    kind: str  # refused | conflict
+    kind: str  # refused | conflict | attachment | pack
     key: str  # the file's sequence, or the conflict id
     when: datetime
     changes: int
@@ -51,7 +51,18 @@ def list_problems(store) -> list[SyncProblem]:
 
         facts = load(s, list(conflicts), here=store.identity.store_id)
         out += [SyncProblem("conflict", f.id, f.detected_at, 1, "", f) for f in facts]
-        return out
+    return out + found_problems(store)
+
+
+def found_problems(store) -> list[SyncProblem]:
+    """Attachments this counter could not send or fetch, script packs it refused (app.sync.found_problems)."""
+    from app.sync import found_problems as found
+
+    out = [SyncProblem("attachment", sha, found.when(e), 0, e.get("reason", ""))
+           for sha, e in sorted(found.attachment_problems(store).items())]
+    out += [SyncProblem("pack", f"{e.get('name')}@{e.get('version')}", found.when(e), 0, e.get("reason", ""))
+            for e in found.pack_problems(store)]
+    return out
 
 
 def problem_text(p: SyncProblem, words) -> str:

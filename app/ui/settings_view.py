@@ -53,6 +53,14 @@ class SettingsView(QWidget):
         self.message.setWordWrap(True)
         form.addRow(self.message, self.save_button)
 
+        # Which recovery script pack the counter uses and where it came from (head office publishes new ones).
+        self.pack_box = QGroupBox(self.tr("Recovery scripts"))
+        self.pack_label = QLabel()
+        self.pack_label.setObjectName("active_pack")
+        self.pack_label.setWordWrap(True)
+        QVBoxLayout(self.pack_box).addWidget(self.pack_label)
+        self.show_pack()
+
         self.users_box = QGroupBox(self.tr("Users of this counter"))
         ub = QVBoxLayout(self.users_box)
         self.user_list = QListWidget()
@@ -93,6 +101,7 @@ class SettingsView(QWidget):
         col.addWidget(heading)
         col.addWidget(lang_box)
         col.addWidget(values_box)
+        col.addWidget(self.pack_box)
         col.addWidget(self.users_box)
         col.addStretch(1)
         body.setMaximumWidth(900)
@@ -105,6 +114,21 @@ class SettingsView(QWidget):
         outer.addWidget(scroll)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
+
+    def show_pack(self) -> None:
+        """The active pack, version and origin (read again after a sync may have installed a new one)."""
+        from pathlib import Path
+
+        from app.scripts.library import describe_origin, library_for
+
+        lib = library_for(Path(self.store.path).parent)
+        self.pack_label.setText(self.tr("In use: pack {label} ({scripts} scripts), {origin}.").format(
+            label=lib.pack.label, scripts=len(lib.pack.scripts),
+            origin=describe_origin(lib.origin, QCoreApplication.translate)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.show_pack()
+        super().showEvent(event)
 
     @staticmethod
     def _editor(decl) -> QWidget:

@@ -204,20 +204,22 @@ def test_a_wrong_or_used_enrolment_code_is_refused(hq, tmp_path):
 
 def test_published_settings_and_script_packs_reach_the_counter(hq, tmp_path):
     from app.hq.publish import publish
+    from app.scripts.library import bundled_pack_path, library_for
     from app.services import settings
 
     db, server = hq
     a = counter(tmp_path, "a", db, server.url)
     (tmp_path / "s.json").write_text('{"settings": {"assessment.reward_amount": 1500}}')
-    (tmp_path / "pack-2027.zip").write_bytes(b"PK\x03\x04 opaque script pack")
+    pack = bundled_pack_path().read_text(encoding="utf-8").replace("version: 1", "version: 2027", 1)
+    (tmp_path / "pack-2027.yaml").write_text(pack, encoding="utf-8")
     publish(db, tmp_path / "s.json")
-    publish(db, tmp_path / "pack-2027.zip", "BJ01")
+    publish(db, tmp_path / "pack-2027.yaml", "BJ01")
     assert SyncClient(a).run_once().published == 2
     with a.session() as s:
         assert settings.get(s, "assessment.reward_amount") == 1500
-    manifest = json.loads((tmp_path / "a" / "published" / "manifest.json").read_text())
-    assert manifest["pack-2027.zip"]["version"] == 1
-    assert (tmp_path / "a" / "published" / "pack-2027.zip").read_bytes() == b"PK\x03\x04 opaque script pack"
+    assert (tmp_path / "a" / "scripts" / "active.yaml").read_text(encoding="utf-8") == pack
+    lib = library_for(tmp_path / "a")
+    assert lib.pack.label == "default@2027" and lib.origin.kind == "hq"
     assert SyncClient(a).run_once().published == 0
 
 
@@ -309,27 +311,27 @@ def test_a_supervisor_resolves_a_conflict_and_the_resolution_syncs(hq, tmp_path)
 
 def test_attachments_travel_by_hash_and_only_when_missing(hq, tmp_path):
     from app.hq.blobs import load
-    from app.sync import attachments
+    from app.services import attachments  # what the desk calls
 
     db, server = hq
     a, b = counter(tmp_path, "a", db, server.url), counter(tmp_path, "b", db, server.url)
     first, second = open_cases(a, 2)
     photo = tmp_path / "dent.jpg"
     photo.write_bytes(b"\xff\xd8\xff photo of the dent" * 1000)
-    ref = attachments.attach(a, first, photo)
+    ref = attachments.add_attachment(a, first, photo, None)
     assert SyncClient(a).run_once().attachments_sent == 1
     assert load(db, ref.sha256) == photo.read_bytes()
-    attachments.attach(a, second, photo)  # the same picture again: head office has it already
+    attachments.add_attachment(a, second, photo, None)  # the same picture again: head office has it already
     assert SyncClient(a).run_once().attachments_sent == 0
 
-    SyncClient(b).run_once()  # the other counter gets the case and its picture
+    assert SyncClient(b).run_once().attachments_fetched == 1  # the other counter gets the case and its picture
     assert attachments.blob_path(b, ref.sha256).read_bytes() == photo.read_bytes()
 
 
 def test_attachments_go_on_the_usb_stick_too(tmp_path, hq_url):
     from app.hq.blobs import load
     from app.hq.importer import import_paths
-    from app.sync import attachments
+    from app.services import attachments
     from tests.synchelp import enrol_in_process
 
     db = open_database(hq_url)
@@ -337,9 +339,11 @@ def test_attachments_go_on_the_usb_stick_too(tmp_path, hq_url):
     enrol_in_process(db, store)
     [case] = open_cases(store, 1)
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 signed callback sheet")
-    ref = attachments.attach(store, case, tmp_path / "scan.pdf")
+    ref = attachments.add_attachment(store, case, tmp_path / "scan.pdf", None)
     outbox.export(store, tmp_path / "usb")
-    (tmp_path / "usb" / "attachments" / ("0" * 64)).write_bytes(b"not what the name says")
+    assert (tmp_path / "usb" / "attachments" / ref.sha256[:2] / ref.sha256).is_file()
+    (tmp_path / "usb" / "attachments" / "00").mkdir()
+    (tmp_path / "usb" / "attachments" / "00" / ("0" * 64)).write_bytes(b"not what the name says")
     summary = import_paths(db, [tmp_path / "usb"])
     assert summary.count("imported") == 1
     assert load(db, ref.sha256) == b"%PDF-1.4 signed callback sheet" and load(db, "0" * 64) is None

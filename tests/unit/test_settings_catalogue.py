@@ -1,0 +1,76 @@
+"""One settings catalogue: every key the program reads or writes is declared in app.config, and
+nothing else declares settings."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.config import CATALOGUE, REGISTRY
+from app.vocab import Role
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+
+def _keys_used() -> dict[str, list[str]]:
+    """Keys given to settings.get/put/setting() anywhere in app/, with an f-string expanded by role."""
+    used: dict[str, list[str]] = {}
+    for path in APP.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Attribute, ast.Name)):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            owner = node.func.value.id if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) else ""
+            if not ((owner == "settings" and name in ("get", "put")) or name == "setting"):
+                continue
+            key_node = node.args[1] if owner == "settings" and len(node.args) > 1 else (node.args[0] if node.args else None)
+            where = f"{path.relative_to(APP.parent)}:{node.lineno}"
+            if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str):
+                used.setdefault(key_node.value, []).append(where)
+            elif isinstance(key_node, ast.JoinedStr):
+                prefix = "".join(v.value for v in key_node.values if isinstance(v, ast.Constant))
+                assert prefix == "remedy.limit.", f"{where}: a computed setting key this test can't expand"
+                for role in Role:
+                    used.setdefault(prefix + role.value, []).append(where)
+    return used
+
+
+def test_every_setting_the_code_uses_is_in_the_catalogue():
+    used = _keys_used()
+    assert len(used) >= 15  # the scan found the program's reads (it is not vacuous)
+    missing = {k: w for k, w in used.items() if k not in REGISTRY}
+    assert missing == {}
+
+
+def test_nothing_outside_the_catalogue_declares_a_setting():
+    offenders = []
+    for path in APP.rglob("*.py"):
+        if path == APP / "config.py":
+            continue
+        text = path.read_text("utf-8")
+        if re.search(r"\bSetting\(|\bdeclare\(|REGISTRY\[[^]]+\]\s*=", text):
+            offenders.append(str(path.relative_to(APP.parent)))
+    assert offenders == []
+
+
+def test_the_catalogue_is_complete_without_importing_anything_else():
+    # A fresh process that imports only the catalogue sees every setting the code uses.
+    out = subprocess.run([sys.executable, "-c", "from app.config import REGISTRY; print('\\n'.join(REGISTRY))"],
+                         capture_output=True, text=True, check=True, cwd=APP.parent).stdout.split()
+    assert set(_keys_used()) <= set(out)
+    assert len(out) == len(CATALOGUE)
+
+
+@pytest.mark.parametrize("key, published", [
+    ("cases.first_response_hours", True), ("feedback.correction_hours", True), ("remedy.limit.advisor", True),
+    ("assessment.reward_amount", True), ("ui.language", False), ("ui.lock_minutes", False),
+    ("sync.server_url", False), ("sync.interval_s", False),
+])
+def test_publishable_is_a_property_of_the_setting(key, published):
+    assert REGISTRY[key].published is published
