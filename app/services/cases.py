@@ -133,14 +133,17 @@ class Renumbered:
 
 def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, origin: str,
                         at: datetime) -> list[Renumbered]:
-    """Give every case of ``dealer_id`` this counter numbered as another dealer or tag (e.g. LOCAL
-    before enrolment) the number ``dealer_code``-YYMM-``tag``-NNNN, keeping month and running number.
+    """Give every case of ``dealer_id`` that this counter (``origin``) opened under another dealer
+    code or tag (e.g. LOCAL before enrolment) the number ``dealer_code``-YYMM-``tag``-NNNN, keeping
+    month and running number. Cases other counters opened keep theirs.
 
     Each change is a ``case.renumbered`` event on the case (a new version, so it travels with the
     case) and the old number stays in ``former_number``, where the case list's search finds it.
     Numbers in another form are left as they are."""
+    opened_here = select(Event.entity_id).where(Event.entity_type == "case", Event.seq == 1,
+                                                Event.kind == "case.opened", Event.origin == origin)
     rows = session.execute(select(FailureCase.id, FailureCase.number, FailureCase.version)
-                           .where(FailureCase.dealer_id == dealer_id)).all()
+                           .where(FailureCase.dealer_id == dealer_id, FailureCase.id.in_(opened_here))).all()
     last_seq = dict(session.execute(
         select(Event.entity_id, func.max(Event.seq))
         .where(Event.entity_type == "case",
