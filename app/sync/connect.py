@@ -81,10 +81,12 @@ def dealer_tables() -> list:
     return [t for t in Base.metadata.sorted_tables if "dealer_id" in t.c]
 
 
-def _rehome(store, dealer_id: str, code: str, name: str, tag: str) -> list[Renumbered]:
+def _rehome(store, dealer_id: str, code: str, name: str, tag: str | None = None) -> list[Renumbered]:
     """The counter now belongs to head office's dealer: what it recorded before joins it too, its
-    cases take the dealer's code and the counter's assigned tag, all in one transaction."""
+    cases take the dealer's code and the counter's assigned tag (None: keep its own), all in one
+    transaction."""
     old = store.identity.home_dealer_id
+    tag = tag or store.identity.tag
     renumbered: list[Renumbered] = []
     with store.session() as s, s.begin():
         same_code = s.scalar(select(Dealer).where(Dealer.code == code))
