@@ -55,6 +55,7 @@ class CounterRow:
     last_sequence: int
     files: int
     clock_skew_s: float | None
+    tag: str | None = None  # its tag in case numbers (None: enrolled before head office assigned them)
 
 
 def _hash(code: str) -> str:
@@ -169,7 +170,7 @@ def counters(db) -> list[CounterRow]:
                 out.append(CounterRow(d.code, "", "", d.created_at, None, 0, 0, None))
             else:
                 out.append(CounterRow(d.code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
-                                      files.get(c.id, 0), c.clock_skew_s))
+                                      files.get(c.id, 0), c.clock_skew_s, c.tag))
         return out
 
 

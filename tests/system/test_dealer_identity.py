@@ -72,6 +72,9 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
             tags = sorted(s.scalars(select(HqCounter.tag)))
             total = s.scalar(select(func.count()).select_from(FailureCase))
         assert tags == ["00", "01"]
+        listed = cli("hq", "counters", "--db", hq_url)
+        assert listed.returncode == 0 and "  00  a" in listed.stdout and "  01  b" in listed.stdout, listed.stdout
+        assert "share" not in listed.stdout  # no number used twice
         numbers = _numbers(db)
         assert total == 50 and len({n for n, _ in numbers}) == 50  # every case once, every number unique
         assert all(n.startswith(("BJ01-",)) and n.split("-")[2] in tags for n, _ in numbers)
