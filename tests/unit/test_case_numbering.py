@@ -8,13 +8,13 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import select
 
-from app.hq.counters import add_dealer, assign_tag, duplicate_case_numbers, issue_code, redeem
+from app.hq.counters import add_dealer, duplicate_case_numbers, issue_code, redeem
 from app.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Event, FailureCase, HqCounter, StoreMeta
 from app.models.store import open_database
 from app.services.case_queries import CaseFilter, case_page
 from app.services.cases import open_case, timeline
-from app.sync.apply import apply_file, records_for
+from app.sync.apply import apply_file, event_to_wire, records_for
 from app.sync.connect import _rehome
 from tests.synchelp import new_case
 
@@ -54,12 +54,9 @@ def hq(tmp_path):
 
 
 def test_head_office_gives_each_counter_of_a_dealer_its_own_tag(hq):
-    old = new_id()  # a counter enrolled before tags were assigned: it numbers with its own tag
-    with hq.session() as s, s.begin():
-        bj = s.scalar(select(HqCounter.dealer_id).limit(1))  # none yet
-        assert bj is None
+    old = new_id()
     first = redeem(hq, issue_code(hq, "BJ01"), old)
-    with hq.session() as s, s.begin():
+    with hq.session() as s, s.begin():  # as if enrolled before tags were assigned: it numbers with its own
         s.get(HqCounter, old).tag = None
     tags = [redeem(hq, issue_code(hq, "BJ01"), new_id()).tag for _ in range(40)]
     assert first.tag == "00"
@@ -171,8 +168,6 @@ def test_a_number_two_older_counters_minted_is_kept_twice_and_listed(store, hq, 
         with st.session() as s:
             events = list(s.scalars(select(Event)))
             records = records_for(s, events)
-        from app.sync.apply import event_to_wire
-
         with hq.session() as s, s.begin():
             res = apply_file(s, got.dealer.id, [event_to_wire(e, None) for e in events], records)
         assert res.events_new == len(events) and not res.conflicts
