@@ -49,11 +49,39 @@ _READABLE = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def counter_tag(store_id: str) -> str:
-    """Two readable characters that tell a dealer's counters apart in case numbers."""
+    """The store's own two readable characters, for numbers made before head office assigns a tag
+    (they are not unique within a dealer: see ``free_tag``)."""
     n = uuid.UUID(store_id).int
     return _READABLE[(n >> 5) & 31] + _READABLE[n & 31]
+
+
+def is_tag(text: str) -> bool:
+    return len(text) == 2 and all(ch in _READABLE for ch in text)
+
+
+def free_tag(taken: set[str]) -> str | None:
+    """The first tag, in reading order, that no counter of the dealer holds; None when all 1,024 are."""
+    for a in _READABLE:
+        for b in _READABLE:
+            if a + b not in taken:
+                return a + b
+    return None
 
 
 def case_number(dealer_code: str, year: int, month: int, tag: str, seq: int) -> str:
     """E.g. ``BJ01-2611-K7-0042``: dealer, year and month opened, counter, running number."""
     return f"{dealer_code}-{year % 100:02d}{month:02d}-{tag}-{seq:04d}"
+
+
+def parse_case_number(number: str) -> tuple[str, str, str, int] | None:
+    """(dealer code, YYMM, tag, running number) of a number ``case_number`` made, else None.
+
+    The dealer code may itself hold dashes (codes allow them), so the number is read from the right.
+    """
+    parts = number.rsplit("-", 3)
+    if len(parts) != 4:
+        return None
+    code, yymm, tag, seq = parts
+    if not code or len(yymm) != 4 or not yymm.isdigit() or not is_tag(tag) or not seq.isdigit():
+        return None
+    return code, yymm, tag, int(seq)

@@ -43,7 +43,7 @@ def enrol_in_process(db, store, dealer_code: str = "BJ01") -> str:
     add_dealer(db, dealer_code, dealer_code + " dealer")
     got = redeem(db, issue_code(db, dealer_code), store.identity.store_id, "test")
     secrets.put(secrets.counter_key(store.identity.store_id), got.secret)
-    _rehome(store, got.dealer.id, got.dealer.code, got.dealer.name)
+    _rehome(store, got.dealer.id, got.dealer.code, got.dealer.name, got.tag)
     return got.secret
 
 

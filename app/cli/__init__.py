@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     except RecoveryDeskError as exc:
         print(translate("Cli", "Error: ") + exc.render(translate), file=sys.stderr)
         from app.errors import InvalidInput, NotFound
+        from app.services.dealer_data import DealerNotHere
 
-        return EXIT_BAD_INPUT if isinstance(exc, (InvalidInput, NotFound)) else EXIT_FAILED
+        return EXIT_BAD_INPUT if isinstance(exc, (InvalidInput, NotFound, DealerNotHere)) else EXIT_FAILED
     except KeyboardInterrupt:
         return 130

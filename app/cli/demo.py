@@ -9,7 +9,7 @@ def register(sub, translate) -> None:
     p = sub.add_parser("demo", help=translate("Cli", "fill the store with realistic demo data"))
     p.add_argument("--forms", type=int, default=500, metavar="N")
     p.add_argument("--cases", type=int, default=50, metavar="N")
-    p.add_argument("--dealer", metavar="CODE")
+    p.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(run=run)
 

@@ -19,7 +19,7 @@ def register(sub, translate) -> None:
 
     summ = fbs.add_parser("summary", help=translate("Cli", "print a month's feedback assessment"))
     summ.add_argument("--month", required=True, metavar="YYYY-MM")
-    summ.add_argument("--dealer", metavar="CODE")
+    summ.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     summ.add_argument("--advisor", metavar="NAME")
     summ.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
     summ.set_defaults(run=run_summary)
@@ -53,11 +53,13 @@ def _fmt(value, digits=2) -> str:
 
 def run_summary(args, translate) -> int:
     from app.cli import open_store_for
-    from app.services.assessment import month_summary
+    from app.services.assessment import month_summary, parse_month
+    from app.services.dealer_data import reported_dealer
 
+    parse_month(args.month)
     store = open_store_for(args)
     try:
-        s = month_summary(store, args.month, args.dealer, args.advisor)
+        s = month_summary(store, args.month, reported_dealer(store, args.dealer), args.advisor)
     finally:
         store.close()
     if args.json:

@@ -131,15 +131,22 @@ def run_publish(args, translate) -> int:
 
 
 def run_counters(args, translate) -> int:
-    from app.hq.counters import counters
+    from app.hq.counters import counters, duplicate_case_numbers
 
-    for c in counters(_db(args)):
+    db = _db(args)
+    for c in counters(db):
         if not c.counter_id:
             print(f"{c.dealer_code:<10} " + translate("Cli", "(no counter enrolled yet)"))
             continue
         skew = "" if c.clock_skew_s is None else f"  skew {c.clock_skew_s:+.0f}s"
-        print(f"{c.dealer_code:<10} {c.counter_id}  {c.label:<16} files {c.files:>6}  "
+        print(f"{c.dealer_code:<10} {c.counter_id}  {c.tag or '--'}  {c.label:<16} files {c.files:>6}  "
               f"last {c.last_seen_at.isoformat(timespec='seconds') if c.last_seen_at else '-'}{skew}")
+    duplicates = duplicate_case_numbers(db)
+    if duplicates:
+        print(translate("Cli", "Case numbers two cases share (counters enrolled before tags were assigned; both "
+                        "cases are kept):"))
+        for code, number, n in duplicates:
+            print(f"  {code:<10} {number}  x{n}")
     return 0
 
 

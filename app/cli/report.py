@@ -83,9 +83,11 @@ def _run(args, translate, module, gather_kw) -> int:
     parse_month(args.month)
     out = check_out(args.out, translate)
     words = report_words(args, translate)
+    from app.services.dealer_data import reported_dealer
+
     store = open_store_for(args)
     try:
-        data = module.gather(store, args.month, args.dealer, **gather_kw)
+        data = module.gather(store, args.month, reported_dealer(store, args.dealer), **gather_kw)
     finally:
         store.close()
     write_atomically(out, lambda f: module.render(data, f, words, printed_by(args)))

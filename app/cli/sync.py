@@ -36,6 +36,13 @@ def run_connect(args, translate) -> int:
         store.close()
     print(translate("Cli", "Connected to head office at {url} as a counter of dealer {code} {name}.")
           .format(url=c.url, code=c.dealer_code, name=c.dealer_name))
+    if c.counter_tag:
+        print(translate("Cli", "This counter's case numbers: {example}").format(
+            example=f"{c.dealer_code}-YYMM-{c.counter_tag}-NNNN"))
+    if c.renumbered:
+        print(translate("Cli", "{n} cases recorded before connecting were renumbered (e.g. {old} is now {new}); "
+                        "the old numbers still find them.").format(
+            n=len(c.renumbered), old=c.renumbered[0].old, new=c.renumbered[0].new))
     return 0
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
-from app.models import Dealer, HqCounter, HqEnrolment, SyncReceived, utcnow
+from app.ids import counter_tag, free_tag, new_id
+from app.models import Dealer, FailureCase, HqCounter, HqEnrolment, SyncReceived, utcnow
 from app.rules import fields
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # nothing to misread when typed from paper
@@ -32,11 +32,18 @@ class DealerInfo:
     name: str
 
 
+class NoTagLeft(EnrolmentRefused):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "Dealer {dealer} already has {n} counters, as many as case numbers can tell apart. Remove a counter "
+        "that is no longer used before enrolling another.")
+
+
 @dataclass(frozen=True)
 class Enrolled:
     dealer: DealerInfo
     counter_id: str
     secret: str
+    tag: str  # the counter's two characters in case numbers, unique within the dealer
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class CounterRow:
     last_sequence: int
     files: int
     clock_skew_s: float | None
+    tag: str | None = None  # its tag in case numbers (None: enrolled before head office assigned them)
 
 
 def _hash(code: str) -> str:
@@ -103,13 +111,53 @@ def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
         row.used_at, row.used_by = now, counter_id
         secret = pysecrets.token_hex(32)
         counter = s.get(HqCounter, counter_id)
+        d = s.get(Dealer, row.dealer_id, with_for_update=True)  # one tag assignment per dealer at a time
         if counter is None:
-            s.add(HqCounter(id=counter_id, dealer_id=row.dealer_id, label=label[:100], secret=secret,
-                            enrolled_at=now, last_sequence=0))
+            counter = HqCounter(id=counter_id, dealer_id=row.dealer_id, label=label[:100], secret=secret,
+                                enrolled_at=now, last_sequence=0)
+            s.add(counter)
         else:  # a counter enrolled again (e.g. its keyring was lost): the old secret stops working
+            if counter.dealer_id != row.dealer_id:
+                counter.tag = None  # its tag belonged to the other dealer's numbers
             counter.dealer_id, counter.secret, counter.enrolled_at = row.dealer_id, secret, now
-        d = s.get(Dealer, row.dealer_id)
-        return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret)
+        if counter.tag is None:
+            counter.tag = assign_tag(s, row.dealer_id, counter_id, d.code)
+        return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret, counter.tag)
+
+
+def assign_tag(session, dealer_id: str, counter_id: str, dealer_code: str) -> str:
+    """A tag no other counter of the dealer has, nor mints with: a counter enrolled before tags
+    were assigned numbers its cases with its own (app.ids.counter_tag), so that one is taken too."""
+    taken = set()
+    for cid, tag in session.execute(select(HqCounter.id, HqCounter.tag).where(
+            HqCounter.dealer_id == dealer_id, HqCounter.id != counter_id)):
+        taken.add(tag if tag else _own_tag(cid))
+    tag = free_tag(taken)
+    if tag is None:
+        raise NoTagLeft(dealer=dealer_code, n=len(taken))
+    return tag
+
+
+def _own_tag(counter_id: str) -> str | None:
+    try:
+        return counter_tag(counter_id)
+    except ValueError:  # not a UUID: it never numbered a case with a tag of its own
+        return None
+
+
+def duplicate_case_numbers(db) -> list[tuple[str, str, int]]:
+    """(dealer code, case number, how many cases) for numbers two cases of a dealer share.
+
+    Only counters enrolled before head office assigned tags can mint them; both cases are kept (a
+    number never makes head office refuse a file) and listed here for staff to tell apart."""
+    from sqlalchemy import func
+
+    with db.session() as s:
+        q = (select(Dealer.code, FailureCase.number, func.count())
+             .join(Dealer, Dealer.id == FailureCase.dealer_id)
+             .group_by(Dealer.code, FailureCase.number).having(func.count() > 1)
+             .order_by(Dealer.code, FailureCase.number))
+        return [(code, number, n) for code, number, n in s.execute(q)]
 
 
 def counters(db) -> list[CounterRow]:
@@ -126,7 +174,7 @@ def counters(db) -> list[CounterRow]:
                 out.append(CounterRow(d.code, "", "", d.created_at, None, 0, 0, None))
             else:
                 out.append(CounterRow(d.code, c.id, c.label, c.enrolled_at, c.last_seen_at, c.last_sequence,
-                                      files.get(c.id, 0), c.clock_skew_s))
+                                      files.get(c.id, 0), c.clock_skew_s, c.tag))
         return out
 
 

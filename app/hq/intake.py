@@ -88,7 +88,8 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         except counters.EnrolmentRefused as exc:
             return _error("enrolment_refused", exc.render(), 403)
         return {"dealer": {"id": got.dealer.id, "code": got.dealer.code, "name": got.dealer.name},
-                "counter_id": got.counter_id, "secret": got.secret, "server_time": utcnow().isoformat()}
+                "counter_id": got.counter_id, "secret": got.secret, "counter_tag": got.tag,
+                "server_time": utcnow().isoformat()}
 
     @app.post(wire.API + "/casefiles", openapi_extra={"requestBody": {"required": True, "content": {
         "application/vnd.recovery-desk.case-file+json": {"schema": {"type": "string", "format": "binary"}}}}})

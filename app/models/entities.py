@@ -136,7 +136,11 @@ class FailureCase(Base):
         Index("ix_failure_case_dealer_status_response", "dealer_id", "status", "first_response_at", "opened_at"),
     )
     id: Mapped[str] = id_column()
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    # Unique per (dealer, counter tag) by construction, not by a constraint: a number an older
+    # counter minted twice must never make head office refuse a file (see app.hq.counters).
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    # The number the case had before enrolment renumbered it (LOCAL-...); still searchable.
+    former_number: Mapped[str | None] = mapped_column(String(40), index=True)
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
     vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle.id"))

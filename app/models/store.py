@@ -215,5 +215,21 @@ def open_database(url: str) -> Store:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite's way to change a table is to rebuild it, with foreign keys off (they can only be
+            # switched outside a transaction): dropping the old table would otherwise fail every row
+            # that points at it. They are checked before the upgrade commits and switched on again.
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(QT_TRANSLATE_NOOP("Errors", "The upgraded store has {n} rows pointing at "
+                                                           "rows that don't exist."), n=len(broken))
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")

@@ -69,9 +69,13 @@ class HqCounter(Base):
     """An enrolled counter PC: its dealer and the secret its case files are signed with."""
 
     __tablename__ = "hq_counter"
+    __table_args__ = (UniqueConstraint("dealer_id", "tag", name="uq_hq_counter_dealer_tag"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the counter's store id
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
     label: Mapped[str] = mapped_column(String(length("counter_label")), default="")
+    # Two characters in the counter's case numbers, unique within the dealer (app.ids.free_tag);
+    # None for a counter enrolled before head office assigned tags.
+    tag: Mapped[str | None] = mapped_column(String(2))
     secret: Mapped[str] = mapped_column(String(64))  # hex HMAC key; see docs/case-file-format.md
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -97,7 +97,8 @@ def search_condition(text: str):
     if not q:
         return None
     if _CASE_NUMBER.match(q) and "-" in q:
-        return _prefix(FailureCase.number, q.upper())
+        # A case renumbered at enrolment is found by its offline number too (both indexed).
+        return or_(_prefix(FailureCase.number, q.upper()), _prefix(FailureCase.former_number, q.upper()))
     digits = normalise_phone(q)
     if digits.lstrip("+").isdigit() and len(digits) >= 3:
         customers = select(Customer.id).where(_prefix(Customer.phone, digits))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select, update
 
 from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import case_number, new_id
+from app.ids import case_number, new_id, parse_case_number
 from app.models import Customer, Event, FailureCase, StoreMeta, Vehicle, utcnow
 from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
@@ -97,16 +97,84 @@ def validate(new: NewCase) -> None:
     fields.check("customer_words", new.customer_words)
 
 
-def next_case_number(uow: UnitOfWork, dealer_code: str, when: datetime) -> str:
+def _month_key(when: datetime) -> tuple[int, int]:
     local = when.astimezone()
-    key = f"case_seq:{local.year % 100:02d}{local.month:02d}"
+    return local.year, local.month
+
+
+def highest_running_number(session, prefix: str) -> int:
+    """The highest running number among the store's cases numbered ``prefix`` + NNNN (0 if none).
+
+    Read through the number index (a prefix range); longest first, so 10000 comes after 9999."""
+    number = session.scalar(
+        select(FailureCase.number)
+        .where(FailureCase.number >= prefix, FailureCase.number < prefix + "\U0010ffff")
+        .order_by(func.length(FailureCase.number).desc(), FailureCase.number.desc()).limit(1))
+    parsed = parse_case_number(number) if number else None
+    return parsed[3] if parsed else 0
+
+
+def next_case_number(uow: UnitOfWork, dealer_code: str, when: datetime) -> str:
+    """The next number of this counter (its tag) for the dealer and the month ``when`` falls in.
+
+    The month's counter in store_meta is the usual source; the highest number already stored wins
+    if it is higher (numbers renumbered at enrolment, a store restored from an older backup), so a
+    number is never minted twice by one counter."""
+    year, month = _month_key(when)
+    key = f"case_seq:{year % 100:02d}{month:02d}"
     row = uow.session.get(StoreMeta, key)
     if row is None:
         row = StoreMeta(key=key, value="0")
         uow.session.add(row)
-    seq = int(row.value) + 1
+    prefix = case_number(dealer_code, year, month, uow.identity.tag, 0)[:-4]
+    seq = max(int(row.value), highest_running_number(uow.session, prefix)) + 1
     row.value = str(seq)
-    return case_number(dealer_code, local.year, local.month, uow.identity.tag, seq)
+    return case_number(dealer_code, year, month, uow.identity.tag, seq)
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    case_id: str
+    old: str
+    new: str
+
+
+def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, origin: str,
+                        at: datetime) -> list[Renumbered]:
+    """Give every case of ``dealer_id`` that this counter (``origin``) opened under another dealer
+    code or tag (e.g. LOCAL before enrolment) the number ``dealer_code``-YYMM-``tag``-NNNN, keeping
+    month and running number. Cases other counters opened keep theirs.
+
+    Each change is a ``case.renumbered`` event on the case (a new version, so it travels with the
+    case) and the old number stays in ``former_number``, where the case list's search finds it.
+    Numbers in another form are left as they are."""
+    opened_here = select(Event.entity_id).where(Event.entity_type == "case", Event.seq == 1,
+                                                Event.kind == "case.opened", Event.origin == origin)
+    rows = session.execute(select(FailureCase.id, FailureCase.number, FailureCase.version)
+                           .where(FailureCase.dealer_id == dealer_id, FailureCase.id.in_(opened_here))).all()
+    last_seq = dict(session.execute(
+        select(Event.entity_id, func.max(Event.seq))
+        .where(Event.entity_type == "case",
+               Event.entity_id.in_(select(FailureCase.id).where(FailureCase.dealer_id == dealer_id)))
+        .group_by(Event.entity_id)).all())
+    done: list[Renumbered] = []
+    events = []
+    for case_id, number, version in rows:
+        parsed = parse_case_number(number)
+        if parsed is None or (parsed[0], parsed[2]) == (dealer_code, tag):
+            continue
+        _code, yymm, _tag, running = parsed
+        new = f"{dealer_code}-{yymm}-{tag}-{running:04d}"
+        seq = max(version, last_seq.get(case_id) or 0) + 1
+        session.execute(update(FailureCase).where(FailureCase.id == case_id).values(
+            number=new, former_number=number, version=seq, updated_at=at))
+        events.append({"id": new_id(), "entity_type": "case", "entity_id": case_id, "seq": seq,
+                       "kind": "case.renumbered", "payload": {"old_number": number, "number": new},
+                       "actor_id": None, "dealer_id": dealer_id, "origin": origin, "occurred_at": at})
+        done.append(Renumbered(case_id, number, new))
+    if events:
+        session.execute(insert(Event.__table__), events)
+    return done
 
 
 def open_case(store, new: NewCase, actor_id: str | None, *, at: datetime | None = None) -> CaseRef:

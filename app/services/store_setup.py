@@ -10,6 +10,7 @@ from app.ids import counter_tag, new_id
 from app.models import Dealer, StoreMeta, utcnow
 
 DEFAULT_DEALER_CODE = "LOCAL"
+COUNTER_TAG_KEY = "counter_tag"  # store_meta: the tag head office assigned at enrolment
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def ensure_identity(store) -> StoreIdentity:
             dealer_id = dealer.id
         dealer = s.get(Dealer, dealer_id)
         code, name = dealer.code, dealer.name or ""
-    identity = StoreIdentity(store_id, counter_tag(store_id), dealer_id, code, name)
+        # Head office's tag once enrolled (unique within the dealer); the store's own before.
+        tag = _meta(s, COUNTER_TAG_KEY) or counter_tag(store_id)
+    identity = StoreIdentity(store_id, tag, dealer_id, code, name)
     store.identity = identity
     return identity

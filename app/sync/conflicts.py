@@ -59,6 +59,7 @@ ACTIONS = {
     "case.reopened": QT_TRANSLATE_NOOP("Conflicts", "Reopened the case"),
     "case.attachment_added": QT_TRANSLATE_NOOP("Conflicts", "Added an attachment"),
     "case.conflict_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved a conflict"),
+    "case.renumbered": QT_TRANSLATE_NOOP("Conflicts", "Renumbered the case at enrolment"),
     "recovery.step": QT_TRANSLATE_NOOP("Conflicts", "Recorded a script step"),
     "recovery.finished": QT_TRANSLATE_NOOP("Conflicts", "Finished the script"),
     "recovery.rerating_failed": QT_TRANSLATE_NOOP("Conflicts", "Re-rating below target"),

@@ -11,10 +11,11 @@ from sqlalchemy import select, update
 from app import secrets
 from app.errors import InvalidInput, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import (Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, StoreMeta, User, Vehicle,
-                        utcnow)
+from app.ids import is_tag
+from app.models import Base, Dealer, StoreMeta, utcnow
 from app.services import settings
-from app.services.store_setup import ensure_identity
+from app.services.cases import Renumbered, renumber_for_dealer
+from app.services.store_setup import COUNTER_TAG_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified
 
@@ -29,6 +30,8 @@ class Connected:
     dealer_name: str
     counter_id: str
     url: str
+    counter_tag: str = ""
+    renumbered: tuple[Renumbered, ...] = ()
 
 
 def _check_url(url: str) -> str:
@@ -61,17 +64,30 @@ def connect(store, url: str, code: str, *, label: str = "",
         raise EnrolmentFailed(reason=body["error"].get("message", ""))
     if r.status_code != 200 or not isinstance(body, dict) or body.get("counter_id") != counter_id:
         raise Unverified(url=url, status=r.status_code)
+    tag = body.get("counter_tag")
+    if not isinstance(tag, str) or not is_tag(tag):
+        # A head office too old to assign tags: the counter's own tag, as before (not unique).
+        tag = store.identity.tag
     secrets.put(secrets.counter_key(counter_id), body["secret"])
     dealer = body["dealer"]
-    _rehome(store, dealer["id"], dealer["code"], dealer["name"])
+    renumbered = _rehome(store, dealer["id"], dealer["code"], dealer["name"], tag)
     with store.session() as s, s.begin():
         settings.put(s, "sync.server_url", url)
-    return Connected(dealer["code"], dealer["name"], counter_id, url)
+    return Connected(dealer["code"], dealer["name"], counter_id, url, tag, tuple(renumbered))
 
 
-def _rehome(store, dealer_id: str, code: str, name: str) -> None:
-    """The counter now belongs to head office's dealer: what it recorded before joins it too."""
+def dealer_tables() -> list:
+    """Every table with a dealer_id column, read from the models: a new one is re-homed too."""
+    return [t for t in Base.metadata.sorted_tables if "dealer_id" in t.c]
+
+
+def _rehome(store, dealer_id: str, code: str, name: str, tag: str | None = None) -> list[Renumbered]:
+    """The counter now belongs to head office's dealer: what it recorded before joins it too, its
+    cases take the dealer's code and the counter's assigned tag (None: keep its own), all in one
+    transaction."""
     old = store.identity.home_dealer_id
+    tag = tag or store.identity.tag
+    renumbered: list[Renumbered] = []
     with store.session() as s, s.begin():
         same_code = s.scalar(select(Dealer).where(Dealer.code == code))
         if same_code is not None and same_code.id != dealer_id:
@@ -81,11 +97,19 @@ def _rehome(store, dealer_id: str, code: str, name: str) -> None:
             s.add(Dealer(id=dealer_id, code=code, name=name, created_at=utcnow()))
             s.flush()
         if old != dealer_id:
-            from app.models import Event
-
             # Nothing has left this counter yet (it had no credential), so re-filing its rows and
             # history under the dealer is the only way they reach head office as that dealer's.
-            for model in (User, Customer, Vehicle, RepairOrder, FeedbackForm, FailureCase, Event):
-                s.execute(update(model).where(model.dealer_id == old).values(dealer_id=dealer_id))
+            for table in dealer_tables():
+                s.execute(update(table).where(table.c.dealer_id == old).values(dealer_id=dealer_id))
             s.get(StoreMeta, "home_dealer_id").value = dealer_id
+        tag_row = s.get(StoreMeta, COUNTER_TAG_KEY)
+        if tag_row is None:
+            s.add(StoreMeta(key=COUNTER_TAG_KEY, value=tag))
+        else:
+            tag_row.value = tag
+        s.flush()
+        # Offline numbers (LOCAL-YYMM-<own tag>-NNNN) become the dealer's, with the same running
+        # numbers: unique within the dealer because the tag is.
+        renumbered = renumber_for_dealer(s, dealer_id, code, tag, origin=store.identity.store_id, at=utcnow())
     ensure_identity(store)
+    return renumbered

@@ -56,6 +56,9 @@ def describe(kind: str, p: dict) -> str | None:
         head = _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Closed, recovered")) if p.get("recovered") else _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Closed, not recovered"))
         return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "{head}. Root cause: {cause}. Improvement: {improvement}")).format(
             head=head, cause=p.get("root_cause", ""), improvement=p.get("improvement", ""))
+    if kind == "case.renumbered":
+        return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Renumbered at enrolment: {old} is now {new}")).format(
+            old=p.get("old_number", ""), new=p.get("number", ""))
     if "status" in p:
         return _title(CaseStatus, p["status"])
     return None

@@ -1,0 +1,120 @@
+"""Re-homing at connect, with every table that has a dealer_id filled: no row keeps the local dealer,
+and what a user sees (callbacks due, Today, the case report's remedies, the month's figures) is the
+same before and after."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, astuple
+
+from sqlalchemy import func, select
+
+from app import clock
+from app.hq.counters import add_dealer, issue_code, redeem
+from app.ids import new_id
+from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, SyncConflict, SyncPublished, SyncReceived,
+                        User, utcnow)
+from app.models.store import open_database
+from app.reports import cases as case_report
+from app.services.alerts import open_alerts, raise_for_forms
+from app.services.assessment import month_summary
+from app.services.attachments import add_attachment
+from app.services.callbacks import callbacks_due
+from app.services.demo import fill_demo
+from app.services.today import today_figures
+from app.services.users import ensure_demo_users
+from app.services.verification import draw_sample, record_call
+from app.sync.connect import _rehome, dealer_tables
+
+
+def _fill_every_table(store, tmp_path) -> None:
+    fill_demo(store, forms=400, cases=120, seed=5)
+    ensure_demo_users(store)
+    old = store.identity.home_dealer_id
+    with store.session() as s:
+        supervisor = s.scalar(select(User.id).where(User.dealer_id == old, User.role == "supervisor"))
+        forms = list(s.scalars(select(FeedbackForm.id).where(FeedbackForm.dealer_id == old).limit(5)))
+        case_id = s.scalar(select(Base.metadata.tables["failure_case"].c.id).limit(1))
+    calls = draw_sample(store, supervisor, seed=1)
+    record_call(store, calls[0].id, "confirmed", "", supervisor)
+    with store.session() as s, s.begin():
+        raise_for_forms(s, forms, supervisor)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    add_attachment(store, case_id, photo, supervisor)
+    # The tables a counter only holds once it syncs, or that live at head office: filled by hand so
+    # that re-homing is seen to reach them too.
+    now = utcnow()
+    with store.session() as s, s.begin():
+        s.add(SyncConflict(id=new_id(), dealer_id=old, entity_type="case", entity_id=case_id, seq=2,
+                           other_event_id=new_id(), other_event={}, detected_at=now))
+        s.add(HqCounter(id=new_id(), dealer_id=old, label="", secret="0" * 64, enrolled_at=now))
+        s.add(HqEnrolment(code_hash="1" * 64, dealer_id=old, created_at=now, expires_at=now))
+        s.add(SyncReceived(counter_id=new_id(), sequence=1, sha256="2" * 64, dealer_id=old, content=b"",
+                           received_at=now))
+        s.add(SyncPublished(dealer_id=old, kind="settings", name="x", version=1, sha256="3" * 64, content=b"",
+                            published_at=now))
+
+
+def _rows_by_dealer(store) -> dict[str, dict[str, int]]:
+    out = {}
+    with store.session() as s:
+        for t in dealer_tables():
+            out[t.name] = dict(s.execute(select(t.c.dealer_id, func.count()).group_by(t.c.dealer_id)).all())
+    return out
+
+
+def _what_a_user_sees(store) -> dict:
+    month = clock.today().strftime("%Y-%m")
+    today = today_figures(store)
+    report = case_report.gather(store, month)
+    summary = asdict(month_summary(store, month))
+    summary.pop("dealer")  # LOCAL before, the dealer's code after: the only figure meant to change
+    return {"callbacks due": len(callbacks_due(store)), "today's callbacks": today.callbacks_count,
+            "today's waiting": today.waiting_count, "today's month": asdict(today.month),
+            "remedies": [astuple(r) for r in report.remedies], "remedies total": sum(r[2] for r in map(astuple, report.remedies)),
+            "remedied cases": report.remedied_cases, "feedback summary": summary,
+            "open alerts": len(open_alerts(store))}
+
+
+def test_every_table_with_a_dealer_moves_to_head_offices_dealer(store, tmp_path):
+    _fill_every_table(store, tmp_path)
+    old = store.identity.home_dealer_id
+    before = _rows_by_dealer(store)
+    # Walks the models, so a table added with a dealer_id fails here until the fill above gives it rows.
+    empty = sorted(t for t, counts in before.items() if not counts.get(old))
+    assert empty == [], f"fill these tables in the test: {empty}"
+    seen = _what_a_user_sees(store)
+    assert seen["callbacks due"] and seen["today's callbacks"] and seen["remedies"] and seen["open alerts"]
+
+    hq = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    add_dealer(hq, "BJ01", "北京一店")
+    got = redeem(hq, issue_code(hq, "BJ01"), store.identity.store_id)
+    renumbered = _rehome(store, got.dealer.id, got.dealer.code, got.dealer.name, got.tag)
+    hq.close()
+
+    after = _rows_by_dealer(store)
+    assert len(renumbered) == sum(before["failure_case"].values())  # every case: one case.renumbered each
+    for table, counts in after.items():
+        assert old not in counts, f"{table} still holds rows of the local dealer"
+        added = len(renumbered) if table == "event" else 0
+        assert sum(counts.values()) == sum(before[table].values()) + added, table
+    assert store.identity.home_dealer_id == got.dealer.id
+    assert _what_a_user_sees(store) == seen
+
+
+def test_rehoming_is_one_transaction(store, tmp_path, monkeypatch):
+    """A failure part-way (here: renumbering) leaves every row where it was."""
+    import app.sync.connect as connect
+
+    fill_demo(store, forms=50, cases=20, seed=2)
+    before = _rows_by_dealer(store)
+
+    def broken(*a, **kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(connect, "renumber_for_dealer", broken)
+    try:
+        _rehome(store, new_id(), "BJ01", "北京一店", "00")
+    except RuntimeError:
+        pass
+    assert _rows_by_dealer(store) == before
