@@ -25,10 +25,10 @@ from tests.synchelp import new_case
 PROGRAM_MADE = {
     "event": {"entity_type", "kind", "origin"}, "setting": {"key", "source"}, "store_meta": {"key", "value"},
     "sync_blob": {"sha256"}, "sync_conflict": {"entity_type"}, "sync_file": {"sha256", "status", "reason"},
-    "sync_received": {"sha256"}, "app_user": {"role", "password_hash"}, "hq_counter": {"secret"},
+    "sync_received": {"sha256"}, "app_user": {"role", "password_hash"}, "hq_counter": {"secret", "tag"},
     "hq_enrolment": {"code_hash"}, "sync_published": {"kind", "name", "sha256"},
     "feedback_form": {"timeliness", "repair_quality", "attitude", "verification", "source"},
-    "failure_case": {"number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
+    "failure_case": {"number", "former_number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
     "verification_call": {"outcome"}, "alert": {"kind"}, "attachment": {"sha256"}, "callback": {"state"},
     "remedy": {"kind", "status"},
 }
