@@ -1,4 +1,4 @@
-"""`recovery-desk hq dealer add | enrol | serve | import | publish | counters | export`."""
+"""`recovery-desk hq dealer add | enrol | serve | import | publish | counters | refusals | export`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def register(hq_sub, translate) -> None:
 
     enrol = with_db(hq_sub.add_parser("enrol", help=translate("Cli", "issue a one-time enrolment code for a new counter")))
     enrol.add_argument("--dealer", required=True, metavar="CODE")
+    enrol.add_argument("--replace", metavar="COUNTER_ID",
+                       help=translate("Cli", "re-enrol this counter of the dealer (e.g. its keyring was lost); "
+                                      "the code works for it only and its old secret stops working"))
     enrol.set_defaults(run=run_enrol)
 
     serve = with_db(hq_sub.add_parser("serve", help=translate("Cli", "run the intake server counters sync with")))
@@ -55,6 +58,10 @@ def register(hq_sub, translate) -> None:
 
     cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
     cnt.set_defaults(run=run_counters)
+
+    ref = with_db(hq_sub.add_parser("refusals", help=translate("Cli", "list what head office refused of the counters' files, with the reasons")))
+    ref.add_argument("--dealer", metavar="CODE", help=translate("Cli", "only this dealer (default: all)"))
+    ref.set_defaults(run=run_refusals)
 
     con = with_db(hq_sub.add_parser("conflicts", help=translate("Cli", "list conflicts waiting for a supervisor")))
     con.set_defaults(run=run_conflicts)
@@ -82,8 +89,11 @@ def run_dealer_add(args, translate) -> int:
 def run_enrol(args, translate) -> int:
     from app.hq.counters import CODE_DAYS, issue_code
 
-    code = issue_code(_db(args), args.dealer)
+    code = issue_code(_db(args), args.dealer, replace=args.replace)
     print(code)
+    if args.replace:
+        print(translate("Cli", "This code re-enrols counter {counter} only.").format(counter=args.replace),
+              file=sys.stderr)
     print(translate("Cli", "One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: "
                     "recovery-desk connect --url URL --code {code}").format(dealer=args.dealer.upper(), days=CODE_DAYS, code=code),
           file=sys.stderr)
@@ -135,6 +145,20 @@ def run_counters(args, translate) -> int:
         skew = "" if c.clock_skew_s is None else f"  skew {c.clock_skew_s:+.0f}s"
         print(f"{c.dealer_code:<10} {c.counter_id}  {c.label:<16} files {c.files:>6}  "
               f"last {c.last_seen_at.isoformat(timespec='seconds') if c.last_seen_at else '-'}{skew}")
+    return 0
+
+
+def run_refusals(args, translate) -> int:
+    from app.hq.counters import refusals
+
+    rows = refusals(_db(args), args.dealer)
+    if not rows:
+        print(translate("Cli", "No refusals."))
+    for r in rows:
+        what = f"{r.record_table} {r.record_id}" if r.record_table else translate("Cli", "the whole file")
+        text = translate("Errors", r.reason.get("text", "")).format(**r.reason.get("params", {}))
+        print(f"{r.refused_at.astimezone().strftime('%Y-%m-%d %H:%M')}  {r.dealer_code:<8} {r.counter_id} "
+              f"#{r.sequence}  {what}  [{r.code}]  {text}")
     return 0
 
 
