@@ -116,13 +116,20 @@ def run_import(args, translate) -> int:
 
         raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
     summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate)
+    refused = 0
     for o in summary.outcomes:
         if o.status == "rejected":
             print(translate("Cli", "rejected {file}: {reason}").format(file=o.path, reason=o.reason), file=sys.stderr)
+        for why in o.refused:
+            refused += 1
+            print(translate("Cli", "refused in {file}: {reason}").format(file=o.path, reason=why), file=sys.stderr)
     print(translate("Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected.")
           .format(files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
                   rejected=summary.count("rejected")))
-    return 1 if summary.count("rejected") else 0
+    if refused:
+        print(translate("Cli", "{n} change(s) refused (the rest of their files imported): see `hq refusals`.")
+              .format(n=refused), file=sys.stderr)
+    return 1 if summary.count("rejected") or refused else 0
 
 
 def run_publish(args, translate) -> int:
