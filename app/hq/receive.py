@@ -51,6 +51,12 @@ def verify(db, data: bytes) -> casefile.CaseFile:
     """Parse and authenticate; also that the dealer the file names (id and code) is the counter's own."""
     with db.session() as s:
         cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+    check_dealer(db, cf)
+    return cf
+
+
+def check_dealer(db, cf: casefile.CaseFile) -> None:
+    with db.session() as s:
         enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
                              .where(HqCounter.id == cf.counter)).one_or_none()
     if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
@@ -58,7 +64,6 @@ def verify(db, data: bytes) -> casefile.CaseFile:
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
             "dealer. Nothing of it was imported."), code="wrong_dealer", dealer=cf.dealer_code[:40],
             counter=cf.counter)
-    return cf
 
 
 def _already(s, cf: casefile.CaseFile) -> SyncReceived | None:
@@ -127,9 +132,10 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             skew_s: float | None = None) -> Receipt:
     """Verify and import one file. With ``inbox`` the file is written there (atomically, synced)
     before anything is committed, so an acknowledged file survives a crash of the import."""
-    cf = None
-    try:
-        cf = verify(db, data)
+    with db.session() as s:
+        cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+    try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
+        check_dealer(db, cf)
         with db.session() as s:
             row = _already(s, cf)
             if row is not None:
@@ -148,8 +154,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
                 _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
             raise
     except CaseFileRejected as exc:
-        if cf is not None:
-            _record_file_refusal(db, cf, exc)
+        _record_file_refusal(db, cf, exc)
         raise
 
 

@@ -36,6 +36,7 @@ class OtherDealerRefused(InvalidInput):
 
 
 def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
+    import app.sync  # noqa: F401  (declares the sync settings)
     from app.models import Dealer
     from app.services import settings
 
