@@ -202,8 +202,8 @@ def test_a_file_naming_another_dealer_is_refused_and_written_nowhere(world, code
     w = world
     before = dump(w.db)
     dealer_id = w.sh_dealer if code == "SH02" else w.bj
-    status, sealed = post(w, forge(w, events=[event(w, "case", "01a20000-0000-7000-8000-0000000000aa", 1)],
-                                   dealer_id=dealer_id, dealer_code=code))
+    ev = dict(event(w, "case", "01a20000-0000-7000-8000-0000000000aa", 1), dealer_id=dealer_id)
+    status, sealed = post(w, forge(w, events=[ev], dealer_id=dealer_id, dealer_code=code))
     assert status == 403 and sealed["error"]["code"] == "wrong_dealer"
     assert dump(w.db) == before
     assert not (w.tmp / "escape").exists() and not Path("/tmp/abs").exists()
