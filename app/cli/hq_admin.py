@@ -1,4 +1,4 @@
-"""`recovery-desk hq dealer add | enrol | serve | import | publish | counters | export`."""
+"""`recovery-desk hq dealer add | enrol | serve | import | publish | counters | refusals | export`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def register(hq_sub, translate) -> None:
 
     enrol = with_db(hq_sub.add_parser("enrol", help=translate("Cli", "issue a one-time enrolment code for a new counter")))
     enrol.add_argument("--dealer", required=True, metavar="CODE")
+    enrol.add_argument("--replace", metavar="COUNTER_ID",
+                       help=translate("Cli", "re-enrol this counter of the dealer (e.g. its keyring was lost); "
+                                      "the code works for it only and its old secret stops working"))
     enrol.set_defaults(run=run_enrol)
 
     serve = with_db(hq_sub.add_parser("serve", help=translate("Cli", "run the intake server counters sync with")))
@@ -55,6 +58,10 @@ def register(hq_sub, translate) -> None:
 
     cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
     cnt.set_defaults(run=run_counters)
+
+    ref = with_db(hq_sub.add_parser("refusals", help=translate("Cli", "list what head office refused of the counters' files, with the reasons")))
+    ref.add_argument("--dealer", metavar="CODE", help=translate("Cli", "only this dealer (default: all)"))
+    ref.set_defaults(run=run_refusals)
 
     con = with_db(hq_sub.add_parser("conflicts", help=translate("Cli", "list conflicts waiting for a supervisor")))
     con.set_defaults(run=run_conflicts)
@@ -82,8 +89,11 @@ def run_dealer_add(args, translate) -> int:
 def run_enrol(args, translate) -> int:
     from app.hq.counters import CODE_DAYS, issue_code
 
-    code = issue_code(_db(args), args.dealer)
+    code = issue_code(_db(args), args.dealer, replace=args.replace)
     print(code)
+    if args.replace:
+        print(translate("Cli", "This code re-enrols counter {counter} only.").format(counter=args.replace),
+              file=sys.stderr)
     print(translate("Cli", "One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: "
                     "recovery-desk connect --url URL --code {code}").format(dealer=args.dealer.upper(), days=CODE_DAYS, code=code),
           file=sys.stderr)
@@ -106,13 +116,20 @@ def run_import(args, translate) -> int:
 
         raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
     summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate)
+    refused = 0
     for o in summary.outcomes:
         if o.status == "rejected":
             print(translate("Cli", "rejected {file}: {reason}").format(file=o.path, reason=o.reason), file=sys.stderr)
+        for why in o.refused:
+            refused += 1
+            print(translate("Cli", "refused in {file}: {reason}").format(file=o.path, reason=why), file=sys.stderr)
     print(translate("Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected.")
           .format(files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
                   rejected=summary.count("rejected")))
-    return 1 if summary.count("rejected") else 0
+    if refused:
+        print(translate("Cli", "{n} change(s) refused (the rest of their files imported): see `hq refusals`.")
+              .format(n=refused), file=sys.stderr)
+    return 1 if summary.count("rejected") or refused else 0
 
 
 def run_publish(args, translate) -> int:
@@ -147,6 +164,20 @@ def run_counters(args, translate) -> int:
                         "cases are kept):"))
         for code, number, n in duplicates:
             print(f"  {code:<10} {number}  x{n}")
+    return 0
+
+
+def run_refusals(args, translate) -> int:
+    from app.hq.counters import refusals
+
+    rows = refusals(_db(args), args.dealer)
+    if not rows:
+        print(translate("Cli", "No refusals."))
+    for r in rows:
+        what = f"{r.record_table} {r.record_id}" if r.record_table else translate("Cli", "the whole file")
+        text = translate("Errors", r.reason.get("text", "")).format(**r.reason.get("params", {}))
+        print(f"{r.refused_at.astimezone().strftime('%Y-%m-%d %H:%M')}  {r.dealer_code:<8} {r.counter_id} "
+              f"#{r.sequence}  {what}  [{r.code}]  {text}")
     return 0
 
 

@@ -17,7 +17,8 @@ def register(sub, translate) -> None:
     sy = sub.add_parser("sync", help=translate("Cli", "send waiting changes to head office and fetch updates"))
     sy.add_argument("--once", action="store_true", help=translate("Cli", "do one round and exit"))
     sy.add_argument("--problems", action="store_true", help=translate("Cli", "list case files head office refused"))
-    sy.add_argument("--retry", type=int, metavar="SEQ", help=translate("Cli", "send a refused file's changes again in a new file"))
+    sy.add_argument("--retry", metavar="SEQ|cN",
+                    help=translate("Cli", "send a refused file (its sequence) or a refused change (cN) again in a new file"))
     sy.set_defaults(run=run_sync)
 
     ex = sub.add_parser("export", help=translate("Cli", "write waiting changes as case files for a USB stick or shared folder"))
@@ -59,6 +60,12 @@ def _problems(store, translate) -> int:
             print(translate("Cli", "File {seq} ({events} changes) refused by head office: {reason}")
                   .format(seq=p.key, events=p.changes, reason=render_reason(p.detail, translate)))
     for p in problems:
+        if p.kind == "change":
+            print(translate("Cli", "Change {key} ({events} change(s)) refused by head office: {reason}")
+                  .format(key=p.key, events=p.changes, reason=render_reason(p.detail, translate)))
+            print(translate("Cli", "  Correct it and it goes out again with the correction, or send it again: "
+                            "recovery-desk sync --retry {key}").format(key=p.key))
+    for p in problems:
         if p.kind in ("attachment", "pack"):  # files and packs this counter could not use
             print(render_reason(p.detail, translate))
     for p in problems:
@@ -72,7 +79,6 @@ def _problems(store, translate) -> int:
 
 def run_sync(args, translate) -> int:
     from app.cli import open_store_for
-    from app.sync import outbox
     from app.sync.client import SyncClient
 
     store = open_store_for(args)
@@ -80,9 +86,22 @@ def run_sync(args, translate) -> int:
         if args.problems:
             return _problems(store, translate)
         if args.retry is not None:
-            n = outbox.requeue(store, args.retry)
-            print(translate("Cli", "{n} change(s) of file {seq} will go out again on the next sync.")
-                  .format(n=n, seq=args.retry))
+            from app.sync.problems import CHANGE, send_again
+
+            key = args.retry.strip()
+            number = key[len(CHANGE):] if key.startswith(CHANGE) else key
+            if not number.isdigit():
+                from app.errors import InvalidInput
+
+                raise InvalidInput(field="--retry", problem=translate(
+                    "Cli", "a refused file's sequence (e.g. 12) or a refused change (e.g. c3), as `sync --problems` lists them"))
+            n = send_again(store, key)
+            if key.startswith(CHANGE):
+                print(translate("Cli", "{n} change(s) of refused change {key} will go out again on the next sync.")
+                      .format(n=n, key=key))
+            else:
+                print(translate("Cli", "{n} change(s) of file {seq} will go out again on the next sync.")
+                      .format(n=n, seq=key))
             return 0 if n else 2
         if not args.once:
             print(translate("Cli", "Use --once for one round; the application syncs in the background by itself."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets as pysecrets
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,27 @@ class EnrolmentRefused(RecoveryDeskError):
     text = QT_TRANSLATE_NOOP("Errors",
         "The enrolment code is not valid: it was mistyped, already used or has expired. Ask head office "
         "for a new code.")
+
+
+class AlreadyEnrolled(EnrolmentRefused):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "Counter {counter} is already enrolled; a code can't enrol it again or move it to another dealer. "
+        "To re-enrol it, head office issues a code for it: recovery-desk hq enrol --dealer CODE --replace "
+        "{counter}")
+
+
+class BadCounterId(EnrolmentRefused):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "The counter id {counter} is not valid: it must be the counter's UUID (36 characters, e.g. "
+        "01890a5d-ac96-774b-bcce-b302099a8057).")
+
+
+def valid_counter_id(value: str) -> bool:
+    """Only canonical UUIDs (lower-case, dashed): a counter id names head office's folders."""
+    try:
+        return isinstance(value, str) and str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -88,41 +110,54 @@ def add_dealer(db, code: str, name: str) -> DealerInfo:
         return DealerInfo(d.id, d.code, d.name)
 
 
-def issue_code(db, dealer_code: str, *, now: datetime | None = None) -> str:
-    """A one-time code for one new counter; only its hash is stored."""
+def issue_code(db, dealer_code: str, *, now: datetime | None = None, replace: str | None = None) -> str:
+    """A one-time code for one new counter; only its hash is stored. With ``replace`` (a counter id
+    of that dealer) the code re-enrols that counter only, e.g. after its keyring was lost."""
     now = now or utcnow()
     with db.session() as s, s.begin():
         dealer = s.scalar(select(Dealer).where(Dealer.code == dealer_code.strip().upper()))
         if dealer is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=dealer_code)
+        if replace is not None:
+            counter = s.get(HqCounter, replace) if valid_counter_id(replace) else None
+            if counter is None or counter.dealer_id != dealer.id:
+                raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Counter of this dealer"), key=replace)
         raw = "".join(pysecrets.choice(CODE_ALPHABET) for _ in range(12))
         s.add(HqEnrolment(code_hash=_hash(raw), dealer_id=dealer.id, created_at=now,
-                          expires_at=now + timedelta(days=CODE_DAYS)))
+                          expires_at=now + timedelta(days=CODE_DAYS), counter_id=replace))
     return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
 
 def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
-    """Use a code once: the counter gets its own new secret."""
+    """Use a code once, for the dealer it was issued for: a new counter gets its own new secret.
+    An enrolled counter is never moved or given a new secret by a code, except by one head office
+    issued for that very counter (``hq enrol --replace``). A refusal leaves the code unused."""
     now = utcnow()
+    if not valid_counter_id(counter_id):
+        raise BadCounterId(counter=str(counter_id)[:60])
     with db.session() as s, s.begin():
         row = s.get(HqEnrolment, _hash(code), with_for_update=True)
         if row is None or row.used_at is not None or row.expires_at < now:
             raise EnrolmentRefused()
+        counter = s.get(HqCounter, counter_id, with_for_update=True)
+        if row.counter_id is None and counter is not None:
+            raise AlreadyEnrolled(counter=counter_id)
+        if row.counter_id is not None and (row.counter_id != counter_id or counter is None
+                                           or counter.dealer_id != row.dealer_id):
+            raise EnrolmentRefused()  # a re-enrolment code works for its counter only
         row.used_at, row.used_by = now, counter_id
         secret = pysecrets.token_hex(32)
-        counter = s.get(HqCounter, counter_id)
         d = s.get(Dealer, row.dealer_id, with_for_update=True)  # one tag assignment per dealer at a time
         if counter is None:
             counter = HqCounter(id=counter_id, dealer_id=row.dealer_id, label=label[:100], secret=secret,
                                 enrolled_at=now, last_sequence=0)
             s.add(counter)
-        else:  # a counter enrolled again (e.g. its keyring was lost): the old secret stops working
-            if counter.dealer_id != row.dealer_id:
-                counter.tag = None  # its tag belonged to the other dealer's numbers
-            counter.dealer_id, counter.secret, counter.enrolled_at = row.dealer_id, secret, now
+        else:  # re-enrolled by head office (e.g. its keyring was lost): the old secret stops working
+            counter.secret, counter.enrolled_at = secret, now
         if counter.tag is None:
             counter.tag = assign_tag(s, row.dealer_id, counter_id, d.code)
         return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret, counter.tag)
+
 
 
 def assign_tag(session, dealer_id: str, counter_id: str, dealer_code: str) -> str:
@@ -187,3 +222,28 @@ def open_conflicts(db) -> list:
         rows = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
                          .order_by(SyncConflict.detected_at)).all()
         return load(s, list(rows))
+
+
+@dataclass(frozen=True)
+class RefusalRow:
+    refused_at: datetime
+    dealer_code: str
+    counter_id: str
+    sequence: int
+    record_table: str
+    record_id: str
+    code: str
+    reason: dict
+
+
+def refusals(db, dealer_code: str | None = None) -> list[RefusalRow]:
+    """What head office refused of enrolled counters' files (changes, or whole files), newest last."""
+    from app.models import HqRefusal
+
+    with db.session() as s:
+        q = (select(HqRefusal, Dealer.code).outerjoin(Dealer, Dealer.id == HqRefusal.dealer_id)
+             .order_by(HqRefusal.id))
+        if dealer_code:
+            q = q.where(Dealer.code == dealer_code.strip().upper())
+        return [RefusalRow(r.refused_at, code or "?", r.counter_id, r.sequence, r.record_table, r.record_id,
+                           r.code, r.reason) for r, code in s.execute(q)]

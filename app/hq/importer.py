@@ -1,5 +1,5 @@
-"""`hq import`: load case files from files or folders into the central database, each whole or
-not at all; a refused file is moved aside next to a note of why."""
+"""`hq import`: load case files from files or folders into the central database; a refused file is
+moved aside next to a note of why, and the changes refused of an accepted file are named."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class FileOutcome:
     conflicts: int = 0
     reason: str = ""
     code: str = ""
+    refused: tuple[str, ...] = ()  # changes of an imported file head office refused, each with why
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,20 @@ def case_files(paths: list[Path]) -> list[Path]:
 
 
 def move_aside(path: Path, reason: str) -> Path:
-    aside = path.parent / REJECTED_DIR / path.name
-    aside.parent.mkdir(exist_ok=True)
+    """Into ``rejected/`` beside it, under its own base name (checked to stay in that folder)."""
+    folder = (path.parent / REJECTED_DIR).resolve()
+    aside = (folder / Path(path.name).name).resolve()
+    note = (folder / (aside.name + ".reason.txt")).resolve()
+    if aside.parent != folder or note.parent != folder:
+        raise OSError(f"{path.name}: not a plain file name")
+    folder.mkdir(exist_ok=True)
     path.replace(aside)
-    aside.with_name(aside.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+    note.write_text(reason + "\n", encoding="utf-8")
     return aside
+
+
+def _words(translate):
+    return (lambda ctx, text: translate(ctx, text)) if translate else None
 
 
 def import_paths(db, paths: list[Path], *, translate=None,
@@ -72,7 +82,8 @@ def import_paths(db, paths: list[Path], *, translate=None,
                 o = FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
             else:
                 o = FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new,
-                                r.conflicts)
+                                r.conflicts, refused=tuple(f"{x.table} {x.record_id}: {x.render(_words(translate))}"
+                                                           for x in r.refused))
         outcomes.append(o)
         if progress:
             progress(i, len(files), o)

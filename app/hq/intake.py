@@ -7,6 +7,7 @@ counter is sealed with its secret (app.sync.wire) so the client can tell it from
 
 from __future__ import annotations
 
+import json
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,10 +18,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from app import __version__
-from app.hq import blobs, counters, publish
+from app.hq import blobs, counters, ownership, publish
 from app.hq.receive import receive, recover_inbox
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import HqCounter, SyncReceived, utcnow
+from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile, wire
 from app.sync.casefile import CaseFileRejected
 
@@ -33,7 +34,9 @@ PULL_LIMIT = 20
 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=4, max_length=40)
-    counter_id: str = Field(min_length=36, max_length=36)
+    # A canonical UUID (lower-case, dashed): it names the counter's inbox folder.
+    counter_id: str = Field(min_length=36, max_length=36,
+                            pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
     label: str = Field(default="", max_length=100)
 
 
@@ -44,6 +47,16 @@ def _error(code: str, message: str, status: int, secret: str | None = None, nonc
            "params": {k: str(v) for k, v in params.items()}}
     body = wire.seal(secret, nonce or "", error=err) if secret else {"error": err}
     return JSONResponse(body, status_code=status)
+
+
+def _pulled(s, n: int, content: bytes) -> str:
+    """A stored file as other counters get it: without the changes head office refused."""
+    refused = s.execute(select(HqRefusal.entity_type, HqRefusal.entity_id, HqRefusal.record_table,
+                               HqRefusal.record_id, HqRefusal.event_ids).where(HqRefusal.received_n == n)).all()
+    if not refused:
+        return content.decode("utf-8")
+    doc = ownership.without(json.loads(content), [r._asdict() for r in refused])
+    return casefile.canonical(doc).decode("utf-8") + "\n"
 
 
 def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
@@ -62,8 +75,8 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
                               "publications. See docs/case-file-format.md.")
 
     def secret_of(counter_id: str | None) -> str | None:
-        if not counter_id:
-            return None
+        if not counter_id or not counters.valid_counter_id(counter_id):
+            return None  # whatever a header holds, only an enrolled counter's UUID is looked up
         with db.session() as s:
             return counters.counter_secret(s, counter_id)
 
@@ -143,7 +156,7 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         more = len(rows) > PULL_LIMIT
         rows = rows[:PULL_LIMIT]
         cursor = rows[-1].n if rows else after
-        files = [{"n": n, "content": content.decode("utf-8")} for n, content in rows]
+        files = [{"n": n, "content": _pulled(s, n, content)} for n, content in rows]
         return wire.seal(secret, x_nonce, data={"files": files, "cursor": cursor, "more": more,
                                                 "server_time": utcnow().isoformat()})
 

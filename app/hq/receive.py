@@ -1,4 +1,5 @@
-"""Head office takes in one case file: verify, refuse replays, keep it, apply it whole or not at all.
+"""Head office takes in one case file: verify, refuse replays, keep it, store every change it may
+(app.hq.ownership) and refuse the others one by one, each with its reason.
 
 Shared by the intake server and `hq import`. Safe with concurrent importers: the file's
 (counter, sequence) row and its events are unique in the database, so the loser of a race finds
@@ -8,6 +9,7 @@ the winner's row and answers "already present".
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +17,11 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from app.hq import ownership
 from app.hq.counters import counter_secret
+from app.hq.ownership import Refusal, merged
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import HqCounter, SyncReceived, utcnow
+from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
@@ -35,23 +39,31 @@ class Receipt:
     events_new: int
     conflicts: int
     n: int  # head office's arrival number for the file
+    refused: tuple[Refusal, ...] = ()  # changes of the file head office did not store
 
     def ack(self, server_time: datetime) -> dict:
         return {"status": self.status, "counter": self.counter, "sequence": self.sequence,
                 "sha256": self.sha256, "events_new": self.events_new, "conflicts": self.conflicts,
-                "server_time": server_time.isoformat()}
+                "refused": [r.to_wire() for r in self.refused], "server_time": server_time.isoformat()}
 
 
 def verify(db, data: bytes) -> casefile.CaseFile:
-    """Parse and authenticate; also that the counter belongs to the dealer the file names."""
+    """Parse and authenticate; also that the dealer the file names (id and code) is the counter's own."""
     with db.session() as s:
         cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
-        dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == cf.counter))
-    if dealer_id != cf.dealer_id:
+    check_dealer(db, cf)
+    return cf
+
+
+def check_dealer(db, cf: casefile.CaseFile) -> None:
+    with db.session() as s:
+        enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
+                             .where(HqCounter.id == cf.counter)).one_or_none()
+    if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
         raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
-            "dealer. Nothing of it was imported."), code="wrong_dealer", dealer=cf.dealer_code, counter=cf.counter)
-    return cf
+            "dealer. Nothing of it was imported."), code="wrong_dealer", dealer=cf.dealer_code[:40],
+            counter=cf.counter)
 
 
 def _already(s, cf: casefile.CaseFile) -> SyncReceived | None:
@@ -65,50 +77,98 @@ def _replay(cf: casefile.CaseFile) -> CaseFileRejected:
         "An old or copied file can't be applied twice."), code="replay", counter=cf.counter, sequence=cf.sequence)
 
 
-def _duplicate(cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
+def _refusals_of(s, n: int) -> tuple[Refusal, ...]:
+    rows = s.scalars(select(HqRefusal).where(HqRefusal.received_n == n).order_by(HqRefusal.id)).all()
+    return tuple(Refusal(r.entity_type, r.entity_id, r.record_table, r.record_id, r.code, r.reason["text"],
+                         r.reason["params"], tuple(r.event_ids)) for r in rows)
+
+
+def _duplicate(s, cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
     if row.sha256 != cf.sha256:
         raise _replay(cf)
-    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n)
+    # The same answer as the first time, refusals included: the first acknowledgement may be lost.
+    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n, _refusals_of(s, row.n))
+
+
+def _named(folder: Path, name: str) -> Path:
+    """``folder/name``, checked to stay inside ``folder`` whatever ``name`` holds."""
+    folder = Path(folder).resolve()
+    path = (folder / name).resolve()
+    if path.parent != folder:
+        raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
+            "The case file can't be kept: its name {name} would lead outside head office's folder."),
+            code="invalid", name=name[:80])
+    return path
 
 
 def inbox_path(inbox: Path, cf: casefile.CaseFile) -> Path:
-    return Path(inbox) / cf.dealer_code / casefile.file_name(cf.dealer_code, cf.counter, cf.sequence)
+    """Built only from what head office issued and checked: the enrolled counter's UUID (a folder)
+    and the file's integer sequence; nothing the file names (its dealer code) goes into a path."""
+    try:
+        counter = str(uuid.UUID(cf.counter))  # enrolment accepts only canonical UUIDs
+    except ValueError:
+        counter = ""
+    if counter != cf.counter or not isinstance(cf.sequence, int):
+        raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
+            "The case file can't be kept: its name {name} would lead outside head office's folder."),
+            code="invalid", name=cf.counter[:80])
+    return _named(_named(inbox, counter), f"{int(cf.sequence):08d}.casefile")
+
+
+def _record_file_refusal(db, cf: casefile.CaseFile, exc: CaseFileRejected) -> None:
+    """A whole file refused from an authenticated counter: kept for head office's staff to see."""
+    try:
+        with db.session() as s, s.begin():
+            dealer = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == cf.counter))
+            s.add(HqRefusal(counter_id=cf.counter, dealer_id=dealer or "", sequence=cf.sequence, received_n=None,
+                            entity_type="", entity_id="", record_table="", record_id="", code=exc.code[:32],
+                            reason={"text": exc.text, "params": {k: str(v) for k, v in exc.params.items()}},
+                            event_ids=[], refused_at=utcnow()))
+    except SQLAlchemyError:  # the refusal itself stands; its record is a courtesy
+        log.exception("could not record the refusal of %s/%s", cf.counter, cf.sequence)
 
 
 def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime | None = None,
             skew_s: float | None = None) -> Receipt:
     """Verify and import one file. With ``inbox`` the file is written there (atomically, synced)
     before anything is committed, so an acknowledged file survives a crash of the import."""
-    cf = verify(db, data)
     with db.session() as s:
-        row = _already(s, cf)
-        if row is not None:
-            return _duplicate(cf, row)
-    if inbox is not None:
-        kept = inbox_path(inbox, cf)
-        casefile.write_atomic(kept, data)
-    try:
-        return _import_retrying(db, cf, data, received_at or utcnow(), skew_s)
+        cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+    try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
+        check_dealer(db, cf)
+        with db.session() as s:
+            row = _already(s, cf)
+            if row is not None:
+                return _duplicate(s, cf, row)
+        kept = None
+        if inbox is not None:
+            kept = inbox_path(inbox, cf)
+            casefile.write_atomic(kept, data)
+        try:
+            return _import_retrying(db, cf, data, received_at or utcnow(), skew_s)
+        except CaseFileRejected as exc:
+            if kept is not None:  # keep it for inspection, out of the way of recover_inbox
+                aside = _named(Path(inbox) / "rejected", f"{cf.counter}-{cf.sequence:08d}.casefile")
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                kept.replace(aside)
+                _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+            raise
     except CaseFileRejected as exc:
-        if inbox is not None:  # keep it for inspection, out of the way of recover_inbox
-            aside = Path(inbox) / "rejected" / kept.name
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            kept.replace(aside)
-            aside.with_suffix(".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+        _record_file_refusal(db, cf, exc)
         raise
 
 
 def _import_retrying(db, cf, data, now, skew_s) -> Receipt:
     for attempt in range(5):
         try:
-            return _import(db, cf, data, now, skew_s)
+            return _import(db, cf, data, now, skew_s, isolate=attempt > 0)
         except IntegrityError as exc:
-            # Another importer stored the same file, or a clashing change, first: look again.
+            # Another importer stored the same file first: look again.
             with db.session() as s:
                 row = _already(s, cf)
                 if row is not None:
-                    return _duplicate(cf, row)
-            if attempt >= 1:  # not a race: the content itself breaks a rule of the database
+                    return _duplicate(s, cf, row)
+            if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
                     "The case file is signed but its content can't be stored ({reason}). Nothing of it "
                     "was imported."), code="invalid", reason=str(exc.orig)[:300]) from exc
@@ -118,7 +178,22 @@ def _import_retrying(db, cf, data, now, skew_s) -> Receipt:
     raise AssertionError("unreachable")
 
 
-def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None) -> Receipt:
+def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
+    """Apply one change in a savepoint: (result, "") or (None, why the database refused it)."""
+    events, records = merged([agg])
+    try:
+        with s.begin_nested():
+            return apply_file(s, dealer_id, events, records), ""
+    except OperationalError as exc:
+        if "locked" in str(exc):
+            raise
+        return None, str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
+    except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return None, str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
+            isolate: bool = False) -> Receipt:
     with db.session() as s:
         with s.begin():
             if s.bind.dialect.name == "postgresql":
@@ -129,23 +204,48 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                                dealer_id=cf.dealer_id, content=data, received_at=now)
             s.add(rec)
             s.flush()  # claims (counter, sequence) first: a concurrent importer waits here
-            try:
-                result = apply_file(s, cf.dealer_id, cf.events, cf.records)
-            except (IntegrityError, OperationalError):
-                raise
-            except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
-                raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
-                    "The case file is signed but its content can't be stored ({reason}). Nothing of it "
-                    "was imported."), code="invalid", reason=str(exc).splitlines()[0][:300]) from exc
-            rec.events, rec.conflicts = result.events_new, len(result.conflicts)
+            checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records)
+            refused = list(checked.refused)
+            new_events = conflicts = 0
+            whole = None
+            if not isolate:
+                # Usually every change goes in together, in a few set statements.
+                events, records = merged(checked.aggregates)
+                try:
+                    with s.begin_nested():
+                        whole = apply_file(s, cf.dealer_id, events, records)
+                except OperationalError as exc:
+                    if "locked" in str(exc):
+                        raise
+                except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
+                    whole = None  # one change breaks a rule: each is tried on its own below
+            if whole is not None:
+                new_events, conflicts = whole.events_new, len(whole.conflicts)
+            else:
+                for agg in checked.aggregates:
+                    result, why = _apply_one(s, cf.dealer_id, agg)
+                    if result is None:
+                        refused.append(ownership.not_stored(agg, why))
+                    else:
+                        new_events += result.events_new
+                        conflicts += len(result.conflicts)
+            rec.events, rec.conflicts = new_events, conflicts
+            for r in refused:
+                log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
+                            r.record_id, r.render())
+                s.add(HqRefusal(counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence,
+                                received_n=rec.n, entity_type=r.entity_type, entity_id=r.entity_id[:36],
+                                record_table=r.table, record_id=r.record_id[:36], code=r.code,
+                                reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids),
+                                refused_at=now))
             counter = s.get(HqCounter, cf.counter)
             counter.last_seen_at = now
             counter.last_sequence = max(counter.last_sequence, cf.sequence)
             if skew_s is not None:
                 counter.clock_skew_s = skew_s
             n = rec.n
-    return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, result.events_new,
-                   len(result.conflicts), n)
+    return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
+                   tuple(refused))
 
 
 def recover_inbox(db, inbox: Path) -> list[Receipt]:

@@ -93,6 +93,8 @@ class HqEnrolment(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     used_by: Mapped[str | None] = mapped_column(String(36))
+    # Set for a re-enrolment head office asked for: the code then works only for this counter.
+    counter_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class SyncReceived(Base):

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from app.errors import ImportRejected, Problem
+from app.errors import ImportRejected, InvalidInput, Problem
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models.bulk import bulk_insert
@@ -20,6 +20,31 @@ from app.services.uow import UnitOfWork
 
 CTX = "Errors"
 _CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lookups
+
+
+class OtherDealerRefused(InvalidInput):
+    """A counter connected to head office batches only its own dealer's changes."""
+
+    text = QT_TRANSLATE_NOOP("Errors",
+        "--dealer {dealer}: this counter is connected to head office for dealer {home}, so it imports only "
+        "{home}'s forms (another dealer's would be refused by head office). Leave out --dealer, or import "
+        "the file on a counter of {dealer}. Nothing was stored.")
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
+    import app.sync  # noqa: F401  (declares the sync settings)
+    from app.models import Dealer
+    from app.services import settings
+
+    if not dealer_code or not settings.get(s, "sync.server_url"):
+        return
+    home = s.get(Dealer, home_dealer_id)
+    if home is not None and dealer_code.strip().upper() != home.code.upper():
+        raise OtherDealerRefused(dealer=dealer_code.strip()[:40], home=home.code)
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,7 @@ def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
     rows = read_feedback_csv(path)
     with UnitOfWork(store, actor_id) as uow:
         s = uow.session
+        _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)
         stored = _stored_content(s, dealer.id, [r.repair_order for r in rows])
         problems: list[Problem] = []

@@ -26,7 +26,7 @@ from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.services import attachments, settings
 from app.services.uow import take_write_lock
-from app.sync import casefile, found_problems, outbox, wire
+from app.sync import casefile, found_problems, outbox, problems, wire
 from app.sync.apply import apply_file
 from app.sync.problems import open_conflicts
 
@@ -86,6 +86,7 @@ class RoundReport:
     attachments_sent: int = 0
     attachments_fetched: int = 0
     clock_skew_s: float | None = None
+    refused_changes: int = 0  # changes head office refused of files it accepted (Sync problems)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ class SyncClient:
         c = outbox.counts(self.store)
         connected = bool(self.url) and self._secret(required=False) is not None
         return replace(self._state, connected=connected, waiting=c.unfiled_events + c.waiting_events,
-                       problems=c.rejected_files + found_problems.count(self.store),
+                       problems=(c.rejected_files + found_problems.count(self.store)
+                                 + problems.count_refused(self.store)),
                        last_sync=self._state.last_sync or c.last_ack)
 
     def _secret(self, required: bool = True) -> str | None:
@@ -180,6 +182,7 @@ class SyncClient:
         if not self.url:
             raise NotConnected()
         secret = self._secret()
+        problems.release_corrected(self.store)  # corrected refused changes go out with the correction
         outbox.file_waiting(self.store, secret)
         report = RoundReport()
         with self._http() as http:
@@ -237,10 +240,14 @@ class SyncClient:
         if (ack.get("counter") != self.store.identity.store_id or ack.get("sequence") != w.seq
                 or ack.get("sha256") != w.sha256 or ack.get("status") not in ("stored", "duplicate")):
             raise Unverified(url=self.url, status=r.status_code)
+        # The file arrived; changes head office refused of it are sync problems, never dropped.
+        refused = ack.get("refused") or []
+        problems.record_refused(self.store, w.seq, [r for r in refused if isinstance(r, dict)])
         outbox.mark_acked(self.store, w.seq)
         skew = _skew(ack.get("server_time"))
         return replace(report, sent=report.sent + 1, acked_events=report.acked_events + w.events,
                        duplicates=report.duplicates + (ack["status"] == "duplicate"),
+                       refused_changes=report.refused_changes + len(refused),
                        conflicts=report.conflicts + int(ack.get("conflicts", 0)),
                        clock_skew_s=skew if skew is not None else report.clock_skew_s)
 

@@ -54,8 +54,8 @@ class SyncProblemsDialog(QDialog):
 
     def _show(self, problems) -> None:
         self.problems = problems
-        kinds = {"refused": self.tr("Refused by head office"), "conflict": self.tr("Conflict"),
-                 "attachment": self.tr("Attachment"), "pack": self.tr("Script pack")}
+        kinds = {"refused": self.tr("Refused by head office"), "change": self.tr("Change refused by head office"),
+                 "conflict": self.tr("Conflict"), "attachment": self.tr("Attachment"), "pack": self.tr("Script pack")}
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
             detail = problem_text(p, QCoreApplication.translate)
@@ -76,7 +76,7 @@ class SyncProblemsDialog(QDialog):
     @Slot()
     def on_table_selection_changed(self) -> None:
         p = self.selected()
-        self.resend.setEnabled(p is not None and p.kind == "refused")
+        self.resend.setEnabled(p is not None and p.kind in ("refused", "change"))
 
     @Slot()
     def on_resend_clicked(self) -> None:

@@ -183,7 +183,7 @@ def test_server_refuses_precisely_and_imports_nothing(hq, tmp_path):
     r = _post(server, casefile.sign(replay, secret), me)  # genuine key, old sequence, other content
     assert r.status_code == 409 and r.json()["error"]["code"] == "replay"
     assert count(db, Event) == 2 and count(db, SyncReceived) == 1
-    assert server.inbox.joinpath("BJ01").is_dir()
+    assert server.inbox.joinpath(me).is_dir()  # named by the enrolled counter, never by the file
 
 
 def test_openapi_describes_the_service(hq):

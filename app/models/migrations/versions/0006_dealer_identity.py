@@ -1,6 +1,6 @@
 """connect: head office assigns counter tags; case numbers never refuse a file
 
-Revision ID: connect_dealer_identity
+Revision ID: 0006_dealer_identity
 Revises: 0005_today
 Create Date: 2026-12-02 10:00:00
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = 'connect_dealer_identity'
+revision = '0006_dealer_identity'
 down_revision = '0005_today'
 branch_labels = None
 depends_on = None

@@ -1,0 +1,257 @@
+"""Which changes of a counter's case file head office may store: a dealer's data is its own.
+
+A change is an aggregate: a case or a form with its events, its snapshot and the rows the snapshot
+points at. Every record of every table the case file can carry (casefile.RECORD_TABLES, read
+through the models, so a table added there is covered without a list here) and every event's
+entity must belong to the counter's dealer both as the file names it (``dealer_id``) and as head
+office already stores it (a row, or an entity's event history, of another dealer is never
+touched). A refusal names the record (table and id) and the reason; the rest of the file goes in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Event, SyncConflict
+from app.sync import casefile
+from app.sync.apply import ENTITY_TABLE, MODELS, REFS
+
+TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
+LOOSE = ("", "")  # the group of records no case or form of the file points at
+
+NAMED_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id} names dealer {named}, not this counter's dealer. A counter sends only its own "
+    "dealer's data.")
+STORED_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id} is stored at head office for another dealer ({where}). A counter can't change "
+    "another dealer's data.")
+HISTORY_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "The history of {table} {id} at head office belongs to another dealer. A counter can't add to it.")
+REFERS_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id} points at {target} {target_id} ({column}), which belongs to another dealer or was "
+    "refused.")
+MISSING_BASE = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id}: the change at version {seq} is built on version {base}, which head office does not "
+    "have (it was refused earlier). Send the earlier change again together with this one.")
+NOT_STORED = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id} can't be stored at head office ({reason}). Correct it at the counter; it is sent "
+    "again with the correction.")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One change head office did not store, and why (English source text and its values)."""
+
+    entity_type: str  # case | form | "" (a record no case or form of the file carries)
+    entity_id: str
+    table: str  # the record that failed
+    record_id: str
+    code: str
+    text: str
+    params: dict[str, str]
+    event_ids: tuple[str, ...] = ()
+
+    def render(self, words=None) -> str:
+        template = words("Errors", self.text) if words else self.text
+        return template.format(**self.params)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"entity_type": self.entity_type, "entity_id": self.entity_id, "table": self.table,
+                "record_id": self.record_id, "code": self.code, "text": self.text, "params": self.params,
+                "event_ids": list(self.event_ids)}
+
+
+@dataclass
+class Aggregate:
+    key: tuple[str, str]
+    events: list[dict] = field(default_factory=list)
+    records: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add_record(self, table: str, rec: dict) -> None:
+        rows = self.records.setdefault(table, [])
+        if all(r is not rec for r in rows):
+            rows.append(rec)
+
+
+@dataclass(frozen=True)
+class Checked:
+    aggregates: list[Aggregate]  # what may be stored, each applied on its own if need be
+    refused: list[Refusal]
+
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """id -> (table, dealer) for every row of any record table head office holds under that id."""
+    out: dict[str, tuple[str, str]] = {}
+    ordered = sorted(ids)
+    for table in casefile.RECORD_TABLES:
+        model = MODELS[table]
+        for chunk in _chunks(ordered):
+            for rid, dealer in session.execute(select(model.id, model.dealer_id).where(model.id.in_(chunk))):
+                out.setdefault(rid, (table, dealer))
+    return out
+
+
+def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
+    """(entity type, id) -> the dealers its stored events were written for; and the stored versions."""
+    dealers: dict[tuple[str, str], set[str]] = {}
+    versions: set[tuple[str, str, int]] = set()
+    for chunk in _chunks(sorted(ids)):
+        for et, eid, seq, dealer in session.execute(select(Event.entity_type, Event.entity_id, Event.seq,
+                                                           Event.dealer_id).where(Event.entity_id.in_(chunk))):
+            dealers.setdefault((et, eid), set()).add(dealer)
+            versions.add((et, eid, seq))
+    return dealers, versions
+
+
+def _kept_aside(session, event_ids: set[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(sorted(event_ids)):
+        out.update(session.scalars(select(SyncConflict.other_event_id).where(SyncConflict.other_event_id.in_(chunk))))
+    return out
+
+
+def check(session, dealer_id: str, dealer_code: str, events: list[dict],
+          records: dict[str, list[dict]]) -> Checked:
+    """Split a verified file into the changes head office may store and those it refuses."""
+    by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
+    refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
+    ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
+    ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
+    owners = _owners(session, ids)
+    histories, versions = _histories(session, {e["entity_id"] for e in events})
+    file_events = {e["id"] for e in events}
+    aside = _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")})
+
+    def stored_elsewhere(rid: str) -> str | None:
+        got = owners.get(rid)
+        return None if got is None or got[1] == dealer_id else got[0]
+
+    # 1. Rows: each record of each table, parents before the rows that point at them.
+    bad: dict[tuple[str, str], tuple[str, str, dict]] = {}  # (table, id) -> (code, text, params)
+    for table in casefile.RECORD_TABLES:
+        for rid, rec in by_id[table].items():
+            where = stored_elsewhere(rid)
+            if rec.get("dealer_id") != dealer_id:
+                bad[(table, rid)] = ("foreign_record", NAMED_OTHER,
+                                     {"table": table, "id": rid, "named": str(rec.get("dealer_id"))[:40]})
+            elif where is not None:
+                bad[(table, rid)] = ("foreign_row", STORED_OTHER, {"table": table, "id": rid, "where": where})
+    changed = True
+    while changed:  # a row pointing at a refused row (or another dealer's) is refused too
+        changed = False
+        for table in casefile.RECORD_TABLES:
+            for rid, rec in by_id[table].items():
+                if (table, rid) in bad:
+                    continue
+                for col, target in refs[table].items():
+                    v = rec.get(col)
+                    if isinstance(v, str) and ((target, v) in bad or stored_elsewhere(v) is not None):
+                        bad[(table, rid)] = ("foreign_reference", REFERS_OTHER,
+                                             {"table": table, "id": rid, "target": target, "target_id": v,
+                                              "column": col})
+                        changed = True
+                        break
+
+    # 2. Events, grouped by their entity.
+    groups: dict[tuple[str, str], Aggregate] = {}
+    for ev in sorted(events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
+        groups.setdefault((ev["entity_type"], ev["entity_id"]), Aggregate((ev["entity_type"], ev["entity_id"]))).events.append(ev)
+    for table, etype in TABLE_ENTITY.items():
+        for rid in by_id.get(table, {}):
+            groups.setdefault((etype, rid), Aggregate((etype, rid)))
+
+    refused: list[Refusal] = []
+    used: set[tuple[str, str]] = set()
+    kept: list[Aggregate] = []
+    for key, agg in sorted(groups.items()):
+        etype, eid = key
+        table = ENTITY_TABLE[etype]
+        why: tuple[str, str, str, str, dict] | None = None  # table, id, code, text, params
+        where = stored_elsewhere(eid)
+        if where is not None:
+            why = (table, eid, "foreign_row", STORED_OTHER, {"table": table, "id": eid, "where": where})
+        elif any(d != dealer_id for d in histories.get(key, ())):
+            why = (table, eid, "foreign_history", HISTORY_OTHER, {"table": table, "id": eid})
+        for ev in agg.events:
+            if why is None and ev["seq"] > 1 and (etype, eid, ev["seq"] - 1) not in versions:
+                base = ev["base"]["event_id"]
+                if base not in file_events and base not in aside:
+                    why = (table, eid, "missing_base", MISSING_BASE,
+                           {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
+        # The rows the snapshot points at travel with it (and a refused one refuses it).
+        todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
+        seen: set[tuple[str, str]] = set()
+        while todo:
+            t, rid = todo.pop()
+            if (t, rid) in seen or rid not in by_id.get(t, {}):
+                continue
+            seen.add((t, rid))
+            if why is None and (t, rid) in bad:
+                code, text, params = bad[(t, rid)]
+                why = (t, rid, code, text, params)
+            rec = by_id[t][rid]
+            agg.add_record(t, rec)
+            todo += [(target, rec[c]) for c, target in refs[t].items() if isinstance(rec.get(c), str)]
+        if why is None:
+            used |= seen
+            kept.append(agg)
+        else:
+            used |= {(table, eid)}
+            refused.append(Refusal(etype, eid, why[0], why[1], why[2], why[3], why[4],
+                                   tuple(e["id"] for e in agg.events)))
+    loose = Aggregate(LOOSE)
+    for table in casefile.RECORD_TABLES:
+        for rid, rec in by_id[table].items():
+            if (table, rid) in used:
+                continue
+            if (table, rid) in bad:
+                code, text, params = bad[(table, rid)]
+                refused.append(Refusal("", "", table, rid, code, text, params))
+            elif table not in TABLE_ENTITY:
+                loose.add_record(table, rec)
+    if loose.records:
+        kept.append(loose)
+    return Checked(kept, refused)
+
+
+def not_stored(agg: Aggregate, reason: str) -> Refusal:
+    """A change the database itself refused (e.g. a value longer than its column)."""
+    etype, eid = agg.key
+    if agg.key == LOOSE:
+        table, rid = next(((t, rows[0]["id"]) for t, rows in agg.records.items() if rows), ("", ""))
+    else:
+        table, rid = ENTITY_TABLE[etype], eid
+    return Refusal(etype, eid, table, rid, "not_stored", NOT_STORED,
+                   {"table": table, "id": rid, "reason": reason[:300]}, tuple(e["id"] for e in agg.events))
+
+
+def merged(aggs: list[Aggregate]) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The events and records of several changes as one file's lists (each row once)."""
+    events: list[dict] = []
+    records: dict[str, dict[str, dict]] = {t: {} for t in casefile.RECORD_TABLES}
+    for a in aggs:
+        events += a.events
+        for t, rows in a.records.items():
+            for r in rows:
+                records[t].setdefault(r["id"], r)
+    return events, {t: list(rows.values()) for t, rows in records.items()}
+
+
+def without(doc: dict, refusals: list[dict]) -> dict:
+    """A stored file's document with the refused changes taken out (what other counters pull)."""
+    events = {e for r in refusals for e in r.get("event_ids", [])}
+    rows = {(r["record_table"], r["record_id"]) for r in refusals if r.get("record_table")}
+    rows |= {(ENTITY_TABLE[r["entity_type"]], r["entity_id"]) for r in refusals if r.get("entity_type")}
+    out = dict(doc)
+    out["events"] = [e for e in doc.get("events", []) if e["id"] not in events]
+    out["records"] = {t: [r for r in recs if (t, r["id"]) not in rows] for t, recs in doc.get("records", {}).items()}
+    return out
