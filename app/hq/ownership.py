@@ -17,11 +17,13 @@ from sqlalchemy import select
 
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Event, SyncConflict
-from app.sync import casefile
+from app.sync import casefile, tables
 from app.sync.apply import ENTITY_TABLE, MODELS, REFS
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
+# Children owned through their case or form alone (no dealer column of their own).
+CHILD_WITHOUT_DEALER = {c.name for c in tables.CHILDREN if "dealer_id" not in c.table.columns}
 
 NAMED_OTHER = QT_TRANSLATE_NOOP("Errors",
     "{table} {id} names dealer {named}, not this counter's dealer. A counter sends only its own "
@@ -88,14 +90,24 @@ def _chunks(items: list, n: int = 500):
         yield items[i:i + n]
 
 
+def _owner_query(table: str):
+    """(id, owning dealer) of a record table; a child without a dealer column is its parent's."""
+    model = MODELS[table]
+    if "dealer_id" in model.__table__.columns:
+        return select(model.id, model.dealer_id), model
+    col, parent = tables.BY_NAME[table].parents[0]
+    pmodel = MODELS[parent]
+    return select(model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col)), model
+
+
 def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
     """id -> (table, dealer) for every row of any record table head office holds under that id."""
     out: dict[str, tuple[str, str]] = {}
     ordered = sorted(ids)
     for table in casefile.RECORD_TABLES:
-        model = MODELS[table]
+        query, model = _owner_query(table)
         for chunk in _chunks(ordered):
-            for rid, dealer in session.execute(select(model.id, model.dealer_id).where(model.id.in_(chunk))):
+            for rid, dealer in session.execute(query.where(model.id.in_(chunk))):
                 out.setdefault(rid, (table, dealer))
     return out
 
@@ -140,7 +152,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     for table in casefile.RECORD_TABLES:
         for rid, rec in by_id[table].items():
             where = stored_elsewhere(rid)
-            if rec.get("dealer_id") != dealer_id:
+            if rec.get("dealer_id", dealer_id if table in CHILD_WITHOUT_DEALER else None) != dealer_id:
                 bad[(table, rid)] = ("foreign_record", NAMED_OTHER,
                                      {"table": table, "id": rid, "named": str(rec.get("dealer_id"))[:40]})
             elif where is not None:
@@ -169,6 +181,14 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
         for rid in by_id.get(table, {}):
             groups.setdefault((etype, rid), Aggregate((etype, rid)))
 
+    # A child row (remedy, callback, verification call...) is part of its case's or form's change.
+    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for child in tables.CHILDREN:
+        for rid, rec in by_id.get(child.name, {}).items():
+            for col, parent in child.parents:
+                if isinstance(rec.get(col), str):
+                    children.setdefault((parent, rec[col]), []).append((child.name, rid))
+
     refused: list[Refusal] = []
     used: set[tuple[str, str]] = set()
     kept: list[Aggregate] = []
@@ -189,6 +209,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
                            {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
         # The rows the snapshot points at travel with it (and a refused one refuses it).
         todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
+        todo += children.get((table, eid), [])
         seen: set[tuple[str, str]] = set()
         while todo:
             t, rid = todo.pop()
@@ -205,7 +226,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
             used |= seen
             kept.append(agg)
         else:
-            used |= {(table, eid)}
+            used |= {(table, eid), *children.get((table, eid), [])}
             refused.append(Refusal(etype, eid, why[0], why[1], why[2], why[3], why[4],
                                    tuple(e["id"] for e in agg.events)))
     loose = Aggregate(LOOSE)

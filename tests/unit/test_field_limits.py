@@ -31,6 +31,8 @@ PROGRAM_MADE = {
     "failure_case": {"number", "former_number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
     "verification_call": {"outcome"}, "alert": {"kind"}, "attachment": {"sha256"}, "callback": {"state"},
     "remedy": {"kind", "status"},
+    "hq_refusal": {"entity_type", "record_table", "code", "reason"},
+    "sync_refused": {"entity_type", "record_table", "code", "reason"},
 }
 
 

@@ -1,4 +1,4 @@
-"""connect: head office assigns counter tags; case numbers never refuse a file
+"""head office assigns counter tags; case numbers never refuse a file
 
 Revision ID: 0006_dealer_identity
 Revises: 0005_today
