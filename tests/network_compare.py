@@ -17,7 +17,8 @@ from app.models import Base
 LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_outbox",
                 "hq_counter", "hq_enrolment", "sync_published"}
 # Columns that are rightly different at each place: a PIN hash never leaves its counter.
-LOCAL_COLUMNS = {"app_user": {"password_hash"}}
+# The dealer row's created_at is when that place first stored the dealer (enrolment, re-homing).
+LOCAL_COLUMNS = {"app_user": {"password_hash"}, "dealer": {"created_at"}}
 # Rows each place makes for itself from a synced record, so their ids differ: compared by what they are about.
 NATURAL_KEYS = {"alert": ("kind", "form_id")}
 LOCAL_ROW_COLUMNS = {"alert": {"id", "created_at", "created_by", "text"}}
@@ -156,10 +157,18 @@ def foreign_rows(snap: Snapshot, dealer_id: str, *, limit: int = 50) -> list[str
     for tname in synced_tables():
         for key, owner in snap.owner.get(tname, {}).items():
             if owner != dealer_id:
-                out.append(f"{snap.name}: {tname} {_key(key)} belongs to dealer {owner}, not {dealer_id}")
+                row = snap.rows[tname][key]
+                what = {c: row[c] for c in ("code", "number", "username", "kind") if c in row}
+                out.append(f"{snap.name}: {tname} {_key(key)} {what or ''} belongs to dealer {owner} "
+                           f"({_code(snap, owner)}), not {dealer_id} ({_code(snap, dealer_id)})")
                 if len(out) >= limit:
                     return out + ["..."]
     return out
+
+
+def _code(snap: Snapshot, dealer_id: str | None) -> str:
+    row = snap.rows.get("dealer", {}).get((dealer_id,))
+    return row["code"] if row else "no such dealer row"
 
 
 def timelines(snap: Snapshot, dealer_id: str) -> dict[str, list[tuple]]:

@@ -90,6 +90,7 @@ class Network:
         self.env = dict(secret_service.child_env(), PYTHONPATH=str(ROOT))
         self.now = clock.now()  # the suite's instant: "today" of the scenario
         self.log: list[str] = []
+        self.gaps: list[str] = []  # steps that depend on another counter's work and could not be done
 
     def _env(self, days_ago: float):
         env = dict(self.env)
@@ -106,10 +107,16 @@ class Network:
             assert r.returncode == 0, f"recovery-desk {' '.join(map(str, args))} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}"
         return r
 
-    def act(self, data_dir: Path, action: str, days_ago: float = 0, **kw) -> dict:
+    def act(self, data_dir: Path, action: str, days_ago: float = 0, soft: str = "", **kw) -> dict | None:
+        """``soft``: what the step needs from elsewhere; if it fails, that is noted and the scenario goes
+        on, so one run shows every gap at once."""
         r = subprocess.run([sys.executable, "-m", "tests.system.desk_actions", str(data_dir), action,
                             json.dumps(kw, ensure_ascii=False)], cwd=ROOT, capture_output=True, text=True,
                            env=self._env(days_ago), timeout=300)
+        if r.returncode != 0 and soft:
+            last = (r.stderr.strip().splitlines() or ["?"])[-1]
+            self.gaps.append(f"{data_dir.name}: {action} {kw} could not be done ({soft}): {last}")
+            return None
         assert r.returncode == 0, f"desk action {action} {kw} at {data_dir.name} failed:\n{r.stderr[-3000:]}"
         return json.loads(r.stdout.strip().splitlines()[-1])
 
@@ -246,16 +253,22 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
         for d in (c1, c2, sh):
             sync(net, d)
         # Counter 2's supervisor approves counter 1's remedy; counter 1 carries on when it arrives.
-        approved = net.act(c2, "approve", who="bj2sup", remedy_id=walked_b["remedy_id"])
-        assert approved["status"] == "offered", approved
+        approved = net.act(c2, "approve", who="bj2sup", remedy_id=walked_b["remedy_id"],
+                           soft="counter 1's remedy waiting for approval must have reached counter 2")
+        if approved is not None and approved["status"] != "offered":
+            net.gaps.append(f"approving at counter 2 left the remedy {approved['status']}, not offered")
         c2_form = net.act(c2, "form", who="bj2adv", ro="BJ2-RO-001", day=net.day(0), grades=["D", "C", "B"], overall=4,
                           name="郑先生", phone="13955556666", plate="京E33333")
         made["BJ01"]["feedback_form"].add(c2_form["form_id"])
         sync(net, c2)
         sync(net, c1)
-        finished_b = net.act(c1, "walk", who="bj1adv", case_id=case_b["case_id"])
-        assert finished_b["status"] == "awaiting_callback", finished_b
-        net.act(c1, "callback", who="bj1adv", case_id=case_b["case_id"], rating=8, words="满意")
+        finished_b = net.act(c1, "walk", who="bj1adv", case_id=case_b["case_id"],
+                             soft="counter 2's approval must have reached counter 1")
+        if finished_b is not None and finished_b["status"] != "awaiting_callback":
+            net.gaps.append(f"counter 1 could not finish case {case_b['number']}'s script after the approval "
+                            f"came back: it is {finished_b['status']} ({finished_b['done']} done)")
+        net.act(c1, "callback", who="bj1adv", case_id=case_b["case_id"], rating=8, words="满意",
+                soft="the case must be awaiting its callback after the approval")
         for _ in range(8):
             rounds = [sync(net, d) for d in (c1, c2, sh)]
             if all(r is not None and r == (0, 0, 0) for r in rounds):
@@ -271,7 +284,7 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
     s1, s2, s3 = nc.snapshot("BJ01 counter 1", c1), nc.snapshot("BJ01 counter 2", c2), nc.snapshot("SH02 counter", sh)
     dealer_of = {r["code"]: r["id"] for r in hq.rows["dealer"].values()}
     bj, shd = dealer_of["BJ01"], dealer_of["SH02"]
-    problems = []
+    problems = list(net.gaps)
     problems += nc.compare_dealer(bj, [hq, s1, s2])
     problems += nc.compare_dealer(shd, [hq, s3])
     problems += nc.foreign_rows(s1, bj) + nc.foreign_rows(s2, bj) + nc.foreign_rows(s3, shd)
@@ -309,5 +322,5 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
                 problems.append(f"report {kind} --month {month}: {len(pdfs[0])} figure lines at counter 1, "
                                 f"{len(pdfs[1])} at counter 2")
 
-    assert not problems, nc.report("the network after the rounds of sync", problems) + "\n\nlog:\n" + "\n".join(
-        net.log[-12:])
+    assert not problems, nc.report("the network after the rounds of sync", problems) + "\n\nlast commands:\n" + "\n".join(
+        entry[:400] for entry in net.log[-6:])
