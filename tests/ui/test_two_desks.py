@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database, open_store
-from app.services import recovery, remedies, users
+from app.services import remedies, users
 from app.sync.connect import connect
 from app.ui.ops import Ops
 from app.ui.sync_controller import SyncController
@@ -110,6 +110,68 @@ def desks(qtbot, tmp_path):
         db.close()
 
 
+def case_version(store, case_id: str) -> int:
+    from app.models import FailureCase
+
+    with store.session() as s:
+        return s.get(FailureCase, case_id).version
+
+
+def step_through(qtbot, desk: Desk, case_id: str, *, stop_before: str | None = None, remedy=None) -> list[str]:
+    """Counter 1's Recovery tab with the keyboard: each step noted and marked done (Ctrl+Enter) until
+    ``stop_before``; at the remedy step Ctrl+R offers ``remedy`` (kind, amount, words) first."""
+    w = desk.window
+    w.show_page(w.cases)
+    w.cases.show_case(case_id)
+    stepper = w.recovery.stepper
+    w.cases.detail.tabs.setCurrentWidget(stepper)
+    # Two windows in one process: the stepper's shortcuts work in the active one.
+    w.raise_()
+    w.activateWindow()
+    wait_for(qtbot, lambda: QApplication.activeWindow() is w, "counter 1's window to be active",
+             lambda: f"active: {QApplication.activeWindow()}")
+    wait_for(qtbot, lambda: stepper.guide is not None and stepper.guide.case_id == case_id, "the case's script")
+    done = []
+    while not stepper.guide.finished:
+        g = stepper.guide
+        kind = g.steps[g.current].step.kind
+        if kind == stop_before:
+            break
+        if kind == "offer_remedy" and remedy:
+            qtbot.keyClick(stepper.note, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+            wait_for(qtbot, lambda: stepper.remedy_dialog is not None and stepper.remedy_dialog.isVisible(),
+                     "the remedy dialog")
+            dlg = stepper.remedy_dialog
+            dlg.kind.setFocus()
+            for _ in range(dlg.kind.count()):
+                if dlg.kind.currentData() == remedy[0]:
+                    break
+                qtbot.keyClick(dlg.kind, Qt.Key.Key_Down)
+            assert dlg.kind.currentData() == remedy[0]
+            dlg.amount.setFocus()
+            dlg.amount.selectAll()
+            qtbot.keyClicks(dlg.amount, str(remedy[1]))
+            commit_text(dlg.description, remedy[2])
+            with qtbot.waitSignal(dlg.remedy_proposed, timeout=WAIT):
+                qtbot.keyClick(dlg.amount, Qt.Key.Key_Return)
+            amount = str(remedy[1])
+            remedy = None
+            # The stepper reloads with the remedy (and the case's new version) before the step is done.
+            wait_for(qtbot, lambda: amount in stepper.remedy_line.text(), "the remedy shown in the stepper",
+                     lambda: stepper.remedy_line.text())
+        # The stepper shows the case as stored (an attachment or a remedy moved its version on).
+        wait_for(qtbot, lambda: stepper.guide.version == case_version(desk.store, case_id),
+                 "the stepper to show the case's latest version",
+                 lambda: f"stepper at {stepper.guide.version}, store at {case_version(desk.store, case_id)}")
+        commit_text(stepper.note, "客户说明了情况")
+        with qtbot.waitSignal(stepper.step_recorded, timeout=WAIT):
+            qtbot.keyClick(stepper.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        wait_for(qtbot, lambda: stepper.guide.current == g.current + 1, f"step {g.current + 1} ({kind}) to be done",
+                 lambda: stepper.error.text())
+        done.append(kind)
+    return done
+
+
 def test_photo_approval_and_callback_across_two_desks(qtbot, desks, tmp_path, monkeypatch):
     one, two = desks
     gaps: list[str] = []
@@ -129,15 +191,8 @@ def test_photo_approval_and_callback_across_two_desks(qtbot, desks, tmp_path, mo
              lambda: f"{panel.items.count()} item(s), message {panel.message.text()!r}")
 
     # Counter 1: the script up to the remedy, and a remedy of 800 yuan, above the advisor's 300.
-    pack = one.window.recovery.library.pack
-    g = recovery.guide(one.store, case_id, pack)
-    while g.steps[g.current].step.kind != "offer_remedy":
-        g = recovery.record_step(one.store, case_id, pack, g.current, "done", "noted", one.user.user_id,
-                                 expected_version=g.version)
-    proposed = remedies.propose_remedy(one.store, case_id, "voucher", 800, "保养代金券", one.user.user_id,
-                                       expected_version=g.version)
-    assert proposed.status == "pending_approval"
-    one.ops.changed.emit("cases")
+    step_through(qtbot, one, case_id, stop_before="confirm_acceptance", remedy=("voucher", 800, "保养代金券"))
+    assert [v.status for v in remedies.remedies_for(one.store, case_id)] == ["pending_approval"]
     one.sync_now(qtbot)
     two.sync_now(qtbot)
 
@@ -172,15 +227,14 @@ def test_photo_approval_and_callback_across_two_desks(qtbot, desks, tmp_path, mo
     one.sync_now(qtbot)
 
     # Counter 1: the customer accepts; the callback is made in Callbacks due.
-    g = recovery.guide(one.store, case_id, pack)
     views = remedies.remedies_for(one.store, case_id)
     if [v.status for v in views] != ["offered"]:
         gaps.append(f"counter 2's approval did not reach counter 1: its remedies are {[(v.id, v.status) for v in views]}")
         pytest.fail("the journey can't go on without the approval:\n  " + "\n  ".join(gaps))
-    while not g.finished:
-        g = recovery.record_step(one.store, case_id, pack, g.current, "done", "noted", one.user.user_id,
-                                 expected_version=g.version)
     one.ops.changed.emit("cases")
+    step_through(qtbot, one, case_id)
+    wait_for(qtbot, lambda: "waits for its callback" in one.window.recovery.stepper.finished_label.text(),
+             "the script to finish at counter 1")
     callbacks = one.window.recovery.callbacks
     one.window.show_page(callbacks)
     callbacks.refresh()
