@@ -42,6 +42,15 @@ def form(store, data_dir, *, who, ro, day, grades, overall=None, comment="", pho
     return {"form_id": saved.form_id, "alerts": list(saved.alert_ids), "failure": saved.failure}
 
 
+def correct(store, data_dir, *, who, form_id, changes):
+    """Correct a stored form (within feedback.correction_hours) on top of the version shown."""
+    detail = feedback_forms.form_detail(store, form_id)
+    if detail is None:
+        raise LookupError(f"form {form_id} is not in this store")
+    saved = feedback_forms.correct_form(store, form_id, changes, _me(store, who), expected_version=detail.version)
+    return {"version": saved.version}
+
+
 def complaint(store, data_dir, *, who, name, phone, plate, words, ro=""):
     me = _me(store, who)
     new = NewCase(customer_name=name, phone=phone, plate=plate, channel="hotline", failure_type="outcome",
@@ -146,7 +155,7 @@ def attachment_files(store, data_dir, *, case_id):
                       for a in attachments.list_attachments(store, case_id)]}
 
 
-ACTIONS = {f.__name__: f for f in (people, form, complaint, case_from_form, walk, approve, callback, not_reached,
+ACTIONS = {f.__name__: f for f in (people, form, correct, complaint, case_from_form, walk, approve, callback, not_reached,
                                    escalate, verify, ack_alerts, attach, attachment_files)}
 
 

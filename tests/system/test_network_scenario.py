@@ -262,6 +262,9 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
         made["BJ01"]["feedback_form"].add(c2_form["form_id"])
         sync(net, c2)
         sync(net, c1)
+        # Counter 1 corrects the form counter 2 typed (a form's edit travels the other way).
+        net.act(c1, "correct", who="bj1sup", form_id=c2_form["form_id"], changes={"comment": "客户补充：等待时间长"},
+                soft="counter 2's form must have reached counter 1")
         finished_b = net.act(c1, "walk", who="bj1adv", case_id=case_b["case_id"],
                              soft="counter 2's approval must have reached counter 1")
         if finished_b is not None and finished_b["status"] != "awaiting_callback":
@@ -295,6 +298,22 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
         problems += nc.missing_ids(snap, made["SH02"])
     problems += [f"head office: {t} {k} belongs to neither dealer ({o})" for t, per in hq.owner.items()
                  for k, o in per.items() if o not in (bj, shd)]
+    # Case numbers: unique across the network; made after enrolment, they carry the dealer's code.
+    numbers = {r["number"]: r["dealer_id"] for r in hq.rows.get("failure_case", {}).values()}
+    if not sh_case["number"].startswith("SH02"):
+        problems.append(f"SH02 counter: case {sh_case['case_id']} opened after "
+                        f"enrolment is numbered {sh_case['number']}, not with the dealer's code SH02")
+    for n, d in numbers.items():
+        if d == bj and not n.startswith("BJ01") and n not in {case_a["number"], case_b["number"], case_c["number"]}:
+            problems.append(f"head office: BJ01 case {n} was opened after enrolment but is not numbered BJ01-...")
+    # Nothing left waiting, refused or in conflict once the rounds went quiet.
+    for d in (c1, c2, sh):
+        r = net.cli("--data-dir", d, "sync", "--problems", ok=False)
+        if r.returncode != 0 or "No sync problems." not in r.stdout:
+            problems.append(f"{d.name}: sync --problems lists: {(r.stdout + r.stderr).strip()[:600]}")
+    r = net.cli("hq", "conflicts", "--db", hq_db, ok=False)
+    if "No conflicts waiting." not in r.stdout:
+        problems.append(f"head office: hq conflicts lists: {(r.stdout + r.stderr).strip()[:600]}")
     # The photo's file itself reached counter 2, not only its row.
     files = net.act(c2, "attachment_files", case_id=case_b["case_id"])["files"]
     if not any(f["sha256"] == att["sha256"] and f["exists"] for f in files):
