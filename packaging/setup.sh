@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set Recovery Desk up on Debian 12 with Python 3.11: the system libraries Qt needs, a virtual
 # environment in .venv, and the program. `setup.sh app` for using it, `setup.sh test` adds what
-# the test suite needs (pytest, pytest-qt, poppler-utils, a PostgreSQL server for head-office tests).
+# the test suite needs (pytest, pytest-qt, poppler-utils, a PostgreSQL server for head-office tests,
+# gnome-keyring and dbus for a real Secret Service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-app}
@@ -11,7 +12,8 @@ debs=(python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libfontconfig1 libdb
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
       libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1)
 if [ "$mode" = test ]; then
-  debs+=(poppler-utils postgresql xvfb xauth)
+  # gnome-keyring on a private D-Bus session: the real Secret Service a counter PC keeps its credential in.
+  debs+=(poppler-utils postgresql xvfb xauth gnome-keyring dbus-daemon dbus-bin)
 fi
 missing=()
 for p in "${debs[@]}"; do

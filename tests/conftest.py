@@ -115,3 +115,14 @@ def pg_server():
 @pytest.fixture
 def pg_url(pg_server):
     return pg_server()
+
+
+@pytest.fixture
+def secret_service(tmp_path):
+    """A real Secret Service (gnome-keyring on a private D-Bus session bus) for child processes:
+    ``secret_service.child_env()`` is the environment that uses it; both daemons end with the test."""
+    from tests.secret_service import start_secret_service
+
+    svc = start_secret_service(tmp_path / "secret-service")
+    yield svc
+    svc.stop()
