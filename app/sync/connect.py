@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app import secrets
 from app.errors import InvalidInput, RecoveryDeskError
@@ -102,6 +102,10 @@ def _rehome(store, dealer_id: str, code: str, name: str, tag: str | None = None)
             for table in dealer_tables():
                 s.execute(update(table).where(table.c.dealer_id == old).values(dealer_id=dealer_id))
             s.get(StoreMeta, "home_dealer_id").value = dealer_id
+            s.flush()
+            # The placeholder the counter worked under offline names nothing any more; left behind,
+            # it would show as a second dealer in reports and in the dealers a store holds.
+            s.execute(delete(Dealer).where(Dealer.id == old))
         tag_row = s.get(StoreMeta, COUNTER_TAG_KEY)
         if tag_row is None:
             s.add(StoreMeta(key=COUNTER_TAG_KEY, value=tag))

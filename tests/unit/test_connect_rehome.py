@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app import clock
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.ids import new_id
-from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, SyncConflict, SyncPublished, SyncReceived,
+from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
@@ -51,6 +51,8 @@ def _fill_every_table(store, tmp_path) -> None:
         s.add(HqEnrolment(code_hash="1" * 64, dealer_id=old, created_at=now, expires_at=now))
         s.add(SyncReceived(counter_id=new_id(), sequence=1, sha256="2" * 64, dealer_id=old, content=b"",
                            received_at=now))
+        s.add(HqRefusal(counter_id=new_id(), dealer_id=old, sequence=1, code="x", reason={}, event_ids=[],
+                        refused_at=now))
         s.add(SyncPublished(dealer_id=old, kind="settings", name="x", version=1, sha256="3" * 64, content=b"",
                             published_at=now))
 
