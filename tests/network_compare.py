@@ -119,6 +119,21 @@ def _show(v: Any) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+def named_people(snap: Snapshot) -> set[str]:
+    """Ids of the users some work at this place names (as actor, advisor, proposer, caller...).
+
+    A user's record travels with the work that names them; an account nobody's work names yet (a
+    counter's own administrator, say) stays at its counter, like its PIN."""
+    users = {k[0] for k in snap.rows.get("app_user", {})}
+    named: set[str] = set()
+    for tname, rows in snap.rows.items():
+        if tname == "app_user":
+            continue
+        for row in rows.values():
+            named.update(v for v in row.values() if isinstance(v, str) and v in users)
+    return named
+
+
 def compare_dealer(dealer_id: str, places: list[Snapshot], *, reference: Snapshot | None = None,
                    tables: Iterable[str] | None = None, limit: int = 200) -> list[str]:
     """Differences between ``places`` in the dealer's rows of every synced table: a row missing at a
@@ -130,6 +145,9 @@ def compare_dealer(dealer_id: str, places: list[Snapshot], *, reference: Snapsho
         out += [d for d in snap.duplicates]
     for tname in tables or synced_tables():
         every = {snap.name: snap.of_dealer(tname, dealer_id) for snap in places}
+        if tname == "app_user":
+            named = set().union(*(named_people(snap) for snap in places))
+            every = {n: {k: r for k, r in rows.items() if k[0] in named} for n, rows in every.items()}
         keys = set().union(*every.values())
         for key in sorted(keys, key=str):
             have = {n: rows.get(key) for n, rows in every.items()}
