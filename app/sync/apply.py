@@ -18,6 +18,7 @@ from app.ids import new_id
 from app.models import (Customer, Event, FailureCase, FeedbackForm, RepairOrder, SyncConflict, User,
                         Vehicle, utcnow)
 from app.models.base import UTCDateTime
+from app.services import alerts
 
 MODELS = {"user": User, "customer": Customer, "vehicle": Vehicle, "repair_order": RepairOrder,
           "feedback_form": FeedbackForm, "failure_case": FailureCase}
@@ -306,5 +307,6 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                         .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
                                SyncConflict.resolved_at.is_(None))
                         .values(resolved_at=now, resolution="resolved at head office"))
+    alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
     session.flush()
     return res
