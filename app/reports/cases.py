@@ -173,9 +173,8 @@ def story(r: CaseReport, translate: Translate) -> list:
         [translate("Reports", "Cases opened in the month"), str(r.opened)],
         [translate("Reports", "... of which still open"), str(r.opened_still_open)],
         [translate("Reports", "Open cases now (all months)"), str(r.open_now)],
-        [translate("Reports", "Overdue now: no first response within {hours} hours, a callback more than "
-                   "{grace} hours late, or a callback not reached {attempts} times").format(
-                       hours=r.first_response_hours, grace=r.callback_overdue_hours, attempts=r.callback_attempts),
+        [translate("Reports", "Overdue now: no first response within {hours} hours, or a callback {grace} hours "
+                   "late or flagged").format(hours=r.first_response_hours, grace=r.callback_overdue_hours),
          str(r.overdue_now)],
         [translate("Reports", "Time to first response, median / 90th percentile (hours; {n} cases opened in the month)")
          .format(n=r.first_response_n), f"{fmt_hours(r.first_response_median)} / {fmt_hours(r.first_response_p90)}"],
@@ -189,6 +188,8 @@ def story(r: CaseReport, translate: Translate) -> list:
     out.append(table(key, [WIDTH * 0.75, WIDTH * 0.25], st))
     out.append(para(translate("Reports", "Open and overdue counts are as of {when}.").format(
         when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M")), st.note))
+    out.append(para(translate("Reports", "A callback is flagged after {attempts} calls that did not reach the "
+                              "customer.").format(attempts=r.callback_attempts), st.note))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _n in r.pareto]
     chart = charts.pareto_chart(labels, [n for *_x, n in r.pareto], WIDTH, 70 * mm,
