@@ -16,6 +16,7 @@ from app import recovery_config  # noqa: F401 - declares recovery.callback_overd
 from app.models import Callback, FailureCase, FeedbackForm
 from app.recovery_vocab import CallbackState
 from app.rules.figures import FAILING_GRADES, ITEMS, recovery_rate  # noqa: F401 - re-exported for the reports
+from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
 from app.services import settings
 from app.vocab import CaseStatus
 
@@ -81,8 +82,6 @@ class OverdueRule:
 
 
 def overdue_rule(session, now: datetime) -> OverdueRule:
-    from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
-
     conf = settings.get_all(session)
     return OverdueRule(now - timedelta(hours=conf["cases.first_response_hours"]),
                        now - timedelta(hours=conf["recovery.callback_overdue_hours"]))
