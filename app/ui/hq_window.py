@@ -45,6 +45,13 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     fit_columns(table)
 
 
+def _month_figures(db):
+    from app import clock
+    from app.reports import network
+
+    return network.gather(db, clock.today().strftime("%Y-%m"))
+
+
 class HqWindow(QMainWindow):
     import_finished = Signal(object)  # ImportSummary
     conflict_resolved = Signal(object)  # app.hq.resolve.Resolved
@@ -102,6 +109,16 @@ class HqWindow(QMainWindow):
         clay.addWidget(self.comparison, 1)
         clay.addLayout(buttons)
         self.tabs.addTab(conflict_page, self.tr("Conflicts"))
+        # The month's figures per dealer, from the network report (the one definition of each figure).
+        self.figures = _table([self.tr("Dealer"), self.tr("Forms"), self.tr("Average"), self.tr("Failures"),
+                               self.tr("Failure share"), self.tr("Cases opened"),
+                               self.tr("First response, median (hours)"), self.tr("Recovery success rate")])
+        self.figures_month = QLabel()
+        figures_page = QWidget()
+        flay = QVBoxLayout(figures_page)
+        flay.addWidget(self.figures_month)
+        flay.addWidget(self.figures, 1)
+        self.tabs.addTab(figures_page, self.tr("Figures"))
         self.conflict_rows = []
         self.conflicts.itemSelectionChanged.connect(self.on_conflicts_selection_changed)
         self.keep_applied.clicked.connect(self.on_keep_applied_clicked)
@@ -117,6 +134,16 @@ class HqWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.ops.run(lambda: (counters(self.db), open_conflicts(self.db)), on_success=self._show_lists)
+        self.ops.run(lambda: _month_figures(self.db), on_success=self._show_figures)
+
+    def _show_figures(self, report) -> None:
+        from app.reports.pdf import fmt_hours, fmt_num, fmt_share
+        from app.services.figures import recovery_rate
+
+        self.figures_month.setText(self.tr("Month: {month}").format(month=report.month))
+        _fill(self.figures, [[d.code, str(d.forms), fmt_num(d.average), str(d.failures), fmt_share(d.failure_share),
+                              str(d.cases), fmt_hours(d.first_response_median),
+                              fmt_share(recovery_rate(d.recovered, d.closed))] for d in report.dealers])
 
     def _show_lists(self, lists) -> None:
         rows, conflicts = lists
