@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.rules.scoring import FAILING_GRADES, ITEMS, failure_share, is_failure_form  # noqa: F401 - one place
@@ -38,6 +38,13 @@ def overdue_reasons(*, closed: bool, opened_at: datetime, first_response_at: dat
     return OverdueReasons(first_response_overdue(opened_at, first_response_at, now, first_response_hours),
                           any(callback_overdue(due, now, callback_overdue_hours) for due, _ in callbacks),
                           any(flagged for _, flagged in callbacks))
+
+
+def time_to(opened_at: datetime, reached_at: datetime | None) -> timedelta | None:
+    """Time to first response (reached_at = first_response_at) or to resolution (resolved_at) of a
+    case; None until reached. The SQL form, in hours: app.services.figures.first_response_hours and
+    resolution_hours."""
+    return reached_at - opened_at if reached_at is not None else None
 
 
 def recovery_rate(recovered: int, judged: int) -> float | None:

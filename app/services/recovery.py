@@ -15,7 +15,7 @@ from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Callback, Event, FailureCase, Remedy, utcnow
 from app.recovery_vocab import CallbackState, RemedyStatus, StepKind, StepOutcome
-from app.rules.figures import overdue_reasons
+from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
 from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
@@ -75,8 +75,7 @@ def _clocks(s, case: FailureCase, now: datetime) -> Clocks:
                            callback_overdue_hours=conf["recovery.callback_overdue_hours"])
     return Clocks(
         case.opened_at,
-        case.first_response_at - case.opened_at if case.first_response_at else None,
-        case.resolved_at - case.opened_at if case.resolved_at else None,
+        time_to(case.opened_at, case.first_response_at), time_to(case.opened_at, case.resolved_at),
         late.first_response, late.callback, late.callback_flagged)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.models import FeedbackForm, RepairOrder
-from app.rules.figures import failure_of, overdue_reasons, recovery_rate
+from app.rules.figures import failure_of, overdue_reasons, recovery_rate, time_to
 from app.services import figures
 from app.services.feedback_csv import FormRow
 from app.services.feedback_import import store_forms
@@ -81,3 +81,8 @@ def test_overdue_reasons(closed, opened_h, responded, callbacks, want):
 @pytest.mark.parametrize("recovered,judged,rate", [(0, 0, None), (8, 12, 8 / 12), (0, 5, 0.0), (3, 3, 1.0)])
 def test_recovery_rate(recovered, judged, rate):
     assert recovery_rate(recovered, judged) == rate
+
+
+def test_time_to_first_response_or_resolution():
+    assert time_to(T, None) is None
+    assert time_to(T, T + 90 * timedelta(minutes=1)) == timedelta(hours=1.5)
