@@ -110,7 +110,8 @@ def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opene
     # The (dealer, opened) index serves only the default order. With a search the few matching ids
     # should drive the query, and sorting by number should walk the number index: "|| ''" keeps
     # SQLite from choosing the dealer index and testing every case instead.
-    use_dealer_index = not f.search.strip() and sort == "opened_at"
+    # The overdue filter's few ids (read from their own indexes) should drive the same way.
+    use_dealer_index = not f.search.strip() and not f.overdue and sort == "opened_at"
     dealer_col = FailureCase.dealer_id if use_dealer_index else FailureCase.dealer_id.concat("")
     conds = [dealer_col == store.identity.home_dealer_id]
     if f.status:
