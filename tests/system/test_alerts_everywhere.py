@@ -16,6 +16,7 @@ from app.services import alerts, feedback_forms, users
 from app.services.feedback_import import import_feedback_csv
 from app.sync.client import SyncClient
 from tests.synchelp import enrol_in_process
+from tests.system.test_cli_report import cli
 
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
@@ -74,7 +75,8 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
     csv.write_text(HEADER + f"{day},RO-I1,李娜,张三,13900000001,京B00001,A,A,A,7,no,\n"
                             f"{day},RO-I2,李娜,李四,13900000002,京B00002,A,D,B,,no,\n"
                             f"{day},RO-I3,李娜,赵五,13900000003,京B00003,A,B,A,10,yes,\n", encoding="utf-8")
-    import_feedback_csv(stores["b"], csv)
+    r = cli(tmp_path / "b", "feedback", "import", str(csv))  # as a supervisor runs it
+    assert r.returncode == 0, r.stderr
     assert set(failure_alerts(stores["a"])) == {"RO-T1"}
     assert set(failure_alerts(stores["b"])) == {"RO-I1", "RO-I2"}
 
@@ -86,7 +88,7 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
         assert failure_alerts(where) == expected  # the same alert, by id, everywhere
 
     # The same file imported again, and more rounds of sync: still one alert per form everywhere.
-    import_feedback_csv(stores["b"], csv)
+    assert cli(tmp_path / "b", "feedback", "import", str(csv)).returncode == 0
     import_feedback_csv(stores["a"], csv)  # the same forms arriving at a by a second route
     sync_all(stores, transport)
     for where in (stores["a"], stores["b"], db):
