@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
@@ -57,12 +57,13 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
     threshold = settings.get(session, "failure.overall_threshold")
     wanted = list(dict.fromkeys(form_ids))
     made = []
+    cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.timeliness, FeedbackForm.repair_quality,
+            FeedbackForm.attitude, FeedbackForm.overall)
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i:i + _CHUNK]
-        q = select(FeedbackForm).where(FeedbackForm.id.in_(chunk))
-        if dealer_id is not None:
-            q = q.where(FeedbackForm.dealer_id == dealer_id)
-        failing = {f.id: f for f in session.scalars(q) if failure_of(f, threshold)}
+        # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
+        failing = {f.id: f.dealer_id for f in session.execute(select(*cols).where(FeedbackForm.id.in_(chunk)))
+                   if (dealer_id is None or f.dealer_id == dealer_id) and failure_of(f, threshold)}
         if not failing:
             continue
         ids = {alert_id_for_form(fid): fid for fid in failing}
@@ -70,13 +71,13 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
         have = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(ids)))))
         have_form = set(session.scalars(select(Alert.form_id).where(Alert.form_id.in_(list(failing)),
                                                                     Alert.kind == FAILURE_FORM)))
-        for aid, fid in ids.items():
-            if aid in have or fid in have_form:
-                continue
-            session.add(Alert(id=aid, dealer_id=failing[fid].dealer_id, kind=FAILURE_FORM, form_id=fid,
-                              created_at=utcnow(), created_by=actor_id))
-            made.append(aid)
-        session.flush()
+        now = utcnow()
+        rows = [{"id": aid, "dealer_id": failing[fid], "kind": FAILURE_FORM, "form_id": fid, "text": "",
+                 "created_at": now, "created_by": actor_id}
+                for aid, fid in ids.items() if aid not in have and fid not in have_form]
+        if rows:  # executemany: an import brings thousands of failure forms at once
+            session.execute(insert(Alert.__table__), rows)
+            made += [r["id"] for r in rows]
     return made
 
 
