@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from app import clock
 from app.models.store import open_database, open_store
 from app.reports import network
 from app.services.feedback_import import import_feedback_csv
+from app.services.cases import open_case
+from app.services.recovery import count_overdue
 from app.sync import outbox
 from app.sync.apply import apply_file
 from app.ui.hq_window import HqWindow
 from app.ui.ops import Ops
-from tests.synchelp import enrol_in_process
+from tests.synchelp import enrol_in_process, new_case
 
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
@@ -26,6 +29,10 @@ def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path):
             for i, (g, o) in enumerate([("A,A,A", 9), ("A,D,A", 9), ("A,A,A", 6), ("B,B,B", 8)])]
     (tmp_path / "f.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
     import_feedback_csv(a, tmp_path / "f.csv")
+    opened = clock.now() - timedelta(hours=5)  # two cases nobody answered for 5 hours: overdue
+    for i in range(2):
+        open_case(a, new_case(i), None, at=opened)
+    assert count_overdue(a) == 2
     for f in outbox.export(a, tmp_path / "out"):
         doc = json.loads(f.read_bytes())
         with db.session() as s, s.begin():
@@ -40,6 +47,7 @@ def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.figures.rowCount() == 1)
     assert w.tabs.tabText(3) == "Figures"
     cells = [w.figures.item(0, c).text() for c in range(w.figures.columnCount())]
-    assert cells[:5] == [row.code, "4", f"{row.average:.2f}", "2", "50.0%"]
+    assert cells[:6] == [row.code, "4", f"{row.average:.2f}", "2", "50.0%", str(row.cases)]
+    assert cells[8] == "2"  # overdue now: the counter's own count
     a.close()
     db.close()
