@@ -21,11 +21,13 @@ from tests.system.test_cli_report import cli
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
 
-@pytest.fixture
-def network(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def network(request, tmp_path):
+    """Two counters of BJ01 and head office on SQLite or, as in production, PostgreSQL."""
     from starlette.testclient import TestClient
 
-    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    db = open_database(url)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
