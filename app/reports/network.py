@@ -14,7 +14,7 @@ from app import clock
 from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
-from app.reports.figures import month_pair_by
+from app.reports.figures import month_pair_by, percentile
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
                              fmt_share, para, table)
 from app.rules import scoring
@@ -81,7 +81,8 @@ def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
     month) and recovered / closed (cases closed in the month), each one grouped query.
 
     Head office's database is PostgreSQL, whose percentile_cont computes the percentiles in the
-    GROUP BY; elsewhere (a dealer's SQLite) the columns stay empty rather than being guessed.
+    GROUP BY; elsewhere (SQLite) they come from the case report's percentile, dealer by dealer:
+    the same interpolation, so both reports print the same figures.
     """
     C = FailureCase
     out: dict = {}
@@ -92,6 +93,12 @@ def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
              .where(C.opened_at >= lo, C.opened_at < hi, C.first_response_at.is_not(None)).group_by(C.dealer_id))
         for dealer_id, med, p90 in s.execute(q):
             out[dealer_id] = [float(med), float(p90), 0, 0]
+    else:
+        hours = figures.first_response_hours(s.get_bind().dialect.name)
+        opened = [C.opened_at >= lo, C.opened_at < hi]
+        for dealer_id in s.scalars(select(C.dealer_id).where(*opened, C.first_response_at.is_not(None)).distinct()):
+            conds = [C.dealer_id == dealer_id, *opened]
+            out[dealer_id] = [percentile(s, hours, conds, 0.5), percentile(s, hours, conds, 0.9), 0, 0]
     q = (select(C.dealer_id, func.count(), func.sum(case((figures.RECOVERED, 1), else_=0)))
          .where(*figures.recovery_judged(lo, hi)).group_by(C.dealer_id))
     for dealer_id, closed, recovered in s.execute(q):
