@@ -16,7 +16,9 @@ class Alert(Base):
     """Something a supervisor must see, e.g. a failure form; open until acknowledged."""
 
     __tablename__ = "alert"
-    __table_args__ = (Index("ix_alert_dealer_open", "dealer_id", "acknowledged_at"),)
+    # One alert per form and kind (a failure form's alert id is derived from the form's id).
+    __table_args__ = (Index("ix_alert_dealer_open", "dealer_id", "acknowledged_at"),
+                      Index("uq_alert_form_kind", "form_id", "kind", unique=True))
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
     kind: Mapped[str] = mapped_column(String(32))  # failure_form

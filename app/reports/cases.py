@@ -1,8 +1,8 @@
 """The case recovery report: backlog and overdue cases, response and resolution times, recovery
 success, what causes the month's cases (a Pareto of cause group x failure type) and the remedies given.
 
-"Overdue" is the desk's own rule (app.services.case_queries.overdue_condition), so the report
-counts the cases the Cases page lists under its overdue filter.
+"Overdue", the response and resolution times and the recovery rate are the product's one definition
+of each (app.services.figures), so the report counts what Today and the Cases page's overdue filter show.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from app.models import FailureCase, User
 from app.models.recovery import Remedy
 from app.models.base import utcnow
 from app.reports import charts
-from app.reports.figures import hours_between, percentile
+from app.reports.figures import percentile
 from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_share, para, table
-from app.services import settings
+from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
 from app.recovery_vocab import RemedyKind, RemedyStatus
-from app.services.case_queries import overdue_condition
 from app.services.directory import dealer_by_code
 from app.vocab import CaseStatus, CauseGroup, FailureType, Severity
 
@@ -55,8 +54,9 @@ class CaseReport:
     dealer: str
     dealer_name: str
     as_of: datetime
-    first_response_hours: int  # the desk's overdue rule: no first response within these hours,
-    resolve_days: int  # or unresolved after these days, or a callback late
+    first_response_hours: int  # the overdue rule: no first response within these hours,
+    callback_overdue_hours: int  # or a callback later than this past due,
+    callback_attempts: int  # or a callback not reached this many times (flagged)
     opened: int  # opened in the month
     opened_still_open: int
     open_now: int  # every case not closed, whatever month it was opened
@@ -100,8 +100,7 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
         mine = C.dealer_id == dealer.id
         opened_in = and_(mine, C.opened_at >= lo, C.opened_at < hi)
         is_open = C.status != CaseStatus.CLOSED.value
-        overdue = and_(mine, overdue_condition(conf["cases.first_response_hours"], conf["cases.resolve_days"], now,
-                                               conf["recovery.callback_overdue_hours"]))
+        overdue = and_(mine, figures.overdue_condition(s, dealer.id, now))
         given_in = [Remedy.dealer_id == dealer.id, Remedy.status == RemedyStatus.AGREED.value,
                     Remedy.agreed_at >= lo, Remedy.agreed_at < hi]
         remedies = sorted((RemedyLine(k, int(n), int(v or 0)) for k, n, v in s.execute(
@@ -125,12 +124,12 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
             select(C.cause_group, C.failure_type, func.count()).where(opened_in)
             .group_by(C.cause_group, C.failure_type))), key=lambda r: (-r[2], r[0], r[1]))
 
-        response = hours_between(dialect, C.first_response_at, C.opened_at)
-        resolution = hours_between(dialect, C.resolved_at, C.opened_at)
+        response, resolution = figures.first_response_hours(dialect), figures.resolution_hours(dialect)
         resolved_in = [mine, C.resolved_at >= lo, C.resolved_at < hi]
         closed_in = [mine, C.closed_at >= lo, C.closed_at < hi]
-        judged = count(*closed_in, C.recovered.is_not(None))
-        recovered = count(*closed_in, C.recovered.is_(True))
+        judged_in = [mine, *figures.recovery_judged(lo, hi)]
+        judged = count(*judged_in)
+        recovered = count(*judged_in, figures.RECOVERED)
 
         rows = s.execute(select(C.number, C.opened_at, C.severity, C.status, C.channel, User.display_name)
                          .outerjoin(User, User.id == C.assignee_id).where(overdue)
@@ -139,7 +138,9 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
         return CaseReport(
             month=f"{parse_month(month)[0]:04d}-{parse_month(month)[1]:02d}", dealer=dealer.code,
             dealer_name=dealer.name or dealer.code, as_of=now,
-            first_response_hours=conf["cases.first_response_hours"], resolve_days=conf["cases.resolve_days"],
+            first_response_hours=conf["cases.first_response_hours"],
+            callback_overdue_hours=conf["recovery.callback_overdue_hours"],
+            callback_attempts=conf["recovery.callback_attempts"],
             opened=opened, opened_still_open=count(opened_in, is_open),
             open_now=count(mine, is_open), overdue_now=count(overdue),
             first_response_n=count(opened_in, C.first_response_at.is_not(None)),
@@ -150,7 +151,7 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
             resolution_p90=percentile(s, resolution, resolved_in, 0.9),
             closed=count(*closed_in), success_threshold=conf["recovery.success_threshold"],
             recovery_judged=judged, recovered=recovered,
-            recovery_rate=recovered / judged if judged else None,
+            recovery_rate=figures.recovery_rate(recovered, judged),
             by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed,
             remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
             waiting_value=int(waiting_value))
@@ -172,8 +173,8 @@ def story(r: CaseReport, translate: Translate) -> list:
         [translate("Reports", "Cases opened in the month"), str(r.opened)],
         [translate("Reports", "... of which still open"), str(r.opened_still_open)],
         [translate("Reports", "Open cases now (all months)"), str(r.open_now)],
-        [translate("Reports", "Overdue now: no first response within {hours} hours, unresolved after {days} days, "
-                   "or a callback late").format(hours=r.first_response_hours, days=r.resolve_days),
+        [translate("Reports", "Overdue now: no first response within {hours} hours, or a callback {grace} hours "
+                   "late or flagged").format(hours=r.first_response_hours, grace=r.callback_overdue_hours),
          str(r.overdue_now)],
         [translate("Reports", "Time to first response, median / 90th percentile (hours; {n} cases opened in the month)")
          .format(n=r.first_response_n), f"{fmt_hours(r.first_response_median)} / {fmt_hours(r.first_response_p90)}"],
@@ -187,6 +188,8 @@ def story(r: CaseReport, translate: Translate) -> list:
     out.append(table(key, [WIDTH * 0.75, WIDTH * 0.25], st))
     out.append(para(translate("Reports", "Open and overdue counts are as of {when}.").format(
         when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M")), st.note))
+    out.append(para(translate("Reports", "A callback is flagged after {attempts} calls that did not reach the "
+                              "customer.").format(attempts=r.callback_attempts), st.note))
 
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _n in r.pareto]
     chart = charts.pareto_chart(labels, [n for *_x, n in r.pareto], WIDTH, 70 * mm,

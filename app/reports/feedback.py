@@ -23,9 +23,9 @@ from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Tran
                              fmt_share, mask_name, mask_phone, para, table)
 from app.rules import scoring
 from app.services import settings
-from app.services.assessment import (MonthSummary, counted_condition, failure_condition, month_bounds,
-                                     month_summary, parse_month, previous)
+from app.services.assessment import MonthSummary, counted_condition, month_bounds, month_summary, parse_month, previous
 from app.services.directory import dealer_by_code
+from app.services.figures import failure_condition
 from app.vocab import OTHER_CHANNELS, CaseStatus, Channel
 
 TREND_MONTHS = 12

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import math
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, select
 
-
-def hours_between(dialect: str, later, earlier):
-    """(later - earlier) in hours as a SQL expression."""
-    if dialect == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * literal(24.0)
-    return func.extract("epoch", later - earlier) / literal(3600.0)
+from app.services.figures import hours_between  # noqa: F401 - kept importable from here
 
 
 def percentile(session, expr, conditions: list, p: float) -> float | None:
@@ -44,7 +39,8 @@ def month_pair_by(session, key, filters: list, year: int, month: int, *, verifie
     from sqlalchemy import and_, case
 
     from app.models import FeedbackForm
-    from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
+    from app.services.assessment import counted_condition, month_bounds, previous
+    from app.services.figures import failure_condition
 
     def count_if(cond):
         return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)

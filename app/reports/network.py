@@ -14,11 +14,11 @@ from app import clock
 from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
-from app.reports.figures import month_pair_by
+from app.reports.figures import month_pair_by, percentile
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
                              fmt_share, para, table)
 from app.rules import scoring
-from app.services import settings
+from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month, previous
 from app.vocab import OTHER_CHANNELS, CauseGroup, FailureType
 
@@ -81,19 +81,26 @@ def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
     month) and recovered / closed (cases closed in the month), each one grouped query.
 
     Head office's database is PostgreSQL, whose percentile_cont computes the percentiles in the
-    GROUP BY; elsewhere (a dealer's SQLite) the columns stay empty rather than being guessed.
+    GROUP BY; elsewhere (SQLite) they come from the case report's percentile, dealer by dealer:
+    the same interpolation, so both reports print the same figures.
     """
     C = FailureCase
     out: dict = {}
     if s.get_bind().dialect.name == "postgresql":
-        hours = func.extract("epoch", C.first_response_at - C.opened_at) / 3600.0
+        hours = figures.first_response_hours("postgresql")
         q = (select(C.dealer_id, func.percentile_cont(0.5).within_group(hours),
                     func.percentile_cont(0.9).within_group(hours))
              .where(C.opened_at >= lo, C.opened_at < hi, C.first_response_at.is_not(None)).group_by(C.dealer_id))
         for dealer_id, med, p90 in s.execute(q):
             out[dealer_id] = [float(med), float(p90), 0, 0]
-    q = (select(C.dealer_id, func.count(), func.sum(case((C.recovered.is_(True), 1), else_=0)))
-         .where(C.closed_at >= lo, C.closed_at < hi, C.recovered.is_not(None)).group_by(C.dealer_id))
+    else:
+        hours = figures.first_response_hours(s.get_bind().dialect.name)
+        opened = [C.opened_at >= lo, C.opened_at < hi]
+        for dealer_id in s.scalars(select(C.dealer_id).where(*opened, C.first_response_at.is_not(None)).distinct()):
+            conds = [C.dealer_id == dealer_id, *opened]
+            out[dealer_id] = [percentile(s, hours, conds, 0.5), percentile(s, hours, conds, 0.9), 0, 0]
+    q = (select(C.dealer_id, func.count(), func.sum(case((figures.RECOVERED, 1), else_=0)))
+         .where(*figures.recovery_judged(lo, hi)).group_by(C.dealer_id))
     for dealer_id, closed, recovered in s.execute(q):
         row = out.setdefault(dealer_id, [None, None, 0, 0])
         row[2], row[3] = int(closed), int(recovered or 0)
@@ -216,7 +223,7 @@ def story(r: NetworkReport, translate: Translate) -> list:
                  translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
         for d in r.dealers:
             rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
-                         str(d.closed), fmt_share(d.recovered / d.closed if d.closed else None)])
+                         str(d.closed), fmt_share(figures.recovery_rate(d.recovered, d.closed))])
         w = WIDTH / 100
         out.append(table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st))
         out.append(para(translate("Reports", "Recovered: re-rated {threshold} or more at the callback, among cases "

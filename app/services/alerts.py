@@ -1,24 +1,29 @@
-"""Alerts for supervisors: a failure form raises one at once on this counter; acknowledged later.
+"""Alerts for supervisors: one per failure form, however the form arrived; acknowledged later.
 
-Other counters of the dealer raise theirs when sync brings them the form: sync calls
-raise_for_forms() with the form ids it stored.
+A form typed at this counter, imported from a CSV, or brought by sync (to another counter of the
+dealer or to head office) goes through ensure_for_forms(). The alert's id is derived from the
+form's id, so every store makes the same alert for a form and a form that arrives by two routes,
+or an alert that travels from one store to another, is still one alert.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
-from app.rules.scoring import is_failure_form
+from app.rules.figures import failure_of
 from app.services import settings
 
 FAILURE_FORM = "failure_form"
+# Fixed for ever: alert ids already stored at counters and head office were derived with it.
+_ALERT_NAMESPACE = uuid.UUID("5b0f8a52-3c1e-4f6e-9a57-1d2c0e7a9b31")
+_CHUNK = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass(frozen=True)
@@ -32,26 +37,53 @@ class AlertInfo:
     grades: str
     overall: int | None
     created_at: datetime
+    # False when the form was corrected since into a form that is no longer a failure: the alert
+    # stays (the customer did fill in a failing form, and only a supervisor acknowledges), marked so.
+    still_failure: bool = True
+
+
+def alert_id_for_form(form_id: str) -> str:
+    """The id of a form's failure alert, the same in every store."""
+    return str(uuid.uuid5(_ALERT_NAMESPACE, f"{FAILURE_FORM}:{form_id}"))
+
+
+def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | None = None) -> list[str]:
+    """Make sure each failing form among ``form_ids`` has its one alert; returns the ids of alerts
+    made now. Idempotent: a form already alerted (here, or by another store whose alert travelled
+    here) gets no second one. ``dealer_id``, when given, limits it to that dealer's forms. Forms
+    that are not (or no longer) failures get none; an existing alert is kept. The caller commits.
+
+    Reads in chunks (an import or a sync file brings thousands of forms), not a query per form."""
+    threshold = settings.get(session, "failure.overall_threshold")
+    wanted = list(dict.fromkeys(form_ids))
+    made = []
+    cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.timeliness, FeedbackForm.repair_quality,
+            FeedbackForm.attitude, FeedbackForm.overall)
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
+        failing = {f.id: f.dealer_id for f in session.execute(select(*cols).where(FeedbackForm.id.in_(chunk)))
+                   if (dealer_id is None or f.dealer_id == dealer_id) and failure_of(f, threshold)}
+        if not failing:
+            continue
+        ids = {alert_id_for_form(fid): fid for fid in failing}
+        # by id (made here or travelled), or by form for an alert stored before ids were derived
+        have = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(ids)))))
+        have_form = set(session.scalars(select(Alert.form_id).where(Alert.form_id.in_(list(failing)),
+                                                                    Alert.kind == FAILURE_FORM)))
+        now = utcnow()
+        rows = [{"id": aid, "dealer_id": failing[fid], "kind": FAILURE_FORM, "form_id": fid, "text": "",
+                 "created_at": now, "created_by": actor_id}
+                for aid, fid in ids.items() if aid not in have and fid not in have_form]
+        if rows:  # executemany: an import brings thousands of failure forms at once
+            session.execute(insert(Alert.__table__), rows)
+            made += [r["id"] for r in rows]
+    return made
 
 
 def raise_for_forms(session, form_ids: list[str], actor_id: str | None = None) -> list[str]:
-    """One open alert per failing form (idempotent: a form already alerted gets no second one)."""
-    threshold = settings.get(session, "failure.overall_threshold")
-    made = []
-    for fid in form_ids:
-        form = session.get(FeedbackForm, fid)
-        if form is None:
-            continue
-        if not is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold):
-            continue
-        if session.scalar(select(Alert.id).where(Alert.form_id == fid, Alert.kind == FAILURE_FORM)):
-            continue
-        aid = new_id()
-        session.add(Alert(id=aid, dealer_id=form.dealer_id, kind=FAILURE_FORM, form_id=fid, created_at=utcnow(),
-                          created_by=actor_id))
-        made.append(aid)
-    session.flush()
-    return made
+    """ensure_for_forms for any dealer's forms (kept for callers written before it)."""
+    return ensure_for_forms(session, None, form_ids, actor_id)
 
 
 def link_case(session, form_id: str, case_id: str) -> None:
@@ -67,11 +99,13 @@ def open_alerts(store, limit: int = 50) -> list[AlertInfo]:
              .outerjoin(Customer, Customer.id == RepairOrder.customer_id)
              .where(Alert.dealer_id == store.identity.home_dealer_id, Alert.acknowledged_at.is_(None))
              .order_by(Alert.created_at.desc()).limit(limit))
+        threshold = settings.get(s, "failure.overall_threshold")
         out = []
         for a, f, number, name in s.execute(q):
             grades = f"{f.timeliness}{f.repair_quality}{f.attitude}" if f else ""
             out.append(AlertInfo(a.id, a.kind, a.form_id, a.case_id, number or "", name or "", grades,
-                                 f.overall if f else None, a.created_at))
+                                 f.overall if f else None, a.created_at,
+                                 still_failure=f is None or failure_of(f, threshold)))
         return out
 
 

@@ -14,6 +14,7 @@ from app.models import FailureCase, FeedbackForm, User
 from app.rules import scoring
 from app.services import settings
 from app.services.directory import dealer_by_code
+from app.services.figures import failure_condition
 from app.vocab import OTHER_CHANNELS, Channel
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -82,11 +83,6 @@ def counted_condition(verified_only: bool):
     if verified_only:
         return FeedbackForm.verification == "verified"
     return FeedbackForm.verification != "disputed"
-
-
-def failure_condition(overall_threshold: int):
-    return (FeedbackForm.overall < overall_threshold) | FeedbackForm.timeliness.in_(("D", "E")) | \
-        FeedbackForm.repair_quality.in_(("D", "E")) | FeedbackForm.attitude.in_(("D", "E"))
 
 
 def month_figures(session, start: date, end: date, filters: list, *, verified_only: bool,

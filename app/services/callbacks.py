@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound
 from app.i18n_marks import QT_TRANSLATE_NOOP
@@ -55,13 +55,6 @@ def schedule_in(uow: UnitOfWork, case: FailureCase, now: datetime) -> Callback:
     uow.session.add(cb)
     change(uow, case, "callback.scheduled", {"callback_id": cb.id, "due_at": cb.due_at.isoformat()}, now)
     return cb
-
-
-def late_callback_exists(now: datetime, grace_hours: int):
-    """SQL: the case has a callback still to make that is overdue, or flagged as not reached."""
-    return exists().where(Callback.case_id == FailureCase.id, Callback.state != CallbackState.REACHED.value,
-                          (Callback.due_at < now - timedelta(hours=grace_hours))
-                          | (Callback.state == CallbackState.FLAGGED.value))
 
 
 def _load(uow: UnitOfWork, callback_id: str, expected_version: int | None) -> tuple[Callback, FailureCase]:

@@ -13,7 +13,7 @@ from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
                         utcnow)
 from app.services.feedback_csv import normalise_phone, normalise_plate
-from app.vocab import CaseStatus, Severity
+from app.vocab import Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key
@@ -62,19 +62,6 @@ def local_midnight(d: date) -> datetime:
     return datetime.combine(d, time()).astimezone()
 
 
-def overdue_condition(first_response_hours: int, resolve_days: int, now: datetime,
-                      callback_overdue_hours: int | None = None):
-    open_ = FailureCase.status != CaseStatus.CLOSED.value
-    late = [and_(FailureCase.first_response_at.is_(None),
-                 FailureCase.opened_at < now - timedelta(hours=first_response_hours)),
-            FailureCase.opened_at < now - timedelta(days=resolve_days)]
-    if callback_overdue_hours is not None:
-        from app.services.callbacks import late_callback_exists
-
-        late.append(late_callback_exists(now, callback_overdue_hours))
-    return and_(open_, or_(*late))
-
-
 def _prefix(col, text: str):
     """A prefix match the column's index can serve (LIKE can't, being case-insensitive in SQLite)."""
     return and_(col >= text, col < text + "\U0010ffff")
@@ -111,12 +98,13 @@ def search_condition(text: str):
 
 
 def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opened_at") -> list:
-    from app.services import settings
+    from app.services import figures
 
     # The (dealer, opened) index serves only the default order. With a search the few matching ids
     # should drive the query, and sorting by number should walk the number index: "|| ''" keeps
     # SQLite from choosing the dealer index and testing every case instead.
-    use_dealer_index = not f.search.strip() and sort == "opened_at"
+    # The overdue filter's few ids (read from their own indexes) should drive the same way.
+    use_dealer_index = not f.search.strip() and not f.overdue and sort == "opened_at"
     dealer_col = FailureCase.dealer_id if use_dealer_index else FailureCase.dealer_id.concat("")
     conds = [dealer_col == store.identity.home_dealer_id]
     if f.status:
@@ -131,10 +119,8 @@ def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opene
         conds.append(FailureCase.opened_at >= local_midnight(f.opened_from))
     if f.opened_to:
         conds.append(FailureCase.opened_at < local_midnight(f.opened_to + timedelta(days=1)))
-    if f.overdue:
-        conds.append(overdue_condition(settings.get(session, "cases.first_response_hours"),
-                                       settings.get(session, "cases.resolve_days"), now,
-                                       settings.get(session, "recovery.callback_overdue_hours")))
+    if f.overdue:  # the one overdue rule, as Today and the case report count it
+        conds.append(figures.overdue_condition(session, store.identity.home_dealer_id, now))
     s = search_condition(f.search)
     if s is not None:
         conds.append(s)
@@ -195,13 +181,11 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
 
 def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
     """Which of one page's cases are overdue: asked for the page only, so sorting stays index-fast."""
-    from app.services import settings
+    from app.services import figures
 
     if not ids:
         return set()
-    cond = overdue_condition(settings.get(session, "cases.first_response_hours"),
-                             settings.get(session, "cases.resolve_days"), now,
-                             settings.get(session, "recovery.callback_overdue_hours"))
+    cond = figures.overdue_rule(session, now).per_case
     return set(session.scalars(select(FailureCase.id).where(FailureCase.id.in_(ids), cond)))
 
 

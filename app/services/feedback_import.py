@@ -13,7 +13,9 @@ from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
 from app.models.bulk import bulk_insert
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
+from app.rules.figures import failure_of
 from app.rules.scoring import form_score
+from app.services import alerts, settings
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.feedback_csv import FormRow, read_feedback_csv
 from app.services.uow import UnitOfWork
@@ -117,8 +119,22 @@ def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
         if problems:
             raise ImportRejected(path.name, problems)
         store_forms(uow, dealer.id, new_rows, source="import", origin_note=path.name)
+        # Supervisors are alerted to an imported failure form as to a typed one (once per form:
+        # the file's forms already stored get an alert only if they still lack one).
+        alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, rows), actor_id)
         uow.commit()
     return ImportResult(path.name, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
+
+
+def _failing_form_ids(session, dealer_id: str, rows: list[FormRow]) -> list[str]:
+    """The stored forms of the file's failure rows (judged on the row first: only those are looked up)."""
+    threshold = settings.get(session, "failure.overall_threshold")
+    numbers = [r.repair_order for r in rows if failure_of(r, threshold)]
+    out: list[str] = []
+    for chunk in _chunks(numbers):
+        out += session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                               .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+    return out
 
 
 def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormRow], *, source: str,

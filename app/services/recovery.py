@@ -9,17 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, select, union
+from sqlalchemy import select
 
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Callback, Event, FailureCase, Remedy, utcnow
 from app.recovery_vocab import CallbackState, RemedyStatus, StepKind, StepOutcome
-from app.rules.recovery import callback_overdue, first_response_overdue
+from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
 from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
-from app.services import settings
+from app.services import figures, settings
 from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
 from app.services.remedies import APPROVERS, agree_in
@@ -67,16 +67,16 @@ def script_for(case: FailureCase, pack: Pack) -> Script:
 
 def _clocks(s, case: FailureCase, now: datetime) -> Clocks:
     conf = settings.get_all(s)
-    cb = s.scalar(select(Callback).where(Callback.case_id == case.id, Callback.state != CallbackState.REACHED.value))
-    closed = case.status == CaseStatus.CLOSED.value
+    callbacks = s.execute(select(Callback.due_at, Callback.state == CallbackState.FLAGGED.value)
+                          .where(Callback.case_id == case.id, Callback.state != CallbackState.REACHED.value)).all()
+    late = overdue_reasons(closed=case.status == CaseStatus.CLOSED.value, opened_at=case.opened_at,
+                           first_response_at=case.first_response_at, open_callbacks=callbacks, now=now,
+                           first_response_hours=conf["cases.first_response_hours"],
+                           callback_overdue_hours=conf["recovery.callback_overdue_hours"])
     return Clocks(
         case.opened_at,
-        case.first_response_at - case.opened_at if case.first_response_at else None,
-        case.resolved_at - case.opened_at if case.resolved_at else None,
-        not closed and first_response_overdue(case.opened_at, case.first_response_at, now,
-                                              conf["cases.first_response_hours"]),
-        not closed and cb is not None and callback_overdue(cb.due_at, now, conf["recovery.callback_overdue_hours"]),
-        not closed and cb is not None and cb.state == CallbackState.FLAGGED.value)
+        time_to(case.opened_at, case.first_response_at), time_to(case.opened_at, case.resolved_at),
+        late.first_response, late.callback, late.callback_flagged)
 
 
 def _progress(s, case: FailureCase, script: Script) -> tuple[tuple[StepState, ...], int]:
@@ -211,43 +211,15 @@ class Overdue:
     callback_flagged: bool
 
 
-def _overdue_columns(s, dealer_id: str, now: datetime):
-    """The overdue rule as SQL: (which of the dealer's cases are overdue, and per case whether its
-    first response is late, a callback is late, a callback is flagged). A case is overdue when it is
-    not closed and any of the three holds.
-
-    The cases come from three index reads (cases without a first response by migration 0005's
-    (dealer, status, first_response_at, opened_at) index; open callbacks by their partial
-    (dealer, due_at) index; flagged callbacks by (state, due_at)), so the work follows the number
-    of late cases, not of all cases: testing every case of a busy store took 100-300 ms."""
-    conf = settings.get_all(s)
-    late_response = now - timedelta(hours=conf["cases.first_response_hours"])
-    late_due = now - timedelta(hours=conf["recovery.callback_overdue_hours"])
-    not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
-    ids = union(
-        select(FailureCase.id).where(FailureCase.dealer_id == dealer_id, FailureCase.status.in_(not_closed),
-                                     FailureCase.first_response_at.is_(None), FailureCase.opened_at < late_response),
-        select(Callback.case_id).where(Callback.dealer_id == dealer_id,
-                                       Callback.state != CallbackState.REACHED.value, Callback.due_at < late_due),
-        select(Callback.case_id).where(Callback.state == CallbackState.FLAGGED.value,
-                                       Callback.dealer_id == dealer_id),
-    ).subquery()
-    overdue = and_(FailureCase.id.in_(select(ids.c.id)), FailureCase.status != CaseStatus.CLOSED.value)
-    no_response = and_(FailureCase.first_response_at.is_(None), FailureCase.opened_at < late_response)
-    open_cb = and_(Callback.case_id == FailureCase.id, Callback.state != CallbackState.REACHED.value)
-    late_cb = exists().where(open_cb, Callback.due_at < late_due)
-    flagged = exists().where(open_cb, Callback.state == CallbackState.FLAGGED.value)
-    return overdue, no_response, late_cb, flagged
-
-
 def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
     """Open cases whose first response or callback is late, or whose callback is flagged, oldest
-    first; for Today and the case list."""
+    first, with why (the one overdue rule, app.services.figures); for Today's Overdue box."""
     now = now or utcnow()
     with store.session() as s:
-        where, no_response, late_cb, flagged = _overdue_columns(s, store.identity.home_dealer_id, now)
-        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, no_response, late_cb, flagged)
-             .where(where).order_by(FailureCase.opened_at, FailureCase.id))
+        rule = figures.overdue_rule(s, now)
+        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, rule.no_response, rule.late_callback,
+                    rule.flagged_callback)
+             .where(rule.of_dealer(store.identity.home_dealer_id)).order_by(FailureCase.opened_at, FailureCase.id))
         if limit is not None:
             q = q.limit(limit)
         return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c in s.execute(q)]
@@ -256,6 +228,5 @@ def overdue_cases(store, *, now: datetime | None = None, limit: int | None = Non
 def count_overdue(store, *, now: datetime | None = None) -> int:
     now = now or utcnow()
     with store.session() as s:
-        where = _overdue_columns(s, store.identity.home_dealer_id, now)[0]
-        return s.scalar(select(func.count()).select_from(FailureCase).where(where))
+        return figures.count_overdue(s, store.identity.home_dealer_id, now)
 

@@ -13,7 +13,8 @@ from app.recovery_vocab import CallbackState
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.services import case_queries, settings
-from app.services.assessment import counted_condition, failure_condition, month_bounds, previous
+from app.services.assessment import counted_condition, month_bounds, previous
+from app.services.figures import failure_condition
 from app.vocab import CaseStatus
 
 LOOKBACK_DAYS = 30

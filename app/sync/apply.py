@@ -18,6 +18,7 @@ from app.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
+from app.services import alerts
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
@@ -378,6 +379,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                                  entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
                                  other_event_id=ev["id"], other_event=_mapped_event(ev, remap),
                                  other_snapshot=_mapped(snapshot, remap), detected_at=now))
+    alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
     session.flush()
     return res
 

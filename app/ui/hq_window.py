@@ -45,6 +45,23 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     fit_columns(table)
 
 
+def _month_figures(db):
+    """The network report's month, and each dealer's overdue cases now (the counters' own rule)."""
+    from sqlalchemy import select
+
+    from app import clock
+    from app.models import Dealer
+    from app.reports import network
+    from app.services import figures
+
+    report = network.gather(db, clock.today().strftime("%Y-%m"))
+    now = clock.now()
+    with db.session() as s:
+        overdue = {code: figures.count_overdue(s, dealer_id, now)
+                   for dealer_id, code in s.execute(select(Dealer.id, Dealer.code))}
+    return report, overdue
+
+
 class HqWindow(QMainWindow):
     import_finished = Signal(object)  # ImportSummary
     conflict_resolved = Signal(object)  # app.hq.resolve.Resolved
@@ -102,6 +119,17 @@ class HqWindow(QMainWindow):
         clay.addWidget(self.comparison, 1)
         clay.addLayout(buttons)
         self.tabs.addTab(conflict_page, self.tr("Conflicts"))
+        # The month's figures per dealer, from the network report (the one definition of each figure).
+        self.figures = _table([self.tr("Dealer"), self.tr("Forms"), self.tr("Average"), self.tr("Failures"),
+                               self.tr("Failure share"), self.tr("Cases opened"),
+                               self.tr("First response, median (hours)"), self.tr("Recovery success rate"),
+                               self.tr("Overdue now")])
+        self.figures_month = QLabel()
+        figures_page = QWidget()
+        flay = QVBoxLayout(figures_page)
+        flay.addWidget(self.figures_month)
+        flay.addWidget(self.figures, 1)
+        self.tabs.addTab(figures_page, self.tr("Figures"))
         self.conflict_rows = []
         self.conflicts.itemSelectionChanged.connect(self.on_conflicts_selection_changed)
         self.keep_applied.clicked.connect(self.on_keep_applied_clicked)
@@ -117,6 +145,18 @@ class HqWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.ops.run(lambda: (counters(self.db), open_conflicts(self.db)), on_success=self._show_lists)
+        self.ops.run(lambda: _month_figures(self.db), on_success=self._show_figures)
+
+    def _show_figures(self, result) -> None:
+        from app.reports.pdf import fmt_hours, fmt_num, fmt_share
+        from app.services.figures import recovery_rate
+
+        report, overdue = result
+        self.figures_month.setText(self.tr("Month: {month}").format(month=report.month))
+        _fill(self.figures, [[d.code, str(d.forms), fmt_num(d.average), str(d.failures), fmt_share(d.failure_share),
+                              str(d.cases), fmt_hours(d.first_response_median),
+                              fmt_share(recovery_rate(d.recovered, d.closed)), str(overdue.get(d.code, 0))]
+                             for d in report.dealers])
 
     def _show_lists(self, lists) -> None:
         rows, conflicts = lists

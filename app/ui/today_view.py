@@ -128,6 +128,8 @@ class TodayView(QWidget):
         self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=len(alerts)))
         for a in alerts:
             state = self.tr("case opened") if a.case_id else self.tr("no case yet")
+            if not a.still_failure:  # kept, so a supervisor still sees it, but marked
+                state += " · " + self.tr("form corrected, no longer a failure")
             item = QListWidgetItem(self.tr("Failure form {ro} · {customer} · {grades} · {state}").format(
                 ro=a.repair_order, customer=a.customer, grades=a.grades, state=state))
             item.setData(Qt.ItemDataRole.UserRole, a.id)

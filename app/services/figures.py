@@ -1,0 +1,122 @@
+"""One SQL definition of each figure (overdue, failure, recovery, response and resolution times) for every view.
+
+Today, the case list, the case, feedback and network PDFs, `feedback summary` and head office's
+window all read their figures through here, so they cannot disagree. Each is the SQL form of a
+rule in app.rules.figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, literal, or_, select, union
+
+from app.models import Callback, FailureCase, FeedbackForm
+from app.recovery_vocab import CallbackState
+from app.rules.figures import FAILING_GRADES, ITEMS, recovery_rate  # noqa: F401 - re-exported for the reports
+from app.services import settings
+from app.vocab import CaseStatus
+
+_FAILING = tuple(sorted(FAILING_GRADES))
+
+
+def failure_condition(overall_threshold: int):
+    """SQL: the form is a failure (app.rules.figures.failure_of)."""
+    return or_(FeedbackForm.overall < overall_threshold,
+               *(getattr(FeedbackForm, item).in_(_FAILING) for item in ITEMS))
+
+
+@dataclass(frozen=True)
+class OverdueRule:
+    """The overdue rule (app.rules.figures.overdue_reasons) at one instant with the store's settings:
+    a case not closed whose first response is late, or with a callback still to make that is late
+    or flagged as not reached.
+
+    Two SQL forms of the same three clauses: ``of_dealer`` reads the late cases from three indexes
+    (cases without a first response by migration 0005's (dealer, status, first_response_at,
+    opened_at) index, open callbacks by their partial (dealer, due_at) index, flagged callbacks by
+    (state, due_at)), so the work follows the number of late cases; ``per_case`` tests one case and
+    suits a page of known ids."""
+    late_response: datetime  # a case opened before this with no first response is late
+    late_due: datetime  # a callback due before this and not reached is late
+
+    @property
+    def not_closed(self):
+        return FailureCase.status != CaseStatus.CLOSED.value
+
+    @property
+    def no_response(self):
+        return and_(FailureCase.first_response_at.is_(None), FailureCase.opened_at < self.late_response)
+
+    def _open_callback(self):
+        return and_(Callback.case_id == FailureCase.id, Callback.state != CallbackState.REACHED.value)
+
+    @property
+    def late_callback(self):
+        return exists().where(self._open_callback(), Callback.due_at < self.late_due)
+
+    @property
+    def flagged_callback(self):
+        return exists().where(self._open_callback(), Callback.state == CallbackState.FLAGGED.value)
+
+    @property
+    def per_case(self):
+        return and_(self.not_closed, or_(self.no_response, self.late_callback, self.flagged_callback))
+
+    def of_dealer(self, dealer_id: str):
+        not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
+        ids = union(
+            select(FailureCase.id).where(FailureCase.dealer_id == dealer_id, FailureCase.status.in_(not_closed),
+                                         FailureCase.first_response_at.is_(None),
+                                         FailureCase.opened_at < self.late_response),
+            select(Callback.case_id).where(Callback.dealer_id == dealer_id,
+                                           Callback.state != CallbackState.REACHED.value,
+                                           Callback.due_at < self.late_due),
+            select(Callback.case_id).where(Callback.state == CallbackState.FLAGGED.value,
+                                           Callback.dealer_id == dealer_id),
+        ).subquery()
+        return and_(FailureCase.id.in_(select(ids.c.id)), self.not_closed)
+
+
+def overdue_rule(session, now: datetime) -> OverdueRule:
+    conf = settings.get_all(session)
+    return OverdueRule(now - timedelta(hours=conf["cases.first_response_hours"]),
+                       now - timedelta(hours=conf["recovery.callback_overdue_hours"]))
+
+
+def overdue_condition(session, dealer_id: str, now: datetime):
+    """SQL: the dealer's case is overdue now (the fast, index-backed form)."""
+    return overdue_rule(session, now).of_dealer(dealer_id)
+
+
+def count_overdue(session, dealer_id: str, now: datetime) -> int:
+    return session.scalar(select(func.count()).select_from(FailureCase)
+                          .where(overdue_condition(session, dealer_id, now))) or 0
+
+
+def hours_between(dialect: str, later, earlier):
+    """(later - earlier) in hours as a SQL expression, on SQLite (a counter) and PostgreSQL (head office)."""
+    if dialect == "sqlite":
+        return (func.julianday(later) - func.julianday(earlier)) * literal(24.0)
+    return func.extract("epoch", later - earlier) / literal(3600.0)
+
+
+def first_response_hours(dialect: str):
+    """Time to first response of a case, in hours (null until it has one); counted over cases opened
+    in the period."""
+    return hours_between(dialect, FailureCase.first_response_at, FailureCase.opened_at)
+
+
+def resolution_hours(dialect: str):
+    """Time to resolution of a case, in hours (null until resolved); counted over cases resolved in
+    the period."""
+    return hours_between(dialect, FailureCase.resolved_at, FailureCase.opened_at)
+
+
+def recovery_judged(lo: datetime, hi: datetime) -> list:
+    """The cases a recovery rate counts: closed in [lo, hi) with a verdict (recovered or not)."""
+    return [FailureCase.closed_at >= lo, FailureCase.closed_at < hi, FailureCase.recovered.is_not(None)]
+
+
+RECOVERED = FailureCase.recovered.is_(True)

@@ -1,0 +1,135 @@
+"""A failure form alerts supervisors once, however it arrives: typed at a counter, imported from a
+CSV, or brought by sync to the dealer's other counter and to head office."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from sqlalchemy import select
+
+from app import clock
+from app.hq.intake import create_app
+from app.models import Alert, FeedbackForm, RepairOrder
+from app.models.store import open_database, open_store
+from app.services import alerts, feedback_forms, users
+from app.services.feedback_import import import_feedback_csv
+from app.sync.client import SyncClient
+from tests.synchelp import enrol_in_process
+from tests.system.test_cli_report import cli
+
+HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def network(request, tmp_path):
+    """Two counters of BJ01 and head office on SQLite or, as in production, PostgreSQL."""
+    from starlette.testclient import TestClient
+
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    db = open_database(url)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    stores = {name: open_store(tmp_path / name) for name in ("a", "b")}
+    for s in stores.values():
+        enrol_in_process(db, s)
+    yield db, stores, transport
+    for s in stores.values():
+        s.close()
+    db.close()
+
+
+def sync_all(stores, transport, rounds=2):
+    for _ in range(rounds):
+        for s in stores.values():
+            SyncClient(s, url="http://hq", transport=transport).run_once()
+
+
+def failure_alerts(db_or_store) -> dict[str, str]:
+    """{repair order number: alert id} of every failure-form alert held."""
+    with db_or_store.session() as s:
+        rows = s.execute(select(RepairOrder.number, Alert.id).join(FeedbackForm, FeedbackForm.id == Alert.form_id)
+                         .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                         .where(Alert.kind == alerts.FAILURE_FORM)).all()
+    assert len({n for n, _ in rows}) == len(rows), rows  # never two alerts for one form
+    return dict(rows)
+
+
+def form_ids(db_or_store) -> dict[str, str]:
+    with db_or_store.session() as s:
+        return dict(s.execute(select(RepairOrder.number, FeedbackForm.id)
+                              .join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)).all())
+
+
+def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and_head_office(network, tmp_path):
+    db, stores, transport = network
+    admin = users.create_first_admin(stores["a"], "admin", "管理员", "1234")
+    day = clock.today().isoformat()
+    # Typed at counter a: a failure (E/E/D, overall 2) and a good form.
+    for ro, grades, overall in (("RO-T1", "EED", 2), ("RO-T2", "AAB", 9)):
+        feedback_forms.enter_form(stores["a"], feedback_forms.FormEntry(
+            repair_order=ro, service_date=clock.today(), customer_name="王伟", phone="13812345678",
+            plate="京A12345", timeliness=grades[0], repair_quality=grades[1], attitude=grades[2], overall=overall),
+            admin)
+    # Imported at counter b: a failure by its overall only, one by a D only, and a good one.
+    csv = tmp_path / "forms.csv"
+    csv.write_text(HEADER + f"{day},RO-I1,李娜,张三,13900000001,京B00001,A,A,A,7,no,\n"
+                            f"{day},RO-I2,李娜,李四,13900000002,京B00002,A,D,B,,no,\n"
+                            f"{day},RO-I3,李娜,赵五,13900000003,京B00003,A,B,A,10,yes,\n", encoding="utf-8")
+    r = cli(tmp_path / "b", "feedback", "import", str(csv))  # as a supervisor runs it
+    assert r.returncode == 0, r.stderr
+    assert set(failure_alerts(stores["a"])) == {"RO-T1"}
+    assert set(failure_alerts(stores["b"])) == {"RO-I1", "RO-I2"}
+
+    sync_all(stores, transport)
+    want = {"RO-T1", "RO-I1", "RO-I2"}
+    ids = form_ids(db)
+    expected = {ro: alerts.alert_id_for_form(ids[ro]) for ro in want}
+    for where in (stores["a"], stores["b"], db):
+        assert failure_alerts(where) == expected  # the same alert, by id, everywhere
+
+    # The same file imported again, and more rounds of sync: still one alert per form everywhere.
+    assert cli(tmp_path / "b", "feedback", "import", str(csv)).returncode == 0
+    import_feedback_csv(stores["a"], csv)  # the same forms arriving at a by a second route
+    sync_all(stores, transport)
+    for where in (stores["a"], stores["b"], db):
+        assert failure_alerts(where) == expected
+
+
+def test_an_alert_that_travelled_is_not_raised_again(store):
+    """An alert made at another store arrives with the id this store would derive: no second one."""
+    from app.services.feedback_import import store_forms
+    from app.services.feedback_csv import FormRow
+    from app.services.uow import UnitOfWork
+
+    with UnitOfWork(store) as uow:
+        store_forms(uow, store.identity.home_dealer_id,
+                    [FormRow(2, clock.today(), "RO-X", "李娜", "王伟", "13812345678", "京A12345", "E", "A", "A", None,
+                             False, "")], source="import")
+        uow.commit()
+    fid = form_ids(store)["RO-X"]
+    with store.session() as s, s.begin():  # as the sync of alert rows stores one from another counter
+        s.add(Alert(id=alerts.alert_id_for_form(fid), dealer_id=store.identity.home_dealer_id,
+                    kind=alerts.FAILURE_FORM, form_id=fid, created_at=clock.now()))
+    with store.session() as s, s.begin():
+        assert alerts.ensure_for_forms(s, store.identity.home_dealer_id, [fid, fid]) == []
+    assert list(failure_alerts(store)) == ["RO-X"]
+
+
+def test_a_failure_form_corrected_into_a_good_one_keeps_its_alert_marked(store):
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    saved = feedback_forms.enter_form(store, feedback_forms.FormEntry(
+        repair_order="RO-C", service_date=clock.today(), customer_name="王伟", phone="13812345678",
+        plate="京A12345", timeliness="A", repair_quality="D", attitude="A", overall=9), admin)
+    [alert] = alerts.open_alerts(store)
+    assert saved.failure and alert.id == alerts.alert_id_for_form(saved.form_id) and alert.still_failure
+    feedback_forms.correct_form(store, saved.form_id, {"repair_quality": "B"}, admin,
+                                expected_version=saved.version)
+    [kept] = alerts.open_alerts(store)  # kept for a supervisor to acknowledge, but marked
+    assert kept.id == alert.id and not kept.still_failure
+    again = feedback_forms.correct_form(store, saved.form_id, {"repair_quality": "E"}, admin,
+                                        expected_version=saved.version + 1)
+    assert again.alert_ids == ()  # a failure again: the same alert, none added
+    [back] = alerts.open_alerts(store)
+    assert back.id == alert.id and back.still_failure
