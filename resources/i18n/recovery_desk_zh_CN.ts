@@ -621,8 +621,8 @@
         <translation>已安装：{summary}。</translation>
     </message>
     <message>
-        <source>In use: {summary}.</source>
-        <translation>当前使用：{summary}。</translation>
+        <source>In use: {summary}, {origin}.</source>
+        <translation>正在使用：{summary}，{origin}。</translation>
     </message>
     <message>
         <source>register dealers</source>
@@ -635,6 +635,10 @@
     <message>
         <source>issue a one-time enrolment code for a new counter</source>
         <translation>为新柜台生成一次性接入码</translation>
+    </message>
+    <message>
+        <source>re-enrol this counter of the dealer (e.g. its keyring was lost); the code works for it only and its old secret stops working</source>
+        <translation>重新登记该经销商的这台柜台（例如其密钥环丢失）；登记码只对它有效，旧密钥随即失效</translation>
     </message>
     <message>
         <source>run the intake server counters sync with</source>
@@ -661,6 +665,10 @@
         <translation>列出已接入的柜台及其最近同步时间</translation>
     </message>
     <message>
+        <source>list what head office refused of the counters&apos; files, with the reasons</source>
+        <translation>列出总部拒收的柜台文件内容及原因</translation>
+    </message>
+    <message>
         <source>list conflicts waiting for a supervisor</source>
         <translation>列出等待主管处理的冲突</translation>
     </message>
@@ -681,6 +689,10 @@
         <translation>经销商 {code} {name} 已登记。</translation>
     </message>
     <message>
+        <source>This code re-enrols counter {counter} only.</source>
+        <translation>此登记码只用于重新登记柜台 {counter}。</translation>
+    </message>
+    <message>
         <source>One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: recovery-desk connect --url URL --code {code}</source>
         <translation>经销商 {dealer} 柜台的一次性接入码，{days} 天内有效。在柜台上运行：recovery-desk connect --url URL --code {code}</translation>
     </message>
@@ -693,8 +705,16 @@
         <translation>已拒收 {file}：{reason}</translation>
     </message>
     <message>
+        <source>refused in {file}: {reason}</source>
+        <translation>{file} 中被拒收：{reason}</translation>
+    </message>
+    <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected.</source>
         <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <source>{n} change(s) refused (the rest of their files imported): see `hq refusals`.</source>
+        <translation>{n} 项修改被拒收（所在文件的其余内容已导入）：见 `hq refusals`。</translation>
     </message>
     <message>
         <source>settings</source>
@@ -715,6 +735,18 @@
     <message>
         <source>(no counter enrolled yet)</source>
         <translation>（尚无已接入的柜台）</translation>
+    </message>
+    <message>
+        <source>Case numbers two cases share (counters enrolled before tags were assigned; both cases are kept):</source>
+        <translation>两个案件共用的案件编号（来自分配柜台代号之前登记的柜台；两个案件均已保留）：</translation>
+    </message>
+    <message>
+        <source>No refusals.</source>
+        <translation>没有拒收记录。</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.</source>
@@ -765,8 +797,8 @@
         <translation>列出总部拒收的案例文件</translation>
     </message>
     <message>
-        <source>send a refused file&apos;s changes again in a new file</source>
-        <translation>把被拒收文件中的变更放入新文件重新发送</translation>
+        <source>send a refused file (its sequence) or a refused change (cN) again in a new file</source>
+        <translation>在新文件中重新发送被拒收的文件（其序号）或被拒收的修改（cN）</translation>
     </message>
     <message>
         <source>write waiting changes as case files for a USB stick or shared folder</source>
@@ -777,6 +809,14 @@
         <translation>已接入总部 {url}，本机为经销商 {code} {name} 的柜台。</translation>
     </message>
     <message>
+        <source>This counter&apos;s case numbers: {example}</source>
+        <translation>本柜台的案件编号：{example}</translation>
+    </message>
+    <message>
+        <source>{n} cases recorded before connecting were renumbered (e.g. {old} is now {new}); the old numbers still find them.</source>
+        <translation>连接前记录的 {n} 个案件已重新编号（例如 {old} 现为 {new}）；用旧编号仍可找到它们。</translation>
+    </message>
+    <message>
         <source>No sync problems.</source>
         <translation>没有同步问题。</translation>
     </message>
@@ -785,8 +825,24 @@
         <translation>文件 {seq}（{events} 项变更）被总部拒收：{reason}</translation>
     </message>
     <message>
+        <source>Change {key} ({events} change(s)) refused by head office: {reason}</source>
+        <translation>修改 {key}（{events} 项）被总部拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>  Correct it and it goes out again with the correction, or send it again: recovery-desk sync --retry {key}</source>
+        <translation>  更正后会随更正一起重新发送，或手动重新发送：recovery-desk sync --retry {key}</translation>
+    </message>
+    <message>
         <source>Conflict: changed in two places; both kept until a supervisor at head office resolves it.</source>
         <translation>冲突：两处都修改了同一内容；两份变更都已保留，等待总部主管处理。</translation>
+    </message>
+    <message>
+        <source>a refused file&apos;s sequence (e.g. 12) or a refused change (e.g. c3), as `sync --problems` lists them</source>
+        <translation>被拒收文件的序号（如 12）或被拒收的修改（如 c3），与 `sync --problems` 所列一致</translation>
+    </message>
+    <message>
+        <source>{n} change(s) of refused change {key} will go out again on the next sync.</source>
+        <translation>被拒收修改 {key} 的 {n} 项修改将在下次同步时重新发送。</translation>
     </message>
     <message>
         <source>{n} change(s) of file {seq} will go out again on the next sync.</source>
@@ -1111,6 +1167,10 @@
         <translation>处理冲突</translation>
     </message>
     <message>
+        <source>Renumbered the case at enrolment</source>
+        <translation>登记时为案件重新编号</translation>
+    </message>
+    <message>
         <source>Recorded a script step</source>
         <translation>记录话术步骤</translation>
     </message>
@@ -1169,6 +1229,14 @@
     <message>
         <source>Resolved the dispute</source>
         <translation>处理异议</translation>
+    </message>
+    <message>
+        <source>Drew the form for a verification call</source>
+        <translation>抽取该表进行核实电话</translation>
+    </message>
+    <message>
+        <source>Acknowledged the alert</source>
+        <translation>确认了提醒</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -1416,12 +1484,28 @@
         <translation>接入码无效：可能输错、已被使用或已过期。请向总部索取新的接入码。</translation>
     </message>
     <message>
+        <source>Counter {counter} is already enrolled; a code can&apos;t enrol it again or move it to another dealer. To re-enrol it, head office issues a code for it: recovery-desk hq enrol --dealer CODE --replace {counter}</source>
+        <translation>柜台 {counter} 已登记，登记码不能再次登记它或把它转到其他经销商。如需重新登记，由总部为它签发登记码：recovery-desk hq enrol --dealer CODE --replace {counter}</translation>
+    </message>
+    <message>
+        <source>The counter id {counter} is not valid: it must be the counter&apos;s UUID (36 characters, e.g. 01890a5d-ac96-774b-bcce-b302099a8057).</source>
+        <translation>柜台编号 {counter} 无效：必须是柜台的 UUID（36 个字符，例如 01890a5d-ac96-774b-bcce-b302099a8057）。</translation>
+    </message>
+    <message>
+        <source>Dealer {dealer} already has {n} counters, as many as case numbers can tell apart. Remove a counter that is no longer used before enrolling another.</source>
+        <translation>经销商 {dealer} 已有 {n} 台柜台，已达案件编号可区分的上限。请先移除不再使用的柜台，再登记新的柜台。</translation>
+    </message>
+    <message>
         <source>letters, digits, - and _ only, at most 32, e.g. BJ01</source>
         <translation>只能用字母、数字、- 和 _，最多 32 个字符，例如 BJ01</translation>
     </message>
     <message>
         <source>required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>Counter of this dealer</source>
+        <translation>该经销商的柜台</translation>
     </message>
     <message>
         <source>not one of the offered choices</source>
@@ -1468,12 +1552,44 @@
         <translation>经销商</translation>
     </message>
     <message>
-        <source>The file is not UTF-8 text. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>文件不是 UTF-8 编码的文本。请在 Excel 中使用“另存为 &gt; CSV UTF-8（逗号分隔）”。</translation>
+        <source>A value starting on this line is longer than {limit} characters, so the file can&apos;t be read. Often a quote (&quot;) opened here is never closed; otherwise shorten the value.</source>
+        <translation>从这一行开始的某个值超过 {limit} 个字符，文件无法读取。通常是这里的引号（&quot;）没有闭合；否则请缩短该值。</translation>
+    </message>
+    <message>
+        <source>A quote (&quot;) opened on this line is never closed: the file ends inside the value. Close the quote, or remove it.</source>
+        <translation>这一行开始的引号（&quot;）没有闭合：文件在该值中间结束。请补上或删除引号。</translation>
+    </message>
+    <message>
+        <source>A quote (&quot;) closes a value but more text follows before the comma. Inside a quoted value write a quote twice (&quot;&quot;).</source>
+        <translation>引号（&quot;）结束了一个值，但逗号前还有文字。在带引号的值中，引号要写两次（&quot;&quot;）。</translation>
+    </message>
+    <message>
+        <source>This line can&apos;t be read as CSV ({reason}). Save the file again as CSV UTF-8.</source>
+        <translation>这一行无法按 CSV 读取（{reason}）。请重新另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text (Excel&apos;s &quot;Unicode text&quot;), not CSV UTF-8. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>该文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV UTF-8。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The file is an Excel workbook (.xlsx), not CSV. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>该文件是 Excel 工作簿（.xlsx），不是 CSV。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The file contains a NUL byte here, so it is not a text CSV file. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>文件在此处含有 NUL 字节，不是文本 CSV 文件。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (a Chinese Windows program may have saved it as GBK). In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>该文件不是 UTF-8 文本（可能被中文 Windows 程序存为 GBK）。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
     </message>
     <message>
         <source>The file is empty: the first line must be the header {header}.</source>
         <translation>文件为空：第一行必须是表头 {header}。</translation>
+    </message>
+    <message>
+        <source>The first line is not the header (none of its columns is there). Add this line first: {header}</source>
+        <translation>第一行不是表头（其中没有任何一列）。请先加上这一行：{header}</translation>
     </message>
     <message>
         <source>Column &quot;{column}&quot; is missing from the header. The header must be: {header}</source>
@@ -1516,12 +1632,24 @@
         <translation>“{value}”不是 yes 或 no；请填写 yes、no，或留空（= no）。</translation>
     </message>
     <message>
+        <source>--dealer {dealer}: this counter is connected to head office for dealer {home}, so it imports only {home}&apos;s forms (another dealer&apos;s would be refused by head office). Leave out --dealer, or import the file on a counter of {dealer}. Nothing was stored.</source>
+        <translation>--dealer {dealer}：本柜台以经销商 {home} 的身份连接总部，只能导入 {home} 的反馈表（其他经销商的会被总部拒收）。请去掉 --dealer，或在 {dealer} 的柜台上导入该文件。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Repair order {ro} is already stored with different {fields} (stored: {stored}; file: {file}). Nothing was overwritten: correct the form in the app, or fix this line.</source>
         <translation>工单 {ro} 已存有不同的 {fields}（已存：{stored}；文件：{file}）。没有覆盖任何数据：请在应用中更正该反馈表，或修改此行。</translation>
     </message>
     <message>
         <source>The store at {path} can&apos;t be read: {reason}</source>
         <translation>无法读取位于 {path} 的数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>Other users of this computer could read {count} file(s) of the store in {path} (customers&apos; names and phones). They are now readable by you only. Keep the folder private; don&apos;t copy it to shared places.</source>
+        <translation>本机其他用户可以读取 {path} 中数据库的 {count} 个文件（含客户姓名和电话）。现已改为仅您本人可读。请保持该文件夹私有，不要复制到共享位置。</translation>
+    </message>
+    <message>
+        <source>The upgraded store has {n} rows pointing at rows that don&apos;t exist.</source>
+        <translation>升级后的数据库中有 {n} 行指向不存在的记录。</translation>
     </message>
     <message>
         <source>only a supervisor can acknowledge alerts</source>
@@ -1732,6 +1860,10 @@
         <translation>此反馈表没有异议</translation>
     </message>
     <message>
+        <source>{field}: version {version} of pack {name} is not newer than version {latest} already published; raise &quot;version&quot; in the file</source>
+        <translation>{field}：话术包 {name} 的版本 {version} 不高于已发布的版本 {latest}；请在文件中提高 &quot;version&quot;</translation>
+    </message>
+    <message>
         <source>give an object of setting keys and values, e.g. {&quot;settings&quot;: {&quot;assessment.reward_amount&quot;: 1200}}</source>
         <translation>请给出设置项及其取值的对象，例如 {&quot;settings&quot;: {&quot;assessment.reward_amount&quot;: 1200}}</translation>
     </message>
@@ -1756,6 +1888,10 @@
         <translation>拒绝重放：柜台 {counter} 已经交付过序号为 {sequence} 的另一个文件。旧文件或复制的文件不能重复应用。</translation>
     </message>
     <message>
+        <source>The case file can&apos;t be kept: its name {name} would lead outside head office&apos;s folder.</source>
+        <translation>无法保存该案件文件：其名称 {name} 会指向总部文件夹之外。</translation>
+    </message>
+    <message>
         <source>The case file is signed but its content can&apos;t be stored ({reason}). Nothing of it was imported.</source>
         <translation>案例文件签名有效，但内容无法保存（{reason}）。文件内容一项也没有导入。</translation>
     </message>
@@ -1766,10 +1902,6 @@
     <message>
         <source>This counter has no sync credential in the keyring. Connect it to head office again with a new enrolment code (Settings, or `recovery-desk connect --url URL --code CODE`).</source>
         <translation>密钥环中没有本柜台的同步凭据。请用新的接入码重新接入总部（在“设置”中，或运行 `recovery-desk connect --url URL --code CODE`）。</translation>
-    </message>
-    <message>
-        <source>larger than 20 MB</source>
-        <translation>超过 20 MB</translation>
     </message>
     <message>
         <source>The case file is malformed: {field} should be {want}. Nothing of it was imported.</source>
@@ -1840,6 +1972,62 @@
         <translation>待发文件写好后在磁盘上被改动过，未发送。</translation>
     </message>
     <message>
+        <source>The attachment {name} ({sha}) is named in a case but its file is missing on this counter, so it can&apos;t be sent. Attach the file to the case again.</source>
+        <translation>附件 {name}（{sha}）已记录在案件中，但本柜台上找不到它的文件，因此无法发送。请重新把该文件添加到案件中。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) is larger than {limit} MB and was not sent.</source>
+        <translation>附件 {name}（{sha}）大于 {limit} MB，未发送。</translation>
+    </message>
+    <message>
+        <source>The attachment file {name} ({sha}) on this counter no longer matches its SHA-256 (it is damaged) and was not sent. Attach the original file to the case again.</source>
+        <translation>本柜台上的附件文件 {name}（{sha}）与其 SHA-256 不再一致（文件已损坏），未发送。请把原始文件重新添加到案件中。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) can&apos;t be read on this counter ({error}) and was not sent.</source>
+        <translation>本柜台无法读取附件 {name}（{sha}）（{error}），未发送。</translation>
+    </message>
+    <message>
+        <source>Head office refused the attachment {name} ({sha}): {reason}</source>
+        <translation>总部拒收了附件 {name}（{sha}）：{reason}</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) from head office is larger than {limit} MB and was not kept.</source>
+        <translation>来自总部的附件 {name}（{sha}）大于 {limit} MB，未保存。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) is not at head office yet (the counter that added it has not sent it); it is fetched on a later sync.</source>
+        <translation>附件 {name}（{sha}）尚未到达总部（添加它的柜台还没有发送）；之后同步时会再获取。</translation>
+    </message>
+    <message>
+        <source>Head office refused the attachment {name} ({sha}) to this counter: it is not on a case of this dealer.</source>
+        <translation>总部拒绝向本柜台提供附件 {name}（{sha}）：它不属于本经销商的案件。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) could not be fetched from head office (HTTP {status}); it is tried again on the next sync.</source>
+        <translation>无法从总部获取附件 {name}（{sha}）（HTTP {status}）；下次同步时会重试。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) from head office did not match its SHA-256; it was not kept and is fetched again on the next sync.</source>
+        <translation>来自总部的附件 {name}（{sha}）与其 SHA-256 不一致；未保存，下次同步时会重新获取。</translation>
+    </message>
+    <message>
+        <source>The script pack {name} version {version} from head office was refused: its checksum does not match what head office published (damaged or tampered with on the way). Still in use: {active}.</source>
+        <translation>来自总部的话术包 {name} 版本 {version} 被拒绝：校验和与总部发布的不一致（传输中损坏或被篡改）。仍在使用：{active}。</translation>
+    </message>
+    <message>
+        <source>The script pack {name} version {version} from head office was refused: it is not newer than the pack in use ({active}), which stays in use.</source>
+        <translation>来自总部的话术包 {name} 版本 {version} 被拒绝：它并不比正在使用的话术包（{active}）新，继续使用原话术包。</translation>
+    </message>
+    <message>
+        <source>The script pack {name} version {version} from head office was refused: {problems}. Still in use: {active}.</source>
+        <translation>来自总部的话术包 {name} 版本 {version} 被拒绝：{problems}。仍在使用：{active}。</translation>
+    </message>
+    <message>
+        <source>The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. Attach the file to the case again.</source>
+        <translation>本柜台上的附件 {name}（{sha}）缺失或已损坏，未导出。请把该文件重新添加到案件中。</translation>
+    </message>
+    <message>
         <source>Head office refused the enrolment: {reason}</source>
         <translation>总部拒绝了接入：{reason}</translation>
     </message>
@@ -1850,6 +2038,78 @@
     <message>
         <source>the 12-character code head office gave you, e.g. ABCD-EFGH-JKMN</source>
         <translation>总部给您的 12 位接入码，例如 ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <source>it is larger than the {limit} MB head office accepts</source>
+        <translation>它大于总部接受的 {limit} MB</translation>
+    </message>
+    <message>
+        <source>its bytes do not match the SHA-256 it was sent under</source>
+        <translation>其内容与发送时所用的 SHA-256 不一致</translation>
+    </message>
+    <message>
+        <source>{table} {id} names dealer {named}, not this counter&apos;s dealer. A counter sends only its own dealer&apos;s data.</source>
+        <translation>{table} {id} 标明的经销商是 {named}，不是本柜台的经销商。柜台只能发送本经销商的数据。</translation>
+    </message>
+    <message>
+        <source>{table} {id} is stored at head office for another dealer ({where}). A counter can&apos;t change another dealer&apos;s data.</source>
+        <translation>{table} {id} 在总部属于另一家经销商（{where}）。柜台不能修改其他经销商的数据。</translation>
+    </message>
+    <message>
+        <source>The history of {table} {id} at head office belongs to another dealer. A counter can&apos;t add to it.</source>
+        <translation>{table} {id} 在总部的历史记录属于另一家经销商，柜台不能在其上追加。</translation>
+    </message>
+    <message>
+        <source>{table} {id} points at {target} {target_id} ({column}), which belongs to another dealer or was refused.</source>
+        <translation>{table} {id} 指向 {target} {target_id}（{column}），该记录属于另一家经销商或已被拒收。</translation>
+    </message>
+    <message>
+        <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused earlier). Send the earlier change again together with this one.</source>
+        <translation>{table} {id}：第 {seq} 版的修改基于第 {base} 版，而总部没有该版本（之前已被拒收）。请将之前的修改与本次修改一起重新发送。</translation>
+    </message>
+    <message>
+        <source>{table} {id} can&apos;t be stored at head office ({reason}). Correct it at the counter; it is sent again with the correction.</source>
+        <translation>{table} {id} 无法保存到总部（{reason}）。请在柜台更正，更正后会随之重新发送。</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters, this is {length}; shorten it</source>
+        <translation>最多 {limit} 个字符，现为 {length} 个；请缩短</translation>
+    </message>
+    <message>
+        <source>contains a control or invisible character (U+{code}) at position {position}; remove it</source>
+        <translation>第 {position} 个字符是控制字符或不可见字符（U+{code}）；请删除</translation>
+    </message>
+    <message>
+        <source>must be on one line; remove the line break at position {position}</source>
+        <translation>只能写一行；请删除第 {position} 个字符处的换行</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {field} is {length} characters long, more than the {limit} allowed. Nothing of it was imported.</source>
+        <translation>案件文件格式有误：{field} 长 {length} 个字符，超过允许的 {limit} 个。文件中的内容均未导入。</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {field} contains a control or invisible character (U+{code}) at position {position}. Nothing of it was imported.</source>
+        <translation>案件文件格式有误：{field} 的第 {position} 个字符是控制字符或不可见字符（U+{code}）。文件中的内容均未导入。</translation>
+    </message>
+    <message>
+        <source>{file}: pack {label} is not newer than the pack in use ({active}); the pack in use stays in use.</source>
+        <translation>{file}：话术包 {label} 并不比正在使用的话术包（{active}）新；继续使用原话术包。</translation>
+    </message>
+    <message>
+        <source>Dealer {dealer} has no feedback forms or cases in this store. Give one of the dealers it holds with --dealer CODE:</source>
+        <translation>本数据库中没有经销商 {dealer} 的反馈表或案件。请用 --dealer 代码 指定其中已有的经销商：</translation>
+    </message>
+    <message>
+        <source>  {code} {name}: {forms} forms, {cases} cases</source>
+        <translation>  {code} {name}：{forms} 份反馈表，{cases} 个案件</translation>
+    </message>
+    <message>
+        <source>Dealer &quot;{dealer}&quot; is not in this store. Give one of the dealers it holds with --dealer CODE:</source>
+        <translation>本数据库中没有经销商“{dealer}”。请用 --dealer 代码 指定其中已有的经销商：</translation>
+    </message>
+    <message>
+        <source>Dealer &quot;{dealer}&quot; is not in this store, which holds no feedback forms or cases yet.</source>
+        <translation>本数据库中没有经销商“{dealer}”，且尚无任何反馈表或案件。</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2316,46 @@
     <message>
         <source>Kept aside</source>
         <translation>另存的变更</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表数</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>均项得分</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败数</translation>
+    </message>
+    <message>
+        <source>Failure share</source>
+        <translation>失败比例</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>First response, median (hours)</source>
+        <translation>首次响应中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Recovery success rate</source>
+        <translation>补救成功率</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Month: {month}</source>
+        <translation>月份：{month}</translation>
     </message>
     <message>
         <source>Feedback form {ref}</source>
@@ -2388,6 +2688,10 @@
         <source>{head}. Root cause: {cause}. Improvement: {improvement}</source>
         <translation>{head}。根本原因：{cause}。改进建议：{improvement}</translation>
     </message>
+    <message>
+        <source>Renumbered at enrolment: {old} is now {new}</source>
+        <translation>登记时重新编号：{old} 现为 {new}</translation>
+    </message>
 </context>
 <context>
     <name>RemedyDialog</name>
@@ -2463,8 +2767,8 @@
         <translation>当前未关闭案例（所有月份）</translation>
     </message>
     <message>
-        <source>Overdue now: no first response within {hours} hours, unresolved after {days} days, or a callback late</source>
-        <translation>当前超期：{hours} 小时内未首次响应、{days} 天后仍未解决或回访逾期</translation>
+        <source>Overdue now: no first response within {hours} hours, or a callback {grace} hours late or flagged</source>
+        <translation>当前超期：{hours} 小时内未首次响应，或回访逾期超过 {grace} 小时或已标记</translation>
     </message>
     <message>
         <source>Time to first response, median / 90th percentile (hours; {n} cases opened in the month)</source>
@@ -2485,6 +2789,10 @@
     <message>
         <source>Open and overdue counts are as of {when}.</source>
         <translation>未关闭与超期数量截至 {when}。</translation>
+    </message>
+    <message>
+        <source>A callback is flagged after {attempts} calls that did not reach the customer.</source>
+        <translation>回访 {attempts} 次未联系上客户即被标记。</translation>
     </message>
     <message>
         <source>No cases opened in this month</source>
@@ -2995,6 +3303,21 @@
     </message>
 </context>
 <context>
+    <name>Scripts</name>
+    <message>
+        <source>published by head office on {date}</source>
+        <translation>由总部于 {date} 发布</translation>
+    </message>
+    <message>
+        <source>installed from file {file} on {date}</source>
+        <translation>于 {date} 从文件 {file} 安装</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Count only verified feedback forms in the monthly assessment</source>
@@ -3112,6 +3435,10 @@
         <translation>保存设置</translation>
     </message>
     <message>
+        <source>Recovery scripts</source>
+        <translation>补救话术</translation>
+    </message>
+    <message>
         <source>Users of this counter</source>
         <translation>本前台的用户</translation>
     </message>
@@ -3142,6 +3469,10 @@
     <message>
         <source>New PIN...</source>
         <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>In use: pack {label} ({scripts} scripts), {origin}.</source>
+        <translation>正在使用：话术包 {label}（{scripts} 个话术），{origin}。</translation>
     </message>
     <message>
         <source> (deactivated)</source>
@@ -3301,8 +3632,20 @@
         <translation>被总部拒收</translation>
     </message>
     <message>
+        <source>Change refused by head office</source>
+        <translation>被总部拒收的修改</translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Script pack</source>
+        <translation>话术包</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +3764,10 @@
     <message>
         <source>no case yet</source>
         <translation>尚未建案</translation>
+    </message>
+    <message>
+        <source>form corrected, no longer a failure</source>
+        <translation>反馈表已更正，已不属于失败</translation>
     </message>
     <message>
         <source>Failure form {ro} · {customer} · {grades} · {state}</source>
