@@ -6,7 +6,7 @@ import importlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.ui import i18n
@@ -75,6 +75,7 @@ class Shell(QObject):
         self.window = None
         self.idle = None
         self.dialog: SignInDialog | None = None
+        self.permissions_box = None  # the warning shown when the store had to be made private
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
         self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
@@ -118,6 +119,24 @@ class Shell(QObject):
     def on_store_opened(self, store) -> None:
         self.store = store
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+        if store.repaired:
+            self._tell_permissions_repaired(store)
+
+    def _tell_permissions_repaired(self, store) -> None:
+        """Customers' data was readable by other users of this PC: it is private now; say so once,
+        without blocking the sign-in (the message stays beside it until dismissed)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.models.store import PERMISSIONS_REPAIRED
+
+        text = QApplication.translate("Errors", PERMISSIONS_REPAIRED).format(
+            count=len(store.repaired), path=store.path.parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Application", "Recovery Desk"), text,
+                          QMessageBox.StandardButton.Ok, self.dialog)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        self.permissions_box = box
 
     def on_dialog_ready(self) -> None:
         """The names are listed: while the advisor types the PIN, read Today's figures (a reader
