@@ -131,7 +131,10 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
         form = s.scalar(select(FeedbackForm).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
                         .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number))
         if entry.verification == Verification.DISPUTED.value:
-            form.verification = entry.verification
+            # Entered as the customer disputes it: the history says so in its own event, after the entry.
+            from app.services.verification import set_verification
+
+            set_verification(uow, form, Verification.DISPUTED, {"at_entry": True}, utcnow(), "form.disputed")
         threshold = settings.get(s, "failure.overall_threshold")
         failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
         alert_ids = alerts.raise_for_forms(s, [form.id], actor.user_id) if failure else []

@@ -112,7 +112,7 @@ def record_call(store, call_id: str, outcome: str, note: str, actor_id: str | No
         call.outcome, call.note, call.called_at, call.called_by = outcome, (note or "").strip(), now, actor_id
         form = uow.session.get(FeedbackForm, call.form_id)
         state = Verification.VERIFIED if outcome == CONFIRMED else Verification.DISPUTED
-        _set_verification(uow, form, state, {"call_id": call.id, "note": call.note}, now,
+        set_verification(uow, form, state, {"call_id": call.id, "note": call.note}, now,
                           "form.verified" if outcome == CONFIRMED else "form.disputed")
         uow.commit()
     return calls(store, ids=[call_id])[0]
@@ -129,12 +129,12 @@ def resolve_dispute(store, form_id: str, note: str, actor_id: str | None, *, now
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Feedback form"), key=form_id)
         if form.verification != Verification.DISPUTED.value:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "this form is not disputed"))
-        _set_verification(uow, form, Verification.VERIFIED, {"note": note}, now, "form.dispute_resolved")
+        set_verification(uow, form, Verification.VERIFIED, {"note": note}, now, "form.dispute_resolved")
         uow.commit()
         return form.verification
 
 
-def _set_verification(uow: UnitOfWork, form: FeedbackForm, state: Verification, payload: dict, now: datetime,
+def set_verification(uow: UnitOfWork, form: FeedbackForm, state: Verification, payload: dict, now: datetime,
                       kind: str) -> None:
     payload = {**payload, "verification": state.value, "from": form.verification}
     form.verification = state.value

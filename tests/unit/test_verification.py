@@ -76,3 +76,27 @@ def test_supervisor_draws_confirms_and_disputes(forms):
         assert [(e.kind, e.actor_id) for e in evs[-2:]] == [("form.disputed", sup), ("form.dispute_resolved", sup)]
         assert evs[-2].payload["note"] == "客户说没有填过这张表"
     assert len(calls(store, pending_only=True)) == 4
+
+
+
+def test_a_form_entered_as_disputed_has_the_event_that_says_so(store):
+    """The history is faithful: the row's state is the state its last event gives."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.models import Event, FeedbackForm
+    from app.services import users
+    from app.services.feedback_forms import FormEntry, enter_form
+
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    saved = enter_form(store, FormEntry(repair_order="RO-D1", service_date=date(2026, 11, 2), customer_name="王伟",
+                                        phone="13812345678", plate="京A12345", timeliness="B", repair_quality="C",
+                                        attitude="B", verification="disputed"), admin)
+    with store.session() as s:
+        form = s.get(FeedbackForm, saved.form_id)
+        events = s.scalars(select(Event).where(Event.entity_type == "form", Event.entity_id == form.id)
+                           .order_by(Event.seq)).all()
+        assert form.verification == "disputed"
+        assert events[-1].kind == "form.disputed" and events[-1].payload["verification"] == "disputed"
+        assert form.version == events[-1].seq == saved.version
