@@ -86,10 +86,29 @@ def data_dir(tmp_path):
     return d
 
 
-@pytest.fixture
-def store(data_dir):
-    from app.models.store import open_store
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """A store file brought to the schema's head once per run, before any identity is given to it:
+    copying it is what a test's fresh store costs instead of running every migration again."""
+    from app.models.store import STORE_FILE, _copy_sqlite, make_engine, upgrade
 
+    built = tmp_path_factory.mktemp("template") / STORE_FILE
+    engine = make_engine(f"sqlite:///{built}")
+    upgrade(engine)
+    engine.dispose()
+    single = built.with_name("single-file.sqlite3")
+    _copy_sqlite(built, single)  # one file, the WAL folded in
+    return single
+
+
+@pytest.fixture
+def store(data_dir, migrated_template):
+    """A fresh store of its own for the test (own store id and dealer), as open_store makes one."""
+    import shutil
+
+    from app.models.store import STORE_FILE, open_store
+
+    shutil.copyfile(migrated_template, data_dir / STORE_FILE)
     s = open_store(data_dir)
     yield s
     s.close()
