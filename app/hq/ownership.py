@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import fields
 from app.models import Event, SyncConflict
 from app.sync import casefile, tables
 from app.sync.apply import ENTITY_TABLE, MODELS, REFS
@@ -152,7 +153,10 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     for table in casefile.RECORD_TABLES:
         for rid, rec in by_id[table].items():
             where = stored_elsewhere(rid)
-            if rec.get("dealer_id", dealer_id if table in CHILD_WITHOUT_DEALER else None) != dealer_id:
+            value_refused = fields.record_refusal(table, rec)
+            if value_refused is not None:
+                bad[(table, rid)] = ("invalid_value", *value_refused)
+            elif rec.get("dealer_id", dealer_id if table in CHILD_WITHOUT_DEALER else None) != dealer_id:
                 bad[(table, rid)] = ("foreign_record", NAMED_OTHER,
                                      {"table": table, "id": rid, "named": str(rec.get("dealer_id"))[:40]})
             elif where is not None:
@@ -211,22 +215,25 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
         todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
         todo += children.get((table, eid), [])
         seen: set[tuple[str, str]] = set()
+        causes: list[tuple] = []
         while todo:
             t, rid = todo.pop()
             if (t, rid) in seen or rid not in by_id.get(t, {}):
                 continue
             seen.add((t, rid))
-            if why is None and (t, rid) in bad:
-                code, text, params = bad[(t, rid)]
-                why = (t, rid, code, text, params)
+            if (t, rid) in bad:
+                causes.append((t, rid, *bad[(t, rid)]))
             rec = by_id[t][rid]
             agg.add_record(t, rec)
             todo += [(target, rec[c]) for c, target in refs[t].items() if isinstance(rec.get(c), str)]
+        if why is None and causes:
+            # Name the row that is wrong itself, not one refused only for pointing at it.
+            why = next((c for c in causes if c[2] != "foreign_reference"), causes[0])
         if why is None:
             used |= seen
             kept.append(agg)
         else:
-            used |= {(table, eid), *children.get((table, eid), [])}
+            used |= seen | {(table, eid)}  # the rows it carries are refused with it, not listed again
             refused.append(Refusal(etype, eid, why[0], why[1], why[2], why[3], why[4],
                                    tuple(e["id"] for e in agg.events)))
     loose = Aggregate(LOOSE)

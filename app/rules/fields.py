@@ -127,11 +127,11 @@ def column_problem(table: str, column: str, value: Any, max_length: int | None) 
 # A case file's record tables by the name of their database table.
 _RECORD_TABLE = {"user": "app_user"}
 RECORD_TOO_LONG = QT_TRANSLATE_NOOP("Errors",
-    "The case file is malformed: {field} is {length} characters long, more than the {limit} allowed. "
-    "Nothing of it was imported.")
+    "{table} {id}: {column} is {length} characters long, more than the {limit} allowed. Correct it at "
+    "the counter; it is sent again with the correction.")
 RECORD_BAD_CHARACTER = QT_TRANSLATE_NOOP("Errors",
-    "The case file is malformed: {field} contains a control or invisible character (U+{code}) at "
-    "position {position}. Nothing of it was imported.")
+    "{table} {id}: {column} contains a control or invisible character (U+{code}) at position {position}. "
+    "Correct it at the counter; it is sent again with the correction.")
 
 
 def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
@@ -156,12 +156,13 @@ def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[s
     return None
 
 
-def record_refusal(table: str, index: int, record: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """The case file's refusal (text, params) when row ``index`` of ``records.<table>`` breaks a
-    limit; the same rule as at the counter's entry, so a counter's own file never meets it."""
+def record_refusal(table: str, record: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """Head office's refusal (text, params) of one case-file row that breaks a limit, naming the row
+    and the column: the same rule as at the counter's entry, so a counter's own rows never meet it;
+    only that row's change is refused, never the rest of the file."""
     found = record_problem(table, record)
     if found is None:
         return None
     column, text, params = found
-    where = f"records.{table}[{index}].{column}"
-    return (RECORD_TOO_LONG if text == TOO_LONG else RECORD_BAD_CHARACTER), {"field": where, **params}
+    where = {"table": table, "id": str(record.get("id"))[:40], "column": column}
+    return (RECORD_TOO_LONG if text == TOO_LONG else RECORD_BAD_CHARACTER), {**where, **params}

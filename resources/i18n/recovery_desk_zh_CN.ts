@@ -2084,12 +2084,12 @@
         <translation>只能写一行；请删除第 {position} 个字符处的换行</translation>
     </message>
     <message>
-        <source>The case file is malformed: {field} is {length} characters long, more than the {limit} allowed. Nothing of it was imported.</source>
-        <translation>案件文件格式有误：{field} 长 {length} 个字符，超过允许的 {limit} 个。文件中的内容均未导入。</translation>
+        <source>{table} {id}: {column} is {length} characters long, more than the {limit} allowed. Correct it at the counter; it is sent again with the correction.</source>
+        <translation>{table} {id}：{column} 长 {length} 个字符，超过允许的 {limit} 个。请在柜台更正，更正后会随之重新发送。</translation>
     </message>
     <message>
-        <source>The case file is malformed: {field} contains a control or invisible character (U+{code}) at position {position}. Nothing of it was imported.</source>
-        <translation>案件文件格式有误：{field} 的第 {position} 个字符是控制字符或不可见字符（U+{code}）。文件中的内容均未导入。</translation>
+        <source>{table} {id}: {column} contains a control or invisible character (U+{code}) at position {position}. Correct it at the counter; it is sent again with the correction.</source>
+        <translation>{table} {id}：{column} 的第 {position} 个字符是控制字符或不可见字符（U+{code}）。请在柜台更正，更正后会随之重新发送。</translation>
     </message>
     <message>
         <source>{file}: pack {label} is not newer than the pack in use ({active}); the pack in use stays in use.</source>

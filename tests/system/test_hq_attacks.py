@@ -283,10 +283,12 @@ def test_one_refused_change_never_blocks_the_others(world):
     assert report.sent == 1 and report.refused_changes == 1
     with w.db.session() as s:
         assert s.scalar(text("SELECT count(*) FROM feedback_form WHERE dealer_id = :d"), {"d": w.bj}) == 29
-        [ref] = s.scalars(select(HqRefusal).where(HqRefusal.code == "not_stored")).all()
+        # refused by the field catalogue's rule, before the database could refuse the file for it
+        [ref] = s.scalars(select(HqRefusal).where(HqRefusal.code == "invalid_value")).all()
+        assert ref.record_table == "vehicle" and ref.reason["params"]["column"] == "plate"
     out = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", "--problems"],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 1 and "refused by head office" in out.stdout and "feedback_form" in out.stdout
+    assert out.returncode == 1 and "refused by head office" in out.stdout and "plate is 32 characters" in out.stdout
     assert "c1" in out.stdout
     # Corrected at the counter (a later change of the same form): it goes out with the refused events.
     with w.a.session() as s, s.begin():

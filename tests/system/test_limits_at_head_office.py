@@ -22,7 +22,7 @@ def _max(name: str, ch: str = "王") -> str:
 def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter(pg_url, tmp_path):
     from app.hq.receive import receive
     from app.models.store import open_database, open_store
-    from app.sync.casefile import CaseFileRejected, sign
+    from app.sync.casefile import sign
     from app.sync.outbox import _path, file_waiting
 
     db = open_database(pg_url)
@@ -61,17 +61,24 @@ def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter
             c = s.get(FailureCase, case.id)
             assert (c.customer_words, c.root_cause) == (_max("customer_words", "话"), _max("root_cause", "根"))
 
-        # a file over a limit (not one this program writes) is refused by name, not by the database
+        # a file over a limit (not one this program writes): that change is refused by name, not by
+        # the database, and the rest of the file goes in
         import json
 
         doc = json.loads(_path(store, seqs[0]).read_bytes())
         body = {k: v for k, v in doc.items() if k != "signature"}
         body["sequence"] = 99
-        body["records"]["customer"][0]["name"] += "王"
-        with pytest.raises(CaseFileRejected) as err:
-            receive(db, sign(body, secret))
-        assert err.value.code == "invalid" and "records.customer[0].name" in err.value.render()
-        assert f"more than the {length('customer_name')} allowed" in err.value.render()
+        customer = body["records"]["customer"][0]
+        customer["name"] += "王"
+        with db.session() as s:
+            before = s.scalar(select(Customer.name).where(Customer.id == customer["id"]))
+        receipt = receive(db, sign(body, secret))
+        assert receipt.status == "stored" and receipt.refused
+        said = [r.render() for r in receipt.refused]
+        assert any(f"customer {customer['id']}: name is" in t and f"more than the {length('customer_name')} allowed"
+                   in t for t in said), said
+        with db.session() as s:
+            assert s.scalar(select(Customer.name).where(Customer.id == customer["id"])) == before
     finally:
         store.close()
         db.close()

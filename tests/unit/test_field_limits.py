@@ -190,7 +190,7 @@ def test_the_csv_import_takes_maximal_values(store, tmp_path):
     ("failure_case", {"id": "k", "status": "open\x00"}, "status"),
 ])
 def test_a_case_file_record_over_a_limit_is_refused_by_name(table, record, column):
-    text, params = fields.record_refusal(table, 3, record)
-    assert params["field"] == f"records.{table}[3].{column}"
-    assert "{field}" in text
-    assert fields.record_refusal(table, 3, {"id": "x", column: "ok"}) is None
+    text, params = fields.record_refusal(table, record)
+    assert (params["table"], params["id"], params["column"]) == (table, record["id"], column)
+    assert text.format(**params).startswith(f"{table} {record['id']}: {column} ")
+    assert fields.record_refusal(table, {"id": "x", column: "ok"}) is None
