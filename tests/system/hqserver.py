@@ -3,6 +3,7 @@ and a TCP proxy between client and server that can hold answers back (fault inje
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import socket
@@ -23,6 +24,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+_started: list["HqServer"] = []
+
+
+@atexit.register
+def _stop_left_running() -> None:
+    """A test whose fixture failed after starting a server never stopped it: stop it with the run."""
+    for server in _started:
+        server.stop()
+
+
 class HqServer:
     def __init__(self, db_url: str, inbox: Path, log: Path) -> None:
         self.db_url, self.inbox, self.log = db_url, Path(inbox), Path(log)
@@ -35,6 +46,7 @@ class HqServer:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "hq", "serve", "--db", self.db_url, "--inbox", str(self.inbox),
              "--port", str(self.port)], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
+        _started.append(self)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
