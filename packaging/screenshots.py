@@ -178,7 +178,7 @@ def head_office(db, tmp: Path, store, snap):
             break
         QTest.qWait(50)
     ops.wait_idle() if hasattr(ops, "wait_idle") else None
-    for i, name in enumerate(("hq-import", "hq-dealers", "hq-conflicts")):
+    for i, name in enumerate(("hq-import", "hq-dealers", "hq-conflicts", "hq-figures")):
         w.tabs.setCurrentIndex(i)
         if name == "hq-conflicts" and w.conflicts.rowCount():
             w.conflicts.selectRow(0)

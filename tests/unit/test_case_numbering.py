@@ -63,10 +63,10 @@ def test_head_office_gives_each_counter_of_a_dealer_its_own_tag(hq):
     assert len(set(tags)) == 40 and counter_tag(old) not in tags
     # Another dealer's counters may use the same tags: numbers also carry the dealer's code.
     assert redeem(hq, issue_code(hq, "SH02"), new_id()).tag == "00"
-    # Enrolled again (its keyring was lost): the same tag, so its numbers stay its own.
+    # Enrolled again by head office (its keyring was lost): the same tag, so its numbers stay its own.
     again = new_id()
     t = redeem(hq, issue_code(hq, "BJ01"), again).tag
-    assert redeem(hq, issue_code(hq, "BJ01"), again).tag == t
+    assert redeem(hq, issue_code(hq, "BJ01", replace=again), again).tag == t
 
 
 def test_a_full_dealer_refuses_the_enrolment_and_keeps_the_code(hq, monkeypatch):

@@ -121,16 +121,21 @@ def test_signed_but_malformed_content_is_refused_whole(world, data):
     ("failure_case", "opened_at", "yesterday"),     # not a time
     ("customer", "dealer_id", "another-dealer"),    # another dealer's row
 ])
-def test_content_the_database_refuses_rolls_the_whole_file_back(tmp_path, table, column, value):
+def test_content_the_database_refuses_refuses_that_change_only(tmp_path, table, column, value):
+    """One row head office can't store refuses the change it belongs to, with its reason; nothing
+    of that change is stored, the rest of the file is, and the genuine file completes it later."""
     db, secret, good, numbers = make_world(tmp_path)
     doc = json.loads(good)
     del doc["signature"]
     doc["sequence"] = next(numbers)
-    doc["records"][table][-1][column] = value
+    bad = doc["records"][table][-1]
+    bad[column] = value
     before = counts(db)
-    with pytest.raises(CaseFileRejected) as info:
-        receive(db, casefile.sign(doc, secret))
-    assert info.value.code == "invalid" and "Nothing of it was imported" in info.value.render()
-    assert counts(db) == before
-    receive(db, good)  # the genuine file still goes in afterwards
+    receipt = receive(db, casefile.sign(doc, secret))
+    assert receipt.status == "stored" and receipt.refused
+    assert all(r.render() for r in receipt.refused)
+    refused_events = {e for r in receipt.refused for e in r.event_ids}
+    assert refused_events  # a case or form was held back, not just a loose row
+    assert counts(db)[0] == before[0] + len(doc["events"]) - len(refused_events)
+    receive(db, good)  # the genuine file still goes in afterwards, the held-back change with it
     assert counts(db)[0] == before[0] + len(doc["events"])
