@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from app.paths import write_atomic
 from app import clock
 from app.errors import Problem, RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
@@ -46,20 +45,6 @@ BUILTIN = PackOrigin("builtin")
 
 def bundled_pack_path() -> Path:
     return resources_dir() / "scripts" / "default.yaml"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class ScriptLibrary:
@@ -131,8 +116,8 @@ class ScriptLibrary:
                                 hashlib.sha256(content).hexdigest())
             stored = self._stored_path()
             if stored is not None:
-                _write_atomic(stored, content)
-                _write_atomic(stored.with_name(ORIGIN),
+                write_atomic(stored, content)
+                write_atomic(stored.with_name(ORIGIN),
                               json.dumps(asdict(origin), ensure_ascii=False, indent=2).encode("utf-8"))
             self._pack, self._origin = pack, origin
         return pack

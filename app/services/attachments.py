@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.paths import write_atomic
 from app.errors import InvalidInput
 from app.i18n_marks import QT_TRANSLATE_NOOP
 from app.ids import new_id
@@ -93,17 +94,7 @@ def keep_blob(store, data: bytes, sha256: str | None = None) -> str:
         raise BlobMismatch(sha256)
     target = blob_path(store, digest)
     if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, data)
     return digest
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from app.paths import write_atomic
 from app import clock
 
 
@@ -36,16 +36,7 @@ class DraftBox:
         self.root.mkdir(parents=True, exist_ok=True)
         body = json.dumps({"kind": kind, "owner": owner, "saved_at": clock.now().isoformat(),
                            "values": values}, ensure_ascii=False, default=str)
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".draft-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(body)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self._path(kind, owner))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(kind, owner), body.encode("utf-8"))
 
     def load(self, kind: str, owner: str) -> Draft | None:
         try:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 
 from app.errors import RecoveryDeskError
 from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.paths import write_atomic  # noqa: F401 - how case files are written, everywhere
 from app.sync.tables import AGGREGATES, NAMES
 
 FORMAT = "recovery-desk/case-file"
@@ -210,26 +209,6 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
     return CaseFile(version, doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
                     doc["created_at"], doc["events"], {t: doc["records"].get(t, []) for t in RECORD_TABLES},
                     sha256(data))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Never a half file under the final name: write a temp file, fsync, rename, fsync the folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    try:
-        fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # some platforms can't open a directory; the rename is still atomic
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def file_name(dealer_code: str, counter: str, sequence: int) -> str:

@@ -96,16 +96,17 @@ def test_malformed_structure_names_the_field(change, field):
 def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "out" / "a.casefile"
     casefile.write_atomic(target, b"first")
-    real_replace = casefile.os.replace
+    from app import paths
 
     def crash(*a):
         raise OSError("disk pulled out")
 
-    monkeypatch.setattr(casefile.os, "replace", crash)
+    monkeypatch.setattr(paths.os, "replace", crash)
     with pytest.raises(OSError):
         casefile.write_atomic(target, b"second")
-    monkeypatch.setattr(casefile.os, "replace", real_replace)
+    monkeypatch.undo()
     assert target.read_bytes() == b"first"  # the old complete file, never half of the new one
+    assert [p.name for p in target.parent.iterdir()] == ["a.casefile"]  # and no temp file left behind
 
 
 def test_files_match_the_published_schema():
