@@ -69,8 +69,6 @@ CATALOGUE: tuple[Setting, ...] = (
     # Cases.
     Setting("cases.first_response_hours", int, 2,
             QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
-    Setting("cases.resolve_days", int, 7,
-            QT_TRANSLATE_NOOP("Settings", "Days within which a case should be resolved"), minimum=1, maximum=365),
     # Empowerment (DOMAIN.md): frontline staff decide remedies up to a limit; above it a supervisor.
     Setting("remedy.limit.advisor", int, 300,
             QT_TRANSLATE_NOOP("Settings", "Remedy an advisor may give without approval (yuan)"), minimum=0),

@@ -3352,10 +3352,6 @@
         <translation>新案例需在多少小时内首次响应</translation>
     </message>
     <message>
-        <source>Days within which a case should be resolved</source>
-        <translation>案例应在多少天内解决</translation>
-    </message>
-    <message>
         <source>Hours after saving during which a feedback form may be corrected</source>
         <translation>反馈表保存后多少小时内可以更正</translation>
     </message>
