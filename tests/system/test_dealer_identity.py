@@ -49,7 +49,8 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
     db = open_database(hq_url)
     add_dealer(db, "BJ01", "北京一店")
     server = HqServer(hq_url, tmp_path / "inbox", tmp_path / "server.log").start()
-    month = clock.today().strftime("%y%m")
+    started = clock.today()  # the demo's month (the clock may pass midnight during the test)
+    month = started.strftime("%y%m")
     try:
         counters = []
         for name, seed in (("a", "3"), ("b", "4")):
@@ -95,7 +96,7 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
                       default=0)
         assert ref.number == f"BJ01-{opened}-00-{highest + 1:04d}"
         a.close()
-        r = cli(*counters[0], "feedback", "summary", "--month", clock.today().strftime("%Y-%m"), "--json",
+        r = cli(*counters[0], "feedback", "summary", "--month", started.strftime("%Y-%m"), "--json",
                 env=keyring_env)
         assert r.returncode == 0 and json.loads(r.stdout)["forms"] > 0  # defaults to BJ01, the enrolled dealer
     finally:
