@@ -252,8 +252,13 @@ def test_photo_approval_and_callback_across_two_desks(qtbot, desks, tmp_path, mo
     commit_text(dlg.words, "很满意")
     commit_text(dlg.root_cause, "漆面防护不到位")
     commit_text(dlg.improvement, "交车前检查漆面")
-    with qtbot.waitSignal(dlg.callback_recorded, timeout=WAIT):
-        qtbot.keyClick(dlg.improvement, Qt.Key.Key_Return)
+    recorded = []
+    dlg.callback_recorded.connect(recorded.append)
+    qtbot.keyClick(dlg.improvement, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: bool(recorded), "the callback to be recorded",
+             lambda: f"dialog visible={dlg.isVisible()}, error={dlg.error.text()!r}, "
+                     f"fields={ {k: e.text() for k, e in dlg.errors.items() if e.text()} }, "
+                     f"save enabled={dlg.buttons.isEnabled()}, rating={dlg.rating.value()}")
     wait_for(qtbot, lambda: callbacks.table.rowCount() == 0, "the callback to leave Callbacks due",
              lambda: callbacks.message.text())
     one.sync_now(qtbot)

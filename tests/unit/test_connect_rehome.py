@@ -65,8 +65,7 @@ def _rows_by_dealer(store) -> dict[str, dict[str, int]]:
     return out
 
 
-def _what_a_user_sees(store) -> dict:
-    month = clock.today().strftime("%Y-%m")
+def _what_a_user_sees(store, month: str) -> dict:
     today = today_figures(store)
     report = case_report.gather(store, month)
     summary = asdict(month_summary(store, month))
@@ -79,13 +78,14 @@ def _what_a_user_sees(store) -> dict:
 
 
 def test_every_table_with_a_dealer_moves_to_head_offices_dealer(store, tmp_path):
+    month = clock.today().strftime("%Y-%m")  # the demo's month, even if the clock passes midnight meanwhile
     _fill_every_table(store, tmp_path)
     old = store.identity.home_dealer_id
     before = _rows_by_dealer(store)
     # Walks the models, so a table added with a dealer_id fails here until the fill above gives it rows.
     empty = sorted(t for t, counts in before.items() if not counts.get(old))
     assert empty == [], f"fill these tables in the test: {empty}"
-    seen = _what_a_user_sees(store)
+    seen = _what_a_user_sees(store, month)
     assert seen["callbacks due"] and seen["today's callbacks"] and seen["remedies"] and seen["open alerts"]
 
     hq = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
@@ -101,7 +101,7 @@ def test_every_table_with_a_dealer_moves_to_head_offices_dealer(store, tmp_path)
         added = len(renumbered) if table == "event" else 0
         assert sum(counts.values()) == sum(before[table].values()) + added, table
     assert store.identity.home_dealer_id == got.dealer.id
-    assert _what_a_user_sees(store) == seen
+    assert _what_a_user_sees(store, month) == seen
 
 
 def test_rehoming_is_one_transaction(store, tmp_path, monkeypatch):
