@@ -46,11 +46,11 @@ def _numbers(db_or_store) -> list[tuple[str, str | None]]:
 
 def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_case_once(hq_url, tmp_path,
                                                                                       keyring_env):
+    started = clock.today()  # the demo's month (the clock may pass midnight during the test)
+    month = started.strftime("%y%m")
     db = open_database(hq_url)
     add_dealer(db, "BJ01", "北京一店")
     server = HqServer(hq_url, tmp_path / "inbox", tmp_path / "server.log").start()
-    started = clock.today()  # the demo's month (the clock may pass midnight during the test)
-    month = started.strftime("%y%m")
     try:
         counters = []
         for name, seed in (("a", "3"), ("b", "4")):
