@@ -81,11 +81,6 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
     return made
 
 
-def raise_for_forms(session, form_ids: list[str], actor_id: str | None = None) -> list[str]:
-    """ensure_for_forms for any dealer's forms (kept for callers written before it)."""
-    return ensure_for_forms(session, None, form_ids, actor_id)
-
-
 def link_case(session, form_id: str, case_id: str) -> None:
     for alert in session.scalars(select(Alert).where(Alert.form_id == form_id, Alert.case_id.is_(None))):
         alert.case_id = case_id

@@ -137,7 +137,7 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
             set_verification(uow, form, Verification.DISPUTED, {"at_entry": True}, utcnow(), "form.disputed")
         threshold = settings.get(s, "failure.overall_threshold")
         failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
-        alert_ids = alerts.raise_for_forms(s, [form.id], actor.user_id) if failure else []
+        alert_ids = alerts.ensure_for_forms(s, dealer_id, [form.id], actor.user_id)
         uow.commit()
         return FormSaved(form.id, number, form.version, failure, tuple(alert_ids))
 
@@ -188,7 +188,7 @@ def correct_form(store, form_id: str, changes: dict, actor, *, expected_version:
                    seq=form.version, at=now)
         threshold = settings.get(s, "failure.overall_threshold")
         failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
-        alert_ids = alerts.raise_for_forms(s, [form.id], actor.user_id) if failure else []
+        alert_ids = alerts.ensure_for_forms(s, form.dealer_id, [form.id], actor.user_id)
         uow.commit()
         return FormSaved(form.id, "", form.version, failure, tuple(alert_ids))
 

@@ -15,7 +15,7 @@ from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, HqRefusal, S
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
-from app.services.alerts import open_alerts, raise_for_forms
+from app.services.alerts import ensure_for_forms, open_alerts
 from app.services.assessment import month_summary
 from app.services.attachments import add_attachment
 from app.services.callbacks import callbacks_due
@@ -37,7 +37,7 @@ def _fill_every_table(store, tmp_path) -> None:
     calls = draw_sample(store, supervisor, seed=1)
     record_call(store, calls[0].id, "confirmed", "", supervisor)
     with store.session() as s, s.begin():
-        raise_for_forms(s, forms, supervisor)
+        ensure_for_forms(s, None, forms, supervisor)
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8 a photo")
     add_attachment(store, case_id, photo, supervisor)
