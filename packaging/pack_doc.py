@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.recovery_vocab import StepKind  # noqa: E402
+from app.rules.vocab import StepKind  # noqa: E402
 from app.scripts.library import bundled_pack_path  # noqa: E402
 from app.scripts.pack import load_pack  # noqa: E402
 

@@ -27,10 +27,10 @@ from app.services import remedies, users  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.apply import apply_file  # noqa: E402
-from app.ui.application import apply_language, create_app  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.ops import Ops  # noqa: E402
-from app.ui.sign_in_dialog import SignInDialog  # noqa: E402
+from app.ui.shell.shell.application import apply_language, create_app  # noqa: E402
+from app.ui.shell.shell.main_window import MainWindow  # noqa: E402
+from app.ui.common.ops import Ops  # noqa: E402
+from app.ui.shell.shell.sign_in_dialog import SignInDialog  # noqa: E402
 
 WIDTH, HEIGHT = 1366, 768
 
@@ -105,7 +105,7 @@ def _user(store, name):
 
 def enrol(db, st, code, label):
     """Enrol counter ``st`` at head office without a server (the credential goes to the keyring)."""
-    from app import secrets
+    from app.foundation import secrets
     from app.hq.counters import add_dealer, issue_code, redeem
     from app.models import Dealer
     from app.sync.connect import _rehome
@@ -122,10 +122,10 @@ def enrol(db, st, code, label):
 def head_office(db, tmp: Path, store, snap):
     """A second counter, a conflict and a USB stick of case files imported in head office's window."""
     from app.services.cases import open_case
-    from app.ui.hq_window import HqWindow
+    from app.ui.hq.hq_window import HqWindow
     from app.services.uow import UnitOfWork
     from app.services.demo import NewCase
-    from app.ids import new_id
+    from app.foundation.ids import new_id
 
     def enrol_(st, code, label):
         enrol(db, st, code, label)
@@ -300,8 +300,8 @@ def main(lang: str, out: Path) -> None:
 
     # Sync: a file head office refused, and the dialog that connects a counter.
     from app.sync.problems import list_problems  # noqa: F401 - the dialog reads it
-    from app.ui.connect_dialog import ConnectDialog
-    from app.ui.sync_problems import SyncProblemsDialog
+    from app.ui.sync.connect_dialog import ConnectDialog
+    from app.ui.sync.sync_problems import SyncProblemsDialog
     from app.services.cases import open_case
     from app.services.demo import NewCase
 

@@ -8,7 +8,7 @@ from datetime import datetime
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
-from app import clock  # noqa: E402
+from app.foundation import clock  # noqa: E402
 
 # The moment the suite runs at unless --clock says otherwise: an ordinary weekday mid-month, so the
 # result never depends on when the suite is run. --clock moves it (a month's last evening, a year's

@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.rules.scoring import form_score, is_failure_form
-from app.vocab import CauseGroup, Channel, FailureType
+from app.rules.vocab import CauseGroup, Channel, FailureType
 
 GRADES = "ABCDE"
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, User, utcnow
 from app.services.cases import NewCase, open_case
 from app.services.feedback_import import import_feedback_csv

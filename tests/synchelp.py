@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app import secrets
+from app.foundation import secrets
 from app.models import Event, FailureCase, utcnow
 from app.services.cases import NewCase, open_case
 from app.services.uow import UnitOfWork
-from app.vocab import CauseGroup, Channel, FailureType, Severity
+from app.rules.vocab import CauseGroup, Channel, FailureType, Severity
 
 
 def new_case(i: int = 0, **kw) -> NewCase:

@@ -9,7 +9,7 @@ import os
 import sys
 
 from app import __version__
-from app.paths import private_umask, resolve_data_dir
+from app.foundation.paths import private_umask, resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
 COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync",
@@ -81,18 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     private_umask()  # before the first file is made: reports, exports and the store are private
     gui, data_dir = gui_data_dir(sys.argv[1:] if argv is None else argv)
     if gui:
-        from app.ui.application import run_gui
+        from app.ui.shell.application import run_gui
 
         return run_gui(resolve_data_dir(data_dir))
 
-    from app.errors import ImportRejected, RecoveryDeskError  # not on the application's start path
-    from app.ui.i18n import Words, pick_language
+    from app.foundation.errors import ImportRejected, RecoveryDeskError  # not on the application's start path
+    from app.ui.common.i18n import Words, pick_language
 
     translate = Words(pick_language())
     parser = build_parser(translate)
     args = parser.parse_args(argv)
     if args.command is None:
-        from app.ui.application import run_gui
+        from app.ui.shell.application import run_gui
 
         return run_gui(resolve_data_dir(args.data_dir))
     if not hasattr(args, "run"):
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except RecoveryDeskError as exc:
         print(translate("Cli", "Error: ") + exc.render(translate), file=sys.stderr)
-        from app.errors import InvalidInput, NotFound
+        from app.foundation.errors import InvalidInput, NotFound
         from app.services.dealer_data import DealerNotHere
 
         return EXIT_BAD_INPUT if isinstance(exc, (InvalidInput, NotFound, DealerNotHere)) else EXIT_FAILED

@@ -16,7 +16,7 @@ def register(sub, translate) -> None:
 
 def run(args, translate) -> int:
     from app.cli import open_store_for
-    from app.errors import InvalidInput
+    from app.foundation.errors import InvalidInput
     from app.services.demo import fill_demo
 
     if args.forms < 0 or args.cases < 0:

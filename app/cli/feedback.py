@@ -29,7 +29,7 @@ def run_import(args, translate) -> int:
     from pathlib import Path
 
     from app.cli import open_store_for
-    from app.errors import InvalidInput
+    from app.foundation.errors import InvalidInput
     from app.services.feedback_import import import_feedback_csv
 
     path = Path(args.file)

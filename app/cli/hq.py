@@ -20,10 +20,10 @@ def register(sub, translate) -> None:
 
 def _run_window(args, translate) -> int:
     if not args.db:
-        from app.errors import InvalidInput
+        from app.foundation.errors import InvalidInput
 
         raise InvalidInput(field="--db", problem=translate("Cli", "give the central database, or an action (see hq --help)"))
     from app.cli.hq_admin import db_url
-    from app.ui.hq_window import run_hq_gui
+    from app.ui.hq.hq_window import run_hq_gui
 
     return run_hq_gui(db_url(args.db))

@@ -112,7 +112,7 @@ def run_import(args, translate) -> int:
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        from app.errors import InvalidInput
+        from app.foundation.errors import InvalidInput
 
         raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
     summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate)

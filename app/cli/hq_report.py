@@ -18,7 +18,7 @@ def register(hq_sub, translate) -> None:
 
 def run_report(args, translate) -> int:
     from app.cli.report import check_out, printed_by, report_words, write_atomically
-    from app.errors import StoreError
+    from app.foundation.errors import StoreError
     from app.models.store import open_database
     from app.reports import network
     from app.services.assessment import parse_month

@@ -31,7 +31,7 @@ def check_out(path_text: str, translate):
     """The output file's folder must exist and the name end in .pdf; say so before any work."""
     from pathlib import Path
 
-    from app.errors import InvalidInput
+    from app.foundation.errors import InvalidInput
 
     out = Path(path_text).expanduser()
     if out.suffix.lower() != ".pdf":
@@ -45,7 +45,7 @@ def check_out(path_text: str, translate):
 
 
 def report_words(args, translate):
-    from app.ui.i18n import Words
+    from app.ui.common.i18n import Words
 
     return translate if not args.lang or args.lang == translate.language else Words(args.lang)
 

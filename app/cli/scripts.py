@@ -44,7 +44,7 @@ def run_check(args, translate) -> int:
 
 
 def run_install(args, translate) -> int:
-    from app.paths import resolve_data_dir
+    from app.foundation.paths import resolve_data_dir
     from app.scripts.library import library_for
     from app.scripts.pack import PackRejected
 
@@ -61,7 +61,7 @@ def run_install(args, translate) -> int:
 
 
 def run_show(args, translate) -> int:
-    from app.paths import resolve_data_dir
+    from app.foundation.paths import resolve_data_dir
     from app.scripts.library import describe_origin, library_for
 
     lib = library_for(resolve_data_dir(args.data_dir))

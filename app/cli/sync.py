@@ -91,7 +91,7 @@ def run_sync(args, translate) -> int:
             key = args.retry.strip()
             number = key[len(CHANGE):] if key.startswith(CHANGE) else key
             if not number.isdigit():
-                from app.errors import InvalidInput
+                from app.foundation.errors import InvalidInput
 
                 raise InvalidInput(field="--retry", problem=translate(
                     "Cli", "a refused file's sequence (e.g. 12) or a refused change (e.g. c3), as `sync --problems` lists them"))

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import counter_tag, free_tag, new_id
+from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import counter_tag, free_tag, new_id
 from app.models import Dealer, FailureCase, HqCounter, HqEnrolment, SyncReceived, utcnow
 from app.rules import fields
 
@@ -162,7 +162,7 @@ def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
 
 def assign_tag(session, dealer_id: str, counter_id: str, dealer_code: str) -> str:
     """A tag no other counter of the dealer has, nor mints with: a counter enrolled before tags
-    were assigned numbers its cases with its own (app.ids.counter_tag), so that one is taken too."""
+    were assigned numbers its cases with its own (app.foundation.ids.counter_tag), so that one is taken too."""
     taken = set()
     for cid, tag in session.execute(select(HqCounter.id, HqCounter.tag).where(
             HqCounter.dealer_id == dealer_id, HqCounter.id != counter_id)):

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app import __version__
 from app.hq import blobs, counters, ownership, publish
 from app.hq.receive import receive, recover_inbox
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile, wire
 from app.sync.casefile import CaseFileRejected

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.models import Event, SyncConflict
 from app.sync import casefile, tables

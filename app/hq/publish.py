@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import func, or_, select
 
-from app.config import REGISTRY
-from app.errors import InvalidInput, NotFound, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules.settings_catalogue import REGISTRY
+from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
 from app.sync.casefile import sha256
 
@@ -58,7 +58,7 @@ def check_settings(values) -> dict:
 
 def check_pack(content: bytes, source: str):
     """The pack in these bytes, or PackRejected: the same validation as `scripts check`."""
-    from app.errors import Problem
+    from app.foundation.errors import Problem
     from app.scripts.pack import PackRejected, parse_pack
 
     try:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from app.hq import ownership
 from app.hq.counters import counter_secret
 from app.hq.ownership import Refusal, merged
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile
 from app.sync.apply import apply_file

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import new_id
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.sync import casefile
 from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, MODELS, event_to_wire, from_record,

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
-from app import clock
+from app.foundation import clock
 
 # Stable constraint names keep alembic's batch migrations on SQLite predictable.
 NAMING = {
@@ -47,5 +47,5 @@ def utcnow() -> datetime:
 
 
 def id_column(**kw):
-    """A UUIDv7 text primary key (see app.ids.new_id)."""
+    """A UUIDv7 text primary key (see app.foundation.ids.new_id)."""
     return mapped_column(String(36), primary_key=True, **kw)

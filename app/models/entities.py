@@ -23,7 +23,7 @@ class StoreMeta(Base):
 
 
 class SettingValue(Base):
-    """A stored override of a setting declared in app.config; absent means the default."""
+    """A stored override of a setting declared in app.rules.settings_catalogue; absent means the default."""
 
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

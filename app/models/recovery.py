@@ -24,10 +24,10 @@ class Remedy(Base):
     id: Mapped[str] = id_column()
     case_id: Mapped[str] = mapped_column(ForeignKey("failure_case.id"), index=True)
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
-    kind: Mapped[str] = mapped_column(String(20))  # recovery_vocab.RemedyKind
+    kind: Mapped[str] = mapped_column(String(20))  # vocab.RemedyKind
     amount: Mapped[int] = mapped_column(Integer)  # value in whole yuan
     description: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20))  # recovery_vocab.RemedyStatus
+    status: Mapped[str] = mapped_column(String(20))  # vocab.RemedyStatus
     proposed_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     proposed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     decided_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
@@ -51,7 +51,7 @@ class Callback(Base):
     id: Mapped[str] = id_column()
     case_id: Mapped[str] = mapped_column(ForeignKey("failure_case.id"), index=True)
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
-    state: Mapped[str] = mapped_column(String(12))  # recovery_vocab.CallbackState
+    state: Mapped[str] = mapped_column(String(12))  # vocab.CallbackState
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     not_reached: Mapped[int] = mapped_column(SmallInteger, default=0)

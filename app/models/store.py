@@ -17,10 +17,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock
-from app.errors import MigrationFailed, StoreError, StoreTooNew
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.paths import make_private, private_umask
+from app.foundation import clock
+from app.foundation.errors import MigrationFailed, StoreError, StoreTooNew
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.paths import make_private, private_umask
 
 log = logging.getLogger(__name__)
 

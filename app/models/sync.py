@@ -73,7 +73,7 @@ class HqCounter(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the counter's store id
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"), index=True)
     label: Mapped[str] = mapped_column(String(length("counter_label")), default="")
-    # Two characters in the counter's case numbers, unique within the dealer (app.ids.free_tag);
+    # Two characters in the counter's case numbers, unique within the dealer (app.foundation.ids.free_tag);
     # None for a counter enrolled before head office assigned tags.
     tag: Mapped[str | None] = mapped_column(String(2))
     secret: Mapped[str] = mapped_column(String(64))  # hex HMAC key; see docs/case-file-format.md

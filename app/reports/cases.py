@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Table
 from sqlalchemy import and_, func, select
 
-from app import clock
+from app.foundation import clock
 from app.models import FailureCase, User
 from app.models.recovery import Remedy
 from app.models.base import utcnow
@@ -23,9 +23,8 @@ from app.reports.figures import percentile
 from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_share, para, table
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
-from app.recovery_vocab import RemedyKind, RemedyStatus
+from app.rules.vocab import RemedyKind, RemedyStatus, CaseStatus, CauseGroup, FailureType, Severity
 from app.services.directory import dealer_by_code
-from app.vocab import CaseStatus, CauseGroup, FailureType, Severity
 
 OVERDUE_LISTED = 200  # the list is for chasing cases; the count above it is complete
 
@@ -270,7 +269,7 @@ def _remedy_title(value: str) -> str:
 
 
 def _channel_title(value: str) -> str:
-    from app.vocab import Channel
+    from app.rules.vocab import Channel
 
     try:
         return Channel(value).title

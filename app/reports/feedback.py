@@ -14,8 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from sqlalchemy import case, func, select
 
-from app import clock
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation import clock
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
 from app.reports import charts
 from app.reports.figures import month_pair_by
@@ -26,7 +26,7 @@ from app.services import settings
 from app.services.assessment import MonthSummary, counted_condition, month_bounds, month_summary, parse_month, previous
 from app.services.directory import dealer_by_code
 from app.services.figures import failure_condition
-from app.vocab import OTHER_CHANNELS, CaseStatus, Channel
+from app.rules.vocab import OTHER_CHANNELS, CaseStatus, Channel
 
 TREND_MONTHS = 12
 

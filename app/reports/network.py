@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 from sqlalchemy import case, func, select
 
-from app import clock
+from app.foundation import clock
 from app.models import Dealer, FailureCase, FeedbackForm
 from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
@@ -20,7 +20,7 @@ from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Tran
 from app.rules import scoring
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month, previous
-from app.vocab import OTHER_CHANNELS, CauseGroup, FailureType
+from app.rules.vocab import OTHER_CHANNELS, CauseGroup, FailureType
 
 
 @dataclass(frozen=True)

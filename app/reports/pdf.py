@@ -20,9 +20,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.paths import resources_dir
-from app.privacy import mask_name, mask_phone  # noqa: F401 - reports import them from here
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.paths import resources_dir
+from app.rules.privacy import mask_name, mask_phone  # noqa: F401 - reports import them from here
 
 CTX = "Reports"
 FONT = "WQYMicroHei"

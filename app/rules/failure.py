@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.vocab import Severity
+from app.rules.vocab import Severity
 
 # DOMAIN.md: the maker's survey converts a 1-10 score to a 1000-point CSI.
 CSI_TABLE: dict[int, int] = {10: 1000, 9: 1000, 8: 890, 7: 780, 6: 670, 5: 560, 4: 440, 3: 330, 2: 220, 1: 110}

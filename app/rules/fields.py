@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.errors import InvalidInput
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
 CTX = "Errors"
 

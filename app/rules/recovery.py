@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.vocab import CaseStatus as S
+from app.rules.vocab import CaseStatus as S
 
 # open -> in recovery -> remedy agreed -> awaiting callback -> closed, plus escalated and reopened.
 # A failed re-rating sends a case back into recovery; only a closed case can be reopened.

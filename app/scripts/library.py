@@ -14,11 +14,11 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.paths import write_atomic
-from app import clock
-from app.errors import Problem, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.paths import resources_dir
+from app.foundation.paths import write_atomic
+from app.foundation import clock
+from app.foundation.errors import Problem, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.paths import resources_dir
 from app.scripts.pack import Pack, PackRejected, load_pack, parse_pack
 
 log = logging.getLogger(__name__)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from app.errors import Problem, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.recovery_vocab import StepKind
-from app.vocab import Blame, CauseGroup, FailureType, Mood, Severity
+from app.foundation.errors import Problem, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules.vocab import StepKind, Blame, CauseGroup, FailureType, Mood, Severity
 
 LANGUAGES = ("zh_CN", "en")
 CONDITIONS = {"failure_type": FailureType, "cause_group": CauseGroup, "severity": Severity, "blame": Blame,

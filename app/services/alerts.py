@@ -14,8 +14,8 @@ from datetime import datetime
 
 from sqlalchemy import insert, select
 
-from app.errors import InvalidInput
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
 from app.rules.figures import failure_of
 from app.services import settings

@@ -8,14 +8,14 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, select
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import FailureCase, FeedbackForm, User
 from app.rules import scoring
 from app.services import settings
 from app.services.directory import dealer_by_code
 from app.services.figures import failure_condition
-from app.vocab import OTHER_CHANNELS, Channel
+from app.rules.vocab import OTHER_CHANNELS, Channel
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

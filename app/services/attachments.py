@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.paths import write_atomic
-from app.errors import InvalidInput
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
+from app.foundation.paths import write_atomic
+from app.foundation.errors import InvalidInput
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import new_id
 from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
 from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork

@@ -7,17 +7,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
-from app.recovery_vocab import CallbackState
+from app.rules.vocab import CallbackState, CaseStatus
 from app.rules.recovery import callback_overdue, flag_after_not_reached, judge_rerating
 from app.services import settings
 from app.services.case_log import WrongState, case_for_change, change, require
 from app.services.uow import UnitOfWork
-from app.vocab import CaseStatus
 
 
 @dataclass(frozen=True)

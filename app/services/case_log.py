@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.models import Event, FailureCase, User
 from app.rules.recovery import may_move
 from app.services import settings
 from app.services.uow import UnitOfWork
-from app.vocab import CaseStatus, Role
+from app.rules.vocab import CaseStatus, Role
 
 
 class NotAllowed(RecoveryDeskError):

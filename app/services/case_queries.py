@@ -8,12 +8,12 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, tuple_, union
 
-from app.errors import NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
                         utcnow)
 from app.services.feedback_csv import normalise_phone, normalise_plate
-from app.vocab import Severity
+from app.rules.vocab import Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key

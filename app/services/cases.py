@@ -7,16 +7,16 @@ from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import case_number, new_id, parse_case_number
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import case_number, new_id, parse_case_number
 from app.models import Customer, Event, FailureCase, StoreMeta, Vehicle, utcnow
 from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
 from app.services.feedback_csv import normalise_phone, normalise_plate
 from app.services.uow import UnitOfWork
-from app.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
+from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
 
 CTX = "Errors"
 

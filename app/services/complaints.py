@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.rules import fields
 from app.models import Event, FailureCase, RepairOrder, utcnow
 from app.services import alerts

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.errors import RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, FailureCase, FeedbackForm
 
 

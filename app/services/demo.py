@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
-from app import clock
-from app.ids import new_id
+from app.foundation import clock
+from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, Customer, User, Vehicle
 from app.scripts.library import library_for
 from app.services.cases import NewCase, open_case_in, validate
@@ -19,7 +19,7 @@ from app.services.feedback_csv import FormRow
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
-from app.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity
+from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌波辉鹏宇浩然子轩欣怡晨阳"

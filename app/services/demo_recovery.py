@@ -17,15 +17,14 @@ from typing import Any
 
 from sqlalchemy import update
 
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Callback, Event, FailureCase, Remedy
 from app.models.bulk import bulk_insert
-from app.recovery_vocab import CallbackState, RemedyKind, RemedyStatus, StepKind, StepOutcome
+from app.rules.vocab import CallbackState, RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus as S
 from app.rules.recovery import judge_rerating, may_move, needs_approval
 from app.scripts.choose import Script, choose
 from app.scripts.pack import Pack
 from app.services import settings
-from app.vocab import CaseStatus as S
 
 SKIP_REASONS = ["客户情绪平稳，无需安抚", "客户赶时间，简要说明", "客户已了解原因", "责任不在本店，未作承认"]
 NOTES = ["客户表示理解", "已记录客户诉求", "客户希望尽快处理", "已向客户说明处理时限"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.errors import NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
+from app.foundation.errors import NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import new_id
 from app.models import Dealer, User, utcnow
-from app.vocab import Role
+from app.rules.vocab import Role
 
 
 def dealer_by_code(session, code: str | None, home_dealer_id: str, *, create: bool = False) -> Dealer:

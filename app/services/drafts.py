@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from app.paths import write_atomic
-from app import clock
+from app.foundation.paths import write_atomic
+from app.foundation import clock
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.errors import ImportRejected, Problem
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import ImportRejected, Problem
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 
 CTX = "Errors"

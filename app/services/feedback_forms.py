@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
 from app.rules import fields
 from app.rules.failure import severity_for_score
@@ -18,7 +18,7 @@ from app.services.cases import NewCase
 from app.services.feedback_csv import FormRow, normalise_phone, normalise_plate
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
-from app.vocab import CauseGroup, Channel, FailureType, Severity, Verification
+from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 
 CTX = "Errors"
 

@@ -8,9 +8,9 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from app.errors import ImportRejected, InvalidInput, Problem
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import new_id
+from app.foundation.errors import ImportRejected, InvalidInput, Problem
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import new_id
 from app.models.bulk import bulk_insert
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
 from app.rules.figures import failure_of

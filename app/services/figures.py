@@ -13,10 +13,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, exists, func, literal, or_, select, union
 
 from app.models import Callback, FailureCase, FeedbackForm
-from app.recovery_vocab import CallbackState
+from app.rules.vocab import CallbackState, CaseStatus
 from app.rules.figures import FAILING_GRADES, ITEMS, recovery_rate  # noqa: F401 - re-exported for the reports
 from app.services import settings
-from app.vocab import CaseStatus
 
 _FAILING = tuple(sorted(FAILING_GRADES))
 

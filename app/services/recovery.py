@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Callback, Event, FailureCase, Remedy, utcnow
-from app.recovery_vocab import CallbackState, RemedyStatus, StepKind, StepOutcome
+from app.rules.vocab import CallbackState, RemedyStatus, StepKind, StepOutcome, CaseStatus
 from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
@@ -24,7 +24,6 @@ from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
 from app.services.remedies import APPROVERS, agree_in
 from app.services.uow import UnitOfWork
-from app.vocab import CaseStatus
 
 
 @dataclass(frozen=True)

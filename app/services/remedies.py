@@ -7,17 +7,16 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Customer, FailureCase, Remedy, User, utcnow
-from app.recovery_vocab import RemedyKind, RemedyStatus
+from app.rules.vocab import RemedyKind, RemedyStatus, CaseStatus, Role
 from app.rules.recovery import needs_approval
 from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, authority_limit, case_for_change, change, require, role_of
 from app.services.uow import UnitOfWork
-from app.vocab import CaseStatus, Role
 
 MAX_AMOUNT = 1_000_000  # a typing slip guard, far above any dealer's limit
 APPROVERS = (Role.SUPERVISOR, Role.ADMIN)

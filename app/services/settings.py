@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.config import REGISTRY, setting
-from app.errors import InvalidInput
+from app.rules.settings_catalogue import REGISTRY, setting
+from app.foundation.errors import InvalidInput
 from app.models import SettingValue, utcnow
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.ids import counter_tag, new_id
+from app.foundation.ids import counter_tag, new_id
 from app.models import Dealer, StoreMeta, utcnow
 
 DEFAULT_DEALER_CODE = "LOCAL"

@@ -7,15 +7,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
 
-from app import clock
+from app.foundation import clock
 from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
-from app.recovery_vocab import CallbackState
+from app.rules.vocab import CallbackState, CaseStatus
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.services import case_queries, settings
 from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
-from app.vocab import CaseStatus
 
 LOOKBACK_DAYS = 30
 # A to-do list needs "a lot", not an exact 100,000: counting stops here so Today stays fast.

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.errors import StoreBusy
-from app.ids import new_id
+from app.foundation.errors import StoreBusy
+from app.foundation.ids import new_id
 from app.models import Event, utcnow
 
 

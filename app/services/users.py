@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.errors import InvalidInput, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import User, utcnow
-from app.vocab import Role
+from app.rules.vocab import Role
 
 CTX = "Errors"
 # scrypt cost: ~50 ms per check on a counter PC, slow enough to make guessing a stolen store costly.
@@ -148,7 +148,7 @@ def _admin(s, actor_id: str) -> None:
 def _person(s, store, user_id: str) -> User:
     user = s.get(User, user_id)
     if user is None or user.dealer_id != store.identity.home_dealer_id:
-        from app.errors import NotFound
+        from app.foundation.errors import NotFound
 
         raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "user"), key=user_id)
     return user

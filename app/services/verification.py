@@ -10,16 +10,16 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Customer, FeedbackForm, RepairOrder, User, VerificationCall, utcnow
 from app.services import settings
 from app.services.case_log import NotAllowed, require, role_of
 from app.services.remedies import APPROVERS
 from app.services.uow import UnitOfWork
-from app.vocab import Verification
+from app.rules.vocab import Verification
 
 PENDING, CONFIRMED, DISPUTED = "pending", "confirmed", "disputed"
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Date, delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs

@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from app.errors import RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.paths import write_atomic  # noqa: F401 - how case files are written, everywhere
+from app.foundation.errors import RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.paths import write_atomic  # noqa: F401 - how case files are written, everywhere
 from app.sync.tables import AGGREGATES, NAMES
 
 FORMAT = "recovery-desk/case-file"

@@ -1,5 +1,5 @@
 """The counter's side of sync: one round sends waiting case files, pulls the dealer's changes from
-its other counters and what head office published. Qt-free; app/ui/sync_controller.py runs it.
+its other counters and what head office published. Qt-free; app/ui/sync/sync_controller.py runs it.
 
 A file counts as delivered only on a sealed acknowledgement naming its counter, sequence and hash
 (app.sync.wire). Anything else (no connection, timeouts, 5xx, a proxy's page) leaves it waiting
@@ -20,9 +20,9 @@ from pathlib import Path
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import secrets
-from app.errors import RecoveryDeskError, StoreBusy
-from app.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation import secrets
+from app.foundation.errors import RecoveryDeskError, StoreBusy
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.services import attachments, settings
 from app.services.uow import take_write_lock

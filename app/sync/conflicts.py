@@ -11,13 +11,14 @@ from typing import Any, Callable
 
 from sqlalchemy import select
 
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import counter_tag
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import counter_tag
 from app.models import Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder, SyncConflict, User
-from app.recovery_vocab import RemedyKind
-from app.privacy import mask_name
+from app.rules.vocab import (
+    RemedyKind, Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Severity, Verification,
+)
+from app.rules.privacy import mask_name
 from app.sync.apply import ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, from_record
-from app.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Severity, Verification
 
 CTX = "Conflicts"
 Translate = Callable[[str, str], str]

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy import delete, select, update
 
-from app import secrets
-from app.errors import InvalidInput, RecoveryDeskError
-from app.i18n_marks import QT_TRANSLATE_NOOP
-from app.ids import is_tag
+from app.foundation import secrets
+from app.foundation.errors import InvalidInput, RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.foundation.ids import is_tag
 from app.models import Base, Dealer, StoreMeta, utcnow
 from app.services import settings
 from app.services.cases import Renumbered, renumber_for_dealer

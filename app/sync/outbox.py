@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, tuple_
 
-from app import secrets
+from app.foundation import secrets
 from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
 from app.sync import casefile
 from app.sync.apply import event_to_wire, records_for

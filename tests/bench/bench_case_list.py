@@ -69,8 +69,8 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     behind it; the PIN entered ``pin_after`` seconds after the dialog showed (0: as soon as the names
     are listed), then the main window and Today."""
     import app.cli  # what the console script imports before the window
-    from app.paths import resolve_data_dir
-    from app.ui.application import start_gui
+    from app.foundation.paths import resolve_data_dir
+    from app.ui.shell.application import start_gui
 
     gui, chosen = app.cli.gui_data_dir(["--data-dir", data_dir])
     assert gui
@@ -133,10 +133,10 @@ def child_list(data_dir: str, plate: str) -> None:
     """The case list alone: first page, a search by plate, memory after scrolling to the very end."""
     from app.models.store import open_store
     from app.services.users import sign_in
-    from app.ui.application import create_app
-    from app.ui.cases_view import CasesView
+    from app.ui.shell.application import create_app
+    from app.ui.cases.cases_view import CasesView
     from app.services.drafts import DraftBox
-    from app.ui.ops import Ops
+    from app.ui.common.ops import Ops
 
     app = create_app()
     store = open_store(data_dir)
@@ -216,7 +216,7 @@ def child_load_all(data_dir: str) -> None:
 
     from app.models.store import open_store
     from app.services.case_queries import CaseFilter, case_page, count_cases
-    from app.ui.application import create_app
+    from app.ui.shell.application import create_app
 
     app = create_app()
     store = open_store(data_dir)

@@ -96,7 +96,7 @@ def central_import(url: str, store, files) -> float:
 
 def enrol_again(db, store):
     """Register the counter (same id and secret) in a fresh head-office database."""
-    from app import secrets
+    from app.foundation import secrets
     from app.models import Dealer, HqCounter, utcnow
 
     ident = store.identity

@@ -8,7 +8,7 @@ import warnings
 import pytest
 from sqlalchemy import select
 
-from app import clock
+from app.foundation import clock
 from app.hq.intake import create_app
 from app.models import Alert, FeedbackForm, RepairOrder
 from app.models.store import open_database, open_store

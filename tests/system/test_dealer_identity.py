@@ -12,7 +12,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
-from app import clock
+from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code
 from app.models import FailureCase, HqCounter
 from app.models.store import open_database

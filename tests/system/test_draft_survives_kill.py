@@ -15,12 +15,12 @@ CHILD = textwrap.dedent("""
     from PySide6.QtTest import QTest
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
-    from app.ui.application import create_app
+    from app.ui.shell.application import create_app
     from app.models.store import open_store
     from app.services import users
     from app.services.drafts import DraftBox
-    from app.ui.main_window import MainWindow
-    from app.ui.ops import Ops
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.ops import Ops
 
     app = create_app()
     store = open_store(sys.argv[1])
@@ -44,9 +44,9 @@ def test_half_typed_form_comes_back_after_kill(qtbot, data_dir):
     from app.models.store import open_store
     from app.services import users
     from app.services.drafts import DraftBox
-    from app.ui.application import create_app
-    from app.ui.feedback_form_view import FeedbackFormView
-    from app.ui.ops import Ops
+    from app.ui.shell.application import create_app
+    from app.ui.feedback.feedback_form_view import FeedbackFormView
+    from app.ui.common.ops import Ops
 
     store = open_store(data_dir)
     admin = users.create_first_admin(store, "admin", "管理员", "1234")

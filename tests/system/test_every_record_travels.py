@@ -10,12 +10,12 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from app import clock
+from app.foundation import clock
 from app.hq.counters import add_dealer
 from app.hq.intake import create_app
 from app.models import Event, SyncReceived
 from app.models.store import open_database, open_store
-from app.recovery_vocab import StepKind
+from app.rules.vocab import StepKind
 from app.scripts.library import library_for
 from app.services import alerts, settings
 from app.services.attachments import add_attachment

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app import clock
+from app.foundation import clock
 from app.models import FeedbackForm
 from app.reports import cases as case_report
 from app.reports import feedback as feedback_report

@@ -13,9 +13,9 @@ CHILD = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from app.ui.application import create_app
-    from app.ui.ops import Ops
-    from app.ui.shell import Shell
+    from app.ui.shell.application import create_app
+    from app.ui.common.ops import Ops
+    from app.ui.shell.shell import Shell
 
     def wait(check, timeout=60):
         end = time.monotonic() + timeout

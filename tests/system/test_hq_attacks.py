@@ -15,7 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
-from app import secrets
+from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
 from app.models import Event, FailureCase, HqRefusal, SyncReceived
 from app.models.store import open_database, open_store
@@ -106,7 +106,7 @@ def sh_last_event(w, entity_id: str) -> dict:
 
 
 def event(w, entity_type, entity_id, seq, base_id=None, **payload) -> dict:
-    from app.ids import new_id
+    from app.foundation.ids import new_id
 
     ev = {"id": new_id(), "entity_type": entity_type, "entity_id": entity_id, "seq": seq, "kind": f"{entity_type}.updated",
           "payload": payload or {"root_cause": "attacker"}, "actor_id": None, "dealer_id": w.bj, "origin": w.me,
@@ -136,7 +136,7 @@ def colliding_seq1(w) -> bytes:
 
 
 def id_in_other_table(w) -> bytes:
-    from app.ids import new_id
+    from app.foundation.ids import new_id
 
     case = sh_row(w, FailureCase)  # a BJ01 customer given the id of an SH02 case
     return forge(w, records={"customer": [{"id": case["id"], "dealer_id": w.bj, "name": "x", "phone": "1",
@@ -146,7 +146,7 @@ def id_in_other_table(w) -> bytes:
 
 
 def records_of_other_dealer(w) -> bytes:
-    from app.ids import new_id
+    from app.foundation.ids import new_id
 
     return forge(w, records={"customer": [{"id": new_id(), "dealer_id": w.sh_dealer, "name": "planted",
                                            "phone": "13900000000", "created_at": "2026-11-18T02:00:00+00:00"}]})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.errors import ImportRejected, InvalidInput
+from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.fields import length
 from app.services.cases import open_case

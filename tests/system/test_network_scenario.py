@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.secrets import SERVICE, counter_key
+from app.foundation import clock
+from app.foundation.secrets import SERVICE, counter_key
 from tests import network_compare as nc
 from tests.helpers import csv_file, form_line
 from tests.pdftext import pdf_text

@@ -10,11 +10,11 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from app import secrets
+from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code, open_conflicts, redeem
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import Dealer, Event, FailureCase, SyncConflict, SyncReceived, User, utcnow
 from app.models.store import open_database, open_store
 from app.services import recovery, remedies
@@ -22,7 +22,7 @@ from app.services.cases import open_case
 from app.sync import conflicts, outbox
 from app.sync.apply import HQ_ORIGIN, apply_file
 from app.sync.connect import _rehome
-from app.ui.i18n import Words
+from app.ui.common.i18n import Words
 from tests.synchelp import new_case
 
 

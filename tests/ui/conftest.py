@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 @pytest.fixture
 def ops():
-    from app.ui.ops import Ops
+    from app.ui.common.ops import Ops
 
     return Ops(inline=True)
 
@@ -28,8 +28,8 @@ def advisor(store, admin):
 
 @pytest.fixture
 def window(qtbot, store, ops, advisor):
-    from app.ui.application import create_app
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.application import create_app
+    from app.ui.shell.main_window import MainWindow
 
     create_app()
     w = MainWindow(store, ops, advisor)

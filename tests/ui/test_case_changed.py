@@ -5,15 +5,15 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from app.recovery_vocab import StepKind
+from app.rules.vocab import StepKind
 from app.scripts.library import library_for
 from app.services.cases import timeline
 from app.services.recovery import guide, record_step
 from app.services.remedies import propose_remedy
-from app.ui.approvals_view import ApprovalsView
-from app.ui.callbacks_view import CallbacksView
-from app.ui.ops import Ops
-from app.ui.recovery_stepper import RecoveryStepper
+from app.ui.recovery.approvals_view import ApprovalsView
+from app.ui.recovery.callbacks_view import CallbacksView
+from app.ui.common.ops import Ops
+from app.ui.recovery.recovery_stepper import RecoveryStepper
 from tests.recovery_helpers import add_user, case_for
 
 PACK = library_for(None).pack
@@ -187,7 +187,7 @@ def test_escalating_on_a_stale_view_keeps_the_reason(qtbot, store):
 
 
 def test_the_message_is_in_chinese(qtbot, store):
-    from app.ui.i18n import translator_for
+    from app.ui.common.i18n import translator_for
 
     adv, sup = people(store)
     case_id = case_for(store, adv.user_id)

@@ -7,12 +7,12 @@ import warnings
 
 from PySide6.QtCore import Qt
 
-from app import secrets
+from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
 from app.hq.intake import create_app
 from app.models.store import open_database
-from app.ui.connect_dialog import ConnectDialog
-from app.ui.ops import Ops
+from app.ui.sync.connect_dialog import ConnectDialog
+from app.ui.common.ops import Ops
 
 
 def test_connect_from_the_dialog(qtbot, store, tmp_path):

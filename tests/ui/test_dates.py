@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QLocale
 
-from app import clock
-from app.ui.dates import short_date, short_when
+from app.foundation import clock
+from app.ui.common.dates import short_date, short_when
 
 TODAY = date(2026, 11, 30)
 EN, ZH = QLocale(QLocale.Language.English), QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -41,7 +41,7 @@ def test_short_date(day, expected):
 def test_today_lists_last_years_case_with_its_year(qtbot, store, ops):
     from app.services.cases import open_case
     from app.services.cases import NewCase
-    from app.ui.today_view import TodayView
+    from app.ui.today.today_view import TodayView
 
     last_year = clock.now() - timedelta(days=400)
     new = NewCase(customer_name="王芳", phone="13812345678", plate="京A12345", channel="on_site",

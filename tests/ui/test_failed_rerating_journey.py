@@ -9,9 +9,9 @@ from app.scripts.library import library_for
 from app.services.callbacks import callbacks_due
 from app.services.recovery import guide, record_step
 from app.services.remedies import propose_remedy
-from app.ui.callbacks_view import CallbacksView
-from app.ui.ops import Ops
-from app.ui.recovery_stepper import RecoveryStepper
+from app.ui.recovery.callbacks_view import CallbacksView
+from app.ui.common.ops import Ops
+from app.ui.recovery.recovery_stepper import RecoveryStepper
 from tests.recovery_helpers import add_user, case_for
 from tests.ui.conftest import commit_text
 

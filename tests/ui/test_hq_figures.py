@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from app import clock
+from app.foundation import clock
 from app.models import FailureCase
 from app.models.store import open_database, open_store
 from app.reports import cases as case_report
@@ -17,8 +17,8 @@ from app.services.feedback_import import import_feedback_csv
 from app.services.recovery import count_overdue
 from app.sync import outbox
 from app.sync.apply import apply_file
-from app.ui.hq_window import HqWindow
-from app.ui.ops import Ops
+from app.ui.hq.hq_window import HqWindow
+from app.ui.common.ops import Ops
 from tests.synchelp import enrol_in_process, new_case
 
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"

@@ -12,8 +12,8 @@ from app.models import FailureCase
 from app.models.store import open_database, open_store
 from app.sync import outbox
 from app.sync.apply import apply_file
-from app.ui.hq_window import HqWindow
-from app.ui.ops import Ops
+from app.ui.hq.hq_window import HqWindow
+from app.ui.common.ops import Ops
 from tests.synchelp import edit_case, enrol_in_process, open_cases
 
 

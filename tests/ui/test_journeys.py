@@ -3,13 +3,13 @@
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 
-from app import clock
+from app.foundation import clock
 from app.services import case_queries, feedback_forms
 from tests.ui.conftest import commit_text
 
 
 def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, ops):
-    from app.ui.shell import Shell
+    from app.ui.shell.shell import Shell
 
     shell = Shell(ops, store=store)
     dialog = shell.start()
@@ -60,7 +60,7 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
 
 
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
-    from app.ui.shell import Shell
+    from app.ui.shell.shell import Shell
 
     shell = Shell(ops, store=store)
     dialog = shell.start()
@@ -206,7 +206,7 @@ def test_second_form_for_a_repair_order_is_refused_and_correction_keeps_history(
 
 
 def test_unsaved_form_is_offered_back_when_the_view_opens_again(qtbot, window, store, ops, advisor):
-    from app.ui.feedback_form_view import FeedbackFormView
+    from app.ui.feedback.feedback_form_view import FeedbackFormView
 
     type_form(qtbot, window.feedback, grades="AD ")
     again = FeedbackFormView(store, ops, advisor, window.drafts)
@@ -267,8 +267,8 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
 
 
 def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
-    from app.ui.application import apply_language
-    from app.ui.shell import Shell
+    from app.ui.shell.application import apply_language
+    from app.ui.shell.shell import Shell
 
     shell = Shell(ops, store=store)
     dialog = shell.start()
@@ -321,8 +321,8 @@ def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, stor
 def test_an_advisor_deactivated_while_signed_in_is_locked_out_at_their_next_step(qtbot, store, ops, admin, advisor):
     """The administrator deactivates 李娜 in Settings while her desk is open; her next step is refused
     with the reason, the desk locks, and her PIN no longer opens it."""
-    from app.ui.settings_view import SettingsView
-    from app.ui.shell import Shell
+    from app.ui.settings.settings_view import SettingsView
+    from app.ui.shell.shell import Shell
     from tests.recovery_helpers import case_for
 
     shell = Shell(ops, store=store)

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from app import clock
+from app.foundation import clock
 from tests.recovery_helpers import T0, case_for
 
 

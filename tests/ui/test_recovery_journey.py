@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from app.models import FailureCase
 from app.scripts.library import library_for
 from app.services.cases import timeline
-from app.ui.callbacks_view import CallbacksView
-from app.ui.ops import Ops
-from app.ui.recovery_stepper import RecoveryStepper
+from app.ui.recovery.callbacks_view import CallbacksView
+from app.ui.common.ops import Ops
+from app.ui.recovery.recovery_stepper import RecoveryStepper
 from tests.recovery_helpers import add_user, case_for, d_graded_form
 
 

@@ -1,6 +1,6 @@
 """A damaged pack in the data directory: the desk still opens, works on the bundled pack, and says why."""
 
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 
 
 def test_damaged_stored_pack_is_named_and_the_bundled_one_used(qtbot, store, ops, advisor, data_dir):

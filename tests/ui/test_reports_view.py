@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.services.feedback_import import import_feedback_csv
-from app.ui.main_window import MainWindow
-from app.ui.ops import Ops
+from app.ui.shell.main_window import MainWindow
+from app.ui.common.ops import Ops
 from tests.helpers import csv_file, worked_example_rows
 from tests.pdftext import pdf_text, row_value
 
@@ -94,8 +94,8 @@ def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from app.reports import feedback
-    from app.ui.i18n import Words
-    from app.ui.pdf_preview import page_images, print_images
+    from app.ui.common.i18n import Words
+    from app.ui.common.pdf_preview import page_images, print_images
     from tests.pdftext import pdf_pages
 
     import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
@@ -112,7 +112,7 @@ def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
 
 
 def test_a_long_report_previews_its_first_pages_and_says_how_many_there_are(qtbot, store, tmp_path):
-    from app.ui.pdf_preview import PREVIEW_PAGES
+    from app.ui.common.pdf_preview import PREVIEW_PAGES
     from tests.pdftext import month_rows, store_rows
 
     store_rows(store, month_rows(3000, 2026, 5, seed=9))

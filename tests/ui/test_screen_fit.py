@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 
 
 def test_each_page_has_an_icon_of_its_own(qtbot, store, ops, admin):
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     w = MainWindow(store, ops, admin)  # an administrator sees every page, supervisors' ones too
     qtbot.addWidget(w)
@@ -24,8 +24,8 @@ def test_each_page_has_an_icon_of_its_own(qtbot, store, ops, admin):
 def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin):
     """The Recovery tab beside a case needs no more width than the case list with its overview (at
     1366x768 an English script title made the window 1536 pixels wide)."""
-    from app.ui.main_window import MainWindow
-    from app.ui.style import STYLE
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.style import STYLE
     from tests.recovery_helpers import case_for
 
     case_id = case_for(store, admin.user_id, failure_type="process", cause_group="customer")
@@ -48,7 +48,7 @@ def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin)
 def test_fitted_columns_leave_no_blank_band_at_the_right(qtbot):
     from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-    from app.ui.widgets import fit_columns
+    from app.ui.common.widgets import fit_columns
 
     t = QTableWidget(2, 4)
     qtbot.addWidget(t)

@@ -1,7 +1,7 @@
 """The main window opens on a temporary store and shows the month's figures."""
 
-from app.ui.main_window import MainWindow
-from app.ui.ops import Ops
+from app.ui.shell.main_window import MainWindow
+from app.ui.common.ops import Ops
 
 
 def test_main_window_opens_on_a_fresh_store(qtbot, store):

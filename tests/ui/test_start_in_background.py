@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QApplication
 
 
 def _threaded_shell(qtbot, store):
-    from app.ui.application import create_app
-    from app.ui.ops import Ops
-    from app.ui.shell import Shell
+    from app.ui.shell.application import create_app
+    from app.ui.common.ops import Ops
+    from app.ui.shell.shell import Shell
 
     create_app()
     ops = Ops()  # real worker threads, as the program runs

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from app import clock
+from app.foundation import clock
 from app.models import FeedbackForm
 from app.services.feedback_import import import_feedback_csv
 from app.services.remedies import pending_approvals, remedies_for
-from app.ui.approvals_view import ApprovalsView
-from app.ui.ops import Ops
-from app.ui.remedy_dialog import RemedyDialog
-from app.ui.verification_view import VerificationView
+from app.ui.recovery.approvals_view import ApprovalsView
+from app.ui.common.ops import Ops
+from app.ui.recovery.remedy_dialog import RemedyDialog
+from app.ui.feedback.verification_view import VerificationView
 from tests.helpers import csv_file, form_line
 from tests.recovery_helpers import add_user, case_for
 

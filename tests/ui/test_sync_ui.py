@@ -13,9 +13,9 @@ from app.hq.intake import create_app
 from app.models.store import open_database
 from app.sync import outbox
 from app.sync.client import SyncClient
-from app.ui.ops import Ops
-from app.ui.sync_controller import SyncController, describe
-from app.ui.sync_problems import SyncProblemsDialog
+from app.ui.common.ops import Ops
+from app.ui.sync.sync_controller import SyncController, describe
+from app.ui.sync.sync_problems import SyncProblemsDialog
 from tests.synchelp import enrol_in_process, open_cases
 
 
@@ -85,7 +85,7 @@ def test_a_refused_file_is_listed_and_sent_again(qtbot, store, hq_net):
 
 
 def test_main_window_status_bar_follows_sync(qtbot, store, hq_net):
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     ops = Ops()
     window = MainWindow(store, ops)

@@ -16,8 +16,8 @@ from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database, open_store
 from app.services import remedies, users
 from app.sync.connect import connect
-from app.ui.ops import Ops
-from app.ui.sync_controller import SyncController
+from app.ui.common.ops import Ops
+from app.ui.sync.sync_controller import SyncController
 from tests.recovery_helpers import case_for
 from tests.system.hqserver import HqServer
 from tests.ui.conftest import commit_text
@@ -49,7 +49,7 @@ class Desk:
     """One counter: its store, a person signed in, the main window and its sync."""
 
     def __init__(self, qtbot, data_dir: Path, url: str, code: str, people: list[tuple[str, str, str]], who: str):
-        from app.ui.main_window import MainWindow
+        from app.ui.shell.main_window import MainWindow
 
         self.store = open_store(data_dir)
         connect(self.store, url, code, label=data_dir.name)
@@ -87,7 +87,7 @@ class Desk:
 
 @pytest.fixture
 def desks(qtbot, tmp_path):
-    from app.ui.application import create_app
+    from app.ui.shell.application import create_app
 
     create_app()
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"

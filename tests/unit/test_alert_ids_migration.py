@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import select, text
 
-from app import clock
-from app.ids import new_id
+from app.foundation import clock
+from app.foundation.ids import new_id
 from app.models import Alert
 from app.models.store import _alembic_config, upgrade
 from app.services import alerts

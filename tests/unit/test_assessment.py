@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import update
 
-from app.errors import InvalidInput, NotFound
+from app.foundation.errors import InvalidInput, NotFound
 from app.models import FeedbackForm
 from app.services import settings
 from app.services.assessment import month_summary

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.hq.counters import add_dealer, duplicate_case_numbers, issue_code, redeem
-from app.ids import counter_tag, free_tag, new_id, parse_case_number
+from app.foundation.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Event, FailureCase, HqCounter, StoreMeta
 from app.models.store import open_database
 from app.services.case_queries import CaseFilter, case_page

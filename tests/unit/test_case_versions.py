@@ -13,10 +13,10 @@ from typing import Callable
 import pytest
 from sqlalchemy import func, select, update
 
-from app.errors import CaseChanged
+from app.foundation.errors import CaseChanged
 from app.models import Attachment, Callback, Event, FailureCase, Remedy, User
 from app.models.store import open_store
-from app.recovery_vocab import StepKind
+from app.rules.vocab import StepKind
 from app.scripts.library import library_for
 from app.services.attachments import add_attachment
 from app.services.callbacks import callbacks_due, record_not_reached, record_reached

@@ -96,7 +96,7 @@ def test_malformed_structure_names_the_field(change, field):
 def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "out" / "a.casefile"
     casefile.write_atomic(target, b"first")
-    from app import paths
+    from app.foundation import paths
 
     def crash(*a):
         raise OSError("disk pulled out")

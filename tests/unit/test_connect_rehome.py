@@ -8,9 +8,9 @@ from dataclasses import asdict, astuple
 
 from sqlalchemy import func, select
 
-from app import clock
+from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code, redeem
-from app.ids import new_id
+from app.foundation.ids import new_id
 from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database

@@ -4,16 +4,16 @@ import subprocess
 import sys
 import textwrap
 
-CORE = ["app.config", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
+CORE = ["app.rules.settings_catalogue", "app.rules.scoring", "app.rules.failure", "app.models", "app.models.store",
         "app.services.assessment", "app.services.feedback_import", "app.services.cases", "app.services.demo",
         "app.reports.pdf", "app.reports.charts", "app.reports.figures", "app.reports.feedback", "app.reports.cases",
         "app.reports.network",
-        "app.recovery_vocab", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
+        "app.rules.vocab", "app.rules.recovery", "app.scripts.pack", "app.scripts.choose",
         "app.scripts.library", "app.services.case_log", "app.services.recovery", "app.services.remedies",
         "app.services.callbacks", "app.services.verification",
         "app.services.users", "app.services.feedback_forms", "app.services.case_queries", "app.services.alerts",
         "app.services.attachments", "app.services.drafts", "app.services.complaints", "app.services.today", "app.services.preferences",
-        "app.secrets", "app.sync.casefile", "app.sync.apply", "app.sync.outbox", "app.sync.client", "app.sync.connect",
+        "app.foundation.secrets", "app.sync.casefile", "app.sync.apply", "app.sync.outbox", "app.sync.client", "app.sync.connect",
         "app.sync.problems", "app.sync.wire", "app.hq.counters", "app.hq.receive", "app.hq.importer", "app.hq.publish",
         "app.hq.export", "app.hq.intake", "app.hq.resolve", "app.hq.blobs", "app.services.attachments", "app.sync.found_problems"]
 

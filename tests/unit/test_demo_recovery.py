@@ -17,7 +17,7 @@ from app.services.cases import NewCase, open_case_in, timeline
 from app.services.demo import fill_demo
 from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.uow import UnitOfWork
-from app.vocab import CaseStatus
+from app.rules.vocab import CaseStatus
 from tests.recovery_helpers import T0, add_user, case_for
 
 FACTS = [("outcome", "system", "serious", "dealer", "disappointed"),

@@ -4,13 +4,13 @@ from datetime import timedelta
 
 import pytest
 
-from app import clock
-from app.errors import InvalidInput
+from app.foundation import clock
+from app.foundation.errors import InvalidInput
 from app.services import alerts, attachments, case_queries, complaints, feedback_forms, users
 from app.services.cases import NewCase, open_case
 from app.services.drafts import DraftBox
 from app.services.today import today_figures
-from app.vocab import CaseStatus
+from app.rules.vocab import CaseStatus
 
 
 def entry(ro="RO1", grades="ABC", overall=None, **kw):

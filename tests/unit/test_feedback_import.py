@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import ImportRejected
+from app.foundation.errors import ImportRejected
 from app.models import Event, FeedbackForm
 from app.services.feedback_import import import_feedback_csv
 from tests.helpers import HEADER, csv_file, form_line, worked_example_rows

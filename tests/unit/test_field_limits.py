@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import String, Text, select
 
-from app.errors import ImportRejected, InvalidInput
+from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Base, Customer, FeedbackForm
 from app.rules import fields
 from app.services.cases import open_case, validate as validate_case

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from app import clock
+from app.foundation import clock
 from app.models import FeedbackForm, RepairOrder
 from app.rules.figures import failure_of, overdue_reasons, recovery_rate, time_to
 from app.services import figures

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime, timezone
 
-from app.ids import case_number, counter_tag, new_id
+from app.foundation.ids import case_number, counter_tag, new_id
 from app.models import Event
 from app.models.bulk import bulk_insert
 

@@ -5,7 +5,7 @@ import pytest
 from app.rules import scoring
 from app.rules.failure import CSI_TABLE, csi, may_set_severity, severity_for_score
 from app.rules.scoring import Outcome
-from app.vocab import Severity
+from app.rules.vocab import Severity
 
 
 @pytest.mark.parametrize("grade,points", [("A", 2), ("B", 1), ("C", 0), ("D", -1), ("E", -2), ("a", 2), ("e", -2)])
@@ -98,7 +98,7 @@ def test_raising_severity_needs_a_reason(suggested, chosen, reason, ok):
 
 
 def test_every_vocabulary_member_has_its_own_title():
-    from app.vocab import Blame, CauseGroup, Titled
+    from app.rules.vocab import Blame, CauseGroup, Titled
 
     for vocab in Titled.__subclasses__():
         for member in vocab:

@@ -10,7 +10,7 @@ import pytest
 from app.scripts.choose import choose
 from app.scripts.library import ScriptLibrary, bundled_pack_path
 from app.scripts.pack import PackRejected, load_pack, parse_pack
-from app.vocab import CauseGroup, FailureType, Severity
+from app.rules.vocab import CauseGroup, FailureType, Severity
 
 DEFAULT = bundled_pack_path().read_text(encoding="utf-8")
 PACK = load_pack(bundled_pack_path())
@@ -146,7 +146,7 @@ def test_the_readable_copy_is_current():
 
 
 def test_every_combination_of_facts_resolves_to_a_whole_script():
-    from app.vocab import Blame, Mood
+    from app.rules.vocab import Blame, Mood
 
     seen_wordings = set()
     for ft, cg, sev, blame, mood in product(FailureType, CauseGroup, Severity, Blame, Mood):

@@ -4,7 +4,7 @@ import keyring
 import pytest
 from keyring.backends import chainer, fail
 
-from app import secrets
+from app.foundation import secrets
 
 
 def test_stored_and_read_back_through_the_keyring(memory_keyring):

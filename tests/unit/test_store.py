@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from app.errors import MigrationFailed, StoreTooNew
+from app.foundation.errors import MigrationFailed, StoreTooNew
 from app.models import store as store_mod
 from app.models.store import STORE_FILE, open_store
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app import clock
+from app.foundation import clock
 from app.services import settings, today
 from app.services.demo import fill_demo
 from app.services.today import today_figures

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from app.errors import InvalidInput
+from app.foundation.errors import InvalidInput
 from app.services.assessment import month_summary
 from app.services.case_log import NotAllowed
 from app.services.feedback_import import import_feedback_csv

@@ -1,6 +1,6 @@
 """Every vocabulary member has its own title, even where two vocabularies share a value."""
 
-from app import vocab
+from app.rules import vocab
 
 
 def test_equal_values_in_different_vocabularies_keep_their_own_titles():

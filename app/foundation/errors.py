@@ -1,0 +1,125 @@
+"""Typed errors the core raises. Each carries English source text and parameters; the UI and
+the command line translate the text (context ``Errors``) and fill in the parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Errors"
+
+
+class RecoveryDeskError(Exception):
+    text: str = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+
+    def __init__(self, text: str | None = None, **params: Any) -> None:
+        if text is not None:
+            self.text = text
+        self.params = params
+        super().__init__(self.render())
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+class StoreError(RecoveryDeskError):
+    """The store can't be opened or upgraded."""
+
+
+class StoreTooNew(StoreError):
+    text = QT_TRANSLATE_NOOP("Errors", "The store at {path} was written by a newer version of Recovery Desk "
+                   "(schema {found}; this program knows up to {known}). It was not touched. "
+                   "Install the newer version to open it.")
+
+
+class MigrationFailed(StoreError):
+    text = QT_TRANSLATE_NOOP("Errors", "Upgrading the store at {path} failed ({reason}). The store was restored from "
+                   "the backup taken just before; nothing was lost. Backup: {backup}")
+
+
+class NotFound(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors", "{what} \"{key}\" was not found.")
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        what = translate(CTX, self.params["what"]) if translate else self.params["what"]
+        return text.format(**{**self.params, "what": what})
+
+
+class InvalidInput(RecoveryDeskError):
+    """A single value is wrong: which field, and what to type instead."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{field}: {problem}")
+
+    def problem_text(self, translate=None) -> str:
+        """The problem alone (shown beside its field), its parameters (e.g. a limit) filled in."""
+        # The problem is itself a marked source text (or already in the user's words: unchanged).
+        problem = str(self.params.get("problem", ""))
+        problem = translate(CTX, problem) if translate else problem
+        extra = {k: v for k, v in self.params.items() if k not in ("field", "problem")}
+        return problem.format(**extra) if extra else problem
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**{**self.params, "problem": self.problem_text(translate)})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input file: where it is and what to fix."""
+
+    line: int
+    column: str
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+class ImportRejected(RecoveryDeskError):
+    """The whole file was refused; ``problems`` names every bad row. Nothing was stored."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s) found; nothing was imported. Fix them and import the file again.")
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(file=file, count=len(problems))
+
+
+class StoreBusy(RecoveryDeskError):
+    """Another writer held the store's write lock longer than the busy timeout. Nothing was written."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "The store is busy with another change (another window or the sync). "
+                             "Nothing was saved; try again in a moment.")
+
+
+class CaseChanged(RecoveryDeskError):
+    """The case moved on after the caller read it (another window, a supervisor at the same PC, or a
+    change the sync brought from another counter). Nothing was written.
+
+    ``who`` is a marked text naming the changer (``{name}`` filled in); ``when`` the change's local time.
+    """
+
+    text = QT_TRANSLATE_NOOP("Errors", "Case {number} was changed by {who} at {when}, after you opened it. "
+                             "Your change was not saved.")
+    BY_NAME = "{name}"  # nothing to translate
+    BY_YOU = QT_TRANSLATE_NOOP("Errors", "you (in another window)")
+    BY_NAME_ELSEWHERE = QT_TRANSLATE_NOOP("Errors", "{name} at another counter")
+    BY_ELSEWHERE = QT_TRANSLATE_NOOP("Errors", "someone at another counter")
+    BY_HEAD_OFFICE = QT_TRANSLATE_NOOP("Errors", "head office")
+    BY_SOMEONE = QT_TRANSLATE_NOOP("Errors", "someone else")
+
+    def __init__(self, *, number: str, seen: int, version: int, who: str, name: str, at) -> None:
+        self.at = at
+        super().__init__(number=number, seen=seen, version=version, who=who, name=name,
+                         when=at.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        who = translate(CTX, self.params["who"]) if translate else self.params["who"]
+        return text.format(**{**self.params, "who": who.format(name=self.params["name"])})

@@ -1,0 +1,105 @@
+"""Where the program's own files (resources) and the user's data live."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+APP_NAME = "RecoveryDesk"
+DATA_ENV = "RECOVERY_DESK_DATA"
+
+
+def resources_dir() -> Path:
+    """The shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+    """--data-dir wins over RECOVERY_DESK_DATA, which wins over the per-user default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+# --- files only their owner reads (POSIX) -------------------------------------------------------
+
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
+def private_umask() -> None:
+    """Every file and folder this process creates from now on is its owner's alone (0600 / 0700):
+    the store, its WAL, the outbox, backups, drafts, attachments, exports and reports hold customers'
+    names and phones. Called once at start (command line, application, store opening)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private(data_dir: Path) -> list[Path]:
+    """Create ``data_dir`` (0700) if needed and tighten every folder (0700) and file (0600) under
+    it that others could read or write; return what was tightened (empty when all was right).
+
+    Symbolic links are left alone (their target is not ours to change). Elsewhere than POSIX the
+    per-user data directory's own access rules apply: nothing to do."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if os.name != "posix":
+        return []
+    repaired: list[Path] = []
+
+    def tighten(path: Path, want: int, mode: int) -> None:
+        if mode & 0o077:
+            os.chmod(path, want)
+            repaired.append(path)
+
+    tighten(data_dir, PRIVATE_DIR, os.stat(data_dir).st_mode)
+    for root, dirs, files in os.walk(data_dir):
+        for name in dirs + files:
+            p = Path(root) / name
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue  # removed meanwhile (a draft saved, a WAL checkpointed)
+            if stat.S_ISLNK(st.st_mode):
+                continue
+            tighten(p, PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else PRIVATE_FILE, st.st_mode)
+    return repaired
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Never a half file under the final name (a crash, a power cut): a temp file beside it,
+    fsynced, renamed over it, and the folder fsynced so the rename itself survives."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # some platforms can't open a directory; the rename is still atomic
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,79 @@
+"""The one small interface over the OS keyring: a counter's sync credential lives only there."""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from app.foundation.errors import RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+SERVICE = "RecoveryDesk"
+
+# Backends that keep secrets readable on disk: refused, never used as a silent fallback.
+_PLAINTEXT = ("keyrings.alt.file.PlaintextKeyring", "keyrings.alt.file.EncryptedKeyring",
+              "keyring.backends.fail.Keyring", "keyring.backends.null.Keyring")
+
+
+class NoSecureKeyring(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "No secure keyring is available on this computer ({backend}), so the sync credential can't be "
+        "stored. Nothing was written to a file instead. On Linux install and unlock a Secret Service "
+        "keyring (e.g. gnome-keyring or KWallet), then connect again.")
+
+
+class SecretMissing(RecoveryDeskError):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "This counter has no sync credential in the keyring. Connect it to head office again with a "
+        "new enrolment code (Settings, or `recovery-desk connect --url URL --code CODE`).")
+
+
+def _backend_name() -> str:
+    return _name(keyring.get_keyring())
+
+
+def _name(kr) -> str:
+    return f"{type(kr).__module__}.{type(kr).__qualname__}"
+
+
+def check_available() -> None:
+    """Raise NoSecureKeyring unless a real keyring backend is active."""
+    kr = keyring.get_keyring()
+    name = _name(kr)
+    inner = getattr(kr, "backends", None)  # the chainer: secure only if one of its backends is
+    if name in _PLAINTEXT or (inner is not None and not any(_name(b) not in _PLAINTEXT for b in inner)):
+        raise NoSecureKeyring(backend=name)
+
+
+def put(name: str, value: str) -> None:
+    check_available()
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except (NoKeyringError, KeyringError) as exc:
+        raise NoSecureKeyring(backend=f"{_backend_name()}: {exc}") from exc
+
+
+def get(name: str) -> str | None:
+    check_available()
+    try:
+        return keyring.get_password(SERVICE, name)
+    except (NoKeyringError, KeyringError) as exc:
+        raise NoSecureKeyring(backend=f"{_backend_name()}: {exc}") from exc
+
+
+def require(name: str) -> str:
+    value = get(name)
+    if not value:
+        raise SecretMissing()
+    return value
+
+
+def delete(name: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, name)
+    except (PasswordDeleteError, NoKeyringError, KeyringError):
+        pass
+
+
+def counter_key(store_id: str) -> str:
+    return f"sync-counter:{store_id}"

@@ -1,0 +1,123 @@
+"""The settings catalogue: every setting declared once (key, type, default, title, publishable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Settings"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    title: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] | None = None
+    # Published by head office to every dealer (thresholds, limits, amounts) or local to a counter.
+    published: bool = True
+
+    def coerce(self, value: Any) -> Any:
+        """Turn a stored or typed value into this setting's type; ValueError says why not."""
+        if self.type is bool:
+            if isinstance(value, bool):
+                out = value
+            elif str(value).strip().lower() in {"1", "true", "yes", "on"}:
+                out = True
+            elif str(value).strip().lower() in {"0", "false", "no", "off"}:
+                out = False
+            else:
+                raise ValueError(f"{self.key}: expected yes or no, got {value!r}")
+        else:
+            try:
+                out = self.type(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"{self.key}: expected {self.type.__name__}, got {value!r}") from None
+        if self.minimum is not None and out < self.minimum:
+            raise ValueError(f"{self.key}: must be at least {self.minimum}, got {out}")
+        if self.maximum is not None and out > self.maximum:
+            raise ValueError(f"{self.key}: must be at most {self.maximum}, got {out}")
+        if self.choices is not None and out not in self.choices:
+            raise ValueError(f"{self.key}: must be one of {', '.join(self.choices)}, got {out!r}")
+        return out
+
+
+# The catalogue: every setting of the program, here and nowhere else (tests/unit/test_settings_catalogue.py
+# checks that every key the code reads is in it). ``published=True`` means head office may publish it.
+CATALOGUE: tuple[Setting, ...] = (
+    # The monthly assessment (DOMAIN.md, 意见反馈表).
+    Setting("assessment.verified_only", bool, False,
+            QT_TRANSLATE_NOOP("Settings", "Count only verified feedback forms in the monthly assessment")),
+    Setting("assessment.reward_amount", int, 1000, QT_TRANSLATE_NOOP("Settings", "Monthly reward amount (yuan)"), minimum=0),
+    Setting("assessment.penalty_amount", int, 1000, QT_TRANSLATE_NOOP("Settings", "Monthly penalty amount (yuan)"), minimum=0),
+    # What counts as a service failure.
+    Setting("failure.overall_threshold", int, 8,
+            QT_TRANSLATE_NOOP("Settings", "A 1-10 overall score below this makes a form a failure"), minimum=1, maximum=10),
+    Setting("failure.share_target", float, 0.08,
+            QT_TRANSLATE_NOOP("Settings", "Target failure share (fraction of forms)"), minimum=0.0, maximum=1.0),
+    Setting("recovery.success_threshold", int, 8,
+            QT_TRANSLATE_NOOP("Settings", "A re-rating at or above this means the customer is recovered"), minimum=1, maximum=10),
+    # Feedback forms.
+    Setting("feedback.correction_hours", int, 72,
+            QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),
+            minimum=0, maximum=24 * 90),
+    # Cases.
+    Setting("cases.first_response_hours", int, 2,
+            QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
+    # Empowerment (DOMAIN.md): frontline staff decide remedies up to a limit; above it a supervisor.
+    Setting("remedy.limit.advisor", int, 300,
+            QT_TRANSLATE_NOOP("Settings", "Remedy an advisor may give without approval (yuan)"), minimum=0),
+    Setting("remedy.limit.supervisor", int, 3000,
+            QT_TRANSLATE_NOOP("Settings", "Remedy a supervisor may give or approve (yuan)"), minimum=0),
+    Setting("remedy.limit.admin", int, 3000,
+            QT_TRANSLATE_NOOP("Settings", "Remedy an administrator may give or approve (yuan)"), minimum=0),
+    # Callbacks and verification calls.
+    Setting("recovery.callback_due_days", int, 3,
+            QT_TRANSLATE_NOOP("Settings", "Days after the remedy is agreed that the callback is due"), minimum=1,
+            maximum=30),
+    Setting("recovery.callback_overdue_hours", int, 24,
+            QT_TRANSLATE_NOOP("Settings", "Hours past its due time before a callback is overdue"), minimum=0),
+    Setting("recovery.callback_attempts", int, 3,
+            QT_TRANSLATE_NOOP("Settings", "Callbacks not reached this many times are flagged"), minimum=1,
+            maximum=10),
+    Setting("verification.sample_size", int, 10,
+            QT_TRANSLATE_NOOP("Settings", "Feedback forms drawn for each round of verification calls"), minimum=1,
+            maximum=200),
+    Setting("verification.recent_days", int, 30,
+            QT_TRANSLATE_NOOP("Settings", "Verification calls draw from forms of this many recent days"), minimum=1,
+            maximum=366),
+    # Counter-local: never published by head office.
+    Setting("ui.language", str, "", QT_TRANSLATE_NOOP("Settings", "Language (empty: follow the system)"),
+            choices=("", "zh_CN", "en"), published=False),
+    Setting("ui.lock_minutes", int, 10,
+            QT_TRANSLATE_NOOP("Settings", "Lock the counter after this many idle minutes (0: never)"),
+            minimum=0, maximum=240, published=False),
+    Setting("sync.server_url", str, "", QT_TRANSLATE_NOOP("Settings", "Head-office address (e.g. https://hq.example.com)"),
+            published=False),
+    Setting("sync.interval_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Seconds between sync rounds"),
+            minimum=10, maximum=3600, published=False),
+)
+
+
+def _registry(catalogue: tuple[Setting, ...]) -> dict[str, Setting]:
+    out: dict[str, Setting] = {}
+    for s in catalogue:
+        if s.key in out:
+            raise RuntimeError(f"setting declared twice: {s.key}")
+        out[s.key] = s
+    return out
+
+
+REGISTRY: dict[str, Setting] = _registry(CATALOGUE)
+
+
+def setting(key: str) -> Setting:
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise KeyError(f"unknown setting: {key}") from None

@@ -1,0 +1,1 @@
+"""Cases: the list, one case, recording a complaint, attachments."""

@@ -1,0 +1,131 @@
+"""A case's photos and documents as thumbnails; add from a file or by dropping files on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from app.ui.cases.case_changed import tell_case_changed
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import error_text, icon
+
+THUMB = 96
+
+
+def thumbnail(path: str) -> QIcon:
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QIcon(QPixmap.fromImage(image)) if not image.isNull() else icon("file")
+
+
+class AttachmentsPanel(QWidget):
+    attachment_added = Signal(object)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachments")
+        self.store, self.ops, self.user = store, ops, user
+        self.case_id: str | None = None
+        self.version: int | None = None  # the case version shown, passed when adding a file
+        self.setAcceptDrops(True)
+        self.items = QListWidget()
+        self.items.setViewMode(QListView.ViewMode.IconMode)
+        self.items.setIconSize(QSize(THUMB, THUMB))
+        self.items.setGridSize(QSize(THUMB + 40, THUMB + 40))
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.items.setMovement(QListView.Movement.Static)
+        self.items.setWordWrap(True)
+        self.items.itemActivated.connect(self.on_item_activated)
+        self.add_button = QPushButton(icon("attach"), self.tr("Add file…"))
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.hint = QLabel(self.tr("Drop photos or documents here"))
+        self.hint.setProperty("role", "hint")
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.message)
+        ops.changed.connect(self.on_ops_changed)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what == "cases" and self.case_id:
+            self.reload()
+
+    def show_case(self, case_id: str) -> None:
+        self.case_id = case_id
+        self.reload()
+
+    def reload(self) -> None:
+        from app.services.attachments import list_attachments
+        from app.services.case_queries import case_version
+
+        store, case_id = self.store, self.case_id
+        if case_id is None:
+            return
+        self.ops.run(lambda: (case_id, case_version(store, case_id), list_attachments(store, case_id)),
+                     on_success=self.on_loaded)
+
+    def on_loaded(self, result) -> None:
+        case_id, version, found = result
+        if case_id != self.case_id:
+            return
+        self.version = version
+        self.items.clear()
+        for a in found:
+            item = QListWidgetItem(thumbnail(str(a.path)) if a.is_image else icon("file"), a.filename)
+            item.setData(Qt.ItemDataRole.UserRole, str(a.path))
+            item.setToolTip(f"{a.filename}\n{a.size:,} B\nSHA-256 {a.sha256[:16]}…")
+            self.items.addItem(item)
+
+    def add_files(self, paths: list[str]) -> None:
+        from app.services.attachments import add_attachment
+
+        if self.case_id is None:
+            return
+        store, case_id, actor = self.store, self.case_id, self.user.user_id
+        self.message.clear()
+        if not paths:
+            return
+
+        def add_all(seen=self.version):
+            added = []
+            for p in paths:  # each file moves the case on by one: the next expects that version
+                added.append(add_attachment(store, case_id, p, actor, expected_version=seen))
+                seen = None if seen is None else seen + 1
+            return added
+
+        self.ops.run(add_all, on_success=self.on_added, on_failure=self.on_failed, changes="cases")
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+        tell_case_changed(self, self.ops, exc)
+
+    def on_added(self, infos) -> None:
+        for info in infos:
+            self.attachment_added.emit(info)  # ops.changed("cases") reloads the panel
+
+    def on_add_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.add_files(paths)
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole)))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files(paths)
+        event.acceptProposedAction()

@@ -1,0 +1,163 @@
+"""One case: its facts, the timeline of everything that happened, the customer's history, attachments.
+
+Extension point: ``add_tab(title, widget)`` adds a tab (e.g. the guided-recovery stepper). A tab
+widget with a ``show_case(case_id)`` method is told whenever another case is shown; ``case_shown``
+is emitted too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from app.ui.cases.attachments_panel import AttachmentsPanel
+from app.ui.common.ops import Ops
+from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
+
+
+def _title(vocab, value) -> str:
+    if not value:
+        return "-"
+    try:
+        return QCoreApplication.translate("Vocab", vocab(value).title)
+    except ValueError:
+        return str(value)
+
+
+def _when(dt) -> str:
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else "-"
+
+
+class CaseDetailView(QWidget):
+    case_shown = Signal(str)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.store, self.ops, self.user = store, ops, user
+        self.case_id: str | None = None
+        self.detail = None
+        self.heading = QLabel(self.tr("Choose a case in the list"))
+        self.heading.setObjectName("heading")
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.tabs = QTabWidget()
+
+        overview = QWidget()
+        self.facts = QFormLayout(overview)
+        self.fact_labels: dict[str, QLabel] = {}
+        for key, label in (("status", self.tr("Status")), ("severity", self.tr("Severity")),
+                           ("channel", self.tr("Found by")), ("failure_type", self.tr("Failure type")),
+                           ("cause_group", self.tr("Cause")), ("blame", self.tr("Customer blames")),
+                           ("mood", self.tr("Mood")), ("opened_at", self.tr("Opened")),
+                           ("first_response_at", self.tr("First response")), ("repair_order", self.tr("Repair order")),
+                           ("assignee", self.tr("Advisor")), ("customer_words", self.tr("Customer's words"))):
+            lab = QLabel("-")
+            lab.setWordWrap(True)
+            lab.setObjectName(f"fact_{key}")
+            self.facts.addRow(label + ":", lab)
+            self.fact_labels[key] = lab
+        self.tabs.addTab(overview, self.tr("Overview"))
+
+        # A list, not a table: what happened wraps onto as many lines as it needs.
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
+        self.timeline.setSpacing(3)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+
+        self.history = QTreeWidget()
+        self.history.setObjectName("customerHistory")
+        self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details")])
+        self.history.setRootIsDecorated(False)
+        self.history.setColumnWidth(0, 95)
+        self.history.setColumnWidth(1, 190)
+        self.tabs.addTab(self.history, self.tr("Customer history"))
+
+        self.attachments = AttachmentsPanel(store, ops, user)
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.extensions: list[QWidget] = [self.attachments]
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.setEnabled(False)
+        ops.changed.connect(self.on_ops_changed)
+
+    def add_tab(self, title: str, widget: QWidget) -> int:
+        """Add a tab beside the case's own (the extension point for other features)."""
+        self.extensions.append(widget)
+        if self.case_id and hasattr(widget, "show_case"):
+            widget.show_case(self.case_id)
+        return self.tabs.addTab(widget, title)
+
+    def show_case(self, case_id: str) -> None:
+        self.case_id = case_id
+        self.reload()
+        for w in self.extensions:
+            if hasattr(w, "show_case"):
+                w.show_case(case_id)
+        self.case_shown.emit(case_id)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what == "cases" and self.case_id:
+            self.reload()
+
+    def reload(self) -> None:
+        from app.services.case_queries import case_detail, customer_history
+
+        store, case_id = self.store, self.case_id
+
+        def load():
+            d = case_detail(store, case_id)
+            return d, customer_history(store, d.customer_id)
+
+        self.ops.run(load, on_success=self.on_loaded)
+
+    def on_loaded(self, result) -> None:
+        d, history = result
+        if d.id != self.case_id:
+            return
+        self.detail = d
+        self.tabs.setEnabled(True)
+        self.heading.setText(self.tr("Case {number}").format(number=d.number))
+        self.subheading.setText(" · ".join(x for x in (d.customer, d.phone, d.plate, d.model) if x))
+        facts = {"status": _title(CaseStatus, d.status), "severity": _title(Severity, d.severity),
+                 "channel": _title(Channel, d.channel), "failure_type": _title(FailureType, d.failure_type),
+                 "cause_group": _title(CauseGroup, d.cause_group), "blame": _title(Blame, d.blame),
+                 "mood": _title(Mood, d.mood), "opened_at": _when(d.opened_at),
+                 "first_response_at": _when(d.first_response_at), "repair_order": d.repair_order or "-",
+                 "assignee": d.assignee or "-", "customer_words": d.customer_words or "-"}
+        if d.severity_reason:
+            facts["severity"] += f" ({d.severity_reason})"
+        for key, text in facts.items():
+            self.fact_labels[key].setText(text)
+        self.timeline.clear()
+        for t in d.timeline:
+            item = QListWidgetItem(f"{_when(t.occurred_at)} · {t.actor or '-'}\n{self.describe(t.kind, t.payload)}")
+            item.setData(Qt.ItemDataRole.UserRole, t.kind)
+            self.timeline.addItem(item)
+        self.history.clear()
+        for v in history.visits:
+            what = self.tr("Visit {ro}").format(ro=v.repair_order)
+            details = self.tr("form {grades}, score {score}").format(grades=v.grades, score=v.score) if v.form_id \
+                else self.tr("no form")
+            QTreeWidgetItem(self.history, [v.opened_on.isoformat(), what, f"{v.plate} {details}"])
+        for c in history.cases:
+            QTreeWidgetItem(self.history, [_when(c.opened_at)[:10], self.tr("Case {number}").format(number=c.number),
+                                           f"{_title(CaseStatus, c.status)} · {_title(Severity, c.severity)}"])
+        self.history.sortItems(0, Qt.SortOrder.DescendingOrder)
+
+    def describe(self, kind: str, payload: dict) -> str:
+        """What a timeline entry says; kinds this view doesn't know are shown by name."""
+        if kind == "case.opened":
+            return self.tr("Case opened ({channel}): {words}").format(
+                channel=_title(Channel, payload.get("channel")), words=payload.get("customer_words") or "-")
+        if kind == "case.attachment_added":
+            return self.tr("Attachment added: {name}").format(name=payload.get("filename", ""))
+        from app.ui.recovery.recovery_timeline import describe
+
+        return describe(kind, payload) or kind

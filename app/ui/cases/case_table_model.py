@@ -1,0 +1,150 @@
+"""The case list's model: pages fetched from the database on demand, a bounded cache of them.
+
+Only the rows on screen are asked for. Pages come from the database in the background (keyset
+continuation when the page before is known, OFFSET otherwise); at most MAX_PAGES stay in memory, so
+scrolling 100,000 cases to the end costs no more memory than the first screen.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
+from app.ui.common.ops import Ops
+from app.rules.vocab import CaseStatus, Severity
+
+PAGE = 100
+MAX_PAGES = 12
+COLUMNS = ("number", "opened_at", "status", "severity", "customer", "phone", "plate", "assignee")
+SORT_FOR_COLUMN = {0: "number", 1: "opened_at", 2: "status", 3: "severity", 4: "customer", 6: "plate", 7: "assignee"}
+
+
+class CaseTableModel(QAbstractTableModel):
+    page_loaded = Signal(int)
+    count_changed = Signal(int)
+
+    def __init__(self, store, ops: Ops, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.ops = store, ops
+        self.filter = CaseFilter()
+        self.sort_key, self.descending = "opened_at", True
+        self.total = 0
+        self.pages: OrderedDict[int, list] = OrderedDict()
+        self.keys: dict[int, tuple] = {}  # page -> its last row's sort key, for keyset continuation
+        self.pending: set[int] = set()
+        self.generation = 0
+        self.headers = [QCoreApplication.translate("CaseTableModel", "Case"),
+                        QCoreApplication.translate("CaseTableModel", "Opened"),
+                        QCoreApplication.translate("CaseTableModel", "Status"),
+                        QCoreApplication.translate("CaseTableModel", "Severity"),
+                        QCoreApplication.translate("CaseTableModel", "Customer"),
+                        QCoreApplication.translate("CaseTableModel", "Phone"),
+                        QCoreApplication.translate("CaseTableModel", "Plate"),
+                        QCoreApplication.translate("CaseTableModel", "Advisor")]
+        self.titles = {**{s.value: QCoreApplication.translate("Vocab", s.title) for s in CaseStatus},
+                       **{s.value: QCoreApplication.translate("Vocab", s.title) for s in Severity}}
+
+    # Query.
+    def set_query(self, f: CaseFilter | None = None, sort: str | None = None, descending: bool | None = None) -> None:
+        self.filter = f if f is not None else self.filter
+        self.sort_key = sort or self.sort_key
+        self.descending = self.descending if descending is None else descending
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.generation += 1
+        gen, store, f = self.generation, self.store, self.filter
+        self.ops.run(lambda: count_cases(store, f), on_success=lambda n: self._on_count(gen, n))
+
+    def _on_count(self, gen: int, n: int) -> None:
+        if gen != self.generation:
+            return
+        self.beginResetModel()
+        self.total = n
+        self.pages.clear()
+        self.keys.clear()
+        self.pending.clear()
+        self.endResetModel()
+        self.count_changed.emit(n)
+        if n:
+            self._request(0)
+
+    def _request(self, page: int) -> None:
+        if page in self.pending or page in self.pages:
+            return
+        self.pending.add(page)
+        gen, store, f, sort, desc, total = (self.generation, self.store, self.filter, self.sort_key,
+                                            self.descending, self.total)
+        after = self.keys.get(page - 1) if sort in KEYSET_SORTS and page > 0 else None
+        self.ops.run(lambda: case_page(store, f, sort=sort, descending=desc, offset=page * PAGE, limit=PAGE,
+                                       after=after, total=total),
+                     on_success=lambda p: self._on_page(gen, page, p.rows))
+
+    def _on_page(self, gen: int, page: int, rows: list) -> None:
+        if gen != self.generation:
+            return
+        self.pending.discard(page)
+        self.pages[page] = rows
+        self.pages.move_to_end(page)
+        if rows:
+            self.keys[page] = rows[-1].key(self.sort_key)
+        while len(self.pages) > MAX_PAGES:
+            self.pages.popitem(last=False)
+        first, last = page * PAGE, min(self.total, page * PAGE + len(rows)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.page_loaded.emit(page)
+
+    def case_at(self, row: int):
+        rows = self.pages.get(row // PAGE)
+        if rows is None or row % PAGE >= len(rows):
+            return None
+        return rows[row % PAGE]
+
+    # Qt model interface.
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            r = self.case_at(index.row()) if index.isValid() else None
+            if r is None or not r.overdue:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#b00020")  # overdue cases stand out in the list
+            return QCoreApplication.translate("CaseTableModel", "Overdue: first response or callback is late")
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            return None
+        page = index.row() // PAGE
+        rows = self.pages.get(page)
+        if rows is None:
+            self._request(page)
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        self.pages.move_to_end(page)
+        if index.row() % PAGE >= len(rows):
+            return None
+        r = rows[index.row() % PAGE]
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        col = COLUMNS[index.column()]
+        if col == "opened_at":
+            return r.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        value = getattr(r, col)
+        return self.titles.get(value, value) if col in ("status", "severity") else value
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_FOR_COLUMN.get(column)
+        if key is None:
+            return
+        self.set_query(sort=key, descending=order == Qt.SortOrder.DescendingOrder)

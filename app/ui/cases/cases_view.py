@@ -1,0 +1,169 @@
+"""Cases: a list that stays fast over 100,000 cases (filters, search, sort) beside the chosen case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from app.ui.common.dates import qdate_today
+from app.services.case_queries import CaseFilter
+from app.services.drafts import DraftBox
+from app.ui.cases.case_detail_view import CaseDetailView
+from app.ui.cases.case_table_model import CaseTableModel
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import combo_value, icon, vocab_title
+from app.rules.vocab import CaseStatus, CauseGroup, Severity
+
+
+class CasesView(QWidget):
+    case_selected = Signal(str)
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cases")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(self.tr("Search: case number, phone, plate or name"))
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+
+        def choices(vocab, all_text):
+            c = QComboBox()
+            c.addItem(all_text, None)
+            for m in vocab:
+                c.addItem(vocab_title(m), m.value)
+            c.currentIndexChanged.connect(self.apply_filter)
+            return c
+
+        self.status = choices(CaseStatus, self.tr("Any status"))
+        self.status.setObjectName("statusFilter")
+        self.severity = choices(Severity, self.tr("Any severity"))
+        self.cause = choices(CauseGroup, self.tr("Any cause"))
+        self.advisor = QComboBox()
+        self.advisor.addItem(self.tr("Any advisor"), None)
+        self.advisor.currentIndexChanged.connect(self.apply_filter)
+        self.use_dates = QCheckBox(self.tr("Opened from"))
+        self.date_from = QDateEdit(qdate_today().addMonths(-1))
+        self.date_to = QDateEdit(qdate_today())
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
+            d.setEnabled(False)
+            d.dateChanged.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.on_use_dates_toggled)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.overdue.toggled.connect(self.apply_filter)
+        self.new_button = QPushButton(icon("add"), self.tr("Record complaint"))
+        self.new_button.setObjectName("recordComplaint")
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.count = QLabel()
+
+        self.model = CaseTableModel(store, ops, self)
+        self.model.count_changed.connect(self.on_model_count_changed)
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.model)
+        # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((150, 120, 125, 70, 70, 100, 85)):  # status: "Awaiting callback"
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
+
+        self.detail = CaseDetailView(store, ops, user)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.search, 1)
+        row1.addWidget(self.new_button)
+        row2 = QHBoxLayout()
+        for w in (self.status, self.severity, self.cause, self.advisor):
+            row2.addWidget(w)
+        row2.addStretch(1)
+        row3 = QHBoxLayout()
+        for w in (self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to, self.overdue):
+            row3.addWidget(w)
+        row3.addStretch(1)
+        row3.addWidget(self.count)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(row1)
+        lv.addLayout(row2)
+        lv.addLayout(row3)
+        lv.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        # At 1366x768 the detail's five tabs fit without scroll arrows (English labels are the longest).
+        self.splitter.setSizes([600, 580])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        ops.changed.connect(self.on_ops_changed)
+        self.load_advisors()
+
+    def load_advisors(self) -> None:
+        from app.services.case_queries import assignees
+
+        store = self.store
+        self.ops.run(lambda: assignees(store), on_success=self.on_advisors_loaded)
+
+    def on_advisors_loaded(self, people) -> None:
+        for uid, name in people:
+            self.advisor.addItem(name, uid)
+
+    def current_filter(self) -> CaseFilter:
+        dates = self.use_dates.isChecked()
+        return CaseFilter(status=combo_value(self.status), severity=combo_value(self.severity),
+                          cause_group=combo_value(self.cause), assignee_id=combo_value(self.advisor),
+                          opened_from=self.date_from.date().toPython() if dates else None,
+                          opened_to=self.date_to.date().toPython() if dates else None,
+                          overdue=self.overdue.isChecked(), search=self.search.text())
+
+    def apply_filter(self, *_) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_filter())
+
+    def on_use_dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filter()
+
+    def on_model_count_changed(self, n: int) -> None:
+        self.count.setText(self.tr("Cases found: {n}").format(n=self.locale().toString(n)))
+
+    def on_current_row_changed(self, current, _previous) -> None:
+        case_id = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if case_id:
+            self.show_case(case_id)
+
+    def show_case(self, case_id: str) -> None:
+        self.detail.show_case(case_id)
+        self.case_selected.emit(case_id)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what == "cases":
+            self.model.refresh()
+
+    def on_new_clicked(self) -> None:
+        from app.ui.cases.complaint_dialog import ComplaintDialog
+
+        self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, parent=self)
+        self.complaint.case_saved.connect(lambda ref: self.show_case(ref.id))
+        self.complaint.open()

@@ -1,0 +1,288 @@
+"""Record a complaint on site: find the customer as you type, then the complaint, in under 30 seconds."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from app.rules import fields
+from app.services.drafts import DraftBox
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import FieldForm, combo_value, error_text, icon, set_combo_value, vocab_combo, vocab_title
+from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
+
+DRAFT_KIND = "complaint"
+TEXT_FIELDS = ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason")
+COMBO_FIELDS = ("channel", "mood", "failure_type", "cause_group", "severity", "blame")
+
+
+class ComplaintDialog(QDialog):
+    case_saved = Signal(object)  # cases.CaseRef
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, repair_order: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintDialog")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.setWindowTitle(self.tr("Record a complaint"))
+        self.setWindowIcon(icon("add"))
+        self.customer_id: str | None = None
+        self.links: dict = {"form_id": None, "repair_order_id": None}
+        self.prefill = prefill
+        self._filling = False
+
+        self.draft_bar = QFrame()
+        self.draft_bar.setProperty("role", "banner")
+        bar = QHBoxLayout(self.draft_bar)
+        self.draft_text = QLabel()
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        bar.addWidget(self.draft_text, 1)
+        bar.addWidget(self.restore_button)
+        bar.addWidget(self.discard_button)
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.discard_button.clicked.connect(self.on_discard_clicked)
+        self.draft_bar.hide()
+
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setPlaceholderText(self.tr("Find a customer: phone, plate or name"))
+        self.search.setClearButtonEnabled(True)
+        self.matches = QListWidget()
+        self.matches.setObjectName("customerMatches")
+        self.matches.setMaximumHeight(120)
+        self.matches.hide()
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)  # wait for a pause in typing, not every key
+        self.search_timer.timeout.connect(self.on_search_timer_timeout)
+        self.search.textEdited.connect(lambda _: self.search_timer.start())
+        self.search.returnPressed.connect(self.on_search_return_pressed)
+        self.matches.itemActivated.connect(self.on_match_activated)
+        self.matches.itemClicked.connect(self.on_match_activated)
+
+        left = self.left = FieldForm()
+        self.customer_name = left.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
+        self.phone = left.add("phone", self.tr("Phone"), QLineEdit(), required=True)
+        self.plate = left.add("plate", self.tr("Plate"), QLineEdit(), required=True)
+        self.vin = left.add("vin", self.tr("VIN"), QLineEdit())
+        self.vin.setMaxLength(17)
+        self.model = left.add("model", self.tr("Model"), QLineEdit())
+        self.repair_order = left.add("repair_order", self.tr("Repair order"), QLineEdit())
+        self.score = left.add("score", self.tr("Score (1-10)"), QSpinBox())
+        self.score.setRange(0, 10)
+        self.score.setSpecialValueText(self.tr("none"))
+
+        right = self.right = FieldForm()
+        choose = self.tr("Choose…")
+        self.channel = right.add("channel", self.tr("Found by"), vocab_combo(Channel), required=True)
+        self.customer_words = right.add("customer_words", self.tr("Customer's words"), QPlainTextEdit())
+        self.customer_words.setTabChangesFocus(True)
+        self.customer_words.setFixedHeight(70)
+        self.mood = right.add("mood", self.tr("Mood"), vocab_combo(Mood, placeholder=choose))
+        self.failure_type = right.add("failure_type", self.tr("Failure type"),
+                                      vocab_combo(FailureType, placeholder=choose), required=True)
+        self.cause_group = right.add("cause_group", self.tr("Cause"), vocab_combo(CauseGroup, placeholder=choose),
+                                     required=True)
+        self.blame = right.add("blame", self.tr("Customer blames"), vocab_combo(Blame))
+        set_combo_value(self.blame, Blame.UNKNOWN.value)
+        self.severity = right.add("severity", self.tr("Severity"), vocab_combo(Severity, placeholder=choose),
+                                  required=True)
+        self.severity_hint = QLabel()
+        self.severity_hint.setProperty("role", "hint")
+        self.severity_reason = right.add("severity_reason", self.tr("Reason for a higher severity"), QLineEdit())
+        for name in ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason"):
+            getattr(self, name).setMaxLength(fields.length(name))  # the field catalogue's limits
+
+        self.save_button = QPushButton(self.tr("Save complaint"))
+        self.save_button.setObjectName("saveComplaint")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.setToolTip(self.tr("What you typed is kept as a draft"))
+        self.close_button.clicked.connect(self.reject)
+        self.status = QLabel()
+        self.status.setProperty("role", "error")
+        self.status.setWordWrap(True)
+
+        cols = QHBoxLayout()
+        lcol = QVBoxLayout()
+        lcol.addWidget(QLabel(self.tr("Customer and vehicle")))
+        lcol.addWidget(self.search)
+        lcol.addWidget(self.matches)
+        lcol.addWidget(left)
+        lcol.addStretch(1)
+        rcol = QVBoxLayout()
+        rcol.addWidget(QLabel(self.tr("Complaint")))
+        rcol.addWidget(right)
+        rcol.addWidget(self.severity_hint)
+        rcol.addStretch(1)
+        cols.addLayout(lcol, 1)
+        cols.addLayout(rcol, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_bar)
+        layout.addLayout(cols)
+        layout.addLayout(buttons)
+        self.resize(940, 600)
+
+        self.score.valueChanged.connect(self.on_score_changed)
+        for name in TEXT_FIELDS:
+            getattr(self, name).textChanged.connect(self.on_field_changed)
+        for name in COMBO_FIELDS:
+            getattr(self, name).currentIndexChanged.connect(self.on_field_changed)
+        self.customer_words.textChanged.connect(self.on_field_changed)
+        self.score.valueChanged.connect(self.on_field_changed)
+
+        if prefill is not None:
+            self.fill_from_case(prefill)
+            self.repair_order.setText(repair_order)
+        else:
+            self.offer_draft()
+        self.search.setFocus()
+
+    # Values and drafts.
+    def values(self) -> dict:
+        v = {name: getattr(self, name).text() for name in TEXT_FIELDS}
+        v.update({name: combo_value(getattr(self, name)) for name in COMBO_FIELDS})
+        v.update(customer_words=self.customer_words.toPlainText(), score=self.score.value() or None,
+                 customer_id=self.customer_id, **self.links)
+        return v
+
+    def set_values(self, v: dict) -> None:
+        self._filling = True
+        try:
+            for name in TEXT_FIELDS:
+                getattr(self, name).setText(v.get(name) or "")
+            for name in COMBO_FIELDS:
+                set_combo_value(getattr(self, name), v.get(name))
+            self.customer_words.setPlainText(v.get("customer_words") or "")
+            self.score.setValue(v.get("score") or 0)
+            self.customer_id = v.get("customer_id")
+            # A case opened from a form stays linked to it, also when restored from a draft.
+            self.links = {k: v.get(k) for k in ("form_id", "repair_order_id")}
+        finally:
+            self._filling = False
+
+    def fill_from_case(self, new) -> None:
+        v = asdict(new)
+        self.set_values(v)
+
+    def on_field_changed(self, *_) -> None:
+        if self._filling:
+            return
+        self.drafts.save(DRAFT_KIND, self.user.user_id, self.values())
+
+    def offer_draft(self) -> None:
+        draft = self.drafts.load(DRAFT_KIND, self.user.user_id)
+        if draft is None or not any(draft.values.get(k) for k in ("customer_name", "phone", "plate", "customer_words")):
+            return
+        self._draft = draft
+        when = self.locale().toString(draft.saved_at.astimezone().replace(tzinfo=None), "yyyy-MM-dd HH:mm")
+        self.draft_text.setText(self.tr("A complaint you had not saved was kept ({when}, {name}). Restore it?")
+                                .format(when=when, name=draft.values.get("customer_name") or "-"))
+        self.draft_bar.show()
+
+    def on_restore_clicked(self) -> None:
+        self.set_values(self._draft.values)
+        self.draft_bar.hide()
+
+    def on_discard_clicked(self) -> None:
+        self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        self.draft_bar.hide()
+
+    # Customer search as you type.
+    def on_search_timer_timeout(self) -> None:
+        from app.services.case_queries import find_customers
+
+        text, store = self.search.text(), self.store
+        self.ops.run(lambda: (text, find_customers(store, text)), on_success=self.on_matches_found)
+
+    def on_matches_found(self, result) -> None:
+        text, found = result
+        if text != self.search.text():
+            return  # the advisor typed on; a newer search is coming
+        self.matches.clear()
+        for m in found:
+            label = " · ".join(x for x in (m.name, m.phone, m.plate, m.model) if x)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, m)
+            self.matches.addItem(item)
+        self.matches.setVisible(bool(found))
+        if found:
+            self.matches.setCurrentRow(0)
+
+    def on_search_return_pressed(self) -> None:
+        if self.search_timer.isActive():
+            self.search_timer.stop()
+            self.on_search_timer_timeout()
+        item = self.matches.currentItem()
+        if item is not None and self.matches.isVisible():
+            self.on_match_activated(item)
+
+    def on_match_activated(self, item: QListWidgetItem) -> None:
+        m = item.data(Qt.ItemDataRole.UserRole)
+        self.customer_name.setText(m.name)
+        self.phone.setText(m.phone)
+        self.plate.setText(m.plate)
+        self.model.setText(m.model)
+        self.customer_id = m.customer_id
+        self.matches.hide()
+        self.on_field_changed()
+        self.channel.setFocus()
+
+    def on_score_changed(self, value: int) -> None:
+        from app.rules.failure import severity_for_score
+
+        suggested = severity_for_score(value or None)
+        if suggested is None:
+            self.severity_hint.clear()
+            return
+        self.severity_hint.setText(self.tr("Suggested from the score: {severity}").format(severity=vocab_title(suggested)))
+        current = combo_value(self.severity)
+        if current is None or Severity(current).rank < suggested.rank:
+            set_combo_value(self.severity, suggested.value)
+
+    # Saving.
+    def on_save_clicked(self) -> None:
+        from app.services.cases import NewCase
+        from app.services.complaints import record_complaint
+
+        self.left.clear_errors()
+        self.right.clear_errors()
+        self.status.clear()
+        v = self.values()
+        new = NewCase(customer_name=v["customer_name"], phone=v["phone"], plate=v["plate"],
+                      channel=v["channel"] or "", failure_type=v["failure_type"] or "",
+                      cause_group=v["cause_group"] or "", severity=v["severity"] or "",
+                      customer_words=v["customer_words"], mood=v["mood"], blame=v["blame"] or Blame.UNKNOWN.value,
+                      severity_reason=v["severity_reason"], score=v["score"], vin=v["vin"] or None,
+                      model=v["model"] or None, customer_id=self.customer_id,
+                      form_id=v.get("form_id"), repair_order_id=v.get("repair_order_id"))
+        store, actor, ro = self.store, self.user.user_id, v["repair_order"]
+        self.save_button.setEnabled(False)
+        self.ops.run(lambda: record_complaint(store, new, actor, repair_order=ro), on_success=self.on_case_saved,
+                     on_failure=self.on_save_failed, changes="cases")
+
+    def on_save_failed(self, exc: BaseException) -> None:
+        from app.foundation.errors import InvalidInput
+
+        self.save_button.setEnabled(True)
+        field = exc.params.get("field") if isinstance(exc, InvalidInput) else None
+        text = error_text(exc)
+        if not (field and (self.left.show_error(field, text) or self.right.show_error(field, text))):
+            self.status.setText(text)
+
+    def on_case_saved(self, ref) -> None:
+        self.save_button.setEnabled(True)
+        self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        self.case_saved.emit(ref)
+        self.accept()

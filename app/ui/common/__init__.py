@@ -1,0 +1,1 @@
+"""Pieces every view uses: widgets, style, wording, dates, background work."""

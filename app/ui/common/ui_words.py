@@ -1,0 +1,44 @@
+"""Small shared helpers for recovery widgets: the wording language, vocab titles, error text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+def wording_language() -> str:
+    """Scripts are shown in the UI's language (apply_language sets the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def title(member) -> str:
+    return QCoreApplication.translate("Vocab", member.title)
+
+
+def error_text(exc: BaseException) -> str:
+    """The error in the user's language; for a wrong field only the problem, shown beside the field."""
+    from app.foundation.errors import InvalidInput
+
+    if isinstance(exc, InvalidInput):
+        return exc.problem_text(QCoreApplication.translate)
+    render = getattr(exc, "render", None)
+    if render is not None:
+        return render(QCoreApplication.translate)
+    return str(exc)
+
+
+def field_error(exc: BaseException) -> str | None:
+    """The field an InvalidInput names, so the message can sit next to it."""
+    params = getattr(exc, "params", {}) or {}
+    return params.get("field")
+
+
+def duration_text(td) -> str:
+    """A short, readable span: '25 min', '3 h 10 min', '2 d 4 h'."""
+    minutes = int(td.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return QCoreApplication.translate("Durations", "{d} d {h} h").format(d=days, h=hours)
+    if hours:
+        return QCoreApplication.translate("Durations", "{h} h {m} min").format(h=hours, m=mins)
+    return QCoreApplication.translate("Durations", "{m} min").format(m=mins)

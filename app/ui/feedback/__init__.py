@@ -1,0 +1,1 @@
+"""Feedback forms: typing and correcting them, verification calls."""

@@ -1,0 +1,326 @@
+"""Feedback forms (意见反馈表): type one in for a repair order, or open a stored one to correct it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from app.ui.common.dates import qdate_today
+from app.rules import fields
+from app.services.drafts import DraftBox
+from app.ui.common.grade_picker import GradePicker
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import FieldForm, combo_value, error_text, set_combo_value, vocab_combo, vocab_title
+from app.rules.vocab import Grade, Verification
+
+DRAFT_KIND = "feedback_form"
+ITEMS = ("timeliness", "repair_quality", "attitude")
+
+
+class FeedbackFormView(QWidget):
+    form_saved = Signal(object)  # feedback_forms.FormSaved
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedbackForms")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.editing = None  # the FormDetail being corrected, or None for a new form
+        self._filling = False
+        self.last_saved = None
+
+        heading = QLabel(self.tr("Feedback form"))
+        heading.setObjectName("heading")
+        self.draft_bar = self._banner("draftBar")
+        self.draft_text = QLabel()
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.draft_bar.layout().addWidget(self.draft_text, 1)
+        self.draft_bar.layout().addWidget(self.restore_button)
+        self.draft_bar.layout().addWidget(self.discard_button)
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.discard_button.clicked.connect(self.on_discard_clicked)
+
+        f = self.fields = FieldForm()
+        ro_row = QWidget()
+        h = QHBoxLayout(ro_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.repair_order = QLineEdit()
+        self.repair_order.setPlaceholderText(self.tr("e.g. RO2611-0042"))
+        self.open_button = QPushButton(self.tr("Open stored form"))
+        self.open_button.setToolTip(self.tr("Open the form already stored for this repair order, to correct it"))
+        self.open_button.clicked.connect(self.on_open_clicked)
+        h.addWidget(self.repair_order, 1)
+        h.addWidget(self.open_button)
+        f.add("repair_order", self.tr("Repair order"), ro_row, required=True)
+        f.fields["repair_order"] = self.repair_order
+        self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(qdate_today()))
+        self.service_date.setCalendarPopup(True)
+        self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
+        self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
+        self.phone = f.add("phone", self.tr("Phone"), QLineEdit(), required=True)
+        self.plate = f.add("plate", self.tr("Plate"), QLineEdit(), required=True)
+        for name in ("repair_order", "customer_name", "phone", "plate"):  # the field catalogue's limits
+            f.fields[name].setMaxLength(fields.length(name))
+        titles = {g.value: vocab_title(g) for g in Grade}
+        self.pickers: dict[str, GradePicker] = {}
+        for item, label in zip(ITEMS, (self.tr("Timeliness"), self.tr("Repair quality"), self.tr("Attitude"))):
+            p = GradePicker()
+            p.setObjectName(f"picker_{item}")
+            p.set_tooltips(titles)
+            p.grade_changed.connect(self.on_field_changed)
+            self.pickers[item] = f.add(item, label, p, required=True)
+        self.overall = f.add("overall", self.tr("Overall score (1-10)"), QSpinBox())
+        self.overall.setRange(0, 10)
+        self.overall.setSpecialValueText(self.tr("not asked"))
+        self.comment = f.add("comment", self.tr("Comment"), QPlainTextEdit())
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(60)
+        self.verification = f.add("verification", self.tr("Verification"), vocab_combo(Verification))
+        self.verification.setEnabled(user.is_supervisor)
+        if not user.is_supervisor:
+            self.verification.setToolTip(self.tr("Only a supervisor can change verification"))
+
+        self.save_button = QPushButton(self.tr("Save form"))
+        self.save_button.setObjectName("saveForm")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.clear_button = QPushButton(self.tr("New form"))
+        self.clear_button.clicked.connect(self.on_clear_clicked)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.on_save_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        self.result_bar = self._banner("resultBar")
+        self.result_text = QLabel()
+        self.result_text.setWordWrap(True)
+        self.open_case_button = QPushButton(self.tr("Open a recovery case from this form"))
+        self.open_case_button.setObjectName("openCaseFromForm")
+        self.open_case_button.clicked.connect(self.on_open_case_clicked)
+        self.result_bar.layout().addWidget(self.result_text, 1)
+        self.result_bar.layout().addWidget(self.open_case_button)
+        self.history = QListWidget()
+        self.history.setObjectName("formHistory")
+        self.history.hide()
+
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addWidget(heading)
+        col.addWidget(self.draft_bar)
+        col.addWidget(self.result_bar)
+        col.addWidget(f)
+        col.addLayout(buttons)
+        col.addWidget(self.history)
+        col.addStretch(1)
+        body.setMaximumWidth(820)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        for w in (self.repair_order, self.customer_name, self.phone, self.plate):
+            w.textChanged.connect(self.on_field_changed)
+        self.service_date.dateChanged.connect(self.on_field_changed)
+        self.overall.valueChanged.connect(self.on_field_changed)
+        self.comment.textChanged.connect(self.on_field_changed)
+        self.verification.currentIndexChanged.connect(self.on_field_changed)
+        self.offer_draft()
+
+    @staticmethod
+    def _banner(name: str) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName(name)
+        bar.setProperty("role", "banner")
+        QHBoxLayout(bar).setContentsMargins(10, 6, 10, 6)
+        bar.hide()
+        return bar
+
+    # Drafts: written on every edit, offered back when the view opens.
+    def values(self) -> dict:
+        return {"repair_order": self.repair_order.text(), "service_date": self.service_date.date().toString(Qt.DateFormat.ISODate),
+                "customer_name": self.customer_name.text(), "phone": self.phone.text(), "plate": self.plate.text(),
+                **{item: self.pickers[item].grade() for item in ITEMS},
+                "overall": self.overall.value() or None, "comment": self.comment.toPlainText(),
+                "verification": combo_value(self.verification)}
+
+    def set_values(self, v: dict) -> None:
+        self._filling = True
+        try:
+            self.repair_order.setText(v.get("repair_order", ""))
+            d = QDate.fromString(v.get("service_date") or "", Qt.DateFormat.ISODate)
+            self.service_date.setDate(d if d.isValid() else qdate_today())
+            self.customer_name.setText(v.get("customer_name", ""))
+            self.phone.setText(v.get("phone", ""))
+            self.plate.setText(v.get("plate", ""))
+            for item in ITEMS:
+                self.pickers[item].set_grade(v.get(item))
+            self.overall.setValue(v.get("overall") or 0)
+            self.comment.setPlainText(v.get("comment", ""))
+            set_combo_value(self.verification, v.get("verification") or Verification.UNVERIFIED.value)
+        finally:
+            self._filling = False
+
+    def is_blank(self) -> bool:
+        v = self.values()
+        return not any(v[k] for k in ("repair_order", "customer_name", "phone", "plate", "comment", "overall", *ITEMS))
+
+    def on_field_changed(self, *_):
+        if self._filling or self.editing is not None:
+            return
+        if self.is_blank():
+            self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        else:
+            self.drafts.save(DRAFT_KIND, self.user.user_id, self.values())
+
+    def offer_draft(self) -> None:
+        draft = self.drafts.load(DRAFT_KIND, self.user.user_id)
+        if draft is None:
+            return
+        when = self.locale().toString(draft.saved_at.astimezone().replace(tzinfo=None), "yyyy-MM-dd HH:mm")
+        self.draft_text.setText(self.tr("A form you had not saved was kept ({when}, repair order {ro}). "
+                                        "Restore it?").format(when=when, ro=draft.values.get("repair_order") or "-"))
+        self._draft = draft
+        self.draft_bar.show()
+
+    def on_restore_clicked(self) -> None:
+        self.set_values(self._draft.values)
+        self.draft_bar.hide()
+
+    def on_discard_clicked(self) -> None:
+        self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        self.draft_bar.hide()
+
+    # Saving and correcting.
+    def on_clear_clicked(self) -> None:
+        self.editing = None
+        self.set_values({})
+        self.fields.clear_errors()
+        self.history.hide()
+        self.result_bar.hide()
+        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.service_date):
+            w.setEnabled(True)
+        self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        self.repair_order.setFocus()
+
+    def on_save_clicked(self) -> None:
+        from app.services import feedback_forms
+
+        self.fields.clear_errors()
+        v = self.values()
+        store, user = self.store, self.user
+        if self.editing is not None:
+            changes = {k: v[k] for k in (*ITEMS, "overall", "comment", "verification")}
+            form_id, version = self.editing.form_id, self.editing.version
+            job = lambda: feedback_forms.correct_form(store, form_id, changes, user, expected_version=version)  # noqa: E731
+        else:
+            entry = feedback_forms.FormEntry(
+                repair_order=v["repair_order"], service_date=date.fromisoformat(v["service_date"]),
+                customer_name=v["customer_name"], phone=v["phone"], plate=v["plate"],
+                timeliness=v["timeliness"], repair_quality=v["repair_quality"], attitude=v["attitude"],
+                overall=v["overall"], comment=v["comment"], verification=v["verification"] or "unverified")
+            job = lambda: feedback_forms.enter_form(store, entry, user)  # noqa: E731
+        self.save_button.setEnabled(False)
+        self.ops.run(job, on_success=self.on_form_saved, on_failure=self.on_save_failed, changes="forms")
+
+    def on_save_failed(self, exc: BaseException) -> None:
+        from app.foundation.errors import InvalidInput
+
+        self.save_button.setEnabled(True)
+        field = exc.params.get("field") if isinstance(exc, InvalidInput) else None
+        if not (field and self.fields.show_error(field, error_text(exc))):
+            self.result_text.setText(error_text(exc))
+            self.open_case_button.hide()
+            self.result_bar.show()
+
+    def on_form_saved(self, saved) -> None:
+        self.save_button.setEnabled(True)
+        self.last_saved = saved
+        corrected = self.editing is not None
+        ro = self.editing.repair_order if corrected else saved.repair_order
+        if saved.failure:
+            text = self.tr("Form for {ro} saved. It is a service failure: supervisors have been alerted.")
+        else:
+            text = self.tr("Form for {ro} saved.")
+        self.result_text.setText(text.format(ro=ro))
+        self.open_case_button.setVisible(saved.failure)
+        self.result_bar.show()
+        self.drafts.discard(DRAFT_KIND, self.user.user_id)
+        if corrected:
+            self.load_form(saved.form_id)
+        else:
+            self.set_values({})
+        self.form_saved.emit(saved)
+        if saved.failure:
+            self.open_case_button.setFocus()
+        else:
+            self.repair_order.setFocus()
+
+    def on_open_clicked(self) -> None:
+        from app.services import feedback_forms
+
+        number, store = self.repair_order.text(), self.store
+        self.fields.clear_errors()
+        self.ops.run(lambda: feedback_forms.form_detail(store, repair_order=number),
+                     on_success=self.on_form_loaded, on_failure=self.on_save_failed)
+
+    def load_form(self, form_id: str) -> None:
+        from app.services import feedback_forms
+
+        store = self.store
+        self.ops.run(lambda: feedback_forms.form_detail(store, form_id), on_success=self.on_form_loaded)
+
+    def on_form_loaded(self, detail) -> None:
+        if detail is None:
+            self.fields.show_error("repair_order", self.tr("no form is stored for this repair order yet"))
+            return
+        self.editing = detail
+        self.set_values({"repair_order": detail.repair_order, "service_date": detail.service_date.isoformat(),
+                         "customer_name": detail.customer_name, "phone": detail.phone, "plate": detail.plate,
+                         "timeliness": detail.timeliness, "repair_quality": detail.repair_quality,
+                         "attitude": detail.attitude, "overall": detail.overall, "comment": detail.comment,
+                         "verification": detail.verification})
+        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.service_date):
+            w.setEnabled(False)
+        self.history.clear()
+        loc = self.locale()
+        for h in detail.history:
+            when = loc.toString(h["at"].astimezone().replace(tzinfo=None), "yyyy-MM-dd HH:mm")
+            if h["kind"] == "form.corrected":
+                change = ", ".join(f"{k}: {h['payload']['before'].get(k)} → {v}"
+                                   for k, v in h["payload"]["after"].items())
+                self.history.addItem(self.tr("{when} {who} corrected: {change}").format(
+                    when=when, who=h["actor"] or "-", change=change))
+            else:
+                self.history.addItem(self.tr("{when} {who} entered the form").format(when=when, who=h["actor"] or "-"))
+        self.history.show()
+        self.history.setFixedHeight(min(160, 24 + 20 * self.history.count()))
+
+    def on_open_case_clicked(self) -> None:
+        from app.services import feedback_forms
+        from app.ui.cases.complaint_dialog import ComplaintDialog
+
+        if self.last_saved is None:
+            return
+        store, form_id = self.store, self.last_saved.form_id
+        ro = self.last_saved.repair_order or (self.editing.repair_order if self.editing else "")
+
+        def show(new_case) -> None:
+            self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, prefill=new_case,
+                                             repair_order=ro, parent=self)
+            self.complaint.case_saved.connect(self.on_case_saved)
+            self.complaint.open()
+
+        self.ops.run(lambda: feedback_forms.case_from_form(store, form_id), on_success=show,
+                     on_failure=self.on_save_failed)
+
+    def on_case_saved(self, ref) -> None:
+        self.result_text.setText(self.tr("Case {number} opened from the form.").format(number=ref.number))
+        self.open_case_button.hide()

@@ -1,0 +1,1 @@
+"""Guided recovery: the stepper, remedies and approvals, callbacks."""

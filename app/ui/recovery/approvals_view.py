@@ -1,0 +1,97 @@
+"""Supervisor approval: remedies above an advisor's authority, approved or refused with a note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.rules.vocab import RemedyKind
+from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
+from app.ui.cases.case_changed import tell_case_changed
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import fit_columns
+from app.ui.common.ui_words import error_text, title
+
+
+class ApprovalsView(QWidget):
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("approvals")
+        self.store, self.ops, self.user = store, ops, user
+        self.rows = []
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("pending")
+        self.table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Customer"), self.tr("Remedy"),
+                                              self.tr("Value (yuan)"), self.tr("Proposed by"), self.tr("Details")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("Note to the advisor (required to refuse)"))
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.setObjectName("approve")
+        self.refuse_button = QPushButton(self.tr("Re&fuse"))
+        self.refuse_button.setObjectName("refuse")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.empty = QLabel(self.tr("No remedies are waiting for approval."))
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.approve_button)
+        row.addWidget(self.refuse_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Remedies above an advisor's authority wait here for your decision.")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.approve_button.clicked.connect(lambda: self._decide(True))
+        self.refuse_button.clicked.connect(lambda: self._decide(False))
+        ops.changed.connect(self.on_ops_changed)
+        self.refresh()
+
+    def on_ops_changed(self, what: str) -> None:
+        if what in ("cases", "remedies"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.ops.run(lambda: pending_approvals(self.store), on_success=self.show_rows)
+
+    def show_rows(self, rows) -> None:
+        row = self.table.currentRow()
+        chosen = self.rows[row].id if 0 <= row < len(self.rows) else None
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, v in enumerate(rows):
+            for c, text in enumerate([v.case_number, v.customer, title(RemedyKind(v.kind)),
+                                      self.locale().toString(v.amount), v.proposed_by, v.description]):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        fit_columns(self.table)
+        self.empty.setVisible(not rows)
+        for b in (self.approve_button, self.refuse_button):
+            b.setEnabled(bool(rows))
+        if rows:  # the same remedy stays chosen across a reload
+            self.table.selectRow(next((i for i, v in enumerate(rows) if v.id == chosen), 0))
+
+    def _decide(self, approve: bool) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        self.error.clear()
+        store, rid, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
+        seen = self.rows[row].case_version
+        fn = approve_remedy if approve else refuse_remedy
+        self.ops.run(lambda: fn(store, rid, user_id, note, expected_version=seen), on_success=self.on_decided,
+                     on_failure=self.on_failed, changes="cases")
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))  # the note stays as typed
+        tell_case_changed(self, self.ops, exc)
+
+    def on_decided(self, _view) -> None:
+        self.note.clear()

@@ -1,0 +1,311 @@
+"""The guided recovery stepper: the case's script one step at a time, done / skipped / noted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from app.rules.vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus
+from app.services.recovery import Guide, guide, record_step
+from app.services.remedies import remedies_for
+from app.foundation.errors import CaseChanged
+from app.ui.cases.case_actions import CaseActions
+from app.ui.cases.case_changed import tell_case_changed
+from app.ui.common.ops import Ops
+from app.ui.recovery.remedy_dialog import RemedyDialog
+from app.ui.common.ui_words import duration_text, error_text, title, wording_language
+
+MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
+
+
+class RecoveryStepper(QWidget):
+    """Shows one step at a time; always opens at the first step not yet done or skipped."""
+
+    step_recorded = Signal(object)  # the new Guide
+
+    def __init__(self, store, ops: Ops, library, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_stepper")
+        self.store, self.ops, self.library, self.user = store, ops, library, user
+        self.case_id: str | None = None
+        self.guide: Guide | None = None
+        self.shown: int = 0
+        self.keep_step: int | None = None  # after a CaseChanged reload: stay on the step being worked on
+        self.remedy_dialog: RemedyDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.actions = CaseActions(store, ops, user)
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setFixedWidth(210)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the note; click to browse
+        self.position = QLabel()
+        self.position.setObjectName("position")
+        self.say = QLabel()
+        self.say.setObjectName("say")
+        self.say.setWordWrap(True)
+        self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.say.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.say.setFont(font)
+        self.say.setMinimumHeight(90)
+        self.say.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.record_hint = QLabel()
+        self.record_hint.setObjectName("record_hint")
+        self.record_hint.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("What the customer said, what you agreed; a reason when you skip"))
+        self.note.setMaximumHeight(110)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.remedy_line = QLabel()
+        self.remedy_line.setObjectName("remedy_line")
+        self.remedy_line.setWordWrap(True)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setObjectName("done")
+        self.skip_button = QPushButton(self.tr("Skip with reason"))
+        self.skip_button.setObjectName("skip")
+        self.note_button = QPushButton(self.tr("Save note"))
+        self.note_button.setObjectName("save_note")
+        self.remedy_button = QPushButton(self.tr("Offer a remedy..."))
+        self.remedy_button.setObjectName("offer_remedy")
+        self.finished_label = QLabel()
+        self.finished_label.setObjectName("finished")
+        self.finished_label.setWordWrap(True)
+
+        self.done_button.setDefault(True)
+        for b, keys in ((self.done_button, "Ctrl+Enter"), (self.skip_button, "Ctrl+K"),
+                        (self.note_button, "Ctrl+Shift+Enter"), (self.remedy_button, "Ctrl+R")):
+            b.setToolTip(keys)
+        buttons = QGridLayout()
+        buttons.addWidget(self.done_button, 0, 0)
+        buttons.addWidget(self.skip_button, 0, 1)
+        buttons.addWidget(self.note_button, 1, 0)
+        buttons.addWidget(self.remedy_button, 1, 1)
+        self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
+                                        "Ctrl+R remedy · Alt+Up/Down other steps"))
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #666")
+        right = QVBoxLayout()
+        right.addWidget(self.position)
+        right.addWidget(self.say, 1)
+        right.addWidget(self.record_hint)
+        right.addWidget(self.note)
+        right.addWidget(self.error)
+        right.addWidget(self.remedy_line)
+        right.addLayout(buttons)
+        right.addWidget(self.keys_hint)
+        right.addWidget(self.finished_label)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.clock, 1)
+        top.addWidget(self.actions)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self.done_button.clicked.connect(self.on_done_clicked)
+        self.skip_button.clicked.connect(self.on_skip_clicked)
+        self.note_button.clicked.connect(self.on_note_clicked)
+        self.remedy_button.clicked.connect(self.on_remedy_clicked)
+        self.steps.currentRowChanged.connect(self.on_steps_current_row_changed)
+        # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
+        for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
+                           ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),
+                           ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked),
+                           ("Alt+Up", lambda: self.browse(-1)), ("Alt+Down", lambda: self.browse(1))):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ops.changed.connect(self.on_ops_changed)
+        self._set_enabled(False)
+
+    # -- loading
+    def set_case(self, case_id: str | None) -> None:
+        self.case_id = case_id
+        self.note.clear()
+        self.error.clear()
+        self.refresh()
+
+    def show_case(self, case_id: str) -> None:
+        """CaseDetailView's extension hook: a different case is shown."""
+        if case_id != self.case_id:
+            self.set_case(case_id)
+
+    def refresh(self) -> None:
+        if not self.case_id:
+            self.guide = None
+            self.actions.show_state(None, None)
+            self._set_enabled(False)
+            return
+        case_id, pack = self.case_id, self.library.pack
+
+        def load():
+            return guide(self.store, case_id, pack), remedies_for(self.store, case_id)
+
+        self.ops.run(load, on_success=self.show_guide, on_failure=self.show_error)
+
+    def on_ops_changed(self, what: str) -> None:
+        if what in ("cases", "remedies", "settings") and self.case_id:
+            self.refresh()
+
+    def show_guide(self, loaded) -> None:
+        g, remedies = loaded
+        if g.case_id != self.case_id:
+            return  # an answer for a case no longer shown
+        self.guide = g
+        lang = wording_language()
+        self.heading.setText(self.tr("{number}: {script}").format(number=g.number, script=g.script.title[lang]))
+        flags = []
+        if g.clocks.first_response_overdue:
+            flags.append(self.tr("First response overdue"))
+        if g.clocks.callback_overdue:
+            flags.append(self.tr("Callback overdue"))
+        if g.clocks.callback_flagged:
+            flags.append(self.tr("Callback flagged: not reached"))
+        status = title(CaseStatus(g.status))
+        spans = []
+        if g.clocks.time_to_first_response is not None:
+            spans.append(self.tr("first response after {t}").format(t=duration_text(g.clocks.time_to_first_response)))
+        if g.clocks.time_to_resolution is not None:
+            spans.append(self.tr("resolved after {t}").format(t=duration_text(g.clocks.time_to_resolution)))
+        self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + spans + flags))
+        self.clock.setStyleSheet("color: #b00020" if flags else "")
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for st in g.steps:
+            item = QListWidgetItem(f"{MARKS[st.outcome]}  {st.step.index + 1}. {title(StepKind(st.step.kind))}")
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.remedy_line.setText("; ".join(
+            self.tr("Remedy: {kind}, {amount} yuan ({status})").format(
+                kind=title(RemedyKind(r.kind)), amount=r.amount, status=title(RemedyStatus(r.status)))
+            for r in remedies if r.status != "withdrawn"))
+        closed = g.status == CaseStatus.CLOSED.value
+        self.actions.show_state(g.case_id, g.status, g.version)
+        if closed:
+            self.finished_label.setText(self.tr("This case is closed."))
+        elif g.finished and g.status == CaseStatus.AWAITING_CALLBACK.value:
+            self.finished_label.setText(self.tr("Every step is recorded. The case now waits for its callback "
+                                                "(see Callbacks due)."))
+        elif g.finished and g.status == CaseStatus.ESCALATED.value:
+            self.finished_label.setText(self.tr("Every step is recorded. The case is escalated: a supervisor "
+                                                "decides what happens next."))
+        elif g.finished:  # back in recovery after a re-rating below the threshold
+            self.finished_label.setText(self.tr("Every step is recorded, but the customer is not yet satisfied: "
+                                                "offer another remedy (Ctrl+R) or escalate the case."))
+        else:
+            self.finished_label.clear()
+        self._set_enabled(not closed)
+        keep, self.keep_step = self.keep_step, None
+        self.show_step(min(g.current if keep is None else keep, len(g.steps) - 1))
+
+    def show_step(self, index: int) -> None:
+        g = self.guide
+        if g is None or not g.steps:
+            return
+        self.shown = index
+        st = g.steps[index]
+        lang = wording_language()
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(index)
+        self.steps.blockSignals(False)
+        self.position.setText(self.tr("Step {n} of {total}: {title}").format(
+            n=index + 1, total=len(g.steps), title=title(StepKind(st.step.kind))))
+        self.say.setText(st.step.say[lang])
+        notes = "".join(f"\n\u2022 {n}" for n in st.notes)
+        self.record_hint.setText(self.tr("Write down: {what}").format(what=st.step.record[lang]) + notes)
+        self.skip_button.setEnabled(st.step.skippable and g.status != CaseStatus.CLOSED.value)
+        self.remedy_button.setVisible(st.step.kind == StepKind.OFFER_REMEDY)
+        self.note.setFocus()
+
+    def browse(self, delta: int) -> None:
+        """Look at the step before or after without recording anything."""
+        if self.guide is not None and self.guide.steps:
+            self.error.clear()
+            self.show_step(max(0, min(len(self.guide.steps) - 1, self.shown + delta)))
+
+    def on_steps_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.error.clear()
+            self.show_step(row)
+
+    # -- recording
+    def _record(self, outcome: StepOutcome) -> None:
+        if self.guide is None:
+            return
+        case_id, pack, index = self.case_id, self.library.pack, self.shown
+        text = self.note.toPlainText()
+        user_id, seen = self.user.user_id, self.guide.version
+        self.error.clear()
+        self._set_enabled(False)
+        self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id,
+                                         expected_version=seen),
+                     on_success=self.on_step_saved, on_failure=self.show_error, changes="cases")
+
+    def on_done_clicked(self) -> None:
+        if self.done_button.isEnabled():
+            self._record(StepOutcome.DONE)
+
+    def on_skip_clicked(self) -> None:
+        if not self.skip_button.isEnabled():
+            return
+        if not self.note.toPlainText().strip():
+            self.error.setText(self.tr("Write the reason for skipping in the note box, then press Skip again."))
+            self.note.setFocus()
+            return
+        self._record(StepOutcome.SKIPPED)
+
+    def on_note_clicked(self) -> None:
+        if not self.note_button.isEnabled():
+            return
+        if not self.note.toPlainText().strip():
+            self.error.setText(self.tr("Write the note first."))
+            self.note.setFocus()
+            return
+        self._record(StepOutcome.NOTED)
+
+    def on_remedy_clicked(self) -> None:
+        if self.case_id and self.remedy_button.isVisible() and self.remedy_button.isEnabled():
+            self.remedy_dialog = RemedyDialog(self.store, self.ops, self.case_id, self.user, self,
+                                              version_of=self.seen_version)
+            self.remedy_dialog.finished.connect(self.on_remedy_dialog_finished)
+            self.remedy_dialog.open()
+
+    def on_remedy_dialog_finished(self, _result: int) -> None:
+        # Back to typing in the step's note without reaching for the mouse.
+        self.window().activateWindow()
+        self.note.setFocus()
+
+    def seen_version(self) -> int | None:
+        """The case version this view shows, for commands to pass as expected_version."""
+        return self.guide.version if self.guide is not None and self.guide.case_id == self.case_id else None
+
+    def on_step_saved(self, g: Guide) -> None:
+        self.note.clear()
+        self.step_recorded.emit(g)  # ops.changed refreshes the view with the remedies
+
+    def show_error(self, exc: BaseException) -> None:
+        self._set_enabled(self.guide is not None and self.guide.status != CaseStatus.CLOSED.value)
+        self.error.setText(error_text(exc))  # the note stays as typed
+        if isinstance(exc, CaseChanged):
+            self.keep_step = self.shown  # the reload shows the same step, now with the other change
+            tell_case_changed(self, self.ops, exc)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.done_button, self.skip_button, self.note_button, self.remedy_button, self.note):
+            w.setEnabled(on)
+

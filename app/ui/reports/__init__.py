@@ -1,0 +1,1 @@
+"""Reports: make, preview, save and print the PDFs."""

@@ -1,0 +1,257 @@
+"""Reports: pick a report and a month, make the PDF off the UI thread, preview, save or print it."""
+
+from __future__ import annotations
+
+import getpass
+import io
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from app.foundation import clock
+from app.foundation.errors import InvalidInput, RecoveryDeskError
+from app.ui.common.ops import Ops
+from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
+
+FEEDBACK, CASES = "feedback", "cases"
+
+
+@dataclass(frozen=True)
+class MadeReport:
+    kind: str
+    month: str
+    pdf: bytes
+    pages: list[QImage]  # the preview: the first pages
+    page_count: int
+
+
+def make_report(store, kind: str, month: str, advisor: str | None, language: str, printed_by: str) -> MadeReport:
+    """Runs on a worker: gather (database), lay out (reportlab), draw the preview (PDFium)."""
+    from app.reports import cases, feedback
+    from app.ui.common.i18n import Words
+
+    module = feedback if kind == FEEDBACK else cases
+    data = feedback.gather(store, month, None, advisor) if kind == FEEDBACK else cases.gather(store, month)
+    buf = io.BytesIO()
+    module.render(data, buf, Words(language), printed_by)
+    pdf = buf.getvalue()
+    return MadeReport(kind, month, pdf, page_images(pdf, limit=PREVIEW_PAGES), page_count(pdf))
+
+
+class ReportsView(QWidget):
+    report_made = Signal(str)  # the month of the report now shown
+    report_saved = Signal(str)  # the path written
+    advisors_loaded = Signal(int)  # how many advisors the list now offers
+
+    def __init__(self, store, ops: Ops, printed_by: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports")
+        self.store, self.ops = store, ops
+        # The signed-in user's name goes in the page header; the login name when nobody signed in.
+        self.printed_by = printed_by if printed_by and printed_by != "-" else _login_name()
+        self.current: MadeReport | None = None
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("report_kind")
+        self.kind.addItem(self.tr("Monthly feedback summary"), FEEDBACK)
+        self.kind.addItem(self.tr("Case recovery report"), CASES)
+        self.month = QLineEdit(clock.today().strftime("%Y-%m"))
+        self.month.setObjectName("report_month")
+        self.month.setPlaceholderText(self.tr("YYYY-MM"))
+        self.month.setMaximumWidth(120)
+        self.month_error = QLabel()
+        self.month_error.setObjectName("month_error")
+        self.month_error.setStyleSheet("color: #b00020")
+        self.month_error.hide()
+        self.advisor = QComboBox()
+        self.advisor.setObjectName("report_advisor")
+        self.advisor.addItem(self.tr("All advisors"), None)
+        self.language = QComboBox()
+        self.language.setObjectName("report_language")
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        # The report in the language the user works in, unless they pick the other.
+        self.language.setCurrentIndex(0 if QLocale().language() == QLocale.Language.Chinese else 1)
+
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month)
+        month_row.addWidget(self.month_error, 1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # no 1100-pixel combos
+        for combo in (self.kind, self.advisor, self.language):
+            combo.setMinimumWidth(260)
+        form.addRow(self.tr("Report:"), self.kind)
+        form.addRow(self.tr("Month:"), month_row)
+        form.addRow(self.tr("Advisor:"), self.advisor)
+        form.addRow(self.tr("Language of the report:"), self.language)
+
+        self.make_button = QPushButton(self.tr("Create report"))
+        self.make_button.setObjectName("make_report")
+        self.make_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("Save PDF..."))
+        self.save_button.setObjectName("save_report")
+        self.print_button = QPushButton(self.tr("Print..."))
+        self.print_button.setObjectName("print_report")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the time a report takes is not known in advance
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("report_status")
+        buttons = QHBoxLayout()
+        for w in (self.make_button, self.save_button, self.print_button, self.progress):
+            buttons.addWidget(w)
+        buttons.addWidget(self.status, 1)
+
+        self.preview = PdfPreview(self.tr("Choose the report and the month, then press \"Create report\" to see "
+                                          "it here before saving or printing."))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.preview, 1)
+
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
+        self.make_button.clicked.connect(self.on_make_clicked)
+        self.month.returnPressed.connect(self.on_make_clicked)
+        self.month.textEdited.connect(lambda _t: self.month_error.hide())
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.print_button.clicked.connect(self.on_print_clicked)
+        ops.changed.connect(self.on_ops_changed)
+        self._update_buttons(busy=False)
+        self.load_advisors()
+
+    def load_advisors(self) -> None:
+        store = self.store
+
+        def names() -> list[str]:
+            # Imported on the worker: the report module loads reportlab, too slow for the UI thread.
+            from app.reports.feedback import advisor_names
+
+            return advisor_names(store)
+
+        self.ops.run(names, on_success=self.show_advisors, pool="io")
+
+    def show_advisors(self, names: list[str]) -> None:
+        chosen = self.advisor.currentData()
+        while self.advisor.count() > 1:
+            self.advisor.removeItem(1)
+        for n in names:
+            self.advisor.addItem(n, n)
+        if chosen in names:
+            self.advisor.setCurrentIndex(names.index(chosen) + 1)
+        self.advisors_loaded.emit(len(names))
+
+    def on_ops_changed(self, what: str) -> None:
+        if what in ("forms", "cases"):
+            self.load_advisors()
+
+    def on_kind_changed(self, _index: int) -> None:
+        self.advisor.setEnabled(self.kind.currentData() == FEEDBACK)
+
+    def _update_buttons(self, *, busy: bool) -> None:
+        self.make_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.save_button.setEnabled(not busy and self.current is not None)
+        self.print_button.setEnabled(not busy and self.current is not None)
+
+    def on_make_clicked(self) -> None:
+        from app.services.assessment import parse_month
+
+        month = self.month.text().strip()
+        try:
+            parse_month(month)
+        except InvalidInput:
+            self.month_error.setText(self.tr("Write the month as YYYY-MM, e.g. 2026-05."))
+            self.month_error.show()
+            self.month.setFocus()
+            return
+        self.month_error.hide()
+        kind, language = self.kind.currentData(), self.language.currentData()
+        advisor = self.advisor.currentData() if kind == FEEDBACK else None
+        who = self.printed_by
+        self.status.setText(self.tr("Creating the report..."))
+        self._update_buttons(busy=True)
+        self.ops.run(lambda: make_report(self.store, kind, month, advisor, language, who),
+                     on_success=self.on_report_made, on_failure=self.on_report_failed, pool="io")
+
+    def on_report_made(self, made: MadeReport) -> None:
+        self.current = made
+        self.preview.show_pages(made.pages)
+        if made.page_count > len(made.pages):
+            self.status.setText(self.tr("Pages: {n}; the preview shows the first {shown}. Save or print it for "
+                                        "all of them.").format(n=made.page_count, shown=len(made.pages)))
+        else:
+            self.status.setText(self.tr("Pages: {n}. Save or print it.").format(n=made.page_count))
+        self._update_buttons(busy=False)
+        self.report_made.emit(made.month)
+
+    def on_report_failed(self, error: BaseException) -> None:
+        self._update_buttons(busy=False)
+        if isinstance(error, RecoveryDeskError):
+            text = error.render(lambda ctx, s: self._translate(ctx, s))
+        else:
+            text = self.tr("The report could not be made: {reason}").format(reason=error)
+        self.status.setText(text)
+
+    def _translate(self, context: str, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(context, text)
+
+    def on_save_clicked(self) -> None:
+        if self.current is None:
+            return
+        default = f"{self.current.kind}-{self.current.month}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default,
+                                                    self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        pdf = self.current.pdf
+
+        def write() -> str:
+            with open(path, "wb") as f:
+                f.write(pdf)
+            return path
+
+        self.ops.run(write, on_success=self.on_report_written, on_failure=self.on_report_not_written, pool="io")
+
+    def on_report_not_written(self, error: BaseException) -> None:
+        # The PDF is still in memory: the user can pick another place and save again.
+        QMessageBox.warning(self, self.tr("Save the report"), self.tr("Could not save: {reason}").format(reason=error))
+
+    def on_report_written(self, path: str) -> None:
+        self.status.setText(self.tr("Saved to {path}.").format(path=path))
+        self.report_saved.emit(path)
+
+    def on_print_clicked(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.current is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        pdf = self.current.pdf
+        self.status.setText(self.tr("Preparing the pages for the printer..."))
+        self._update_buttons(busy=True)
+
+        def printed(images) -> None:
+            print_images(printer, images)
+            self._update_buttons(busy=False)
+            self.status.setText(self.tr("Sent to the printer."))
+
+        self.ops.run(lambda: page_images(pdf, PRINT_DPI), on_success=printed,
+                     on_failure=self.on_report_failed, pool="io")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001
+        return "-"

@@ -1,0 +1,1 @@
+"""Settings: language, declared settings, the counter's users."""

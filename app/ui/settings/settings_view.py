@@ -1,0 +1,284 @@
+"""Settings: language (switches at once), every declared setting, and the counter's users (admins)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from app.rules.settings_catalogue import REGISTRY
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import FieldForm, error_text, vocab_combo, combo_value
+from app.rules.vocab import Role
+
+
+class SettingsView(QWidget):
+    language_chosen = Signal(str)
+    settings_saved = Signal(dict)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.store, self.ops, self.user = store, ops, user
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("heading")
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        lang_box = QGroupBox(self.tr("Language"))
+        QFormLayout(lang_box).addRow(self.tr("Language of the program:"), self.language)
+
+        self.editors: dict[str, QWidget] = {}
+        values_box = QGroupBox(self.tr("Rules and preferences"))
+        form = QFormLayout(values_box)
+        for key, decl in REGISTRY.items():
+            if key == "ui.language":
+                continue
+            editor = self._editor(decl)
+            editor.setObjectName(f"setting_{key}")
+            if decl.published and not user.is_supervisor:
+                editor.setEnabled(False)
+                editor.setToolTip(self.tr("Only a supervisor can change this setting"))
+            lab = QLabel(QCoreApplication.translate("Settings", decl.title))
+            form.addRow(lab, editor)
+            self.editors[key] = editor
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form.addRow(self.message, self.save_button)
+
+        # Which recovery script pack the counter uses and where it came from (head office publishes new ones).
+        self.pack_box = QGroupBox(self.tr("Recovery scripts"))
+        self.pack_label = QLabel()
+        self.pack_label.setObjectName("active_pack")
+        self.pack_label.setWordWrap(True)
+        QVBoxLayout(self.pack_box).addWidget(self.pack_label)
+        self.show_pack()
+
+        self.users_box = QGroupBox(self.tr("Users of this counter"))
+        ub = QVBoxLayout(self.users_box)
+        self.user_list = QListWidget()
+        self.user_list.setMaximumHeight(130)
+        self.new_user = FieldForm()
+        self.nu_username = self.new_user.add("username", self.tr("User name"), QLineEdit(), required=True)
+        self.nu_name = self.new_user.add("display_name", self.tr("Name"), QLineEdit(), required=True)
+        self.nu_pin = self.new_user.add("pin", self.tr("PIN"), QLineEdit(), required=True)
+        self.nu_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.nu_role = self.new_user.add("role", self.tr("Role"), vocab_combo(Role))
+        self.add_user_button = QPushButton(self.tr("Add user"))
+        self.add_user_button.clicked.connect(self.on_add_user_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_user_button)
+        # Someone who left is deactivated (never deleted: what they did keeps their name); a
+        # forgotten PIN is replaced by an administrator.
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.active_button.clicked.connect(self.on_active_clicked)
+        self.reset_pin_button = QPushButton(self.tr("New PIN..."))
+        self.reset_pin_button.clicked.connect(self.on_reset_pin_clicked)
+        self.user_message = QLabel()
+        self.user_message.setWordWrap(True)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.user_message, 1)
+        person_row.addWidget(self.active_button)
+        person_row.addWidget(self.reset_pin_button)
+        self.user_list.currentItemChanged.connect(lambda *_: self.on_person_chosen())
+        self.on_person_chosen()
+        ub.addWidget(self.user_list)
+        ub.addLayout(person_row)
+        ub.addWidget(self.new_user)
+        ub.addLayout(row)
+        self.users_box.setVisible(user.role == Role.ADMIN.value)
+
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addWidget(heading)
+        col.addWidget(lang_box)
+        col.addWidget(values_box)
+        col.addWidget(self.pack_box)
+        col.addWidget(self.users_box)
+        col.addStretch(1)
+        body.setMaximumWidth(900)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.load()
+        self.language.currentIndexChanged.connect(self.on_language_changed)
+
+    def show_pack(self) -> None:
+        """The active pack, version and origin (read again after a sync may have installed a new one)."""
+        from pathlib import Path
+
+        from app.scripts.library import describe_origin, library_for
+
+        lib = library_for(Path(self.store.path).parent)
+        self.pack_label.setText(self.tr("In use: pack {label} ({scripts} scripts), {origin}.").format(
+            label=lib.pack.label, scripts=len(lib.pack.scripts),
+            origin=describe_origin(lib.origin, QCoreApplication.translate)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.show_pack()
+        super().showEvent(event)
+
+    @staticmethod
+    def _editor(decl) -> QWidget:
+        if decl.choices:
+            w = QComboBox()
+            for c in decl.choices:
+                w.addItem(c or "-", c)
+        elif decl.type is bool:
+            w = QCheckBox()
+        elif decl.type is int:
+            w = QSpinBox()
+            w.setRange(int(decl.minimum if decl.minimum is not None else -10**9),
+                       int(decl.maximum if decl.maximum is not None else 10**9))
+        elif decl.type is float:
+            w = QDoubleSpinBox()
+            w.setDecimals(3)
+            w.setSingleStep(0.01)
+            w.setRange(decl.minimum if decl.minimum is not None else -1e9,
+                       decl.maximum if decl.maximum is not None else 1e9)
+        else:
+            w = QLineEdit()
+        w.setMaximumWidth(200)
+        return w
+
+    def load(self) -> None:
+        from app.services.preferences import read_settings
+        from app.services.users import list_users
+
+        store = self.store
+        self.ops.run(lambda: (read_settings(store), list_users(store)), on_success=self.on_loaded)
+
+    def on_loaded(self, result) -> None:
+        values, people = result
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.get("ui.language", ""))))
+        self.language.blockSignals(False)
+        for key, w in self.editors.items():
+            v = values[key]
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(v)))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                w.setValue(v)
+            else:
+                w.setText(str(v))
+        chosen = self.chosen_person()
+        self.user_list.clear()
+        for p in people:
+            role = QCoreApplication.translate("Vocab", Role(p.role).title)
+            state = ("" if p.active else self.tr(" (deactivated)")) or \
+                ("" if p.can_sign_in else self.tr(" (cannot sign in yet)"))
+            item = QListWidgetItem(f"{p.display_name} ({p.username}) · {role}{state}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.user_list.addItem(item)
+            if chosen is not None and p.user_id == chosen.user_id:
+                self.user_list.setCurrentItem(item)
+        self.on_person_chosen()
+
+    def chosen_person(self):
+        item = self.user_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def on_person_chosen(self) -> None:
+        p = self.chosen_person()
+        self.active_button.setEnabled(p is not None)
+        self.reset_pin_button.setEnabled(p is not None and p.active)
+        self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
+
+    def on_active_clicked(self) -> None:
+        from app.services.users import set_active
+
+        p = self.chosen_person()
+        if p is None:
+            return
+        store, actor, active = self.store, self.user.user_id, not p.active
+
+        def done(info) -> None:
+            self.user_message.setText(
+                self.tr("{name} can sign in again.").format(name=info.display_name) if info.active else
+                self.tr("{name} is deactivated: they can no longer sign in; their work keeps their name.").format(
+                    name=info.display_name))
+            self.load()
+
+        self.ops.run(lambda: set_active(store, p.user_id, active, actor_id=actor), on_success=done,
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def on_reset_pin_clicked(self) -> None:
+        from app.services.users import reset_secret
+
+        p = self.chosen_person()
+        if p is None:
+            return
+        pin, ok = QInputDialog.getText(self, self.tr("New PIN"),
+                                       self.tr("New PIN for {name} (at least 4 characters):").format(
+                                           name=p.display_name), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        store, actor = self.store, self.user.user_id
+        self.ops.run(lambda: reset_secret(store, p.user_id, pin, actor_id=actor),
+                     on_success=lambda _: self.user_message.setText(
+                         self.tr("{name} signs in with the new PIN from now on.").format(name=p.display_name)),
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def values(self) -> dict:
+        out = {}
+        for key, w in self.editors.items():
+            if isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QCheckBox):
+                out[key] = w.isChecked()
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                out[key] = w.value()
+            else:
+                out[key] = w.text()
+        return out
+
+    def on_save_clicked(self) -> None:
+        from app.services.preferences import save_settings
+
+        store, user, changes = self.store, self.user, self.values()
+        self.ops.run(lambda: save_settings(store, changes, user), on_success=self.on_settings_saved,
+                     on_failure=lambda exc: self.message.setText(error_text(exc)), changes="settings")
+
+    def on_settings_saved(self, values: dict) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.settings_saved.emit(values)
+
+    def on_language_changed(self) -> None:
+        from app.services.preferences import save_settings
+
+        store, user, lang = self.store, self.user, self.language.currentData()
+        self.ops.run(lambda: save_settings(store, {"ui.language": lang}, user),
+                     on_success=lambda _: self.language_chosen.emit(lang), changes="settings")
+
+    def on_add_user_clicked(self) -> None:
+        from app.services.users import create_user
+
+        self.new_user.clear_errors()
+        store, actor = self.store, self.user.user_id
+        u, n, p, r = self.nu_username.text(), self.nu_name.text(), self.nu_pin.text(), combo_value(self.nu_role)
+
+        def failed(exc):
+            field = getattr(exc, "params", {}).get("field", "username")
+            if not self.new_user.show_error(field, error_text(exc)):
+                self.new_user.show_error("username", error_text(exc))
+
+        def added(_):
+            for w in (self.nu_username, self.nu_name, self.nu_pin):
+                w.clear()
+            self.load()
+
+        self.ops.run(lambda: create_user(store, u, n, p, r, actor_id=actor), on_success=added, on_failure=failed)

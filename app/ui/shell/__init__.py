@@ -1,0 +1,1 @@
+"""The program's life: start, sign-in, the main window, idle lock."""

@@ -1,0 +1,164 @@
+"""The main window: navigation on the left, the chosen view on the right, status at the bottom.
+
+Extension points for other features:
+- ``add_page(title, widget, icon_name=None)`` adds a page to the navigation (before Settings).
+- ``set_sync_state(online, waiting, last_sync)`` shows the sync state in the status bar; until it
+  is first called the bar says sync is not set up.
+- ``cases.detail.add_tab(title, widget)`` adds a tab beside a case's details (see CaseDetailView).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Slot, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+                               QToolButton, QWidget)
+
+from app.services.drafts import DraftBox
+from app.ui.cases.cases_view import CasesView
+from app.ui.feedback.feedback_form_view import FeedbackFormView
+from app.ui.common.ops import Ops
+from app.ui.reports.reports_view import ReportsView
+from app.ui.settings.settings_view import SettingsView
+from app.ui.today.today_view import TodayView
+from app.ui.common.widgets import icon
+
+
+def _nobody(store):
+    """Who acts when no one signed in (tests and tools that build the window directly)."""
+    from app.services.users import SignedIn
+
+    return SignedIn(None, "", "-", "advisor", store.identity.home_dealer_id)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    rebuild_requested = Signal()  # the language changed: the shell builds the window again
+
+    def __init__(self, store, ops: Ops, user=None, drafts: DraftBox | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.ops = store, ops
+        self.user = user or _nobody(store)
+        self.drafts = drafts or DraftBox(store.path.parent)
+        self.setWindowTitle(self.tr("Recovery Desk"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 740)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.today = TodayView(store, ops, self.user, self.drafts)
+        self.cases = CasesView(store, ops, self.user, self.drafts)
+        self.feedback = FeedbackFormView(store, ops, self.user, self.drafts)
+        self.settings = SettingsView(store, ops, self.user)
+        self._settings_item = None
+        self.add_page(self.tr("Today"), self.today, "today")
+        self.add_page(self.tr("Cases"), self.cases, "cases")
+        self.add_page(self.tr("Feedback forms"), self.feedback, "form")
+        self._settings_item = self._append(self.tr("Settings"), self.settings, "settings")
+        from app.ui.recovery.recovery_pages import install_recovery
+
+        self.recovery = install_recovery(self)
+        self.reports = ReportsView(store, ops, printed_by=self.user.display_name)
+        self.add_page(self.tr("Reports"), self.reports, "reports")
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.today.case_requested.connect(self.on_today_case_requested)
+        self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
+
+        self.user_label = QLabel(self.tr("Signed in: {name}").format(name=self.user.display_name))
+        self.user_label.setObjectName("userLabel")
+        # Where the data is, in words an advisor reads (the two characters are those of this
+        # counter's case numbers); the file's full path is in the tooltip for whoever supports it.
+        ident = store.identity
+        self.store_label = QLabel(self.tr("This counter's store ({tag})").format(tag=ident.tag))
+        self.store_label.setObjectName("storeLabel")
+        self.store_label.setToolTip(self.tr("Store file: {path}").format(path=store.path))
+        self.sync_label = QLabel(self.tr("Sync: not set up"))
+        self.sync_label.setObjectName("syncLabel")
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        self.dealer_label = QLabel(
+            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
+            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
+        self.dealer_label.setObjectName("dealerLabel")
+        bar.addWidget(self.dealer_label)
+        bar.addWidget(self.store_label, 1)
+        bar.addPermanentWidget(self.sync_label)
+        self.lock_button = QToolButton()
+        self.lock_button.setIcon(icon("lock"))
+        self.lock_button.setToolTip(self.tr("Lock the counter now (Ctrl+L)"))
+        self.lock_button.setAutoRaise(True)
+        self.lock_button.clicked.connect(self.lock_requested)
+        bar.addPermanentWidget(self.lock_button)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+
+    def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
+        item = QListWidgetItem(icon(icon_name) if icon_name else icon("file"), title)
+        item.setData(Qt.ItemDataRole.UserRole, widget.objectName())
+        item.setSizeHint(QSize(160, 40))
+        if row is None:
+            self.nav.addItem(item)
+            self.pages.addWidget(widget)
+        else:
+            self.nav.insertItem(row, item)
+            self.pages.insertWidget(row, widget)
+        return item
+
+    def add_page(self, title: str, widget: QWidget, icon_name: str | None = None) -> None:
+        """Add a page to the navigation, before Settings (which stays last)."""
+        row = self.nav.row(self._settings_item) if self._settings_item is not None else None
+        self._append(title, widget, icon_name, row)
+
+    def show_page(self, widget: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(widget))
+
+    def set_sync_state(self, online: bool | None, waiting: int = 0, last_sync: datetime | None = None) -> None:
+        """online None: sync not set up. Otherwise show online/offline, items waiting and the last sync."""
+        if online is None:
+            self.sync_label.setText(self.tr("Sync: not set up"))
+            return
+        state = self.tr("online") if online else self.tr("offline")
+        last = last_sync.astimezone().strftime("%Y-%m-%d %H:%M") if last_sync else self.tr("never")
+        self.sync_label.setText(self.tr("Sync: {state}, {waiting} waiting, last {last}").format(
+            state=state, waiting=waiting, last=last))
+
+    def attach_sync(self, controller) -> None:
+        """Show a SyncController's state in the status bar, with a button to sync, see problems, connect."""
+        from app.ui.sync.sync_menu import SyncButton
+
+        self.sync_button = SyncButton(controller, self.store, self.ops, self)
+        self.statusBar().insertPermanentWidget(self.statusBar().layout().count() - 1, self.sync_button)
+        controller.state_changed.connect(self.on_sync_state_changed)
+        controller.round_failed.connect(self.on_sync_round_failed)
+        self.on_sync_state_changed(controller.state)
+
+    @Slot(object)
+    def on_sync_state_changed(self, state) -> None:
+        from app.ui.sync.sync_controller import describe
+
+        self.sync_label.setText(describe(state))
+        self._sync_connected = state.connected
+
+    @Slot(str)
+    def on_sync_round_failed(self, text: str) -> None:
+        if getattr(self, "_sync_connected", False):  # "not connected yet" is already the label
+            self.statusBar().showMessage(text, 15000)
+
+    def on_today_case_requested(self, case_id: str) -> None:
+        self.show_page(self.cases)
+        self.cases.show_case(case_id)

@@ -1,0 +1,318 @@
+"""The program's life on a counter: sign in, the main window, idle lock, rebuilding on a language switch."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.ui.common import i18n
+from app.ui.common.ops import Ops
+from app.ui.shell.sign_in_dialog import SignInDialog
+
+
+# What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
+# PIN nothing but building the widgets is left on the UI thread.
+WARM_MODULES = ("app.ui.shell.main_window", "app.ui.recovery.recovery_pages", "app.ui.shell.idle_lock", "app.ui.sync.sync_controller",
+                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts",
+                "app.reports.feedback")  # the Reports page lists advisors through it (reportlab: slow)
+# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
+TODAY_FRESH_S = 30.0
+
+
+def _language(store) -> str:
+    """The language setting, read without app.services.preferences (which imports every service
+    that declares a setting: not needed before the names are listed)."""
+    from app.services import settings
+
+    with store.session() as s:
+        return settings.get(s, "ui.language")
+
+
+def _today_now(store):
+    """Today's figures and the open alerts, with when they were read (a worker runs this)."""
+    from app.services.alerts import open_alerts
+    from app.services.today import today_figures
+
+    return time.monotonic(), today_figures(store), open_alerts(store)
+
+
+def _warm(store) -> None:
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from app.scripts.library import library_for
+
+    library_for(Path(store.path).parent)  # parses the script pack once per process
+
+
+class _FirstPaint(QObject):
+    """Calls ``then()`` once, after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+class Shell(QObject):
+    window_shown = Signal(object)  # the MainWindow
+    locked = Signal()
+
+    def __init__(self, ops: Ops, *, data_dir: Path | None = None, store=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ops, self.data_dir, self.store = ops, data_dir, store
+        self.user = None
+        self.window = None
+        self.idle = None
+        self.dialog: SignInDialog | None = None
+        self.permissions_box = None  # the warning shown when the store had to be made private
+        self._hidden: list = []
+        self.sync = None  # one SyncController for the session, shown by every window built
+        self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
+        ops.account_inactive.connect(self.lock)
+        self._today_reading = False
+        self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
+        self._discarded: list = []
+        self._warm_started = False
+        ops.busy_changed.connect(self._on_ops_busy)
+
+    def start(self) -> SignInDialog:
+        """Show the sign-in dialog at once; open the store behind it when not given."""
+        self.dialog = self._sign_in_dialog(None)
+        if self.store is None:
+            # Open the store only once the dialog has painted: the database layer's imports run in
+            # the background but share the interpreter, and would otherwise delay the first window.
+            self._painted = _FirstPaint(self.dialog, self.open_store)
+        else:
+            self.on_store_opened(self.store)
+        self.dialog.show()
+        return self.dialog
+
+    def open_store(self) -> None:
+        from app.models.store import open_store
+
+        data_dir = self.data_dir
+        self.ops.run(lambda: open_store(data_dir), on_success=self.on_store_opened,
+                     on_failure=self.on_store_failed, pool="io")
+
+    def _sign_in_dialog(self, locked_user) -> SignInDialog:
+        dialog = SignInDialog(None, self.ops, locked_user=locked_user, parent=self.window if locked_user else None)
+        dialog.signed_in.connect(self.on_signed_in)
+        if locked_user is None:
+            dialog.submit.clicked.connect(self.on_pin_entered)
+            dialog.pin.returnPressed.connect(self.on_pin_entered)
+            dialog.sign_in_failed.connect(self.drop_prebuilt)
+            dialog.ready.connect(self.on_dialog_ready)
+        return dialog
+
+    def on_store_opened(self, store) -> None:
+        self.store = store
+        self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+        if store.repaired:
+            self._tell_permissions_repaired(store)
+
+    def _tell_permissions_repaired(self, store) -> None:
+        """Customers' data was readable by other users of this PC: it is private now; say so once,
+        without blocking the sign-in (the message stays beside it until dismissed)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.models.store import PERMISSIONS_REPAIRED
+
+        text = QApplication.translate("Errors", PERMISSIONS_REPAIRED).format(
+            count=len(store.repaired), path=store.path.parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Application", "Recovery Desk"), text,
+                          QMessageBox.StandardButton.Ok, self.dialog)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        self.permissions_box = box
+
+    def on_dialog_ready(self) -> None:
+        """The names are listed: while the advisor types the PIN, read Today's figures (a reader
+        beside the database worker, so the PIN check never waits for it) and load the main
+        window's code. Not sooner: the imports would hold the interpreter while the names load."""
+        if self.ops.inline or self._warm_started or self.store is None or self.window is not None:
+            return
+        self._warm_started = True
+        store = self.store
+        self._today_reading = True
+        self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
+                     pool="io")
+        self.ops.run(lambda: _warm(store), pool="io")
+
+    def on_pin_entered(self) -> None:
+        """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
+        chosen person's main window, hidden, and read Today's figures again if those read earlier
+        are stale. The window is shown only if the check signs in that very person."""
+        if self.ops.inline or self.store is None or self.window is not None or self.dialog is None:
+            return  # inline (tests): signed in already; a window: unlocking, or a language switch
+        if not self._today_reading and (self._today_read is None
+                                        or time.monotonic() - self._today_read[0] > TODAY_FRESH_S):
+            store = self.store
+            self._today_reading = True
+            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
+                         on_failure=self.on_today_failed, pool="io")
+        person = self.dialog.chosen_person()
+        if person is None:
+            return
+        from app.services.users import SignedIn
+
+        expected = SignedIn(person.user_id, person.username, person.display_name, person.role,
+                            self.store.identity.home_dealer_id)
+        if self._prebuilt is not None and self._prebuilt[0] == expected:
+            return
+        self.drop_prebuilt()
+        self._prebuilt = (expected, self._new_window(expected))
+
+    def drop_prebuilt(self) -> None:
+        if self._prebuilt is not None:
+            _who, window = self._prebuilt
+            self._prebuilt = None
+            self._discard(window)
+
+    def _discard(self, window) -> None:
+        """Hide a window never shown; delete it once no background work can still answer its views."""
+        window.hide()
+        self._discarded.append(window)
+        self._on_ops_busy(self.ops.busy)
+
+    def _on_ops_busy(self, busy: bool) -> None:
+        if not busy:
+            for window in self._discarded:
+                window.deleteLater()
+            self._discarded = []
+
+    def on_today_read(self, read) -> None:
+        self._today_reading = False
+        self._today_read = read
+        self._show_today_read()
+
+    def on_today_failed(self, _exc: BaseException) -> None:
+        self._today_reading = False  # Today reads its figures itself; nothing is lost
+
+    def _show_today_read(self) -> None:
+        """Fill the first window's Today with the figures read while the PIN was typed, if fresh and
+        Today hasn't filled itself yet; its own refresh follows in any case."""
+        read, window = self._today_read, self.window
+        if read is None or window is None or getattr(window, "_today_filled", False):
+            return
+        self._today_read = None
+        at, figures, alerts = read
+        if time.monotonic() - at <= TODAY_FRESH_S:
+            window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
+
+    def on_language_read(self, language: str) -> None:
+        from app.ui.shell.application import apply_language
+
+        chosen = i18n.pick_language(language)
+        if chosen != i18n.current():
+            apply_language(chosen)
+            old, self.dialog = self.dialog, self._sign_in_dialog(None)
+            old.hide()
+            old.deleteLater()
+            self.dialog.show()
+        self.dialog.set_store(self.store)
+
+    def on_store_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.ui.common.widgets import error_text
+
+        QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
+        QApplication.instance().exit(1)
+
+    def on_signed_in(self, user) -> None:
+        same = self.user is not None and user.user_id == self.user.user_id
+        self.user = user
+        if self.window is not None and same:
+            self.window.centralWidget().show()  # unlock
+            for w in self._hidden:
+                w.show()
+            self._hidden = []
+            self.idle.resume()
+            return
+        self.build_window()
+
+    def _new_window(self, user):
+        from app.services.drafts import DraftBox
+        from app.ui.shell.main_window import MainWindow
+
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent))
+        window.rebuild_requested.connect(self.on_rebuild_requested)
+        window.lock_requested.connect(self.lock)
+        window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
+        return window
+
+    def build_window(self) -> None:
+        from app.ui.shell.idle_lock import IdleWatcher
+
+        old = self.window
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if prebuilt is not None and old is None and prebuilt[0] == self.user:
+            self.window = prebuilt[1]
+        else:
+            if prebuilt is not None:
+                self._discard(prebuilt[1])
+            self.window = self._new_window(self.user)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        if self.sync is None:
+            from app.ui.sync.sync_controller import SyncController
+
+            self.sync = SyncController(self.store, self.ops, self)
+            self.sync.start()
+        self.window.attach_sync(self.sync)
+        self.window.show()
+        if self.idle is None:
+            self.idle = IdleWatcher(0, self)
+            self.idle.idle.connect(self.lock)
+        self.load_lock_minutes()
+        self.window_shown.emit(self.window)
+        self._show_today_read()
+
+    def load_lock_minutes(self) -> None:
+        from app.services.preferences import read_settings
+
+        store = self.store
+        self.ops.run(lambda: read_settings(store)["ui.lock_minutes"], on_success=self.idle.set_minutes)
+
+    def on_rebuild_requested(self) -> None:
+        from app.services.preferences import read_settings
+        from app.ui.shell.application import apply_language
+
+        store = self.store
+
+        def rebuild(language: str) -> None:
+            apply_language(i18n.pick_language(language))
+            self.build_window()
+
+        self.ops.run(lambda: read_settings(store)["ui.language"], on_success=rebuild)
+
+    def lock(self) -> None:
+        """Hide what is on screen and ask for a PIN; another user signing in gets their own window."""
+        if self.window is None or not self.window.centralWidget().isVisible():
+            return
+        self.idle.pause()
+        self.window.centralWidget().hide()
+        # Open dialogs (a complaint half typed) are hidden too; their drafts are already on disk.
+        self._hidden = [w for w in QApplication.topLevelWidgets()
+                        if w.isVisible() and w is not self.window and isinstance(w, QDialog)]
+        for w in self._hidden:
+            w.hide()
+        self.dialog = self._sign_in_dialog(self.user)
+        self.dialog.set_store(self.store)
+        self.dialog.open()
+        self.locked.emit()

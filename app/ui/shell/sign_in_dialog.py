@@ -1,0 +1,152 @@
+"""Sign-in on a shared counter PC: pick your name, type your PIN; the first start creates the admin.
+
+The dialog shows at once; the store may still be opening (set_store() is called when it is), so
+the program's first window appears without waiting for the database layer to load.
+"""
+
+from __future__ import annotations
+
+# No ``Qt`` namespace here: PySide creates its hundreds of enums on first import of the name, a
+# noticeable part of the first window's time; the main window loads it while the PIN is typed.
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import FieldForm, error_text, icon
+
+
+class SignInDialog(QDialog):
+    signed_in = Signal(object)  # users.SignedIn
+    sign_in_failed = Signal()  # the PIN (or the new administrator) was refused
+    ready = Signal()  # the names are listed (or the first start's form is up): a PIN can be checked
+
+    def __init__(self, store, ops: Ops, *, locked_user=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signIn")
+        self.store, self.ops, self.locked_user = None, ops, locked_user
+        self.setWindowTitle(self.tr("Recovery Desk: sign in"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumWidth(420)
+        self.heading = QLabel(self.tr("Opening the store…"))
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+
+        self.sign_in_form = FieldForm()
+        self.user = self.sign_in_form.add("user", self.tr("Who are you"), QComboBox())
+        self.pin = self.sign_in_form.add("pin", self.tr("PIN"), QLineEdit())
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.returnPressed.connect(self.on_submit_clicked)
+
+        self.admin_form = FieldForm()
+        self.admin_user = self.admin_form.add("username", self.tr("User name"), QLineEdit(), required=True)
+        self.admin_name = self.admin_form.add("display_name", self.tr("Your name"), QLineEdit(), required=True)
+        self.admin_pin = self.admin_form.add("pin", self.tr("PIN (at least 4 characters)"), QLineEdit(), required=True)
+        self.admin_pin2 = self.admin_form.add("pin2", self.tr("PIN again"), QLineEdit(), required=True)
+        for w in (self.admin_pin, self.admin_pin2):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_pin2.returnPressed.connect(self.on_submit_clicked)
+
+        self.forms = QStackedWidget()
+        self.forms.addWidget(self.sign_in_form)
+        self.forms.addWidget(self.admin_form)
+        self.submit = QPushButton(self.tr("Sign in"))
+        self.submit.setObjectName("submit")
+        self.submit.setDefault(True)
+        self.submit.setEnabled(False)
+        self.submit.clicked.connect(self.on_submit_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.forms)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+        self.first_start = False
+        self.people: dict = {}  # username -> users.UserInfo of the names offered
+        if store is not None:
+            self.set_store(store)
+
+    def set_store(self, store) -> None:
+        from app.services import users
+
+        self.store = store
+        self.ops.run(lambda: (users.needs_first_admin(store), users.list_users(store)),
+                     on_success=self.on_users_loaded, on_failure=self.on_failed)
+
+    def on_users_loaded(self, result) -> None:
+        first, people = result
+        self.first_start = first
+        self.submit.setEnabled(True)
+        if first:
+            self.heading.setText(self.tr("Welcome. This is the first start: create the administrator, "
+                                         "who can then add the advisors and supervisors."))
+            self.forms.setCurrentWidget(self.admin_form)
+            self.submit.setText(self.tr("Create administrator and sign in"))
+            self.admin_user.setFocus()
+            self.ready.emit()
+            return
+        self.heading.setText(self.tr("Locked. Sign in again to continue.") if self.locked_user
+                             else self.tr("Sign in"))
+        self.forms.setCurrentWidget(self.sign_in_form)
+        self.user.clear()
+        self.people = {p.username: p for p in people if p.can_sign_in}
+        for p in people:
+            if p.can_sign_in:
+                label = p.display_name if p.display_name == p.username else f"{p.display_name} ({p.username})"
+                self.user.addItem(label, p.username)
+        if self.locked_user is not None:
+            self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
+        self.pin.setFocus()
+        self.ready.emit()
+
+    def on_submit_clicked(self) -> None:
+        from app.services import users
+
+        if self.store is None:
+            return
+        store = self.store
+        if self.first_start:
+            self.admin_form.clear_errors()
+            if self.admin_pin.text() != self.admin_pin2.text():
+                self.admin_form.show_error("pin2", self.tr("the two PINs differ; type the same PIN twice"))
+                return
+            u, n, p = self.admin_user.text(), self.admin_name.text(), self.admin_pin.text()
+            job = lambda: users.create_first_admin(store, u, n, p)  # noqa: E731
+        else:
+            self.sign_in_form.clear_errors()
+            name, p = self.user.currentData(), self.pin.text()
+            if not name:
+                self.sign_in_form.show_error("user", self.tr("choose your name"))
+                return
+            job = lambda: users.sign_in(store, name, p)  # noqa: E731
+        self.submit.setEnabled(False)
+        self.ops.run(job, on_success=self.on_signed_in, on_failure=self.on_failed)
+
+    def on_signed_in(self, who) -> None:
+        self.pin.clear()
+        self.signed_in.emit(who)
+        self.accept()
+
+    def chosen_person(self):
+        """The users.UserInfo of the name chosen (None on the first start or before the names are listed)."""
+        if self.first_start or self.store is None:
+            return None
+        return self.people.get(self.user.currentData())
+
+    def on_failed(self, exc: BaseException) -> None:
+        from app.foundation.errors import InvalidInput
+
+        self.sign_in_failed.emit()
+        self.submit.setEnabled(True)
+        form = self.admin_form if self.first_start else self.sign_in_form
+        field = exc.params.get("field") if isinstance(exc, InvalidInput) else "pin"
+        if not form.show_error(field or "pin", error_text(exc)):
+            form.show_error("pin", error_text(exc))
+        if not self.first_start:
+            self.pin.selectAll()
+
+    def reject(self) -> None:
+        if self.locked_user is not None:
+            return  # a locked counter stays locked until someone signs in
+        super().reject()

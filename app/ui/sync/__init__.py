@@ -1,0 +1,1 @@
+"""Sync at the counter: rounds off the UI thread, status, problems, connecting."""

@@ -1,0 +1,88 @@
+"""The "Sync problems" dialog: files head office refused and conflicts waiting, with what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from app.sync.conflicts import lines as conflict_lines
+from app.sync.problems import list_problems, problem_text, send_again
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import fit_columns
+
+
+class SyncProblemsDialog(QDialog):
+    problem_resent = Signal(str)
+
+    def __init__(self, store, ops: Ops, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.ops = store, ops
+        self.problems = []
+        self.setWindowTitle(self.tr("Sync problems"))
+        self.resize(860, 420)
+        self.intro = QLabel(self.tr(
+            "Nothing here is lost. A refused file keeps its changes on this counter: fix the cause named "
+            "below (or ask head office), then send it again. Conflicts are resolved by a supervisor at head office."))
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("sync_problems")
+        self.table.setHorizontalHeaderLabels([self.tr("Problem"), self.tr("When"), self.tr("Changes"), self.tr("Details")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.empty = QLabel(self.tr("No sync problems."))
+        self.resend = QPushButton(self.tr("Send again"))
+        self.resend.setEnabled(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.resend, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QPushButton(self.tr("Close")), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
+        self.resend.clicked.connect(self.on_resend_clicked)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ops.run(lambda: list_problems(self.store), on_success=self._show, pool="db")
+
+    def _show(self, problems) -> None:
+        self.problems = problems
+        kinds = {"refused": self.tr("Refused by head office"), "change": self.tr("Change refused by head office"),
+                 "conflict": self.tr("Conflict"), "attachment": self.tr("Attachment"), "pack": self.tr("Script pack")}
+        self.table.setRowCount(len(problems))
+        for row, p in enumerate(problems):
+            detail = problem_text(p, QCoreApplication.translate)
+            values = [kinds[p.kind], p.when.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.changes), detail]
+            tip = "\n".join(conflict_lines(p.conflict, QCoreApplication.translate)) if p.kind == "conflict" else detail
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip if col == 3 else text)
+                self.table.setItem(row, col, item)
+        fit_columns(self.table)
+        self.empty.setVisible(not problems)
+        self.on_table_selection_changed()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.problems[rows[0].row()] if rows else None
+
+    @Slot()
+    def on_table_selection_changed(self) -> None:
+        p = self.selected()
+        self.resend.setEnabled(p is not None and p.kind in ("refused", "change"))
+
+    @Slot()
+    def on_resend_clicked(self) -> None:
+        p = self.selected()
+        if p is None:
+            return
+        key = p.key
+        self.ops.run(lambda: send_again(self.store, key), changes="sync",
+                     on_success=lambda _n: (self.problem_resent.emit(key), self.reload()))

@@ -1,0 +1,57 @@
+"""Today's list of cases whose first response or callback is late, or whose callback is flagged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.services.recovery import count_overdue, overdue_cases
+from app.ui.common.ops import Ops
+
+SHOWN = 50  # the oldest; the case list's "Overdue only" filter shows them all
+
+
+class OverdueBox(QGroupBox):
+    case_requested = Signal(str)
+
+    def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overdue")
+        self.store, self.ops = store, ops
+        self.list = QListWidget()
+        self.list.setObjectName("overdueCases")
+        self.list.setMaximumHeight(120)
+        QVBoxLayout(self).addWidget(self.list)
+        self.setStyleSheet("QGroupBox { color: #b00020; }")
+        self.list.itemActivated.connect(self.on_list_item_activated)
+        self.list.itemDoubleClicked.connect(self.on_list_item_activated)
+        ops.changed.connect(self.on_ops_changed)
+        self.refresh()
+
+    def on_ops_changed(self, what: str) -> None:
+        if what in ("cases", "remedies", "settings"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.store
+        self.ops.run(lambda: (overdue_cases(store, limit=SHOWN), count_overdue(store)), on_success=self.show_rows)
+
+    def show_rows(self, result) -> None:
+        rows, total = result
+        self.setTitle(self.tr("Overdue ({n})").format(n=total))
+        self.setVisible(bool(rows))
+        self.list.clear()
+        for o in rows:
+            why = []
+            if o.first_response:
+                why.append(self.tr("no first response yet"))
+            if o.callback:
+                why.append(self.tr("callback overdue"))
+            if o.callback_flagged:
+                why.append(self.tr("callback not reached 3 times"))
+            item = QListWidgetItem(f"{o.number} \u00b7 " + ", ".join(why))
+            item.setData(Qt.ItemDataRole.UserRole, o.case_id)
+            self.list.addItem(item)
+
+    def on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.case_requested.emit(item.data(Qt.ItemDataRole.UserRole))
