@@ -158,6 +158,6 @@ class CaseDetailView(QWidget):
                 channel=_title(Channel, payload.get("channel")), words=payload.get("customer_words") or "-")
         if kind == "case.attachment_added":
             return self.tr("Attachment added: {name}").format(name=payload.get("filename", ""))
-        from app.ui.recovery.recovery_timeline import describe
+        from app.ui.cases.recovery_timeline import describe
 
         return describe(kind, payload) or kind

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Cases"), self.cases, "cases")
         self.add_page(self.tr("Feedback forms"), self.feedback, "form")
         self._settings_item = self._append(self.tr("Settings"), self.settings, "settings")
-        from app.ui.recovery.recovery_pages import install_recovery
+        from app.ui.shell.recovery_pages import install_recovery
 
         self.recovery = install_recovery(self)
         self.reports = ReportsView(store, ops, printed_by=self.user.display_name)
