@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput, RecoveryDeskError
-from app.services.changes import CASES, FORMS, USERS, Changes
+from app.services.changes import Changes
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
 
@@ -43,7 +43,7 @@ def make_report(store, kind: str, month: str, advisor: str | None, language: str
 
 
 class ReportsView(QWidget):
-    shows = FORMS | CASES | USERS  # the kinds of change this view refreshes on
+    shows = Changes.of("forms", "cases", "users")  # the kinds of change this view refreshes on
 
     report_made = Signal(str)  # the month of the report now shown
     report_saved = Signal(str)  # the path written
