@@ -61,6 +61,7 @@ class Ops(QObject):
         self._io = QThreadPool(self)
         self._io.setMaxThreadCount(4)
         self._pending: set[_Relay] = set()
+        self._boxes: set = set()  # failure message boxes still open
 
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None, pool: str = "db") -> None:
@@ -120,6 +121,9 @@ class Ops(QObject):
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setObjectName("failure_message")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Held here until answered: a box without a parent window would otherwise be collected at once.
+        self._boxes.add(box)
+        box.finished.connect(lambda _r: self._boxes.discard(box))
         box.open()  # not blocking: the desk goes on
         self.failure_shown.emit(text)
 
