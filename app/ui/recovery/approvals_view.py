@@ -9,14 +9,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 from app.rules.vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
-from app.services.changes import REMEDIES, Changes
+from app.services.changes import CASES, REMEDIES, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import error_text, title
 
 
 class ApprovalsView(QWidget):
-    shows = REMEDIES  # the kinds of change this view refreshes on
+    shows = REMEDIES | CASES  # each row holds its case's version: a case change reloads it too
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
