@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from app.hq.receive import receive
+from app.services.changes import announces
+from app.sync.applied import CAN_CHANGE
 from app.sync.casefile import CaseFileRejected
 
 REJECTED_DIR = "rejected"
@@ -59,6 +61,7 @@ def _words(translate):
     return (lambda ctx, text: translate(ctx, text)) if translate else None
 
 
+@announces(CAN_CHANGE)
 def import_paths(db, paths: list[Path], *, translate=None,
                  progress: Callable[[int, int, FileOutcome], None] | None = None) -> ImportSummary:
     from app.hq.blobs import import_folder

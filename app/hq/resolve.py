@@ -12,7 +12,9 @@ from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
+from app.services.changes import announces
 from app.sync import casefile
+from app.sync.applied import CAN_CHANGE
 from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, MODELS, event_to_wire, from_record,
                             records_for)
 
@@ -30,6 +32,7 @@ class Resolved:
     changed: tuple[str, ...]
 
 
+@announces(CAN_CHANGE)  # the entity's whole history as head office keeps it
 def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, note: str = "") -> Resolved:
     """``keep`` is "applied" (what head office has) or "other" (the change kept aside)."""
     if keep not in ("applied", "other"):

@@ -19,6 +19,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
 from app.rules.figures import failure_of
 from app.services import settings
+from app.services.changes import ALERTS, announces
 
 FAILURE_FORM = "failure_form"
 # Fixed for ever: alert ids already stored at counters and head office were derived with it.
@@ -104,6 +105,7 @@ def open_alerts(store, limit: int = 50) -> list[AlertInfo]:
         return out
 
 
+@announces(ALERTS)
 def acknowledge(store, alert_id: str, actor) -> None:
     if not actor.is_supervisor:
         raise InvalidInput(field="alert", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can acknowledge alerts"))

@@ -20,6 +20,7 @@ from app.foundation.ids import new_id
 from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
 from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork
+from app.services.changes import ATTACHMENTS, CASES, announces
 
 KIND = "case.attachment_added"  # the event that names an attachment's hash in a case's history
 MAX_BYTES = 50 * 1024 * 1024  # the same limit at the counter, on the wire and at head office
@@ -128,6 +129,7 @@ def _copy_in(store, source: Path) -> tuple[str, int]:
         raise
 
 
+@announces(ATTACHMENTS | CASES)
 def add_attachment(store, case_id: str, source: str | os.PathLike, actor_id: str | None, *,
                    expected_version: int | None = None) -> AttachmentInfo:
     """``expected_version``: the case version the caller saw (CaseChanged when it moved on)."""

@@ -17,6 +17,7 @@ from app.rules.recovery import callback_overdue, flag_after_not_reached, judge_r
 from app.services import settings
 from app.services.case_log import WrongState, case_for_change, change, require
 from app.services.uow import UnitOfWork
+from app.services.changes import CALLBACKS, CASES, announces
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _load(uow: UnitOfWork, callback_id: str, expected_version: int | None) -> tu
     return cb, case
 
 
+@announces(CALLBACKS | CASES)
 def record_not_reached(store, callback_id: str, actor_id: str | None, note: str = "", *,
                        expected_version: int | None = None, now: datetime | None = None) -> CallbackView:
     """``expected_version``: the version of the callback's case the caller saw (CallbackView.case_version)."""
@@ -87,6 +89,7 @@ def record_not_reached(store, callback_id: str, actor_id: str | None, note: str 
     return _views(store, now, [callback_id])[0]
 
 
+@announces(CALLBACKS | CASES)
 def record_reached(store, callback_id: str, rating: int, words: str, actor_id: str | None, *,
                    root_cause: str = "", improvement: str = "", expected_version: int | None = None,
                    now: datetime | None = None) -> CallbackResult:

@@ -12,8 +12,10 @@ from app.models import Event, FailureCase, RepairOrder, utcnow
 from app.services import alerts
 from app.services.cases import CaseRef, NewCase, open_case_in, validate
 from app.services.uow import UnitOfWork
+from app.services.changes import ALERTS, CASES, FORMS, announces
 
 
+@announces(CASES | FORMS | ALERTS)
 def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order: str = "") -> CaseRef:
     """Open a case; a repair order number not yet stored is added for the case's customer."""
     validate(new)

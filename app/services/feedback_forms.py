@@ -19,6 +19,7 @@ from app.services.feedback_csv import FormRow, normalise_phone, normalise_plate
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
+from app.services.changes import ALERTS, FORMS, announces
 
 CTX = "Errors"
 
@@ -105,6 +106,7 @@ def validate(entry: FormEntry) -> None:
         fields.check("advisor", entry.advisor_name.strip())
 
 
+@announces(FORMS | ALERTS)
 def enter_form(store, entry: FormEntry, actor) -> FormSaved:
     """Store a new form for a repair order (one per repair order); a failure raises a supervisor alert."""
     validate(entry)
@@ -146,6 +148,7 @@ def _snapshot(form: FeedbackForm) -> dict:
     return {k: getattr(form, k) for k in (*CORRECTABLE, "verification")}
 
 
+@announces(FORMS | ALERTS)
 def correct_form(store, form_id: str, changes: dict, actor, *, expected_version: int,
                  now: datetime | None = None) -> FormSaved:
     """Change a stored form; the event keeps the earlier values and who changed them."""

@@ -10,6 +10,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.services import settings
 # Imported for the settings they declare, so the Settings view lists them all.
 from app.services import case_queries, feedback_forms, users  # noqa: F401
+from app.services.changes import SETTINGS, announces
 
 
 def read_settings(store) -> dict[str, Any]:
@@ -17,6 +18,7 @@ def read_settings(store) -> dict[str, Any]:
         return settings.get_all(s)
 
 
+@announces(SETTINGS)
 def save_settings(store, changes: dict[str, Any], actor) -> dict[str, Any]:
     """Store changed values; published (dealer-wide) settings only by a supervisor or admin."""
     with store.session() as s, s.begin():

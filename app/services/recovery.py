@@ -24,6 +24,7 @@ from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
 from app.services.remedies import APPROVERS, agree_in
 from app.services.uow import UnitOfWork
+from app.services.changes import CALLBACKS, CASES, announces
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def guide(store, case_id: str, pack: Pack, *, now: datetime | None = None) -> Gu
                      case.version)
 
 
+@announces(CASES | CALLBACKS)
 def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text: str, actor_id: str | None, *,
                 expected_version: int | None = None, now: datetime | None = None) -> Guide:
     """Mark step ``index`` done, skipped (``text`` is the reason) or noted (``text`` is the note).
@@ -158,6 +160,7 @@ def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text:
     return guide(store, case_id, pack, now=now)
 
 
+@announces(CASES)
 def escalate(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
              now: datetime | None = None) -> str:
     now = now or utcnow()
@@ -169,6 +172,7 @@ def escalate(store, case_id: str, reason: str, actor_id: str | None, *, expected
         return case.status
 
 
+@announces(CASES)
 def close_case(store, case_id: str, root_cause: str, improvement: str, actor_id: str | None, *,
                expected_version: int | None = None, now: datetime | None = None) -> str:
     """Close without a successful callback (not recovered): a supervisor's decision, with the root
@@ -188,6 +192,7 @@ def close_case(store, case_id: str, root_cause: str, improvement: str, actor_id:
         return case.status
 
 
+@announces(CASES)
 def reopen(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
            now: datetime | None = None) -> str:
     now = now or utcnow()

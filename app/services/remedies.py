@@ -17,6 +17,7 @@ from app.rules.recovery import needs_approval
 from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, authority_limit, case_for_change, change, require, role_of
 from app.services.uow import UnitOfWork
+from app.services.changes import CALLBACKS, CASES, REMEDIES, announces
 
 MAX_AMOUNT = 1_000_000  # a typing slip guard, far above any dealer's limit
 APPROVERS = (Role.SUPERVISOR, Role.ADMIN)
@@ -47,6 +48,7 @@ def _remedy_view(s, r: Remedy) -> RemedyView:
                       who.display_name if who else "", r.proposed_at, r.decision_note, version)
 
 
+@announces(REMEDIES | CASES)
 def propose_remedy(store, case_id: str, kind: str, amount: int, description: str, actor_id: str | None, *,
                    expected_version: int | None = None, now: datetime | None = None) -> RemedyView:
     """Within the proposer's authority (remedy.limit.<role>) it may be offered at once; above it, it
@@ -112,12 +114,14 @@ def _decide(store, remedy_id: str, actor_id: str | None, note: str, approve: boo
     return view
 
 
+@announces(REMEDIES | CASES | CALLBACKS)
 def approve_remedy(store, remedy_id: str, actor_id: str | None, note: str = "", *,
                    expected_version: int | None = None, now: datetime | None = None) -> RemedyView:
     """``expected_version``: the version of the remedy's case the approver saw (RemedyView.case_version)."""
     return _decide(store, remedy_id, actor_id, note, True, now, expected_version)
 
 
+@announces(REMEDIES | CASES)
 def refuse_remedy(store, remedy_id: str, actor_id: str | None, note: str, *, expected_version: int | None = None,
                   now: datetime | None = None) -> RemedyView:
     require(note, "note")  # the advisor needs to know why, to tell the customer something else

@@ -16,6 +16,7 @@ from app.rules import fields
 from app.foundation.ids import new_id
 from app.models import User, utcnow
 from app.rules.vocab import Role
+from app.services.changes import USERS, announces
 
 CTX = "Errors"
 # scrypt cost: ~50 ms per check on a counter PC, slow enough to make guessing a stolen store costly.
@@ -90,6 +91,7 @@ def needs_first_admin(store) -> bool:
         return not s.scalar(select(func.count()).select_from(User).where(User.password_hash.is_not(None)))
 
 
+@announces(USERS)
 def create_user(store, username: str, display_name: str, secret: str, role: str, *,
                 actor_id: str | None = None) -> SignedIn:
     """Add a user who can sign in, or give a PIN to someone known only by name from forms."""
@@ -110,6 +112,7 @@ def create_user(store, username: str, display_name: str, secret: str, role: str,
         return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
 
 
+@announces(USERS)
 def create_first_admin(store, username: str, display_name: str, secret: str) -> SignedIn:
     if not needs_first_admin(store):
         raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "an administrator already exists; sign in"))
@@ -154,6 +157,7 @@ def _person(s, store, user_id: str) -> User:
     return user
 
 
+@announces(USERS)
 def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
     """Deactivate someone who left (they can no longer sign in; what they did keeps their name), or
     take them back. Nobody deactivates themselves, so an active administrator always remains."""
@@ -171,6 +175,7 @@ def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
                         user.active)
 
 
+@announces(USERS)
 def reset_secret(store, user_id: str, secret: str, *, actor_id: str) -> None:
     """An administrator gives someone who forgot their PIN a new one (stored only as a slow hash)."""
     if len(secret) < MIN_SECRET:

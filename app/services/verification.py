@@ -20,6 +20,7 @@ from app.services.case_log import NotAllowed, require, role_of
 from app.services.remedies import APPROVERS
 from app.services.uow import UnitOfWork
 from app.rules.vocab import Verification
+from app.services.changes import FORMS, announces
 
 PENDING, CONFIRMED, DISPUTED = "pending", "confirmed", "disputed"
 
@@ -59,6 +60,7 @@ def spread_across(by_advisor: dict[str, list[str]], size: int, rnd: random.Rando
     return picked
 
 
+@announces(FORMS)
 def draw_sample(store, actor_id: str | None, *, now: datetime | None = None, seed: int | None = None) -> list[CallView]:
     """Draw verification.sample_size unverified forms of the last verification.recent_days days that
     no pending call already holds."""
@@ -92,6 +94,7 @@ def draw_sample(store, actor_id: str | None, *, now: datetime | None = None, see
     return calls(store, ids=ids)
 
 
+@announces(FORMS)
 def record_call(store, call_id: str, outcome: str, note: str, actor_id: str | None, *,
                 now: datetime | None = None) -> CallView:
     """confirmed -> the form is verified; disputed (a note is required) -> the form is disputed and
@@ -118,6 +121,7 @@ def record_call(store, call_id: str, outcome: str, note: str, actor_id: str | No
     return calls(store, ids=[call_id])[0]
 
 
+@announces(FORMS)
 def resolve_dispute(store, form_id: str, note: str, actor_id: str | None, *, now: datetime | None = None) -> str:
     """The dispute is settled and the form stands: it is verified and counts again."""
     now = now or utcnow()

@@ -25,8 +25,10 @@ from app.foundation.errors import RecoveryDeskError, StoreBusy
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.services import attachments, settings
+from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, declare
 from app.services.uow import take_write_lock
 from app.sync import casefile, found_problems, outbox, problems, wire
+from app.sync.applied import CAN_CHANGE, applied
 from app.sync.apply import apply_file
 from app.sync.problems import open_conflicts
 
@@ -87,6 +89,10 @@ class RoundReport:
     attachments_fetched: int = 0
     clock_skew_s: float | None = None
     refused_changes: int = 0  # changes head office refused of files it accepted (Sync problems)
+    changes: Changes = NOTHING  # what the round changed here: pulled rows, published settings and packs
+
+    def changed(self, what: Changes) -> RoundReport:
+        return replace(self, changes=self.changes | what)
 
 
 @dataclass(frozen=True)
@@ -197,7 +203,9 @@ class SyncClient:
             report = self._pull_published(http, secret, report)
         # The conflicts Sync problems lists: head office's count of a sent change kept aside there is
         # the same conflict this counter records when it pulls the other side's change.
-        return replace(report, conflicts=open_conflicts(self.store))
+        report = replace(report, conflicts=open_conflicts(self.store))
+        # What Sync problems lists moved: a refused file or change, a conflict.
+        return report.changed(SYNC) if report.rejected or report.refused_changes or report.conflicts else report
 
     def _offline(self, exc: Exception) -> Offline:
         c = outbox.counts(self.store)
@@ -348,7 +356,8 @@ class SyncClient:
             else:
                 log.warning("attachment %s (%s) not fetched: %s", name, sha, why)
                 found_problems.attachment_failed(self.store, sha, "fetch", name, why)
-        return replace(report, attachments_fetched=report.attachments_fetched + got)
+        report = replace(report, attachments_fetched=report.attachments_fetched + got)
+        return report.changed(ATTACHMENTS) if got else report
 
     def _fetch_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
         short = sha[:12]
@@ -411,6 +420,8 @@ class SyncClient:
                             report = replace(report, pulled_files=report.pulled_files + 1,
                                              pulled_events=report.pulled_events + res.events_new,
                                              conflicts=report.conflicts + len(res.conflicts))
+                            if res.events_new or res.conflicts:
+                                report = report.changed(applied(cf_events, records, conflicts=len(res.conflicts)))
                         _meta_put(s, "sync.pull_cursor", str(f["n"]))
                 except (SQLAlchemyError, StoreBusy, ValueError, KeyError, TypeError) as exc:
                     # Nothing of it was applied and the cursor stays: it is tried again next round.
@@ -440,7 +451,7 @@ class SyncClient:
                     try:
                         for key, value in check_settings(json.loads(content)["settings"]).items():
                             settings.put(s, key, value, source="hq")
-                        report = replace(report, published=report.published + 1)
+                        report = replace(report, published=report.published + 1).changed(SETTINGS)
                     except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
                         # e.g. a setting a newer head office knows and this program doesn't: not used
                         log.warning("published %s v%s not used: %s", item["name"], item["version"], exc)
@@ -479,9 +490,13 @@ class SyncClient:
         if why is not None:
             log.warning("published script pack %s v%s refused: %s", name, version, why)
             found_problems.pack_refused(self.store, name, version, why)
-            return report
+            return report.changed(SYNC)
         found_problems.packs_cleared(self.store)  # a good pack is in use: earlier refusals are behind it
-        return replace(report, published=report.published + 1)
+        return replace(report, published=report.published + 1).changed(SCRIPTS)
+
+
+# A round says what it applied in its report (RoundReport.changes); this is all it may say.
+declare(f"{__name__}.SyncClient.run_once", CAN_CHANGE | SETTINGS | SCRIPTS | ATTACHMENTS | SYNC)
 
 
 def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:

@@ -18,6 +18,7 @@ from app.services.cases import Renumbered, renumber_for_dealer
 from app.services.store_setup import COUNTER_TAG_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified
+from app.services.changes import SETTINGS, SYNC, announces
 
 
 class EnrolmentFailed(RecoveryDeskError):
@@ -42,6 +43,7 @@ def _check_url(url: str) -> str:
     return url
 
 
+@announces(SETTINGS | SYNC)
 def connect(store, url: str, code: str, *, label: str = "",
             transport: httpx.BaseTransport | None = None) -> Connected:
     url = _check_url(url)

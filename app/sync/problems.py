@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.models import Event, SyncConflict, SyncFile, SyncOutbox, SyncRefused, utcnow
 from app.sync import outbox
+from app.services.changes import SYNC, announces
 
 CHANGE = "c"  # a refused change's key is "c" and its number, a refused file's key its sequence
 
@@ -80,6 +81,7 @@ def problem_text(p: SyncProblem, words) -> str:
     return render_reason(p.detail, words)
 
 
+@announces(SYNC)
 def send_again(store, key: str) -> int:
     """A refused file's (or change's) changes go out again in a new file (after the cause was fixed)."""
     if key.startswith(CHANGE):

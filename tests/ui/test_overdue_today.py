@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 
 from app.foundation import clock
+from app.services.changes import CASES
 from tests.recovery_helpers import T0, case_for
 
 
@@ -10,7 +11,7 @@ def test_overdue_case_on_today_opens_the_case(qtbot, window, store, advisor):
     box = window.recovery.overdue
     assert not box.isVisible()  # nothing late on a fresh store
     case_id = case_for(store, advisor.user_id, at=T0)  # opened long ago, never answered
-    window.ops.changed.emit("cases")  # as the operation that opened it would announce
+    window.ops.announce(CASES)  # as the operation that opened it would announce
     qtbot.waitUntil(lambda: box.list.count() == 1)
     assert box.isVisible() and box.title() == "Overdue (1)"
     assert box.list.item(0).text().endswith("no first response yet")
@@ -37,7 +38,7 @@ def test_today_lists_callbacks_due_by_tonight_with_their_due_time(qtbot, window,
     follow_script(store, late, advisor.user_id, T0)  # callback due three days after T0: long past
     soon = case_for(store, advisor.user_id, at=utcnow())
     follow_script(store, soon, advisor.user_id, utcnow())  # due in three days
-    window.ops.changed.emit("cases")
+    window.ops.announce(CASES)
     today = window.today
     qtbot.waitUntil(lambda: today.callbacks.count() == 1)
     assert today.callbacks_box.title() == "Callbacks due (1)"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database, open_store
 from app.services import remedies, users
+from app.services.changes import CASES
 from app.sync.connect import connect
 from app.ui.common.ops import Ops
 from app.ui.sync.sync_controller import SyncController
@@ -231,7 +232,7 @@ def test_photo_approval_and_callback_across_two_desks(qtbot, desks, tmp_path, mo
     if [v.status for v in views] != ["offered"]:
         gaps.append(f"counter 2's approval did not reach counter 1: its remedies are {[(v.id, v.status) for v in views]}")
         pytest.fail("the journey can't go on without the approval:\n  " + "\n  ".join(gaps))
-    one.ops.changed.emit("cases")
+    one.ops.announce(CASES)
     step_through(qtbot, one, case_id)
     wait_for(qtbot, lambda: "waits for its callback" in one.window.recovery.stepper.finished_label.text(),
              "the script to finish at counter 1")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, QUrl, Qt, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.ui.cases.case_changed import tell_case_changed
+from app.services.changes import ATTACHMENTS, CASES, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import error_text, icon
 
@@ -25,6 +26,8 @@ def thumbnail(path: str) -> QIcon:
 
 
 class AttachmentsPanel(QWidget):
+    shows = ATTACHMENTS | CASES  # the kinds of change this view refreshes on
+
     attachment_added = Signal(object)
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
@@ -57,8 +60,9 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.message)
         ops.changed.connect(self.on_ops_changed)
 
-    def on_ops_changed(self, what: str) -> None:
-        if what == "cases" and self.case_id:
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows and self.case_id:
             self.reload()
 
     def show_case(self, case_id: str) -> None:
@@ -104,7 +108,7 @@ class AttachmentsPanel(QWidget):
                 seen = None if seen is None else seen + 1
             return added
 
-        self.ops.run(add_all, on_success=self.on_added, on_failure=self.on_failed, changes="cases")
+        self.ops.run(add_all, on_success=self.on_added, on_failure=self.on_failed)
 
     def on_failed(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))

@@ -60,7 +60,7 @@ class CaseActionDialog(QDialog):
         values = {k: e.text() for k, e in self.inputs.items()}
         values["expected_version"] = self.version_of()
         self.buttons.setEnabled(False)
-        self.ops.run(lambda: self.run(**values), on_success=self.on_ran, on_failure=self.on_failed, changes="cases")
+        self.ops.run(lambda: self.run(**values), on_success=self.on_ran, on_failure=self.on_failed)
 
     def on_ran(self, status: str) -> None:
         self.done.emit(status)

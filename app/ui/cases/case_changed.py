@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.foundation.errors import CaseChanged
+from app.services.changes import CASES
 
 
 def advice() -> str:
@@ -29,5 +30,5 @@ def tell_case_changed(parent: QWidget, ops, exc: BaseException) -> bool:
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("CaseChanged", "OK"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-    ops.changed.emit("cases")  # every view of the case (detail, stepper, lists, open dialogs) reloads
+    ops.announce(CASES)  # every view of the case (detail, stepper, lists, open dialogs) reloads
     return True

@@ -7,11 +7,12 @@ is emitted too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.cases.attachments_panel import AttachmentsPanel
+from app.services.changes import ATTACHMENTS, CALLBACKS, CASES, REMEDIES, Changes
 from app.ui.common.ops import Ops
 from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
 
@@ -30,6 +31,8 @@ def _when(dt) -> str:
 
 
 class CaseDetailView(QWidget):
+    shows = CASES | REMEDIES | CALLBACKS | ATTACHMENTS  # the kinds of change this view refreshes on
+
     case_shown = Signal(str)
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
@@ -102,8 +105,9 @@ class CaseDetailView(QWidget):
                 w.show_case(case_id)
         self.case_shown.emit(case_id)
 
-    def on_ops_changed(self, what: str) -> None:
-        if what == "cases" and self.case_id:
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows and self.case_id:
             self.reload()
 
     def reload(self) -> None:

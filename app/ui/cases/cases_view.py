@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -11,12 +11,15 @@ from app.services.case_queries import CaseFilter
 from app.services.drafts import DraftBox
 from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
+from app.services.changes import CASES, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import combo_value, icon, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
 
 class CasesView(QWidget):
+    shows = CASES  # the kinds of change this view refreshes on
+
     case_selected = Signal(str)
 
     def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
@@ -157,8 +160,9 @@ class CasesView(QWidget):
         self.detail.show_case(case_id)
         self.case_selected.emit(case_id)
 
-    def on_ops_changed(self, what: str) -> None:
-        if what == "cases":
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.model.refresh()
 
     def on_new_clicked(self) -> None:

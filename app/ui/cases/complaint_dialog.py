@@ -270,7 +270,7 @@ class ComplaintDialog(QDialog):
         store, actor, ro = self.store, self.user.user_id, v["repair_order"]
         self.save_button.setEnabled(False)
         self.ops.run(lambda: record_complaint(store, new, actor, repair_order=ro), on_success=self.on_case_saved,
-                     on_failure=self.on_save_failed, changes="cases")
+                     on_failure=self.on_save_failed)
 
     def on_save_failed(self, exc: BaseException) -> None:
         from app.foundation.errors import InvalidInput

@@ -2,7 +2,9 @@
 
 Database work is serialized on one worker thread; network and PDF work use a separate pool.
 Results and errors come back to the UI thread by a queued signal. Tests may run ops inline.
-Operations that change data announce it with ``Ops.changed``; views refresh on that notice.
+What a job changed is what the service functions it called declare (app.services.changes); Ops
+collects it and announces it with ``Ops.changed`` (a Changes); each view refreshes on the kinds it
+shows. A failure no caller handles is shown to the user in a message box, never only logged.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+
+from app.services.changes import NOTHING, Changes, collecting
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    finished = Signal(object, object)  # result, error
+    finished = Signal(object, object, object)  # result, error, Changes
 
 
 class _Job(QRunnable):
@@ -27,17 +31,26 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        result, error, changed = _collected(self.fn)
+        self.relay.finished.emit(result, error, changed)
+
+
+def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
+               ) -> tuple[Any, BaseException | None, Changes]:
+    """Run ``fn``: its result or error, and what the service calls it made changed."""
+    with collecting() as seen:
         try:
-            result, error = self.fn(), None
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the UI
+            result, error = fn(), None
+        except catch as exc:  # noqa: BLE001 - every failure must reach the UI
             log.debug("op failed: %s", traceback.format_exc())
             result, error = None, exc
-        self.relay.finished.emit(result, error)
+    return result, error, seen.value
 
 
 class Ops(QObject):
-    changed = Signal(str)  # what changed: "cases", "forms", "settings", ...
+    changed = Signal(object)  # a Changes: what a job changed (never empty)
     busy_changed = Signal(bool)
+    failure_shown = Signal(str)  # the words of a failure shown because no caller handled it
     account_inactive = Signal()  # an operation was refused: the signed-in person is no longer active
 
     def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
@@ -48,49 +61,71 @@ class Ops(QObject):
         self._io = QThreadPool(self)
         self._io.setMaxThreadCount(4)
         self._pending: set[_Relay] = set()
+        self._boxes: set = set()  # failure message boxes still open
 
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None, changes: str | None = None,
-            pool: str = "db") -> None:
-        """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread."""
+            on_failure: Callable[[BaseException], None] | None = None, pool: str = "db") -> None:
+        """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread,
+        then announce what it changed. Without ``on_failure`` a failure is shown in a message box."""
 
-        def deliver(result, error) -> None:
+        def deliver(result, error, changed: Changes) -> None:
             if error is None:
                 if on_success:
                     on_success(result)
-                if changes:
-                    self.changed.emit(changes)
             else:
-                if on_failure:
-                    on_failure(error)
-                else:
-                    log.error("background operation failed", exc_info=error)
                 from app.services.case_log import AccountInactive
 
+                if on_failure:
+                    on_failure(error)
+                elif not isinstance(error, AccountInactive):  # the desk locks and says why
+                    self.show_failure(error)
                 if isinstance(error, AccountInactive):
                     self.account_inactive.emit()
+            # Also after a failure: what a job committed before it failed is on screen too.
+            self.announce(changed)
 
         if self.inline:
-            try:
-                result, error = fn(), None
-            except Exception as exc:  # noqa: BLE001
-                result, error = None, exc
-            deliver(result, error)
+            deliver(*_collected(fn, Exception))  # a test's own BaseException still stops it
             return
         relay = _Relay()
         self._pending.add(relay)
         self.busy_changed.emit(True)
 
-        @Slot(object, object)
-        def on_finished(result, error) -> None:
+        @Slot(object, object, object)
+        def on_finished(result, error, changed) -> None:
             self._pending.discard(relay)
             relay.deleteLater()
             if not self._pending:
                 self.busy_changed.emit(False)
-            deliver(result, error)
+            deliver(result, error, changed)
 
         relay.finished.connect(on_finished)
         (self._db if pool == "db" else self._io).start(_Job(fn, relay))
+
+    def announce(self, changed: Changes = NOTHING) -> None:
+        """Tell every view what changed (work done outside ``run``'s services, e.g. a sync round's pull)."""
+        if changed:
+            self.changed.emit(changed)
+
+    def show_failure(self, error: BaseException) -> None:
+        """A failure no caller handles: logged for support, and told to the person at the desk."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.foundation.errors import RecoveryDeskError
+        from app.ui.common.widgets import error_text
+
+        log.error("background operation failed", exc_info=error)
+        # The whole sentence (for a wrong value: which field, and what is wrong), in the user's language.
+        text = error.render(QCoreApplication.translate) if isinstance(error, RecoveryDeskError) else error_text(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Recovery Desk"), text,
+                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box.setObjectName("failure_message")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Held here until answered: a box without a parent window would otherwise be collected at once.
+        self._boxes.add(box)
+        box.finished.connect(lambda _r: self._boxes.discard(box))
+        box.open()  # not blocking: the desk goes on
+        self.failure_shown.emit(text)
 
     @property
     def busy(self) -> bool:

@@ -228,7 +228,7 @@ class FeedbackFormView(QWidget):
                 overall=v["overall"], comment=v["comment"], verification=v["verification"] or "unverified")
             job = lambda: feedback_forms.enter_form(store, entry, user)  # noqa: E731
         self.save_button.setEnabled(False)
-        self.ops.run(job, on_success=self.on_form_saved, on_failure=self.on_save_failed, changes="forms")
+        self.ops.run(job, on_success=self.on_form_saved, on_failure=self.on_save_failed)
 
     def on_save_failed(self, exc: BaseException) -> None:
         from app.foundation.errors import InvalidInput

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
+from app.services.changes import FORMS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import error_text
 
 
 class VerificationView(QWidget):
+    shows = FORMS  # the kinds of change this view refreshes on
+
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verification")
@@ -70,8 +74,9 @@ class VerificationView(QWidget):
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("forms", "verification"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.refresh()
 
     def refresh(self) -> None:
@@ -106,7 +111,7 @@ class VerificationView(QWidget):
         self.error.clear()
         store, user_id = self.store, self.user.user_id
         self.ops.run(lambda: draw_sample(store, user_id), on_success=lambda _rows: None,
-                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="verification")
+                     on_failure=lambda exc: self.error.setText(error_text(exc)))
 
     def _record(self, outcome: str) -> None:
         row = self.table.currentRow()
@@ -115,7 +120,7 @@ class VerificationView(QWidget):
         self.error.clear()
         store, call_id, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
         self.ops.run(lambda: record_call(store, call_id, outcome, note, user_id), on_success=self.on_recorded,
-                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="forms")
+                     on_failure=lambda exc: self.error.setText(error_text(exc)))
 
     def on_resolve_clicked(self) -> None:
         row = self.table.currentRow()
@@ -124,7 +129,7 @@ class VerificationView(QWidget):
         self.error.clear()
         store, form_id, user_id, note = self.store, self.rows[row].form_id, self.user.user_id, self.note.text()
         self.ops.run(lambda: resolve_dispute(store, form_id, note, user_id), on_success=self.on_recorded,
-                     on_failure=lambda exc: self.error.setText(error_text(exc)), changes="forms")
+                     on_failure=lambda exc: self.error.setText(error_text(exc)))
 
     def on_recorded(self, _view) -> None:
         self.note.clear()

@@ -15,6 +15,7 @@ from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.sync import conflicts as conflict_words
+from app.services.changes import CASES, FORMS, SYNC, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 
@@ -63,6 +64,8 @@ def _month_figures(db):
 
 
 class HqWindow(QMainWindow):
+    shows = CASES | FORMS | SYNC  # the kinds of change this view refreshes on
+
     import_finished = Signal(object)  # ImportSummary
     conflict_resolved = Signal(object)  # app.hq.resolve.Resolved
 
@@ -204,7 +207,7 @@ class HqWindow(QMainWindow):
         if not rows:
             return
         conflict_id = self.conflict_rows[rows[0].row()].id
-        self.ops.run(lambda: resolve(self.db, conflict_id, keep), changes="cases",
+        self.ops.run(lambda: resolve(self.db, conflict_id, keep),
                      on_success=self.conflict_resolved.emit, on_failure=self.on_resolve_failed)
 
     def on_resolve_failed(self, exc: BaseException) -> None:
@@ -213,9 +216,10 @@ class HqWindow(QMainWindow):
         self.statusBar().showMessage(exc.render(QCoreApplication.translate) if isinstance(exc, RecoveryDeskError)
                                      else str(exc))
 
-    @Slot(str)
-    def on_ops_changed(self, _what: str) -> None:
-        self.refresh()
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
+            self.refresh()
 
     @Slot()
     def on_choose_clicked(self) -> None:
@@ -232,7 +236,7 @@ class HqWindow(QMainWindow):
         # Reasons in the reader's language (the refused file's .reason.txt too).
         self.ops.run(lambda: import_paths(self.db, [folder], translate=QCoreApplication.translate,
                                           progress=lambda i, n, o: signal.emit(i, n, o)),
-                     on_success=self.on_import_done, on_failure=self.on_import_failed, changes="cases")
+                     on_success=self.on_import_done, on_failure=self.on_import_failed)
 
     @Slot(int, int, object)
     def on_import_advanced(self, done: int, total: int, outcome) -> None:

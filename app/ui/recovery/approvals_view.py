@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
+from app.services.changes import CASES, REMEDIES, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import error_text, title
 
 
 class ApprovalsView(QWidget):
+    shows = REMEDIES | CASES  # each row holds its case's version: a case change reloads it too
+
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("approvals")
@@ -55,8 +59,9 @@ class ApprovalsView(QWidget):
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("cases", "remedies"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.refresh()
 
     def refresh(self) -> None:
@@ -87,7 +92,7 @@ class ApprovalsView(QWidget):
         seen = self.rows[row].case_version
         fn = approve_remedy if approve else refuse_remedy
         self.ops.run(lambda: fn(store, rid, user_id, note, expected_version=seen), on_success=self.on_decided,
-                     on_failure=self.on_failed, changes="cases")
+                     on_failure=self.on_failed)
 
     def on_failed(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc))  # the note stays as typed

@@ -97,7 +97,7 @@ class CallbackDialog(QDialog):
             fn = lambda: record_reached(store, cb_id, rating, words, user_id,  # noqa: E731
                                         root_cause=cause, improvement=better, expected_version=seen)
         self.buttons.setEnabled(False)
-        self.ops.run(fn, on_success=self.on_recorded, on_failure=self.on_failed, changes="cases")
+        self.ops.run(fn, on_success=self.on_recorded, on_failure=self.on_failed)
 
     def on_recorded(self, result) -> None:
         self.callback_recorded.emit(result)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.rules.vocab import CallbackState
 from app.services.callbacks import CallbackResult, callbacks_due
 from app.ui.recovery.callback_dialog import CallbackDialog
+from app.services.changes import CALLBACKS, CASES, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import title
 
 
 class CallbacksView(QWidget):
+    shows = CALLBACKS | CASES | SETTINGS  # the kinds of change this view refreshes on
+
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callbacks_due")
@@ -50,8 +54,9 @@ class CallbacksView(QWidget):
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("cases", "remedies", "settings"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.refresh()
 
     def refresh(self) -> None:

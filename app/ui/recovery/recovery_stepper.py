@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -13,6 +13,7 @@ from app.services.remedies import remedies_for
 from app.foundation.errors import CaseChanged
 from app.ui.cases.case_actions import CaseActions
 from app.ui.cases.case_changed import tell_case_changed
+from app.services.changes import CASES, REMEDIES, SCRIPTS, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog
 from app.ui.common.ui_words import duration_text, error_text, title, wording_language
@@ -22,6 +23,8 @@ MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", 
 
 class RecoveryStepper(QWidget):
     """Shows one step at a time; always opens at the first step not yet done or skipped."""
+
+    shows = CASES | REMEDIES | SETTINGS | SCRIPTS  # the kinds of change this view refreshes on
 
     step_recorded = Signal(object)  # the new Guide
 
@@ -158,8 +161,9 @@ class RecoveryStepper(QWidget):
 
         self.ops.run(load, on_success=self.show_guide, on_failure=self.show_error)
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("cases", "remedies", "settings") and self.case_id:
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows and self.case_id:
             self.refresh()
 
     def show_guide(self, loaded) -> None:
@@ -254,7 +258,7 @@ class RecoveryStepper(QWidget):
         self._set_enabled(False)
         self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id,
                                          expected_version=seen),
-                     on_success=self.on_step_saved, on_failure=self.show_error, changes="cases")
+                     on_success=self.on_step_saved, on_failure=self.show_error)
 
     def on_done_clicked(self) -> None:
         if self.done_button.isEnabled():

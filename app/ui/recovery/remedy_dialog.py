@@ -91,7 +91,7 @@ class RemedyDialog(QDialog):
         seen = self.version_of()
         self.buttons.setEnabled(False)
         self.ops.run(lambda: propose_remedy(store, case_id, kind, amount, text, user_id, expected_version=seen),
-                     on_success=self.on_proposed, on_failure=self.on_failed, changes="cases")
+                     on_success=self.on_proposed, on_failure=self.on_failed)
 
     def on_proposed(self, view) -> None:
         self.remedy_proposed.emit(view)

@@ -6,13 +6,14 @@ import getpass
 import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput, RecoveryDeskError
+from app.services.changes import Changes
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
 
@@ -42,6 +43,8 @@ def make_report(store, kind: str, month: str, advisor: str | None, language: str
 
 
 class ReportsView(QWidget):
+    shows = Changes.of("forms", "cases", "users")  # the kinds of change this view refreshes on
+
     report_made = Signal(str)  # the month of the report now shown
     report_saved = Signal(str)  # the path written
     advisors_loaded = Signal(int)  # how many advisors the list now offers
@@ -144,8 +147,9 @@ class ReportsView(QWidget):
             self.advisor.setCurrentIndex(names.index(chosen) + 1)
         self.advisors_loaded.emit(len(names))
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("forms", "cases"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.load_advisors()
 
     def on_kind_changed(self, _index: int) -> None:

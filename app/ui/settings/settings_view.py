@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules.settings_catalogue import REGISTRY
+from app.services.changes import SCRIPTS, SETTINGS, USERS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import FieldForm, error_text, vocab_combo, combo_value
 from app.rules.vocab import Role
 
 
 class SettingsView(QWidget):
+    shows = SETTINGS | USERS | SCRIPTS  # the kinds of change this view refreshes on
+
     language_chosen = Signal(str)
     settings_saved = Signal(dict)
 
@@ -114,6 +117,15 @@ class SettingsView(QWidget):
         outer.addWidget(scroll)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
+        ops.changed.connect(self.on_ops_changed)
+
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        # e.g. head office's settings or a new script pack pulled by a sync round, a person added here
+        if changes & (SETTINGS | USERS):
+            self.load()
+        if changes.scripts:
+            self.show_pack()
 
     def show_pack(self) -> None:
         """The active pack, version and origin (read again after a sync may have installed a new one)."""
@@ -210,8 +222,7 @@ class SettingsView(QWidget):
             self.user_message.setText(
                 self.tr("{name} can sign in again.").format(name=info.display_name) if info.active else
                 self.tr("{name} is deactivated: they can no longer sign in; their work keeps their name.").format(
-                    name=info.display_name))
-            self.load()
+                    name=info.display_name))  # the USERS notice reloads the list
 
         self.ops.run(lambda: set_active(store, p.user_id, active, actor_id=actor), on_success=done,
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
@@ -251,7 +262,7 @@ class SettingsView(QWidget):
 
         store, user, changes = self.store, self.user, self.values()
         self.ops.run(lambda: save_settings(store, changes, user), on_success=self.on_settings_saved,
-                     on_failure=lambda exc: self.message.setText(error_text(exc)), changes="settings")
+                     on_failure=lambda exc: self.message.setText(error_text(exc)))
 
     def on_settings_saved(self, values: dict) -> None:
         self.message.setText(self.tr("Saved."))
@@ -262,7 +273,7 @@ class SettingsView(QWidget):
 
         store, user, lang = self.store, self.user, self.language.currentData()
         self.ops.run(lambda: save_settings(store, {"ui.language": lang}, user),
-                     on_success=lambda _: self.language_chosen.emit(lang), changes="settings")
+                     on_success=lambda _: self.language_chosen.emit(lang))
 
     def on_add_user_clicked(self) -> None:
         from app.services.users import create_user
@@ -278,7 +289,6 @@ class SettingsView(QWidget):
 
         def added(_):
             for w in (self.nu_username, self.nu_name, self.nu_pin):
-                w.clear()
-            self.load()
+                w.clear()  # the USERS notice reloads the list
 
         self.ops.run(lambda: create_user(store, u, n, p, r, actor_id=actor), on_success=added, on_failure=failed)

@@ -63,7 +63,7 @@ class ConnectDialog(QDialog):
         self.connect_button.setEnabled(False)
         url, code, name, transport = self.url.text(), self.code.text(), self.label.text(), self.transport
         self.ops.run(lambda: connect(self.store, url, code, label=name, transport=transport), pool="io",
-                     on_success=self.on_connect_done, on_failure=self.on_connect_failed, changes="settings")
+                     on_success=self.on_connect_done, on_failure=self.on_connect_failed)
 
     def on_connect_done(self, connected) -> None:
         self.connect_button.setEnabled(True)

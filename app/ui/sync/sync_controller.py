@@ -81,8 +81,7 @@ class SyncController(QObject):
         self._on_state(state)
         if error is None:
             self.round_finished.emit(report)
-            if report.pulled_events or report.published:
-                self.ops.changed.emit("cases")
+            self.ops.announce(report.changes)  # what the pull applied: forms, cases, settings, a script pack...
         else:
             from app.foundation.errors import RecoveryDeskError
 

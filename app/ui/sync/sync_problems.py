@@ -8,11 +8,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from app.sync.conflicts import lines as conflict_lines
 from app.sync.problems import list_problems, problem_text, send_again
+from app.services.changes import SYNC, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 
 
 class SyncProblemsDialog(QDialog):
+    shows = SYNC  # the kinds of change this view refreshes on
+
     problem_resent = Signal(str)
 
     def __init__(self, store, ops: Ops, parent=None) -> None:
@@ -47,7 +50,13 @@ class SyncProblemsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
         self.resend.clicked.connect(self.on_resend_clicked)
+        ops.changed.connect(self.on_ops_changed)
         self.reload()
+
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:  # a problem resent here, or a sync round that found or cleared one
+            self.reload()
 
     def reload(self) -> None:
         self.ops.run(lambda: list_problems(self.store), on_success=self._show, pool="db")
@@ -84,5 +93,5 @@ class SyncProblemsDialog(QDialog):
         if p is None:
             return
         key = p.key
-        self.ops.run(lambda: send_again(self.store, key), changes="sync",
-                     on_success=lambda _n: (self.problem_resent.emit(key), self.reload()))
+        self.ops.run(lambda: send_again(self.store, key),
+                     on_success=lambda _n: self.problem_resent.emit(key))  # the SYNC notice reloads

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.recovery import count_overdue, overdue_cases
+from app.services.changes import CASES, SETTINGS, Changes
 from app.ui.common.ops import Ops
 
 SHOWN = 50  # the oldest; the case list's "Overdue only" filter shows them all
 
 
 class OverdueBox(QGroupBox):
+    shows = CASES | SETTINGS  # the kinds of change this view refreshes on
+
     case_requested = Signal(str)
 
     def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
@@ -28,8 +31,9 @@ class OverdueBox(QGroupBox):
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("cases", "remedies", "settings"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.refresh()
 
     def refresh(self) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
 from app.ui.common.dates import qdate_today, short_date, short_when
+from app.services.changes import ALERTS, CASES, FORMS, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import vocab_title
 from app.rules.vocab import Severity
@@ -17,6 +18,8 @@ OVERDUE_COLOUR = "#b00020"  # the case list marks overdue cases in the same red
 
 
 class TodayView(QWidget):
+    shows = FORMS | CASES | ALERTS | SETTINGS  # the kinds of change this view refreshes on
+
     case_requested = Signal(str)  # the advisor wants to see this case
     filled = Signal()  # real figures are on screen
 
@@ -75,8 +78,9 @@ class TodayView(QWidget):
         ops.changed.connect(self.on_ops_changed)
         self.refresh()
 
-    def on_ops_changed(self, what: str) -> None:
-        if what in ("forms", "cases", "settings"):
+    @Slot(object)
+    def on_ops_changed(self, changes: Changes) -> None:
+        if changes & self.shows:
             self.refresh()
 
     def refresh(self) -> None:
@@ -161,4 +165,4 @@ class TodayView(QWidget):
         if item is None:
             return
         store, user, aid = self.store, self.user, item.data(Qt.ItemDataRole.UserRole)
-        self.ops.run(lambda: acknowledge(store, aid, user), on_success=lambda _: self.refresh())
+        self.ops.run(lambda: acknowledge(store, aid, user))  # the ALERTS notice refreshes
