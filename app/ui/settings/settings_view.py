@@ -36,6 +36,7 @@ class SettingsView(QWidget):
         QFormLayout(lang_box).addRow(self.tr("Language of the program:"), self.language)
 
         self.editors: dict[str, QWidget] = {}
+        self._shown: dict[str, object] = {}  # each editor's value as last loaded
         values_box = QGroupBox(self.tr("Rules and preferences"))
         form = QFormLayout(values_box)
         for key, decl in REGISTRY.items():
@@ -177,8 +178,12 @@ class SettingsView(QWidget):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(values.get("ui.language", ""))))
         self.language.blockSignals(False)
+        typed = self.values()
         for key, w in self.editors.items():
             v = values[key]
+            if key in self._shown and typed[key] not in (self._shown[key], v):
+                continue  # being edited here: a reload (a pulled setting, say) never overwrites what was typed
+            self._shown[key] = v
             if isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(v)))
             elif isinstance(w, QCheckBox):
@@ -245,6 +250,7 @@ class SettingsView(QWidget):
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def values(self) -> dict:
+        """What the editors hold now."""
         out = {}
         for key, w in self.editors.items():
             if isinstance(w, QComboBox):
