@@ -23,7 +23,7 @@ from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hour
 from app.reports.sections import dealer_label, heading, pareto_block
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
-from app.rules.vocab import RemedyKind, RemedyStatus, CaseStatus, CauseGroup, FailureType, Severity
+from app.rules.vocab import CaseStatus, CauseGroup, Channel, FailureType, RemedyKind, RemedyStatus, Severity
 from app.services.directory import dealer_by_code
 
 OVERDUE_LISTED = 200  # the list is for chasing cases; the count above it is complete
@@ -237,7 +237,7 @@ def _overdue(r: CaseReport, translate: Translate, st: Styles) -> list:
              translate("Reports", "Assignee")]]
     for c in r.overdue_cases:
         rows.append([c.number, c.opened_at.astimezone().strftime("%Y-%m-%d"), str(c.days_open),
-                     v(Severity(c.severity).title), v(CaseStatus(c.status).title), v(_channel_title(c.channel)),
+                     v(Severity(c.severity).title), v(CaseStatus(c.status).title), v(_title(Channel, c.channel)),
                      c.assignee])
     w = WIDTH / 100
     out.append(table(rows, [w * 21, w * 12, w * 9, w * 12, w * 16, w * 16, w * 14], st, numeric={2}))
@@ -253,7 +253,7 @@ def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
         rows = [[translate("Reports", "Remedy"), translate("Reports", "Given"), translate("Reports", "Value (yuan)"),
                  translate("Reports", "Average (yuan)")]]
         for line in r.remedies:
-            rows.append([translate("Vocab", _remedy_title(line.kind)), str(line.given), f"{line.value:,}",
+            rows.append([translate("Vocab", _title(RemedyKind, line.kind)), str(line.given), f"{line.value:,}",
                          f"{line.value / line.given:,.0f}"])
         given, value = sum(x.given for x in r.remedies), sum(x.value for x in r.remedies)
         rows.append([translate("Reports", "All remedies"), str(given), f"{value:,}", f"{value / given:,.0f}"])
@@ -270,18 +270,10 @@ def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
     return out
 
 
-def _remedy_title(value: str) -> str:
+def _title(vocab, value: str) -> str:
+    """A stored value's title in its vocabulary; the value itself if the vocabulary has no such member."""
     try:
-        return RemedyKind(value).title
-    except ValueError:
-        return value
-
-
-def _channel_title(value: str) -> str:
-    from app.rules.vocab import Channel
-
-    try:
-        return Channel(value).title
+        return vocab(value).title
     except ValueError:
         return value
 

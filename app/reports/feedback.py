@@ -206,14 +206,14 @@ def _key_figures(s: MonthSummary, translate: Translate, st: Styles) -> list:
     out = [table(key, [WIDTH * 0.6, WIDTH * 0.4], st)]
     # Why a month shows no reward or penalty, when the figures alone would leave a reader guessing.
     if s.forms == 0:
-        out.append(Spacer(1, 2 * mm))
-        out.append(para(translate("Reports", "No feedback forms were assessed in this month, so there is no average "
-                                   "and no reward or penalty."), st.note))
+        why = translate("Reports", "No feedback forms were assessed in this month, so there is no average "
+                                   "and no reward or penalty.")
     elif s.previous_forms == 0:
-        out.append(Spacer(1, 2 * mm))
-        out.append(para(translate("Reports", "The previous month has no assessed forms, so there is no change and "
-                                   "no reward or penalty."), st.note))
-    return out
+        why = translate("Reports", "The previous month has no assessed forms, so there is no change and "
+                                   "no reward or penalty.")
+    else:
+        return out
+    return out + [Spacer(1, 2 * mm), para(why, st.note)]
 
 
 def _grades(s: MonthSummary, translate: Translate, st: Styles) -> list:

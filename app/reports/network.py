@@ -184,21 +184,22 @@ def _title(r: NetworkReport, translate: Translate, st: Styles) -> list:
 def _month_over_month(r: NetworkReport, translate: Translate, st: Styles) -> list:
     chg = scoring.change(r.this.average, r.last.average)
     rows = [[translate("Reports", "Figure"), r.previous_month, r.month, translate("Reports", "Change")],
-            [translate("Reports", "Forms assessed (n)"), str(r.last.forms), str(r.this.forms),
-             f"{r.this.forms - r.last.forms:+d}"],
-            [translate("Reports", "Total score"), str(r.last.total), str(r.this.total),
-             f"{r.this.total - r.last.total:+d}"],
+            _counts(translate("Reports", "Forms assessed (n)"), r.last.forms, r.this.forms),
+            _counts(translate("Reports", "Total score"), r.last.total, r.this.total),
             [translate("Reports", "Average score (total / n)"), fmt_num(r.last.average), fmt_num(r.this.average),
              fmt_num(chg, sign=True)],
-            [translate("Reports", "Cases opened"), str(r.last.cases), str(r.this.cases),
-             f"{r.this.cases - r.last.cases:+d}"],
-            [translate("Reports", "Failure forms"), str(r.last.failures), str(r.this.failures),
-             f"{r.this.failures - r.last.failures:+d}"],
+            _counts(translate("Reports", "Cases opened"), r.last.cases, r.this.cases),
+            _counts(translate("Reports", "Failure forms"), r.last.failures, r.this.failures),
             [translate("Reports", "Failure share (target below {target})").format(
                 target=fmt_share(r.failure_share_target)), fmt_share(r.last.failure_share),
              fmt_share(r.this.failure_share), ""]]
     return [para(translate("Reports", "Month over month"), st.h2),
             table(rows, [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18], st)]
+
+
+def _counts(label: str, last: int, this: int) -> list[str]:
+    """A month-over-month row of counts: last month, this month and the difference."""
+    return [label, str(last), str(this), f"{this - last:+d}"]
 
 
 def _dealers(r: NetworkReport, translate: Translate, st: Styles) -> list:
