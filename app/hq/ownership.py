@@ -132,100 +132,43 @@ def _kept_aside(session, event_ids: set[str]) -> set[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _File:
+    """A verified file's records by id, and what head office already holds under the same ids."""
+
+    dealer_id: str
+    events: list[dict]
+    by_id: dict[str, dict[str, dict]]  # table -> id -> record
+    refs: dict[str, dict[str, str]]  # table -> column -> table it points at
+    owners: dict[str, tuple[str, str]]
+    histories: dict[tuple[str, str], set[str]]
+    versions: set[tuple[str, str, int]]
+    file_events: set[str]
+    aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
+
+    def stored_elsewhere(self, rid: str) -> str | None:
+        """The table under which another dealer's row with this id is stored, if any."""
+        got = self.owners.get(rid)
+        return None if got is None or got[1] == self.dealer_id else got[0]
+
+
+Why = tuple[str, str, dict]  # code, text, params
+
+
 def check(session, dealer_id: str, dealer_code: str, events: list[dict],
           records: dict[str, list[dict]]) -> Checked:
     """Split a verified file into the changes head office may store and those it refuses."""
-    by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
-    refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
-    ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
-    ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
-    owners = _owners(session, ids)
-    histories, versions = _histories(session, {e["entity_id"] for e in events})
-    file_events = {e["id"] for e in events}
-    aside = _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")})
-
-    def stored_elsewhere(rid: str) -> str | None:
-        got = owners.get(rid)
-        return None if got is None or got[1] == dealer_id else got[0]
-
-    # 1. Rows: each record of each table, parents before the rows that point at them.
-    bad: dict[tuple[str, str], tuple[str, str, dict]] = {}  # (table, id) -> (code, text, params)
-    for table in casefile.RECORD_TABLES:
-        for rid, rec in by_id[table].items():
-            where = stored_elsewhere(rid)
-            value_refused = fields.record_refusal(table, rec)
-            if value_refused is not None:
-                bad[(table, rid)] = ("invalid_value", *value_refused)
-            elif rec.get("dealer_id", dealer_id if table in CHILD_WITHOUT_DEALER else None) != dealer_id:
-                bad[(table, rid)] = ("foreign_record", NAMED_OTHER,
-                                     {"table": table, "id": rid, "named": str(rec.get("dealer_id"))[:40]})
-            elif where is not None:
-                bad[(table, rid)] = ("foreign_row", STORED_OTHER, {"table": table, "id": rid, "where": where})
-    changed = True
-    while changed:  # a row pointing at a refused row (or another dealer's) is refused too
-        changed = False
-        for table in casefile.RECORD_TABLES:
-            for rid, rec in by_id[table].items():
-                if (table, rid) in bad:
-                    continue
-                for col, target in refs[table].items():
-                    v = rec.get(col)
-                    if isinstance(v, str) and ((target, v) in bad or stored_elsewhere(v) is not None):
-                        bad[(table, rid)] = ("foreign_reference", REFERS_OTHER,
-                                             {"table": table, "id": rid, "target": target, "target_id": v,
-                                              "column": col})
-                        changed = True
-                        break
-
-    # 2. Events, grouped by their entity.
-    groups: dict[tuple[str, str], Aggregate] = {}
-    for ev in sorted(events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
-        groups.setdefault((ev["entity_type"], ev["entity_id"]), Aggregate((ev["entity_type"], ev["entity_id"]))).events.append(ev)
-    for table, etype in TABLE_ENTITY.items():
-        for rid in by_id.get(table, {}):
-            groups.setdefault((etype, rid), Aggregate((etype, rid)))
-
-    # A child row (remedy, callback, verification call...) is part of its case's or form's change.
-    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for child in tables.CHILDREN:
-        for rid, rec in by_id.get(child.name, {}).items():
-            for col, parent in child.parents:
-                if isinstance(rec.get(col), str):
-                    children.setdefault((parent, rec[col]), []).append((child.name, rid))
-
+    f = _read(session, dealer_id, events, records)
+    bad = _bad_rows(f)
+    children = _children(f)
     refused: list[Refusal] = []
     used: set[tuple[str, str]] = set()
     kept: list[Aggregate] = []
-    for key, agg in sorted(groups.items()):
+    for key, agg in sorted(_aggregates(f).items()):
         etype, eid = key
         table = ENTITY_TABLE[etype]
-        why: tuple[str, str, str, str, dict] | None = None  # table, id, code, text, params
-        where = stored_elsewhere(eid)
-        if where is not None:
-            why = (table, eid, "foreign_row", STORED_OTHER, {"table": table, "id": eid, "where": where})
-        elif any(d != dealer_id for d in histories.get(key, ())):
-            why = (table, eid, "foreign_history", HISTORY_OTHER, {"table": table, "id": eid})
-        for ev in agg.events:
-            if why is None and ev["seq"] > 1 and (etype, eid, ev["seq"] - 1) not in versions:
-                base = ev["base"]["event_id"]
-                if base not in file_events and base not in aside:
-                    why = (table, eid, "missing_base", MISSING_BASE,
-                           {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
-        # The rows the snapshot points at travel with it (and a refused one refuses it).
-        todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
-        todo += children.get((table, eid), [])
-        seen: set[tuple[str, str]] = set()
-        causes: list[tuple] = []
-        while todo:
-            t, rid = todo.pop()
-            if (t, rid) in seen or rid not in by_id.get(t, {}):
-                continue
-            seen.add((t, rid))
-            if (t, rid) in bad:
-                causes.append((t, rid, *bad[(t, rid)]))
-            rec = by_id[t][rid]
-            agg.add_record(t, rec)
-            todo += [(target, rec[c]) for c, target in refs[t].items() if isinstance(rec.get(c), str)]
+        seen, causes = _carry(f, agg, table, eid, children, bad)
+        why = _entity_refusal(f, agg, table)
         if why is None and causes:
             # Name the row that is wrong itself, not one refused only for pointing at it.
             why = next((c for c in causes if c[2] != "foreign_reference"), causes[0])
@@ -236,9 +179,144 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
             used |= seen | {(table, eid)}  # the rows it carries are refused with it, not listed again
             refused.append(Refusal(etype, eid, why[0], why[1], why[2], why[3], why[4],
                                    tuple(e["id"] for e in agg.events)))
+    loose = _loose(f, used, bad, refused)
+    if loose.records:
+        kept.append(loose)
+    return Checked(kept, refused)
+
+
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]) -> _File:
+    by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
+    refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
+    ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
+    ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
+    histories, versions = _histories(session, {e["entity_id"] for e in events})
+    return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
+                 {e["id"] for e in events},
+                 _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}))
+
+
+def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
+    """(table, id) -> why, for every record refused on its own or for what it points at."""
+    bad: dict[tuple[str, str], Why] = {}
+    # Each record of each table, parents before the rows that point at them.
+    for table in casefile.RECORD_TABLES:
+        for rid, rec in f.by_id[table].items():
+            why = _invalid_value(table, rec) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
+            if why is not None:
+                bad[(table, rid)] = why
+    changed = True
+    while changed:  # a row pointing at a refused row (or another dealer's) is refused too
+        changed = False
+        for table in casefile.RECORD_TABLES:
+            for rid, rec in f.by_id[table].items():
+                if (table, rid) in bad:
+                    continue
+                why = _refers_other(f, table, rid, rec, bad)
+                if why is not None:
+                    bad[(table, rid)] = why
+                    changed = True
+    return bad
+
+
+def _invalid_value(table: str, rec: dict) -> Why | None:
+    value_refused = fields.record_refusal(table, rec)
+    return None if value_refused is None else ("invalid_value", *value_refused)
+
+
+def _named_other(f: _File, table: str, rid: str, rec: dict) -> Why | None:
+    if rec.get("dealer_id", f.dealer_id if table in CHILD_WITHOUT_DEALER else None) == f.dealer_id:
+        return None
+    return ("foreign_record", NAMED_OTHER, {"table": table, "id": rid, "named": str(rec.get("dealer_id"))[:40]})
+
+
+def _stored_other(f: _File, table: str, rid: str) -> Why | None:
+    where = f.stored_elsewhere(rid)
+    return None if where is None else ("foreign_row", STORED_OTHER, {"table": table, "id": rid, "where": where})
+
+
+def _refers_other(f: _File, table: str, rid: str, rec: dict, bad: dict) -> Why | None:
+    for col, target in f.refs[table].items():
+        v = rec.get(col)
+        if isinstance(v, str) and ((target, v) in bad or f.stored_elsewhere(v) is not None):
+            return ("foreign_reference", REFERS_OTHER,
+                    {"table": table, "id": rid, "target": target, "target_id": v, "column": col})
+    return None
+
+
+def _aggregates(f: _File) -> dict[tuple[str, str], Aggregate]:
+    """The file's changes: events grouped by their entity, and each case or form record sent alone."""
+    groups: dict[tuple[str, str], Aggregate] = {}
+    for ev in sorted(f.events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
+        key = (ev["entity_type"], ev["entity_id"])
+        groups.setdefault(key, Aggregate(key)).events.append(ev)
+    for table, etype in TABLE_ENTITY.items():
+        for rid in f.by_id.get(table, {}):
+            groups.setdefault((etype, rid), Aggregate((etype, rid)))
+    return groups
+
+
+def _children(f: _File) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """A child row (remedy, callback, verification call...) is part of its case's or form's change."""
+    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for child in tables.CHILDREN:
+        for rid, rec in f.by_id.get(child.name, {}).items():
+            for col, parent in child.parents:
+                if isinstance(rec.get(col), str):
+                    children.setdefault((parent, rec[col]), []).append((child.name, rid))
+    return children
+
+
+def _carry(f: _File, agg: Aggregate, table: str, eid: str, children: dict,
+           bad: dict) -> tuple[set[tuple[str, str]], list[tuple]]:
+    """Add to the change the rows its snapshot points at (they travel with it); return them and
+    the refusals among them (a refused one refuses the change)."""
+    todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
+    todo += children.get((table, eid), [])
+    seen: set[tuple[str, str]] = set()
+    causes: list[tuple] = []
+    while todo:
+        t, rid = todo.pop()
+        if (t, rid) in seen or rid not in f.by_id.get(t, {}):
+            continue
+        seen.add((t, rid))
+        if (t, rid) in bad:
+            causes.append((t, rid, *bad[(t, rid)]))
+        rec = f.by_id[t][rid]
+        agg.add_record(t, rec)
+        todo += [(target, rec[c]) for c, target in f.refs[t].items() if isinstance(rec.get(c), str)]
+    return seen, causes
+
+
+def _entity_refusal(f: _File, agg: Aggregate, table: str) -> tuple[str, str, str, str, dict] | None:
+    """Why the case or form itself is refused (table, id, code, text, params), in this order."""
+    etype, eid = agg.key
+    why = _stored_other(f, table, eid) or _foreign_history(f, agg, table) or _missing_base(f, agg, table)
+    return None if why is None else (table, eid, *why)
+
+
+def _foreign_history(f: _File, agg: Aggregate, table: str) -> Why | None:
+    if not any(d != f.dealer_id for d in f.histories.get(agg.key, ())):
+        return None
+    return ("foreign_history", HISTORY_OTHER, {"table": table, "id": agg.key[1]})
+
+
+def _missing_base(f: _File, agg: Aggregate, table: str) -> Why | None:
+    etype, eid = agg.key
+    for ev in agg.events:
+        if ev["seq"] > 1 and (etype, eid, ev["seq"] - 1) not in f.versions:
+            base = ev["base"]["event_id"]
+            if base not in f.file_events and base not in f.aside:
+                return ("missing_base", MISSING_BASE,
+                        {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
+    return None
+
+
+def _loose(f: _File, used: set, bad: dict, refused: list[Refusal]) -> Aggregate:
+    """The records no change carried: refused ones are listed on their own, the rest go in together."""
     loose = Aggregate(LOOSE)
     for table in casefile.RECORD_TABLES:
-        for rid, rec in by_id[table].items():
+        for rid, rec in f.by_id[table].items():
             if (table, rid) in used:
                 continue
             if (table, rid) in bad:
@@ -246,9 +324,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
                 refused.append(Refusal("", "", table, rid, code, text, params))
             elif table not in TABLE_ENTITY:
                 loose.add_record(table, rec)
-    if loose.records:
-        kept.append(loose)
-    return Checked(kept, refused)
+    return loose
 
 
 def not_stored(agg: Aggregate, reason: str) -> Refusal:

@@ -11,19 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Table
+from reportlab.platypus import Table
 from sqlalchemy import and_, func, select
 
 from app.foundation import clock
 from app.models import FailureCase, User
 from app.models.recovery import Remedy
 from app.models.base import utcnow
-from app.reports import charts
 from app.reports.figures import percentile
 from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_share, para, table
+from app.reports.sections import dealer_label, heading, pareto_block
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
-from app.rules.vocab import RemedyKind, RemedyStatus, CaseStatus, CauseGroup, FailureType, Severity
+from app.rules.vocab import CaseStatus, CauseGroup, Channel, FailureType, RemedyKind, RemedyStatus, Severity
 from app.services.directory import dealer_by_code
 
 OVERDUE_LISTED = 200  # the list is for chasing cases; the count above it is complete
@@ -161,12 +161,16 @@ def _days(hours: float | None) -> str:
 
 
 def story(r: CaseReport, translate: Translate) -> list:
+    """The report's sections, top to bottom."""
     st = Styles()
-    v = lambda text: translate("Vocab", text)  # noqa: E731
-    who = f"{r.dealer_name} ({r.dealer})" if r.dealer_name != r.dealer else r.dealer
-    out: list = [para(translate("Reports", "Case recovery report"), st.title),
-                 para(translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=r.month),
-                           st.subtitle)]
+    return [*heading(translate("Reports", "Case recovery report"),
+                     translate("Reports", "Dealer: {dealer}    Month: {month}").format(
+                         dealer=dealer_label(r.dealer_name, r.dealer), month=r.month), st),
+            *_key_figures(r, translate, st), *_causes(r, translate, st), *_status_and_severity(r, translate, st),
+            *_remedies(r, translate, st), *_overdue(r, translate, st)]
+
+
+def _key_figures(r: CaseReport, translate: Translate, st: Styles) -> list:
     key = [
         [translate("Reports", "Figure"), translate("Reports", "Value")],
         [translate("Reports", "Cases opened in the month"), str(r.opened)],
@@ -184,29 +188,34 @@ def story(r: CaseReport, translate: Translate) -> list:
             threshold=r.success_threshold, ok=r.recovered, n=r.recovery_judged),
          fmt_share(r.recovery_rate)],
     ]
-    out.append(table(key, [WIDTH * 0.75, WIDTH * 0.25], st))
-    out.append(para(translate("Reports", "Open and overdue counts are as of {when}.").format(
-        when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M")), st.note))
-    out.append(para(translate("Reports", "A callback is flagged after {attempts} calls that did not reach the "
-                              "customer.").format(attempts=r.callback_attempts), st.note))
+    return [table(key, [WIDTH * 0.75, WIDTH * 0.25], st),
+            para(translate("Reports", "Open and overdue counts are as of {when}.").format(
+                when=r.as_of.astimezone().strftime("%Y-%m-%d %H:%M")), st.note),
+            para(translate("Reports", "A callback is flagged after {attempts} calls that did not reach the "
+                           "customer.").format(attempts=r.callback_attempts), st.note)]
 
+
+def _causes(r: CaseReport, translate: Translate, st: Styles) -> list:
+    v = lambda text: translate("Vocab", text)  # noqa: E731
     labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _n in r.pareto]
-    chart = charts.pareto_chart(labels, [n for *_x, n in r.pareto], WIDTH, 70 * mm,
-                                empty_text=translate("Reports", "No cases opened in this month"))
-    out.append(KeepTogether([para(translate("Reports", "Causes of the month's cases (Pareto)"), st.h2), chart,
-                             para(translate("Reports", "Bars: cases by cause group and failure type, most "
-                                            "first; dashed line: cumulative share (right axis)."), st.note)]))
-    if r.pareto:
-        rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"),
-                 translate("Reports", "Cases"), translate("Reports", "Share"), translate("Reports", "Cumulative")]]
-        cum = 0
-        for (cg, ft, n), (l1, l2) in zip(r.pareto, labels):
-            cum += n
-            rows.append([l1, l2, str(n), fmt_share(n / r.opened), fmt_share(cum / r.opened)])
-        out.append(table(rows, [WIDTH * 0.3, WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.15, WIDTH * 0.15], st,
-                         numeric={2, 3, 4}))
+    out: list = [pareto_block(labels, [n for *_x, n in r.pareto],
+                              translate("Reports", "Causes of the month's cases (Pareto)"), translate, st,
+                              note=translate("Reports", "Bars: cases by cause group and failure type, most "
+                                             "first; dashed line: cumulative share (right axis)."))]
+    if not r.pareto:
+        return out
+    rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"),
+             translate("Reports", "Cases"), translate("Reports", "Share"), translate("Reports", "Cumulative")]]
+    cum = 0
+    for (cg, ft, n), (l1, l2) in zip(r.pareto, labels):
+        cum += n
+        rows.append([l1, l2, str(n), fmt_share(n / r.opened), fmt_share(cum / r.opened)])
+    return out + [table(rows, [WIDTH * 0.3, WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.15, WIDTH * 0.15], st,
+                        numeric={2, 3, 4})]
 
-    out.append(para(translate("Reports", "The month's cases by status and severity"), st.h2))
+
+def _status_and_severity(r: CaseReport, translate: Translate, st: Styles) -> list:
+    v = lambda text: translate("Vocab", text)  # noqa: E731
     rows = [[translate("Reports", "Status"), translate("Reports", "Cases")]] + \
         [[v(CaseStatus(k).title), str(n)] for k, n in r.by_status.items()]
     rows2 = [[translate("Reports", "Severity"), translate("Reports", "Cases")]] + \
@@ -215,26 +224,26 @@ def story(r: CaseReport, translate: Translate) -> list:
     pair = Table([[table(rows, [half * 0.7, half * 0.3], st), table(rows2, [half * 0.7, half * 0.3], st)]],
                  colWidths=[WIDTH / 2, WIDTH / 2])
     pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    out.append(pair)
+    return [para(translate("Reports", "The month's cases by status and severity"), st.h2), pair]
 
-    out += _remedies(r, translate, st)
 
-    out.append(para(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now), st.h2))
-    if r.overdue_cases:
-        rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"),
-                 translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"),
-                 translate("Reports", "Assignee")]]
-        for c in r.overdue_cases:
-            rows.append([c.number, c.opened_at.astimezone().strftime("%Y-%m-%d"), str(c.days_open),
-                         v(Severity(c.severity).title), v(CaseStatus(c.status).title), v(_channel_title(c.channel)),
-                         c.assignee])
-        w = WIDTH / 100
-        out.append(table(rows, [w * 21, w * 12, w * 9, w * 12, w * 16, w * 16, w * 14], st, numeric={2}))
-        if r.overdue_now > len(r.overdue_cases):
-            out.append(para(translate("Reports", "The {shown} longest-open cases are listed.").format(
-                shown=len(r.overdue_cases)), st.note))
-    else:
-        out.append(para(translate("Reports", "No overdue cases."), st.body))
+def _overdue(r: CaseReport, translate: Translate, st: Styles) -> list:
+    v = lambda text: translate("Vocab", text)  # noqa: E731
+    out: list = [para(translate("Reports", "Overdue cases ({n})").format(n=r.overdue_now), st.h2)]
+    if not r.overdue_cases:
+        return out + [para(translate("Reports", "No overdue cases."), st.body)]
+    rows = [[translate("Reports", "Case"), translate("Reports", "Opened"), translate("Reports", "Days open"),
+             translate("Reports", "Severity"), translate("Reports", "Status"), translate("Reports", "Channel"),
+             translate("Reports", "Assignee")]]
+    for c in r.overdue_cases:
+        rows.append([c.number, c.opened_at.astimezone().strftime("%Y-%m-%d"), str(c.days_open),
+                     v(Severity(c.severity).title), v(CaseStatus(c.status).title), v(_title(Channel, c.channel)),
+                     c.assignee])
+    w = WIDTH / 100
+    out.append(table(rows, [w * 21, w * 12, w * 9, w * 12, w * 16, w * 16, w * 14], st, numeric={2}))
+    if r.overdue_now > len(r.overdue_cases):
+        out.append(para(translate("Reports", "The {shown} longest-open cases are listed.").format(
+            shown=len(r.overdue_cases)), st.note))
     return out
 
 
@@ -244,7 +253,7 @@ def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
         rows = [[translate("Reports", "Remedy"), translate("Reports", "Given"), translate("Reports", "Value (yuan)"),
                  translate("Reports", "Average (yuan)")]]
         for line in r.remedies:
-            rows.append([translate("Vocab", _remedy_title(line.kind)), str(line.given), f"{line.value:,}",
+            rows.append([translate("Vocab", _title(RemedyKind, line.kind)), str(line.given), f"{line.value:,}",
                          f"{line.value / line.given:,.0f}"])
         given, value = sum(x.given for x in r.remedies), sum(x.value for x in r.remedies)
         rows.append([translate("Reports", "All remedies"), str(given), f"{value:,}", f"{value / given:,.0f}"])
@@ -261,18 +270,10 @@ def _remedies(r: CaseReport, translate: Translate, st: Styles) -> list:
     return out
 
 
-def _remedy_title(value: str) -> str:
+def _title(vocab, value: str) -> str:
+    """A stored value's title in its vocabulary; the value itself if the vocabulary has no such member."""
     try:
-        return RemedyKind(value).title
-    except ValueError:
-        return value
-
-
-def _channel_title(value: str) -> str:
-    from app.rules.vocab import Channel
-
-    try:
-        return Channel(value).title
+        return vocab(value).title
     except ValueError:
         return value
 

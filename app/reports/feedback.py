@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 from sqlalchemy import case, func, select
 
 from app.foundation import clock
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
-from app.reports import charts
 from app.reports.figures import month_pair_by
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num,
                              fmt_share, mask_name, mask_phone, para, table)
+from app.reports.sections import basis_text, dealer_label, heading, trend_block
 from app.rules import scoring
 from app.services import settings
 from app.services.assessment import MonthSummary, counted_condition, month_bounds, month_summary, parse_month, previous
@@ -165,26 +165,30 @@ ITEM_TITLES = {"timeliness": QT_TRANSLATE_NOOP("Reports", "Timeliness"),
 
 
 def story(r: FeedbackReport, translate: Translate) -> list:
+    """The report's sections, top to bottom."""
     st = Styles()
     s = r.summary
-    t = lambda text: translate(CTX, text)  # noqa: E731
-    out: list = []
-    who = f"{r.dealer_name} ({s.dealer})" if r.dealer_name != s.dealer else s.dealer
-    out.append(para(translate("Reports", "Monthly feedback summary"), st.title))
-    sub = translate("Reports", "Dealer: {dealer}    Month: {month}").format(dealer=who, month=s.month)
+    return [*_title(s, r.dealer_name, translate, st), *_key_figures(s, translate, st), *_grades(s, translate, st),
+            _trend(r, translate, st), *_by_advisor(r, translate, st), *_by_channel(s, translate, st),
+            *_failure_forms(r, translate, st)]
+
+
+def _title(s: MonthSummary, dealer_name: str, translate: Translate, st: Styles) -> list:
+    sub = translate("Reports", "Dealer: {dealer}    Month: {month}").format(
+        dealer=dealer_label(dealer_name, s.dealer), month=s.month)
     if s.advisor:
         sub += "    " + translate("Reports", "Advisor: {name}").format(name=s.advisor)
-    out.append(para(sub, st.subtitle))
+    return heading(translate("Reports", "Monthly feedback summary"), sub, st)
 
-    basis = (translate("Reports", "verified forms only") if s.basis == "verified"
-             else translate("Reports", "all forms except disputed ones"))
-    outcome = t(OUTCOME_TITLES[s.outcome])
+
+def _key_figures(s: MonthSummary, translate: Translate, st: Styles) -> list:
+    outcome = translate(CTX, OUTCOME_TITLES[s.outcome])
     if s.amount:
         outcome += " " + translate("Reports", "({amount} yuan)").format(amount=s.amount)
     key = [
         [translate("Reports", "Figure"), translate("Reports", "Value")],
         [translate("Reports", "Forms assessed (n)"), f"{s.forms}"],
-        [translate("Reports", "Counted"), basis],
+        [translate("Reports", "Counted"), basis_text(s.basis, translate)],
         [translate("Reports", "Verified / unverified / disputed forms"),
          f"{s.verified_forms} / {s.unverified_forms} / {s.disputed_forms}"],
         [translate("Reports", "Total score"), f"{s.total}"],
@@ -199,76 +203,83 @@ def story(r: FeedbackReport, translate: Translate) -> list:
          fmt_share(s.failure_share)],
         [translate("Reports", "Complaints through other channels"), f"{s.other_channel_complaints}"],
     ]
-    out.append(table(key, [WIDTH * 0.6, WIDTH * 0.4], st))
+    out = [table(key, [WIDTH * 0.6, WIDTH * 0.4], st)]
+    # Why a month shows no reward or penalty, when the figures alone would leave a reader guessing.
     if s.forms == 0:
-        out.append(Spacer(1, 2 * mm))
-        out.append(para(translate("Reports", "No feedback forms were assessed in this month, so there is no average "
-                                   "and no reward or penalty."), st.note))
+        why = translate("Reports", "No feedback forms were assessed in this month, so there is no average "
+                                   "and no reward or penalty.")
     elif s.previous_forms == 0:
-        out.append(Spacer(1, 2 * mm))
-        out.append(para(translate("Reports", "The previous month has no assessed forms, so there is no change and "
-                                   "no reward or penalty."), st.note))
+        why = translate("Reports", "The previous month has no assessed forms, so there is no change and "
+                                   "no reward or penalty.")
+    else:
+        return out
+    return out + [Spacer(1, 2 * mm), para(why, st.note)]
 
-    out.append(para(translate("Reports", "Grades of each item"), st.h2))
+
+def _grades(s: MonthSummary, translate: Translate, st: Styles) -> list:
     rows = [[translate("Reports", "Item"), "A", "B", "C", "D", "E", translate("Reports", "Forms")]]
     for item, counts in s.grades.items():
-        rows.append([t(ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"] + [str(sum(counts.values()))])
-    out.append(table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st))
-    out.append(para(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the "
-                                         "sum of its three items."), st.note))
+        rows.append([translate(CTX, ITEM_TITLES[item])] + [str(counts[g]) for g in "ABCDE"]
+                    + [str(sum(counts.values()))])
+    return [para(translate("Reports", "Grades of each item"), st.h2),
+            table(rows, [WIDTH * 0.28] + [WIDTH * 0.11] * 5 + [WIDTH * 0.17], st),
+            para(translate("Reports", "Points: A = 2, B = 1, C = 0, D = -1, E = -2; a form's score is the "
+                                      "sum of its three items."), st.note)]
 
-    chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 62 * mm,
-                               empty_text=translate("Reports", "No forms in these months"))
-    out.append(KeepTogether([para(translate("Reports", "Average score, last 12 months"), st.h2), chart,
-                             para(translate("Reports", "Months without assessed forms have no point."), st.note)]))
 
-    out.append(para(translate("Reports", "By advisor"), st.h2))
-    if r.advisors:
-        rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"),
-                 translate("Reports", "Average"), translate("Reports", "Previous average"),
-                 translate("Reports", "Change"),
-                 translate("Reports", "Outcome"), translate("Reports", "Failures"),
-                     translate("Reports", "Failure share")]]
-        for a in r.advisors:
-            rows.append([a.advisor, str(a.forms), str(a.total), fmt_num(a.average), fmt_num(a.previous_average),
-                         fmt_num(a.change, sign=True), t(OUTCOME_TITLES[a.outcome]), str(a.failures),
-                         fmt_share(a.failure_share)])
-        w = WIDTH / 100
-        out.append(table(rows, [w * 15, w * 8, w * 8, w * 10, w * 11, w * 10, w * 16, w * 10, w * 12], st))
-    else:
-        out.append(para(translate("Reports", "No forms in this month or the previous one."), st.body))
+def _trend(r: FeedbackReport, translate: Translate, st: Styles):
+    return trend_block(r.trend, translate("Reports", "Average score, last 12 months"), 62 * mm, translate, st,
+                       note=translate("Reports", "Months without assessed forms have no point."))
 
-    out.append(para(translate("Reports", "Complaints by channel"), st.h2))
+
+def _by_advisor(r: FeedbackReport, translate: Translate, st: Styles) -> list:
+    out: list = [para(translate("Reports", "By advisor"), st.h2)]
+    if not r.advisors:
+        return out + [para(translate("Reports", "No forms in this month or the previous one."), st.body)]
+    rows = [[translate("Reports", "Advisor"), translate("Reports", "Forms"), translate("Reports", "Total"),
+             translate("Reports", "Average"), translate("Reports", "Previous average"),
+             translate("Reports", "Change"),
+             translate("Reports", "Outcome"), translate("Reports", "Failures"),
+             translate("Reports", "Failure share")]]
+    for a in r.advisors:
+        rows.append([a.advisor, str(a.forms), str(a.total), fmt_num(a.average), fmt_num(a.previous_average),
+                     fmt_num(a.change, sign=True), translate(CTX, OUTCOME_TITLES[a.outcome]), str(a.failures),
+                     fmt_share(a.failure_share)])
+    w = WIDTH / 100
+    return out + [table(rows, [w * 15, w * 8, w * 8, w * 10, w * 11, w * 10, w * 16, w * 10, w * 12], st)]
+
+
+def _by_channel(s: MonthSummary, translate: Translate, st: Styles) -> list:
     rows = [[translate("Reports", "Channel"), translate("Reports", "Cases opened")]]
     for ch in Channel:
         mark = " *" if ch in OTHER_CHANNELS else ""
         rows.append([translate("Vocab", ch.title) + mark, str(s.complaints.get(ch.value, 0))])
     rows.append([translate("Reports", "Through other channels (*)"), str(s.other_channel_complaints)])
-    out.append(table(rows, [WIDTH * 0.6, WIDTH * 0.4], st))
+    return [para(translate("Reports", "Complaints by channel"), st.h2), table(rows, [WIDTH * 0.6, WIDTH * 0.4], st)]
 
-    out.append(para(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms)), st.h2))
-    if r.failure_forms:
-        statuses = {c.value: c.title for c in CaseStatus}
-        rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"),
-                 translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"),
-                 translate("Reports", "Grades"), translate("Reports", "Score"),
-                 translate("Reports", "Overall"), translate("Reports", "Recovery case"),
-                     translate("Reports", "Case status")]]
-        for f in r.failure_forms:
-            rows.append([f"{f.service_date:%m-%d}", f.repair_order, f.advisor, f.customer, f.phone, f.grades,
-                         str(f.score), "-" if f.overall is None else str(f.overall), f.case_number or "-",
-                         translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
-                         else translate("Reports", "No case opened")])
-        w = WIDTH / 100
-        # Measured so a repair order, a case number (LOCAL-2610-WW-0004) and each header fit on one line.
-        widths = [5.3, 18, 7.5, 8.2, 10.8, 6.3, 5.5, 7.5, 17.5, 13.3]
-        out.append(table(rows, [w * x for x in widths], st, numeric={6, 7}))
-        out.append(para(translate("Reports", "A form fails when its overall score is below the threshold or any "
-                                             "item is graded D or E. Customers' names and phone numbers are masked."),
-                        st.note))
-    else:
-        out.append(para(translate("Reports", "No failure forms in this month."), st.body))
-    return out
+
+def _failure_forms(r: FeedbackReport, translate: Translate, st: Styles) -> list:
+    out: list = [para(translate("Reports", "Failure forms ({n})").format(n=len(r.failure_forms)), st.h2)]
+    if not r.failure_forms:
+        return out + [para(translate("Reports", "No failure forms in this month."), st.body)]
+    statuses = {c.value: c.title for c in CaseStatus}
+    rows = [[translate("Reports", "Date"), translate("Reports", "Repair order"),
+             translate("Reports", "Advisor"), translate("Reports", "Customer"), translate("Reports", "Phone"),
+             translate("Reports", "Grades"), translate("Reports", "Score"),
+             translate("Reports", "Overall"), translate("Reports", "Recovery case"),
+             translate("Reports", "Case status")]]
+    for f in r.failure_forms:
+        rows.append([f"{f.service_date:%m-%d}", f.repair_order, f.advisor, f.customer, f.phone, f.grades,
+                     str(f.score), "-" if f.overall is None else str(f.overall), f.case_number or "-",
+                     translate("Vocab", statuses[f.case_status]) if f.case_status in statuses
+                     else translate("Reports", "No case opened")])
+    w = WIDTH / 100
+    # Measured so a repair order, a case number (LOCAL-2610-WW-0004) and each header fit on one line.
+    widths = [5.3, 18, 7.5, 8.2, 10.8, 6.3, 5.5, 7.5, 17.5, 13.3]
+    return out + [table(rows, [w * x for x in widths], st, numeric={6, 7}),
+                  para(translate("Reports", "A form fails when its overall score is below the threshold or any "
+                                            "item is graded D or E. Customers' names and phone numbers are masked."),
+                       st.note)]
 
 
 def render(report: FeedbackReport, out, translate: Translate, printed_by: str,

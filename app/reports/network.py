@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
 from sqlalchemy import case, func, select
 
 from app.foundation import clock
 from app.models import Dealer, FailureCase, FeedbackForm
-from app.reports import charts
 from app.reports.feedback import TrendPoint, trend
 from app.reports.figures import month_pair_by, percentile
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
                              fmt_share, para, table)
+from app.reports.sections import basis_text, heading, pareto_block, trend_block
 from app.rules import scoring
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month, previous
@@ -168,87 +167,96 @@ def gather(db, month: str) -> NetworkReport:
 
 
 def story(r: NetworkReport, translate: Translate) -> list:
+    """The report's sections, top to bottom."""
     st = Styles()
-    t = lambda text: translate(CTX, text)  # noqa: E731
-    v = lambda text: translate("Vocab", text)  # noqa: E731
-    out: list = [para(translate("Reports", "Network report"), st.title),
-                 para(translate("Reports", "Month: {month}    Dealers: {n}    Counted: {basis}").format(
-                     month=r.month, n=len(r.dealers),
-                     basis=translate("Reports", "verified forms only") if r.basis == "verified"
-                     else translate("Reports", "all forms except disputed ones")), st.subtitle)]
+    return [*_title(r, translate, st), *_month_over_month(r, translate, st), *_dealers(r, translate, st),
+            *_recovery(r, translate, st), *_causes(r, translate, st),
+            trend_block(r.trend, translate("Reports", "Network average score, last 12 months"), 60 * mm,
+                        translate, st)]
 
-    out.append(para(translate("Reports", "Month over month"), st.h2))
+
+def _title(r: NetworkReport, translate: Translate, st: Styles) -> list:
+    return heading(translate("Reports", "Network report"),
+                   translate("Reports", "Month: {month}    Dealers: {n}    Counted: {basis}").format(
+                       month=r.month, n=len(r.dealers), basis=basis_text(r.basis, translate)), st)
+
+
+def _month_over_month(r: NetworkReport, translate: Translate, st: Styles) -> list:
     chg = scoring.change(r.this.average, r.last.average)
     rows = [[translate("Reports", "Figure"), r.previous_month, r.month, translate("Reports", "Change")],
-            [translate("Reports", "Forms assessed (n)"), str(r.last.forms), str(r.this.forms),
-             f"{r.this.forms - r.last.forms:+d}"],
-            [translate("Reports", "Total score"), str(r.last.total), str(r.this.total),
-             f"{r.this.total - r.last.total:+d}"],
+            _counts(translate("Reports", "Forms assessed (n)"), r.last.forms, r.this.forms),
+            _counts(translate("Reports", "Total score"), r.last.total, r.this.total),
             [translate("Reports", "Average score (total / n)"), fmt_num(r.last.average), fmt_num(r.this.average),
              fmt_num(chg, sign=True)],
-            [translate("Reports", "Cases opened"), str(r.last.cases), str(r.this.cases),
-             f"{r.this.cases - r.last.cases:+d}"],
-            [translate("Reports", "Failure forms"), str(r.last.failures), str(r.this.failures),
-             f"{r.this.failures - r.last.failures:+d}"],
+            _counts(translate("Reports", "Cases opened"), r.last.cases, r.this.cases),
+            _counts(translate("Reports", "Failure forms"), r.last.failures, r.this.failures),
             [translate("Reports", "Failure share (target below {target})").format(
                 target=fmt_share(r.failure_share_target)), fmt_share(r.last.failure_share),
              fmt_share(r.this.failure_share), ""]]
-    out.append(table(rows, [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18], st))
+    return [para(translate("Reports", "Month over month"), st.h2),
+            table(rows, [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18], st)]
 
-    out.append(para(translate("Reports", "Dealers side by side, ranked by average score"), st.h2))
-    if r.dealers:
-        head = [translate("Reports", "Rank"), translate("Reports", "Dealer"), translate("Reports", "Forms"),
-                translate("Reports", "Average"), translate("Reports", "Previous average"),
-                translate("Reports", "Change"), translate("Reports", "Outcome"), translate("Reports", "Failures"),
-                translate("Reports", "Failure share"), translate("Reports", "Cases"),
-                translate("Reports", "Other channels")]
-        rows = [head]
-        for d in r.dealers:
-            name = d.code if d.name == d.code else f"{d.code} {d.name}"
-            rows.append(["-" if d.rank is None else str(d.rank), name, str(d.forms), fmt_num(d.average),
-                         fmt_num(d.previous_average), fmt_num(d.change, sign=True), t(OUTCOME_TITLES[d.outcome]),
-                         str(d.failures), fmt_share(d.failure_share), str(d.cases), str(d.other_channel_complaints)])
-        w = WIDTH / 100
-        out.append(table(rows, [w * 6, w * 17, w * 8, w * 8, w * 9, w * 8, w * 12, w * 8, w * 9, w * 7, w * 8], st,
-                         numeric={0, 2, 3, 4, 5, 7, 8, 9, 10}))
-    else:
-        out.append(para(translate("Reports", "No dealer has forms or cases in this month or the previous one."),
-                             st.body))
 
-    if r.dealers:
-        out.append(para(translate("Reports", "Case recovery by dealer"), st.h2))
-        rows = [[translate("Reports", "Dealer"), translate("Reports", "Cases opened"),
-                 translate("Reports", "First response, median (hours)"),
-                 translate("Reports", "First response, 90th percentile (hours)"),
-                 translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
-        for d in r.dealers:
-            rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
-                         str(d.closed), fmt_share(figures.recovery_rate(d.recovered, d.closed))])
-        w = WIDTH / 100
-        out.append(table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st))
-        out.append(para(translate("Reports", "Recovered: re-rated {threshold} or more at the callback, among cases "
-                                             "closed in the month with a re-rating.").format(
-                                                 threshold=r.success_threshold), st.note))
+def _counts(label: str, last: int, this: int) -> list[str]:
+    """A month-over-month row of counts: last month, this month and the difference."""
+    return [label, str(last), str(this), f"{this - last:+d}"]
 
-    labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, _a, _b in r.causes if _a]
-    chart = charts.pareto_chart(labels, [a for _cg, _ft, a, _b in r.causes if a], WIDTH, 70 * mm,
-                                empty_text=translate("Reports", "No cases opened in this month"))
-    out.append(KeepTogether([para(translate("Reports", "Most frequent causes across the network"), st.h2),
-                             chart]))
-    if r.causes:
-        rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), r.previous_month,
-                 r.month, translate("Reports", "Change"), translate("Reports", "Share")]]
-        for cg, ft, a, b in r.causes:
-            rows.append([v(CauseGroup(cg).title), v(FailureType(ft).title), str(b), str(a), f"{a - b:+d}",
-                         fmt_share(a / r.this.cases if r.this.cases else None)])
-        w = WIDTH / 100
-        out.append(table(rows, [w * 26, w * 22, w * 13, w * 13, w * 13, w * 13], st, numeric={2, 3, 4, 5}))
 
-    chart = charts.trend_chart([p.month[2:] for p in r.trend], [p.average for p in r.trend], WIDTH, 60 * mm,
-                               empty_text=translate("Reports", "No forms in these months"))
-    out.append(KeepTogether([para(translate("Reports", "Network average score, last 12 months"), st.h2),
-                             chart]))
-    return out
+def _dealers(r: NetworkReport, translate: Translate, st: Styles) -> list:
+    out: list = [para(translate("Reports", "Dealers side by side, ranked by average score"), st.h2)]
+    if not r.dealers:
+        return out + [para(translate("Reports", "No dealer has forms or cases in this month or the previous one."),
+                           st.body)]
+    head = [translate("Reports", "Rank"), translate("Reports", "Dealer"), translate("Reports", "Forms"),
+            translate("Reports", "Average"), translate("Reports", "Previous average"),
+            translate("Reports", "Change"), translate("Reports", "Outcome"), translate("Reports", "Failures"),
+            translate("Reports", "Failure share"), translate("Reports", "Cases"),
+            translate("Reports", "Other channels")]
+    rows = [head]
+    for d in r.dealers:
+        name = d.code if d.name == d.code else f"{d.code} {d.name}"
+        rows.append(["-" if d.rank is None else str(d.rank), name, str(d.forms), fmt_num(d.average),
+                     fmt_num(d.previous_average), fmt_num(d.change, sign=True),
+                     translate(CTX, OUTCOME_TITLES[d.outcome]),
+                     str(d.failures), fmt_share(d.failure_share), str(d.cases), str(d.other_channel_complaints)])
+    w = WIDTH / 100
+    return out + [table(rows, [w * 6, w * 17, w * 8, w * 8, w * 9, w * 8, w * 12, w * 8, w * 9, w * 7, w * 8], st,
+                        numeric={0, 2, 3, 4, 5, 7, 8, 9, 10})]
+
+
+def _recovery(r: NetworkReport, translate: Translate, st: Styles) -> list:
+    if not r.dealers:
+        return []
+    rows = [[translate("Reports", "Dealer"), translate("Reports", "Cases opened"),
+             translate("Reports", "First response, median (hours)"),
+             translate("Reports", "First response, 90th percentile (hours)"),
+             translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
+    for d in r.dealers:
+        rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
+                     str(d.closed), fmt_share(figures.recovery_rate(d.recovered, d.closed))])
+    w = WIDTH / 100
+    return [para(translate("Reports", "Case recovery by dealer"), st.h2),
+            table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st),
+            para(translate("Reports", "Recovered: re-rated {threshold} or more at the callback, among cases "
+                                      "closed in the month with a re-rating.").format(
+                                          threshold=r.success_threshold), st.note)]
+
+
+def _causes(r: NetworkReport, translate: Translate, st: Styles) -> list:
+    v = lambda text: translate("Vocab", text)  # noqa: E731
+    # The chart shows this month's causes; the table also those only last month had.
+    labels = [(v(CauseGroup(cg).title), v(FailureType(ft).title)) for cg, ft, a, _b in r.causes if a]
+    out: list = [pareto_block(labels, [a for _cg, _ft, a, _b in r.causes if a],
+                              translate("Reports", "Most frequent causes across the network"), translate, st)]
+    if not r.causes:
+        return out
+    rows = [[translate("Reports", "Cause group"), translate("Reports", "Failure type"), r.previous_month,
+             r.month, translate("Reports", "Change"), translate("Reports", "Share")]]
+    for cg, ft, a, b in r.causes:
+        rows.append([v(CauseGroup(cg).title), v(FailureType(ft).title), str(b), str(a), f"{a - b:+d}",
+                     fmt_share(a / r.this.cases if r.this.cases else None)])
+    w = WIDTH / 100
+    return out + [table(rows, [w * 26, w * 22, w * 13, w * 13, w * 13, w * 13], st, numeric={2, 3, 4, 5})]
 
 
 def render(report: NetworkReport, out, translate: Translate, printed_by: str,

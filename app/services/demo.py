@@ -107,71 +107,101 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
         manager = _service_manager(uow.session, dealer.id)
-        recovery = BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack)
-        limit = recovery.limits["advisor"]
-        opened: list[DemoCase] = []
+        recovery = _Recovery(uow, BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack),
+                             plan_rnd, manager, now)
+        # Cases: failing forms first (as the follow-up would find them), then complaints from elsewhere.
+        failing = _failing_forms(uow.session, dealer.id, cases)
         # The newest few complaints came in during the last hours and nobody has answered them yet,
         # whatever the hour the demo is made at (at 22:00 a real counter's day is over, the list not).
         fresh = min(max(2, cases // 100), 12) if cases else 0
-        waiting: set[str] = set()
-
-        def progress() -> None:
-            uow.session.flush()
-            uow.session.expunge_all()  # keep memory flat on big demo stores
-            for c in opened:
-                plan = plan_case(plan_rnd, c, recovery.script(c), manager, limit)
-                recovery.apply(c, [] if c.id in waiting else [a for a in plan if a.at <= now])
-            recovery.flush()
-            opened.clear()
-
-        # Cases: failing forms first (as the follow-up would find them), then complaints from elsewhere.
-        failing = uow.session.execute(
-            select(FeedbackForm.id, FeedbackForm.repair_order_id, FeedbackForm.overall, FeedbackForm.advisor_id,
-                   FeedbackForm.service_date, Customer.id, Customer.name, Customer.phone, Vehicle.plate)
-            .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
-            .join(Customer, Customer.id == RepairOrder.customer_id)
-            .join(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
-            .where(FeedbackForm.dealer_id == dealer.id, FeedbackForm.score < 0)
-            .limit(cases)).all()
-        made = 0
         for i in range(cases):
-            if i < len(failing):
-                fid, roid, overall, adv, day, cid, name, phone, plate = failing[i]
-                channel = rnd.choice([Channel.ON_SITE, Channel.CALLBACK_3DAY, Channel.CALLBACK_3DAY])
-            else:
-                fid = roid = overall = cid = None
-                adv = advisors[rnd.choice(ADVISORS)]
-                recent = rnd.random() < RECENT_SHARE
-                day = today - timedelta(days=rnd.randrange(RECENT_DAYS if recent else 365))
-                name, phone, plate = _name(rnd), _phone(rnd), _plate(rnd)
-                channel = rnd.choice(list(Channel))
-            suggested = severity_for_score(overall)
-            severity = suggested or rnd.choice([Severity.MINOR, Severity.MODERATE, Severity.SERIOUS])
-            new = NewCase(customer_name=name, phone=phone, plate=plate, channel=channel.value,
-                          failure_type=rnd.choice(list(FailureType)).value,
-                          cause_group=rnd.choice(list(CauseGroup)).value, severity=severity.value,
-                          customer_words=rnd.choice(WORDS), mood=rnd.choice(list(Mood)).value,
-                          blame=rnd.choice(list(Blame)).value, score=overall, model=rnd.choice(MODELS),
-                          repair_order_id=roid, form_id=fid, customer_id=cid, assignee_id=adv,
-                          dealer_code=dealer.code)
+            new, day = _complaint(rnd, failing[i] if i < len(failing) else None, advisors, today, dealer.code)
             validate(new)
-            # Opening hours at the counter, in local time.
-            when = (datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60)).astimezone()
-                    + timedelta(days=rnd.choice((0, 1, 2, 3)))).astimezone(timezone.utc)
             untouched = i >= cases - fresh
-            if untouched:  # spread over the last six hours: some answered late already, some not yet
-                when = now - timedelta(minutes=15 + (cases - i) * 345 // fresh)
-            elif when > now:  # today's complaints: some minutes or hours ago
-                when = now - timedelta(minutes=rnd.randrange(5, 300))
-            ref = open_case_in(uow, new, when, actor_id=adv)  # recorded by the advisor, as at the counter
-            case = DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
-                            new.blame, new.mood, adv)
-            if untouched:
-                waiting.add(case.id)
-            opened.append(case)
-            made += 1
-            if made % 2000 == 0:
-                progress()
-        progress()
+            when = _opened_at(rnd, day, now, i, cases, fresh) if untouched else _opened_at(rnd, day, now)
+            ref = open_case_in(uow, new, when, actor_id=new.assignee_id)  # recorded by the advisor, as at the counter
+            recovery.add(DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
+                                  new.blame, new.mood, new.assignee_id), untouched=untouched)
+        recovery.progress()
         uow.commit()
-    return DemoResult(dealer.code, forms, made)
+    return DemoResult(dealer.code, forms, cases)
+
+
+class _Recovery:
+    """Takes the opened cases through their planned recovery up to ``now``, a few thousand at a time."""
+
+    BATCH = 2000
+
+    def __init__(self, uow, bulk: BulkRecovery, plan_rnd: random.Random, manager: str, now: datetime) -> None:
+        self.uow, self.bulk, self.plan_rnd, self.manager, self.now = uow, bulk, plan_rnd, manager, now
+        self.limit = bulk.limits["advisor"]
+        self.opened: list[DemoCase] = []
+        self.waiting: set[str] = set()  # cases nobody has answered yet
+        self.made = 0
+
+    def add(self, case: DemoCase, *, untouched: bool) -> None:
+        if untouched:
+            self.waiting.add(case.id)
+        self.opened.append(case)
+        self.made += 1
+        if self.made % self.BATCH == 0:
+            self.progress()
+
+    def progress(self) -> None:
+        self.uow.session.flush()
+        self.uow.session.expunge_all()  # keep memory flat on big demo stores
+        for c in self.opened:
+            plan = plan_case(self.plan_rnd, c, self.bulk.script(c), self.manager, self.limit)
+            self.bulk.apply(c, [] if c.id in self.waiting else [a for a in plan if a.at <= self.now])
+        self.bulk.flush()
+        self.opened.clear()
+
+
+def _failing_forms(session, dealer_id: str, limit: int) -> list:
+    """The failing forms a follow-up would open cases for, with their customer and vehicle."""
+    return session.execute(
+        select(FeedbackForm.id, FeedbackForm.repair_order_id, FeedbackForm.overall, FeedbackForm.advisor_id,
+               FeedbackForm.service_date, Customer.id, Customer.name, Customer.phone, Vehicle.plate)
+        .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+        .join(Customer, Customer.id == RepairOrder.customer_id)
+        .join(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+        .where(FeedbackForm.dealer_id == dealer_id, FeedbackForm.score < 0)
+        .limit(limit)).all()
+
+
+def _complaint(rnd: random.Random, failing, advisors: dict[str, str], today: date,
+               dealer_code: str) -> tuple[NewCase, date]:
+    """A case for a failing form's customer, or (``failing`` None) a complaint from elsewhere; and its day."""
+    if failing is not None:
+        fid, roid, overall, adv, day, cid, name, phone, plate = failing
+        channel = rnd.choice([Channel.ON_SITE, Channel.CALLBACK_3DAY, Channel.CALLBACK_3DAY])
+    else:
+        fid = roid = overall = cid = None
+        adv = advisors[rnd.choice(ADVISORS)]
+        recent = rnd.random() < RECENT_SHARE
+        day = today - timedelta(days=rnd.randrange(RECENT_DAYS if recent else 365))
+        name, phone, plate = _name(rnd), _phone(rnd), _plate(rnd)
+        channel = rnd.choice(list(Channel))
+    suggested = severity_for_score(overall)
+    severity = suggested or rnd.choice([Severity.MINOR, Severity.MODERATE, Severity.SERIOUS])
+    new = NewCase(customer_name=name, phone=phone, plate=plate, channel=channel.value,
+                  failure_type=rnd.choice(list(FailureType)).value,
+                  cause_group=rnd.choice(list(CauseGroup)).value, severity=severity.value,
+                  customer_words=rnd.choice(WORDS), mood=rnd.choice(list(Mood)).value,
+                  blame=rnd.choice(list(Blame)).value, score=overall, model=rnd.choice(MODELS),
+                  repair_order_id=roid, form_id=fid, customer_id=cid, assignee_id=adv,
+                  dealer_code=dealer_code)
+    return new, day
+
+
+def _opened_at(rnd: random.Random, day: date, now: datetime, i: int | None = None, cases: int = 0,
+               fresh: int = 0) -> datetime:
+    """When the case was opened: opening hours at the counter on ``day`` (local time), or, for the
+    ``i``-th of ``cases`` among the ``fresh`` last ones, spread over the last six hours before ``now``."""
+    when = (datetime(day.year, day.month, day.day, rnd.randrange(8, 18), rnd.randrange(60)).astimezone()
+            + timedelta(days=rnd.choice((0, 1, 2, 3)))).astimezone(timezone.utc)
+    if i is not None:  # spread over the last six hours: some answered late already, some not yet
+        return now - timedelta(minutes=15 + (cases - i) * 345 // fresh)
+    if when > now:  # today's complaints: some minutes or hours ago
+        return now - timedelta(minutes=rnd.randrange(5, 300))
+    return when

@@ -22,11 +22,9 @@ class CasesView(QWidget):
 
     case_selected = Signal(str)
 
-    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("cases")
-        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_search(self) -> None:
+        """The search box, which filters a moment after the typing stops (or at once on Enter)."""
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(self.tr("Search: case number, phone, plate or name"))
@@ -38,6 +36,7 @@ class CasesView(QWidget):
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
 
+    def build_filters(self) -> None:
         def choices(vocab, all_text):
             c = QComboBox()
             c.addItem(all_text, None)
@@ -69,7 +68,8 @@ class CasesView(QWidget):
         self.new_button.clicked.connect(self.on_new_clicked)
         self.count = QLabel()
 
-        self.model = CaseTableModel(store, ops, self)
+    def build_table(self) -> None:
+        self.model = CaseTableModel(self.store, self.ops, self)
         self.model.count_changed.connect(self.on_model_count_changed)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
@@ -87,8 +87,8 @@ class CasesView(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 
-        self.detail = CaseDetailView(store, ops, user)
-
+    def build_splitter(self) -> None:
+        """Search and filters above the list on the left, the chosen case on the right."""
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 1)
         row1.addWidget(self.new_button)
@@ -115,6 +115,16 @@ class CasesView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         # At 1366x768 the detail's five tabs fit without scroll arrows (English labels are the longest).
         self.splitter.setSizes([600, 580])
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cases")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.build_search()
+        self.build_filters()
+        self.build_table()
+        self.detail = CaseDetailView(store, ops, user)
+        self.build_splitter()
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

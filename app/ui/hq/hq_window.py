@@ -69,14 +69,9 @@ class HqWindow(QMainWindow):
     import_finished = Signal(object)  # ImportSummary
     conflict_resolved = Signal(object)  # app.hq.resolve.Resolved
 
-    def __init__(self, db, ops: Ops, parent=None) -> None:
-        super().__init__(parent)
-        self.db, self.ops = db, ops
-        self.setWindowTitle(self.tr("Recovery Desk - head office"))
-        self.resize(1200, 720)
-        self.tabs = QTabWidget()
-        self.setCentralWidget(self.tabs)
-
+    # -- building the window: __init__ (after these) adds the tabs in this order
+    def build_import_tab(self) -> None:
+        """Choose a folder of case files; the progress and each file's outcome."""
         page = QWidget()
         self.choose = QPushButton(self.tr("Import a folder of case files..."))
         self.progress = QProgressBar()
@@ -94,9 +89,12 @@ class HqWindow(QMainWindow):
         lay.addWidget(self.results, 1)
         self.tabs.addTab(page, self.tr("Import"))
 
+    def build_dealers_tab(self) -> None:
         self.dealers = _table([self.tr("Dealer"), self.tr("Counter"), self.tr("Name"), self.tr("Files"),
                                self.tr("Last sync"), self.tr("Clock")])
         self.tabs.addTab(self.dealers, self.tr("Dealers"))
+
+    def build_conflicts_tab(self) -> None:
         self.conflicts = _table([self.tr("Dealer"), self.tr("Case"), self.tr("Customer"), self.tr("Found"),
                                  self.tr("Fields changed in both places")])
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,6 +120,8 @@ class HqWindow(QMainWindow):
         clay.addWidget(self.comparison, 1)
         clay.addLayout(buttons)
         self.tabs.addTab(conflict_page, self.tr("Conflicts"))
+
+    def build_figures_tab(self) -> None:
         # The month's figures per dealer, from the network report (the one definition of each figure).
         self.figures = _table([self.tr("Dealer"), self.tr("Forms"), self.tr("Average"), self.tr("Failures"),
                                self.tr("Failure share"), self.tr("Cases opened"),
@@ -133,6 +133,18 @@ class HqWindow(QMainWindow):
         flay.addWidget(self.figures_month)
         flay.addWidget(self.figures, 1)
         self.tabs.addTab(figures_page, self.tr("Figures"))
+
+    def __init__(self, db, ops: Ops, parent=None) -> None:
+        super().__init__(parent)
+        self.db, self.ops = db, ops
+        self.setWindowTitle(self.tr("Recovery Desk - head office"))
+        self.resize(1200, 720)
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.build_import_tab()
+        self.build_dealers_tab()
+        self.build_conflicts_tab()
+        self.build_figures_tab()
         self.conflict_rows = []
         self.conflicts.itemSelectionChanged.connect(self.on_conflicts_selection_changed)
         self.keep_applied.clicked.connect(self.on_keep_applied_clicked)

@@ -28,28 +28,26 @@ class RecoveryStepper(QWidget):
 
     step_recorded = Signal(object)  # the new Guide
 
-    def __init__(self, store, ops: Ops, library, user, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recovery_stepper")
-        self.store, self.ops, self.library, self.user = store, ops, library, user
-        self.case_id: str | None = None
-        self.guide: Guide | None = None
-        self.shown: int = 0
-        self.keep_step: int | None = None  # after a CaseChanged reload: stay on the step being worked on
-        self.remedy_dialog: RemedyDialog | None = None
-
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_heading(self) -> None:
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
         self.clock = QLabel()
         self.clock.setObjectName("clock")
-        self.actions = CaseActions(store, ops, user)
+        self.actions = CaseActions(self.store, self.ops, self.user)
+
+    def build_steps(self) -> None:
+        """The list of the script's steps, beside the step shown."""
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
         self.steps.setFixedWidth(210)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the note; click to browse
+
+    def build_step(self) -> None:
+        """The step shown: where it is in the script, what to say, the note and what went wrong."""
         self.position = QLabel()
         self.position.setObjectName("position")
         self.say = QLabel()
@@ -76,6 +74,9 @@ class RecoveryStepper(QWidget):
         self.remedy_line = QLabel()
         self.remedy_line.setObjectName("remedy_line")
         self.remedy_line.setWordWrap(True)
+
+    def build_buttons(self) -> QGridLayout:
+        """Done, skip, note and remedy, each with its key in its tooltip, and the keys spelled out."""
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setObjectName("done")
         self.skip_button = QPushButton(self.tr("Skip with reason"))
@@ -101,6 +102,10 @@ class RecoveryStepper(QWidget):
                                         "Ctrl+R remedy · Alt+Up/Down other steps"))
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: #666")
+        return buttons
+
+    def build_layout(self, buttons: QGridLayout) -> None:
+        """The heading and the case's actions above; the steps on the left, the step shown on the right."""
         right = QVBoxLayout()
         right.addWidget(self.position)
         right.addWidget(self.say, 1)
@@ -122,11 +127,28 @@ class RecoveryStepper(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+    def connect_buttons(self) -> None:
         self.done_button.clicked.connect(self.on_done_clicked)
         self.skip_button.clicked.connect(self.on_skip_clicked)
         self.note_button.clicked.connect(self.on_note_clicked)
         self.remedy_button.clicked.connect(self.on_remedy_clicked)
         self.steps.currentRowChanged.connect(self.on_steps_current_row_changed)
+
+    def __init__(self, store, ops: Ops, library, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_stepper")
+        self.store, self.ops, self.library, self.user = store, ops, library, user
+        self.case_id: str | None = None
+        self.guide: Guide | None = None
+        self.shown: int = 0
+        self.keep_step: int | None = None  # after a CaseChanged reload: stay on the step being worked on
+        self.remedy_dialog: RemedyDialog | None = None
+
+        self.build_heading()
+        self.build_steps()
+        self.build_step()
+        self.build_layout(self.build_buttons())
+        self.connect_buttons()
         # Shortcuts scoped to the stepper, so they don't clash with other pages' keys.
         for keys, slot in (("Ctrl+Return", self.on_done_clicked), ("Ctrl+Enter", self.on_done_clicked),
                            ("Ctrl+K", self.on_skip_clicked), ("Ctrl+Shift+Return", self.on_note_clicked),

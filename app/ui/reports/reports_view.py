@@ -49,14 +49,9 @@ class ReportsView(QWidget):
     report_saved = Signal(str)  # the path written
     advisors_loaded = Signal(int)  # how many advisors the list now offers
 
-    def __init__(self, store, ops: Ops, printed_by: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reports")
-        self.store, self.ops = store, ops
-        # The signed-in user's name goes in the page header; the login name when nobody signed in.
-        self.printed_by = printed_by if printed_by and printed_by != "-" else _login_name()
-        self.current: MadeReport | None = None
-
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_choices(self) -> None:
+        """Which report, for which month and advisor, in which language."""
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
         self.kind.addItem(self.tr("Monthly feedback summary"), FEEDBACK)
@@ -79,6 +74,7 @@ class ReportsView(QWidget):
         # The report in the language the user works in, unless they pick the other.
         self.language.setCurrentIndex(0 if QLocale().language() == QLocale.Language.Chinese else 1)
 
+    def build_form(self) -> QFormLayout:
         month_row = QHBoxLayout()
         month_row.addWidget(self.month)
         month_row.addWidget(self.month_error, 1)
@@ -90,7 +86,10 @@ class ReportsView(QWidget):
         form.addRow(self.tr("Month:"), month_row)
         form.addRow(self.tr("Advisor:"), self.advisor)
         form.addRow(self.tr("Language of the report:"), self.language)
+        return form
 
+    def build_buttons(self) -> QHBoxLayout:
+        """Create, save and print, and how the last of them went."""
         self.make_button = QPushButton(self.tr("Create report"))
         self.make_button.setObjectName("make_report")
         self.make_button.setDefault(True)
@@ -108,7 +107,19 @@ class ReportsView(QWidget):
         for w in (self.make_button, self.save_button, self.print_button, self.progress):
             buttons.addWidget(w)
         buttons.addWidget(self.status, 1)
+        return buttons
 
+    def __init__(self, store, ops: Ops, printed_by: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports")
+        self.store, self.ops = store, ops
+        # The signed-in user's name goes in the page header; the login name when nobody signed in.
+        self.printed_by = printed_by if printed_by and printed_by != "-" else _login_name()
+        self.current: MadeReport | None = None
+
+        self.build_choices()
+        form = self.build_form()
+        buttons = self.build_buttons()
         self.preview = PdfPreview(self.tr("Choose the report and the month, then press \"Create report\" to see "
                                           "it here before saving or printing."))
         layout = QVBoxLayout(self)
