@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.rules import fields
 from app.models import Event, SyncConflict
+from app.models.record_limits import record_refusal
 from app.sync import casefile, tables
 from app.sync.apply import ENTITY_TABLE, MODELS, REFS
 
@@ -153,7 +153,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     for table in casefile.RECORD_TABLES:
         for rid, rec in by_id[table].items():
             where = stored_elsewhere(rid)
-            value_refused = fields.record_refusal(table, rec)
+            value_refused = record_refusal(table, rec)
             if value_refused is not None:
                 bad[(table, rid)] = ("invalid_value", *value_refused)
             elif rec.get("dealer_id", dealer_id if table in CHILD_WITHOUT_DEALER else None) != dealer_id:

@@ -24,6 +24,7 @@ from app.foundation import secrets
 from app.foundation.errors import RecoveryDeskError, StoreBusy
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
+from app.rules.published import check_settings
 from app.services import attachments, settings
 from app.services.uow import take_write_lock
 from app.sync import casefile, found_problems, outbox, problems, wire
@@ -421,8 +422,6 @@ class SyncClient:
                 return report
 
     def _pull_published(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
-        from app.hq.publish import check_settings
-
         with self.store.session() as s:
             after = int(_meta_get(s, "sync.published_cursor", "0"))
         data = self._get(http, secret, f"{wire.API}/published?after={after}")
@@ -482,24 +481,6 @@ class SyncClient:
             return report
         found_problems.packs_cleared(self.store)  # a good pack is in use: earlier refusals are behind it
         return replace(report, published=report.published + 1)
-
-
-def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
-    """Copy these attachments into ``out_dir/attachments`` in the store's layout, for a USB stick;
-    one that can't be read is a sync problem, as when it can't be sent."""
-    n = 0
-    for sha, name in names.items():
-        try:
-            data = attachments.read_blob(store, sha)
-        except (OSError, ValueError):
-            found_problems.attachment_failed(store, sha, "send", name, found_problems.reason(
-                "attachment_not_exported", QT_TRANSLATE_NOOP("Errors",
-                    "The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. "
-                    "Attach the file to the case again."), name=name, sha=sha[:12]))
-            continue
-        casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
-        n += 1
-    return n
 
 
 def _json(r: httpx.Response):

@@ -267,7 +267,7 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
 
 
 def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
-    from app.ui.shell.application import apply_language
+    from app.ui.common.i18n import apply_language
     from app.ui.shell.shell import Shell
 
     shell = Shell(ops, store=store)
