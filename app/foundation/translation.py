@@ -38,13 +38,9 @@ def catalogue_path(language: str) -> Path:
     return resources_dir() / "i18n" / f"recovery_desk_{language}.ts"
 
 
-@lru_cache(maxsize=None)
-def catalogue(language: str) -> dict[tuple[str, str], str]:
-    """{(context, source): translation} of ``language``'s catalogue; entries not translated yet
-    (empty, "unfinished", "vanished", "obsolete") are left out, so they show in English."""
-    path = catalogue_path(language)
-    if language == SOURCE_LANGUAGE or not path.is_file():
-        return {}
+def read_catalogue(path: Path) -> dict[tuple[str, str], str]:
+    """{(context, source): translation} of a .ts file; entries not translated yet (empty,
+    "unfinished", "vanished", "obsolete") are left out, so they show in English."""
     out: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name", "")
@@ -54,6 +50,15 @@ def catalogue(language: str) -> dict[tuple[str, str], str]:
                 continue
             out[(name, msg.findtext("source", ""))] = tr.text
     return out
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[tuple[str, str], str]:
+    """``language``'s shipped catalogue, read once; English (the source) and unknown ones are empty."""
+    path = catalogue_path(language)
+    if language == SOURCE_LANGUAGE or not path.is_file():
+        return {}
+    return read_catalogue(path)
 
 
 def translate(language: str, context: str, text: str) -> str:

@@ -291,19 +291,24 @@ class SyncClient:
         if not names:
             return report
         missing = set(self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=list(names))["missing"])
-        sent = 0
+        sent = self._move_blobs("send", names, lambda sha: sha not in missing,
+                                lambda sha, name: self._send_blob(http, secret, sha, name))
+        return replace(report, attachments_sent=report.attachments_sent + sent)
+
+    def _move_blobs(self, direction: str, names: dict[str, str], needed, move) -> int:
+        """``move(sha, name)`` each needed file (it returns None or the reason it failed); a file
+        moved or not needed leaves the sync problems, a failure is kept there. How many moved."""
+        moved = 0
         for sha, name in names.items():
-            if sha not in missing:
-                found_problems.attachment_done(self.store, sha)
-                continue
-            why = self._send_blob(http, secret, sha, name)
+            need = needed(sha)
+            why = move(sha, name) if need else None
             if why is None:
-                sent += 1
+                moved += need
                 found_problems.attachment_done(self.store, sha)
             else:
-                log.warning("attachment %s (%s) not sent: %s", name, sha, why)
-                found_problems.attachment_failed(self.store, sha, "send", name, why)
-        return replace(report, attachments_sent=report.attachments_sent + sent)
+                log.warning("attachment %s (%s) not moved (%s): %s", name, sha, direction, why)
+                found_problems.attachment_failed(self.store, sha, direction, name, why)
+        return moved
 
     def _send_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
         """None when head office stored it; otherwise the reason, as kept in the sync problems."""
@@ -337,18 +342,8 @@ class SyncClient:
     def _fetch_attachments(self, http: httpx.Client, secret: str, wanted: dict[str, str],
                            report: RoundReport) -> RoundReport:
         """Files that changes from other counters name and this counter lacks, verified by their hash."""
-        got = 0
-        for sha, name in wanted.items():
-            if attachments.have_blob(self.store, sha):
-                found_problems.attachment_done(self.store, sha)
-                continue
-            why = self._fetch_blob(http, secret, sha, name)
-            if why is None:
-                got += 1
-                found_problems.attachment_done(self.store, sha)
-            else:
-                log.warning("attachment %s (%s) not fetched: %s", name, sha, why)
-                found_problems.attachment_failed(self.store, sha, "fetch", name, why)
+        got = self._move_blobs("fetch", wanted, lambda sha: not attachments.have_blob(self.store, sha),
+                               lambda sha, name: self._fetch_blob(http, secret, sha, name))
         return replace(report, attachments_fetched=report.attachments_fetched + got)
 
     def _fetch_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
