@@ -291,7 +291,7 @@ class SyncClient:
         if not names:
             return report
         missing = set(self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=list(names))["missing"])
-        sent = self._move_blobs("send", names, lambda sha: sha not in missing,
+        sent = self._move_blobs("send", names, lambda sha: sha in missing,
                                 lambda sha, name: self._send_blob(http, secret, sha, name))
         return replace(report, attachments_sent=report.attachments_sent + sent)
 
