@@ -9,7 +9,7 @@ from sqlalchemy import String
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Base  # every table registered
-from app.rules.fields import BAD_CHARACTER, TOO_LONG, column_problem
+from app.rules.fields import TOO_LONG, column_problem
 
 # A case file's record tables by the name of their database table.
 _RECORD_TABLE = {"user": "app_user"}

@@ -225,7 +225,7 @@ class Shell(QObject):
     def on_store_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.ui.common.widgets import error_text
+        from app.ui.common.ui_words import error_text
 
         QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
         QApplication.instance().exit(1)

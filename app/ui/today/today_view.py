@@ -12,8 +12,8 @@ from app.ui.common.dates import qdate_today, short_date, short_when
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import vocab_title
 from app.rules.vocab import Severity
+from app.ui.common.style import ERROR_COLOUR
 
-OVERDUE_COLOUR = "#b00020"  # the case list marks overdue cases in the same red
 
 
 class TodayView(QWidget):
@@ -114,7 +114,7 @@ class TodayView(QWidget):
                     text += " · " + self.tr("overdue")
                 item = QListWidgetItem(text)
                 if c.overdue:
-                    item.setForeground(QColor(OVERDUE_COLOUR))
+                    item.setForeground(QColor(ERROR_COLOUR))  # the case list marks overdue cases in the same red
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 lst.addItem(item)
         self.failure_forms.clear()
