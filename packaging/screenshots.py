@@ -27,10 +27,11 @@ from app.services import remedies, users  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.apply import apply_file  # noqa: E402
-from app.ui.shell.shell.application import apply_language, create_app  # noqa: E402
-from app.ui.shell.shell.main_window import MainWindow  # noqa: E402
+from app.ui.shell.application import create_app  # noqa: E402
+from app.ui.shell.main_window import MainWindow  # noqa: E402
 from app.ui.common.ops import Ops  # noqa: E402
-from app.ui.shell.shell.sign_in_dialog import SignInDialog  # noqa: E402
+from app.ui.common.i18n import apply_language  # noqa: E402
+from app.ui.shell.sign_in_dialog import SignInDialog  # noqa: E402
 
 WIDTH, HEIGHT = 1366, 768
 

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(resolve_data_dir(data_dir))
 
     from app.foundation.errors import ImportRejected, RecoveryDeskError  # not on the application's start path
-    from app.ui.common.i18n import Words, pick_language
+    from app.foundation.translation import Words, pick_language
 
     translate = Words(pick_language())
     parser = build_parser(translate)

@@ -45,7 +45,7 @@ def check_out(path_text: str, translate):
 
 
 def report_words(args, translate):
-    from app.ui.common.i18n import Words
+    from app.foundation.translation import Words
 
     return translate if not args.lang or args.lang == translate.language else Words(args.lang)
 

@@ -80,6 +80,10 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         with db.session() as s:
             return counters.counter_secret(s, counter_id)
 
+    def dealer_of(counter_id: str) -> str | None:
+        with db.session() as s:
+            return s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter_id))
+
     def authed(request: Request, counter_id, nonce, auth) -> str | None:
         secret = secret_of(counter_id)
         if secret is None or not nonce or not auth:
@@ -148,8 +152,8 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         secret = authed(request, x_counter, x_nonce, x_auth)
         if secret is None:
             return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+        dealer_id = dealer_of(x_counter)
         with db.session() as s:
-            dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == x_counter))
             rows = s.execute(select(SyncReceived.n, SyncReceived.content).where(
                 SyncReceived.dealer_id == dealer_id, SyncReceived.n > after,
                 SyncReceived.counter_id != x_counter).order_by(SyncReceived.n).limit(PULL_LIMIT + 1)).all()
@@ -167,9 +171,7 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         secret = authed(request, x_counter, x_nonce, x_auth)
         if secret is None:
             return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        with db.session() as s:
-            dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == x_counter))
-        return wire.seal(secret, x_nonce, data={"items": publish.since(db, dealer_id, after)})
+        return wire.seal(secret, x_nonce, data={"items": publish.since(db, dealer_of(x_counter), after)})
 
     @app.post(wire.API + "/attachments/missing")
     def attachments_missing(request: Request, hashes: list[str], x_counter: str | None = Header(default=None),

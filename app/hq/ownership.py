@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.rules import fields
 from app.models import Event, SyncConflict
+from app.models.record_limits import record_refusal
 from app.sync import casefile, tables
 from app.sync.apply import ENTITY_TABLE, MODELS, REFS
 
@@ -220,7 +220,7 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
 
 
 def _invalid_value(table: str, rec: dict) -> Why | None:
-    value_refused = fields.record_refusal(table, rec)
+    value_refused = record_refusal(table, rec)
     return None if value_refused is None else ("invalid_value", *value_refused)
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import func, or_, select
 
-from app.rules.settings_catalogue import REGISTRY
 from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
+from app.rules.published import check_settings
 from app.sync.casefile import sha256
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -36,24 +36,6 @@ class Published:
     version: int
     sha256: str
     dealer_code: str | None
-
-
-def check_settings(values) -> dict:
-    """Only settings declared as published, each with a value its declaration accepts."""
-    if not isinstance(values, dict) or not values:
-        raise InvalidInput(field="settings", problem=QT_TRANSLATE_NOOP("Errors",
-            "give an object of setting keys and values, e.g. {\"settings\": {\"assessment.reward_amount\": 1200}}"))
-    out = {}
-    for key, value in values.items():
-        decl = REGISTRY.get(key)
-        if decl is None or not decl.published:
-            raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors",
-                "not a setting head office can publish"))
-        try:
-            out[key] = decl.coerce(value)
-        except ValueError as exc:
-            raise InvalidInput(field=key, problem=str(exc)) from None
-    return out
 
 
 def check_pack(content: bytes, source: str):

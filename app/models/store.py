@@ -186,7 +186,7 @@ def open_store(data_dir: Path) -> Store:
             raise MigrationFailed(path=str(path), reason=str(exc), backup=str(backup or "-")) from exc
 
     store = Store(path, engine, sessionmaker(engine, expire_on_commit=False), repaired)
-    from app.services.store_setup import ensure_identity
+    from app.models.identity import ensure_identity
 
     ensure_identity(store)
     return store

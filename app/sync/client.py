@@ -24,6 +24,7 @@ from app.foundation import secrets
 from app.foundation.errors import RecoveryDeskError, StoreBusy
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
+from app.rules.published import check_settings
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, declare
 from app.services.uow import take_write_lock
@@ -298,19 +299,24 @@ class SyncClient:
         if not names:
             return report
         missing = set(self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=list(names))["missing"])
-        sent = 0
+        sent = self._move_blobs("send", names, lambda sha: sha in missing,
+                                lambda sha, name: self._send_blob(http, secret, sha, name))
+        return replace(report, attachments_sent=report.attachments_sent + sent)
+
+    def _move_blobs(self, direction: str, names: dict[str, str], needed, move) -> int:
+        """``move(sha, name)`` each needed file (it returns None or the reason it failed); a file
+        moved or not needed leaves the sync problems, a failure is kept there. How many moved."""
+        moved = 0
         for sha, name in names.items():
-            if sha not in missing:
-                found_problems.attachment_done(self.store, sha)
-                continue
-            why = self._send_blob(http, secret, sha, name)
+            need = needed(sha)
+            why = move(sha, name) if need else None
             if why is None:
-                sent += 1
+                moved += need
                 found_problems.attachment_done(self.store, sha)
             else:
-                log.warning("attachment %s (%s) not sent: %s", name, sha, why)
-                found_problems.attachment_failed(self.store, sha, "send", name, why)
-        return replace(report, attachments_sent=report.attachments_sent + sent)
+                log.warning("attachment %s (%s) not moved (%s): %s", name, sha, direction, why)
+                found_problems.attachment_failed(self.store, sha, direction, name, why)
+        return moved
 
     def _send_blob(self, http: httpx.Client, secret: str, sha: str, name: str) -> str | None:
         """None when head office stored it; otherwise the reason, as kept in the sync problems."""
@@ -344,18 +350,8 @@ class SyncClient:
     def _fetch_attachments(self, http: httpx.Client, secret: str, wanted: dict[str, str],
                            report: RoundReport) -> RoundReport:
         """Files that changes from other counters name and this counter lacks, verified by their hash."""
-        got = 0
-        for sha, name in wanted.items():
-            if attachments.have_blob(self.store, sha):
-                found_problems.attachment_done(self.store, sha)
-                continue
-            why = self._fetch_blob(http, secret, sha, name)
-            if why is None:
-                got += 1
-                found_problems.attachment_done(self.store, sha)
-            else:
-                log.warning("attachment %s (%s) not fetched: %s", name, sha, why)
-                found_problems.attachment_failed(self.store, sha, "fetch", name, why)
+        got = self._move_blobs("fetch", wanted, lambda sha: not attachments.have_blob(self.store, sha),
+                               lambda sha, name: self._fetch_blob(http, secret, sha, name))
         report = replace(report, attachments_fetched=report.attachments_fetched + got)
         return report.changed(ATTACHMENTS) if got else report
 
@@ -432,8 +428,6 @@ class SyncClient:
                 return report
 
     def _pull_published(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
-        from app.hq.publish import check_settings
-
         with self.store.session() as s:
             after = int(_meta_get(s, "sync.published_cursor", "0"))
         data = self._get(http, secret, f"{wire.API}/published?after={after}")
@@ -497,24 +491,6 @@ class SyncClient:
 
 # A round says what it applied in its report (RoundReport.changes); this is all it may say.
 declare(f"{__name__}.SyncClient.run_once", CAN_CHANGE | SETTINGS | SCRIPTS | ATTACHMENTS | SYNC)
-
-
-def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
-    """Copy these attachments into ``out_dir/attachments`` in the store's layout, for a USB stick;
-    one that can't be read is a sync problem, as when it can't be sent."""
-    n = 0
-    for sha, name in names.items():
-        try:
-            data = attachments.read_blob(store, sha)
-        except (OSError, ValueError):
-            found_problems.attachment_failed(store, sha, "send", name, found_problems.reason(
-                "attachment_not_exported", QT_TRANSLATE_NOOP("Errors",
-                    "The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. "
-                    "Attach the file to the case again."), name=name, sha=sha[:12]))
-            continue
-        casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
-        n += 1
-    return n
 
 
 def _json(r: httpx.Response):

@@ -15,7 +15,7 @@ from app.foundation.ids import is_tag
 from app.models import Base, Dealer, StoreMeta, utcnow
 from app.services import settings
 from app.services.cases import Renumbered, renumber_for_dealer
-from app.services.store_setup import COUNTER_TAG_KEY, ensure_identity
+from app.models.identity import COUNTER_TAG_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified
 from app.services.changes import SETTINGS, SYNC, announces

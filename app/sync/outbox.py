@@ -15,8 +15,10 @@ from pathlib import Path
 from sqlalchemy import func, select, tuple_
 
 from app.foundation import secrets
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
-from app.sync import casefile
+from app.services import attachments
+from app.sync import casefile, found_problems
 from app.sync.apply import event_to_wire, records_for
 
 BATCH = 500  # events per file: small enough to resend cheaply after a dropped connection
@@ -150,8 +152,23 @@ def export(store, out_dir: Path) -> list[Path]:
         written.append(target)
         with store.session() as s, s.begin():
             s.get(SyncFile, w.seq).exported_at = utcnow()
-    from app.services import attachments
-    from app.sync.client import export_attachments
-
     export_attachments(store, attachments.waiting(store), out_dir)  # the files the changes name travel with them
     return written
+
+
+def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
+    """Copy these attachments into ``out_dir/attachments`` in the store's layout, for a USB stick;
+    one that can't be read is a sync problem, as when it can't be sent."""
+    n = 0
+    for sha, name in names.items():
+        try:
+            data = attachments.read_blob(store, sha)
+        except (OSError, ValueError):
+            found_problems.attachment_failed(store, sha, "send", name, found_problems.reason(
+                "attachment_not_exported", QT_TRANSLATE_NOOP("Errors",
+                    "The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. "
+                    "Attach the file to the case again."), name=name, sha=sha[:12]))
+            continue
+        casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
+        n += 1
+    return n

@@ -30,7 +30,7 @@ from app.models.store import open_database, open_store  # noqa: E402
 from app.reports import feedback, network  # noqa: E402
 from app.services.assessment import month_summary  # noqa: E402
 from app.reports.pdf import FONT, WIDTH, register_font  # noqa: E402
-from app.ui.common.i18n import Words  # noqa: E402
+from app.foundation.translation import Words  # noqa: E402
 from tests.network_data import fill_network  # noqa: E402
 from tests.pdftext import month_rows, pdf_pages, store_rows  # noqa: E402
 from tests.pg import start_postgres  # noqa: E402

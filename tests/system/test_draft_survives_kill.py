@@ -72,8 +72,8 @@ def test_half_typed_form_comes_back_after_kill(qtbot, data_dir):
         qtbot.addWidget(view)
         view.show()
         assert view.draft_bar.isVisible()
-        assert "RO-KILL-1" in view.draft_text.text()
-        qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+        assert "RO-KILL-1" in view.draft_bar.text.text()
+        qtbot.mouseClick(view.draft_bar.restore_button, Qt.MouseButton.LeftButton)
         v = view.values()
         assert (v["repair_order"], v["customer_name"], v["phone"], v["timeliness"], v["repair_quality"],
                 v["attitude"]) == ("RO-KILL-1", "吴先生", "1380013", "B", "E", None)

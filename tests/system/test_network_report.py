@@ -12,7 +12,7 @@ from app.models import Dealer, FeedbackForm
 from app.models.store import open_database
 from app.reports import network
 from app.services.assessment import month_bounds, month_figures
-from app.ui.common.i18n import Words
+from app.foundation.translation import Words
 from tests.network_data import fill_network
 from tests.pdftext import pdf_text, row_cells
 

@@ -22,7 +22,7 @@ from app.services.cases import open_case
 from app.sync import conflicts, outbox
 from app.sync.apply import HQ_ORIGIN, apply_file
 from app.sync.connect import _rehome
-from app.ui.common.i18n import Words
+from app.foundation.translation import Words
 from tests.synchelp import new_case
 
 

@@ -212,7 +212,7 @@ def test_unsaved_form_is_offered_back_when_the_view_opens_again(qtbot, window, s
     again = FeedbackFormView(store, ops, advisor, window.drafts)
     qtbot.addWidget(again)
     assert again.draft_bar.isVisibleTo(again)
-    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.draft_bar.restore_button, Qt.MouseButton.LeftButton)
     v = again.values()
     assert (v["repair_order"], v["customer_name"], v["timeliness"], v["repair_quality"], v["attitude"]) == \
         ("RO2611-0001", "孙女士", "A", "D", None)
@@ -267,7 +267,7 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
 
 
 def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
-    from app.ui.shell.application import apply_language
+    from app.ui.common.i18n import apply_language
     from app.ui.shell.shell import Shell
 
     shell = Shell(ops, store=store)
@@ -306,8 +306,8 @@ def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, stor
 
     qtbot.mouseClick(window.cases.new_button, Qt.MouseButton.LeftButton)
     again = window.cases.complaint
-    assert again.draft_bar.isVisibleTo(again) and "郑女士" in again.draft_text.text()
-    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.draft_bar.isVisibleTo(again) and "郑女士" in again.draft_bar.text.text()
+    qtbot.mouseClick(again.draft_bar.restore_button, Qt.MouseButton.LeftButton)
     assert again.customer_words.toPlainText() == "第二次来修还是没修好"
     choose(qtbot, again.cause_group, "Serv")
     with qtbot.waitSignal(again.case_saved) as case:

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from app.sync.conflicts import ConflictFacts, FieldChange, Side, comparison, lines, summary
-from app.ui.common.i18n import Words
+from app.foundation.translation import Words
 
 EN, ZH = Words("en"), Words("zh_CN")
 AT = datetime(2026, 11, 30, 5, 1, tzinfo=timezone.utc)

@@ -12,6 +12,7 @@ from sqlalchemy import String, Text, select
 
 from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Base, Customer, FeedbackForm
+from app.models.record_limits import record_refusal
 from app.rules import fields
 from app.services.cases import open_case, validate as validate_case
 from app.services.feedback_forms import FormEntry, validate as validate_form
@@ -190,7 +191,7 @@ def test_the_csv_import_takes_maximal_values(store, tmp_path):
     ("failure_case", {"id": "k", "status": "open\x00"}, "status"),
 ])
 def test_a_case_file_record_over_a_limit_is_refused_by_name(table, record, column):
-    text, params = fields.record_refusal(table, record)
+    text, params = record_refusal(table, record)
     assert (params["table"], params["id"], params["column"]) == (table, record["id"], column)
     assert text.format(**params).startswith(f"{table} {record['id']}: {column} ")
-    assert fields.record_refusal(table, {"id": "x", column: "ok"}) is None
+    assert record_refusal(table, {"id": "x", column: "ok"}) is None

@@ -14,7 +14,7 @@ from app.services.cases import NewCase, open_case
 from app.services.recovery import count_overdue
 from app.services.remedies import agree_in, propose_remedy
 from app.services.uow import UnitOfWork
-from app.ui.common.i18n import Words
+from app.foundation.translation import Words
 from tests.pdftext import pdf_text, row_cells, row_value
 
 EN, ZH = Words("en"), Words("zh_CN")

@@ -12,7 +12,7 @@ from app.reports import feedback
 from app.rules.scoring import form_score, is_failure_form
 from app.services.assessment import month_summary
 from app.services.feedback_import import import_feedback_csv
-from app.ui.common.i18n import Words
+from app.foundation.translation import Words
 from tests.helpers import csv_file, form_line, worked_example_rows
 from tests.pdftext import (month_rows, pdf_fonts, pdf_pages, pdf_text, row_cells, row_value, store_rows,
                            text_fonts)

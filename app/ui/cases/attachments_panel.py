@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QLis
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import ATTACHMENTS, CASES, Changes
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import error_text, icon
+from app.ui.common.ui_words import error_text
+from app.ui.common.widgets import icon
 
 THUMB = 96
 

@@ -12,6 +12,7 @@ from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error
 from app.rules.vocab import CaseStatus
+from app.ui.common.widgets import error_label
 
 
 class CaseActionDialog(QDialog):
@@ -33,16 +34,11 @@ class CaseActionDialog(QDialog):
         for name, label in fields:
             edit = QLineEdit()
             edit.setObjectName(name)
-            err = QLabel()
-            err.setObjectName(f"{name}_error")
-            err.setStyleSheet("color: #b00020")
+            err = error_label(f"{name}_error")
             form.addRow(label, edit)
             form.addRow("", err)
             self.inputs[name], self.errors[name] = edit, err
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
 from app.ui.common.ops import Ops
 from app.rules.vocab import CaseStatus, Severity
+from app.ui.common.style import ERROR_COLOUR
 
 PAGE = 100
 MAX_PAGES = 12
@@ -122,7 +123,7 @@ class CaseTableModel(QAbstractTableModel):
             if r is None or not r.overdue:
                 return None
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#b00020")  # overdue cases stand out in the list
+                return QColor(ERROR_COLOUR)  # overdue cases stand out in the list
             return QCoreApplication.translate("CaseTableModel", "Overdue: first response or callback is late")
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             return None

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules import fields
 from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import FieldForm, combo_value, error_text, icon, set_combo_value, vocab_combo, vocab_title
+from app.ui.common.ui_words import error_text
+from app.ui.common.draft_bar import DraftBar
+from app.ui.common.widgets import FieldForm, combo_value, icon, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
 
 DRAFT_KIND = "complaint"
@@ -34,18 +36,7 @@ class ComplaintDialog(QDialog):
         self.prefill = prefill
         self._filling = False
 
-        self.draft_bar = QFrame()
-        self.draft_bar.setProperty("role", "banner")
-        bar = QHBoxLayout(self.draft_bar)
-        self.draft_text = QLabel()
-        self.restore_button = QPushButton(self.tr("Restore"))
-        self.discard_button = QPushButton(self.tr("Discard"))
-        bar.addWidget(self.draft_text, 1)
-        bar.addWidget(self.restore_button)
-        bar.addWidget(self.discard_button)
-        self.restore_button.clicked.connect(self.on_restore_clicked)
-        self.discard_button.clicked.connect(self.on_discard_clicked)
-        self.draft_bar.hide()
+        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
 
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
@@ -182,22 +173,13 @@ class ComplaintDialog(QDialog):
         self.drafts.save(DRAFT_KIND, self.user.user_id, self.values())
 
     def offer_draft(self) -> None:
-        draft = self.drafts.load(DRAFT_KIND, self.user.user_id)
-        if draft is None or not any(draft.values.get(k) for k in ("customer_name", "phone", "plate", "customer_words")):
-            return
-        self._draft = draft
-        when = self.locale().toString(draft.saved_at.astimezone().replace(tzinfo=None), "yyyy-MM-dd HH:mm")
-        self.draft_text.setText(self.tr("A complaint you had not saved was kept ({when}, {name}). Restore it?")
-                                .format(when=when, name=draft.values.get("customer_name") or "-"))
-        self.draft_bar.show()
+        def describe(draft, when: str) -> str | None:
+            if not any(draft.values.get(k) for k in ("customer_name", "phone", "plate", "customer_words")):
+                return None  # nothing typed worth offering back
+            return self.tr("A complaint you had not saved was kept ({when}, {name}). Restore it?").format(
+                when=when, name=draft.values.get("customer_name") or "-")
 
-    def on_restore_clicked(self) -> None:
-        self.set_values(self._draft.values)
-        self.draft_bar.hide()
-
-    def on_discard_clicked(self) -> None:
-        self.drafts.discard(DRAFT_KIND, self.user.user_id)
-        self.draft_bar.hide()
+        self.draft_bar.offer(describe)
 
     # Customer search as you type.
     def on_search_timer_timeout(self) -> None:

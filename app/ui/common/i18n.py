@@ -1,14 +1,13 @@
-"""Choosing the language and loading Qt translations, for the GUI and the command line alike."""
+"""Loading Qt translations into the GUI (Qt's own dialogs need a QTranslator); the language is
+chosen as the command line chooses it (app.foundation.translation)."""
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.foundation.paths import resources_dir
+from app.foundation.translation import LANGUAGES, Words, pick_language  # noqa: F401 - one picker for all
 
-LANGUAGES = ("zh_CN", "en")
 _loaded: QTranslator | None = None
 _current = "en"
 
@@ -16,17 +15,6 @@ _current = "en"
 def current() -> str:
     """The language last installed into the application."""
     return _current
-
-
-def pick_language(setting_value: str = "") -> str:
-    """The configured language, else the system's: Chinese where the locale is Chinese."""
-    if setting_value in LANGUAGES:
-        return setting_value
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
 def translator_for(language: str) -> QTranslator | None:
@@ -52,15 +40,8 @@ def install(language: str) -> None:
         _loaded = tr
 
 
-class Words:
-    """Translation without a QApplication, for the command line."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._tr = translator_for(language)
-
-    def __call__(self, context: str, text: str) -> str:
-        if self._tr is None:
-            return text
-        out = self._tr.translate(context, text)
-        return out or text
+def apply_language(language: str) -> None:
+    """The GUI in ``language``: its translator, and the default locale dates and numbers follow."""
+    install(language)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

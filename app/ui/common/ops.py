@@ -112,7 +112,7 @@ class Ops(QObject):
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         from app.foundation.errors import RecoveryDeskError
-        from app.ui.common.widgets import error_text
+        from app.ui.common.ui_words import error_text
 
         log.error("background operation failed", exc_info=error)
         # The whole sentence (for a wrong value: which field, and what is wrong), in the user's language.

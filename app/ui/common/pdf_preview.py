@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.ui.common.style import set_role
+
 PREVIEW_DPI = 96
 PREVIEW_PAGES = 12  # a page is 2.7 MB as an image at 96 dpi; a long month's list can run to 40 pages
 PRINT_DPI = 200
@@ -56,7 +58,8 @@ class PdfPreview(QScrollArea):
         self.hint = QLabel(hint)
         self.hint.setObjectName("preview_hint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #666; padding: 40px;")
+        set_role(self.hint, "hint")
+        self.hint.setMargin(40)
         self.hint.setVisible(bool(hint))
         self._layout.addWidget(self.hint)
 

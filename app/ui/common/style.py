@@ -1,13 +1,18 @@
 """The look: one calm style sheet for the whole program (colours, spacing, large grade buttons)."""
 
-STYLE = """
+from string import Template
+
+ERROR_COLOUR = "#b00020"  # errors, overdue cases, a clock that is off: one red
+HINT_COLOUR = "#5b6b75"
+
+STYLE = Template("""
 QWidget { font-size: 10pt; }
 QLabel#heading { font-size: 15pt; font-weight: 600; color: #1f3b4d; padding: 4px 0 6px 0; }
 QListWidget#navigation { background: #f1f5f8; border: none; border-right: 1px solid #d8e0e6; padding-top: 8px; font-size: 11pt; outline: 0; }
 QListWidget#navigation::item { padding: 6px 10px; border-radius: 4px; margin: 1px 6px; }
 QListWidget#navigation::item:selected { background: #d3e5ef; color: #17384a; font-weight: 600; }
-QLabel[role="error"] { color: #b3261e; }
-QLabel[role="hint"] { color: #5b6b75; }
+QLabel[role="error"], QGroupBox[role="error"] { color: $error; }
+QLabel[role="hint"] { color: $hint; }
 QFrame[role="banner"] { background: #fff6dc; border: 1px solid #e8d49a; border-radius: 4px; }
 QFrame[role="gradePicker"] { border: 2px solid transparent; border-radius: 6px; }
 QFrame[role="gradePicker"]:focus { border: 2px solid #2f6f8f; background: #eef5f9; }
@@ -22,4 +27,12 @@ QPushButton#saveForm:disabled, QPushButton#saveComplaint:disabled, QPushButton#s
 QGroupBox { font-weight: 600; margin-top: 10px; }
 QGroupBox QLabel, QGroupBox QListWidget { font-weight: normal; }
 QTableView { gridline-color: #e3e8ec; selection-background-color: #2f6f8f; }
-"""
+""").substitute(error=ERROR_COLOUR, hint=HINT_COLOUR)
+
+
+def set_role(widget, role: str) -> None:
+    """Style ``widget`` as the style sheet styles ``role`` ("error", "hint", ...; "" for plain), at
+    once even when it is already shown (Qt applies a changed property only on a new polish)."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

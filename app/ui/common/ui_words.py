@@ -15,15 +15,16 @@ def title(member) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """The error in the user's language; for a wrong field only the problem, shown beside the field."""
-    from app.foundation.errors import InvalidInput
+    """The error in the user's language: for a wrong field only the problem (shown beside the
+    field), an error from the core as it words itself, anything else as something that went wrong."""
+    from app.foundation.errors import InvalidInput  # not at import: off the first window's path
 
     if isinstance(exc, InvalidInput):
         return exc.problem_text(QCoreApplication.translate)
     render = getattr(exc, "render", None)
-    if render is not None:
+    if callable(render):
         return render(QCoreApplication.translate)
-    return str(exc)
+    return QCoreApplication.translate("Widgets", "Something went wrong: {error}").format(error=exc)
 
 
 def field_error(exc: BaseException) -> str | None:

@@ -1,12 +1,14 @@
-"""Small shared pieces: icons, vocabulary combos, field rows with an error line, error wording."""
+"""Small shared pieces: icons, vocabulary combos, field rows with an error line, error labels, tables."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QLabel, QLayout, QScrollArea,
+                               QTableWidget, QVBoxLayout, QWidget)
 
 from app.foundation.paths import resources_dir
+from app.ui.common.style import set_role
 
 
 def icon(name: str) -> QIcon:
@@ -36,17 +38,6 @@ def set_combo_value(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(combo.findData(value) if value not in (None, "") else -1)
 
 
-def error_text(exc: BaseException) -> str:
-    """The user's-language wording of an error from the core."""
-    from app.foundation.errors import InvalidInput, RecoveryDeskError  # not at import: off the first window's path
-
-    if isinstance(exc, InvalidInput):
-        return exc.problem_text(QCoreApplication.translate)
-    if isinstance(exc, RecoveryDeskError):
-        return exc.render(QCoreApplication.translate)
-    return QCoreApplication.translate("Widgets", "Something went wrong: {error}").format(error=exc)
-
-
 class FieldForm(QWidget):
     """A form layout whose fields each have an error line below them, shown next to the field."""
 
@@ -63,10 +54,7 @@ class FieldForm(QWidget):
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
         v.addWidget(widget)
-        err = QLabel()
-        err.setObjectName(f"error_{name}")
-        err.setProperty("role", "error")
-        err.setWordWrap(True)
+        err = error_label(f"error_{name}")
         err.hide()
         v.addWidget(err)
         text = label + (" *" if required else "")
@@ -104,3 +92,45 @@ def fit_columns(table) -> None:
     for col in range(table.columnCount() - 1):
         table.resizeColumnToContents(col)
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def error_label(name: str = "") -> QLabel:
+    """An empty, wrapping label that shows an error in the style sheet's error colour."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    set_role(label, "error")
+    label.setWordWrap(True)
+    return label
+
+
+def record_table(name: str, headers: list[str]) -> QTableWidget:
+    """A read-only table of records, one chosen at a time by its row."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def scrolling_page(owner: QWidget, parts: list, max_width: int) -> QScrollArea:
+    """Lay ``parts`` (widgets or layouts) out top to bottom in a column at most ``max_width`` wide,
+    scrolling when the window is shorter than the page."""
+    body = QWidget()
+    col = QVBoxLayout(body)
+    for part in parts:
+        (col.addLayout if isinstance(part, QLayout) else col.addWidget)(part)
+    col.addStretch(1)
+    body.setMaximumWidth(max_width)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll

@@ -7,14 +7,16 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
 from app.ui.common.dates import qdate_today
 from app.rules import fields
 from app.services.drafts import DraftBox
 from app.ui.common.grade_picker import GradePicker
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import FieldForm, combo_value, error_text, set_combo_value, vocab_combo, vocab_title
+from app.ui.common.ui_words import error_text
+from app.ui.common.draft_bar import DraftBar
+from app.ui.common.widgets import FieldForm, combo_value, scrolling_page, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Grade, Verification
 
 DRAFT_KIND = "feedback_form"
@@ -34,15 +36,7 @@ class FeedbackFormView(QWidget):
 
         heading = QLabel(self.tr("Feedback form"))
         heading.setObjectName("heading")
-        self.draft_bar = self._banner("draftBar")
-        self.draft_text = QLabel()
-        self.restore_button = QPushButton(self.tr("Restore"))
-        self.discard_button = QPushButton(self.tr("Discard"))
-        self.draft_bar.layout().addWidget(self.draft_text, 1)
-        self.draft_bar.layout().addWidget(self.restore_button)
-        self.draft_bar.layout().addWidget(self.discard_button)
-        self.restore_button.clicked.connect(self.on_restore_clicked)
-        self.discard_button.clicked.connect(self.on_discard_clicked)
+        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
 
         f = self.fields = FieldForm()
         ro_row = QWidget()
@@ -108,23 +102,7 @@ class FeedbackFormView(QWidget):
         self.history.setObjectName("formHistory")
         self.history.hide()
 
-        body = QWidget()
-        col = QVBoxLayout(body)
-        col.addWidget(heading)
-        col.addWidget(self.draft_bar)
-        col.addWidget(self.result_bar)
-        col.addWidget(f)
-        col.addLayout(buttons)
-        col.addWidget(self.history)
-        col.addStretch(1)
-        body.setMaximumWidth(820)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, [heading, self.draft_bar, self.result_bar, f, buttons, self.history], 820)
 
         for w in (self.repair_order, self.customer_name, self.phone, self.plate):
             w.textChanged.connect(self.on_field_changed)
@@ -181,22 +159,9 @@ class FeedbackFormView(QWidget):
             self.drafts.save(DRAFT_KIND, self.user.user_id, self.values())
 
     def offer_draft(self) -> None:
-        draft = self.drafts.load(DRAFT_KIND, self.user.user_id)
-        if draft is None:
-            return
-        when = self.locale().toString(draft.saved_at.astimezone().replace(tzinfo=None), "yyyy-MM-dd HH:mm")
-        self.draft_text.setText(self.tr("A form you had not saved was kept ({when}, repair order {ro}). "
-                                        "Restore it?").format(when=when, ro=draft.values.get("repair_order") or "-"))
-        self._draft = draft
-        self.draft_bar.show()
-
-    def on_restore_clicked(self) -> None:
-        self.set_values(self._draft.values)
-        self.draft_bar.hide()
-
-    def on_discard_clicked(self) -> None:
-        self.drafts.discard(DRAFT_KIND, self.user.user_id)
-        self.draft_bar.hide()
+        self.draft_bar.offer(lambda draft, when: self.tr(
+            "A form you had not saved was kept ({when}, repair order {ro}). Restore it?").format(
+            when=when, ro=draft.values.get("repair_order") or "-"))
 
     # Saving and correcting.
     def on_clear_clicked(self) -> None:

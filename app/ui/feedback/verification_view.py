@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.services.changes import FORMS, Changes
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text
 
 
@@ -29,26 +29,16 @@ class VerificationView(QWidget):
         self.mode.addItem(self.tr("Disputed forms to resolve"), "disputed")
         self.resolve_button = QPushButton(self.tr("&Resolved: the form stands"))
         self.resolve_button.setObjectName("resolve")
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("calls")
-        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Repair order"), self.tr("Advisor"),
-                                              self.tr("Customer"), self.tr("Phone"), self.tr("Grades"),
-                                              self.tr("Comment")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table("calls", [self.tr("Date"), self.tr("Repair order"), self.tr("Advisor"),
+                                            self.tr("Customer"), self.tr("Phone"), self.tr("Grades"),
+                                            self.tr("Comment")])
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.confirm_button = QPushButton(self.tr("&Confirmed"))
         self.confirm_button.setObjectName("confirm")
         self.dispute_button = QPushButton(self.tr("D&isputed"))
         self.dispute_button.setObjectName("dispute")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label("error")
         self.empty = QLabel(self.tr("No calls waiting. Draw a sample of recent feedback forms to call."))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Call each customer and check the form is what they said. A disputed form "

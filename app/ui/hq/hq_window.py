@@ -288,10 +288,10 @@ def run_hq_gui(db_url: str) -> int:
     from app.foundation.errors import RecoveryDeskError
     from app.models.store import open_database
     from app.ui.common import i18n
-    from app.ui.shell.application import apply_language, create_app
+    from app.ui.shell.application import create_app
 
     app = create_app()
-    apply_language(i18n.pick_language())
+    i18n.apply_language(i18n.pick_language())
     try:
         db = open_database(db_url)
     except (RecoveryDeskError, Exception) as exc:  # noqa: BLE001 - a bad URL or an unreachable server

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import CASES, REMEDIES, Changes
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text, title
 
 
@@ -23,15 +22,8 @@ class ApprovalsView(QWidget):
         self.setObjectName("approvals")
         self.store, self.ops, self.user = store, ops, user
         self.rows = []
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("pending")
-        self.table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Customer"), self.tr("Remedy"),
+        self.table = record_table("pending", [self.tr("Case"), self.tr("Customer"), self.tr("Remedy"),
                                               self.tr("Value (yuan)"), self.tr("Proposed by"), self.tr("Details")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("Note to the advisor (required to refuse)"))
@@ -39,10 +31,7 @@ class ApprovalsView(QWidget):
         self.approve_button.setObjectName("approve")
         self.refuse_button = QPushButton(self.tr("Re&fuse"))
         self.refuse_button.setObjectName("refuse")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label("error")
         self.empty = QLabel(self.tr("No remedies are waiting for approval."))
         row = QHBoxLayout()
         row.addWidget(self.note, 1)

@@ -10,6 +10,7 @@ from app.services.callbacks import CallbackView, record_not_reached, record_reac
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error
+from app.ui.common.widgets import error_label
 
 
 class CallbackDialog(QDialog):
@@ -53,15 +54,10 @@ class CallbackDialog(QDialog):
                                     (self.tr("Root &cause:"), self.root_cause, "root_cause"),
                                     (self.tr("&Improvement:"), self.improvement, "improvement")):
             form.addRow(label, widget)
-            err = QLabel()
-            err.setObjectName(f"{name}_error")
-            err.setStyleSheet("color: #b00020")
+            err = error_label(f"{name}_error")
             form.addRow("", err)
             self.errors[name] = err
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         # Set here: the standard buttons' own words would stay English without Qt's catalogue.
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))

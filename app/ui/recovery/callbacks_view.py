@@ -14,6 +14,7 @@ from app.services.changes import CALLBACKS, CASES, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import title
+from app.ui.common.style import ERROR_COLOUR
 
 
 class CallbacksView(QWidget):
@@ -78,7 +79,7 @@ class CallbacksView(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if cb.overdue or cb.state == CallbackState.FLAGGED:
-                    item.setForeground(QColor("#b00020"))
+                    item.setForeground(QColor(ERROR_COLOUR))
                 self.table.setItem(r, c, item)
         fit_columns(self.table)
         self.empty.setVisible(not rows)

@@ -17,6 +17,8 @@ from app.services.changes import CASES, REMEDIES, SCRIPTS, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog
 from app.ui.common.ui_words import duration_text, error_text, title, wording_language
+from app.ui.common.widgets import error_label
+from app.ui.common.style import set_role
 
 MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
 
@@ -67,10 +69,7 @@ class RecoveryStepper(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("What the customer said, what you agreed; a reason when you skip"))
         self.note.setMaximumHeight(110)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label("error")
         self.remedy_line = QLabel()
         self.remedy_line.setObjectName("remedy_line")
         self.remedy_line.setWordWrap(True)
@@ -101,7 +100,7 @@ class RecoveryStepper(QWidget):
         self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
                                         "Ctrl+R remedy · Alt+Up/Down other steps"))
         self.keys_hint.setWordWrap(True)
-        self.keys_hint.setStyleSheet("color: #666")
+        set_role(self.keys_hint, "hint")
         return buttons
 
     def build_layout(self, buttons: QGridLayout) -> None:
@@ -209,7 +208,7 @@ class RecoveryStepper(QWidget):
         if g.clocks.time_to_resolution is not None:
             spans.append(self.tr("resolved after {t}").format(t=duration_text(g.clocks.time_to_resolution)))
         self.clock.setText(" \u00b7 ".join([self.tr("Status: {status}").format(status=status)] + spans + flags))
-        self.clock.setStyleSheet("color: #b00020" if flags else "")
+        set_role(self.clock, "error" if flags else "")
         self.steps.blockSignals(True)
         self.steps.clear()
         for st in g.steps:

@@ -11,6 +11,7 @@ from app.services.remedies import MAX_AMOUNT, authority_of, propose_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error, title
+from app.ui.common.widgets import error_label
 
 
 class RemedyDialog(QDialog):
@@ -40,14 +41,9 @@ class RemedyDialog(QDialog):
         self.authority = QLabel()
         self.authority.setObjectName("authority")
         self.authority.setWordWrap(True)
-        self.amount_error = QLabel()
-        self.description_error = QLabel()
-        self.error = QLabel()
-        for lbl, name in ((self.amount_error, "amount_error"), (self.description_error, "description_error"),
-                          (self.error, "error")):
-            lbl.setObjectName(name)
-            lbl.setStyleSheet("color: #b00020")
-            lbl.setWordWrap(True)
+        self.amount_error = error_label("amount_error")
+        self.description_error = error_label("description_error")
+        self.error = error_label("error")
         form = QFormLayout()
         form.addRow(self.tr("&Type:"), self.kind)
         form.addRow(self.tr("&Value:"), self.amount)

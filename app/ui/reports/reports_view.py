@@ -16,6 +16,7 @@ from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.services.changes import Changes
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
+from app.ui.common.widgets import error_label
 
 FEEDBACK, CASES = "feedback", "cases"
 
@@ -60,9 +61,7 @@ class ReportsView(QWidget):
         self.month.setObjectName("report_month")
         self.month.setPlaceholderText(self.tr("YYYY-MM"))
         self.month.setMaximumWidth(120)
-        self.month_error = QLabel()
-        self.month_error.setObjectName("month_error")
-        self.month_error.setStyleSheet("color: #b00020")
+        self.month_error = error_label("month_error")
         self.month_error.hide()
         self.advisor = QComboBox()
         self.advisor.setObjectName("report_advisor")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules.settings_catalogue import REGISTRY
 from app.services.changes import SCRIPTS, SETTINGS, USERS, Changes
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import FieldForm, error_text, vocab_combo, combo_value
+from app.ui.common.ui_words import error_text
+from app.ui.common.widgets import FieldForm, combo_value, scrolling_page, vocab_combo
 from app.rules.vocab import Role
 
 
@@ -100,22 +101,7 @@ class SettingsView(QWidget):
         ub.addLayout(row)
         self.users_box.setVisible(user.role == Role.ADMIN.value)
 
-        body = QWidget()
-        col = QVBoxLayout(body)
-        col.addWidget(heading)
-        col.addWidget(lang_box)
-        col.addWidget(values_box)
-        col.addWidget(self.pack_box)
-        col.addWidget(self.users_box)
-        col.addStretch(1)
-        body.setMaximumWidth(900)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.users_box], 900)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
         ops.changed.connect(self.on_ops_changed)

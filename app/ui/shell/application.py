@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from app.ui.common import i18n
@@ -23,19 +22,13 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def apply_language(language: str) -> None:
-    i18n.install(language)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-
-
 def start_gui(data_dir: Path):
     """The application with its sign-in dialog shown and the store opening behind it: (app, ops, shell)."""
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 
     app = create_app()
-    apply_language(i18n.pick_language())
+    i18n.apply_language(i18n.pick_language())
     ops = Ops()
     shell = Shell(ops, data_dir=data_dir)
     shell.start()

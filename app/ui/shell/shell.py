@@ -213,11 +213,9 @@ class Shell(QObject):
             window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
 
     def on_language_read(self, language: str) -> None:
-        from app.ui.shell.application import apply_language
-
         chosen = i18n.pick_language(language)
         if chosen != i18n.current():
-            apply_language(chosen)
+            i18n.apply_language(chosen)
             old, self.dialog = self.dialog, self._sign_in_dialog(None)
             old.hide()
             old.deleteLater()
@@ -227,7 +225,7 @@ class Shell(QObject):
     def on_store_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.ui.common.widgets import error_text
+        from app.ui.common.ui_words import error_text
 
         QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
         QApplication.instance().exit(1)
@@ -291,12 +289,10 @@ class Shell(QObject):
 
     def on_rebuild_requested(self) -> None:
         from app.services.preferences import read_settings
-        from app.ui.shell.application import apply_language
-
         store = self.store
 
         def rebuild(language: str) -> None:
-            apply_language(i18n.pick_language(language))
+            i18n.apply_language(i18n.pick_language(language))
             self.build_window()
 
         self.ops.run(lambda: read_settings(store)["ui.language"], on_success=rebuild)

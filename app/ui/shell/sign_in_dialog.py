@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdi
                                QVBoxLayout, QWidget)
 
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import FieldForm, error_text, icon
+from app.ui.common.ui_words import error_text
+from app.ui.common.widgets import FieldForm, icon
 
 
 class SignInDialog(QDialog):

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.sync.connect import connect
 from app.ui.common.ops import Ops
+from app.ui.common.widgets import error_label
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020")
-    label.setWordWrap(True)
+    label = error_label()
     label.hide()
     return label
 

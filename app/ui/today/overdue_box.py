@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayo
 from app.services.recovery import count_overdue, overdue_cases
 from app.services.changes import CASES, SETTINGS, Changes
 from app.ui.common.ops import Ops
+from app.ui.common.style import set_role
 
 SHOWN = 50  # the oldest; the case list's "Overdue only" filter shows them all
 
@@ -25,7 +26,7 @@ class OverdueBox(QGroupBox):
         self.list.setObjectName("overdueCases")
         self.list.setMaximumHeight(120)
         QVBoxLayout(self).addWidget(self.list)
-        self.setStyleSheet("QGroupBox { color: #b00020; }")
+        set_role(self, "error")
         self.list.itemActivated.connect(self.on_list_item_activated)
         self.list.itemDoubleClicked.connect(self.on_list_item_activated)
         ops.changed.connect(self.on_ops_changed)

@@ -13,8 +13,8 @@ from app.services.changes import ALERTS, CASES, FORMS, SETTINGS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import vocab_title
 from app.rules.vocab import Severity
+from app.ui.common.style import ERROR_COLOUR
 
-OVERDUE_COLOUR = "#b00020"  # the case list marks overdue cases in the same red
 
 
 class TodayView(QWidget):
@@ -118,7 +118,7 @@ class TodayView(QWidget):
                     text += " · " + self.tr("overdue")
                 item = QListWidgetItem(text)
                 if c.overdue:
-                    item.setForeground(QColor(OVERDUE_COLOUR))
+                    item.setForeground(QColor(ERROR_COLOUR))  # the case list marks overdue cases in the same red
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 lst.addItem(item)
         self.failure_forms.clear()

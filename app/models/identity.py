@@ -1,4 +1,4 @@
-"""The store's identity: its own id (the counter), its two-letter tag and its home dealer."""
+"""The store's identity: its own id (the counter), its two-letter tag and its home dealer; given when the store opens."""
 
 from __future__ import annotations
 

@@ -1,0 +1,51 @@
+"""A case file's row checked against its table's columns: the limits the counter's entry keeps,
+as head office refuses a row that breaks them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String
+
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Base  # every table registered
+from app.rules.fields import TOO_LONG, column_problem
+
+# A case file's record tables by the name of their database table.
+_RECORD_TABLE = {"user": "app_user"}
+RECORD_TOO_LONG = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id}: {column} is {length} characters long, more than the {limit} allowed. Correct it at "
+    "the counter; it is sent again with the correction.")
+RECORD_BAD_CHARACTER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id}: {column} contains a control or invisible character (U+{code}) at position {position}. "
+    "Correct it at the counter; it is sent again with the correction.")
+
+
+def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """(column, text, params) of the first value in a row of ``table`` the database would refuse
+    or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller."""
+    table = _RECORD_TABLE.get(table, table)
+    t = Base.metadata.tables.get(table)
+    if t is None:
+        return None
+    for key, value in record.items():
+        col = t.columns.get(key)
+        if col is None:
+            continue
+        limit = col.type.length if isinstance(col.type, String) else None
+        found = column_problem(table, key, value, limit)
+        if found is not None:
+            return key, found[0], found[1]
+    return None
+
+
+def record_refusal(table: str, record: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """Head office's refusal (text, params) of one case-file row that breaks a limit, naming the row
+    and the column: the same rule as at the counter's entry, so a counter's own rows never meet it;
+    only that row's change is refused, never the rest of the file."""
+    found = record_problem(table, record)
+    if found is None:
+        return None
+    column, text, params = found
+    where = {"table": table, "id": str(record.get("id"))[:40], "column": column}
+    return (RECORD_TOO_LONG if text == TOO_LONG else RECORD_BAD_CHARACTER), {**where, **params}
