@@ -27,7 +27,7 @@ from app.services import remedies, users  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.apply import apply_file  # noqa: E402
-from app.ui.shell.application import create_app  # noqa: E402
+from app.ui.common.qt_app import create_app  # noqa: E402
 from app.ui.shell.main_window import MainWindow  # noqa: E402
 from app.ui.common.ops import Ops  # noqa: E402
 from app.ui.common.i18n import apply_language  # noqa: E402

@@ -133,7 +133,7 @@ def child_list(data_dir: str, plate: str) -> None:
     """The case list alone: first page, a search by plate, memory after scrolling to the very end."""
     from app.models.store import open_store
     from app.services.users import sign_in
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.cases.cases_view import CasesView
     from app.services.drafts import DraftBox
     from app.ui.common.ops import Ops
@@ -216,7 +216,7 @@ def child_load_all(data_dir: str) -> None:
 
     from app.models.store import open_store
     from app.services.case_queries import CaseFilter, case_page, count_cases
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
 
     app = create_app()
     store = open_store(data_dir)

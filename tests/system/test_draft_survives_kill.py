@@ -15,7 +15,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtTest import QTest
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.models.store import open_store
     from app.services import users
     from app.services.drafts import DraftBox
@@ -44,7 +44,7 @@ def test_half_typed_form_comes_back_after_kill(qtbot, data_dir):
     from app.models.store import open_store
     from app.services import users
     from app.services.drafts import DraftBox
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.feedback.feedback_form_view import FeedbackFormView
     from app.ui.common.ops import Ops
 

@@ -13,7 +13,7 @@ CHILD = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 

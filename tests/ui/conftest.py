@@ -28,7 +28,7 @@ def advisor(store, admin):
 
 @pytest.fixture
 def window(qtbot, store, ops, advisor):
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.shell.main_window import MainWindow
 
     create_app()

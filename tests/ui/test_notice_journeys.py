@@ -13,7 +13,7 @@ from tests.ui.test_two_desks import desks  # noqa: F401 - the two counters and h
 
 
 def test_a_remedy_approved_in_approvals_updates_the_stepper(qtbot, store, ops, admin, advisor):
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.shell.main_window import MainWindow
 
     create_app()

@@ -16,7 +16,7 @@ def failure_boxes() -> list[QMessageBox]:
 
 @pytest.fixture(params=[True, False], ids=["inline", "threaded"])
 def ops(request, qtbot):
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
 
     create_app()
     o = Ops(inline=request.param)

@@ -6,7 +6,7 @@ import stat
 
 def test_a_store_readable_by_others_is_made_private_and_the_desk_says_so(qtbot, data_dir):
     from app.models.store import open_store
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 
 def _threaded_shell(qtbot, store):
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 

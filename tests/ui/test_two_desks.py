@@ -88,7 +88,7 @@ class Desk:
 
 @pytest.fixture
 def desks(qtbot, tmp_path):
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
 
     create_app()
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"

@@ -288,7 +288,7 @@ def run_hq_gui(db_url: str) -> int:
     from app.foundation.errors import RecoveryDeskError
     from app.models.store import open_database
     from app.ui.common import i18n
-    from app.ui.shell.application import create_app
+    from app.ui.common.qt_app import create_app
 
     app = create_app()
     i18n.apply_language(i18n.pick_language())

@@ -1,25 +1,11 @@
-"""Starting the GUI: application, fonts, language, store, main window."""
+"""Starting the counter's desk: the application, its language, the sign-in dialog with the store opening behind it."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from app.ui.common import i18n
-from app.ui.shell.fonts import install_fonts
-
-
-def create_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("Recovery Desk")
-    app.setOrganizationName("RecoveryDesk")
-    install_fonts(app)
-    from app.ui.common.style import STYLE
-
-    app.setStyleSheet(STYLE)
-    return app
+from app.ui.common.qt_app import create_app
 
 
 def start_gui(data_dir: Path):
