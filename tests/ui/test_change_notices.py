@@ -14,7 +14,7 @@ import pytest
 from app.services import changes
 from app.services.changes import KINDS, Changes
 
-CONNECTS = re.compile(r"ops\.changed\.connect\(self\.on_ops_changed\)")
+CONNECTS = re.compile(r"ops\.changed\.connect\(self\.on_ops_changed\)|ops\.follow\(self\b")
 # Kinds a service may declare that no view shows, each with why it is nobody's business (none today).
 NOBODYS_BUSINESS: dict[str, str] = {}
 
@@ -114,3 +114,28 @@ def test_the_string_notices_are_gone():
         src = inspect.getsource(mod)
         assert not re.search(r"\.changed\.emit\(\s*[\"']", src), mod.__name__
         assert not re.search(r"changes=[\"']", src), mod.__name__
+
+
+def test_a_follower_refreshes_on_what_its_view_shows_and_goes_with_the_view(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from app.services.changes import CASES, FORMS, SETTINGS
+    from app.ui.common.ops import Ops
+
+    ops = Ops(inline=True)
+
+    class View(QWidget):
+        shows = CASES | FORMS
+
+    view, seen = View(), []
+    ops.follow(view, lambda: seen.append("refreshed"))
+    assert ops.receivers("2changed(PyObject)") == 1
+    ops.announce(SETTINGS)
+    ops.announce(FORMS)
+    assert seen == ["refreshed"]
+    view.deleteLater()
+    qtbot.waitUntil(lambda: ops.receivers("2changed(PyObject)") == 0)
+    ops.announce(CASES)
+    assert seen == ["refreshed"]
+    with pytest.raises(TypeError, match="does not say what it shows"):
+        ops.follow(QWidget(), lambda: None)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QUrl, Qt, Signal, Slot
+from PySide6.QtCore import QSize, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.ui.cases.case_changed import tell_case_changed
-from app.services.changes import ATTACHMENTS, CASES, Changes
+from app.services.changes import ATTACHMENTS, CASES
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.widgets import icon
@@ -59,12 +59,7 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.message)
-        ops.changed.connect(self.on_ops_changed)
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows and self.case_id:
-            self.reload()
+        ops.follow(self, lambda: self.case_id and self.reload())
 
     def show_case(self, case_id: str) -> None:
         self.case_id = case_id

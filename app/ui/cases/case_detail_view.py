@@ -7,12 +7,12 @@ is emitted too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.cases.attachments_panel import AttachmentsPanel
-from app.services.changes import ATTACHMENTS, CALLBACKS, CASES, REMEDIES, Changes
+from app.services.changes import ATTACHMENTS, CALLBACKS, CASES, REMEDIES
 from app.ui.common.ops import Ops
 from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
 
@@ -88,7 +88,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.subheading)
         layout.addWidget(self.tabs, 1)
         self.tabs.setEnabled(False)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, lambda: self.case_id and self.reload())
 
     def add_tab(self, title: str, widget: QWidget) -> int:
         """Add a tab beside the case's own (the extension point for other features)."""
@@ -104,11 +104,6 @@ class CaseDetailView(QWidget):
             if hasattr(w, "show_case"):
                 w.show_case(case_id)
         self.case_shown.emit(case_id)
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows and self.case_id:
-            self.reload()
 
     def reload(self) -> None:
         from app.services.case_queries import case_detail, customer_history

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -11,7 +11,7 @@ from app.services.case_queries import CaseFilter
 from app.services.drafts import DraftBox
 from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
-from app.services.changes import CASES, Changes
+from app.services.changes import CASES
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import combo_value, icon, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
@@ -128,7 +128,7 @@ class CasesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.model.refresh)
         self.load_advisors()
 
     def load_advisors(self) -> None:
@@ -169,11 +169,6 @@ class CasesView(QWidget):
     def show_case(self, case_id: str) -> None:
         self.detail.show_case(case_id)
         self.case_selected.emit(case_id)
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.model.refresh()
 
     def on_new_clicked(self) -> None:
         from app.ui.cases.complaint_dialog import ComplaintDialog

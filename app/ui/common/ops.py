@@ -47,6 +47,19 @@ def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
     return result, error, seen.value
 
 
+class _Follower(QObject):
+    """Held by a view (its child, so it goes with the view): refreshes it on the changes it shows."""
+
+    def __init__(self, view: QObject, refresh: Callable[[], Any]) -> None:
+        super().__init__(view)
+        self.view, self.refresh = view, refresh
+
+    @Slot(object)
+    def on_changed(self, changes: Changes) -> None:
+        if changes & self.view.shows:
+            self.refresh()
+
+
 class Ops(QObject):
     changed = Signal(object)  # a Changes: what a job changed (never empty)
     busy_changed = Signal(bool)
@@ -101,6 +114,12 @@ class Ops(QObject):
 
         relay.finished.connect(on_finished)
         (self._db if pool == "db" else self._io).start(_Job(fn, relay))
+
+    def follow(self, view: QObject, refresh: Callable[[], Any]) -> None:
+        """Call ``refresh()`` whenever a change ``view.shows`` (a Changes) is announced."""
+        if not isinstance(getattr(view, "shows", None), Changes):
+            raise TypeError(f"{type(view).__name__} follows changes but does not say what it shows")
+        self.changed.connect(_Follower(view, refresh).on_changed)
 
     def announce(self, changed: Changes = NOTHING) -> None:
         """Tell every view what changed (work done outside ``run``'s services, e.g. a sync round's pull)."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
-from app.services.changes import FORMS, Changes
+from app.services.changes import FORMS
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text
@@ -61,13 +60,8 @@ class VerificationView(QWidget):
         self.dispute_button.clicked.connect(lambda: self._record(DISPUTED))
         self.resolve_button.clicked.connect(self.on_resolve_clicked)
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.refresh)
         self.refresh()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     def refresh(self) -> None:
         store, disputed = self.store, self.mode.currentData() == "disputed"

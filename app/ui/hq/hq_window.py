@@ -15,7 +15,7 @@ from app.hq.counters import counters, open_conflicts
 from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.sync import conflicts as conflict_words
-from app.services.changes import CASES, FORMS, SYNC, Changes
+from app.services.changes import CASES, FORMS, SYNC
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 
@@ -154,7 +154,7 @@ class HqWindow(QMainWindow):
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.on_import_advanced)
         self.choose.clicked.connect(self.on_choose_clicked)
-        self.ops.changed.connect(self.on_ops_changed)
+        self.ops.follow(self, self.refresh)
         self.statusBar().showMessage(str(db.path))
         self.refresh()
 
@@ -227,11 +227,6 @@ class HqWindow(QMainWindow):
 
         self.statusBar().showMessage(exc.render(QCoreApplication.translate) if isinstance(exc, RecoveryDeskError)
                                      else str(exc))
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     @Slot()
     def on_choose_clicked(self) -> None:

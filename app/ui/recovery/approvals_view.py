@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
-from app.services.changes import CASES, REMEDIES, Changes
+from app.services.changes import CASES, REMEDIES
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text, title
@@ -45,13 +44,8 @@ class ApprovalsView(QWidget):
         layout.addWidget(self.error)
         self.approve_button.clicked.connect(lambda: self._decide(True))
         self.refuse_button.clicked.connect(lambda: self._decide(False))
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.refresh)
         self.refresh()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     def refresh(self) -> None:
         self.ops.run(lambda: pending_approvals(self.store), on_success=self.show_rows)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.rules.vocab import CallbackState
 from app.services.callbacks import CallbackResult, callbacks_due
 from app.ui.recovery.callback_dialog import CallbackDialog
-from app.services.changes import CALLBACKS, CASES, SETTINGS, Changes
+from app.services.changes import CALLBACKS, CASES, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 from app.ui.common.ui_words import title
@@ -52,13 +51,8 @@ class CallbacksView(QWidget):
         layout.addWidget(self.message)
         self.record_button.clicked.connect(self.on_record_clicked)
         self.table.activated.connect(lambda _index: self.on_record_clicked())
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.refresh)
         self.refresh()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     def refresh(self) -> None:
         self.ops.run(lambda: callbacks_due(self.store), on_success=self.show_rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -13,7 +13,7 @@ from app.services.remedies import remedies_for
 from app.foundation.errors import CaseChanged
 from app.ui.cases.case_actions import CaseActions
 from app.ui.cases.case_changed import tell_case_changed
-from app.services.changes import CASES, REMEDIES, SCRIPTS, SETTINGS, Changes
+from app.services.changes import CASES, REMEDIES, SCRIPTS, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog
 from app.ui.common.ui_words import duration_text, error_text, title, wording_language
@@ -154,7 +154,7 @@ class RecoveryStepper(QWidget):
                            ("Ctrl+Shift+Enter", self.on_note_clicked), ("Ctrl+R", self.on_remedy_clicked),
                            ("Alt+Up", lambda: self.browse(-1)), ("Alt+Down", lambda: self.browse(1))):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, lambda: self.case_id and self.refresh())
         self._set_enabled(False)
 
     # -- loading
@@ -181,11 +181,6 @@ class RecoveryStepper(QWidget):
             return guide(self.store, case_id, pack), remedies_for(self.store, case_id)
 
         self.ops.run(load, on_success=self.show_guide, on_failure=self.show_error)
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows and self.case_id:
-            self.refresh()
 
     def show_guide(self, loaded) -> None:
         g, remedies = loaded

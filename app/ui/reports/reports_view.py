@@ -6,7 +6,7 @@ import getpass
 import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Signal, Slot
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
@@ -132,7 +132,7 @@ class ReportsView(QWidget):
         self.month.textEdited.connect(lambda _t: self.month_error.hide())
         self.save_button.clicked.connect(self.on_save_clicked)
         self.print_button.clicked.connect(self.on_print_clicked)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.load_advisors)
         self._update_buttons(busy=False)
         self.load_advisors()
 
@@ -156,11 +156,6 @@ class ReportsView(QWidget):
         if chosen in names:
             self.advisor.setCurrentIndex(names.index(chosen) + 1)
         self.advisors_loaded.emit(len(names))
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.load_advisors()
 
     def on_kind_changed(self, _index: int) -> None:
         self.advisor.setEnabled(self.kind.currentData() == FEEDBACK)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from app.sync.conflicts import lines as conflict_lines
 from app.sync.problems import list_problems, problem_text, send_again
-from app.services.changes import SYNC, Changes
+from app.services.changes import SYNC
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 
@@ -50,13 +50,8 @@ class SyncProblemsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
         self.resend.clicked.connect(self.on_resend_clicked)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.reload)
         self.reload()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:  # a problem resent here, or a sync round that found or cleared one
-            self.reload()
 
     def reload(self) -> None:
         self.ops.run(lambda: list_problems(self.store), on_success=self._show, pool="db")

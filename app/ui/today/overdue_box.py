@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.recovery import count_overdue, overdue_cases
-from app.services.changes import CASES, SETTINGS, Changes
+from app.services.changes import CASES, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.style import set_role
 
@@ -29,13 +29,8 @@ class OverdueBox(QGroupBox):
         set_role(self, "error")
         self.list.itemActivated.connect(self.on_list_item_activated)
         self.list.itemDoubleClicked.connect(self.on_list_item_activated)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.refresh)
         self.refresh()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     def refresh(self) -> None:
         store = self.store

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
 from app.ui.common.dates import qdate_today, short_date, short_when
-from app.services.changes import ALERTS, CASES, FORMS, SETTINGS, Changes
+from app.services.changes import ALERTS, CASES, FORMS, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import vocab_title
 from app.rules.vocab import Severity
@@ -75,13 +75,8 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
-        ops.changed.connect(self.on_ops_changed)
+        ops.follow(self, self.refresh)
         self.refresh()
-
-    @Slot(object)
-    def on_ops_changed(self, changes: Changes) -> None:
-        if changes & self.shows:
-            self.refresh()
 
     def refresh(self) -> None:
         from app.services.alerts import open_alerts
