@@ -932,14 +932,6 @@
         <translation>登记投诉</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
         <source>Find a customer: phone, plate or name</source>
         <translation>查找客户：电话、车牌或姓名</translation>
     </message>
@@ -1388,6 +1380,17 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBar</name>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>
@@ -2117,14 +2120,6 @@
     <message>
         <source>Feedback form</source>
         <translation>意见反馈表</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
     </message>
     <message>
         <source>e.g. RO2611-0042</source>
