@@ -2,8 +2,10 @@
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from sqlalchemy import select
 
 from app.foundation import clock
+from app.models import Customer
 from app.services import case_queries, feedback_forms
 from tests.ui.conftest import commit_text
 
@@ -120,7 +122,9 @@ def test_complaint_finds_a_known_customer_as_you_type(qtbot, window, store, advi
     assert "钱女士" in dlg.matches.item(0).text()
     qtbot.keyClick(dlg.search, Qt.Key.Key_Return)
     assert (dlg.customer_name.text(), dlg.phone.text(), dlg.plate.text()) == ("钱女士", "13600001111", "浙A55555")
-    assert dlg.customer_id
+    with store.session() as s:  # the very customer of the form, not a new one of the same name
+        [known] = s.scalars(select(Customer.id).where(Customer.name == "钱女士")).all()
+    assert dlg.customer_id == known
 
 
 def type_form(qtbot, view, ro="RO2611-0001", grades="ADB"):
