@@ -145,3 +145,19 @@ def secret_service(tmp_path):
     svc = start_secret_service(tmp_path / "secret-service")
     yield svc
     svc.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pack_parsed_once():
+    """A script pack's text is parsed once per run: every main window loads the bundled pack (YAML,
+    ~0.5 s). parse_pack is a pure function of (text, source) returning frozen data, so the same text
+    gives an equal Pack; a refused text raises every time (exceptions are not cached)."""
+    import functools
+
+    from app.scripts import pack
+
+    original = pack.parse_pack
+    cached = functools.lru_cache(maxsize=64)(original)
+    pack.parse_pack = functools.wraps(original)(lambda text, source: cached(text, source))
+    yield
+    pack.parse_pack = original
