@@ -46,7 +46,8 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
     assert w.results.rowCount() == 4
     reasons = [w.results.item(r, 3).text() for r in range(4)]
     assert any("truncated" in t for t in reasons)
-    assert "3 imported, 0 already present, 1 rejected" in w.summary.text()
+    assert w.summary.text() == ('4 file(s): 3 imported, 0 already present, 1 rejected (moved to the folder\'s '
+                                  '"rejected" subfolder with the reason).')
     assert w.progress.value() == w.progress.maximum() == 4
     qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
     assert w.tabs.tabText(2) == "Conflicts (1)"
