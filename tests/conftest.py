@@ -102,6 +102,37 @@ def migrated_template(tmp_path_factory):
 
 
 @pytest.fixture
+def new_store(migrated_template):
+    """``new_store(folder)``: open_store on a new folder as ``store`` makes one (a copy of the migrated
+    template, then its own identity), for tests with several counters."""
+    import shutil
+
+    from app.models.store import STORE_FILE, open_store
+
+    def make(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_template, folder / STORE_FILE)
+        return open_store(folder)
+
+    return make
+
+
+@pytest.fixture
+def new_hq_db(migrated_template):
+    """``new_hq_db(path)``: head office's database in a SQLite file at ``path``, opened with
+    open_database on a copy of the migrated template (same models and migrations as a counter's store)."""
+    import shutil
+
+    from app.models.store import open_database
+
+    def make(path):
+        shutil.copyfile(migrated_template, path)
+        return open_database(f"sqlite:///{path}")
+
+    return make
+
+
+@pytest.fixture
 def store(data_dir, migrated_template):
     """A fresh store of its own for the test (own store id and dealer), as open_store makes one."""
     import shutil

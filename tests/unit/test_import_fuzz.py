@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.hq.receive import receive
 from app.models import Event, FailureCase, FeedbackForm, HqRefusal, SyncConflict, SyncReceived
-from app.models.store import open_database, open_store
+from app.models.store import STORE_FILE, open_database, open_store
 from app.services.demo import fill_demo
 from app.sync import casefile, outbox
 from app.sync.casefile import CaseFileRejected
@@ -33,12 +34,17 @@ MESSAGE_STARTS = {
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    return make_world(tmp_path_factory.mktemp("fuzz"))
+def world(tmp_path_factory, migrated_template):
+    return make_world(tmp_path_factory.mktemp("fuzz"), migrated_template)
 
 
-def make_world(root):
+def make_world(root, template):
+    """Head office's database and an enrolled counter's first case file (both stores copied from the
+    migrated template)."""
+    shutil.copyfile(template, root / "hq.sqlite3")
     db = open_database(f"sqlite:///{root / 'hq.sqlite3'}")
+    (root / "counter").mkdir()
+    shutil.copyfile(template, root / "counter" / STORE_FILE)
     store = open_store(root / "counter")
     add_dealer(db, "BJ01", "x")
     got = redeem(db, issue_code(db, "BJ01"), store.identity.store_id)
@@ -88,9 +94,9 @@ def test_damaged_bytes_are_refused_cleanly(world, data):
     refused(db, bytes(raw))
 
 
-def test_the_genuine_file_is_what_the_damaged_ones_were_made_from(tmp_path):
+def test_the_genuine_file_is_what_the_damaged_ones_were_made_from(tmp_path, migrated_template):
     """The refusals above are the damage's doing: the undamaged file goes in (in a world of its own)."""
-    db, _, good, _ = make_world(tmp_path)
+    db, _, good, _ = make_world(tmp_path, migrated_template)
     assert receive(db, good).status == "stored"
 
 
@@ -186,10 +192,10 @@ def test_signed_but_malformed_content_is_refused_whole(world, data):
     ("failure_case", "opened_at", "yesterday"),     # not a time
     ("customer", "dealer_id", "another-dealer"),    # another dealer's row
 ])
-def test_content_the_database_refuses_refuses_that_change_only(tmp_path, table, column, value):
+def test_content_the_database_refuses_refuses_that_change_only(tmp_path, migrated_template, table, column, value):
     """One row head office can't store refuses the change it belongs to, with its reason; nothing
     of that change is stored, the rest of the file is, and the genuine file completes it later."""
-    db, secret, good, numbers = make_world(tmp_path)
+    db, secret, good, numbers = make_world(tmp_path, migrated_template)
     doc = json.loads(good)
     del doc["signature"]
     doc["sequence"] = next(numbers)
