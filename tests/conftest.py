@@ -86,11 +86,13 @@ def data_dir(tmp_path):
     return d
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def migrated_template(tmp_path_factory):
     """A store file brought to the schema's head once per run, before any identity is given to it:
-    copying it is what a test's fresh store costs instead of running every migration again."""
+    copying it is what a test's fresh store costs instead of running every migration again
+    (tests.helpers.fresh_store uses it too)."""
     from app.models.store import STORE_FILE, _copy_sqlite, make_engine, upgrade
+    from tests import helpers
 
     built = tmp_path_factory.mktemp("template") / STORE_FILE
     engine = make_engine(f"sqlite:///{built}")
@@ -98,7 +100,40 @@ def migrated_template(tmp_path_factory):
     engine.dispose()
     single = built.with_name("single-file.sqlite3")
     _copy_sqlite(built, single)  # one file, the WAL folded in
-    return single
+    helpers.MIGRATED_TEMPLATE = single
+    yield single
+    helpers.MIGRATED_TEMPLATE = None
+
+
+@pytest.fixture
+def new_store(migrated_template):
+    """``new_store(folder)``: open_store on a new folder as ``store`` makes one (a copy of the migrated
+    template, then its own identity), for tests with several counters."""
+    import shutil
+
+    from app.models.store import STORE_FILE, open_store
+
+    def make(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_template, folder / STORE_FILE)
+        return open_store(folder)
+
+    return make
+
+
+@pytest.fixture
+def new_hq_db(migrated_template):
+    """``new_hq_db(path)``: head office's database in a SQLite file at ``path``, opened with
+    open_database on a copy of the migrated template (same models and migrations as a counter's store)."""
+    import shutil
+
+    from app.models.store import open_database
+
+    def make(path):
+        shutil.copyfile(migrated_template, path)
+        return open_database(f"sqlite:///{path}")
+
+    return make
 
 
 @pytest.fixture
@@ -133,7 +168,36 @@ def pg_server():
 
 @pytest.fixture
 def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database (no schema: for tests of the migrations themselves)."""
     return pg_server()
+
+
+@pytest.fixture(scope="session")
+def pg_head_template(pg_server):
+    """The name of a PostgreSQL database brought to the schema's head once per run (no connection
+    left open: PostgreSQL copies a template only while nobody is connected to it)."""
+    from app.models.store import open_database
+
+    url = pg_server()
+    open_database(url).close()
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def pg_url_at_head(pg_server, pg_head_template):
+    """A fresh PostgreSQL database already at the schema's head, as open_database leaves a new one: a
+    copy of the template instead of every migration again (~1 s each)."""
+    return pg_server(template=pg_head_template)
+
+
+@pytest.fixture
+def sqlite_hq_url(tmp_path, migrated_template):
+    """Head office's database as a SQLite file of the test's, already at the schema's head."""
+    import shutil
+
+    path = tmp_path / "hq.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture
@@ -145,3 +209,19 @@ def secret_service(tmp_path):
     svc = start_secret_service(tmp_path / "secret-service")
     yield svc
     svc.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pack_parsed_once():
+    """A script pack's text is parsed once per run: every main window loads the bundled pack (YAML,
+    ~0.5 s). parse_pack is a pure function of (text, source) returning frozen data, so the same text
+    gives an equal Pack; a refused text raises every time (exceptions are not cached)."""
+    import functools
+
+    from app.scripts import pack
+
+    original = pack.parse_pack
+    cached = functools.lru_cache(maxsize=64)(original)
+    pack.parse_pack = functools.wraps(original)(lambda text, source: cached(text, source))
+    yield
+    pack.parse_pack = original

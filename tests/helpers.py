@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The run's store file at the schema's head, set by the migrated_template fixture (tests/conftest.py).
+MIGRATED_TEMPLATE: Path | None = None
+
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment"
 
 
@@ -25,3 +28,17 @@ def worked_example_rows() -> list[str]:
     may = [form_line(f"2026-05-{d:02d}", f"RO-05-{d:02d}", "AAC") for d in range(1, 11)]  # 10 x 4 = 40
     april = [form_line("2026-04-10", "RO-04-01", "AAC"), form_line("2026-04-11", "RO-04-02", "ABC")]  # (4+3)/2
     return april + may
+
+
+def fresh_store(folder: Path):
+    """open_store(folder); a folder without a store first gets a copy of the run's migrated template,
+    so a new counter costs a file copy instead of every migration (an existing store opens as it is)."""
+    import shutil
+
+    from app.models.store import STORE_FILE, open_store
+
+    folder = Path(folder)
+    if MIGRATED_TEMPLATE is not None and not (folder / STORE_FILE).exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(MIGRATED_TEMPLATE, folder / STORE_FILE)
+    return open_store(folder)

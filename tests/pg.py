@@ -31,10 +31,12 @@ class PgServer:
     port: int
     _n = itertools.count(1)
 
-    def new_database(self) -> str:
+    def new_database(self, template: str | None = None) -> str:
+        """A new database, empty or (``template``: a database's name) a copy of that one."""
         name = f"t{next(self._n)}"
+        copy = ["-T", template] if template else []
         subprocess.run(_as_postgres([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
-                                     "-U", "postgres", name]), check=True, capture_output=True)
+                                     "-U", "postgres", *copy, name]), check=True, capture_output=True)
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:

@@ -12,7 +12,9 @@ from app.rules.vocab import Role
 
 
 def dealer_by_code(session, code: str | None, home_dealer_id: str, *, create: bool = False) -> Dealer:
-    """The dealer with this code, or the store's home dealer when no code is given."""
+    """The dealer with this code, or the store's home dealer when no code is given. Codes are upper
+    case everywhere (head office makes them so), whatever case a file writes them in."""
+    code = (code or "").strip().upper()
     if not code:
         return session.get(Dealer, home_dealer_id)
     dealer = session.scalar(select(Dealer).where(Dealer.code == code))

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.hq.intake import create_app
 from app.models import Alert, FeedbackForm, RepairOrder
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.services import alerts, feedback_forms, users
 from app.services.feedback_import import import_feedback_csv
 from app.sync.client import SyncClient
+from tests.helpers import fresh_store
 from tests.synchelp import enrol_in_process
 from tests.system.test_cli_report import cli
 
@@ -26,12 +27,12 @@ def network(request, tmp_path):
     """Two counters of BJ01 and head office on SQLite or, as in production, PostgreSQL."""
     from starlette.testclient import TestClient
 
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    url = request.getfixturevalue("pg_url_at_head") if request.param == "postgresql" else request.getfixturevalue("sqlite_hq_url")
     db = open_database(url)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
-    stores = {name: open_store(tmp_path / name) for name in ("a", "b")}
+    stores = {name: fresh_store(tmp_path / name) for name in ("a", "b")}
     for s in stores.values():
         enrol_in_process(db, s)
     yield db, stores, transport

@@ -12,11 +12,12 @@ from app.hq.counters import add_dealer, open_conflicts
 from app.hq.intake import create_app
 from app.hq.resolve import resolve
 from app.models import SyncConflict
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.services import recovery
 from app.services.remedies import propose_remedy
 from app.sync.client import SyncClient
 from app.sync.problems import list_problems
+from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, open_cases
 from tests.system.test_every_record_travels import events, rows
@@ -31,7 +32,7 @@ def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
-    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
 
     def sync(store):
         return SyncClient(store, url="http://hq", transport=transport).run_once()

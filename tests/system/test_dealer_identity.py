@@ -16,6 +16,7 @@ from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code
 from app.models import FailureCase, HqCounter
 from app.models.store import open_database
+from tests.helpers import fresh_store
 from tests.system.hqserver import ROOT, HqServer
 
 pytestmark = pytest.mark.slow
@@ -35,8 +36,8 @@ def keyring_env(tmp_path):
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq_url(request, tmp_path):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    return request.getfixturevalue("pg_url")
+        return request.getfixturevalue("sqlite_hq_url")
+    return request.getfixturevalue("pg_url_at_head")
 
 
 def _numbers(db_or_store) -> list[tuple[str, str | None]]:
@@ -83,11 +84,10 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
         assert any(n.startswith(f"BJ01-{month}-") for n, _ in numbers)
 
         # A new case after enrolment: the dealer's code and the counter's tag, after the highest number.
-        from app.models.store import open_store
         from app.services.cases import open_case
         from tests.synchelp import new_case
 
-        a = open_store(tmp_path / "a")
+        a = fresh_store(tmp_path / "a")
         ref = open_case(a, new_case(99), None)
         # The month the case was opened in: at a month's last minute the clock may have passed midnight
         # since the files above were made, and a new month's numbers start again at 0001.

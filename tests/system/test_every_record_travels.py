@@ -14,7 +14,7 @@ from app.foundation import clock
 from app.hq.counters import add_dealer
 from app.hq.intake import create_app
 from app.models import Event, SyncReceived
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.rules.vocab import StepKind
 from app.scripts.library import library_for
 from app.services import alerts, settings
@@ -28,6 +28,7 @@ from app.services.verification import draw_sample, record_call
 from app.sync import tables
 from app.sync.apply import apply_file
 from app.sync.client import SyncClient
+from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, new_case
 
@@ -37,8 +38,8 @@ PACK = library_for(None).pack
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq_url(request, tmp_path):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    return request.getfixturevalue("pg_url")
+        return request.getfixturevalue("sqlite_hq_url")
+    return request.getfixturevalue("pg_url_at_head")
 
 
 def rows(db_or_store) -> dict[str, dict[str, dict]]:
@@ -119,7 +120,7 @@ def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
-    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
     try:
         for store in (a, b):
             enrol_in_process(db, store)

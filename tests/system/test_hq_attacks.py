@@ -17,14 +17,15 @@ from sqlalchemy import select, text
 
 from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
-from app.models import Event, FailureCase, HqRefusal, SyncReceived
-from app.models.store import open_database, open_store
+from app.models import Event, FailureCase, FeedbackForm, HqRefusal, RepairOrder, SyncReceived
+from app.models.store import open_database
 from app.services.feedback_import import import_feedback_csv
 from app.sync import casefile, wire
 from app.sync.apply import to_record
 from app.sync.client import SyncClient
+from app.sync.problems import list_problems
 from app.sync.connect import connect
-from tests.helpers import csv_file, form_line
+from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import count, open_cases
 from tests.system.hqserver import HqServer
 
@@ -34,21 +35,21 @@ TABLES = ("dealer", "user", "customer", "vehicle", "repair_order", "feedback_for
 
 
 @pytest.fixture
-def world(pg_url, tmp_path):
-    db = open_database(pg_url)
+def world(pg_url_at_head, tmp_path):
+    db = open_database(pg_url_at_head)
     add_dealer(db, "BJ01", "北京一店")
     add_dealer(db, "SH02", "上海二店")
-    server = HqServer(pg_url, tmp_path / "inbox", tmp_path / "server.log").start()
-    a = open_store(tmp_path / "a")
+    server = HqServer(pg_url_at_head, tmp_path / "inbox", tmp_path / "server.log").start()
+    a = fresh_store(tmp_path / "a")
     connect(a, server.url, issue_code(db, "BJ01"), label="a")
-    sh = open_store(tmp_path / "sh")
+    sh = fresh_store(tmp_path / "sh")
     connect(sh, server.url, issue_code(db, "SH02"), label="sh")
     open_cases(sh, 2)
     import_feedback_csv(sh, csv_file(tmp_path / "sh.csv", [form_line("2026-11-02", "SH-RO-1")]))
     SyncClient(sh).run_once()
     open_cases(a, 1)
     SyncClient(a).run_once()
-    w = SimpleNamespace(db=db, server=server, a=a, sh=sh, url=pg_url, tmp=tmp_path,
+    w = SimpleNamespace(db=db, server=server, a=a, sh=sh, url=pg_url_at_head, tmp=tmp_path,
                         me=a.identity.store_id, secret=secrets.get(secrets.counter_key(a.identity.store_id)),
                         bj=a.identity.home_dealer_id, sh_dealer=sh.identity.home_dealer_id, seq=1000)
     yield w
@@ -190,7 +191,7 @@ def test_another_dealers_data_is_never_touched(world, attack, code, table):
 def test_other_counters_of_the_dealer_never_pull_a_refused_change(world):
     w = world
     post(w, records_of_other_dealer(w))
-    b = open_store(w.tmp / "b")
+    b = fresh_store(w.tmp / "b")
     connect(b, w.server.url, issue_code(w.db, "BJ01"), label="b")
     SyncClient(b).run_once()
     with b.session() as s:
@@ -312,15 +313,31 @@ def test_one_refused_change_never_blocks_the_others(world):
     assert out.returncode == 0, out.stdout
 
 
+def import_at_a(w, path, dealer: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "feedback", "import", str(path),
+                           "--dealer", dealer], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
 def test_a_connected_counter_never_batches_another_dealers_forms(world):
     w = world
     before = count(w.a, Event)
     path = csv_file(w.tmp / "zz.csv", [form_line("2026-11-03", "ZZ-RO-1")])
-    r = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "feedback", "import", str(path),
-                        "--dealer", "ZZ99"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = import_at_a(w, path, "ZZ99")
     assert r.returncode == 2 and "ZZ99" in r.stderr and "BJ01" in r.stderr
     assert count(w.a, Event) == before
-    r = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "feedback", "import", str(path),
-                        "--dealer", "bj01"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_the_counters_own_code_in_lower_case_files_the_form_as_its_own_and_it_reaches_head_office(world):
+    w = world
+    before = count(w.a, Event)
+    path = csv_file(w.tmp / "bj.csv", [form_line("2026-11-03", "BJ-RO-1")])
+    r = import_at_a(w, path, "bj01")
     assert r.returncode == 0, r.stderr
-    assert count(w.db, SyncReceived) >= 1
+    assert count(w.a, Event) == before + 1  # the one form, entered as BJ01's
+    received = count(w.db, SyncReceived)
+    report = SyncClient(w.a).run_once()
+    assert (report.sent, report.rejected, report.refused_changes) == (1, 0, 0), list_problems(w.a)
+    assert count(w.db, SyncReceived) == received + 1
+    with w.db.session() as s:
+        assert s.scalars(select(FeedbackForm.dealer_id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                         .where(RepairOrder.number == "BJ-RO-1")).all() == [w.bj]

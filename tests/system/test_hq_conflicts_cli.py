@@ -8,10 +8,11 @@ import subprocess
 import sys
 
 from app.hq.importer import import_paths
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.services import recovery
 from app.sync import outbox
 from app.sync.apply import apply_file
+from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, open_cases
 
@@ -25,7 +26,7 @@ def hq(db_path, *args, lang):
 def test_hq_conflicts_names_the_case_fields_values_people_and_places(tmp_path):
     db_path = tmp_path / "hq.sqlite3"
     db = open_database(f"sqlite:///{db_path}")
-    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
     enrol_in_process(db, a)
     enrol_in_process(db, b)
     adv, sup_a, sup_b = add_user(a, "张伟", "advisor"), add_user(a, "周经理", "supervisor"), add_user(b, "吴主管", "supervisor")

@@ -11,7 +11,7 @@ from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User, V
 from app.rules.fields import length
 from app.services.cases import open_case
 from app.services.feedback_import import import_feedback_csv
-from tests.helpers import csv_file, form_line
+from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, new_case
 
 
@@ -19,14 +19,14 @@ def _max(name: str, ch: str = "王") -> str:
     return ch * length(name)
 
 
-def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter(pg_url, tmp_path):
+def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter(pg_url_at_head, tmp_path):
     from app.hq.receive import receive
-    from app.models.store import open_database, open_store
+    from app.models.store import open_database
     from app.sync.casefile import sign
     from app.sync.outbox import _path, file_waiting
 
-    db = open_database(pg_url)
-    store = open_store(tmp_path / "counter")
+    db = open_database(pg_url_at_head)
+    store = fresh_store(tmp_path / "counter")
     secret = enrol_in_process(db, store)
     try:
         line = form_line("2026-11-02", _max("repair_order", "R"), customer=_max("customer_name"),

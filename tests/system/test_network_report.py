@@ -13,6 +13,7 @@ from app.models.store import open_database
 from app.reports import network
 from app.services.assessment import month_bounds, month_figures
 from app.foundation.translation import Words
+from tests.helpers import fresh_store
 from tests.network_data import fill_network
 from tests.pdftext import pdf_text, row_cells
 
@@ -20,10 +21,10 @@ MONTHS = [(2026, 4), (2026, 5)]
 
 
 @pytest.fixture
-def central(pg_url):
-    db = open_database(pg_url)
+def central(pg_url_at_head):
+    db = open_database(pg_url_at_head)
     exp = fill_network(db.engine, dealers=7, forms=4200, months=MONTHS, cases_share=0.05)
-    yield db, exp, pg_url
+    yield db, exp, pg_url_at_head
     db.close()
 
 
@@ -88,8 +89,8 @@ def test_network_report_from_the_command_line(central, tmp_path):
     assert bad.returncode == 1 and "nosuchdb" in bad.stderr and not (tmp_path / "x.pdf").exists()
 
 
-def test_an_empty_central_database_still_prints(pg_url, tmp_path):
-    db = open_database(pg_url)
+def test_an_empty_central_database_still_prints(pg_url_at_head, tmp_path):
+    db = open_database(pg_url_at_head)
     try:
         out = tmp_path / "empty.pdf"
         network.render(network.gather(db, "2026-05"), out, Words("en"), "HQ")
@@ -101,19 +102,18 @@ def test_an_empty_central_database_still_prints(pg_url, tmp_path):
     assert "No cases opened in this month" in text and "Page 1 of 1" in text
 
 
-def test_forms_synced_from_a_counter_print_at_head_office_as_the_counter_computes_them(pg_url, tmp_path):
+def test_forms_synced_from_a_counter_print_at_head_office_as_the_counter_computes_them(pg_url_at_head, tmp_path):
     """End to end with issue 5's sync: the worked example typed in at a counter, carried to head
     office as case files (USB export, hq import), and the network report shows the counter's figures."""
     from app.hq.importer import import_paths
-    from app.models.store import open_store
     from app.services.assessment import month_summary
     from app.services.feedback_import import import_feedback_csv
     from app.sync import outbox
     from tests.helpers import csv_file, worked_example_rows
     from tests.synchelp import enrol_in_process
 
-    db = open_database(pg_url)
-    store = open_store(tmp_path / "counter")
+    db = open_database(pg_url_at_head)
+    store = fresh_store(tmp_path / "counter")
     try:
         enrol_in_process(db, store, "BJ01")
         import_feedback_csv(store, csv_file(tmp_path / "forms.csv", worked_example_rows()))

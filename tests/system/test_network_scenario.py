@@ -157,9 +157,9 @@ def pdf_figures(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def test_two_dealers_three_counters_converge(tmp_path, pg_url, secret_service):
+def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_service):
     net = Network(tmp_path, secret_service)
-    hq_db = pg_url
+    hq_db = pg_url_at_head
     c1, c2, sh = tmp_path / "bj01-counter1", tmp_path / "bj01-counter2", tmp_path / "sh02-counter"
     made = {"BJ01": {"feedback_form": set(), "failure_case": set(), "remedy": set(), "attachment": set(),
                      "verification_call": set()},

@@ -11,13 +11,14 @@ from sqlalchemy import func, select
 
 from app.hq.counters import add_dealer, issue_code
 from app.models import SyncBlob, SyncPublished, utcnow
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.scripts.library import bundled_pack_path, library_for
 from app.services import attachments, settings
 from app.sync import casefile
 from app.sync.client import SyncClient
 from app.sync.connect import connect
 from app.sync.problems import list_problems, problem_text
+from tests.helpers import fresh_store
 from tests.synchelp import open_cases
 from tests.system.hqserver import HqServer
 from tests.system.test_cli import cli
@@ -25,7 +26,7 @@ from tests.system.test_cli import cli
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'hq.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    url = request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite" else request.getfixturevalue("pg_url_at_head")
     db = open_database(url)
     add_dealer(db, "BJ01", "北京一店")
     add_dealer(db, "SH02", "上海二店")
@@ -36,7 +37,7 @@ def hq(request, tmp_path):
 
 
 def counter(tmp_path, name, db, url, dealer="BJ01"):
-    store = open_store(tmp_path / name)
+    store = fresh_store(tmp_path / name)
     connect(store, url, issue_code(db, dealer), label=name)
     return store
 

@@ -15,10 +15,11 @@ import pytest
 
 from app.hq.counters import add_dealer, issue_code
 from app.models import Event, SyncReceived
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.sync import outbox
 from app.sync.client import Offline, SyncClient
 from app.sync.connect import connect
+from tests.helpers import fresh_store
 from tests.synchelp import count, enrol_in_process, event_ids, open_cases
 from tests.system.hqserver import ROOT, HoldingProxy, HqServer
 
@@ -81,7 +82,7 @@ def test_without_a_keyring_connect_says_so_and_keeps_the_code_usable(tmp_path):
         r = cli("--data-dir", str(tmp_path / "c"), "connect", "--url", server.url, "--code", code, env=env)
         assert r.returncode == 1 and "No secure keyring" in r.stderr
         assert not list((tmp_path / "c").rglob("*.json"))
-        store = open_store(tmp_path / "c2")
+        store = fresh_store(tmp_path / "c2")
         connect(store, server.url, code)  # the code was not spent by the failed attempt
     finally:
         server.stop()
@@ -89,7 +90,7 @@ def test_without_a_keyring_connect_says_so_and_keeps_the_code_usable(tmp_path):
 
 def test_usb_export_then_online_sync_stores_everything_once(tmp_path, hq_url_any):
     db = open_database(hq_url_any)
-    store = open_store(tmp_path / "c")
+    store = fresh_store(tmp_path / "c")
     enrol_in_process(db, store)
     open_cases(store, 4)
     stick = tmp_path / "usb"
@@ -119,8 +120,8 @@ def test_usb_export_then_online_sync_stores_everything_once(tmp_path, hq_url_any
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq_url_any(request, tmp_path):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    return request.getfixturevalue("pg_url")
+        return request.getfixturevalue("sqlite_hq_url")
+    return request.getfixturevalue("pg_url_at_head")
 
 
 def test_client_killed_between_sending_and_recording_the_acknowledgement(tmp_path, keyring_env):
@@ -146,7 +147,7 @@ def test_client_killed_between_sending_and_recording_the_acknowledgement(tmp_pat
         r = cli(*data, "sync", "--once", env=keyring_env)
         assert r.returncode == 0, r.stderr
         assert "1 already at head office" in r.stdout and "Waiting: 0" in r.stdout
-        store = open_store(tmp_path / "c")
+        store = fresh_store(tmp_path / "c")
         # 40 forms and 10 cases opened, plus whatever recovery the demo took the cases through.
         assert event_ids(db) == event_ids(store) and count(db, Event) == count(store, Event) >= 50
     finally:
@@ -159,7 +160,7 @@ def test_server_killed_mid_import_loses_nothing(tmp_path, monkeypatch):
 
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
     db = open_database(db_url)
-    store = open_store(tmp_path / "c")
+    store = fresh_store(tmp_path / "c")
     enrol_in_process(db, store)
     monkeypatch.setattr(outbox, "BATCH", 50_000)
     fill_demo(store, forms=4000, cases=500)
@@ -201,7 +202,7 @@ def test_concurrent_importers_store_each_change_once(tmp_path, hq_url_any, monke
     monkeypatch.setattr(outbox, "BATCH", 4)
     stores = []
     for name in ("a", "b"):
-        store = open_store(tmp_path / name)
+        store = fresh_store(tmp_path / name)
         enrol_in_process(db, store)
         open_cases(store, 20)
         outbox.export(store, tmp_path / "share")
@@ -224,7 +225,7 @@ def test_a_file_kept_in_the_inbox_is_imported_when_the_server_starts_again(tmp_p
 
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
     db = open_database(db_url)
-    store = open_store(tmp_path / "c")
+    store = fresh_store(tmp_path / "c")
     secret = enrol_in_process(db, store)
     open_cases(store, 3)
     [seq] = outbox.file_waiting(store, secret)

@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from app.hq.intake import create_app
 from app.models import Event, FailureCase, SyncConflict, SyncFile, SyncOutbox
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.rules import fields
 from app.sync.client import SyncClient, SyncFailed
 from tests.conftest import MemoryKeyring
+from tests.helpers import fresh_store
 from tests.synchelp import edit_case, enrol_in_process, open_cases
 
 
@@ -54,7 +55,7 @@ class Network(RuleBasedStateMachine):
             self.inner = TestClient(create_app(self.db, self.root / "inbox"))._transport
         self.stores, self.nets = {}, {}
         for name in ("a", "b"):
-            self.stores[name] = open_store(self.root / name)
+            self.stores[name] = fresh_store(self.root / name)
             enrol_in_process(self.db, self.stores[name])
             self.nets[name] = Faulty(self.inner)
         self.n = 2
@@ -136,7 +137,7 @@ class Network(RuleBasedStateMachine):
     @rule(who=st.sampled_from("ab"))
     def restart(self, who):
         self.stores[who].close()
-        self.stores[who] = open_store(self.root / who)
+        self.stores[who] = fresh_store(self.root / who)
 
     def hq_has(self) -> set[str]:
         with self.db.session() as s:

@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from app.hq.counters import add_dealer, issue_code
 from app.models import Event, FailureCase, HqCounter, SyncConflict, SyncFile, SyncReceived
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.sync import casefile, outbox
 from app.sync.client import Offline, SyncClient, Unverified
 from app.sync.connect import EnrolmentFailed, connect
+from tests.helpers import fresh_store
 from tests.synchelp import count, edit_case, event_ids, open_cases
 from tests.system.hqserver import HqServer
 
@@ -22,8 +23,8 @@ from tests.system.hqserver import HqServer
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq_url(request, tmp_path):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    return request.getfixturevalue("pg_url")
+        return request.getfixturevalue("sqlite_hq_url")
+    return request.getfixturevalue("pg_url_at_head")
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def hq(hq_url, tmp_path):
 
 
 def counter(tmp_path, name, db, url):
-    store = open_store(tmp_path / name)
+    store = fresh_store(tmp_path / name)
     connect(store, url, issue_code(db, "BJ01"), label=name)
     return store
 
@@ -194,10 +195,10 @@ def test_openapi_describes_the_service(hq):
 
 def test_a_wrong_or_used_enrolment_code_is_refused(hq, tmp_path):
     db, server = hq
-    store = open_store(tmp_path / "c")
+    store = fresh_store(tmp_path / "c")
     code = issue_code(db, "BJ01")
     connect(store, server.url, code)
-    other = open_store(tmp_path / "d")
+    other = fresh_store(tmp_path / "d")
     with pytest.raises(EnrolmentFailed, match="already used"):
         connect(other, server.url, code)
 
@@ -335,7 +336,7 @@ def test_attachments_go_on_the_usb_stick_too(tmp_path, hq_url):
     from tests.synchelp import enrol_in_process
 
     db = open_database(hq_url)
-    store = open_store(tmp_path / "c")
+    store = fresh_store(tmp_path / "c")
     enrol_in_process(db, store)
     [case] = open_cases(store, 1)
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 signed callback sheet")

@@ -16,20 +16,21 @@ from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.foundation.ids import new_id
 from app.models import Dealer, Event, FailureCase, SyncConflict, SyncReceived, User, utcnow
-from app.models.store import open_database, open_store
+from app.models.store import open_database
 from app.services import recovery, remedies
 from app.services.cases import open_case
 from app.sync import conflicts, outbox
 from app.sync.apply import HQ_ORIGIN, apply_file
 from app.sync.connect import _rehome
 from app.foundation.translation import Words
+from tests.helpers import fresh_store
 from tests.synchelp import new_case
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
-    url = (f"sqlite:///{tmp_path / 'hq.sqlite3'}" if request.param == "sqlite"
-           else request.getfixturevalue("pg_url"))
+    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
+           else request.getfixturevalue("pg_url_at_head"))
     db = open_database(url)
     add_dealer(db, "BJ01", "北京一店")
     yield db
@@ -67,7 +68,7 @@ def apply_doc(where, path) -> tuple[int, int]:
 def test_users_known_under_other_ids_are_named_everywhere(db, tmp_path):
     # Head office and both counters each know 王强 and 周经理, each under their own ids.
     hq_wang, hq_zhou = user(db, "wangqiang", "王强", "advisor"), user(db, "zhou", "周经理", "supervisor")
-    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
     enrol(db, a, "前台1")
     enrol(db, b, "前台2")
     a_wang, a_zhou = user(a, "wangqiang", "王强", "advisor"), user(a, "zhou", "周经理", "supervisor")

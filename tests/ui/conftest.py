@@ -12,18 +12,70 @@ def ops():
     return Ops(inline=True)
 
 
-@pytest.fixture
-def admin(store):
+@pytest.fixture(scope="session")
+def staffed_templates(migrated_template, tmp_path_factory):
+    """Stores whose people are already made, built once per run: a PIN is hashed slowly on purpose
+    (~0.15 s a person), and most journeys need the same administrator and advisor.
+    {"admin": (file, admin), "advisor": (file, admin, advisor)}; each test still gets a copy of its own."""
+    import shutil
+
+    from app.models.store import STORE_FILE, _copy_sqlite, open_store
     from app.services import users
 
-    return users.create_first_admin(store, "admin", "管理员", "1234")
+    import keyring
+
+    from tests.conftest import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # built before any test's own keyring: never the real one
+    made = {}
+    for people in ("admin", "advisor"):
+        folder = tmp_path_factory.mktemp(f"staffed-{people}")
+        shutil.copyfile(migrated_template, folder / STORE_FILE)
+        s = open_store(folder)
+        signed = [users.create_first_admin(s, "admin", "管理员", "1234")]
+        if people == "advisor":
+            signed.append(users.create_user(s, "li", "李娜", "5678", "advisor", actor_id=signed[0].user_id))
+        s.close()
+        single = folder / "single-file.sqlite3"
+        _copy_sqlite(folder / STORE_FILE, single)  # one file, the WAL folded in
+        made[people] = (single, *signed)
+    keyring.set_keyring(previous)
+    return made
 
 
 @pytest.fixture
-def advisor(store, admin):
-    from app.services import users
+def store(request, data_dir, migrated_template):
+    """A fresh store of its own for the test; when the test asks for ``admin`` or ``advisor``, a copy
+    of a store that already holds them (as the fixtures below would have made them)."""
+    import shutil
 
-    return users.create_user(store, "li", "李娜", "5678", "advisor", actor_id=admin.user_id)
+    from app.models.store import STORE_FILE, open_store
+
+    wanted = _staffing(request)
+    source = request.getfixturevalue("staffed_templates")[wanted][0] if wanted else migrated_template
+    shutil.copyfile(source, data_dir / STORE_FILE)
+    s = open_store(data_dir)
+    yield s
+    s.close()
+
+
+def _staffing(request) -> str | None:
+    """Which staffed store the test needs: the advisor's (with the administrator), the administrator's, or none."""
+    names = request.fixturenames
+    return "advisor" if "advisor" in names else "admin" if "admin" in names else None
+
+
+@pytest.fixture
+def admin(request, store, staffed_templates):
+    """The first administrator ("admin", PIN 1234), already in ``store``."""
+    return staffed_templates[_staffing(request)][1]
+
+
+@pytest.fixture
+def advisor(store, admin, staffed_templates):
+    """An advisor ("li", PIN 5678) made by the administrator, already in ``store``."""
+    return staffed_templates["advisor"][2]
 
 
 @pytest.fixture

@@ -33,7 +33,8 @@ def test_connect_from_the_dialog(qtbot, store, tmp_path):
     qtbot.keyClicks(dlg.code, code)
     qtbot.mouseClick(dlg.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.url_error.isVisible())
-    assert "https://" in dlg.url_error.text()
+    assert dlg.url_error.text() == ("a web address starting with https:// (or http:// inside the dealer network), "
+                                    "e.g. https://hq.example.com")
     assert dlg.code.text() == code  # nothing typed is lost
 
     dlg.url.clear()
@@ -42,7 +43,8 @@ def test_connect_from_the_dialog(qtbot, store, tmp_path):
     qtbot.keyClicks(dlg.code, "AAAA-BBBB-CCCC")
     qtbot.mouseClick(dlg.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.message.isVisible())
-    assert "not valid" in dlg.message.text()
+    assert dlg.message.text() == ("Head office refused the enrolment: The enrolment code is not valid: it was mistyped, "
+                                  "already used or has expired. Ask head office for a new code.")
 
     dlg.code.clear()
     qtbot.keyClicks(dlg.code, code)

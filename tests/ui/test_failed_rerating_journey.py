@@ -53,7 +53,8 @@ def test_failed_rerating_escalation_and_supervisor_close(qtbot, store):
     qtbot.waitUntil(lambda: stepper.guide is not None and stepper.guide.status == "in_recovery")
     assert stepper.actions.escalate_button.isVisible() and not stepper.actions.close_button.isVisible()
     # The script is done, but the case is not waiting for a callback any more: it says what to do instead.
-    assert "not yet satisfied" in stepper.finished_label.text()
+    assert stepper.finished_label.text() == ("Every step is recorded, but the customer is not yet satisfied: offer another "
+                                              "remedy (Ctrl+R) or escalate the case.")
     assert "waits for its callback" not in stepper.finished_label.text()
     qtbot.mouseClick(stepper.actions.escalate_button, Qt.MouseButton.LeftButton)
     ad = stepper.actions.dialog
@@ -65,7 +66,7 @@ def test_failed_rerating_escalation_and_supervisor_close(qtbot, store):
         qtbot.keyClick(ad.inputs["reason"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Escalated" in stepper.clock.text())
     assert not stepper.actions.escalate_button.isVisible()
-    assert "a supervisor decides" in stepper.finished_label.text()
+    assert stepper.finished_label.text() == "Every step is recorded. The case is escalated: a supervisor decides what happens next."
 
     as_sup = RecoveryStepper(store, ops, library_for(None), sup)
     qtbot.addWidget(as_sup)

@@ -9,7 +9,6 @@ from sqlalchemy import update
 
 from app.foundation import clock
 from app.models import FailureCase
-from app.models.store import open_database, open_store
 from app.reports import cases as case_report
 from app.reports import network
 from app.services.cases import open_case
@@ -24,9 +23,9 @@ from tests.synchelp import enrol_in_process, new_case
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
 
-def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path):
-    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
-    a = open_store(tmp_path / "a")
+def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path, new_store, new_hq_db):
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a = new_store(tmp_path / "a")
     enrol_in_process(db, a)
     day = clock.today().isoformat()
     rows = [f"{day},RO-{i},李娜,客户{i},1390000{i:04d},京B{i:05d},{g},{o},no,\n"

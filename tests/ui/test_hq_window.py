@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.models import FailureCase
-from app.models.store import open_database, open_store
 from app.sync import outbox
 from app.sync.apply import apply_file
 from app.ui.hq.hq_window import HqWindow
@@ -17,9 +16,9 @@ from app.ui.common.ops import Ops
 from tests.synchelp import edit_case, enrol_in_process, open_cases
 
 
-def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path, monkeypatch):
-    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
-    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path, monkeypatch, new_store, new_hq_db):
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
     enrol_in_process(db, a)
     enrol_in_process(db, b)
     [case] = open_cases(a, 1)
@@ -46,7 +45,8 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
     assert w.results.rowCount() == 4
     reasons = [w.results.item(r, 3).text() for r in range(4)]
     assert any("truncated" in t for t in reasons)
-    assert "3 imported, 0 already present, 1 rejected" in w.summary.text()
+    assert w.summary.text() == ('4 file(s): 3 imported, 0 already present, 1 rejected (moved to the folder\'s '
+                                  '"rejected" subfolder with the reason).')
     assert w.progress.value() == w.progress.maximum() == 4
     qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
     assert w.tabs.tabText(2) == "Conflicts (1)"

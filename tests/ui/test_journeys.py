@@ -2,8 +2,10 @@
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from sqlalchemy import select
 
 from app.foundation import clock
+from app.models import Customer
 from app.services import case_queries, feedback_forms
 from tests.ui.conftest import commit_text
 
@@ -28,7 +30,7 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
         qtbot.keyClick(dialog.admin_pin2, Qt.Key.Key_Return)
     w = shell.window
     qtbot.addWidget(w)
-    assert "王经理" in w.user_label.text()
+    assert w.user_label.text() == "Signed in: 王经理"
     assert w.sync_label.text() == "Sync: not set up"
 
     # Idle: the counter locks itself and hides what was on screen; the right PIN unlocks it.
@@ -71,7 +73,7 @@ def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
     with qtbot.waitSignal(shell.window_shown):
         qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
     qtbot.addWidget(shell.window)
-    assert "李娜" in shell.window.user_label.text()
+    assert shell.window.user_label.text() == "Signed in: 李娜"
 
 
 def choose(qtbot, combo, text):
@@ -120,7 +122,9 @@ def test_complaint_finds_a_known_customer_as_you_type(qtbot, window, store, advi
     assert "钱女士" in dlg.matches.item(0).text()
     qtbot.keyClick(dlg.search, Qt.Key.Key_Return)
     assert (dlg.customer_name.text(), dlg.phone.text(), dlg.plate.text()) == ("钱女士", "13600001111", "浙A55555")
-    assert dlg.customer_id
+    with store.session() as s:  # the very customer of the form, not a new one of the same name
+        [known] = s.scalars(select(Customer.id).where(Customer.name == "钱女士")).all()
+    assert dlg.customer_id == known
 
 
 def type_form(qtbot, view, ro="RO2611-0001", grades="ADB"):
@@ -147,7 +151,7 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
     with qtbot.waitSignal(view.form_saved):
         qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.result_bar.isVisible() and view.open_case_button.isVisible()
-    assert "supervisors have been alerted" in view.result_text.text()
+    assert view.result_text.text() == "Form for RO2611-0001 saved. It is a service failure: supervisors have been alerted."
     assert view.repair_order.text() == ""  # ready for the next form
 
     qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
@@ -155,9 +159,9 @@ def test_form_with_a_d_grade_opens_a_case_found_by_plate_with_its_timeline(qtbot
     assert (dlg.customer_name.text(), dlg.plate.text(), dlg.repair_order.text()) == ("孙女士", "京B12345", "RO2611-0001")
     assert dlg.failure_type.currentData() == "outcome"  # repair quality D: the core service failed
     choose(qtbot, dlg.cause_group, "Serv")
-    with qtbot.waitSignal(dlg.case_saved):
+    with qtbot.waitSignal(dlg.case_saved) as saved:
         qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
-    assert "opened from the form" in view.result_text.text()
+    assert view.result_text.text() == f"Case {saved.args[0].number} opened from the form."
 
     cases = window.cases
     window.show_page(cases)
@@ -288,7 +292,7 @@ def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store
         assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["今日", "案例", "意见反馈表", "待回访", "补偿审批",
                                                                       "核实回访", "报告", "设置"]
         assert w.sync_label.text() == "同步：未设置"
-        assert "管理员" in w.user_label.text()
+        assert w.user_label.text() == "当前用户：管理员"
     finally:
         apply_language("en")
 
@@ -347,13 +351,14 @@ def test_an_advisor_deactivated_while_signed_in_is_locked_out_at_their_next_step
     settings.user_list.setCurrentRow(row)
     assert settings.active_button.text() == "Deactivate"
     qtbot.mouseClick(settings.active_button, Qt.MouseButton.LeftButton)
-    assert "李娜 is deactivated" in settings.user_message.text()
+    assert settings.user_message.text() == "李娜 is deactivated: they can no longer sign in; their work keeps their name."
     qtbot.waitUntil(lambda: "(deactivated)" in settings.user_list.currentItem().text())
     assert settings.active_button.text() == "Reactivate" and not settings.reset_pin_button.isEnabled()
 
     stepper.note.setPlainText("客户说下午再来")
     qtbot.mouseClick(stepper.done_button, Qt.MouseButton.LeftButton)
-    assert "no longer active" in stepper.error.text()
+    assert stepper.error.text() == ("Not allowed: your account is no longer active on this counter; ask an administrator, "
+                                    "then sign in again")
     qtbot.waitUntil(lambda: not w.centralWidget().isVisible())
     lock = shell.dialog
     qtbot.keyClicks(lock.pin, "5678")

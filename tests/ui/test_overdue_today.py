@@ -21,7 +21,7 @@ def test_overdue_case_on_today_opens_the_case(qtbot, window, store, advisor):
     assert window.pages.currentWidget() is window.cases
     qtbot.waitUntil(lambda: window.recovery.stepper.guide is not None
                     and window.recovery.stepper.guide.case_id == case_id)
-    assert "First response overdue" in window.recovery.stepper.clock.text()
+    assert window.recovery.stepper.clock.text() == "Status: Open · First response overdue"
     model = window.cases.model
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.case_at(0) is not None)
     assert model.case_at(0).overdue

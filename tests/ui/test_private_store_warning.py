@@ -4,13 +4,12 @@ import os
 import stat
 
 
-def test_a_store_readable_by_others_is_made_private_and_the_desk_says_so(qtbot, data_dir):
-    from app.models.store import open_store
+def test_a_store_readable_by_others_is_made_private_and_the_desk_says_so(qtbot, data_dir, new_store):
     from app.ui.common.qt_app import create_app
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 
-    open_store(data_dir).close()
+    new_store(data_dir).close()
     store_file = next(p for p in data_dir.iterdir() if p.suffix in (".sqlite3", ".db", ".sqlite"))
     os.chmod(data_dir, 0o755)
     os.chmod(store_file, 0o644)

@@ -11,7 +11,7 @@ from app.services.feedback_import import import_feedback_csv
 from app.ui.shell.main_window import MainWindow
 from app.ui.common.ops import Ops
 from tests.helpers import csv_file, worked_example_rows
-from tests.pdftext import pdf_text, row_value
+from tests.pdftext import pdf_pages, pdf_text, row_value
 
 
 def open_reports(qtbot, store):
@@ -39,8 +39,9 @@ def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monke
     with qtbot.waitSignal(view.report_made, timeout=20000):
         qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
         assert not view.make_button.isEnabled() and view.progress.isVisible()  # busy while it works
-    assert len(view.preview.pages) >= 1
-    assert view.status.text().startswith("Pages: ") and view.save_button.isEnabled()
+    # The worked example's month: two pages (checked against the saved file below).
+    assert len(view.preview.pages) == 2
+    assert view.status.text() == "Pages: 2. Save or print it." and view.save_button.isEnabled()
     assert view.preview.pages[0].pixmap().width() > 500
     qtbot.waitUntil(view.preview.pages[0].isVisible, timeout=2000)  # shown on the next event-loop turn
 
@@ -49,7 +50,8 @@ def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monke
     with qtbot.waitSignal(view.report_saved, timeout=10000):
         qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "may.pdf"
-    assert "Saved to" in view.status.text()
+    assert view.status.text() == f"Saved to {saved}."
+    assert pdf_pages(saved) == 2
     text = pdf_text(saved)
     assert row_value(text, "Average score (total / n)") == "4.00"
     assert row_value(text, "Change against the previous month") == "+0.50"
@@ -83,7 +85,9 @@ def test_case_report_for_an_advisor_choice_is_disabled(qtbot, store):
     assert not view.advisor.isEnabled()
     with qtbot.waitSignal(view.report_made, timeout=20000):
         qtbot.mouseClick(view.make_button, Qt.MouseButton.LeftButton)
-    assert len(view.preview.pages) >= 1
+    # No case at all: the case report is its one page saying so.
+    assert len(view.preview.pages) == 1
+    assert view.status.text() == "Pages: 1. Save or print it."
     ops.wait_idle()
 
 
@@ -94,7 +98,7 @@ def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from app.reports import feedback
-    from app.ui.common.i18n import Words
+    from app.foundation.translation import Words
     from app.ui.common.pdf_preview import page_images, print_images
     from tests.pdftext import pdf_pages
 

@@ -40,7 +40,7 @@ def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin)
     overview = w.minimumSizeHint().width()
     w.cases.detail.tabs.setCurrentWidget(w.recovery.stepper)
     qtbot.waitUntil(lambda: w.recovery.stepper.guide is not None)
-    assert "customer's own arrangements" in w.recovery.stepper.heading.text()
+    assert w.recovery.stepper.heading.text() == f"{case_number(store, case_id)}: Process failure: related to the customer's own arrangements"
     qtbot.wait(20)
     assert w.minimumSizeHint().width() <= overview
 
@@ -61,3 +61,10 @@ def test_fitted_columns_leave_no_blank_band_at_the_right(qtbot):
     fit_columns(t)
     qtbot.waitUntil(lambda: t.horizontalHeader().length() == t.viewport().width())
     assert t.columnWidth(0) < 200  # the others still fit their contents
+
+
+def case_number(store, case_id: str) -> str:
+    from app.models import FailureCase
+
+    with store.session() as s:
+        return s.get(FailureCase, case_id).number

@@ -39,7 +39,7 @@ def test_remedy_above_limit_waits_and_a_supervisor_approves(qtbot, store):
     dlg.amount.setFocus()
     dlg.amount.selectAll()
     qtbot.keyClicks(dlg.amount, "1200")
-    assert "Above your authority of 300 yuan" in dlg.authority.text()
+    assert dlg.authority.text() == "Above your authority of 300 yuan: a supervisor must approve it before you offer it."
     dlg.kind.setCurrentIndex(dlg.kind.findData("other"))
     qtbot.keyClick(dlg.amount, Qt.Key.Key_Return)  # "other" needs a description: said beside the field
     qtbot.waitUntil(lambda: dlg.description_error.text() == "required")

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.hq.counters import add_dealer, issue_code
-from app.models.store import open_database, open_store
 from app.services import remedies, users
 from app.services.changes import CASES
 from app.sync.connect import connect
@@ -49,10 +48,11 @@ def soft_wait(qtbot, gaps: list, condition, what: str, state=lambda: "", timeout
 class Desk:
     """One counter: its store, a person signed in, the main window and its sync."""
 
-    def __init__(self, qtbot, data_dir: Path, url: str, code: str, people: list[tuple[str, str, str]], who: str):
+    def __init__(self, qtbot, store, url: str, code: str, people: list[tuple[str, str, str]], who: str):
         from app.ui.shell.main_window import MainWindow
 
-        self.store = open_store(data_dir)
+        self.store = store
+        data_dir = store.path.parent
         connect(self.store, url, code, label=data_dir.name)
         first = users.create_first_admin(self.store, *people[0][:2], "1357")
         self.ids = {people[0][0]: first.user_id}
@@ -87,20 +87,20 @@ class Desk:
 
 
 @pytest.fixture
-def desks(qtbot, tmp_path):
+def desks(qtbot, tmp_path, new_store, new_hq_db):
     from app.ui.common.qt_app import create_app
 
     create_app()
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-    db = open_database(db_url)
+    db = new_hq_db(tmp_path / "hq.sqlite3")
     add_dealer(db, "BJ01", "北京一店")
     server = HqServer(db_url, tmp_path / "inbox", tmp_path / "server.log").start()
     made = []
     try:
-        one = Desk(qtbot, tmp_path / "counter1", server.url, issue_code(db, "BJ01"),
+        one = Desk(qtbot, new_store(tmp_path / "counter1"), server.url, issue_code(db, "BJ01"),
                    [("admin1", "管理员一"), ("li", "李娜", "advisor")], "li")
         made.append(one)
-        two = Desk(qtbot, tmp_path / "counter2", server.url, issue_code(db, "BJ01"),
+        two = Desk(qtbot, new_store(tmp_path / "counter2"), server.url, issue_code(db, "BJ01"),
                    [("admin2", "管理员二"), ("zhou", "周主管", "supervisor")], "zhou")
         made.append(two)
         yield one, two

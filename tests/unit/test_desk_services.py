@@ -172,7 +172,11 @@ def test_pages_by_keyset_match_pages_by_offset(store, advisor):
     assert len(page) == by_status["closed"] and {r.status for r in page} == {"closed"}
     serious = case_queries.case_page(store, case_queries.CaseFilter(severity="serious"), limit=500).rows
     assert serious and all(r.severity == "serious" for r in serious)
-    assert case_queries.count_cases(store, case_queries.CaseFilter(overdue=True)) > 0
+    overdue = case_queries.case_page(store, case_queries.CaseFilter(overdue=True), limit=500).rows
+    assert overdue and all(r.overdue for r in overdue)  # the demo leaves some late: else this proves nothing
+    assert case_queries.count_cases(store, case_queries.CaseFilter(overdue=True)) == len(overdue)
+    everything = case_queries.case_page(store, case_queries.CaseFilter(), limit=500).rows
+    assert {r.id for r in everything if r.overdue} == {r.id for r in overdue}  # every late case, and only those
 
 
 def test_attachments_are_stored_once_by_hash(store, advisor, tmp_path):

@@ -3,30 +3,48 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from sqlalchemy import func, select
 
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.hq.receive import receive
-from app.models import Event, FailureCase, FeedbackForm, SyncConflict, SyncReceived
-from app.models.store import open_database, open_store
+from app.models import Event, FailureCase, FeedbackForm, HqRefusal, SyncConflict, SyncReceived
+from app.models.store import STORE_FILE, open_database, open_store
 from app.services.demo import fill_demo
 from app.sync import casefile, outbox
 from app.sync.casefile import CaseFileRejected
 from app.sync.connect import _rehome
 
-TABLES = (Event, FailureCase, FeedbackForm, SyncConflict, SyncReceived)
+TABLES = (Event, FailureCase, FeedbackForm, SyncConflict, SyncReceived, HqRefusal)
+
+# How each refusal a damaged file can meet begins: the product's own words, parameters filled in.
+MESSAGE_STARTS = {
+    "not_a_case_file": ("This is not a case file (",),
+    "truncated": ("The case file is truncated: it ends after ",),
+    "invalid": ("The case file is malformed: ",),
+    "upgrade_required": ("Upgrade required: the case file has format version ",),
+    "too_old": ("The case file has format version ",),
+    "unknown_counter": ("The case file comes from counter ",),
+    "bad_signature": ("The case file's signature does not match: it was changed after counter ",
+                      "The case file was changed after counter "),
+}
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    return make_world(tmp_path_factory.mktemp("fuzz"))
+def world(tmp_path_factory, migrated_template):
+    return make_world(tmp_path_factory.mktemp("fuzz"), migrated_template)
 
 
-def make_world(root):
+def make_world(root, template):
+    """Head office's database and an enrolled counter's first case file (both stores copied from the
+    migrated template)."""
+    shutil.copyfile(template, root / "hq.sqlite3")
     db = open_database(f"sqlite:///{root / 'hq.sqlite3'}")
+    (root / "counter").mkdir()
+    shutil.copyfile(template, root / "counter" / STORE_FILE)
     store = open_store(root / "counter")
     add_dealer(db, "BJ01", "x")
     got = redeem(db, issue_code(db, "BJ01"), store.identity.store_id)
@@ -42,13 +60,18 @@ def counts(db):
         return tuple(s.scalar(select(func.count()).select_from(t)) for t in TABLES)
 
 
-def attempt(db, data: bytes) -> None:
+def refused(db, data: bytes) -> CaseFileRejected:
+    """``data`` must be refused whole, as the product refuses a case file: its own error type, a code
+    it names, its own message with every parameter filled in, and nothing at all stored."""
     before = counts(db)
-    try:
+    with pytest.raises(CaseFileRejected) as got:
         receive(db, data)
-    except CaseFileRejected as exc:
-        assert exc.render()  # says why
-        assert counts(db) == before  # whole or not at all
+    exc = got.value
+    assert exc.code in MESSAGE_STARTS, exc.render()
+    assert exc.render().startswith(MESSAGE_STARTS[exc.code]), exc.render()
+    assert str(exc) == exc.render()
+    assert counts(db) == before  # not even a refusal record: none of it was authenticated
+    return exc
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -67,52 +90,100 @@ def test_damaged_bytes_are_refused_cleanly(world, data):
             raw[i:i] = data.draw(st.binary(min_size=1, max_size=20))
         if not raw:
             raw = bytearray(b"{")
-    attempt(db, bytes(raw))
+    assume(bytes(raw) != good)  # a cut and an insert that put back what was there: not damage
+    refused(db, bytes(raw))
 
 
-json_leaf = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.text(max_size=30),
-                      st.floats(allow_nan=False, allow_infinity=False))
-json_value = st.recursive(json_leaf, lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),
-                          max_leaves=6)
+def test_the_genuine_file_is_what_the_damaged_ones_were_made_from(tmp_path, migrated_template):
+    """The refusals above are the damage's doing: the undamaged file goes in (in a world of its own)."""
+    db, _, good, _ = make_world(tmp_path, migrated_template)
+    assert receive(db, good).status == "stored"
 
 
-def _paths(doc, prefix=()):
-    yield prefix
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            yield from _paths(v, prefix + (k,))
-    elif isinstance(doc, list):
-        for i, v in enumerate(doc):
-            yield from _paths(v, prefix + (i,))
+# Values a field's rule refuses, by what the field must be (app.sync.casefile._structure).
+any_json = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=8),
+                     st.floats(allow_nan=False, allow_infinity=False), st.lists(st.integers(), max_size=2),
+                     st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
+not_text = any_json.filter(lambda v: not (isinstance(v, str) and 0 < len(v) <= 200)) | st.text(min_size=201, max_size=210)
+not_count = any_json.filter(lambda v: not (isinstance(v, int) and not isinstance(v, bool) and v >= 1))
+not_object = any_json.filter(lambda v: not isinstance(v, dict))
+not_list = any_json.filter(lambda v: not isinstance(v, list))
+EVENT_TEXT = ("id", "entity_id", "kind", "dealer_id", "origin", "occurred_at")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@st.composite
+def malformed(draw, doc):
+    """One field of the genuine body broken: (path, new value or DELETE, the refusal's code and field)."""
+    events = doc["events"]
+    tables = sorted(t for t, rows in doc["records"].items() if rows)
+    i = draw(st.integers(0, len(events) - 1))
+    t = draw(st.sampled_from(tables))
+    j = draw(st.integers(0, len(doc["records"][t]) - 1))
+    where = f"events[{i}]"
+    other_text = st.text(min_size=1, max_size=40)
+    cases = [
+        (("format",), any_json.filter(lambda v: v != casefile.FORMAT), "not_a_case_file", None),
+        (("format",), st.just(DELETE), "not_a_case_file", None),
+        (("version",), any_json.filter(lambda v: not isinstance(v, int) or isinstance(v, bool)), "invalid", "version"),
+        (("version",), st.integers(casefile.VERSION + 1, 10**6), "upgrade_required", None),
+        (("version",), st.integers(-10**6, casefile.MIN_VERSION - 1), "too_old", None),
+        (("counter",), not_text.filter(lambda v: not isinstance(v, str)) | st.just(DELETE), "invalid", "counter"),
+        (("counter",), other_text.filter(lambda v: v != doc["counter"]), "unknown_counter", None),
+        (("dealer",), not_object | st.just(DELETE), "invalid", "dealer"),
+        (("dealer", draw(st.sampled_from(["id", "code"]))), not_text | st.just(DELETE), "invalid", "dealer"),
+        (("created_at",), not_text | st.just(DELETE), "invalid", "created_at"),
+        (("sequence",), not_count | st.just(DELETE), "invalid", "sequence"),
+        (("events",), not_list | st.just(DELETE), "invalid", "events"),
+        (("events", i), not_object, "invalid", where),
+        (("events", i, (key := draw(st.sampled_from(EVENT_TEXT)))), not_text | st.just(DELETE), "invalid",
+         f"{where}.{key}"),
+        (("events", i, "dealer_id"), other_text.filter(lambda v: v != doc["dealer"]["id"]), "invalid",
+         f"{where}.dealer_id"),
+        (("events", i, "origin"), other_text.filter(lambda v: v != doc["counter"]), "invalid", f"{where}.origin"),
+        (("events", i, "entity_type"), any_json.filter(lambda v: v not in casefile.ENTITY_TYPES) | st.just(DELETE),
+         "invalid", f"{where}.entity_type"),
+        (("events", i, "seq"), not_count | st.just(DELETE), "invalid", f"{where}.seq"),
+        (("events", i, "base"), any_json.filter(lambda v: v is not None and not isinstance(v, dict)), "invalid",
+         f"{where}.base"),
+        (("events", i, "payload"), not_object | st.just(DELETE), "invalid", f"{where}.payload"),
+        (("events", i, "actor_id"), not_text.filter(lambda v: v is not None), "invalid", f"{where}.actor_id"),
+        (("records",), not_object | st.just(DELETE), "invalid", "records"),
+        (("records", "not_a_table"), st.just([]), "invalid", "records"),
+        (("records", t), not_list, "invalid", f"records.{t}"),
+        (("records", t, j), not_object, "invalid", f"records.{t}[{j}]"),
+        (("records", t, j, "id"), not_text | st.just(DELETE), "invalid", f"records.{t}[{j}]"),
+    ]
+    path, values, code, field = draw(st.sampled_from(cases))
+    return path, draw(values), code, field
+
+
+DELETE = object()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_signed_but_malformed_content_is_refused_whole(world, data):
-    """Even with the genuine key (a buggy or hostile counter), bad content never half-imports."""
+    """Even with the genuine key (a buggy or hostile counter), a file with one field broken is refused
+    whole, naming that field, before anything of it is stored."""
     db, secret, good, numbers = world
     doc = json.loads(good)
     del doc["signature"]
-    paths = [p for p in _paths(doc) if p and p[0] not in ("signature",)]
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(paths))
-        parent = doc
-        try:
-            for k in path[:-1]:
-                parent = parent[k]
-            if data.draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = data.draw(json_value)
-        except (KeyError, IndexError, TypeError):
-            continue
-    if isinstance(doc.get("counter"), str) and doc.get("format") == casefile.FORMAT:
-        doc["sequence"] = next(numbers)  # a fresh sequence, so only the content decides
-    try:
-        raw = casefile.sign(doc, secret) if isinstance(doc.get("counter"), str) else casefile.canonical(doc)
-    except (TypeError, ValueError, AttributeError):
-        return  # not even JSON-serialisable: no such file can exist
-    attempt(db, raw)
+    doc["sequence"] = next(numbers)  # a fresh sequence, so only the broken field decides
+    path, value, code, field = data.draw(malformed(doc))
+    parent = doc
+    for k in path[:-1]:
+        parent = parent[k]
+    if value is DELETE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    raw = casefile.sign(doc, secret) if isinstance(doc.get("counter"), str) else casefile.canonical(doc) + b"\n"
+    exc = refused(db, raw)
+    assert exc.code == code, exc.render()
+    if field is not None:
+        assert exc.params["field"] == field
+        assert exc.render() == (f"The case file is malformed: {field} should be {exc.params['want']}. "
+                                "Nothing of it was imported.")
 
 
 @pytest.mark.parametrize("table, column, value", [
@@ -121,10 +192,10 @@ def test_signed_but_malformed_content_is_refused_whole(world, data):
     ("failure_case", "opened_at", "yesterday"),     # not a time
     ("customer", "dealer_id", "another-dealer"),    # another dealer's row
 ])
-def test_content_the_database_refuses_refuses_that_change_only(tmp_path, table, column, value):
+def test_content_the_database_refuses_refuses_that_change_only(tmp_path, migrated_template, table, column, value):
     """One row head office can't store refuses the change it belongs to, with its reason; nothing
     of that change is stored, the rest of the file is, and the genuine file completes it later."""
-    db, secret, good, numbers = make_world(tmp_path)
+    db, secret, good, numbers = make_world(tmp_path, migrated_template)
     doc = json.loads(good)
     del doc["signature"]
     doc["sequence"] = next(numbers)

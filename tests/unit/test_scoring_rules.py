@@ -101,6 +101,7 @@ def test_every_vocabulary_member_has_its_own_title():
     from app.rules.vocab import Blame, CauseGroup, Titled
 
     for vocab in Titled.__subclasses__():
-        for member in vocab:
-            assert member.title
+        titles = [member.title for member in vocab]
+        assert all(isinstance(t, str) and t.strip() == t != "" for t in titles), (vocab, titles)
+        assert len(set(titles)) == len(titles), (vocab, titles)  # no two members of one vocabulary read alike
     assert CauseGroup.CUSTOMER.title != Blame.CUSTOMER.title  # equal strings, different words

@@ -33,7 +33,7 @@ class MadeReport:
 def make_report(store, kind: str, month: str, advisor: str | None, language: str, printed_by: str) -> MadeReport:
     """Runs on a worker: gather (database), lay out (reportlab), draw the preview (PDFium)."""
     from app.reports import cases, feedback
-    from app.ui.common.i18n import Words
+    from app.foundation.translation import Words
 
     module = feedback if kind == FEEDBACK else cases
     data = feedback.gather(store, month, None, advisor) if kind == FEEDBACK else cases.gather(store, month)
