@@ -16,7 +16,7 @@ from app.services.cases import NewCase, open_case_in, validate
 from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.form_values import FormValues
-from app.services.feedback_import import store_forms
+from app.services.form_writer import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity

@@ -14,7 +14,7 @@ from app.rules.failure import failure_of, severity_for_score
 from app.rules.scoring import FAILING_GRADES, ITEMS, form_score
 from app.services import alerts, form_values, settings
 from app.services.cases import NewCase
-from app.services.feedback_import import store_forms
+from app.services.form_writer import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 
