@@ -11,9 +11,9 @@ from sqlalchemy import func, select, text
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
-from app.models.event_codec import HQ_ORIGIN, new_event
+from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.sync import casefile
-from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, MODELS, event_to_wire, from_record,
+from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, MODELS, from_record,
                             records_for)
 
 # Columns a resolution never takes from the other side's snapshot: identity and bookkeeping.

@@ -40,6 +40,11 @@ def to_wire(e: Event, *, base_event_id: str | None = None, chained: bool = False
     return d
 
 
+def event_to_wire(e: Event, base_event_id: str | None) -> dict[str, Any]:
+    """An event as a case file carries it: naming the event it was made on top of."""
+    return to_wire(e, base_event_id=base_event_id, chained=True)
+
+
 def from_wire(d: dict[str, Any], *, dealer_id: str | None = None) -> dict[str, Any]:
     """The columns of an event received as JSON (its ``base`` is the sender's, not stored); ``dealer_id``:
     the receiver's dealer the file was checked against. ValueError for a time without a zone."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire  # noqa: F401 - HQ_ORIGIN: for its readers
+from app.models.event_codec import HQ_ORIGIN, event_to_wire, from_wire, to_wire  # noqa: F401 - for their readers
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
 
@@ -62,11 +62,6 @@ def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
             v = date.fromisoformat(v)
         out[c.key] = v
     return out
-
-
-def event_to_wire(e: Event, base_event_id: str | None) -> dict[str, Any]:
-    """An event as a case file carries it (app.models.event_codec), naming its base."""
-    return to_wire(e, base_event_id=base_event_id, chained=True)
 
 
 def records_for(session: Session, events: list[Event]) -> dict[str, list[dict]]:

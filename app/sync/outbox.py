@@ -17,7 +17,8 @@ from sqlalchemy import func, select, tuple_
 from app.foundation import secrets
 from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
 from app.sync import casefile
-from app.sync.apply import event_to_wire, records_for
+from app.models.event_codec import event_to_wire
+from app.sync.apply import records_for
 
 BATCH = 500  # events per file: small enough to resend cheaply after a dropped connection
 
