@@ -12,7 +12,8 @@ from pathlib import Path
 from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules.vocab import Verification
-from app.services.form_values import (GRADES, FormValues, catalogue_problem, normalise_comment,
+from app.rules import fields
+from app.services.form_values import (FIELD_OF, GRADES, FormValues, normalise_comment,
                                       normalise_phone, normalise_plate)
 
 CTX = "Errors"
@@ -186,7 +187,7 @@ def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Pr
     stored = {"repair_order": v["repair_order"], "advisor": v["advisor"], "customer": v["customer"],
               "phone": phone, "plate": plate, "comment": comment}
     for c, value in stored.items():
-        found = catalogue_problem(c, value)
+        found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
         if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
             bad(c, found[0], **found[1])
     if len(problems) > before:
