@@ -89,9 +89,7 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
         if secret is None or not nonce or not auth:
             return None
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        import hmac
-
-        return secret if hmac.compare_digest(wire.request_mac(secret, request.method, target, nonce), auth) else None
+        return secret if wire.request_authentic(secret, request.method, target, nonce, auth) else None
 
     @app.get(wire.API + "/health")
     def health() -> dict:

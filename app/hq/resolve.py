@@ -10,12 +10,12 @@ from sqlalchemy import func, select, text
 
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.foundation.ids import new_id
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
+from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
 from app.sync import casefile
 from app.sync.applied import CAN_CHANGE
-from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, MODELS, event_to_wire, from_record,
+from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, MODELS, from_record,
                             records_for)
 
 # Columns a resolution never takes from the other side's snapshot: identity and bookkeeping.
@@ -62,12 +62,11 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
             _take_children(s, c.other_snapshot.get(CHILDREN_KEY) or {})
         row.version = last + 1
         row.updated_at = now
-        ev = Event(id=new_id(), entity_type=c.entity_type, entity_id=c.entity_id, seq=last + 1,
-                   kind=f"{c.entity_type}.conflict_resolved", actor_id=actor_id, dealer_id=c.dealer_id,
-                   origin=HQ_ORIGIN, occurred_at=now,
-                   payload={"conflict_id": c.id, "keep": keep, "note": note,
-                            "fields": {k: getattr(row, k).isoformat() if hasattr(getattr(row, k), "isoformat")
-                                       else getattr(row, k) for k in changed}})
+        ev = new_event(c.entity_type, c.entity_id, last + 1, f"{c.entity_type}.conflict_resolved",
+                       {"conflict_id": c.id, "keep": keep, "note": note,
+                        "fields": {k: getattr(row, k).isoformat() if hasattr(getattr(row, k), "isoformat")
+                                   else getattr(row, k) for k in changed}},
+                       actor_id=actor_id, dealer_id=c.dealer_id, origin=HQ_ORIGIN, occurred_at=now)
         s.add(ev)
         c.resolved_at, c.resolution = now, f"{keep}: {note}".strip()
         # Changes built on the one kept aside are part of the same conflict: settled with it, as the

@@ -7,14 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.rules.recovery import callback_overdue, first_response_overdue
+from app.rules.failure import failure_of  # noqa: F401 - the one failure test, where figures' readers look
 from app.rules.scoring import FAILING_GRADES, ITEMS, failure_share, is_failure_form  # noqa: F401 - one place
-
-
-def failure_of(form, overall_threshold: int) -> bool:
-    """DOMAIN.md: a form (anything with the three items and ``overall``) is a failure when its 1-10
-    overall score is below the threshold or any item is graded D or E. The SQL form of this rule is
-    app.services.figures.failure_condition; tests check the two agree."""
-    return is_failure_form(tuple(getattr(form, item) or "" for item in ITEMS), form.overall, overall_threshold)
 
 
 @dataclass(frozen=True)

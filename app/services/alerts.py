@@ -17,7 +17,7 @@ from sqlalchemy import insert, select
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
-from app.rules.figures import failure_of
+from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import ALERTS, announces
 
@@ -65,21 +65,27 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
         # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
         failing = {f.id: f.dealer_id for f in session.execute(select(*cols).where(FeedbackForm.id.in_(chunk)))
                    if (dealer_id is None or f.dealer_id == dealer_id) and failure_of(f, threshold)}
-        if not failing:
-            continue
-        ids = {alert_id_for_form(fid): fid for fid in failing}
-        # by id (made here or travelled), or by form for an alert stored before ids were derived
-        have = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(ids)))))
-        have_form = set(session.scalars(select(Alert.form_id).where(Alert.form_id.in_(list(failing)),
-                                                                    Alert.kind == FAILURE_FORM)))
-        now = utcnow()
-        rows = [{"id": aid, "dealer_id": failing[fid], "kind": FAILURE_FORM, "form_id": fid, "text": "",
-                 "created_at": now, "created_by": actor_id}
-                for aid, fid in ids.items() if aid not in have and fid not in have_form]
-        if rows:  # executemany: an import brings thousands of failure forms at once
-            session.execute(insert(Alert.__table__), rows)
-            made += [r["id"] for r in rows]
+        made += ensure_for_failing(session, failing, actor_id)
     return made
+
+
+def ensure_for_failing(session, failing: dict[str, str], actor_id: str | None = None) -> list[str]:
+    """The alerts still missing for forms known to fail (form id -> its dealer id), made now; their ids.
+    For a writer that has just judged its forms (a form typed at the counter) and need not read them back."""
+    if not failing:
+        return []
+    ids = {alert_id_for_form(fid): fid for fid in failing}
+    # by id (made here or travelled), or by form for an alert stored before ids were derived
+    have = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(ids)))))
+    have_form = set(session.scalars(select(Alert.form_id).where(Alert.form_id.in_(list(failing)),
+                                                                Alert.kind == FAILURE_FORM)))
+    now = utcnow()
+    rows = [{"id": aid, "dealer_id": failing[fid], "kind": FAILURE_FORM, "form_id": fid, "text": "",
+             "created_at": now, "created_by": actor_id}
+            for aid, fid in ids.items() if aid not in have and fid not in have_form]
+    if rows:  # executemany: an import brings thousands of failure forms at once
+        session.execute(insert(Alert.__table__), rows)
+    return [r["id"] for r in rows]
 
 
 def link_case(session, form_id: str, case_id: str) -> None:

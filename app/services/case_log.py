@@ -11,6 +11,7 @@ from app.foundation.errors import CaseChanged, InvalidInput, NotFound, RecoveryD
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.models import Event, FailureCase, User
+from app.models.event_codec import HQ_ORIGIN
 from app.rules.recovery import may_move
 from app.services import settings
 from app.services.uow import UnitOfWork
@@ -73,8 +74,6 @@ def check_version(uow: UnitOfWork, case: FailureCase, expected_version: int | No
         user = uow.session.get(User, last.actor_id) if last.actor_id else None
         name = user.display_name if user is not None else ""
         local = last.origin == uow.identity.store_id
-        from app.sync.apply import HQ_ORIGIN
-
         if last.origin == HQ_ORIGIN:
             who = CaseChanged.BY_HEAD_OFFICE
         elif local and last.actor_id is not None and last.actor_id == uow.actor_id:

@@ -10,7 +10,8 @@ from sqlalchemy import func, insert, select, update
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import case_number, new_id, parse_case_number
-from app.models import Customer, Event, FailureCase, StoreMeta, Vehicle, utcnow
+from app.models import Customer, Event, FailureCase, RepairOrder, StoreMeta, Vehicle, utcnow
+from app.models.event_codec import event_row
 from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
@@ -168,9 +169,8 @@ def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, 
         seq = max(version, last_seq.get(case_id) or 0) + 1
         session.execute(update(FailureCase).where(FailureCase.id == case_id).values(
             number=new, former_number=number, version=seq, updated_at=at))
-        events.append({"id": new_id(), "entity_type": "case", "entity_id": case_id, "seq": seq,
-                       "kind": "case.renumbered", "payload": {"old_number": number, "number": new},
-                       "actor_id": None, "dealer_id": dealer_id, "origin": origin, "occurred_at": at})
+        events.append(event_row("case", case_id, seq, "case.renumbered", {"old_number": number, "number": new},
+                                dealer_id=dealer_id, origin=origin, occurred_at=at))
         done.append(Renumbered(case_id, number, new))
     if events:
         session.execute(insert(Event.__table__), events)
@@ -185,9 +185,12 @@ def open_case(store, new: NewCase, actor_id: str | None, *, at: datetime | None 
         return ref
 
 
-def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str | None = None) -> CaseRef:
+def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str | None = None,
+                 repair_order: str = "") -> CaseRef:
     """Open a case inside the caller's unit of work (for bulk callers such as demo data, which open
-    each case as the advisor who recorded it: ``actor_id``, else the unit of work's actor)."""
+    each case as the advisor who recorded it: ``actor_id``, else the unit of work's actor).
+    ``repair_order``: the number the complaint names; without ``new.repair_order_id`` (not stored
+    yet) it is added for the case's customer. The opening event names it, written once, complete."""
     s = uow.session
     dealer = dealer_by_code(s, new.dealer_code, uow.identity.home_dealer_id)
     phone, plate = normalise_phone(new.phone), normalise_plate(new.plate)
@@ -209,9 +212,15 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str 
         vehicle.model = new.model or vehicle.model
     s.flush()
     actor_id = actor_id or uow.actor_id
+    ro_id = new.repair_order_id
+    if repair_order and ro_id is None:
+        ro_id = new_id()
+        s.add(RepairOrder(id=ro_id, dealer_id=dealer.id, number=repair_order, customer_id=customer.id,
+                          vehicle_id=vehicle.id, advisor_id=actor_id, opened_on=now.astimezone().date()))
+    s.flush()
     case = FailureCase(
         id=new_id(), number=next_case_number(uow, dealer.code, now), dealer_id=dealer.id,
-        customer_id=customer.id, vehicle_id=vehicle.id, repair_order_id=new.repair_order_id,
+        customer_id=customer.id, vehicle_id=vehicle.id, repair_order_id=ro_id,
         form_id=new.form_id, channel=new.channel, customer_words=new.customer_words, mood=new.mood,
         failure_type=new.failure_type, cause_group=new.cause_group, blame=new.blame, severity=new.severity,
         severity_reason=new.severity_reason, status=CaseStatus.OPEN.value,
@@ -220,6 +229,8 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str 
     payload = {k: v for k, v in asdict(new).items() if k != "dealer_code"}
     payload.update(number=case.number, customer_id=customer.id, vehicle_id=vehicle.id,
                    phone=phone, plate=plate, assignee_id=case.assignee_id)
+    if repair_order:
+        payload.update(repair_order=repair_order, repair_order_id=ro_id)
     uow.record("case", case.id, "case.opened", payload, dealer.id, seq=1, at=now, actor_id=actor_id)
     return CaseRef(case.id, case.number)
 

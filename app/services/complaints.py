@@ -6,9 +6,8 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from app.foundation.ids import new_id
 from app.rules import fields
-from app.models import Event, FailureCase, RepairOrder, utcnow
+from app.models import RepairOrder, utcnow
 from app.services import alerts
 from app.services.cases import CaseRef, NewCase, open_case_in, validate
 from app.services.uow import UnitOfWork
@@ -17,7 +16,8 @@ from app.services.changes import ALERTS, CASES, FORMS, announces
 
 @announces(CASES | FORMS | ALERTS)
 def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order: str = "") -> CaseRef:
-    """Open a case; a repair order number not yet stored is added for the case's customer."""
+    """Open a case; a repair order number not yet stored is added for the case's customer. The case's
+    opening event is written once, naming the repair order."""
     validate(new)
     number = repair_order.strip()
     fields.check("repair_order", number)
@@ -29,19 +29,7 @@ def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order:
             if number else None
         if ro is not None and not new.repair_order_id:
             new = replace(new, repair_order_id=ro.id)
-        ref = open_case_in(uow, new, now)
-        if number and ro is None:
-            case = s.get(FailureCase, ref.id)
-            ro = RepairOrder(id=new_id(), dealer_id=dealer_id, number=number, customer_id=case.customer_id,
-                             vehicle_id=case.vehicle_id, advisor_id=actor_id, opened_on=now.astimezone().date())
-            s.add(ro)
-            s.flush()
-            case.repair_order_id = ro.id
-        if number:
-            # The opening event is not yet committed: let it name the repair order too.
-            opened = s.scalar(select(Event).where(Event.entity_type == "case", Event.entity_id == ref.id,
-                                                  Event.seq == 1))
-            opened.payload = {**opened.payload, "repair_order": number, "repair_order_id": ro.id}
+        ref = open_case_in(uow, new, now, repair_order=number)
         if new.form_id:
             alerts.link_case(s, new.form_id, ref.id)
         uow.commit()

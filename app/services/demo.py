@@ -15,8 +15,8 @@ from app.scripts.library import library_for
 from app.services.cases import NewCase, open_case_in, validate
 from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
-from app.services.feedback_csv import FormRow
-from app.services.feedback_import import store_forms
+from app.services.form_values import FormValues
+from app.services.form_writer import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity
@@ -66,7 +66,7 @@ def _grade(rnd: random.Random) -> str:
     return rnd.choices(list(GRADE_WEIGHTS), weights=list(GRADE_WEIGHTS.values()))[0]
 
 
-def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> list[FormRow]:
+def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> list[FormValues]:
     rnd = random.Random(seed)
     people = [(_name(rnd), _phone(rnd), _plate(rnd)) for _ in range(max(1, n // 3))]
     rows = []
@@ -76,8 +76,9 @@ def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> 
         grades = [_grade(rnd) for _ in range(3)]
         overall = None if rnd.random() < 0.4 else max(1, min(10, 10 - sum("ABCDE".index(g) for g in grades)
                                                               + rnd.choice((-1, 0, 0, 1))))
-        rows.append(FormRow(i + 2, day, f"{ro_prefix}{day:%y%m}{i:06d}", rnd.choice(ADVISORS), name, phone, plate,
-                            *grades, overall, rnd.random() < 0.7, rnd.choice(COMMENTS)))
+        rows.append(FormValues(i + 2, day, f"{ro_prefix}{day:%y%m}{i:06d}", rnd.choice(ADVISORS), name, phone, plate,
+                               *grades, overall, "verified" if rnd.random() < 0.7 else "unverified",
+                               rnd.choice(COMMENTS)))
     return rows
 
 

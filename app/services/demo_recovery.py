@@ -20,6 +20,7 @@ from sqlalchemy import update
 from app.foundation.ids import new_id
 from app.models import Callback, Event, FailureCase, Remedy
 from app.models.bulk import bulk_insert
+from app.models.event_codec import event_row
 from app.rules.vocab import CallbackState, RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus as S
 from app.rules.recovery import judge_rerating, may_move, needs_approval
 from app.scripts.choose import Script, choose
@@ -201,9 +202,8 @@ class BulkRecovery:
             c["first_response_at"] = now
         c["version"] += 1
         c["updated_at"] = now
-        self.events.append({"id": new_id(), "entity_type": "case", "entity_id": c["id"], "seq": c["version"],
-                            "kind": kind, "payload": payload, "actor_id": a.actor, "dealer_id": c["dealer_id"],
-                            "origin": self.origin, "occurred_at": now})
+        self.events.append(event_row("case", c["id"], c["version"], kind, payload, actor_id=a.actor,
+                                     dealer_id=c["dealer_id"], origin=self.origin, occurred_at=now))
 
     def _schedule(self, a: Action) -> None:
         if self._callback is not None and self._callback["state"] != CallbackState.REACHED.value:

@@ -1,52 +1,29 @@
-"""Reading paper or historical feedback forms from CSV: every row checked, every problem named."""
+"""Reading paper or historical feedback forms from CSV: every row checked, every problem named, each good
+row turned into the form's values (app.services.form_values) that the writer stores."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules.vocab import Verification
 from app.rules import fields
+from app.services.form_values import (FIELD_OF, GRADES, FormValues, normalise_comment,
+                                      normalise_phone, normalise_plate)
 
 CTX = "Errors"
 COLUMNS = ("date", "repair_order", "advisor", "customer", "phone", "plate", "timeliness",
            "repair_quality", "attitude", "overall", "verified", "comment")
 OPTIONAL = frozenset({"overall", "verified", "comment"})
-GRADES = frozenset("ABCDE")
 _YES = {"yes", "y", "true", "1", "是", "已核实"}
 _NO = {"no", "n", "false", "0", "否", "未核实", ""}
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True, slots=True)
-class FormRow:
-    line: int
-    service_date: date
-    repair_order: str
-    advisor: str
-    customer: str
-    phone: str
-    plate: str
-    timeliness: str
-    repair_quality: str
-    attitude: str
-    overall: int | None
-    verified: bool
-    comment: str
-
-
-def normalise_phone(raw: str) -> str:
-    return re.sub(r"[ \-]", "", raw)
-
-
-def normalise_plate(raw: str) -> str:
-    return re.sub(r"[\s·\-]", "", raw).upper()
 
 
 # What the csv module refuses, by the start of its message, in the user's words.
@@ -62,9 +39,6 @@ _CSV_ERRORS = (
         "Inside a quoted value write a quote twice (\"\")."))
 )
 _CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV ({reason}). Save the file again as CSV UTF-8.")
-# Catalogue field (app.rules.fields) of each text column.
-FIELD_OF = {"repair_order": "repair_order", "advisor": "advisor", "customer": "customer_name",
-            "phone": "phone", "plate": "plate", "comment": "comment"}
 
 
 def _column_at(data: bytes, offset: int) -> str:
@@ -115,14 +89,14 @@ def _records(reader, name: str, problems: list[Problem]):
         yield reader.line_num, rec
 
 
-def read_feedback_csv(path: Path) -> list[FormRow]:
+def read_feedback_csv(path: Path) -> list[FormValues]:
     """Parse and check the whole file; raise ImportRejected naming every bad row and column."""
     path = Path(path)
     text = _decode(path.read_bytes(), path.name)
     return parse_feedback_text(text, path.name)
 
 
-def parse_feedback_text(text: str, name: str) -> list[FormRow]:
+def parse_feedback_text(text: str, name: str) -> list[FormValues]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
     records = _records(reader, name, problems)
@@ -145,7 +119,7 @@ def parse_feedback_text(text: str, name: str) -> list[FormRow]:
                                     for c in dupes])
     pos = {c: header.index(c) for c in COLUMNS}
     width = len(header)
-    rows: list[FormRow] = []
+    rows: list[FormValues] = []
     first_line_of: dict[str, int] = {}
     for line, rec in records:
         if not any(cell.strip() for cell in rec):
@@ -169,7 +143,7 @@ def parse_feedback_text(text: str, name: str) -> list[FormRow]:
     return rows
 
 
-def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Problem]) -> FormRow | None:
+def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Problem]) -> FormValues | None:
     v = {c: rec[i].strip() for c, i in pos.items()}
     before = len(problems)
 
@@ -209,15 +183,16 @@ def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Pr
     if verified not in _YES and verified not in _NO:
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
     plate = normalise_plate(v["plate"])
-    comment = v["comment"].replace("\r\n", "\n").replace("\r", "\n")
+    comment = normalise_comment(v["comment"])
     stored = {"repair_order": v["repair_order"], "advisor": v["advisor"], "customer": v["customer"],
               "phone": phone, "plate": plate, "comment": comment}
     for c, value in stored.items():
-        found = fields.problem(FIELD_OF[c], value)
+        found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
         if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
             bad(c, found[0], **found[1])
     if len(problems) > before:
         return None
-    return FormRow(line, service_date, v["repair_order"], v["advisor"], v["customer"], phone,
-                   plate, grades["timeliness"], grades["repair_quality"],
-                   grades["attitude"], overall, verified in _YES, comment)
+    verification = Verification.VERIFIED if verified in _YES else Verification.UNVERIFIED
+    return FormValues(line, service_date, v["repair_order"], v["advisor"], v["customer"], phone,
+                      plate, grades["timeliness"], grades["repair_quality"],
+                      grades["attitude"], overall, verification.value, comment)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -10,13 +10,11 @@ from sqlalchemy import select
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
-from app.rules import fields
-from app.rules.failure import severity_for_score
-from app.rules.scoring import ITEMS, form_score, is_failure_form
-from app.services import alerts, settings
+from app.rules.failure import failure_of, severity_for_score
+from app.rules.scoring import FAILING_GRADES, ITEMS, form_score
+from app.services import alerts, form_values, settings
 from app.services.cases import NewCase
-from app.services.feedback_csv import FormRow, normalise_phone, normalise_plate
-from app.services.feedback_import import store_forms
+from app.services.form_writer import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 from app.services.changes import ALERTS, FORMS, announces
@@ -75,44 +73,28 @@ class FormDetail:
     history: list[dict] = field(default_factory=list)
 
 
-def _required(value, name):
-    if value in (None, ""):
-        raise InvalidInput(field=name, problem=QT_TRANSLATE_NOOP("Errors", "required"))
+def _values(entry: FormEntry) -> form_values.FormValues:
+    return form_values.typed(service_date=entry.service_date, repair_order=entry.repair_order,
+                             customer=entry.customer_name, phone=entry.phone, plate=entry.plate,
+                             grades=(entry.timeliness, entry.repair_quality, entry.attitude),
+                             overall=entry.overall, verification=entry.verification, comment=entry.comment,
+                             advisor=entry.advisor_name)
 
 
 def validate(entry: FormEntry) -> None:
     """Checked in the order the form shows its fields, so the first problem is the first to fix."""
-    _required(entry.repair_order.strip(), "repair_order")
-    fields.check("repair_order", entry.repair_order.strip())
-    _required(entry.customer_name.strip(), "customer_name")
-    fields.check("customer_name", entry.customer_name.strip())
-    if not normalise_phone(entry.phone).lstrip("+").isdigit():
-        raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
-    fields.check("phone", normalise_phone(entry.phone))
-    _required(normalise_plate(entry.plate), "plate")
-    fields.check("plate", normalise_plate(entry.plate))
-    for item in ITEMS:
-        grade = getattr(entry, item)
-        if grade not in ("A", "B", "C", "D", "E"):
-            raise InvalidInput(field=item, problem=QT_TRANSLATE_NOOP("Errors", "choose a grade from A to E"))
-    if entry.overall is not None and not 1 <= entry.overall <= 10:
-        raise InvalidInput(field="overall", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
-    try:
-        Verification(entry.verification)
-    except ValueError:
-        raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
-    fields.check("comment", entry.comment.strip())
-    if entry.advisor_name is not None:
-        fields.check("advisor", entry.advisor_name.strip())
+    _values(entry)
 
 
 @announces(FORMS | ALERTS)
 def enter_form(store, entry: FormEntry, actor) -> FormSaved:
     """Store a new form for a repair order (one per repair order); a failure raises a supervisor alert."""
-    validate(entry)
-    if entry.verification != Verification.UNVERIFIED.value and not actor.is_supervisor:
+    values = _values(entry)
+    if values.verification != Verification.UNVERIFIED.value and not actor.is_supervisor:
         raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change verification"))
-    number = entry.repair_order.strip()
+    if not values.advisor:
+        values = replace(values, advisor=actor.display_name)
+    number = values.repair_order
     with UnitOfWork(store, actor.user_id) as uow:
         s = uow.session
         dealer_id = uow.identity.home_dealer_id
@@ -125,23 +107,14 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
             # An order opened by a complaint without a form: store_forms would add a second one.
             raise InvalidInput(field="repair_order", problem=QT_TRANSLATE_NOOP("Errors",
                 "this repair order number is already used; check the number"))
-        row = FormRow(0, entry.service_date, number, entry.advisor_name or actor.display_name,
-                      entry.customer_name.strip(), normalise_phone(entry.phone), normalise_plate(entry.plate),
-                      entry.timeliness, entry.repair_quality, entry.attitude, entry.overall,
-                      entry.verification == Verification.VERIFIED.value, entry.comment.strip())
-        store_forms(uow, dealer_id, [row], source="counter", origin_note="")
-        form = s.scalar(select(FeedbackForm).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
-                        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number))
-        if entry.verification == Verification.DISPUTED.value:
-            # Entered as the customer disputes it: the history says so in its own event, after the entry.
-            from app.services.verification import set_verification
-
-            set_verification(uow, form, Verification.DISPUTED, {"at_entry": True}, utcnow(), "form.disputed")
-        threshold = settings.get(s, "failure.overall_threshold")
-        failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
-        alert_ids = alerts.ensure_for_forms(s, dealer_id, [form.id], actor.user_id)
+        # Entered as the customer disputes it: the history says so in its own event, after the entry.
+        [form_id] = store_forms(uow, dealer_id, [values], source="counter", origin_note="",
+                                disputed_payload={"at_entry": True})
+        failure = failure_of(values, settings.get(s, "failure.overall_threshold"))
+        alert_ids = alerts.ensure_for_failing(s, {form_id: dealer_id}, actor.user_id) if failure else []
         uow.commit()
-        return FormSaved(form.id, number, form.version, failure, tuple(alert_ids))
+        version = 2 if values.verification == Verification.DISPUTED.value else 1
+        return FormSaved(form_id, number, version, failure, tuple(alert_ids))
 
 
 def _snapshot(form: FeedbackForm) -> dict:
@@ -165,7 +138,6 @@ def correct_form(store, form_id: str, changes: dict, actor, *, expected_version:
         if "verification" in changes and changes["verification"] != form.verification:
             if not actor.is_supervisor:
                 raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change verification"))
-            Verification(changes["verification"])
         hours = settings.get(s, "feedback.correction_hours")
         if content and any(form_value != v for k, v in content.items() for form_value in [getattr(form, k)]):
             if now > form.created_at + timedelta(hours=hours):
@@ -175,9 +147,10 @@ def correct_form(store, form_id: str, changes: dict, actor, *, expected_version:
         merged = {**before, **content}
         if "verification" in changes:
             merged["verification"] = changes["verification"]
-        check = FormEntry("x", form.service_date, "x", "1", "x", merged["timeliness"], merged["repair_quality"],
-                          merged["attitude"], merged["overall"], merged["comment"] or "", merged["verification"])
-        validate(check)
+        checked = form_values.corrected(tuple(merged[k] for k in ITEMS), merged["overall"],
+                                        merged["verification"], merged["comment"])
+        # Only what the correction names is taken as checked; the rest stays as stored.
+        merged = {k: checked[k] if k in content or k == "verification" else before[k] for k in before}
         changed = {k: v for k, v in merged.items() if before[k] != v}
         if not changed:
             return FormSaved(form.id, "", form.version, False)
@@ -189,9 +162,8 @@ def correct_form(store, form_id: str, changes: dict, actor, *, expected_version:
         uow.record("form", form.id, "form.corrected",
                    {"before": {k: before[k] for k in changed}, "after": changed}, form.dealer_id,
                    seq=form.version, at=now)
-        threshold = settings.get(s, "failure.overall_threshold")
-        failure = is_failure_form((form.timeliness, form.repair_quality, form.attitude), form.overall, threshold)
-        alert_ids = alerts.ensure_for_forms(s, form.dealer_id, [form.id], actor.user_id)
+        failure = failure_of(form, settings.get(s, "failure.overall_threshold"))
+        alert_ids = alerts.ensure_for_failing(s, {form.id: form.dealer_id}, actor.user_id) if failure else []
         uow.commit()
         return FormSaved(form.id, "", form.version, failure, tuple(alert_ids))
 
@@ -221,7 +193,7 @@ def form_detail(store, form_id: str | None = None, *, repair_order: str | None =
         return FormDetail(f.id, number, f.repair_order_id, f.service_date, c.id, c.name, c.phone, plate or "",
                           f.timeliness, f.repair_quality, f.attitude, f.score, f.overall, f.comment,
                           f.verification, f.version, f.created_at, f.created_at + timedelta(hours=hours),
-                          is_failure_form((f.timeliness, f.repair_quality, f.attitude), f.overall, threshold),
+                          failure_of(f, threshold),
                           history)
 
 
@@ -230,7 +202,7 @@ def case_from_form(store, form_id: str) -> NewCase:
     d = form_detail(store, form_id)
     if d is None:
         raise InvalidInput(field="form", problem=QT_TRANSLATE_NOOP("Errors", "this form no longer exists"))
-    bad = lambda g: g in ("D", "E")  # noqa: E731
+    bad = lambda g: g in FAILING_GRADES  # noqa: E731
     failure_type = FailureType.OUTCOME if bad(d.repair_quality) else FailureType.PROCESS
     cause = CauseGroup.EMPLOYEE.value if bad(d.attitude) else ""
     severity = severity_for_score(d.overall)

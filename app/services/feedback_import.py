@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from sqlalchemy import select
 
 from app.foundation.errors import ImportRejected, InvalidInput, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.foundation.ids import new_id
-from app.models.bulk import bulk_insert
-from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
-from app.rules.figures import failure_of
-from app.rules.scoring import form_score
+from app.models import Customer, Dealer, FeedbackForm, RepairOrder, User, Vehicle
+from app.rules.failure import failure_of
 from app.services import alerts, settings
-from app.services.directory import dealer_by_code, ensure_advisors
-from app.services.feedback_csv import FormRow, read_feedback_csv
+from app.services.directory import dealer_by_code
+from app.services.feedback_csv import read_feedback_csv
+from app.services.form_values import FormValues
+from app.services.form_writer import chunks as _chunks, store_forms
 from app.services.uow import UnitOfWork
 
 CTX = "Errors"
-_CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lookups
 
 
 class OtherDealerRefused(InvalidInput):
@@ -38,10 +35,6 @@ class OtherDealerRefused(InvalidInput):
 
 
 def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
-    import app.sync  # noqa: F401  (declares the sync settings)
-    from app.models import Dealer
-    from app.services import settings
-
     if not dealer_code or not settings.get(s, "sync.server_url"):
         return
     home = s.get(Dealer, home_dealer_id)
@@ -56,11 +49,6 @@ class ImportResult:
     rows: int
     imported: int
     already_stored: int
-
-
-def _chunks(items: list, n: int = _CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, dict]:
@@ -83,14 +71,6 @@ def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, di
     return out
 
 
-def _row_content(row: FormRow) -> dict:
-    # Verification is left out on purpose: supervisors change it in the app after an import, and
-    # re-importing the old file must not count that as a conflict.
-    return {"date": row.service_date, "advisor": row.advisor, "customer": row.customer, "phone": row.phone,
-            "plate": row.plate, "timeliness": row.timeliness, "repair_quality": row.repair_quality,
-            "attitude": row.attitude, "overall": row.overall, "comment": row.comment}
-
-
 def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
                         actor_id: str | None = None) -> ImportResult:
     path = Path(path)
@@ -101,13 +81,13 @@ def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)
         stored = _stored_content(s, dealer.id, [r.repair_order for r in rows])
         problems: list[Problem] = []
-        new_rows: list[FormRow] = []
+        new_rows: list[FormValues] = []
         for row in rows:
             have = stored.get(row.repair_order)
             if have is None:
                 new_rows.append(row)
                 continue
-            mine = _row_content(row)
+            mine = row.content()
             diff = [k for k in mine if mine[k] != have[k]]
             if diff:
                 problems.append(Problem(row.line, ",".join(diff), QT_TRANSLATE_NOOP("Errors",
@@ -126,7 +106,7 @@ def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
     return ImportResult(path.name, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
 
 
-def _failing_form_ids(session, dealer_id: str, rows: list[FormRow]) -> list[str]:
+def _failing_form_ids(session, dealer_id: str, rows: list[FormValues]) -> list[str]:
     """The stored forms of the file's failure rows (judged on the row first: only those are looked up)."""
     threshold = settings.get(session, "failure.overall_threshold")
     numbers = [r.repair_order for r in rows if failure_of(r, threshold)]
@@ -135,66 +115,3 @@ def _failing_form_ids(session, dealer_id: str, rows: list[FormRow]) -> list[str]
         out += session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
                                .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
     return out
-
-
-def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormRow], *, source: str,
-                origin_note: str = "") -> int:
-    """Insert forms with their customers, vehicles and repair orders in bulk (Core executemany);
-    each form's creation is its first event. The caller commits."""
-    s = uow.session
-    if not rows:
-        return 0
-    now = utcnow()
-    advisors = ensure_advisors(s, dealer_id, {r.advisor for r in rows})
-
-    customers: dict[tuple[str, str], str] = {}
-    phones = sorted({r.phone for r in rows})
-    for chunk in _chunks(phones):
-        for cid, name, phone in s.execute(select(Customer.id, Customer.name, Customer.phone)
-                                          .where(Customer.dealer_id == dealer_id, Customer.phone.in_(chunk))):
-            customers.setdefault((phone, name), cid)
-    vehicles: dict[tuple[str, str], str] = {}
-    known_customer_ids = list(set(customers.values()))
-    for chunk in _chunks(known_customer_ids):
-        for vid, cid, plate in s.execute(select(Vehicle.id, Vehicle.customer_id, Vehicle.plate)
-                                         .where(Vehicle.customer_id.in_(chunk))):
-            vehicles.setdefault((cid, plate), vid)
-
-    new_customers, new_vehicles, ros, forms, events = [], [], [], [], []
-    origin = uow.identity.store_id
-    for r in rows:
-        cid = customers.get((r.phone, r.customer))
-        if cid is None:
-            cid = customers[(r.phone, r.customer)] = new_id()
-            new_customers.append({"id": cid, "dealer_id": dealer_id, "name": r.customer, "phone": r.phone,
-                                  "created_at": now})
-        vid = vehicles.get((cid, r.plate))
-        if vid is None:
-            vid = vehicles[(cid, r.plate)] = new_id()
-            new_vehicles.append({"id": vid, "dealer_id": dealer_id, "customer_id": cid, "plate": r.plate,
-                                 "vin": None, "model": None})
-        ro_id, form_id = new_id(), new_id()
-        advisor_id = advisors[r.advisor]
-        ros.append({"id": ro_id, "dealer_id": dealer_id, "number": r.repair_order, "customer_id": cid,
-                    "vehicle_id": vid, "advisor_id": advisor_id, "opened_on": r.service_date})
-        verification = "verified" if r.verified else "unverified"
-        score = form_score(r.timeliness, r.repair_quality, r.attitude)
-        forms.append({"id": form_id, "dealer_id": dealer_id, "repair_order_id": ro_id, "advisor_id": advisor_id,
-                      "service_date": r.service_date, "timeliness": r.timeliness,
-                      "repair_quality": r.repair_quality, "attitude": r.attitude, "score": score,
-                      "overall": r.overall, "verification": verification, "comment": r.comment,
-                      "source": source, "version": 1, "created_at": now, "created_by": uow.actor_id,
-                      "updated_at": now, "updated_by": uow.actor_id})
-        events.append({"id": new_id(), "entity_type": "form", "entity_id": form_id, "seq": 1,
-                       "kind": "form.created", "actor_id": uow.actor_id, "dealer_id": dealer_id,
-                       "origin": origin, "occurred_at": now,
-                       "payload": {"source": source, "file": origin_note, "repair_order": r.repair_order,
-                                   "repair_order_id": ro_id, "date": r.service_date.isoformat(),
-                                   "advisor": r.advisor, "customer": r.customer, "phone": r.phone,
-                                   "plate": r.plate, "timeliness": r.timeliness,
-                                   "repair_quality": r.repair_quality, "attitude": r.attitude,
-                                   "overall": r.overall, "verification": verification, "comment": r.comment}})
-    for table, data in ((Customer, new_customers), (Vehicle, new_vehicles), (RepairOrder, ros),
-                        (FeedbackForm, forms), (Event, events)):
-        bulk_insert(s, table.__table__, data)
-    return len(forms)

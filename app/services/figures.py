@@ -21,7 +21,7 @@ _FAILING = tuple(sorted(FAILING_GRADES))
 
 
 def failure_condition(overall_threshold: int):
-    """SQL: the form is a failure (app.rules.figures.failure_of)."""
+    """SQL: the form is a failure (app.rules.failure.failure_of)."""
     return or_(FeedbackForm.overall < overall_threshold,
                *(getattr(FeedbackForm, item).in_(_FAILING) for item in ITEMS))
 

@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.foundation.errors import StoreBusy
-from app.foundation.ids import new_id
 from app.models import Event, utcnow
+from app.models.event_codec import new_event
 
 
 def take_write_lock(session: Session) -> None:
@@ -79,8 +79,7 @@ class UnitOfWork:
             last = self.session.scalar(
                 select(func.max(Event.seq)).where(Event.entity_type == entity_type, Event.entity_id == entity_id))
             seq = (last or 0) + 1
-        ev = Event(id=new_id(), entity_type=entity_type, entity_id=entity_id, seq=seq, kind=kind,
-                   payload=payload, actor_id=actor_id or self.actor_id, dealer_id=dealer_id,
-                   origin=self.identity.store_id, occurred_at=at or utcnow())
+        ev = new_event(entity_type, entity_id, seq, kind, payload, actor_id=actor_id or self.actor_id,
+                       dealer_id=dealer_id, origin=self.identity.store_id, occurred_at=at or utcnow())
         self.session.add(ev)
         return ev

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import os
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from sqlalchemy import func, select
 from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
+from app.foundation import signing
 from app.foundation.ids import new_id
 from app.models import User, utcnow
 from app.rules.vocab import Role
@@ -67,7 +67,7 @@ def check_secret(secret: str, stored: str | None) -> bool:
                              p=int(p), dklen=len(want))
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(got, want)
+    return signing.same(got, want)
 
 
 def _validate(username: str, display_name: str, secret: str, role: str) -> None:

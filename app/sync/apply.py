@@ -17,14 +17,12 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
+from app.models.event_codec import HQ_ORIGIN, event_to_wire, from_wire, to_wire  # noqa: F401 - for their readers
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
-# The origin of changes head office itself makes (conflict resolutions): they settle a conflict,
-# so a counter applies them even over its own change of the same version.
-HQ_ORIGIN = "00000000-0000-7000-8000-000000000000"
 ENTITY_MODEL = {etype: s.model for etype, s in AGGREGATES.items()}
 ENTITY_TABLE = {etype: s.name for etype, s in AGGREGATES.items()}
 # Never leaves the database that wrote it: a password hash is the user's, not head office's.
@@ -64,15 +62,6 @@ def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
             v = date.fromisoformat(v)
         out[c.key] = v
     return out
-
-
-def event_to_wire(e: Event, base_event_id: str | None) -> dict[str, Any]:
-    d = {"id": e.id, "entity_type": e.entity_type, "entity_id": e.entity_id, "seq": e.seq, "kind": e.kind,
-         "payload": e.payload, "actor_id": e.actor_id, "dealer_id": e.dealer_id, "origin": e.origin,
-         "occurred_at": e.occurred_at.isoformat()}
-    if e.seq > 1:
-        d["base"] = {"seq": e.seq - 1, "event_id": base_event_id}
-    return d
 
 
 def records_for(session: Session, events: list[Event]) -> dict[str, list[dict]]:
@@ -280,13 +269,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
                 conflicted.add(key)
                 keep_conflict(ev, at_seq)
                 continue
-        occurred = datetime.fromisoformat(ev["occurred_at"])
-        if occurred.tzinfo is None:
-            raise ValueError("event time without a zone")
-        new_events.append({"id": ev["id"], "entity_type": ev["entity_type"], "entity_id": ev["entity_id"],
-                           "seq": ev["seq"], "kind": ev["kind"], "payload": ev["payload"],
-                           "actor_id": ev.get("actor_id"), "dealer_id": dealer_id, "origin": ev["origin"],
-                           "occurred_at": occurred, "_wire": ev})
+        new_events.append({**from_wire(ev, dealer_id=dealer_id), "_wire": ev})
         chain[(*key, ev["seq"])] = ev["id"]
         known.add(ev["id"])
     for etype, eid in settled:  # head office's resolution closes what this side kept aside
@@ -384,12 +367,6 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     return res
 
 
-def _event_wire(e: Event) -> dict:
-    return {"id": e.id, "entity_type": e.entity_type, "entity_id": e.entity_id, "seq": e.seq, "kind": e.kind,
-            "payload": e.payload, "actor_id": e.actor_id, "dealer_id": e.dealer_id, "origin": e.origin,
-            "occurred_at": e.occurred_at.isoformat()}
-
-
 def _strings(value: Any) -> set[str]:
     if isinstance(value, str):
         return {value}
@@ -418,7 +395,7 @@ def _set_aside(session: Session, dealer_id: str, superseded: list[tuple[str, str
         unsent = here is not None and e.origin == here.value and mine_id not in acked
         if session.scalar(select(SyncConflict.id).where(SyncConflict.other_event_id == mine_id)) is None:
             c = SyncConflict(id=new_id(), dealer_id=dealer_id, entity_type=e.entity_type, entity_id=e.entity_id,
-                             seq=e.seq, kept_event_id=theirs_id, other_event_id=mine_id, other_event=_event_wire(e),
+                             seq=e.seq, kept_event_id=theirs_id, other_event_id=mine_id, other_event=to_wire(e),
                              other_snapshot=None, detected_at=now, resolved_at=None if unsent else now,
                              resolution="" if unsent else "set aside at head office")
             session.add(c)

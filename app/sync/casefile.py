@@ -7,13 +7,13 @@ counter, structure, signature, canonical form; each refusal says which check fai
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from app.foundation.errors import RecoveryDeskError
+from app.foundation.signing import canonical, sha256  # noqa: F401 - the file's byte form, for its readers
+from app.foundation import signing
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import write_atomic  # noqa: F401 - how case files are written, everywhere
 from app.sync.tables import AGGREGATES, NAMES
@@ -43,21 +43,10 @@ def _reject(code: str, text: str, **params: Any) -> CaseFileRejected:
     return CaseFileRejected(text, code=code, **params)
 
 
-def canonical(obj: Any) -> bytes:
-    """The one byte form of a JSON value: sorted keys, no spaces, UTF-8."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
-
-
 def sign(body: dict[str, Any], secret_hex: str) -> bytes:
     """The file's bytes: the body plus its signature, canonical, newline-terminated."""
-    mac = hmac.new(bytes.fromhex(secret_hex), canonical(body), hashlib.sha256).hexdigest()
-    doc = dict(body, signature={"alg": ALG, "key": body["counter"], "value": mac})
+    doc = dict(body, signature={"alg": ALG, "key": body["counter"], "value": signing.sign(secret_hex, body)})
     return canonical(doc) + b"\n"
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -196,8 +185,7 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
     _structure(doc)
     body = {k: v for k, v in doc.items() if k != "signature"}
-    want = hmac.new(bytes.fromhex(secret), canonical(body), hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(want, doc["signature"]["value"]):
+    if not signing.verify_json(secret, body, doc["signature"]["value"]):
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
             "The case file's signature does not match: it was changed after counter {counter} signed it, "
             "or signed with a key other than the one head office holds for that counter."),

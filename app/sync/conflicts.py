@@ -18,7 +18,8 @@ from app.rules.vocab import (
     RemedyKind, Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Severity, Verification,
 )
 from app.rules.privacy import mask_name
-from app.sync.apply import ENTITY_MODEL, ENTITY_TABLE, HQ_ORIGIN, from_record
+from app.models.event_codec import HQ_ORIGIN
+from app.sync.apply import ENTITY_MODEL, ENTITY_TABLE, from_record
 
 CTX = "Conflicts"
 Translate = Callable[[str, str], str]

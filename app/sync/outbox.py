@@ -17,9 +17,10 @@ from sqlalchemy import func, select, tuple_
 from app.foundation import secrets
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
+from app.models.event_codec import event_to_wire
 from app.services import attachments
 from app.sync import casefile, found_problems
-from app.sync.apply import event_to_wire, records_for
+from app.sync.apply import records_for
 
 BATCH = 500  # events per file: small enough to resend cheaply after a dropped connection
 

@@ -9,12 +9,10 @@ or captive portal's "200 OK" is never taken for an acknowledgement.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets as pysecrets
 from typing import Any
 
-from app.sync.casefile import canonical
+from app.foundation import signing
 
 API = "/v1"
 
@@ -24,12 +22,17 @@ def new_nonce() -> str:
 
 
 def request_mac(secret_hex: str, method: str, target: str, nonce: str) -> str:
-    return hmac.new(bytes.fromhex(secret_hex), f"{method} {target} {nonce}".encode(), hashlib.sha256).hexdigest()
+    return signing.mac(secret_hex, f"{method} {target} {nonce}".encode())
+
+
+def request_authentic(secret_hex: str, method: str, target: str, nonce: str, auth: str) -> bool:
+    """Whether a request's ``X-Auth`` is the counter's MAC of it."""
+    return signing.verify(secret_hex, f"{method} {target} {nonce}".encode(), auth)
 
 
 def seal(secret_hex: str, nonce: str, **content: Any) -> dict[str, Any]:
     body = dict(content, nonce=nonce)
-    return dict(body, mac=hmac.new(bytes.fromhex(secret_hex), canonical(body), hashlib.sha256).hexdigest())
+    return dict(body, mac=signing.sign(secret_hex, body))
 
 
 def opened(secret_hex: str, nonce: str, doc: Any) -> dict[str, Any] | None:
@@ -37,5 +40,4 @@ def opened(secret_hex: str, nonce: str, doc: Any) -> dict[str, Any] | None:
     if not isinstance(doc, dict) or not isinstance(doc.get("mac"), str) or doc.get("nonce") != nonce:
         return None
     body = {k: v for k, v in doc.items() if k != "mac"}
-    want = hmac.new(bytes.fromhex(secret_hex), canonical(body), hashlib.sha256).hexdigest()
-    return body if hmac.compare_digest(want, doc["mac"]) else None
+    return body if signing.verify_json(secret_hex, body, doc["mac"]) else None

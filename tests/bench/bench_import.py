@@ -37,7 +37,7 @@ def write_csv(path: Path, n: int) -> None:
         w.writerow(COLUMNS)
         for r in rows:
             w.writerow([r.service_date.isoformat(), r.repair_order, r.advisor, r.customer, r.phone, r.plate,
-                        r.timeliness, r.repair_quality, r.attitude, r.overall or "", "yes" if r.verified else "no",
+                        r.timeliness, r.repair_quality, r.attitude, r.overall or "", "yes" if r.verification == "verified" else "no",
                         r.comment])
 
 

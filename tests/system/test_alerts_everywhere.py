@@ -101,13 +101,13 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
 def test_an_alert_that_travelled_is_not_raised_again(store):
     """An alert made at another store arrives with the id this store would derive: no second one."""
     from app.services.feedback_import import store_forms
-    from app.services.feedback_csv import FormRow
+    from app.services.form_values import FormValues
     from app.services.uow import UnitOfWork
 
     with UnitOfWork(store) as uow:
         store_forms(uow, store.identity.home_dealer_id,
-                    [FormRow(2, clock.today(), "RO-X", "李娜", "王伟", "13812345678", "京A12345", "E", "A", "A", None,
-                             False, "")], source="import")
+                    [FormValues(2, clock.today(), "RO-X", "李娜", "王伟", "13812345678", "京A12345", "E", "A", "A", None,
+                             "unverified", "")], source="import")
         uow.commit()
     fid = form_ids(store)["RO-X"]
     with store.session() as s, s.begin():  # as the sync of alert rows stores one from another counter

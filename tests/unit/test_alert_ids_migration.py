@@ -11,7 +11,7 @@ from app.foundation.ids import new_id
 from app.models import Alert
 from app.models.store import _alembic_config, upgrade
 from app.services import alerts
-from app.services.feedback_csv import FormRow
+from app.services.form_values import FormValues
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
 
@@ -21,8 +21,8 @@ def test_old_alerts_are_rekeyed_and_a_second_one_for_a_form_is_dropped(store):
 
     dealer = store.identity.home_dealer_id
     with UnitOfWork(store) as uow:
-        store_forms(uow, dealer, [FormRow(i + 2, clock.today(), f"RO-{i}", "李娜", "王伟", f"1380000{i:04d}",
-                                          f"京A{i:05d}", "E", "A", "A", None, False, "") for i in range(2)],
+        store_forms(uow, dealer, [FormValues(i + 2, clock.today(), f"RO-{i}", "李娜", "王伟", f"1380000{i:04d}",
+                                          f"京A{i:05d}", "E", "A", "A", None, "unverified", "") for i in range(2)],
                     source="import")
         uow.commit()
     with store.engine.begin() as c:

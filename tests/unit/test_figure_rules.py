@@ -12,7 +12,7 @@ from app.foundation import clock
 from app.models import FeedbackForm, RepairOrder
 from app.rules.figures import failure_of, overdue_reasons, recovery_rate, time_to
 from app.services import figures
-from app.services.feedback_csv import FormRow
+from app.services.form_values import FormValues
 from app.services.feedback_import import store_forms
 from app.services.uow import UnitOfWork
 
@@ -36,8 +36,8 @@ def test_failure_of_a_form(grades, overall, threshold, failure):
 @pytest.mark.parametrize("threshold", [7, 8, 9])
 def test_the_sql_failure_rule_is_the_python_one(store, threshold):
     """The database's failure condition (every count, share and list) picks the forms failure_of picks."""
-    rows = [FormRow(i + 2, clock.today(), f"RO-{i}", "李娜", "王伟", f"1380000{i:04d}", f"京A{i:05d}",
-                    g[0].upper(), g[1].upper(), g[2].upper(), overall, False, "")
+    rows = [FormValues(i + 2, clock.today(), f"RO-{i}", "李娜", "王伟", f"1380000{i:04d}", f"京A{i:05d}",
+                    g[0].upper(), g[1].upper(), g[2].upper(), overall, "unverified", "")
             for i, (g, overall, _t, _f) in enumerate(FAILURES)]
     with UnitOfWork(store) as uow:
         store_forms(uow, store.identity.home_dealer_id, rows, source="import")
