@@ -300,7 +300,6 @@ def main(lang: str, out: Path) -> None:
     snap(w, "settings")
 
     # Sync: a file head office refused, and the dialog that connects a counter.
-    from app.sync.problems import list_problems  # noqa: F401 - the dialog reads it
     from app.ui.sync.connect_dialog import ConnectDialog
     from app.ui.sync.sync_problems import SyncProblemsDialog
     from app.services.cases import open_case

@@ -51,7 +51,7 @@ def month_rows(n: int, year: int, month: int, *, seed: int = 11, prefix: str = "
 
 def store_rows(store, rows, dealer_code: str | None = None) -> None:
     from app.services.directory import dealer_by_code
-    from app.services.feedback_import import store_forms
+    from app.services.form_writer import store_forms
     from app.services.uow import UnitOfWork
 
     with UnitOfWork(store) as uow:

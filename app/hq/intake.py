@@ -23,6 +23,7 @@ from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile, wire
+from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def _pulled(s, n: int, content: bytes) -> str:
     if not refused:
         return content.decode("utf-8")
     doc = ownership.without(json.loads(content), [r._asdict() for r in refused])
-    return casefile.canonical(doc).decode("utf-8") + "\n"
+    return signing.canonical(doc).decode("utf-8") + "\n"
 
 
 def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
@@ -202,7 +203,7 @@ def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> F
                               limit=limit_mb)
             chunks.append(chunk)
         data = b"".join(chunks)
-        if casefile.sha256(data) != sha:
+        if signing.sha256(data) != sha:
             text = QT_TRANSLATE_NOOP("Errors", "its bytes do not match the SHA-256 it was sent under")
             return _error("bad_hash", text, 400, secret, x_nonce, text=text)
         from starlette.concurrency import run_in_threadpool

@@ -13,7 +13,7 @@ from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
 from app.rules.published import check_settings
-from app.sync.casefile import sha256
+from app.foundation.signing import sha256
 
 MAX_BYTES = 16 * 1024 * 1024
 

@@ -23,6 +23,7 @@ from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.sync import casefile
+from app.foundation.paths import write_atomic
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
 
@@ -143,7 +144,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
         kept = None
         if inbox is not None:
             kept = inbox_path(inbox, cf)
-            casefile.write_atomic(kept, data)
+            write_atomic(kept, data)
         try:
             return _import_retrying(db, cf, data, received_at or utcnow(), skew_s)
         except CaseFileRejected as exc:

@@ -14,6 +14,7 @@ from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
 from app.sync import casefile
+from app.foundation import signing
 from app.sync.applied import CAN_CHANGE
 from app.sync.apply import (CHILDREN_KEY, ENTITY_MODEL, ENTITY_TABLE, MODELS, from_record,
                             records_for)
@@ -88,8 +89,8 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                                    events=[event_to_wire(e, ids.get(e.seq - 1)) for e in history],
                                    records=records_for(s, [ev]))
         # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
-        content = casefile.canonical(body) + b"\n"
-        s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=casefile.sha256(content),
+        content = signing.canonical(body) + b"\n"
+        s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=signing.sha256(content),
                            dealer_id=dealer.id, content=content, received_at=now, events=len(history)))
         return Resolved(c.id, c.entity_type, c.entity_id, last + 1, tuple(changed))
 

@@ -21,6 +21,7 @@ from app.models.base import utcnow
 from app.reports.figures import percentile
 from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_share, para, table
 from app.reports.sections import dealer_label, heading, pareto_block
+from app.rules.figures import recovery_rate
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
 from app.rules.vocab import CaseStatus, CauseGroup, Channel, FailureType, RemedyKind, RemedyStatus, Severity
@@ -150,7 +151,7 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
             resolution_p90=percentile(s, resolution, resolved_in, 0.9),
             closed=count(*closed_in), success_threshold=conf["recovery.success_threshold"],
             recovery_judged=judged, recovered=recovered,
-            recovery_rate=figures.recovery_rate(recovered, judged),
+            recovery_rate=recovery_rate(recovered, judged),
             by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed,
             remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
             waiting_value=int(waiting_value))

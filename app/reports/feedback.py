@@ -18,8 +18,8 @@ from app.foundation import clock
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User
 from app.reports.figures import month_pair_by
-from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num,
-                             fmt_share, mask_name, mask_phone, para, table)
+from app.reports.pdf import CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_num, fmt_share, para, table
+from app.rules.privacy import mask_name, mask_phone
 from app.reports.sections import basis_text, dealer_label, heading, trend_block
 from app.rules import scoring
 from app.services import settings

@@ -10,7 +10,6 @@ import math
 
 from sqlalchemy import func, select
 
-from app.services.figures import hours_between  # noqa: F401 - kept importable from here
 
 
 def percentile(session, expr, conditions: list, p: float) -> float | None:

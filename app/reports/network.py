@@ -17,6 +17,7 @@ from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Tran
                              fmt_share, para, table)
 from app.reports.sections import basis_text, heading, pareto_block, trend_block
 from app.rules import scoring
+from app.rules.figures import recovery_rate
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month, previous
 from app.rules.vocab import OTHER_CHANNELS, CauseGroup, FailureType
@@ -233,7 +234,7 @@ def _recovery(r: NetworkReport, translate: Translate, st: Styles) -> list:
              translate("Reports", "Closed with a re-rating"), translate("Reports", "Recovery success rate")]]
     for d in r.dealers:
         rows.append([d.code, str(d.cases), fmt_hours(d.first_response_median), fmt_hours(d.first_response_p90),
-                     str(d.closed), fmt_share(figures.recovery_rate(d.recovered, d.closed))])
+                     str(d.closed), fmt_share(recovery_rate(d.recovered, d.closed))])
     w = WIDTH / 100
     return [para(translate("Reports", "Case recovery by dealer"), st.h2),
             table(rows, [w * 16, w * 12, w * 19, w * 19, w * 17, w * 17], st),

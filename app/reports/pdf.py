@@ -22,7 +22,6 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import resources_dir
-from app.rules.privacy import mask_name, mask_phone  # noqa: F401 - reports import them from here
 
 CTX = "Reports"
 FONT = "WQYMicroHei"

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.rules.recovery import callback_overdue, first_response_overdue
-from app.rules.failure import failure_of  # noqa: F401 - the one failure test, where figures' readers look
-from app.rules.scoring import FAILING_GRADES, ITEMS, failure_share, is_failure_form  # noqa: F401 - one place
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 GRADE_POINTS: dict[str, int] = {"A": 2, "B": 1, "C": 0, "D": -1, "E": -2}

@@ -101,7 +101,7 @@ F = TypeVar("F", bound=Callable)
 _local = threading.local()
 
 
-def declare(name: str, what: Changes) -> Changes:
+def register_change(name: str, what: Changes) -> Changes:
     """Record that ``name`` may change ``what`` (for work that says what it applied in its result)."""
     DECLARED[name] = DECLARED.get(name, NOTHING) | what
     return what
@@ -111,7 +111,7 @@ def announces(what: Changes) -> Callable[[F], F]:
     """Mark a service function as changing ``what``: each successful call notes it."""
 
     def mark(fn: F) -> F:
-        declare(f"{fn.__module__}.{fn.__qualname__}", what)
+        register_change(f"{fn.__module__}.{fn.__qualname__}", what)
 
         @functools.wraps(fn)
         def noting(*args, **kwargs):

@@ -14,7 +14,7 @@ from sqlalchemy import and_, exists, func, literal, or_, select, union
 
 from app.models import Callback, FailureCase, FeedbackForm
 from app.rules.vocab import CallbackState, CaseStatus
-from app.rules.figures import FAILING_GRADES, ITEMS, recovery_rate  # noqa: F401 - re-exported for the reports
+from app.rules.scoring import FAILING_GRADES, ITEMS
 from app.services import settings
 
 _FAILING = tuple(sorted(FAILING_GRADES))

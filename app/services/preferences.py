@@ -8,8 +8,6 @@ from app.rules.settings_catalogue import REGISTRY
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.services import settings
-# Imported for the settings they declare, so the Settings view lists them all.
-from app.services import case_queries, feedback_forms, users  # noqa: F401
 from app.services.changes import SETTINGS, announces
 
 

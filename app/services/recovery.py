@@ -18,7 +18,6 @@ from app.rules.vocab import CallbackState, RemedyStatus, StepKind, StepOutcome, 
 from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
-from app.services import case_queries  # noqa: F401 - declares cases.first_response_hours
 from app.services import figures, settings
 from app.services.callbacks import schedule_in
 from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.event_codec import HQ_ORIGIN, event_to_wire, from_wire, to_wire  # noqa: F401 - for their readers
+from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
 

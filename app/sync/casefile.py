@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from app.foundation.errors import RecoveryDeskError
-from app.foundation.signing import canonical, sha256  # noqa: F401 - the file's byte form, for its readers
+from app.foundation.signing import canonical, sha256
 from app.foundation import signing
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.foundation.paths import write_atomic  # noqa: F401 - how case files are written, everywhere
 from app.sync.tables import AGGREGATES, NAMES
 
 FORMAT = "recovery-desk/case-file"

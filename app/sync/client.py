@@ -26,9 +26,10 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.rules.published import check_settings
 from app.services import attachments, settings
-from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, declare
+from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.uow import take_write_lock
-from app.sync import casefile, found_problems, outbox, problems, wire
+from app.sync import found_problems, outbox, problems, wire
+from app.foundation import signing
 from app.sync.applied import CAN_CHANGE, applied
 from app.sync.apply import apply_file
 from app.sync.problems import open_conflicts
@@ -215,7 +216,7 @@ class SyncClient:
 
     def _send(self, http: httpx.Client, secret: str, w: outbox.WaitingFile, report: RoundReport) -> RoundReport:
         data = w.path.read_bytes()
-        if casefile.sha256(data) != w.sha256:  # never send a file that changed on disk
+        if signing.sha256(data) != w.sha256:  # never send a file that changed on disk
             # Kept as text and values, like head office's refusals, so the problems list can translate it.
             outbox.mark_rejected(self.store, w.seq, json.dumps({"code": "changed_on_disk", "text": QT_TRANSLATE_NOOP(
                 "Errors", "The outbox file changed on disk after it was written; it was not sent."),
@@ -439,7 +440,7 @@ class SyncClient:
                     _meta_put(s, "sync.published_cursor", str(item["n"]))
                 continue
             with self.store.session() as s, s.begin():
-                if casefile.sha256(content) != item["sha256"]:
+                if signing.sha256(content) != item["sha256"]:
                     log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
                 else:
                     try:
@@ -462,7 +463,7 @@ class SyncClient:
         name, version = str(item.get("name", "?")), item.get("version", "?")
         lib = library_for(Path(self.store.path).parent)
         why = None
-        if casefile.sha256(content) != item.get("sha256"):
+        if signing.sha256(content) != item.get("sha256"):
             why = found_problems.reason("pack_checksum", QT_TRANSLATE_NOOP("Errors",
                 "The script pack {name} version {version} from head office was refused: its checksum does not "
                 "match what head office published (damaged or tampered with on the way). Still in use: {active}."),
@@ -490,7 +491,7 @@ class SyncClient:
 
 
 # A round says what it applied in its report (RoundReport.changes); this is all it may say.
-declare(f"{__name__}.SyncClient.run_once", CAN_CHANGE | SETTINGS | SCRIPTS | ATTACHMENTS | SYNC)
+register_change(f"{__name__}.SyncClient.run_once", CAN_CHANGE | SETTINGS | SCRIPTS | ATTACHMENTS | SYNC)
 
 
 def _json(r: httpx.Response):

@@ -20,6 +20,8 @@ from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
 from app.models.event_codec import event_to_wire
 from app.services import attachments
 from app.sync import casefile, found_problems
+from app.foundation.paths import write_atomic
+from app.foundation import signing
 from app.sync.apply import records_for
 
 BATCH = 500  # events per file: small enough to resend cheaply after a dropped connection
@@ -84,8 +86,8 @@ def file_waiting(store, secret: str | None = None) -> list[int]:
                 events=[event_to_wire(e, bases.get((e.entity_type, e.entity_id, e.seq - 1))) for e in events],
                 records=records_for(s, events))
             data = casefile.sign(body, secret)
-            casefile.write_atomic(_path(store, seq), data)
-            s.add(SyncFile(seq=seq, sha256=casefile.sha256(data), events=len(events), created_at=utcnow(),
+            write_atomic(_path(store, seq), data)
+            s.add(SyncFile(seq=seq, sha256=signing.sha256(data), events=len(events), created_at=utcnow(),
                            status="waiting", reason="", attempts=0))
             s.flush()
             s.execute(SyncOutbox.__table__.insert(), [{"event_id": e.id, "file_seq": seq} for e in events])
@@ -149,7 +151,7 @@ def export(store, out_dir: Path) -> list[Path]:
     written = []
     for w in waiting(store):
         target = out_dir / w.path.name
-        casefile.write_atomic(target, w.path.read_bytes())
+        write_atomic(target, w.path.read_bytes())
         written.append(target)
         with store.session() as s, s.begin():
             s.get(SyncFile, w.seq).exported_at = utcnow()
@@ -170,6 +172,6 @@ def export_attachments(store, names: dict[str, str], out_dir: Path) -> int:
                     "The attachment {name} ({sha}) is missing or damaged on this counter and was not exported. "
                     "Attach the file to the case again."), name=name, sha=sha[:12]))
             continue
-        casefile.write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
+        write_atomic(Path(out_dir) / "attachments" / attachments.relative_path(sha), data)
         n += 1
     return n

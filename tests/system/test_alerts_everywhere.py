@@ -100,7 +100,7 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
 
 def test_an_alert_that_travelled_is_not_raised_again(store):
     """An alert made at another store arrives with the id this store would derive: no second one."""
-    from app.services.feedback_import import store_forms
+    from app.services.form_writer import store_forms
     from app.services.form_values import FormValues
     from app.services.uow import UnitOfWork
 

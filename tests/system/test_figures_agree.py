@@ -15,7 +15,8 @@ from app.models import FeedbackForm
 from app.reports import cases as case_report
 from app.reports import feedback as feedback_report
 from app.reports import network
-from app.rules.figures import failure_of, overdue_reasons
+from app.rules.figures import overdue_reasons
+from app.rules.failure import failure_of
 from app.services import assessment, case_queries, figures, settings, today
 from app.services.demo import fill_demo
 from app.services.recovery import count_overdue, overdue_cases

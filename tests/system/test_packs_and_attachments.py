@@ -14,7 +14,7 @@ from app.models import SyncBlob, SyncPublished, utcnow
 from app.models.store import open_database
 from app.scripts.library import bundled_pack_path, library_for
 from app.services import attachments, settings
-from app.sync import casefile
+from app.foundation import signing
 from app.sync.client import SyncClient
 from app.sync.connect import connect
 from app.sync.problems import list_problems, problem_text
@@ -161,9 +161,9 @@ def test_published_packs_go_live_and_bad_ones_are_refused(hq, tmp_path):
     old = _pack(tmp_path, 1).read_bytes()
     with db.session() as s, s.begin():
         s.add(SyncPublished(dealer_id=None, kind="scripts", name="default", version=3,
-                            sha256=casefile.sha256(good3), content=good3.replace(b"version: 3", b"version: 9"),
+                            sha256=signing.sha256(good3), content=good3.replace(b"version: 3", b"version: 9"),
                             published_at=utcnow()))
-        s.add(SyncPublished(dealer_id=None, kind="scripts", name="default", version=1, sha256=casefile.sha256(old),
+        s.add(SyncPublished(dealer_id=None, kind="scripts", name="default", version=1, sha256=signing.sha256(old),
                             content=old, published_at=utcnow()))
     assert SyncClient(a).run_once().published == 0
     texts = [problem_text(p, words) for p in list_problems(a)]
@@ -179,7 +179,7 @@ def test_a_broken_pack_that_reaches_the_counter_is_refused(hq, tmp_path):
     broken = _pack(tmp_path, 5, broken=True).read_bytes()
     with db.session() as s, s.begin():  # past a head office that did not check
         s.add(SyncPublished(dealer_id=None, kind="scripts", name="default", version=5,
-                            sha256=casefile.sha256(broken), content=broken, published_at=utcnow()))
+                            sha256=signing.sha256(broken), content=broken, published_at=utcnow()))
     SyncClient(a).run_once()
     [p] = list_problems(a)
     assert 'unknown step kind "say_sorry"' in problem_text(p, words)

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -222,6 +221,7 @@ def test_concurrent_importers_store_each_change_once(tmp_path, hq_url_any, monke
 def test_a_file_kept_in_the_inbox_is_imported_when_the_server_starts_again(tmp_path):
     from app.hq.receive import inbox_path
     from app.sync import casefile
+    from app.foundation.paths import write_atomic
 
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
     db = open_database(db_url)
@@ -232,7 +232,7 @@ def test_a_file_kept_in_the_inbox_is_imported_when_the_server_starts_again(tmp_p
     data = outbox.waiting(store)[0].path.read_bytes()
     # What a crash right after "kept in the inbox" and before the commit leaves behind:
     kept = inbox_path(tmp_path / "inbox", casefile.parse(data, lambda c: secret))
-    casefile.write_atomic(kept, data)
+    write_atomic(kept, data)
     assert count(db, Event) == 0
     server = HqServer(db_url, tmp_path / "inbox", tmp_path / "server.log").start()
     try:

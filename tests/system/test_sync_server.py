@@ -13,6 +13,7 @@ from app.hq.counters import add_dealer, issue_code
 from app.models import Event, FailureCase, HqCounter, SyncConflict, SyncFile, SyncReceived
 from app.models.store import open_database
 from app.sync import casefile, outbox
+from app.foundation import signing
 from app.sync.client import Offline, SyncClient, Unverified
 from app.sync.connect import EnrolmentFailed, connect
 from tests.helpers import fresh_store
@@ -170,7 +171,7 @@ def test_server_refuses_precisely_and_imports_nothing(hq, tmp_path):
     assert r.status_code == 413 and r.json()["error"]["code"] == "oversize"
     stranger = json.loads(good)
     stranger["counter"] = stranger["signature"]["key"] = "01a20000-0000-7000-8000-00000000beef"
-    r = _post(server, casefile.canonical(stranger) + b"\n")
+    r = _post(server, signing.canonical(stranger) + b"\n")
     assert r.status_code == 401 and r.json()["error"]["code"] == "unknown_counter"
     assert count(db, Event) == 0 and count(db, SyncReceived) == 0
 
@@ -361,7 +362,7 @@ def test_a_published_setting_this_version_does_not_know_is_not_used(hq, tmp_path
     with db.session() as s, s.begin():  # as a newer head office might publish
         for n, data in enumerate((bad, good), 1):
             s.add(SyncPublished(dealer_id=None, kind="settings", name="settings", version=n,
-                                sha256=casefile.sha256(data), content=data, published_at=utcnow()))
+                                sha256=signing.sha256(data), content=data, published_at=utcnow()))
     report = SyncClient(a).run_once()
     assert report.published == 1
     with a.session() as s:

@@ -20,7 +20,8 @@ from app.models.store import open_database
 from app.services import recovery, remedies
 from app.services.cases import open_case
 from app.sync import conflicts, outbox
-from app.sync.apply import HQ_ORIGIN, apply_file
+from app.sync.apply import apply_file
+from app.models.event_codec import HQ_ORIGIN
 from app.sync.connect import _rehome
 from app.foundation.translation import Words
 from tests.helpers import fresh_store

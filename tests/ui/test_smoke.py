@@ -3,7 +3,7 @@
 import pytest
 
 from app.ui.common.ops import Ops
-from app.ui.shell.application import apply_language
+from app.ui.common.i18n import apply_language
 from app.ui.shell.main_window import MainWindow
 
 # What a desk without a signed-in supervisor offers, in order (Settings stays last), by language.

@@ -12,7 +12,7 @@ from app.models import Alert
 from app.models.store import _alembic_config, upgrade
 from app.services import alerts
 from app.services.form_values import FormValues
-from app.services.feedback_import import store_forms
+from app.services.form_writer import store_forms
 from app.services.uow import UnitOfWork
 
 

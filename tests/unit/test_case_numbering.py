@@ -14,7 +14,8 @@ from app.models import Event, FailureCase, HqCounter, StoreMeta
 from app.models.store import open_database
 from app.services.case_queries import CaseFilter, case_page
 from app.services.cases import open_case, timeline
-from app.sync.apply import apply_file, event_to_wire, records_for
+from app.sync.apply import apply_file, records_for
+from app.models.event_codec import event_to_wire
 from app.sync.connect import _rehome
 from tests.synchelp import new_case
 

@@ -23,7 +23,7 @@ from app.services.callbacks import callbacks_due, record_not_reached, record_rea
 from app.services.case_log import NotAllowed
 from app.services.recovery import close_case, escalate, guide, record_step, reopen
 from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
-from app.sync.apply import apply_file, event_to_wire, records_for
+from app.sync.apply import apply_file, records_for
 from tests.recovery_helpers import T0, add_user, case_for
 
 PACK = library_for(None).pack

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from app.sync import casefile
+from app.foundation.paths import write_atomic
 from app.sync.casefile import CaseFileRejected
 
 SECRET = "11" * 32
@@ -95,7 +96,7 @@ def test_malformed_structure_names_the_field(change, field):
 
 def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "out" / "a.casefile"
-    casefile.write_atomic(target, b"first")
+    write_atomic(target, b"first")
     from app.foundation import paths
 
     def crash(*a):
@@ -103,7 +104,7 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(paths.os, "replace", crash)
     with pytest.raises(OSError):
-        casefile.write_atomic(target, b"second")
+        write_atomic(target, b"second")
     monkeypatch.undo()
     assert target.read_bytes() == b"first"  # the old complete file, never half of the new one
     assert [p.name for p in target.parent.iterdir()] == ["a.casefile"]  # and no temp file left behind

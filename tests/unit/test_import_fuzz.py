@@ -15,6 +15,7 @@ from app.models import Event, FailureCase, FeedbackForm, HqRefusal, SyncConflict
 from app.models.store import STORE_FILE, open_database, open_store
 from app.services.demo import fill_demo
 from app.sync import casefile, outbox
+from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
 from app.sync.connect import _rehome
 
@@ -177,7 +178,7 @@ def test_signed_but_malformed_content_is_refused_whole(world, data):
         del parent[path[-1]]
     else:
         parent[path[-1]] = value
-    raw = casefile.sign(doc, secret) if isinstance(doc.get("counter"), str) else casefile.canonical(doc) + b"\n"
+    raw = casefile.sign(doc, secret) if isinstance(doc.get("counter"), str) else signing.canonical(doc) + b"\n"
     exc = refused(db, raw)
     assert exc.code == code, exc.render()
     if field is not None:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from app.reports.pdf import fmt_num, fmt_share, mask_name, mask_phone, wrapping, Styles
+from app.reports.pdf import fmt_num, fmt_share, wrapping, Styles
+from app.rules.privacy import mask_name, mask_phone
 
 
 @pytest.mark.parametrize("phone, printed", [

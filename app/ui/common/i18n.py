@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.foundation.paths import resources_dir
-from app.foundation.translation import LANGUAGES, pick_language  # noqa: F401 - one picker for all
 
 _loaded: QTranslator | None = None
 _current = "en"

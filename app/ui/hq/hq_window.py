@@ -164,7 +164,7 @@ class HqWindow(QMainWindow):
 
     def _show_figures(self, result) -> None:
         from app.reports.pdf import fmt_hours, fmt_num, fmt_share
-        from app.services.figures import recovery_rate
+        from app.rules.figures import recovery_rate
 
         report, overdue = result
         self.figures_month.setText(self.tr("Month: {month}").format(month=report.month))
@@ -282,11 +282,12 @@ def run_hq_gui(db_url: str) -> int:
 
     from app.foundation.errors import RecoveryDeskError
     from app.models.store import open_database
+    from app.foundation.translation import pick_language
     from app.ui.common import i18n
     from app.ui.common.qt_app import create_app
 
     app = create_app()
-    i18n.apply_language(i18n.pick_language())
+    i18n.apply_language(pick_language())
     try:
         db = open_database(db_url)
     except (RecoveryDeskError, Exception) as exc:  # noqa: BLE001 - a bad URL or an unreachable server

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.foundation.translation import pick_language
 from app.ui.common import i18n
 from app.ui.common.qt_app import create_app
 
@@ -14,7 +15,7 @@ def start_gui(data_dir: Path):
     from app.ui.shell.shell import Shell
 
     app = create_app()
-    i18n.apply_language(i18n.pick_language())
+    i18n.apply_language(pick_language())
     ops = Ops()
     shell = Shell(ops, data_dir=data_dir)
     shell.start()

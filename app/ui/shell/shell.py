@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.foundation.translation import pick_language
 from app.ui.common import i18n
 from app.ui.common.ops import Ops
 from app.ui.shell.sign_in_dialog import SignInDialog
@@ -213,7 +214,7 @@ class Shell(QObject):
             window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
 
     def on_language_read(self, language: str) -> None:
-        chosen = i18n.pick_language(language)
+        chosen = pick_language(language)
         if chosen != i18n.current():
             i18n.apply_language(chosen)
             old, self.dialog = self.dialog, self._sign_in_dialog(None)
@@ -292,7 +293,7 @@ class Shell(QObject):
         store = self.store
 
         def rebuild(language: str) -> None:
-            i18n.apply_language(i18n.pick_language(language))
+            i18n.apply_language(pick_language(language))
             self.build_window()
 
         self.ops.run(lambda: read_settings(store)["ui.language"], on_success=rebuild)
