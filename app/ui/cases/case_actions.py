@@ -4,15 +4,14 @@ that was not recovered, each with the words the history needs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.services.recovery import close_case, escalate, reopen
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error
 from app.rules.vocab import CaseStatus
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import column, dialog_buttons, error_label
 
 
 class CaseActionDialog(QDialog):
@@ -39,15 +38,8 @@ class CaseActionDialog(QDialog):
             form.addRow("", err)
             self.inputs[name], self.errors[name] = edit, err
         self.error = error_label("error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.buttons = dialog_buttons(self, self.tr("OK"), self.tr("Cancel"))
+        column(self, [form, self.error, self.buttons])
         self.setMinimumWidth(440)
 
     def on_buttons_accepted(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QLabel, QLayout, QScrollArea,
-                               QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel,
+                               QLayout, QScrollArea, QTableWidget, QVBoxLayout, QWidget)
 
 from app.foundation.paths import resources_dir
 from app.ui.common.style import set_role
@@ -117,14 +117,31 @@ def record_table(name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
+def column(owner: QWidget, parts: list) -> QVBoxLayout:
+    """``parts`` (widgets or layouts) top to bottom as ``owner``'s layout."""
+    col = QVBoxLayout(owner)
+    for part in parts:
+        (col.addLayout if isinstance(part, QLayout) else col.addWidget)(part)
+    return col
+
+
+def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str,
+                   accept=QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """Accept and Cancel in the dialog's own words (Qt's would stay English without its catalogue);
+    accepting runs the dialog's ``on_buttons_accepted``, which closes it only when the input is good."""
+    box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    box.button(accept).setText(accept_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    box.accepted.connect(dialog.on_buttons_accepted)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
 def scrolling_page(owner: QWidget, parts: list, max_width: int) -> QScrollArea:
     """Lay ``parts`` (widgets or layouts) out top to bottom in a column at most ``max_width`` wide,
     scrolling when the window is shorter than the page."""
     body = QWidget()
-    col = QVBoxLayout(body)
-    for part in parts:
-        (col.addLayout if isinstance(part, QLayout) else col.addWidget)(part)
-    col.addStretch(1)
+    column(body, parts).addStretch(1)
     body.setMaximumWidth(max_width)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)

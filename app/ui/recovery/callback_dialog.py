@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+                               QRadioButton, QSpinBox, QWidget)
 
 from app.services.callbacks import CallbackView, record_not_reached, record_reached, success_threshold
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import column, dialog_buttons, error_label
 
 
 class CallbackDialog(QDialog):
@@ -58,17 +58,8 @@ class CallbackDialog(QDialog):
             form.addRow("", err)
             self.errors[name] = err
         self.error = error_label("error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        # Set here: the standard buttons' own words would stay English without Qt's catalogue.
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.buttons = dialog_buttons(self, self.tr("Save"), self.tr("Cancel"), QDialogButtonBox.StandardButton.Save)
+        column(self, [form, self.hint, self.error, self.buttons])
         self.not_reached.toggled.connect(self.on_not_reached_toggled)
         self.setMinimumWidth(480)
         ops.run(lambda: success_threshold(store), on_success=self.show_threshold)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import MAX_AMOUNT, authority_of, propose_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error, title
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import column, dialog_buttons, error_label
 
 
 class RemedyDialog(QDialog):
@@ -50,16 +49,8 @@ class RemedyDialog(QDialog):
         form.addRow("", self.amount_error)
         form.addRow(self.tr("&What exactly:"), self.description)
         form.addRow("", self.description_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Offer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.authority)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.buttons = dialog_buttons(self, self.tr("Offer"), self.tr("Cancel"))
+        column(self, [form, self.authority, self.error, self.buttons])
         self.amount.valueChanged.connect(self.on_amount_value_changed)
         self.setMinimumWidth(460)
         user_id = user.user_id
