@@ -109,3 +109,34 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     assert [e.payload["kind"] for e in tl if e.kind == "recovery.step"] == seen
     assert all(e.actor_id == adv_id for e in tl)
     assert [e.payload["rating"] for e in tl if e.kind == "callback.reached"] == [9]
+
+
+def test_skipping_or_noting_a_step_asks_for_the_note_first_and_records_nothing_without_it(qtbot, store, tmp_path):
+    adv_id = add_user(store, "张伟", "advisor")
+    user = SimpleNamespace(user_id=adv_id, display_name="张伟", role="advisor")
+    form_id, ro_id = d_graded_form(store, tmp_path)
+    case_id = case_for(store, adv_id, failure_type="outcome", cause_group="employee", severity="serious",
+                       blame="dealer", mood="angry", form_id=form_id, ro_id=ro_id)
+    stepper = RecoveryStepper(store, Ops(inline=True), library_for(None), user)
+    qtbot.addWidget(stepper)
+    stepper.show()
+    stepper.set_case(case_id)
+    qtbot.waitUntil(lambda: stepper.guide is not None)
+    def refused(button, asked):
+        before, at = len(timeline(store, case_id)), stepper.position.text()
+        stepper.error.clear()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert stepper.error.text() == asked
+        assert (len(timeline(store, case_id)), stepper.position.text()) == (before, at)
+
+    refused(stepper.note_button, "Write the note first.")
+    while not stepper.skip_button.isEnabled():  # the first steps can't be skipped: done, on to one that can
+        at = stepper.position.text()
+        qtbot.mouseClick(stepper.done_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: stepper.position.text() != at)
+    refused(stepper.skip_button, "Write the reason for skipping in the note box, then press Skip again.")
+    before, at = len(timeline(store, case_id)), stepper.position.text()
+    type_chinese(stepper.note, "客户赶时间，下次再说")
+    qtbot.mouseClick(stepper.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: stepper.position.text() != at)
+    assert len(timeline(store, case_id)) == before + 1

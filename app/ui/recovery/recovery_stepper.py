@@ -281,22 +281,21 @@ class RecoveryStepper(QWidget):
             self._record(StepOutcome.DONE)
 
     def on_skip_clicked(self) -> None:
-        if not self.skip_button.isEnabled():
-            return
-        if not self.note.toPlainText().strip():
-            self.error.setText(self.tr("Write the reason for skipping in the note box, then press Skip again."))
-            self.note.setFocus()
-            return
-        self._record(StepOutcome.SKIPPED)
+        if self.skip_button.isEnabled():
+            self._record_with_note(StepOutcome.SKIPPED,
+                                   self.tr("Write the reason for skipping in the note box, then press Skip again."))
 
     def on_note_clicked(self) -> None:
-        if not self.note_button.isEnabled():
-            return
+        if self.note_button.isEnabled():
+            self._record_with_note(StepOutcome.NOTED, self.tr("Write the note first."))
+
+    def _record_with_note(self, outcome: StepOutcome, asked: str) -> None:
+        """Skipping and noting say why: without a note nothing is recorded and the note box asks for it."""
         if not self.note.toPlainText().strip():
-            self.error.setText(self.tr("Write the note first."))
+            self.error.setText(asked)
             self.note.setFocus()
             return
-        self._record(StepOutcome.NOTED)
+        self._record(outcome)
 
     def on_remedy_clicked(self) -> None:
         if self.case_id and self.remedy_button.isVisible() and self.remedy_button.isEnabled():
