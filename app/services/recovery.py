@@ -162,13 +162,7 @@ def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text:
 @announces(CASES)
 def escalate(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
              now: datetime | None = None) -> str:
-    now = now or utcnow()
-    reason = require(reason, "reason")
-    with UnitOfWork(store, actor_id, write=True) as uow:
-        case, _role = case_for_change(uow, case_id, expected_version)
-        change(uow, case, "case.escalated", {"reason": reason}, now, status=CaseStatus.ESCALATED, action="escalated")
-        uow.commit()
-        return case.status
+    return _move_for_reason(store, case_id, reason, actor_id, expected_version, now, CaseStatus.ESCALATED, "escalated")
 
 
 @announces(CASES)
@@ -194,12 +188,19 @@ def close_case(store, case_id: str, root_cause: str, improvement: str, actor_id:
 @announces(CASES)
 def reopen(store, case_id: str, reason: str, actor_id: str | None, *, expected_version: int | None = None,
            now: datetime | None = None) -> str:
+    return _move_for_reason(store, case_id, reason, actor_id, expected_version, now, CaseStatus.REOPENED, "reopened")
+
+
+def _move_for_reason(store, case_id: str, reason: str, actor_id: str | None, expected_version: int | None,
+                     now: datetime | None, status: CaseStatus, action: str) -> str:
+    """Escalating and reopening: anyone working the case may, with a reason; a reopened case is open again."""
     now = now or utcnow()
     reason = require(reason, "reason")
     with UnitOfWork(store, actor_id, write=True) as uow:
         case, _role = case_for_change(uow, case_id, expected_version)
-        change(uow, case, "case.reopened", {"reason": reason}, now, status=CaseStatus.REOPENED, action="reopened")
-        case.closed_at, case.recovered = None, None
+        change(uow, case, f"case.{action}", {"reason": reason}, now, status=status, action=action)
+        if status == CaseStatus.REOPENED:
+            case.closed_at, case.recovered = None, None
         uow.commit()
         return case.status
 
