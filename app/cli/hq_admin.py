@@ -21,61 +21,83 @@ def _db(args):
     return open_database(db_url(args.db))
 
 
-def register(hq_sub, translate) -> None:
-    def with_db(p):
-        p.add_argument("--db", required=True, metavar="URL",
-                       help=translate("Cli", "central database: a SQLite file path or postgresql+psycopg://..."))
-        return p
+def _db_action(sub, name: str, help_text: str, translate):
+    """An action on the central database: it takes the database as --db."""
+    p = sub.add_parser(name, help=help_text)
+    p.add_argument("--db", required=True, metavar="URL",
+                   help=translate("Cli", "central database: a SQLite file path or postgresql+psycopg://..."))
+    return p
 
+
+def _register_enrolment(hq_sub, translate) -> None:
+    """`dealer add` and `enrol`: the dealers head office knows and the counters it lets in."""
     dealer = hq_sub.add_parser("dealer", help=translate("Cli", "register dealers"))
     dsub = dealer.add_subparsers(dest="dealer_command", metavar="ACTION", required=True)
-    add = with_db(dsub.add_parser("add", help=translate("Cli", "register a dealer (or rename it)")))
+    add = _db_action(dsub, "add", translate("Cli", "register a dealer (or rename it)"), translate)
     add.add_argument("code", metavar="CODE")
     add.add_argument("name", metavar="NAME")
     add.set_defaults(run=run_dealer_add)
 
-    enrol = with_db(hq_sub.add_parser("enrol", help=translate("Cli", "issue a one-time enrolment code for a new counter")))
+    enrol = _db_action(hq_sub, "enrol", translate(
+        "Cli", "issue a one-time enrolment code for a new counter"), translate)
     enrol.add_argument("--dealer", required=True, metavar="CODE")
     enrol.add_argument("--replace", metavar="COUNTER_ID",
                        help=translate("Cli", "re-enrol this counter of the dealer (e.g. its keyring was lost); "
                                       "the code works for it only and its old secret stops working"))
     enrol.set_defaults(run=run_enrol)
 
-    serve = with_db(hq_sub.add_parser("serve", help=translate("Cli", "run the intake server counters sync with")))
+
+def _register_exchange(hq_sub, translate) -> None:
+    """`serve`, `import` and `publish`: what comes in from the counters and what goes out to them."""
+    serve = _db_action(hq_sub, "serve", translate("Cli", "run the intake server counters sync with"), translate)
     serve.add_argument("--inbox", required=True, metavar="DIR", help=translate("Cli", "where every accepted file is kept"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.set_defaults(run=run_serve)
 
-    imp = with_db(hq_sub.add_parser("import", help=translate("Cli", "import case files (files or folders)")))
+    imp = _db_action(hq_sub, "import", translate("Cli", "import case files (files or folders)"), translate)
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.set_defaults(run=run_import)
 
-    pub = with_db(hq_sub.add_parser("publish", help=translate("Cli", "publish settings (JSON) or a script pack to dealers")))
+    pub = _db_action(hq_sub, "publish", translate(
+        "Cli", "publish settings (JSON) or a script pack to dealers"), translate)
     pub.add_argument("file", metavar="FILE")
     pub.add_argument("--dealer", metavar="CODE", help=translate("Cli", "only this dealer (default: all)"))
     pub.set_defaults(run=run_publish)
 
-    cnt = with_db(hq_sub.add_parser("counters", help=translate("Cli", "list enrolled counters and their last sync")))
+
+def _register_oversight(hq_sub, translate) -> None:
+    """`counters`, `refusals`, `conflicts`, `resolve`, `export`: what head office holds, and settling conflicts."""
+    cnt = _db_action(hq_sub, "counters", translate("Cli", "list enrolled counters and their last sync"), translate)
     cnt.set_defaults(run=run_counters)
 
-    ref = with_db(hq_sub.add_parser("refusals", help=translate("Cli", "list what head office refused of the counters' files, with the reasons")))
+    ref = _db_action(hq_sub, "refusals", translate(
+        "Cli", "list what head office refused of the counters' files, with the reasons"), translate)
     ref.add_argument("--dealer", metavar="CODE", help=translate("Cli", "only this dealer (default: all)"))
     ref.set_defaults(run=run_refusals)
 
-    con = with_db(hq_sub.add_parser("conflicts", help=translate("Cli", "list conflicts waiting for a supervisor")))
+    con = _db_action(hq_sub, "conflicts", translate("Cli", "list conflicts waiting for a supervisor"), translate)
     con.set_defaults(run=run_conflicts)
 
-    res = with_db(hq_sub.add_parser("resolve", help=translate("Cli", "resolve a conflict; the resolution syncs to the dealer's counters")))
+    res = _db_action(hq_sub, "resolve", translate(
+        "Cli", "resolve a conflict; the resolution syncs to the dealer's counters"), translate)
     res.add_argument("conflict", metavar="ID")
     res.add_argument("--keep", required=True, choices=("applied", "other"),
                      help=translate("Cli", "applied: keep head office's version; other: take the change kept aside"))
     res.add_argument("--note", default="", metavar="TEXT")
     res.set_defaults(run=run_resolve)
 
-    exp = with_db(hq_sub.add_parser("export", help=translate("Cli", "export the central cases, forms and conflicts as CSV and XLSX")))
+    exp = _db_action(hq_sub, "export", translate(
+        "Cli", "export the central cases, forms and conflicts as CSV and XLSX"), translate)
     exp.add_argument("--out", required=True, metavar="DIR")
     exp.set_defaults(run=run_export)
+
+
+def register(hq_sub, translate) -> None:
+    """Every head-office action, in the order `hq --help` lists them."""
+    _register_enrolment(hq_sub, translate)
+    _register_exchange(hq_sub, translate)
+    _register_oversight(hq_sub, translate)
 
 
 def run_dealer_add(args, translate) -> int:

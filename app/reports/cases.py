@@ -89,6 +89,68 @@ def _local_bounds(month: str) -> tuple[datetime, datetime]:
             datetime(end.year, end.month, end.day).astimezone())
 
 
+def _count(s, *conds) -> int:
+    return int(s.scalar(select(func.count()).select_from(FailureCase).where(*conds)) or 0)
+
+
+def _opened_by(s, opened_in) -> dict:
+    """The month's cases by status, by severity and by cause (the Pareto), as CaseReport names them."""
+    C = FailureCase
+    by_status = {st.value: 0 for st in CaseStatus}
+    by_status.update(dict(s.execute(select(C.status, func.count()).where(opened_in).group_by(C.status)).all()))
+    by_severity = {sv.value: 0 for sv in Severity}
+    by_severity.update(dict(s.execute(select(C.severity, func.count()).where(opened_in)
+                                      .group_by(C.severity)).all()))
+    pareto = sorted(((cg, ft, int(n)) for cg, ft, n in s.execute(
+        select(C.cause_group, C.failure_type, func.count()).where(opened_in)
+        .group_by(C.cause_group, C.failure_type))), key=lambda r: (-r[2], r[0], r[1]))
+    return dict(by_status=by_status, by_severity=by_severity, pareto=pareto)
+
+
+def _times(s, mine, opened_in, lo: datetime, hi: datetime) -> dict:
+    """Response and resolution times, closings and recoveries in the month, as CaseReport names them."""
+    C = FailureCase
+    dialect = s.get_bind().dialect.name
+    response, resolution = figures.first_response_hours(dialect), figures.resolution_hours(dialect)
+    resolved_in = [mine, C.resolved_at >= lo, C.resolved_at < hi]
+    closed_in = [mine, C.closed_at >= lo, C.closed_at < hi]
+    judged_in = [mine, *figures.recovery_judged(lo, hi)]
+    judged = _count(s, *judged_in)
+    recovered = _count(s, *judged_in, figures.RECOVERED)
+    return dict(first_response_n=_count(s, opened_in, C.first_response_at.is_not(None)),
+                first_response_median=percentile(s, response, [opened_in], 0.5),
+                first_response_p90=percentile(s, response, [opened_in], 0.9),
+                resolved=_count(s, *resolved_in),
+                resolution_median=percentile(s, resolution, resolved_in, 0.5),
+                resolution_p90=percentile(s, resolution, resolved_in, 0.9),
+                closed=_count(s, *closed_in), recovery_judged=judged, recovered=recovered,
+                recovery_rate=recovery_rate(recovered, judged))
+
+
+def _remedies_given(s, dealer_id: str, lo: datetime, hi: datetime) -> dict:
+    """Remedies agreed in the month by kind and the cases they went to, and those waiting for approval now."""
+    given_in = [Remedy.dealer_id == dealer_id, Remedy.status == RemedyStatus.AGREED.value,
+                Remedy.agreed_at >= lo, Remedy.agreed_at < hi]
+    remedies = sorted((RemedyLine(k, int(n), int(v or 0)) for k, n, v in s.execute(
+        select(Remedy.kind, func.count(), func.sum(Remedy.amount)).where(*given_in).group_by(Remedy.kind))),
+        key=lambda r: (-r.value, -r.given, r.kind))
+    remedied = int(s.scalar(select(func.count(func.distinct(Remedy.case_id))).where(*given_in)) or 0)
+    waiting, waiting_value = s.execute(
+        select(func.count(), func.coalesce(func.sum(Remedy.amount), 0))
+        .where(Remedy.dealer_id == dealer_id, Remedy.status == RemedyStatus.PENDING_APPROVAL.value)).one()
+    return dict(remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
+                waiting_value=int(waiting_value))
+
+
+def _overdue_cases(s, overdue, now: datetime) -> list[OverdueCase]:
+    """The overdue cases to chase, oldest first (at most OVERDUE_LISTED)."""
+    C = FailureCase
+    rows = s.execute(select(C.number, C.opened_at, C.severity, C.status, C.channel, User.display_name)
+                     .outerjoin(User, User.id == C.assignee_id).where(overdue)
+                     .order_by(C.opened_at).limit(OVERDUE_LISTED))
+    return [OverdueCase(n, at, (now - at).days, sv, st, ch, who or "-") for n, at, sv, st, ch, who in rows]
+
+
 def gather(store, month: str, dealer_code: str | None = None, *, now: datetime | None = None) -> CaseReport:
     lo, hi = _local_bounds(month)
     now = now or utcnow()
@@ -96,65 +158,21 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
     with store.session() as s:
         dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
         conf = settings.get_all(s)
-        dialect = s.get_bind().dialect.name
         mine = C.dealer_id == dealer.id
         opened_in = and_(mine, C.opened_at >= lo, C.opened_at < hi)
         is_open = C.status != CaseStatus.CLOSED.value
         overdue = and_(mine, figures.overdue_condition(s, dealer.id, now))
-        given_in = [Remedy.dealer_id == dealer.id, Remedy.status == RemedyStatus.AGREED.value,
-                    Remedy.agreed_at >= lo, Remedy.agreed_at < hi]
-        remedies = sorted((RemedyLine(k, int(n), int(v or 0)) for k, n, v in s.execute(
-            select(Remedy.kind, func.count(), func.sum(Remedy.amount)).where(*given_in).group_by(Remedy.kind))),
-            key=lambda r: (-r.value, -r.given, r.kind))
-        remedied = int(s.scalar(select(func.count(func.distinct(Remedy.case_id))).where(*given_in)) or 0)
-        waiting, waiting_value = s.execute(
-            select(func.count(), func.coalesce(func.sum(Remedy.amount), 0))
-            .where(Remedy.dealer_id == dealer.id, Remedy.status == RemedyStatus.PENDING_APPROVAL.value)).one()
-
-        def count(*conds) -> int:
-            return int(s.scalar(select(func.count()).select_from(C).where(*conds)) or 0)
-
-        opened = count(opened_in)
-        by_status = {st.value: 0 for st in CaseStatus}
-        by_status.update(dict(s.execute(select(C.status, func.count()).where(opened_in).group_by(C.status)).all()))
-        by_severity = {sv.value: 0 for sv in Severity}
-        by_severity.update(dict(s.execute(select(C.severity, func.count()).where(opened_in)
-                                          .group_by(C.severity)).all()))
-        pareto = sorted(((cg, ft, int(n)) for cg, ft, n in s.execute(
-            select(C.cause_group, C.failure_type, func.count()).where(opened_in)
-            .group_by(C.cause_group, C.failure_type))), key=lambda r: (-r[2], r[0], r[1]))
-
-        response, resolution = figures.first_response_hours(dialect), figures.resolution_hours(dialect)
-        resolved_in = [mine, C.resolved_at >= lo, C.resolved_at < hi]
-        closed_in = [mine, C.closed_at >= lo, C.closed_at < hi]
-        judged_in = [mine, *figures.recovery_judged(lo, hi)]
-        judged = count(*judged_in)
-        recovered = count(*judged_in, figures.RECOVERED)
-
-        rows = s.execute(select(C.number, C.opened_at, C.severity, C.status, C.channel, User.display_name)
-                         .outerjoin(User, User.id == C.assignee_id).where(overdue)
-                         .order_by(C.opened_at).limit(OVERDUE_LISTED))
-        listed = [OverdueCase(n, at, (now - at).days, sv, st, ch, who or "-") for n, at, sv, st, ch, who in rows]
         return CaseReport(
             month=f"{parse_month(month)[0]:04d}-{parse_month(month)[1]:02d}", dealer=dealer.code,
             dealer_name=dealer.name or dealer.code, as_of=now,
             first_response_hours=conf["cases.first_response_hours"],
             callback_overdue_hours=conf["recovery.callback_overdue_hours"],
             callback_attempts=conf["recovery.callback_attempts"],
-            opened=opened, opened_still_open=count(opened_in, is_open),
-            open_now=count(mine, is_open), overdue_now=count(overdue),
-            first_response_n=count(opened_in, C.first_response_at.is_not(None)),
-            first_response_median=percentile(s, response, [opened_in], 0.5),
-            first_response_p90=percentile(s, response, [opened_in], 0.9),
-            resolved=count(*resolved_in),
-            resolution_median=percentile(s, resolution, resolved_in, 0.5),
-            resolution_p90=percentile(s, resolution, resolved_in, 0.9),
-            closed=count(*closed_in), success_threshold=conf["recovery.success_threshold"],
-            recovery_judged=judged, recovered=recovered,
-            recovery_rate=recovery_rate(recovered, judged),
-            by_status=by_status, by_severity=by_severity, pareto=pareto, overdue_cases=listed,
-            remedies=remedies, remedied_cases=remedied, waiting_approval=int(waiting),
-            waiting_value=int(waiting_value))
+            success_threshold=conf["recovery.success_threshold"],
+            opened=_count(s, opened_in), opened_still_open=_count(s, opened_in, is_open),
+            open_now=_count(s, mine, is_open), overdue_now=_count(s, overdue),
+            overdue_cases=_overdue_cases(s, overdue, now), **_opened_by(s, opened_in),
+            **_times(s, mine, opened_in, lo, hi), **_remedies_given(s, dealer.id, lo, hi))
 
 
 def _days(hours: float | None) -> str:

@@ -107,37 +107,29 @@ def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def gather(db, month: str) -> NetworkReport:
-    year, mon = parse_month(month)
-    py, pm = previous(year, mon)
-    lo, hi = _local_bounds(year, mon)
-    plo, _ = _local_bounds(py, pm)
-    with db.session() as s:
-        conf = settings.get_all(s)
-        verified_only, threshold = conf["assessment.verified_only"], conf["failure.overall_threshold"]
-        pairs = month_pair_by(s, FeedbackForm.dealer_id, [], year, mon, verified_only=verified_only,
-                              overall_threshold=threshold)
-        dealers = s.execute(select(Dealer.id, Dealer.code, Dealer.name)).all()
-        in_month = (FailureCase.opened_at >= lo, FailureCase.opened_at < hi)
-        by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
-                               .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
-        causes_q = (select(FailureCase.cause_group, FailureCase.failure_type,
-                           func.sum(case((FailureCase.opened_at >= lo, 1), else_=0)),
-                           func.sum(case((FailureCase.opened_at < lo, 1), else_=0)))
-                    .where(FailureCase.opened_at >= plo, FailureCase.opened_at < hi)
-                    .group_by(FailureCase.cause_group, FailureCase.failure_type))
-        causes = sorted(((cg, ft, int(a or 0), int(b or 0)) for cg, ft, a, b in s.execute(causes_q)),
-                        key=lambda r: (-r[2], -r[3], r[0], r[1]))
-        points = trend(s, [], year, mon, verified_only=verified_only)
-        cases_last = s.scalar(select(func.count()).select_from(FailureCase)
-                              .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
-        recovery = _recovery_by_dealer(s, lo, hi)
+def _causes_two_months(s, plo: datetime, lo: datetime, hi: datetime) -> list[tuple[str, str, int, int]]:
+    """Cases by cause group and failure type across the network, this month and last, most first."""
+    C = FailureCase
+    q = (select(C.cause_group, C.failure_type,
+                func.sum(case((C.opened_at >= lo, 1), else_=0)), func.sum(case((C.opened_at < lo, 1), else_=0)))
+         .where(C.opened_at >= plo, C.opened_at < hi)
+         .group_by(C.cause_group, C.failure_type))
+    return sorted(((cg, ft, int(a or 0), int(b or 0)) for cg, ft, a, b in s.execute(q)),
+                  key=lambda r: (-r[2], -r[3], r[0], r[1]))
 
+
+def _cases_by_dealer(by_channel) -> tuple[dict, dict]:
+    """Per dealer: the month's cases, and the complaints among them that came some other way than on site."""
     cases, other = {}, {}
     for dealer_id, channel, n in by_channel:
         cases[dealer_id] = cases.get(dealer_id, 0) + n
         if channel in OTHER_CHANNELS:
             other[dealer_id] = other.get(dealer_id, 0) + n
+    return cases, other
+
+
+def _dealer_rows(dealers, pairs: dict, cases: dict, other: dict, recovery: dict) -> list[DealerRow]:
+    """One row per dealer with anything in either month, ranked by average (those without forms last)."""
     rows = []
     for dealer_id, code, name in dealers:
         n, total, failures, top, pn, ptotal, _pf = pairs.get(dealer_id, (0,) * 7)
@@ -153,14 +145,39 @@ def gather(db, month: str) -> NetworkReport:
     rank = {r.code: i + 1 for i, r in enumerate(ranked)}
     rows = [DealerRow(**{**r.__dict__, "rank": rank.get(r.code)}) for r in rows]
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
+    return rows
 
-    def totals(forms, total, failures, n_cases) -> NetworkTotals:
-        return NetworkTotals(forms, total, scoring.average(total, forms), failures,
-                             scoring.failure_share(failures, forms), n_cases)
 
+def _totals(forms, total, failures, n_cases) -> NetworkTotals:
+    return NetworkTotals(forms, total, scoring.average(total, forms), failures,
+                         scoring.failure_share(failures, forms), n_cases)
+
+
+def gather(db, month: str) -> NetworkReport:
+    year, mon = parse_month(month)
+    py, pm = previous(year, mon)
+    lo, hi = _local_bounds(year, mon)
+    plo, _ = _local_bounds(py, pm)
+    with db.session() as s:
+        conf = settings.get_all(s)
+        verified_only, threshold = conf["assessment.verified_only"], conf["failure.overall_threshold"]
+        pairs = month_pair_by(s, FeedbackForm.dealer_id, [], year, mon, verified_only=verified_only,
+                              overall_threshold=threshold)
+        dealers = s.execute(select(Dealer.id, Dealer.code, Dealer.name)).all()
+        in_month = (FailureCase.opened_at >= lo, FailureCase.opened_at < hi)
+        by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
+                               .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
+        causes = _causes_two_months(s, plo, lo, hi)
+        points = trend(s, [], year, mon, verified_only=verified_only)
+        cases_last = s.scalar(select(func.count()).select_from(FailureCase)
+                              .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
+        recovery = _recovery_by_dealer(s, lo, hi)
+
+    cases, other = _cases_by_dealer(by_channel)
+    rows = _dealer_rows(dealers, pairs, cases, other, recovery)
     col = [sum(v[i] for v in pairs.values()) for i in range(7)]
-    this = totals(col[0], col[1], col[2], sum(cases.values()))
-    last = totals(col[4], col[5], col[6], int(cases_last))
+    this = _totals(col[0], col[1], col[2], sum(cases.values()))
+    last = _totals(col[4], col[5], col[6], int(cases_last))
     return NetworkReport(f"{year:04d}-{mon:02d}", f"{py:04d}-{pm:02d}",
                          "verified" if verified_only else "all", conf["failure.share_target"],
                          conf["recovery.success_threshold"], rows, this, last,

@@ -35,18 +35,9 @@ class CaseDetailView(QWidget):
 
     case_shown = Signal(str)
 
-    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("caseDetail")
-        self.store, self.ops, self.user = store, ops, user
-        self.case_id: str | None = None
-        self.detail = None
-        self.heading = QLabel(self.tr("Choose a case in the list"))
-        self.heading.setObjectName("heading")
-        self.subheading = QLabel()
-        self.subheading.setWordWrap(True)
-        self.tabs = QTabWidget()
-
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_overview(self) -> None:
+        """The case's facts, one labelled line each."""
         overview = QWidget()
         self.facts = QFormLayout(overview)
         self.fact_labels: dict[str, QLabel] = {}
@@ -63,6 +54,7 @@ class CaseDetailView(QWidget):
             self.fact_labels[key] = lab
         self.tabs.addTab(overview, self.tr("Overview"))
 
+    def build_timeline(self) -> None:
         # A list, not a table: what happened wraps onto as many lines as it needs.
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
@@ -71,6 +63,8 @@ class CaseDetailView(QWidget):
         self.timeline.setSpacing(3)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
 
+    def build_history(self) -> None:
+        """The customer's visits (with their forms) and cases, newest first."""
         self.history = QTreeWidget()
         self.history.setObjectName("customerHistory")
         self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details")])
@@ -79,6 +73,20 @@ class CaseDetailView(QWidget):
         self.history.setColumnWidth(1, 190)
         self.tabs.addTab(self.history, self.tr("Customer history"))
 
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.store, self.ops, self.user = store, ops, user
+        self.case_id: str | None = None
+        self.detail = None
+        self.heading = QLabel(self.tr("Choose a case in the list"))
+        self.heading.setObjectName("heading")
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.build_overview()
+        self.build_timeline()
+        self.build_history()
         self.attachments = AttachmentsPanel(store, ops, user)
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.extensions: list[QWidget] = [self.attachments]

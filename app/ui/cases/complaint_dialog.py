@@ -24,20 +24,9 @@ COMBO_FIELDS = ("channel", "mood", "failure_type", "cause_group", "severity", "b
 class ComplaintDialog(QDialog):
     case_saved = Signal(object)  # cases.CaseRef
 
-    def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, repair_order: str = "",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("complaintDialog")
-        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self.setWindowTitle(self.tr("Record a complaint"))
-        self.setWindowIcon(icon("add"))
-        self.customer_id: str | None = None
-        self.links: dict = {"form_id": None, "repair_order_id": None}
-        self.prefill = prefill
-        self._filling = False
-
-        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
-
+    # -- building the dialog: __init__ (after these) calls them in this order
+    def build_search(self) -> None:
+        """Find the customer as you type: matches appear under the box, Enter or a click takes one."""
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
         self.search.setPlaceholderText(self.tr("Find a customer: phone, plate or name"))
@@ -55,6 +44,8 @@ class ComplaintDialog(QDialog):
         self.matches.itemActivated.connect(self.on_match_activated)
         self.matches.itemClicked.connect(self.on_match_activated)
 
+    def build_customer_fields(self) -> None:
+        """The left column: who complains and about which vehicle."""
         left = self.left = FieldForm()
         self.customer_name = left.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
         self.phone = left.add("phone", self.tr("Phone"), QLineEdit(), required=True)
@@ -67,6 +58,8 @@ class ComplaintDialog(QDialog):
         self.score.setRange(0, 10)
         self.score.setSpecialValueText(self.tr("none"))
 
+    def build_complaint_fields(self) -> None:
+        """The right column: the complaint itself, then every text field held to the catalogue's length."""
         right = self.right = FieldForm()
         choose = self.tr("Choose…")
         self.channel = right.add("channel", self.tr("Found by"), vocab_combo(Channel), required=True)
@@ -88,6 +81,8 @@ class ComplaintDialog(QDialog):
         for name in ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason"):
             getattr(self, name).setMaxLength(fields.length(name))  # the field catalogue's limits
 
+    def build_buttons(self) -> None:
+        """Save and Close (neither takes Enter: in the search it picks a match), and what went wrong."""
         self.save_button = QPushButton(self.tr("Save complaint"))
         self.save_button.setObjectName("saveComplaint")
         self.save_button.setDefault(False)
@@ -101,16 +96,18 @@ class ComplaintDialog(QDialog):
         self.status.setProperty("role", "error")
         self.status.setWordWrap(True)
 
+    def build_layout(self) -> None:
+        """The draft bar on top, customer and complaint side by side, the buttons below."""
         cols = QHBoxLayout()
         lcol = QVBoxLayout()
         lcol.addWidget(QLabel(self.tr("Customer and vehicle")))
         lcol.addWidget(self.search)
         lcol.addWidget(self.matches)
-        lcol.addWidget(left)
+        lcol.addWidget(self.left)
         lcol.addStretch(1)
         rcol = QVBoxLayout()
         rcol.addWidget(QLabel(self.tr("Complaint")))
-        rcol.addWidget(right)
+        rcol.addWidget(self.right)
         rcol.addWidget(self.severity_hint)
         rcol.addStretch(1)
         cols.addLayout(lcol, 1)
@@ -123,8 +120,9 @@ class ComplaintDialog(QDialog):
         layout.addWidget(self.draft_bar)
         layout.addLayout(cols)
         layout.addLayout(buttons)
-        self.resize(940, 600)
 
+    def connect_fields(self) -> None:
+        """The score suggests a severity; every edit is written to the draft."""
         self.score.valueChanged.connect(self.on_score_changed)
         for name in TEXT_FIELDS:
             getattr(self, name).textChanged.connect(self.on_field_changed)
@@ -132,6 +130,27 @@ class ComplaintDialog(QDialog):
             getattr(self, name).currentIndexChanged.connect(self.on_field_changed)
         self.customer_words.textChanged.connect(self.on_field_changed)
         self.score.valueChanged.connect(self.on_field_changed)
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, repair_order: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintDialog")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.setWindowTitle(self.tr("Record a complaint"))
+        self.setWindowIcon(icon("add"))
+        self.customer_id: str | None = None
+        self.links: dict = {"form_id": None, "repair_order_id": None}
+        self.prefill = prefill
+        self._filling = False
+
+        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
+        self.build_search()
+        self.build_customer_fields()
+        self.build_complaint_fields()
+        self.build_buttons()
+        self.build_layout()
+        self.resize(940, 600)
+        self.connect_fields()
 
         if prefill is not None:
             self.fill_from_case(prefill)

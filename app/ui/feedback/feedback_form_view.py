@@ -26,19 +26,10 @@ ITEMS = ("timeliness", "repair_quality", "attitude")
 class FeedbackFormView(QWidget):
     form_saved = Signal(object)  # feedback_forms.FormSaved
 
-    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("feedbackForms")
-        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self.editing = None  # the FormDetail being corrected, or None for a new form
-        self._filling = False
-        self.last_saved = None
-
-        heading = QLabel(self.tr("Feedback form"))
-        heading.setObjectName("heading")
-        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
-
-        f = self.fields = FieldForm()
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_repair_order(self) -> None:
+        """The repair order the form is for, with the button that opens the form already stored for it."""
+        f = self.fields
         ro_row = QWidget()
         h = QHBoxLayout(ro_row)
         h.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +42,10 @@ class FeedbackFormView(QWidget):
         h.addWidget(self.open_button)
         f.add("repair_order", self.tr("Repair order"), ro_row, required=True)
         f.fields["repair_order"] = self.repair_order
+
+    def build_fields(self) -> None:
+        """The form's own fields: service, customer, the three graded items, score, comment, verification."""
+        f, user = self.fields, self.user
         self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(qdate_today()))
         self.service_date.setCalendarPopup(True)
         self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
@@ -78,6 +73,8 @@ class FeedbackFormView(QWidget):
         if not user.is_supervisor:
             self.verification.setToolTip(self.tr("Only a supervisor can change verification"))
 
+    def build_buttons(self) -> QHBoxLayout:
+        """Save (also Ctrl+S) and New form."""
         self.save_button = QPushButton(self.tr("Save form"))
         self.save_button.setObjectName("saveForm")
         self.save_button.setDefault(True)
@@ -89,7 +86,10 @@ class FeedbackFormView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
+        return buttons
 
+    def build_result(self) -> None:
+        """What the last save did (with the way to open a case from it), and the form's history."""
         self.result_bar = self._banner("resultBar")
         self.result_text = QLabel()
         self.result_text.setWordWrap(True)
@@ -102,14 +102,35 @@ class FeedbackFormView(QWidget):
         self.history.setObjectName("formHistory")
         self.history.hide()
 
-        scrolling_page(self, [heading, self.draft_bar, self.result_bar, f, buttons, self.history], 820)
-
+    def connect_fields(self) -> None:
+        """Every edit is written to the draft (the grade pickers are connected as they are built)."""
         for w in (self.repair_order, self.customer_name, self.phone, self.plate):
             w.textChanged.connect(self.on_field_changed)
         self.service_date.dateChanged.connect(self.on_field_changed)
         self.overall.valueChanged.connect(self.on_field_changed)
         self.comment.textChanged.connect(self.on_field_changed)
         self.verification.currentIndexChanged.connect(self.on_field_changed)
+
+    def __init__(self, store, ops: Ops, user, drafts: DraftBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedbackForms")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.editing = None  # the FormDetail being corrected, or None for a new form
+        self._filling = False
+        self.last_saved = None
+
+        heading = QLabel(self.tr("Feedback form"))
+        heading.setObjectName("heading")
+        self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
+
+        self.fields = FieldForm()
+        self.build_repair_order()
+        self.build_fields()
+        buttons = self.build_buttons()
+        self.build_result()
+
+        scrolling_page(self, [heading, self.draft_bar, self.result_bar, self.fields, buttons, self.history], 820)
+        self.connect_fields()
         self.offer_draft()
 
     @staticmethod

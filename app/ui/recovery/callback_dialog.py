@@ -16,14 +16,9 @@ from app.ui.common.widgets import column, dialog_buttons, error_label
 class CallbackDialog(QDialog):
     callback_recorded = Signal(object)  # CallbackResult or CallbackView (not reached)
 
-    def __init__(self, store, ops: Ops, callback: CallbackView, user, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("callback_dialog")
-        self.setWindowTitle(self.tr("Callback for {number}").format(number=callback.case_number))
-        self.store, self.ops, self.callback, self.user = store, ops, callback, user
-        who = QLabel(self.tr("Call {customer} on {phone} ({plate})").format(
-            customer=callback.customer, phone=callback.phone, plate=callback.plate))
-        who.setObjectName("who")
+    # -- building the dialog: __init__ (after these) calls them in this order
+    def build_fields(self) -> None:
+        """Reached or not, the re-rating and what the customer said, and the hint on the success threshold."""
         self.reached = QRadioButton(self.tr("&Reached the customer"))
         self.reached.setObjectName("reached")
         self.not_reached = QRadioButton(self.tr("&Not reached"))
@@ -44,6 +39,9 @@ class CallbackDialog(QDialog):
         self.improvement.setObjectName("improvement")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+
+    def build_form(self, who: QLabel) -> QFormLayout:
+        """Who to call, reached or not, then each field with the line its error is shown in."""
         self.errors = {}
         form = QFormLayout()
         form.addRow(who)
@@ -57,8 +55,24 @@ class CallbackDialog(QDialog):
             err = error_label(f"{name}_error")
             form.addRow("", err)
             self.errors[name] = err
+        return form
+
+    def build_buttons(self) -> None:
+        """Save and Cancel, and the line for an error that belongs to no field."""
         self.error = error_label("error")
         self.buttons = dialog_buttons(self, self.tr("Save"), self.tr("Cancel"), QDialogButtonBox.StandardButton.Save)
+
+    def __init__(self, store, ops: Ops, callback: CallbackView, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callback_dialog")
+        self.setWindowTitle(self.tr("Callback for {number}").format(number=callback.case_number))
+        self.store, self.ops, self.callback, self.user = store, ops, callback, user
+        who = QLabel(self.tr("Call {customer} on {phone} ({plate})").format(
+            customer=callback.customer, phone=callback.phone, plate=callback.plate))
+        who.setObjectName("who")
+        self.build_fields()
+        form = self.build_form(who)
+        self.build_buttons()
         column(self, [form, self.hint, self.error, self.buttons])
         self.not_reached.toggled.connect(self.on_not_reached_toggled)
         self.setMinimumWidth(480)

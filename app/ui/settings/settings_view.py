@@ -21,13 +21,9 @@ class SettingsView(QWidget):
     language_chosen = Signal(str)
     settings_saved = Signal(dict)
 
-    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("settings")
-        self.store, self.ops, self.user = store, ops, user
-        heading = QLabel(self.tr("Settings"))
-        heading.setObjectName("heading")
-
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_language(self) -> QGroupBox:
+        """The program's language (applied at once when chosen)."""
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem(self.tr("Follow the system"), "")
@@ -35,7 +31,10 @@ class SettingsView(QWidget):
         self.language.addItem("English", "en")
         lang_box = QGroupBox(self.tr("Language"))
         QFormLayout(lang_box).addRow(self.tr("Language of the program:"), self.language)
+        return lang_box
 
+    def build_values(self) -> QGroupBox:
+        """One editor per declared setting (those head office publishes locked for all but supervisors), and Save."""
         self.editors: dict[str, QWidget] = {}
         self._shown: dict[str, object] = {}  # each editor's value as last loaded
         values_box = QGroupBox(self.tr("Rules and preferences"))
@@ -45,7 +44,7 @@ class SettingsView(QWidget):
                 continue
             editor = self._editor(decl)
             editor.setObjectName(f"setting_{key}")
-            if decl.published and not user.is_supervisor:
+            if decl.published and not self.user.is_supervisor:
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("Only a supervisor can change this setting"))
             lab = QLabel(QCoreApplication.translate("Settings", decl.title))
@@ -57,15 +56,18 @@ class SettingsView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         form.addRow(self.message, self.save_button)
+        return values_box
 
-        # Which recovery script pack the counter uses and where it came from (head office publishes new ones).
+    def build_pack(self) -> None:
+        """Which recovery script pack the counter uses and where it came from (head office publishes new ones)."""
         self.pack_box = QGroupBox(self.tr("Recovery scripts"))
         self.pack_label = QLabel()
         self.pack_label.setObjectName("active_pack")
         self.pack_label.setWordWrap(True)
         QVBoxLayout(self.pack_box).addWidget(self.pack_label)
-        self.show_pack()
 
+    def build_users(self) -> None:
+        """The counter's users, each to deactivate or give a new PIN, and a new one to add (administrators only)."""
         self.users_box = QGroupBox(self.tr("Users of this counter"))
         ub = QVBoxLayout(self.users_box)
         self.user_list = QListWidget()
@@ -99,7 +101,20 @@ class SettingsView(QWidget):
         ub.addLayout(person_row)
         ub.addWidget(self.new_user)
         ub.addLayout(row)
-        self.users_box.setVisible(user.role == Role.ADMIN.value)
+        self.users_box.setVisible(self.user.role == Role.ADMIN.value)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.store, self.ops, self.user = store, ops, user
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("heading")
+
+        lang_box = self.build_language()
+        values_box = self.build_values()
+        self.build_pack()
+        self.show_pack()
+        self.build_users()
 
         scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.users_box], 900)
         self.load()

@@ -37,16 +37,9 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     rebuild_requested = Signal()  # the language changed: the shell builds the window again
 
-    def __init__(self, store, ops: Ops, user=None, drafts: DraftBox | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store, self.ops = store, ops
-        self.user = user or _nobody(store)
-        self.drafts = drafts or DraftBox(store.path.parent)
-        self.setWindowTitle(self.tr("Recovery Desk"))
-        self.setWindowIcon(icon("app"))
-        self.resize(1280, 740)
-
+    # -- building the window: __init__ (after these) calls them in this order
+    def build_navigation(self) -> None:
+        """The navigation list on the left, the stack of pages it switches on the right."""
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
@@ -60,6 +53,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+    def build_pages(self) -> None:
+        """Today, Cases, Feedback forms, the recovery pages and Reports, with Settings last; Today shown first."""
+        store, ops = self.store, self.ops
         self.today = TodayView(store, ops, self.user, self.drafts)
         self.cases = CasesView(store, ops, self.user, self.drafts)
         self.feedback = FeedbackFormView(store, ops, self.user, self.drafts)
@@ -77,13 +73,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
-        self.today.case_requested.connect(self.on_today_case_requested)
-        self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
-
+    def build_status_bar(self) -> None:
+        """Who is signed in, the dealer, the store, the sync state and the lock button (also Ctrl+L)."""
         self.user_label = QLabel(self.tr("Signed in: {name}").format(name=self.user.display_name))
         self.user_label.setObjectName("userLabel")
         # Where the data is, in words an advisor reads (the two characters are those of this
         # counter's case numbers); the file's full path is in the tooltip for whoever supports it.
+        store = self.store
         ident = store.identity
         self.store_label = QLabel(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.store_label.setObjectName("storeLabel")
@@ -106,6 +102,22 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock_requested)
         bar.addPermanentWidget(self.lock_button)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+
+    def __init__(self, store, ops: Ops, user=None, drafts: DraftBox | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.ops = store, ops
+        self.user = user or _nobody(store)
+        self.drafts = drafts or DraftBox(store.path.parent)
+        self.setWindowTitle(self.tr("Recovery Desk"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 740)
+
+        self.build_navigation()
+        self.build_pages()
+        self.today.case_requested.connect(self.on_today_case_requested)
+        self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
+        self.build_status_bar()
 
     def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("file"), title)

@@ -23,12 +23,9 @@ class TodayView(QWidget):
     case_requested = Signal(str)  # the advisor wants to see this case
     filled = Signal()  # real figures are on screen
 
-    def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("today")
-        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
+    # -- building the page: __init__ (after these) calls them in this order
+    def build_month(self) -> QGroupBox:
+        """The month's figures so far."""
         self.forms = QLabel("-")
         self.average = QLabel("-")
         self.failure_share = QLabel("-")
@@ -39,7 +36,10 @@ class TodayView(QWidget):
         form.addRow(self.tr("Average score:"), self.average)
         form.addRow(self.tr("Failure share:"), self.failure_share)
         form.addRow(self.tr("Change against last month:"), self.outcome)
+        return month
 
+    def build_lists(self) -> None:
+        """What waits for the advisor (a case opens it, a form starts a case from it); alerts for supervisors only."""
         def box(title: str, name: str):
             g = QGroupBox(title)
             lst = QListWidget()
@@ -47,6 +47,7 @@ class TodayView(QWidget):
             QVBoxLayout(g).addWidget(lst)
             return g, lst
 
+        user = self.user
         self.waiting_box, self.waiting = box(self.tr("Waiting for a first response"), "waiting")
         self.callbacks_box, self.callbacks = box(self.tr("Callbacks due"), "callbacks")
         self.forms_box, self.failure_forms = box(self.tr("Failure forms with no case yet"), "failureForms")
@@ -63,6 +64,8 @@ class TodayView(QWidget):
         self.failure_forms.itemActivated.connect(self.on_form_item_activated)
         self.failure_forms.itemDoubleClicked.connect(self.on_form_item_activated)
 
+    def build_layout(self, month: QGroupBox) -> None:
+        """The heading above a grid: the two case lists, the forms and the month, the alerts across the bottom."""
         grid = QGridLayout()
         grid.addWidget(self.waiting_box, 0, 0)
         grid.addWidget(self.callbacks_box, 0, 1)
@@ -75,6 +78,16 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
+
+    def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today")
+        self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        month = self.build_month()
+        self.build_lists()
+        self.build_layout(month)
         ops.follow(self, self.refresh)
         self.refresh()
 
