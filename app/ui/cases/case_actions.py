@@ -69,12 +69,9 @@ class CaseActions(QWidget):
         self.case_id: str | None = None
         self.version: int | None = None  # the case version shown, passed to every action
         self.dialog: CaseActionDialog | None = None
-        self.escalate_button = QPushButton(self.tr("Escalate..."))
-        self.escalate_button.setObjectName("escalate")
-        self.reopen_button = QPushButton(self.tr("Reopen..."))
-        self.reopen_button.setObjectName("reopen")
-        self.close_button = QPushButton(self.tr("Close without recovery..."))
-        self.close_button.setObjectName("close_unrecovered")
+        self.escalate_button = QPushButton(self.tr("Escalate..."), objectName="escalate")
+        self.reopen_button = QPushButton(self.tr("Reopen..."), objectName="reopen")
+        self.close_button = QPushButton(self.tr("Close without recovery..."), objectName="close_unrecovered")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)

@@ -20,8 +20,7 @@ def tell_case_changed(parent: QWidget, ops, exc: BaseException) -> bool:
     """For CaseChanged: a message box (not blocking) and a reload; True when ``exc`` was one."""
     if not isinstance(exc, CaseChanged):
         return False
-    box = QMessageBox(parent)
-    box.setObjectName("case_changed_message")
+    box = QMessageBox(parent, objectName="case_changed_message")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("CaseChanged", "The case has changed"))
     box.setText(exc.render(QCoreApplication.translate))

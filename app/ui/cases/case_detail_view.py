@@ -56,8 +56,7 @@ class CaseDetailView(QWidget):
 
     def build_timeline(self) -> None:
         # A list, not a table: what happened wraps onto as many lines as it needs.
-        self.timeline = QListWidget()
-        self.timeline.setObjectName("timeline")
+        self.timeline = QListWidget(objectName="timeline")
         self.timeline.setWordWrap(True)
         self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
         self.timeline.setSpacing(3)
@@ -65,8 +64,7 @@ class CaseDetailView(QWidget):
 
     def build_history(self) -> None:
         """The customer's visits (with their forms) and cases, newest first."""
-        self.history = QTreeWidget()
-        self.history.setObjectName("customerHistory")
+        self.history = QTreeWidget(objectName="customerHistory")
         self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details")])
         self.history.setRootIsDecorated(False)
         self.history.setColumnWidth(0, 95)
@@ -79,8 +77,7 @@ class CaseDetailView(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
         self.detail = None
-        self.heading = QLabel(self.tr("Choose a case in the list"))
-        self.heading.setObjectName("heading")
+        self.heading = QLabel(self.tr("Choose a case in the list"), objectName="heading")
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
         self.tabs = QTabWidget()

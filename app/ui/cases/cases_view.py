@@ -25,8 +25,7 @@ class CasesView(QWidget):
     # -- building the page: __init__ (after these) calls them in this order
     def build_search(self) -> None:
         """The search box, which filters a moment after the typing stops (or at once on Enter)."""
-        self.search = QLineEdit()
-        self.search.setObjectName("caseSearch")
+        self.search = QLineEdit(objectName="caseSearch")
         self.search.setPlaceholderText(self.tr("Search: case number, phone, plate or name"))
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
@@ -63,16 +62,14 @@ class CasesView(QWidget):
         self.use_dates.toggled.connect(self.on_use_dates_toggled)
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.toggled.connect(self.apply_filter)
-        self.new_button = QPushButton(icon("add"), self.tr("Record complaint"))
-        self.new_button.setObjectName("recordComplaint")
+        self.new_button = QPushButton(icon("add"), self.tr("Record complaint"), objectName="recordComplaint")
         self.new_button.clicked.connect(self.on_new_clicked)
         self.count = QLabel()
 
     def build_table(self) -> None:
         self.model = CaseTableModel(self.store, self.ops, self)
         self.model.count_changed.connect(self.on_model_count_changed)
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
+        self.table = QTableView(objectName="caseTable")
         self.table.setModel(self.model)
         # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)

@@ -27,12 +27,10 @@ class ComplaintDialog(QDialog):
     # -- building the dialog: __init__ (after these) calls them in this order
     def build_search(self) -> None:
         """Find the customer as you type: matches appear under the box, Enter or a click takes one."""
-        self.search = QLineEdit()
-        self.search.setObjectName("customerSearch")
+        self.search = QLineEdit(objectName="customerSearch")
         self.search.setPlaceholderText(self.tr("Find a customer: phone, plate or name"))
         self.search.setClearButtonEnabled(True)
-        self.matches = QListWidget()
-        self.matches.setObjectName("customerMatches")
+        self.matches = QListWidget(objectName="customerMatches")
         self.matches.setMaximumHeight(120)
         self.matches.hide()
         self.search_timer = QTimer(self)
@@ -83,8 +81,7 @@ class ComplaintDialog(QDialog):
 
     def build_buttons(self) -> None:
         """Save and Close (neither takes Enter: in the search it picks a match), and what went wrong."""
-        self.save_button = QPushButton(self.tr("Save complaint"))
-        self.save_button.setObjectName("saveComplaint")
+        self.save_button = QPushButton(self.tr("Save complaint"), objectName="saveComplaint")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.on_save_clicked)

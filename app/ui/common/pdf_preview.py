@@ -55,8 +55,7 @@ class PdfPreview(QScrollArea):
         self.setWidget(self._inner)
         self.pages: list[QLabel] = []
         # Said in the empty area until the first report, so the page doesn't look broken.
-        self.hint = QLabel(hint)
-        self.hint.setObjectName("preview_hint")
+        self.hint = QLabel(hint, objectName="preview_hint")
         self.hint.setWordWrap(True)
         set_role(self.hint, "hint")
         self.hint.setMargin(40)

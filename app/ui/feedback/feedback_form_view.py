@@ -75,8 +75,7 @@ class FeedbackFormView(QWidget):
 
     def build_buttons(self) -> QHBoxLayout:
         """Save (also Ctrl+S) and New form."""
-        self.save_button = QPushButton(self.tr("Save form"))
-        self.save_button.setObjectName("saveForm")
+        self.save_button = QPushButton(self.tr("Save form"), objectName="saveForm")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.on_save_clicked)
         self.clear_button = QPushButton(self.tr("New form"))
@@ -98,8 +97,7 @@ class FeedbackFormView(QWidget):
         self.open_case_button.clicked.connect(self.on_open_case_clicked)
         self.result_bar.layout().addWidget(self.result_text, 1)
         self.result_bar.layout().addWidget(self.open_case_button)
-        self.history = QListWidget()
-        self.history.setObjectName("formHistory")
+        self.history = QListWidget(objectName="formHistory")
         self.history.hide()
 
     def connect_fields(self) -> None:
@@ -119,8 +117,7 @@ class FeedbackFormView(QWidget):
         self._filling = False
         self.last_saved = None
 
-        heading = QLabel(self.tr("Feedback form"))
-        heading.setObjectName("heading")
+        heading = QLabel(self.tr("Feedback form"), objectName="heading")
         self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
 
         self.fields = FieldForm()

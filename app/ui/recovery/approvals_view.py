@@ -23,13 +23,10 @@ class ApprovalsView(QWidget):
         self.rows = []
         self.table = record_table("pending", [self.tr("Case"), self.tr("Customer"), self.tr("Remedy"),
                                               self.tr("Value (yuan)"), self.tr("Proposed by"), self.tr("Details")])
-        self.note = QLineEdit()
-        self.note.setObjectName("note")
+        self.note = QLineEdit(objectName="note")
         self.note.setPlaceholderText(self.tr("Note to the advisor (required to refuse)"))
-        self.approve_button = QPushButton(self.tr("&Approve"))
-        self.approve_button.setObjectName("approve")
-        self.refuse_button = QPushButton(self.tr("Re&fuse"))
-        self.refuse_button.setObjectName("refuse")
+        self.approve_button = QPushButton(self.tr("&Approve"), objectName="approve")
+        self.refuse_button = QPushButton(self.tr("Re&fuse"), objectName="refuse")
         self.error = error_label("error")
         self.empty = QLabel(self.tr("No remedies are waiting for approval."))
         row = QHBoxLayout()

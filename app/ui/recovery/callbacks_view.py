@@ -25,8 +25,7 @@ class CallbacksView(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.rows = []
         self.dialog: CallbackDialog | None = None
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("callbacks")
+        self.table = QTableWidget(0, 6, objectName="callbacks")
         self.table.setHorizontalHeaderLabels([self.tr("Due"), self.tr("Case"), self.tr("Customer"), self.tr("Phone"),
                                               self.tr("Tries"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -34,10 +33,8 @@ class CallbacksView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        self.record_button = QPushButton(self.tr("Record call... (Enter)"))
-        self.record_button.setObjectName("record_call")
-        self.message = QLabel()
-        self.message.setObjectName("message")
+        self.record_button = QPushButton(self.tr("Record call... (Enter)"), objectName="record_call")
+        self.message = QLabel(objectName="message")
         self.message.setWordWrap(True)
         self.empty = QLabel(self.tr("No callbacks to make."))
         top = QHBoxLayout()

@@ -32,17 +32,14 @@ class RecoveryStepper(QWidget):
 
     # -- building the page: __init__ (after these) calls them in this order
     def build_heading(self) -> None:
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
+        self.heading = QLabel(objectName="heading")
         self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
-        self.clock = QLabel()
-        self.clock.setObjectName("clock")
+        self.clock = QLabel(objectName="clock")
         self.actions = CaseActions(self.store, self.ops, self.user)
 
     def build_steps(self) -> None:
         """The list of the script's steps, beside the step shown."""
-        self.steps = QListWidget()
-        self.steps.setObjectName("steps")
+        self.steps = QListWidget(objectName="steps")
         self.steps.setFixedWidth(210)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -50,10 +47,8 @@ class RecoveryStepper(QWidget):
 
     def build_step(self) -> None:
         """The step shown: where it is in the script, what to say, the note and what went wrong."""
-        self.position = QLabel()
-        self.position.setObjectName("position")
-        self.say = QLabel()
-        self.say.setObjectName("say")
+        self.position = QLabel(objectName="position")
+        self.say = QLabel(objectName="say")
         self.say.setWordWrap(True)
         self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.say.font())
@@ -61,31 +56,23 @@ class RecoveryStepper(QWidget):
         self.say.setFont(font)
         self.say.setMinimumHeight(90)
         self.say.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.record_hint = QLabel()
-        self.record_hint.setObjectName("record_hint")
+        self.record_hint = QLabel(objectName="record_hint")
         self.record_hint.setWordWrap(True)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("note")
+        self.note = QPlainTextEdit(objectName="note")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("What the customer said, what you agreed; a reason when you skip"))
         self.note.setMaximumHeight(110)
         self.error = error_label("error")
-        self.remedy_line = QLabel()
-        self.remedy_line.setObjectName("remedy_line")
+        self.remedy_line = QLabel(objectName="remedy_line")
         self.remedy_line.setWordWrap(True)
 
     def build_buttons(self) -> QGridLayout:
         """Done, skip, note and remedy, each with its key in its tooltip, and the keys spelled out."""
-        self.done_button = QPushButton(self.tr("Done"))
-        self.done_button.setObjectName("done")
-        self.skip_button = QPushButton(self.tr("Skip with reason"))
-        self.skip_button.setObjectName("skip")
-        self.note_button = QPushButton(self.tr("Save note"))
-        self.note_button.setObjectName("save_note")
-        self.remedy_button = QPushButton(self.tr("Offer a remedy..."))
-        self.remedy_button.setObjectName("offer_remedy")
-        self.finished_label = QLabel()
-        self.finished_label.setObjectName("finished")
+        self.done_button = QPushButton(self.tr("Done"), objectName="done")
+        self.skip_button = QPushButton(self.tr("Skip with reason"), objectName="skip")
+        self.note_button = QPushButton(self.tr("Save note"), objectName="save_note")
+        self.remedy_button = QPushButton(self.tr("Offer a remedy..."), objectName="offer_remedy")
+        self.finished_label = QLabel(objectName="finished")
         self.finished_label.setWordWrap(True)
 
         self.done_button.setDefault(True)

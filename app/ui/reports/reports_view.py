@@ -53,21 +53,17 @@ class ReportsView(QWidget):
     # -- building the page: __init__ (after these) calls them in this order
     def build_choices(self) -> None:
         """Which report, for which month and advisor, in which language."""
-        self.kind = QComboBox()
-        self.kind.setObjectName("report_kind")
+        self.kind = QComboBox(objectName="report_kind")
         self.kind.addItem(self.tr("Monthly feedback summary"), FEEDBACK)
         self.kind.addItem(self.tr("Case recovery report"), CASES)
-        self.month = QLineEdit(clock.today().strftime("%Y-%m"))
-        self.month.setObjectName("report_month")
+        self.month = QLineEdit(clock.today().strftime("%Y-%m"), objectName="report_month")
         self.month.setPlaceholderText(self.tr("YYYY-MM"))
         self.month.setMaximumWidth(120)
         self.month_error = error_label("month_error")
         self.month_error.hide()
-        self.advisor = QComboBox()
-        self.advisor.setObjectName("report_advisor")
+        self.advisor = QComboBox(objectName="report_advisor")
         self.advisor.addItem(self.tr("All advisors"), None)
-        self.language = QComboBox()
-        self.language.setObjectName("report_language")
+        self.language = QComboBox(objectName="report_language")
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
         # The report in the language the user works in, unless they pick the other.
@@ -89,19 +85,15 @@ class ReportsView(QWidget):
 
     def build_buttons(self) -> QHBoxLayout:
         """Create, save and print, and how the last of them went."""
-        self.make_button = QPushButton(self.tr("Create report"))
-        self.make_button.setObjectName("make_report")
+        self.make_button = QPushButton(self.tr("Create report"), objectName="make_report")
         self.make_button.setDefault(True)
-        self.save_button = QPushButton(self.tr("Save PDF..."))
-        self.save_button.setObjectName("save_report")
-        self.print_button = QPushButton(self.tr("Print..."))
-        self.print_button.setObjectName("print_report")
+        self.save_button = QPushButton(self.tr("Save PDF..."), objectName="save_report")
+        self.print_button = QPushButton(self.tr("Print..."), objectName="print_report")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the time a report takes is not known in advance
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("report_status")
+        self.status = QLabel(objectName="report_status")
         buttons = QHBoxLayout()
         for w in (self.make_button, self.save_button, self.print_button, self.progress):
             buttons.addWidget(w)

@@ -24,8 +24,7 @@ class SettingsView(QWidget):
     # -- building the page: __init__ (after these) calls them in this order
     def build_language(self) -> QGroupBox:
         """The program's language (applied at once when chosen)."""
-        self.language = QComboBox()
-        self.language.setObjectName("language")
+        self.language = QComboBox(objectName="language")
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
@@ -50,8 +49,7 @@ class SettingsView(QWidget):
             lab = QLabel(QCoreApplication.translate("Settings", decl.title))
             form.addRow(lab, editor)
             self.editors[key] = editor
-        self.save_button = QPushButton(self.tr("Save settings"))
-        self.save_button.setObjectName("saveSettings")
+        self.save_button = QPushButton(self.tr("Save settings"), objectName="saveSettings")
         self.save_button.clicked.connect(self.on_save_clicked)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -61,8 +59,7 @@ class SettingsView(QWidget):
     def build_pack(self) -> None:
         """Which recovery script pack the counter uses and where it came from (head office publishes new ones)."""
         self.pack_box = QGroupBox(self.tr("Recovery scripts"))
-        self.pack_label = QLabel()
-        self.pack_label.setObjectName("active_pack")
+        self.pack_label = QLabel(objectName="active_pack")
         self.pack_label.setWordWrap(True)
         QVBoxLayout(self.pack_box).addWidget(self.pack_label)
 
@@ -107,8 +104,7 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.setObjectName("settings")
         self.store, self.ops, self.user = store, ops, user
-        heading = QLabel(self.tr("Settings"))
-        heading.setObjectName("heading")
+        heading = QLabel(self.tr("Settings"), objectName="heading")
 
         lang_box = self.build_language()
         values_box = self.build_values()

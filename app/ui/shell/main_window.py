@@ -40,8 +40,7 @@ class MainWindow(QMainWindow):
     # -- building the window: __init__ (after these) calls them in this order
     def build_navigation(self) -> None:
         """The navigation list on the left, the stack of pages it switches on the right."""
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
+        self.nav = QListWidget(objectName="navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
         self.pages = QStackedWidget()
@@ -84,8 +83,7 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.store_label.setObjectName("storeLabel")
         self.store_label.setToolTip(self.tr("Store file: {path}").format(path=store.path))
-        self.sync_label = QLabel(self.tr("Sync: not set up"))
-        self.sync_label.setObjectName("syncLabel")
+        self.sync_label = QLabel(self.tr("Sync: not set up"), objectName="syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         self.dealer_label = QLabel(

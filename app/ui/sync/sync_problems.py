@@ -28,8 +28,7 @@ class SyncProblemsDialog(QDialog):
             "Nothing here is lost. A refused file keeps its changes on this counter: fix the cause named "
             "below (or ask head office), then send it again. Conflicts are resolved by a supervisor at head office."))
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("sync_problems")
+        self.table = QTableWidget(0, 4, objectName="sync_problems")
         self.table.setHorizontalHeaderLabels([self.tr("Problem"), self.tr("When"), self.tr("Changes"), self.tr("Details")])
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -22,8 +22,7 @@ class OverdueBox(QGroupBox):
         super().__init__(parent)
         self.setObjectName("overdue")
         self.store, self.ops = store, ops
-        self.list = QListWidget()
-        self.list.setObjectName("overdueCases")
+        self.list = QListWidget(objectName="overdueCases")
         self.list.setMaximumHeight(120)
         QVBoxLayout(self).addWidget(self.list)
         set_role(self, "error")

@@ -83,8 +83,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.setObjectName("today")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self.heading = QLabel()
-        self.heading.setObjectName("heading")
+        self.heading = QLabel(objectName="heading")
         month = self.build_month()
         self.build_lists()
         self.build_layout(month)
