@@ -137,6 +137,12 @@ def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str,
     return box
 
 
+def chosen_row(table: QTableWidget, rows: list):
+    """The record behind the table's current row, or None when no row is chosen."""
+    row = table.currentRow()
+    return rows[row] if 0 <= row < len(rows) else None
+
+
 def scrolling_page(owner: QWidget, parts: list, max_width: int) -> QScrollArea:
     """Lay ``parts`` (widgets or layouts) out top to bottom in a column at most ``max_width`` wide,
     scrolling when the window is shorter than the page."""

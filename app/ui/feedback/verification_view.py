@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.services.changes import FORMS
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import error_label, fit_columns, record_table
+from app.ui.common.widgets import chosen_row, error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text
 
 
@@ -92,20 +92,20 @@ class VerificationView(QWidget):
                      on_failure=lambda exc: self.error.setText(error_text(exc)))
 
     def _record(self, outcome: str) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
+        call = chosen_row(self.table, self.rows)
+        if call is None:
             return
         self.error.clear()
-        store, call_id, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
+        store, call_id, user_id, note = self.store, call.id, self.user.user_id, self.note.text()
         self.ops.run(lambda: record_call(store, call_id, outcome, note, user_id), on_success=self.on_recorded,
                      on_failure=lambda exc: self.error.setText(error_text(exc)))
 
     def on_resolve_clicked(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
+        call = chosen_row(self.table, self.rows)
+        if call is None:
             return
         self.error.clear()
-        store, form_id, user_id, note = self.store, self.rows[row].form_id, self.user.user_id, self.note.text()
+        store, form_id, user_id, note = self.store, call.form_id, self.user.user_id, self.note.text()
         self.ops.run(lambda: resolve_dispute(store, form_id, note, user_id), on_success=self.on_recorded,
                      on_failure=lambda exc: self.error.setText(error_text(exc)))
 

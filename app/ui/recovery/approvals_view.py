@@ -9,7 +9,7 @@ from app.services.remedies import approve_remedy, pending_approvals, refuse_reme
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import CASES, REMEDIES
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import error_label, fit_columns, record_table
+from app.ui.common.widgets import chosen_row, error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text, title
 
 
@@ -48,8 +48,8 @@ class ApprovalsView(QWidget):
         self.ops.run(lambda: pending_approvals(self.store), on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
-        row = self.table.currentRow()
-        chosen = self.rows[row].id if 0 <= row < len(self.rows) else None
+        was = chosen_row(self.table, self.rows)
+        chosen = was.id if was is not None else None
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
@@ -64,12 +64,12 @@ class ApprovalsView(QWidget):
             self.table.selectRow(next((i for i, v in enumerate(rows) if v.id == chosen), 0))
 
     def _decide(self, approve: bool) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
+        remedy = chosen_row(self.table, self.rows)
+        if remedy is None:
             return
         self.error.clear()
-        store, rid, user_id, note = self.store, self.rows[row].id, self.user.user_id, self.note.text()
-        seen = self.rows[row].case_version
+        store, rid, user_id, note = self.store, remedy.id, self.user.user_id, self.note.text()
+        seen = remedy.case_version
         fn = approve_remedy if approve else refuse_remedy
         self.ops.run(lambda: fn(store, rid, user_id, note, expected_version=seen), on_success=self.on_decided,
                      on_failure=self.on_failed)

@@ -11,7 +11,7 @@ from app.services.callbacks import CallbackResult, callbacks_due
 from app.ui.recovery.callback_dialog import CallbackDialog
 from app.services.changes import CALLBACKS, CASES, SETTINGS
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import chosen_row, fit_columns
 from app.ui.common.ui_words import title
 from app.ui.common.style import ERROR_COLOUR
 
@@ -79,10 +79,10 @@ class CallbacksView(QWidget):
             self.table.selectRow(0)
 
     def on_record_clicked(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
+        callback = chosen_row(self.table, self.rows)
+        if callback is None:
             return
-        dialog = CallbackDialog(self.store, self.ops, self.rows[row], self.user, self)
+        dialog = CallbackDialog(self.store, self.ops, callback, self.user, self)
         dialog.callback_recorded.connect(self.on_dialog_callback_recorded)
         dialog.finished.connect(self.on_dialog_finished)
         dialog.open()
