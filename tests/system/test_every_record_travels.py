@@ -129,8 +129,10 @@ def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_
         def sync(store):
             return SyncClient(store, url="http://hq", transport=transport).run_once()
 
-        assert sync(a).conflicts == 0
-        assert sync(b).pulled_files >= 1
+        sent = sync(a)
+        assert (sent.conflicts, sent.rejected) == (0, 0)
+        pulled = sync(b)
+        assert (pulled.pulled_files, pulled.pulled_events) == (sent.sent, sent.acked_events)
         want = rows(a)
         assert all(want[t] for t in tables.NAMES), {t: len(v) for t, v in want.items()}  # every kind was made
         for name, side in (("head office", db), ("counter 2", b)):
