@@ -271,7 +271,7 @@ def main(lang: str, out: Path) -> None:
     QTest.keyClicks(dlg.search, "13")
     dlg.on_search_timer_timeout()
     snap(dlg, "complaint-search")
-    dlg.on_discard_clicked()
+    dlg.draft_bar.on_discard_clicked()
     dlg.reject()
 
     rec = w.recovery
