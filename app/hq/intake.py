@@ -10,18 +10,23 @@ from __future__ import annotations
 import json
 import logging
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import FastAPI, Header, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.hq import blobs, counters, ownership, publish
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
+from app.models.store import Store, open_database
 from app.sync import casefile, wire
 from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
@@ -60,182 +65,232 @@ def _pulled(s, n: int, content: bytes) -> str:
     return signing.canonical(doc).decode("utf-8") + "\n"
 
 
-def create_app(db, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
-    inbox = Path(inbox)
+# --- what every route takes from the application and the request ------------------------------------
 
-    @asynccontextmanager
-    async def lifespan(_app):
-        # Files kept in the inbox whose import a crash interrupted go in before anything else.
-        done = recover_inbox(db, inbox)
-        if done:
-            log.info("imported %d inbox files left from before a restart", sum(r.status == "stored" for r in done))
-        yield
+def _store(request: Request) -> Store:
+    return request.app.state.db
 
-    app = FastAPI(title="Recovery Desk head-office intake", version=__version__, lifespan=lifespan,
-                  description="Counters send signed case files and pull their dealer's changes and "
-                              "publications. See docs/case-file-format.md.")
 
-    def secret_of(counter_id: str | None) -> str | None:
-        if not counter_id or not counters.valid_counter_id(counter_id):
-            return None  # whatever a header holds, only an enrolled counter's UUID is looked up
-        with db.session() as s:
-            return counters.counter_secret(s, counter_id)
+Db = Annotated[Store, Depends(_store)]
+# A header a counter may send; absent is None (each route says what it needs).
+OptionalHeader = Annotated[str | None, Header()]
 
-    def dealer_of(counter_id: str) -> str | None:
-        with db.session() as s:
-            return s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter_id))
 
-    def authed(request: Request, counter_id, nonce, auth) -> str | None:
-        secret = secret_of(counter_id)
-        if secret is None or not nonce or not auth:
-            return None
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return secret if wire.request_authentic(secret, request.method, target, nonce, auth) else None
+def _secret_of(db: Store, counter_id: str | None) -> str | None:
+    if not counter_id or not counters.valid_counter_id(counter_id):
+        return None  # whatever a header holds, only an enrolled counter's UUID is looked up
+    with db.session() as s:
+        return counters.counter_secret(s, counter_id)
 
-    @app.get(wire.API + "/health")
-    def health() -> dict:
-        return {"service": "recovery-desk-hq", "version": __version__, "format": casefile.VERSION,
-                "server_time": utcnow().isoformat()}
 
-    @app.post(wire.API + "/enrol")
-    def enrol(req: EnrolRequest) -> dict:
-        try:
-            got = counters.redeem(db, req.code, req.counter_id, req.label)
-        except counters.EnrolmentRefused as exc:
-            return _error("enrolment_refused", exc.render(), 403)
-        return {"dealer": {"id": got.dealer.id, "code": got.dealer.code, "name": got.dealer.name},
-                "counter_id": got.counter_id, "secret": got.secret, "counter_tag": got.tag,
-                "server_time": utcnow().isoformat()}
+def _dealer_of(db: Store, counter_id: str) -> str | None:
+    with db.session() as s:
+        return s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter_id))
 
-    @app.post(wire.API + "/casefiles", openapi_extra={"requestBody": {"required": True, "content": {
-        "application/vnd.recovery-desk.case-file+json": {"schema": {"type": "string", "format": "binary"}}}}})
-    async def casefiles(request: Request, x_counter: str | None = Header(default=None),
-                        x_nonce: str | None = Header(default=None),
-                        x_client_time: str | None = Header(default=None)):
-        """Store one signed case file; the sealed answer is the acknowledgement."""
-        secret = secret_of(x_counter)
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_body:
-            return _error("oversize", f"The request is {length} bytes, more than the {max_body} allowed.",
-                          413, secret, x_nonce, size=length, limit=max_body)
-        chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > max_body:
-                return _error("oversize", f"The request is more than the {max_body} bytes allowed.", 413,
-                              secret, x_nonce, limit=max_body)
-            chunks.append(chunk)
-        data = b"".join(chunks)
-        skew = None
-        now = utcnow()
-        if x_client_time:
-            from datetime import datetime
 
-            try:
-                skew = (datetime.fromisoformat(x_client_time) - now).total_seconds()
-            except (ValueError, TypeError):
-                skew = None
-        from starlette.concurrency import run_in_threadpool
+class Unauthorised(Exception):
+    """The request is not from an enrolled counter holding its credential."""
 
-        try:
-            receipt = await run_in_threadpool(receive, db, data, inbox=inbox, received_at=now, skew_s=skew)
-        except CaseFileRejected as exc:
-            return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
-                          **exc.params)
-        return wire.seal(secret_of(receipt.counter), x_nonce or "", data=receipt.ack(utcnow()))
 
-    @app.get(wire.API + "/changes")
-    def changes(request: Request, after: int = 0, x_counter: str | None = Header(default=None),
-                x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """Case files other counters of the caller's dealer delivered after arrival number ``after``."""
-        secret = authed(request, x_counter, x_nonce, x_auth)
-        if secret is None:
-            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        dealer_id = dealer_of(x_counter)
-        with db.session() as s:
-            rows = s.execute(select(SyncReceived.n, SyncReceived.content).where(
-                SyncReceived.dealer_id == dealer_id, SyncReceived.n > after,
-                SyncReceived.counter_id != x_counter).order_by(SyncReceived.n).limit(PULL_LIMIT + 1)).all()
+def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
+    # Not sealed: nothing proves the caller is the counter whose secret would seal it.
+    return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+
+
+@dataclass(frozen=True)
+class Counter:
+    """The enrolled counter a request is authentically from; its answers are sealed with its secret."""
+    id: str
+    secret: str
+    nonce: str
+
+    def seal(self, **data) -> dict:
+        return wire.seal(self.secret, self.nonce, data=data)
+
+    def error(self, code: str, message: str, status: int, **params) -> JSONResponse:
+        return _error(code, message, status, self.secret, self.nonce, **params)
+
+
+def _authentic_counter(request: Request, db: Db, x_counter: OptionalHeader = None, x_nonce: OptionalHeader = None,
+                       x_auth: OptionalHeader = None) -> Counter:
+    """The calling counter, when its headers name an enrolled counter and authenticate this very request
+    (method, path and query) with its secret; otherwise the request is refused before the route runs."""
+    secret = _secret_of(db, x_counter)
+    if secret is None or not x_nonce or not x_auth:
+        raise Unauthorised()
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if not wire.request_authentic(secret, request.method, target, x_nonce, x_auth):
+        raise Unauthorised()
+    return Counter(x_counter, secret, x_nonce)
+
+
+Caller = Annotated[Counter, Depends(_authentic_counter)]
+
+
+class _TooLarge(Exception):
+    def __init__(self, declared: str | None):
+        super().__init__(declared)
+        self.declared = declared  # the Content-Length over the limit, or None when the bytes ran over
+
+
+async def _body_within(request: Request, limit: int) -> bytes:
+    """The request's bytes, refused (_TooLarge) as soon as they pass ``limit``: a declared length over
+    it before anything is read, a stream that says less than it sends once it has sent too much."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise _TooLarge(length)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge(None)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _skew_s(client_time: str | None, now: datetime) -> float | None:
+    """How far the counter's clock is from head office's, from the time it says it sent at."""
+    if not client_time:
+        return None
+    try:
+        return (datetime.fromisoformat(client_time) - now).total_seconds()
+    except (ValueError, TypeError):
+        return None
+
+
+def _binary_body(media_type: str) -> dict:
+    # The body is read as a stream (to refuse it once too large), so OpenAPI is told what it is.
+    return {"requestBody": {"required": True, "content": {
+        media_type: {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+# --- routes -----------------------------------------------------------------------------------------
+
+router = APIRouter(prefix=wire.API)
+
+
+@router.get("/health")
+def health() -> dict:
+    return {"service": "recovery-desk-hq", "version": __version__, "format": casefile.VERSION,
+            "server_time": utcnow().isoformat()}
+
+
+@router.post("/enrol")
+def enrol(req: EnrolRequest, db: Db) -> dict:
+    try:
+        got = counters.redeem(db, req.code, req.counter_id, req.label)
+    except counters.EnrolmentRefused as exc:
+        return _error("enrolment_refused", exc.render(), 403)
+    return {"dealer": {"id": got.dealer.id, "code": got.dealer.code, "name": got.dealer.name},
+            "counter_id": got.counter_id, "secret": got.secret, "counter_tag": got.tag,
+            "server_time": utcnow().isoformat()}
+
+
+@router.post("/casefiles", openapi_extra=_binary_body("application/vnd.recovery-desk.case-file+json"))
+async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, x_nonce: OptionalHeader = None,
+                    x_client_time: OptionalHeader = None):
+    """Store one signed case file; the sealed answer is the acknowledgement.
+
+    The file's signature is what authenticates it (checked in receive), so its size is checked first,
+    before a byte of it is parsed."""
+    secret = _secret_of(db, x_counter)
+    max_body = request.app.state.max_body
+    try:
+        data = await _body_within(request, max_body)
+    except _TooLarge as big:
+        if big.declared:
+            return _error("oversize", f"The request is {big.declared} bytes, more than the {max_body} allowed.",
+                          413, secret, x_nonce, size=big.declared, limit=max_body)
+        return _error("oversize", f"The request is more than the {max_body} bytes allowed.", 413,
+                      secret, x_nonce, limit=max_body)
+    now = utcnow()
+    try:
+        receipt = await run_in_threadpool(receive, db, data, inbox=request.app.state.inbox, received_at=now,
+                                          skew_s=_skew_s(x_client_time, now))
+    except CaseFileRejected as exc:
+        return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
+                      **exc.params)
+    return wire.seal(_secret_of(db, receipt.counter), x_nonce or "", data=receipt.ack(utcnow()))
+
+
+@router.get("/changes")
+def changes(caller: Caller, db: Db, after: int = 0):
+    """Case files other counters of the caller's dealer delivered after arrival number ``after``."""
+    dealer_id = _dealer_of(db, caller.id)
+    with db.session() as s:
+        rows = s.execute(select(SyncReceived.n, SyncReceived.content).where(
+            SyncReceived.dealer_id == dealer_id, SyncReceived.n > after,
+            SyncReceived.counter_id != caller.id).order_by(SyncReceived.n).limit(PULL_LIMIT + 1)).all()
         more = len(rows) > PULL_LIMIT
         rows = rows[:PULL_LIMIT]
-        cursor = rows[-1].n if rows else after
         files = [{"n": n, "content": _pulled(s, n, content)} for n, content in rows]
-        return wire.seal(secret, x_nonce, data={"files": files, "cursor": cursor, "more": more,
-                                                "server_time": utcnow().isoformat()})
+    cursor = rows[-1].n if rows else after
+    return caller.seal(files=files, cursor=cursor, more=more, server_time=utcnow().isoformat())
 
-    @app.get(wire.API + "/published")
-    def published(request: Request, after: int = 0, x_counter: str | None = Header(default=None),
-                  x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """Settings and script packs published for the caller's dealer (or all) after ``after``."""
-        secret = authed(request, x_counter, x_nonce, x_auth)
-        if secret is None:
-            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        return wire.seal(secret, x_nonce, data={"items": publish.since(db, dealer_of(x_counter), after)})
 
-    @app.post(wire.API + "/attachments/missing")
-    def attachments_missing(request: Request, hashes: list[str], x_counter: str | None = Header(default=None),
-                            x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """Which of these attachment hashes head office lacks (only those are uploaded)."""
-        secret = authed(request, x_counter, x_nonce, x_auth)
-        if secret is None:
-            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        return wire.seal(secret, x_nonce, data={"missing": blobs.missing(db, hashes[:5000])})
+@router.get("/published")
+def published(caller: Caller, db: Db, after: int = 0):
+    """Settings and script packs published for the caller's dealer (or all) after ``after``."""
+    return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after))
 
-    @app.put(wire.API + "/attachments/{sha}", openapi_extra={"requestBody": {"required": True, "content": {
-        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
-    async def attachment_put(sha: str, request: Request, x_counter: str | None = Header(default=None),
-                             x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """Store one attachment; refused unless its bytes hash to ``sha`` and fit the limit."""
-        secret = authed(request, x_counter, x_nonce, x_auth)
-        if secret is None:
-            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        limit_mb = blobs.MAX_BYTES // (1024 * 1024)
+
+@router.post("/attachments/missing")
+def attachments_missing(caller: Caller, db: Db, hashes: list[str]):
+    """Which of these attachment hashes head office lacks (only those are uploaded)."""
+    return caller.seal(missing=blobs.missing(db, hashes[:5000]))
+
+
+@router.put("/attachments/{sha}", openapi_extra=_binary_body("application/octet-stream"))
+async def attachment_put(sha: str, request: Request, caller: Caller, db: Db):
+    """Store one attachment; refused unless its bytes hash to ``sha`` and fit the limit."""
+    limit_mb = blobs.MAX_BYTES // (1024 * 1024)
+    try:
+        data = await _body_within(request, blobs.MAX_BYTES)
+    except _TooLarge:
         too_large = QT_TRANSLATE_NOOP("Errors", "it is larger than the {limit} MB head office accepts")
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > blobs.MAX_BYTES:
-            return _error("oversize", too_large.format(limit=limit_mb), 413, secret, x_nonce, text=too_large,
-                          limit=limit_mb)
-        chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > blobs.MAX_BYTES:
-                return _error("oversize", too_large.format(limit=limit_mb), 413, secret, x_nonce, text=too_large,
-                              limit=limit_mb)
-            chunks.append(chunk)
-        data = b"".join(chunks)
-        if signing.sha256(data) != sha:
-            text = QT_TRANSLATE_NOOP("Errors", "its bytes do not match the SHA-256 it was sent under")
-            return _error("bad_hash", text, 400, secret, x_nonce, text=text)
-        from starlette.concurrency import run_in_threadpool
+        return caller.error("oversize", too_large.format(limit=limit_mb), 413, text=too_large, limit=limit_mb)
+    if signing.sha256(data) != sha:
+        text = QT_TRANSLATE_NOOP("Errors", "its bytes do not match the SHA-256 it was sent under")
+        return caller.error("bad_hash", text, 400, text=text)
+    await run_in_threadpool(blobs.store_blob, db, data, sha)
+    return caller.seal(sha256=sha, stored=True)
 
-        await run_in_threadpool(blobs.store_blob, db, data, sha)
-        return wire.seal(secret, x_nonce, data={"sha256": sha, "stored": True})
 
-    @app.get(wire.API + "/attachments/{sha}")
-    def attachment_get(sha: str, request: Request, x_counter: str | None = Header(default=None),
-                       x_nonce: str | None = Header(default=None), x_auth: str | None = Header(default=None)):
-        """An attachment's bytes, to a counter of a dealer whose case names it (the caller checks
-        them against the hash it asked for)."""
-        from fastapi.responses import Response
+@router.get("/attachments/{sha}")
+def attachment_get(sha: str, caller: Caller, db: Db):
+    """An attachment's bytes, to a counter of a dealer whose case names it (the caller checks
+    them against the hash it asked for)."""
+    if not blobs.may_fetch(db, _dealer_of(db, caller.id), sha):
+        return _error("forbidden", "No case of this counter's dealer names that attachment.", 403)
+    data = blobs.load(db, sha)
+    if data is None:
+        return _error("not_found", "No such attachment.", 404)
+    return Response(data, media_type="application/octet-stream")
 
-        if authed(request, x_counter, x_nonce, x_auth) is None:
-            return _error("unauthorised", "Unknown counter or wrong credential.", 401)
-        with db.session() as s:
-            dealer_id = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == x_counter))
-        if not blobs.may_fetch(db, dealer_id, sha):
-            return _error("forbidden", "No case of this counter's dealer names that attachment.", 403)
-        data = blobs.load(db, sha)
-        if data is None:
-            return _error("not_found", "No such attachment.", 404)
-        return Response(data, media_type="application/octet-stream")
 
+# --- the application ----------------------------------------------------------------------------------
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    # Files kept in the inbox whose import a crash interrupted go in before anything else.
+    done = recover_inbox(app.state.db, app.state.inbox)
+    if done:
+        log.info("imported %d inbox files left from before a restart", sum(r.status == "stored" for r in done))
+    yield
+
+
+def create_app(db: Store, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
+    app = FastAPI(title="Recovery Desk head-office intake", version=__version__, lifespan=_lifespan,
+                  description="Counters send signed case files and pull their dealer's changes and "
+                              "publications. See docs/case-file-format.md.")
+    app.state.db, app.state.inbox, app.state.max_body = db, Path(inbox), max_body
+    app.add_exception_handler(Unauthorised, _unauthorised)
+    app.include_router(router)
     return app
 
 
 def serve(db_url: str, inbox: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
     import uvicorn
-
-    from app.models.store import open_database
 
     db = open_database(db_url)
     uvicorn.run(create_app(db, inbox), host=host, port=port, log_level="info")

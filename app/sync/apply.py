@@ -214,157 +214,213 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
 
     Reads what the database holds in a few set queries and writes with executemany, so a file of
     hundreds of changes costs a handful of round trips, not hundreds."""
-    res = ApplyResult()
-    now = utcnow()
-    remap: dict[str, str] = {}
-    conflicted: set[tuple[str, str]] = set()
-    snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
-    kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
-    settled = {(e["entity_type"], e["entity_id"]) for e in events if _settles(e)}
+    run = _FileApplication(session, dealer_id, events, records)
+    new_events, superseded = run.sort_events()
+    run.close_settled_conflicts()
+    aside = _set_aside(session, dealer_id, superseded, run.now) if superseded else {}
+    for spec in SYNCED:  # parents first
+        run.apply_records(spec, aside)
+    run.store_events(new_events)
+    run.store_conflicts()
+    alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
+    session.flush()
+    return run.res
 
-    def keep_conflict(ev: dict, kept_id: str | None) -> None:
-        if ev["id"] in already_kept:
+
+class _FileApplication:
+    """One file being applied, in the order apply_file takes its steps: what the database holds, the
+    events sorted into new, already present, conflicting and settled at head office, the records, then
+    the new events and the conflicts kept aside (last, once every id this database maps is known)."""
+
+    def __init__(self, session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]):
+        self.session, self.dealer_id, self.events, self.records = session, dealer_id, events, records
+        self.res = ApplyResult()
+        self.now = utcnow()
+        self.remap: dict[str, str] = {}  # a file's id -> the id this database holds the same row under
+        self.conflicted: set[tuple[str, str]] = set()  # (entity type, id) whose changes are kept aside
+        self.settled = {(e["entity_type"], e["entity_id"]) for e in events if _settles(e)}
+        self.snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
+        self.kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
+        # The aggregates whose file state is applied here, so their children are too.
+        self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
+        self._read_what_is_held()
+
+    def _read_what_is_held(self) -> None:
+        """What the database already holds of these events and their entities' histories."""
+        ids = [e["id"] for e in self.events]
+        self.known, self.already_kept = set(), set()
+        for chunk in _chunks(ids):
+            self.known.update(self.session.scalars(select(Event.id).where(Event.id.in_(chunk))))
+            self.already_kept.update(self.session.scalars(select(SyncConflict.other_event_id)
+                                                          .where(SyncConflict.other_event_id.in_(chunk))))
+        self.chain: dict[tuple[str, str, int], str] = {}  # (entity type, id, seq) -> event id
+        for chunk in _chunks(sorted({e["entity_id"] for e in self.events})):
+            for et, eid, seq, i in self.session.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
+                                                        .where(Event.entity_id.in_(chunk))):
+                self.chain[(et, eid, seq)] = i
+
+    def keep_conflict(self, ev: dict, kept_id: str | None) -> None:
+        if ev["id"] in self.already_kept:
             return  # the same conflicting change delivered again
-        already_kept.add(ev["id"])
+        self.already_kept.add(ev["id"])
         cid = new_id()
-        kept_aside.append((cid, ev, kept_id))
-        res.conflicts.append(cid)
+        self.kept_aside.append((cid, ev, kept_id))
+        self.res.conflicts.append(cid)
 
-    # 1. What the database already holds of these events and their entities' histories.
-    ids = [e["id"] for e in events]
-    known, already_kept = set(), set()
-    for chunk in _chunks(ids):
-        known.update(session.scalars(select(Event.id).where(Event.id.in_(chunk))))
-        already_kept.update(session.scalars(select(SyncConflict.other_event_id)
-                                            .where(SyncConflict.other_event_id.in_(chunk))))
-    chain: dict[tuple[str, str, int], str] = {}
-    for chunk in _chunks(sorted({e["entity_id"] for e in events})):
-        for et, eid, seq, i in session.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
-                                               .where(Event.entity_id.in_(chunk))):
-            chain[(et, eid, seq)] = i
-
-    # 2. Events: stored once; a clash on (entity, seq) or a different base is a conflict, except in
-    # the history head office settled, which replaces what differs here.
-    new_events: list[dict] = []
-    superseded: list[tuple[str, str]] = []  # (this database's event id, head office's at its seq)
-    for ev in sorted(events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
-        key = (ev["entity_type"], ev["entity_id"])
-        if ev["id"] in known:
-            res.events_present += 1
-            continue
-        at_seq = chain.get((*key, ev["seq"]))
-        if key in settled:
-            if at_seq is not None:
-                superseded.append((at_seq, ev["id"]))
-        else:
-            if key in conflicted:
-                keep_conflict(ev, None)  # built on a conflicting change: part of the same conflict
+    def sort_events(self) -> tuple[list[dict], list[tuple[str, str]]]:
+        """Events stored once; a clash on (entity, seq) or a different base is a conflict, except in the
+        history head office settled, which replaces what differs here. Returns the rows of the new
+        events (their wire form under "_wire") and the pairs (this database's event id, head office's
+        at its seq) that head office's settled history supersedes."""
+        new_events: list[dict] = []
+        superseded: list[tuple[str, str]] = []
+        for ev in sorted(self.events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
+            key = (ev["entity_type"], ev["entity_id"])
+            if ev["id"] in self.known:
+                self.res.events_present += 1
                 continue
-            clash = at_seq is not None
-            if not clash and ev["seq"] > 1:
-                base = chain.get((*key, ev["seq"] - 1))
-                clash = base is not None and base != ev["base"]["event_id"]
-                at_seq = base if clash else None
-            if clash:
-                conflicted.add(key)
-                keep_conflict(ev, at_seq)
+            at_seq = self.chain.get((*key, ev["seq"]))
+            if key in self.settled:
+                if at_seq is not None:
+                    superseded.append((at_seq, ev["id"]))
+            elif self._kept_as_conflict(ev, key, at_seq):
                 continue
-        new_events.append({**from_wire(ev, dealer_id=dealer_id), "_wire": ev})
-        chain[(*key, ev["seq"])] = ev["id"]
-        known.add(ev["id"])
-    for etype, eid in settled:  # head office's resolution closes what this side kept aside
-        session.execute(SyncConflict.__table__.update()
-                        .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
-                               SyncConflict.resolved_at.is_(None))
-                        .values(resolved_at=now, resolution="resolved at head office"))
-    aside = _set_aside(session, dealer_id, superseded, now) if superseded else {}
+            new_events.append({**from_wire(ev, dealer_id=self.dealer_id), "_wire": ev})
+            self.chain[(*key, ev["seq"])] = ev["id"]
+            self.known.add(ev["id"])
+        return new_events, superseded
 
-    # 3. Records, parents first; aggregates only when newer and not in conflict (or settled at head
-    # office), their children exactly when their aggregate is applied.
-    applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
-    for spec in SYNCED:
-        table, model, etype = spec.name, spec.model, spec.entity_type
+    def _kept_as_conflict(self, ev: dict, key: tuple[str, str], at_seq: str | None) -> bool:
+        """Whether ``ev`` is built on another version than this database's (kept aside if so)."""
+        if key in self.conflicted:
+            self.keep_conflict(ev, None)  # built on a conflicting change: part of the same conflict
+            return True
+        clash = at_seq is not None
+        if not clash and ev["seq"] > 1:
+            base = self.chain.get((*key, ev["seq"] - 1))
+            clash = base is not None and base != ev["base"]["event_id"]
+            at_seq = base if clash else None
+        if clash:
+            self.conflicted.add(key)
+            self.keep_conflict(ev, at_seq)
+        return clash
+
+    def close_settled_conflicts(self) -> None:
+        """Head office's resolution closes what this side kept aside."""
+        for etype, eid in self.settled:
+            self.session.execute(SyncConflict.__table__.update()
+                                 .where(SyncConflict.entity_type == etype, SyncConflict.entity_id == eid,
+                                        SyncConflict.resolved_at.is_(None))
+                                 .values(resolved_at=self.now, resolution="resolved at head office"))
+
+    def apply_records(self, spec, aside: dict) -> None:
+        """One table's records: aggregates only when newer and not in conflict (or settled at head
+        office), their children exactly when their aggregate is applied."""
+        values = self._incoming(spec)
+        have = _existing(self.session, spec.model, [v["id"] for v in values])
+        new = [v for v in values if v["id"] not in have]
+        natural = _natural_ids(self.session, spec, self.dealer_id, new)
+        taken_ros = self._forms_by_repair_order(new) if spec.name == "feedback_form" else {}
+        inserts = []
+        for vals in values:
+            if vals["id"] in have:
+                self._update(spec, vals, have[vals["id"]])
+            elif not self._merged_or_kept_aside(spec, vals, natural, taken_ros):
+                for col in spec.private:
+                    vals[col] = None
+                inserts.append(vals)
+                if spec.role == AGGREGATE:
+                    self.applied[spec.name].add(vals["id"])
+        for chunk in _chunks(inserts, 2000):
+            self.session.execute(insert(spec.model.__table__), chunk)
+        if spec.role == AGGREGATE and aside:
+            _drop_set_aside_children(self.session, spec, aside, self.records)
+
+    def _incoming(self, spec) -> list[dict]:
+        """The table's records of the file that may change this database, typed and under its ids."""
+        table = spec.name
         values = []
-        for rec in records.get(table, []):
+        for rec in self.records.get(table, []):
             vals = from_record(table, rec)
-            if "dealer_id" in spec.table.columns and vals.get("dealer_id") != dealer_id:
+            if "dealer_id" in spec.table.columns and vals.get("dealer_id") != self.dealer_id:
                 raise ValueError(f"{table} {rec['id']}: another dealer's row")
             for col in REFS[table]:
-                if vals.get(col) in remap:
-                    vals[col] = remap[vals[col]]
-            if etype and (etype, rec["id"]) in conflicted:
+                if vals.get(col) in self.remap:
+                    vals[col] = self.remap[vals[col]]
+            if spec.entity_type and (spec.entity_type, rec["id"]) in self.conflicted:
                 continue
             if spec.role == CHILD:
                 owners = [(parent, vals.get(col)) for col, parent in spec.parents if vals.get(col)]
                 if not owners:
                     raise ValueError(f"{table} {rec['id']}: belongs to no " + " or ".join(p for _, p in spec.parents))
-                if not any(oid in applied[parent] for parent, oid in owners):
+                if not any(oid in self.applied[parent] for parent, oid in owners):
                     continue  # its aggregate is not newer here (or in conflict): nothing of it changes
             values.append(vals)
-        have = _existing(session, model, [v["id"] for v in values])
-        natural = _natural_ids(session, spec, dealer_id, [v for v in values if v["id"] not in have])
-        taken_ros = {}
-        if table == "feedback_form":
-            ros = sorted({v["repair_order_id"] for v in values if v["id"] not in have})
-            for chunk in _chunks(ros):
-                taken_ros.update(session.execute(select(model.repair_order_id, model.id)
-                                                 .where(model.repair_order_id.in_(chunk))).all())
-        inserts = []
-        for vals in values:
-            if vals["id"] in have:
-                if spec.role == RECORD:
-                    continue  # shared rows as they were first stored
-                if spec.role == AGGREGATE and not ((vals.get("version") or 0) > (have[vals["id"]] or 0)
-                                                   or (etype, vals["id"]) in settled):
-                    continue
-                session.execute(model.__table__.update().where(model.__table__.c.id == vals["id"]).values(**vals))
-                if spec.role == AGGREGATE:
-                    applied[table].add(vals["id"])
-                continue
-            nk = _natural_key(spec, vals)
-            same = natural.get(nk) if nk is not None else None
-            if same is not None and same != vals["id"]:
-                remap[vals["id"]] = same  # e.g. the same advisor added at two counters
-                if spec.role == CHILD:  # e.g. a form's alert raised here too: it takes the newer state
-                    session.execute(model.__table__.update().where(model.__table__.c.id == same)
-                                    .values(**{k: v for k, v in vals.items() if k != "id"}))
-                continue
-            if table == "feedback_form" and taken_ros.get(vals["repair_order_id"], vals["id"]) != vals["id"]:
-                conflicted.add(("form", vals["id"]))  # a second form for one repair order: kept aside
-                continue
-            for col in spec.private:
-                vals[col] = None
-            inserts.append(vals)
-            if spec.role == AGGREGATE:
-                applied[table].add(vals["id"])
-        for chunk in _chunks(inserts, 2000):
-            session.execute(insert(model.__table__), chunk)
-        if spec.role == AGGREGATE and aside:
-            _drop_set_aside_children(session, spec, aside, records)
+        return values
 
-    # 4. Events last, once it is known which belong to forms kept aside and which rows (users,
-    # repair orders) this database knows under its own ids.
-    rows = []
-    for row in new_events:
-        ev = row.pop("_wire")
-        if (ev["entity_type"], ev["entity_id"]) in conflicted:
-            keep_conflict(ev, None)
-        else:
-            rows.append(_mapped_event(row, remap))
-    for chunk in _chunks(rows, 2000):
-        session.execute(insert(Event.__table__), chunk)
-    res.events_new = len(rows)
-    for cid, ev, kept_id in kept_aside:
-        snapshot = snapshots.get((ev["entity_type"], ev["entity_id"]))
-        if snapshot is not None:  # what the other side's change did to the aggregate's children too
-            snapshot = {**snapshot, CHILDREN_KEY: children_in(records, ENTITY_TABLE[ev["entity_type"]], ev["entity_id"])}
-        session.add(SyncConflict(id=cid, dealer_id=dealer_id, entity_type=ev["entity_type"],
-                                 entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
-                                 other_event_id=ev["id"], other_event=_mapped_event(ev, remap),
-                                 other_snapshot=_mapped(snapshot, remap), detected_at=now))
-    alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
-    session.flush()
-    return res
+    def _forms_by_repair_order(self, new: list[dict]) -> dict[str, str]:
+        """Repair order id -> the form this database holds for it, for the new forms' repair orders."""
+        model, out = MODELS["feedback_form"], {}
+        for chunk in _chunks(sorted({v["repair_order_id"] for v in new})):
+            out.update(self.session.execute(select(model.repair_order_id, model.id)
+                                            .where(model.repair_order_id.in_(chunk))).all())
+        return out
+
+    def _update(self, spec, vals: dict, version: int | None) -> None:
+        """A row this database holds: shared records stay as first stored, aggregates take a newer
+        version (or head office's settled one), children take the file's state."""
+        if spec.role == RECORD:
+            return
+        if spec.role == AGGREGATE and not ((vals.get("version") or 0) > (version or 0)
+                                           or (spec.entity_type, vals["id"]) in self.settled):
+            return
+        table = spec.model.__table__
+        self.session.execute(table.update().where(table.c.id == vals["id"]).values(**vals))
+        if spec.role == AGGREGATE:
+            self.applied[spec.name].add(vals["id"])
+
+    def _merged_or_kept_aside(self, spec, vals: dict, natural: dict, taken_ros: dict) -> bool:
+        """Whether a row new to this database is not inserted: the dealer's same row (by natural key)
+        is known here under another id, or it is a second form for one repair order (kept aside)."""
+        nk = _natural_key(spec, vals)
+        same = natural.get(nk) if nk is not None else None
+        if same is not None and same != vals["id"]:
+            self.remap[vals["id"]] = same  # e.g. the same advisor added at two counters
+            if spec.role == CHILD:  # e.g. a form's alert raised here too: it takes the newer state
+                table = spec.model.__table__
+                self.session.execute(table.update().where(table.c.id == same)
+                                     .values(**{k: v for k, v in vals.items() if k != "id"}))
+            return True
+        if spec.name == "feedback_form" and taken_ros.get(vals["repair_order_id"], vals["id"]) != vals["id"]:
+            self.conflicted.add(("form", vals["id"]))  # a second form for one repair order: kept aside
+            return True
+        return False
+
+    def store_events(self, new_events: list[dict]) -> None:
+        """The new events, last: once it is known which belong to forms kept aside and which rows
+        (users, repair orders) this database knows under its own ids."""
+        rows = []
+        for row in new_events:
+            ev = row.pop("_wire")
+            if (ev["entity_type"], ev["entity_id"]) in self.conflicted:
+                self.keep_conflict(ev, None)
+            else:
+                rows.append(_mapped_event(row, self.remap))
+        for chunk in _chunks(rows, 2000):
+            self.session.execute(insert(Event.__table__), chunk)
+        self.res.events_new = len(rows)
+
+    def store_conflicts(self) -> None:
+        """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""
+        for cid, ev, kept_id in self.kept_aside:
+            snapshot = self.snapshots.get((ev["entity_type"], ev["entity_id"]))
+            if snapshot is not None:  # what the other side's change did to the aggregate's children too
+                snapshot = {**snapshot, CHILDREN_KEY: children_in(self.records, ENTITY_TABLE[ev["entity_type"]],
+                                                                  ev["entity_id"])}
+            self.session.add(SyncConflict(id=cid, dealer_id=self.dealer_id, entity_type=ev["entity_type"],
+                                          entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
+                                          other_event_id=ev["id"], other_event=_mapped_event(ev, self.remap),
+                                          other_snapshot=_mapped(snapshot, self.remap), detected_at=self.now))
 
 
 def _strings(value: Any) -> set[str]:
