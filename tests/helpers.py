@@ -30,6 +30,18 @@ def worked_example_rows() -> list[str]:
     return april + may
 
 
+def fresh_hq_db(path: Path):
+    """Head office's database in a new SQLite file at ``path``: a copy of the run's migrated template
+    (the same models and migrations as a counter's store), opened with open_database."""
+    import shutil
+
+    from app.models.store import open_database
+
+    if MIGRATED_TEMPLATE is not None and not Path(path).exists():
+        shutil.copyfile(MIGRATED_TEMPLATE, path)
+    return open_database(f"sqlite:///{path}")
+
+
 def fresh_store(folder: Path):
     """open_store(folder); a folder without a store first gets a copy of the run's migrated template,
     so a new counter costs a file copy instead of every migration (an existing store opens as it is)."""

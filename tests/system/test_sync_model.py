@@ -16,11 +16,10 @@ from sqlalchemy import select
 
 from app.hq.intake import create_app
 from app.models import Event, FailureCase, SyncConflict, SyncFile, SyncOutbox
-from app.models.store import open_database
 from app.rules import fields
 from app.sync.client import SyncClient, SyncFailed
 from tests.conftest import MemoryKeyring
-from tests.helpers import fresh_store
+from tests.helpers import fresh_hq_db, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, open_cases
 
 
@@ -49,7 +48,7 @@ class Network(RuleBasedStateMachine):
         self.previous_keyring = keyring.get_keyring()
         keyring.set_keyring(MemoryKeyring())
         self.root = Path(tempfile.mkdtemp(prefix="sync-model-"))
-        self.db = open_database(f"sqlite:///{self.root / 'hq.sqlite3'}")
+        self.db = fresh_hq_db(self.root / "hq.sqlite3")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.inner = TestClient(create_app(self.db, self.root / "inbox"))._transport
