@@ -24,12 +24,18 @@ def type_chinese(widget, text):
     QApplication.sendEvent(widget, ev)
 
 
-def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
+def a_serious_case(store, tmp_path):
+    """An advisor's case opened from a D-graded form: (the advisor, the case's id)."""
     adv_id = add_user(store, "张伟", "advisor")
     user = SimpleNamespace(user_id=adv_id, display_name="张伟", role="advisor")
     form_id, ro_id = d_graded_form(store, tmp_path)
-    case_id = case_for(store, adv_id, failure_type="outcome", cause_group="employee", severity="serious",
-                       blame="dealer", mood="angry", form_id=form_id, ro_id=ro_id)
+    return user, case_for(store, adv_id, failure_type="outcome", cause_group="employee", severity="serious",
+                          blame="dealer", mood="angry", form_id=form_id, ro_id=ro_id)
+
+
+def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
+    user, case_id = a_serious_case(store, tmp_path)
+    adv_id = user.user_id
     ops = Ops()
     stepper = RecoveryStepper(store, ops, library_for(None), user)
     qtbot.addWidget(stepper)
@@ -112,11 +118,7 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
 
 
 def test_skipping_or_noting_a_step_asks_for_the_note_first_and_records_nothing_without_it(qtbot, store, tmp_path):
-    adv_id = add_user(store, "张伟", "advisor")
-    user = SimpleNamespace(user_id=adv_id, display_name="张伟", role="advisor")
-    form_id, ro_id = d_graded_form(store, tmp_path)
-    case_id = case_for(store, adv_id, failure_type="outcome", cause_group="employee", severity="serious",
-                       blame="dealer", mood="angry", form_id=form_id, ro_id=ro_id)
+    user, case_id = a_serious_case(store, tmp_path)
     stepper = RecoveryStepper(store, Ops(inline=True), library_for(None), user)
     qtbot.addWidget(stepper)
     stepper.show()
