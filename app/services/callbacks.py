@@ -154,6 +154,12 @@ def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackV
                 in s.execute(q)]
 
 
+def callback_view(store, callback_id: str, *, now: datetime | None = None) -> CallbackView | None:
+    """One callback as it stands now (None once it is gone from the store)."""
+    found = _views(store, now or utcnow(), [callback_id])
+    return found[0] if found else None
+
+
 def success_threshold(store) -> int:
     with store.session() as s:
         return settings.get(s, "recovery.success_threshold")

@@ -37,6 +37,7 @@ def test_failed_rerating_escalation_and_supervisor_close(qtbot, store):
     callbacks.show()
     qtbot.waitUntil(lambda: callbacks.table.rowCount() == 1)
     callbacks.on_record_clicked()
+    qtbot.waitUntil(lambda: callbacks.dialog is not None and callbacks.dialog.isVisible())
     dlg = callbacks.dialog
     dlg.rating.setFocus()
     dlg.rating.selectAll()
@@ -84,3 +85,35 @@ def test_failed_rerating_escalation_and_supervisor_close(qtbot, store):
     qtbot.waitUntil(lambda: stepper.guide.status == "closed")  # the other view follows the change notice
     assert callbacks_due(store) == []
     ops.wait_idle()
+
+
+def test_the_callback_dialog_starts_from_the_case_as_it_is_not_as_the_list_last_showed_it(qtbot, store):
+    """The list was read before the advisor's own last change was saved: saving against the list's row
+    would be refused as a change made meanwhile, but the dialog reads the case again and saves."""
+    import pytest
+
+    from app.foundation.errors import CaseChanged
+    from app.services.callbacks import record_reached
+    from app.services.recovery import escalate
+
+    adv = SimpleNamespace(user_id=add_user(store, "张伟", "advisor"), is_supervisor=False)
+    case_id = case_for(store, adv.user_id, failure_type="process", cause_group="communication")
+    walk(store, case_id, adv.user_id)
+    callbacks = CallbacksView(store, Ops(inline=True), adv)
+    qtbot.addWidget(callbacks)
+    [listed] = callbacks.rows
+    escalate(store, case_id, "客户要求主管回电", adv.user_id)  # saved after the list was read; no notice yet
+    with pytest.raises(CaseChanged):
+        record_reached(store, listed.id, 5, "", adv.user_id, expected_version=listed.case_version)
+    callbacks.table.selectRow(0)
+    callbacks.on_record_clicked()
+    dlg = callbacks.dialog
+    assert dlg.callback.case_version == listed.case_version + 1
+    dlg.rating.setFocus()
+    dlg.rating.selectAll()
+    qtbot.keyClicks(dlg.rating, "5")
+    commit_text(dlg.words, "还是没讲清楚")
+    recorded = []
+    dlg.callback_recorded.connect(recorded.append)
+    qtbot.keyClick(dlg.words, Qt.Key.Key_Return)
+    assert (dlg.error.text(), len(recorded)) == ("", 1)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
                                QVBoxLayout, QWidget)
 
 from app.rules.vocab import CallbackState
-from app.services.callbacks import CallbackResult, callbacks_due
+from app.services.callbacks import CallbackResult, CallbackView, callback_view, callbacks_due
 from app.ui.recovery.callback_dialog import CallbackDialog
 from app.services.changes import CALLBACKS, CASES, SETTINGS
 from app.ui.common.ops import Ops
@@ -79,8 +79,17 @@ class CallbacksView(QWidget):
             self.table.selectRow(0)
 
     def on_record_clicked(self) -> None:
-        callback = chosen_row(self.table, self.rows)
-        if callback is None:
+        chosen = chosen_row(self.table, self.rows)
+        if chosen is None:
+            return
+        # Read again behind any change still being saved: the dialog starts from the case as it is now,
+        # not as the list last showed it (its version is what the callback is saved against).
+        store, callback_id = self.store, chosen.id
+        self.ops.run(lambda: callback_view(store, callback_id), on_success=self.open_dialog)
+
+    def open_dialog(self, callback: CallbackView | None) -> None:
+        if callback is None:  # recorded meanwhile (another window, another counter)
+            self.refresh()
             return
         dialog = CallbackDialog(self.store, self.ops, callback, self.user, self)
         dialog.callback_recorded.connect(self.on_dialog_callback_recorded)
