@@ -225,3 +225,15 @@ def _pack_parsed_once():
     pack.parse_pack = functools.wraps(original)(lambda text, source: cached(text, source))
     yield
     pack.parse_pack = original
+
+
+@pytest.fixture
+def serve_in_process():
+    """``serve_in_process(db, inbox)``: head office's intake app served inside this process, as the
+    transport a SyncClient takes; it is served until the test ends."""
+    from contextlib import ExitStack
+
+    from tests.synchelp import in_process_head_office
+
+    with ExitStack() as stack:
+        yield lambda db, inbox: stack.enter_context(in_process_head_office(db, inbox))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
+from typing import Iterator
+
 from sqlalchemy import func, select
 
 from app.foundation import secrets
@@ -9,6 +13,22 @@ from app.models import Event, FailureCase, utcnow
 from app.services.cases import NewCase, open_case
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity
+
+
+@contextmanager
+def in_process_head_office(db, inbox) -> Iterator:
+    """Head office's intake app served inside this process: the transport a SyncClient takes. The
+    client is entered, so every request runs on one event loop (a TestClient that is not entered
+    starts a thread and a loop for each request, most of a sync round's cost in these tests)."""
+    from app.hq.intake import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note about httpx versions
+        from starlette.testclient import TestClient
+
+        client = TestClient(create_app(db, inbox))
+    with client:
+        yield client._transport
 
 
 def new_case(i: int = 0, **kw) -> NewCase:

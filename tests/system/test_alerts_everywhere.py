@@ -3,13 +3,11 @@ CSV, or brought by sync to the dealer's other counter and to head office."""
 
 from __future__ import annotations
 
-import warnings
 
 import pytest
 from sqlalchemy import select
 
 from app.foundation import clock
-from app.hq.intake import create_app
 from app.models import Alert, FeedbackForm, RepairOrder
 from app.models.store import open_database
 from app.services import alerts, feedback_forms, users
@@ -23,15 +21,11 @@ HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quali
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def network(request, tmp_path):
+def network(request, tmp_path, serve_in_process):
     """Two counters of BJ01 and head office on SQLite or, as in production, PostgreSQL."""
-    from starlette.testclient import TestClient
-
     url = request.getfixturevalue("pg_url_at_head") if request.param == "postgresql" else request.getfixturevalue("sqlite_hq_url")
     db = open_database(url)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    transport = serve_in_process(db, tmp_path / "inbox")
     stores = {name: fresh_store(tmp_path / name) for name in ("a", "b")}
     for s in stores.values():
         enrol_in_process(db, s)

@@ -3,13 +3,11 @@ after head office resolves, every store holds the same rows and the same timelin
 
 from __future__ import annotations
 
-import warnings
 
 import pytest
 from sqlalchemy import select
 
 from app.hq.counters import add_dealer, open_conflicts
-from app.hq.intake import create_app
 from app.hq.resolve import resolve
 from app.models import SyncConflict
 from app.models.store import open_database
@@ -24,14 +22,10 @@ from tests.system.test_every_record_travels import events, rows
 
 
 @pytest.mark.parametrize("keep", ["applied", "other"])
-def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep):
-    from starlette.testclient import TestClient
-
+def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep, serve_in_process):
     db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
     add_dealer(db, "BJ01", "北京一店")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    transport = serve_in_process(db, tmp_path / "inbox")
     a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
 
     def sync(store):

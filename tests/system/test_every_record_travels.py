@@ -3,7 +3,6 @@ the dealer's other counter exactly once, with the same events; on SQLite and on 
 
 from __future__ import annotations
 
-import warnings
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -12,7 +11,6 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.hq.counters import add_dealer
-from app.hq.intake import create_app
 from app.models import Event, SyncReceived
 from app.models.store import open_database
 from app.rules.vocab import StepKind
@@ -112,14 +110,10 @@ def desk_work(store, tmp_path) -> dict:
     return {"advisor": adv_id, "supervisor": sup_id}
 
 
-def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_path):
-    from starlette.testclient import TestClient
-
+def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_path, serve_in_process):
     db = open_database(hq_url)
     add_dealer(db, "BJ01", "北京一店")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    transport = serve_in_process(db, tmp_path / "inbox")
     a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
     try:
         for store in (a, b):

@@ -5,7 +5,7 @@ is recorded, and after a full sync all sides agree."""
 from __future__ import annotations
 
 import tempfile
-import warnings
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -14,13 +14,12 @@ from hypothesis import HealthCheck, event, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import select
 
-from app.hq.intake import create_app
 from app.models import Event, FailureCase, SyncConflict, SyncFile, SyncOutbox
 from app.rules import fields
 from app.sync.client import SyncClient, SyncFailed
 from tests.conftest import MemoryKeyring
 from tests.helpers import fresh_hq_db, fresh_store
-from tests.synchelp import edit_case, enrol_in_process, open_cases
+from tests.synchelp import edit_case, enrol_in_process, in_process_head_office, open_cases
 
 
 class Faulty(httpx.BaseTransport):
@@ -43,15 +42,12 @@ class Faulty(httpx.BaseTransport):
 class Network(RuleBasedStateMachine):
     @initialize()
     def setup(self):
-        from starlette.testclient import TestClient
-
         self.previous_keyring = keyring.get_keyring()
         keyring.set_keyring(MemoryKeyring())
         self.root = Path(tempfile.mkdtemp(prefix="sync-model-"))
         self.db = fresh_hq_db(self.root / "hq.sqlite3")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.inner = TestClient(create_app(self.db, self.root / "inbox"))._transport
+        self.served = ExitStack()
+        self.inner = self.served.enter_context(in_process_head_office(self.db, self.root / "inbox"))
         self.stores, self.nets = {}, {}
         for name in ("a", "b"):
             self.stores[name] = fresh_store(self.root / name)
@@ -74,6 +70,7 @@ class Network(RuleBasedStateMachine):
         if hasattr(self, "stores"):
             for s in self.stores.values():
                 s.close()
+            self.served.close()
             self.db.close()
             keyring.set_keyring(self.previous_keyring)
 

@@ -3,27 +3,21 @@ kept; a used code is refused; a good code connects and the credential lands in t
 
 from __future__ import annotations
 
-import warnings
 
 from PySide6.QtCore import Qt
 
 from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
-from app.hq.intake import create_app
 from app.models.store import open_database
 from app.ui.sync.connect_dialog import ConnectDialog
 from app.ui.common.ops import Ops
 
 
-def test_connect_from_the_dialog(qtbot, store, tmp_path):
-    from starlette.testclient import TestClient
-
+def test_connect_from_the_dialog(qtbot, store, tmp_path, serve_in_process):
     db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
     add_dealer(db, "BJ01", "北京一店")
     code = issue_code(db, "BJ01")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        transport = TestClient(create_app(db, tmp_path / "inbox"))._transport
+    transport = serve_in_process(db, tmp_path / "inbox")
     ops = Ops()
     dlg = ConnectDialog(store, ops, transport=transport)
     qtbot.addWidget(dlg)

@@ -3,13 +3,11 @@ problems dialog lists refused files and sends one again."""
 
 from __future__ import annotations
 
-import warnings
 
 import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from app.hq.intake import create_app
 from app.models.store import open_database
 from app.sync import outbox
 from app.sync.client import SyncClient
@@ -30,14 +28,10 @@ class Switch(httpx.BaseTransport):
 
 
 @pytest.fixture
-def hq_net(store, tmp_path):
-    from starlette.testclient import TestClient
-
+def hq_net(store, tmp_path, serve_in_process):
     db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
     enrol_in_process(db, store)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        net = Switch(TestClient(create_app(db, tmp_path / "inbox"))._transport)
+    net = Switch(serve_in_process(db, tmp_path / "inbox"))
     yield net
     db.close()
 
