@@ -54,6 +54,7 @@ def _fmt(value, digits=2) -> str:
 def run_summary(args, translate) -> int:
     from app.cli import open_store_for
     from app.services.assessment import month_summary, parse_month
+    from app.foundation.textwidth import display_width, ljust, rjust
     from app.services.dealer_data import reported_dealer
 
     parse_month(args.month)
@@ -82,11 +83,13 @@ def run_summary(args, translate) -> int:
         translate("Cli", "Failure forms: {f} ({share}; target below {target})").format(
             f=s.failures, share="-" if s.failure_share is None else f"{s.failure_share:.1%}",
             target=f"{s.failure_share_target:.0%}"),
-        translate("Cli", "Grades") + "        A     B     C     D     E",
     ]
     names = {"timeliness": translate("Cli", "Timeliness"), "repair_quality": translate("Cli", "Repair quality"), "attitude": translate("Cli", "Attitude")}
+    # Columns by the width a terminal draws (a Chinese character takes two), so the counts line up.
+    label = max(display_width(n) for n in names.values()) + 4
+    lines.append(ljust(translate("Cli", "Grades"), label) + "".join(rjust(g, 6) for g in "ABCDE"))
     for item, counts in s.grades.items():
-        lines.append(f"  {names[item]:<12}" + "".join(f"{counts[g]:>6}" for g in "ABCDE"))
+        lines.append(ljust("  " + names[item], label) + "".join(rjust(str(counts[g]), 6) for g in "ABCDE"))
     lines.append(translate("Cli", "Complaints through other channels: {n}").format(n=s.other_channel_complaints))
     print("\n".join(lines))
     return 0

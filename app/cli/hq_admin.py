@@ -170,6 +170,7 @@ def run_publish(args, translate) -> int:
 
 
 def run_counters(args, translate) -> int:
+    from app.foundation.textwidth import ljust
     from app.hq.counters import counters, duplicate_case_numbers
 
     db = _db(args)
@@ -178,7 +179,7 @@ def run_counters(args, translate) -> int:
             print(f"{c.dealer_code:<10} " + translate("Cli", "(no counter enrolled yet)"))
             continue
         skew = "" if c.clock_skew_s is None else f"  skew {c.clock_skew_s:+.0f}s"
-        print(f"{c.dealer_code:<10} {c.counter_id}  {c.tag or '--'}  {c.label:<16} files {c.files:>6}  "
+        print(f"{c.dealer_code:<10} {c.counter_id}  {c.tag or '--'}  {ljust(c.label, 16)} files {c.files:>6}  "
               f"last {c.last_seen_at.isoformat(timespec='seconds') if c.last_seen_at else '-'}{skew}")
     duplicates = duplicate_case_numbers(db)
     if duplicates:

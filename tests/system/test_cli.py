@@ -67,3 +67,18 @@ def test_demo_fills_a_store_with_a_year_of_data(data_dir):
     assert con.execute("SELECT COUNT(*) FROM event WHERE kind='case.opened'").fetchone()[0] == 40
     names = [n for (n,) in con.execute("SELECT name FROM customer LIMIT 20")]
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)
+
+
+def test_summary_grade_table_lines_up_in_a_chinese_terminal(data_dir, tmp_path):
+    from app.foundation.textwidth import display_width
+
+    assert cli(data_dir, "feedback", "import", str(csv_file(tmp_path / "f.csv", worked_example_rows()))).returncode == 0
+    for lang in ("zh_CN.UTF-8", "en_US.UTF-8"):
+        r = cli(data_dir, "feedback", "summary", "--month", "2026-05", lang=lang)
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.rstrip().endswith("A     B     C     D     E"))
+        table = lines[start:start + 4]
+        # Every row of the grade table ends at the same terminal column: the counts sit under their grade.
+        assert len({display_width(line) for line in table}) == 1, table
+        assert table[0].rstrip().endswith("E") and all(row.split()[-1].isdigit() for row in table[1:])
