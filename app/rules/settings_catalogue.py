@@ -62,6 +62,11 @@ CATALOGUE: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("Settings", "Target failure share (fraction of forms)"), minimum=0.0, maximum=1.0),
     Setting("recovery.success_threshold", int, 8,
             QT_TRANSLATE_NOOP("Settings", "A re-rating at or above this means the customer is recovered"), minimum=1, maximum=10),
+    # Alerts: a form older than this raises none when it arrives (a counter joining late, last year's
+    # forms imported): supervisors act on this month's failures, not on a year of history.
+    Setting("alerts.window_days", int, 30,
+            QT_TRANSLATE_NOOP("Settings", "Days after its service date during which an arriving failure form raises an alert"),
+            minimum=1, maximum=3650),
     # Feedback forms.
     Setting("feedback.correction_hours", int, 72,
             QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),

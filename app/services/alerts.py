@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
@@ -52,19 +53,23 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
     """Make sure each failing form among ``form_ids`` has its one alert; returns the ids of alerts
     made now. Idempotent: a form already alerted (here, or by another store whose alert travelled
     here) gets no second one. ``dealer_id``, when given, limits it to that dealer's forms. Forms
-    that are not (or no longer) failures get none; an existing alert is kept. The caller commits.
+    that are not (or no longer) failures get none; an existing alert is kept. Forms served longer
+    ago than the alert window get none either: a counter that joins late, or last year's forms
+    imported, must not bury this month's failures under a year of history. The caller commits.
 
     Reads in chunks (an import or a sync file brings thousands of forms), not a query per form."""
     threshold = settings.get(session, "failure.overall_threshold")
+    oldest = clock.today() - timedelta(days=settings.get(session, "alerts.window_days"))
     wanted = list(dict.fromkeys(form_ids))
     made = []
-    cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.timeliness, FeedbackForm.repair_quality,
-            FeedbackForm.attitude, FeedbackForm.overall)
+    cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.service_date, FeedbackForm.timeliness,
+            FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.overall)
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i:i + _CHUNK]
         # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
         failing = {f.id: f.dealer_id for f in session.execute(select(*cols).where(FeedbackForm.id.in_(chunk)))
-                   if (dealer_id is None or f.dealer_id == dealer_id) and failure_of(f, threshold)}
+                   if (dealer_id is None or f.dealer_id == dealer_id) and f.service_date >= oldest
+                   and failure_of(f, threshold)}
         made += ensure_for_failing(session, failing, actor_id)
     return made
 

@@ -3359,6 +3359,10 @@
         <translation>服务顾问无需审批可给予的补偿上限（元）</translation>
     </message>
     <message>
+        <source>Days after its service date during which an arriving failure form raises an alert</source>
+        <translation>服务日期后多少天内，新到的失败反馈表会产生提醒</translation>
+    </message>
+    <message>
         <source>Remedy a supervisor may give or approve (yuan)</source>
         <translation>主管可给予或批准的补偿上限（元）</translation>
     </message>

@@ -4,6 +4,8 @@ CSV, or brought by sync to the dealer's other counter and to head office."""
 from __future__ import annotations
 
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -90,6 +92,48 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
     sync_all(stores, transport)
     for where in (stores["a"], stores["b"], db):
         assert failure_alerts(where) == expected
+
+
+def open_alert_orders(db_or_store) -> set[str]:
+    with db_or_store.session() as s:
+        return set(s.scalars(select(RepairOrder.number).join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
+                             .join(Alert, Alert.form_id == FeedbackForm.id).where(Alert.acknowledged_at.is_(None))))
+
+
+def test_a_counter_joining_late_shows_the_same_open_alerts_and_old_forms_raise_none(network, tmp_path, monkeypatch):
+    """Counter a worked for months: a failure of 200 days ago alerted then and was acknowledged; last
+    year's-style forms imported now raise none (older than the 30-day window); this week's failure
+    alerts. Counter b starts syncing afterwards: it shows a's open alerts, not a year of history."""
+    db, stores, transport = network
+    admin = users.create_first_admin(stores["a"], "admin", "管理员", "1234")
+    today = clock.today()
+
+    def forms(path, *rows):
+        path.write_text(HEADER + "".join(f"{d.isoformat()},{ro},李娜,客户{ro},139000000{i:02d},京B000{i:02d},{g[0]},{g[1]},{g[2]},,no,\n"
+                                         for i, (d, ro, g) in enumerate(rows)), encoding="utf-8")
+        return path
+
+    then = clock.now() - timedelta(days=200)
+    monkeypatch.setenv(clock.ENV, clock.setting_for(then))  # the day that form came in
+    import_feedback_csv(stores["a"], forms(tmp_path / "old.csv", (then.date(), "RO-OLD", "AEA")))
+    [old] = alerts.open_alerts(stores["a"])
+    monkeypatch.setenv(clock.ENV, clock.setting_for(then + timedelta(hours=2)))
+    alerts.acknowledge(stores["a"], old.id, admin)
+    monkeypatch.undo()
+
+    import_feedback_csv(stores["a"], forms(tmp_path / "now.csv", (today - timedelta(days=40), "RO-MID", "EEE"),
+                                           (today - timedelta(days=31), "RO-EDGE", "EEE"),
+                                           (today - timedelta(days=30), "RO-IN", "AAD"),
+                                           (today - timedelta(days=3), "RO-NEW", "ADA"),
+                                           (today - timedelta(days=3), "RO-GOOD", "AAA")))
+    assert open_alert_orders(stores["a"]) == {"RO-IN", "RO-NEW"}
+    assert set(failure_alerts(stores["a"])) == {"RO-OLD", "RO-IN", "RO-NEW"}
+
+    sync_all(stores, transport)
+    for where in (stores["b"], db):
+        assert form_ids(where).keys() >= {"RO-OLD", "RO-MID", "RO-EDGE", "RO-IN", "RO-NEW"}
+        assert failure_alerts(where) == failure_alerts(stores["a"])  # the same alerts, by id
+        assert open_alert_orders(where) == {"RO-IN", "RO-NEW"}  # the acknowledgement travelled too
 
 
 def test_an_alert_that_travelled_is_not_raised_again(store):
