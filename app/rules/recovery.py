@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from app.rules.vocab import CaseStatus as S
+from app.rules.vocab import DayPart
 
 # open -> in recovery -> remedy agreed -> awaiting callback -> closed, plus escalated and reopened.
 # A failed re-rating sends a case back into recovery; only a closed case can be reopened.
@@ -38,6 +39,22 @@ def first_response_overdue(opened_at: datetime, first_response_at: datetime | No
 
 def callback_overdue(due_at: datetime, now: datetime, grace_hours: int) -> bool:
     return now - due_at > timedelta(hours=grace_hours)
+
+
+# The first hour of each part of the day a customer may ask to be called in ("any time" is the
+# working day's start), local time at the counter.
+DAY_PART_STARTS = {DayPart.ANY: time(9), DayPart.MORNING: time(9), DayPart.AFTERNOON: time(14),
+                   DayPart.EVENING: time(18)}
+
+
+def callback_due_at(day: date, part: str) -> datetime:
+    """The moment a follow-up call agreed for ``day`` and ``part`` of it becomes due (aware, local)."""
+    return datetime.combine(day, DAY_PART_STARTS[DayPart(part)]).astimezone()
+
+
+def callback_is_due(due_at: datetime, now: datetime) -> bool:
+    """A callback is due from its due time on; before that it is only scheduled."""
+    return now >= due_at
 
 
 @dataclass(frozen=True)

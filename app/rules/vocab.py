@@ -149,6 +149,15 @@ class CallbackState(Titled):
     FLAGGED = "flagged"  # not reached too many times: a supervisor looks at it
 
 
+class DayPart(Titled):
+    """When in the day the customer wants the follow-up call."""
+
+    ANY = "any"
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
 _TITLE_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Role.ADVISOR, QT_TRANSLATE_NOOP("Vocab", "Service advisor")),
     (Role.SUPERVISOR, QT_TRANSLATE_NOOP("Vocab", "Supervisor")),
@@ -221,5 +230,9 @@ _TITLE_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (CallbackState.DUE, QT_TRANSLATE_NOOP("Vocab", "Due")),
     (CallbackState.REACHED, QT_TRANSLATE_NOOP("Vocab", "Reached")),
     (CallbackState.FLAGGED, QT_TRANSLATE_NOOP("Vocab", "Flagged")),
+    (DayPart.ANY, QT_TRANSLATE_NOOP("Vocab", "Any time of day")),
+    (DayPart.MORNING, QT_TRANSLATE_NOOP("Vocab", "Morning (from 9:00)")),
+    (DayPart.AFTERNOON, QT_TRANSLATE_NOOP("Vocab", "Afternoon (from 14:00)")),
+    (DayPart.EVENING, QT_TRANSLATE_NOOP("Vocab", "Evening (from 18:00)")),
 )
 _TITLES = {(type(m), m.value): t for m, t in _TITLE_PAIRS}

@@ -13,7 +13,7 @@ from app.rules import fields
 from app.foundation.ids import new_id
 from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
 from app.rules.vocab import CallbackState, CaseStatus
-from app.rules.recovery import callback_overdue, flag_after_not_reached, judge_rerating
+from app.rules.recovery import callback_is_due, callback_overdue, flag_after_not_reached, judge_rerating
 from app.services import settings
 from app.services.case_log import WrongState, case_for_change, change, require
 from app.services.uow import UnitOfWork
@@ -34,6 +34,7 @@ class CallbackView:
     overdue: bool
     case_status: str
     case_version: int = 0  # the case's version when read: pass it back as expected_version
+    is_due: bool = True  # False while the call is only scheduled (its due time still ahead)
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,23 @@ class CallbackResult:
     case_status: str
 
 
-def schedule_in(uow: UnitOfWork, case: FailureCase, now: datetime) -> Callback:
-    """The case's open callback, or a new one due in recovery.callback_due_days."""
+def schedule_in(uow: UnitOfWork, case: FailureCase, now: datetime, due: datetime | None = None) -> Callback:
+    """The case's open callback, or a new one. ``due`` is when the customer agreed to be called
+    (an open callback moves to it); without it a new callback is due recovery.callback_due_days on."""
+    if due is not None and due.astimezone().date() < now.astimezone().date():
+        raise InvalidInput(field="callback_due", problem=QT_TRANSLATE_NOOP(
+            "Errors", "the follow-up call can't be due before today: pick today or a later day"))
     open_cb = uow.session.scalar(select(Callback).where(Callback.case_id == case.id,
                                                         Callback.state != CallbackState.REACHED.value))
     if open_cb is not None:
+        if due is not None and open_cb.due_at != due:
+            open_cb.due_at = due
+            change(uow, case, "callback.scheduled", {"callback_id": open_cb.id, "due_at": due.isoformat()}, now)
         return open_cb
-    days = settings.get(uow.session, "recovery.callback_due_days")
+    if due is None:
+        due = now + timedelta(days=settings.get(uow.session, "recovery.callback_due_days"))
     cb = Callback(id=new_id(), case_id=case.id, dealer_id=case.dealer_id, state=CallbackState.DUE.value,
-                  scheduled_at=now, due_at=now + timedelta(days=days), not_reached=0)
+                  scheduled_at=now, due_at=due, not_reached=0)
     uow.session.add(cb)
     change(uow, case, "callback.scheduled", {"callback_id": cb.id, "due_at": cb.due_at.isoformat()}, now)
     return cb
@@ -149,7 +158,7 @@ def _views(store, now: datetime, ids: list[str] | None = None) -> list[CallbackV
                         FailureCase.status != CaseStatus.CLOSED.value).order_by(Callback.due_at)
         return [CallbackView(cb_id, case_id, number, name, phone, plate or "", state, due_at, not_reached,
                              state != CallbackState.REACHED.value and callback_overdue(due_at, now, grace),
-                             status, version)
+                             status, version, callback_is_due(due_at, now))
                 for cb_id, case_id, state, due_at, not_reached, number, status, name, phone, plate, version
                 in s.execute(q)]
 

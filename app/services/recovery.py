@@ -53,6 +53,8 @@ class Guide:
     current: int  # the first step not done or skipped; len(steps) when the script is finished
     clocks: Clocks
     version: int = 0  # the case's version (its event log's last seq): pass it back as expected_version
+    callback_due: datetime | None = None  # the open callback's due time, when one is scheduled
+    follow_up_days: int = 3  # recovery.callback_due_days: the follow-up's default day, days from today
 
     @property
     def finished(self) -> bool:
@@ -104,17 +106,21 @@ def guide(store, case_id: str, pack: Pack, *, now: datetime | None = None) -> Gu
         case = load_case(uow, case_id)
         script = script_for(case, pack)
         states, current = _progress(uow.session, case, script)
+        due = uow.session.scalar(select(Callback.due_at).where(Callback.case_id == case.id,
+                                                               Callback.state != CallbackState.REACHED.value))
         return Guide(case.id, case.number, case.status, script, states, current, _clocks(uow.session, case, now),
-                     case.version)
+                     case.version, due, settings.get(uow.session, "recovery.callback_due_days"))
 
 
 @announces(CASES | CALLBACKS)
 def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text: str, actor_id: str | None, *,
-                expected_version: int | None = None, now: datetime | None = None) -> Guide:
+                expected_version: int | None = None, now: datetime | None = None,
+                callback_due: datetime | None = None) -> Guide:
     """Mark step ``index`` done, skipped (``text`` is the reason) or noted (``text`` is the note).
 
     Done on "confirm acceptance" agrees the offered remedy (and schedules the callback); done on
-    "agree the follow-up" schedules the callback if none is and the case awaits it.
+    "agree the follow-up" schedules the callback for ``callback_due`` (when the customer wants the
+    call; an already scheduled one moves there) and the case awaits it.
     Every case command takes ``expected_version`` (the case version the caller saw; CaseChanged
     when it moved on) and re-checks the actor's stored role and active state."""
     now = now or utcnow()
@@ -151,7 +157,7 @@ def record_step(store, case_id: str, pack: Pack, index: int, outcome: str, text:
             elif step.kind == StepKind.CONFIRM_ACCEPTANCE:
                 agree_in(uow, case, now)
             elif step.kind == StepKind.AGREE_FOLLOW_UP:
-                schedule_in(uow, case, now)
+                schedule_in(uow, case, now, callback_due)
                 if case.status != CaseStatus.ESCALATED.value:
                     change(uow, case, "recovery.finished", {"script": script.id}, now,
                            status=CaseStatus.AWAITING_CALLBACK, action="finished")

@@ -160,6 +160,10 @@
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
         <source>Recovered: the case is closed.</source>
         <translation>补救成功，案例已结案。</translation>
     </message>
@@ -1519,6 +1523,10 @@
         <translation>只能填写数字，例如 13812345678</translation>
     </message>
     <message>
+        <source>the follow-up call can&apos;t be due before today: pick today or a later day</source>
+        <translation>回访时间不能早于今天：请选择今天或以后的日期</translation>
+    </message>
+    <message>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
@@ -2527,6 +2535,10 @@
     <message>
         <source>What the customer said, what you agreed; a reason when you skip</source>
         <translation>客户说了什么、双方约定了什么；跳过时写明原因</translation>
+    </message>
+    <message>
+        <source>Call the customer back on</source>
+        <translation>回访日期</translation>
     </message>
     <message>
         <source>Done</source>
@@ -4125,6 +4137,22 @@
     <message>
         <source>Flagged</source>
         <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Any time of day</source>
+        <translation>全天均可</translation>
+    </message>
+    <message>
+        <source>Morning (from 9:00)</source>
+        <translation>上午（9:00 起）</translation>
+    </message>
+    <message>
+        <source>Afternoon (from 14:00)</source>
+        <translation>下午（14:00 起）</translation>
+    </message>
+    <message>
+        <source>Evening (from 18:00)</source>
+        <translation>晚上（18:00 起）</translation>
     </message>
 </context>
 <context>

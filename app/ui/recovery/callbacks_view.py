@@ -65,6 +65,8 @@ class CallbacksView(QWidget):
             state = title(CallbackState(cb.state))
             if cb.overdue and cb.state == CallbackState.DUE:
                 state = self.tr("Overdue")
+            elif not cb.is_due and cb.state == CallbackState.DUE:
+                state = self.tr("Scheduled")  # "Due" only from the time the customer agreed to
             cells = [loc.toString(cb.due_at.astimezone(), "yyyy-MM-dd HH:mm"), cb.case_number, cb.customer, cb.phone,
                      loc.toString(cb.not_reached), state]
             for c, text in enumerate(cells):

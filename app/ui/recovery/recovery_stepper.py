@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.rules.vocab import RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus
+from app.rules.recovery import callback_due_at
+from app.rules.vocab import DayPart, RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus
 from app.services.recovery import Guide, guide, record_step
 from app.services.remedies import remedies_for
 from app.foundation.errors import CaseChanged
@@ -17,6 +18,7 @@ from app.services.changes import CASES, REMEDIES, SCRIPTS, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog
 from app.ui.common.ui_words import duration_text, error_text, title, wording_language
+from app.ui.common.dates import qdate_today
 from app.ui.common.widgets import error_label
 from app.ui.common.style import set_role
 
@@ -65,6 +67,27 @@ class RecoveryStepper(QWidget):
         self.error = error_label("error")
         self.remedy_line = QLabel(objectName="remedy_line")
         self.remedy_line.setWordWrap(True)
+        self.build_follow_up()
+
+    def build_follow_up(self) -> None:
+        """On "agree the follow-up": the day and part of the day the customer wants the call."""
+        self.follow_up = QWidget(objectName="follow_up")
+        self.follow_up_day = QDateEdit(qdate_today(), objectName="follow_up_day")
+        self.follow_up_day.setCalendarPopup(True)
+        self.follow_up_day.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_day.setMinimumDate(qdate_today())
+        self.follow_up_part = QComboBox(objectName="follow_up_part")
+        for part in DayPart:
+            self.follow_up_part.addItem(title(part), part.value)
+        label = QLabel(self.tr("Call the customer back on"))
+        label.setBuddy(self.follow_up_day)
+        row = QHBoxLayout(self.follow_up)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(self.follow_up_day)
+        row.addWidget(self.follow_up_part)
+        row.addStretch(1)
+        self.follow_up.setVisible(False)
 
     def build_buttons(self) -> QGridLayout:
         """Done, skip, note and remedy, each with its key in its tooltip, and the keys spelled out."""
@@ -96,6 +119,7 @@ class RecoveryStepper(QWidget):
         right.addWidget(self.position)
         right.addWidget(self.say, 1)
         right.addWidget(self.record_hint)
+        right.addWidget(self.follow_up)
         right.addWidget(self.note)
         right.addWidget(self.error)
         right.addWidget(self.remedy_line)
@@ -237,7 +261,27 @@ class RecoveryStepper(QWidget):
         self.record_hint.setText(self.tr("Write down: {what}").format(what=st.step.record[lang]) + notes)
         self.skip_button.setEnabled(st.step.skippable and g.status != CaseStatus.CLOSED.value)
         self.remedy_button.setVisible(st.step.kind == StepKind.OFFER_REMEDY)
+        self.show_follow_up(st.step.kind == StepKind.AGREE_FOLLOW_UP and st.outcome is None)
         self.note.setFocus()
+
+    def show_follow_up(self, on: bool) -> None:
+        """The call's day: the one already agreed, else recovery.callback_due_days from today."""
+        g = self.guide
+        if on and not self.follow_up.isVisible():
+            if g.callback_due is not None:
+                due = g.callback_due.astimezone()
+                self.follow_up_day.setDate(QDate(due.year, due.month, due.day))
+            else:
+                self.follow_up_day.setDate(qdate_today().addDays(g.follow_up_days))
+            self.follow_up_part.setCurrentIndex(0)
+        self.follow_up_day.setMinimumDate(qdate_today())
+        self.follow_up.setVisible(on)
+
+    def picked_follow_up(self):
+        """When the customer wants the call, as picked (None unless this is the follow-up step)."""
+        if not self.follow_up.isVisible():
+            return None
+        return callback_due_at(self.follow_up_day.date().toPython(), self.follow_up_part.currentData())
 
     def browse(self, delta: int) -> None:
         """Look at the step before or after without recording anything."""
@@ -257,10 +301,11 @@ class RecoveryStepper(QWidget):
         case_id, pack, index = self.case_id, self.library.pack, self.shown
         text = self.note.toPlainText()
         user_id, seen = self.user.user_id, self.guide.version
+        due = self.picked_follow_up() if outcome == StepOutcome.DONE else None
         self.error.clear()
         self._set_enabled(False)
         self.ops.run(lambda: record_step(self.store, case_id, pack, index, outcome.value, text, user_id,
-                                         expected_version=seen),
+                                         expected_version=seen, callback_due=due),
                      on_success=self.on_step_saved, on_failure=self.show_error)
 
     def on_done_clicked(self) -> None:
@@ -312,6 +357,7 @@ class RecoveryStepper(QWidget):
             tell_case_changed(self, self.ops, exc)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.done_button, self.skip_button, self.note_button, self.remedy_button, self.note):
+        for w in (self.done_button, self.skip_button, self.note_button, self.remedy_button, self.note,
+                  self.follow_up):
             w.setEnabled(on)
 
