@@ -26,8 +26,7 @@ class OverdueBox(QGroupBox):
         self.list.setMaximumHeight(120)
         QVBoxLayout(self).addWidget(self.list)
         set_role(self, "error")
-        self.list.itemActivated.connect(self.on_list_item_activated)
-        self.list.itemDoubleClicked.connect(self.on_list_item_activated)
+        self.list.itemActivated.connect(self.on_list_item_activated)  # a double-click emits it too
         ops.follow(self, self.refresh)
         self.refresh()
 

@@ -58,11 +58,12 @@ class TodayView(QWidget):
         self.ack_button.setEnabled(False)  # until an alert is chosen
         self.alerts.currentItemChanged.connect(lambda cur, _prev: self.ack_button.setEnabled(cur is not None))
         self.alerts_box.setVisible(bool(user and user.is_supervisor))
+        # itemActivated alone: a double-click (and Enter) already emits it; doubleClicked as well
+        # opened every dialog twice.
         for lst in (self.waiting, self.callbacks):
             lst.itemActivated.connect(self.on_case_item_activated)
-            lst.itemDoubleClicked.connect(self.on_case_item_activated)
         self.failure_forms.itemActivated.connect(self.on_form_item_activated)
-        self.failure_forms.itemDoubleClicked.connect(self.on_form_item_activated)
+        self.complaint = None
 
     def build_layout(self, month: QGroupBox) -> None:
         """The heading above a grid: the two case lists, the forms and the month, the alerts across the bottom."""
@@ -134,6 +135,7 @@ class TodayView(QWidget):
             item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · "
                                    f"{short_date(f.service_date, loc)}")
             item.setData(Qt.ItemDataRole.UserRole, f.form_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f.repair_order)
             self.failure_forms.addItem(item)
         self.alerts.clear()
         self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=len(alerts)))
@@ -156,10 +158,18 @@ class TodayView(QWidget):
 
         if self.user is None:
             return
+        if self.complaint is not None and self.complaint.isVisible():
+            self.complaint.raise_()  # one case per form: the dialog already open stays the only one
+            self.complaint.activateWindow()
+            return
         store, form_id = self.store, item.data(Qt.ItemDataRole.UserRole)
+        ro = item.data(Qt.ItemDataRole.UserRole + 1) or ""
 
         def show(new_case) -> None:
-            self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, prefill=new_case, parent=self)
+            if self.complaint is not None and self.complaint.isVisible():
+                return
+            self.complaint = ComplaintDialog(self.store, self.ops, self.user, self.drafts, prefill=new_case,
+                                             repair_order=ro, parent=self)
             self.complaint.case_saved.connect(lambda ref: self.case_requested.emit(ref.id))
             self.complaint.open()
 
