@@ -11,13 +11,15 @@ def register(sub, translate) -> None:
     p.add_argument("--cases", type=int, default=50, metavar="N")
     p.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--drift", action="store_true",
+                   help=translate("Cli", "plant the drifts docs/prediction.md describes, for the early warnings to find"))
     p.set_defaults(run=run)
 
 
 def run(args, translate) -> int:
     from app.cli import open_store_for
     from app.foundation.errors import InvalidInput
-    from app.services.demo import fill_demo
+    from app.services.demo import PLANTED_DRIFTS, fill_demo
 
     if args.forms < 0 or args.cases < 0:
         raise InvalidInput(field="--forms/--cases", problem=translate("Cli", "must be 0 or more"))
@@ -25,7 +27,8 @@ def run(args, translate) -> int:
     from app.services.users import DEMO_PIN, ensure_demo_users
 
     try:
-        r = fill_demo(store, args.forms, args.cases, dealer_code=args.dealer, seed=args.seed)
+        r = fill_demo(store, args.forms, args.cases, dealer_code=args.dealer, seed=args.seed,
+                      drifts=PLANTED_DRIFTS if args.drift else ())
         demo_users = ensure_demo_users(store)
     finally:
         store.close()

@@ -66,17 +66,45 @@ def _grade(rnd: random.Random) -> str:
     return rnd.choices(list(GRADE_WEIGHTS), weights=list(GRADE_WEIGHTS.values()))[0]
 
 
-def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO") -> list[FormValues]:
+@dataclass(frozen=True)
+class Drift:
+    """A pattern planted in demo forms for the early warnings to find: from ``days_ago`` on, the item
+    is graded D or E in ``bad_share`` of the forms of ``advisor`` (of every advisor when None)."""
+
+    advisor: str | None
+    item: str
+    days_ago: int
+    bad_share: float
+
+
+# `demo --drift`: what docs/prediction.md says is planted (the usual D-or-E share of an item is 6%).
+PLANTED_DRIFTS = (Drift("李娜", "attitude", 60, 0.35),  # one advisor's attitude slides from a given week
+                  Drift(None, "timeliness", 30, 0.16))  # the whole dealer's timeliness worsens
+
+
+def _drifted(rnd: random.Random, grade: str, share: float) -> str:
+    return rnd.choice("DE") if rnd.random() < share else grade
+
+
+def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO",
+               drifts: tuple[Drift, ...] = ()) -> list[FormValues]:
     rnd = random.Random(seed)
+    drift_rnd = random.Random(seed + 100)  # its own stream: without drifts the data is as it always was
     people = [(_name(rnd), _phone(rnd), _plate(rnd)) for _ in range(max(1, n // 3))]
     rows = []
     for i in range(n):
         day = today - timedelta(days=rnd.randrange(365))
         name, phone, plate = rnd.choice(people)
         grades = [_grade(rnd) for _ in range(3)]
-        overall = None if rnd.random() < 0.4 else max(1, min(10, 10 - sum("ABCDE".index(g) for g in grades)
-                                                              + rnd.choice((-1, 0, 0, 1))))
-        rows.append(FormValues(i + 2, day, f"{ro_prefix}{day:%y%m}{i:06d}", rnd.choice(ADVISORS), name, phone, plate,
+        asked = rnd.random() >= 0.4  # whether the customer gave a 1-10 score
+        jitter = rnd.choice((-1, 0, 0, 1)) if asked else 0
+        advisor = rnd.choice(ADVISORS)
+        for d in drifts:
+            if day >= today - timedelta(days=d.days_ago) and d.advisor in (None, advisor):
+                k = ("timeliness", "repair_quality", "attitude").index(d.item)
+                grades[k] = _drifted(drift_rnd, grades[k], d.bad_share)
+        overall = max(1, min(10, 10 - sum("ABCDE".index(g) for g in grades) + jitter)) if asked else None
+        rows.append(FormValues(i + 2, day, f"{ro_prefix}{day:%y%m}{i:06d}", advisor, name, phone, plate,
                                *grades, overall, "verified" if rnd.random() < 0.7 else "unverified",
                                rnd.choice(COMMENTS)))
     return rows
@@ -94,7 +122,7 @@ def _service_manager(session, dealer_id: str) -> str:
 
 
 def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, seed: int = 7,
-              today: date | None = None, now: datetime | None = None) -> DemoResult:
+              today: date | None = None, now: datetime | None = None, drifts: tuple[Drift, ...] = ()) -> DemoResult:
     """Forms over the last year and cases taken through recovery up to ``now``: older cases mostly
     closed, recent ones at every stage (see app/services/demo_recovery.py for how it is written)."""
     now = now or clock.now()
@@ -104,7 +132,7 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
     with UnitOfWork(store) as uow:
         dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
         stamp = now.astimezone().strftime("%H%M%S")
-        rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-")
+        rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-", drifts=drifts)
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
         manager = _service_manager(uow.session, dealer.id)

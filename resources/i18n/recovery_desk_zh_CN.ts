@@ -473,6 +473,10 @@
         <translation>向数据库填充逼真的演示数据</translation>
     </message>
     <message>
+        <source>plant the drifts docs/prediction.md describes, for the early warnings to find</source>
+        <translation>植入 docs/prediction.md 所述的偏移，供预警发现</translation>
+    </message>
+    <message>
         <source>must be 0 or more</source>
         <translation>必须大于或等于 0</translation>
     </message>
@@ -927,6 +931,26 @@
     <message>
         <source>that is a folder; give a file name</source>
         <translation>这是一个文件夹，请给出文件名</translation>
+    </message>
+    <message>
+        <source>early warnings of drifting failure shares</source>
+        <translation>失败率偏移的预警</translation>
+    </message>
+    <message>
+        <source>replay the store&apos;s history day by day and list the warnings that would have fired</source>
+        <translation>按天重放本库的历史，列出当时会发出的预警</translation>
+    </message>
+    <message>
+        <source>Dealer {dealer}: history {first} to {last}, {months} months watched</source>
+        <translation>经销商 {dealer}：历史 {first} 至 {last}，监测 {months} 个月</translation>
+    </message>
+    <message>
+        <source>{fired}  {subject}: {failures} of {forms} failed since {since} (baseline {base}); the month&apos;s summary would show it on {month_end}</source>
+        <translation>{fired}  {subject}：自 {since} 起 {forms} 份中 {failures} 份失败（基线 {base}）；月度汇总要到 {month_end} 才会显示</translation>
+    </message>
+    <message>
+        <source>{n} warnings, {false} of them not borne out afterwards ({rate} a month)</source>
+        <translation>共 {n} 条预警，其中 {false} 条事后未被证实（每月 {rate} 条）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Prediction: early warnings of drifting failure shares, replayed over a store's history."""

@@ -1,0 +1,166 @@
+"""Following every series day by day with its CUSUM: limits set each month from the history known then."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from calendar import monthrange
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from app.rules import drift
+from app.services.predict.history import Observation
+
+Key = tuple[str, str, "str | None"]  # (kind, subject, item)
+
+
+@dataclass(frozen=True)
+class DriftWarning:
+    """A series whose failure share crossed its limit: which, since when, and the forms behind it."""
+
+    kind: str  # advisor | item | cause (work_type once repair orders are read)
+    subject: str
+    item: str | None
+    fired_on: date
+    month_end_on: date  # the day the month's summary would first have shown it
+    since: date  # where the run of evidence began (the CUSUM last stood at zero)
+    baseline: float  # the in-control share the limit was set for
+    limit: float
+    forms: int  # forms (cases, for a cause) in the series since `since`
+    failures: int
+    repair_orders: tuple[str, ...]  # the failing ones behind the warning
+
+    @property
+    def share(self) -> float:
+        return self.failures / self.forms if self.forms else 0.0
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "subject": self.subject, "item": self.item,
+                "fired_on": self.fired_on.isoformat(), "month_end_on": self.month_end_on.isoformat(),
+                "since": self.since.isoformat(), "baseline_share": round(self.baseline, 4),
+                "share_since": round(self.share, 4), "forms": self.forms, "failures": self.failures,
+                "limit": round(self.limit, 3), "repair_orders": list(self.repair_orders)}
+
+
+@dataclass
+class _Series:
+    designs: tuple[drift.Design, ...] = ()  # one CUSUM per shift watched for (see ODDS_RATIOS)
+    values: list[float] = field(default_factory=list)
+    starts: list["date | None"] = field(default_factory=list)  # where each CUSUM's run began
+    recent: list[tuple[date, str, bool]] = field(default_factory=list)  # (day, repair order, failed)
+    quiet_until: date | None = None
+    days: list[date] = field(default_factory=list)  # every observation's day, for the baseline window
+    fails: list[int] = field(default_factory=list)  # running count of failures up to each observation
+
+
+# Two CUSUMs per series, each with half its share of the budget: one tuned to a doubling of the odds
+# (a slow drift), one to a quadrupling (a sudden slide, caught in fewer forms than the first needs).
+ODDS_RATIOS = (2.0, 4.0)
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=monthrange(d.year, d.month)[1])
+
+
+@dataclass(frozen=True)
+class Settings:
+    false_alarms_per_quarter: float = 0.5  # the dealer's budget for all its series together
+    warmup_days: int = 90  # history needed before anything is watched
+    baseline_days: int = 365  # the window a month's limits are set from
+    quiet_days: int = 30  # after a warning the series rests (in the desk: until acknowledged)
+    min_forms: int = 20  # a series with fewer in its baseline window is not watched yet
+
+
+class Monitor:
+    """Feed observations in day order (``watch``); warnings come out as their series cross the limit."""
+
+    def __init__(self, conf: Settings = Settings()) -> None:
+        self.conf = conf
+        self.series: dict[Key, _Series] = defaultdict(_Series)
+        self.first_day: date | None = None
+        self.month: tuple[int, int] | None = None
+
+    def _count(self, sr: _Series, start: date, end: date) -> tuple[int, int]:
+        lo, hi = bisect_left(sr.days, start), bisect_left(sr.days, end)
+        if hi <= lo:
+            return 0, 0
+        fails = sr.fails[hi - 1] - (sr.fails[lo - 1] if lo else 0)
+        return hi - lo, fails
+
+    def _redesign(self, month_start: date) -> None:
+        """Each series' limit for the month, from the history before it (nothing after is known)."""
+        start = month_start - timedelta(days=self.conf.baseline_days)
+        window = (month_start - max(start, self.first_day)).days or 1
+        counts = {key: self._count(sr, start, month_start) for key, sr in self.series.items()}
+        parents: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0, 0])
+        # An advisor's baseline leans on the whole dealer's: per item on the item series, overall on
+        # the advisors' sum.
+        for (kind, _subject, item), (n, f) in counts.items():
+            if kind == "item":
+                parents[("advisor", item)][0] += n
+                parents[("advisor", item)][1] += f
+        overall = [0, 0]
+        for (kind, _subject, item), (n, f) in counts.items():
+            if kind == "advisor" and item is None:
+                overall[0] += n
+                overall[1] += f
+        parents[("advisor", None)] = overall
+        watched = {k: c for k, c in counts.items() if c[0] >= self.conf.min_forms}
+        alpha = drift.alpha_per_series(len(watched), self.conf.false_alarms_per_quarter)
+        for key, sr in self.series.items():
+            if key not in watched:
+                sr.designs, sr.values, sr.starts = (), [], []
+                continue
+            n, f = watched[key]
+            kind, _subject, item = key
+            pn, pf = parents.get((kind, item), (0, 0))
+            parent = pf / pn if pn else f / n
+            p0 = drift.cautious_rate(f, n, parent, drift.SHRINK_FORMS if kind == "advisor" else 0)
+            sr.designs = tuple(drift.design(p0, n / window * 91, alpha / len(ODDS_RATIOS), ratio)
+                               for ratio in ODDS_RATIOS)
+            if len(sr.values) != len(sr.designs):  # values carry over from month to month
+                sr.values, sr.starts = [0.0] * len(sr.designs), [None] * len(sr.designs)
+
+    def watch(self, observations: list[Observation]) -> list[DriftWarning]:
+        warnings: list[DriftWarning] = []
+        for ob in observations:
+            if self.first_day is None:
+                self.first_day = ob.day
+            month = (ob.day.year, ob.day.month)
+            if month != self.month:
+                self.month = month
+                if (ob.day - self.first_day).days >= self.conf.warmup_days:
+                    self._redesign(ob.day.replace(day=1))
+            for key, failed in ob.outcomes:
+                sr = self.series[key]
+                fired = self._step(key, sr, ob, failed)
+                sr.days.append(ob.day)
+                sr.fails.append((sr.fails[-1] if sr.fails else 0) + failed)
+                if fired is not None:
+                    warnings.append(fired)
+        return warnings
+
+    def _step(self, key: Key, sr: _Series, ob: Observation, failed: bool) -> DriftWarning | None:
+        if not sr.designs or (sr.quiet_until is not None and ob.day < sr.quiet_until):
+            return None
+        sr.recent.append((ob.day, ob.repair_order, failed))
+        fired = None
+        for i, d in enumerate(sr.designs):
+            if sr.values[i] == 0.0:
+                sr.starts[i] = ob.day
+            sr.values[i] = d.step(sr.values[i], failed)
+            if sr.values[i] > d.limit and fired is None:
+                fired = i
+        if fired is None:
+            start = min((st for st, v in zip(sr.starts, sr.values) if v > 0 and st), default=ob.day)
+            sr.recent = [r for r in sr.recent if r[0] >= start]
+            return None
+        d, since = sr.designs[fired], sr.starts[fired]
+        run = [r for r in sr.recent if r[0] >= since]
+        bad = tuple(ro for _day, ro, f in run if f)
+        kind, subject, item = key
+        warning = DriftWarning(kind, subject, item, ob.day, _month_end(ob.day), since, d.p0, d.limit,
+                               len(run), len(bad), bad)
+        sr.values = [0.0] * len(sr.designs)
+        sr.recent, sr.quiet_until = [], ob.day + timedelta(days=self.conf.quiet_days)
+        return warning

@@ -1,0 +1,76 @@
+"""The early warnings' method: a Bernoulli CUSUM whose limit keeps false alarms within their budget."""
+
+import math
+import random
+
+import pytest
+
+from app.rules import drift
+
+
+@pytest.mark.parametrize("failures, forms, parent, strength, want", [
+    (0, 0, 0.2, 40, 0.2),  # nothing of its own: the parent's share
+    (10, 100, 0.1, 0, 0.1), (30, 100, 0.1, 0, 0.3),  # no shrinking: its own share
+    (30, 100, 0.1, 100, 0.2),  # halfway when its forms equal the pseudo-forms
+    (0, 500, 0.0, 0, drift.MIN_RATE),  # never below the floor: a series that never failed can still warn
+    (100, 100, 0.9, 0, drift.MAX_RATE),
+])
+def test_shrunk_rate(failures, forms, parent, strength, want):
+    assert drift.shrunk_rate(failures, forms, parent, strength) == pytest.approx(want)
+
+
+def test_a_rate_of_more_failures_than_forms_is_refused():
+    with pytest.raises(ValueError):
+        drift.shrunk_rate(5, 4, 0.1)
+
+
+@pytest.mark.parametrize("failures, forms", [(3, 20), (30, 400), (0, 50)])
+def test_the_cautious_baseline_errs_high_and_less_so_with_more_forms(failures, forms):
+    base = drift.shrunk_rate(failures, forms, 0.08)
+    more = drift.cautious_rate(failures * 10, forms * 10, 0.08) - drift.shrunk_rate(failures * 10, forms * 10, 0.08)
+    assert drift.cautious_rate(failures, forms, 0.08) > base
+    assert 0 < more < drift.cautious_rate(failures, forms, 0.08) - base
+
+
+@pytest.mark.parametrize("p0, ratio, want", [(0.1, 2.0, 2 / 11), (0.5, 3.0, 0.75), (0.2, 1.0, 0.2)])
+def test_the_watched_rate_doubles_the_odds(p0, ratio, want):
+    assert drift.shifted_rate(p0, ratio) == pytest.approx(want)
+
+
+@pytest.mark.parametrize("p0, p1, limit, n, want", [
+    (0.3, 0.6, 0.5, 1, 0.3),  # one failure crosses a limit below its weight
+    (0.3, 0.6, 1.0, 1, 0.0),  # one form can't cross a limit above one failure's weight
+    (0.3, 0.6, 1.0, 2, 0.09),  # two failures in a row (a success in between starts again from 0)
+    (0.3, 0.6, 50.0, 200, 0.0),
+])
+def test_false_alarm_chance_on_small_cases_worked_by_hand(p0, p1, limit, n, want):
+    # ln(0.6/0.3) = 0.69 per failure; ln(0.4/0.7) = -0.56 per success
+    assert drift.false_alarm_chance(p0, p1, limit, n) == pytest.approx(want, abs=1e-9)
+
+
+@pytest.mark.parametrize("p0, forms, alpha", [(0.06, 190, 0.014), (0.25, 120, 0.01), (0.1, 1500, 0.05)])
+def test_the_limit_is_the_lowest_that_keeps_the_chance_within_alpha(p0, forms, alpha):
+    d = drift.design(p0, forms, alpha)
+    n = int(float(f"{forms:.2g}"))
+    assert drift.false_alarm_chance(d.p0, d.p1, d.limit, n) <= alpha
+    assert drift.false_alarm_chance(d.p0, d.p1, d.limit * 0.97, n) > alpha * 0.9
+    assert d.up == pytest.approx(math.log(d.p1 / d.p0)) and d.down < 0
+
+
+def test_simulated_in_control_series_cross_about_as_often_as_designed():
+    d = drift.design(0.1, 300, 0.05)
+    rnd = random.Random(3)
+    crossed = 0
+    for _ in range(2000):
+        s = 0.0
+        for _ in range(300):
+            s = d.step(s, rnd.random() < 0.1)
+            if s > d.limit:
+                crossed += 1
+                break
+    assert 0.025 < crossed / 2000 <= 0.06  # the chain's rounding errs towards fewer alarms
+
+
+@pytest.mark.parametrize("series, budget, want", [(1, 0.5, 0.5), (10, 0.5, 0.05), (40, 0.5, 0.0125), (0, 0.5, 0.5)])
+def test_the_budget_is_shared_by_every_series(series, budget, want):
+    assert drift.alpha_per_series(series, budget) == pytest.approx(want)
