@@ -79,22 +79,39 @@ def _plate_match(text: str):
     return or_(_prefix(Vehicle.plate, plate), *(_prefix(Vehicle.plate, p + plate) for p in PLATE_PREFIXES))
 
 
+def _numbers_ending(tail: str):
+    """Case numbers as people remember them: their last digits ('0043') or tag and digits ('M7-0043').
+    A suffix can't use the number index; the scan reads the narrow index, not the cases."""
+    tail = tail.upper()
+    return or_(FailureCase.number.endswith(tail, autoescape=True),
+               FailureCase.former_number.endswith(tail, autoescape=True))
+
+
 def search_condition(text: str):
     q = text.strip()
     if not q:
         return None
     if _CASE_NUMBER.match(q) and "-" in q:
         # A case renumbered at enrolment is found by its offline number too (both indexed).
-        return or_(_prefix(FailureCase.number, q.upper()), _prefix(FailureCase.former_number, q.upper()))
+        return or_(_prefix(FailureCase.number, q.upper()), _prefix(FailureCase.former_number, q.upper()),
+                   _numbers_ending("-" + q if q.count("-") == 1 else q))
     digits = normalise_phone(q)
+    numbers = None
     if digits.lstrip("+").isdigit() and len(digits) >= 3:
-        customers = select(Customer.id).where(_prefix(Customer.phone, digits))
+        phone = _prefix(Customer.phone, digits)
+        if len(digits) >= 4:  # the last four digits of a phone, as a customer reads them out
+            phone = or_(phone, Customer.phone.endswith(digits, autoescape=True))
+        customers = select(Customer.id).where(phone)
+        if len(digits) <= 4 and digits.isdigit():
+            numbers = select(FailureCase.id).where(_numbers_ending("-" + digits if len(digits) == 4 else digits))
     else:
         customers = select(Customer.id).where(_prefix(Customer.name, q))
     plates = select(Vehicle.id).where(_plate_match(q))
-    ids = union(select(FailureCase.id).where(FailureCase.customer_id.in_(customers)),
-                select(FailureCase.id).where(FailureCase.vehicle_id.in_(plates)))
-    return FailureCase.id.in_(ids)
+    found = [select(FailureCase.id).where(FailureCase.customer_id.in_(customers)),
+             select(FailureCase.id).where(FailureCase.vehicle_id.in_(plates))]
+    if numbers is not None:
+        found.append(numbers)
+    return FailureCase.id.in_(union(*found))
 
 
 def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opened_at") -> list:

@@ -144,6 +144,21 @@ def test_search_by_plate_phone_name_and_number(store, advisor):
     assert [m.name for m in case_queries.find_customers(store, "1370")] == ["李四"]
 
 
+def test_search_like_people_remember(store, advisor):
+    """Case numbers by their last digits or tag and digits, phones by their last four, plates
+    without the province character."""
+    a = complaints.record_complaint(store, new_case("张三", "13912345678", "沪B77777"), advisor.user_id)
+    b = complaints.record_complaint(store, new_case("李四", "13700002468", "粤C12121"), advisor.user_id)
+    find = lambda text: sorted(r.number for r in case_queries.case_page(store, case_queries.CaseFilter(search=text)).rows)  # noqa: E731
+    tag_and_digits = "-".join(a.number.split("-")[-2:])  # e.g. K5-0001
+    assert a.number.endswith("-0001") and b.number.endswith("-0002")
+    for text, want in (("0001", [a.number]), ("0002", [b.number]), ("002", [b.number]),
+                       (tag_and_digits, [a.number]), (tag_and_digits.lower(), [a.number]),
+                       ("5678", [a.number]), ("2468", [b.number]), ("C12121", [b.number]),
+                       ("0003", []), ("9999", [])):
+        assert find(text) == want, text
+
+
 def test_pages_by_keyset_match_pages_by_offset(store, advisor):
     from app.services.demo import fill_demo
 
