@@ -12,8 +12,10 @@ def register(sub, translate) -> None:
     fb = sub.add_parser("feedback", help=translate("Cli", "import feedback forms, print the monthly assessment"))
     fbs = fb.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
 
-    imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from a UTF-8 CSV file (all or nothing)"))
+    imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from an Excel workbook or a CSV file (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--map", metavar="COLUMN=HEADER,...", default="", help=translate(
+        "Cli", "which of the file's columns is which, where its headers are not recognised, e.g. date=日期,phone=手机"))
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     imp.set_defaults(run=run_import)
 
@@ -30,14 +32,20 @@ def run_import(args, translate) -> int:
 
     from app.cli import open_store_for
     from app.foundation.errors import InvalidInput
-    from app.services.feedback_import import import_feedback_csv
+    from app.services.imports.columns import parse_map
+    from app.services.imports.feedback import COLUMNS, read_feedback
+    from app.services.imports.feedback_store import store_feedback
 
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
+    checked = read_feedback(path, parse_map(args.map, COLUMNS))  # the whole file checked before the store opens
+    if checked.placement.unplaced and checked.readable:
+        print(translate("Cli", "{file}: columns not imported: {columns}").format(
+            file=checked.file, columns=", ".join(checked.placement.unplaced)), file=sys.stderr)
     store = open_store_for(args)
     try:
-        r = import_feedback_csv(store, path, args.dealer)
+        r = store_feedback(store, checked, args.dealer)
     finally:
         store.close()
     print(translate("Cli", "{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).")

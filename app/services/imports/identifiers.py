@@ -1,0 +1,25 @@
+"""The one place an import turns a phone or a repair order as written into what is stored: today the
+counter's own normalising (app.services.form_values); a stricter rule for phones or repair orders goes here."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.form_values import normalise_phone
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
+
+
+def phone_text(raw: str) -> str:
+    """A phone as stored: spaces and dashes dropped."""
+    return normalise_phone(raw)
+
+
+def phone_problem(raw: str) -> bool:
+    """Whether a phone as written is no phone number (letters, too short or too long)."""
+    return not _PHONE.match(raw)
+
+
+def repair_order_text(raw: str) -> str:
+    """A repair order as stored: as written, trimmed (a number cell already came back as its digits)."""
+    return raw.strip()
