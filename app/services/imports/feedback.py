@@ -15,7 +15,7 @@ from app.services.form_values import FIELD_OF, GRADES, FormValues, normalise_com
 from app.services.imports import cells
 from app.services.imports.columns import Column, Placement, place, shape, unplaced_problems
 from app.services.imports.identifiers import phone_problem, phone_text, repair_order_text
-from app.services.imports.reader import LIMITS, Limits, Table, open_table
+from app.services.imports.reader import LIMITS, FileRefused, Limits, Table, open_table
 
 CTX = "Errors"
 COLUMNS = (
@@ -112,6 +112,8 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                 continue
             first_line_of[row.repair_order] = line
             forms.append(row)
+    except FileRefused:
+        raise
     except ImportRejected as exc:  # the rest of the file can't be read: what was found so far, then why
         problems += exc.problems
     problems = sorted(problems + table.problems, key=lambda p: p.line)

@@ -17,6 +17,10 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 CTX = "Errors"
 
 
+class FileRefused(ImportRejected):
+    """The file as a whole is refused (a bound passed, or unreadable past some line): no row of it counts."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """What a dealer's file stays well inside (a year of one dealer's forms is a few thousand rows)."""
@@ -67,7 +71,7 @@ class Table:
         for line, cells in self._rows:
             n += 1
             if n > self.limits.rows:
-                raise ImportRejected(self.name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
+                raise FileRefused(self.name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
                     "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
                     {"limit": self.limits.rows})])
             long = [i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > limit]
@@ -115,8 +119,9 @@ def _check_unpacked(path: Path, limits: Limits) -> None:
 def _workbook(path: Path, limits: Limits) -> Table:
     from python_calamine import CalamineWorkbook  # only when a workbook is read
 
-    if zipfile.is_zipfile(path):
-        _check_unpacked(path, limits)
+    with open(path, "rb") as f:
+        if f.read(2) == b"PK":  # xlsx (a zip); .xls is an older format calamine also reads
+            _check_unpacked(path, limits)
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheet = None
@@ -135,8 +140,7 @@ def _workbook(path: Path, limits: Limits) -> Table:
         raise ImportRejected(path.name, [Problem(limits.rows + 2, "", QT_TRANSLATE_NOOP("Errors",
             "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
             {"limit": limits.rows})])
-    first = sheet.start[0] + 1 if sheet.start else 1  # the sheet's used range may begin below row 1
-    rows = ((first + i, row) for i, row in enumerate(sheet.iter_rows()))
+    rows = ((i, row) for i, row in enumerate(sheet.iter_rows(), start=1))  # from row 1, blank rows above included
     return Table(path.name, "xlsx", rows, sheet.height, limits)
 
 
