@@ -21,6 +21,8 @@ NO = frozenset({"no", "n", "false", "0", "否", "未核实", ""})
 def text(value: Any) -> str:
     """The cell as text: a number Excel stored for a phone or a repair order (13812345678.0) comes back as
     its digits, never as 1.38e10; a date as YYYY-MM-DD."""
+    if value.__class__ is str:  # most cells: first, as this runs for every cell of a file
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, str):

@@ -36,6 +36,7 @@ COLUMNS = (
 KEYS = tuple(c.key for c in COLUMNS)
 OPTIONAL = frozenset(c.key for c in COLUMNS if not c.required)
 PREVIEW_ROWS = 20
+text_of = cells.text
 
 
 class ImportCancelled(Exception):
@@ -99,9 +100,10 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                     "that is not in quotes."), {"found": len(rec), "expected": width}))
                 continue
             v = {k: (rec[i] if i < len(rec) else None) for k, i in at.items()}
+            t = {k: text_of(v.get(k)) for k in KEYS}
             if len(first) < PREVIEW_ROWS:
-                first.append((line, tuple(cells.text(v.get(k)) for k in KEYS)))
-            row = check_row(v, line, problems)
+                first.append((line, tuple(t.values())))
+            row = check_row(v, t, line, problems)
             if row is None:
                 continue
             before = first_line_of.get(row.repair_order)
@@ -123,9 +125,8 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                         tuple(first), tuple(problems), n)
 
 
-def check_row(v: dict[str, Any], line: int, problems: list[Problem]) -> FormValues | None:
-    """One row's cells (key -> cell as read) as a form's values, or None with its problems added."""
-    text = {k: cells.text(v.get(k)) for k in KEYS}
+def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem]) -> FormValues | None:
+    """One row's cells (key -> cell as read, and as text) as a form's values, or None with its problems added."""
     text["repair_order"] = repair_order_text(text["repair_order"])
     before = len(problems)
 
@@ -140,7 +141,7 @@ def check_row(v: dict[str, Any], line: int, problems: list[Problem]) -> FormValu
         bad("date", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-18."))
     grades = {}
     for c in ("timeliness", "repair_quality", "attitude"):
-        g = cells.as_grade(v.get(c))
+        g = cells.as_grade(text[c])
         if text[c] and g not in GRADES:
             bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
         grades[c] = g
@@ -152,7 +153,7 @@ def check_row(v: dict[str, Any], line: int, problems: list[Problem]) -> FormValu
         overall = cells.as_whole(v.get("overall"))
         if overall is None or not 1 <= overall <= 10:
             bad("overall", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not an overall score; use a whole number from 1 to 10, or leave it empty."))
-    verified = cells.as_yes_no(v.get("verified"))
+    verified = cells.as_yes_no(text["verified"])
     if verified is None:
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
     plate = normalise_plate(text["plate"])

@@ -48,6 +48,9 @@ _CSV_ERRORS = (
 _CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV ({reason}). Save the file again as CSV UTF-8.")
 
 
+_is_str = str.__instancecheck__
+
+
 class Table:
     """A file's rows: ``header`` (its cells as written, on ``header_line``), then ``rows()`` yielding
     (line, cells) of every non-blank row after it. Cells are text from CSV, typed values (str, float,
@@ -57,8 +60,9 @@ class Table:
                  limits: Limits) -> None:
         self.name, self.kind, self.total, self.limits = name, kind, total, limits
         self.problems: list[Problem] = []
-        self._rows = (r for r in rows if any(c not in (None, "") and not (isinstance(c, str) and not c.strip())
-                                             for c in r[1]))
+        # Blank rows (spreadsheets leave them at the end) are skipped; joined, as it runs for every row.
+        # (Neither calamine nor csv gives None for an empty cell: it is "".)
+        self._rows = (r for r in rows if "".join(map(str, r[1])).strip())
         try:
             self.header_line, header = next(self._rows)
         except StopIteration:
@@ -74,8 +78,8 @@ class Table:
                 raise FileRefused(self.name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
                     "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
                     {"limit": self.limits.rows})])
-            long = [i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > limit]
-            if long:
+            if max(map(len, filter(_is_str, cells)), default=0) > limit:
+                long = [i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > limit]
                 for i in long:
                     self.problems.append(Problem(line, self.header[i] if i < len(self.header) else "",
                         QT_TRANSLATE_NOOP("Errors", "This cell holds {found} characters, more than the {limit} "
