@@ -195,3 +195,20 @@ def test_a_workbook_imports_into_the_store_all_or_nothing(store, tmp_path):
                                                   [form_row("2026/5/15", f"RO-{i}", phone=f"1380000000{i}")
                                                    for i in range(3)], encoding="gb18030"))
     assert (again.imported, again.already_stored) == (0, 3)  # the same forms, whatever the file
+
+
+def test_cancel_while_reading_or_before_the_write_stores_nothing(store, tmp_path):
+    from app.services.imports.feedback import ImportCancelled
+    from app.services.imports.feedback_store import store_feedback
+
+    f = write_workbook(tmp_path / "c.xlsx", ENGLISH_HEADER, [form_row(MAY_15, f"RO-{i}") for i in range(4500)])
+    seen = []
+    with pytest.raises(ImportCancelled):
+        read_feedback(f, progress=lambda done, total: seen.append((done, total)), cancelled=lambda: len(seen) >= 1)
+    assert seen == [(2000, 4500)]
+    checked = read_feedback(f)
+    with pytest.raises(ImportCancelled):
+        store_feedback(store, checked, cancelled=lambda: True)
+    with store.session() as s:
+        assert s.scalar(select(FeedbackForm.id).limit(1)) is None
+    assert store_feedback(store, checked).imported == 4500

@@ -145,7 +145,7 @@ def _workbook(path: Path, limits: Limits) -> Table:
             "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
             {"limit": limits.rows})])
     rows = ((i, row) for i, row in enumerate(sheet.iter_rows(), start=1))  # from row 1, blank rows above included
-    return Table(path.name, "xlsx", rows, sheet.height, limits)
+    return Table(path.name, "xlsx", rows, sheet.height - 1, limits)  # rows after the header
 
 
 # -- CSV
@@ -193,7 +193,7 @@ def csv_table(data: bytes, name: str, limits: Limits = LIMITS) -> Table:
 def text_table(text: str, name: str, limits: Limits = LIMITS) -> Table:
     """CSV text as a table (tests and the reader's own use)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    return Table(name, "csv", _csv_rows(reader, name), text.count("\n"), limits)
+    return Table(name, "csv", _csv_rows(reader, name), max(0, text.count("\n") - 1), limits)
 
 
 def _csv_rows(reader, name: str) -> Iterator[tuple[int, list[str]]]:
