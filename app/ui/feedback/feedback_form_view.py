@@ -131,14 +131,17 @@ class FeedbackFormView(QWidget):
         self.offer_draft()
 
     def heading_row(self, heading: QLabel) -> QWidget:
-        """The page's heading, with importing last year's forms from a file beside it."""
+        """The page's heading, with importing last year's forms from a file and exporting forms beside it."""
         self.import_button = QPushButton(self.tr("Import from Excel or CSV..."), objectName="importFeedback")
         self.import_button.clicked.connect(self.on_import_clicked)
+        self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportFeedback")
+        self.export_button.clicked.connect(self.on_export_clicked)
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(heading, 1)
         h.addWidget(self.import_button)
+        h.addWidget(self.export_button)
         return row
 
     def on_import_clicked(self) -> None:
@@ -146,6 +149,12 @@ class FeedbackFormView(QWidget):
 
         self.import_dialog = FeedbackImportDialog(self.store, self.ops, self.user, self)
         self.import_dialog.open()
+
+    def on_export_clicked(self) -> None:
+        from app.ui.feedback.forms_export import FormsExportDialog
+
+        self.export_dialog = FormsExportDialog(self.store, self.ops, self.user, self)
+        self.export_dialog.open()
 
     @staticmethod
     def _banner(name: str) -> QFrame:
