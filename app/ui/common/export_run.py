@@ -20,20 +20,17 @@ class _Relay(QObject):
     moved = Signal(int)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportRun", text)
-
-
 def ask_path(parent: QWidget, default_name: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Save as an Excel workbook"), default_name,
-                                          tr("Excel workbook (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ExportRun", "Save as an Excel workbook"), default_name,
+        QCoreApplication.translate("ExportRun", "Excel workbook (*.xlsx)"))
     if not path:
         return None
     return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
 
 def tell(widget: QWidget, text: str) -> None:
-    """Say what an export did in the window's status bar (for a while), or in a tooltip-less label's place."""
+    """Say what an export did in the window's status bar, for a while (a window without one: nothing)."""
     window = widget.window()
     bar = getattr(window, "statusBar", None)
     if callable(bar):
@@ -44,9 +41,10 @@ def run_export(parent: QWidget, ops: Ops, path: Path, job: Job, total: int | Non
                on_done: Callable[[str], None]) -> None:
     """Run ``job`` on the database worker with a progress dialog; ``on_done`` gets what happened, in words."""
     flag = threading.Event()
-    dialog = QProgressDialog(tr("Writing {file}...").format(file=path.name), tr("Cancel"), 0, total or 0, parent)
+    dialog = QProgressDialog(QCoreApplication.translate("ExportRun", "Writing {file}...").format(file=path.name),
+                             QCoreApplication.translate("ExportRun", "Cancel"), 0, total or 0, parent)
     dialog.setObjectName("exportProgress")
-    dialog.setWindowTitle(tr("Export to Excel"))
+    dialog.setWindowTitle(QCoreApplication.translate("ExportRun", "Export to Excel"))
     dialog.setMinimumDuration(400)  # a short export shows no dialog at all
     dialog.canceled.connect(flag.set)
     relay = _Relay(dialog)
@@ -55,7 +53,7 @@ def run_export(parent: QWidget, ops: Ops, path: Path, job: Job, total: int | Non
     def success(n: int) -> None:
         dialog.reset()
         dialog.deleteLater()
-        on_done(tr("Saved {n} rows to {file}.").format(n=n, file=path))
+        on_done(QCoreApplication.translate("ExportRun", "Saved {n} rows to {file}.").format(n=n, file=path))
 
     def failure(error: BaseException) -> None:
         from app.services.exports.workbook import ExportCancelled
@@ -63,7 +61,10 @@ def run_export(parent: QWidget, ops: Ops, path: Path, job: Job, total: int | Non
 
         dialog.reset()
         dialog.deleteLater()
-        on_done(tr("Cancelled: no file was written.") if isinstance(error, ExportCancelled)
-                else tr("The workbook was not saved: {error}").format(error=error_text(error)))
+        if isinstance(error, ExportCancelled):
+            on_done(QCoreApplication.translate("ExportRun", "Cancelled: no file was written."))
+        else:
+            on_done(QCoreApplication.translate("ExportRun", "The workbook was not saved: {error}")
+                    .format(error=error_text(error)))
 
     ops.run(lambda: job(path, relay.moved.emit, flag.is_set), on_success=success, on_failure=failure)
