@@ -15,7 +15,7 @@ def register(sub, translate) -> None:
     imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from an Excel workbook or a CSV file (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--map", metavar="COLUMN=HEADER,...", default="", help=translate(
-        "Cli", "which of the file's columns is which, where its headers are not recognised, e.g. date=日期,phone=手机"))
+        "Cli", "which of the file's columns is which, where its headers are not recognised, e.g. date=\"Service day\",phone=Mobile"))
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     imp.set_defaults(run=run_import)
 

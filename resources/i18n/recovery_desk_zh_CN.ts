@@ -505,7 +505,7 @@
         <translation>从 Excel 工作簿或 CSV 文件导入意见反馈表（全部导入或全不导入）</translation>
     </message>
     <message>
-        <source>which of the file&apos;s columns is which, where its headers are not recognised, e.g. date=日期,phone=手机</source>
+        <source>which of the file&apos;s columns is which, where its headers are not recognised, e.g. date=&quot;Service day&quot;,phone=Mobile</source>
         <translation>表头无法识别时，指明文件中哪一列是哪一项，例如 date=日期,phone=手机</translation>
     </message>
     <message>
