@@ -101,9 +101,10 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                 continue
             v = {k: (rec[i] if i < len(rec) else None) for k, i in at.items()}
             t = {k: text_of(v.get(k)) for k in KEYS}
-            if len(first) < PREVIEW_ROWS:
-                first.append((line, tuple(t.values())))
+            raw = tuple(t.values()) if len(first) < PREVIEW_ROWS else None
             row = check_row(v, t, line, problems)
+            if raw is not None:  # a good row as it will be stored, a bad one as it was written
+                first.append((line, as_read(row) if row is not None else raw))
             if row is None:
                 continue
             before = first_line_of.get(row.repair_order)
@@ -123,6 +124,13 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
         progress(n, n)
     return FeedbackFile(table.name, table.kind, header, shape(table.header), placement, tuple(forms),
                         tuple(first), tuple(problems), n)
+
+
+def as_read(row: FormValues) -> tuple[str, ...]:
+    """A checked row's values as text, in the order of KEYS (verified: the Verification value)."""
+    return (row.service_date.isoformat(), row.repair_order, row.advisor, row.customer, row.phone, row.plate,
+            row.timeliness, row.repair_quality, row.attitude, "" if row.overall is None else str(row.overall),
+            row.verification, row.comment)
 
 
 def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem]) -> FormValues | None:

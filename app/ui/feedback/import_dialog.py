@@ -7,18 +7,22 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QStackedWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.services.imports.feedback import COLUMNS, FeedbackFile, ImportCancelled, read_feedback
+from app.rules.vocab import Verification
+from app.services.imports.feedback import COLUMNS, KEYS, FeedbackFile, ImportCancelled, read_feedback
 from app.services.imports.feedback_store import store_feedback
 from app.services.imports.remembered import remember, remembered
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text
+from app.ui.common.style import ERROR_COLOUR
+from app.ui.common.ui_words import error_text, title
 from app.ui.common.widgets import error_label, fit_columns, record_table
 
 KIND = "feedback"
 MAP_PAGE, PREVIEW_PAGE = 0, 1
+VERIFIED_AT = KEYS.index("verified")
 
 
 def column_title(key: str) -> str:
@@ -172,6 +176,7 @@ class FeedbackImportDialog(QDialog):
 
     def on_file_read(self, checked: FeedbackFile) -> None:
         self.set_busy(False)
+        self.status.clear()
         if not checked.readable:
             known = remembered(self.store, KIND, checked.shape)
             if known and known != self.mapping:  # a file of a shape already mapped: placed as before
@@ -231,10 +236,18 @@ class FeedbackImportDialog(QDialog):
 
     # -- the preview
     def show_preview(self, checked: FeedbackFile) -> None:
+        bad_lines = {p.line for p in checked.problems}
+        verified = {v.value: title(v) for v in Verification}
         self.preview.setRowCount(len(checked.first))
         for r, (line, values) in enumerate(checked.first):
+            values = list(values)
+            if line not in bad_lines:
+                values[VERIFIED_AT] = verified.get(values[VERIFIED_AT], values[VERIFIED_AT])
             for c, text in enumerate((str(line), *values)):
-                self.preview.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if line in bad_lines:  # a refused row stands out, shown as written
+                    item.setForeground(QColor(ERROR_COLOUR))
+                self.preview.setItem(r, c, item)
         fit_columns(self.preview)
         self.show_problems(checked.problems)
         n, bad = checked.rows, len(checked.problems)
@@ -245,7 +258,8 @@ class FeedbackImportDialog(QDialog):
         else:
             self.summary.setText(self.tr("{rows} rows read, no problems. The first rows are shown as they will "
                                          "be stored.").format(rows=n))
-        self.import_button.setText(self.tr("Import these forms ({n})").format(n=len(checked.forms)))
+        self.import_button.setText(self.tr("Import") if bad else
+                                   self.tr("Import these forms ({n})").format(n=len(checked.forms)))
         self.import_button.setEnabled(not bad and bool(checked.forms))
         self.pages.setCurrentIndex(PREVIEW_PAGE)
         self.pages.show()
