@@ -85,6 +85,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
     first: list[tuple[int, tuple[str, ...]]] = []
     first_line_of: dict[str, int] = {}
     at, width = placement.at, len(header)
+    dates: dict = {}
     n = 0
     try:
         for line, rec in table.rows():
@@ -102,7 +103,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
             v = {k: (rec[i] if i < len(rec) else None) for k, i in at.items()}
             t = {k: text_of(v.get(k)) for k in KEYS}
             raw = tuple(t.values()) if len(first) < PREVIEW_ROWS else None
-            row = check_row(v, t, line, problems)
+            row = check_row(v, t, line, problems, dates)
             if raw is not None:  # a good row as it will be stored, a bad one as it was written
                 first.append((line, as_read(row) if row is not None else raw))
             if row is None:
@@ -133,25 +134,41 @@ def as_read(row: FormValues) -> tuple[str, ...]:
             row.verification, row.comment)
 
 
-def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem]) -> FormValues | None:
-    """One row's cells (key -> cell as read, and as text) as a form's values, or None with its problems added."""
+REQUIRED = tuple(k for k in KEYS if k not in OPTIONAL)
+GRADED = ("timeliness", "repair_quality", "attitude")
+STORED_TEXT = ("repair_order", "advisor", "customer", "phone", "plate", "comment")
+
+
+def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem],
+              dates: dict | None = None) -> FormValues | None:
+    """One row's cells (key -> cell as read, and as text) as a form's values, or None with its problems
+    added. ``dates``: the dates read so far by their cell (a file repeats a few hundred dates)."""
     text["repair_order"] = repair_order_text(text["repair_order"])
     before = len(problems)
 
     def bad(col: str, message: str, **params) -> None:
         problems.append(Problem(line, col, message, {"value": text[col], "column": col, **params}))
 
-    for c in KEYS:
-        if c not in OPTIONAL and not text[c]:
+    for c in REQUIRED:
+        if not text[c]:
             bad(c, QT_TRANSLATE_NOOP("Errors", "\"{column}\" is empty; it is required."))
-    service_date = cells.as_date(v.get("date")) if text["date"] else None
-    if text["date"] and service_date is None:
-        bad("date", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-18."))
+    service_date = None
+    if text["date"]:
+        cell = v.get("date")
+        service_date = dates.get(cell) if dates is not None else None
+        if service_date is None:
+            service_date = cells.as_date(cell)
+            if dates is not None and service_date is not None:
+                dates[cell] = service_date
+        if service_date is None:
+            bad("date", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-18."))
     grades = {}
-    for c in ("timeliness", "repair_quality", "attitude"):
-        g = cells.as_grade(text[c])
-        if text[c] and g not in GRADES:
-            bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
+    for c in GRADED:
+        g = text[c]
+        if g not in GRADES:  # most files hold capitals already: only the others are converted
+            g = cells.as_grade(g)
+            if text[c] and g not in GRADES:
+                bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
         grades[c] = g
     phone = phone_text(text["phone"])
     if text["phone"] and phone_problem(text["phone"]):
@@ -166,9 +183,8 @@ def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
     plate = normalise_plate(text["plate"])
     comment = normalise_comment(text["comment"])
-    stored = {"repair_order": text["repair_order"], "advisor": text["advisor"], "customer": text["customer"],
-              "phone": phone, "plate": plate, "comment": comment}
-    for c, value in stored.items():
+    stored = (text["repair_order"], text["advisor"], text["customer"], phone, plate, comment)
+    for c, value in zip(STORED_TEXT, stored):
         found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
         if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
             bad(c, found[0], **found[1])

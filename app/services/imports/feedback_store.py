@@ -69,10 +69,16 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         new_rows = _new_rows(s, dealer.id, rows, checked.file)
         if cancelled is not None and cancelled():  # the last moment a cancel stores nothing
             raise ImportCancelled()
-        store_forms(uow, dealer.id, new_rows, source="import", origin_note=checked.file)
-        # Supervisors are alerted to an imported failure form as to a typed one (once per form:
-        # the file's forms already stored get an alert only if they still lack one).
-        alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, rows), actor_id)
+        ids = store_forms(uow, dealer.id, new_rows, source="import", origin_note=checked.file)
+        # Supervisors are alerted to an imported failure form as to a typed one, once per form: the new
+        # forms were judged here as they were written; the file's forms already stored get an alert
+        # only if they still lack one.
+        threshold = settings.get(s, "failure.overall_threshold")
+        alerts.ensure_for_failing(s, {fid: dealer.id for fid, r in zip(ids, new_rows) if failure_of(r, threshold)},
+                                  actor_id)
+        new_numbers = {r.repair_order for r in new_rows}
+        old_rows = [r for r in rows if r.repair_order not in new_numbers]
+        alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
         uow.commit()
     return ImportResult(checked.file, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
 

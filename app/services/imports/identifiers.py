@@ -12,11 +12,13 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 
 def phone_text(raw: str) -> str:
     """A phone as stored: spaces and dashes dropped."""
-    return normalise_phone(raw)
+    return raw if raw.isdigit() else normalise_phone(raw)  # most are digits already
 
 
 def phone_problem(raw: str) -> bool:
     """Whether a phone as written is no phone number (letters, too short or too long)."""
+    if raw.isascii() and raw.isdigit():
+        return not 7 <= len(raw) <= 20  # what the pattern takes of plain digits
     return not _PHONE.match(raw)
 
 
