@@ -40,6 +40,13 @@ def test_unplaced_headers_are_named_then_placed_with_map(data_dir, tmp_path):
     assert "1 imported" in r.stdout and forms_in(data_dir) == 1
 
 
+def test_columns_the_import_does_not_take_are_named(data_dir, tmp_path):
+    header = [*CHINESE_HEADER, "车型"]
+    f = write_csv(tmp_path / "extra.csv", header, [form_row("2026-5-15", "RO-1") + ["朗逸"]], encoding="utf-8-sig")
+    r = cli(data_dir, "feedback", "import", str(f))
+    assert r.returncode == 0 and "columns not imported: 车型" in r.stderr, r.stderr
+
+
 def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
     rows = [form_row(date(2026, 5, 1), f"RO-{i}") for i in range(30)]
     rows[27] = form_row("2026/5/32", "RO-27")

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from app.models import FeedbackForm
 from tests.workbooks import CHINESE_HEADER, form_row, write_workbook
 
-ROWS = 300
-BAD_LINE = 57
+ROWS = 5000
+BAD_LINE = 4321
 
 
 def stored_forms(store) -> int:
