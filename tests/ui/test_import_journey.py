@@ -98,3 +98,32 @@ def test_unknown_headers_are_placed_by_the_person_and_remembered_for_the_next_fi
     read(qtbot, dialog, second)
     assert dialog.pages.currentWidget() is dialog.preview_page  # placed as the first file was, no question
     assert dialog.problems.rowCount() == 0 and dialog.import_button.text() == "Import these forms (1)"
+
+
+def test_cancel_while_a_long_file_is_read_off_the_ui_thread_stores_nothing(qtbot, store, advisor, tmp_path):
+    """With the real background workers: progress arrives from the reading thread, Cancel stops it, nothing
+    is stored; reading it again to the end then offers the import."""
+    from app.ui.common.ops import Ops
+    from app.ui.common.qt_app import create_app
+    from app.ui.feedback.import_dialog import FeedbackImportDialog
+
+    create_app()
+    ops = Ops()
+    book = write_workbook(tmp_path / "long.xlsx", CHINESE_HEADER,
+                          [form_row(date(2026, 1, 1 + i % 28), f"RO-{i}", phone=13800000000 + i) for i in range(40_000)])
+    dialog = FeedbackImportDialog(store, ops, advisor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    read(qtbot, dialog, book)
+    assert dialog.bar.isVisible() and dialog.cancel_button.isVisible()
+    with qtbot.waitSignal(dialog.progress_relay.moved, timeout=60_000):
+        pass  # the first 2,000 rows are read: the bar moves
+    assert dialog.bar.value() > 0
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)
+    assert dialog.status.text() == "Cancelled: nothing was imported."
+    assert not dialog.import_button.isEnabled() and stored_forms(store) == 0
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import these forms (40000)"
+    ops.wait_idle()
