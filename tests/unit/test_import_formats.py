@@ -212,3 +212,14 @@ def test_cancel_while_reading_or_before_the_write_stores_nothing(store, tmp_path
     with store.session() as s:
         assert s.scalar(select(FeedbackForm.id).limit(1)) is None
     assert store_feedback(store, checked).imported == 4500
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "gb18030"])
+def test_a_title_row_above_the_header_is_skipped(tmp_path, kind):
+    rows = [["2025年客户意见反馈表"] + [""] * 11, ["北京某某汽车服务有限公司"] + [""] * 11, CHINESE_HEADER,
+            form_row("2026/5/15", "RO-1"), form_row("下周", "RO-2")]
+    f = write(kind, tmp_path / "t", rows[0], rows[1:])
+    checked = read_feedback(f)
+    assert checked.header == tuple(CHINESE_HEADER) and checked.readable
+    assert [(p.line, p.column) for p in checked.problems] == [(5, "date")]
+    assert [form.repair_order for form in checked.forms] == ["RO-1"]

@@ -75,6 +75,7 @@ def read_feedback(path: Path, mapping: dict[str, str] | None = None, *, progress
 
 def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> FeedbackFile:
+    table.choose_header(lambda cells: len(place(cells, COLUMNS).at))
     placement = place(table.header, COLUMNS, mapping, table.header_line)
     header = tuple(table.header)
     if not placement.complete:

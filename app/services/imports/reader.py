@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -49,6 +50,11 @@ _CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV ({reaso
 
 
 _is_str = str.__instancecheck__
+HEADER_SEARCH = 10  # rows looked at for the header
+
+
+def _texts(cells: list[Any]) -> list[str]:
+    return [("" if c is None else str(c)).strip() for c in cells]
 
 
 class Table:
@@ -68,11 +74,26 @@ class Table:
         except StopIteration:
             raise ImportRejected(name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors",
                 "The file is empty: its first row must name the columns."))]) from None
-        self.header = [("" if c is None else str(c)).strip() for c in header]
+        self.header = _texts(header)
+        self._ahead: list[tuple[int, list[Any]]] = []  # rows read while looking for the header
+
+    def choose_header(self, score: Callable[[list[str]], int], rows: int = HEADER_SEARCH) -> None:
+        """Take as the header the first of the first ``rows`` non-blank rows that ``score``s highest (the
+        columns an import recognises in it): a title row or two above the header ("2025年意见反馈表"), as
+        dealers' sheets often have, is skipped."""
+        for row in self._rows:
+            self._ahead.append(row)
+            if len(self._ahead) >= rows - 1:
+                break
+        candidates = [(self.header_line, self.header)] + [(line, _texts(cells)) for line, cells in self._ahead]
+        best = max(range(len(candidates)), key=lambda i: (score(candidates[i][1]), -i))
+        if best:
+            self.header_line, self.header = candidates[best]
+            self._ahead = self._ahead[best:]
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         limit, n = self.limits.cell_chars, 0
-        for line, cells in self._rows:
+        for line, cells in itertools.chain(self._ahead, self._rows):
             n += 1
             if n > self.limits.rows:
                 raise FileRefused(self.name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
