@@ -509,6 +509,10 @@
         <translation>表头无法识别时，指明文件中哪一列是哪一项，例如 date=日期,phone=手机</translation>
     </message>
     <message>
+        <source>only read and check the file: print its first rows as they would be stored and every problem; store nothing</source>
+        <translation>只读取并检查文件：显示将要保存的前几行和每一个问题；不保存任何内容</translation>
+    </message>
+    <message>
         <source>print a month&apos;s feedback assessment</source>
         <translation>打印某月的意见反馈考核</translation>
     </message>
@@ -527,6 +531,10 @@
     <message>
         <source>{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).</source>
         <translation>{file}：读取 {rows} 份反馈表，导入 {imported} 份，{same} 份已存在（经销商 {dealer}）。</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} forms read, no problems; nothing was stored (--check).</source>
+        <translation>{file}：读取 {rows} 份反馈表，没有问题；未保存任何内容（--check）。</translation>
     </message>
     <message>
         <source>reward</source>

@@ -18,6 +18,12 @@ def forms_in(data_dir, month="2026-05"):
 def test_a_workbook_with_chinese_headers_and_excel_dates_imports(data_dir, tmp_path):
     f = write_workbook(tmp_path / "去年.xlsx", CHINESE_HEADER,
                        [form_row(date(2026, 5, d), f"RO-{d}", phone=13800000000 + d) for d in range(1, 6)])
+    r = cli(data_dir, "feedback", "import", str(f), "--check")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["line", "date", "repair_order"]
+    assert lines[1].split("\t")[:6] == ["2", "2026-05-01", "RO-1", "张伟", "王芳", "13800000001"]
+    assert "nothing was stored" in lines[-1] and forms_in(data_dir) == 0
     r = cli(data_dir, "feedback", "import", str(f))
     assert r.returncode == 0, r.stderr
     assert "5 imported" in r.stdout and forms_in(data_dir) == 5
@@ -50,6 +56,8 @@ def test_columns_the_import_does_not_take_are_named(data_dir, tmp_path):
 def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
     rows = [form_row(date(2026, 5, 1), f"RO-{i}") for i in range(30)]
     rows[27] = form_row("2026/5/32", "RO-27")
-    r = cli(data_dir, "feedback", "import", str(write_workbook(tmp_path / "bad.xlsx", CHINESE_HEADER, rows)))
-    assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
+    bad = write_workbook(tmp_path / "bad.xlsx", CHINESE_HEADER, rows)
+    for check in ([], ["--check"]):
+        r = cli(data_dir, "feedback", "import", str(bad), *check)
+        assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
     assert forms_in(data_dir) == 0
