@@ -223,3 +223,14 @@ def test_a_title_row_above_the_header_is_skipped(tmp_path, kind):
     assert checked.header == tuple(CHINESE_HEADER) and checked.readable
     assert [(p.line, p.column) for p in checked.problems] == [(5, "date")]
     assert [form.repair_order for form in checked.forms] == ["RO-1"]
+
+
+def test_every_imported_failure_form_gets_its_one_alert(store, tmp_path):
+    from app.models import Alert
+
+    rows = [form_row(MAY_15, f"RO-{i}", "EEE" if i % 2 else "AAA") for i in range(1203)]  # 601 failures
+    f = write_csv(tmp_path / "fail.csv", ENGLISH_HEADER, rows)
+    import_feedback_file(store, f)
+    import_feedback_file(store, f)  # again: no second alert
+    with store.session() as s:
+        assert len(s.scalars(select(Alert.form_id)).all()) == 601

@@ -74,8 +74,9 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         # forms were judged here as they were written; the file's forms already stored get an alert
         # only if they still lack one.
         threshold = settings.get(s, "failure.overall_threshold")
-        alerts.ensure_for_failing(s, {fid: dealer.id for fid, r in zip(ids, new_rows) if failure_of(r, threshold)},
-                                  actor_id)
+        failing = [fid for fid, r in zip(ids, new_rows) if failure_of(r, threshold)]
+        for chunk in _chunks(failing):  # within SQLite's bound-parameter limit, however many fail
+            alerts.ensure_for_failing(s, dict.fromkeys(chunk, dealer.id), actor_id)
         new_numbers = {r.repair_order for r in new_rows}
         old_rows = [r for r in rows if r.repair_order not in new_numbers]
         alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
