@@ -86,6 +86,9 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
     first: list[tuple[int, tuple[str, ...]]] = []
     first_line_of: dict[str, int] = {}
     at, width = placement.at, len(header)
+    placed = [(k, at[k]) for k in KEYS if k in at]
+    absent = {k: "" for k in KEYS if k not in at}  # optional columns the file doesn't have
+    date_at, overall_at = at["date"], at.get("overall")
     dates: dict = {}
     n = 0
     try:
@@ -101,9 +104,11 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                     "This row has {found} values but the header has {expected}. Check for a comma inside a value "
                     "that is not in quotes."), {"found": len(rec), "expected": width}))
                 continue
-            v = {k: (rec[i] if i < len(rec) else None) for k, i in at.items()}
-            t = {k: text_of(v.get(k)) for k in KEYS}
-            raw = tuple(t.values()) if len(first) < PREVIEW_ROWS else None
+            if len(rec) < width:  # a short CSV row was refused above; a workbook's are full: never, but safe
+                rec = [*rec, *([""] * (width - len(rec)))]
+            t = {**absent, **{k: text_of(rec[i]) for k, i in placed}}
+            v = {"date": rec[date_at], "overall": rec[overall_at] if overall_at is not None else None}
+            raw = tuple(t[k] for k in KEYS) if len(first) < PREVIEW_ROWS else None
             row = check_row(v, t, line, problems, dates)
             if raw is not None:  # a good row as it will be stored, a bad one as it was written
                 first.append((line, as_read(row) if row is not None else raw))
