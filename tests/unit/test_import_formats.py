@@ -234,3 +234,12 @@ def test_every_imported_failure_form_gets_its_one_alert(store, tmp_path):
     import_feedback_file(store, f)  # again: no second alert
     with store.session() as s:
         assert len(s.scalars(select(Alert.form_id)).all()) == 601
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_tab_or_semicolon_separated_text_reads_the_same(tmp_path, delimiter):
+    lines = [delimiter.join(CHINESE_HEADER), delimiter.join(map(str, form_row("2026/5/15", "RO-1", comment="好,很好")))]
+    f = tmp_path / "forms.txt"
+    f.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    [form] = read_feedback(f).forms
+    assert (form.service_date, form.repair_order, form.comment) == (MAY_15, "RO-1", "好,很好")

@@ -213,8 +213,17 @@ def csv_table(data: bytes, name: str, limits: Limits = LIMITS) -> Table:
 
 def text_table(text: str, name: str, limits: Limits = LIMITS) -> Table:
     """CSV text as a table (tests and the reader's own use)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_delimiter(text))
     return Table(name, "csv", _csv_rows(reader, name), max(0, text.count("\n") - 1), limits)
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or what the first line is split by when it holds none: a tab (Excel's "Text (Tab
+    delimited)", which Chinese Excel saves as GBK .txt) or a semicolon (Excel where the comma is decimal)."""
+    first = text[: text.find("\n")] if "\n" in text else text
+    if "," in first:
+        return ","
+    return max(("\t", ";"), key=first.count) if ("\t" in first or ";" in first) else ","
 
 
 def _csv_rows(reader, name: str) -> Iterator[tuple[int, list[str]]]:
