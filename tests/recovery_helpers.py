@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, User, utcnow
 from app.services.cases import NewCase, open_case
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
@@ -25,7 +25,7 @@ def add_user(store, name: str, role: str) -> str:
 
 def d_graded_form(store, tmp_path, ro: str = "RO-D-1") -> tuple[str, str]:
     """Import one form with a D for repair quality; returns (form id, repair order id)."""
-    import_feedback_csv(store, csv_file(tmp_path / f"{ro}.csv",
+    import_feedback_file(store, csv_file(tmp_path / f"{ro}.csv",
                                         [form_line("2026-11-01", ro, "BDB", overall="5", comment="异响没修好")]))
     with store.session() as s:
         form = s.scalar(select(FeedbackForm).join(RepairOrder).where(RepairOrder.number == ro))

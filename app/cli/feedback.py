@@ -12,8 +12,12 @@ def register(sub, translate) -> None:
     fb = sub.add_parser("feedback", help=translate("Cli", "import feedback forms, print the monthly assessment"))
     fbs = fb.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
 
-    imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from a UTF-8 CSV file (all or nothing)"))
+    imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from an Excel workbook or a CSV file (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--map", metavar="COLUMN=HEADER,...", default="", help=translate(
+        "Cli", "which of the file's columns is which, where its headers are not recognised, e.g. date=\"Service day\",phone=Mobile"))
+    imp.add_argument("--check", action="store_true", help=translate(
+        "Cli", "only read and check the file: print its first rows as they would be stored and every problem; store nothing"))
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     imp.set_defaults(run=run_import)
 
@@ -30,18 +34,41 @@ def run_import(args, translate) -> int:
 
     from app.cli import open_store_for
     from app.foundation.errors import InvalidInput
-    from app.services.feedback_import import import_feedback_csv
+    from app.services.imports.columns import parse_map
+    from app.services.imports.feedback import COLUMNS, read_feedback
+    from app.services.imports.feedback_store import store_feedback
 
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
+    checked = read_feedback(path, parse_map(args.map, COLUMNS))  # the whole file checked before the store opens
+    if checked.placement.unplaced and checked.readable:
+        print(translate("Cli", "{file}: columns not imported: {columns}").format(
+            file=checked.file, columns=", ".join(checked.placement.unplaced)), file=sys.stderr)
+    if args.check:
+        return _print_check(checked, translate)
     store = open_store_for(args)
     try:
-        r = import_feedback_csv(store, path, args.dealer)
+        r = store_feedback(store, checked, args.dealer)
     finally:
         store.close()
     print(translate("Cli", "{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).")
           .format(file=r.file, rows=r.rows, imported=r.imported, same=r.already_stored, dealer=r.dealer_code))
+    return 0
+
+
+def _print_check(checked, translate) -> int:
+    """The preview on the command line: the first rows as they would be stored, then the verdict."""
+    from app.foundation.errors import ImportRejected
+    from app.services.imports.feedback import KEYS
+
+    if checked.problems or not checked.readable:
+        raise ImportRejected(checked.file, list(checked.problems))  # printed line by line, exit 2
+    print("line\t" + "\t".join(KEYS))
+    for line, values in checked.first:
+        print(f"{line}\t" + "\t".join(values))
+    print(translate("Cli", "{file}: {rows} forms read, no problems; nothing was stored (--check).").format(
+        file=checked.file, rows=len(checked.forms)))
     return 0
 
 

@@ -207,7 +207,7 @@ def run_refusals(args, translate) -> int:
 def run_export(args, translate) -> int:
     from app.hq.export import export_central
 
-    counts = export_central(_db(args), Path(args.out))
+    counts = export_central(_db(args), Path(args.out), translate)
     print(translate("Cli", "Wrote CSV files and recovery-desk.xlsx to {dir}: {rows}.").format(
         dir=args.out, rows=", ".join(f"{k} {v}" for k, v in counts.items())))
     return 0

@@ -1,5 +1,6 @@
-"""Head office's own analysis: the central cases, forms and conflicts as CSV files (one per table)
-and one XLSX workbook (a sheet per table), each row with its dealer's code."""
+"""Head office's own analysis: the central cases, forms and conflicts as CSV files (one per table), and
+one workbook that opens with every dealer's cases and forms as a person reads them (dealer, names,
+local dates, titles; phones masked) followed by a sheet per table for analysts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.models import Dealer, FailureCase, FeedbackForm, SyncConflict
-from app.rules.cells import csv_cell, xlsx_text
+from app.rules.cells import csv_cell
+from app.services.exports.lists import (CASE_TITLES, CASES_SHEET, CTX, DEALER, FORM_TITLES, FORMS_SHEET,
+                                        FormFilter, central_case_rows, form_rows)
+from app.services.exports.workbook import Sheet, write_workbook
 
 TABLES = {"feedback_form": FeedbackForm, "failure_case": FailureCase, "sync_conflict": SyncConflict}
 
@@ -31,41 +35,31 @@ def _cell(v):
     return v
 
 
-def _xlsx_row(sheet, row):
-    """Text cells typed as text ('s'): a comment starting with = is shown, never evaluated."""
-    from openpyxl.cell import WriteOnlyCell
-
-    out = []
-    for v in row:
-        v = _cell(v)
-        cell = WriteOnlyCell(sheet, value=xlsx_text(v) if isinstance(v, str) else v)
-        if isinstance(v, str):
-            cell.data_type = "s"
-        out.append(cell)
-    return out
-
-
-def export_central(db, out_dir: Path) -> dict[str, int]:
+def export_central(db, out_dir: Path, translate=lambda _c, t: t) -> dict[str, int]:
     """CSV (UTF-8 with a BOM, so Excel reads the Chinese) and ``recovery-desk.xlsx``; rows per table.
 
     Both are safe to open: no text cell is a formula (app.rules.cells)."""
-    from openpyxl import Workbook
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    wb = Workbook(write_only=True)
     with db.session() as s:
         codes = dict(s.execute(select(Dealer.id, Dealer.code)).all())
         for name, model in TABLES.items():
-            sheet = wb.create_sheet(name)
             n = -1
             with open(out_dir / f"{name}.csv", "w", newline="", encoding="utf-8-sig") as f:
                 w = csv.writer(f)
                 for row in _rows(s, model, codes):
                     w.writerow([csv_cell(v) for v in row])
-                    sheet.append(_xlsx_row(sheet, row))
                     n += 1
             counts[name] = n
-    wb.save(out_dir / "recovery-desk.xlsx")
+        dealer = translate(CTX, DEALER)
+        readable = [Sheet(translate(CTX, CASES_SHEET), [dealer, *(translate(CTX, t) for t in CASE_TITLES[:-1])],
+                          central_case_rows(s, translate)),
+                    Sheet(translate(CTX, FORMS_SHEET), [dealer, *(translate(CTX, t) for t in FORM_TITLES)],
+                          form_rows(s, FormFilter(), None, translate, with_dealer=True))]
+        tables = []
+        for name, model in TABLES.items():
+            rows = _rows(s, model, codes)
+            tables.append(Sheet(name, next(rows), ([_cell(v) for v in row] for row in rows)))
+        write_workbook(out_dir / "recovery-desk.xlsx", readable + tables)
     return counts

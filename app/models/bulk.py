@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from operator import itemgetter
 from datetime import date, datetime, timezone
 from typing import Any, Callable
 
@@ -48,13 +49,13 @@ def bulk_insert(session, table: Table, rows: list[dict[str, Any]]) -> None:
         conn.execute(insert(table), rows)
         return
     cols = list(rows[0])
-    convs = [_converter(table.c[c].type) for c in cols]
-    plain = [i for i, f in enumerate(convs) if f is None]
-    if len(plain) == len(cols):
-        data = [tuple(r[c] for c in cols) for r in rows]
-    else:
-        pairs = list(zip(cols, convs))
-        data = [tuple(r[c] if f is None or r[c] is None else f(r[c]) for c, f in pairs) for r in rows]
+    # Column by column (itemgetter and zip run in C): a generator per row cost more than SQLite's insert.
+    columns = []
+    for c in cols:
+        f = _converter(table.c[c].type)
+        values = map(itemgetter(c), rows)
+        columns.append(values if f is None else [None if v is None else f(v) for v in values])
+    data = list(zip(*columns))
     # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again.
     conn.exec_driver_sql("PRAGMA cache_size=-65536")
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"

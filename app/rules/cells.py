@@ -8,7 +8,7 @@ from typing import Any
 # A spreadsheet reads a cell starting with one of these as a formula (tab and CR: Excel drops them
 # and reads what follows).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# What the xlsx format can't hold (XML 1.0 forbids these controls); openpyxl refuses them.
+# What the xlsx format can't hold (XML 1.0 forbids these controls): removed before a cell is written.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 

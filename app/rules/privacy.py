@@ -19,3 +19,13 @@ def mask_name(name: str | None) -> str:
     if not n:
         return ""
     return n[0] + "*" * max(1, len(n) - 1)
+
+
+# Who may take customers' full phone numbers out of the program (an exported workbook travels): those
+# who answer for the dealer's data. Advisors, and head office's lists, get them masked.
+PHONES_VISIBLE_TO = frozenset({"supervisor", "admin"})
+
+
+def phone_for(role: str | None, phone: str | None) -> str:
+    """A phone as a person of ``role`` may see it in an export: whole, or masked (138****5678)."""
+    return (phone or "") if role in PHONES_VISIBLE_TO else mask_phone(phone)

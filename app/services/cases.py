@@ -15,7 +15,7 @@ from app.models.event_codec import event_row
 from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
-from app.services.feedback_csv import normalise_phone, normalise_plate
+from app.services.form_values import normalise_phone, normalise_plate
 from app.services.uow import UnitOfWork
 from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
 

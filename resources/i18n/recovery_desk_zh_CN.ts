@@ -430,12 +430,24 @@
         <translation>登记投诉</translation>
     </message>
     <message>
+        <source>Export to Excel...</source>
+        <translation>导出到 Excel...</translation>
+    </message>
+    <message>
+        <source>Save the cases as listed (filters and order) as an Excel workbook</source>
+        <translation>按当前列表（筛选和排序）将案件保存为 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
         <source>Cases found: {n}</source>
         <translation>共 {n} 个案例</translation>
+    </message>
+    <message>
+        <source>cases.xlsx</source>
+        <translation>案件.xlsx</translation>
     </message>
 </context>
 <context>
@@ -493,12 +505,20 @@
         <translation>导入意见反馈表，打印月度考核</translation>
     </message>
     <message>
-        <source>import feedback forms from a UTF-8 CSV file (all or nothing)</source>
-        <translation>从 UTF-8 编码的 CSV 文件导入意见反馈表（要么全部导入，要么一条不导入）</translation>
-    </message>
-    <message>
         <source>dealer code (default: this store&apos;s dealer)</source>
         <translation>经销商代码（默认：本机所属经销商）</translation>
+    </message>
+    <message>
+        <source>import feedback forms from an Excel workbook or a CSV file (all or nothing)</source>
+        <translation>从 Excel 工作簿或 CSV 文件导入意见反馈表（全部导入或全不导入）</translation>
+    </message>
+    <message>
+        <source>which of the file&apos;s columns is which, where its headers are not recognised, e.g. date=&quot;Service day&quot;,phone=Mobile</source>
+        <translation>表头无法识别时，指明文件中哪一列是哪一项，例如 date=日期,phone=手机</translation>
+    </message>
+    <message>
+        <source>only read and check the file: print its first rows as they would be stored and every problem; store nothing</source>
+        <translation>只读取并检查文件：显示将要保存的前几行和每一个问题；不保存任何内容</translation>
     </message>
     <message>
         <source>print a month&apos;s feedback assessment</source>
@@ -513,8 +533,16 @@
         <translation>文件不存在</translation>
     </message>
     <message>
+        <source>{file}: columns not imported: {columns}</source>
+        <translation>{file}：未导入的列：{columns}</translation>
+    </message>
+    <message>
         <source>{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).</source>
         <translation>{file}：读取 {rows} 份反馈表，导入 {imported} 份，{same} 份已存在（经销商 {dealer}）。</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} forms read, no problems; nothing was stored (--check).</source>
+        <translation>{file}：读取 {rows} 份反馈表，没有问题；未保存任何内容（--check）。</translation>
     </message>
     <message>
         <source>reward</source>
@@ -1603,36 +1631,72 @@
         <translation>这一行无法按 CSV 读取（{reason}）。请重新另存为 CSV UTF-8。</translation>
     </message>
     <message>
-        <source>The file is UTF-16 text (Excel&apos;s &quot;Unicode text&quot;), not CSV UTF-8. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>该文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV UTF-8。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+        <source>The file is empty: its first row must name the columns.</source>
+        <translation>文件是空的：第一行必须是列名（表头）。</translation>
     </message>
     <message>
-        <source>The file is an Excel workbook (.xlsx), not CSV. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>该文件是 Excel 工作簿（.xlsx），不是 CSV。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+        <source>The file has more than {limit} rows; import it in parts (for example a file per quarter).</source>
+        <translation>文件超过 {limit} 行；请分批导入（例如每季度一个文件）。</translation>
     </message>
     <message>
-        <source>The file contains a NUL byte here, so it is not a text CSV file. In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>文件在此处含有 NUL 字节，不是文本 CSV 文件。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+        <source>This cell holds {found} characters, more than the {limit} any column takes. Shorten it.</source>
+        <translation>此单元格有 {found} 个字符，超过任何一列允许的 {limit} 个。请缩短。</translation>
     </message>
     <message>
-        <source>The file is not UTF-8 text (a Chinese Windows program may have saved it as GBK). In Excel use Save As &gt; &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>该文件不是 UTF-8 文本（可能被中文 Windows 程序存为 GBK）。请在 Excel 中选择 另存为 &gt;“CSV UTF-8（逗号分隔）”。</translation>
+        <source>The file is {size} MB, more than the {limit} MB an import takes. Import it in parts.</source>
+        <translation>文件大小为 {size} MB，超过导入允许的 {limit} MB。请分批导入。</translation>
     </message>
     <message>
-        <source>The file is empty: the first line must be the header {header}.</source>
-        <translation>文件为空：第一行必须是表头 {header}。</translation>
+        <source>The file looks like an Excel workbook but is damaged (it can&apos;t be unpacked). Open it in Excel and save it again.</source>
+        <translation>该文件看似 Excel 工作簿，但已损坏（无法解压）。请在 Excel 中打开并重新保存。</translation>
     </message>
     <message>
-        <source>The first line is not the header (none of its columns is there). Add this line first: {header}</source>
-        <translation>第一行不是表头（其中没有任何一列）。请先加上这一行：{header}</translation>
+        <source>The workbook would unpack to {size} MB, more than {limit} MB: far more than any sheet of forms, so it is damaged or built to exhaust the computer. It was not opened. Save the sheet again in Excel, or import it in parts.</source>
+        <translation>该工作簿解压后将达 {size} MB，超过 {limit} MB：远大于任何反馈表，因此它已损坏或是被故意做成耗尽电脑资源的文件。未打开该文件。请在 Excel 中重新保存该工作表，或分批导入。</translation>
     </message>
     <message>
-        <source>Column &quot;{column}&quot; is missing from the header. The header must be: {header}</source>
-        <translation>表头缺少“{column}”列。表头应为：{header}</translation>
+        <source>The workbook can&apos;t be read ({reason}). In Excel use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>无法读取该工作簿（{reason}）。请在 Excel 中使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s sheets are empty: its first sheet must hold the forms, a row naming the columns first.</source>
+        <translation>工作簿的工作表是空的：第一个工作表应包含反馈表，且第一行为列名。</translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text (Excel&apos;s &quot;Unicode text&quot;), not CSV. In Excel use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>该文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV。请在 Excel 中使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The file contains a NUL byte here, so it is not a text CSV file. In Excel use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>文件在此处含有 NUL 字节，因此不是文本 CSV 文件。请在 Excel 中使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GB18030/GBK text from this line on, so its characters can&apos;t be read. In Excel use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>从这一行起，文件既不是 UTF-8 也不是 GB18030/GBK 文本，无法读取其中的字符。请在 Excel 中使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
+    </message>
+    <message>
+        <source>The mapping names column &quot;{header}&quot; for {column}, but the first row has no such column.</source>
+        <translation>对应关系为 {column} 指定了列“{header}”，但第一行中没有这一列。</translation>
     </message>
     <message>
         <source>Column &quot;{column}&quot; appears twice in the header.</source>
         <translation>表头中“{column}”列出现了两次。</translation>
+    </message>
+    <message>
+        <source>&quot;{part}&quot; is not COLUMN=HEADER with COLUMN one of {keys}</source>
+        <translation>“{part}”不是 列=表头 的形式（列须为以下之一：{keys}）</translation>
+    </message>
+    <message>
+        <source>The first row is not the header (none of its columns is there). Add a first row naming the columns, in English ({keys}) or Chinese ({chinese}), in any order.</source>
+        <translation>第一行不是表头（其中没有任何可识别的列）。请在最前面加一行列名，用英文（{keys}）或中文（{chinese}）均可，顺序不限。</translation>
+    </message>
+    <message>
+        <source>No column is &quot;{column}&quot; (headers taken for it: {headers}). Rename that column, or say which it is (on the command line: --map {column}=HEADER).</source>
+        <translation>没有“{column}”列（可识别的表头：{headers}）。请重命名该列，或指明是哪一列（命令行：--map {column}=表头）。</translation>
+    </message>
+    <message>
+        <source>Columns not placed: {unplaced}.</source>
+        <translation>未对应的列：{unplaced}。</translation>
     </message>
     <message>
         <source>This row has {found} values but the header has {expected}. Check for a comma inside a value that is not in quotes.</source>
@@ -2148,6 +2212,144 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Found through</source>
+        <translation>发现渠道</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单号</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>总体满意度</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Feedback forms</source>
+        <translation>意见反馈表</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRun</name>
+    <message>
+        <source>Save as an Excel workbook</source>
+        <translation>保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}...</source>
+        <translation>正在写入 {file}...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Saved {n} rows to {file}.</source>
+        <translation>已将 {n} 行保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The workbook was not saved: {error}</source>
+        <translation>工作簿未保存：{error}</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackFormView</name>
     <message>
         <source>Feedback form</source>
@@ -2230,6 +2432,14 @@
         <translation>根据此反馈表建立补救案例</translation>
     </message>
     <message>
+        <source>Import from Excel or CSV...</source>
+        <translation>从 Excel 或 CSV 导入...</translation>
+    </message>
+    <message>
+        <source>Export to Excel...</source>
+        <translation>导出到 Excel...</translation>
+    </message>
+    <message>
         <source>A form you had not saved was kept ({when}, repair order {ro}). Restore it?</source>
         <translation>有一张未保存的反馈表已保留（{when}，工单 {ro}）。要恢复吗？</translation>
     </message>
@@ -2256,6 +2466,172 @@
     <message>
         <source>Case {number} opened from the form.</source>
         <translation>已根据反馈表建立案例 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackImportDialog</name>
+    <message>
+        <source>Import feedback forms</source>
+        <translation>导入意见反馈表</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file</source>
+        <translation>Excel 工作簿 (.xlsx) 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>选择...</translation>
+    </message>
+    <message>
+        <source>Read the file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Use these columns</source>
+        <translation>使用这些列</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Change which column is which...</source>
+        <translation>更改列的对应关系...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the file of feedback forms</source>
+        <translation>选择意见反馈表文件</translation>
+    </message>
+    <message>
+        <source>Workbooks and CSV (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
+        <translation>工作簿和 CSV (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Reading {file}...</source>
+        <translation>正在读取 {file}...</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>（此文件中没有）</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <source>Some columns of {file} were not recognised ({missing}). Say which of its columns holds each part of a form; the choice is remembered for the next file with the same columns.</source>
+        <translation>{file} 中有些列无法识别（{missing}）。请指明反馈表的每一项在哪一列；下次导入列相同的文件时会沿用此选择。</translation>
+    </message>
+    <message>
+        <source>Say which of the file&apos;s columns holds each part of a form.</source>
+        <translation>请指明反馈表的每一项在文件的哪一列。</translation>
+    </message>
+    <message>
+        <source>{rows} rows read, {problems} problems. Nothing will be imported until every problem is fixed: fix the file, then read it again.</source>
+        <translation>已读取 {rows} 行，发现 {problems} 个问题。所有问题改正之前不会导入任何内容：请修改文件后重新读取。</translation>
+    </message>
+    <message>
+        <source>{rows} rows read, no problems. The first rows are shown as they will be stored.</source>
+        <translation>已读取 {rows} 行，没有问题。下面按保存后的样子显示前几行。</translation>
+    </message>
+    <message>
+        <source>Import these forms ({n})</source>
+        <translation>导入这些反馈表（{n} 份）</translation>
+    </message>
+    <message>
+        <source>Problems: {n}</source>
+        <translation>问题：{n} 个</translation>
+    </message>
+    <message>
+        <source> (the first {shown} shown)</source>
+        <translation>（显示前 {shown} 个）</translation>
+    </message>
+    <message>
+        <source>Importing {n} forms...</source>
+        <translation>正在导入 {n} 份反馈表...</translation>
+    </message>
+    <message>
+        <source>Imported {imported} forms from {file}; {same} were already stored.</source>
+        <translation>已从 {file} 导入 {imported} 份反馈表；{same} 份已存在。</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+</context>
+<context>
+    <name>FormsExportDialog</name>
+    <message>
+        <source>Export feedback forms to Excel</source>
+        <translation>将意见反馈表导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Service date from</source>
+        <translation>服务日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Phones are written whole for supervisors and administrators, masked for others.</source>
+        <translation>主管和管理员导出完整电话号码，其他人导出的电话号码会部分隐藏。</translation>
+    </message>
+    <message>
+        <source>Save as...</source>
+        <translation>另存为...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>feedback-forms.xlsx</source>
+        <translation>意见反馈表.xlsx</translation>
+    </message>
+    <message>
+        <source>The first date is after the last; choose them again.</source>
+        <translation>开始日期晚于结束日期；请重新选择。</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2819,57 @@
     <message>
         <source>The import stopped: {reason}</source>
         <translation>导入中止：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单号</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Timeliness (A-E)</source>
+        <translation>服务及时性 (A-E)</translation>
+    </message>
+    <message>
+        <source>Repair quality (A-E)</source>
+        <translation>维修质量 (A-E)</translation>
+    </message>
+    <message>
+        <source>Attitude (A-E)</source>
+        <translation>服务态度 (A-E)</translation>
+    </message>
+    <message>
+        <source>Overall score (1-10)</source>
+        <translation>总体满意度 (1-10)</translation>
+    </message>
+    <message>
+        <source>Verified (yes/no)</source>
+        <translation>是否核实（是/否）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
     </message>
 </context>
 <context>

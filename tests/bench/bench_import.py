@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.models.store import STORE_FILE, open_store  # noqa: E402
 from app.services.demo import demo_forms  # noqa: E402
-from app.services.feedback_csv import COLUMNS  # noqa: E402
-from app.services.feedback_import import import_feedback_csv  # noqa: E402
+from app.services.imports.feedback import KEYS as COLUMNS  # noqa: E402
+from app.services.imports.feedback_store import import_feedback_file  # noqa: E402
 
 TABLES = ("customer", "vehicle", "repair_order", "feedback_form", "event")
 
@@ -77,7 +77,7 @@ def main() -> None:
         with sqlite3.connect(store.path) as a, sqlite3.connect(raw_db) as b:
             a.backup(b)  # the same empty store: same schema, same dealer
         t0 = time.perf_counter()
-        result = import_feedback_csv(store, src)
+        result = import_feedback_file(store, src)
         ours = time.perf_counter() - t0
         store.close()
         assert result.imported == n

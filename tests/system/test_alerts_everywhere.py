@@ -13,7 +13,7 @@ from app.foundation import clock
 from app.models import Alert, FeedbackForm, RepairOrder
 from app.models.store import open_database
 from app.services import alerts, feedback_forms, users
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.sync.client import SyncClient
 from tests.helpers import fresh_store
 from tests.synchelp import enrol_in_process
@@ -88,7 +88,7 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
 
     # The same file imported again, and more rounds of sync: still one alert per form everywhere.
     assert cli(tmp_path / "b", "feedback", "import", str(csv)).returncode == 0
-    import_feedback_csv(stores["a"], csv)  # the same forms arriving at a by a second route
+    import_feedback_file(stores["a"], csv)  # the same forms arriving at a by a second route
     sync_all(stores, transport)
     for where in (stores["a"], stores["b"], db):
         assert failure_alerts(where) == expected

@@ -38,8 +38,8 @@ MALFORMED = {
                       "line 3:", "write a quote twice"),
     "NUL bytes": (GOOD + form_line("2026-11-02", "RO2", advisor="张\x00伟").encode() + b"\n",
                   "line 3, column advisor", "NUL byte"),
-    "GBK text": ((HEADER + "\n" + form_line("2026-11-01", "RO1") + "\n").encode("gbk"), "line 2, column advisor",
-                 "not UTF-8"),
+    "neither UTF-8 nor GBK": ((HEADER + "\n").encode() + b"2026-11-01,RO1,\xff\xff\n", "line 2, column advisor",
+                              "neither UTF-8 nor GB18030"),
     "UTF-16 text": ((HEADER + "\n" + form_line("2026-11-01", "RO1") + "\n").encode("utf-16"), "line 1", "UTF-16"),
     "no header": ((form_line("2026-11-01", "RO1") + "\n").encode(), "line 1", "not the header"),
     "a control character": (GOOD + form_line("2026-11-02", "RO2", comment="bell\x07").encode() + b"\n",
@@ -144,13 +144,13 @@ def test_exports_never_hold_a_formula(store, tmp_path):
     from openpyxl import load_workbook
 
     from app.hq.export import export_central
-    from app.services.feedback_import import import_feedback_csv
+    from app.services.imports.feedback_store import import_feedback_file
 
     rows = []
     for i, text in enumerate(ATTACKS):
         quoted = '"' + text.replace('"', '""') + '"'
         rows.append(form_line("2026-11-01", f"RO{i}", "EEE", comment=quoted))
-    import_feedback_csv(store, csv_file(tmp_path / "f.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", rows))
     out = tmp_path / "out"
     export_central(store, out)
     wb = load_workbook(out / "recovery-desk.xlsx")

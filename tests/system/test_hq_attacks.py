@@ -19,7 +19,7 @@ from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
 from app.models import Event, FailureCase, FeedbackForm, HqRefusal, RepairOrder, SyncReceived
 from app.models.store import open_database
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.sync import casefile, wire
 from app.sync.apply import to_record
 from app.sync.client import SyncClient
@@ -45,7 +45,7 @@ def world(pg_url_at_head, tmp_path):
     sh = fresh_store(tmp_path / "sh")
     connect(sh, server.url, issue_code(db, "SH02"), label="sh")
     open_cases(sh, 2)
-    import_feedback_csv(sh, csv_file(tmp_path / "sh.csv", [form_line("2026-11-02", "SH-RO-1")]))
+    import_feedback_file(sh, csv_file(tmp_path / "sh.csv", [form_line("2026-11-02", "SH-RO-1")]))
     SyncClient(sh).run_once()
     open_cases(a, 1)
     SyncClient(a).run_once()
@@ -277,7 +277,7 @@ def test_one_refused_change_never_blocks_the_others(world):
     the reason, and goes out again, whole, once corrected."""
     w = world
     rows = [form_line("2026-11-03", f"BJ-RO-{i}", phone=f"1390000{i:04d}", plate=f"京B{i:05d}") for i in range(30)]
-    import_feedback_csv(w.a, csv_file(w.tmp / "a.csv", rows))
+    import_feedback_file(w.a, csv_file(w.tmp / "a.csv", rows))
     with w.a.session() as s, s.begin():  # what a counter without the column limits lets in
         s.execute(text("UPDATE vehicle SET plate = :p WHERE plate = '京B00007'"), {"p": "京B" + "7" * 30})
     report = SyncClient(w.a).run_once()

@@ -10,7 +10,7 @@ from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.fields import length
 from app.services.cases import open_case
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, new_case
 
@@ -31,7 +31,7 @@ def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter
     try:
         line = form_line("2026-11-02", _max("repair_order", "R"), customer=_max("customer_name"),
                          plate="京" * length("plate"), advisor=_max("advisor", "张"), comment=_max("comment", "评"))
-        import_feedback_csv(store, csv_file(tmp_path / "f.csv", [line]))
+        import_feedback_file(store, csv_file(tmp_path / "f.csv", [line]))
         case = open_case(store, new_case(1, customer_name=_max("customer_name", "李"), phone="1" * length("phone"),
                                          plate="沪" * length("plate"), vin="V" * length("vin"),
                                          model=_max("model"), customer_words=_max("customer_words", "话"),
@@ -40,7 +40,7 @@ def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter
 
         # one character more never reaches the store
         with pytest.raises(ImportRejected):
-            import_feedback_csv(store, csv_file(tmp_path / "g.csv", [form_line(
+            import_feedback_file(store, csv_file(tmp_path / "g.csv", [form_line(
                 "2026-11-03", "R" * (length("repair_order") + 1))]))
         with pytest.raises(InvalidInput):
             open_case(store, new_case(2, customer_name="王" * (length("customer_name") + 1)), None)

@@ -107,7 +107,7 @@ def test_forms_synced_from_a_counter_print_at_head_office_as_the_counter_compute
     office as case files (USB export, hq import), and the network report shows the counter's figures."""
     from app.hq.importer import import_paths
     from app.services.assessment import month_summary
-    from app.services.feedback_import import import_feedback_csv
+    from app.services.imports.feedback_store import import_feedback_file
     from app.sync import outbox
     from tests.helpers import csv_file, worked_example_rows
     from tests.synchelp import enrol_in_process
@@ -116,7 +116,7 @@ def test_forms_synced_from_a_counter_print_at_head_office_as_the_counter_compute
     store = fresh_store(tmp_path / "counter")
     try:
         enrol_in_process(db, store, "BJ01")
-        import_feedback_csv(store, csv_file(tmp_path / "forms.csv", worked_example_rows()))
+        import_feedback_file(store, csv_file(tmp_path / "forms.csv", worked_example_rows()))
         at_counter = month_summary(store, "2026-05")
         import_paths(db, outbox.export(store, tmp_path / "usb"))
         out = tmp_path / "hq.pdf"

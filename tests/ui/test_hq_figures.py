@@ -12,7 +12,7 @@ from app.models import FailureCase
 from app.reports import cases as case_report
 from app.reports import network
 from app.services.cases import open_case
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.services.recovery import count_overdue
 from app.sync import outbox
 from app.sync.apply import apply_file
@@ -31,7 +31,7 @@ def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path, new_
     rows = [f"{day},RO-{i},李娜,客户{i},1390000{i:04d},京B{i:05d},{g},{o},no,\n"
             for i, (g, o) in enumerate([("A,A,A", 9), ("A,D,A", 9), ("A,A,A", 6), ("B,B,B", 8)])]
     (tmp_path / "f.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
-    import_feedback_csv(a, tmp_path / "f.csv")
+    import_feedback_file(a, tmp_path / "f.csv")
     opened = clock.now() - timedelta(hours=5)  # two cases nobody answered for 5 hours: overdue
     for i in range(2):
         open_case(a, new_case(i), None, at=opened)

@@ -7,7 +7,7 @@ Python 3.11 drops a reference to None on every processEvents()/qWait() call.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.ui.shell.main_window import MainWindow
 from app.ui.common.ops import Ops
 from tests.helpers import csv_file, worked_example_rows
@@ -29,7 +29,7 @@ def open_reports(qtbot, store):
 
 
 def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monkeypatch):
-    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     w, ops = open_reports(qtbot, store)
     view = w.reports
     assert view.advisor.count() == 2  # "All advisors" and 张伟, loaded off the UI thread
@@ -59,7 +59,7 @@ def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monke
 
 
 def test_a_wrong_month_is_explained_next_to_the_field_and_keeps_the_preview(qtbot, store, tmp_path):
-    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     w, ops = open_reports(qtbot, store)
     view = w.reports
     view.month.selectAll()
@@ -102,7 +102,7 @@ def test_printing_puts_every_page_on_the_printer(qtbot, store, tmp_path):
     from app.ui.common.pdf_preview import page_images, print_images
     from tests.pdftext import pdf_pages
 
-    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     buf = io.BytesIO()
     feedback.render(feedback.gather(store, "2026-05"), buf, Words("en"), "Tester")
     src = tmp_path / "report.pdf"

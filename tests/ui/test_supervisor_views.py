@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.foundation import clock
 from app.models import FeedbackForm
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.services.remedies import pending_approvals, remedies_for
 from app.ui.recovery.approvals_view import ApprovalsView
 from app.ui.common.ops import Ops
@@ -75,7 +75,7 @@ def test_verification_calls(qtbot, store, tmp_path):
     today = clock.today()
     rows = [form_line((today - timedelta(days=d)).isoformat(), f"RO-{adv}-{d}", "ABB", advisor=adv)
             for adv in ("张伟", "李娜") for d in range(1, 4)]
-    import_feedback_csv(store, csv_file(tmp_path / "f.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", rows))
     sup = SimpleNamespace(user_id=add_user(store, "刘主管", "supervisor"), role="supervisor")
     ops = Ops()
     view = VerificationView(store, ops, sup)

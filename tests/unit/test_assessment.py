@@ -7,13 +7,13 @@ from app.foundation.errors import InvalidInput, NotFound
 from app.models import FeedbackForm
 from app.services import settings
 from app.services.assessment import month_summary
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line, worked_example_rows
 
 
 @pytest.fixture
 def example(store, tmp_path):
-    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     return store
 
 
@@ -39,7 +39,7 @@ def test_month_without_previous_month(example):
 
 def test_penalty_when_average_falls(store, tmp_path):
     rows = [form_line("2026-05-01", "R1", "AAA"), form_line("2026-06-01", "R2", "AAD", overall="6")]
-    import_feedback_csv(store, csv_file(tmp_path / "p.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "p.csv", rows))
     s = month_summary(store, "2026-06")
     assert (s.average, s.change, s.outcome, s.amount) == (3.0, -3.0, "penalty", 1000)
     assert (s.failures, s.failure_share) == (1, 1.0)
@@ -47,7 +47,7 @@ def test_penalty_when_average_falls(store, tmp_path):
 
 def test_all_a_month_with_no_change_is_rewarded(store, tmp_path):
     rows = [form_line("2026-05-01", "R1", "AAA"), form_line("2026-06-01", "R2", "AAA")]
-    import_feedback_csv(store, csv_file(tmp_path / "a.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "a.csv", rows))
     s = month_summary(store, "2026-06")
     assert (s.change, s.outcome) == (0.0, "reward")
 
@@ -68,7 +68,7 @@ def test_disputed_forms_are_left_out_and_verified_only_is_a_setting(example):
 
 def test_advisor_filter(store, tmp_path):
     rows = [form_line("2026-05-01", "R1", "AAA", advisor="甲"), form_line("2026-05-02", "R2", "EEE", advisor="乙")]
-    import_feedback_csv(store, csv_file(tmp_path / "adv.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "adv.csv", rows))
     assert month_summary(store, "2026-05", advisor="甲").total == 6
     assert month_summary(store, "2026-05", advisor="乙").total == -6
     with pytest.raises(NotFound):

@@ -16,7 +16,7 @@ from app.models.record_limits import record_refusal
 from app.rules import fields
 from app.services.cases import open_case, validate as validate_case
 from app.services.feedback_forms import FormEntry, validate as validate_form
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
 from tests.synchelp import new_case
 
@@ -167,7 +167,7 @@ def test_a_refused_case_stores_nothing(store):
 def test_the_csv_import_refuses_by_line_and_column_and_stores_nothing(store, tmp_path, line, column):
     path = csv_file(tmp_path / "f.csv", [form_line("2026-11-01", "RO1"), line])
     with pytest.raises(ImportRejected) as err:
-        import_feedback_csv(store, path)
+        import_feedback_file(store, path)
     assert [(p.line, p.column) for p in err.value.problems] == [(3, column)]
     with store.session() as s:
         assert s.scalar(select(FeedbackForm.id)) is None
@@ -176,7 +176,7 @@ def test_the_csv_import_refuses_by_line_and_column_and_stores_nothing(store, tmp
 def test_the_csv_import_takes_maximal_values(store, tmp_path):
     line = form_line("2026-11-02", "R" * 64, customer="王" * 100, plate="京A" * 8, advisor="张" * 64,
                      comment="x" * 2000)
-    result = import_feedback_csv(store, csv_file(tmp_path / "f.csv", [line]))
+    result = import_feedback_file(store, csv_file(tmp_path / "f.csv", [line]))
     assert result.imported == 1
 
 

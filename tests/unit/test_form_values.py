@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Customer, Event, FeedbackForm, RepairOrder
 from app.services import feedback_forms, users
-from app.services.feedback_csv import COLUMNS, parse_feedback_text
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback import KEYS as COLUMNS, check_table
+from app.services.imports.reader import text_table
+from app.services.imports.feedback_store import import_feedback_file
 
 GOOD = feedback_forms.FormEntry("RO1", date(2026, 11, 2), "王芳", "138 1234-5678", "京A·12345", "A", "B", "C", 9,
                                 "  ok  ")
@@ -118,6 +119,14 @@ CSV = [  # (column, value, message as shown)
 ]
 
 
+def parse_feedback_text(text: str, name: str):
+    """The rows of a CSV text as the import reads them, or ImportRejected naming every problem."""
+    checked = check_table(text_table(text, name))
+    if checked.problems:
+        raise ImportRejected(name, list(checked.problems))
+    return list(checked.forms)
+
+
 def csv_text(**change) -> str:
     row = {**GOOD_ROW, **change}
     return ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
@@ -144,5 +153,5 @@ def test_a_refused_file_stores_nothing(store, tmp_path):
     f.write_text(csv_text() + "2026-05-02,RO2,张伟,王芳,13812345678,京A1,A,A,Z,,,\n", encoding="utf-8")
     before = stored(store)
     with pytest.raises(ImportRejected):
-        import_feedback_csv(store, f)
+        import_feedback_file(store, f)
     assert stored(store) == before

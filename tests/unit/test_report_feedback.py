@@ -11,7 +11,7 @@ from app.models import FeedbackForm
 from app.reports import feedback
 from app.rules.scoring import form_score, is_failure_form
 from app.services.assessment import month_summary
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.foundation.translation import Words
 from tests.helpers import csv_file, form_line, worked_example_rows
 from tests.pdftext import (month_rows, pdf_fonts, pdf_pages, pdf_text, row_cells, row_value, store_rows,
@@ -38,7 +38,7 @@ def label(lang, text):
 
 @pytest.fixture
 def example(store, tmp_path):
-    import_feedback_csv(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
+    import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     return store
 
 
@@ -99,7 +99,7 @@ def test_month_without_previous_month(example, tmp_path, data_dir, capsys):
 def test_penalty_and_failure_list_with_masked_phone(store, tmp_path):
     rows = [form_line("2026-05-01", "R1", "AAA"), form_line("2026-06-03", "R2", "AAD", overall="6",
                                                             phone="13912345678", customer="李小龙")]
-    import_feedback_csv(store, csv_file(tmp_path / "p.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "p.csv", rows))
     text = pdf_text(make_pdf(store, tmp_path, "2026-06"))
     assert row_value(text, "Outcome") == "Penalty (1000 yuan)"
     assert "Failure forms (1)" in text

@@ -9,7 +9,7 @@ import pytest
 from app.foundation.errors import InvalidInput
 from app.services.assessment import month_summary
 from app.services.case_log import NotAllowed
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.services.verification import calls, draw_sample, record_call, resolve_dispute, spread_across
 from tests.helpers import csv_file, form_line
 from tests.recovery_helpers import add_user
@@ -35,7 +35,7 @@ def forms(store, tmp_path):
     rows = [form_line(f"2026-11-{d:02d}", f"RO-{adv}-{d}", "AAB", advisor=adv)
             for adv in ("张伟", "李娜", "王强") for d in range(1, 6)]
     rows.append(form_line("2026-08-01", "RO-OLD", "AAB", advisor="张伟"))  # not recent: never drawn
-    import_feedback_csv(store, csv_file(tmp_path / "f.csv", rows))
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", rows))
     return store
 
 

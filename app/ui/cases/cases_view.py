@@ -64,6 +64,9 @@ class CasesView(QWidget):
         self.overdue.toggled.connect(self.apply_filter)
         self.new_button = QPushButton(icon("add"), self.tr("Record complaint"), objectName="recordComplaint")
         self.new_button.clicked.connect(self.on_new_clicked)
+        self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportCases")
+        self.export_button.setToolTip(self.tr("Save the cases as listed (filters and order) as an Excel workbook"))
+        self.export_button.clicked.connect(self.on_export_clicked)
         self.count = QLabel()
 
     def build_table(self) -> None:
@@ -89,6 +92,7 @@ class CasesView(QWidget):
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 1)
         row1.addWidget(self.new_button)
+        row1.addWidget(self.export_button)
         row2 = QHBoxLayout()
         for w in (self.status, self.severity, self.cause, self.advisor):
             row2.addWidget(w)
@@ -166,6 +170,32 @@ class CasesView(QWidget):
     def show_case(self, case_id: str) -> None:
         self.detail.show_case(case_id)
         self.case_selected.emit(case_id)
+
+    def on_export_clicked(self) -> None:
+        from app.ui.common.export_run import ask_path
+
+        path = ask_path(self, self.tr("cases.xlsx"))
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path) -> None:
+        """The list as it stands (filters, search, order) to a workbook, off the UI thread."""
+        from PySide6.QtCore import QCoreApplication
+
+        from app.services.exports.lists import export_cases
+        from app.ui.common.export_run import run_export
+
+        store, f, role = self.store, self.current_filter(), self.user.role
+        sort, descending = self.model.sort_key, self.model.descending
+        run_export(self, self.ops, path, lambda p, progress, cancelled: export_cases(
+            store, p, f, sort=sort, descending=descending, role=role, translate=QCoreApplication.translate,
+            progress=progress, cancelled=cancelled), self.model.total, self.on_export_done)
+
+    def on_export_done(self, text: str) -> None:
+        from app.ui.common.export_run import tell
+
+        self.export_result = text
+        tell(self, text)
 
     def on_new_clicked(self) -> None:
         from app.ui.cases.complaint_dialog import ComplaintDialog

@@ -126,9 +126,35 @@ class FeedbackFormView(QWidget):
         buttons = self.build_buttons()
         self.build_result()
 
-        scrolling_page(self, [heading, self.draft_bar, self.result_bar, self.fields, buttons, self.history], 820)
+        scrolling_page(self, [self.heading_row(heading), self.draft_bar, self.result_bar, self.fields, buttons, self.history], 820)
         self.connect_fields()
         self.offer_draft()
+
+    def heading_row(self, heading: QLabel) -> QWidget:
+        """The page's heading, with importing last year's forms from a file and exporting forms beside it."""
+        self.import_button = QPushButton(self.tr("Import from Excel or CSV..."), objectName="importFeedback")
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportFeedback")
+        self.export_button.clicked.connect(self.on_export_clicked)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(heading, 1)
+        h.addWidget(self.import_button)
+        h.addWidget(self.export_button)
+        return row
+
+    def on_import_clicked(self) -> None:
+        from app.ui.feedback.import_dialog import FeedbackImportDialog
+
+        self.import_dialog = FeedbackImportDialog(self.store, self.ops, self.user, self)
+        self.import_dialog.open()
+
+    def on_export_clicked(self) -> None:
+        from app.ui.feedback.forms_export import FormsExportDialog
+
+        self.export_dialog = FormsExportDialog(self.store, self.ops, self.user, self)
+        self.export_dialog.open()
 
     @staticmethod
     def _banner(name: str) -> QFrame:

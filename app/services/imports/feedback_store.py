@@ -1,0 +1,147 @@
+"""Storing a checked feedback file: all or nothing in one transaction, idempotent (a form already stored
+is counted, not stored again), a changed form a conflict that overwrites nothing; cancellable until the write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from app.foundation.errors import ImportRejected, InvalidInput, Problem
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import Customer, Dealer, FeedbackForm, RepairOrder, User, Vehicle
+from app.rules.failure import failure_of
+from app.services import alerts, settings
+from app.services.changes import ALERTS, FORMS, announces
+from app.services.directory import dealer_by_code
+from app.services.form_values import FormValues
+from app.services.form_writer import chunks as _chunks, store_forms
+from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
+from app.services.uow import UnitOfWork
+
+CTX = "Errors"
+
+
+class OtherDealerRefused(InvalidInput):
+    """A counter connected to head office batches only its own dealer's changes."""
+
+    text = QT_TRANSLATE_NOOP("Errors",
+        "--dealer {dealer}: this counter is connected to head office for dealer {home}, so it imports only "
+        "{home}'s forms (another dealer's would be refused by head office). Leave out --dealer, or import "
+        "the file on a counter of {dealer}. Nothing was stored.")
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(**self.params)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    dealer_code: str
+    rows: int
+    imported: int
+    already_stored: int
+
+
+def import_feedback_file(store, path: Path, dealer_code: str | None = None, actor_id: str | None = None,
+                         mapping: dict[str, str] | None = None, *, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Read, check and store a file of forms (xlsx or CSV); ImportRejected names every problem and
+    stores nothing."""
+    checked = read_feedback(path, mapping, progress=progress, cancelled=cancelled)
+    return store_feedback(store, checked, dealer_code, actor_id, cancelled=cancelled)
+
+
+@announces(FORMS | ALERTS)
+def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None, actor_id: str | None = None,
+                   *, cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Store what ``read_feedback`` checked (the rows the preview showed), or refuse the whole file."""
+    if checked.problems or not checked.readable:
+        raise ImportRejected(checked.file, list(checked.problems))
+    rows = list(checked.forms)
+    with UnitOfWork(store, actor_id) as uow:
+        s = uow.session
+        _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
+        dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)
+        new_rows = _new_rows(s, dealer.id, rows, checked.file)
+        if cancelled is not None and cancelled():  # the last moment a cancel stores nothing
+            raise ImportCancelled()
+        ids = store_forms(uow, dealer.id, new_rows, source="import", origin_note=checked.file)
+        # Supervisors are alerted to an imported failure form as to a typed one, once per form: the new
+        # forms were judged here as they were written; the file's forms already stored get an alert
+        # only if they still lack one.
+        threshold = settings.get(s, "failure.overall_threshold")
+        failing = [fid for fid, r in zip(ids, new_rows) if failure_of(r, threshold)]
+        for chunk in _chunks(failing):  # within SQLite's bound-parameter limit, however many fail
+            alerts.ensure_for_failing(s, dict.fromkeys(chunk, dealer.id), actor_id)
+        new_numbers = {r.repair_order for r in new_rows}
+        old_rows = [r for r in rows if r.repair_order not in new_numbers]
+        alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
+        uow.commit()
+    return ImportResult(checked.file, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
+
+
+def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
+    if not dealer_code or not settings.get(s, "sync.server_url"):
+        return
+    home = s.get(Dealer, home_dealer_id)
+    if home is not None and dealer_code.strip().upper() != home.code.upper():
+        raise OtherDealerRefused(dealer=dealer_code.strip()[:40], home=home.code)
+
+
+def _new_rows(s, dealer_id: str, rows: list[FormValues], file: str) -> list[FormValues]:
+    """The rows not stored yet; a row whose form is stored with other values refuses the whole file."""
+    stored = _stored_content(s, dealer_id, [r.repair_order for r in rows])
+    problems: list[Problem] = []
+    new_rows: list[FormValues] = []
+    for row in rows:
+        have = stored.get(row.repair_order)
+        if have is None:
+            new_rows.append(row)
+            continue
+        mine = row.content()
+        diff = [k for k in mine if mine[k] != have[k]]
+        if diff:
+            problems.append(Problem(row.line, ",".join(diff), QT_TRANSLATE_NOOP("Errors",
+                "Repair order {ro} is already stored with different {fields} (stored: {stored}; file: {file}). "
+                "Nothing was overwritten: correct the form in the app, or fix this line."),
+                {"ro": row.repair_order, "fields": ", ".join(diff),
+                 "stored": "; ".join(f"{k}={have[k]}" for k in diff),
+                 "file": "; ".join(f"{k}={mine[k]}" for k in diff)}))
+    if problems:
+        raise ImportRejected(file, problems)
+    return new_rows
+
+
+def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, dict]:
+    """What the store already holds for these repair orders, in the file's terms."""
+    out: dict[str, dict] = {}
+    for chunk in _chunks(numbers):
+        q = (select(RepairOrder.number, FeedbackForm.service_date, User.display_name, Customer.name,
+                    Customer.phone, Vehicle.plate, FeedbackForm.timeliness, FeedbackForm.repair_quality,
+                    FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.comment)
+             .join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
+             .join(Customer, Customer.id == RepairOrder.customer_id)
+             .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+             .outerjoin(User, User.id == FeedbackForm.advisor_id)
+             .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+        for r in session.execute(q):
+            out[r.number] = {"date": r.service_date, "advisor": r.display_name, "customer": r.name,
+                             "phone": r.phone, "plate": r.plate, "timeliness": r.timeliness,
+                             "repair_quality": r.repair_quality, "attitude": r.attitude,
+                             "overall": r.overall, "comment": r.comment}
+    return out
+
+
+def _failing_form_ids(session, dealer_id: str, rows: list[FormValues]) -> list[str]:
+    """The stored forms of the file's failure rows (judged on the row first: only those are looked up)."""
+    threshold = settings.get(session, "failure.overall_threshold")
+    numbers = [r.repair_order for r in rows if failure_of(r, threshold)]
+    out: list[str] = []
+    for chunk in _chunks(numbers):
+        out += session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                               .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+    return out

@@ -1,0 +1,63 @@
+"""`feedback import` with what dealers have: a workbook with Chinese headers, a GBK CSV, headers placed
+with --map; every refusal exits 2 and stores nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from tests.system.test_cli import cli
+from tests.workbooks import CHINESE_HEADER, form_row, write_csv, write_workbook
+
+
+def forms_in(data_dir, month="2026-05"):
+    r = cli(data_dir, "feedback", "summary", "--month", month, "--json")
+    return json.loads(r.stdout)["forms"]
+
+
+def test_a_workbook_with_chinese_headers_and_excel_dates_imports(data_dir, tmp_path):
+    f = write_workbook(tmp_path / "去年.xlsx", CHINESE_HEADER,
+                       [form_row(date(2026, 5, d), f"RO-{d}", phone=13800000000 + d) for d in range(1, 6)])
+    r = cli(data_dir, "feedback", "import", str(f), "--check")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["line", "date", "repair_order"]
+    assert lines[1].split("\t")[:6] == ["2", "2026-05-01", "RO-1", "张伟", "王芳", "13800000001"]
+    assert "nothing was stored" in lines[-1] and forms_in(data_dir) == 0
+    r = cli(data_dir, "feedback", "import", str(f))
+    assert r.returncode == 0, r.stderr
+    assert "5 imported" in r.stdout and forms_in(data_dir) == 5
+
+
+def test_unplaced_headers_are_named_then_placed_with_map(data_dir, tmp_path):
+    header = ["到店日期", *CHINESE_HEADER[1:3], "手机号码", *CHINESE_HEADER[4:]]
+    f = write_csv(tmp_path / "gbk.csv", header, [form_row("2026/5/15", "RO-1")], encoding="gbk")
+    r = cli(data_dir, "feedback", "import", str(f))
+    assert r.returncode == 2
+    assert "line 1, column date" in r.stderr and "line 1, column phone" in r.stderr
+    assert "到店日期, 手机号码" in r.stderr and "--map" in r.stderr
+    r = cli(data_dir, "feedback", "import", str(f), "--map", "date=x")
+    assert r.returncode == 2 and "no such column" in r.stderr
+    r = cli(data_dir, "feedback", "import", str(f), "--map", "when=到店日期")
+    assert r.returncode == 2 and "COLUMN=HEADER" in r.stderr
+    assert forms_in(data_dir) == 0
+    r = cli(data_dir, "feedback", "import", str(f), "--map", "date=到店日期,phone=手机号码")
+    assert r.returncode == 0, r.stderr
+    assert "1 imported" in r.stdout and forms_in(data_dir) == 1
+
+
+def test_columns_the_import_does_not_take_are_named(data_dir, tmp_path):
+    header = [*CHINESE_HEADER, "车型"]
+    f = write_csv(tmp_path / "extra.csv", header, [form_row("2026-5-15", "RO-1") + ["朗逸"]], encoding="utf-8-sig")
+    r = cli(data_dir, "feedback", "import", str(f))
+    assert r.returncode == 0 and "columns not imported: 车型" in r.stderr, r.stderr
+
+
+def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
+    rows = [form_row(date(2026, 5, 1), f"RO-{i}") for i in range(30)]
+    rows[27] = form_row("2026/5/32", "RO-27")
+    bad = write_workbook(tmp_path / "bad.xlsx", CHINESE_HEADER, rows)
+    for check in ([], ["--check"]):
+        r = cli(data_dir, "feedback", "import", str(bad), *check)
+        assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
+    assert forms_in(data_dir) == 0
