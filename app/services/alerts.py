@@ -59,7 +59,7 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
 
     Reads in chunks (an import or a sync file brings thousands of forms), not a query per form."""
     threshold = settings.get(session, "failure.overall_threshold")
-    oldest = clock.today() - timedelta(days=settings.get(session, "alerts.window_days"))
+    oldest = oldest_alerted_day(session)
     wanted = list(dict.fromkeys(form_ids))
     made = []
     cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.service_date, FeedbackForm.timeliness,
@@ -72,6 +72,11 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
                    and failure_of(f, threshold)}
         made += ensure_for_failing(session, failing, actor_id)
     return made
+
+
+def oldest_alerted_day(session):
+    """The earliest service date an arriving failure form still raises an alert for (alerts.window_days)."""
+    return clock.today() - timedelta(days=settings.get(session, "alerts.window_days"))
 
 
 def ensure_for_failing(session, failing: dict[str, str], actor_id: str | None = None) -> list[str]:

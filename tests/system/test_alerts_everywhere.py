@@ -115,13 +115,13 @@ def test_a_counter_joining_late_shows_the_same_open_alerts_and_old_forms_raise_n
 
     then = clock.now() - timedelta(days=200)
     monkeypatch.setenv(clock.ENV, clock.setting_for(then))  # the day that form came in
-    import_feedback_csv(stores["a"], forms(tmp_path / "old.csv", (then.date(), "RO-OLD", "AEA")))
+    import_feedback_file(stores["a"], forms(tmp_path / "old.csv", (then.date(), "RO-OLD", "AEA")))
     [old] = alerts.open_alerts(stores["a"])
     monkeypatch.setenv(clock.ENV, clock.setting_for(then + timedelta(hours=2)))
     alerts.acknowledge(stores["a"], old.id, admin)
     monkeypatch.undo()
 
-    import_feedback_csv(stores["a"], forms(tmp_path / "now.csv", (today - timedelta(days=40), "RO-MID", "EEE"),
+    import_feedback_file(stores["a"], forms(tmp_path / "now.csv", (today - timedelta(days=40), "RO-MID", "EEE"),
                                            (today - timedelta(days=31), "RO-EDGE", "EEE"),
                                            (today - timedelta(days=30), "RO-IN", "AAD"),
                                            (today - timedelta(days=3), "RO-NEW", "ADA"),

@@ -74,7 +74,8 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         # forms were judged here as they were written; the file's forms already stored get an alert
         # only if they still lack one.
         threshold = settings.get(s, "failure.overall_threshold")
-        failing = [fid for fid, r in zip(ids, new_rows) if failure_of(r, threshold)]
+        oldest = alerts.oldest_alerted_day(s)  # last year's forms brought in now raise none
+        failing = [fid for fid, r in zip(ids, new_rows) if r.service_date >= oldest and failure_of(r, threshold)]
         for chunk in _chunks(failing):  # within SQLite's bound-parameter limit, however many fail
             alerts.ensure_for_failing(s, dict.fromkeys(chunk, dealer.id), actor_id)
         new_numbers = {r.repair_order for r in new_rows}
