@@ -865,6 +865,10 @@
         <translation>总部拒收了 {n} 个文件：请查看 `recovery-desk sync --problems`。</translation>
     </message>
     <message>
+        <source>Version {version} of the program is downloaded and checked: {path}</source>
+        <translation>程序版本 {version} 已下载并校验：{path}</translation>
+    </message>
+    <message>
         <source>Wrote {n} case file(s) to {dir}. They stay in the outbox until head office confirms them.</source>
         <translation>已向 {dir} 写入 {n} 个案例文件。在总部确认收到之前，它们仍保留在发件箱中。</translation>
     </message>
@@ -923,6 +927,30 @@
     <message>
         <source>that is a folder; give a file name</source>
         <translation>这是一个文件夹，请给出文件名</translation>
+    </message>
+    <message>
+        <source>check this installation: open the first window and the store, print what was found, close</source>
+        <translation>检查本机安装：打开首个窗口和数据库，打印检查结果后关闭</translation>
+    </message>
+    <message>
+        <source>save the first window as a picture</source>
+        <translation>将首个窗口保存为图片</translation>
+    </message>
+    <message>
+        <source>publish a new version of the program (the Windows setup .exe or the .deb) to counters</source>
+        <translation>向各前台发布新版本程序（Windows 安装程序 .exe 或 .deb 包）</translation>
+    </message>
+    <message>
+        <source>the version the file installs; counters take only a newer one</source>
+        <translation>该文件安装的版本号；前台只接收更新的版本</translation>
+    </message>
+    <message>
+        <source>which counters the file is for (default: from its name, .exe or .deb)</source>
+        <translation>该文件适用于哪类前台电脑（默认按文件名判断：.exe 或 .deb）</translation>
+    </message>
+    <message>
+        <source>Published version {version} for {platform} ({size:.1f} MB, SHA-256 {sha}) to {who}; counters fetch it on their next sync and install it when the desk closes.</source>
+        <translation>已向{who}发布 {platform} 版本 {version}（{size:.1f} MB，SHA-256 {sha}）；各前台在下次同步时下载，并在关闭程序时安装。</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2141,38 @@
     <message>
         <source>Dealer &quot;{dealer}&quot; is not in this store, which holds no feedback forms or cases yet.</source>
         <translation>本数据库中没有经销商“{dealer}”，且尚无任何反馈表或案件。</translation>
+    </message>
+    <message>
+        <source>write the version as numbers with dots, e.g. 1.2.0</source>
+        <translation>版本号请写成以点分隔的数字，例如 1.2.0</translation>
+    </message>
+    <message>
+        <source>say which computers the file is for: windows (the setup .exe) or linux (the .deb)</source>
+        <translation>请说明该文件适用于哪类电脑：windows（安装程序 .exe）或 linux（.deb 包）</translation>
+    </message>
+    <message>
+        <source>larger than 512 MB</source>
+        <translation>超过 512 MB</translation>
+    </message>
+    <message>
+        <source>version {version} is not newer than the last release published for {platform}; counters would refuse it</source>
+        <translation>版本 {version} 并不比上次为 {platform} 发布的版本新；前台会拒收</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: its description is damaged or not Recovery Desk&apos;s. The program in use stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：其说明信息已损坏或不属于服务补救台。当前程序保持不变。</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: it is not newer than the version in use ({running}), which stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：它并不比正在使用的版本（{running}）新，当前程序保持不变。</translation>
+    </message>
+    <message>
+        <source>The program update {version} could not be fetched from head office (HTTP {status}). Ask head office to publish it again.</source>
+        <translation>无法从总部下载程序更新 {version}（HTTP {status}）。请联系总部重新发布。</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: its file does not match the SHA-256 head office signed (damaged or tampered with). It was deleted; the program in use stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：文件与总部签名的 SHA-256 不符（已损坏或被篡改）。该文件已删除，当前程序保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3638,6 +3698,10 @@
         <source>Script pack</source>
         <translation>话术包</translation>
     </message>
+    <message>
+        <source>Program update</source>
+        <translation>程序更新</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -3763,6 +3827,25 @@
     <message>
         <source>Failure form {ro} · {customer} · {grades} · {state}</source>
         <translation>失败反馈表 {ro} · {customer} · {grades} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Version {version} ready: installs when you close Recovery Desk</source>
+        <translation>新版本 {version} 已就绪：关闭服务补救台时自动安装</translation>
+    </message>
+    <message>
+        <source>Checked against head office&apos;s SHA-256. File: {path}</source>
+        <translation>已按总部的 SHA-256 校验。文件：{path}</translation>
+    </message>
+    <message>
+        <source>Version {version} downloaded</source>
+        <translation>新版本 {version} 已下载</translation>
+    </message>
+    <message>
+        <source>Install it from {path} (on Debian: sudo apt install {path})</source>
+        <translation>请从 {path} 安装（Debian 上：sudo apt install {path}）</translation>
     </message>
 </context>
 <context>
