@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import LargeBinary, func, or_, select
 
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -83,16 +83,31 @@ def publish_release(db, path: Path, version: str, platform: str | None = None,
         return Release(row.n, version, platform, path.name, len(data), digest, dealer_code)
 
 
-def release_file(db, dealer_id: str | None, digest: str) -> bytes | None:
-    """The file of a release published for this dealer (or all); None for any other hash, so the
-    route can't be used to read attachments or another dealer's release."""
+CHUNK = 1024 * 1024  # a release leaves head office a megabyte at a time, never whole in memory
+
+
+def release_size(db, dealer_id: str | None, digest: str) -> int | None:
+    """The size of a release file published for this dealer (or all); None for any other hash, so
+    the route can't be used to read attachments or another dealer's release."""
     with db.session() as s:
         manifests = s.scalars(select(SyncPublished.content).where(
             SyncPublished.kind == KIND,
             or_(SyncPublished.dealer_id.is_(None), SyncPublished.dealer_id == dealer_id)))
         if not any(_names(m, digest) for m in manifests):
             return None
-        return s.scalar(select(SyncBlob.content).where(SyncBlob.sha256 == digest))
+        return s.scalar(select(SyncBlob.size).where(SyncBlob.sha256 == digest))
+
+
+def release_chunks(db, digest: str, size: int):
+    """The file's bytes in CHUNK pieces, each read on its own (substr works on SQLite BLOBs and
+    PostgreSQL bytea alike), so 300 counters fetching at once don't each hold the whole file."""
+    for start in range(0, size, CHUNK):
+        with db.session() as s:
+            piece = s.scalar(select(func.substr(SyncBlob.content, start + 1, CHUNK, type_=LargeBinary))
+                             .where(SyncBlob.sha256 == digest))
+        if not piece:
+            return
+        yield bytes(piece)
 
 
 def _names(manifest: bytes, digest: str) -> bool:

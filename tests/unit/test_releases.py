@@ -229,3 +229,13 @@ def test_windows_credential_locker_counts_as_a_secure_keyring(monkeypatch):
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     with pytest.raises(secrets.NoSecureKeyring):
         secrets.check_available()
+
+
+def test_a_release_leaves_head_office_in_pieces_and_arrives_whole(counter_and_hq, tmp_path, monkeypatch):
+    db, store, client = counter_and_hq
+    monkeypatch.setattr(hq_releases, "CHUNK", 1000)  # 14 pieces, the last one short
+    body = bytes(range(256)) * 53
+    hq_releases.publish_release(db, _file(tmp_path, "p.deb", body[:13]), "0.7.0")
+    assert client.run_once().published == 1
+    found = releases.ready(tmp_path / "counter")
+    assert found.path.read_bytes() == body[:13] * 1000 and found.size == 13000
