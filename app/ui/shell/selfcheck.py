@@ -38,9 +38,21 @@ def check(data_dir: Path, screenshot: Path | None = None, timeout_s: float = 60)
         "size": [dialog.width(), dialog.height()],
         "store": str(shell.store.path) if shell.store is not None else None,
         "chinese_font": any("WenQuanYi" in f for f in QFontDatabase.families()),
+        "keyring": _keyring(),
     }
     dialog.close()
     ops.wait_idle()
     if shell.store is not None:
         shell.store.close()
     return report
+
+
+def _keyring() -> str:
+    """The keyring backend the sync credential would go to, and whether it is refused as insecure."""
+    from app.foundation import secrets
+
+    try:
+        secrets.check_available()
+        return secrets._backend_name()
+    except secrets.NoSecureKeyring as exc:
+        return "refused: " + str(exc.params.get("backend", ""))
