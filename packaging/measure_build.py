@@ -1,8 +1,9 @@
 """Size and start time of the one-folder program against the same program run from the virtual
 environment, measured in the same run:  python packaging/measure_build.py dist/recovery-desk [--runs N]
 
-Each command runs N times after one untimed run (which creates the temporary store); min and median
-are printed, and with --json one object on the last line."""
+Each command runs N times, frozen and virtual environment alternating, after one untimed run of each
+(which creates the temporary store); min and median are printed, and with --json one object on the
+last line."""
 
 from __future__ import annotations
 
@@ -23,13 +24,17 @@ def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
 
 
-def timed(cmd: list[str], env: dict, runs: int) -> list[float]:
-    subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)  # untimed: creates the store
-    out = []
+def timed_pairs(frozen: list[str], venv: list[str], env: dict, runs: int) -> tuple[list[float], list[float]]:
+    """Each run times the frozen command, then the same command from the virtual environment: on a
+    shared machine the load drifts, and alternating puts both under the same drift."""
+    for cmd in (frozen, venv):
+        subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)  # untimed: creates the store
+    out: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
-        out.append(time.perf_counter() - t)
+        for cmd, times in zip((frozen, venv), out):
+            t = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+            times.append(time.perf_counter() - t)
     return out
 
 
@@ -40,8 +45,7 @@ def measure(dist: Path, runs: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for label, args in (("version", ["--version"]),
                             ("summary", ["--data-dir", tmp, "feedback", "summary", "--month", "2026-11"])):
-            frozen = timed([str(exe), *args], env, runs)
-            venv = timed([sys.executable, "-m", "app", *args], env, runs)
+            frozen, venv = timed_pairs([str(exe), *args], [sys.executable, "-m", "app", *args], env, runs)
             figures[label] = {"frozen_min": min(frozen), "frozen_median": statistics.median(frozen),
                               "venv_min": min(venv), "venv_median": statistics.median(venv)}
     return figures
