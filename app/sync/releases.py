@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ KIND, PRODUCT = "release", "recovery-desk"
 FOLDER, READY = "updates", "ready.json"
 MAX_BYTES = 512 * 1024 * 1024
 STAGED, REFUSED, SKIPPED = "staged", "refused", "skipped"
+_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,120}$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,15 @@ def take(store, http: httpx.Client, secret: str, item: dict, content: bytes, *, 
     return STAGED
 
 
+def safe_name(file, version: str, platform: str) -> str:
+    """The file's name as head office gave it when it is a plain name, else one made here: the name
+    becomes a path in the data directory and, on Windows, the program that is run."""
+    name = str(file or "")
+    if _SAFE.match(name) and name not in (FOLDER, READY):
+        return name
+    return f"{PRODUCT}-{version}" + (".exe" if platform == "windows" else ".deb")
+
+
 def _refuse(store, version: str, why: str) -> str:
     log.warning("program update %s refused: %s", version, why)
     found_problems.release_refused(store, version, why)
@@ -92,7 +103,7 @@ def _fetch(store, http: httpx.Client, secret: str, manifest: dict, data_dir: Pat
     """Fetch the file into the updates folder; None when it is there, verified, else the reason."""
     version, digest = str(manifest["version"]), str(manifest.get("sha256", ""))
     size = manifest.get("size") if isinstance(manifest.get("size"), int) else -1
-    name = Path(str(manifest.get("file", ""))).name or f"{PRODUCT}-{version}"
+    name = safe_name(manifest.get("file"), version, str(manifest.get("platform")))
     target = f"{wire.API}/releases/{digest}"
     nonce = wire.new_nonce()
     headers = {"X-Counter": store.identity.store_id, "X-Nonce": nonce,
@@ -143,7 +154,8 @@ def ready(data_dir: Path, running: str = __version__) -> Ready | None:
     program's own version catches up and the file is forgotten)."""
     try:
         doc = json.loads((folder(data_dir) / READY).read_text(encoding="utf-8"))
-        found = Ready(str(doc["version"]), str(doc["platform"]), folder(data_dir) / Path(doc["file"]).name,
+        found = Ready(str(doc["version"]), str(doc["platform"]),
+                      folder(data_dir) / safe_name(doc["file"], str(doc["version"]), str(doc["platform"])),
                       str(doc["sha256"]), int(doc["size"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -239,3 +239,15 @@ def test_a_release_leaves_head_office_in_pieces_and_arrives_whole(counter_and_hq
     assert client.run_once().published == 1
     found = releases.ready(tmp_path / "counter")
     assert found.path.read_bytes() == body[:13] * 1000 and found.size == 13000
+
+
+@pytest.mark.parametrize("file, platform, kept", [
+    ("recovery-desk-0.2.0-setup.exe", "windows", "recovery-desk-0.2.0-setup.exe"),
+    ("recovery-desk_0.2.0_amd64.deb", "linux", "recovery-desk_0.2.0_amd64.deb"),
+    ("..", "windows", "recovery-desk-0.2.0.exe"), ("../../evil.exe", "windows", "recovery-desk-0.2.0.exe"),
+    ("C:\\Windows\\x.exe", "windows", "recovery-desk-0.2.0.exe"), (".hidden", "linux", "recovery-desk-0.2.0.deb"),
+    ("ready.json", "linux", "recovery-desk-0.2.0.deb"), ("", "linux", "recovery-desk-0.2.0.deb"),
+    (None, "windows", "recovery-desk-0.2.0.exe"),
+])
+def test_the_file_name_from_head_office_never_leaves_the_updates_folder(file, platform, kept):
+    assert releases.safe_name(file, "0.2.0", platform) == kept
