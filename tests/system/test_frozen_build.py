@@ -60,8 +60,9 @@ def frozen_program() -> Path:
     return dist
 
 
-def run(exe: Path, *args, timeout=120) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
+def run(exe: Path, *args, timeout=120, base_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ if base_env is None else base_env, QT_QPA_PLATFORM="offscreen", LANG="en_US.UTF-8",
+               LC_ALL="en_US.UTF-8")
     env.pop("PYTHONPATH", None)  # the frozen program must need nothing from this checkout
     return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, env=env,
                           cwd=exe.parent.parent)
@@ -119,3 +120,14 @@ def test_the_debian_package_installs_under_opt_with_a_link_and_a_desktop_entry(t
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     r = run(root / "opt" / "recovery-desk" / "recovery-desk", "--version")
     assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_the_frozen_program_keeps_the_credential_in_the_secret_service(tmp_path, secret_service):
+    """The keyring's backends and what the Secret Service one needs (secretstorage, jeepney,
+    cryptography) are all in the folder: the frozen program finds a real, unlocked keyring."""
+    dist = frozen_program()
+    env = secret_service.child_env()
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    r = run(dist / "recovery-desk", "--data-dir", str(tmp_path / "data"), "check", base_env=env)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert json.loads(r.stdout.strip().splitlines()[-1])["keyring"] == "keyring.backends.SecretService.Keyring"
