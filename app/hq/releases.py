@@ -18,9 +18,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.signing import canonical, sha256
 from app.foundation.versions import parse_version, version_number
 from app.models import Dealer, SyncBlob, SyncPublished, utcnow
-
-KIND, PRODUCT = "release", "recovery-desk"
-MAX_BYTES = 512 * 1024 * 1024
+from app.sync.releases import KIND, MAX_BYTES, PRODUCT  # what counters accept, named once
 # Which machines a file is for, from its name: a counter takes only its own platform's releases.
 PLATFORMS = {".exe": "windows", ".deb": "linux"}
 
