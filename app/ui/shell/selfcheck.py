@@ -27,6 +27,7 @@ def check(data_dir: Path, screenshot: Path | None = None, timeout_s: float = 60)
         loop.exec()
     timer.stop()
     if screenshot is not None:
+        app.processEvents()  # the layout the "ready" texts asked for, as the next paint would have it
         dialog.grab().save(str(screenshot))
     report = {
         "version": __version__,
