@@ -43,7 +43,8 @@ def test_version_numbers_sort_as_versions():
 
 
 @pytest.fixture
-def counter_and_hq(tmp_path, new_hq_db, serve_in_process):
+def counter_and_hq(tmp_path, new_hq_db, serve_in_process, monkeypatch):
+    monkeypatch.setattr(releases, "this_platform", lambda: "linux")  # the same on a Windows test machine
     db = new_hq_db(tmp_path / "hq.sqlite3")
     store = fresh_store(tmp_path / "counter")
     enrol_in_process(db, store)
