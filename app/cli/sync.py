@@ -66,7 +66,7 @@ def _problems(store, translate) -> int:
             print(translate("Cli", "  Correct it and it goes out again with the correction, or send it again: "
                             "recovery-desk sync --retry {key}").format(key=p.key))
     for p in problems:
-        if p.kind in ("attachment", "pack"):  # files and packs this counter could not use
+        if p.kind in ("attachment", "pack", "release"):  # files, packs and updates this counter could not use
             print(render_reason(p.detail, translate))
     for p in problems:
         if p.kind == "conflict":
@@ -110,6 +110,7 @@ def run_sync(args, translate) -> int:
         client = SyncClient(store)
         r = client.run_once(retries=2)
         st = client.state()
+        _say_update_ready(store, translate)
     finally:
         store.close()
     print(translate("Cli", "Sent {files} file(s) ({events} changes, {dup} already at head office); refused {rej}; "
@@ -125,6 +126,18 @@ def run_sync(args, translate) -> int:
               .format(n=r.rejected), file=sys.stderr)
         return 1
     return 0
+
+
+def _say_update_ready(store, translate) -> None:
+    """A program update this counter holds, verified: where it is (the desk installs it when it closes)."""
+    from pathlib import Path
+
+    from app.sync import releases
+
+    found = releases.ready(Path(store.path).parent)
+    if found is not None:
+        print(translate("Cli", "Version {version} of the program is downloaded and checked: {path}").format(
+            version=found.version, path=found.path))
 
 
 def run_export(args, translate) -> int:

@@ -80,6 +80,28 @@ def make_private(data_dir: Path) -> list[Path]:
     return repaired
 
 
+REPLACE_TRIES = 20  # about two seconds in all
+
+
+def _pause(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """os.replace; on Windows, where it fails while another program holds the target open (a virus
+    scanner reading the new file, a viewer), tried again for a moment before giving up."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == REPLACE_TRIES - 1:
+                raise
+            _pause(0.1)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Never a half file under the final name (a crash, a power cut): a temp file beside it,
     fsynced, renamed over it, and the folder fsynced so the rename itself survives."""
@@ -91,7 +113,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

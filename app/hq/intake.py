@@ -22,7 +22,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
-from app.hq import blobs, counters, ownership, publish
+from app.hq import blobs, counters, ownership, publish, release_routes
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
@@ -266,6 +266,9 @@ def attachment_get(sha: str, caller: Caller, db: Db):
     if data is None:
         return _error("not_found", "No such attachment.", 404)
     return Response(data, media_type="application/octet-stream")
+
+
+release_routes.register(router, Caller, Db, _dealer_of)  # program updates: app/hq/release_routes.py
 
 
 # --- the application ----------------------------------------------------------------------------------

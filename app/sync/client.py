@@ -28,7 +28,7 @@ from app.rules.published import check_settings
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.uow import take_write_lock
-from app.sync import found_problems, outbox, problems, wire
+from app.sync import found_problems, outbox, problems, releases, wire
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE, applied
 from app.sync.apply import apply_file
@@ -434,6 +434,13 @@ class SyncClient:
         data = self._get(http, secret, f"{wire.API}/published?after={after}")
         for item in data.get("items", []):
             content = base64.b64decode(item["content"])
+            if item.get("kind") == releases.KIND:  # a program update: app/sync/releases.py
+                got = releases.take(self.store, http, secret, item, content, offline=self._offline)
+                if got != releases.SKIPPED:
+                    report = replace(report, published=report.published + (got == releases.STAGED)).changed(SYNC)
+                with self.store.session() as s, s.begin():
+                    _meta_put(s, "sync.published_cursor", str(item["n"]))
+                continue
             if item.get("kind") != "settings":
                 report = self._take_pack(item, content, report)
                 with self.store.session() as s, s.begin():

@@ -1,5 +1,6 @@
 """Sync problems this counter finds itself, kept in the store until they clear: an attachment it
-could not send or fetch, a published script pack it refused. Listed with head office's refusals."""
+could not send or fetch, a published script pack or program update it refused. Listed with head
+office's refusals."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.models import StoreMeta, utcnow
 
 ATTACHMENTS = "sync.problems.attachments"  # {sha256: {"direction", "name", "reason", "when"}}
 PACKS = "sync.problems.packs"  # [{"name", "version", "reason", "when"}], newest last
+RELEASES = "sync.problems.releases"  # [{"version", "reason", "when"}], newest last
 MAX_PACK_PROBLEMS = 20
 
 
@@ -61,7 +63,7 @@ def attachments_to_retry(store, direction: str) -> dict[str, str]:
 
 
 def count(store) -> int:
-    return len(attachment_problems(store)) + len(pack_problems(store))
+    return len(attachment_problems(store)) + len(pack_problems(store)) + len(release_problems(store))
 
 
 def pack_refused(store, name: str, version, why: str) -> None:
@@ -87,3 +89,21 @@ def when(entry: dict) -> datetime:
         return datetime.fromisoformat(entry["when"])
     except (KeyError, TypeError, ValueError):
         return utcnow()
+
+
+def release_refused(store, version, why: str) -> None:
+    with store.session() as s, s.begin():
+        found = _load(s, RELEASES, [])
+        found.append({"version": version, "reason": why, "when": utcnow().isoformat()})
+        _save(s, RELEASES, found[-MAX_PACK_PROBLEMS:])
+
+
+def releases_cleared(store) -> None:
+    with store.session() as s, s.begin():
+        if _load(s, RELEASES, []):
+            _save(s, RELEASES, [])
+
+
+def release_problems(store) -> list[dict]:
+    with store.session() as s:
+        return _load(s, RELEASES, [])

@@ -21,7 +21,7 @@ CHANGE = "c"  # a refused change's key is "c" and its number, a refused file's k
 
 @dataclass(frozen=True)
 class SyncProblem:
-    kind: str  # refused (a file) | change (one change of an accepted file) | conflict | attachment | pack
+    kind: str  # refused (a file) | change (one change of an accepted file) | conflict | attachment | pack | release
     key: str  # the file's sequence, "c" + the refused change's number, the conflict id, or the file/pack's name
     when: datetime
     changes: int
@@ -69,6 +69,8 @@ def found_problems(store) -> list[SyncProblem]:
            for sha, e in sorted(found.attachment_problems(store).items())]
     out += [SyncProblem("pack", f"{e.get('name')}@{e.get('version')}", found.when(e), 0, e.get("reason", ""))
             for e in found.pack_problems(store)]
+    out += [SyncProblem("release", str(e.get("version")), found.when(e), 0, e.get("reason", ""))
+            for e in found.release_problems(store)]
     return out
 
 

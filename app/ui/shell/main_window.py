@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(self.statusBar().layout().count() - 1, self.sync_button)
         controller.state_changed.connect(self.on_sync_state_changed)
         controller.round_failed.connect(self.on_sync_round_failed)
+        from app.ui.sync.update_notice import UpdateNotice
+
+        self.update_notice = UpdateNotice(self.store.path.parent, self.ops, self)  # a program update waiting
+        self.statusBar().insertPermanentWidget(0, self.update_notice)
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)
