@@ -231,7 +231,7 @@ def changes(caller: Caller, db: Db, after: int = 0):
 @router.get("/published")
 def published(caller: Caller, db: Db, after: int = 0):
     """Settings and script packs published for the caller's dealer (or all) after ``after``."""
-    return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after))
+    return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after, counter_id=caller.id))
 
 
 @router.post("/attachments/missing")

@@ -127,6 +127,16 @@ class SyncPublished(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class HqPublishedArrival(Base):
+    """When a publication was first handed to a counter in answer to its sync (head office's window
+    shows per dealer and counter when a pack or settings arrived)."""
+
+    __tablename__ = "hq_published_arrival"
+    counter_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)  # sync_published.n
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class SyncBlob(Base):
     """An attachment at head office, addressed by the SHA-256 of its bytes (stored once)."""
 

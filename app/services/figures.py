@@ -119,3 +119,11 @@ def recovery_judged(lo: datetime, hi: datetime) -> list:
 
 
 RECOVERED = FailureCase.recovered.is_(True)
+
+
+def callbacks_due_in(lo: datetime, hi: datetime) -> list:
+    """The callbacks a callback completion counts: due in [lo, hi) (app.rules.figures.callback_completion)."""
+    return [Callback.due_at >= lo, Callback.due_at < hi]
+
+
+CALLBACK_REACHED = Callback.state == CallbackState.REACHED.value
