@@ -66,6 +66,12 @@ def _window(qtbot, db, poll_ms: int = 100) -> HqWindow:
     return w
 
 
+def _settle(qtbot, w: HqWindow) -> None:
+    """No answer left to come before the window goes (one arriving after it would find it deleted)."""
+    w.timer.stop()
+    qtbot.waitUntil(lambda: not w.ops.busy, timeout=20000)
+
+
 def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(qtbot, tmp_path, new_store, hq_db):
     db = hq_db
     a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
@@ -132,7 +138,7 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     assert "Case opened" in timeline[0]
     assert "BJ01" in cases.story.facts.text() and "Customer's words" in cases.story.facts.text()
     assert cases.story.tabs.tabText(0) == "Timeline (2)"
-    w.ops.wait_idle()
+    _settle(qtbot, w)
 
 
 @pytest.fixture
@@ -201,7 +207,7 @@ def test_a_pack_published_to_one_dealer_arrives_after_its_counter_syncs(qtbot, t
         qtbot.waitUntil(lambda: w.counters.table.rowCount() == 1, timeout=20000)
         assert w.counters.table.item(0, 1).text() == "front-1"
         assert w.counters.table.item(0, 3).text() != "-"
-        w.ops.wait_idle()
+        _settle(qtbot, w)
     finally:
         server.stop()
 
@@ -259,6 +265,6 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
         w.cases.table.selectRow(0)
     last = w.cases.story.timeline.item(w.cases.story.timeline.count() - 1).text()
     assert "head office" in last and "B called the customer last" in last
-    w.ops.wait_idle()
+    _settle(qtbot, w)
     QApplication.processEvents()
     assert hq_window.POLL_MS >= 1000  # the window polls slowly unless told otherwise
