@@ -353,6 +353,133 @@
     </message>
 </context>
 <context>
+    <name>CaseStoryView</name>
+    <message>
+        <source>Choose a case to read its story.</source>
+        <translation>选择一个案件查看其经过。</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通次数</translation>
+    </message>
+    <message>
+        <source>Re-rating</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (KB)</source>
+        <translation>大小（KB）</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>{number} · dealer {dealer} · {status} · {severity}</source>
+        <translation>{number} · 经销商 {dealer} · {status} · {severity}</translation>
+    </message>
+    <message>
+        <source>Opened {opened} ({channel}) · customer {customer} · plate {plate}</source>
+        <translation>立案 {opened}（{channel}）· 客户 {customer} · 车牌 {plate}</translation>
+    </message>
+    <message>
+        <source>Failure: {type} / {cause} · first response {first}</source>
+        <translation>失败：{type} / {cause} · 首次响应 {first}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words: {words}</source>
+        <translation>客户原话：{words}</translation>
+    </message>
+    <message>
+        <source>Outcome: {recovered}. Root cause: {cause}. Improvement: {improvement}</source>
+        <translation>结果：{recovered}。根本原因：{cause}。改进：{improvement}</translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>not recovered</source>
+        <translation>未挽回</translation>
+    </message>
+    <message>
+        <source>counter {name}</source>
+        <translation>前台 {name}</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Case opened ({channel}): {words}</source>
+        <translation>立案（{channel}）：{words}</translation>
+    </message>
+    <message>
+        <source>Conflict resolved at head office ({keep}): {note}</source>
+        <translation>总部已解决冲突（{keep}）：{note}</translation>
+    </message>
+    <message>
+        <source>kept head office&apos;s version</source>
+        <translation>保留总部版本</translation>
+    </message>
+    <message>
+        <source>took the change kept aside</source>
+        <translation>采用搁置的修改</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Case</source>
@@ -389,6 +516,45 @@
     <message>
         <source>Overdue: first response or callback is late</source>
         <translation>已逾期：首次响应或回访已超时</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>All dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any cause</source>
+        <translation>任意原因</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任意严重程度</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>立案日期从</translation>
+    </message>
+    <message>
+        <source>Case number, phone, plate or name</source>
+        <translation>案件号、电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>{n} 个案件</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1297,10 @@
         <translation>金额（元）</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Opened the case</source>
         <translation>建立案例</translation>
     </message>
@@ -1348,6 +1518,57 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Case or form</source>
+        <translation>案件或反馈表</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Fields changed in both places</source>
+        <translation>两处都修改的字段</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to compare its two changes.</source>
+        <translation>选择一个冲突，比较两处的修改。</translation>
+    </message>
+    <message>
+        <source>Applied (head office&apos;s version)</source>
+        <translation>已采用（总部版本）</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Keep head office&apos;s version...</source>
+        <translation>保留总部版本...</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside...</source>
+        <translation>采用搁置的修改...</translation>
+    </message>
+    <message>
+        <source>Feedback form {ref}</source>
+        <translation>反馈表 {ref}</translation>
+    </message>
+    <message>
+        <source>Resolved: the dealer&apos;s counters receive it on their next sync.</source>
+        <translation>已解决：该经销商的前台在下次同步时收到。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to head office</source>
@@ -1380,6 +1601,69 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Stands out when silent for more than</source>
+        <translation>无联系超过以下天数时突出显示</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Last heard from</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Silent (days)</source>
+        <translation>无联系（天）</translation>
+    </message>
+    <message>
+        <source>Files received</source>
+        <translation>已收文件</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Problems in its files</source>
+        <translation>文件中的问题</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Changes still waiting at a counter and its program version are not reported to head office yet; its own Sync problems are shown at the counter.</source>
+        <translation>前台待发送的修改和程序版本尚未上报总部；前台自己的同步问题在前台查看。</translation>
+    </message>
+    <message>
+        <source>{s:+.0f} s</source>
+        <translation>{s:+.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{n} counters; silent for more than {days} days: {silent}</source>
+        <translation>{n} 个前台；超过 {days} 天无联系：{silent}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2233,8 +2517,43 @@
         <translation>服务补救台 - 总部</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>网络概览</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
         <source>Import a folder of case files...</source>
-        <translation>导入案例文件夹...</translation>
+        <translation>导入案件文件夹...</translation>
     </message>
     <message>
         <source>%v of %m files</source>
@@ -2242,7 +2561,7 @@
     </message>
     <message>
         <source>Choose the folder from a USB stick or the shared drive.</source>
-        <translation>请选择 U 盘或共享盘上的文件夹。</translation>
+        <translation>请选择U盘或共享盘上的文件夹。</translation>
     </message>
     <message>
         <source>File</source>
@@ -2254,135 +2573,15 @@
     </message>
     <message>
         <source>Changes</source>
-        <translation>变更数</translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Dealer</source>
-        <translation>经销商</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>柜台</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件数</translation>
-    </message>
-    <message>
-        <source>Last sync</source>
-        <translation>最近同步</translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <translation>时钟偏差</translation>
-    </message>
-    <message>
-        <source>Dealers</source>
-        <translation>经销商</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Fields changed in both places</source>
-        <translation>两处都改动的字段</translation>
-    </message>
-    <message>
-        <source>Choose a conflict to compare its two changes.</source>
-        <translation>选择一个冲突，对比两处的变更。</translation>
-    </message>
-    <message>
-        <source>Applied (head office&apos;s version)</source>
-        <translation>已采用（总部现有版本）</translation>
-    </message>
-    <message>
-        <source>Kept aside</source>
-        <translation>另存的变更</translation>
-    </message>
-    <message>
-        <source>Forms</source>
-        <translation>反馈表数</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>均项得分</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>失败数</translation>
-    </message>
-    <message>
-        <source>Failure share</source>
-        <translation>失败比例</translation>
-    </message>
-    <message>
-        <source>Cases opened</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <source>First response, median (hours)</source>
-        <translation>首次响应中位数（小时）</translation>
-    </message>
-    <message>
-        <source>Recovery success rate</source>
-        <translation>补救成功率</translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation>当前超期</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Month: {month}</source>
-        <translation>月份：{month}</translation>
-    </message>
-    <message>
-        <source>Feedback form {ref}</source>
-        <translation>反馈表 {ref}</translation>
-    </message>
-    <message>
-        <source>Found</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
-        <source>Keep head office&apos;s version</source>
-        <translation>保留总部现有版本</translation>
-    </message>
-    <message>
-        <source>Take the change kept aside</source>
-        <translation>采用另存的变更</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>冲突</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <source>Conflicts ({n})</source>
-        <translation>冲突（{n}）</translation>
-    </message>
-    <message>
         <source>Folder of case files</source>
-        <translation>案例文件夹</translation>
+        <translation>案件文件夹</translation>
     </message>
     <message>
         <source>Importing {folder}...</source>
@@ -2406,11 +2605,11 @@
     </message>
     <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
-        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移到该文件夹的“rejected”子文件夹）。</translation>
+        <translation>{files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移至该文件夹的“rejected”子文件夹）。</translation>
     </message>
     <message>
         <source>The import stopped: {reason}</source>
-        <translation>导入中止：{reason}</translation>
+        <translation>导入已停止：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2684,116 @@
     </message>
 </context>
 <context>
+    <name>NetworkCaseModel</name>
+    <message>
+        <source>Overdue: first response or callback is late</source>
+        <translation>已超时：首次响应或回访逾期</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Failure share</source>
+        <translation>失败占比</translation>
+    </message>
+    <message>
+        <source>Recovery success</source>
+        <translation>补救成功率</translation>
+    </message>
+    <message>
+        <source>Callbacks made</source>
+        <translation>回访完成率</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <source>Double-click a dealer to see the cases behind its figures; ▲ better than last month, ▼ worse.</source>
+        <translation>双击经销商查看数字背后的案件；▲ 比上月好，▼ 比上月差。</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商数</translation>
+    </message>
+    <message>
+        <source>{n} dealers in {month}, against {previous}. Worse on two or more figures: {worse}</source>
+        <translation>{month} 共 {n} 家经销商，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>全网</translation>
+    </message>
+    <message>
+        <source>Average score, last 12 months</source>
+        <translation>平均分，近12个月</translation>
+    </message>
+    <message>
+        <source>Causes rising across dealers</source>
+        <translation>各经销商上升的原因</translation>
+    </message>
+    <message>
+        <source>{dealer}: overdue cases now</source>
+        <translation>{dealer}：当前超时案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases closed in {month} with a verdict</source>
+        <translation>{dealer}：{month} 结案且有结论的案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases opened in {month}</source>
+        <translation>{dealer}：{month} 立案的案件</translation>
+    </message>
+    <message>
+        <source>Cases opened in {month}: {cause} / {type}</source>
+        <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+</context>
+<context>
     <name>OverdueBox</name>
     <message>
         <source>Overdue ({n})</source>
@@ -2501,6 +2810,113 @@
     <message>
         <source>callback not reached 3 times</source>
         <translation>回访三次未联系上</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <source>Choose a script pack or settings file...</source>
+        <translation>选择话术包或设置文件...</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>未选择文件。</translation>
+    </message>
+    <message>
+        <source>Publish to</source>
+        <translation>发布给</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Runs now</source>
+        <translation>当前使用</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Arrived at its counters</source>
+        <translation>到达各前台</translation>
+    </message>
+    <message>
+        <source>Publish to the ticked dealers...</source>
+        <translation>发布给勾选的经销商...</translation>
+    </message>
+    <message>
+        <source>Publish to all dealers...</source>
+        <translation>发布给全部经销商...</translation>
+    </message>
+    <message>
+        <source>Script pack or settings</source>
+        <translation>话术包或设置</translation>
+    </message>
+    <message>
+        <source>Packs and settings (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>话术包和设置 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>正在检查...</translation>
+    </message>
+    <message>
+        <source>Not valid, nothing published: {reason}</source>
+        <translation>无效，未发布：{reason}</translation>
+    </message>
+    <message>
+        <source>Valid script pack {name}, version {version} ({kb} KB). Counters refuse a version not newer than the one they run.</source>
+        <translation>有效的话术包 {name}，版本 {version}（{kb} KB）。前台会拒收不比当前版本新的版本。</translation>
+    </message>
+    <message>
+        <source>Valid settings ({kb} KB): published as the next settings version.</source>
+        <translation>有效的设置（{kb} KB）：作为下一个设置版本发布。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未到达</translation>
+    </message>
+    <message>
+        <source>no counter</source>
+        <translation>无前台</translation>
+    </message>
+    <message>
+        <source>version {v}</source>
+        <translation>版本 {v}</translation>
+    </message>
+    <message>
+        <source>Tick the dealers to publish to in the first column.</source>
+        <translation>请在第一列勾选要发布的经销商。</translation>
+    </message>
+    <message>
+        <source>script pack {name} version {version}</source>
+        <translation>话术包 {name} 版本 {version}</translation>
+    </message>
+    <message>
+        <source>these settings</source>
+        <translation>这些设置</translation>
+    </message>
+    <message>
+        <source>all dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Publish {what} to {to}? Their counters take it on their next sync.</source>
+        <translation>将{what}发布给 {to}？其前台在下次同步时接收。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Published to {to}; waiting for the counters to sync.</source>
+        <translation>已发布给 {to}；等待前台同步。</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +3619,65 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Network report</source>
+        <translation>网络报表</translation>
+    </message>
+    <message>
+        <source>A dealer&apos;s feedback summary</source>
+        <translation>经销商反馈月报</translation>
+    </message>
+    <message>
+        <source>A dealer&apos;s case report</source>
+        <translation>经销商案件报表</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>打印...</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <source>Dealer:</source>
+        <translation>经销商：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Choose the report and the month, then press &quot;Create report&quot;.</source>
+        <translation>选择报表和月份，然后点击“生成报表”。</translation>
+    </message>
+    <message>
+        <source>Choose a dealer for this report.</source>
+        <translation>请为此报表选择经销商。</translation>
+    </message>
+    <message>
+        <source>Making the report...</source>
+        <translation>正在生成报表...</translation>
+    </message>
+    <message>
+        <source>{pages} page(s).</source>
+        <translation>共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>The preview shows the first {n}; all are printed.</source>
+        <translation>预览显示前 {n} 页；打印全部。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>Monthly feedback summary</source>
@@ -3295,6 +3770,45 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Keep head office&apos;s version of {subject}.</source>
+        <translation>保留{subject}的总部版本。</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside for {subject}.</source>
+        <translation>采用{subject}搁置的修改。</translation>
+    </message>
+    <message>
+        <source>The dealer&apos;s counters receive it on their next sync.</source>
+        <translation>该经销商的前台在下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>Why this version (required)</source>
+        <translation>为何选此版本（必填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write a note saying why: the counters show it with the resolution.</source>
+        <translation>请填写备注说明原因：前台会随解决结果显示。</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,11 @@ class NetworkCaseModel(QAbstractTableModel):
         self.total = 0
         self.generation = 0
         self.fetching = False
-        t = lambda s: QCoreApplication.translate("NetworkCaseModel", s)  # noqa: E731
-        self.headers = [t("Dealer"), t("Case"), t("Opened"), t("Status"), t("Severity"), t("Cause"), t("Customer"),
-                        t("Plate")]
+        tr = QCoreApplication.translate
+        self.headers = [tr("NetworkCaseModel", "Dealer"), tr("NetworkCaseModel", "Case"),
+                        tr("NetworkCaseModel", "Opened"), tr("NetworkCaseModel", "Status"),
+                        tr("NetworkCaseModel", "Severity"), tr("NetworkCaseModel", "Cause"),
+                        tr("NetworkCaseModel", "Customer"), tr("NetworkCaseModel", "Plate")]
         v = lambda s: QCoreApplication.translate("Vocab", s)  # noqa: E731
         self.titles = {m.value: v(m.title) for vocab in (CaseStatus, Severity, CauseGroup) for m in vocab}
 
@@ -162,7 +164,7 @@ class CasesPage(QWidget):
         lay.addWidget(self.table, 1)
         split.addWidget(left)
         split.addWidget(self.story)
-        split.setSizes([760, 560])
+        split.setSizes([880, 460])
         outer = QVBoxLayout(self)
         outer.addWidget(split)
 
@@ -232,6 +234,8 @@ class CasesPage(QWidget):
 
     @Slot(int)
     def on_model_loaded(self, n: int) -> None:
+        if n and n <= PAGE:  # a new list: columns to its first page's contents
+            self.table.resizeColumnsToContents()
         text = self.tr("{n} cases").format(n=self.model.total)
         self.scope.setText(f"{self.scope_what}  ·  {text}" if self.scope_what else text)
 

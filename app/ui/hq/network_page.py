@@ -55,17 +55,17 @@ class NetworkPage(QWidget):
         self.trend_holder.setLayout(self.trend_box)
         self.causes_holder.setLayout(self.causes_box)
         self.trend_chart = self.causes_chart = None
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.trend_holder)
-        right.addWidget(self.causes_holder)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.dealers)
-        left.addWidget(self.causes)
-        left.setSizes([400, 200])
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(left)
-        body.addWidget(right)
-        body.setSizes([820, 520])
+        # The ranking across the top (every figure visible at 1366 px); below it the trend, the rising
+        # causes and their chart side by side.
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.trend_holder)
+        bottom.addWidget(self.causes)
+        bottom.addWidget(self.causes_holder)
+        bottom.setSizes([450, 470, 420])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.dealers)
+        body.addWidget(bottom)
+        body.setSizes([330, 370])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(body, 1)
@@ -146,8 +146,10 @@ class NetworkPage(QWidget):
         lines = [Line(self.tr("Network"), [p.average for p in network_points])]
         if code:
             lines.append(Line(code, [p.average for p in dealer_points]))
-        chart = trend_chart([p.month[2:] for p in network_points], lines,
-                            title=self.tr("Average score, last 12 months"))
+        # Month numbers on the axis (a full date is too wide for twelve); the range in the title.
+        chart = trend_chart([p.month[5:] for p in network_points], lines,
+                            title=self.tr("Average score, {first} to {last}").format(
+                                first=network_points[0].month, last=network_points[-1].month))
         chart.setObjectName("trend_chart")
         self._replace(self.trend_box, "trend_chart", chart)
         self.trend_shown.emit(code)
@@ -157,7 +159,7 @@ class NetworkPage(QWidget):
 
         top = g.rising[:6][::-1]  # the most risen at the top
         v = lambda text: QCoreApplication.translate("Vocab", text)  # noqa: E731
-        chart = bar_chart([v(FailureType(r.failure_type).title) + " / " + v(CauseGroup(r.cause_group).title)
+        chart = bar_chart([v(CauseGroup(r.cause_group).title) + "\n" + v(FailureType(r.failure_type).title)
                            for r in top],
                           [Line(self.tr("Last month"), [r.last_month for r in top]),
                            Line(self.tr("This month"), [r.this_month for r in top])],

@@ -101,9 +101,9 @@ class PublishPage(QWidget):
     def show_dealers(self, runs: list) -> None:
         ticked = {self.dealers.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.dealers.rowCount())
                   if self.dealers.item(r, 0).checkState() == Qt.CheckState.Checked}
-        rows = []
+        rows, not_yet = [], self.tr("not yet")
         for d in runs:
-            arrived = "; ".join(f"{a.label}: {when(a.arrived_at) if a.arrived_at else self.tr('not yet')}"
+            arrived = "; ".join(f"{a.label}: {when(a.arrived_at) if a.arrived_at else not_yet}"
                                 for a in d.arrivals) or self.tr("no counter")
             rows.append(["", d.code if d.name == d.code else f"{d.code} {d.name}",
                          "-" if d.version is None else self.tr("version {v}").format(v=d.version),
