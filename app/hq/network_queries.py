@@ -88,8 +88,11 @@ def _dealers_per_cause(s, lo: datetime, hi: datetime) -> dict[tuple[str, str], i
 
 
 def _overdue_by_dealer(s, now: datetime) -> dict[str, int]:
-    """The overdue rule's count per dealer (app.services.figures.count_overdue for each)."""
-    return {dealer_id: figures.count_overdue(s, dealer_id, now) for dealer_id in s.scalars(select(Dealer.id))}
+    """The overdue rule's count per dealer (what app.services.figures.count_overdue gives each), in
+    one grouped query."""
+    q = (select(FailureCase.dealer_id, func.count()).where(figures.overdue_rule(s, now).of_network())
+         .group_by(FailureCase.dealer_id))
+    return {dealer_id: int(n) for dealer_id, n in s.execute(q)}
 
 
 def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:

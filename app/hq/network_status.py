@@ -21,20 +21,23 @@ class CounterHealth:
     label: str
     tag: str | None
     enrolled_at: datetime
-    last_seen_at: datetime | None  # its last case file received
+    last_seen_at: datetime | None  # its last sync: a case file received or publications asked for
     files: int
     clock_skew_s: float | None  # its clock against head office's at its last case file
     refusals: int  # changes or files head office refused of it (its Sync problems seen from here)
     last_refusal: str  # the code of the latest refusal
     silent_days: float | None  # days since it was last heard of (None: never)
+    waiting: int | None = None  # changes not yet acknowledged, as it last reported (None: never reported)
+    problems: int | None = None  # entries in its Sync problems, as it last reported
+    version: str | None = None  # its program's version, as it last reported
 
     def silent(self, days: int) -> bool:
         return self.silent_days is None or self.silent_days > days
 
 
 def counter_health(db, *, now: datetime | None = None) -> list[CounterHealth]:
-    """Every enrolled counter, by dealer; a counter's last contact is its last case file or its last
-    publication handed to it, whichever is later."""
+    """Every enrolled counter, by dealer; a counter's last contact is the later of its last case file
+    and its last question for publications (every sync round asks)."""
     now = now or clock_now()
     with db.session() as s:
         files = dict(s.execute(select(SyncReceived.counter_id, func.count()).group_by(SyncReceived.counter_id)).all())
@@ -47,11 +50,12 @@ def counter_health(db, *, now: datetime | None = None) -> list[CounterHealth]:
         out = []
         for code, c in s.execute(select(Dealer.code, HqCounter).join(HqCounter, HqCounter.dealer_id == Dealer.id)
                                  .order_by(Dealer.code, HqCounter.enrolled_at)):
-            seen = max([t for t in (c.last_seen_at, pulled.get(c.id)) if t is not None], default=None)
+            seen = max([t for t in (c.last_seen_at, c.reported_at, pulled.get(c.id)) if t is not None], default=None)
             n, last = refused.get(c.id, (0, None))
             out.append(CounterHealth(code, c.id, c.label, c.tag, c.enrolled_at, seen, files.get(c.id, 0),
                                      c.clock_skew_s, n, codes.get(last, ""),
-                                     None if seen is None else (now - seen) / timedelta(days=1)))
+                                     None if seen is None else (now - seen) / timedelta(days=1),
+                                     c.reported_waiting, c.reported_problems, c.reported_version))
         return out
 
 

@@ -119,9 +119,18 @@ def publish_to(db, path: Path, dealer_codes: list[str] | None = None) -> list[Pu
         return out
 
 
-def since(db, dealer_id: str, after: int, limit: int = 50, *, counter_id: str | None = None) -> list[dict]:
+@dataclass(frozen=True)
+class CounterReport:
+    """How a counter says it is when it asks for publications (head office's window shows it)."""
+    waiting: int  # changes not yet acknowledged by head office
+    problems: int | None  # entries in its Sync problems
+    version: str | None  # its program's version
+
+
+def since(db, dealer_id: str, after: int, limit: int = 50, *, counter_id: str | None = None,
+          report: CounterReport | None = None) -> list[dict]:
     """What the dealer's counter has not taken yet. With ``counter_id``, each item handed to it is
-    recorded as arrived there (head office's window shows per counter when a publication arrived)."""
+    recorded as arrived there, and ``report`` as the counter's last word on its health."""
     import base64
 
     with db.session() as s, s.begin():
@@ -130,6 +139,8 @@ def since(db, dealer_id: str, after: int, limit: int = 50, *, counter_id: str | 
             .order_by(SyncPublished.n).limit(limit)))
         if counter_id and rows:
             _arrived(s, counter_id, [r.n for r in rows])
+        if counter_id and report is not None:
+            _reported(s, counter_id, report)
         return [{"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
                  "published_at": r.published_at.isoformat() if r.published_at else "",
                  "content": base64.b64encode(r.content).decode("ascii")} for r in rows]
@@ -143,3 +154,11 @@ def _arrived(s, counter_id: str, numbers: list[int]) -> None:
                                                             HqPublishedArrival.n.in_(numbers))))
     now = utcnow()
     s.add_all(HqPublishedArrival(counter_id=counter_id, n=n, arrived_at=now) for n in numbers if n not in seen)
+
+
+def _reported(s, counter_id: str, report: CounterReport) -> None:
+    from app.models import HqCounter
+
+    s.execute(HqCounter.__table__.update().where(HqCounter.__table__.c.id == counter_id).values(
+        reported_at=utcnow(), reported_waiting=report.waiting, reported_problems=report.problems,
+        reported_version=(report.version or "")[:40] or None))

@@ -81,6 +81,11 @@ class HqCounter(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     clock_skew_s: Mapped[float | None] = mapped_column()
+    # As the counter last said when it asked for publications (each sync round).
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reported_waiting: Mapped[int | None] = mapped_column(Integer)  # changes not yet acknowledged
+    reported_problems: Mapped[int | None] = mapped_column(Integer)  # entries in its Sync problems
+    reported_version: Mapped[str | None] = mapped_column(String(40))  # its program's version
 
 
 class HqEnrolment(Base):

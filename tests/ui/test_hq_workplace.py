@@ -205,8 +205,11 @@ def test_a_pack_published_to_one_dealer_arrives_after_its_counter_syncs(qtbot, t
         assert "7" in shown.stdout, shown.stdout
         # Counters' health: the counter was heard from just now, nothing refused.
         qtbot.waitUntil(lambda: w.counters.table.rowCount() == 1, timeout=20000)
-        assert w.counters.table.item(0, 1).text() == "front-1"
-        assert w.counters.table.item(0, 3).text() != "-"
+        cells = [w.counters.table.item(0, c).text() for c in range(w.counters.table.columnCount())]
+        assert cells[1] == "front-1" and cells[3] != "-" and cells[4] == "0.0"
+        from app import __version__
+
+        assert (cells[5], cells[6], cells[8]) == ("0", "0", __version__)  # as the counter said at its sync
         _settle(qtbot, w)
     finally:
         server.stop()

@@ -34,11 +34,12 @@ class CountersPage(QWidget):
         top.addWidget(QLabel(self.tr("Stands out when silent for more than")))
         top.addWidget(self.days)
         top.addWidget(self.summary, 1)
-        self.table = table([self.tr("Dealer"), self.tr("Counter"), self.tr("Tag"), self.tr("Last heard from"),
-                            self.tr("Silent (days)"), self.tr("Files received"), self.tr("Clock offset"),
-                            self.tr("Problems in its files"), self.tr("Enrolled")], "counter_health")
-        note = QLabel(self.tr("Changes still waiting at a counter and its program version are not reported to head "
-                              "office yet; its own Sync problems are shown at the counter."))
+        self.table = table([self.tr("Dealer"), self.tr("Counter"), self.tr("Tag"), self.tr("Last sync"),
+                            self.tr("Silent (days)"), self.tr("Changes waiting"), self.tr("Sync problems"),
+                            self.tr("Clock offset"), self.tr("Version"), self.tr("Refused here"),
+                            self.tr("Files received"), self.tr("Enrolled")], "counter_health")
+        note = QLabel(self.tr("Changes waiting, Sync problems and version: as the counter said at its last sync. "
+                              "Refused here: changes or files head office refused of it."))
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -59,11 +60,16 @@ class CountersPage(QWidget):
         self.rows = rows
         days = self.days.value()
         silent = {i for i, r in enumerate(rows) if r.silent(days)}
+        def count(n: int | None) -> str:
+            return "-" if n is None else str(n)
+
         fill(self.table, [[r.dealer_code, r.label or r.counter_id[:13], r.tag or "-", when(r.last_seen_at),
-                           "-" if r.silent_days is None else f"{r.silent_days:.1f}", str(r.files),
+                           "-" if r.silent_days is None else f"{r.silent_days:.1f}", count(r.waiting),
+                           count(r.problems),
                            "-" if r.clock_skew_s is None else self.tr("{s:+.0f} s").format(s=r.clock_skew_s),
-                           str(r.refusals) + (f" ({r.last_refusal})" if r.last_refusal else ""),
-                           when(r.enrolled_at)] for r in rows], [r.counter_id for r in rows], marked=silent)
+                           r.version or "-", str(r.refusals) + (f" ({r.last_refusal})" if r.last_refusal else ""),
+                           str(r.files), when(r.enrolled_at)] for r in rows], [r.counter_id for r in rows],
+             marked=silent)
         self.summary.setText(self.tr("{n} counters; silent for more than {days} days: {silent}").format(
             n=len(rows), days=days, silent=", ".join(f"{rows[i].dealer_code}/{rows[i].label or rows[i].counter_id[:8]}"
                                                       for i in sorted(silent)) or self.tr("none")))
