@@ -34,7 +34,7 @@ class PublishPage(QWidget):
         self.verdict = QLabel(objectName="publish_verdict")
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
-        self.dealers = table([self.tr("Publish to"), self.tr("Dealer"), self.tr("Runs now"), self.tr("Published"),
+        self.dealers = table([self.tr("Publish to"), self.tr("Dealer"), self.tr("Latest for it"), self.tr("Published"),
                               self.tr("Arrived at its counters")], "publish_dealers")
         self.to_chosen = QPushButton(self.tr("Publish to the ticked dealers..."))
         self.to_all = QPushButton(self.tr("Publish to all dealers..."))
