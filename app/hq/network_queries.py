@@ -12,6 +12,7 @@ from app.foundation import clock
 from app.models import Callback, Dealer, FailureCase, FeedbackForm
 from app.reports import network
 from app.reports.feedback import TrendPoint, trend
+from app.rules import scoring
 from app.rules.figures import callback_completion, recovery_rate
 from app.services import figures, settings
 from app.services.assessment import parse_month, previous
@@ -80,6 +81,14 @@ def _callbacks_by_dealer(s, lo: datetime, hi: datetime) -> dict[str, tuple[int, 
     return {d: (int(r or 0), int(n)) for d, r, n in s.execute(q)}
 
 
+def _judged_by_dealer(s, lo: datetime, hi: datetime) -> dict[str, tuple[int, int]]:
+    """Per dealer: (recovered, closed with a verdict) among cases closed in [lo, hi): a recovery rate's terms."""
+    C = FailureCase
+    q = (select(C.dealer_id, func.sum(case((figures.RECOVERED, 1), else_=0)), func.count())
+         .where(*figures.recovery_judged(lo, hi)).group_by(C.dealer_id))
+    return {d: (int(r or 0), int(n)) for d, r, n in s.execute(q)}
+
+
 def _dealers_per_cause(s, lo: datetime, hi: datetime) -> dict[tuple[str, str], int]:
     C = FailureCase
     q = (select(C.cause_group, C.failure_type, func.count(distinct(C.dealer_id)))
@@ -100,23 +109,22 @@ def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
     this = network.gather(db, f"{year:04d}-{mon:02d}")
-    last = network.gather(db, f"{py:04d}-{pm:02d}")
     lo, hi = network._local_bounds(year, mon)
     plo, _ = network._local_bounds(py, pm)
     with db.session() as s:
         ids = {code: dealer_id for dealer_id, code in s.execute(select(Dealer.id, Dealer.code))}
         calls, calls_before = _callbacks_by_dealer(s, lo, hi), _callbacks_by_dealer(s, plo, lo)
+        judged_before = _judged_by_dealer(s, plo, lo)
         overdue = _overdue_by_dealer(s, now or clock.now())
         spread = _dealers_per_cause(s, lo, hi)
-    before = {d.code: d for d in last.dealers}
     rows = []
     for d in this.dealers:
-        p = before.get(d.code)
         dealer_id = ids.get(d.code, "")
+        recovered, closed = judged_before.get(dealer_id, (0, 0))
         rows.append(DealerMonth(
             dealer_id, d.code, d.name, d.rank, d.forms, d.cases, Figure(d.average, d.previous_average),
-            Figure(d.failure_share, p.failure_share if p else None),
-            Figure(recovery_rate(d.recovered, d.closed), recovery_rate(p.recovered, p.closed) if p else None),
+            Figure(d.failure_share, scoring.failure_share(d.previous_failures, d.previous_forms)),
+            Figure(recovery_rate(d.recovered, d.closed), recovery_rate(recovered, closed)),
             Figure(callback_completion(*calls.get(dealer_id, (0, 0))),
                    callback_completion(*calls_before.get(dealer_id, (0, 0)))),
             overdue.get(dealer_id, 0)))

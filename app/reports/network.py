@@ -43,6 +43,7 @@ class DealerRow:
     first_response_p90: float | None = None
     closed: int = 0  # cases closed in the month
     recovered: int = 0  # of which re-rated at or above recovery.success_threshold
+    previous_failures: int = 0  # failure forms the month before
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _dealer_rows(dealers, pairs: dict, cases: dict, other: dict, recovery: dict)
     """One row per dealer with anything in either month, ranked by average (those without forms last)."""
     rows = []
     for dealer_id, code, name in dealers:
-        n, total, failures, top, pn, ptotal, _pf = pairs.get(dealer_id, (0,) * 7)
+        n, total, failures, top, pn, ptotal, pf = pairs.get(dealer_id, (0,) * 7)
         if n == 0 and pn == 0 and dealer_id not in cases:
             continue  # a dealer with nothing in either month (e.g. a counter's placeholder)
         avg, pavg = scoring.average(total, n), scoring.average(ptotal, pn)
@@ -140,7 +141,7 @@ def _dealer_rows(dealers, pairs: dict, cases: dict, other: dict, recovery: dict)
         rows.append(DealerRow(code, name or code, n, total, avg, pn, pavg, chg,
                               scoring.outcome(chg, n > 0 and top == n).value, failures,
                               scoring.failure_share(failures, n), cases.get(dealer_id, 0),
-                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0))))
+                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0)), pf))
     ranked = sorted((r for r in rows if r.average is not None), key=lambda r: (-r.average, r.code))
     rank = {r.code: i + 1 for i, r in enumerate(ranked)}
     rows = [DealerRow(**{**r.__dict__, "rank": rank.get(r.code)}) for r in rows]

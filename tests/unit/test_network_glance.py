@@ -14,6 +14,7 @@ from app.foundation.ids import new_id
 from app.hq.network_queries import DealerMonth, Figure, glance, trends
 from app.models import Callback, FailureCase
 from app.reports import network
+from app.rules.figures import recovery_rate
 from app.services import figures
 from app.services.assessment import previous
 from app.services.feedback_import import import_feedback_csv
@@ -89,6 +90,8 @@ def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tm
         assert (got.rank, got.forms, got.cases) == (d.rank, d.forms, d.cases)
         assert (got.average.now, got.average.before) == (d.average, d.previous_average)
         assert (got.failure_share.now, got.failure_share.before) == (d.failure_share, p.failure_share)
+        assert (got.recovery.now, got.recovery.before) == (recovery_rate(d.recovered, d.closed),
+                                                           recovery_rate(p.recovered, p.closed))
     with db.session() as s:
         assert rows["BJ01"].overdue_now == figures.count_overdue(s, dealer, now) == 2
     assert rows["SH02"].overdue_now == 0
