@@ -1626,12 +1626,32 @@
         <translation>代码</translation>
     </message>
     <message>
-        <source>Last heard from</source>
-        <translation>最近联系</translation>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Changes waiting, Sync problems and version: as the counter said at its last sync. Refused here: changes or files head office refused of it.</source>
+        <translation>待发送修改、同步问题和版本：前台在最近一次同步时上报。总部拒收：总部拒收的该前台修改或文件。</translation>
     </message>
     <message>
         <source>Silent (days)</source>
         <translation>无联系（天）</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>待发送修改</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Refused here</source>
+        <translation>总部拒收</translation>
     </message>
     <message>
         <source>Files received</source>
@@ -1642,16 +1662,8 @@
         <translation>时钟偏差</translation>
     </message>
     <message>
-        <source>Problems in its files</source>
-        <translation>文件中的问题</translation>
-    </message>
-    <message>
         <source>Enrolled</source>
         <translation>登记时间</translation>
-    </message>
-    <message>
-        <source>Changes still waiting at a counter and its program version are not reported to head office yet; its own Sync problems are shown at the counter.</source>
-        <translation>前台待发送的修改和程序版本尚未上报总部；前台自己的同步问题在前台查看。</translation>
     </message>
     <message>
         <source>{s:+.0f} s</source>
@@ -2686,8 +2698,40 @@
 <context>
     <name>NetworkCaseModel</name>
     <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
         <source>Overdue: first response or callback is late</source>
-        <translation>已超时：首次响应或回访逾期</translation>
+        <translation>已逾期：首次响应或回访已超时</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2739,10 @@
     <message>
         <source>Month:</source>
         <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Print the charts...</source>
+        <translation>打印图表...</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -2769,8 +2817,8 @@
         <translation>全网</translation>
     </message>
     <message>
-        <source>Average score, last 12 months</source>
-        <translation>平均分，近12个月</translation>
+        <source>Average score, {first} to {last}</source>
+        <translation>平均分，{first} 至 {last}</translation>
     </message>
     <message>
         <source>Causes rising across dealers</source>
@@ -2831,12 +2879,12 @@
         <translation>经销商</translation>
     </message>
     <message>
-        <source>Runs now</source>
-        <translation>当前使用</translation>
-    </message>
-    <message>
         <source>Published</source>
         <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Latest for it</source>
+        <translation>其最新版本</translation>
     </message>
     <message>
         <source>Arrived at its counters</source>

@@ -152,3 +152,36 @@ def series_of(chart_view: QWidget) -> list[tuple[str, list[tuple[float, float]]]
             for b in s.barSets():
                 out.append((b.label(), [(float(i), b.at(i)) for i in range(b.count())]))
     return out
+
+
+def styles_of(chart_view: QWidget) -> list[tuple[str, str, str]]:
+    """(name, line style, marker) of each line series' legend entry: how the series differ without colour."""
+    qc = _charts()
+    out = []
+    lines = [s for s in chart_view.chart().series() if isinstance(s, qc.QLineSeries)
+             and not isinstance(s, qc.QScatterSeries)]
+    for s in chart_view.chart().series():
+        if isinstance(s, qc.QScatterSeries):
+            twin = next((line for line in lines if line.color() == s.color()), None)
+            dash = twin.pen().style().name if twin is not None else ""
+            out.append((s.name(), dash, s.markerShape().name))
+    return out
+
+
+def print_charts(views: Sequence[QWidget], printer) -> None:
+    """The charts one under the other on a printed page, drawn as vectors from their scenes (crisp
+    at the printer's resolution, told apart in grey by dash and marker)."""
+    from PySide6.QtCore import QRectF
+
+    painter = QPainter(printer)
+    try:
+        area = QRectF(painter.viewport())
+        height = area.height() / max(1, len(views))
+        for i, view in enumerate(views):
+            source = QRectF(view.rect())
+            target = QRectF(area.left(), area.top() + i * height, area.width(), height)
+            scale = min(target.width() / source.width(), target.height() / source.height())
+            target.setSize(source.size() * scale)
+            view.scene().render(painter, target, source)
+    finally:
+        painter.end()

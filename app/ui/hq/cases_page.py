@@ -36,11 +36,14 @@ class NetworkCaseModel(QAbstractTableModel):
         self.total = 0
         self.generation = 0
         self.fetching = False
-        tr = QCoreApplication.translate
-        self.headers = [tr("NetworkCaseModel", "Dealer"), tr("NetworkCaseModel", "Case"),
-                        tr("NetworkCaseModel", "Opened"), tr("NetworkCaseModel", "Status"),
-                        tr("NetworkCaseModel", "Severity"), tr("NetworkCaseModel", "Cause"),
-                        tr("NetworkCaseModel", "Customer"), tr("NetworkCaseModel", "Plate")]
+        self.headers = [QCoreApplication.translate("NetworkCaseModel", "Dealer"),
+                        QCoreApplication.translate("NetworkCaseModel", "Case"),
+                        QCoreApplication.translate("NetworkCaseModel", "Opened"),
+                        QCoreApplication.translate("NetworkCaseModel", "Status"),
+                        QCoreApplication.translate("NetworkCaseModel", "Severity"),
+                        QCoreApplication.translate("NetworkCaseModel", "Cause"),
+                        QCoreApplication.translate("NetworkCaseModel", "Customer"),
+                        QCoreApplication.translate("NetworkCaseModel", "Plate")]
         v = lambda s: QCoreApplication.translate("Vocab", s)  # noqa: E731
         self.titles = {m.value: v(m.title) for vocab in (CaseStatus, Severity, CauseGroup) for m in vocab}
 

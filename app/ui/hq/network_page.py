@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.hq.network_cases import NetworkCaseFilter
 from app.hq.network_queries import glance, recent_months, trends
@@ -41,6 +41,8 @@ class NetworkPage(QWidget):
         top.addWidget(QLabel(self.tr("Month:")))
         top.addWidget(self.month)
         top.addWidget(self.headline, 1)
+        self.print_button = QPushButton(self.tr("Print the charts..."))
+        top.addWidget(self.print_button)
         self.dealers = table([self.tr("Rank"), self.tr("Dealer"), self.tr("Forms"), self.tr("Average"),
                               self.tr("Change"), self.tr("Failure share"), self.tr("Change"),
                               self.tr("Recovery success"), self.tr("Change"), self.tr("Callbacks made"),
@@ -75,6 +77,7 @@ class NetworkPage(QWidget):
         self.dealers.itemSelectionChanged.connect(self.on_dealers_selection_changed)
         self.dealers.cellDoubleClicked.connect(self.on_dealers_cell_double_clicked)
         self.causes.cellDoubleClicked.connect(self.on_causes_cell_double_clicked)
+        self.print_button.clicked.connect(self.on_print_clicked)
         self.ops.follow(self, self.refresh)
         self.refresh()
 
@@ -173,6 +176,19 @@ class NetworkPage(QWidget):
             old.deleteLater()
         setattr(self, name, chart)
         box.addWidget(chart)
+
+    @Slot()
+    def on_print_clicked(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from app.ui.common.charts import print_charts
+
+        charts = [c for c in (self.trend_chart, self.causes_chart) if c is not None]
+        if not charts:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+            print_charts(charts, printer)
 
     # -- drilling down to the rows behind a figure
     def _month_dates(self) -> tuple[date, date]:
