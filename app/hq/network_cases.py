@@ -27,6 +27,8 @@ class NetworkCaseFilter:
     closed_from: date | None = None  # the cases a month's recovery rate counts
     closed_to: date | None = None
     judged_only: bool = False  # closed with a verdict (recovered or not)
+    callbacks_from: date | None = None  # with a callback due in these days (a month's callbacks made)
+    callbacks_to: date | None = None
     overdue: bool = False  # the counters' overdue rule, now
     search: str = ""
 
@@ -65,6 +67,9 @@ def _conditions(s, f: NetworkCaseFilter, now: datetime) -> list:
         conds.append(C.closed_at < local_midnight(f.closed_to + timedelta(days=1)))
     if f.judged_only:
         conds.append(C.recovered.is_not(None))
+    if f.callbacks_from and f.callbacks_to:
+        conds.append(C.id.in_(select(Callback.case_id).where(*figures.callbacks_due_in(
+            local_midnight(f.callbacks_from), local_midnight(f.callbacks_to + timedelta(days=1))))))
     if f.overdue:  # the one overdue rule: per dealer through its indexes, else per case
         rule = figures.overdue_rule(s, now)
         conds.append(rule.of_dealer(f.dealer_id) if f.dealer_id else rule.per_case)

@@ -553,6 +553,14 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
         <source>{n} cases</source>
         <translation>{n} 个案件</translation>
     </message>
@@ -2523,6 +2531,69 @@
     </message>
 </context>
 <context>
+    <name>FormsBehind</name>
+    <message>
+        <source>Double-click a dealer&apos;s average or failure share on the Network page to see its forms here.</source>
+        <translation>在网络概览页双击经销商的平均分或失败占比，即在此查看其反馈表。</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source> (the first {shown} shown)</source>
+        <translation>（显示前 {shown} 份）</translation>
+    </message>
+    <message>
+        <source>{what}: {n} forms</source>
+        <translation>{what}：{n} 份反馈表</translation>
+    </message>
+</context>
+<context>
     <name>HqWindow</name>
     <message>
         <source>Recovery Desk - head office</source>
@@ -2825,12 +2896,24 @@
         <translation>各经销商上升的原因</translation>
     </message>
     <message>
+        <source>{dealer}: failure forms in {month}</source>
+        <translation>{dealer}：{month} 的服务失败反馈表</translation>
+    </message>
+    <message>
+        <source>{dealer}: forms counted in {month}</source>
+        <translation>{dealer}：{month} 计入考核的反馈表</translation>
+    </message>
+    <message>
         <source>{dealer}: overdue cases now</source>
         <translation>{dealer}：当前超时案件</translation>
     </message>
     <message>
         <source>{dealer}: cases closed in {month} with a verdict</source>
         <translation>{dealer}：{month} 结案且有结论的案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases with a callback due in {month}</source>
+        <translation>{dealer}：{month} 有应回访的案件</translation>
     </message>
     <message>
         <source>{dealer}: cases opened in {month}</source>

@@ -28,7 +28,7 @@ from app.sync.apply import apply_file
 from app.ui.common.ops import Ops
 from app.ui.hq import hq_window
 from app.ui.hq.hq_window import CASES_TAB, CONFLICTS_TAB, HqWindow
-from app.ui.hq.network_page import FORMS_COL
+from app.ui.hq.network_page import DEALER, FAILURE
 from tests.synchelp import edit_case, enrol_in_process, open_cases
 from tests.system.hqserver import ROOT, HqServer
 
@@ -109,12 +109,22 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     # The rising causes across dealers: BJ01's two cases and SH02's one this month.
     assert page.causes.rowCount() >= 1 and page.causes.item(0, 5).text() == "2"
 
-    # Double-click the dealer's forms figure: the cases behind it, on the Cases page.
-    rect = page.dealers.visualItemRect(page.dealers.item(row, FORMS_COL))
-    qtbot.mouseClick(page.dealers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(page.dealers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert w.tabs.currentIndex() == CASES_TAB
+    # Double-click the dealer's failure share: the failure forms behind it, on the Cases page.
+    def double_click(col: int) -> None:
+        rect = page.dealers.visualItemRect(page.dealers.item(row, col))
+        qtbot.mouseClick(page.dealers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.dealers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
     cases = w.cases
+    with qtbot.waitSignal(cases.forms.forms_shown, timeout=20000) as shown:
+        double_click(FAILURE)
+    assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.forms
+    assert shown.args == [2] and cases.forms.scope.text() == f"BJ01: failure forms in {today:%Y-%m}: 2 forms"
+    assert {cases.forms.table.item(r, 5).text() + cases.forms.table.item(r, 6).text() for r in range(2)} == {"AD"}
+    # Its name: the cases opened in the month, in the list across dealers.
+    w.tabs.setCurrentIndex(0)
+    double_click(DEALER)
+    assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.table
     qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=20000)
     assert cases.dealer.currentText().startswith("BJ01")
     assert cases.scope.text().startswith(f"BJ01: cases opened in {today:%Y-%m}") and "2 cases" in cases.scope.text()

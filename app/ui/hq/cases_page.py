@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.hq.network_cases import NetworkCaseFilter, case_page, count_cases, dealers
 from app.rules.privacy import mask_name
@@ -19,6 +19,7 @@ from app.ui.common.ops import Ops
 from app.ui.common.style import ERROR_COLOUR
 from app.ui.common.widgets import combo_value, set_combo_value, vocab_combo
 from app.ui.hq.case_story_view import CaseStoryView
+from app.ui.hq.forms_behind import FormsBehind
 
 PAGE = 100
 
@@ -164,7 +165,11 @@ class CasesPage(QWidget):
         lay.addLayout(row1)
         lay.addLayout(row2)
         lay.addWidget(self.scope)
-        lay.addWidget(self.table, 1)
+        self.forms = FormsBehind(db, ops)
+        self.lists = QTabWidget()
+        self.lists.addTab(self.table, self.tr("Cases"))
+        self.lists.addTab(self.forms, self.tr("Forms"))
+        lay.addWidget(self.lists, 1)
         split.addWidget(left)
         split.addWidget(self.story)
         split.setSizes([880, 460])
@@ -231,7 +236,9 @@ class CasesPage(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.base = NetworkCaseFilter(failure_type=f.failure_type, closed_from=f.closed_from, closed_to=f.closed_to,
-                                      judged_only=f.judged_only, overdue=f.overdue)
+                                      judged_only=f.judged_only, overdue=f.overdue, callbacks_from=f.callbacks_from,
+                                      callbacks_to=f.callbacks_to)
+        self.lists.setCurrentIndex(0)
         self.scope_what = what
         self.refresh()
 
@@ -252,3 +259,8 @@ class CasesPage(QWidget):
         if r is not None:
             self.story.show_case(r.id)
             self.story.setFocus()
+
+    def show_forms(self, f, what: str) -> None:
+        """Show the forms behind a figure of a dealer's month (its average, its failure share)."""
+        self.forms.show_forms(f, what)
+        self.lists.setCurrentIndex(1)

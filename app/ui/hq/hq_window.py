@@ -46,6 +46,7 @@ class HqWindow(QMainWindow):
                             (self.importing, self.tr("Import"))):
             self.tabs.addTab(page, title)
         self.network.drill_down.connect(self.on_network_drill_down)
+        self.network.forms_drill_down.connect(self.on_network_forms_drill_down)
         self.conflicts.conflicts_shown.connect(self.on_conflicts_shown)
         self.statusBar().showMessage(str(db.path))
 
@@ -59,6 +60,11 @@ class HqWindow(QMainWindow):
     @Slot(object, str)
     def on_network_drill_down(self, f, what: str) -> None:
         self.cases.show_filter(f, what)
+        self.tabs.setCurrentIndex(CASES_TAB)
+
+    @Slot(object, str)
+    def on_network_forms_drill_down(self, f, what: str) -> None:
+        self.cases.show_forms(f, what)
         self.tabs.setCurrentIndex(CASES_TAB)
 
     @Slot(int)

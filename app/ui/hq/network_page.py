@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.hq.network_cases import NetworkCaseFilter
+from app.hq.network_forms import FormFilter
 from app.hq.network_queries import glance, recent_months, trends
 from app.rules.vocab import CauseGroup, FailureType
 from app.services.assessment import month_bounds, parse_month
@@ -27,6 +28,7 @@ class NetworkPage(QWidget):
     glance_shown = Signal(object)  # NetworkGlance
     trend_shown = Signal(str)  # the dealer code of the trend shown ("" for the network alone)
     drill_down = Signal(object, str)  # NetworkCaseFilter, what it shows in words
+    forms_drill_down = Signal(object, str)  # FormFilter, what it shows in words
 
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,11 +202,21 @@ class NetworkPage(QWidget):
         dealer_id = key_at(self.dealers, row)
         code = self.glance.dealers[row].code if self.glance else ""
         first, last = self._month_dates()
+        if col in (FORMS_COL, AVERAGE, AVG_CHANGE, FAILURE, FAIL_CHANGE):  # figures of the month's forms
+            failures = col in (FAILURE, FAIL_CHANGE)
+            what = (self.tr("{dealer}: failure forms in {month}") if failures
+                    else self.tr("{dealer}: forms counted in {month}"))
+            self.forms_drill_down.emit(FormFilter(dealer_id, self.chosen_month, failures),
+                                       what.format(dealer=code, month=self.chosen_month))
+            return
         if col == OVERDUE:
             f, what = NetworkCaseFilter(dealer_id=dealer_id, overdue=True), self.tr("{dealer}: overdue cases now")
         elif col in (RECOVERY, REC_CHANGE):
             f = NetworkCaseFilter(dealer_id=dealer_id, closed_from=first, closed_to=last, judged_only=True)
             what = self.tr("{dealer}: cases closed in {month} with a verdict")
+        elif col in (CALLBACKS, CB_CHANGE):
+            f = NetworkCaseFilter(dealer_id=dealer_id, callbacks_from=first, callbacks_to=last)
+            what = self.tr("{dealer}: cases with a callback due in {month}")
         else:
             f = NetworkCaseFilter(dealer_id=dealer_id, opened_from=first, opened_to=last)
             what = self.tr("{dealer}: cases opened in {month}")
