@@ -89,10 +89,19 @@ def shoot(db, out: Path, language: str) -> None:
     w.network.dealers.selectRow(0)
     settle()
     names = ["network", "cases", "conflicts", "counters", "publish", "reports", "import"]
+    # The forms behind the first dealer's failure share (a drill-down), shot with the Cases page too.
+    from app.ui.hq.network_page import FAILURE
+
+    w.network.on_dealers_cell_double_clicked(0, FAILURE)
+    settle()
+    w.grab().save(str(out / f"hq-forms-{language}.png"))
     for i, name in enumerate(names):
         w.tabs.setCurrentIndex(i)
         if name == "cases":
-            w.cases.table.selectRow(0)
+            w.cases.lists.setCurrentIndex(0)
+            rows = w.cases.model.rows
+            closed = next((i for i, r in enumerate(rows) if r.status == "closed"), 0)
+            w.cases.table.selectRow(closed)
         if name == "conflicts" and w.conflicts.conflicts.rowCount():
             w.conflicts.conflicts.selectRow(0)
         if name == "publish":

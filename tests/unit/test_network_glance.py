@@ -109,3 +109,28 @@ def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tm
     a.close()
     b.close()
     db.close()
+
+
+def test_a_counter_silent_for_more_than_n_days_stands_out(tmp_path, new_store, new_hq_db):
+    from app.hq.network_status import counter_health
+    from app.hq.publish import CounterReport, since
+    from app.models import HqCounter
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a, "BJ01")
+    enrol_in_process(db, b, "BJ01")
+    now = clock.now()
+    with db.session() as s, s.begin():
+        s.get(HqCounter, a.identity.store_id).last_seen_at = now - timedelta(days=10)
+        dealer_id = s.get(HqCounter, b.identity.store_id).dealer_id
+    # Counter B asks for publications: its word on itself is kept, and it counts as heard from.
+    since(db, dealer_id, 0, counter_id=b.identity.store_id, report=CounterReport(7, 1, "0.1.0"))
+    rows = {r.counter_id: r for r in counter_health(db, now=now + timedelta(minutes=1))}
+    old, new = rows[a.identity.store_id], rows[b.identity.store_id]
+    assert old.silent(7) and not old.silent(14) and round(old.silent_days) == 10
+    assert (old.waiting, old.problems, old.version) == (None, None, None)
+    assert not new.silent(1) and (new.waiting, new.problems, new.version) == (7, 1, "0.1.0")
+    a.close()
+    b.close()
+    db.close()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.hq.network_forms import forms_behind
 from app.rules.privacy import mask_name
+from app.rules.vocab import Verification
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import fill, table
+
+
+def _verification(value: str) -> str:
+    try:
+        return QCoreApplication.translate("Vocab", Verification(value).title)
+    except ValueError:
+        return value
 
 
 class FormsBehind(QWidget):
@@ -37,7 +45,8 @@ class FormsBehind(QWidget):
     def on_loaded(self, what: str, n: int, rows: list) -> None:
         fill(self.table, [[r.dealer, r.service_date.isoformat(), r.repair_order, r.advisor, mask_name(r.customer),
                            r.timeliness, r.repair_quality, r.attitude, str(r.score),
-                           "-" if r.overall is None else str(r.overall), r.verification, r.comment] for r in rows])
+                           "-" if r.overall is None else str(r.overall), _verification(r.verification), r.comment]
+                          for r in rows])
         more = self.tr(" (the first {shown} shown)").format(shown=len(rows)) if n > len(rows) else ""
         self.scope.setText(self.tr("{what}: {n} forms").format(what=what, n=n) + more)
         self.forms_shown.emit(n)
