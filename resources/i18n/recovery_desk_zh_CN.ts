@@ -2594,6 +2594,13 @@
     </message>
 </context>
 <context>
+    <name>HqParts</name>
+    <message>
+        <source>{value} pt</source>
+        <translation>{value} 个百分点</translation>
+    </message>
+</context>
+<context>
     <name>HqWindow</name>
     <message>
         <source>Recovery Desk - head office</source>

@@ -124,6 +124,7 @@ class CasesPage(QWidget):
         self.db, self.ops = db, ops
         self.base = NetworkCaseFilter()  # what a drill-down asked for beyond the filters on screen
         self.scope_what = ""  # the drill-down's words
+        self.wanted_dealer: str | None = None  # a drill-down's dealer, until the dealer list has it
         self.dealer = QComboBox(objectName="dealer_filter")
         self.dealer.addItem(self.tr("All dealers"), None)
         self.status = vocab_combo(CaseStatus, placeholder=self.tr("Any status"))
@@ -176,6 +177,7 @@ class CasesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(split)
 
+        self.dealer.activated.connect(self.on_dealer_activated)
         for combo in (self.dealer, self.status, self.cause, self.severity):
             combo.currentIndexChanged.connect(self.on_filter_changed)
         self.dated.toggled.connect(self.on_filter_changed)
@@ -197,12 +199,15 @@ class CasesPage(QWidget):
         self.dealer.addItem(self.tr("All dealers"), None)
         for dealer_id, code, name in dealers:
             self.dealer.addItem(code if name == code else f"{code} {name}", dealer_id)
-        self.dealer.setCurrentIndex(max(0, self.dealer.findData(chosen)))
+        self.dealer.setCurrentIndex(max(0, self.dealer.findData(self.wanted_dealer or chosen)))
         self.dealer.blockSignals(False)
 
     def current_filter(self) -> NetworkCaseFilter:
         dated = self.dated.isChecked()
-        return replace(self.base, dealer_id=self.dealer.currentData(), status=combo_value(self.status),
+        dealer = self.dealer.currentData()
+        if self.wanted_dealer and self.dealer.findData(self.wanted_dealer) < 0:
+            dealer = self.wanted_dealer  # the list of dealers is still loading
+        return replace(self.base, dealer_id=dealer, status=combo_value(self.status),
                        cause_group=combo_value(self.cause), severity=combo_value(self.severity),
                        opened_from=self.date_from.date().toPython() if dated else None,
                        opened_to=self.date_to.date().toPython() if dated else None, search=self.search.text())
@@ -214,6 +219,10 @@ class CasesPage(QWidget):
     def on_filter_changed(self, *_args) -> None:
         self.refresh()
 
+    @Slot(int)
+    def on_dealer_activated(self, _i: int) -> None:
+        self.wanted_dealer = None  # the person chose a dealer: a drill-down's no longer applies
+
     @Slot()
     def on_clear_clicked(self) -> None:
         self.show_filter(NetworkCaseFilter(), "")
@@ -224,6 +233,7 @@ class CasesPage(QWidget):
                    self.search)
         for w in widgets:
             w.blockSignals(True)
+        self.wanted_dealer = f.dealer_id
         self.dealer.setCurrentIndex(max(0, self.dealer.findData(f.dealer_id)))
         set_combo_value(self.status, f.status)
         set_combo_value(self.cause, f.cause_group)

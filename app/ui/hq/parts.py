@@ -61,10 +61,11 @@ def share(v: float | None) -> str:
 
 
 def change(v: float | None, *, as_share: bool = False, worse_if_up: bool = False) -> str:
-    """A change against last month with an arrow that says better or worse, in words on hover."""
+    """A change against last month (a share's in percentage points) with ▲ better or ▼ worse."""
     if v is None:
         return "-"
-    text = f"{v * 100:+.1f} pt" if as_share else f"{v:+.2f}"
+    text = (QCoreApplication.translate("HqParts", "{value} pt").format(value=f"{v * 100:+.1f}") if as_share
+            else f"{v:+.2f}")
     if abs(v) < 1e-9:
         return text
     worse = (v > 0) == worse_if_up
