@@ -2418,6 +2418,10 @@
         <source>Dealer &quot;{dealer}&quot; is not in this store, which holds no feedback forms or cases yet.</source>
         <translation>本数据库中没有经销商“{dealer}”，且尚无任何反馈表或案件。</translation>
     </message>
+    <message>
+        <source>required at head office</source>
+        <translation>在总部必须指定</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackFormView</name>

@@ -281,3 +281,46 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
     _settle(qtbot, w)
     QApplication.processEvents()
     assert hq_window.POLL_MS >= 1000  # the window polls slowly unless told otherwise
+
+
+def test_the_network_report_and_a_dealers_monthly_summary_previewed(qtbot, tmp_path, new_store, hq_db):
+    from app.ui.hq.reports_page import CASES, FEEDBACK, NETWORK
+
+    db = hq_db
+    a = new_store(tmp_path / "a")
+    enrol_in_process(db, a, "BJ01")
+    today = clock.today()
+    _forms(a, tmp_path, "a", [(today, "A,A,A", 10), (today, "A,D,C", 5)])
+    _to_head_office(a, db, tmp_path / "out-a")
+    w = _window(qtbot, db)
+    page = w.reports
+    w.tabs.setCurrentWidget(page)
+    assert not page.print_button.isEnabled()
+    page.month.setCurrentIndex(page.month.findText(today.strftime("%Y-%m")))
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.kind.setCurrentIndex(page.kind.findData(NETWORK))
+    assert not page.dealer.isEnabled()
+    with qtbot.waitSignal(page.report_made, timeout=60000) as made:
+        qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    assert made.args[0].kind == NETWORK and made.args[0].pdf.startswith(b"%PDF")
+    assert len(page.preview.pages) == made.args[0].page_count >= 1 and page.print_button.isEnabled()
+    # One dealer's monthly summary, chosen from the dealers head office knows.
+    page.kind.setCurrentIndex(page.kind.findData(FEEDBACK))
+    qtbot.waitUntil(lambda: page.dealer.count() == 1, timeout=20000)
+    assert page.dealer.isEnabled() and page.dealer.currentData() == "BJ01"
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.make.isEnabled(), timeout=60000)
+    assert page.current.kind == FEEDBACK, page.status.text()
+    from tests.pdftext import pdf_text
+
+    pdf = tmp_path / "summary.pdf"
+    pdf.write_bytes(page.current.pdf)
+    assert "BJ01" in pdf_text(pdf)
+    made = type("Made", (), {"args": [page.current]})
+    assert page.status.text().startswith(f"{made.args[0].page_count} page(s).")
+    page.kind.setCurrentIndex(page.kind.findData(CASES))  # and its case report
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.make.isEnabled(), timeout=60000)
+    assert (page.current.kind, page.current.dealer) == (CASES, "BJ01"), page.status.text()
+    _settle(qtbot, w)
+    a.close()
