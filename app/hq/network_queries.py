@@ -108,7 +108,7 @@ def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:
     """Every dealer ranked by the month's average with each figure against the month before."""
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
-    this = network.gather(db, f"{year:04d}-{mon:02d}")
+    this = network.gather(db, f"{year:04d}-{mon:02d}", with_trend=False)
     lo, hi = network._local_bounds(year, mon)
     plo, _ = network._local_bounds(py, pm)
     with db.session() as s:

@@ -154,7 +154,9 @@ def _totals(forms, total, failures, n_cases) -> NetworkTotals:
                          scoring.failure_share(failures, forms), n_cases)
 
 
-def gather(db, month: str) -> NetworkReport:
+def gather(db, month: str, *, with_trend: bool = True) -> NetworkReport:
+    """The report's figures; ``with_trend=False`` leaves out the 12-month trend (head office's
+    window reads it on its own, for a dealer too)."""
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
     lo, hi = _local_bounds(year, mon)
@@ -169,7 +171,7 @@ def gather(db, month: str) -> NetworkReport:
         by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
                                .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
         causes = _causes_two_months(s, plo, lo, hi)
-        points = trend(s, [], year, mon, verified_only=verified_only)
+        points = trend(s, [], year, mon, verified_only=verified_only) if with_trend else []
         cases_last = s.scalar(select(func.count()).select_from(FailureCase)
                               .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
         recovery = _recovery_by_dealer(s, lo, hi)
