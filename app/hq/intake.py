@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -229,9 +229,15 @@ def changes(caller: Caller, db: Db, after: int = 0):
 
 
 @router.get("/published")
-def published(caller: Caller, db: Db, after: int = 0):
-    """Settings and script packs published for the caller's dealer (or all) after ``after``."""
-    return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after))
+def published(caller: Caller, db: Db, after: int = 0, waiting: Annotated[int | None, Query(ge=0)] = None,
+              problems: Annotated[int | None, Query(ge=0)] = None,
+              version: Annotated[str | None, Query(max_length=40)] = None):
+    """Settings and script packs published for the caller's dealer (or all) after ``after``. The
+    counter also says how it is (changes waiting, its Sync problems, its program version), which head
+    office's window shows."""
+    health = publish.CounterReport(waiting, problems, version) if waiting is not None else None
+    return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after, counter_id=caller.id,
+                                           report=health))
 
 
 @router.post("/attachments/missing")

@@ -43,6 +43,7 @@ class Callback(Base):
     __table_args__ = (
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 10", name="rating_range"),
         Index("ix_callback_state_due", "state", "due_at"),
+        Index("ix_callback_due", "due_at"),  # head office: callbacks due in a month, every dealer
         # Today: the dealer's callbacks still to make, by due time. Partial, so the callbacks made
         # (nearly all of them, after a while) are not in it.
         Index("ix_callback_dealer_due_open", "dealer_id", "due_at",

@@ -81,6 +81,11 @@ class HqCounter(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     clock_skew_s: Mapped[float | None] = mapped_column()
+    # As the counter last said when it asked for publications (each sync round).
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reported_waiting: Mapped[int | None] = mapped_column(Integer)  # changes not yet acknowledged
+    reported_problems: Mapped[int | None] = mapped_column(Integer)  # entries in its Sync problems
+    reported_version: Mapped[str | None] = mapped_column(String(40))  # its program's version
 
 
 class HqEnrolment(Base):
@@ -125,6 +130,16 @@ class SyncPublished(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HqPublishedArrival(Base):
+    """When a publication was first handed to a counter in answer to its sync (head office's window
+    shows per dealer and counter when a pack or settings arrived)."""
+
+    __tablename__ = "hq_published_arrival"
+    counter_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)  # sync_published.n
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SyncBlob(Base):

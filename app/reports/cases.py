@@ -25,7 +25,7 @@ from app.rules.figures import recovery_rate
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month
 from app.rules.vocab import CaseStatus, CauseGroup, Channel, FailureType, RemedyKind, RemedyStatus, Severity
-from app.services.directory import dealer_by_code
+from app.services.directory import dealer_by_code, home_dealer
 
 OVERDUE_LISTED = 200  # the list is for chasing cases; the count above it is complete
 
@@ -156,7 +156,7 @@ def gather(store, month: str, dealer_code: str | None = None, *, now: datetime |
     now = now or utcnow()
     C = FailureCase
     with store.session() as s:
-        dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
+        dealer = dealer_by_code(s, dealer_code, home_dealer(store))
         conf = settings.get_all(s)
         mine = C.dealer_id == dealer.id
         opened_in = and_(mine, C.opened_at >= lo, C.opened_at < hi)

@@ -24,7 +24,7 @@ from app.reports.sections import basis_text, dealer_label, heading, trend_block
 from app.rules import scoring
 from app.services import settings
 from app.services.assessment import MonthSummary, counted_condition, month_bounds, month_summary, parse_month, previous
-from app.services.directory import dealer_by_code
+from app.services.directory import dealer_by_code, home_dealer
 from app.services.figures import failure_condition
 from app.rules.vocab import OTHER_CHANNELS, CaseStatus, Channel
 
@@ -295,7 +295,7 @@ def render(report: FeedbackReport, out, translate: Translate, printed_by: str,
 def advisor_names(store, dealer_code: str | None = None) -> list[str]:
     """The advisors a feedback report can be limited to: people named on the dealer's forms."""
     with store.session() as s:
-        dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
+        dealer = dealer_by_code(s, dealer_code, home_dealer(store))
         q = (select(User.display_name).where(User.dealer_id == dealer.id)
              .where(User.id.in_(select(FeedbackForm.advisor_id).where(FeedbackForm.dealer_id == dealer.id)))
              .order_by(User.display_name))

@@ -43,6 +43,7 @@ class DealerRow:
     first_response_p90: float | None = None
     closed: int = 0  # cases closed in the month
     recovered: int = 0  # of which re-rated at or above recovery.success_threshold
+    previous_failures: int = 0  # failure forms the month before
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _dealer_rows(dealers, pairs: dict, cases: dict, other: dict, recovery: dict)
     """One row per dealer with anything in either month, ranked by average (those without forms last)."""
     rows = []
     for dealer_id, code, name in dealers:
-        n, total, failures, top, pn, ptotal, _pf = pairs.get(dealer_id, (0,) * 7)
+        n, total, failures, top, pn, ptotal, pf = pairs.get(dealer_id, (0,) * 7)
         if n == 0 and pn == 0 and dealer_id not in cases:
             continue  # a dealer with nothing in either month (e.g. a counter's placeholder)
         avg, pavg = scoring.average(total, n), scoring.average(ptotal, pn)
@@ -140,7 +141,7 @@ def _dealer_rows(dealers, pairs: dict, cases: dict, other: dict, recovery: dict)
         rows.append(DealerRow(code, name or code, n, total, avg, pn, pavg, chg,
                               scoring.outcome(chg, n > 0 and top == n).value, failures,
                               scoring.failure_share(failures, n), cases.get(dealer_id, 0),
-                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0))))
+                              other.get(dealer_id, 0), None, *recovery.get(dealer_id, (None, None, 0, 0)), pf))
     ranked = sorted((r for r in rows if r.average is not None), key=lambda r: (-r.average, r.code))
     rank = {r.code: i + 1 for i, r in enumerate(ranked)}
     rows = [DealerRow(**{**r.__dict__, "rank": rank.get(r.code)}) for r in rows]
@@ -153,7 +154,9 @@ def _totals(forms, total, failures, n_cases) -> NetworkTotals:
                          scoring.failure_share(failures, forms), n_cases)
 
 
-def gather(db, month: str) -> NetworkReport:
+def gather(db, month: str, *, with_trend: bool = True) -> NetworkReport:
+    """The report's figures; ``with_trend=False`` leaves out the 12-month trend (head office's
+    window reads it on its own, for a dealer too)."""
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
     lo, hi = _local_bounds(year, mon)
@@ -168,7 +171,7 @@ def gather(db, month: str) -> NetworkReport:
         by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
                                .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
         causes = _causes_two_months(s, plo, lo, hi)
-        points = trend(s, [], year, mon, verified_only=verified_only)
+        points = trend(s, [], year, mon, verified_only=verified_only) if with_trend else []
         cases_last = s.scalar(select(func.count()).select_from(FailureCase)
                               .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
         recovery = _recovery_by_dealer(s, lo, hi)

@@ -42,3 +42,9 @@ def time_to(opened_at: datetime, reached_at: datetime | None) -> timedelta | Non
 def recovery_rate(recovered: int, judged: int) -> float | None:
     """Recovered / cases closed with a verdict (a re-rating, or a supervisor's close) in the period."""
     return recovered / judged if judged else None
+
+
+def callback_completion(reached: int, due: int) -> float | None:
+    """Callbacks made (the customer reached) / callbacks due in the period. The SQL form:
+    app.services.figures.callbacks_due_in and CALLBACK_REACHED."""
+    return reached / due if due else None

@@ -13,7 +13,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import FailureCase, FeedbackForm, User
 from app.rules import scoring
 from app.services import settings
-from app.services.directory import dealer_by_code
+from app.services.directory import dealer_by_code, home_dealer
 from app.services.figures import failure_condition
 from app.rules.vocab import OTHER_CHANNELS, Channel
 
@@ -128,7 +128,7 @@ def complaints_by_channel(session, dealer_id: str, start: date, end: date,
 def month_summary(store, month: str, dealer_code: str | None = None, advisor: str | None = None) -> MonthSummary:
     year, mon = parse_month(month)
     with store.session() as s:
-        dealer = dealer_by_code(s, dealer_code, store.identity.home_dealer_id)
+        dealer = dealer_by_code(s, dealer_code, home_dealer(store))
         conf = settings.get_all(s)
         filters = [FeedbackForm.dealer_id == dealer.id]
         advisor_id = None

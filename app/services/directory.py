@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.foundation.errors import NotFound
+from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Dealer, User, utcnow
 from app.rules.vocab import Role
 
 
-def dealer_by_code(session, code: str | None, home_dealer_id: str, *, create: bool = False) -> Dealer:
+def home_dealer(store) -> str | None:
+    """The store's own dealer; None for head office's database, which belongs to no dealer (what it
+    reports on a dealer names the dealer)."""
+    identity = getattr(store, "identity", None)
+    return identity.home_dealer_id if identity is not None else None
+
+
+def dealer_by_code(session, code: str | None, home_dealer_id: str | None, *, create: bool = False) -> Dealer:
     """The dealer with this code, or the store's home dealer when no code is given. Codes are upper
     case everywhere (head office makes them so), whatever case a file writes them in."""
     code = (code or "").strip().upper()
     if not code:
+        if home_dealer_id is None:  # head office: no dealer of its own
+            raise InvalidInput(field="--dealer", problem=QT_TRANSLATE_NOOP("Errors", "required at head office"))
         return session.get(Dealer, home_dealer_id)
     dealer = session.scalar(select(Dealer).where(Dealer.code == code))
     if dealer is None:

@@ -64,18 +64,26 @@ class OverdueRule:
         return and_(self.not_closed, or_(self.no_response, self.late_callback, self.flagged_callback))
 
     def of_dealer(self, dealer_id: str):
+        return and_(FailureCase.id.in_(self._late_ids(dealer_id)), self.not_closed)
+
+    def of_network(self):
+        """The same three clauses over every dealer at once (head office counts them per dealer in
+        one grouped query instead of one query per dealer)."""
+        return and_(FailureCase.id.in_(self._late_ids(None)), self.not_closed)
+
+    def _late_ids(self, dealer_id: str | None):
         not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
+        cases = [] if dealer_id is None else [FailureCase.dealer_id == dealer_id]
+        calls = [] if dealer_id is None else [Callback.dealer_id == dealer_id]
         ids = union(
-            select(FailureCase.id).where(FailureCase.dealer_id == dealer_id, FailureCase.status.in_(not_closed),
+            select(FailureCase.id).where(*cases, FailureCase.status.in_(not_closed),
                                          FailureCase.first_response_at.is_(None),
                                          FailureCase.opened_at < self.late_response),
-            select(Callback.case_id).where(Callback.dealer_id == dealer_id,
-                                           Callback.state != CallbackState.REACHED.value,
+            select(Callback.case_id).where(*calls, Callback.state != CallbackState.REACHED.value,
                                            Callback.due_at < self.late_due),
-            select(Callback.case_id).where(Callback.state == CallbackState.FLAGGED.value,
-                                           Callback.dealer_id == dealer_id),
+            select(Callback.case_id).where(Callback.state == CallbackState.FLAGGED.value, *calls),
         ).subquery()
-        return and_(FailureCase.id.in_(select(ids.c.id)), self.not_closed)
+        return select(ids.c.id)
 
 
 def overdue_rule(session, now: datetime) -> OverdueRule:
@@ -119,3 +127,11 @@ def recovery_judged(lo: datetime, hi: datetime) -> list:
 
 
 RECOVERED = FailureCase.recovered.is_(True)
+
+
+def callbacks_due_in(lo: datetime, hi: datetime) -> list:
+    """The callbacks a callback completion counts: due in [lo, hi) (app.rules.figures.callback_completion)."""
+    return [Callback.due_at >= lo, Callback.due_at < hi]
+
+
+CALLBACK_REACHED = Callback.state == CallbackState.REACHED.value

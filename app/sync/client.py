@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import __version__
 from app.foundation import secrets
 from app.foundation.errors import RecoveryDeskError, StoreBusy
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -431,7 +432,11 @@ class SyncClient:
     def _pull_published(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
         with self.store.session() as s:
             after = int(_meta_get(s, "sync.published_cursor", "0"))
-        data = self._get(http, secret, f"{wire.API}/published?after={after}")
+        # How this counter is, for head office's window: changes waiting, Sync problems, program version.
+        c = outbox.counts(self.store)
+        health = (f"&waiting={c.unfiled_events + c.waiting_events}&problems={len(problems.list_problems(self.store))}"
+                  f"&version={__version__}")
+        data = self._get(http, secret, f"{wire.API}/published?after={after}{health}")
         for item in data.get("items", []):
             content = base64.b64decode(item["content"])
             if item.get("kind") == releases.KIND:  # a program update: app/sync/releases.py

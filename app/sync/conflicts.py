@@ -50,7 +50,12 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "verification": (QT_TRANSLATE_NOOP("Conflicts", "Verification"), Verification),
     "kind": (QT_TRANSLATE_NOOP("Conflicts", "Remedy"), RemedyKind),
     "amount": (QT_TRANSLATE_NOOP("Conflicts", "Amount (yuan)"), "number"),
+    "note": (QT_TRANSLATE_NOOP("Conflicts", "Note"), "text"),  # what the person wrote with the change
 }
+
+# The payload keys a change's own words travel in (a decision's note, a reason, a step's text, the
+# customer's words at a callback): shown as the change's "Note".
+NOTE_KEYS = ("note", "reason", "text", "words")
 
 # What a change did, by event kind; unknown kinds are shown by name.
 ACTIONS = {
@@ -120,7 +125,17 @@ def _fields_of_event(kind: str, payload: dict) -> dict[str, Any]:
     """The fields an event's payload says it set (form corrections carry before/after)."""
     if kind == "form.corrected":
         return {k: v for k, v in (payload.get("after") or {}).items() if k in FIELDS}
-    return {k: v for k, v in (payload or {}).items() if k in FIELDS}
+    # "kind" is a remedy's kind only in a remedy's events (a script step's kind is not a remedy).
+    out = {k: v for k, v in (payload or {}).items()
+           if k in FIELDS and k != "note" and (k != "kind" or kind.startswith("remedy."))}
+    note = _note(payload)
+    if note:
+        out["note"] = note
+    return out
+
+
+def _note(payload: dict | None) -> str:
+    return next((str(payload[k]) for k in NOTE_KEYS if (payload or {}).get(k)), "")
 
 
 def _side(kind, payload_actor, origin, occurred_at, users, labels, here) -> Side:
@@ -179,6 +194,8 @@ def load(session, conflicts: list[SyncConflict], *, here: str | None = None) -> 
         changes = []
         for k in [k for k in FIELDS if k in keys]:  # in FIELDS' order
             here_value = getattr(row, k, None) if row is not None and hasattr(row, k) else None
+            if k == "note":  # a note belongs to the change, not to the record
+                here_value = _note(kept.payload) if kept is not None else None
             other_value = theirs[k] if k in theirs else named.get(k)
             changes.append(FieldChange(k, here_value, other_value))
         out.append(ConflictFacts(c.id, dealers.get(c.dealer_id, ""), c.entity_type, c.entity_id, reference, customer,

@@ -72,6 +72,7 @@ LOCAL: dict[str, str] = {
     "sync_blob": "attachment bytes, sent by hash through their own endpoint",
     "hq_counter": "head office's enrolled counters and their secrets",
     "hq_enrolment": "head office's enrolment codes",
+    "hq_published_arrival": "when head office handed each publication to each counter (its window shows it)",
     "hq_refusal": "head office's record of what it refused and why; the counter learns it from the sealed ack",
     "sync_refused": "the counter's refused changes, listed in Sync problems until resent",
 }

@@ -1,4 +1,4 @@
-"""Head office's window shows each dealer's month with the network report's figures."""
+"""Head office's network page shows each dealer's month with the network report's figures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from sqlalchemy import update
 
 from app.foundation import clock
 from app.models import FailureCase
-from app.reports import cases as case_report
 from app.reports import network
 from app.services.cases import open_case
 from app.services.imports.feedback_store import import_feedback_file
@@ -23,7 +22,7 @@ from tests.synchelp import enrol_in_process, new_case
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
 
-def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path, new_store, new_hq_db):
+def test_the_network_page_shows_the_network_reports_figures(qtbot, tmp_path, new_store, new_hq_db):
     db = new_hq_db(tmp_path / "hq.sqlite3")
     a = new_store(tmp_path / "a")
     enrol_in_process(db, a)
@@ -52,15 +51,13 @@ def test_the_figures_tab_shows_the_network_reports_figures(qtbot, tmp_path, new_
     w = HqWindow(db, Ops())
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.figures.rowCount() == 1)
-    assert w.tabs.tabText(3) == "Figures"
-    cells = [w.figures.item(0, c).text() for c in range(w.figures.columnCount())]
-    assert cells[:6] == [row.code, "4", f"{row.average:.2f}", "2", "50.0%", str(row.cases)]
-    assert cells[8] == "2"  # overdue now: the counter's own count
-    # Time to first response as the dealer's own case report computes it.
-    month = clock.today().strftime("%Y-%m")
-    if row.cases:  # (5 hours ago may be last month, just after midnight on the 1st)
-        own = case_report.gather(a, month)
-        assert cells[6] == f"{own.first_response_median:.1f}" == "2.0"
+    page = w.network
+    qtbot.waitUntil(lambda: page.dealers.rowCount() == 1)
+    assert w.tabs.tabText(0) == "Network"
+    cells = [page.dealers.item(0, c).text() for c in range(page.dealers.columnCount())]
+    assert cells[1:6] == [f"{row.code} {row.code} dealer", "4", f"{row.average:.2f}", "-", "50.0%"]
+    assert cells[11] == "2"  # overdue now: the counter's own count
+    w.timer.stop()
+    qtbot.waitUntil(lambda: not w.ops.busy)
     a.close()
     db.close()

@@ -35,39 +35,43 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
 
     ops = Ops()
     w = HqWindow(db, ops)
+    imp, page = w.importing, w.conflicts
     qtbot.addWidget(w)
     w.show()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
-    with qtbot.waitSignal(w.import_finished, timeout=20000) as done:
-        qtbot.mouseClick(w.choose, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(imp.import_finished, timeout=20000) as done:
+        qtbot.mouseClick(imp.choose, Qt.MouseButton.LeftButton)
     summary = done.args[0]
     assert (summary.count("imported"), summary.count("rejected")) == (3, 1)
-    assert w.results.rowCount() == 4
-    reasons = [w.results.item(r, 3).text() for r in range(4)]
+    assert imp.results.rowCount() == 4
+    reasons = [imp.results.item(r, 3).text() for r in range(4)]
     assert any("truncated" in t for t in reasons)
-    assert w.summary.text() == ('4 file(s): 3 imported, 0 already present, 1 rejected (moved to the folder\'s '
+    assert imp.summary.text() == ('4 file(s): 3 imported, 0 already present, 1 rejected (moved to the folder\'s '
                                   '"rejected" subfolder with the reason).')
-    assert w.progress.value() == w.progress.maximum() == 4
-    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1 and w.dealers.rowCount() == 2)
+    assert imp.progress.value() == imp.progress.maximum() == 4
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1 and w.counters.table.rowCount() == 2)
     assert w.tabs.tabText(2) == "Conflicts (1)"
-    assert w.conflicts.item(0, 4).text() == "Root cause"  # the field both counters changed
-    assert not w.take_other.isEnabled()
+    assert page.conflicts.item(0, 4).text() == "Root cause"  # the field both counters changed
+    assert not page.take_other.isEnabled()
 
     # The supervisor takes B's change; it becomes head office's version.
     w.tabs.setCurrentIndex(2)
-    rect = w.conflicts.visualItemRect(w.conflicts.item(0, 0))
-    qtbot.mouseClick(w.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = page.conflicts.visualItemRect(page.conflicts.item(0, 0))
+    qtbot.mouseClick(page.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     # Both changes side by side, in words: the case, who, where, and each side's value.
-    assert w.conflict_title.text().startswith("Case BJ01-") and ", dealer BJ01, customer C*" in w.conflict_title.text()
-    compared = {w.comparison.item(r, 0).text(): (w.comparison.item(r, 1).text(), w.comparison.item(r, 2).text())
-                for r in range(w.comparison.rowCount())}
+    assert page.title.text().startswith("Case BJ01-") and ", dealer BJ01, customer C*" in page.title.text()
+    compared = {page.comparison.item(r, 0).text(): (page.comparison.item(r, 1).text(), page.comparison.item(r, 2).text())
+                for r in range(page.comparison.rowCount())}
     assert compared["Root cause"] == ("\u201cat A\u201d", "\u201cat B\u201d")
     assert compared["Change"] == ("Edited the case", "Edited the case")
     assert compared["Where"] == ("counter test", "counter test")
-    with qtbot.waitSignal(w.conflict_resolved, timeout=10000) as resolved:
-        qtbot.mouseClick(w.take_other, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.take_other, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.dialog.note, "B is right")
+    with qtbot.waitSignal(page.conflict_resolved, timeout=10000) as resolved:
+        qtbot.mouseClick(page.dialog.buttons.button(page.dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert resolved.args[0].version == 3
-    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 0 and w.tabs.tabText(2) == "Conflicts (0)")
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 0 and w.tabs.tabText(2) == "Conflicts (0)")
     with db.session() as s:
         assert s.get(FailureCase, case).root_cause == "at B"
-    ops.wait_idle()
+    w.timer.stop()
+    qtbot.waitUntil(lambda: not ops.busy)

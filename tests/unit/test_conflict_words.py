@@ -79,3 +79,26 @@ def test_a_change_built_on_one_kept_aside_and_one_without_fields():
     stranger = facts(other=Side("case.closed", None, "counter", "", AT))
     assert comparison(stranger, EN)[1] == ("Made by", "张伟", "someone not known here")
     assert comparison(stranger, ZH)[2] == ("地点", "柜台 前台1", "另一台柜台")
+
+
+@pytest.mark.parametrize("kind,payload,named", [
+    # A decision's note, an escalation's reason, a step's text, a callback's words: each is the change's note.
+    ("remedy.refused", {"remedy_id": "r", "note": "over budget"}, {"note": "over budget"}),
+    ("case.escalated", {"reason": "customer threatens to post online"}, {"note": "customer threatens to post online"}),
+    ("callback.reached", {"rating": 9, "words": "fine now"}, {"note": "fine now"}),
+    # A script step's kind is not a remedy's kind: not shown under "Remedy".
+    ("recovery.step", {"index": 0, "kind": "apologise", "outcome": "done", "text": "said sorry"},
+     {"note": "said sorry"}),
+    ("remedy.proposed", {"kind": "voucher", "amount": 200}, {"kind": "voucher", "amount": 200}),
+    ("case.updated", {"root_cause": "x"}, {"root_cause": "x"}),
+])
+def test_what_a_change_set_includes_its_note(kind, payload, named):
+    from app.sync.conflicts import _fields_of_event
+
+    assert _fields_of_event(kind, payload) == named
+
+
+def test_the_two_notes_side_by_side_in_both_languages():
+    rows = comparison(facts(FieldChange("note", "customer agreed", "customer refused")), Words("en"))
+    assert rows[-1] == ("Note", "\u201ccustomer agreed\u201d", "\u201ccustomer refused\u201d")
+    assert comparison(facts(FieldChange("note", "a", "b")), Words("zh_CN"))[-1][0] == "备注"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.models import FeedbackForm, RepairOrder
-from app.rules.figures import overdue_reasons, recovery_rate, time_to
+from app.rules.figures import callback_completion, overdue_reasons, recovery_rate, time_to
 from app.rules.failure import failure_of
 from app.services import figures
 from app.services.form_values import FormValues
@@ -82,6 +82,11 @@ def test_overdue_reasons(closed, opened_h, responded, callbacks, want):
 @pytest.mark.parametrize("recovered,judged,rate", [(0, 0, None), (8, 12, 8 / 12), (0, 5, 0.0), (3, 3, 1.0)])
 def test_recovery_rate(recovered, judged, rate):
     assert recovery_rate(recovered, judged) == rate
+
+
+@pytest.mark.parametrize("reached,due,share", [(0, 0, None), (3, 4, 0.75), (0, 2, 0.0), (5, 5, 1.0)])
+def test_callback_completion(reached, due, share):
+    assert callback_completion(reached, due) == share
 
 
 def test_time_to_first_response_or_resolution():

@@ -1,0 +1,94 @@
+"""Importing a folder of case files (a USB stick, the shared drive): progress and each file's outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from app.hq.importer import import_paths
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import fit_columns
+from app.ui.hq.parts import table
+
+
+class _Progress(QObject):
+    """Carries progress from the import's worker thread to the page (queued signal)."""
+
+    advanced = Signal(int, int, object)  # done, total, FileOutcome
+
+
+class ImportPage(QWidget):
+    import_finished = Signal(object)  # ImportSummary
+
+    def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.ops = db, ops
+        self.choose = QPushButton(self.tr("Import a folder of case files..."))
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("%v of %m files"))
+        self.progress.setValue(0)
+        self.summary = QLabel(self.tr("Choose the folder from a USB stick or the shared drive."))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.results = table([self.tr("File"), self.tr("Outcome"), self.tr("Changes"), self.tr("Reason")], "results")
+        top = QHBoxLayout()
+        top.addWidget(self.choose)
+        top.addWidget(self.progress, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.results, 1)
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self.on_import_advanced)
+        self.choose.clicked.connect(self.on_choose_clicked)
+
+    @Slot()
+    def on_choose_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of case files"))
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> None:
+        self.choose.setEnabled(False)
+        self.results.setRowCount(0)
+        self.progress.setRange(0, 0)  # busy until the first file is done
+        self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
+        signal = self._progress.advanced
+        # Reasons in the reader's language (the refused file's .reason.txt too).
+        self.ops.run(lambda: import_paths(self.db, [folder], translate=QCoreApplication.translate,
+                                          progress=lambda i, n, o: signal.emit(i, n, o)),
+                     on_success=self.on_import_done, on_failure=self.on_import_failed)
+
+    @Slot(int, int, object)
+    def on_import_advanced(self, done: int, total: int, outcome) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        names = {"imported": self.tr("Imported"), "present": self.tr("Already present"), "rejected": self.tr("Rejected")}
+        row = self.results.rowCount()
+        self.results.insertRow(row)
+        changes = str(outcome.events)
+        if outcome.conflicts:
+            changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
+        for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, outcome.reason]):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.results.setItem(row, col, item)
+
+    def on_import_done(self, summary) -> None:
+        self.choose.setEnabled(True)
+        self.progress.setRange(0, max(1, len(summary.outcomes)))
+        self.progress.setValue(len(summary.outcomes))
+        fit_columns(self.results)
+        self.summary.setText(self.tr("{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
+                                     "(moved to the folder's \"rejected\" subfolder with the reason).").format(
+            files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
+            rejected=summary.count("rejected")))
+        self.import_finished.emit(summary)
+
+    def on_import_failed(self, exc: BaseException) -> None:
+        self.choose.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.summary.setText(self.tr("The import stopped: {reason}").format(reason=str(exc)))

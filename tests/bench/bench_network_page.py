@@ -1,0 +1,107 @@
+"""Benchmark: the queries behind head office's network page, at two sizes on PostgreSQL, and how
+their time grows with the number of forms.
+
+    .venv/bin/python tests/bench/bench_network_page.py [--sizes 100000 1000000] [--dealers 100]
+
+For each size a throwaway database is filled by COPY (12 months, ~3% of forms with a case), then
+each query of the page runs three times (median): the ranking with last month (glance: the network
+report's figures for two months, callbacks, overdue per dealer, rising causes), the 12-month trends
+(network and one dealer), the case list's first page across dealers and its count, a case's story,
+and counters' health. The floor, measured in the same run, is counting the month's forms (one
+index range over feedback_form): the least any figure of the month costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from app.hq.network_cases import NetworkCaseFilter, case_page, case_story, count_cases  # noqa: E402
+from app.hq.network_queries import glance, trends  # noqa: E402
+from app.hq.network_status import counter_health  # noqa: E402
+from app.models import Dealer, FeedbackForm  # noqa: E402
+from app.models.store import open_database  # noqa: E402
+from tests.network_data import fill_network  # noqa: E402
+from tests.pg import start_postgres  # noqa: E402
+
+RUNS = 3
+MONTHS = [(2025, m) for m in range(11, 13)] + [(2026, m) for m in range(1, 11)]
+MONTH = "2026-10"
+
+
+def median(fn) -> float:
+    times = []
+    for _ in range(RUNS):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def measure(server, forms: int, dealers: int) -> dict[str, float]:
+    db = open_database(server.new_database())
+    try:
+        t = time.perf_counter()
+        fill_network(db.engine, dealers=dealers, forms=forms, months=MONTHS)
+        print(f"\n{forms:,} forms, {dealers} dealers, 12 months: filled by COPY in {time.perf_counter() - t:.1f} s")
+        from datetime import date
+
+        with db.session() as s:
+            dealer_id = s.scalar(select(Dealer.id).order_by(Dealer.code).limit(1))
+
+        def floor():
+            with db.session() as s:
+                s.scalar(select(func.count()).select_from(FeedbackForm).where(
+                    FeedbackForm.service_date >= date(2026, 10, 1), FeedbackForm.service_date < date(2026, 11, 1)))
+
+        first_page = case_page(db, NetworkCaseFilter())
+        out = {
+            "floor: count the month's forms": median(floor),
+            "ranking with last month (glance)": median(lambda: glance(db, MONTH)),
+            "12-month trends, network and a dealer": median(lambda: trends(db, MONTH, dealer_id)),
+            "case list: first page, all dealers": median(lambda: case_page(db, NetworkCaseFilter())),
+            "case list: count, all dealers": median(lambda: count_cases(db, NetworkCaseFilter())),
+            "case list: a dealer's month": median(lambda: case_page(db, NetworkCaseFilter(
+                dealer_id=dealer_id, opened_from=date(2026, 10, 1), opened_to=date(2026, 10, 31)))),
+            "a case's story": median(lambda: case_story(db, first_page[0].id)),
+            "counters' health": median(lambda: counter_health(db)),
+        }
+        base = out["floor: count the month's forms"]
+        for name, secs in out.items():
+            print(f"  {name:42s} {secs * 1000:9.1f} ms  ({secs / base:6.1f}x the floor)")
+        page = sum(v for k, v in out.items() if k.startswith(("ranking", "12-month", "case list: first",
+                                                               "case list: count")))
+        print(f"  {'the network page and the case list, opened':42s} {page * 1000:9.1f} ms")
+        out["page"] = page
+        return out
+    finally:
+        db.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs=2, default=[100_000, 1_000_000])
+    ap.add_argument("--dealers", type=int, default=100)
+    args = ap.parse_args()
+    server = start_postgres(tempfile.mkdtemp(prefix="bench-pg-"))
+    try:
+        small, large = (measure(server, n, args.dealers) for n in args.sizes)
+    finally:
+        server.stop()
+    grow = args.sizes[1] / args.sizes[0]
+    print(f"\ngrowth from {args.sizes[0]:,} to {args.sizes[1]:,} forms ({grow:.0f}x the data):")
+    for name in small:
+        print(f"  {name:42s} {large[name] / small[name]:6.1f}x the time")
+
+
+if __name__ == "__main__":
+    main()
