@@ -357,6 +357,133 @@
     </message>
 </context>
 <context>
+    <name>CaseStoryView</name>
+    <message>
+        <source>Choose a case to read its story.</source>
+        <translation>选择一个案件查看其经过。</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通次数</translation>
+    </message>
+    <message>
+        <source>Re-rating</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (KB)</source>
+        <translation>大小（KB）</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>{number} · dealer {dealer} · {status} · {severity}</source>
+        <translation>{number} · 经销商 {dealer} · {status} · {severity}</translation>
+    </message>
+    <message>
+        <source>Opened {opened} ({channel}) · customer {customer} · plate {plate}</source>
+        <translation>立案 {opened}（{channel}）· 客户 {customer} · 车牌 {plate}</translation>
+    </message>
+    <message>
+        <source>Failure: {type} / {cause} · first response {first}</source>
+        <translation>失败：{type} / {cause} · 首次响应 {first}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words: {words}</source>
+        <translation>客户原话：{words}</translation>
+    </message>
+    <message>
+        <source>Outcome: {recovered}. Root cause: {cause}. Improvement: {improvement}</source>
+        <translation>结果：{recovered}。根本原因：{cause}。改进：{improvement}</translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>not recovered</source>
+        <translation>未挽回</translation>
+    </message>
+    <message>
+        <source>counter {name}</source>
+        <translation>前台 {name}</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Case opened ({channel}): {words}</source>
+        <translation>立案（{channel}）：{words}</translation>
+    </message>
+    <message>
+        <source>Conflict resolved at head office ({keep}): {note}</source>
+        <translation>总部已解决冲突（{keep}）：{note}</translation>
+    </message>
+    <message>
+        <source>kept head office&apos;s version</source>
+        <translation>保留总部版本</translation>
+    </message>
+    <message>
+        <source>took the change kept aside</source>
+        <translation>采用搁置的修改</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Case</source>
@@ -393,6 +520,53 @@
     <message>
         <source>Overdue: first response or callback is late</source>
         <translation>已逾期：首次响应或回访已超时</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>All dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any cause</source>
+        <translation>任意原因</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任意严重程度</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>立案日期从</translation>
+    </message>
+    <message>
+        <source>Case number, phone, plate or name</source>
+        <translation>案件号、电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>{n} 个案件</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1075,10 @@
         <translation>总部拒收了 {n} 个文件：请查看 `recovery-desk sync --problems`。</translation>
     </message>
     <message>
+        <source>Version {version} of the program is downloaded and checked: {path}</source>
+        <translation>程序版本 {version} 已下载并校验：{path}</translation>
+    </message>
+    <message>
         <source>Wrote {n} case file(s) to {dir}. They stay in the outbox until head office confirms them.</source>
         <translation>已向 {dir} 写入 {n} 个案例文件。在总部确认收到之前，它们仍保留在发件箱中。</translation>
     </message>
@@ -979,6 +1157,30 @@
     <message>
         <source>{n} warnings, {false} of them not borne out afterwards ({rate} a month)</source>
         <translation>共 {n} 条预警，其中 {false} 条事后未被证实（每月 {rate} 条）</translation>
+    </message>
+    <message>
+        <source>check this installation: open the first window and the store, print what was found, close</source>
+        <translation>检查本机安装：打开首个窗口和数据库，打印检查结果后关闭</translation>
+    </message>
+    <message>
+        <source>save the first window as a picture</source>
+        <translation>将首个窗口保存为图片</translation>
+    </message>
+    <message>
+        <source>publish a new version of the program (the Windows setup .exe or the .deb) to counters</source>
+        <translation>向各前台发布新版本程序（Windows 安装程序 .exe 或 .deb 包）</translation>
+    </message>
+    <message>
+        <source>the version the file installs; counters take only a newer one</source>
+        <translation>该文件安装的版本号；前台只接收更新的版本</translation>
+    </message>
+    <message>
+        <source>which counters the file is for (default: from its name, .exe or .deb)</source>
+        <translation>该文件适用于哪类前台电脑（默认按文件名判断：.exe 或 .deb）</translation>
+    </message>
+    <message>
+        <source>Published version {version} for {platform} ({size:.1f} MB, SHA-256 {sha}) to {who}; counters fetch it on their next sync and install it when the desk closes.</source>
+        <translation>已向{who}发布 {platform} 版本 {version}（{size:.1f} MB，SHA-256 {sha}）；各前台在下次同步时下载，并在关闭程序时安装。</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1387,10 @@
     <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Opened the case</source>
@@ -1404,6 +1610,57 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Case or form</source>
+        <translation>案件或反馈表</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Fields changed in both places</source>
+        <translation>两处都修改的字段</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to compare its two changes.</source>
+        <translation>选择一个冲突，比较两处的修改。</translation>
+    </message>
+    <message>
+        <source>Applied (head office&apos;s version)</source>
+        <translation>已采用（总部版本）</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Keep head office&apos;s version...</source>
+        <translation>保留总部版本...</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside...</source>
+        <translation>采用搁置的修改...</translation>
+    </message>
+    <message>
+        <source>Feedback form {ref}</source>
+        <translation>反馈表 {ref}</translation>
+    </message>
+    <message>
+        <source>Resolved: the dealer&apos;s counters receive it on their next sync.</source>
+        <translation>已解决：该经销商的前台在下次同步时收到。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to head office</source>
@@ -1436,6 +1693,81 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Stands out when silent for more than</source>
+        <translation>无联系超过以下天数时突出显示</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Silent (days)</source>
+        <translation>无联系（天）</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>待发送修改</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Refused here</source>
+        <translation>总部拒收</translation>
+    </message>
+    <message>
+        <source>Files received</source>
+        <translation>已收文件</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Changes waiting, Sync problems and version: as the counter said at its last sync. Refused here: changes or files head office refused of it.</source>
+        <translation>待发送修改、同步问题和版本：前台在最近一次同步时上报。总部拒收：总部拒收的该前台修改或文件。</translation>
+    </message>
+    <message>
+        <source>{s:+.0f} s</source>
+        <translation>{s:+.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{n} counters; silent for more than {days} days: {silent}</source>
+        <translation>{n} 个前台；超过 {days} 天无联系：{silent}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2542,42 @@
         <source>Dealer &quot;{dealer}&quot; is not in this store, which holds no feedback forms or cases yet.</source>
         <translation>本数据库中没有经销商“{dealer}”，且尚无任何反馈表或案件。</translation>
     </message>
+    <message>
+        <source>write the version as numbers with dots, e.g. 1.2.0</source>
+        <translation>版本号请写成以点分隔的数字，例如 1.2.0</translation>
+    </message>
+    <message>
+        <source>say which computers the file is for: windows (the setup .exe) or linux (the .deb)</source>
+        <translation>请说明该文件适用于哪类电脑：windows（安装程序 .exe）或 linux（.deb 包）</translation>
+    </message>
+    <message>
+        <source>larger than 512 MB</source>
+        <translation>超过 512 MB</translation>
+    </message>
+    <message>
+        <source>version {version} is not newer than the last release published for {platform}; counters would refuse it</source>
+        <translation>版本 {version} 并不比上次为 {platform} 发布的版本新；前台会拒收</translation>
+    </message>
+    <message>
+        <source>required at head office</source>
+        <translation>在总部必须指定</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: its description is damaged or not Recovery Desk&apos;s. The program in use stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：其说明信息已损坏或不属于服务补救台。当前程序保持不变。</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: it is not newer than the version in use ({running}), which stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：它并不比正在使用的版本（{running}）新，当前程序保持不变。</translation>
+    </message>
+    <message>
+        <source>The program update {version} could not be fetched from head office (HTTP {status}). Ask head office to publish it again.</source>
+        <translation>无法从总部下载程序更新 {version}（HTTP {status}）。请联系总部重新发布。</translation>
+    </message>
+    <message>
+        <source>The program update {version} from head office was refused: its file does not match the SHA-256 head office signed (damaged or tampered with). It was deleted; the program in use stays as it is.</source>
+        <translation>总部发来的程序更新 {version} 已被拒收：文件与总部签名的 SHA-256 不符（已损坏或被篡改）。该文件已删除，当前程序保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2600,6 +2968,69 @@
     </message>
 </context>
 <context>
+    <name>FormsBehind</name>
+    <message>
+        <source>Double-click a dealer&apos;s average or failure share on the Network page to see its forms here.</source>
+        <translation>在网络概览页双击经销商的平均分或失败占比，即在此查看其反馈表。</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>服务及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source> (the first {shown} shown)</source>
+        <translation>（显示前 {shown} 份）</translation>
+    </message>
+    <message>
+        <source>{what}: {n} forms</source>
+        <translation>{what}：{n} 份反馈表</translation>
+    </message>
+</context>
+<context>
     <name>FormsExportDialog</name>
     <message>
         <source>Export feedback forms to Excel</source>
@@ -2635,190 +3066,49 @@
     </message>
 </context>
 <context>
+    <name>HqParts</name>
+    <message>
+        <source>{value} pt</source>
+        <translation>{value} 个百分点</translation>
+    </message>
+</context>
+<context>
     <name>HqWindow</name>
     <message>
         <source>Recovery Desk - head office</source>
         <translation>服务补救台 - 总部</translation>
     </message>
     <message>
-        <source>Import a folder of case files...</source>
-        <translation>导入案例文件夹...</translation>
+        <source>Network</source>
+        <translation>网络概览</translation>
     </message>
     <message>
-        <source>%v of %m files</source>
-        <translation>%v / %m 个文件</translation>
+        <source>Cases</source>
+        <translation>案件</translation>
     </message>
     <message>
-        <source>Choose the folder from a USB stick or the shared drive.</source>
-        <translation>请选择 U 盘或共享盘上的文件夹。</translation>
+        <source>Counters</source>
+        <translation>前台</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+        <source>Publish</source>
+        <translation>发布</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>变更数</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <source>Dealer</source>
-        <translation>经销商</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>柜台</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件数</translation>
-    </message>
-    <message>
-        <source>Last sync</source>
-        <translation>最近同步</translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <translation>时钟偏差</translation>
-    </message>
-    <message>
-        <source>Dealers</source>
-        <translation>经销商</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Fields changed in both places</source>
-        <translation>两处都改动的字段</translation>
-    </message>
-    <message>
-        <source>Choose a conflict to compare its two changes.</source>
-        <translation>选择一个冲突，对比两处的变更。</translation>
-    </message>
-    <message>
-        <source>Applied (head office&apos;s version)</source>
-        <translation>已采用（总部现有版本）</translation>
-    </message>
-    <message>
-        <source>Kept aside</source>
-        <translation>另存的变更</translation>
-    </message>
-    <message>
-        <source>Forms</source>
-        <translation>反馈表数</translation>
-    </message>
-    <message>
-        <source>Average</source>
-        <translation>均项得分</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>失败数</translation>
-    </message>
-    <message>
-        <source>Failure share</source>
-        <translation>失败比例</translation>
-    </message>
-    <message>
-        <source>Cases opened</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <source>First response, median (hours)</source>
-        <translation>首次响应中位数（小时）</translation>
-    </message>
-    <message>
-        <source>Recovery success rate</source>
-        <translation>补救成功率</translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation>当前超期</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Month: {month}</source>
-        <translation>月份：{month}</translation>
-    </message>
-    <message>
-        <source>Feedback form {ref}</source>
-        <translation>反馈表 {ref}</translation>
-    </message>
-    <message>
-        <source>Found</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
-        <source>Keep head office&apos;s version</source>
-        <translation>保留总部现有版本</translation>
-    </message>
-    <message>
-        <source>Take the change kept aside</source>
-        <translation>采用另存的变更</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <source>Case</source>
-        <translation>案例</translation>
-    </message>
-    <message>
         <source>Conflicts ({n})</source>
         <translation>冲突（{n}）</translation>
-    </message>
-    <message>
-        <source>Folder of case files</source>
-        <translation>案例文件夹</translation>
-    </message>
-    <message>
-        <source>Importing {folder}...</source>
-        <translation>正在导入 {folder}...</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <source>Already present</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已拒收</translation>
-    </message>
-    <message>
-        <source>(+{n} in conflict)</source>
-        <translation>（另有 {n} 项冲突）</translation>
-    </message>
-    <message>
-        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
-        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移到该文件夹的“rejected”子文件夹）。</translation>
-    </message>
-    <message>
-        <source>The import stopped: {reason}</source>
-        <translation>导入中止：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3160,69 @@
     <message>
         <source>Comment</source>
         <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import a folder of case files...</source>
+        <translation>导入案件文件夹...</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <source>Choose the folder from a USB stick or the shared drive.</source>
+        <translation>请选择U盘或共享盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Folder of case files</source>
+        <translation>案件文件夹</translation>
+    </message>
+    <message>
+        <source>Importing {folder}...</source>
+        <translation>正在导入 {folder}...</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>(+{n} in conflict)</source>
+        <translation>（另有 {n} 项冲突）</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
+        <translation>{files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移至该文件夹的“rejected”子文件夹）。</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation>导入已停止：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3297,164 @@
     </message>
 </context>
 <context>
+    <name>NetworkCaseModel</name>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Overdue: first response or callback is late</source>
+        <translation>已逾期：首次响应或回访已超时</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Print the charts...</source>
+        <translation>打印图表...</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Failure share</source>
+        <translation>失败占比</translation>
+    </message>
+    <message>
+        <source>Recovery success</source>
+        <translation>补救成功率</translation>
+    </message>
+    <message>
+        <source>Callbacks made</source>
+        <translation>回访完成率</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <source>Double-click a dealer to see the cases behind its figures; ▲ better than last month, ▼ worse.</source>
+        <translation>双击经销商查看数字背后的案件；▲ 比上月好，▼ 比上月差。</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失败类型</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商数</translation>
+    </message>
+    <message>
+        <source>{n} dealers in {month}, against {previous}. Worse on two or more figures: {worse}</source>
+        <translation>{month} 共 {n} 家经销商，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>全网</translation>
+    </message>
+    <message>
+        <source>Average score, {first} to {last}</source>
+        <translation>平均分，{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Causes rising across dealers</source>
+        <translation>各经销商上升的原因</translation>
+    </message>
+    <message>
+        <source>{dealer}: failure forms in {month}</source>
+        <translation>{dealer}：{month} 的服务失败反馈表</translation>
+    </message>
+    <message>
+        <source>{dealer}: forms counted in {month}</source>
+        <translation>{dealer}：{month} 计入考核的反馈表</translation>
+    </message>
+    <message>
+        <source>{dealer}: overdue cases now</source>
+        <translation>{dealer}：当前超时案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases closed in {month} with a verdict</source>
+        <translation>{dealer}：{month} 结案且有结论的案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases with a callback due in {month}</source>
+        <translation>{dealer}：{month} 有应回访的案件</translation>
+    </message>
+    <message>
+        <source>{dealer}: cases opened in {month}</source>
+        <translation>{dealer}：{month} 立案的案件</translation>
+    </message>
+    <message>
+        <source>Cases opened in {month}: {cause} / {type}</source>
+        <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+</context>
+<context>
     <name>OverdueBox</name>
     <message>
         <source>Overdue ({n})</source>
@@ -2960,6 +3471,113 @@
     <message>
         <source>callback not reached 3 times</source>
         <translation>回访三次未联系上</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <source>Choose a script pack or settings file...</source>
+        <translation>选择话术包或设置文件...</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>未选择文件。</translation>
+    </message>
+    <message>
+        <source>Publish to</source>
+        <translation>发布给</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Latest for it</source>
+        <translation>其最新版本</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Arrived at its counters</source>
+        <translation>到达各前台</translation>
+    </message>
+    <message>
+        <source>Publish to the ticked dealers...</source>
+        <translation>发布给勾选的经销商...</translation>
+    </message>
+    <message>
+        <source>Publish to all dealers...</source>
+        <translation>发布给全部经销商...</translation>
+    </message>
+    <message>
+        <source>Script pack or settings</source>
+        <translation>话术包或设置</translation>
+    </message>
+    <message>
+        <source>Packs and settings (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>话术包和设置 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>正在检查...</translation>
+    </message>
+    <message>
+        <source>Not valid, nothing published: {reason}</source>
+        <translation>无效，未发布：{reason}</translation>
+    </message>
+    <message>
+        <source>Valid script pack {name}, version {version} ({kb} KB). Counters refuse a version not newer than the one they run.</source>
+        <translation>有效的话术包 {name}，版本 {version}（{kb} KB）。前台会拒收不比当前版本新的版本。</translation>
+    </message>
+    <message>
+        <source>Valid settings ({kb} KB): published as the next settings version.</source>
+        <translation>有效的设置（{kb} KB）：作为下一个设置版本发布。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未到达</translation>
+    </message>
+    <message>
+        <source>no counter</source>
+        <translation>无前台</translation>
+    </message>
+    <message>
+        <source>version {v}</source>
+        <translation>版本 {v}</translation>
+    </message>
+    <message>
+        <source>Tick the dealers to publish to in the first column.</source>
+        <translation>请在第一列勾选要发布的经销商。</translation>
+    </message>
+    <message>
+        <source>script pack {name} version {version}</source>
+        <translation>话术包 {name} 版本 {version}</translation>
+    </message>
+    <message>
+        <source>these settings</source>
+        <translation>这些设置</translation>
+    </message>
+    <message>
+        <source>all dealers</source>
+        <translation>全部经销商</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Publish {what} to {to}? Their counters take it on their next sync.</source>
+        <translation>将{what}发布给 {to}？其前台在下次同步时接收。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Published to {to}; waiting for the counters to sync.</source>
+        <translation>已发布给 {to}；等待前台同步。</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +4284,65 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Network report</source>
+        <translation>网络报表</translation>
+    </message>
+    <message>
+        <source>A dealer&apos;s feedback summary</source>
+        <translation>经销商反馈月报</translation>
+    </message>
+    <message>
+        <source>A dealer&apos;s case report</source>
+        <translation>经销商案件报表</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>打印...</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <source>Dealer:</source>
+        <translation>经销商：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Choose the report and the month, then press &quot;Create report&quot;.</source>
+        <translation>选择报表和月份，然后点击“生成报表”。</translation>
+    </message>
+    <message>
+        <source>Choose a dealer for this report.</source>
+        <translation>请为此报表选择经销商。</translation>
+    </message>
+    <message>
+        <source>Making the report...</source>
+        <translation>正在生成报表...</translation>
+    </message>
+    <message>
+        <source>{pages} page(s).</source>
+        <translation>共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>The preview shows the first {n}; all are printed.</source>
+        <translation>预览显示前 {n} 页；打印全部。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>Monthly feedback summary</source>
@@ -3758,6 +4435,45 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Keep head office&apos;s version of {subject}.</source>
+        <translation>保留{subject}的总部版本。</translation>
+    </message>
+    <message>
+        <source>Take the change kept aside for {subject}.</source>
+        <translation>采用{subject}搁置的修改。</translation>
+    </message>
+    <message>
+        <source>The dealer&apos;s counters receive it on their next sync.</source>
+        <translation>该经销商的前台在下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>Why this version (required)</source>
+        <translation>为何选此版本（必填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write a note saying why: the counters show it with the resolution.</source>
+        <translation>请填写备注说明原因：前台会随解决结果显示。</translation>
     </message>
 </context>
 <context>
@@ -4105,6 +4821,10 @@
         <source>Script pack</source>
         <translation>话术包</translation>
     </message>
+    <message>
+        <source>Program update</source>
+        <translation>程序更新</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -4230,6 +4950,25 @@
     <message>
         <source>Failure form {ro} · {customer} · {grades} · {state}</source>
         <translation>失败反馈表 {ro} · {customer} · {grades} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>Version {version} ready: installs when you close Recovery Desk</source>
+        <translation>新版本 {version} 已就绪：关闭服务补救台时自动安装</translation>
+    </message>
+    <message>
+        <source>Checked against head office&apos;s SHA-256. File: {path}</source>
+        <translation>已按总部的 SHA-256 校验。文件：{path}</translation>
+    </message>
+    <message>
+        <source>Version {version} downloaded</source>
+        <translation>新版本 {version} 已下载</translation>
+    </message>
+    <message>
+        <source>Install it from {path} (on Debian: sudo apt install {path})</source>
+        <translation>请从 {path} 安装（Debian 上：sudo apt install {path}）</translation>
     </message>
 </context>
 <context>
