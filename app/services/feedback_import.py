@@ -75,7 +75,9 @@ def import_feedback_csv(store, path: Path, dealer_code: str | None = None,
                         actor_id: str | None = None) -> ImportResult:
     path = Path(path)
     rows = read_feedback_csv(path)
-    with UnitOfWork(store, actor_id) as uow:
+    # The write lock first (waiting up to the busy timeout): two imports at once then run one after
+    # the other, instead of the second failing when it turns from reading to writing.
+    with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
         _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)

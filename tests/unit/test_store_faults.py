@@ -1,0 +1,108 @@
+"""Faults of the machine in words: a full disk, a read-only store, a busy store give typed errors that
+say what to do, and nothing of the change is stored."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import sessionmaker
+
+from app.foundation.errors import StoreBusy, StoreFull, StoreReadOnly
+from app.foundation.translation import Words
+from app.models import FeedbackForm
+from app.models.store import Store, make_engine
+from app.models.store_faults import fault_of, speak_faults
+from app.services.feedback_import import import_feedback_csv
+from tests.helpers import csv_file, form_line, fresh_store
+
+
+def _forms(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(FeedbackForm))
+
+
+def _rows(n: int, prefix: str = "RO") -> list[str]:
+    return [form_line("2026-05-02", f"{prefix}-{i:05d}", "AAC", customer=f"客户{i}", comment="x" * 200)
+            for i in range(n)]
+
+
+def _full_after(store, spare_pages: int) -> None:
+    """From now on the store's file may grow by ``spare_pages`` pages only, as on a nearly full disk."""
+    store.engine.dispose()
+
+    @event.listens_for(store.engine, "connect")
+    def _cap(dbapi_connection, _record):
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages + spare_pages}")
+
+
+def test_a_full_disk_is_a_full_disk_in_words_and_the_import_stores_nothing(tmp_path):
+    store = fresh_store(tmp_path / "data")
+    import_feedback_csv(store, csv_file(tmp_path / "first.csv", _rows(3, "OLD")))
+    _full_after(store, 2)
+    with pytest.raises(StoreFull) as caught:
+        import_feedback_csv(store, csv_file(tmp_path / "big.csv", _rows(400)))
+    words = caught.value.render()
+    assert "is full" in words and "Free some space" in words and str(store.path) in words
+    assert _forms(store) == 3  # all or nothing: not one row of the big file
+    zh = caught.value.render(Words("zh_CN"))
+    assert "磁盘" in zh and zh != words
+    store.close()
+
+
+@pytest.mark.parametrize("service", ["import", "user"])
+def test_a_read_only_store_says_so_and_what_to_do(tmp_path, service):
+    from app.services import users
+
+    store = fresh_store(tmp_path / "data")
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    store.close()
+    ro = make_engine(f"sqlite:///file:{store.path}?mode=ro&uri=true")
+    speak_faults(ro, store.path)
+    read_only = Store(store.path, ro, sessionmaker(ro, expire_on_commit=False))
+    read_only.identity = store.identity
+    with pytest.raises(StoreReadOnly) as caught:
+        if service == "import":
+            import_feedback_csv(read_only, csv_file(tmp_path / "f.csv", _rows(2)))
+        else:
+            users.create_user(read_only, "li", "李娜", "5678", "advisor", actor_id=admin.user_id)
+    assert "can only be read" in caught.value.render() and "permission" in caught.value.render()
+    assert _forms(read_only) == 0
+    read_only.close()
+
+
+def test_a_busy_store_waits_then_says_it_is_busy_and_stores_nothing(tmp_path):
+    store = fresh_store(tmp_path / "data")
+    with closing(sqlite3.connect(store.path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # a second desk (or an import) in the middle of its change
+        with pytest.raises(StoreBusy) as caught:
+            import_feedback_csv(store, csv_file(tmp_path / "f.csv", _rows(5)))
+        other.execute("ROLLBACK")
+    assert "busy" in caught.value.render() and "try again" in caught.value.render()
+    assert _forms(store) == 0
+    import_feedback_csv(store, csv_file(tmp_path / "f.csv", _rows(5)))  # once free, the same file goes in
+    assert _forms(store) == 5
+    store.close()
+
+
+@pytest.mark.parametrize("message, code, kind", [
+    ("database or disk is full", 13, StoreFull),
+    ("attempt to write a readonly database", 8, StoreReadOnly),
+    ("attempt to write a readonly database", 8 | (3 << 8), StoreReadOnly),  # an extended code
+    ("database is locked", 5, StoreBusy),
+    ("database is locked", None, StoreBusy),  # no code: the message decides
+    ("no such table: x", 1, type(None)),  # a mistake in the program, not the machine: left as it is
+    ("UNIQUE constraint failed: x.id", 19, type(None)),
+])
+def test_which_sqlite_errors_are_faults_of_the_machine(message, code, kind):
+    exc = sqlite3.OperationalError(message)
+    if code is not None:
+        exc.sqlite_errorcode = code
+    assert type(fault_of(exc, "/some/store")) is kind
+
+
+def test_other_errors_are_not_faults():
+    assert fault_of(ValueError("database is locked"), "/x") is None
