@@ -24,7 +24,6 @@ from app.services.changes import ATTACHMENTS, CASES, announces
 
 KIND = "case.attachment_added"  # the event that names an attachment's hash in a case's history
 MAX_BYTES = 50 * 1024 * 1024  # the same limit at the counter, on the wire and at head office
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"}
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -37,10 +36,6 @@ class AttachmentInfo:
     size: int
     added_at: datetime
     path: Path
-
-    @property
-    def is_image(self) -> bool:
-        return Path(self.filename).suffix.lower() in IMAGE_SUFFIXES
 
 
 def is_sha256(value) -> bool:

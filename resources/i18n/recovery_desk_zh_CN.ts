@@ -3687,6 +3687,53 @@
     </message>
 </context>
 <context>
+    <name>Thumbnails</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>BMP image</source>
+        <translation>BMP 图片</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>ZIP or Office document</source>
+        <translation>ZIP 或 Office 文档</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing (not previewed)</source>
+        <translation>SVG 矢量图（不预览）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>{kind}, {width} x {height}: too large to preview</source>
+        <translation>{kind}，{width} x {height}：太大，不预览</translation>
+    </message>
+    <message>
+        <source>{kind} that can&apos;t be read</source>
+        <translation>无法读取的{kind}</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>This month</source>

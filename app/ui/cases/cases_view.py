@@ -13,7 +13,7 @@ from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
 from app.services.changes import CASES
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import combo_value, icon, vocab_title
+from app.ui.common.widgets import Label, combo_value, icon, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
 
@@ -64,7 +64,7 @@ class CasesView(QWidget):
         self.overdue.toggled.connect(self.apply_filter)
         self.new_button = QPushButton(icon("add"), self.tr("Record complaint"), objectName="recordComplaint")
         self.new_button.clicked.connect(self.on_new_clicked)
-        self.count = QLabel()
+        self.count = Label()
 
     def build_table(self) -> None:
         self.model = CaseTableModel(self.store, self.ops, self)
@@ -94,7 +94,7 @@ class CasesView(QWidget):
             row2.addWidget(w)
         row2.addStretch(1)
         row3 = QHBoxLayout()
-        for w in (self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to, self.overdue):
+        for w in (self.use_dates, self.date_from, Label(self.tr("to")), self.date_to, self.overdue):
             row3.addWidget(w)
         row3.addStretch(1)
         row3.addWidget(self.count)
