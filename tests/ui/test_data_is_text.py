@@ -14,6 +14,7 @@ from app.foundation.paths import resources_dir
 from app.services import callbacks, remedies, users
 from app.services.attachments import add_attachment
 from app.services.cases import NewCase, open_case
+from app.services.changes import CASES
 from app.services.feedback_import import import_feedback_csv
 from tests.helpers import csv_file, form_line
 
@@ -179,6 +180,40 @@ def test_every_page_and_dialog_shows_data_as_text(qtbot, store, admin, tmp_path)
     window.show_page(settings)
     look("settings")
 
+    from app.services.recovery import guide, record_step
+    from app.ui.recovery.remedy_dialog import RemedyDialog
+
+    remedy = RemedyDialog(store, ops, seeded["case"].id, seeded["li"], window, version_of=lambda: None)
+    remedy.open()
+    look("remedy dialog")
+    remedy.reject()
+
+    # A second case followed to its callback, every note and the remedy marked: the callback dialog.
+    li, pack = seeded["li"], window.recovery.library.pack
+    second = open_case(store, NewCase(customer_name=_marked("孙女士"), phone="13600000000", plate="川A00002",
+                                      channel="on_site", failure_type="outcome", cause_group="system",
+                                      severity="serious", score=4, customer_words=_marked("等太久"),
+                                      assignee_id=li.user_id), li.user_id).id
+    for st in guide(store, second, pack).steps:
+        if st.step.kind == "offer_remedy":
+            remedies.propose_remedy(store, second, "discount", 200, _marked("工时八折"), li.user_id)
+        record_step(store, second, pack, st.step.index, "done", _marked("已完成"), li.user_id)
+    ops.announce(CASES)
+    page = window.recovery.callbacks
+    window.show_page(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: len(page.rows) == 1)
+    look("callbacks due")
+    page.record_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    look("callback dialog")
+    page.dialog.reject()
+    window.show_page(cases)
+    cases.show_case(second)
+    for tab in range(detail.tabs.count()):
+        detail.tabs.setCurrentIndex(tab)
+        look(f"second case, tab {detail.tabs.tabText(tab)}")
+
     assert not seen, "data rendered as rich text:\n" + "\n".join(seen)
     assert reached >= 4, "the walk never showed the seeded data"
 
@@ -215,3 +250,54 @@ def test_a_device_named_in_a_name_is_never_opened(qtbot, window, store, advisor)
         [(w.objectName(), w.textFormat().name) for w in holding]
     window.grab()
     assert any(device in w.text() and w.isVisible() for w in holding)
+
+
+def test_head_offices_window_shows_counters_data_as_text(qtbot, tmp_path, monkeypatch, new_store, new_hq_db):
+    """Head office's window with a counter's marked case, a dealer with a marked name and a conflict
+    over a marked root cause, imported from a folder as from a USB stick."""
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.hq.counters import add_dealer
+    from app.sync import outbox
+    from app.sync.apply import apply_file
+    from app.ui.common.ops import Ops
+    from app.ui.hq.hq_window import HqWindow
+    from tests.synchelp import edit_case, enrol_in_process
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    add_dealer(db, "BJ01", _marked("北京店"))
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a)
+    enrol_in_process(db, b)
+    case = open_case(a, NewCase(customer_name=_marked("周先生"), phone="13500000000", plate="川A00001",
+                                channel="on_site", failure_type="process", cause_group="employee", severity="minor",
+                                customer_words=_marked("车还有异响")), None).id
+    [first] = outbox.export(a, tmp_path / "a-first")
+    doc = json.loads(first.read_bytes())
+    with b.session() as s, s.begin():
+        apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+    edit_case(a, case, _marked("A处原因"))
+    edit_case(b, case, _marked("B处原因"))
+    stick = tmp_path / "usb"
+    outbox.export(a, stick)
+    outbox.export(b, stick)
+
+    ops = Ops()
+    w = HqWindow(db, ops)
+    qtbot.addWidget(w)
+    w.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    with qtbot.waitSignal(w.import_finished, timeout=20000):
+        w.choose.click()
+    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1)
+    seen = []
+    for tab in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(tab)
+        if w.tabs.currentWidget() is w.tabs.widget(2):
+            w.conflicts.selectRow(0)
+        QApplication.processEvents()
+        seen += [f"tab {w.tabs.tabText(tab)}: {o}" for o in _offences(_every_widget())]
+    ops.wait_idle()
+    assert not seen, "data rendered as rich text:\n" + "\n".join(seen)

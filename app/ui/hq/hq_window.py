@@ -17,7 +17,7 @@ from app.hq.resolve import resolve
 from app.sync import conflicts as conflict_words
 from app.services.changes import CASES, FORMS, SYNC
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import Label, fit_columns, plain_tip
 
 
 class _Progress(QObject):
@@ -41,7 +41,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             table.setItem(r, c, item)
     fit_columns(table)
 
@@ -99,7 +99,7 @@ class HqWindow(QMainWindow):
                                  self.tr("Fields changed in both places")])
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # The chosen conflict's two changes side by side: what, who, where, when and each field's values.
-        self.conflict_title = QLabel(self.tr("Choose a conflict to compare its two changes."))
+        self.conflict_title = Label(self.tr("Choose a conflict to compare its two changes."))
         self.conflict_title.setWordWrap(True)
         self.comparison = _table(["", self.tr("Applied (head office's version)"), self.tr("Kept aside")])
         head = self.comparison.horizontalHeader()
@@ -185,7 +185,7 @@ class HqWindow(QMainWindow):
                                 c.detected_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                                 conflict_words.field_names(c, words)] for c in conflicts])
         for r, c in enumerate(conflicts):  # the whole story on hover
-            self.conflicts.item(r, 4).setToolTip("\n".join(conflict_words.lines(c, words)))
+            self.conflicts.item(r, 4).setToolTip(plain_tip("\n".join(conflict_words.lines(c, words))))
         self.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=len(conflicts)))
         self.on_conflicts_selection_changed()
 
@@ -257,7 +257,7 @@ class HqWindow(QMainWindow):
             changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
         for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, outcome.reason]):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             self.results.setItem(row, col, item)
 
     def on_import_done(self, summary) -> None:
