@@ -179,6 +179,21 @@ def test_every_page_and_dialog_shows_data_as_text(qtbot, store, admin, tmp_path)
     settings = window.settings
     window.show_page(settings)
     look("settings")
+    for row in range(settings.user_list.count()):
+        if "李娜" in settings.user_list.item(row).text():
+            settings.user_list.setCurrentRow(row)
+    asked = []
+
+    def answer() -> None:  # inside the PIN question's own event loop
+        look("new PIN question")
+        asked.append(QApplication.activeModalWidget())
+        QApplication.activeModalWidget().reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, answer)
+    settings.reset_pin_button.click()
+    assert asked and asked[0] is not None
 
     from app.services.recovery import guide, record_step
     from app.ui.recovery.remedy_dialog import RemedyDialog

@@ -53,6 +53,24 @@ def plain_message(box) -> None:
     box.setTextFormat(_plain_format())
 
 
+def ask_text(parent: QWidget, title: str, label: str, echo=None) -> tuple[str, bool]:
+    """QInputDialog.getText with its label as plain text (the question often names a person)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("")  # makes the label, so its format is set before it holds any data
+    for lab in dialog.findChildren(QLabel):
+        lab.setTextFormat(_plain_format())
+    dialog.setLabelText(label)
+    if echo is not None:
+        dialog.setTextEchoMode(echo)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    text = dialog.textValue()
+    dialog.deleteLater()
+    return text, ok
+
+
 def vocab_title(member) -> str:
     return QCoreApplication.translate("Vocab", member.title)
 

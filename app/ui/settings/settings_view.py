@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules.settings_catalogue import REGISTRY
 from app.services.changes import SCRIPTS, SETTINGS, USERS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
-from app.ui.common.widgets import FieldForm, Label, combo_value, scrolling_page, vocab_combo
+from app.ui.common.widgets import FieldForm, Label, ask_text, combo_value, scrolling_page, vocab_combo
 from app.rules.vocab import Role
 
 
@@ -235,9 +235,9 @@ class SettingsView(QWidget):
         p = self.chosen_person()
         if p is None:
             return
-        pin, ok = QInputDialog.getText(self, self.tr("New PIN"),
-                                       self.tr("New PIN for {name} (at least 4 characters):").format(
-                                           name=p.display_name), QLineEdit.EchoMode.Password)
+        pin, ok = ask_text(self, self.tr("New PIN"),
+                           self.tr("New PIN for {name} (at least 4 characters):").format(name=p.display_name),
+                           QLineEdit.EchoMode.Password)
         if not ok:
             return
         store, actor = self.store, self.user.user_id
