@@ -126,6 +126,8 @@ def test_a_case_with_hostile_attachments_opens_and_the_desk_keeps_answering(qtbo
     assert seen["drawing.svg"][0] == "drawing.svg\nSVG drawing (not previewed)"
     assert seen["huge.png"][0] == "huge.png\nPNG image, 100000 x 100000: too large to preview"
     assert seen["scan.dat"] == ("scan.dat", "PNG image")  # drawn: the name alone, the picture as its icon
+    huge = next(panel.items.item(i) for i in range(4) if panel.items.item(i).text().startswith("huge.png"))
+    assert "100000 x 100000: too large to preview" in huge.toolTip()  # in full on hover (the grid elides it)
     assert on_ui_thread == [False] * 4  # every file was looked at on a worker
     assert ticks  # the UI thread's own timers kept running while the files were looked at
     assert window.cases.detail.heading.text().startswith("Case ")  # the case opened

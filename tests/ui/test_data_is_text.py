@@ -176,6 +176,23 @@ def test_every_page_and_dialog_shows_data_as_text(qtbot, store, admin, tmp_path)
     look("complaint dialog opened from the form")
     dialog.reject()
 
+    from app.ui.cases.complaint_dialog import DRAFT_KIND
+
+    window.drafts.save(DRAFT_KIND, seeded["boss"].user_id, {"customer_name": _marked("钱先生"),
+                                                            "customer_words": _marked("没修好")})
+    dialog = ComplaintDialog(store, ops, seeded["boss"], window.drafts, parent=window)
+    dialog.open()
+    assert dialog.draft_bar.isVisible()
+    look("complaint dialog offering a kept draft")
+    dialog.reject()
+
+    from app.ui.sync.sync_problems import SyncProblemsDialog
+
+    problems = SyncProblemsDialog(store, ops, window)
+    problems.open()
+    look("sync problems")
+    problems.reject()
+
     settings = window.settings
     window.show_page(settings)
     look("settings")

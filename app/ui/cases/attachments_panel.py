@@ -14,6 +14,9 @@ from app.ui.common.ui_words import error_text
 from app.ui.common.widgets import Label, icon, plain_tip
 from app.ui.cases.thumbnails import THUMB, Drawn, draw
 
+TIP_ROLE = Qt.ItemDataRole.UserRole + 1  # the tooltip's own text, before it is made plain
+
+
 class AttachmentsPanel(QWidget):
     shows = ATTACHMENTS | CASES  # the kinds of change this view refreshes on
 
@@ -76,7 +79,9 @@ class AttachmentsPanel(QWidget):
             # is drawn on a worker (Ops' io pool) and put in when it comes: never on the UI thread.
             item = QListWidgetItem(icon("file"), a.filename)
             item.setData(Qt.ItemDataRole.UserRole, str(a.path))
-            item.setToolTip(plain_tip(f"{a.filename}\n{a.size:,} B\nSHA-256 {a.sha256[:16]}…"))
+            tip = f"{a.filename}\n{a.size:,} B\nSHA-256 {a.sha256[:16]}…"
+            item.setToolTip(plain_tip(tip))
+            item.setData(TIP_ROLE, tip)
             self.items.addItem(item)
             shown, path = self.shown, str(a.path)
             self.ops.run(lambda path=path: draw(path), pool="io",
@@ -89,8 +94,9 @@ class AttachmentsPanel(QWidget):
             return
         if drawn.image is not None:
             item.setIcon(QIcon(QPixmap.fromImage(drawn.image)))
-        else:  # a file that is not drawn says what it is under its name
+        else:  # a file that is not drawn says what it is under its name (and in full on hover)
             item.setText(f"{item.text()}\n{drawn.words}")
+            item.setToolTip(plain_tip(f"{item.data(TIP_ROLE)}\n{drawn.words}"))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, drawn.words)
 
     def add_files(self, paths: list[str]) -> None:

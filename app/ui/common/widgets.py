@@ -45,7 +45,7 @@ def plain_tip(text: str) -> str:
     """A tooltip that shows ``text`` as it is (a tooltip too is rendered as rich text when it looks like HTML)."""
     from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's part of the namespace
 
-    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre) if text else text
+    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal) if text else text
 
 
 def plain_message(box) -> None:

@@ -23,7 +23,7 @@ from app.ui.common.ops import Ops
 from app.ui.reports.reports_view import ReportsView
 from app.ui.settings.settings_view import SettingsView
 from app.ui.today.today_view import TodayView
-from app.ui.common.widgets import Label, icon
+from app.ui.common.widgets import Label, icon, plain_tip
 
 
 def _nobody(store):
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         ident = store.identity
         self.store_label = Label(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.store_label.setObjectName("storeLabel")
-        self.store_label.setToolTip(self.tr("Store file: {path}").format(path=store.path))
+        self.store_label.setToolTip(plain_tip(self.tr("Store file: {path}").format(path=store.path)))
         self.sync_label = Label(self.tr("Sync: not set up"), objectName="syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
