@@ -132,3 +132,15 @@ def test_a_case_with_hostile_attachments_opens_and_the_desk_keeps_answering(qtbo
     assert ticks  # the UI thread's own timers kept running while the files were looked at
     assert window.cases.detail.heading.text().startswith("Case ")  # the case opened
     ops.wait_idle()
+
+
+@pytest.mark.parametrize("width, height, refused", [
+    (4000, 4000, False),  # 16 MP: the budget for formats decoded whole
+    (5000, 4000, True),
+    (8000, 2001, True),  # just over: a budget of pixels, not of sides
+])
+def test_formats_decoded_whole_have_a_smaller_pixel_budget(tmp_path, width, height, refused):
+    path = tmp_path / "claim.png"
+    path.write_bytes(png_claiming(width, height))
+    words = thumbnails.draw(str(path)).words
+    assert ("too large to preview" in words) is refused, words
