@@ -106,3 +106,39 @@ def test_which_sqlite_errors_are_faults_of_the_machine(message, code, kind):
 
 def test_other_errors_are_not_faults():
     assert fault_of(ValueError("database is locked"), "/x") is None
+
+
+def test_two_desks_saving_on_one_store_at_once_wait_for_each_other(tmp_path):
+    """Each desk has its own engine on the same file; a writer takes the lock before it reads, so the
+    other waits its turn (busy timeout) instead of failing when it turns from reading to writing."""
+    import threading
+
+    from app.models import FailureCase
+    from app.models.store import open_store
+    from app.services import users
+    from app.services.cases import NewCase
+    from app.services.complaints import record_complaint
+
+    first = fresh_store(tmp_path / "data")
+    admin = users.create_first_admin(first, "admin", "管理员", "1234")
+    second = open_store(tmp_path / "data")
+    failed: list[BaseException] = []
+
+    def desk(store, tag: str) -> None:
+        for i in range(25):
+            try:
+                record_complaint(store, NewCase(f"客户{tag}{i}", "13500000000", f"川A{tag}{i:04d}", "on_site",
+                                                "process", "employee", "minor"), admin.user_id)
+            except Exception as exc:  # noqa: BLE001 - every failure is the finding
+                failed.append(exc)
+
+    desks = [threading.Thread(target=desk, args=(s, t)) for s, t in ((first, "1"), (second, "2"))]
+    for d in desks:
+        d.start()
+    for d in desks:
+        d.join()
+    assert not failed, [str(e)[:120] for e in failed]
+    with first.session() as s:
+        assert s.scalar(select(func.count()).select_from(FailureCase)) == 50
+    first.close()
+    second.close()
