@@ -142,3 +142,27 @@ def test_two_desks_saving_on_one_store_at_once_wait_for_each_other(tmp_path):
         assert s.scalar(select(func.count()).select_from(FailureCase)) == 50
     first.close()
     second.close()
+
+
+def test_the_command_line_says_the_disk_is_full_in_words(tmp_path, monkeypatch, capsys):
+    """`feedback import` on a disk that fills up: exit 1 and the words, no traceback, nothing stored."""
+    from app.cli import main
+    from app.models import store as store_module
+
+    fresh_store(tmp_path / "data").close()
+    made = store_module.make_engine
+
+    def nearly_full(url):
+        engine = made(url)
+        event.listen(engine, "connect", lambda con, _r: con.execute(
+            f"PRAGMA max_page_count={con.execute('PRAGMA page_count').fetchone()[0] + 2}"))
+        return engine
+
+    monkeypatch.setattr(store_module, "make_engine", nearly_full)
+    code = main(["--data-dir", str(tmp_path / "data"), "feedback", "import",
+                 str(csv_file(tmp_path / "big.csv", _rows(400)))])
+    err = capsys.readouterr().err
+    assert code == 1 and "is full" in err and "Free some space" in err and "Traceback" not in err, err
+    monkeypatch.undo()
+    with closing(sqlite3.connect(tmp_path / "data" / "store.sqlite3")) as con:
+        assert con.execute("SELECT count(*) FROM feedback_form").fetchone()[0] == 0
