@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -19,10 +20,16 @@ _FAULTS = {
     10: StoreUnreachable,  # SQLITE_IOERR: "disk I/O error" (a drive pulled out, a failing disk)
 }
 
+_OS_FAULTS = {errno.ENOSPC: StoreFull, errno.EDQUOT: StoreFull, errno.EROFS: StoreReadOnly}
+
 
 def fault_of(exc: BaseException, path: Path | str) -> StoreFault | None:
     """The typed error for a DBAPI or SQLAlchemy error of the machine, or None for any other error
-    (a broken rule of the data stays what it is: an IntegrityError is the caller's to explain)."""
+    (a broken rule of the data stays what it is: an IntegrityError is the caller's to explain).
+    A file written beside the store (an attachment, a backup) meets the same disk: ENOSPC and EROFS
+    from the operating system are the same faults, named by the file's own path."""
+    if isinstance(exc, OSError) and exc.errno in _OS_FAULTS:
+        return _OS_FAULTS[exc.errno](path=str(exc.filename or path))
     original = getattr(exc, "orig", None) or exc
     if not isinstance(original, sqlite3.Error):
         return None

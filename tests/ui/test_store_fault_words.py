@@ -3,6 +3,7 @@ do, in their language; what was typed stays on screen, nothing is stored, and sa
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from contextlib import closing
 
@@ -59,3 +60,10 @@ def test_a_full_disk_then_a_busy_store_while_saving_a_form(qtbot, window, store)
     with qtbot.waitSignal(view.form_saved):
         _save(qtbot, view)
     assert _forms(store) == 1
+
+
+def test_the_desk_words_a_full_disk_met_while_attaching_a_file():
+    from app.ui.common.ui_words import error_text
+
+    said = error_text(OSError(errno.ENOSPC, "No space left on device", "/data/attachments/.incoming-x"))
+    assert "is full" in said and "Free some space" in said and "/data/attachments/.incoming-x" in said

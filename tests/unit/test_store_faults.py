@@ -3,6 +3,8 @@ say what to do, and nothing of the change is stored."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from contextlib import closing
 
@@ -166,3 +168,16 @@ def test_the_command_line_says_the_disk_is_full_in_words(tmp_path, monkeypatch, 
     monkeypatch.undo()
     with closing(sqlite3.connect(tmp_path / "data" / "store.sqlite3")) as con:
         assert con.execute("SELECT count(*) FROM feedback_form").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("number, kind", [
+    (errno.ENOSPC, StoreFull), (errno.EDQUOT, StoreFull), (errno.EROFS, StoreReadOnly),
+    (errno.ENOENT, type(None)), (errno.EACCES, type(None)),  # a missing or unreadable input file: not the disk
+])
+def test_a_file_written_beside_the_store_meets_the_same_disk(number, kind):
+    exc = OSError(number, os.strerror(number), "/data/attachments/.incoming-x")
+    fault = fault_of(exc, "/data/store.sqlite3")
+    assert type(fault) is kind
+    if fault is not None:
+        assert "/data/attachments/.incoming-x" in fault.render()
+
