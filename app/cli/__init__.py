@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a full or read-only disk met while writing a file: words, not a traceback
         from app.models.store_faults import fault_of
 
-        fault = fault_of(exc, "")
+        fault = fault_of(exc, resolve_data_dir(getattr(args, "data_dir", None)))
         if fault is None:
             raise
         print(translate("Cli", "Error: ") + fault.render(translate), file=sys.stderr)

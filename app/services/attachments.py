@@ -18,6 +18,7 @@ from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
+from app.models.store_faults import fault_of
 from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork
 from app.services.changes import ATTACHMENTS, CASES, announces
@@ -119,6 +120,12 @@ def _copy_in(store, source: Path) -> tuple[str, int]:
         else:
             os.replace(tmp, target)
         return digest, size
+    except OSError as exc:  # a full or read-only disk: said as the store's own fault, naming the folder
+        Path(tmp).unlink(missing_ok=True)
+        fault = fault_of(exc, root)
+        if fault is None:
+            raise
+        raise fault from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -181,3 +181,25 @@ def test_a_file_written_beside_the_store_meets_the_same_disk(number, kind):
     if fault is not None:
         assert "/data/attachments/.incoming-x" in fault.render()
 
+
+
+def test_attaching_a_file_on_a_full_disk_says_so_and_leaves_nothing(tmp_path, monkeypatch):
+    from app.services import attachments
+    from app.services.cases import NewCase, open_case
+
+    store = fresh_store(tmp_path / "data")
+    case = open_case(store, NewCase("周先生", "13500000000", "川A00001", "hotline", "process", "system", "minor"), None)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"x" * 5000)
+
+    def no_space(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(attachments.os, "fsync", no_space)
+    with pytest.raises(StoreFull) as caught:
+        attachments.add_attachment(store, case.id, photo, None)
+    assert str(attachments.files_dir(store)) in caught.value.render()
+    assert attachments.list_attachments(store, case.id) == []
+    assert not list(attachments.files_dir(store).rglob("*.incoming-*")) and not list(
+        attachments.files_dir(store).glob(".incoming-*"))
+    store.close()

@@ -3,7 +3,7 @@
 An attachment is whatever a customer's phone, a colleague or another counter sent: its name says
 nothing. Only PNG, JPEG, GIF, BMP and WebP are drawn, known by their first bytes, and only when their
 header claims at most a pixel budget; everything else (an SVG above all: a few KB of nested <use> kept
-Qt's renderer busy for minutes) is shown by its name and type. ``draw`` runs on a worker (Ops' io
+Qt's renderer busy past half a minute) is shown by its name and type. ``draw`` runs on a worker (Ops' io
 pool) and returns a QImage, which unlike a QPixmap may be made off the UI thread.
 """
 

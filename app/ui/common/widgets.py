@@ -1,4 +1,4 @@
-"""Small shared pieces: icons, vocabulary combos, field rows with an error line, error labels, tables."""
+"""Small shared pieces: labels showing data as plain text, icons, vocabulary combos, field rows, tables."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ class Label(QLabel):
     """A label that shows its text as it is. Qt's QLabel guesses (AutoText): a text that looks like
     HTML is rendered as rich text, links, fonts and ``<img src>`` included, and Qt loads whatever file
     an image names. Names, the customer's words, plates, comments, script wording and file names are
-    data, so every label of the desk is this one; a product string needing markup would have to say
-    so with ``setTextFormat`` itself (none does)."""
+    data, so every label that may show data is this one (the plain QLabels left hold only the
+    product's own words); a product string needing markup would set its format itself (none does)."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs) -> None:
         super().__init__(parent, **kwargs)

@@ -16,7 +16,8 @@ from app.ui.common.grade_picker import GradePicker
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.draft_bar import DraftBar
-from app.ui.common.widgets import (FieldForm, Label, combo_value, scrolling_page, set_combo_value, vocab_combo, vocab_title)
+from app.ui.common.widgets import (FieldForm, Label, combo_value, scrolling_page, set_combo_value, vocab_combo,
+                                     vocab_title)
 from app.rules.vocab import Grade, Verification
 
 DRAFT_KIND = "feedback_form"
