@@ -124,5 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         from app.services.dealer_data import DealerNotHere
 
         return EXIT_BAD_INPUT if isinstance(exc, (InvalidInput, NotFound, DealerNotHere)) else EXIT_FAILED
+    except OSError as exc:  # a full or read-only disk met while writing a file: words, not a traceback
+        from app.models.store_faults import fault_of
+
+        fault = fault_of(exc, resolve_data_dir(getattr(args, "data_dir", None)))
+        if fault is None:
+            raise
+        print(translate("Cli", "Error: ") + fault.render(translate), file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -91,11 +91,35 @@ class ImportRejected(RecoveryDeskError):
         super().__init__(file=file, count=len(problems))
 
 
-class StoreBusy(RecoveryDeskError):
+class StoreFault(StoreError):
+    """The store refused a read or write for a reason of the machine, not of the data (see
+    app/models/store_faults.py). The change was rolled back whole: nothing of it was stored."""
+
+
+class StoreBusy(StoreFault):
     """Another writer held the store's write lock longer than the busy timeout. Nothing was written."""
 
-    text = QT_TRANSLATE_NOOP("Errors", "The store is busy with another change (another window or the sync). "
+    text = QT_TRANSLATE_NOOP("Errors", "The store is busy with another change (another window, an import, the sync "
+                             "or a second desk on the same store) and stayed busy for several seconds. "
                              "Nothing was saved; try again in a moment.")
+
+
+class StoreFull(StoreFault):
+    text = QT_TRANSLATE_NOOP("Errors", "The disk that holds the store ({path}) is full. Nothing of this change "
+                             "was saved. Free some space on that disk (move old files or backups elsewhere), "
+                             "then try again.")
+
+
+class StoreReadOnly(StoreFault):
+    text = QT_TRANSLATE_NOOP("Errors", "The store ({path}) can only be read here: the file, its folder or the drive "
+                             "is write-protected. Nothing was saved. Give this user account permission to "
+                             "change that folder (or move the store to a writable drive), then try again.")
+
+
+class StoreUnreachable(StoreFault):
+    text = QT_TRANSLATE_NOOP("Errors", "The store ({path}) can't be reached: its drive may be disconnected or "
+                             "failing. Nothing was saved. Check the drive is connected and has free space, "
+                             "then try again.")
 
 
 class CaseChanged(RecoveryDeskError):

@@ -21,6 +21,7 @@ from app.foundation import clock
 from app.foundation.errors import MigrationFailed, StoreError, StoreTooNew
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import make_private, private_umask
+from app.models.store_faults import speak_faults
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,7 @@ def open_store(data_dir: Path) -> Store:
         log.info("store backed up to %s before upgrading %s -> %s", backup, current, head)
 
     engine = make_engine(f"sqlite:///{path}")
+    speak_faults(engine, path)
     if current != head:
         try:
             upgrade(engine)

@@ -128,7 +128,7 @@ def acknowledge(store, alert_id: str, actor) -> None:
     from app.models import FailureCase
     from app.services.uow import UnitOfWork
 
-    with UnitOfWork(store, actor.user_id) as uow:
+    with UnitOfWork(store, actor.user_id, write=True) as uow:
         alert = uow.session.get(Alert, alert_id)
         if alert is not None and alert.acknowledged_at is None:
             now = utcnow()

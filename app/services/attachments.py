@@ -18,13 +18,13 @@ from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
+from app.models.store_faults import fault_of
 from app.services.case_log import case_for_change
 from app.services.uow import UnitOfWork
 from app.services.changes import ATTACHMENTS, CASES, announces
 
 KIND = "case.attachment_added"  # the event that names an attachment's hash in a case's history
 MAX_BYTES = 50 * 1024 * 1024  # the same limit at the counter, on the wire and at head office
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"}
 _HEX = frozenset("0123456789abcdef")
 
 
@@ -37,10 +37,6 @@ class AttachmentInfo:
     size: int
     added_at: datetime
     path: Path
-
-    @property
-    def is_image(self) -> bool:
-        return Path(self.filename).suffix.lower() in IMAGE_SUFFIXES
 
 
 def is_sha256(value) -> bool:
@@ -124,6 +120,12 @@ def _copy_in(store, source: Path) -> tuple[str, int]:
         else:
             os.replace(tmp, target)
         return digest, size
+    except OSError as exc:  # a full or read-only disk: said as the store's own fault, naming the folder
+        Path(tmp).unlink(missing_ok=True)
+        fault = fault_of(exc, root)
+        if fault is None:
+            raise
+        raise fault from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -179,7 +179,7 @@ def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, 
 
 def open_case(store, new: NewCase, actor_id: str | None, *, at: datetime | None = None) -> CaseRef:
     validate(new)
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         ref = open_case_in(uow, new, at or utcnow())
         uow.commit()
         return ref

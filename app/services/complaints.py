@@ -22,7 +22,7 @@ def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order:
     number = repair_order.strip()
     fields.check("repair_order", number)
     now = utcnow()
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
         dealer_id = uow.identity.home_dealer_id
         ro = s.scalar(select(RepairOrder).where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number)) \

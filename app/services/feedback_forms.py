@@ -95,7 +95,7 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
     if not values.advisor:
         values = replace(values, advisor=actor.display_name)
     number = values.repair_order
-    with UnitOfWork(store, actor.user_id) as uow:
+    with UnitOfWork(store, actor.user_id, write=True) as uow:
         s = uow.session
         dealer_id = uow.identity.home_dealer_id
         taken = s.scalar(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
@@ -126,7 +126,7 @@ def correct_form(store, form_id: str, changes: dict, actor, *, expected_version:
                  now: datetime | None = None) -> FormSaved:
     """Change a stored form; the event keeps the earlier values and who changed them."""
     now = now or utcnow()
-    with UnitOfWork(store, actor.user_id) as uow:
+    with UnitOfWork(store, actor.user_id, write=True) as uow:
         s = uow.session
         form = s.get(FeedbackForm, form_id)
         if form is None:

@@ -22,9 +22,9 @@ def take_write_lock(session: Session) -> None:
         return
     try:
         session.connection(execution_options={"sqlite_begin_immediate": True})
-    except OperationalError as exc:
+    except OperationalError as exc:  # an engine that doesn't speak faults itself (see store_faults)
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreBusy() from exc
+            raise StoreBusy(path=str(getattr(session.get_bind().url, "database", ""))) from exc
         raise
 
 

@@ -66,7 +66,7 @@ def draw_sample(store, actor_id: str | None, *, now: datetime | None = None, see
     no pending call already holds."""
     now = now or utcnow()
     rnd = random.Random(seed)
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         _supervisor(uow, actor_id)
         s = uow.session
         size = settings.get(s, "verification.sample_size")
@@ -105,7 +105,7 @@ def record_call(store, call_id: str, outcome: str, note: str, actor_id: str | No
     if outcome == DISPUTED:
         note = require(note, "note")
     fields.check("note", (note or "").strip())
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         _supervisor(uow, actor_id)
         call = uow.session.get(VerificationCall, call_id)
         if call is None:
@@ -126,7 +126,7 @@ def resolve_dispute(store, form_id: str, note: str, actor_id: str | None, *, now
     """The dispute is settled and the form stands: it is verified and counts again."""
     now = now or utcnow()
     note = require(note, "note")
-    with UnitOfWork(store, actor_id) as uow:
+    with UnitOfWork(store, actor_id, write=True) as uow:
         _supervisor(uow, actor_id)
         form = uow.session.get(FeedbackForm, form_id)
         if form is None:

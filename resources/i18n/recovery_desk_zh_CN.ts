@@ -1823,8 +1823,20 @@
         <translation>{file}：发现 {count} 个问题，未导入任何数据。请修正后重新导入该文件。</translation>
     </message>
     <message>
-        <source>The store is busy with another change (another window or the sync). Nothing was saved; try again in a moment.</source>
-        <translation>数据库正忙于另一项更改（另一个窗口或同步）。本次未保存任何内容，请稍后再试。</translation>
+        <source>The store is busy with another change (another window, an import, the sync or a second desk on the same store) and stayed busy for several seconds. Nothing was saved; try again in a moment.</source>
+        <translation>数据库正忙于另一项更改（另一个窗口、导入、同步，或同一数据库上的另一台前台），且持续忙碌了数秒。本次未保存任何内容，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the store ({path}) is full. Nothing of this change was saved. Free some space on that disk (move old files or backups elsewhere), then try again.</source>
+        <translation>存放数据库（{path}）的磁盘已满。本次更改未保存任何内容。请在该磁盘上腾出空间（把旧文件或备份移到别处），然后再试。</translation>
+    </message>
+    <message>
+        <source>The store ({path}) can only be read here: the file, its folder or the drive is write-protected. Nothing was saved. Give this user account permission to change that folder (or move the store to a writable drive), then try again.</source>
+        <translation>此处只能读取数据库（{path}）：文件、所在文件夹或磁盘处于写保护状态。未保存任何内容。请给当前用户帐户授予修改该文件夹的权限（或把数据库移到可写的磁盘），然后再试。</translation>
+    </message>
+    <message>
+        <source>The store ({path}) can&apos;t be reached: its drive may be disconnected or failing. Nothing was saved. Check the drive is connected and has free space, then try again.</source>
+        <translation>无法访问数据库（{path}）：其所在磁盘可能已断开或出现故障。未保存任何内容。请检查磁盘已连接且有可用空间，然后再试。</translation>
     </message>
     <message>
         <source>Case {number} was changed by {who} at {when}, after you opened it. Your change was not saved.</source>
@@ -4859,6 +4871,53 @@
     <message>
         <source>clock is {m} min off head office&apos;s</source>
         <translation>时钟与总部相差 {m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnails</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>BMP image</source>
+        <translation>BMP 图片</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>ZIP or Office document</source>
+        <translation>ZIP 或 Office 文档</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing (not previewed)</source>
+        <translation>SVG 矢量图（不预览）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>{kind}, {width} x {height}: too large to preview</source>
+        <translation>{kind}，{width} x {height}：太大，不预览</translation>
+    </message>
+    <message>
+        <source>{kind} that can&apos;t be read</source>
+        <translation>无法读取的{kind}</translation>
     </message>
 </context>
 <context>

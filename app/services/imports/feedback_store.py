@@ -62,7 +62,9 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
     if checked.problems or not checked.readable:
         raise ImportRejected(checked.file, list(checked.problems))
     rows = list(checked.forms)
-    with UnitOfWork(store, actor_id) as uow:
+    # The write lock first (waiting up to the busy timeout): two imports at once then run one after
+    # the other, instead of the second failing when it turns from reading to writing.
+    with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
         _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)

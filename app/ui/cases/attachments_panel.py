@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QUrl, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import ATTACHMENTS, CASES
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
-from app.ui.common.widgets import icon
+from app.ui.common.widgets import Label, icon, plain_tip
+from app.ui.cases.thumbnails import THUMB, Drawn, draw
 
-THUMB = 96
-
-
-def thumbnail(path: str) -> QIcon:
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid():
-        reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return QIcon(QPixmap.fromImage(image)) if not image.isNull() else icon("file")
+TIP_ROLE = Qt.ItemDataRole.UserRole + 1  # the tooltip's own text, before it is made plain
 
 
 class AttachmentsPanel(QWidget):
@@ -37,6 +28,7 @@ class AttachmentsPanel(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
         self.version: int | None = None  # the case version shown, passed when adding a file
+        self.shown = 0  # counts the lists shown: a thumbnail drawn for an older list is dropped
         self.setAcceptDrops(True)
         self.items = QListWidget()
         self.items.setViewMode(QListView.ViewMode.IconMode)
@@ -48,9 +40,9 @@ class AttachmentsPanel(QWidget):
         self.items.itemActivated.connect(self.on_item_activated)
         self.add_button = QPushButton(icon("attach"), self.tr("Add file…"))
         self.add_button.clicked.connect(self.on_add_clicked)
-        self.hint = QLabel(self.tr("Drop photos or documents here"))
+        self.hint = Label(self.tr("Drop photos or documents here"))
         self.hint.setProperty("role", "hint")
-        self.message = QLabel()
+        self.message = Label()
         self.message.setProperty("role", "error")
         top = QHBoxLayout()
         top.addWidget(self.add_button)
@@ -81,11 +73,31 @@ class AttachmentsPanel(QWidget):
             return
         self.version = version
         self.items.clear()
-        for a in found:
-            item = QListWidgetItem(thumbnail(str(a.path)) if a.is_image else icon("file"), a.filename)
+        self.shown += 1
+        for row, a in enumerate(found):
+            # Name and the file icon at once; the thumbnail, when the file is one that may be drawn,
+            # is drawn on a worker (Ops' io pool) and put in when it comes: never on the UI thread.
+            item = QListWidgetItem(icon("file"), a.filename)
             item.setData(Qt.ItemDataRole.UserRole, str(a.path))
-            item.setToolTip(f"{a.filename}\n{a.size:,} B\nSHA-256 {a.sha256[:16]}…")
+            tip = f"{a.filename}\n{a.size:,} B\nSHA-256 {a.sha256[:16]}…"
+            item.setToolTip(plain_tip(tip))
+            item.setData(TIP_ROLE, tip)
             self.items.addItem(item)
+            shown, path = self.shown, str(a.path)
+            self.ops.run(lambda path=path: draw(path), pool="io",
+                         on_success=lambda drawn, shown=shown, row=row: self.on_drawn(shown, row, drawn),
+                         on_failure=lambda _exc: None)  # the name and file icon stay
+
+    def on_drawn(self, shown: int, row: int, drawn: Drawn) -> None:
+        item = self.items.item(row) if shown == self.shown else None
+        if item is None:
+            return
+        if drawn.image is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(drawn.image)))
+        else:  # a file that is not drawn says what it is under its name (and in full on hover)
+            item.setText(f"{item.text()}\n{drawn.words}")
+            item.setToolTip(plain_tip(f"{item.data(TIP_ROLE)}\n{drawn.words}"))
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, drawn.words)
 
     def add_files(self, paths: list[str]) -> None:
         from app.services.attachments import add_attachment

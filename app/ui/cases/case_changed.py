@@ -23,6 +23,7 @@ def tell_case_changed(parent: QWidget, ops, exc: BaseException) -> bool:
     box = QMessageBox(parent, objectName="case_changed_message")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("CaseChanged", "The case has changed"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it names a person and a case
     box.setText(exc.render(QCoreApplication.translate))
     box.setInformativeText(advice())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -15,6 +15,7 @@ from app.ui.cases.attachments_panel import AttachmentsPanel
 from app.services.changes import ATTACHMENTS, CALLBACKS, CASES, REMEDIES
 from app.ui.common.ops import Ops
 from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
+from app.ui.common.widgets import Label
 
 
 def _title(vocab, value) -> str:
@@ -47,7 +48,7 @@ class CaseDetailView(QWidget):
                            ("mood", self.tr("Mood")), ("opened_at", self.tr("Opened")),
                            ("first_response_at", self.tr("First response")), ("repair_order", self.tr("Repair order")),
                            ("assignee", self.tr("Advisor")), ("customer_words", self.tr("Customer's words"))):
-            lab = QLabel("-")
+            lab = Label("-")
             lab.setWordWrap(True)
             lab.setObjectName(f"fact_{key}")
             self.facts.addRow(label + ":", lab)
@@ -77,8 +78,8 @@ class CaseDetailView(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
         self.detail = None
-        self.heading = QLabel(self.tr("Choose a case in the list"), objectName="heading")
-        self.subheading = QLabel()
+        self.heading = Label(self.tr("Choose a case in the list"), objectName="heading")
+        self.subheading = Label()
         self.subheading.setWordWrap(True)
         self.tabs = QTabWidget()
         self.build_overview()

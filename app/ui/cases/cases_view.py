@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from app.ui.common.dates import qdate_today
 from app.services.case_queries import CaseFilter
@@ -13,7 +13,7 @@ from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
 from app.services.changes import CASES
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import combo_value, icon, vocab_title
+from app.ui.common.widgets import Label, combo_value, icon, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
 
@@ -67,7 +67,7 @@ class CasesView(QWidget):
         self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportCases")
         self.export_button.setToolTip(self.tr("Save the cases as listed (filters and order) as an Excel workbook"))
         self.export_button.clicked.connect(self.on_export_clicked)
-        self.count = QLabel()
+        self.count = Label()
 
     def build_table(self) -> None:
         self.model = CaseTableModel(self.store, self.ops, self)
@@ -98,7 +98,7 @@ class CasesView(QWidget):
             row2.addWidget(w)
         row2.addStretch(1)
         row3 = QHBoxLayout()
-        for w in (self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to, self.overdue):
+        for w in (self.use_dates, self.date_from, Label(self.tr("to")), self.date_to, self.overdue):
             row3.addWidget(w)
         row3.addStretch(1)
         row3.addWidget(self.count)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules import fields
@@ -13,7 +13,7 @@ from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.draft_bar import DraftBar
-from app.ui.common.widgets import FieldForm, combo_value, icon, set_combo_value, vocab_combo, vocab_title
+from app.ui.common.widgets import FieldForm, Label, combo_value, icon, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
 
 DRAFT_KIND = "complaint"
@@ -73,7 +73,7 @@ class ComplaintDialog(QDialog):
         set_combo_value(self.blame, Blame.UNKNOWN.value)
         self.severity = right.add("severity", self.tr("Severity"), vocab_combo(Severity, placeholder=choose),
                                   required=True)
-        self.severity_hint = QLabel()
+        self.severity_hint = Label()
         self.severity_hint.setProperty("role", "hint")
         self.severity_reason = right.add("severity_reason", self.tr("Reason for a higher severity"), QLineEdit())
         for name in ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason"):
@@ -89,7 +89,7 @@ class ComplaintDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.setToolTip(self.tr("What you typed is kept as a draft"))
         self.close_button.clicked.connect(self.reject)
-        self.status = QLabel()
+        self.status = Label()
         self.status.setProperty("role", "error")
         self.status.setWordWrap(True)
 
@@ -97,13 +97,13 @@ class ComplaintDialog(QDialog):
         """The draft bar on top, customer and complaint side by side, the buttons below."""
         cols = QHBoxLayout()
         lcol = QVBoxLayout()
-        lcol.addWidget(QLabel(self.tr("Customer and vehicle")))
+        lcol.addWidget(Label(self.tr("Customer and vehicle")))
         lcol.addWidget(self.search)
         lcol.addWidget(self.matches)
         lcol.addWidget(self.left)
         lcol.addStretch(1)
         rcol = QVBoxLayout()
-        rcol.addWidget(QLabel(self.tr("Complaint")))
+        rcol.addWidget(Label(self.tr("Complaint")))
         rcol.addWidget(self.right)
         rcol.addWidget(self.severity_hint)
         rcol.addStretch(1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+
+from app.ui.common.widgets import Label
 
 
 class DraftBar(QFrame):
@@ -12,7 +14,7 @@ class DraftBar(QFrame):
         self._draft = None
         self.setObjectName("draftBar")
         self.setProperty("role", "banner")
-        self.text = QLabel()
+        self.text = Label()
         self.restore_button = QPushButton(self.tr("Restore"))
         self.discard_button = QPushButton(self.tr("Discard"))
         row = QHBoxLayout(self)

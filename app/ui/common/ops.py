@@ -139,6 +139,7 @@ class Ops(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Recovery Desk"), text,
                           QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setObjectName("failure_message")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the words often hold a name, a file or a path
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Held here until answered: a box without a parent window would otherwise be collected at once.
         self._boxes.add(box)

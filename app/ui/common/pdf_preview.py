@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.ui.common.style import set_role
+from app.ui.common.widgets import Label
 
 PREVIEW_DPI = 96
 PREVIEW_PAGES = 12  # a page is 2.7 MB as an image at 96 dpi; a long month's list can run to 40 pages
@@ -55,7 +56,7 @@ class PdfPreview(QScrollArea):
         self.setWidget(self._inner)
         self.pages: list[QLabel] = []
         # Said in the empty area until the first report, so the page doesn't look broken.
-        self.hint = QLabel(hint, objectName="preview_hint")
+        self.hint = Label(hint, objectName="preview_hint")
         self.hint.setWordWrap(True)
         set_role(self.hint, "hint")
         self.hint.setMargin(40)
@@ -68,7 +69,7 @@ class PdfPreview(QScrollArea):
             label.deleteLater()
         self.pages = []
         for img in images:
-            label = QLabel()
+            label = Label()
             label.setPixmap(QPixmap.fromImage(img))
             label.setFrameShape(QLabel.Shape.Box)
             self._layout.addWidget(label)

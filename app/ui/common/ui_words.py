@@ -21,6 +21,10 @@ def error_text(exc: BaseException) -> str:
 
     if isinstance(exc, InvalidInput):
         return exc.problem_text(QCoreApplication.translate)
+    if isinstance(exc, OSError):  # a full or read-only disk met while writing a file beside the store
+        from app.models.store_faults import fault_of
+
+        exc = fault_of(exc, "") or exc
     render = getattr(exc, "render", None)
     if callable(render):
         return render(QCoreApplication.translate)

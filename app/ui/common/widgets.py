@@ -1,4 +1,4 @@
-"""Small shared pieces: icons, vocabulary combos, field rows with an error line, error labels, tables."""
+"""Small shared pieces: labels showing data as plain text, icons, vocabulary combos, field rows, tables."""
 
 from __future__ import annotations
 
@@ -13,6 +13,62 @@ from app.ui.common.style import set_role
 
 def icon(name: str) -> QIcon:
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+class Label(QLabel):
+    """A label that shows its text as it is. Qt's QLabel guesses (AutoText): a text that looks like
+    HTML is rendered as rich text, links, fonts and ``<img src>`` included, and Qt loads whatever file
+    an image names. Names, the customer's words, plates, comments, script wording and file names are
+    data, so every label that may show data is this one (the plain QLabels left hold only the
+    product's own words); a product string needing markup would set its format itself (none does)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self._plain = False
+        if text:
+            self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if not self._plain:  # set with the first text, not before: an empty label costs the first window nothing
+            self.setTextFormat(_plain_format())
+            self._plain = True
+        super().setText(text)
+
+
+def _plain_format():
+    from PySide6.QtCore import Qt  # not at import: the sign-in dialog (the first window) avoids it
+
+    return Qt.TextFormat.PlainText
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is (a tooltip too is rendered as rich text when it looks like HTML)."""
+    from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's part of the namespace
+
+    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal) if text else text
+
+
+def plain_message(box) -> None:
+    """A QMessageBox's text shown as it is: its words often hold a name, a file or a path."""
+    box.setTextFormat(_plain_format())
+
+
+def ask_text(parent: QWidget, title: str, label: str, echo=None) -> tuple[str, bool]:
+    """QInputDialog.getText with its label as plain text (the question often names a person)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("")  # makes the label, so its format is set before it holds any data
+    for lab in dialog.findChildren(QLabel):
+        lab.setTextFormat(_plain_format())
+    dialog.setLabelText(label)
+    if echo is not None:
+        dialog.setTextEchoMode(echo)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    text = dialog.textValue()
+    dialog.deleteLater()
+    return text, ok
 
 
 def vocab_title(member) -> str:
@@ -95,8 +151,8 @@ def fit_columns(table) -> None:
 
 
 def error_label(name: str = "") -> QLabel:
-    """An empty, wrapping label that shows an error in the style sheet's error colour."""
-    label = QLabel()
+    """An empty, wrapping label that shows an error (as plain text) in the style sheet's error colour."""
+    label = Label()
     if name:
         label.setObjectName(name)
     set_role(label, "error")

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+from PySide6.QtWidgets import (QDateEdit, QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
                                QPushButton, QSpinBox, QWidget)
 
 from app.ui.common.dates import qdate_today
@@ -16,7 +16,8 @@ from app.ui.common.grade_picker import GradePicker
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.draft_bar import DraftBar
-from app.ui.common.widgets import FieldForm, combo_value, scrolling_page, set_combo_value, vocab_combo, vocab_title
+from app.ui.common.widgets import (FieldForm, Label, combo_value, scrolling_page, set_combo_value, vocab_combo,
+                                     vocab_title)
 from app.rules.vocab import Grade, Verification
 
 DRAFT_KIND = "feedback_form"
@@ -90,7 +91,7 @@ class FeedbackFormView(QWidget):
     def build_result(self) -> None:
         """What the last save did (with the way to open a case from it), and the form's history."""
         self.result_bar = self._banner("resultBar")
-        self.result_text = QLabel()
+        self.result_text = Label()
         self.result_text.setWordWrap(True)
         self.open_case_button = QPushButton(self.tr("Open a recovery case from this form"))
         self.open_case_button.setObjectName("openCaseFromForm")
@@ -117,7 +118,7 @@ class FeedbackFormView(QWidget):
         self._filling = False
         self.last_saved = None
 
-        heading = QLabel(self.tr("Feedback form"), objectName="heading")
+        heading = Label(self.tr("Feedback form"), objectName="heading")
         self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
 
         self.fields = FieldForm()

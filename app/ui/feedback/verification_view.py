@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.services.changes import FORMS
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import chosen_row, error_label, fit_columns, record_table
+from app.ui.common.widgets import Label, chosen_row, error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text
 
 
@@ -32,9 +32,9 @@ class VerificationView(QWidget):
         self.confirm_button = QPushButton(self.tr("&Confirmed"), objectName="confirm")
         self.dispute_button = QPushButton(self.tr("D&isputed"), objectName="dispute")
         self.error = error_label("error")
-        self.empty = QLabel(self.tr("No calls waiting. Draw a sample of recent feedback forms to call."))
+        self.empty = Label(self.tr("No calls waiting. Draw a sample of recent feedback forms to call."))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Call each customer and check the form is what they said. A disputed form "
+        top.addWidget(Label(self.tr("Call each customer and check the form is what they said. A disputed form "
                                      "leaves the monthly assessment until it is resolved.")), 1)
         top.addWidget(self.mode)
         top.addWidget(self.draw_button)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import CASES, REMEDIES
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import chosen_row, error_label, fit_columns, record_table
+from app.ui.common.widgets import Label, chosen_row, error_label, fit_columns, record_table
 from app.ui.common.ui_words import error_text, title
 
 
@@ -28,13 +28,13 @@ class ApprovalsView(QWidget):
         self.approve_button = QPushButton(self.tr("&Approve"), objectName="approve")
         self.refuse_button = QPushButton(self.tr("Re&fuse"), objectName="refuse")
         self.error = error_label("error")
-        self.empty = QLabel(self.tr("No remedies are waiting for approval."))
+        self.empty = Label(self.tr("No remedies are waiting for approval."))
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.approve_button)
         row.addWidget(self.refuse_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Remedies above an advisor's authority wait here for your decision.")))
+        layout.addWidget(Label(self.tr("Remedies above an advisor's authority wait here for your decision.")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(row)

@@ -10,7 +10,7 @@ from app.services.callbacks import CallbackView, record_not_reached, record_reac
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error
-from app.ui.common.widgets import column, dialog_buttons, error_label
+from app.ui.common.widgets import Label, column, dialog_buttons, error_label
 
 
 class CallbackDialog(QDialog):
@@ -31,7 +31,7 @@ class CallbackDialog(QDialog):
         self.words = QLineEdit(objectName="words")
         self.root_cause = QLineEdit(objectName="root_cause")
         self.improvement = QLineEdit(objectName="improvement")
-        self.hint = QLabel()
+        self.hint = Label()
         self.hint.setWordWrap(True)
 
     def build_form(self, who: QLabel) -> QFormLayout:
@@ -61,7 +61,7 @@ class CallbackDialog(QDialog):
         self.setObjectName("callback_dialog")
         self.setWindowTitle(self.tr("Callback for {number}").format(number=callback.case_number))
         self.store, self.ops, self.callback, self.user = store, ops, callback, user
-        who = QLabel(self.tr("Call {customer} on {phone} ({plate})").format(
+        who = Label(self.tr("Call {customer} on {phone} ({plate})").format(
             customer=callback.customer, phone=callback.phone, plate=callback.plate))
         who.setObjectName("who")
         self.build_fields()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.rules.vocab import CallbackState
@@ -11,7 +11,7 @@ from app.services.callbacks import CallbackResult, CallbackView, callback_view, 
 from app.ui.recovery.callback_dialog import CallbackDialog
 from app.services.changes import CALLBACKS, CASES, SETTINGS
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import chosen_row, fit_columns
+from app.ui.common.widgets import Label, chosen_row, fit_columns
 from app.ui.common.ui_words import title
 from app.ui.common.style import ERROR_COLOUR
 
@@ -34,11 +34,11 @@ class CallbacksView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.record_button = QPushButton(self.tr("Record call... (Enter)"), objectName="record_call")
-        self.message = QLabel(objectName="message")
+        self.message = Label(objectName="message")
         self.message.setWordWrap(True)
-        self.empty = QLabel(self.tr("No callbacks to make."))
+        self.empty = Label(self.tr("No callbacks to make."))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Follow-up calls still to make (the 3-day callback)")))
+        top.addWidget(Label(self.tr("Follow-up calls still to make (the 3-day callback)")))
         top.addStretch(1)
         top.addWidget(self.record_button)
         layout = QVBoxLayout(self)

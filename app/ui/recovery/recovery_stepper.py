@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.rules.recovery import callback_due_at
@@ -19,7 +19,7 @@ from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog
 from app.ui.common.ui_words import duration_text, error_text, title, wording_language
 from app.ui.common.dates import qdate_today
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import Label, error_label
 from app.ui.common.style import set_role
 
 MARKS = {StepOutcome.DONE.value: "\u2714", StepOutcome.SKIPPED.value: "\u21b7", None: "\u25cb"}
@@ -34,9 +34,9 @@ class RecoveryStepper(QWidget):
 
     # -- building the page: __init__ (after these) calls them in this order
     def build_heading(self) -> None:
-        self.heading = QLabel(objectName="heading")
+        self.heading = Label(objectName="heading")
         self.heading.setWordWrap(True)  # a long script title must not widen the window past the screen
-        self.clock = QLabel(objectName="clock")
+        self.clock = Label(objectName="clock")
         self.actions = CaseActions(self.store, self.ops, self.user)
 
     def build_steps(self) -> None:
@@ -49,8 +49,8 @@ class RecoveryStepper(QWidget):
 
     def build_step(self) -> None:
         """The step shown: where it is in the script, what to say, the note and what went wrong."""
-        self.position = QLabel(objectName="position")
-        self.say = QLabel(objectName="say")
+        self.position = Label(objectName="position")
+        self.say = Label(objectName="say")
         self.say.setWordWrap(True)
         self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.say.font())
@@ -58,14 +58,14 @@ class RecoveryStepper(QWidget):
         self.say.setFont(font)
         self.say.setMinimumHeight(90)
         self.say.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.record_hint = QLabel(objectName="record_hint")
+        self.record_hint = Label(objectName="record_hint")
         self.record_hint.setWordWrap(True)
         self.note = QPlainTextEdit(objectName="note")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("What the customer said, what you agreed; a reason when you skip"))
         self.note.setMaximumHeight(110)
         self.error = error_label("error")
-        self.remedy_line = QLabel(objectName="remedy_line")
+        self.remedy_line = Label(objectName="remedy_line")
         self.remedy_line.setWordWrap(True)
         self.build_follow_up()
 
@@ -79,7 +79,7 @@ class RecoveryStepper(QWidget):
         self.follow_up_part = QComboBox(objectName="follow_up_part")
         for part in DayPart:
             self.follow_up_part.addItem(title(part), part.value)
-        label = QLabel(self.tr("Call the customer back on"))
+        label = Label(self.tr("Call the customer back on"))
         label.setBuddy(self.follow_up_day)
         row = QHBoxLayout(self.follow_up)
         row.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +95,7 @@ class RecoveryStepper(QWidget):
         self.skip_button = QPushButton(self.tr("Skip with reason"), objectName="skip")
         self.note_button = QPushButton(self.tr("Save note"), objectName="save_note")
         self.remedy_button = QPushButton(self.tr("Offer a remedy..."), objectName="offer_remedy")
-        self.finished_label = QLabel(objectName="finished")
+        self.finished_label = Label(objectName="finished")
         self.finished_label.setWordWrap(True)
 
         self.done_button.setDefault(True)
@@ -107,7 +107,7 @@ class RecoveryStepper(QWidget):
         buttons.addWidget(self.skip_button, 0, 1)
         buttons.addWidget(self.note_button, 1, 0)
         buttons.addWidget(self.remedy_button, 1, 1)
-        self.keys_hint = QLabel(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
+        self.keys_hint = Label(self.tr("Keys: Ctrl+Enter done · Ctrl+K skip · Ctrl+Shift+Enter note · "
                                         "Ctrl+R remedy · Alt+Up/Down other steps"))
         self.keys_hint.setWordWrap(True)
         set_role(self.keys_hint, "hint")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.rules.vocab import RemedyKind
 from app.services.remedies import MAX_AMOUNT, authority_of, propose_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error, title
-from app.ui.common.widgets import column, dialog_buttons, error_label
+from app.ui.common.widgets import Label, column, dialog_buttons, error_label
 
 
 class RemedyDialog(QDialog):
@@ -34,7 +34,7 @@ class RemedyDialog(QDialog):
         self.amount.setSingleStep(50)
         self.description = QLineEdit(objectName="description")
         self.description.setPlaceholderText(self.tr("e.g. free wheel alignment at the next service"))
-        self.authority = QLabel(objectName="authority")
+        self.authority = Label(objectName="authority")
         self.authority.setWordWrap(True)
         self.amount_error = error_label("amount_error")
         self.description_error = error_label("description_error")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from app.foundation import clock
@@ -16,7 +16,7 @@ from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.services.changes import Changes
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import Label, error_label, plain_message
 
 FEEDBACK, CASES = "feedback", "cases"
 
@@ -93,7 +93,7 @@ class ReportsView(QWidget):
         self.progress.setRange(0, 0)  # busy: the time a report takes is not known in advance
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.status = QLabel(objectName="report_status")
+        self.status = Label(objectName="report_status")
         buttons = QHBoxLayout()
         for w in (self.make_button, self.save_button, self.print_button, self.progress):
             buttons.addWidget(w)
@@ -223,7 +223,10 @@ class ReportsView(QWidget):
 
     def on_report_not_written(self, error: BaseException) -> None:
         # The PDF is still in memory: the user can pick another place and save again.
-        QMessageBox.warning(self, self.tr("Save the report"), self.tr("Could not save: {reason}").format(reason=error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Save the report"),
+                          self.tr("Could not save: {reason}").format(reason=error), QMessageBox.StandardButton.Ok, self)
+        plain_message(box)  # the reason names the file
+        box.exec()
 
     def on_report_written(self, path: str) -> None:
         self.status.setText(self.tr("Saved to {path}.").format(path=path))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from app.rules.settings_catalogue import REGISTRY
 from app.services.changes import SCRIPTS, SETTINGS, USERS, Changes
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
-from app.ui.common.widgets import FieldForm, combo_value, scrolling_page, vocab_combo
+from app.ui.common.widgets import FieldForm, Label, ask_text, combo_value, scrolling_page, vocab_combo
 from app.rules.vocab import Role
 
 
@@ -46,12 +46,12 @@ class SettingsView(QWidget):
             if decl.published and not self.user.is_supervisor:
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("Only a supervisor can change this setting"))
-            lab = QLabel(QCoreApplication.translate("Settings", decl.title))
+            lab = Label(QCoreApplication.translate("Settings", decl.title))
             form.addRow(lab, editor)
             self.editors[key] = editor
         self.save_button = QPushButton(self.tr("Save settings"), objectName="saveSettings")
         self.save_button.clicked.connect(self.on_save_clicked)
-        self.message = QLabel()
+        self.message = Label()
         self.message.setWordWrap(True)
         form.addRow(self.message, self.save_button)
         return values_box
@@ -59,7 +59,7 @@ class SettingsView(QWidget):
     def build_pack(self) -> None:
         """Which recovery script pack the counter uses and where it came from (head office publishes new ones)."""
         self.pack_box = QGroupBox(self.tr("Recovery scripts"))
-        self.pack_label = QLabel(objectName="active_pack")
+        self.pack_label = Label(objectName="active_pack")
         self.pack_label.setWordWrap(True)
         QVBoxLayout(self.pack_box).addWidget(self.pack_label)
 
@@ -86,7 +86,7 @@ class SettingsView(QWidget):
         self.active_button.clicked.connect(self.on_active_clicked)
         self.reset_pin_button = QPushButton(self.tr("New PIN..."))
         self.reset_pin_button.clicked.connect(self.on_reset_pin_clicked)
-        self.user_message = QLabel()
+        self.user_message = Label()
         self.user_message.setWordWrap(True)
         person_row = QHBoxLayout()
         person_row.addWidget(self.user_message, 1)
@@ -104,7 +104,7 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.setObjectName("settings")
         self.store, self.ops, self.user = store, ops, user
-        heading = QLabel(self.tr("Settings"), objectName="heading")
+        heading = Label(self.tr("Settings"), objectName="heading")
 
         lang_box = self.build_language()
         values_box = self.build_values()
@@ -235,9 +235,9 @@ class SettingsView(QWidget):
         p = self.chosen_person()
         if p is None:
             return
-        pin, ok = QInputDialog.getText(self, self.tr("New PIN"),
-                                       self.tr("New PIN for {name} (at least 4 characters):").format(
-                                           name=p.display_name), QLineEdit.EchoMode.Password)
+        pin, ok = ask_text(self, self.tr("New PIN"),
+                           self.tr("New PIN for {name} (at least 4 characters):").format(name=p.display_name),
+                           QLineEdit.EchoMode.Password)
         if not ok:
             return
         store, actor = self.store, self.user.user_id

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Slot, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QToolButton, QWidget)
 
 from app.services.drafts import DraftBox
@@ -23,7 +23,7 @@ from app.ui.common.ops import Ops
 from app.ui.reports.reports_view import ReportsView
 from app.ui.settings.settings_view import SettingsView
 from app.ui.today.today_view import TodayView
-from app.ui.common.widgets import icon
+from app.ui.common.widgets import Label, icon, plain_tip
 
 
 def _nobody(store):
@@ -74,19 +74,19 @@ class MainWindow(QMainWindow):
 
     def build_status_bar(self) -> None:
         """Who is signed in, the dealer, the store, the sync state and the lock button (also Ctrl+L)."""
-        self.user_label = QLabel(self.tr("Signed in: {name}").format(name=self.user.display_name))
+        self.user_label = Label(self.tr("Signed in: {name}").format(name=self.user.display_name))
         self.user_label.setObjectName("userLabel")
         # Where the data is, in words an advisor reads (the two characters are those of this
         # counter's case numbers); the file's full path is in the tooltip for whoever supports it.
         store = self.store
         ident = store.identity
-        self.store_label = QLabel(self.tr("This counter's store ({tag})").format(tag=ident.tag))
+        self.store_label = Label(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.store_label.setObjectName("storeLabel")
-        self.store_label.setToolTip(self.tr("Store file: {path}").format(path=store.path))
-        self.sync_label = QLabel(self.tr("Sync: not set up"), objectName="syncLabel")
+        self.store_label.setToolTip(plain_tip(self.tr("Store file: {path}").format(path=store.path)))
+        self.sync_label = Label(self.tr("Sync: not set up"), objectName="syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        self.dealer_label = QLabel(
+        self.dealer_label = Label(
             self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
             if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
         self.dealer_label.setObjectName("dealerLabel")

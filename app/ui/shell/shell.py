@@ -134,6 +134,7 @@ class Shell(QObject):
             count=len(store.repaired), path=store.path.parent)
         box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Application", "Recovery Desk"), text,
                           QMessageBox.StandardButton.Ok, self.dialog)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names a folder
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
         box.show()
@@ -228,7 +229,10 @@ class Shell(QObject):
 
         from app.ui.common.ui_words import error_text
 
-        QMessageBox.critical(self.dialog, QApplication.translate("Application", "Recovery Desk"), error_text(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Application", "Recovery Desk"),
+                          error_text(exc), QMessageBox.StandardButton.Ok, self.dialog)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the reason names the store's path
+        box.exec()
         QApplication.instance().exit(1)
 
     def on_signed_in(self, user) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.sync.connect import connect
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import error_label
+from app.ui.common.widgets import Label, error_label
 
 
 def _error_label() -> QLabel:
@@ -39,7 +39,7 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("Enrolment code"), self.code)
         form.addRow("", self.code_error)
         form.addRow(self.tr("Name of this PC"), self.label)
-        intro = QLabel(self.tr("Head office gives each counter PC a one-time code. The credential this "
+        intro = Label(self.tr("Head office gives each counter PC a one-time code. The credential this "
                                "counter receives is kept in the system keyring only."))
         intro.setWordWrap(True)
         self.connect_button = QPushButton(self.tr("Connect"))

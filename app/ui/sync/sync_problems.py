@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from app.sync.conflicts import lines as conflict_lines
 from app.sync.problems import list_problems, problem_text, send_again
 from app.services.changes import SYNC
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import Label, fit_columns, plain_tip
 
 
 class SyncProblemsDialog(QDialog):
@@ -24,7 +24,7 @@ class SyncProblemsDialog(QDialog):
         self.problems = []
         self.setWindowTitle(self.tr("Sync problems"))
         self.resize(860, 420)
-        self.intro = QLabel(self.tr(
+        self.intro = Label(self.tr(
             "Nothing here is lost. A refused file keeps its changes on this counter: fix the cause named "
             "below (or ask head office), then send it again. Conflicts are resolved by a supervisor at head office."))
         self.intro.setWordWrap(True)
@@ -35,7 +35,7 @@ class SyncProblemsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.empty = QLabel(self.tr("No sync problems."))
+        self.empty = Label(self.tr("No sync problems."))
         self.resend = QPushButton(self.tr("Send again"))
         self.resend.setEnabled(False)
         buttons = QDialogButtonBox()
@@ -67,7 +67,7 @@ class SyncProblemsDialog(QDialog):
             tip = "\n".join(conflict_lines(p.conflict, QCoreApplication.translate)) if p.kind == "conflict" else detail
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tip if col == 3 else text)
+                item.setToolTip(plain_tip(tip if col == 3 else text))
                 self.table.setItem(row, col, item)
         fit_columns(self.table)
         self.empty.setVisible(not problems)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
 from app.ui.common.dates import qdate_today, short_date, short_when
 from app.services.changes import ALERTS, CASES, FORMS, SETTINGS
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import vocab_title
+from app.ui.common.widgets import Label, vocab_title
 from app.rules.vocab import Severity
 from app.ui.common.style import ERROR_COLOUR
 
@@ -26,10 +26,10 @@ class TodayView(QWidget):
     # -- building the page: __init__ (after these) calls them in this order
     def build_month(self) -> QGroupBox:
         """The month's figures so far."""
-        self.forms = QLabel("-")
-        self.average = QLabel("-")
-        self.failure_share = QLabel("-")
-        self.outcome = QLabel("-")
+        self.forms = Label("-")
+        self.average = Label("-")
+        self.failure_share = Label("-")
+        self.outcome = Label("-")
         month = QGroupBox(self.tr("This month"))
         form = QFormLayout(month)
         form.addRow(self.tr("Feedback forms this month:"), self.forms)
@@ -84,7 +84,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.setObjectName("today")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self.heading = QLabel(objectName="heading")
+        self.heading = Label(objectName="heading")
         month = self.build_month()
         self.build_lists()
         self.build_layout(month)
