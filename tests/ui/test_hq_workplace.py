@@ -22,7 +22,7 @@ from app.models import Event, FailureCase, SyncConflict
 from app.models.store import open_database
 from app.scripts.library import bundled_pack_path
 from app.services.assessment import previous
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.sync import outbox
 from app.sync.apply import apply_file
 from app.ui.common.ops import Ops
@@ -40,7 +40,7 @@ def _forms(store, tmp_path, name: str, rows: list[tuple[date, str, int]]) -> Non
              for i, (d, g, o) in enumerate(rows)]
     path = tmp_path / f"{name}.csv"
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
-    import_feedback_csv(store, path)
+    import_feedback_file(store, path)
 
 
 def _to_head_office(store, db, folder) -> None:

@@ -15,7 +15,7 @@ from app.services import callbacks, remedies, users
 from app.services.attachments import add_attachment
 from app.services.cases import NewCase, open_case
 from app.services.changes import CASES
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
 
 # The walk's image names a file that isn't there: a label that regressed to rich text then fails the
@@ -85,7 +85,7 @@ def _seed(store, tmp_path, admin) -> dict:
     file, a callback and people, each with markup in every field it has."""
     boss = users.create_user(store, "boss", _marked("主管"), "1357", "supervisor", actor_id=admin.user_id)
     li = users.create_user(store, "li", _marked("李娜"), "5678", "advisor", actor_id=admin.user_id)
-    import_feedback_csv(store, csv_file(tmp_path / "forms.csv", [
+    import_feedback_file(store, csv_file(tmp_path / "forms.csv", [
         form_line("2026-11-10", "RO-MARK-1", "ADE", advisor=_marked("张伟"), customer=_marked("王芳"),
                   overall="4", comment=_marked("还是异响"))]))
     case = open_case(store, NewCase(
@@ -321,14 +321,14 @@ def test_head_offices_window_shows_counters_data_as_text(qtbot, tmp_path, monkey
     qtbot.addWidget(w)
     w.show()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
-    with qtbot.waitSignal(w.import_finished, timeout=20000):
-        w.choose.click()
-    qtbot.waitUntil(lambda: w.conflicts.rowCount() == 1)
+    with qtbot.waitSignal(w.importing.import_finished, timeout=20000):
+        w.importing.choose.click()
+    qtbot.waitUntil(lambda: w.conflicts.conflicts.rowCount() == 1)
     seen = []
     for tab in range(w.tabs.count()):
         w.tabs.setCurrentIndex(tab)
-        if w.tabs.currentWidget() is w.tabs.widget(2):
-            w.conflicts.selectRow(0)
+        if w.tabs.currentWidget() is w.conflicts:
+            w.conflicts.conflicts.selectRow(0)
         QApplication.processEvents()
         seen += [f"tab {w.tabs.tabText(tab)}: {o}" for o in _offences(_every_widget())]
     ops.wait_idle()

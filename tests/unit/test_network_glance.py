@@ -17,7 +17,7 @@ from app.reports import network
 from app.rules.figures import recovery_rate
 from app.services import figures
 from app.services.assessment import previous
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.sync import outbox
 from app.sync.apply import apply_file
 from tests.synchelp import enrol_in_process, new_case
@@ -47,7 +47,7 @@ def _forms(store, path, rows):
     lines = [f"{d.isoformat()},RO-{path.stem}-{i},李娜,客户{i},1390000{i:04d},京B{i:05d},{g},{o},no,\n"
              for i, (d, g, o) in enumerate(rows)]
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
-    import_feedback_csv(store, path)
+    import_feedback_file(store, path)
 
 
 def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tmp_path, new_store, new_hq_db):

@@ -17,7 +17,7 @@ from app.foundation.translation import Words
 from app.models import FeedbackForm
 from app.models.store import Store, make_engine
 from app.models.store_faults import fault_of, speak_faults
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line, fresh_store
 
 
@@ -43,10 +43,10 @@ def _full_after(store, spare_pages: int) -> None:
 
 def test_a_full_disk_is_a_full_disk_in_words_and_the_import_stores_nothing(tmp_path):
     store = fresh_store(tmp_path / "data")
-    import_feedback_csv(store, csv_file(tmp_path / "first.csv", _rows(3, "OLD")))
+    import_feedback_file(store, csv_file(tmp_path / "first.csv", _rows(3, "OLD")))
     _full_after(store, 2)
     with pytest.raises(StoreFull) as caught:
-        import_feedback_csv(store, csv_file(tmp_path / "big.csv", _rows(400)))
+        import_feedback_file(store, csv_file(tmp_path / "big.csv", _rows(400)))
     words = caught.value.render()
     assert "is full" in words and "Free some space" in words and str(store.path) in words
     assert _forms(store) == 3  # all or nothing: not one row of the big file
@@ -68,7 +68,7 @@ def test_a_read_only_store_says_so_and_what_to_do(tmp_path, service):
     read_only.identity = store.identity
     with pytest.raises(StoreReadOnly) as caught:
         if service == "import":
-            import_feedback_csv(read_only, csv_file(tmp_path / "f.csv", _rows(2)))
+            import_feedback_file(read_only, csv_file(tmp_path / "f.csv", _rows(2)))
         else:
             users.create_user(read_only, "li", "李娜", "5678", "advisor", actor_id=admin.user_id)
     assert "can only be read" in caught.value.render() and "permission" in caught.value.render()
@@ -81,11 +81,11 @@ def test_a_busy_store_waits_then_says_it_is_busy_and_stores_nothing(tmp_path):
     with closing(sqlite3.connect(store.path, isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")  # a second desk (or an import) in the middle of its change
         with pytest.raises(StoreBusy) as caught:
-            import_feedback_csv(store, csv_file(tmp_path / "f.csv", _rows(5)))
+            import_feedback_file(store, csv_file(tmp_path / "f.csv", _rows(5)))
         other.execute("ROLLBACK")
     assert "busy" in caught.value.render() and "try again" in caught.value.render()
     assert _forms(store) == 0
-    import_feedback_csv(store, csv_file(tmp_path / "f.csv", _rows(5)))  # once free, the same file goes in
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", _rows(5)))  # once free, the same file goes in
     assert _forms(store) == 5
     store.close()
 

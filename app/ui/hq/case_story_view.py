@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from app.hq.network_cases import case_story
 from app.rules.privacy import mask_name
@@ -12,6 +12,7 @@ from app.rules.vocab import CallbackState, CaseStatus, CauseGroup, Channel, Fail
 from app.sync.conflicts import action_text
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import fill, table, when
+from app.ui.common.widgets import Label
 
 
 def _title(vocab, value) -> str:
@@ -29,7 +30,7 @@ class CaseStoryView(QWidget):
         self.db, self.ops = db, ops
         self.case_id: str | None = None
         self.story = None
-        self.facts = QLabel(self.tr("Choose a case to read its story."), objectName="case_facts")
+        self.facts = Label(self.tr("Choose a case to read its story."), objectName="case_facts")
         self.facts.setTextFormat(Qt.TextFormat.PlainText)  # customers' words are data, never markup
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.hq.network_cases import NetworkCaseFilter, case_page, count_cases, dealers
@@ -17,7 +17,7 @@ from app.services.changes import CASES, SYNC
 from app.ui.common.dates import qdate_today
 from app.ui.common.ops import Ops
 from app.ui.common.style import ERROR_COLOUR
-from app.ui.common.widgets import combo_value, set_combo_value, vocab_combo
+from app.ui.common.widgets import Label, combo_value, set_combo_value, vocab_combo
 from app.ui.hq.case_story_view import CaseStoryView
 from app.ui.hq.forms_behind import FormsBehind
 
@@ -138,7 +138,7 @@ class CasesPage(QWidget):
         self.search = QLineEdit(objectName="case_search")
         self.search.setPlaceholderText(self.tr("Case number, phone, plate or name"))
         self.clear = QPushButton(self.tr("Clear filters"))
-        self.scope = QLabel(objectName="scope")
+        self.scope = Label(objectName="scope")
         self.scope.setTextFormat(Qt.TextFormat.PlainText)
         row1 = QHBoxLayout()
         for w in (self.dealer, self.status, self.cause, self.severity):
@@ -147,7 +147,7 @@ class CasesPage(QWidget):
         row2 = QHBoxLayout()
         row2.addWidget(self.dated)
         row2.addWidget(self.date_from)
-        row2.addWidget(QLabel(self.tr("to")))
+        row2.addWidget(Label(self.tr("to")))
         row2.addWidget(self.date_to)
         row2.addWidget(self.search, 1)
         row2.addWidget(self.clear)

@@ -4,7 +4,7 @@ counters name them), a resolution with a note, confirmed before it is made."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from app.hq.counters import open_conflicts
@@ -12,7 +12,7 @@ from app.hq.resolve import resolve
 from app.services.changes import CASES, FORMS, SYNC
 from app.sync import conflicts as conflict_words
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import dialog_buttons, error_label
+from app.ui.common.widgets import Label, dialog_buttons, error_label, plain_tip
 from app.ui.hq.parts import error_words, fill, table, when
 
 
@@ -28,7 +28,7 @@ class ResolveDialog(QDialog):
                 else self.tr("Take the change kept aside for {subject}."))
         changes = [f"  {row[0]}: {row[1] if keep == 'applied' else row[2]}"
                    for row in conflict_words.comparison(facts, words)[4:]]
-        self.summary = QLabel("\n".join([what.format(subject=conflict_words.subject(facts, words)), *changes,
+        self.summary = Label("\n".join([what.format(subject=conflict_words.subject(facts, words)), *changes,
                                          self.tr("The dealer's counters receive it on their next sync.")]))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -38,7 +38,7 @@ class ResolveDialog(QDialog):
         self.problem = error_label("resolution_problem")
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
-        lay.addWidget(QLabel(self.tr("Note:")))
+        lay.addWidget(Label(self.tr("Note:")))
         lay.addWidget(self.note)
         lay.addWidget(self.problem)
         self.buttons = dialog_buttons(self, self.tr("Resolve"), self.tr("Cancel"))
@@ -70,7 +70,7 @@ class ConflictsPage(QWidget):
         self.dialog: ResolveDialog | None = None
         self.conflicts = table([self.tr("Dealer"), self.tr("Case or form"), self.tr("Customer"), self.tr("Found"),
                                 self.tr("Fields changed in both places")], "conflicts")
-        self.title = QLabel(self.tr("Choose a conflict to compare its two changes."))
+        self.title = Label(self.tr("Choose a conflict to compare its two changes."))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         # Named as at the counters (app.sync.conflicts): "applied" is head office's version.
@@ -82,7 +82,7 @@ class ConflictsPage(QWidget):
         self.comparison.setWordWrap(True)
         self.keep_applied = QPushButton(self.tr("Keep head office's version..."))
         self.take_other = QPushButton(self.tr("Take the change kept aside..."))
-        self.status = QLabel()
+        self.status = Label()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -112,7 +112,7 @@ class ConflictsPage(QWidget):
                                when(c.detected_at), conflict_words.field_names(c, words)] for c in conflicts],
              [c.id for c in conflicts])
         for r, c in enumerate(conflicts):  # the whole story on hover
-            self.conflicts.item(r, 4).setToolTip("\n".join(conflict_words.lines(c, words)))
+            self.conflicts.item(r, 4).setToolTip(plain_tip("\n".join(conflict_words.lines(c, words))))
             if chosen is not None and c.id == chosen.id:
                 self.conflicts.selectRow(r)
         self.on_conflicts_selection_changed()

@@ -4,12 +4,13 @@ office found in its files; a counter silent for more than N days stands out."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from app.hq.network_status import counter_health
 from app.services.changes import SYNC
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import fill, table, when
+from app.ui.common.widgets import Label
 
 SILENT_DAYS = 3  # a counter syncs several times a day; three quiet days is worth a call
 
@@ -27,18 +28,18 @@ class CountersPage(QWidget):
         self.days.setRange(1, 90)
         self.days.setValue(SILENT_DAYS)
         self.days.setSuffix(self.tr(" days"))
-        self.summary = QLabel(objectName="health_summary")
+        self.summary = Label(objectName="health_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Stands out when silent for more than")))
+        top.addWidget(Label(self.tr("Stands out when silent for more than")))
         top.addWidget(self.days)
         top.addWidget(self.summary, 1)
         self.table = table([self.tr("Dealer"), self.tr("Counter"), self.tr("Tag"), self.tr("Last sync"),
                             self.tr("Silent (days)"), self.tr("Changes waiting"), self.tr("Sync problems"),
                             self.tr("Clock offset"), self.tr("Version"), self.tr("Refused here"),
                             self.tr("Files received"), self.tr("Enrolled")], "counter_health")
-        note = QLabel(self.tr("Changes waiting, Sync problems and version: as the counter said at its last sync. "
+        note = Label(self.tr("Changes waiting, Sync problems and version: as the counter said at its last sync. "
                               "Refused here: changes or files head office refused of it."))
         note.setWordWrap(True)
         lay = QVBoxLayout(self)

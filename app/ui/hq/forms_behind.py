@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.hq.network_forms import forms_behind
 from app.rules.privacy import mask_name
 from app.rules.vocab import Verification
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import fill, table
+from app.ui.common.widgets import Label
 
 
 def _verification(value: str) -> str:
@@ -25,7 +26,7 @@ class FormsBehind(QWidget):
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.ops = db, ops
-        self.scope = QLabel(self.tr("Double-click a dealer's average or failure share on the Network page to "
+        self.scope = Label(self.tr("Double-click a dealer's average or failure share on the Network page to "
                                     "see its forms here."), objectName="forms_scope")
         self.scope.setTextFormat(Qt.TextFormat.PlainText)
         self.scope.setWordWrap(True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.hq.importer import import_paths
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import Label, fit_columns, plain_tip
 from app.ui.hq.parts import table
 
 
@@ -30,7 +30,7 @@ class ImportPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v of %m files"))
         self.progress.setValue(0)
-        self.summary = QLabel(self.tr("Choose the folder from a USB stick or the shared drive."))
+        self.summary = Label(self.tr("Choose the folder from a USB stick or the shared drive."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.results = table([self.tr("File"), self.tr("Outcome"), self.tr("Changes"), self.tr("Reason")], "results")
@@ -74,7 +74,7 @@ class ImportPage(QWidget):
             changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
         for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, outcome.reason]):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             self.results.setItem(row, col, item)
 
     def on_import_done(self, summary) -> None:

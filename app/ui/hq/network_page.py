@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.hq.network_cases import NetworkCaseFilter
 from app.hq.network_forms import FormFilter
@@ -16,6 +16,7 @@ from app.services.assessment import month_bounds, parse_month
 from app.services.changes import CASES, FORMS, SYNC
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import change, fill, key_at, num, share, table
+from app.ui.common.widgets import Label
 
 # Columns of the dealer table and what a double-click on each shows.
 RANK, DEALER, FORMS_COL, AVERAGE, AVG_CHANGE, FAILURE, FAIL_CHANGE, RECOVERY, REC_CHANGE, CALLBACKS, CB_CHANGE, \
@@ -36,11 +37,11 @@ class NetworkPage(QWidget):
         self.glance = None
         self.month = QComboBox(objectName="month")
         self.month.setMinimumContentsLength(8)
-        self.headline = QLabel(objectName="headline")
+        self.headline = Label(objectName="headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Month:")))
+        top.addWidget(Label(self.tr("Month:")))
         top.addWidget(self.month)
         top.addWidget(self.headline, 1)
         self.print_button = QPushButton(self.tr("Print the charts..."))

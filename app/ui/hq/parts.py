@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.ui.common.style import ERROR_COLOUR
-from app.ui.common.widgets import fit_columns
+from app.ui.common.widgets import fit_columns, plain_tip
 
 KEY = Qt.ItemDataRole.UserRole  # the record behind a row, on its first cell
 
@@ -34,7 +34,7 @@ def fill(t: QTableWidget, rows: list[list[str]], keys: list | None = None, *, ma
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tip(text))
             if r in marked:
                 item.setForeground(QColor(ERROR_COLOUR))
             if c == 0 and keys is not None:

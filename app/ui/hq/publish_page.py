@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.hq.network_status import dealers_running, preview
@@ -14,6 +14,7 @@ from app.hq.publish import publish_to
 from app.services.changes import SYNC
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import error_words, fill, table, when
+from app.ui.common.widgets import Label
 
 
 class PublishPage(QWidget):
@@ -28,10 +29,10 @@ class PublishPage(QWidget):
         self.path: Path | None = None
         self.checked = None  # the PublishPreview of the chosen file
         self.choose = QPushButton(self.tr("Choose a script pack or settings file..."))
-        self.file_label = QLabel(self.tr("No file chosen."), objectName="publish_file")
+        self.file_label = Label(self.tr("No file chosen."), objectName="publish_file")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setWordWrap(True)
-        self.verdict = QLabel(objectName="publish_verdict")
+        self.verdict = Label(objectName="publish_verdict")
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
         self.dealers = table([self.tr("Publish to"), self.tr("Dealer"), self.tr("Latest for it"), self.tr("Published"),

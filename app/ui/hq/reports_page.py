@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.hq.network_cases import dealers
 from app.hq.network_queries import recent_months
@@ -17,6 +17,7 @@ from app.services.changes import SYNC
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
 from app.ui.hq.parts import error_words
+from app.ui.common.widgets import Label
 
 NETWORK, FEEDBACK, CASES = "network", "feedback", "cases"
 
@@ -71,13 +72,13 @@ class ReportsPage(QWidget):
         self.language.setCurrentIndex(0 if QLocale().language() == QLocale.Language.Chinese else 1)
         self.make = QPushButton(self.tr("Create report"))
         self.print_button = QPushButton(self.tr("Print..."))
-        self.status = QLabel()
+        self.status = Label()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         for label, w in ((self.tr("Report:"), self.kind), (self.tr("Dealer:"), self.dealer),
                          (self.tr("Month:"), self.month), (self.tr("Language:"), self.language)):
-            row.addWidget(QLabel(label))
+            row.addWidget(Label(label))
             row.addWidget(w)
         row.addWidget(self.make)
         row.addWidget(self.print_button)
