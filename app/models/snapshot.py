@@ -130,7 +130,7 @@ def _files(data_dir: Path) -> list[tuple[Path, str]]:
     return out
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # some platforms can't open a folder; the rename itself is still atomic
@@ -176,7 +176,7 @@ def write_backup(data_dir: Path, dest: Path, *, reason: str, program: str = "",
         with open(tmp_zip, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp_zip, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     finally:
         Path(tmp_db).unlink(missing_ok=True)
         Path(tmp_zip).unlink(missing_ok=True)
