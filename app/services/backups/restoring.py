@@ -104,7 +104,10 @@ def _extract(backup: Path, data_dir: Path) -> tuple[snapshot.Manifest, Path]:
     except snapshot.DamagedStore as exc:
         tmp.unlink(missing_ok=True)
         raise DamagedStore(path=str(backup), detail=exc.detail) from exc
-    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.DatabaseError) as exc:
+    except sqlite3.DatabaseError as exc:  # "malformed", "not a database": damaged beyond checking
+        tmp.unlink(missing_ok=True)
+        raise DamagedStore(path=str(backup), detail=str(exc)[:200]) from exc
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
         tmp.unlink(missing_ok=True)
         raise NotABackup(path=str(backup), reason=str(exc)[:200]) from exc
     return manifest, tmp
