@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import ATTACHMENTS, CASES
+from app.ui.common import file_dialogs
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.widgets import icon
@@ -115,7 +116,7 @@ class AttachmentsPanel(QWidget):
             self.attachment_added.emit(info)  # ops.changed("cases") reloads the panel
 
     def on_add_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        paths = file_dialogs.open_file_names(self, self.tr("Attach files"))
         self.add_files(paths)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:

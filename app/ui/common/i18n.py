@@ -3,11 +3,11 @@ chosen as the command line chooses it (app.foundation.translation)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.foundation.paths import resources_dir
 
-_loaded: QTranslator | None = None
+_loaded: list[QTranslator] = []
 _current = "en"
 
 
@@ -25,18 +25,28 @@ def translator_for(language: str) -> QTranslator | None:
     return None
 
 
+def qt_translator_for(language: str) -> QTranslator | None:
+    """Qt's own words (message box and file dialog buttons, context menus) as PySide6 ships them."""
+    if language == "en":
+        return None
+    tr = QTranslator()
+    if tr.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return tr
+    return None
+
+
 def install(language: str) -> None:
     """Install the translator for ``language`` into the running application (replacing the last)."""
     global _loaded, _current
     _current = language
     app = QCoreApplication.instance()
-    if _loaded is not None and app is not None:
-        QCoreApplication.removeTranslator(_loaded)
-        _loaded = None
-    tr = translator_for(language)
-    if tr is not None and app is not None:
+    if app is None:
+        return
+    for old in _loaded:
+        QCoreApplication.removeTranslator(old)
+    _loaded = [tr for tr in (qt_translator_for(language), translator_for(language)) if tr is not None]
+    for tr in _loaded:
         QCoreApplication.installTranslator(tr)
-        _loaded = tr
 
 
 def apply_language(language: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +16,7 @@ from app.hq.importer import import_paths
 from app.hq.resolve import resolve
 from app.sync import conflicts as conflict_words
 from app.services.changes import CASES, FORMS, SYNC
+from app.ui.common import file_dialogs
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import fit_columns
 
@@ -230,7 +231,7 @@ class HqWindow(QMainWindow):
 
     @Slot()
     def on_choose_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of case files"))
+        folder = file_dialogs.existing_folder(self, self.tr("Folder of case files"))
         if folder:
             self.import_folder(Path(folder))
 

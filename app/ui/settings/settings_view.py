@@ -39,7 +39,7 @@ class SettingsView(QWidget):
         values_box = QGroupBox(self.tr("Rules and preferences"))
         form = QFormLayout(values_box)
         for key, decl in REGISTRY.items():
-            if key == "ui.language":
+            if key in ("ui.language", "ui.last_folder"):  # chosen above; remembered by the file dialogs
                 continue
             editor = self._editor(decl)
             editor.setObjectName(f"setting_{key}")
@@ -111,8 +111,12 @@ class SettingsView(QWidget):
         self.build_pack()
         self.show_pack()
         self.build_users()
+        from app.ui.settings.backups_panel import BackupsPanel
 
-        scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.users_box], 900)
+        self.backups = BackupsPanel(store, ops, user)
+        self.backups.setVisible(user.is_supervisor)
+
+        scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.users_box, self.backups], 900)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
         ops.changed.connect(self.on_ops_changed)

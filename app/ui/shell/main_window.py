@@ -111,10 +111,15 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 740)
 
+        from app.ui.common import file_dialogs
+
+        file_dialogs.use_store(store, ops)  # file dialogs open in the folder this counter last used
         self.build_navigation()
         self.build_pages()
         self.today.case_requested.connect(self.on_today_case_requested)
         self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
+        # A restored store may be another counter's (a new PC): its dealer and tag in the status bar.
+        self.settings.backups.store_restored.connect(lambda _done: self.rebuild_requested.emit())
         self.build_status_bar()
 
     def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
