@@ -159,7 +159,7 @@ def write_backup(data_dir: Path, dest: Path, *, reason: str, program: str = "",
             progress(1, total)
         with closing(sqlite3.connect(tmp_db)) as con:
             figures = describe(con)
-        manifest = Manifest(format=FORMAT, created_at=clock.now().isoformat(timespec="seconds"), reason=reason,
+        manifest = Manifest(format=FORMAT, created_at=clock.now().isoformat(), reason=reason,
                             db_bytes=os.path.getsize(tmp_db), program=program,
                             attachments=sum(1 for _p, a in files if a.startswith("attachments/")),
                             outbox_files=sum(1 for _p, a in files if a.startswith("outbox/")), **figures)
