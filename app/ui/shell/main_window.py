@@ -86,10 +86,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("Sync: not set up"), objectName="syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        self.dealer_label = QLabel(
-            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
-            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
-        self.dealer_label.setObjectName("dealerLabel")
+        self.dealer_label = QLabel(objectName="dealerLabel")
+        self.show_dealer()
         bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.sync_label)
@@ -121,6 +119,13 @@ class MainWindow(QMainWindow):
         # A restored store may be another counter's (a new PC): its dealer and tag in the status bar.
         self.settings.backups.store_restored.connect(lambda _done: self.rebuild_requested.emit())
         self.build_status_bar()
+
+    def show_dealer(self) -> None:
+        """The counter's dealer as the store knows it now (joining head office names it)."""
+        ident = self.store.identity
+        self.dealer_label.setText(
+            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
+            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
 
     def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("file"), title)
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(self.statusBar().layout().count() - 1, self.sync_button)
         controller.state_changed.connect(self.on_sync_state_changed)
         controller.round_failed.connect(self.on_sync_round_failed)
+        self.settings.join_requested.connect(self.sync_button.on_connect_triggered)
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)
@@ -167,6 +173,7 @@ class MainWindow(QMainWindow):
         from app.ui.sync.sync_controller import describe
 
         self.sync_label.setText(describe(state))
+        self.show_dealer()  # e.g. just joined head office: its dealer at once
         self._sync_connected = state.connected
 
     @Slot(str)

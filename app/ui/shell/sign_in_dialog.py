@@ -1,4 +1,5 @@
-"""Sign-in on a shared counter PC: pick your name, type your PIN; the first start creates the admin.
+"""Sign-in on a shared counter PC: pick your name, type your PIN; the first start creates the admin
+and offers to join head office (or to work offline for now).
 
 The dialog shows at once; the store may still be opening (set_store() is called when it is), so
 the program's first window appears without waiting for the database layer to load.
@@ -46,6 +47,16 @@ class SignInDialog(QDialog):
         for w in (self.admin_pin, self.admin_pin2):
             w.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_pin2.returnPressed.connect(self.on_submit_clicked)
+        # The first start is when a dealer sets the counter up: joining head office belongs here too.
+        self.join_button = QPushButton(self.tr("Join head office..."), objectName="joinHeadOffice")
+        self.join_button.clicked.connect(self.on_join_clicked)
+        self.join_label = QLabel(self.tr("Or work offline for now: join later in Settings. What is recorded "
+                                         "meanwhile goes to head office once joined."), objectName="joinState")
+        self.join_label.setWordWrap(True)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self.join_label, 1)
+        join_row.addWidget(self.join_button)
+        self.admin_form.layout().addRow(join_row)
 
         self.forms = QStackedWidget()
         self.forms.addWidget(self.sign_in_form)
@@ -98,6 +109,20 @@ class SignInDialog(QDialog):
             self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
         self.pin.setFocus()
         self.ready.emit()
+
+    def on_join_clicked(self) -> None:
+        from app.ui.sync.connect_dialog import ConnectDialog  # not on the sign-in's start path
+
+        if self.store is None:
+            return
+        self.connect_dialog = ConnectDialog(self.store, self.ops, self)
+        self.connect_dialog.counter_connected.connect(self.on_counter_connected)
+        self.connect_dialog.open()
+
+    def on_counter_connected(self, connected) -> None:
+        self.join_label.setText(self.tr("Joined head office: dealer {name} ({code}).").format(
+            name=connected.dealer_name, code=connected.dealer_code))
+        self.join_button.hide()
 
     def on_submit_clicked(self) -> None:
         from app.services import users
