@@ -87,7 +87,7 @@ class BackupsPanel(QGroupBox):
         kinds = {"daily": self.tr("daily"), "manual": self.tr("made by hand"),
                  "before_restore": self.tr("before a restore"), "before_upgrade": self.tr("before an upgrade")}
         for row, b in enumerate(self.backups):
-            cells = (b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), locale.formattedDataSize(b.size),
+            cells = (b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), locale.formattedDataSize(b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat),
                      str(b.cases), str(b.forms), kinds.get(b.reason, b.reason))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -143,7 +143,8 @@ class BackupsPanel(QGroupBox):
         self.ops.run(lambda: back_up_now(store, progress), pool="io", on_failure=self._failed,
                      on_success=lambda b: self._finished(self.tr("Backed up: {cases} cases, {forms} forms, {size}.")
                                                          .format(cases=b.cases, forms=b.forms,
-                                                                 size=QLocale().formattedDataSize(b.size))))
+                                                                 size=QLocale().formattedDataSize(
+                                                                     b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat))))
 
     def on_save_clicked(self) -> None:
         from app.services.backups.taking import save_copy

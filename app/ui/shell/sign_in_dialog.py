@@ -53,10 +53,12 @@ class SignInDialog(QDialog):
         self.join_label = QLabel(self.tr("Or work offline for now: join later in Settings. What is recorded "
                                          "meanwhile goes to head office once joined."), objectName="joinState")
         self.join_label.setWordWrap(True)
-        join_row = QHBoxLayout()
+        self.join_box = QWidget(objectName="joinBox")
+        join_row = QHBoxLayout(self.join_box)
+        join_row.setContentsMargins(0, 8, 0, 0)
         join_row.addWidget(self.join_label, 1)
         join_row.addWidget(self.join_button)
-        self.admin_form.layout().addRow(join_row)
+        self.join_box.hide()  # the first start only
 
         self.forms = QStackedWidget()
         self.forms.addWidget(self.sign_in_form)
@@ -68,6 +70,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.forms)
+        layout.addWidget(self.join_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
@@ -92,6 +95,8 @@ class SignInDialog(QDialog):
             self.heading.setText(self.tr("Welcome. This is the first start: create the administrator, "
                                          "who can then add the advisors and supervisors."))
             self.forms.setCurrentWidget(self.admin_form)
+            self.join_box.show()
+            self.adjustSize()  # room for the offer to join head office
             self.submit.setText(self.tr("Create administrator and sign in"))
             self.admin_user.setFocus()
             self.ready.emit()
