@@ -14,6 +14,7 @@ COUNTER_TAG_KEY = "counter_tag"  # store_meta: the tag head office assigned at e
 # store_meta: the highest case-file sequence this counter ever gave out, when its store may no longer
 # list it (a backup was restored): the outbox numbers above it.
 SEQUENCE_FLOOR_KEY = "sync.sequence_floor"
+CASE_SEQ_PREFIX = "case_seq:"  # store_meta: + YYMM, the last running number of this counter's cases that month
 
 
 @dataclass(frozen=True)

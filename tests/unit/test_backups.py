@@ -163,3 +163,35 @@ def test_a_bad_backup_is_refused_and_nothing_changes(store, data_dir, tmp_path, 
     con = sqlite3.connect(data_dir / "store.sqlite3")
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     con.close()
+
+
+def test_a_new_pc_restored_from_an_older_backup_numbers_above_what_head_office_has(
+        store, tmp_path, new_store, new_hq_db, serve_in_process):
+    """The old PC sent more after its last backup; the new PC, restored from that backup and enrolled
+    again, sends its next file and numbers its next case above what head office already holds."""
+    from app.hq.counters import add_dealer, issue_code
+    from app.sync.client import SyncClient
+    from app.sync.connect import connect
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    add_dealer(db, "BJ01", "北京一店")
+    transport = serve_in_process(db, tmp_path / "inbox")
+    connect(store, "http://hq.test", issue_code(db, "BJ01"), transport=transport)
+    client = SyncClient(store, transport=transport)
+    open_cases(store, 2)
+    client.run_once()
+    backup = taking.back_up_now(store).path  # head office has file 1, cases -0001 and -0002
+    open_cases(store, 2, start=10)
+    client.run_once()  # ... and then file 2, cases -0003 and -0004: not in the backup
+
+    new_pc = new_store(tmp_path / "new-pc")
+    restore_open_store(new_pc, backup)
+    secrets.delete(secrets.counter_key(new_pc.identity.store_id))  # the old PC's keyring went with it
+    connect(new_pc, "http://hq.test", issue_code(db, "BJ01", replace=new_pc.identity.store_id),
+            transport=transport)
+    open_cases(new_pc, 1, start=20)
+    report = SyncClient(new_pc, transport=transport).run_once()
+    assert (report.sent, report.rejected) == (1, 0)  # file 3: never a second, different file 2
+    with new_pc.session() as s:
+        assert max(s.scalars(select(FailureCase.number))).endswith("-0005")
+        assert max(s.scalars(select(SyncFile.seq))) == 3

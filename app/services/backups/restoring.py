@@ -24,7 +24,7 @@ from app import __version__
 from app.foundation.errors import RecoveryDeskError, StoreTooNew
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import snapshot
-from app.models.identity import SEQUENCE_FLOOR_KEY as SEQUENCE_FLOOR
+from app.models.identity import CASE_SEQ_PREFIX, SEQUENCE_FLOOR_KEY as SEQUENCE_FLOOR
 from app.models.store import STORE_FILE, known_revisions, shipped_head
 
 log = logging.getLogger(__name__)
@@ -169,7 +169,8 @@ def _carry_over(current: Path, restored: Path) -> None:
                                         "WHERE key = ?", (SEQUENCE_FLOOR,)).fetchone()[0]))
             con.execute("INSERT OR REPLACE INTO main.store_meta (key, value) VALUES (?, ?)", (SEQUENCE_FLOOR, str(floor)))
             # Each month's last case number: the higher of the two stores.
-            for key, value in con.execute("SELECT key, value FROM cur.store_meta WHERE key LIKE 'case_seq:%'").fetchall():
+            for key, value in con.execute("SELECT key, value FROM cur.store_meta WHERE key LIKE ?",
+                                          (CASE_SEQ_PREFIX + "%",)).fetchall():
                 mine = _meta(con, key, "0")
                 if int(value or 0) > int(mine or 0):
                     con.execute("INSERT OR REPLACE INTO main.store_meta (key, value) VALUES (?, ?)", (key, value))
