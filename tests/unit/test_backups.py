@@ -195,3 +195,18 @@ def test_a_new_pc_restored_from_an_older_backup_numbers_above_what_head_office_h
     with new_pc.session() as s:
         assert max(s.scalars(select(FailureCase.number))).endswith("-0005")
         assert max(s.scalars(select(SyncFile.seq))) == 3
+
+
+def test_a_store_another_program_has_open_is_not_replaced(store, data_dir):
+    """Recovery Desk still open on the PC while `restore` runs: refused, the store untouched."""
+    open_cases(store, 1)
+    backup = taking.back_up_now(store).path
+    open_cases(store, 1, start=5)
+    other = sqlite3.connect(data_dir / "store.sqlite3")  # the other program's connection
+    other.execute("SELECT count(*) FROM failure_case").fetchone()
+    try:
+        with pytest.raises(restoring.StoreInUse):
+            restoring.restore(data_dir, backup, keep=5, force=True)
+    finally:
+        other.close()
+    assert _figures(store)["cases"] == 2
