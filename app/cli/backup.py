@@ -6,7 +6,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
 CTX = "Cli"
+# Why each backup was taken, as --list says it.
+KINDS = {"daily": QT_TRANSLATE_NOOP("Cli", "daily"), "manual": QT_TRANSLATE_NOOP("Cli", "made by hand"),
+         "before_restore": QT_TRANSLATE_NOOP("Cli", "before a restore"),
+         "before_upgrade": QT_TRANSLATE_NOOP("Cli", "before an upgrade")}
 
 
 def register(sub, translate) -> None:
@@ -28,7 +34,7 @@ def _size(n: int) -> str:
 def _line(b, translate) -> str:
     return translate("Cli", "{when}  {size}  {cases} cases  {forms} forms  ({reason})  {path}").format(
         when=b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), size=_size(b.size), cases=b.cases, forms=b.forms,
-        reason=b.reason, path=b.path)
+        reason=translate("Cli", KINDS[b.reason]) if b.reason in KINDS else b.reason, path=b.path)
 
 
 def run_backup(args, translate) -> int:

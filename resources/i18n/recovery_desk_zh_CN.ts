@@ -1020,6 +1020,22 @@
         <translation>这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
         <source>back up the store (database, attachments, outbox) or list backups</source>
         <translation>备份数据（数据库、附件、待发文件）或列出备份</translation>
     </message>

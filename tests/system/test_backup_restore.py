@@ -45,7 +45,7 @@ def counter_with_a_backup(data_dir):
 def test_backup_list_and_restore_from_the_command_line(data_dir, tmp_path, counter_with_a_backup):
     backup = counter_with_a_backup
     listed = cli(data_dir, "backup", "--list")
-    assert listed.returncode == 0 and "20 cases  200 forms  (manual)" in listed.stdout
+    assert listed.returncode == 0 and "20 cases  200 forms  (made by hand)" in listed.stdout
     usb = tmp_path / "usb"
     usb.mkdir()
     r = cli(data_dir, "backup", "--out", str(usb))
@@ -64,7 +64,7 @@ def test_backup_list_and_restore_from_the_command_line(data_dir, tmp_path, count
     assert "head office had not received are not in the restored store" in r.stdout
     assert count(data_dir, "failure_case") == 20 and count(data_dir, "feedback_form") == 200
     listed = cli(data_dir, "backup", "--list").stdout
-    assert "23 cases  210 forms  (before_restore)" in listed  # the store as it was, kept
+    assert "23 cases  210 forms  (before a restore)" in listed  # the store as it was, kept
 
     # Bad input: exit 2, nothing changed.
     assert cli(data_dir, "restore", str(tmp_path / "nothing.zip")).returncode == 2
