@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from app.services.preferences import last_folder
 from app.ui.common import file_dialogs, i18n
@@ -36,6 +36,9 @@ def test_a_message_box_and_a_file_dialog_speak_chinese(qtbot, chinese):
     buttons = dialog.findChild(QDialogButtonBox)
     words = {b.text() for b in buttons.findChildren(QPushButton)}
     assert words == {"保存(&S)", "取消"}, words
+    # Words Qt's own catalogue lacks, from ours: "Look in", "Files of type".
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件类型(&T)："} <= labels, labels
 
 
 def test_english_again_after_switching_back(qtbot, qapp):

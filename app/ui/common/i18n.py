@@ -25,14 +25,18 @@ def translator_for(language: str) -> QTranslator | None:
     return None
 
 
-def qt_translator_for(language: str) -> QTranslator | None:
-    """Qt's own words (message box and file dialog buttons, context menus) as PySide6 ships them."""
+def qt_translators_for(language: str) -> list[QTranslator]:
+    """Qt's own words (message box and file dialog buttons, context menus) as PySide6 ships them,
+    then the few its catalogue lacks (``resources/i18n/qt_gaps_*``: the file dialog's "Look in")."""
     if language == "en":
-        return None
-    tr = QTranslator()
-    if tr.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        return tr
-    return None
+        return []
+    found = []
+    for name, folder in ((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         (f"qt_gaps_{language}", str(resources_dir() / "i18n"))):
+        tr = QTranslator()
+        if tr.load(name, folder):
+            found.append(tr)
+    return found
 
 
 def install(language: str) -> None:
@@ -44,7 +48,7 @@ def install(language: str) -> None:
         return
     for old in _loaded:
         QCoreApplication.removeTranslator(old)
-    _loaded = [tr for tr in (qt_translator_for(language), translator_for(language)) if tr is not None]
+    _loaded = qt_translators_for(language) + [tr for tr in (translator_for(language),) if tr is not None]
     for tr in _loaded:
         QCoreApplication.installTranslator(tr)
 
