@@ -79,3 +79,17 @@ def test_every_file_dialog_goes_through_the_one_helper():
     users = sorted(str(p.relative_to(APP)) for p in APP.rglob("*.py")
                    if "QFileDialog" in p.read_text(encoding="utf-8"))
     assert users == ["ui/common/file_dialogs.py"]
+
+
+def test_the_print_dialog_speaks_chinese(qtbot, chinese):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QCheckBox, QGroupBox, QRadioButton
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    words = {w.text() for cls in (QLabel, QPushButton, QCheckBox, QRadioButton) for w in dialog.findChildren(cls)}
+    words |= {g.title() for g in dialog.findChildren(QGroupBox)}
+    words = {w for w in words if w and any(ch.isalpha() for ch in w)}
+    english = sorted(w for w in words if not any("\u4e00" <= ch <= "\u9fff" for ch in w))
+    assert len(words) > 20 and english == []
