@@ -75,7 +75,7 @@ def test_file_dialogs_start_in_documents_then_in_the_last_folder(qtbot, store, o
     assert file_dialogs.start_folder() == str(target.parent)
 
 
-def test_every_file_dialog_goes_through_the_one_helper():
+def test_every_file_dialog_goes_through_file_dialogs():
     users = sorted(str(p.relative_to(APP)) for p in APP.rglob("*.py")
                    if "QFileDialog" in p.read_text(encoding="utf-8"))
     assert users == ["ui/common/file_dialogs.py"]
