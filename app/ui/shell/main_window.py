@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         controller.state_changed.connect(self.on_sync_state_changed)
         controller.round_failed.connect(self.on_sync_round_failed)
         self.settings.join_requested.connect(self.sync_button.on_connect_triggered)
-        self.settings.backups.store_restored.connect(lambda _done: controller.reload())  # its address may differ
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)
