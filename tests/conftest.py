@@ -91,7 +91,8 @@ def migrated_template(tmp_path_factory):
     """A store file brought to the schema's head once per run, before any identity is given to it:
     copying it is what a test's fresh store costs instead of running every migration again
     (tests.helpers.fresh_store uses it too)."""
-    from app.models.store import STORE_FILE, _copy_sqlite, make_engine, upgrade
+    from app.models.snapshot import copy_database
+    from app.models.store import STORE_FILE, make_engine, upgrade
     from tests import helpers
 
     built = tmp_path_factory.mktemp("template") / STORE_FILE
@@ -99,7 +100,7 @@ def migrated_template(tmp_path_factory):
     upgrade(engine)
     engine.dispose()
     single = built.with_name("single-file.sqlite3")
-    _copy_sqlite(built, single)  # one file, the WAL folded in
+    copy_database(built, single)  # one file, the WAL folded in
     helpers.MIGRATED_TEMPLATE = single
     yield single
     helpers.MIGRATED_TEMPLATE = None

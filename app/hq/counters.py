@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import secrets as pysecrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.foundation.ids import counter_tag, free_tag, new_id
+from app.foundation.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Dealer, FailureCase, HqCounter, HqEnrolment, SyncReceived, utcnow
 from app.rules import fields
 
@@ -66,6 +66,21 @@ class Enrolled:
     counter_id: str
     secret: str
     tag: str  # the counter's two characters in case numbers, unique within the dealer
+    # What head office already has from a counter enrolled again (e.g. a new PC restored from its
+    # backup): its last case-file sequence and, by YYMM, its last case number; it numbers above them.
+    last_sequence: int = 0
+    case_numbers: dict[str, int] = field(default_factory=dict)
+
+
+def issued_case_numbers(session, dealer_id: str, dealer_code: str, tag: str) -> dict[str, int]:
+    """The highest running number per YYMM among the dealer's cases numbered with ``tag``."""
+    out: dict[str, int] = {}
+    for (number,) in session.execute(select(FailureCase.number).where(
+            FailureCase.dealer_id == dealer_id, FailureCase.number.like(f"%-{tag}-%"))):
+        parsed = parse_case_number(number)
+        if parsed and parsed[0] == dealer_code and parsed[2] == tag:
+            out[parsed[1]] = max(out.get(parsed[1], 0), parsed[3])
+    return out
 
 
 @dataclass(frozen=True)
@@ -156,7 +171,8 @@ def redeem(db, code: str, counter_id: str, label: str = "") -> Enrolled:
             counter.secret, counter.enrolled_at = secret, now
         if counter.tag is None:
             counter.tag = assign_tag(s, row.dealer_id, counter_id, d.code)
-        return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret, counter.tag)
+        return Enrolled(DealerInfo(d.id, d.code, d.name), counter_id, secret, counter.tag, counter.last_sequence,
+                        issued_case_numbers(s, d.id, d.code, counter.tag))
 
 
 

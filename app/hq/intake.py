@@ -183,6 +183,7 @@ def enrol(req: EnrolRequest, db: Db) -> dict:
         return _error("enrolment_refused", exc.render(), 403)
     return {"dealer": {"id": got.dealer.id, "code": got.dealer.code, "name": got.dealer.name},
             "counter_id": got.counter_id, "secret": got.secret, "counter_tag": got.tag,
+            "last_sequence": got.last_sequence, "case_numbers": got.case_numbers,
             "server_time": utcnow().isoformat()}
 
 

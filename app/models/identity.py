@@ -11,6 +11,10 @@ from app.models import Dealer, StoreMeta, utcnow
 
 DEFAULT_DEALER_CODE = "LOCAL"
 COUNTER_TAG_KEY = "counter_tag"  # store_meta: the tag head office assigned at enrolment
+# store_meta: the highest case-file sequence this counter ever gave out, when its store may no longer
+# list it (a backup was restored): the outbox numbers above it.
+SEQUENCE_FLOOR_KEY = "sync.sequence_floor"
+CASE_SEQ_PREFIX = "case_seq:"  # store_meta: + YYMM, the last running number of this counter's cases that month
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The offline store: a SQLite file in the data directory, opened durable, migrated at start-up.
 
-Before any upgrade the file is copied to ``backups/``; if the upgrade fails the copy is put back.
+Before any upgrade the store is backed up to ``backups/`` (app.models.snapshot, the one backup
+there is); if the upgrade fails the backup's database is put back.
 A store written by a newer program is refused before anything is written to it.
 """
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.foundation import clock
+from app.models import snapshot
 from app.foundation.errors import MigrationFailed, StoreError, StoreTooNew
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import make_private, private_umask
@@ -118,12 +118,6 @@ def _stored_revision(path: Path) -> str | None:
         raise StoreError(QT_TRANSLATE_NOOP("Errors", "The store at {path} can't be read: {reason}"), path=str(path), reason=str(exc)) from exc
 
 
-def _copy_sqlite(src: Path, dst: Path) -> None:
-    """A consistent copy, including what is still in the WAL."""
-    with closing(sqlite3.connect(src)) as s, closing(sqlite3.connect(dst)) as d:
-        s.backup(d)
-
-
 PERMISSIONS_REPAIRED = QT_TRANSLATE_NOOP("Errors",
     "Other users of this computer could read {count} file(s) of the store in {path} (customers' names "
     "and phones). They are now readable by you only. Keep the folder private; don't copy it to shared places.")
@@ -163,11 +157,7 @@ def open_store(data_dir: Path) -> Store:
 
     backup: Path | None = None
     if current is not None and current != head:
-        stamp = clock.now().strftime("%Y%m%dT%H%M%S")
-        backup_dir = data_dir / "backups"
-        backup_dir.mkdir(exist_ok=True)
-        backup = backup_dir / f"store-{current}-{stamp}.sqlite3"
-        _copy_sqlite(path, backup)
+        backup = snapshot.take_backup(data_dir, "before_upgrade")
         log.info("store backed up to %s before upgrading %s -> %s", backup, current, head)
 
     engine = make_engine(f"sqlite:///{path}")
@@ -180,7 +170,7 @@ def open_store(data_dir: Path) -> Store:
             if backup is not None:
                 for suffix in ("-wal", "-shm"):
                     Path(str(path) + suffix).unlink(missing_ok=True)
-                shutil.copyfile(backup, path)
+                snapshot.extract_database(backup, path)
             elif current is None:
                 # A brand-new store that failed to build holds nothing worth keeping.
                 for suffix in ("", "-wal", "-shm"):

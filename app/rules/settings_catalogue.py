@@ -104,6 +104,11 @@ CATALOGUE: tuple[Setting, ...] = (
             minimum=0, maximum=240, published=False),
     Setting("sync.server_url", str, "", QT_TRANSLATE_NOOP("Settings", "Head-office address (e.g. https://hq.example.com)"),
             published=False),
+    Setting("backups.keep", int, 14,
+            QT_TRANSLATE_NOOP("Settings", "Backups of the store kept on this PC (the newest; one is taken every day)"),
+            minimum=1, maximum=365, published=False),
+    # The folder file dialogs open in (the last one used); empty: the user's Documents folder.
+    Setting("ui.last_folder", str, "", QT_TRANSLATE_NOOP("Settings", "Folder file dialogs open in"), published=False),
     Setting("sync.interval_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Seconds between sync rounds"),
             minimum=10, maximum=3600, published=False),
 )

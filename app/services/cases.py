@@ -12,6 +12,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import case_number, new_id, parse_case_number
 from app.models import Customer, Event, FailureCase, RepairOrder, StoreMeta, Vehicle, utcnow
 from app.models.event_codec import event_row
+from app.models.identity import CASE_SEQ_PREFIX
 from app.rules import fields
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
@@ -122,7 +123,7 @@ def next_case_number(uow: UnitOfWork, dealer_code: str, when: datetime) -> str:
     if it is higher (numbers renumbered at enrolment, a store restored from an older backup), so a
     number is never minted twice by one counter."""
     year, month = _month_key(when)
-    key = f"case_seq:{year % 100:02d}{month:02d}"
+    key = f"{CASE_SEQ_PREFIX}{year % 100:02d}{month:02d}"
     row = uow.session.get(StoreMeta, key)
     if row is None:
         row = StoreMeta(key=key, value="0")

@@ -28,3 +28,15 @@ def save_settings(store, changes: dict[str, Any], actor) -> dict[str, Any]:
                 raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change this setting"))
             settings.put(s, key, value, actor_id=actor.user_id)
         return settings.get_all(s)
+
+
+def last_folder(store) -> str:
+    """The folder the desk's file dialogs last used on this counter ("" before the first)."""
+    with store.session() as s:
+        return settings.get(s, "ui.last_folder")
+
+
+def remember_folder(store, folder: str) -> None:
+    """Keep the folder a file dialog was last used in (no view shows it: nothing to announce)."""
+    with store.session() as s, s.begin():
+        settings.put(s, "ui.last_folder", folder)

@@ -15,7 +15,7 @@ from app.foundation.ids import is_tag
 from app.models import Base, Dealer, StoreMeta, utcnow
 from app.services import settings
 from app.services.cases import Renumbered, renumber_for_dealer
-from app.models.identity import COUNTER_TAG_KEY, ensure_identity
+from app.models.identity import CASE_SEQ_PREFIX, COUNTER_TAG_KEY, SEQUENCE_FLOOR_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified
 from app.services.changes import SETTINGS, SYNC, announces
@@ -75,7 +75,26 @@ def connect(store, url: str, code: str, *, label: str = "",
     renumbered = _rehome(store, dealer["id"], dealer["code"], dealer["name"], tag)
     with store.session() as s, s.begin():
         settings.put(s, "sync.server_url", url)
+        _number_above(s, body.get("last_sequence"), body.get("case_numbers"))
     return Connected(dealer["code"], dealer["name"], counter_id, url, tag, tuple(renumbered))
+
+
+def _raise_meta(s, key: str, value) -> None:
+    row = s.get(StoreMeta, key)
+    if row is None:
+        s.add(StoreMeta(key=key, value=str(value)))
+    elif not row.value.isdigit() or int(row.value) < value:
+        row.value = str(value)
+
+
+def _number_above(s, last_sequence, case_numbers) -> None:
+    """A counter enrolled again (a new PC restored from an older backup) numbers its case files and
+    cases above what head office already has from it, never giving a number out twice."""
+    if isinstance(last_sequence, int) and last_sequence > 0:
+        _raise_meta(s, SEQUENCE_FLOOR_KEY, last_sequence)
+    for yymm, n in (case_numbers or {}).items() if isinstance(case_numbers, dict) else ():
+        if isinstance(yymm, str) and len(yymm) == 4 and yymm.isdigit() and isinstance(n, int) and n > 0:
+            _raise_meta(s, f"{CASE_SEQ_PREFIX}{yymm}", n)
 
 
 def dealer_tables() -> list:

@@ -16,8 +16,9 @@ from sqlalchemy import func, select, tuple_
 
 from app.foundation import secrets
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Dealer, Event, SyncFile, SyncOutbox, utcnow
+from app.models import Dealer, Event, StoreMeta, SyncFile, SyncOutbox, utcnow
 from app.models.event_codec import event_to_wire
+from app.models.identity import SEQUENCE_FLOOR_KEY
 from app.services import attachments
 from app.sync import casefile, found_problems
 from app.foundation.paths import write_atomic
@@ -59,6 +60,13 @@ def _unfiled(session, store_id: str, limit: int) -> list[Event]:
                                 .order_by(Event.id).limit(limit)))
 
 
+def _sequence_floor(session) -> int:
+    """Sequences this counter gave out that its store may no longer list (a backup was restored):
+    never numbered again, or head office would refuse the new file as a replay."""
+    row = session.get(StoreMeta, SEQUENCE_FLOOR_KEY)
+    return int(row.value) if row is not None and row.value.isdigit() else 0
+
+
 def file_waiting(store, secret: str | None = None) -> list[int]:
     """Put every unfiled change of this counter into new case files; return their sequences."""
     ident = store.identity
@@ -70,7 +78,7 @@ def file_waiting(store, secret: str | None = None) -> list[int]:
                 return made
             if secret is None:
                 secret = secrets.require(secrets.counter_key(ident.store_id))
-            seq = (s.scalar(select(func.max(SyncFile.seq))) or 0) + 1
+            seq = max(s.scalar(select(func.max(SyncFile.seq))) or 0, _sequence_floor(s)) + 1
             # The version each change was based on, by its event id (how head office spots conflicts).
             keys = [(e.entity_type, e.entity_id, e.seq - 1) for e in events if e.seq > 1]
             bases = {}

@@ -19,7 +19,8 @@ def staffed_templates(migrated_template, tmp_path_factory):
     {"admin": (file, admin), "advisor": (file, admin, advisor)}; each test still gets a copy of its own."""
     import shutil
 
-    from app.models.store import STORE_FILE, _copy_sqlite, open_store
+    from app.models.snapshot import copy_database
+    from app.models.store import STORE_FILE, open_store
     from app.services import users
 
     import keyring
@@ -38,7 +39,7 @@ def staffed_templates(migrated_template, tmp_path_factory):
             signed.append(users.create_user(s, "li", "李娜", "5678", "advisor", actor_id=signed[0].user_id))
         s.close()
         single = folder / "single-file.sqlite3"
-        _copy_sqlite(folder / STORE_FILE, single)  # one file, the WAL folded in
+        copy_database(folder / STORE_FILE, single)  # one file, the WAL folded in
         made[people] = (single, *signed)
     keyring.set_keyring(previous)
     return made

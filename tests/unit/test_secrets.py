@@ -31,3 +31,23 @@ def test_a_missing_credential_says_how_to_get_one():
     with pytest.raises(secrets.SecretMissing) as info:
         secrets.require("sync-counter:nobody")
     assert "enrolment code" in info.value.render()
+
+
+@pytest.mark.parametrize("platform, os_release, kind, words", [
+    ("win32", "", "windows", "built in"),
+    ("darwin", "", "macos", "Keychain"),
+    ("linux", 'ID=debian\nVERSION_ID="12"', "debian", "sudo apt install gnome-keyring"),
+    ("linux", "ID=ubuntu\nID_LIKE=debian", "debian", "sudo apt install gnome-keyring"),
+    ("linux", 'ID=linuxmint\nID_LIKE="ubuntu debian"', "debian", "sudo apt install gnome-keyring"),
+    ("linux", 'ID="rocky"\nID_LIKE="rhel centos fedora"', "fedora", "sudo dnf install gnome-keyring"),
+    ("linux", "ID=arch", "arch", "sudo pacman -S gnome-keyring"),
+    ("linux", "ID=alpine", "linux", "Secret Service keyring"),
+    ("linux", "", "linux", "Secret Service keyring"),
+])
+def test_the_missing_keyring_message_says_what_to_do_on_this_system(platform, os_release, kind, words):
+    from app.foundation.secrets import REMEDIES, system_kind
+
+    assert system_kind(platform, os_release) == kind
+    assert words in REMEDIES[kind]
+    text = secrets.NoSecureKeyring(backend="fail", remedy=REMEDIES[kind]).render()
+    assert text.endswith(REMEDIES[kind]) and "(fail)" in text

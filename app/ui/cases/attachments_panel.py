@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import ATTACHMENTS, CASES
+from app.ui.common import file_dialogs
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text
 from app.ui.common.widgets import Label, icon, plain_tip
@@ -127,7 +128,7 @@ class AttachmentsPanel(QWidget):
             self.attachment_added.emit(info)  # ops.changed("cases") reloads the panel
 
     def on_add_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        paths = file_dialogs.open_file_names(self, self.tr("Attach files"))
         self.add_files(paths)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:

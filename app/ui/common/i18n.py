@@ -3,11 +3,11 @@ chosen as the command line chooses it (app.foundation.translation)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.foundation.paths import resources_dir
 
-_loaded: QTranslator | None = None
+_loaded: list[QTranslator] = []
 _current = "en"
 
 
@@ -25,18 +25,32 @@ def translator_for(language: str) -> QTranslator | None:
     return None
 
 
+def qt_translators_for(language: str) -> list[QTranslator]:
+    """Qt's own words (message box and file dialog buttons, context menus) as PySide6 ships them,
+    then the few its catalogue lacks (``resources/i18n/qt_gaps_*``: the file dialog's "Look in")."""
+    if language == "en":
+        return []
+    found = []
+    for name, folder in ((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         (f"qt_gaps_{language}", str(resources_dir() / "i18n"))):
+        tr = QTranslator()
+        if tr.load(name, folder):
+            found.append(tr)
+    return found
+
+
 def install(language: str) -> None:
     """Install the translator for ``language`` into the running application (replacing the last)."""
     global _loaded, _current
     _current = language
     app = QCoreApplication.instance()
-    if _loaded is not None and app is not None:
-        QCoreApplication.removeTranslator(_loaded)
-        _loaded = None
-    tr = translator_for(language)
-    if tr is not None and app is not None:
+    if app is None:
+        return
+    for old in _loaded:
+        QCoreApplication.removeTranslator(old)
+    _loaded = qt_translators_for(language) + [tr for tr in (translator_for(language),) if tr is not None]
+    for tr in _loaded:
         QCoreApplication.installTranslator(tr)
-        _loaded = tr
 
 
 def apply_language(language: str) -> None:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput, RecoveryDeskError
 from app.services.changes import Changes
+from app.ui.common import file_dialogs
 from app.ui.common.ops import Ops
 from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page_count, page_images, print_images
 from app.ui.common.widgets import Label, error_label, plain_message
@@ -206,8 +207,7 @@ class ReportsView(QWidget):
         if self.current is None:
             return
         default = f"{self.current.kind}-{self.current.month}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default,
-                                                    self.tr("PDF files (*.pdf)"))
+        path = file_dialogs.save_file_name(self, self.tr("Save the report"), default, self.tr("PDF files (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -19,6 +19,7 @@ class SettingsView(QWidget):
     shows = SETTINGS | USERS | SCRIPTS  # the kinds of change this view refreshes on
 
     language_chosen = Signal(str)
+    join_requested = Signal()  # "Join head office...": the main window opens the connect dialog
     settings_saved = Signal(dict)
 
     # -- building the page: __init__ (after these) calls them in this order
@@ -39,7 +40,7 @@ class SettingsView(QWidget):
         values_box = QGroupBox(self.tr("Rules and preferences"))
         form = QFormLayout(values_box)
         for key, decl in REGISTRY.items():
-            if key == "ui.language":
+            if key in ("ui.language", "ui.last_folder"):  # chosen above; remembered by the file dialogs
                 continue
             editor = self._editor(decl)
             editor.setObjectName(f"setting_{key}")
@@ -62,6 +63,26 @@ class SettingsView(QWidget):
         self.pack_label = Label(objectName="active_pack")
         self.pack_label.setWordWrap(True)
         QVBoxLayout(self.pack_box).addWidget(self.pack_label)
+
+    def build_head_office(self) -> None:
+        """Whether this counter has joined head office, and the way to join (or join again)."""
+        self.hq_box = QGroupBox(self.tr("Head office"))
+        self.hq_state = QLabel(objectName="headOfficeState")
+        self.hq_state.setWordWrap(True)
+        self.join_button = QPushButton(self.tr("Join head office..."), objectName="joinHeadOffice")
+        self.join_button.clicked.connect(self.join_requested)
+        row = QHBoxLayout(self.hq_box)
+        row.addWidget(self.hq_state, 1)
+        row.addWidget(self.join_button)
+
+    def show_head_office(self, url: str) -> None:
+        ident = self.store.identity
+        if url and ident.home_dealer_name:
+            self.hq_state.setText(self.tr("Joined head office at {url} as a counter of {name} ({code}).").format(
+                url=url, name=ident.home_dealer_name, code=ident.home_dealer_code))
+        else:
+            self.hq_state.setText(self.tr("Working offline: not joined to head office yet. Ask head office for an "
+                                          "enrolment code."))
 
     def build_users(self) -> None:
         """The counter's users, each to deactivate or give a new PIN, and a new one to add (administrators only)."""
@@ -111,8 +132,14 @@ class SettingsView(QWidget):
         self.build_pack()
         self.show_pack()
         self.build_users()
+        self.build_head_office()
+        from app.ui.settings.backups_panel import BackupsPanel
 
-        scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.users_box], 900)
+        self.backups = BackupsPanel(store, ops, user)
+        self.backups.setVisible(user.is_supervisor)
+
+        scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.hq_box, self.users_box,
+                                 self.backups], 900)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
         ops.changed.connect(self.on_ops_changed)
@@ -172,6 +199,7 @@ class SettingsView(QWidget):
 
     def on_loaded(self, result) -> None:
         values, people = result
+        self.show_head_office(values.get("sync.server_url", ""))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(values.get("ui.language", ""))))
         self.language.blockSignals(False)

@@ -86,10 +86,8 @@ class MainWindow(QMainWindow):
         self.sync_label = Label(self.tr("Sync: not set up"), objectName="syncLabel")
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        self.dealer_label = Label(
-            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
-            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
-        self.dealer_label.setObjectName("dealerLabel")
+        self.dealer_label = Label(objectName="dealerLabel")
+        self.show_dealer()
         bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.sync_label)
@@ -111,11 +109,23 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 740)
 
+        from app.ui.common import file_dialogs
+
+        file_dialogs.use_store(store, ops)  # file dialogs open in the folder this counter last used
         self.build_navigation()
         self.build_pages()
         self.today.case_requested.connect(self.on_today_case_requested)
         self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
+        # A restored store may be another counter's (a new PC): its dealer and tag in the status bar.
+        self.settings.backups.store_restored.connect(lambda _done: self.rebuild_requested.emit())
         self.build_status_bar()
+
+    def show_dealer(self) -> None:
+        """The counter's dealer as the store knows it now (joining head office names it)."""
+        ident = self.store.identity
+        self.dealer_label.setText(
+            self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
+            if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
 
     def _append(self, title: str, widget: QWidget, icon_name: str | None, row: int | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("file"), title)
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
 
         self.update_notice = UpdateNotice(self.store.path.parent, self.ops, self)  # a program update waiting
         self.statusBar().insertPermanentWidget(0, self.update_notice)
+        self.settings.join_requested.connect(self.sync_button.on_connect_triggered)
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)
@@ -166,6 +177,7 @@ class MainWindow(QMainWindow):
         from app.ui.sync.sync_controller import describe
 
         self.sync_label.setText(describe(state))
+        self.show_dealer()  # e.g. just joined head office: its dealer at once
         self._sync_connected = state.connected
 
     @Slot(str)

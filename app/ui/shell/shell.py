@@ -79,6 +79,7 @@ class Shell(QObject):
         self.permissions_box = None  # the warning shown when the store had to be made private
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
+        self.daily = None  # the daily backup, while the desk runs
         self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
@@ -272,6 +273,11 @@ class Shell(QObject):
             self.window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
+        if self.daily is None:
+            from app.ui.settings.backups_panel import DailyBackups
+
+            self.daily = DailyBackups(self.store, self.ops, self)
+            self.daily.start()
         if self.sync is None:
             from app.ui.sync.sync_controller import SyncController
 

@@ -1,4 +1,5 @@
-"""Sign-in on a shared counter PC: pick your name, type your PIN; the first start creates the admin.
+"""Sign-in on a shared counter PC: pick your name, type your PIN; the first start creates the admin
+and offers to join head office (or to work offline for now).
 
 The dialog shows at once; the store may still be opening (set_store() is called when it is), so
 the program's first window appears without waiting for the database layer to load.
@@ -46,6 +47,18 @@ class SignInDialog(QDialog):
         for w in (self.admin_pin, self.admin_pin2):
             w.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_pin2.returnPressed.connect(self.on_submit_clicked)
+        # The first start is when a dealer sets the counter up: joining head office belongs here too.
+        self.join_button = QPushButton(self.tr("Join head office..."), objectName="joinHeadOffice")
+        self.join_button.clicked.connect(self.on_join_clicked)
+        self.join_label = QLabel(self.tr("Or work offline for now: join later in Settings. What is recorded "
+                                         "meanwhile goes to head office once joined."), objectName="joinState")
+        self.join_label.setWordWrap(True)
+        self.join_box = QWidget(objectName="joinBox")
+        join_row = QHBoxLayout(self.join_box)
+        join_row.setContentsMargins(0, 8, 0, 0)
+        join_row.addWidget(self.join_label, 1)
+        join_row.addWidget(self.join_button)
+        self.join_box.hide()  # the first start only
 
         self.forms = QStackedWidget()
         self.forms.addWidget(self.sign_in_form)
@@ -57,6 +70,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.forms)
+        layout.addWidget(self.join_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.submit)
@@ -81,6 +95,8 @@ class SignInDialog(QDialog):
             self.heading.setText(self.tr("Welcome. This is the first start: create the administrator, "
                                          "who can then add the advisors and supervisors."))
             self.forms.setCurrentWidget(self.admin_form)
+            self.join_box.show()
+            self.adjustSize()  # room for the offer to join head office
             self.submit.setText(self.tr("Create administrator and sign in"))
             self.admin_user.setFocus()
             self.ready.emit()
@@ -98,6 +114,20 @@ class SignInDialog(QDialog):
             self.user.setCurrentIndex(max(0, self.user.findData(self.locked_user.username)))
         self.pin.setFocus()
         self.ready.emit()
+
+    def on_join_clicked(self) -> None:
+        from app.ui.sync.connect_dialog import ConnectDialog  # not on the sign-in's start path
+
+        if self.store is None:
+            return
+        self.connect_dialog = ConnectDialog(self.store, self.ops, self)
+        self.connect_dialog.counter_connected.connect(self.on_counter_connected)
+        self.connect_dialog.open()
+
+    def on_counter_connected(self, connected) -> None:
+        self.join_label.setText(self.tr("Joined head office: dealer {name} ({code}).").format(
+            name=connected.dealer_name, code=connected.dealer_code))
+        self.join_button.hide()
 
     def on_submit_clicked(self) -> None:
         from app.services import users
