@@ -71,6 +71,101 @@
     </message>
 </context>
 <context>
+    <name>BackupsPanel</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup holds the whole store of this counter: cases, forms, attachments and what waits for head office. One is made every day; keep a copy away from this PC too.</source>
+        <translation>备份包含本柜台的全部数据：案例、反馈表、附件以及等待发往总部的内容。每天自动备份一次；请另外在这台电脑以外保存一份。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Save a copy to...</source>
+        <translation>另存一份到……</translation>
+    </message>
+    <message>
+        <source>Restore...</source>
+        <translation>恢复……</translation>
+    </message>
+    <message>
+        <source>Restore from a file...</source>
+        <translation>从文件恢复……</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Backed up: {cases} cases, {forms} forms, {size}.</source>
+        <translation>已备份：{cases} 个案例，{forms} 张反馈表，{size}。</translation>
+    </message>
+    <message>
+        <source>Save the backup to (e.g. a USB stick)</source>
+        <translation>将备份保存到（例如U盘）</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {path}.</source>
+        <translation>已另存一份到 {path}。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>备份文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when} ({cases} cases, {forms} forms)? The store as it is now is backed up first, then replaced.</source>
+        <translation>恢复 {when} 的备份（{cases} 个案例，{forms} 张反馈表）？当前数据会先备份，然后被替换。</translation>
+    </message>
+    <message>
+        <source>{n} change(s) made here have not reached head office yet and are not in this backup: they will no longer be on this counter (the backup made before restoring keeps them). Sync first if you can.</source>
+        <translation>本柜台有 {n} 项更改尚未送达总部，且不在此备份中：恢复后本柜台将不再有这些更改（恢复前的备份会保留它们）。如有可能，请先同步。</translation>
+    </message>
+    <message>
+        <source>Restored: the desk now works on the backup&apos;s store ({cases} cases, {forms} forms).</source>
+        <translation>已恢复：现在使用备份中的数据（{cases} 个案例，{forms} 张反馈表）。</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Callback for {number}</source>
@@ -1181,6 +1276,90 @@
     <message>
         <source>Published version {version} for {platform} ({size:.1f} MB, SHA-256 {sha}) to {who}; counters fetch it on their next sync and install it when the desk closes.</source>
         <translation>已向{who}发布 {platform} 版本 {version}（{size:.1f} MB，SHA-256 {sha}）；各前台在下次同步时下载，并在关闭程序时安装。</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>back up the store (database, attachments, outbox) or list backups</source>
+        <translation>备份数据（数据库、附件、待发文件）或列出备份</translation>
+    </message>
+    <message>
+        <source>also save the backup in this folder (e.g. a USB stick)</source>
+        <translation>同时将备份保存到此文件夹（例如U盘）</translation>
+    </message>
+    <message>
+        <source>list the backups kept on this PC</source>
+        <translation>列出本机保存的备份</translation>
+    </message>
+    <message>
+        <source>replace the store with a backup (the current one is backed up first)</source>
+        <translation>用备份替换当前数据（当前数据先备份）</translation>
+    </message>
+    <message>
+        <source>a backup made by Recovery Desk (backup-....zip)</source>
+        <translation>服务补救台生成的备份（backup-....zip）</translation>
+    </message>
+    <message>
+        <source>restore even if changes head office has not received yet would be given up</source>
+        <translation>即使会放弃总部尚未收到的更改也恢复</translation>
+    </message>
+    <message>
+        <source>{when}  {size}  {cases} cases  {forms} forms  ({reason})  {path}</source>
+        <translation>{when}  {size}  {cases} 个案例  {forms} 张反馈表  （{reason}）  {path}</translation>
+    </message>
+    <message>
+        <source>No backups on this PC yet.</source>
+        <translation>本机还没有备份。</translation>
+    </message>
+    <message>
+        <source>--out: {path} is not a folder; give an existing folder (e.g. a USB stick&apos;s).</source>
+        <translation>--out：{path} 不是文件夹；请指定一个已存在的文件夹（例如U盘上的）。</translation>
+    </message>
+    <message>
+        <source>Backed up: {line}</source>
+        <translation>已备份：{line}</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {path}</source>
+        <translation>已另存一份到 {path}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file; give a backup made by Recovery Desk (see `backup --list`).</source>
+        <translation>{path} 不是文件；请指定服务补救台生成的备份（见 `backup --list`）。</translation>
+    </message>
+    <message>
+        <source>Not restored. </source>
+        <translation>未恢复。</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when} ({cases} cases, {forms} forms).</source>
+        <translation>已恢复 {when} 的备份（{cases} 个案例，{forms} 张反馈表）。</translation>
+    </message>
+    <message>
+        <source>The store as it was is kept in {path}</source>
+        <translation>恢复前的数据保存在 {path}</translation>
+    </message>
+    <message>
+        <source>{n} change(s) head office had not received are not in the restored store.</source>
+        <translation>总部尚未收到的 {n} 项更改不在恢复后的数据中。</translation>
+    </message>
+    <message>
+        <source>{n} change(s) made here after this backup are at head office but not in the restored store.</source>
+        <translation>此备份之后在本柜台做的 {n} 项更改已在总部，但不在恢复后的数据中。</translation>
     </message>
 </context>
 <context>
@@ -2339,8 +2518,32 @@
         <translation>案例文件签名有效，但内容无法保存（{reason}）。文件内容一项也没有导入。</translation>
     </message>
     <message>
-        <source>No secure keyring is available on this computer ({backend}), so the sync credential can&apos;t be stored. Nothing was written to a file instead. On Linux install and unlock a Secret Service keyring (e.g. gnome-keyring or KWallet), then connect again.</source>
-        <translation>这台电脑上没有可用的安全密钥环（{backend}），无法保存同步凭据；也没有改存到文件中。在 Linux 上请安装并解锁 Secret Service 密钥环（如 gnome-keyring 或 KWallet），然后重新接入。</translation>
+        <source>Windows keeps it in its Credential Manager, which is built in: sign in to Windows with your own user account and connect again.</source>
+        <translation>Windows 将其保存在系统自带的“凭据管理器”中：请用您自己的用户帐户登录 Windows，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>macOS keeps it in the Keychain, which is built in: sign in with your own user account and connect again.</source>
+        <translation>macOS 将其保存在系统自带的“钥匙串”中：请用您自己的用户帐户登录，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>Install the keyring: sudo apt install gnome-keyring (then sign out and in again so it starts unlocked), and connect again.</source>
+        <translation>请安装密钥环：sudo apt install gnome-keyring（然后注销并重新登录，使其启动并解锁），再重新连接。</translation>
+    </message>
+    <message>
+        <source>Install the keyring: sudo dnf install gnome-keyring (then sign out and in again so it starts unlocked), and connect again.</source>
+        <translation>请安装密钥环：sudo dnf install gnome-keyring（然后注销并重新登录，使其启动并解锁），再重新连接。</translation>
+    </message>
+    <message>
+        <source>Install the keyring: sudo pacman -S gnome-keyring (then sign out and in again so it starts unlocked), and connect again.</source>
+        <translation>请安装密钥环：sudo pacman -S gnome-keyring（然后注销并重新登录，使其启动并解锁），再重新连接。</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (e.g. gnome-keyring or KWallet), then connect again.</source>
+        <translation>请安装并解锁一个 Secret Service 密钥环（例如 gnome-keyring 或 KWallet），然后重新连接。</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this computer ({backend}), so the sync credential can&apos;t be stored. Nothing was written to a file instead. {remedy}</source>
+        <translation>这台电脑上没有可用的安全密钥环（{backend}），因此无法保存同步凭据，也没有改为写入文件。{remedy}</translation>
     </message>
     <message>
         <source>This counter has no sync credential in the keyring. Connect it to head office again with a new enrolment code (Settings, or `recovery-desk connect --url URL --code CODE`).</source>
@@ -2589,6 +2792,30 @@
     <message>
         <source>The program update {version} from head office was refused: its file does not match the SHA-256 head office signed (damaged or tampered with). It was deleted; the program in use stays as it is.</source>
         <translation>总部发来的程序更新 {version} 已被拒收：文件与总部签名的 SHA-256 不符（已损坏或被篡改）。该文件已删除，当前程序保持不变。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Recovery Desk backup ({reason}). Choose a file the program made (backup-....zip).</source>
+        <translation>{path} 不是服务补救台的备份（{reason}）。请选择本程序生成的文件（backup-....zip）。</translation>
+    </message>
+    <message>
+        <source>The store in {path} failed its integrity check ({detail}). Nothing was changed. Use another backup.</source>
+        <translation>{path} 中的数据未通过完整性检查（{detail}）。未做任何更改。请使用其他备份。</translation>
+    </message>
+    <message>
+        <source>{count} change(s) made on this counter have not reached head office yet and are not in this backup: after restoring it they would no longer be on this counter (the backup of the current store taken before restoring keeps them). Sync first, or confirm to restore anyway (command line: --force).</source>
+        <translation>本柜台有 {count} 项更改尚未送达总部，且不在此备份中：恢复后本柜台将不再有这些更改（恢复前对当前数据所做的备份会保留它们）。请先同步，或确认仍要恢复（命令行：--force）。</translation>
+    </message>
+    <message>
+        <source>The store in {path} is in use by another program (Recovery Desk still open on this PC?). Close it and restore again; nothing was changed.</source>
+        <translation>{path} 中的数据正被其他程序使用（本机的服务补救台还开着？）。请关闭后再恢复；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The current store could not be backed up before restoring ({reason}), so nothing was changed. Restore anyway with --force (command line).</source>
+        <translation>恢复前无法备份当前数据（{reason}），因此未做任何更改。如仍要恢复，请使用 --force（命令行）。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}. The store itself is unchanged. Free some space or choose another folder, then try again.</source>
+        <translation>无法将备份写入 {path}：{reason}。数据本身未改变。请腾出空间或选择其他文件夹后重试。</translation>
     </message>
 </context>
 <context>
@@ -4586,6 +4813,14 @@
         <translation>总部地址（例如 https://hq.example.com）</translation>
     </message>
     <message>
+        <source>Backups of the store kept on this PC (the newest; one is taken every day)</source>
+        <translation>本机保留的数据备份数（最新的；每天备份一次）</translation>
+    </message>
+    <message>
+        <source>Folder file dialogs open in</source>
+        <translation>文件对话框打开的文件夹</translation>
+    </message>
+    <message>
         <source>Seconds between sync rounds</source>
         <translation>两次同步之间的秒数</translation>
     </message>
@@ -4623,6 +4858,22 @@
     <message>
         <source>Recovery scripts</source>
         <translation>补救话术</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Join head office...</source>
+        <translation>加入总部……</translation>
+    </message>
+    <message>
+        <source>Joined head office at {url} as a counter of {name} ({code}).</source>
+        <translation>已加入总部 {url}，作为 {name}（{code}）的柜台。</translation>
+    </message>
+    <message>
+        <source>Working offline: not joined to head office yet. Ask head office for an enrolment code.</source>
+        <translation>离线工作：尚未加入总部。请向总部索取接入码。</translation>
     </message>
     <message>
         <source>Users of this counter</source>
@@ -4732,6 +4983,14 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
+        <source>Join head office...</source>
+        <translation>加入总部……</translation>
+    </message>
+    <message>
+        <source>Or work offline for now: join later in Settings. What is recorded meanwhile goes to head office once joined.</source>
+        <translation>或者暂时离线工作：以后可在“设置”中加入。在此期间记录的内容会在加入后发往总部。</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -4746,6 +5005,10 @@
     <message>
         <source>Locked. Sign in again to continue.</source>
         <translation>已锁定。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <source>Joined head office: dealer {name} ({code}).</source>
+        <translation>已加入总部：经销商 {name}（{code}）。</translation>
     </message>
     <message>
         <source>the two PINs differ; type the same PIN twice</source>

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.ui.common.ops import Ops
+from app.ui.common import file_dialogs
 
 # (path, progress(rows written), cancelled()) -> rows written
 Job = Callable[[Path, Callable[[int], None], Callable[[], bool]], int]
@@ -21,7 +22,7 @@ class _Relay(QObject):
 
 
 def ask_path(parent: QWidget, default_name: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
+    path = file_dialogs.save_file_name(
         parent, QCoreApplication.translate("ExportRun", "Save as an Excel workbook"), default_name,
         QCoreApplication.translate("ExportRun", "Excel workbook (*.xlsx)"))
     if not path:

@@ -131,7 +131,7 @@ class FeedbackFormView(QWidget):
         self.connect_fields()
         self.offer_draft()
 
-    def heading_row(self, heading: QLabel) -> QWidget:
+    def heading_row(self, heading: QWidget) -> QWidget:
         """The page's heading, with importing last year's forms from a file and exporting forms beside it."""
         self.import_button = QPushButton(self.tr("Import from Excel or CSV..."), objectName="importFeedback")
         self.import_button.clicked.connect(self.on_import_clicked)

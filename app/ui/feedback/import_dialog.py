@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QStackedWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import Verification
@@ -19,6 +19,7 @@ from app.ui.common.ops import Ops
 from app.ui.common.style import ERROR_COLOUR
 from app.ui.common.ui_words import error_text, title
 from app.ui.common.widgets import error_label, fit_columns, record_table
+from app.ui.common import file_dialogs
 
 KIND = "feedback"
 MAP_PAGE, PREVIEW_PAGE = 0, 1
@@ -150,8 +151,8 @@ class FeedbackImportDialog(QDialog):
 
     # -- reading
     def on_choose_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file of feedback forms"), self.path.text(),
-                                              self.tr("Workbooks and CSV (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"))
+        path = file_dialogs.open_file_name(self, self.tr("Choose the file of feedback forms"),
+                                           self.tr("Workbooks and CSV (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"))
         if path:
             self.path.setText(path)
             self.mapping = {}

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QProgressBar, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.hq.importer import import_paths
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label, fit_columns, plain_tip
 from app.ui.hq.parts import table
+from app.ui.common import file_dialogs
 
 
 class _Progress(QObject):
@@ -47,7 +48,7 @@ class ImportPage(QWidget):
 
     @Slot()
     def on_choose_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of case files"))
+        folder = file_dialogs.existing_folder(self, self.tr("Folder of case files"))
         if folder:
             self.import_folder(Path(folder))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QMessageBox, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.hq.network_status import dealers_running, preview
@@ -15,6 +15,7 @@ from app.services.changes import SYNC
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import error_words, fill, table, when
 from app.ui.common.widgets import Label
+from app.ui.common import file_dialogs
 
 
 class PublishPage(QWidget):
@@ -64,8 +65,8 @@ class PublishPage(QWidget):
 
     @Slot()
     def on_choose_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Script pack or settings"), "",
-                                              self.tr("Packs and settings (*.yaml *.yml *.json);;All files (*)"))
+        name = file_dialogs.open_file_name(self, self.tr("Script pack or settings"),
+                                           self.tr("Packs and settings (*.yaml *.yml *.json);;All files (*)"))
         if name:
             self.check(Path(name))
 

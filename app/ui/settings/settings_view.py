@@ -67,7 +67,7 @@ class SettingsView(QWidget):
     def build_head_office(self) -> None:
         """Whether this counter has joined head office, and the way to join (or join again)."""
         self.hq_box = QGroupBox(self.tr("Head office"))
-        self.hq_state = QLabel(objectName="headOfficeState")
+        self.hq_state = Label(objectName="headOfficeState")
         self.hq_state.setWordWrap(True)
         self.join_button = QPushButton(self.tr("Join head office..."), objectName="joinHeadOffice")
         self.join_button.clicked.connect(self.join_requested)
