@@ -66,7 +66,7 @@ def _problems(store, translate) -> int:
             print(translate("Cli", "  Correct it and it goes out again with the correction, or send it again: "
                             "recovery-desk sync --retry {key}").format(key=p.key))
     for p in problems:
-        if p.kind in ("attachment", "pack"):  # files and packs this counter could not use
+        if p.kind in ("attachment", "pack", "pulled"):  # files, packs and pulled changes this counter could not use
             print(render_reason(p.detail, translate))
     for p in problems:
         if p.kind == "conflict":

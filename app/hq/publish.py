@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
+from app.rules import wire_text
 from app.rules.published import check_settings
 from app.foundation.signing import sha256
 
@@ -62,9 +63,12 @@ def publish(db, path: Path, dealer_code: str | None = None) -> Published:
     kind, name, version = "scripts", path.name, None
     if path.suffix.lower() == ".json":
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            # Over-long numbers, NaN, deep nesting and text no database stores refused as bad input.
+            doc = wire_text.loads(data.decode("utf-8"))
+        except wire_text.WireProblem as exc:
             raise InvalidInput(field=str(path), problem=str(exc)) from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvalidInput(field=str(path), problem=str(exc)[:200]) from None
         if isinstance(doc, dict) and "settings" in doc:
             kind, name = "settings", "settings"
             data = json.dumps({"settings": check_settings(doc["settings"])}, ensure_ascii=False,
@@ -91,13 +95,22 @@ def publish(db, path: Path, dealer_code: str | None = None) -> Published:
         return Published(row.n, kind, name, version, row.sha256, dealer_code)
 
 
+PAGE_BYTES = 4 * 1024 * 1024  # a page of publications stops here (one always goes): the rest next round
+
+
 def since(db, dealer_id: str, after: int, limit: int = 50) -> list[dict]:
     import base64
 
+    out, size = [], 0
     with db.session() as s:
         rows = s.scalars(select(SyncPublished).where(
             SyncPublished.n > after, or_(SyncPublished.dealer_id.is_(None), SyncPublished.dealer_id == dealer_id))
             .order_by(SyncPublished.n).limit(limit))
-        return [{"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
-                 "published_at": r.published_at.isoformat() if r.published_at else "",
-                 "content": base64.b64encode(r.content).decode("ascii")} for r in rows]
+        for r in rows:
+            if out and size + len(r.content) > PAGE_BYTES:
+                break
+            size += len(r.content)
+            out.append({"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
+                        "published_at": r.published_at.isoformat() if r.published_at else "",
+                        "content": base64.b64encode(r.content).decode("ascii")})
+    return out

@@ -69,6 +69,8 @@ def found_problems(store) -> list[SyncProblem]:
            for sha, e in sorted(found.attachment_problems(store).items())]
     out += [SyncProblem("pack", f"{e.get('name')}@{e.get('version')}", found.when(e), 0, e.get("reason", ""))
             for e in found.pack_problems(store)]
+    out += [SyncProblem("pulled", str(e.get("n")), found.when(e), 0, e.get("reason", ""))
+            for e in found.pulled_problems(store)]
     return out
 
 
