@@ -49,7 +49,11 @@ def check_pack(content: bytes, source: str):
     except UnicodeDecodeError as exc:
         raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
                                             {"reason": str(exc)})]) from None
-    return parse_pack(text, source)
+    try:
+        return parse_pack(text, source)
+    except RecursionError:  # nesting deeper than any pack: refused as bad input, never a traceback
+        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
+                                            {"reason": "nested too deeply"})]) from None
 
 
 def publish(db, path: Path, dealer_code: str | None = None) -> Published:

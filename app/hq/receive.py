@@ -312,7 +312,10 @@ def _set_aside(db, inbox: Path, path: Path, exc: CaseFileRejected) -> None:
     except ValueError:
         sequence = 0
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if path.is_file() else b""
+    except OSError:
+        data = b""
+    try:
         aside = _named(inbox / "rejected", f"{counter}-{path.name}")
         aside.parent.mkdir(parents=True, exist_ok=True)
         path.replace(aside)

@@ -64,7 +64,9 @@ def request(http: httpx.Client, method: str, target: str, limit: int, **kw) -> A
         inflate = _inflater(r.headers.get("content-encoding", ""))
         out = bytearray()
         raw = 0
-        for chunk in r.iter_raw():
+        # An answer already in memory (a transport that is not a network) is taken as its raw bytes.
+        chunks = [r._content] if r.is_stream_consumed and hasattr(r, "_content") else r.iter_raw()
+        for chunk in chunks:
             raw += len(chunk)
             if raw > limit:
                 raise TooLarge("compressed", limit)

@@ -193,7 +193,15 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
     _structure(doc)
     body = {k: v for k, v in doc.items() if k != "signature"}
-    if not signing.verify_json(secret, body, doc["signature"]["value"]):
+    try:
+        genuine = signing.verify_json(secret, body, doc["signature"]["value"])
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for it, so no file can have been signed with it
+        try:
+            wire_text.check(body)
+        except wire_text.WireProblem as exc:
+            raise _reject("invalid", exc.text, **exc.params) from None
+        raise
+    if not genuine:
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
             "The case file's signature does not match: it was changed after counter {counter} signed it, "
             "or signed with a key other than the one head office holds for that counter."),
