@@ -15,16 +15,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathPart
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 
 from app import __version__
 from app.hq import blobs, counters, limits, ownership, publish
-from app.hq.openapi_doc import ANSWERS, CASE_FILE_TYPE, binary_body
+from app.hq.openapi_doc import ANSWERS, CASE_FILE_TYPE, binary_body, case_file_schema, described
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
@@ -83,6 +87,24 @@ def _store(request: Request) -> Store:
 
 
 Db = Annotated[Store, Depends(_store)]
+# An arrival number to read after: a database INTEGER (a larger one is refused, 422, never a 500).
+After = Annotated[int, Query(ge=0, le=2**31 - 1)]
+# An attachment's name: the SHA-256 of its bytes, in lower-case hex.
+Sha = Annotated[str, PathPart(pattern="^[0-9a-f]{64}$")]
+
+
+class _Sha256(Convertor):
+    """Routes /attachments/{sha} only for a hash, so /attachments/missing with another method is a 405."""
+    regex = "[0-9a-f]{64}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("sha256", _Sha256())
 # A header a counter may send; absent is None (each route says what it needs).
 OptionalHeader = Annotated[str | None, Header()]
 
@@ -106,6 +128,17 @@ class Unauthorised(Exception):
 def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
     # Not sealed: nothing proves the caller is the counter whose secret would seal it.
     return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+
+
+def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Starlette's own refusals (no such route, a method the address doesn't take, a body that is no
+    JSON) in the intake's error form; a 405 lists every method the address takes, across routes."""
+    answer = _error(f"http_{exc.status_code}", str(exc.detail)[:200], exc.status_code)
+    if exc.status_code == 405:
+        allowed = {m for r in request.app.routes if isinstance(r, APIRoute) and r.path_regex.match(request.url.path)
+                   for m in r.methods}
+        answer.headers["Allow"] = ", ".join(sorted(allowed))
+    return answer
 
 
 def _not_valid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -213,7 +246,7 @@ def enrol(req: EnrolRequest, db: Db) -> dict:
             "server_time": utcnow().isoformat()}
 
 
-@router.post("/casefiles", openapi_extra=binary_body(CASE_FILE_TYPE), responses=ANSWERS["casefiles"])
+@router.post("/casefiles", openapi_extra=binary_body(CASE_FILE_TYPE, case_file_schema(casefile.VERSION)), responses=ANSWERS["casefiles"])
 async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, x_nonce: OptionalHeader = None,
                     x_client_time: OptionalHeader = None):
     """Store one signed case file; the sealed answer is the acknowledgement.
@@ -241,7 +274,7 @@ async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, 
 
 
 @router.get("/changes", responses=ANSWERS["authenticated"])
-def changes(caller: Caller, db: Db, after: int = 0):
+def changes(caller: Caller, db: Db, after: After = 0):
     """Case files other counters of the caller's dealer delivered after arrival number ``after``."""
     dealer_id = _dealer_of(db, caller.id)
     with db.session() as s:
@@ -262,20 +295,20 @@ def changes(caller: Caller, db: Db, after: int = 0):
 
 
 @router.get("/published", responses=ANSWERS["authenticated"])
-def published(caller: Caller, db: Db, after: int = 0):
+def published(caller: Caller, db: Db, after: After = 0):
     """Settings and script packs published for the caller's dealer (or all) after ``after``."""
     return caller.seal(items=publish.since(db, _dealer_of(db, caller.id), after))
 
 
-@router.post("/attachments/missing", responses=ANSWERS["authenticated"])
+@router.post("/attachments/missing", responses=ANSWERS["hashes"])
 def attachments_missing(caller: Caller, db: Db, hashes: list[str]):
     """Which of these attachment hashes head office lacks (only those are uploaded)."""
     return caller.seal(missing=blobs.missing(db, hashes[:5000], _dealer_of(db, caller.id)))
 
 
-@router.put("/attachments/{sha}", openapi_extra=binary_body("application/octet-stream"),
+@router.put("/attachments/{sha:sha256}", openapi_extra=binary_body("application/octet-stream"),
             responses=ANSWERS["attachment_put"])
-async def attachment_put(sha: str, request: Request, caller: Caller, db: Db):
+async def attachment_put(sha: Sha, request: Request, caller: Caller, db: Db):
     """Store one attachment; refused unless its bytes hash to ``sha`` and fit the limit."""
     limit_mb = blobs.MAX_BYTES // (1024 * 1024)
     try:
@@ -290,9 +323,9 @@ async def attachment_put(sha: str, request: Request, caller: Caller, db: Db):
     return caller.seal(sha256=sha, stored=True)
 
 
-@router.get("/attachments/{sha}", responses=ANSWERS["attachment_get"],
+@router.get("/attachments/{sha:sha256}", responses=ANSWERS["attachment_get"],
             response_class=Response)
-def attachment_get(sha: str, caller: Caller, db: Db):
+def attachment_get(sha: Sha, caller: Caller, db: Db):
     """An attachment's bytes, to a counter of a dealer holding them (the caller checks them against
     the hash it asked for)."""
     if not blobs.may_fetch(db, _dealer_of(db, caller.id), sha):
@@ -331,9 +364,11 @@ def create_app(db: Store, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTE
     app.state.db, app.state.inbox, app.state.max_body = db, Path(inbox), max_body
     app.add_exception_handler(Unauthorised, _unauthorised)
     app.add_exception_handler(RequestValidationError, _not_valid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     # Before routing, credentials and parsing: a body over its route's limit is never read.
     app.add_middleware(limits.BodyLimit, limit_for=_limit_for(max_body))
     app.include_router(router)
+    app.openapi = lambda: described(app)
     return app
 
 

@@ -21,7 +21,7 @@ _WHY = {
     401: "not an enrolled counter, or its credential (X-Counter, X-Nonce, X-Auth) does not authenticate "
          "this request; a case file's own signature does not match",
     403: "refused to this counter (a code already used, another dealer's data)",
-    404: "no such attachment at head office",
+    404: "no such attachment at head office, or its name is not a SHA-256",
     409: "a replay: another file was already delivered under this sequence",
     413: "the body is larger than this address accepts (refused before it is read)",
     415: "not a case file",
@@ -37,17 +37,59 @@ def _answers(*codes: int) -> dict:
 
 ANSWERS = {
     "health": _answers(),
-    "enrol": _answers(403, 422),
+    "enrol": _answers(400, 403, 422),
     "casefiles": _answers(400, 401, 403, 409, 415, 422),
     "authenticated": _answers(401, 422),
-    "attachment_put": _answers(400, 401, 422),
+    "hashes": _answers(400, 401, 422),
+    "attachment_put": _answers(400, 401, 404, 422),
     "attachment_get": {200: {"description": "the attachment's bytes", "content": {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
         **_answers(401, 403, 404, 422)},
 }
 
 
-def binary_body(media_type: str) -> dict:
+def binary_body(media_type: str, schema: dict | None = None) -> dict:
     """The body is read as a stream (to refuse it once too large), so OpenAPI is told what it is."""
     return {"requestBody": {"required": True, "content": {
-        media_type: {"schema": {"type": "string", "format": "binary"}}}}}
+        media_type: {"schema": schema or {"type": "string", "format": "binary"}}}}}
+
+
+# Any value a case file may hold (app/rules/wire_text): storable text, numbers a database column holds.
+_WIRE_OBJECT = {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/WireValue"}}
+WIRE_VALUE = {"description": "text without NUL, whole numbers within 64 bits, finite numbers, nesting at "
+                             "most 32 levels", "anyOf": [
+    {"type": "string", "pattern": "^[^\\u0000]*$"}, {"type": "integer", "minimum": -2**63, "maximum": 2**63 - 1},
+    {"type": "number", "minimum": -1e300, "maximum": 1e300}, {"type": "boolean"}, {"type": "null"},
+    {"type": "array", "items": {"$ref": "#/components/schemas/WireValue"}},
+    {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/WireValue"}}]}
+
+
+def described(app) -> dict:
+    """The app's OpenAPI description with the shared schemas the routes' bodies refer to."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        spec.setdefault("components", {}).setdefault("schemas", {})["WireValue"] = WIRE_VALUE
+        app.openapi_schema = spec
+    return app.openapi_schema
+
+
+def case_file_schema(version: int) -> dict:
+    """What this server takes as a case file's body: the file's envelope (docs/case-file.schema.json
+    has every field of its events and records), at the one format version it reads."""
+    text = {"type": "string", "minLength": 1, "maxLength": 200}
+    return {"type": "object", "required": ["format", "version", "dealer", "counter", "sequence", "created_at",
+                                           "events", "records", "signature"],
+            "description": "Canonical JSON (sorted keys, no spaces, UTF-8) signed with the counter's secret; "
+                           "see docs/case-file-format.md.",
+            "properties": {
+                "format": {"const": "recovery-desk/case-file"}, "version": {"const": version},
+                "dealer": {"type": "object", "required": ["id", "code"], "properties": {"id": text, "code": text}},
+                "counter": {"type": "string", "format": "uuid"},
+                "sequence": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                "created_at": {"type": "string", "format": "date-time"},
+                "events": {"type": "array", "items": _WIRE_OBJECT},
+                "records": {"type": "object", "additionalProperties": {"type": "array", "items": _WIRE_OBJECT}},
+                "signature": {"type": "object", "required": ["alg", "key", "value"], "properties": {
+                    "alg": {"const": "HMAC-SHA256"}, "key": {"type": "string"}, "value": {"type": "string"}}}}}

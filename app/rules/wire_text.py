@@ -25,7 +25,7 @@ MAX_DEPTH = 32  # no case file, page or settings file nests deeper; recursion st
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 BAD_TEXT = QT_TRANSLATE_NOOP("Errors",
-    "{where} holds a character no database can store (U+{code}) at position {position}.")
+    "{where} holds a character no database can store (U+{char}) at position {position}.")
 BAD_NUMBER = QT_TRANSLATE_NOOP("Errors",
     "{where} holds the number {number}, outside the range a database column holds ({low} to {high}).")
 TOO_DEEP = QT_TRANSLATE_NOOP("Errors",
@@ -93,7 +93,7 @@ def check(value: Any, where: str = "the document", *, texts: bool = True) -> Non
 def text_problem(value: str, where: str) -> None:
     m = _UNSTORABLE.search(value)
     if m is not None:
-        raise WireProblem(BAD_TEXT, where=where[:120], code=f"{ord(m.group()):04X}", position=m.start() + 1)
+        raise WireProblem(BAD_TEXT, where=where[:120], char=f"{ord(m.group()):04X}", position=m.start() + 1)
 
 
 def small_int(value: Any) -> bool:

@@ -2155,8 +2155,8 @@
         <translation>请求超过此地址接受的 {limit} 字节。</translation>
     </message>
     <message>
-        <source>{where} holds a character no database can store (U+{code}) at position {position}.</source>
-        <translation>{where} 第 {position} 个位置含有数据库无法保存的字符（U+{code}）。</translation>
+        <source>{where} holds a character no database can store (U+{char}) at position {position}.</source>
+        <translation>{where} 第 {position} 个位置含有数据库无法保存的字符（U+{char}）。</translation>
     </message>
     <message>
         <source>{where} holds the number {number}, outside the range a database column holds ({low} to {high}).</source>

@@ -87,7 +87,7 @@ def test_a_change_holding_nul_is_refused_alone_and_the_rest_stored(world):
     assert status == 200, raw
     [refused] = sealed["data"]["refused"]
     assert refused["code"] == "invalid_value" and refused["entity_id"] == bad["entity_id"]
-    assert "0000" in refused["params"]["code"]
+    assert refused["params"]["char"] == "0000"
     assert sealed["data"]["events_new"] == 1
     # the attachments of the dealer still come (the issue saw them break with a 500 after such a file)
     from tests.system.attack_world import authed
