@@ -26,7 +26,7 @@ class TooLarge(Exception):
 
 
 class UnknownEncoding(Exception):
-    """An answer in a content encoding the counter did not ask for."""
+    """An answer in a content encoding the counter did not ask for, or that does not inflate."""
 
 
 @dataclass(frozen=True)
@@ -61,28 +61,35 @@ def request(http: httpx.Client, method: str, target: str, limit: int, **kw) -> A
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TooLarge("compressed", limit)
-        inflate = _inflater(r.headers.get("content-encoding", ""))
-        out = bytearray()
-        raw = 0
-        # An answer already in memory (a transport that is not a network) is taken as its raw bytes.
-        chunks = [r._content] if r.is_stream_consumed and hasattr(r, "_content") else r.iter_raw()
-        for chunk in chunks:
-            raw += len(chunk)
-            if raw > limit:
-                raise TooLarge("compressed", limit)
-            if inflate is None:
-                out += chunk
-            else:
-                data = chunk
-                while data:  # inflate a piece at a time: never more than the room left
-                    out += inflate.decompress(data, limit + 1 - len(out))
-                    if len(out) > limit:
-                        raise TooLarge("inflated", limit)
-                    data = inflate.unconsumed_tail
-            if len(out) > limit:
-                raise TooLarge("inflated", limit)
-        if inflate is not None:
-            out += inflate.flush()  # what is left once every byte was taken in is small
-            if len(out) > limit:
-                raise TooLarge("inflated", limit)
-        return Answer(r.status_code, bytes(out))
+        in_memory = r.is_stream_consumed and hasattr(r, "_content")
+        # An answer already in memory (a transport that is not a network) is already inflated.
+        inflate = None if in_memory else _inflater(r.headers.get("content-encoding", ""))
+        try:
+            return _read(r, [r._content] if in_memory else r.iter_raw(), inflate, limit)
+        except zlib.error:
+            raise UnknownEncoding("does not inflate") from None
+
+
+def _read(r: httpx.Response, chunks, inflate, limit: int) -> Answer:
+    out = bytearray()
+    raw = 0
+    for chunk in chunks:
+        raw += len(chunk)
+        if raw > limit:
+            raise TooLarge("compressed", limit)
+        if inflate is None:
+            out += chunk
+        else:
+            data = chunk
+            while data:  # inflate a piece at a time: never more than the room left
+                out += inflate.decompress(data, limit + 1 - len(out))
+                if len(out) > limit:
+                    raise TooLarge("inflated", limit)
+                data = inflate.unconsumed_tail
+        if len(out) > limit:
+            raise TooLarge("inflated", limit)
+    if inflate is not None:
+        out += inflate.flush()  # what is left once every byte was taken in is small
+        if len(out) > limit:
+            raise TooLarge("inflated", limit)
+    return Answer(r.status_code, bytes(out))
