@@ -133,6 +133,8 @@ def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
 def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     """Starlette's own refusals (no such route, a method the address doesn't take, a body that is no
     JSON) in the intake's error form; a 405 lists every method the address takes, across routes."""
+    if isinstance(exc, limits.TooLarge):  # the body ran over its limit while a route was reading it
+        return JSONResponse(limits.refusal(exc.limit), status_code=413, headers={"Connection": "close"})
     answer = _error(f"http_{exc.status_code}", str(exc.detail)[:200], exc.status_code)
     if exc.status_code == 405:
         allowed = {m for r in request.app.routes if isinstance(r, APIRoute) and r.path_regex.match(request.url.path)

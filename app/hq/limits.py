@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Callable
 
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
 SMALL_BODY = 1024 * 1024  # enrolment, the list of attachment hashes (5,000 of them are ~350 KB)
@@ -21,15 +23,19 @@ MAX_CONNECTIONS = 400  # beyond this uvicorn answers 503 at once instead of queu
 TOO_LARGE = QT_TRANSLATE_NOOP("Errors", "The request is more than the {limit} bytes this address accepts.")
 
 
-class TooLarge(Exception):
-    """The body ran over its route's limit while streaming in."""
+class TooLarge(StarletteHTTPException):
+    """The body ran over its route's limit while streaming in. An HTTP exception, so the framework's
+    body parsing (which turns other errors into a 400) lets it through to be answered 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, TOO_LARGE.format(limit=limit), {"Connection": "close"})
+        self.limit = limit
 
 
-def _refusal(limit: int) -> bytes:
+def refusal(limit: int) -> dict:
     # Never echoes anything of the request: only the limit.
-    err = {"code": "oversize", "message": TOO_LARGE.format(limit=limit), "text": TOO_LARGE,
-           "params": {"limit": str(limit)}}
-    return json.dumps({"error": err}).encode()
+    return {"error": {"code": "oversize", "message": TOO_LARGE.format(limit=limit), "text": TOO_LARGE,
+                      "params": {"limit": str(limit)}}}
 
 
 class BodyLimit:
@@ -54,7 +60,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise TooLarge()
+                    raise TooLarge(limit)
             return message
 
         async def watched(message):
@@ -71,7 +77,7 @@ class BodyLimit:
 
     @staticmethod
     async def _refuse(send, limit: int) -> None:
-        body = _refusal(limit)
+        body = json.dumps(refusal(limit)).encode()
         # Connection: close, so the rest of a body nobody will read is not waited for.
         await send({"type": "http.response.start", "status": 413, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

@@ -86,6 +86,9 @@ def _read(r: httpx.Response, chunks, inflate, limit: int) -> Answer:
                 if len(out) > limit:
                     raise TooLarge("inflated", limit)
                 data = inflate.unconsumed_tail
+                if not data and inflate.eof and inflate.unused_data:
+                    # gzip allows several members one after another: each is inflated in turn
+                    data, inflate = inflate.unused_data, _inflater("gzip")
         if len(out) > limit:
             raise TooLarge("inflated", limit)
     if inflate is not None:

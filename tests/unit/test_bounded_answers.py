@@ -42,6 +42,15 @@ def test_a_gzip_bomb_is_refused_once_it_inflates_past_the_limit():
     assert got.value.which == "inflated"
 
 
+def test_a_bomb_of_many_gzip_members_is_refused_too():
+    member = gzip.compress(b"\0" * (MB // 2), 9)
+    with _client(member * 8, {"Content-Encoding": "gzip"}) as http, pytest.raises(bounded.TooLarge) as got:
+        bounded.request(http, "GET", "/x", MB)
+    assert got.value.which == "inflated"
+    with _client(gzip.compress(b'{"a": ') + gzip.compress(b'1}'), {"Content-Encoding": "gzip"}) as http:
+        assert bounded.request(http, "GET", "/x", MB).json() == {"a": 1}
+
+
 def test_a_declared_length_over_the_limit_is_refused_before_reading():
     with _client(b"x" * 10, {"Content-Length": str(50 * MB)}) as http, pytest.raises(bounded.TooLarge) as got:
         bounded.request(http, "GET", "/x", MB)
