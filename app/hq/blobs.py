@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.models import HqBlobHolder, SyncBlob, utcnow
+from app.models import Attachment, FailureCase, HqBlobHolder, SyncBlob, utcnow
 from app.services.attachments import KIND, MAX_BYTES, is_sha256
 from app.foundation.signing import sha256
 
@@ -88,6 +88,18 @@ def may_fetch(db, dealer_id: str | None, sha: str) -> bool:
         return False
     with db.session() as s:
         return s.get(HqBlobHolder, (sha, dealer_id)) is not None
+
+
+def awaited(db, dealer_id: str | None, sha: str) -> bool:
+    """Whether head office lacks the blob while one of the dealer's cases names it: not there yet
+    (its counter has not sent it), which the dealer may be told; any other blob is simply refused."""
+    if not dealer_id or not is_sha256(sha):
+        return False
+    with db.session() as s:
+        if s.get(SyncBlob, sha) is not None:
+            return False
+        return s.scalar(select(Attachment.id).join(FailureCase, FailureCase.id == Attachment.case_id)
+                        .where(Attachment.sha256 == sha, FailureCase.dealer_id == dealer_id).limit(1)) is not None
 
 
 def import_folder(db, folder: Path) -> set[str]:

@@ -330,7 +330,10 @@ async def attachment_put(sha: Sha, request: Request, caller: Caller, db: Db):
 def attachment_get(sha: Sha, caller: Caller, db: Db):
     """An attachment's bytes, to a counter of a dealer holding them (the caller checks them against
     the hash it asked for)."""
-    if not blobs.may_fetch(db, _dealer_of(db, caller.id), sha):
+    dealer = _dealer_of(db, caller.id)
+    if not blobs.may_fetch(db, dealer, sha):
+        if blobs.awaited(db, dealer, sha):
+            return _error("not_found", "No such attachment.", 404)
         return _error("forbidden", "This counter's dealer never delivered that attachment.", 403)
     data = blobs.load(db, sha)
     if data is None:
