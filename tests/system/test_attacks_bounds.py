@@ -156,10 +156,12 @@ def _huge_page():
 
 def _run_counter(w, data: list[str]) -> tuple[subprocess.CompletedProcess, int]:
     """`sync --once` at a counter in its own process; (the result, its peak RSS in MB)."""
-    code = ("import resource, runpy, sys\n"
+    # VmHWM, not getrusage: Linux keeps ru_maxrss across exec, so it would report the forking pytest's size.
+    code = ("import re, runpy, sys\n"
             f"sys.argv = ['app', *{data!r}, 'sync', '--once']\n"
             "try:\n    runpy.run_module('app', run_name='__main__')\n"
-            "finally:\n    print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+            "finally:\n    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+            "    print('PEAK_RSS_KB', hwm, file=sys.stderr)\n")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=w.env, timeout=600)
     peak = int(r.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[0]) // 1024
     return r, peak
