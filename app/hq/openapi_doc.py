@@ -55,7 +55,8 @@ def binary_body(media_type: str, schema: dict | None = None) -> dict:
 
 
 # Any value a case file may hold (app/rules/wire_text): storable text, numbers a database column holds.
-_WIRE_OBJECT = {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/WireValue"}}
+_ANY = {"$ref": "#/components/schemas/WireValue"}
+_WIRE_OBJECT = {"type": "object", "additionalProperties": _ANY}
 WIRE_VALUE = {"description": "text without NUL, whole numbers within 64 bits, finite numbers, nesting at "
                              "most 32 levels", "anyOf": [
     {"type": "string", "pattern": "^[^\\u0000]*$"}, {"type": "integer", "minimum": -2**63, "maximum": 2**63 - 1},
@@ -80,16 +81,18 @@ def case_file_schema(version: int) -> dict:
     has every field of its events and records), at the one format version it reads."""
     text = {"type": "string", "minLength": 1, "maxLength": 200}
     return {"type": "object", "required": ["format", "version", "dealer", "counter", "sequence", "created_at",
-                                           "events", "records", "signature"],
+                                           "events", "records", "signature"], "additionalProperties": _ANY,
             "description": "Canonical JSON (sorted keys, no spaces, UTF-8) signed with the counter's secret; "
                            "see docs/case-file-format.md.",
             "properties": {
                 "format": {"const": "recovery-desk/case-file"}, "version": {"const": version},
-                "dealer": {"type": "object", "required": ["id", "code"], "properties": {"id": text, "code": text}},
+                "dealer": {"type": "object", "required": ["id", "code"], "properties": {"id": text, "code": text},
+                           "additionalProperties": _ANY},
                 "counter": {"type": "string", "format": "uuid"},
                 "sequence": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                 "created_at": {"type": "string", "format": "date-time"},
                 "events": {"type": "array", "items": _WIRE_OBJECT},
                 "records": {"type": "object", "additionalProperties": {"type": "array", "items": _WIRE_OBJECT}},
-                "signature": {"type": "object", "required": ["alg", "key", "value"], "properties": {
-                    "alg": {"const": "HMAC-SHA256"}, "key": {"type": "string"}, "value": {"type": "string"}}}}}
+                "signature": {"type": "object", "required": ["alg", "key", "value"], "additionalProperties": _ANY,
+                              "properties": {"alg": {"const": "HMAC-SHA256"}, "key": {"type": "string"},
+                                             "value": {"type": "string"}}}}}
