@@ -28,7 +28,6 @@ from app.rules.published import check_settings
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.uow import take_write_lock
-from app.rules import wire_text
 from app.sync import bounded, found_problems, outbox, problems, pulled_check, wire
 from app.sync.casefile import MAX_FILE_BYTES
 from app.foundation import signing
@@ -461,32 +460,13 @@ class SyncClient:
                 return report
 
     def _checked_pull(self, f: dict) -> dict | None:
-        """The pulled file's document, or None when this counter refuses it: not a case file, a value
-        the store can't hold, or naming another dealer's data. A refused file is a Sync problem and the
-        pull goes on past it, so one bad file never stops a counter's pulls."""
-        n = f.get("n") if isinstance(f, dict) else None
-        try:
-            doc = wire_text.loads(f["content"], texts=False)
-            dealer_id, events, records = doc["dealer"]["id"], doc["events"], doc["records"]
-            if not (isinstance(events, list) and isinstance(records, dict)):
-                raise TypeError("events and records")
-        except (ValueError, KeyError, TypeError, RecursionError) as exc:
-            why = (QT_TRANSLATE_NOOP("Errors", "A file from head office (number {n}) is not a case file this "
-                                     "counter reads ({reason}); nothing of it was applied."),
-                   {"n": n, "reason": type(exc).__name__})
-        else:
-            if dealer_id != self.store.identity.home_dealer_id:
-                return doc  # another dealer's file only moves the cursor (see _pull)
-            with self.store.session() as s:
-                why = pulled_check.refusal(s, dealer_id, n, events, records)
-            if why is None:
-                return doc
-        log.warning("pulled file %s refused: %s", n, why[0].format(**why[1]))
-        found_problems.pulled_refused(self.store, n, found_problems.reason("pulled_refused", why[0], **why[1]))
-        if isinstance(n, int):
+        """The pulled file's document, or None when this counter refuses it (a Sync problem): the pull
+        goes on past it, so one bad file never stops a counter's pulls."""
+        doc = pulled_check.document(self.store, f)
+        if doc is None and isinstance(f.get("n") if isinstance(f, dict) else None, int):
             with self.store.session() as s, s.begin():
-                _meta_put(s, "sync.pull_cursor", str(n))
-        return None
+                _meta_put(s, "sync.pull_cursor", str(f["n"]))
+        return doc
 
     def _pull_published(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
         with self.store.session() as s:

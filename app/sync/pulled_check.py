@@ -9,12 +9,20 @@ from typing import Any
 
 from sqlalchemy import select
 
+import logging
+
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import wire_text
+from app.sync import found_problems
 from app.sync.apply import MODELS
+
+log = logging.getLogger(__name__)
 
 NOT_OURS = QT_TRANSLATE_NOOP("Errors",
     "A file from head office (number {n}) names {what} {id} of another dealer; nothing of it was applied.")
+NOT_READABLE = QT_TRANSLATE_NOOP("Errors",
+    "A file from head office (number {n}) is not a case file this counter reads ({reason}); nothing of it "
+    "was applied.")
 NOT_STORABLE = QT_TRANSLATE_NOOP("Errors",
     "A file from head office (number {n}) holds a value this counter can't store ({reason}); nothing of it "
     "was applied.")
@@ -54,4 +62,28 @@ def refusal(session, dealer_id: str, n: int, events: list, records: dict) -> tup
                                                           model.dealer_id != dealer_id).limit(1))
             if other is not None:
                 return NOT_OURS, {"n": n, "what": table, "id": other}
+    return None
+
+
+def document(store, f: dict) -> dict | None:
+    """The document of a pulled file (``{"n", "content"}``), or None when this counter refuses it:
+    not a case file it reads, a value its store can't hold, or naming another dealer's data. A
+    refused file is recorded in Sync problems with the reason."""
+    n = f.get("n") if isinstance(f, dict) else None
+    try:
+        doc = wire_text.loads(f["content"], texts=False)
+        dealer_id, events, records = doc["dealer"]["id"], doc["events"], doc["records"]
+        if not (isinstance(events, list) and isinstance(records, dict)):
+            raise TypeError("events and records")
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        why = NOT_READABLE, {"n": n, "reason": type(exc).__name__}
+    else:
+        if dealer_id != store.identity.home_dealer_id:
+            return doc  # another dealer's file is not applied here at all (the pull only moves past it)
+        with store.session() as s:
+            why = refusal(s, dealer_id, n, events, records)
+        if why is None:
+            return doc
+    log.warning("pulled file %s refused: %s", n, why[0].format(**why[1]))
+    found_problems.pulled_refused(store, n, found_problems.reason("pulled_refused", why[0], **why[1]))
     return None
