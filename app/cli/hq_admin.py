@@ -53,6 +53,9 @@ def _register_exchange(hq_sub, translate) -> None:
     serve.add_argument("--inbox", required=True, metavar="DIR", help=translate("Cli", "where every accepted file is kept"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--slow-client-s", type=float, default=20.0, metavar="SECONDS",
+                       help=translate("Cli", "close a connection that sends no complete request for this long "
+                                      "(default 20)"))
     serve.set_defaults(run=run_serve)
 
     imp = _db_action(hq_sub, "import", translate("Cli", "import case files (files or folders)"), translate)
@@ -125,7 +128,7 @@ def run_enrol(args, translate) -> int:
 def run_serve(args, translate) -> int:
     from app.hq.intake import serve
 
-    serve(db_url(args.db), Path(args.inbox), args.host, args.port)
+    serve(db_url(args.db), Path(args.inbox), args.host, args.port, slow_s=max(0.5, args.slow_client_s))
     return 0
 
 

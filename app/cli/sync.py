@@ -66,7 +66,7 @@ def _problems(store, translate) -> int:
             print(translate("Cli", "  Correct it and it goes out again with the correction, or send it again: "
                             "recovery-desk sync --retry {key}").format(key=p.key))
     for p in problems:
-        if p.kind in ("attachment", "pack", "release"):  # files, packs and updates this counter could not use
+        if p.kind in ("attachment", "pack", "release", "pulled"):  # files, packs, updates and pulled changes this counter could not use
             print(render_reason(p.detail, translate))
     for p in problems:
         if p.kind == "conflict":

@@ -102,6 +102,8 @@ def _hash(code: str) -> str:
 
 
 def counter_secret(session, counter_id: str) -> str | None:
+    if not valid_counter_id(counter_id):
+        return None  # whatever a file or header holds, only an issued counter id reaches a query
     return session.scalar(select(HqCounter.secret).where(HqCounter.id == counter_id))
 
 

@@ -66,9 +66,10 @@ def import_paths(db, paths: list[Path], *, translate=None,
                  progress: Callable[[int, int, FileOutcome], None] | None = None) -> ImportSummary:
     from app.hq.blobs import import_folder
 
+    vouched: set[str] = set()
     for p in map(Path, paths):  # attachments first, as over the network
         if p.is_dir():
-            import_folder(db, p)
+            vouched |= import_folder(db, p)
     files = case_files(paths)
     outcomes = []
     for i, path in enumerate(files, 1):
@@ -78,7 +79,7 @@ def import_paths(db, paths: list[Path], *, translate=None,
             o = FileOutcome(str(path), "rejected", reason=str(exc), code="unreadable")
         else:
             try:
-                r = receive(db, data)
+                r = receive(db, data, vouched=frozenset(vouched))
             except CaseFileRejected as exc:
                 reason = exc.render(translate)
                 move_aside(path, reason)

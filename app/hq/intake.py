@@ -16,13 +16,19 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathPart
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 
 from app import __version__
-from app.hq import blobs, counters, ownership, publish, release_routes
+from app.hq import blobs, counters, limits, ownership, publish, release_routes
+from app.hq.openapi_doc import ANSWERS, CASE_FILE_TYPE, binary_body, case_file_schema, described
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
@@ -30,12 +36,17 @@ from app.models.store import Store, open_database
 from app.sync import casefile, wire
 from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
+from app.rules import wire_text
 
 log = logging.getLogger(__name__)
 
 STATUS = {"oversize": 413, "unknown_counter": 401, "bad_signature": 401, "replay": 409, "wrong_dealer": 403,
-          "upgrade_required": 422, "too_old": 422, "not_a_case_file": 415, "truncated": 400, "invalid": 400}
+          "upgrade_required": 422, "too_old": 422, "not_a_case_file": 415, "truncated": 400, "invalid": 400,
+          "unprocessable": 422}
 PULL_LIMIT = 20
+# A page of pulled files stops once its files' bytes reach this (one file always goes, however large):
+# with PULL_LIMIT alone 20 files of 32 MB would make a 640 MB answer.
+PULL_PAGE_BYTES = 4 * 1024 * 1024
 
 
 class EnrolRequest(BaseModel):
@@ -47,10 +58,14 @@ class EnrolRequest(BaseModel):
 
 
 def _error(code: str, message: str, status: int, secret: str | None = None, nonce: str | None = None,
-           text: str | None = None, **params) -> JSONResponse:
+           text: str | None = None, received: dict | None = None, **params) -> JSONResponse:
     # ``text`` is the English source of the message, so a counter can show it in its own language.
+    # ``received``: what the refusal is about (the SHA-256 of the bytes received, their counter and
+    # sequence when readable), so a counter takes it only for the very file it sent.
     err = {"code": code, "message": message, "text": text or message,
-           "params": {k: str(v) for k, v in params.items()}}
+           "params": {k: str(v)[:300] for k, v in params.items()}}
+    if received is not None:
+        err["received"] = received
     body = wire.seal(secret, nonce or "", error=err) if secret else {"error": err}
     return JSONResponse(body, status_code=status)
 
@@ -72,6 +87,24 @@ def _store(request: Request) -> Store:
 
 
 Db = Annotated[Store, Depends(_store)]
+# An arrival number to read after: a database INTEGER (a larger one is refused, 422, never a 500).
+After = Annotated[int, Query(ge=0, le=2**31 - 1)]
+# An attachment's name: the SHA-256 of its bytes, in lower-case hex.
+Sha = Annotated[str, PathPart(pattern="^[0-9a-f]{64}$")]
+
+
+class _Sha256(Convertor):
+    """Routes /attachments/{sha} only for a hash, so /attachments/missing with another method is a 405."""
+    regex = "[0-9a-f]{64}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("sha256", _Sha256())
 # A header a counter may send; absent is None (each route says what it needs).
 OptionalHeader = Annotated[str | None, Header()]
 
@@ -95,6 +128,26 @@ class Unauthorised(Exception):
 def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
     # Not sealed: nothing proves the caller is the counter whose secret would seal it.
     return _error("unauthorised", "Unknown counter or wrong credential.", 401)
+
+
+def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Starlette's own refusals (no such route, a method the address doesn't take, a body that is no
+    JSON) in the intake's error form; a 405 lists every method the address takes, across routes."""
+    if isinstance(exc, limits.TooLarge):  # the body ran over its limit while a route was reading it
+        return JSONResponse(limits.refusal(exc.limit), status_code=413, headers={"Connection": "close"})
+    answer = _error(f"http_{exc.status_code}", str(exc.detail)[:200], exc.status_code)
+    if exc.status_code == 405:
+        allowed = {m for r in request.app.routes if isinstance(r, APIRoute) and r.path_regex.match(request.url.path)
+                   for m in r.methods}
+        answer.headers["Allow"] = ", ".join(sorted(allowed))
+    return answer
+
+
+def _not_valid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's 422 names each wrong field and echoes its input: here only where, never what."""
+    fields = sorted({".".join(str(x) for x in e.get("loc", ()))[:80] for e in exc.errors()})[:20]
+    return _error("invalid_request", "The request does not have the form this address takes: "
+                  + ", ".join(fields) + ".", 422, fields=", ".join(fields))
 
 
 @dataclass(frozen=True)
@@ -148,6 +201,21 @@ async def _body_within(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _received(data: bytes) -> dict:
+    """What head office received, as a refusal names it: the bytes' SHA-256, and the counter and
+    sequence the file says when it can be read at all."""
+    out: dict = {"sha256": signing.sha256(data), "size": len(data)}
+    try:
+        doc = wire_text.loads(data.decode("utf-8"), texts=False)
+    except (ValueError, RecursionError):
+        return out
+    if isinstance(doc, dict) and counters.valid_counter_id(doc.get("counter")):
+        out["counter"] = doc["counter"]
+    if isinstance(doc, dict) and wire_text.small_int(doc.get("sequence")):
+        out["sequence"] = doc["sequence"]
+    return out
+
+
 def _skew_s(client_time: str | None, now: datetime) -> float | None:
     """How far the counter's clock is from head office's, from the time it says it sent at."""
     if not client_time:
@@ -158,24 +226,18 @@ def _skew_s(client_time: str | None, now: datetime) -> float | None:
         return None
 
 
-def _binary_body(media_type: str) -> dict:
-    # The body is read as a stream (to refuse it once too large), so OpenAPI is told what it is.
-    return {"requestBody": {"required": True, "content": {
-        media_type: {"schema": {"type": "string", "format": "binary"}}}}}
-
-
 # --- routes -----------------------------------------------------------------------------------------
 
 router = APIRouter(prefix=wire.API)
 
 
-@router.get("/health")
+@router.get("/health", responses=ANSWERS["health"])
 def health() -> dict:
     return {"service": "recovery-desk-hq", "version": __version__, "format": casefile.VERSION,
             "server_time": utcnow().isoformat()}
 
 
-@router.post("/enrol")
+@router.post("/enrol", responses=ANSWERS["enrol"])
 def enrol(req: EnrolRequest, db: Db) -> dict:
     try:
         got = counters.redeem(db, req.code, req.counter_id, req.label)
@@ -187,7 +249,7 @@ def enrol(req: EnrolRequest, db: Db) -> dict:
             "server_time": utcnow().isoformat()}
 
 
-@router.post("/casefiles", openapi_extra=_binary_body("application/vnd.recovery-desk.case-file+json"))
+@router.post("/casefiles", openapi_extra=binary_body(CASE_FILE_TYPE, case_file_schema(casefile.VERSION)), responses=ANSWERS["casefiles"])
 async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, x_nonce: OptionalHeader = None,
                     x_client_time: OptionalHeader = None):
     """Store one signed case file; the sealed answer is the acknowledgement.
@@ -210,12 +272,12 @@ async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, 
                                           skew_s=_skew_s(x_client_time, now))
     except CaseFileRejected as exc:
         return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
-                      **exc.params)
+                      received=_received(data), **exc.params)
     return wire.seal(_secret_of(db, receipt.counter), x_nonce or "", data=receipt.ack(utcnow()))
 
 
-@router.get("/changes")
-def changes(caller: Caller, db: Db, after: int = 0):
+@router.get("/changes", responses=ANSWERS["authenticated"])
+def changes(caller: Caller, db: Db, after: After = 0):
     """Case files other counters of the caller's dealer delivered after arrival number ``after``."""
     dealer_id = _dealer_of(db, caller.id)
     with db.session() as s:
@@ -224,14 +286,21 @@ def changes(caller: Caller, db: Db, after: int = 0):
             SyncReceived.counter_id != caller.id).order_by(SyncReceived.n).limit(PULL_LIMIT + 1)).all()
         more = len(rows) > PULL_LIMIT
         rows = rows[:PULL_LIMIT]
-        files = [{"n": n, "content": _pulled(s, n, content)} for n, content in rows]
-    cursor = rows[-1].n if rows else after
+        files, size = [], 0
+        for n, content in rows:
+            if files and size + len(content) > PULL_PAGE_BYTES:
+                more = True  # the rest on the next page
+                break
+            files.append({"n": n, "content": _pulled(s, n, content)})
+            size += len(content)
+    cursor = files[-1]["n"] if files else after
     return caller.seal(files=files, cursor=cursor, more=more, server_time=utcnow().isoformat())
 
 
-@router.get("/published")
-def published(caller: Caller, db: Db, after: int = 0, waiting: Annotated[int | None, Query(ge=0)] = None,
-              problems: Annotated[int | None, Query(ge=0)] = None,
+@router.get("/published", responses=ANSWERS["authenticated"])
+def published(caller: Caller, db: Db, after: After = 0,
+              waiting: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
+              problems: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
               version: Annotated[str | None, Query(max_length=40)] = None):
     """Settings and script packs published for the caller's dealer (or all) after ``after``. The
     counter also says how it is (changes waiting, its Sync problems, its program version), which head
@@ -241,14 +310,15 @@ def published(caller: Caller, db: Db, after: int = 0, waiting: Annotated[int | N
                                            report=health))
 
 
-@router.post("/attachments/missing")
+@router.post("/attachments/missing", responses=ANSWERS["hashes"])
 def attachments_missing(caller: Caller, db: Db, hashes: list[str]):
     """Which of these attachment hashes head office lacks (only those are uploaded)."""
-    return caller.seal(missing=blobs.missing(db, hashes[:5000]))
+    return caller.seal(missing=blobs.missing(db, hashes[:5000], _dealer_of(db, caller.id)))
 
 
-@router.put("/attachments/{sha}", openapi_extra=_binary_body("application/octet-stream"))
-async def attachment_put(sha: str, request: Request, caller: Caller, db: Db):
+@router.put("/attachments/{sha:sha256}", openapi_extra=binary_body("application/octet-stream"),
+            responses=ANSWERS["attachment_put"])
+async def attachment_put(sha: Sha, request: Request, caller: Caller, db: Db):
     """Store one attachment; refused unless its bytes hash to ``sha`` and fit the limit."""
     limit_mb = blobs.MAX_BYTES // (1024 * 1024)
     try:
@@ -259,16 +329,20 @@ async def attachment_put(sha: str, request: Request, caller: Caller, db: Db):
     if signing.sha256(data) != sha:
         text = QT_TRANSLATE_NOOP("Errors", "its bytes do not match the SHA-256 it was sent under")
         return caller.error("bad_hash", text, 400, text=text)
-    await run_in_threadpool(blobs.store_blob, db, data, sha)
+    await run_in_threadpool(blobs.store_blob, db, data, sha, _dealer_of(db, caller.id))
     return caller.seal(sha256=sha, stored=True)
 
 
-@router.get("/attachments/{sha}")
-def attachment_get(sha: str, caller: Caller, db: Db):
-    """An attachment's bytes, to a counter of a dealer whose case names it (the caller checks
-    them against the hash it asked for)."""
-    if not blobs.may_fetch(db, _dealer_of(db, caller.id), sha):
-        return _error("forbidden", "No case of this counter's dealer names that attachment.", 403)
+@router.get("/attachments/{sha:sha256}", responses=ANSWERS["attachment_get"],
+            response_class=Response)
+def attachment_get(sha: Sha, caller: Caller, db: Db):
+    """An attachment's bytes, to a counter of a dealer holding them (the caller checks them against
+    the hash it asked for)."""
+    dealer = _dealer_of(db, caller.id)
+    if not blobs.may_fetch(db, dealer, sha):
+        if blobs.awaited(db, dealer, sha):
+            return _error("not_found", "No such attachment.", 404)
+        return _error("forbidden", "This counter's dealer never delivered that attachment.", 403)
     data = blobs.load(db, sha)
     if data is None:
         return _error("not_found", "No such attachment.", 404)
@@ -289,18 +363,36 @@ async def _lifespan(app: FastAPI):
     yield
 
 
+def _limit_for(max_body: int):
+    def limit(method: str, path: str) -> int:
+        if method == "POST" and path == wire.API + "/casefiles":
+            return max_body
+        if method == "PUT" and path.startswith(wire.API + "/attachments/"):
+            return blobs.MAX_BYTES
+        return limits.SMALL_BODY
+    return limit
+
+
 def create_app(db: Store, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTES) -> FastAPI:
     app = FastAPI(title="Recovery Desk head-office intake", version=__version__, lifespan=_lifespan,
                   description="Counters send signed case files and pull their dealer's changes and "
                               "publications. See docs/case-file-format.md.")
     app.state.db, app.state.inbox, app.state.max_body = db, Path(inbox), max_body
     app.add_exception_handler(Unauthorised, _unauthorised)
+    app.add_exception_handler(RequestValidationError, _not_valid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    # Before routing, credentials and parsing: a body over its route's limit is never read.
+    app.add_middleware(limits.BodyLimit, limit_for=_limit_for(max_body))
     app.include_router(router)
+    app.openapi = lambda: described(app)
     return app
 
 
-def serve(db_url: str, inbox: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(db_url: str, inbox: Path, host: str = "127.0.0.1", port: int = 8765,
+          slow_s: float = limits.SLOW_S) -> None:
     import uvicorn
 
     db = open_database(db_url)
-    uvicorn.run(create_app(db, inbox), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, inbox), host=host, port=port, log_level="info", http=limits.guarded_protocol(slow_s),
+                timeout_keep_alive=limits.KEEP_ALIVE_S, h11_max_incomplete_event_size=limits.MAX_HEADER_BYTES,
+                limit_concurrency=limits.MAX_CONNECTIONS)

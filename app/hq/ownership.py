@@ -5,7 +5,9 @@ points at. Every record of every table the case file can carry (casefile.RECORD_
 through the models, so a table added there is covered without a list here) and every event's
 entity must belong to the counter's dealer both as the file names it (``dealer_id``) and as head
 office already stores it (a row, or an entity's event history, of another dealer is never
-touched). A refusal names the record (table and id) and the reason; the rest of the file goes in.
+touched). So must every id or attachment hash an event's payload names: a payload naming another
+dealer's row, or a blob head office holds only for another dealer, refuses that change. A
+refusal names the record (table and id) and the reason; the rest of the file goes in.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from typing import Any
 from sqlalchemy import select
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
 from app.models.record_limits import record_refusal
+from app.rules import wire_text
 from app.sync import casefile, tables
 from app.sync.apply import ENTITY_TABLE, MODELS, REFS
 
@@ -37,6 +41,12 @@ HISTORY_OTHER = QT_TRANSLATE_NOOP("Errors",
 REFERS_OTHER = QT_TRANSLATE_NOOP("Errors",
     "{table} {id} points at {target} {target_id} ({column}), which belongs to another dealer or was "
     "refused.")
+PAYLOAD_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id}: a change names {target} {target_id}, which belongs to another dealer. A counter's "
+    "changes name only its own dealer's data.")
+BLOB_OTHER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id} names the attachment {sha}, whose file this dealer's counters never delivered to head "
+    "office. Attach the file again at the counter; it is sent with the change.")
 MISSING_BASE = QT_TRANSLATE_NOOP("Errors",
     "{table} {id}: the change at version {seq} is built on version {base}, which head office does not "
     "have (it was refused earlier). Send the earlier change again together with this one.")
@@ -145,6 +155,7 @@ class _File:
     versions: set[tuple[str, str, int]]
     file_events: set[str]
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
+    foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -156,9 +167,10 @@ Why = tuple[str, str, dict]  # code, text, params
 
 
 def check(session, dealer_id: str, dealer_code: str, events: list[dict],
-          records: dict[str, list[dict]]) -> Checked:
-    """Split a verified file into the changes head office may store and those it refuses."""
-    f = _read(session, dealer_id, events, records)
+          records: dict[str, list[dict]], vouched: frozenset[str] = frozenset()) -> Checked:
+    """Split a verified file into the changes head office may store and those it refuses.
+    ``vouched``: attachment hashes imported together with the file (`hq import` of a folder)."""
+    f = _read(session, dealer_id, events, records, vouched)
     bad = _bad_rows(f)
     children = _children(f)
     refused: list[Refusal] = []
@@ -185,15 +197,35 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     return Checked(kept, refused)
 
 
-def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]) -> _File:
+def _strings(value) -> list[str]:
+    """Every string inside an event's payload (keys aside), however nested."""
+    out, todo = [], [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return out
+
+
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
+          vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
     ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
     ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
+    named = {v for e in events for v in _strings(e.get("payload"))}
+    ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
+    shas = {v for v in named if len(v) == 64}
+    shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     histories, versions = _histories(session, {e["entity_id"] for e in events})
     return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
                  {e["id"] for e in events},
-                 _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}))
+                 _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}),
+                 held_by_others(session, dealer_id, shas) - vouched)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
@@ -202,7 +234,8 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
     # Each record of each table, parents before the rows that point at them.
     for table in casefile.RECORD_TABLES:
         for rid, rec in f.by_id[table].items():
-            why = _invalid_value(table, rec) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
+            why = (_invalid_value(table, rec) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
+                   or _blob_other(f, table, rid, rec))
             if why is not None:
                 bad[(table, rid)] = why
     changed = True
@@ -221,7 +254,20 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
 
 def _invalid_value(table: str, rec: dict) -> Why | None:
     value_refused = record_refusal(table, rec)
-    return None if value_refused is None else ("invalid_value", *value_refused)
+    if value_refused is not None:
+        return ("invalid_value", *value_refused)
+    try:  # values outside the table's columns too: nothing a database can't hold goes further
+        wire_text.check(rec, f"{table} {str(rec.get('id'))[:40]}")
+    except wire_text.WireProblem as exc:
+        return ("invalid_value", exc.text, exc.params)
+    return None
+
+
+def _blob_other(f: _File, table: str, rid: str, rec: dict) -> Why | None:
+    sha = rec.get("sha256") if table == "attachment" else None
+    if sha not in f.foreign_blobs:
+        return None
+    return ("foreign_blob", BLOB_OTHER, {"table": table, "id": rid, "sha": sha[:12]})
 
 
 def _named_other(f: _File, table: str, rid: str, rec: dict) -> Why | None:
@@ -291,8 +337,26 @@ def _carry(f: _File, agg: Aggregate, table: str, eid: str, children: dict,
 def _entity_refusal(f: _File, agg: Aggregate, table: str) -> tuple[str, str, str, str, dict] | None:
     """Why the case or form itself is refused (table, id, code, text, params), in this order."""
     etype, eid = agg.key
-    why = _stored_other(f, table, eid) or _foreign_history(f, agg, table) or _missing_base(f, agg, table)
+    why = (_stored_other(f, table, eid) or _foreign_history(f, agg, table) or _payload_problem(f, agg, table)
+           or _missing_base(f, agg, table))
     return None if why is None else (table, eid, *why)
+
+
+def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
+    """A payload holding what no database stores, naming another dealer's row or a blob it doesn't hold."""
+    eid = agg.key[1]
+    for ev in agg.events:
+        try:
+            wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
+        except wire_text.WireProblem as exc:
+            return ("invalid_value", exc.text, exc.params)
+        for v in _strings(ev.get("payload")):
+            where = f.stored_elsewhere(v)
+            if where is not None:
+                return ("foreign_payload", PAYLOAD_OTHER, {"table": table, "id": eid, "target": where, "target_id": v})
+            if v in f.foreign_blobs:
+                return ("foreign_blob", BLOB_OTHER, {"table": table, "id": eid, "sha": v[:12]})
+    return None
 
 
 def _foreign_history(f: _File, agg: Aggregate, table: str) -> Why | None:

@@ -13,6 +13,7 @@ from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, SyncPublished, utcnow
 from app.services.changes import SYNC, announces
+from app.rules import wire_text
 from app.rules.published import check_settings
 from app.foundation.signing import sha256
 
@@ -49,7 +50,11 @@ def check_pack(content: bytes, source: str):
     except UnicodeDecodeError as exc:
         raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
                                             {"reason": str(exc)})]) from None
-    return parse_pack(text, source)
+    try:
+        return parse_pack(text, source)
+    except RecursionError:  # nesting deeper than any pack: refused as bad input, never a traceback
+        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
+                                            {"reason": "nested too deeply"})]) from None
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,12 @@ def check_file(path: Path) -> Checked:
         raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP("Errors", "larger than 16 MB"))
     if path.suffix.lower() == ".json":
         try:
-            doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            # Over-long numbers, NaN, deep nesting and text no database stores refused as bad input.
+            doc = wire_text.loads(data.decode("utf-8"))
+        except wire_text.WireProblem as exc:
             raise InvalidInput(field=str(path), problem=str(exc)) from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvalidInput(field=str(path), problem=str(exc)[:200]) from None
         if isinstance(doc, dict) and "settings" in doc:
             data = json.dumps({"settings": check_settings(doc["settings"])}, ensure_ascii=False,
                               sort_keys=True).encode("utf-8")
@@ -119,6 +127,9 @@ def publish_to(db, path: Path, dealer_codes: list[str] | None = None) -> list[Pu
         return out
 
 
+PAGE_BYTES = 4 * 1024 * 1024  # a page of publications stops here (one always goes): the rest next round
+
+
 @dataclass(frozen=True)
 class CounterReport:
     """How a counter says it is when it asks for publications (head office's window shows it)."""
@@ -129,21 +140,28 @@ class CounterReport:
 
 def since(db, dealer_id: str, after: int, limit: int = 50, *, counter_id: str | None = None,
           report: CounterReport | None = None) -> list[dict]:
-    """What the dealer's counter has not taken yet. With ``counter_id``, each item handed to it is
-    recorded as arrived there, and ``report`` as the counter's last word on its health."""
+    """What the dealer's counter has not taken yet, a page within PAGE_BYTES. With ``counter_id``, each
+    item handed to it is recorded as arrived there, and ``report`` as the counter's last word on its health."""
     import base64
 
+    out, size, handed = [], 0, []
     with db.session() as s, s.begin():
         rows = list(s.scalars(select(SyncPublished).where(
             SyncPublished.n > after, or_(SyncPublished.dealer_id.is_(None), SyncPublished.dealer_id == dealer_id))
             .order_by(SyncPublished.n).limit(limit)))
-        if counter_id and rows:
-            _arrived(s, counter_id, [r.n for r in rows])
+        for r in rows:
+            if out and size + len(r.content) > PAGE_BYTES:
+                break
+            size += len(r.content)
+            handed.append(r.n)
+            out.append({"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
+                        "published_at": r.published_at.isoformat() if r.published_at else "",
+                        "content": base64.b64encode(r.content).decode("ascii")})
+        if counter_id and handed:
+            _arrived(s, counter_id, handed)
         if counter_id and report is not None:
             _reported(s, counter_id, report)
-        return [{"n": r.n, "kind": r.kind, "name": r.name, "version": r.version, "sha256": r.sha256,
-                 "published_at": r.published_at.isoformat() if r.published_at else "",
-                 "content": base64.b64encode(r.content).decode("ascii")} for r in rows]
+    return out
 
 
 def _arrived(s, counter_id: str, numbers: list[int]) -> None:

@@ -17,15 +17,22 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from app.hq import ownership
-from app.hq.counters import counter_secret
+from app.hq import blobs, ownership
+from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
+from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
+from app.foundation.signing import sha256
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
+from app.services.attachments import KIND
+
+UNPROCESSABLE = QT_TRANSLATE_NOOP("Errors",
+    "The case file is signed but head office could not process it ({reason}). Nothing of it was imported; "
+    "it was set aside for head office's staff.")
 
 log = logging.getLogger(__name__)
 
@@ -116,25 +123,40 @@ def inbox_path(inbox: Path, cf: casefile.CaseFile) -> Path:
     return _named(_named(inbox, counter), f"{int(cf.sequence):08d}.casefile")
 
 
-def _record_file_refusal(db, cf: casefile.CaseFile, exc: CaseFileRejected) -> None:
-    """A whole file refused from an authenticated counter: kept for head office's staff to see."""
+def _record_file_refusal(db, counter: str, sequence: int, exc: CaseFileRejected, received_sha256: str) -> None:
+    """A whole file refused (from an enrolled counter, or found in the inbox): kept for head office's
+    staff to see (`hq refusals`), with the SHA-256 of the bytes that were refused."""
     try:
         with db.session() as s, s.begin():
-            dealer = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == cf.counter))
-            s.add(HqRefusal(counter_id=cf.counter, dealer_id=dealer or "", sequence=cf.sequence, received_n=None,
+            dealer = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter)) if valid_counter_id(counter) else None
+            params = {k: str(v)[:300] for k, v in exc.params.items()}
+            s.add(HqRefusal(counter_id=counter[:36], dealer_id=dealer or "",
+                            sequence=sequence if wire_text.small_int(sequence) else 0, received_n=None,
                             entity_type="", entity_id="", record_table="", record_id="", code=exc.code[:32],
-                            reason={"text": exc.text, "params": {k: str(v) for k, v in exc.params.items()}},
+                            reason={"text": exc.text, "params": {**params, "received_sha256": received_sha256}},
                             event_ids=[], refused_at=utcnow()))
     except SQLAlchemyError:  # the refusal itself stands; its record is a courtesy
-        log.exception("could not record the refusal of %s/%s", cf.counter, cf.sequence)
+        log.exception("could not record the refusal of %s/%s", counter, sequence)
+
+
+def _unprocessable(exc: BaseException) -> CaseFileRejected:
+    # The kind of fault only: its text may hold the file's values or the database's words.
+    return CaseFileRejected(UNPROCESSABLE, code="unprocessable", reason=type(exc).__name__)
 
 
 def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime | None = None,
-            skew_s: float | None = None) -> Receipt:
+            skew_s: float | None = None, vouched: frozenset[str] = frozenset()) -> Receipt:
     """Verify and import one file. With ``inbox`` the file is written there (atomically, synced)
-    before anything is committed, so an acknowledged file survives a crash of the import."""
-    with db.session() as s:
-        cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+    before anything is committed, so an acknowledged file survives a crash of the import.
+    ``vouched``: attachment hashes imported with the file (`hq import` of a folder): its dealer holds
+    them from now on. Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
+    try:
+        with db.session() as s:
+            cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        if isinstance(exc, CaseFileRejected):
+            raise
+        raise _unprocessable(exc) from None
     try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
         check_dealer(db, cf)
         with db.session() as s:
@@ -146,7 +168,13 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             kept = inbox_path(inbox, cf)
             write_atomic(kept, data)
         try:
-            return _import_retrying(db, cf, data, received_at or utcnow(), skew_s)
+            try:
+                return _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+            except OperationalError:
+                raise  # the database is away or busy: the file waits in the inbox, the counter sends it again
+            except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+                log.exception("counter %s file %s could not be processed", cf.counter, cf.sequence)
+                raise _unprocessable(exc) from None
         except CaseFileRejected as exc:
             if kept is not None:  # keep it for inspection, out of the way of recover_inbox
                 aside = _named(Path(inbox) / "rejected", f"{cf.counter}-{cf.sequence:08d}.casefile")
@@ -155,14 +183,15 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
                 _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
             raise
     except CaseFileRejected as exc:
-        _record_file_refusal(db, cf, exc)
+        _record_file_refusal(db, cf.counter, cf.sequence, exc, sha256(data))
+        exc.recorded = True
         raise
 
 
-def _import_retrying(db, cf, data, now, skew_s) -> Receipt:
+def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset()) -> Receipt:
     for attempt in range(5):
         try:
-            return _import(db, cf, data, now, skew_s, isolate=attempt > 0)
+            return _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
         except IntegrityError as exc:
             # Another importer stored the same file first: look again.
             with db.session() as s:
@@ -194,7 +223,7 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
 
 
 def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
-            isolate: bool = False) -> Receipt:
+            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt:
     with db.session() as s:
         with s.begin():
             if s.bind.dialect.name == "postgresql":
@@ -205,6 +234,8 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                                dealer_id=cf.dealer_id, content=data, received_at=now)
             s.add(rec)
             s.flush()  # claims (counter, sequence) first: a concurrent importer waits here
+            if vouched:  # imported together with the file: its dealer holds them
+                blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
             checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records)
             refused = list(checked.refused)
             new_events = conflicts = 0
@@ -249,12 +280,48 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                    tuple(refused))
 
 
+def _named_blobs(cf: casefile.CaseFile) -> set[str]:
+    named = {e["payload"].get("sha256") for e in cf.events if e.get("kind") == KIND}
+    named |= {r.get("sha256") for r in cf.records.get("attachment", [])}
+    return {h for h in named if isinstance(h, str)}
+
+
 def recover_inbox(db, inbox: Path) -> list[Receipt]:
-    """At server start: import files that were kept in the inbox but whose import never finished."""
+    """At server start: import files that were kept in the inbox but whose import never finished.
+    Nothing a file holds keeps the server from starting: a file that is refused or can't be
+    processed is moved aside (``rejected/``) with its reason and listed by `hq refusals`."""
     out = []
-    for path in sorted(p for p in Path(inbox).rglob("*.casefile") if "rejected" not in p.parts):
+    inbox = Path(inbox)
+    for path in sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts):
         try:
-            out.append(receive(db, path.read_bytes()))
-        except CaseFileRejected as exc:
-            log.warning("inbox file %s refused: %s", path, exc)
+            data = path.read_bytes()
+            out.append(receive(db, data))
+        except OperationalError:
+            log.exception("inbox file %s left for the next start: the database could not take it", path)
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the intake
+            refused = exc if isinstance(exc, CaseFileRejected) else _unprocessable(exc)
+            log.warning("inbox file %s set aside: %s", path, refused.render())
+            _set_aside(db, inbox, path, refused)
     return out
+
+
+def _set_aside(db, inbox: Path, path: Path, exc: CaseFileRejected) -> None:
+    counter = path.parent.name
+    try:
+        sequence = int(path.stem)
+    except ValueError:
+        sequence = 0
+    try:
+        data = path.read_bytes() if path.is_file() else b""
+    except OSError:
+        data = b""
+    try:
+        aside = _named(inbox / "rejected", f"{counter}-{path.name}")
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(aside)
+        _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+    except (OSError, CaseFileRejected):
+        log.exception("inbox file %s could not be set aside", path)
+        return
+    if not getattr(exc, "recorded", False):  # receive() records the refusals of files it authenticated
+        _record_file_refusal(db, counter, sequence, exc, sha256(data))

@@ -150,3 +150,13 @@ class SyncBlob(Base):
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HqBlobHolder(Base):
+    """A dealer whose counters delivered an attachment's bytes (or head office imported them with its
+    files): only that dealer's counters are handed them, and only its cases may name them."""
+
+    __tablename__ = "hq_blob_holder"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dealer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -15,6 +15,7 @@ from app.foundation.errors import RecoveryDeskError
 from app.foundation.signing import canonical, sha256
 from app.foundation import signing
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules import wire_text
 from app.sync.tables import AGGREGATES, NAMES
 
 FORMAT = "recovery-desk/case-file"
@@ -77,10 +78,15 @@ def _structure(doc: dict) -> None:
             field=field, want=want)
 
     def is_str(v) -> bool:
-        return isinstance(v, str) and 0 < len(v) <= 200
+        if not (isinstance(v, str) and 0 < len(v) <= 200):
+            return False
+        try:  # what names the file, its changes and its rows must be storable text
+            wire_text.text_problem(v, "")
+        except wire_text.WireProblem:
+            return False
+        return True
 
-    def is_int(v) -> bool:
-        return isinstance(v, int) and not isinstance(v, bool)
+    is_int = wire_text.small_int  # a sequence or seq an INTEGER column holds
 
     dealer = doc.get("dealer")
     if not isinstance(dealer, dict) or not is_str(dealer.get("id")) or not is_str(dealer.get("code")):
@@ -88,8 +94,8 @@ def _structure(doc: dict) -> None:
     for key in ("counter", "created_at"):
         if not is_str(doc.get(key)):
             raise bad(key, "text")
-    if not is_int(doc.get("sequence")) or doc["sequence"] < 1:
-        raise bad("sequence", "a whole number from 1")
+    if not is_int(doc.get("sequence")):
+        raise bad("sequence", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
     events = doc.get("events")
     if not isinstance(events, list):
         raise bad("events", "a list")
@@ -102,8 +108,8 @@ def _structure(doc: dict) -> None:
                 raise bad(f"{where}.{key}", "text")
         if e.get("entity_type") not in ENTITY_TYPES:
             raise bad(f"{where}.entity_type", "case or form")
-        if not is_int(e.get("seq")) or e["seq"] < 1:
-            raise bad(f"{where}.seq", "a whole number from 1")
+        if not is_int(e.get("seq")):
+            raise bad(f"{where}.seq", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
         base = e.get("base")
         if base is not None and not (isinstance(base, dict) and is_int(base.get("seq"))
                                      and base["seq"] == e["seq"] - 1 and is_str(base.get("event_id"))):
@@ -149,8 +155,11 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",
             "This is not a case file (it is not UTF-8 text).")) from None
     try:
-        doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+        # Text and numbers a database can store, checked in the whole document before anything else.
+        doc = wire_text.loads(text, texts=False)  # text: _structure, and per change
+    except wire_text.WireProblem as exc:
+        raise _reject("invalid", exc.text, **exc.params) from None
+    except json.JSONDecodeError as exc:
         if text.startswith('{"') and not text.endswith("}\n"):
             raise _reject("truncated", QT_TRANSLATE_NOOP("Errors",
                 "The case file is truncated: it ends after {size} bytes, in the middle of its content. "
@@ -184,7 +193,15 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
     _structure(doc)
     body = {k: v for k, v in doc.items() if k != "signature"}
-    if not signing.verify_json(secret, body, doc["signature"]["value"]):
+    try:
+        genuine = signing.verify_json(secret, body, doc["signature"]["value"])
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for it, so no file can have been signed with it
+        try:
+            wire_text.check(body)
+        except wire_text.WireProblem as exc:
+            raise _reject("invalid", exc.text, **exc.params) from None
+        raise
+    if not genuine:
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
             "The case file's signature does not match: it was changed after counter {counter} signed it, "
             "or signed with a key other than the one head office holds for that counter."),

@@ -29,7 +29,8 @@ from app.rules.published import check_settings
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.uow import take_write_lock
-from app.sync import found_problems, outbox, problems, releases, wire
+from app.sync import bounded, found_problems, outbox, problems, pulled_check, releases, wire
+from app.sync.casefile import MAX_FILE_BYTES
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE, applied
 from app.sync.apply import apply_file
@@ -41,7 +42,13 @@ SKEW_WARN_S = 300  # five minutes: enough to confuse people reading times, never
 BACKOFF_MAX_S = 900
 # Refusals that are about the file itself: it can never be accepted as it is.
 FILE_PROBLEMS = {"bad_signature", "replay", "wrong_dealer", "upgrade_required", "too_old", "not_a_case_file",
-                 "truncated", "invalid", "oversize"}
+                 "truncated", "invalid", "oversize", "unprocessable"}
+# The most a counter reads of one answer, on the wire and inflated: an acknowledgement or list
+# (refusals of a large file included), a page of other counters' files (one file escaped as JSON text
+# may double in size), published settings and packs (base64).
+ANSWER_LIMIT = 16 * bounded.MB
+PAGE_LIMIT = 2 * MAX_FILE_BYTES + bounded.MB
+PUBLISHED_LIMIT = 32 * bounded.MB
 
 
 class SyncFailed(RecoveryDeskError):
@@ -70,6 +77,19 @@ class CredentialRefused(SyncFailed):
     text = QT_TRANSLATE_NOOP("Errors",
         "Head office does not accept this counter's credential ({reason}). Ask head office for a new "
         "enrolment code and connect again.")
+
+
+class AnswerTooLarge(SyncFailed):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "An answer from {url} was larger than the {limit} MB this counter reads ({which}); it was not read "
+        "and nothing of it was used. Nothing is lost: what waits to be sent stays waiting. If this stays, "
+        "tell head office.")
+
+
+class NotWhatWasSent(Unverified):
+    text = QT_TRANSLATE_NOOP("Errors",
+        "Head office refused a file, but not the one this counter sent: the bytes it received differ from "
+        "them (something on the way changed them). File {sequence} stays waiting and is sent again.")
 
 
 class PullFailed(SyncFailed):
@@ -225,13 +245,10 @@ class SyncClient:
             return replace(report, rejected=report.rejected + 1)
         nonce = wire.new_nonce()
         outbox.count_attempt(self.store, w.seq)
-        try:
-            r = http.post(wire.API + "/casefiles", content=data, headers={
-                "Content-Type": "application/vnd.recovery-desk.case-file+json",
-                "X-Counter": self.store.identity.store_id, "X-Nonce": nonce, "X-Client-Time": utcnow().isoformat()})
-        except httpx.HTTPError as exc:
-            raise self._offline(exc) from exc
-        body = _json(r)
+        r = self._call(http, "POST", wire.API + "/casefiles", ANSWER_LIMIT, content=data, headers={
+            "Content-Type": "application/vnd.recovery-desk.case-file+json",
+            "X-Counter": self.store.identity.store_id, "X-Nonce": nonce, "X-Client-Time": utcnow().isoformat()})
+        body = r.json()
         sealed = wire.opened(secret, nonce, body)
         if sealed is None:
             if r.status_code == 401 and isinstance(body, dict) and "error" in body:
@@ -241,6 +258,10 @@ class SyncClient:
             raise Unverified(url=self.url, status=r.status_code)
         if "error" in sealed:
             err = sealed["error"]
+            received = err.get("received") if isinstance(err.get("received"), dict) else {}
+            if err.get("code") in FILE_PROBLEMS and received.get("sha256") != w.sha256:
+                # A refusal of other bytes (a proxy swapped the body): not this file's. It stays waiting.
+                raise NotWhatWasSent(url=self.url, status=r.status_code, sequence=w.seq)
             if err.get("code") in FILE_PROBLEMS:
                 outbox.mark_rejected(self.store, w.seq, json.dumps(
                     {"code": err.get("code"), "text": err.get("text") or err.get("message", ""),
@@ -262,18 +283,29 @@ class SyncClient:
                        conflicts=report.conflicts + int(ack.get("conflicts", 0)),
                        clock_skew_s=skew if skew is not None else report.clock_skew_s)
 
-    def _authed(self, http: httpx.Client, secret: str, method: str, target: str, **kw) -> tuple[httpx.Response, str]:
-        nonce = wire.new_nonce()
-        headers = {"X-Counter": self.store.identity.store_id, "X-Nonce": nonce,
-                   "X-Auth": wire.request_mac(secret, method, target, nonce)}
+    def _call(self, http: httpx.Client, method: str, target: str, limit: int, **kw) -> bounded.Answer:
+        """One request; its answer read within ``limit`` bytes (on the wire and inflated)."""
         try:
-            return http.request(method, target, headers=headers, **kw), nonce
+            return bounded.request(http, method, target, limit, **kw)
+        except bounded.TooLarge as big:
+            which = QT_TRANSLATE_NOOP("Errors", "compressed") if big.which == "compressed" else QT_TRANSLATE_NOOP(
+                "Errors", "inflated")
+            raise AnswerTooLarge(url=self.url, limit=limit // bounded.MB, which=which) from None
+        except bounded.UnknownEncoding:
+            raise Unverified(url=self.url, status="?") from None
         except httpx.HTTPError as exc:
             raise self._offline(exc) from exc
 
+    def _authed(self, http: httpx.Client, secret: str, method: str, target: str, limit: int = ANSWER_LIMIT,
+                **kw) -> tuple[bounded.Answer, str]:
+        nonce = wire.new_nonce()
+        headers = {"X-Counter": self.store.identity.store_id, "X-Nonce": nonce,
+                   "X-Auth": wire.request_mac(secret, method, target, nonce)}
+        return self._call(http, method, target, limit, headers=headers, **kw), nonce
+
     def _get(self, http: httpx.Client, secret: str, target: str, method: str = "GET", **kw) -> dict:
         r, nonce = self._authed(http, secret, method, target, **kw)
-        sealed = wire.opened(secret, nonce, _json(r))
+        sealed = wire.opened(secret, nonce, r.json())
         if sealed is None or "data" not in sealed:
             if r.status_code == 401:
                 raise CredentialRefused(reason=f"HTTP {r.status_code}")
@@ -285,7 +317,7 @@ class SyncClient:
     def _sealed(self, http: httpx.Client, secret: str, target: str, method: str, **kw) -> dict:
         """Head office's sealed answer (``data`` or ``error``); anything unsealed raises as in _get."""
         r, nonce = self._authed(http, secret, method, target, **kw)
-        sealed = wire.opened(secret, nonce, _json(r))
+        sealed = wire.opened(secret, nonce, r.json())
         if sealed is None or ("data" not in sealed and "error" not in sealed):
             if r.status_code == 401:
                 raise CredentialRefused(reason=f"HTTP {r.status_code}")
@@ -364,19 +396,16 @@ class SyncClient:
         headers = {"X-Counter": self.store.identity.store_id, "X-Nonce": nonce,
                    "X-Auth": wire.request_mac(secret, "GET", target, nonce)}
         try:
-            with http.stream("GET", target, headers=headers) as r:
-                status = r.status_code
-                chunks, size = [], 0
-                if status == 200:
-                    for chunk in r.iter_bytes():
-                        size += len(chunk)
-                        if size > attachments.MAX_BYTES:
-                            return found_problems.reason("attachment_too_large", QT_TRANSLATE_NOOP("Errors",
-                                "The attachment {name} ({sha}) from head office is larger than {limit} MB and was "
-                                "not kept."), name=name, sha=short, limit=attachments.MAX_BYTES // (1024 * 1024))
-                        chunks.append(chunk)
+            r = bounded.request(http, "GET", target, attachments.MAX_BYTES, headers=headers)
+        except bounded.TooLarge:
+            return found_problems.reason("attachment_too_large", QT_TRANSLATE_NOOP("Errors",
+                "The attachment {name} ({sha}) from head office is larger than {limit} MB and was "
+                "not kept."), name=name, sha=short, limit=attachments.MAX_BYTES // (1024 * 1024))
+        except bounded.UnknownEncoding:
+            r = bounded.Answer(415, b"")
         except httpx.HTTPError as exc:
             raise self._offline(exc) from exc
+        status = r.status_code
         if status == 404:
             return found_problems.reason("attachment_not_at_hq", QT_TRANSLATE_NOOP("Errors",
                 "The attachment {name} ({sha}) is not at head office yet (the counter that added it has not sent "
@@ -390,7 +419,7 @@ class SyncClient:
                 "The attachment {name} ({sha}) could not be fetched from head office (HTTP {status}); it is tried "
                 "again on the next sync."), name=name, sha=short, status=status)
         try:
-            attachments.keep_blob(self.store, b"".join(chunks), sha)  # the hash is the proof
+            attachments.keep_blob(self.store, r.body, sha)  # the hash is the proof
         except attachments.BlobMismatch:
             return found_problems.reason("attachment_damaged", QT_TRANSLATE_NOOP("Errors",
                 "The attachment {name} ({sha}) from head office did not match its SHA-256; it was not kept and is "
@@ -402,9 +431,11 @@ class SyncClient:
         while True:
             with self.store.session() as s:
                 after = int(_meta_get(s, "sync.pull_cursor", "0"))
-            data = self._get(http, secret, f"{wire.API}/changes?after={after}")
+            data = self._get(http, secret, f"{wire.API}/changes?after={after}", limit=PAGE_LIMIT)
             for f in data.get("files", []):
-                doc = json.loads(f["content"])
+                doc = self._checked_pull(f)
+                if doc is None:  # refused here, listed in Sync problems: the next file is applied
+                    continue
                 cf_events, records = doc["events"], doc["records"]
                 if doc["dealer"]["id"] == self.store.identity.home_dealer_id:
                     report = self._fetch_attachments(http, secret, attachments.named_in(cf_events), report)
@@ -429,6 +460,15 @@ class SyncClient:
             if not data.get("more"):
                 return report
 
+    def _checked_pull(self, f: dict) -> dict | None:
+        """The pulled file's document, or None when this counter refuses it (a Sync problem): the pull
+        goes on past it, so one bad file never stops a counter's pulls."""
+        doc = pulled_check.document(self.store, f)
+        if doc is None and isinstance(f.get("n") if isinstance(f, dict) else None, int):
+            with self.store.session() as s, s.begin():
+                _meta_put(s, "sync.pull_cursor", str(f["n"]))
+        return doc
+
     def _pull_published(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
         with self.store.session() as s:
             after = int(_meta_get(s, "sync.published_cursor", "0"))
@@ -436,7 +476,7 @@ class SyncClient:
         c = outbox.counts(self.store)
         health = (f"&waiting={c.unfiled_events + c.waiting_events}&problems={len(problems.list_problems(self.store))}"
                   f"&version={__version__}")
-        data = self._get(http, secret, f"{wire.API}/published?after={after}{health}")
+        data = self._get(http, secret, f"{wire.API}/published?after={after}{health}", limit=PUBLISHED_LIMIT)
         for item in data.get("items", []):
             content = base64.b64decode(item["content"])
             if item.get("kind") == releases.KIND:  # a program update: app/sync/releases.py
@@ -504,13 +544,6 @@ class SyncClient:
 
 # A round says what it applied in its report (RoundReport.changes); this is all it may say.
 register_change(f"{__name__}.SyncClient.run_once", CAN_CHANGE | SETTINGS | SCRIPTS | ATTACHMENTS | SYNC)
-
-
-def _json(r: httpx.Response):
-    try:
-        return r.json()
-    except (ValueError, UnicodeDecodeError):
-        return None
 
 
 def _skew(server_time: str | None) -> float | None:

@@ -1,6 +1,6 @@
 """Sync problems this counter finds itself, kept in the store until they clear: an attachment it
-could not send or fetch, a published script pack or program update it refused. Listed with head
-office's refusals."""
+could not send or fetch, a published script pack or program update it refused, a pulled file it
+refused. Listed with head office's refusals."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ ATTACHMENTS = "sync.problems.attachments"  # {sha256: {"direction", "name", "rea
 PACKS = "sync.problems.packs"  # [{"name", "version", "reason", "when"}], newest last
 RELEASES = "sync.problems.releases"  # [{"version", "reason", "when"}], newest last
 MAX_PACK_PROBLEMS = 20
+PULLED = "sync.problems.pulled"  # [{"n", "reason", "when"}]: files from head office this counter refused
 
 
 def reason(code: str, text: str, **params) -> str:
@@ -63,7 +64,21 @@ def attachments_to_retry(store, direction: str) -> dict[str, str]:
 
 
 def count(store) -> int:
-    return len(attachment_problems(store)) + len(pack_problems(store)) + len(release_problems(store))
+    return (len(attachment_problems(store)) + len(pack_problems(store)) + len(release_problems(store))
+            + len(pulled_problems(store)))
+
+
+def pulled_refused(store, n: int, why: str) -> None:
+    """A file pulled from head office that this counter refused (nothing of it applied)."""
+    with store.session() as s, s.begin():
+        found = _load(s, PULLED, [])
+        found.append({"n": n, "reason": why, "when": utcnow().isoformat()})
+        _save(s, PULLED, found[-MAX_PACK_PROBLEMS:])
+
+
+def pulled_problems(store) -> list[dict]:
+    with store.session() as s:
+        return _load(s, PULLED, [])
 
 
 def pack_refused(store, name: str, version, why: str) -> None:

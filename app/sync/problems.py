@@ -71,6 +71,8 @@ def found_problems(store) -> list[SyncProblem]:
             for e in found.pack_problems(store)]
     out += [SyncProblem("release", str(e.get("version")), found.when(e), 0, e.get("reason", ""))
             for e in found.release_problems(store)]
+    out += [SyncProblem("pulled", str(e.get("n")), found.when(e), 0, e.get("reason", ""))
+            for e in found.pulled_problems(store)]
     return out
 
 

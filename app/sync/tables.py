@@ -70,6 +70,7 @@ LOCAL: dict[str, str] = {
     "sync_received": "head office's log of accepted files",
     "sync_published": "head office's publications, pulled through their own endpoint",
     "sync_blob": "attachment bytes, sent by hash through their own endpoint",
+    "hq_blob_holder": "head office's record of which dealer delivered which attachment bytes",
     "hq_counter": "head office's enrolled counters and their secrets",
     "hq_enrolment": "head office's enrolment codes",
     "hq_published_arrival": "when head office handed each publication to each counter (its window shows it)",

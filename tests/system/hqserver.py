@@ -35,8 +35,9 @@ def _stop_left_running() -> None:
 
 
 class HqServer:
-    def __init__(self, db_url: str, inbox: Path, log: Path) -> None:
+    def __init__(self, db_url: str, inbox: Path, log: Path, *extra: str) -> None:
         self.db_url, self.inbox, self.log = db_url, Path(inbox), Path(log)
+        self.extra = extra  # more `hq serve` options
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
@@ -45,7 +46,7 @@ class HqServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "hq", "serve", "--db", self.db_url, "--inbox", str(self.inbox),
-             "--port", str(self.port)], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
+             "--port", str(self.port), *self.extra], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
         _started.append(self)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -58,6 +59,13 @@ class HqServer:
                 pass
             time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.log.read_text(errors="replace")[-2000:])
+
+    def peak_rss_mb(self) -> float:
+        """The server process's peak resident memory so far (VmHWM), in MB."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmHWM")
 
     def kill(self) -> None:
         """SIGKILL: no shutdown handlers, as in a crash or power cut."""

@@ -25,7 +25,7 @@ from tests.synchelp import new_case
 # until it is placed here or in app/rules/fields.py.
 PROGRAM_MADE = {
     "event": {"entity_type", "kind", "origin"}, "setting": {"key", "source"}, "store_meta": {"key", "value"},
-    "sync_blob": {"sha256"}, "sync_conflict": {"entity_type"}, "sync_file": {"sha256", "status", "reason"},
+    "sync_blob": {"sha256"}, "hq_blob_holder": {"sha256"}, "sync_conflict": {"entity_type"}, "sync_file": {"sha256", "status", "reason"},
     "sync_received": {"sha256"}, "app_user": {"role", "password_hash"}, "hq_counter": {"secret", "tag"},
     "hq_enrolment": {"code_hash"}, "sync_published": {"kind", "name", "sha256"},
     "feedback_form": {"timeliness", "repair_quality", "attitude", "verification", "source"},

@@ -59,7 +59,8 @@ class SyncProblemsDialog(QDialog):
         self.problems = problems
         kinds = {"refused": self.tr("Refused by head office"), "change": self.tr("Change refused by head office"),
                  "conflict": self.tr("Conflict"), "attachment": self.tr("Attachment"), "pack": self.tr("Script pack"),
-                 "release": self.tr("Program update")}
+                 "release": self.tr("Program update"),
+                 "pulled": self.tr("Change from head office")}
         self.table.setRowCount(len(problems))
         for row, p in enumerate(problems):
             detail = problem_text(p, QCoreApplication.translate)

@@ -1,0 +1,101 @@
+"""What a value arriving from outside (a case file, a pulled page, published settings) may hold:
+text the databases can store, whole numbers their columns can hold, and bounded nesting.
+
+One rule, used at head office's intake, `hq import`, `hq publish` and a counter's pull: PostgreSQL
+refuses NUL in text and JSON, and text with a lone surrogate can't be encoded; its integers are
+64-bit (a sequence or version column 32-bit); JSON allows numbers of any length, NaN and Infinity
+only as an extension. A value breaking one of these is refused where it arrives, naming where it
+is, before anything of it reaches a database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+INT_MAX = 2**63 - 1  # a BIGINT; JSON payloads and records never need more
+SMALL_INT_MAX = 2**31 - 1  # an INTEGER column: sequences, versions, seq
+MAX_DIGITS = 20  # longer digit strings are refused before Python turns them into an int
+MAX_DEPTH = 32  # no case file, page or settings file nests deeper; recursion stays far from its limit
+
+# NUL (PostgreSQL's text and jsonb refuse it) and lone surrogates (no UTF-8 for them).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+BAD_TEXT = QT_TRANSLATE_NOOP("Errors",
+    "{where} holds a character no database can store (U+{char}) at position {position}.")
+BAD_NUMBER = QT_TRANSLATE_NOOP("Errors",
+    "{where} holds the number {number}, outside the range a database column holds ({low} to {high}).")
+TOO_DEEP = QT_TRANSLATE_NOOP("Errors",
+    "{where} is nested more than {limit} levels deep.")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Errors",
+    "{where} holds {number}, which is not a number JSON allows.")
+
+
+class WireProblem(ValueError):
+    """A value breaking the rule: ``text`` is the English source, ``params`` its values."""
+
+    def __init__(self, text: str, **params: Any) -> None:
+        super().__init__(text.format(**params))
+        self.text, self.params = text, {k: str(v) for k, v in params.items()}
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise WireProblem(BAD_NUMBER, where="a value", number=digits[:24] + "...", low=-INT_MAX - 1, high=INT_MAX)
+    return int(digits)
+
+
+def _parse_constant(name: str):
+    raise WireProblem(NOT_A_NUMBER, where="a value", number=name)
+
+
+def loads(text: str, *, texts: bool = True) -> Any:
+    """``json.loads`` that refuses (WireProblem) over-long numbers, NaN and Infinity while parsing,
+    and then checks the whole value (``check``; its strings too unless ``texts`` is False, for a
+    caller that refuses a bad string part by part). JSON's own errors raise json.JSONDecodeError."""
+    try:
+        doc = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
+    except RecursionError:
+        raise WireProblem(TOO_DEEP, where="the document", limit=MAX_DEPTH) from None
+    check(doc, texts=texts)
+    return doc
+
+
+def check(value: Any, where: str = "the document", *, texts: bool = True) -> None:
+    """Raise WireProblem for the first string, number or nesting in ``value`` a database can't hold."""
+    todo: list[tuple[Any, str, int]] = [(value, where, 0)]
+    while todo:
+        v, at, depth = todo.pop()
+        if isinstance(v, str):
+            if texts:
+                text_problem(v, at)
+        elif isinstance(v, bool) or v is None:
+            continue
+        elif isinstance(v, int):
+            if not -INT_MAX - 1 <= v <= INT_MAX:
+                raise WireProblem(BAD_NUMBER, where=at, number=str(v)[:24], low=-INT_MAX - 1, high=INT_MAX)
+        elif isinstance(v, float):
+            if v != v or v in (float("inf"), float("-inf")):
+                raise WireProblem(NOT_A_NUMBER, where=at, number=str(v))
+        elif isinstance(v, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise WireProblem(TOO_DEEP, where=at, limit=MAX_DEPTH)
+            items = v.items() if isinstance(v, dict) else enumerate(v)
+            for k, item in items:
+                if texts and isinstance(k, str):
+                    text_problem(k, at)
+                todo.append((item, f"{at}.{str(k)[:40]}" if isinstance(v, dict) else f"{at}[{k}]", depth + 1))
+
+
+def text_problem(value: str, where: str) -> None:
+    m = _UNSTORABLE.search(value)
+    if m is not None:
+        raise WireProblem(BAD_TEXT, where=where[:120], char=f"{ord(m.group()):04X}", position=m.start() + 1)
+
+
+def small_int(value: Any) -> bool:
+    """A whole number an INTEGER column holds, from 1 (a sequence, a version, an event's seq)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= SMALL_INT_MAX
