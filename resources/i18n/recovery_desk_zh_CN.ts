@@ -954,6 +954,10 @@
         <translation>每个已接收文件的保存位置</translation>
     </message>
     <message>
+        <source>close a connection that sends no complete request for this long (default 20)</source>
+        <translation>连接在这么多秒内没有发来完整请求即关闭（默认 20）</translation>
+    </message>
+    <message>
         <source>import case files (files or folders)</source>
         <translation>导入案例文件（文件或文件夹）</translation>
     </message>
@@ -2502,6 +2506,10 @@
         <translation>超过 16 MB</translation>
     </message>
     <message>
+        <source>The case file is signed but head office could not process it ({reason}). Nothing of it was imported; it was set aside for head office&apos;s staff.</source>
+        <translation>案例文件签名有效，但总部无法处理它（{reason}）。其中内容均未导入；文件已移到一旁，交总部人员查看。</translation>
+    </message>
+    <message>
         <source>The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another dealer. Nothing of it was imported.</source>
         <translation>案例文件声称来自经销商 {dealer}，但柜台 {counter} 登记在另一家经销商名下。文件内容一项也没有导入。</translation>
     </message>
@@ -2610,12 +2618,28 @@
         <translation>总部不接受本柜台的凭据（{reason}）。请向总部索取新的接入码并重新接入。</translation>
     </message>
     <message>
+        <source>An answer from {url} was larger than the {limit} MB this counter reads ({which}); it was not read and nothing of it was used. Nothing is lost: what waits to be sent stays waiting. If this stays, tell head office.</source>
+        <translation>来自 {url} 的应答超过本前台可读取的 {limit} MB（{which}）；未读取，其中内容均未使用。没有丢失任何数据：待发送的内容仍在等待发送。如果一直出现，请告知总部。</translation>
+    </message>
+    <message>
+        <source>Head office refused a file, but not the one this counter sent: the bytes it received differ from them (something on the way changed them). File {sequence} stays waiting and is sent again.</source>
+        <translation>总部拒收了一个文件，但不是本前台发出的那个：总部收到的字节与发出的不同（传输途中被改动）。文件 {sequence} 仍在等待，将再次发送。</translation>
+    </message>
+    <message>
         <source>A change from head office (number {n}) could not be applied here ({reason}). Nothing of it was applied; it is tried again on the next sync. If this stays, update Recovery Desk.</source>
         <translation>来自总部的变更（编号 {n}）无法在本机应用（{reason}）。其内容一项也没有应用，下次同步时会再试。如果一直如此，请升级服务补救台。</translation>
     </message>
     <message>
         <source>The outbox file changed on disk after it was written; it was not sent.</source>
         <translation>待发文件写好后在磁盘上被改动过，未发送。</translation>
+    </message>
+    <message>
+        <source>compressed</source>
+        <translation>压缩后</translation>
+    </message>
+    <message>
+        <source>inflated</source>
+        <translation>解压后</translation>
     </message>
     <message>
         <source>The attachment {name} ({sha}) is named in a case but its file is missing on this counter, so it can&apos;t be sent. Attach the file to the case again.</source>
@@ -2708,6 +2732,14 @@
     <message>
         <source>{table} {id} points at {target} {target_id} ({column}), which belongs to another dealer or was refused.</source>
         <translation>{table} {id} 指向 {target} {target_id}（{column}），该记录属于另一家经销商或已被拒收。</translation>
+    </message>
+    <message>
+        <source>{table} {id}: a change names {target} {target_id}, which belongs to another dealer. A counter&apos;s changes name only its own dealer&apos;s data.</source>
+        <translation>{table} {id}：该变更引用了属于其他经销商的 {target} {target_id}。前台的变更只能引用本经销商的数据。</translation>
+    </message>
+    <message>
+        <source>{table} {id} names the attachment {sha}, whose file this dealer&apos;s counters never delivered to head office. Attach the file again at the counter; it is sent with the change.</source>
+        <translation>{table} {id} 引用了附件 {sha}，但本经销商的前台从未把该文件交给总部。请在前台重新添加附件，它会随变更一起发送。</translation>
     </message>
     <message>
         <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused earlier). Send the earlier change again together with this one.</source>
@@ -2816,6 +2848,38 @@
     <message>
         <source>The backup could not be written to {path}: {reason}. The store itself is unchanged. Free some space or choose another folder, then try again.</source>
         <translation>无法将备份写入 {path}：{reason}。数据本身未改变。请腾出空间或选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The request is more than the {limit} bytes this address accepts.</source>
+        <translation>请求超过此地址接受的 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>{where} holds a character no database can store (U+{char}) at position {position}.</source>
+        <translation>{where} 第 {position} 个位置含有数据库无法保存的字符（U+{char}）。</translation>
+    </message>
+    <message>
+        <source>{where} holds the number {number}, outside the range a database column holds ({low} to {high}).</source>
+        <translation>{where} 含有数字 {number}，超出数据库字段可保存的范围（{low} 至 {high}）。</translation>
+    </message>
+    <message>
+        <source>{where} is nested more than {limit} levels deep.</source>
+        <translation>{where} 嵌套超过 {limit} 层。</translation>
+    </message>
+    <message>
+        <source>{where} holds {number}, which is not a number JSON allows.</source>
+        <translation>{where} 含有 {number}，这不是 JSON 允许的数字。</translation>
+    </message>
+    <message>
+        <source>A file from head office (number {n}) names {what} {id} of another dealer; nothing of it was applied.</source>
+        <translation>来自总部的文件（编号 {n}）引用了其他经销商的 {what} {id}；其中内容均未应用。</translation>
+    </message>
+    <message>
+        <source>A file from head office (number {n}) is not a case file this counter reads ({reason}); nothing of it was applied.</source>
+        <translation>来自总部的文件（编号 {n}）不是本前台能读取的案例文件（{reason}）；其中内容均未应用。</translation>
+    </message>
+    <message>
+        <source>A file from head office (number {n}) holds a value this counter can&apos;t store ({reason}); nothing of it was applied.</source>
+        <translation>来自总部的文件（编号 {n}）含有本前台无法保存的值（{reason}）；其中内容均未应用。</translation>
     </message>
 </context>
 <context>
@@ -5099,6 +5163,10 @@
     <message>
         <source>Program update</source>
         <translation>程序更新</translation>
+    </message>
+    <message>
+        <source>Change from head office</source>
+        <translation>来自总部的变更</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from app.foundation.ids import new_id
 from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database
 from app.services.attachments import add_attachment
-from app.services.feedback_import import import_feedback_csv
+from app.services.imports.feedback_store import import_feedback_file
 from app.sync import casefile, wire
 from app.sync.client import SyncClient
 from app.sync.connect import connect
@@ -49,7 +49,7 @@ def make_world(pg_url: str, tmp: Path, *serve_args: str) -> SimpleNamespace:
     photo = tmp / "sh-photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0SH02's customer's car, private" + os.urandom(64))
     blob = add_attachment(sh, sh_case, photo, None).sha256
-    import_feedback_csv(sh, csv_file(tmp / "sh.csv", [form_line("2026-11-02", "SH-RO-1")]))
+    import_feedback_file(sh, csv_file(tmp / "sh.csv", [form_line("2026-11-02", "SH-RO-1")]))
     SyncClient(sh).run_once()
     a = fresh_store(tmp / "a")
     connect(a, server.url, issue_code(db, "BJ01"), label="a")
