@@ -13,7 +13,7 @@ from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules.vocab import Verification
 from app.rules import fields
-from app.services.form_values import (FIELD_OF, GRADES, FormValues, normalise_comment,
+from app.services.form_values import (FIELD_OF, GRADES, FormValues, entry_problems, normalise_comment,
                                       normalise_phone, normalise_plate)
 
 CTX = "Errors"
@@ -22,7 +22,6 @@ COLUMNS = ("date", "repair_order", "advisor", "customer", "phone", "plate", "tim
 OPTIONAL = frozenset({"overall", "verified", "comment"})
 _YES = {"yes", "y", "true", "1", "是", "已核实"}
 _NO = {"no", "n", "false", "0", "否", "未核实", ""}
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -169,8 +168,6 @@ def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Pr
             bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
         grades[c] = g
     phone = normalise_phone(v["phone"])
-    if v["phone"] and not _PHONE.match(v["phone"]):
-        bad("phone", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a phone number; use digits only, e.g. 13812345678."))
     overall = None
     if v["overall"]:
         try:
@@ -184,11 +181,16 @@ def _check_row(rec: list[str], pos: dict[str, int], line: int, problems: list[Pr
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
     plate = normalise_plate(v["plate"])
     comment = normalise_comment(v["comment"])
-    stored = {"repair_order": v["repair_order"], "advisor": v["advisor"], "customer": v["customer"],
-              "phone": phone, "plate": plate, "comment": comment}
-    for c, value in stored.items():
+    # The desk's rules for the date and the identifiers (formats, the catalogue), on what is stored.
+    flagged = {p.column for p in problems[before:]}
+    for c, text, params in entry_problems(service_date=service_date, repair_order=v["repair_order"],
+                                          customer=v["customer"], phone=v["phone"], plate=v["plate"]):
+        column = "date" if c == "service_date" else c
+        if column not in flagged:
+            bad(column, text, **params)
+    for c, value in (("advisor", v["advisor"]), ("comment", comment)):
         found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
-        if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
+        if found is not None:
             bad(c, found[0], **found[1])
     if len(problems) > before:
         return None
