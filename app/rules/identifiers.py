@@ -55,6 +55,11 @@ DATE_BEFORE_ORDER = QT_TRANSLATE_NOOP("Errors",
     "{date} is before repair order {ro} was opened ({opened}); check the date")
 
 
+def _nfkc(s: str) -> str:
+    """Composed again after a removal or a case change joined what NFKC had left apart (K + U+0327)."""
+    return s if s.isascii() else unicodedata.normalize("NFKC", s).strip()
+
+
 def text(raw: str | None) -> str:
     """What every identifier goes through first: NFKC (full-width letters and digits become half-width,
     compatibility forms their plain letter), then every format character (Cf: zero-width spaces and
@@ -72,18 +77,18 @@ def name(raw: str | None) -> str:
     """A person's name as stored: NFKC, zero-width characters and soft hyphens removed, trimmed.
     Direction overrides stay, for ``name_problem`` to refuse with a reason (removing them silently
     would store something else than the person saw)."""
-    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", raw or "")).strip()
+    return _nfkc(_ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", raw or "")).strip())
 
 
 def repair_order(raw: str | None) -> str:
     """A repair order number as stored: ``text``, inner spaces removed, upper case ("ro 2611-0042" and
     "ＲＯ2611-0042" are "RO2611-0042")."""
-    return re.sub(r"\s+", "", text(raw)).upper()
+    return _nfkc(re.sub(r"\s+", "", text(raw)).upper())
 
 
 def plate(raw: str | None) -> str:
     """A plate as stored: ``text``, separators removed, upper case ("京a·12345" is "京A12345")."""
-    return _PLATE_SEPARATORS.sub("", text(raw)).upper()
+    return _nfkc(_PLATE_SEPARATORS.sub("", text(raw)).upper())
 
 
 def _split_extension(s: str) -> tuple[str, str]:
@@ -91,6 +96,10 @@ def _split_extension(s: str) -> tuple[str, str]:
     if m:
         return s[:m.start()], m.group(1)
     parts = [p for p in re.split(r"-", s) if p.strip()]
+    # 01062345678-801: the stored form of a landline with its extension (normalising it again keeps it).
+    if len(parts) == 2 and parts[1].strip().isdigit() and len(parts[1].strip()) <= 6 \
+            and (_LANDLINE.match(parts[0]) or _MOBILE.match(parts[0])):
+        return parts[0], parts[1].strip()
     # 010-62345678-801: a landline's third group is its extension.
     if len(parts) == 3 and parts[0].strip().startswith("0") and all(p.strip().isdigit() for p in parts):
         return "-".join(parts[:2]), parts[2].strip()
@@ -109,7 +118,7 @@ def phone(raw: str | None) -> str:
         rest = digits[country.end():]
         # +86 138...: the mobile itself; +86 10 6234...: a landline without its trunk 0.
         digits = rest if _MOBILE.match(rest) or rest.startswith("0") else "0" + rest
-    return f"{digits}-{ext}" if ext else digits
+    return _nfkc(f"{digits}-{ext}" if ext else digits)
 
 
 def phone_problem(value: str) -> Problem | None:
