@@ -74,3 +74,42 @@ def test_the_catalogue_is_complete_without_importing_anything_else():
 ])
 def test_publishable_is_a_property_of_the_setting(key, published):
     assert REGISTRY[key].published is published
+
+
+@pytest.mark.parametrize("key, advisor, supervisor, admin", [
+    ("ui.language", True, True, True),
+    ("ui.lock_minutes", False, False, True),  # auto-lock guards the counter: an administrator's
+    ("sync.server_url", False, False, True),
+    ("sync.interval_s", False, False, True),
+    ("remedy.limit.advisor", False, True, True),
+    ("failure.overall_threshold", False, True, True),
+])
+def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, admin):
+    decl = REGISTRY[key]
+    assert [decl.may_change(r) for r in ("advisor", "supervisor", "admin")] == [advisor, supervisor, admin]
+    assert not decl.may_change("") and not decl.may_change("root")
+
+
+@pytest.mark.parametrize("role, key, value, refused", [
+    ("advisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
+    ("advisor", "sync.server_url", "http://evil.example", "only an administrator can change this setting"),
+    ("supervisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
+    ("advisor", "remedy.limit.advisor", 5000, "only a supervisor can change this setting"),
+    ("advisor", "ui.language", "en", None),
+    ("admin", "ui.lock_minutes", 5, None),
+])
+def test_saving_a_setting_checks_the_role_in_the_core(store, role, key, value, refused):
+    from app.foundation.errors import InvalidInput
+    from app.services import users
+    from app.services.preferences import read_settings, save_settings
+
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    actor = admin if role == "admin" else users.create_user(store, role, role, "1234", role, actor_id=admin.user_id)
+    before = read_settings(store)[key]
+    if refused is None:
+        assert save_settings(store, {key: value}, actor)[key] == value
+        return
+    with pytest.raises(InvalidInput) as err:
+        save_settings(store, {key: value}, actor)
+    assert err.value.problem_text() == refused
+    assert read_settings(store)[key] == before
