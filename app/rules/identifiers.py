@@ -42,11 +42,10 @@ _COUNTRY = re.compile(r"^(?:\+86|0086)")
 
 REQUIRED = QT_TRANSLATE_NOOP("Errors", "required")
 BAD_PHONE = QT_TRANSLATE_NOOP("Errors",
-    "\"{value}\" is not a phone number: type a mobile of 11 digits starting 13-19 (e.g. 13812345678), "
-    "or a landline with its area code (e.g. 010-62345678, extension after 转)")
+    "not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, "
+    "extension after 转)")
 BAD_PLATE = QT_TRANSLATE_NOOP("Errors",
-    "\"{value}\" is not a plate: a province, a letter and 5 characters (e.g. 京A12345; new energy 6, "
-    "e.g. 京AD12345); if the customer doesn't know it, choose \"plate unknown\"")
+    "not a plate: province, letter and 5 characters (京A12345; new energy 6: 京AD12345), or tick \"Plate unknown\"")
 DIRECTION = QT_TRANSLATE_NOOP("Errors",
     "contains a direction override (U+{code}) at position {position} that makes it read differently "
     "from what is stored; remove it")

@@ -21,11 +21,11 @@ REQUIRED = "required"
 
 
 def not_phone(value):
-    return identifiers.BAD_PHONE.format(value=value)
+    return identifiers.BAD_PHONE
 
 
 def not_plate(value):
-    return identifiers.BAD_PLATE.format(value=value)
+    return identifiers.BAD_PLATE
 GRADE, OVERALL = "choose a grade from A to E", "a whole number from 1 to 10"
 
 
