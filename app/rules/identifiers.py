@@ -41,11 +41,14 @@ _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*([0-9]{1,6})$", re.IGNOREC
 _COUNTRY = re.compile(r"^(?:\+86|0086)")
 
 REQUIRED = QT_TRANSLATE_NOOP("Errors", "required")
+# (The Chinese in the examples is a parameter: source texts are English, translations say the rest.)
 BAD_PHONE = QT_TRANSLATE_NOOP("Errors",
     "not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, "
-    "extension after 转)")
+    "extension after {ext})")
 BAD_PLATE = QT_TRANSLATE_NOOP("Errors",
-    "not a plate: province, letter and 5 characters (京A12345; new energy 6: 京AD12345), or tick \"Plate unknown\"")
+    "not a plate: province, letter and 5 characters ({regular}; new energy 6: {new_energy}), or tick \"Plate unknown\"")
+_PHONE_EXAMPLES = {"ext": "转"}
+PLATE_EXAMPLES = {"regular": "京A12345", "new_energy": "京AD12345"}
 DIRECTION = QT_TRANSLATE_NOOP("Errors",
     "contains a direction override (U+{code}) at position {position} that makes it read differently "
     "from what is stored; remove it")
@@ -92,7 +95,7 @@ def plate(raw: str | None) -> str:
 
 def _split_extension(s: str) -> tuple[str, str]:
     m = _EXTENSION.search(s)
-    if m:
+    if m and any(ch.isdigit() for ch in _SEPARATORS.sub("", s[:m.start()])):
         return s[:m.start()], m.group(1)
     parts = [p for p in re.split(r"-", s) if p.strip()]
     # 01062345678-801: the stored form of a landline with its extension (normalising it again keeps it).
@@ -117,6 +120,10 @@ def phone(raw: str | None) -> str:
         rest = digits[country.end():]
         # +86 138...: the mobile itself; +86 10 6234...: a landline without its trunk 0.
         digits = rest if _MOBILE.match(rest) or rest.startswith("0") else "0" + rest
+    if ext and not (_LANDLINE.match(digits) or _MOBILE.match(digits)):
+        # No number to hang the extension on: kept as written (separators aside), for the rule to refuse
+        # at entry and for an older counter's row to stay what it was.
+        return _nfkc(_SEPARATORS.sub("", s))
     return _nfkc(f"{digits}-{ext}" if ext else digits)
 
 
@@ -129,7 +136,7 @@ def phone_problem(value: str) -> Problem | None:
         return None
     if _LANDLINE.match(number) and (not ext or (ext.isdigit() and len(ext) <= 6)):
         return None
-    return BAD_PHONE, {"value": value}
+    return BAD_PHONE, {"value": value, **_PHONE_EXAMPLES}
 
 
 def plate_problem(value: str) -> Problem | None:
@@ -138,19 +145,19 @@ def plate_problem(value: str) -> Problem | None:
         return REQUIRED, {}
     if value == PLATE_UNKNOWN or _PLATE.match(value):
         return None
-    return BAD_PLATE, {"value": value}
+    return BAD_PLATE, {"value": value, **PLATE_EXAMPLES}
 
 
 def typed_phone_problem(raw: str | None) -> Problem | None:
     """``phone_problem`` of what was typed, naming it as typed (not as it would be stored)."""
     found = phone_problem(phone(raw))
-    return found if found is None or not found[1] else (found[0], {"value": text(raw)})
+    return found if found is None or not found[1] else (found[0], {**found[1], "value": text(raw)})
 
 
 def typed_plate_problem(raw: str | None) -> Problem | None:
     """``plate_problem`` of what was typed, naming it as typed."""
     found = plate_problem(plate(raw))
-    return found if found is None or not found[1] else (found[0], {"value": text(raw)})
+    return found if found is None or not found[1] else (found[0], {**found[1], "value": text(raw)})
 
 
 def repair_order_problem(value: str) -> Problem | None:

@@ -89,6 +89,10 @@
         <translation>未联系上(&amp;N)</translation>
     </message>
     <message>
+        <source>choose 1-10</source>
+        <translation>请选择 1-10</translation>
+    </message>
+    <message>
         <source>Re-ra&amp;ting (1-10):</source>
         <translation>回访评分（1-10）(&amp;T)：</translation>
     </message>
@@ -936,12 +940,24 @@
         <translation>查找客户：电话、车牌或姓名</translation>
     </message>
     <message>
+        <source>e.g. {plate}</source>
+        <translation>例如 {plate}</translation>
+    </message>
+    <message>
+        <source>Plate unknown</source>
+        <translation>车牌不详</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>e.g. 13812345678 or 010-62345678</source>
+        <translation>例如 13812345678 或 010-62345678</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -1515,12 +1531,12 @@
         <translation>不是可选的值之一</translation>
     </message>
     <message>
-        <source>use digits only, e.g. 13812345678</source>
-        <translation>只能填写数字，例如 13812345678</translation>
-    </message>
-    <message>
         <source>Callback</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>choose the customer&apos;s re-rating from 1 to 10</source>
+        <translation>请选择客户的再评分（1-10）</translation>
     </message>
     <message>
         <source>a whole number from 1 to 10</source>
@@ -1623,10 +1639,6 @@
         <translation>“{value}”不是有效的等级；请填写 A、B、C、D、E 中的一个字母。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a phone number; use digits only, e.g. 13812345678.</source>
-        <translation>“{value}”不是有效的电话号码；只能填写数字，例如 13812345678。</translation>
-    </message>
-    <message>
         <source>&quot;{value}&quot; is not an overall score; use a whole number from 1 to 10, or leave it empty.</source>
         <translation>“{value}”不是有效的总体评分；请填写 1 到 10 的整数，或留空。</translation>
     </message>
@@ -1693,6 +1705,10 @@
     <message>
         <source>only a supervisor can change this setting</source>
         <translation>只有主管可以修改此设置</translation>
+    </message>
+    <message>
+        <source>only an administrator can change this setting</source>
+        <translation>只有管理员可以修改此设置</translation>
     </message>
     <message>
         <source>Wrong user name or PIN. Check both and try again.</source>
@@ -2114,6 +2130,34 @@
         <source>Dealer &quot;{dealer}&quot; is not in this store, which holds no feedback forms or cases yet.</source>
         <translation>本数据库中没有经销商“{dealer}”，且尚无任何反馈表或案件。</translation>
     </message>
+    <message>
+        <source>not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, extension after {ext})</source>
+        <translation>不是有效的电话号码：请填写 11 位手机号（如 13812345678），或带区号的座机（如 010-62345678，分机号写在“{ext}”之后）</translation>
+    </message>
+    <message>
+        <source>not a plate: province, letter and 5 characters ({regular}; new energy 6: {new_energy}), or tick &quot;Plate unknown&quot;</source>
+        <translation>不是有效的车牌：省份简称、字母加 5 位（如 {regular}；新能源 6 位，如 {new_energy}），不知道车牌请勾选“车牌不详”</translation>
+    </message>
+    <message>
+        <source>contains a direction override (U+{code}) at position {position} that makes it read differently from what is stored; remove it</source>
+        <translation>第 {position} 个字符是文字方向控制符（U+{code}），会让显示的内容与保存的不同；请删除</translation>
+    </message>
+    <message>
+        <source>{date} is after today ({today}); a service date can&apos;t be in the future</source>
+        <translation>{date} 晚于今天（{today}）；服务日期不能在将来</translation>
+    </message>
+    <message>
+        <source>{date} is before repair order {ro} was opened ({opened}); check the date</source>
+        <translation>{date} 早于工单 {ro} 的开单日期（{opened}）；请检查日期</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row for {username}: the next try has to wait {seconds} s (until {until}). An administrator can lift the wait under Settings.</source>
+        <translation>{username} 连续输错 PIN 次数过多：下次尝试需等待 {seconds} 秒（至 {until}）。管理员可在“设置”中解除等待。</translation>
+    </message>
+    <message>
+        <source>only an administrator lifts a sign-in wait</source>
+        <translation>只有管理员可以解除登录等待</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackFormView</name>
@@ -2148,6 +2192,10 @@
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>e.g. 13812345678 or 010-62345678</source>
+        <translation>例如 13812345678 或 010-62345678</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -3418,6 +3466,10 @@
         <translation>规则与偏好</translation>
     </message>
     <message>
+        <source>Only an administrator can change this setting</source>
+        <translation>只有管理员可以修改此设置</translation>
+    </message>
+    <message>
         <source>Only a supervisor can change this setting</source>
         <translation>只有主管可以修改此设置</translation>
     </message>
@@ -3462,6 +3514,10 @@
         <translation>重设密码…</translation>
     </message>
     <message>
+        <source>Lift sign-in wait</source>
+        <translation>解除登录等待</translation>
+    </message>
+    <message>
         <source>In use: pack {label} ({scripts} scripts), {origin}.</source>
         <translation>正在使用：话术包 {label}（{scripts} 个话术），{origin}。</translation>
     </message>
@@ -3472,6 +3528,10 @@
     <message>
         <source> (cannot sign in yet)</source>
         <translation>（暂不能登录）</translation>
+    </message>
+    <message>
+        <source> (sign-in waits until {time}: too many wrong PINs)</source>
+        <translation>（PIN 输错次数过多，登录需等待至 {time}）</translation>
     </message>
     <message>
         <source>Reactivate</source>
@@ -3496,6 +3556,10 @@
     <message>
         <source>{name} signs in with the new PIN from now on.</source>
         <translation>{name} 今后使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again at once.</source>
+        <translation>{name} 现在可以立即登录。</translation>
     </message>
     <message>
         <source>Saved.</source>

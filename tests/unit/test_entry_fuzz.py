@@ -72,7 +72,7 @@ def test_any_complaint_is_accepted_or_refused_in_words(values):
                                 "customer_words"})
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(ANY)
 def test_normalisers_never_crash_and_are_idempotent(text):
     for fn in (ids.repair_order, ids.phone, ids.plate, ids.name):

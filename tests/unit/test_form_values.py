@@ -21,11 +21,11 @@ REQUIRED = "required"
 
 
 def not_phone(value):
-    return identifiers.BAD_PHONE
+    return identifiers.BAD_PHONE.format(ext="转")
 
 
 def not_plate(value):
-    return identifiers.BAD_PLATE
+    return identifiers.BAD_PLATE.format(regular="京A12345", new_energy="京AD12345")
 GRADE, OVERALL = "choose a grade from A to E", "a whole number from 1 to 10"
 
 

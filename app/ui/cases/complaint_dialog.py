@@ -34,7 +34,8 @@ def plate_row(form: FieldForm, label: str) -> tuple[QLineEdit, QCheckBox]:
     h = QHBoxLayout(row)
     h.setContentsMargins(0, 0, 0, 0)
     plate = QLineEdit(objectName="plate")
-    plate.setPlaceholderText(QCoreApplication.translate("ComplaintDialog", "e.g. 京A12345"))
+    plate.setPlaceholderText(QCoreApplication.translate("ComplaintDialog", "e.g. {plate}").format(
+        plate=identifiers.PLATE_EXAMPLES["regular"]))
     unknown = QCheckBox(QCoreApplication.translate("ComplaintDialog", "Plate unknown"), objectName="plateUnknown")
     unknown.toggled.connect(lambda on: plate.setEnabled(not on))
     h.addWidget(plate, 1)
