@@ -91,7 +91,7 @@ def record_failure(store, user_id: str, username: str) -> Failures:
         if wait:
             user = s.get(User, user_id)
             uow.record("user", user_id, "user.locked_out",
-                       {"username": username, "failures": count, "wait_s": int(wait.total_seconds()),
+                       {"name": username, "failures": count, "wait_s": int(wait.total_seconds()),
                         "until": f.until.isoformat()}, user.dealer_id, at=now)
         uow.commit()
     return f

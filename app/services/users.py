@@ -131,14 +131,14 @@ def sign_in(store, username: str, secret: str) -> SignedIn:
                                            User.password_hash.is_not(None)))
         stored = user.password_hash if user else None
     if user is not None:
-        lockouts.refuse_if_waiting(store, user.id, user.username)
+        lockouts.refuse_if_waiting(store, user.id, user.display_name)
     # Hash even for an unknown name, so timing doesn't tell which names exist.
     ok = check_secret(secret, stored or hash_secret("x", n=N))
     if user is None:
         raise SignInFailed()
     if not ok:
-        if lockouts.record_failure(store, user.id, user.username).until is not None:
-            lockouts.refuse_if_waiting(store, user.id, user.username)  # the wait starts now: say so
+        if lockouts.record_failure(store, user.id, user.display_name).until is not None:
+            lockouts.refuse_if_waiting(store, user.id, user.display_name)  # the wait starts now: say so
         raise SignInFailed()
     lockouts.record_success(store, user.id)
     return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)

@@ -2132,11 +2132,11 @@
     </message>
     <message>
         <source>not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, extension after {ext})</source>
-        <translation>不是有效的电话号码：请填写 11 位手机号（如 13812345678），或带区号的座机（如 010-62345678，分机号写在“{ext}”之后）</translation>
+        <translation>电话号码无效：应为 11 位手机号或带区号的座机（如 010-62345678，分机写在“{ext}”后）</translation>
     </message>
     <message>
         <source>not a plate: province, letter and 5 characters ({regular}; new energy 6: {new_energy}), or tick &quot;Plate unknown&quot;</source>
-        <translation>不是有效的车牌：省份简称、字母加 5 位（如 {regular}；新能源 6 位，如 {new_energy}），不知道车牌请勾选“车牌不详”</translation>
+        <translation>车牌无效：省份+字母+5 位（如 {regular}，新能源 6 位如 {new_energy}）；不知道请勾选“车牌不详”</translation>
     </message>
     <message>
         <source>contains a direction override (U+{code}) at position {position} that makes it read differently from what is stored; remove it</source>

@@ -41,7 +41,7 @@ def test_five_wrong_pins_wait_through_a_restart_until_an_administrator_lifts_it(
     for _ in range(4):
         assert attempt(qtbot, dialog, "li", "0000").startswith("Wrong user name or PIN")
     shown = attempt(qtbot, dialog, "li", "0000")
-    assert "Too many wrong PINs in a row for li" in shown and "30 s" in shown
+    assert "Too many wrong PINs in a row for 李娜" in shown and "30 s" in shown
     # The right PIN now waits too.
     assert "Too many wrong PINs" in attempt(qtbot, dialog, "li", "5678")
 
@@ -54,7 +54,7 @@ def test_five_wrong_pins_wait_through_a_restart_until_an_administrator_lifts_it(
         move(monkeypatch, timedelta(seconds=10))
         dialog = sign_in_dialog(qtbot, store, Ops(inline=True))
         shown = attempt(qtbot, dialog, "li", "5678")
-        assert "Too many wrong PINs in a row for li" in shown and "20 s" in shown
+        assert "Too many wrong PINs in a row for 李娜" in shown and "20 s" in shown
 
         # The administrator signs in and lifts the wait from Settings.
         who = attempt(qtbot, dialog, "admin", "1234", expect_ok=True)

@@ -69,7 +69,6 @@ class FieldForm(QWidget):
             policy = err.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             err.setSizePolicy(policy)
-            err.setMinimumHeight(err.fontMetrics().lineSpacing())
         err.hide()
         v.addWidget(err)
         text = label + (" *" if required else "")
