@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from app.cli import acting
+
 CTX = "Cli"
 
 
@@ -15,6 +17,7 @@ def register(sub, translate) -> None:
     imp = fbs.add_parser("import", help=translate("Cli", "import feedback forms from a UTF-8 CSV file (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
+    acting.add_arguments(imp, translate)
     imp.set_defaults(run=run_import)
 
     summ = fbs.add_parser("summary", help=translate("Cli", "print a month's feedback assessment"))
@@ -37,7 +40,8 @@ def run_import(args, translate) -> int:
         raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
     store = open_store_for(args)
     try:
-        r = import_feedback_csv(store, path, args.dealer)
+        who = acting.acting_user(args, store, translate, role="supervisor")  # forms count in people's pay
+        r = import_feedback_csv(store, path, args.dealer, actor_id=who.user_id if who else None)
     finally:
         store.close()
     print(translate("Cli", "{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).")

@@ -477,6 +477,10 @@
         <translation>必须大于或等于 0</translation>
     </message>
     <message>
+        <source>this store holds a dealer&apos;s own data (people who sign in, or forms not made by the demo); demo data goes only into a new or a demo store: use another --data-dir</source>
+        <translation>此数据库存有经销商自己的数据（可登录的人员，或不是演示生成的反馈表）；演示数据只能放入新的或演示用的数据库：请换一个 --data-dir</translation>
+    </message>
+    <message>
         <source>Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.</source>
         <translation>已为经销商 {dealer} 添加演示数据：{forms} 份意见反馈表，{cases} 个案例。</translation>
     </message>
@@ -927,6 +931,22 @@
     <message>
         <source>that is a folder; give a file name</source>
         <translation>这是一个文件夹，请给出文件名</translation>
+    </message>
+    <message>
+        <source>your user name, when the store has users: the command runs as you (your PIN is asked for, or read from {env})</source>
+        <translation>数据库已有用户时填写您的用户名：命令以您的身份执行（会询问 PIN，或从 {env} 读取）</translation>
+    </message>
+    <message>
+        <source>this store has users: name yourself with --as NAME (your PIN is asked for, or read from {env})</source>
+        <translation>此数据库已有用户：请用 --as 用户名 说明您是谁（会询问 PIN，或从 {env} 读取）</translation>
+    </message>
+    <message>
+        <source>no PIN: type it when asked (at a terminal) or set {env}</source>
+        <translation>没有 PIN：请在终端中按提示输入，或设置 {env}</translation>
+    </message>
+    <message>
+        <source>PIN for {name}: </source>
+        <translation>{name} 的 PIN：</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2177,10 @@
     <message>
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
+    </message>
+    <message>
+        <source>{name} may not do this: it needs a {needed} or an administrator, and {name} is a {role}. Nothing was changed.</source>
+        <translation>{name} 无权执行此操作：需要{needed}或管理员，而 {name} 是{role}。未做任何更改。</translation>
     </message>
 </context>
 <context>
