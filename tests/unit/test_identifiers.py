@@ -198,3 +198,16 @@ def test_a_synced_look_alike_repair_order_is_the_same_order_and_a_legacy_phone_i
         assert s.scalar(select(func.count()).select_from(FeedbackForm)) == 1
         assert sorted(s.scalars(select(Customer.phone))) == ["1381234", "13812345678"]
         assert sorted(s.scalars(select(Vehicle.plate))) == ["京A12345", "京A54321"]
+
+
+@pytest.mark.parametrize("table, record, column", [
+    ("customer", {"id": "c", "name": f"李明{RLO}"}, "name"),
+    ("user", {"id": "u", "display_name": f"{LRI}张伟"}, "display_name"),
+])
+def test_head_office_refuses_a_synced_name_with_a_direction_override(table, record, column):
+    """The record check head office applies to every row of a case file uses the same field rule."""
+    from app.models.record_limits import record_refusal
+
+    text, params = record_refusal(table, record)
+    assert (params["table"], params["column"]) == (table, column)
+    assert record_refusal(table, {**record, column: "李明"}) is None

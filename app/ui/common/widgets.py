@@ -69,7 +69,7 @@ class FieldForm(QWidget):
             policy = err.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             err.setSizePolicy(policy)
-        err.hide()
+        self._blank(err)
         v.addWidget(err)
         text = label + (" *" if required else "")
         lab = QLabel(text)
@@ -95,8 +95,12 @@ class FieldForm(QWidget):
         if still:
             err.setText(still)
         else:
-            err.clear()
-            err.hide()
+            self._blank(err)
+
+    def _blank(self, err: QLabel) -> None:
+        """No error: hidden; in a steady form holding one blank line, so its room is exactly a line's."""
+        err.setText(" " if self.steady else "")
+        err.hide()
 
     def show_error(self, name: str, text: str, *, focus: bool = True) -> bool:
         """Show ``text`` under the field; False when the form has no such field."""
@@ -123,12 +127,11 @@ class FieldForm(QWidget):
 
     def clear_errors(self) -> None:
         for err in self.errors.values():
-            err.clear()
-            err.hide()
+            self._blank(err)
 
     def error(self, name: str) -> str:
         err = self.errors[name]
-        return err.text() if err.isVisible() or err.text() else ""
+        return err.text().strip() if err.isVisible() or err.text() else ""
 
 
 def fit_columns(table) -> None:
