@@ -211,3 +211,18 @@ def test_head_office_refuses_a_synced_name_with_a_direction_override(table, reco
     text, params = record_refusal(table, record)
     assert (params["table"], params["column"]) == (table, column)
     assert record_refusal(table, {**record, column: "李明"}) is None
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"phone": "1381234"}, "phone"),  # the complaint
+    ({"phone": "12345"}, "phone"),
+    ({"plate": "A12345"}, "plate"),
+    ({"customer_name": f"李明{RLO}"}, "customer_name"),
+])
+def test_a_complaint_is_held_to_the_same_rules(change, field):
+    from app.services.cases import validate
+    from tests.synchelp import new_case
+
+    with pytest.raises(InvalidInput) as err:
+        validate(new_case(1, **change))
+    assert field in [p.params["field"] for p in err.value.problems]
