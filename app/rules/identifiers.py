@@ -59,7 +59,7 @@ DATE_BEFORE_ORDER = QT_TRANSLATE_NOOP("Errors",
 
 def _nfkc(s: str) -> str:
     """Composed again after a removal or a case change joined what NFKC had left apart (K + U+0327)."""
-    return s if s.isascii() else unicodedata.normalize("NFKC", s).strip()
+    return unicodedata.normalize("NFKC", s).strip()
 
 
 def text(raw: str | None) -> str:
@@ -95,7 +95,7 @@ def plate(raw: str | None) -> str:
 
 def _split_extension(s: str) -> tuple[str, str]:
     m = _EXTENSION.search(s)
-    if m and any(ch.isdigit() for ch in _SEPARATORS.sub("", s[:m.start()])):
+    if m and any(ch.isdigit() for ch in s[:m.start()]):
         return s[:m.start()], m.group(1)
     parts = [p for p in re.split(r"-", s) if p.strip()]
     # 01062345678-801: the stored form of a landline with its extension (normalising it again keeps it).
@@ -131,12 +131,12 @@ def phone_problem(value: str) -> Problem | None:
     """Whether a normalised phone is a mainland mobile or a landline with area code (and extension)."""
     if not value:
         return REQUIRED, {}
-    number, _, ext = value.partition("-")
-    if _MOBILE.match(number) and not ext:
+    number, sep, ext = value.partition("-")
+    if _MOBILE.match(number) and not sep:
         return None
-    if _LANDLINE.match(number) and (not ext or (ext.isdigit() and len(ext) <= 6)):
+    if _LANDLINE.match(number) and (not sep or (ext.isdigit() and len(ext) <= 6)):
         return None
-    return BAD_PHONE, {"value": value, **_PHONE_EXAMPLES}
+    return BAD_PHONE, dict(_PHONE_EXAMPLES)
 
 
 def plate_problem(value: str) -> Problem | None:
@@ -145,19 +145,17 @@ def plate_problem(value: str) -> Problem | None:
         return REQUIRED, {}
     if value == PLATE_UNKNOWN or _PLATE.match(value):
         return None
-    return BAD_PLATE, {"value": value, **PLATE_EXAMPLES}
+    return BAD_PLATE, dict(PLATE_EXAMPLES)
 
 
 def typed_phone_problem(raw: str | None) -> Problem | None:
-    """``phone_problem`` of what was typed, naming it as typed (not as it would be stored)."""
-    found = phone_problem(phone(raw))
-    return found if found is None or not found[1] else (found[0], {**found[1], "value": text(raw)})
+    """``phone_problem`` of what was typed (as it would be stored)."""
+    return phone_problem(phone(raw))
 
 
 def typed_plate_problem(raw: str | None) -> Problem | None:
-    """``plate_problem`` of what was typed, naming it as typed."""
-    found = plate_problem(plate(raw))
-    return found if found is None or not found[1] else (found[0], {**found[1], "value": text(raw)})
+    """``plate_problem`` of what was typed (as it would be stored)."""
+    return plate_problem(plate(raw))
 
 
 def repair_order_problem(value: str) -> Problem | None:
@@ -166,7 +164,7 @@ def repair_order_problem(value: str) -> Problem | None:
 
 def name_problem(value: str) -> Problem | None:
     """A direction override in a name (controls are the field catalogue's rule)."""
-    m = _DIRECTION.search(value or "")
+    m = _DIRECTION.search(value)
     if m is None:
         return None
     return DIRECTION, {"code": f"{ord(m.group()):04X}", "position": m.start() + 1}

@@ -226,3 +226,53 @@ def test_a_complaint_is_held_to_the_same_rules(change, field):
     with pytest.raises(InvalidInput) as err:
         validate(new_case(1, **change))
     assert field in [p.params["field"] for p in err.value.problems]
+
+
+@pytest.mark.parametrize("stored, ok", [
+    ("01062345678-123456", True),  # the longest extension
+    ("01062345678-1234567", False),
+    ("01062345678-12a", False),
+    ("01062345678-", False),
+    ("07552345678", True),
+    ("0755234567", False),  # a 4-digit area code with a 6-digit number
+])
+def test_a_landline_extension_has_one_to_six_digits(stored, ok):
+    assert (ids.phone_problem(stored) is None) is ok
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("010-62345678转123456", "01062345678-123456"),
+    ("01062345678-123456", "01062345678-123456"),  # the stored form stays
+    ("01062345678-1234567", "010623456781234567"),  # no extension of 7: not taken for one
+    ("+86 010 6234 5678", "01062345678"),
+    ("转12", "转12"),  # an extension with no number before it is kept as written
+    ("12345转6", "12345转6"),
+])
+def test_extensions_and_country_codes(typed, stored):
+    assert ids.phone(typed) == stored
+
+
+def test_the_rules_give_the_parameters_their_texts_name():
+    assert ids.phone_problem("12345") == (ids.BAD_PHONE, {"ext": "转"})
+    assert ids.plate_problem("A12345") == (ids.BAD_PLATE, {"regular": "京A12345", "new_energy": "京AD12345"})
+    assert ids.typed_phone_problem(" 123 45 ") == ids.phone_problem("12345")
+    assert ids.typed_plate_problem("a12345") == ids.plate_problem("A12345")
+    assert ids.typed_phone_problem("138 1234 5678") is None and ids.typed_plate_problem("京a12345") is None
+    d, opened = date(2026, 11, 1), date(2026, 11, 2)
+    assert ids.service_date_problem(d, TODAY, opened, "RO1") == (
+        ids.DATE_BEFORE_ORDER, {"date": "2026-11-01", "ro": "RO1", "opened": "2026-11-02"})
+    assert ids.service_date_problem(d, TODAY, opened)[1]["ro"] == ""
+    assert ids.service_date_problem(date(2026, 11, 20), TODAY) == (
+        ids.DATE_AHEAD, {"date": "2026-11-20", "today": "2026-11-18"})
+    for text, params in (ids.phone_problem("1"), ids.plate_problem("x"), ids.service_date_problem(d, TODAY, opened)):
+        text.format(**params)  # every parameter its text names is given
+
+
+def test_a_synced_row_has_only_its_identifiers_normalised():
+    assert ids.normalised_record("customer", {"id": "c", "name": " 李明 ", "phone": "138 1234 5678"}) == \
+        {"id": "c", "name": " 李明 ", "phone": "13812345678"}
+    assert ids.normalised_record("customer", {"id": "c", "phone": None}) == {"id": "c", "phone": None}
+    assert ids.normalised_record("customer", {"id": "c"}) == {"id": "c"}
+    assert ids.normalised_record("vehicle", {"plate": "京a·1"}) == {"plate": "京A1"}
+    assert ids.normalised_record("repair_order", {"number": "ro 1"}) == {"number": "RO1"}
+    assert ids.normalised_record("app_user", {"phone": "1 2"}) == {"phone": "1 2"}  # not a catalogued place
