@@ -120,10 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except RecoveryDeskError as exc:
         print(translate("Cli", "Error: ") + exc.render(translate), file=sys.stderr)
+        from app.cli.acting import ActingRefused
         from app.foundation.errors import InvalidInput, NotFound
         from app.services.dealer_data import DealerNotHere
+        from app.services.lockouts import SignInLocked
+        from app.services.users import SignInFailed
 
-        return EXIT_BAD_INPUT if isinstance(exc, (InvalidInput, NotFound, DealerNotHere)) else EXIT_FAILED
+        refused = (InvalidInput, NotFound, DealerNotHere, ActingRefused, SignInFailed, SignInLocked)
+        return EXIT_BAD_INPUT if isinstance(exc, refused) else EXIT_FAILED
     except OSError as exc:  # a full or read-only disk met while writing a file: words, not a traceback
         from app.models.store_faults import fault_of
 

@@ -24,9 +24,14 @@ def run(args, translate) -> int:
     if args.forms < 0 or args.cases < 0:
         raise InvalidInput(field="--forms/--cases", problem=translate("Cli", "must be 0 or more"))
     store = open_store_for(args)
+    from app.services.demo import holds_real_data
     from app.services.users import DEMO_PIN, ensure_demo_users
 
     try:
+        if holds_real_data(store):  # invented customers must never mix with a dealer's own
+            raise InvalidInput(field="demo", problem=translate("Cli",
+                "this store holds a dealer's own data (people who sign in, or forms not made by the demo); "
+                "demo data goes only into a new or a demo store: use another --data-dir"))
         r = fill_demo(store, args.forms, args.cases, dealer_code=args.dealer, seed=args.seed,
                       drifts=PLANTED_DRIFTS if args.drift else ())
         demo_users = ensure_demo_users(store)

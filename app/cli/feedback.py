@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from app.cli import acting
+
 CTX = "Cli"
 
 
@@ -19,6 +21,7 @@ def register(sub, translate) -> None:
     imp.add_argument("--check", action="store_true", help=translate(
         "Cli", "only read and check the file: print its first rows as they would be stored and every problem; store nothing"))
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
+    acting.add_arguments(imp, translate)
     imp.set_defaults(run=run_import)
 
     summ = fbs.add_parser("summary", help=translate("Cli", "print a month's feedback assessment"))
@@ -49,7 +52,8 @@ def run_import(args, translate) -> int:
         return _print_check(checked, translate)
     store = open_store_for(args)
     try:
-        r = store_feedback(store, checked, args.dealer)
+        who = acting.acting_user(args, store, translate, role="supervisor")  # forms count in people's pay
+        r = store_feedback(store, checked, args.dealer, actor_id=who.user_id if who else None)
     finally:
         store.close()
     print(translate("Cli", "{file}: {rows} forms read, {imported} imported, {same} already stored (dealer {dealer}).")

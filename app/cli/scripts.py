@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.cli import acting
+
 CTX = "Cli"
 
 
@@ -16,6 +18,7 @@ def register(sub, translate) -> None:
     c.set_defaults(run=run_check)
     i = ssub.add_parser("install", help=translate("Cli", "check a pack and, if it is good, use it from now on"))
     i.add_argument("file", metavar="FILE")
+    acting.add_arguments(i, translate)
     i.set_defaults(run=run_install)
     s = ssub.add_parser("show", help=translate("Cli", "say which pack is in use"))
     s.set_defaults(run=run_show)
@@ -44,10 +47,16 @@ def run_check(args, translate) -> int:
 
 
 def run_install(args, translate) -> int:
+    from app.cli import open_store_for
     from app.foundation.paths import resolve_data_dir
     from app.scripts.library import library_for
     from app.scripts.pack import PackRejected
 
+    store = open_store_for(args)
+    try:
+        acting.acting_user(args, store, translate, role="supervisor")  # what every advisor will say
+    finally:
+        store.close()
     lib = library_for(resolve_data_dir(args.data_dir))
     try:
         pack = lib.install(Path(args.file))

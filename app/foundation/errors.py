@@ -67,6 +67,19 @@ class InvalidInput(RecoveryDeskError):
         return text.format(**{**self.params, "problem": self.problem_text(translate)})
 
 
+class InvalidFields(InvalidInput):
+    """Several values are wrong at once: every field to fix (``problems``, in the order a form shows
+    them), so a form can mark them all together. Its own field and problem are the first's, so a caller
+    that shows one error shows the first to fix."""
+
+    def __init__(self, problems: list[InvalidInput]) -> None:
+        self.problems = list(problems)
+        super().__init__(**self.problems[0].params)
+
+    def render(self, translate=None) -> str:
+        return "; ".join(p.render(translate) for p in self.problems)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in an input file: where it is and what to fix."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.rules.identifiers import name_problem
 
 CTX = "Errors"
 
@@ -83,6 +84,8 @@ def problem(name: str, value: str) -> tuple[str, dict[str, Any]] | None:
         ch = m.group()
         params = {"code": f"{ord(ch):04X}", "position": m.start() + 1}
         return (LINE_BREAK if ch in "\r\n" else BAD_CHARACTER), params
+    if not f.multiline:  # names, identifiers, labels: nothing that changes how they read
+        return name_problem(value)
     return None
 
 

@@ -21,6 +21,19 @@ class Setting:
     choices: tuple[str, ...] | None = None
     # Published by head office to every dealer (thresholds, limits, amounts) or local to a counter.
     published: bool = True
+    # The least role that may change it at the counter: a supervisor for what head office may publish,
+    # anyone for a counter's preference, an administrator for what guards the counter (auto-lock, the
+    # head-office address): ``admin_only``.
+    admin_only: bool = False
+
+    @property
+    def changed_by(self) -> str:
+        """The least role (a vocab.Role value) that may change this setting."""
+        return "admin" if self.admin_only else "supervisor" if self.published else "advisor"
+
+    def may_change(self, role: str) -> bool:
+        order = ("advisor", "supervisor", "admin")
+        return role in order and order.index(role) >= order.index(self.changed_by)
 
     def coerce(self, value: Any) -> Any:
         """Turn a stored or typed value into this setting's type; ValueError says why not."""
@@ -101,16 +114,16 @@ CATALOGUE: tuple[Setting, ...] = (
             choices=("", "zh_CN", "en"), published=False),
     Setting("ui.lock_minutes", int, 10,
             QT_TRANSLATE_NOOP("Settings", "Lock the counter after this many idle minutes (0: never)"),
-            minimum=0, maximum=240, published=False),
+            minimum=0, maximum=240, published=False, admin_only=True),
     Setting("sync.server_url", str, "", QT_TRANSLATE_NOOP("Settings", "Head-office address (e.g. https://hq.example.com)"),
-            published=False),
+            published=False, admin_only=True),
     Setting("backups.keep", int, 14,
             QT_TRANSLATE_NOOP("Settings", "Backups of the store kept on this PC (the newest; one is taken every day)"),
             minimum=1, maximum=365, published=False),
     # The folder file dialogs open in (the last one used); empty: the user's Documents folder.
     Setting("ui.last_folder", str, "", QT_TRANSLATE_NOOP("Settings", "Folder file dialogs open in"), published=False),
     Setting("sync.interval_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Seconds between sync rounds"),
-            minimum=10, maximum=3600, published=False),
+            minimum=10, maximum=3600, published=False, admin_only=True),
 )
 
 

@@ -99,13 +99,15 @@ def record_not_reached(store, callback_id: str, actor_id: str | None, note: str 
 
 
 @announces(CALLBACKS | CASES)
-def record_reached(store, callback_id: str, rating: int, words: str, actor_id: str | None, *,
+def record_reached(store, callback_id: str, rating: int | None, words: str, actor_id: str | None, *,
                    root_cause: str = "", improvement: str = "", expected_version: int | None = None,
                    now: datetime | None = None) -> CallbackResult:
     """The customer re-rates 1-10. At or above recovery.success_threshold the case closes as recovered
     (root cause and improvement are required then: the learning loop); below, it goes back into
     recovery and escalation is suggested."""
     now = now or utcnow()
+    if rating is None:  # nothing chosen: the re-rating has no default that could decide the outcome
+        raise InvalidInput(field="rating", problem=QT_TRANSLATE_NOOP("Errors", "choose the customer's re-rating from 1 to 10"))
     if not isinstance(rating, int) or not 1 <= rating <= 10:
         raise InvalidInput(field="rating", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
     fields.check("words", (words or "").strip())

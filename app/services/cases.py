@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
 
-from app.foundation.errors import InvalidInput, NotFound
+from app.foundation.errors import InvalidFields, InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import case_number, new_id, parse_case_number
 from app.models import Customer, Event, FailureCase, RepairOrder, StoreMeta, Vehicle, utcnow
 from app.models.event_codec import event_row
 from app.models.identity import CASE_SEQ_PREFIX
-from app.rules import fields
+from app.rules import fields, identifiers
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.directory import dealer_by_code
 from app.services.form_values import normalise_phone, normalise_plate
@@ -72,31 +72,50 @@ def _check(value: str | None, vocab, field_name: str, *, required: bool = True):
         raise InvalidInput(field=field_name, problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
 
 
-def validate(new: NewCase) -> None:
-    if not new.customer_name.strip():
-        raise InvalidInput(field="customer_name", problem=QT_TRANSLATE_NOOP("Errors", "required"))
-    fields.check("customer_name", new.customer_name.strip())
-    if not normalise_phone(new.phone).lstrip("+").isdigit():
-        raise InvalidInput(field="phone", problem=QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
-    fields.check("phone", normalise_phone(new.phone))
-    if not normalise_plate(new.plate):
-        raise InvalidInput(field="plate", problem=QT_TRANSLATE_NOOP("Errors", "required"))
-    fields.check("plate", normalise_plate(new.plate))
-    fields.check("vin", new.vin or None)
-    fields.check("model", new.model or None)
-    _check(new.channel, Channel, "channel")
-    _check(new.failure_type, FailureType, "failure_type")
-    _check(new.cause_group, CauseGroup, "cause_group")
-    _check(new.blame, Blame, "blame")
-    _check(new.mood, Mood, "mood", required=False)
-    chosen = _check(new.severity, Severity, "severity")
+def problems(new: NewCase) -> list[InvalidInput]:
+    """Every field of a new case to fix, in the order the complaint dialog shows them."""
+    found: list[InvalidInput] = []
+
+    def rule(name: str, problem) -> None:
+        if problem is not None:
+            found.append(InvalidInput(field=name, problem=problem[0], **problem[1]))
+
+    def attempt(fn, *args, **kw):
+        try:
+            return fn(*args, **kw)
+        except InvalidInput as exc:
+            found.append(exc)
+            return None
+
+    name = identifiers.name(new.customer_name)
+    rule("customer_name", (identifiers.REQUIRED, {}) if not name else fields.problem("customer_name", name))
+    phone = identifiers.phone(new.phone)
+    rule("phone", identifiers.typed_phone_problem(new.phone) or fields.problem("phone", phone))
+    plate = identifiers.plate(new.plate)
+    rule("plate", identifiers.typed_plate_problem(new.plate) or fields.problem("plate", plate))
+    attempt(fields.check, "vin", new.vin or None)
+    attempt(fields.check, "model", new.model or None)
+    attempt(_check, new.channel, Channel, "channel")
+    attempt(_check, new.failure_type, FailureType, "failure_type")
+    attempt(_check, new.cause_group, CauseGroup, "cause_group")
+    attempt(_check, new.blame, Blame, "blame")
+    attempt(_check, new.mood, Mood, "mood", required=False)
+    chosen = attempt(_check, new.severity, Severity, "severity")
     if new.score is not None and not 1 <= new.score <= 10:
-        raise InvalidInput(field="score", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
-    if not may_set_severity(severity_for_score(new.score), chosen, new.severity_reason):
-        raise InvalidInput(field="severity", problem=QT_TRANSLATE_NOOP("Errors",
-            "can't be lower than the score band suggests; to raise it, give a reason"))
-    fields.check("severity_reason", new.severity_reason)
-    fields.check("customer_words", new.customer_words)
+        found.append(InvalidInput(field="score", problem=QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10")))
+    elif chosen is not None and not may_set_severity(severity_for_score(new.score), chosen, new.severity_reason):
+        found.append(InvalidInput(field="severity", problem=QT_TRANSLATE_NOOP("Errors",
+            "can't be lower than the score band suggests; to raise it, give a reason")))
+    attempt(fields.check, "severity_reason", new.severity_reason)
+    attempt(fields.check, "customer_words", new.customer_words)
+    return found
+
+
+def validate(new: NewCase, *more: InvalidInput) -> None:
+    """InvalidFields naming every field to fix (``more``: the caller's own, e.g. the repair order)."""
+    found = problems(new) + list(more)
+    if found:
+        raise InvalidFields(found)
 
 
 def _month_key(when: datetime) -> tuple[int, int]:
@@ -198,9 +217,9 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str 
     customer = s.get(Customer, new.customer_id) if new.customer_id else None
     if customer is None:
         customer = s.scalar(select(Customer).where(Customer.dealer_id == dealer.id, Customer.phone == phone,
-                                                   Customer.name == new.customer_name.strip()))
+                                                   Customer.name == identifiers.name(new.customer_name)))
     if customer is None:
-        customer = Customer(id=new_id(), dealer_id=dealer.id, name=new.customer_name.strip(), phone=phone,
+        customer = Customer(id=new_id(), dealer_id=dealer.id, name=identifiers.name(new.customer_name), phone=phone,
                             created_at=now)
         s.add(customer)
     vehicle = s.scalar(select(Vehicle).where(Vehicle.customer_id == customer.id, Vehicle.plate == plate))

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from app.rules import fields
+from app.foundation.errors import InvalidInput
+from app.rules import fields, identifiers
 from app.models import RepairOrder, utcnow
 from app.services import alerts
 from app.services.cases import CaseRef, NewCase, open_case_in, validate
@@ -18,9 +19,9 @@ from app.services.changes import ALERTS, CASES, FORMS, announces
 def record_complaint(store, new: NewCase, actor_id: str | None, *, repair_order: str = "") -> CaseRef:
     """Open a case; a repair order number not yet stored is added for the case's customer. The case's
     opening event is written once, naming the repair order."""
-    validate(new)
-    number = repair_order.strip()
-    fields.check("repair_order", number)
+    number = identifiers.repair_order(repair_order)  # the one form of the number (a second form never)
+    found = fields.problem("repair_order", number)
+    validate(new, *([InvalidInput(field="repair_order", problem=found[0], **found[1])] if found else []))
     now = utcnow()
     with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session

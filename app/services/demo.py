@@ -121,6 +121,18 @@ def _service_manager(session, dealer_id: str) -> str:
     return uid
 
 
+def holds_real_data(store) -> bool:
+    """Whether the store holds a dealer's own data: a form not made by the demo, or someone who can
+    sign in with another PIN than the demo users' (a demo store stays one: demo data may be added again)."""
+    from app.services.users import DEMO_PIN, check_secret
+
+    with store.session() as s:
+        if s.scalar(select(FeedbackForm.id).where(FeedbackForm.source != "demo").limit(1)) is not None:
+            return True
+        hashes = s.scalars(select(User.password_hash).where(User.password_hash.is_not(None))).all()
+    return any(not check_secret(DEMO_PIN, h) for h in hashes)
+
+
 def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, seed: int = 7,
               today: date | None = None, now: datetime | None = None, drifts: tuple[Drift, ...] = ()) -> DemoResult:
     """Forms over the last year and cases taken through recovery up to ``now``: older cases mostly

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.foundation.errors import InvalidInput
+from app.foundation import clock
+from app.foundation.errors import InvalidFields, InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.rules import fields
+from app.rules import fields, identifiers
 from app.rules.scoring import ITEMS
 from app.rules.vocab import Verification
 
@@ -23,11 +23,11 @@ ENTRY_NAME = {"customer": "customer_name", "advisor": "advisor"}
 
 
 def normalise_phone(raw: str) -> str:
-    return re.sub(r"[ \-]", "", raw)
+    return identifiers.phone(raw)
 
 
 def normalise_plate(raw: str) -> str:
-    return re.sub(r"[\s·\-]", "", raw).upper()
+    return identifiers.plate(raw)
 
 
 def normalise_comment(raw: str) -> str:
@@ -53,6 +53,14 @@ class FormValues:
     verification: str  # a Verification value
     comment: str
 
+    def __post_init__(self) -> None:
+        # Whoever builds the values (the desk, the CSV or Excel reader, the demo), the identifiers are
+        # stored in their one form (app.rules.identifiers): one paper form is one form.
+        for name, fn in (("repair_order", identifiers.repair_order), ("phone", identifiers.phone),
+                         ("plate", identifiers.plate), ("customer", identifiers.name),
+                         ("advisor", identifiers.name)):
+            object.__setattr__(self, name, fn(getattr(self, name)))
+
     def content(self) -> dict[str, Any]:
         """What makes two forms of one repair order the same form. Verification is left out on purpose:
         supervisors change it in the app after an import, and re-importing the old file must not count
@@ -72,49 +80,70 @@ def _refuse(name: str, problem: str) -> InvalidInput:
     return InvalidInput(field=name, problem=problem)
 
 
-def _checked_text(name: str, value: str, *, required: bool = True) -> str:
-    if required and not value:
-        raise _refuse(ENTRY_NAME.get(name, name), QT_TRANSLATE_NOOP("Errors", "required"))
-    found = catalogue_problem(name, value)
-    if found is not None:
-        raise InvalidInput(field=FIELD_OF[name], problem=found[0], **found[1])
-    return value
-
-
-def _grade(item: str, grade: str | None) -> str:
-    if grade not in GRADES:
-        raise _refuse(item, QT_TRANSLATE_NOOP("Errors", "choose a grade from A to E"))
-    return grade
-
-
 def _assessed(grades, overall: int | None, verification: str, comment: str) -> tuple:
-    """The parts a correction may change, checked in the order the form shows them."""
-    checked = tuple(_grade(item, g) for item, g in zip(ITEMS, grades))
+    """The parts a correction may change, checked in the order the form shows them; InvalidFields
+    naming each one to fix."""
+    problems = [_refuse(item, QT_TRANSLATE_NOOP("Errors", "choose a grade from A to E"))
+                for item, g in zip(ITEMS, grades) if g not in GRADES]
     if overall is not None and not 1 <= overall <= 10:
-        raise _refuse("overall", QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10"))
+        problems.append(_refuse("overall", QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to 10")))
     try:
         verification = Verification(verification).value
     except ValueError:
-        raise _refuse("verification", QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
-    return (*checked, overall, verification, _checked_text("comment", comment.strip(), required=False))
+        problems.append(_refuse("verification", QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")))
+    comment = comment.strip()
+    found = catalogue_problem("comment", comment)
+    if found is not None:
+        problems.append(InvalidInput(field="comment", problem=found[0], **found[1]))
+    if problems:
+        raise InvalidFields(problems)
+    return (*grades, overall, verification, comment)
+
+
+def entry_problems(*, service_date: date | None, repair_order: str, customer: str, phone: str,
+                   plate: str, opened_on: date | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(field, text, params) of every problem of a form's date and identifiers, as normalised: the one
+    rule for the desk and every import (a reader calls it for each row before building FormValues)."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
+
+    def rule(name: str, problem) -> None:
+        if problem is not None:
+            found.append((name, problem[0], problem[1]))
+
+    number = identifiers.repair_order(repair_order)
+    rule("repair_order", identifiers.repair_order_problem(number) or catalogue_problem("repair_order", number))
+    if service_date is not None:
+        rule("service_date", identifiers.service_date_problem(service_date, clock.today(), opened_on, number))
+    name = identifiers.name(customer)
+    rule("customer", (identifiers.REQUIRED, {}) if not name else catalogue_problem("customer", name))
+    digits = identifiers.phone(phone)
+    rule("phone", identifiers.typed_phone_problem(phone) or catalogue_problem("phone", digits))
+    plate_ = identifiers.plate(plate)
+    rule("plate", identifiers.typed_plate_problem(plate) or catalogue_problem("plate", plate_))
+    return found
 
 
 def typed(*, service_date: date, repair_order: str, customer: str, phone: str, plate: str,
           grades: tuple[str | None, str | None, str | None], overall: int | None, verification: str,
           comment: str, advisor: str | None) -> FormValues:
-    """The values of a form typed at the counter, or InvalidInput naming the first field to fix, in
-    the order the form shows its fields. ``advisor`` None: not given (the signed-in person)."""
-    number = _checked_text("repair_order", repair_order.strip())
-    name = _checked_text("customer", customer.strip())
-    digits = normalise_phone(phone)
-    if not digits.lstrip("+").isdigit():
-        raise _refuse("phone", QT_TRANSLATE_NOOP("Errors", "use digits only, e.g. 13812345678"))
-    digits = _checked_text("phone", digits)
-    plate = _checked_text("plate", normalise_plate(plate))
-    t, q, a, overall, verification, comment = _assessed(grades, overall, verification, comment)
+    """The values of a form typed at the counter, or InvalidFields naming every field to fix, in the
+    order the form shows them. ``advisor`` None: not given (the signed-in person)."""
+    problems = [InvalidInput(field=ENTRY_NAME.get(name, name), problem=text, **params)
+                for name, text, params in entry_problems(service_date=service_date, repair_order=repair_order,
+                                                         customer=customer, phone=phone, plate=plate)]
+    assessed = None
+    try:
+        assessed = _assessed(grades, overall, verification, comment)
+    except InvalidFields as exc:
+        problems += exc.problems
     if advisor is not None:
-        advisor = _checked_text("advisor", advisor.strip(), required=False)
-    return FormValues(0, service_date, number, advisor or "", name, digits, plate, t, q, a, overall,
+        found = catalogue_problem("advisor", identifiers.name(advisor))
+        if found is not None:
+            problems.append(InvalidInput(field="advisor", problem=found[0], **found[1]))
+    if problems:
+        raise InvalidFields(problems)
+    t, q, a, overall, verification, comment = assessed
+    return FormValues(0, service_date, repair_order, advisor or "", customer, phone, plate, t, q, a, overall,
                       verification, comment)
 
 

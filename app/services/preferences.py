@@ -11,6 +11,10 @@ from app.services import settings
 from app.services.changes import SETTINGS, announces
 
 
+ONLY_SUPERVISOR = QT_TRANSLATE_NOOP("Errors", "only a supervisor can change this setting")
+ONLY_ADMIN = QT_TRANSLATE_NOOP("Errors", "only an administrator can change this setting")
+
+
 def read_settings(store) -> dict[str, Any]:
     with store.session() as s:
         return settings.get_all(s)
@@ -18,14 +22,17 @@ def read_settings(store) -> dict[str, Any]:
 
 @announces(SETTINGS)
 def save_settings(store, changes: dict[str, Any], actor) -> dict[str, Any]:
-    """Store changed values; published (dealer-wide) settings only by a supervisor or admin."""
+    """Store changed values, each only by the roles the catalogue names (``Setting.may_change``):
+    published (dealer-wide) ones by a supervisor or admin, the counter's guards (auto-lock, head
+    office's address) by an administrator."""
     with store.session() as s, s.begin():
         current = settings.get_all(s)
         for key, value in changes.items():
             if key not in REGISTRY or current.get(key) == value:
                 continue
-            if REGISTRY[key].published and not actor.is_supervisor:
-                raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change this setting"))
+            decl = REGISTRY[key]
+            if not decl.may_change(actor.role):
+                raise InvalidInput(field=key, problem=ONLY_ADMIN if decl.admin_only else ONLY_SUPERVISOR)
             settings.put(s, key, value, actor_id=actor.user_id)
         return settings.get_all(s)
 

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -16,6 +17,7 @@ from app.foundation import signing
 from app.foundation.ids import new_id
 from app.models import User, utcnow
 from app.rules.vocab import Role
+from app.services import lockouts
 from app.services.changes import USERS, announces
 
 CTX = "Errors"
@@ -48,6 +50,7 @@ class UserInfo:
     role: str
     can_sign_in: bool
     active: bool = True
+    waits_until: datetime | None = None  # after too many wrong PINs (an administrator can lift it)
 
 
 def hash_secret(secret: str, *, salt: bytes | None = None, n: int = N, r: int = R, p: int = P) -> str:
@@ -120,23 +123,38 @@ def create_first_admin(store, username: str, display_name: str, secret: str) -> 
 
 
 def sign_in(store, username: str, secret: str) -> SignedIn:
+    """The person whose PIN this is; SignInFailed for a wrong name or PIN; SignInLocked while the wait
+    after too many wrong PINs in a row runs (app.services.lockouts: kept in the store, so a restart
+    doesn't end it)."""
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == username.strip(), User.active.is_(True),
                                            User.password_hash.is_not(None)))
         stored = user.password_hash if user else None
-        # Hash even for an unknown name, so timing doesn't tell which names exist.
-        ok = check_secret(secret, stored or hash_secret("x", n=N))
-        if user is None or not ok:
-            raise SignInFailed()
-        return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
+    if user is not None:
+        lockouts.refuse_if_waiting(store, user.id, user.display_name)
+    # Hash even for an unknown name, so timing doesn't tell which names exist.
+    ok = check_secret(secret, stored or hash_secret("x", n=N))
+    if user is None:
+        raise SignInFailed()
+    if not ok:
+        if lockouts.record_failure(store, user.id, user.display_name).until is not None:
+            lockouts.refuse_if_waiting(store, user.id, user.display_name)  # the wait starts now: say so
+        raise SignInFailed()
+    lockouts.record_success(store, user.id)
+    return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
 
 
 def list_users(store) -> list[UserInfo]:
+    now, waits = utcnow(), lockouts.waits(store)
     with store.session() as s:
         rows = s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id)
                          .order_by(User.display_name))
-        return [UserInfo(u.id, u.username, u.display_name, u.role, u.password_hash is not None, u.active)
-                for u in rows]
+        out = []
+        for u in rows:
+            f = waits.get(u.id)
+            out.append(UserInfo(u.id, u.username, u.display_name, u.role, u.password_hash is not None, u.active,
+                                f.until if f is not None and f.waiting(now) else None))
+        return out
 
 
 def _admin(s, actor_id: str) -> None:

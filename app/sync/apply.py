@@ -18,6 +18,7 @@ from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
+from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
 
@@ -341,7 +342,11 @@ class _FileApplication:
         table = spec.name
         values = []
         for rec in self.records.get(table, []):
-            vals = from_record(table, rec)
+            # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
+            # counter names the same repair order, phone or plate), so the natural-key match below
+            # finds the row already held. Only normalised, never held to today's formats: an older
+            # counter's 7-digit phone is kept as written, and no file is refused for one.
+            vals = normalised_record(table, from_record(table, rec))
             if "dealer_id" in spec.table.columns and vals.get("dealer_id") != self.dealer_id:
                 raise ValueError(f"{table} {rec['id']}: another dealer's row")
             for col in REFS[table]:

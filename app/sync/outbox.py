@@ -54,9 +54,14 @@ def _path(store, seq: int) -> Path:
     return outbox_dir(store) / casefile.file_name(ident.home_dealer_code, ident.store_id, seq)
 
 
+# Events of cases and forms travel; a person's (a lockout and its lifting) stay in the store that wrote
+# them until people travel as records of their own.
+TRAVELS = Event.entity_type.in_(casefile.ENTITY_TYPES)
+
+
 def _unfiled(session, store_id: str, limit: int) -> list[Event]:
     filed = select(SyncOutbox.event_id)
-    return list(session.scalars(select(Event).where(Event.origin == store_id, Event.id.not_in(filed))
+    return list(session.scalars(select(Event).where(Event.origin == store_id, Event.id.not_in(filed), TRAVELS)
                                 .order_by(Event.id).limit(limit)))
 
 
@@ -143,7 +148,7 @@ def requeue(store, seq: int) -> int:
 def counts(store) -> OutboxCounts:
     with store.session() as s:
         unfiled = s.scalar(select(func.count()).select_from(Event).where(
-            Event.origin == store.identity.store_id, Event.id.not_in(select(SyncOutbox.event_id))))
+            Event.origin == store.identity.store_id, Event.id.not_in(select(SyncOutbox.event_id)), TRAVELS))
         wf, we = s.execute(select(func.count(), func.coalesce(func.sum(SyncFile.events), 0))
                            .where(SyncFile.status == "waiting")).one()
         rejected = s.scalar(select(func.count()).select_from(SyncFile).where(SyncFile.status == "rejected"))

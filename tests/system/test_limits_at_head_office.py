@@ -15,6 +15,10 @@ from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, new_case
 
 
+# A phone and a plate have formats shorter than their columns (app.rules.identifiers): their longest.
+LONGEST_PHONE, LONGEST_PLATE, OTHER_PLATE = "01062345678-123456", "京AD12345", "沪A12345D"
+
+
 def _max(name: str, ch: str = "王") -> str:
     return ch * length(name)
 
@@ -30,10 +34,10 @@ def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter
     secret = enrol_in_process(db, store)
     try:
         line = form_line("2026-11-02", _max("repair_order", "R"), customer=_max("customer_name"),
-                         plate="京" * length("plate"), advisor=_max("advisor", "张"), comment=_max("comment", "评"))
+                         plate=LONGEST_PLATE, advisor=_max("advisor", "张"), comment=_max("comment", "评"))
         import_feedback_file(store, csv_file(tmp_path / "f.csv", [line]))
-        case = open_case(store, new_case(1, customer_name=_max("customer_name", "李"), phone="1" * length("phone"),
-                                         plate="沪" * length("plate"), vin="V" * length("vin"),
+        case = open_case(store, new_case(1, customer_name=_max("customer_name", "李"), phone=LONGEST_PHONE,
+                                         plate=OTHER_PLATE, vin="V" * length("vin"),
                                          model=_max("model"), customer_words=_max("customer_words", "话"),
                                          severity_reason=_max("severity_reason", "因")), None)
         edit_case(store, case.id, _max("root_cause", "根"))
@@ -55,7 +59,8 @@ def test_maximal_values_reach_head_office_and_one_more_is_refused_at_the_counter
             assert s.scalar(select(RepairOrder.number)) == "R" * length("repair_order")
             names = set(s.scalars(select(Customer.name)))
             assert names == {_max("customer_name"), _max("customer_name", "李")}
-            assert set(s.scalars(select(Vehicle.plate))) == {"京" * length("plate"), "沪" * length("plate")}
+            assert set(s.scalars(select(Vehicle.plate))) == {LONGEST_PLATE, OTHER_PLATE}
+            assert LONGEST_PHONE in set(s.scalars(select(Customer.phone)))
             assert _max("advisor", "张") in set(s.scalars(select(User.username)))
             assert s.scalar(select(FeedbackForm.comment)) == _max("comment", "评")
             c = s.get(FailureCase, case.id)

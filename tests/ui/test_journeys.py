@@ -96,14 +96,19 @@ def test_record_a_complaint_wrong_phone_keeps_what_was_typed(qtbot, window, stor
     choose(qtbot, dlg.failure_type, "Process")
     choose(qtbot, dlg.cause_group, "Comm")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
-    # Severity is missing and the phone is wrong: the first problem is shown next to its field.
-    assert dlg.left.errors["phone"].text() == "use digits only, e.g. 13812345678"
+    # Severity is missing and the phone is wrong: both are marked at once, next to their fields,
+    # and nothing below them moved (each error line kept its room).
+    assert dlg.left.errors["phone"].text().startswith("not a phone number: an 11-digit mobile")
     assert dlg.left.errors["phone"].isVisible()
+    assert dlg.right.errors["severity"].text() == "required" and dlg.right.errors["severity"].isVisible()
     assert (dlg.customer_name.text(), dlg.phone.text(), dlg.plate.text()) == ("赵先生", "1391234x678", "苏E88888")
+    # Fixing the phone clears its mark as soon as it is right (not before: while typing it says what is wrong).
     dlg.phone.clear()
-    qtbot.keyClicks(dlg.phone, "13912345678")
-    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
-    assert dlg.right.errors["severity"].text() == "required"
+    qtbot.keyClicks(dlg.phone, "1391234")
+    assert dlg.left.errors["phone"].isVisible()
+    qtbot.keyClicks(dlg.phone, "5678")
+    assert not dlg.left.errors["phone"].isVisible()
+    assert dlg.right.errors["severity"].isVisible()
     choose(qtbot, dlg.severity, "Mod")
     with qtbot.waitSignal(dlg.case_saved) as saved:
         qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)

@@ -2,12 +2,14 @@
 gets its own message, and nothing is stored when a form is refused."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from app.foundation.errors import ImportRejected, InvalidInput
+from app.foundation import clock
+from app.rules import identifiers
 from app.models import Customer, Event, FeedbackForm, RepairOrder
 from app.services import feedback_forms, users
 from app.services.imports.feedback import KEYS as COLUMNS, check_table
@@ -16,7 +18,15 @@ from app.services.imports.feedback_store import import_feedback_file
 
 GOOD = feedback_forms.FormEntry("RO1", date(2026, 11, 2), "王芳", "138 1234-5678", "京A·12345", "A", "B", "C", 9,
                                 "  ok  ")
-REQUIRED, DIGITS = "required", "use digits only, e.g. 13812345678"
+REQUIRED = "required"
+
+
+def not_phone(value):
+    return identifiers.BAD_PHONE.format(ext="转")
+
+
+def not_plate(value):
+    return identifiers.BAD_PLATE.format(regular="京A12345", new_energy="京AD12345")
 GRADE, OVERALL = "choose a grade from A to E", "a whole number from 1 to 10"
 
 
@@ -30,11 +40,18 @@ TYPED = [  # (change, field, message)
     ({"customer_name": ""}, "customer_name", REQUIRED),
     ({"customer_name": "王\x00芳"}, "customer_name",
      "contains a control or invisible character (U+0000) at position 2; remove it"),
-    ({"phone": "call me"}, "phone", DIGITS),
-    ({"phone": ""}, "phone", DIGITS),
-    ({"phone": "1" * 33}, "phone", too_long(32, 33)),
+    ({"phone": "call me"}, "phone", not_phone("call me")),
+    ({"phone": ""}, "phone", REQUIRED),
+    ({"phone": "1" * 33}, "phone", not_phone("1" * 33)),
+    ({"phone": "1381234"}, "phone", not_phone("1381234")),
+    ({"phone": "12345"}, "phone", not_phone("12345")),
     ({"plate": " · "}, "plate", REQUIRED),
-    ({"plate": "京" * 17}, "plate", too_long(16, 17)),
+    ({"plate": "京" * 17}, "plate", not_plate("京" * 17)),
+    ({"plate": "A12345"}, "plate", not_plate("A12345")),
+    ({"customer_name": "李明\u202eabc"}, "customer_name", identifiers.DIRECTION.format(code="202E", position=3)),
+    ({"service_date": clock.today() + timedelta(days=2)}, "service_date",
+     identifiers.DATE_AHEAD.format(date=(clock.today() + timedelta(days=2)).isoformat(),
+                                   today=clock.today().isoformat())),
     ({"timeliness": None}, "timeliness", GRADE),
     ({"repair_quality": "F"}, "repair_quality", GRADE),
     ({"attitude": "a"}, "attitude", GRADE),
@@ -110,8 +127,10 @@ CSV = [  # (column, value, message as shown)
     ("repair_order", "R" * 65, too_long(64, 65)),
     ("advisor", "张" * 65, too_long(64, 65)),
     ("customer", "王" * 101, too_long(100, 101)),
-    ("phone", "call me", "\"call me\" is not a phone number; use digits only, e.g. 13812345678."),
-    ("plate", "京" * 17, too_long(16, 17)),
+    ("phone", "call me", not_phone("call me")),
+    ("phone", "12345", not_phone("12345")),
+    ("plate", "京" * 17, not_plate("京" * 17)),
+    ("plate", "A12345", not_plate("A12345")),
     ("attitude", "F", "\"F\" is not a grade; use one letter A, B, C, D or E."),
     ("overall", "0", "\"0\" is not an overall score; use a whole number from 1 to 10, or leave it empty."),
     ("verified", "maybe", "\"maybe\" is not yes or no; write yes, no, or leave it empty (= no)."),

@@ -74,3 +74,87 @@ def test_the_catalogue_is_complete_without_importing_anything_else():
 ])
 def test_publishable_is_a_property_of_the_setting(key, published):
     assert REGISTRY[key].published is published
+
+
+@pytest.mark.parametrize("key, advisor, supervisor, admin", [
+    ("ui.language", True, True, True),
+    ("ui.lock_minutes", False, False, True),  # auto-lock guards the counter: an administrator's
+    ("sync.server_url", False, False, True),
+    ("sync.interval_s", False, False, True),
+    ("remedy.limit.advisor", False, True, True),
+    ("failure.overall_threshold", False, True, True),
+])
+def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, admin):
+    decl = REGISTRY[key]
+    assert [decl.may_change(r) for r in ("advisor", "supervisor", "admin")] == [advisor, supervisor, admin]
+    assert not decl.may_change("") and not decl.may_change("root")
+
+
+@pytest.mark.parametrize("role, key, value, refused", [
+    ("advisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
+    ("advisor", "sync.server_url", "http://evil.example", "only an administrator can change this setting"),
+    ("supervisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
+    ("advisor", "remedy.limit.advisor", 5000, "only a supervisor can change this setting"),
+    ("advisor", "ui.language", "en", None),
+    ("admin", "ui.lock_minutes", 5, None),
+])
+def test_saving_a_setting_checks_the_role_in_the_core(store, role, key, value, refused):
+    from app.foundation.errors import InvalidInput
+    from app.services import users
+    from app.services.preferences import read_settings, save_settings
+
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    actor = admin if role == "admin" else users.create_user(store, role, role, "1234", role, actor_id=admin.user_id)
+    before = read_settings(store)[key]
+    if refused is None:
+        assert save_settings(store, {key: value}, actor)[key] == value
+        return
+    with pytest.raises(InvalidInput) as err:
+        save_settings(store, {key: value}, actor)
+    assert err.value.problem_text() == refused
+    assert read_settings(store)[key] == before
+
+
+@pytest.mark.parametrize("key, value, out", [
+    ("assessment.verified_only", True, True), ("assessment.verified_only", False, False),
+    ("assessment.verified_only", " Yes ", True), ("assessment.verified_only", "1", True),
+    ("assessment.verified_only", "on", True), ("assessment.verified_only", "TRUE", True),
+    ("assessment.verified_only", "no", False), ("assessment.verified_only", "0", False),
+    ("assessment.verified_only", "off", False), ("assessment.verified_only", "false", False),
+    ("failure.overall_threshold", "7", 7), ("failure.overall_threshold", 1, 1), ("failure.overall_threshold", 10, 10),
+    ("failure.share_target", "0.5", 0.5), ("failure.share_target", 0, 0.0), ("failure.share_target", 1, 1.0),
+    ("ui.language", "", ""), ("ui.language", "en", "en"), ("sync.server_url", "http://hq", "http://hq"),
+])
+def test_a_value_is_coerced_to_its_settings_type(key, value, out):
+    got = REGISTRY[key].coerce(value)
+    assert got == out and type(got) is type(out)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("assessment.verified_only", "maybe", "assessment.verified_only: expected yes or no, got 'maybe'"),
+    ("assessment.verified_only", None, "assessment.verified_only: expected yes or no, got None"),
+    ("failure.overall_threshold", "x", "failure.overall_threshold: expected int, got 'x'"),
+    ("failure.overall_threshold", None, "failure.overall_threshold: expected int, got None"),
+    ("failure.overall_threshold", 0, "failure.overall_threshold: must be at least 1, got 0"),
+    ("failure.overall_threshold", 11, "failure.overall_threshold: must be at most 10, got 11"),
+    ("failure.share_target", -0.01, "failure.share_target: must be at least 0.0, got -0.01"),
+    ("ui.language", "fr", "ui.language: must be one of , zh_CN, en, got 'fr'"),
+])
+def test_a_wrong_value_is_refused_with_the_reason(key, value, message):
+    with pytest.raises(ValueError) as err:
+        REGISTRY[key].coerce(value)
+    assert str(err.value) == message
+
+
+def test_a_setting_declared_twice_or_unknown_is_an_error():
+    from app.rules.settings_catalogue import Setting, _registry, setting
+
+    one = Setting("a.b", int, 1, "A")
+    assert list(_registry((one, Setting("c.d", int, 1, "C")))) == ["a.b", "c.d"]
+    with pytest.raises(RuntimeError) as err:
+        _registry((one, one))
+    assert str(err.value) == "setting declared twice: a.b"
+    assert setting("ui.language") is REGISTRY["ui.language"]
+    with pytest.raises(KeyError) as err:
+        setting("no.such")
+    assert err.value.args[0] == "unknown setting: no.such"

@@ -11,10 +11,10 @@ from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.rules.vocab import Verification
-from app.services.form_values import FIELD_OF, GRADES, FormValues, normalise_comment, normalise_plate
+from app.services.form_values import FIELD_OF, GRADES, FormValues, entry_problems, normalise_comment, normalise_plate
 from app.services.imports import cells
 from app.services.imports.columns import Column, Placement, place, shape, unplaced_problems
-from app.services.imports.identifiers import phone_problem, phone_text, repair_order_text
+from app.services.imports.identifiers import phone_text, repair_order_text
 from app.services.imports.reader import LIMITS, FileRefused, Limits, Table, open_table
 
 CTX = "Errors"
@@ -142,7 +142,6 @@ def as_read(row: FormValues) -> tuple[str, ...]:
 
 REQUIRED = tuple(k for k in KEYS if k not in OPTIONAL)
 GRADED = ("timeliness", "repair_quality", "attitude")
-STORED_TEXT = ("repair_order", "advisor", "customer", "phone", "plate", "comment")
 
 
 def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem],
@@ -177,8 +176,6 @@ def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list
                 bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
         grades[c] = g
     phone = phone_text(text["phone"])
-    if text["phone"] and phone_problem(text["phone"]):
-        bad("phone", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a phone number; use digits only, e.g. 13812345678."))
     overall = None
     if text["overall"]:
         overall = cells.as_whole(v.get("overall"))
@@ -189,10 +186,17 @@ def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
     plate = normalise_plate(text["plate"])
     comment = normalise_comment(text["comment"])
-    stored = (text["repair_order"], text["advisor"], text["customer"], phone, plate, comment)
-    for c, value in zip(STORED_TEXT, stored):
+    # The desk's rules for the date and the identifiers (formats, the catalogue), on what is stored:
+    # one rule for the desk and every import (form_values.entry_problems).
+    flagged = {p.column for p in problems[before:]}
+    for c, message, params in entry_problems(service_date=service_date, repair_order=text["repair_order"],
+                                             customer=text["customer"], phone=text["phone"], plate=text["plate"]):
+        column = "date" if c == "service_date" else c
+        if column not in flagged:
+            bad(column, message, **params)
+    for c, value in (("advisor", text["advisor"]), ("comment", comment)):
         found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
-        if found is not None and (c != "phone" or not any(p.column == c for p in problems[before:])):
+        if found is not None:
             bad(c, found[0], **found[1])
     if len(problems) > before:
         return None

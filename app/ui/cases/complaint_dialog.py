@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from app.rules import fields
+from app.rules import fields, identifiers
 from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text
+from app.ui.common.ui_words import error_text, field_errors
 from app.ui.common.draft_bar import DraftBar
 from app.ui.common.widgets import FieldForm, Label, combo_value, icon, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
@@ -19,6 +19,32 @@ from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Sever
 DRAFT_KIND = "complaint"
 TEXT_FIELDS = ("customer_name", "phone", "plate", "vin", "model", "repair_order", "severity_reason")
 COMBO_FIELDS = ("channel", "mood", "failure_type", "cause_group", "severity", "blame")
+
+
+def still_wrong(problem) -> str | None:
+    """A rule's (text, params) in the user's words, or None when nothing is wrong."""
+    from app.foundation.errors import InvalidInput
+
+    return error_text(InvalidInput(field="", problem=problem[0], **problem[1])) if problem else None
+
+
+def plate_row(form: FieldForm, label: str) -> tuple[QLineEdit, QCheckBox]:
+    """The plate and its "plate unknown" box (an explicit choice: an empty plate is never taken for one)."""
+    row = QWidget()
+    h = QHBoxLayout(row)
+    h.setContentsMargins(0, 0, 0, 0)
+    plate = QLineEdit(objectName="plate")
+    plate.setPlaceholderText(QCoreApplication.translate("ComplaintDialog", "e.g. {plate}").format(
+        plate=identifiers.PLATE_EXAMPLES["regular"]))
+    unknown = QCheckBox(QCoreApplication.translate("ComplaintDialog", "Plate unknown"), objectName="plateUnknown")
+    unknown.toggled.connect(lambda on: plate.setEnabled(not on))
+    h.addWidget(plate, 1)
+    h.addWidget(unknown)
+    form.add("plate", label, row, required=True)
+    form.fields["plate"] = plate
+    form.watch("plate", plate)
+    form.watch("plate", unknown)
+    return plate, unknown
 
 
 class ComplaintDialog(QDialog):
@@ -44,10 +70,11 @@ class ComplaintDialog(QDialog):
 
     def build_customer_fields(self) -> None:
         """The left column: who complains and about which vehicle."""
-        left = self.left = FieldForm()
+        left = self.left = FieldForm(steady=True)
         self.customer_name = left.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
         self.phone = left.add("phone", self.tr("Phone"), QLineEdit(), required=True)
-        self.plate = left.add("plate", self.tr("Plate"), QLineEdit(), required=True)
+        self.phone.setPlaceholderText(self.tr("e.g. 13812345678 or 010-62345678"))
+        self.plate, self.plate_unknown = plate_row(left, self.tr("Plate"))
         self.vin = left.add("vin", self.tr("VIN"), QLineEdit())
         self.vin.setMaxLength(17)
         self.model = left.add("model", self.tr("Model"), QLineEdit())
@@ -58,7 +85,7 @@ class ComplaintDialog(QDialog):
 
     def build_complaint_fields(self) -> None:
         """The right column: the complaint itself, then every text field held to the catalogue's length."""
-        right = self.right = FieldForm()
+        right = self.right = FieldForm(steady=True)
         choose = self.tr("Choose…")
         self.channel = right.add("channel", self.tr("Found by"), vocab_combo(Channel), required=True)
         self.customer_words = right.add("customer_words", self.tr("Customer's words"), QPlainTextEdit())
@@ -127,6 +154,13 @@ class ComplaintDialog(QDialog):
             getattr(self, name).currentIndexChanged.connect(self.on_field_changed)
         self.customer_words.textChanged.connect(self.on_field_changed)
         self.score.valueChanged.connect(self.on_field_changed)
+        self.plate_unknown.toggled.connect(self.on_field_changed)
+        # A marked phone or plate stays marked, with what is still wrong, until it is right.
+        self.left.checks["phone"] = lambda: still_wrong(identifiers.typed_phone_problem(self.phone.text()))
+        self.left.checks["plate"] = lambda: still_wrong(identifiers.typed_plate_problem(self.plate_value()))
+
+    def plate_value(self) -> str:
+        return identifiers.PLATE_UNKNOWN if self.plate_unknown.isChecked() else self.plate.text()
 
     def __init__(self, store, ops: Ops, user, drafts: DraftBox, *, prefill=None, repair_order: str = "",
                  parent: QWidget | None = None) -> None:
@@ -161,7 +195,7 @@ class ComplaintDialog(QDialog):
         v = {name: getattr(self, name).text() for name in TEXT_FIELDS}
         v.update({name: combo_value(getattr(self, name)) for name in COMBO_FIELDS})
         v.update(customer_words=self.customer_words.toPlainText(), score=self.score.value() or None,
-                 customer_id=self.customer_id, **self.links)
+                 customer_id=self.customer_id, plate_unknown=self.plate_unknown.isChecked(), **self.links)
         return v
 
     def set_values(self, v: dict) -> None:
@@ -173,6 +207,10 @@ class ComplaintDialog(QDialog):
                 set_combo_value(getattr(self, name), v.get(name))
             self.customer_words.setPlainText(v.get("customer_words") or "")
             self.score.setValue(v.get("score") or 0)
+            unknown = bool(v.get("plate_unknown")) or v.get("plate") == identifiers.PLATE_UNKNOWN
+            self.plate_unknown.setChecked(unknown)
+            if unknown:
+                self.plate.clear()
             self.customer_id = v.get("customer_id")
             # A case opened from a form stays linked to it, also when restored from a draft.
             self.links = {k: v.get(k) for k in ("form_id", "repair_order_id")}
@@ -230,7 +268,8 @@ class ComplaintDialog(QDialog):
         m = item.data(Qt.ItemDataRole.UserRole)
         self.customer_name.setText(m.name)
         self.phone.setText(m.phone)
-        self.plate.setText(m.plate)
+        self.plate_unknown.setChecked(m.plate == identifiers.PLATE_UNKNOWN)
+        self.plate.setText("" if m.plate == identifiers.PLATE_UNKNOWN else m.plate)
         self.model.setText(m.model)
         self.customer_id = m.customer_id
         self.matches.hide()
@@ -258,7 +297,7 @@ class ComplaintDialog(QDialog):
         self.right.clear_errors()
         self.status.clear()
         v = self.values()
-        new = NewCase(customer_name=v["customer_name"], phone=v["phone"], plate=v["plate"],
+        new = NewCase(customer_name=v["customer_name"], phone=v["phone"], plate=self.plate_value(),
                       channel=v["channel"] or "", failure_type=v["failure_type"] or "",
                       cause_group=v["cause_group"] or "", severity=v["severity"] or "",
                       customer_words=v["customer_words"], mood=v["mood"], blame=v["blame"] or Blame.UNKNOWN.value,
@@ -271,13 +310,13 @@ class ComplaintDialog(QDialog):
                      on_failure=self.on_save_failed)
 
     def on_save_failed(self, exc: BaseException) -> None:
-        from app.foundation.errors import InvalidInput
-
         self.save_button.setEnabled(True)
-        field = exc.params.get("field") if isinstance(exc, InvalidInput) else None
-        text = error_text(exc)
-        if not (field and (self.left.show_error(field, text) or self.right.show_error(field, text))):
-            self.status.setText(text)
+        # Every wrong field marked at once, the first focused; what belongs to no field in the status line.
+        problems = field_errors(exc)
+        left_rest = self.left.show_errors(problems)
+        rest = self.right.show_errors(left_rest, focus=len(left_rest) == len(problems))
+        if rest or not problems:
+            self.status.setText("; ".join(text for _, text in rest) if rest else error_text(exc))
 
     def on_case_saved(self, ref) -> None:
         self.save_button.setEnabled(True)

@@ -31,6 +31,14 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate("Widgets", "Something went wrong: {error}").format(error=exc)
 
 
+def field_errors(exc: BaseException) -> list[tuple[str, str]]:
+    """(field, problem in the user's words) of every field an InvalidInput (or InvalidFields) names."""
+    from app.foundation.errors import InvalidFields, InvalidInput
+
+    problems = exc.problems if isinstance(exc, InvalidFields) else [exc] if isinstance(exc, InvalidInput) else []
+    return [(p.params.get("field"), error_text(p)) for p in problems if p.params.get("field")]
+
+
 def field_error(exc: BaseException) -> str | None:
     """The field an InvalidInput names, so the message can sit next to it."""
     params = getattr(exc, "params", {}) or {}

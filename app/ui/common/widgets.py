@@ -95,14 +95,24 @@ def set_combo_value(combo: QComboBox, value) -> None:
 
 
 class FieldForm(QWidget):
-    """A form layout whose fields each have an error line below them, shown next to the field."""
+    """A form layout whose fields each have an error line below them, shown next to the field.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``steady``: each error line keeps a line's room while empty, so marking a field moves nothing
+    below it (a form that marks every wrong field at once would otherwise jump). An error shown goes
+    away when its field is edited, or is replaced by ``checks[name]()``'s text while that still finds
+    something wrong."""
+
+    # A field's "edited" signal, the first of these it has (a user's edit, not a program's, where Qt tells).
+    _EDITED = ("textEdited", "grade_changed", "activated", "valueChanged", "dateChanged", "toggled", "textChanged")
+
+    def __init__(self, parent: QWidget | None = None, *, steady: bool = False) -> None:
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
+        self.checks: dict = {}  # name -> () -> str | None, what is still wrong as the field is edited
+        self.steady = steady
 
     def add(self, name: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
         box = QWidget()
@@ -111,16 +121,44 @@ class FieldForm(QWidget):
         v.setSpacing(2)
         v.addWidget(widget)
         err = error_label(f"error_{name}")
-        err.hide()
+        if self.steady:
+            policy = err.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            err.setSizePolicy(policy)
+        self._blank(err)
         v.addWidget(err)
         text = label + (" *" if required else "")
         lab = QLabel(text)
         lab.setBuddy(widget)
         self.layout_.addRow(lab, box)
         self.errors[name], self.fields[name] = err, widget
+        self.watch(name, widget)
         return widget
 
-    def show_error(self, name: str, text: str) -> bool:
+    def watch(self, name: str, widget: QWidget) -> None:
+        """Edits of ``widget`` update the error line of field ``name``."""
+        for signal in self._EDITED:
+            if hasattr(widget, signal):
+                getattr(widget, signal).connect(lambda *_: self.on_field_edited(name))
+                return
+
+    def on_field_edited(self, name: str) -> None:
+        err = self.errors.get(name)
+        if err is None or not err.isVisibleTo(self):
+            return
+        check = self.checks.get(name)
+        still = check() if check is not None else None
+        if still:
+            err.setText(still)
+        else:
+            self._blank(err)
+
+    def _blank(self, err: QLabel) -> None:
+        """No error: hidden; in a steady form holding one blank line, so its room is exactly a line's."""
+        err.setText(" " if self.steady else "")
+        err.hide()
+
+    def show_error(self, name: str, text: str, *, focus: bool = True) -> bool:
         """Show ``text`` under the field; False when the form has no such field."""
         err = self.errors.get(name)
         if err is None:
@@ -129,17 +167,27 @@ class FieldForm(QWidget):
 
         err.setText(text)
         err.show()
-        self.fields[name].setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            self.fields[name].setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def show_errors(self, problems: list[tuple[str, str]], *, focus: bool = True) -> list[tuple[str, str]]:
+        """Mark every (field, text) of this form at once, the first one focused; returns those of other forms."""
+        rest = []
+        for name, text in problems:
+            if not self.show_error(name, text, focus=focus):
+                rest.append((name, text))
+            else:
+                focus = False
+        return rest
 
     def clear_errors(self) -> None:
         for err in self.errors.values():
-            err.clear()
-            err.hide()
+            self._blank(err)
 
     def error(self, name: str) -> str:
         err = self.errors[name]
-        return err.text() if err.isVisible() or err.text() else ""
+        return err.text().strip() if err.isVisible() or err.text() else ""
 
 
 def fit_columns(table) -> None:

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QDateEdit, QFrame, QHBoxLayout, QLineEdit, QListW
                                QPushButton, QSpinBox, QWidget)
 
 from app.ui.common.dates import qdate_today
-from app.rules import fields
+from app.rules import fields, identifiers
 from app.services.drafts import DraftBox
 from app.ui.common.grade_picker import GradePicker
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text
+from app.ui.cases.complaint_dialog import plate_row, still_wrong
+from app.ui.common.ui_words import error_text, field_errors
 from app.ui.common.draft_bar import DraftBar
 from app.ui.common.widgets import (FieldForm, Label, combo_value, scrolling_page, set_combo_value, vocab_combo,
                                      vocab_title)
@@ -43,6 +44,7 @@ class FeedbackFormView(QWidget):
         h.addWidget(self.open_button)
         f.add("repair_order", self.tr("Repair order"), ro_row, required=True)
         f.fields["repair_order"] = self.repair_order
+        f.watch("repair_order", self.repair_order)
 
     def build_fields(self) -> None:
         """The form's own fields: service, customer, the three graded items, score, comment, verification."""
@@ -52,7 +54,11 @@ class FeedbackFormView(QWidget):
         self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
         self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)
         self.phone = f.add("phone", self.tr("Phone"), QLineEdit(), required=True)
-        self.plate = f.add("plate", self.tr("Plate"), QLineEdit(), required=True)
+        self.phone.setPlaceholderText(self.tr("e.g. 13812345678 or 010-62345678"))
+        self.plate, self.plate_unknown = plate_row(f, self.tr("Plate"))
+        # A marked phone or plate stays marked, with what is still wrong, until it is right.
+        f.checks["phone"] = lambda: still_wrong(identifiers.typed_phone_problem(self.phone.text()))
+        f.checks["plate"] = lambda: still_wrong(identifiers.typed_plate_problem(self.plate_value()))
         for name in ("repair_order", "customer_name", "phone", "plate"):  # the field catalogue's limits
             f.fields[name].setMaxLength(fields.length(name))
         titles = {g.value: vocab_title(g) for g in Grade}
@@ -121,7 +127,7 @@ class FeedbackFormView(QWidget):
         heading = Label(self.tr("Feedback form"), objectName="heading")
         self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
 
-        self.fields = FieldForm()
+        self.fields = FieldForm(steady=True)
         self.build_repair_order()
         self.build_fields()
         buttons = self.build_buttons()
@@ -170,6 +176,7 @@ class FeedbackFormView(QWidget):
     def values(self) -> dict:
         return {"repair_order": self.repair_order.text(), "service_date": self.service_date.date().toString(Qt.DateFormat.ISODate),
                 "customer_name": self.customer_name.text(), "phone": self.phone.text(), "plate": self.plate.text(),
+                "plate_unknown": self.plate_unknown.isChecked(),
                 **{item: self.pickers[item].grade() for item in ITEMS},
                 "overall": self.overall.value() or None, "comment": self.comment.toPlainText(),
                 "verification": combo_value(self.verification)}
@@ -182,7 +189,9 @@ class FeedbackFormView(QWidget):
             self.service_date.setDate(d if d.isValid() else qdate_today())
             self.customer_name.setText(v.get("customer_name", ""))
             self.phone.setText(v.get("phone", ""))
-            self.plate.setText(v.get("plate", ""))
+            unknown = bool(v.get("plate_unknown")) or v.get("plate") == identifiers.PLATE_UNKNOWN
+            self.plate_unknown.setChecked(unknown)
+            self.plate.setText("" if unknown else v.get("plate", ""))
             for item in ITEMS:
                 self.pickers[item].set_grade(v.get(item))
             self.overall.setValue(v.get("overall") or 0)
@@ -193,7 +202,8 @@ class FeedbackFormView(QWidget):
 
     def is_blank(self) -> bool:
         v = self.values()
-        return not any(v[k] for k in ("repair_order", "customer_name", "phone", "plate", "comment", "overall", *ITEMS))
+        return not any(v[k] for k in ("repair_order", "customer_name", "phone", "plate", "plate_unknown", "comment",
+                                      "overall", *ITEMS))
 
     def on_field_changed(self, *_):
         if self._filling or self.editing is not None:
@@ -215,7 +225,7 @@ class FeedbackFormView(QWidget):
         self.fields.clear_errors()
         self.history.hide()
         self.result_bar.hide()
-        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.service_date):
+        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.plate_unknown, self.service_date):
             w.setEnabled(True)
         self.drafts.discard(DRAFT_KIND, self.user.user_id)
         self.repair_order.setFocus()
@@ -233,20 +243,22 @@ class FeedbackFormView(QWidget):
         else:
             entry = feedback_forms.FormEntry(
                 repair_order=v["repair_order"], service_date=date.fromisoformat(v["service_date"]),
-                customer_name=v["customer_name"], phone=v["phone"], plate=v["plate"],
+                customer_name=v["customer_name"], phone=v["phone"], plate=self.plate_value(),
                 timeliness=v["timeliness"], repair_quality=v["repair_quality"], attitude=v["attitude"],
                 overall=v["overall"], comment=v["comment"], verification=v["verification"] or "unverified")
             job = lambda: feedback_forms.enter_form(store, entry, user)  # noqa: E731
         self.save_button.setEnabled(False)
         self.ops.run(job, on_success=self.on_form_saved, on_failure=self.on_save_failed)
 
-    def on_save_failed(self, exc: BaseException) -> None:
-        from app.foundation.errors import InvalidInput
+    def plate_value(self) -> str:
+        return identifiers.PLATE_UNKNOWN if self.plate_unknown.isChecked() else self.plate.text()
 
+    def on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        field = exc.params.get("field") if isinstance(exc, InvalidInput) else None
-        if not (field and self.fields.show_error(field, error_text(exc))):
-            self.result_text.setText(error_text(exc))
+        problems = field_errors(exc)  # every wrong field marked at once, the first focused
+        rest = self.fields.show_errors(problems)
+        if rest or not problems:
+            self.result_text.setText("; ".join(text for _, text in rest) if rest else error_text(exc))
             self.open_case_button.hide()
             self.result_bar.show()
 
@@ -297,7 +309,7 @@ class FeedbackFormView(QWidget):
                          "timeliness": detail.timeliness, "repair_quality": detail.repair_quality,
                          "attitude": detail.attitude, "overall": detail.overall, "comment": detail.comment,
                          "verification": detail.verification})
-        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.service_date):
+        for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.plate_unknown, self.service_date):
             w.setEnabled(False)
         self.history.clear()
         loc = self.locale()

@@ -26,8 +26,11 @@ class CallbackDialog(QDialog):
         group.addButton(self.not_reached)
         self.reached.setChecked(True)
         self.rating = QSpinBox(objectName="rating")
-        self.rating.setRange(1, 10)
-        self.rating.setValue(8)
+        # Starts empty, like the grades: a preselected value would decide the outcome (8 closes the
+        # case as recovered) without the customer having said it. 0 reads "choose" and is refused.
+        self.rating.setRange(0, 10)
+        self.rating.setSpecialValueText(self.tr("choose 1-10"))
+        self.rating.setValue(0)
         self.words = QLineEdit(objectName="words")
         self.root_cause = QLineEdit(objectName="root_cause")
         self.improvement = QLineEdit(objectName="improvement")
@@ -88,7 +91,7 @@ class CallbackDialog(QDialog):
         if self.not_reached.isChecked():
             fn = lambda: record_not_reached(store, cb_id, user_id, words, expected_version=seen)  # noqa: E731
         else:
-            rating, cause, better = self.rating.value(), self.root_cause.text(), self.improvement.text()
+            rating, cause, better = self.rating.value() or None, self.root_cause.text(), self.improvement.text()
             fn = lambda: record_reached(store, cb_id, rating, words, user_id,  # noqa: E731
                                         root_cause=cause, improvement=better, expected_version=seen)
         self.buttons.setEnabled(False)

@@ -44,9 +44,10 @@ class SettingsView(QWidget):
                 continue
             editor = self._editor(decl)
             editor.setObjectName(f"setting_{key}")
-            if decl.published and not self.user.is_supervisor:
+            if not decl.may_change(self.user.role):
                 editor.setEnabled(False)
-                editor.setToolTip(self.tr("Only a supervisor can change this setting"))
+                editor.setToolTip(self.tr("Only an administrator can change this setting") if decl.admin_only
+                                  else self.tr("Only a supervisor can change this setting"))
             lab = Label(QCoreApplication.translate("Settings", decl.title))
             form.addRow(lab, editor)
             self.editors[key] = editor
@@ -107,12 +108,16 @@ class SettingsView(QWidget):
         self.active_button.clicked.connect(self.on_active_clicked)
         self.reset_pin_button = QPushButton(self.tr("New PIN..."))
         self.reset_pin_button.clicked.connect(self.on_reset_pin_clicked)
+        # After too many wrong PINs someone waits to sign in; an administrator who has seen it is them lifts it.
+        self.lift_button = QPushButton(self.tr("Lift sign-in wait"), objectName="liftWait")
+        self.lift_button.clicked.connect(self.on_lift_clicked)
         self.user_message = Label()
         self.user_message.setWordWrap(True)
         person_row = QHBoxLayout()
         person_row.addWidget(self.user_message, 1)
         person_row.addWidget(self.active_button)
         person_row.addWidget(self.reset_pin_button)
+        person_row.addWidget(self.lift_button)
         self.user_list.currentItemChanged.connect(lambda *_: self.on_person_chosen())
         self.on_person_chosen()
         ub.addWidget(self.user_list)
@@ -222,7 +227,9 @@ class SettingsView(QWidget):
         for p in people:
             role = QCoreApplication.translate("Vocab", Role(p.role).title)
             state = ("" if p.active else self.tr(" (deactivated)")) or \
-                ("" if p.can_sign_in else self.tr(" (cannot sign in yet)"))
+                ("" if p.can_sign_in else self.tr(" (cannot sign in yet)")) or \
+                ("" if p.waits_until is None else self.tr(" (sign-in waits until {time}: too many wrong PINs)").format(
+                    time=p.waits_until.astimezone().strftime("%H:%M:%S")))
             item = QListWidgetItem(f"{p.display_name} ({p.username}) · {role}{state}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.user_list.addItem(item)
@@ -238,6 +245,7 @@ class SettingsView(QWidget):
         p = self.chosen_person()
         self.active_button.setEnabled(p is not None)
         self.reset_pin_button.setEnabled(p is not None and p.active)
+        self.lift_button.setEnabled(p is not None and p.waits_until is not None)
         self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
 
     def on_active_clicked(self) -> None:
@@ -272,6 +280,18 @@ class SettingsView(QWidget):
         self.ops.run(lambda: reset_secret(store, p.user_id, pin, actor_id=actor),
                      on_success=lambda _: self.user_message.setText(
                          self.tr("{name} signs in with the new PIN from now on.").format(name=p.display_name)),
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def on_lift_clicked(self) -> None:
+        from app.services.lockouts import lift
+
+        p = self.chosen_person()
+        if p is None:
+            return
+        store, actor = self.store, self.user.user_id
+        self.ops.run(lambda: lift(store, p.user_id, actor_id=actor),
+                     on_success=lambda _: self.user_message.setText(
+                         self.tr("{name} can sign in again at once.").format(name=p.display_name)),
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def values(self) -> dict:

@@ -1,0 +1,60 @@
+"""Who runs a command that changes a store with real users: `--as NAME`, the PIN asked for (or from
+RECOVERY_DESK_PIN), the role checked, or the command refused. A store nobody can sign in to yet (a
+fresh or a demo one) needs nobody."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from app.foundation.errors import RecoveryDeskError
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+CTX = "Cli"
+PIN_ENV = "RECOVERY_DESK_PIN"
+_RANK = {"advisor": 0, "supervisor": 1, "admin": 2}
+
+
+class ActingRefused(RecoveryDeskError):
+    """The person named with --as may not run this command. Nothing was changed."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{name} may not do this: it needs a {needed} or an administrator, "
+                             "and {name} is a {role}. Nothing was changed.")
+
+    def render(self, translate=None) -> str:
+        text = translate("Errors", self.text) if translate else self.text
+        role = translate("Vocab", self.params["role"]) if translate else self.params["role"]
+        needed = translate("Vocab", self.params["needed"]) if translate else self.params["needed"]
+        return text.format(name=self.params["name"], role=role, needed=needed)
+
+
+def add_arguments(parser, translate) -> None:
+    parser.add_argument("--as", dest="acting_as", metavar="NAME",
+                        help=translate("Cli", "your user name, when the store has users: the command runs as you "
+                                              "(your PIN is asked for, or read from {env})").format(env=PIN_ENV))
+
+
+def acting_user(args, store, translate, *, role: str):
+    """The signed-in person the command runs as (None on a store nobody can sign in to yet); refused
+    with a message when --as is missing, the PIN is wrong or the role is below ``role``."""
+    from app.foundation.errors import InvalidInput
+    from app.services import users
+    from app.rules.vocab import Role
+
+    if users.needs_first_admin(store):
+        return None
+    if not args.acting_as:
+        raise InvalidInput(field="--as", problem=translate("Cli",
+            "this store has users: name yourself with --as NAME (your PIN is asked for, or read from {env})")
+            .format(env=PIN_ENV))
+    pin = os.environ.get(PIN_ENV)
+    if pin is None:
+        if not sys.stdin.isatty():
+            raise InvalidInput(field="--as", problem=translate("Cli",
+                "no PIN: type it when asked (at a terminal) or set {env}").format(env=PIN_ENV))
+        pin = getpass.getpass(translate("Cli", "PIN for {name}: ").format(name=args.acting_as))
+    who = users.sign_in(store, args.acting_as, pin)  # the wait after wrong PINs applies here too
+    if _RANK.get(who.role, -1) < _RANK[role]:
+        raise ActingRefused(name=who.display_name, role=Role(who.role).title, needed=Role(role).title)
+    return who

@@ -1,0 +1,32 @@
+"""Auto-lock and head office's address are an administrator's: an advisor sees them greyed out, and
+the core refuses them even if the view were bypassed."""
+
+import pytest
+
+from app.foundation.errors import InvalidInput
+from app.services.preferences import read_settings, save_settings
+from app.ui.settings.settings_view import SettingsView
+
+
+def test_an_advisor_cannot_turn_auto_lock_off_or_change_head_offices_address(qtbot, store, ops, advisor):
+    view = SettingsView(store, ops, advisor)
+    qtbot.addWidget(view)
+    view.show()
+    for key in ("ui.lock_minutes", "sync.server_url", "sync.interval_s"):
+        assert not view.editors[key].isEnabled()
+        assert view.editors[key].toolTip() == "Only an administrator can change this setting"
+    with pytest.raises(InvalidInput):
+        save_settings(store, {"ui.lock_minutes": 0}, advisor)
+    assert read_settings(store)["ui.lock_minutes"] == 10
+
+
+def test_an_administrator_sets_auto_lock(qtbot, store, ops, admin):
+    view = SettingsView(store, ops, admin)
+    qtbot.addWidget(view)
+    view.show()
+    lock = view.editors["ui.lock_minutes"]
+    assert lock.isEnabled()
+    qtbot.waitUntil(lambda: lock.value() == 10)
+    lock.setValue(3)
+    view.on_save_clicked()
+    qtbot.waitUntil(lambda: read_settings(store)["ui.lock_minutes"] == 3)
