@@ -184,6 +184,10 @@
         <translation>未联系上(&amp;N)</translation>
     </message>
     <message>
+        <source>choose 1-10</source>
+        <translation>请选择 1-10</translation>
+    </message>
+    <message>
         <source>Re-ra&amp;ting (1-10):</source>
         <translation>回访评分（1-10）(&amp;T)：</translation>
     </message>
@@ -760,6 +764,10 @@
     <message>
         <source>must be 0 or more</source>
         <translation>必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>this store holds a dealer&apos;s own data (people who sign in, or forms not made by the demo); demo data goes only into a new or a demo store: use another --data-dir</source>
+        <translation>此数据库存有经销商自己的数据（可登录的人员，或不是演示生成的反馈表）；演示数据只能放入新的或演示用的数据库：请换一个 --data-dir</translation>
     </message>
     <message>
         <source>Demo data added to dealer {dealer}: {forms} feedback forms, {cases} cases.</source>
@@ -1365,6 +1373,22 @@
         <source>{n} change(s) made here after this backup are at head office but not in the restored store.</source>
         <translation>此备份之后在本柜台做的 {n} 项更改已在总部，但不在恢复后的数据中。</translation>
     </message>
+    <message>
+        <source>your user name, when the store has users: the command runs as you (your PIN is asked for, or read from {env})</source>
+        <translation>数据库已有用户时填写您的用户名：命令以您的身份执行（会询问 PIN，或从 {env} 读取）</translation>
+    </message>
+    <message>
+        <source>this store has users: name yourself with --as NAME (your PIN is asked for, or read from {env})</source>
+        <translation>此数据库已有用户：请用 --as 用户名 说明您是谁（会询问 PIN，或从 {env} 读取）</translation>
+    </message>
+    <message>
+        <source>no PIN: type it when asked (at a terminal) or set {env}</source>
+        <translation>没有 PIN：请在终端中按提示输入，或设置 {env}</translation>
+    </message>
+    <message>
+        <source>PIN for {name}: </source>
+        <translation>{name} 的 PIN：</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -1377,12 +1401,24 @@
         <translation>查找客户：电话、车牌或姓名</translation>
     </message>
     <message>
+        <source>e.g. {plate}</source>
+        <translation>例如 {plate}</translation>
+    </message>
+    <message>
+        <source>Plate unknown</source>
+        <translation>车牌不详</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>e.g. 13812345678 or 010-62345678</source>
+        <translation>例如 13812345678 或 010-62345678</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -2098,16 +2134,16 @@
         <translation>不是可选的值之一</translation>
     </message>
     <message>
-        <source>use digits only, e.g. 13812345678</source>
-        <translation>只能填写数字，例如 13812345678</translation>
-    </message>
-    <message>
         <source>the follow-up call can&apos;t be due before today: pick today or a later day</source>
         <translation>回访时间不能早于今天：请选择今天或以后的日期</translation>
     </message>
     <message>
         <source>Callback</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>choose the customer&apos;s re-rating from 1 to 10</source>
+        <translation>请选择客户的再评分（1-10）</translation>
     </message>
     <message>
         <source>a whole number from 1 to 10</source>
@@ -2246,10 +2282,6 @@
         <translation>“{value}”不是有效的等级；请填写 A、B、C、D、E 中的一个字母。</translation>
     </message>
     <message>
-        <source>&quot;{value}&quot; is not a phone number; use digits only, e.g. 13812345678.</source>
-        <translation>“{value}”不是有效的电话号码；只能填写数字，例如 13812345678。</translation>
-    </message>
-    <message>
         <source>&quot;{value}&quot; is not an overall score; use a whole number from 1 to 10, or leave it empty.</source>
         <translation>“{value}”不是有效的总体评分；请填写 1 到 10 的整数，或留空。</translation>
     </message>
@@ -2316,6 +2348,10 @@
     <message>
         <source>only a supervisor can change this setting</source>
         <translation>只有主管可以修改此设置</translation>
+    </message>
+    <message>
+        <source>only an administrator can change this setting</source>
+        <translation>只有管理员可以修改此设置</translation>
     </message>
     <message>
         <source>Wrong user name or PIN. Check both and try again.</source>
@@ -2881,6 +2917,38 @@
         <source>A file from head office (number {n}) holds a value this counter can&apos;t store ({reason}); nothing of it was applied.</source>
         <translation>来自总部的文件（编号 {n}）含有本前台无法保存的值（{reason}）；其中内容均未应用。</translation>
     </message>
+    <message>
+        <source>{name} may not do this: it needs a {needed} or an administrator, and {name} is a {role}. Nothing was changed.</source>
+        <translation>{name} 无权执行此操作：需要{needed}或管理员，而 {name} 是{role}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, extension after {ext})</source>
+        <translation>电话号码无效：应为 11 位手机号或带区号的座机（如 010-62345678，分机写在“{ext}”后）</translation>
+    </message>
+    <message>
+        <source>not a plate: province, letter and 5 characters ({regular}; new energy 6: {new_energy}), or tick &quot;Plate unknown&quot;</source>
+        <translation>车牌无效：省份+字母+5 位（如 {regular}，新能源 6 位如 {new_energy}）；不知道请勾选“车牌不详”</translation>
+    </message>
+    <message>
+        <source>contains a direction override (U+{code}) at position {position} that makes it read differently from what is stored; remove it</source>
+        <translation>第 {position} 个字符是文字方向控制符（U+{code}），会让显示的内容与保存的不同；请删除</translation>
+    </message>
+    <message>
+        <source>{date} is after today ({today}); a service date can&apos;t be in the future</source>
+        <translation>{date} 晚于今天（{today}）；服务日期不能在将来</translation>
+    </message>
+    <message>
+        <source>{date} is before repair order {ro} was opened ({opened}); check the date</source>
+        <translation>{date} 早于工单 {ro} 的开单日期（{opened}）；请检查日期</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs in a row for {username}: the next try has to wait {seconds} s (until {until}). An administrator can lift the wait under Settings.</source>
+        <translation>{username} 连续输错 PIN 次数过多：下次尝试需等待 {seconds} 秒（至 {until}）。管理员可在“设置”中解除等待。</translation>
+    </message>
+    <message>
+        <source>only an administrator lifts a sign-in wait</source>
+        <translation>只有管理员可以解除登录等待</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3053,6 +3121,10 @@
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>e.g. 13812345678 or 010-62345678</source>
+        <translation>例如 13812345678 或 010-62345678</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -4912,6 +4984,10 @@
         <translation>规则与偏好</translation>
     </message>
     <message>
+        <source>Only an administrator can change this setting</source>
+        <translation>只有管理员可以修改此设置</translation>
+    </message>
+    <message>
         <source>Only a supervisor can change this setting</source>
         <translation>只有主管可以修改此设置</translation>
     </message>
@@ -4972,6 +5048,10 @@
         <translation>重设密码…</translation>
     </message>
     <message>
+        <source>Lift sign-in wait</source>
+        <translation>解除登录等待</translation>
+    </message>
+    <message>
         <source>In use: pack {label} ({scripts} scripts), {origin}.</source>
         <translation>正在使用：话术包 {label}（{scripts} 个话术），{origin}。</translation>
     </message>
@@ -4982,6 +5062,10 @@
     <message>
         <source> (cannot sign in yet)</source>
         <translation>（暂不能登录）</translation>
+    </message>
+    <message>
+        <source> (sign-in waits until {time}: too many wrong PINs)</source>
+        <translation>（PIN 输错次数过多，登录需等待至 {time}）</translation>
     </message>
     <message>
         <source>Reactivate</source>
@@ -5006,6 +5090,10 @@
     <message>
         <source>{name} signs in with the new PIN from now on.</source>
         <translation>{name} 今后使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again at once.</source>
+        <translation>{name} 现在可以立即登录。</translation>
     </message>
     <message>
         <source>Saved.</source>
