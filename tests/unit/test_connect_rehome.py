@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.foundation.ids import new_id
-from app.models import (Base, FeedbackForm, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
+from app.models import (Base, FeedbackForm, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
@@ -32,7 +32,9 @@ def _fill_every_table(store, tmp_path) -> None:
     old = store.identity.home_dealer_id
     with store.session() as s:
         supervisor = s.scalar(select(User.id).where(User.dealer_id == old, User.role == "supervisor"))
-        forms = list(s.scalars(select(FeedbackForm.id).where(FeedbackForm.dealer_id == old).limit(5)))
+        # The newest forms: older ones are outside the alert window and raise no alert.
+        forms = list(s.scalars(select(FeedbackForm.id).where(FeedbackForm.dealer_id == old)
+                               .order_by(FeedbackForm.service_date.desc()).limit(40)))
         case_id = s.scalar(select(Base.metadata.tables["failure_case"].c.id).limit(1))
     calls = draw_sample(store, supervisor, seed=1)
     record_call(store, calls[0].id, "confirmed", "", supervisor)
@@ -55,6 +57,7 @@ def _fill_every_table(store, tmp_path) -> None:
                         refused_at=now))
         s.add(SyncPublished(dealer_id=old, kind="settings", name="x", version=1, sha256="3" * 64, content=b"",
                             published_at=now))
+        s.add(HqBlobHolder(sha256="4" * 64, dealer_id=old, since=now))
 
 
 def _rows_by_dealer(store) -> dict[str, dict[str, int]]:

@@ -26,7 +26,7 @@ from tests.synchelp import new_case
 PROGRAM_MADE = {
     "event": {"entity_type", "kind", "origin"}, "setting": {"key", "source"}, "store_meta": {"key", "value"},
     "sync_blob": {"sha256"}, "hq_blob_holder": {"sha256"}, "sync_conflict": {"entity_type"}, "sync_file": {"sha256", "status", "reason"},
-    "sync_received": {"sha256"}, "app_user": {"role", "password_hash"}, "hq_counter": {"secret", "tag"},
+    "sync_received": {"sha256"}, "app_user": {"role", "password_hash"}, "hq_counter": {"secret", "tag", "reported_version"},
     "hq_enrolment": {"code_hash"}, "sync_published": {"kind", "name", "sha256"},
     "feedback_form": {"timeliness", "repair_quality", "attitude", "verification", "source"},
     "failure_case": {"number", "former_number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
