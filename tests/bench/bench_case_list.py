@@ -354,6 +354,21 @@ def main() -> None:
     print(f"memory: list before {lst['rss_before']:.0f} MB, first page {lst['rss_first_page']:.0f} MB, "
           f"after scrolling all {lst['rows']:,} rows {lst['rss_after_scroll']:.0f} MB (peak {lst['rss_peak']:.0f} MB, "
           f"{lst['pages_cached']} pages cached, {lst['scroll_seconds']:.1f} s)")
+    sys.path.insert(0, str(ROOT))
+    from tests.bench.figures import figure
+
+    rows = f"{lst['rows']:,} cases"
+    figure("sign-in dialog shown (process start)", med(quick, "first_window"), "s", b, "bare QMainWindow", "1.3")
+    figure(f"PIN typed at human speed -> Today filled ({rows})", med(typed, "today_after_pin"), "s", h,
+           "scrypt PIN check", "2.0")
+    figure(f"PIN entered at once -> Today filled ({rows})", med(quick, "today_after_pin"), "s", h,
+           "scrypt PIN check", "3.0")
+    figure(f"case list first page ({rows})", lst["first_page"], "s", naive["first_page"], "load every row",
+           "< 50 ms")
+    figure(f"case list refresh ({rows})", lst["reload"], "s", naive["first_page"], "load every row", "< 50 ms")
+    figure(f"search by plate ({rows})", lst["search_by_plate"], "s", naive["first_page"], "load every row",
+           "< 50 ms")
+    figure(f"memory after Today filled ({rows})", med(quick, "rss"), "MB", med(bare, "rss"), "bare window")
     print(f"memory: load-all baseline {naive['rss_before']:.0f} -> {naive['rss_after']:.0f} MB "
           f"(+{naive['rss_after'] - naive['rss_before']:.0f} MB vs +{lst['rss_after_scroll'] - lst['rss_before']:.0f} MB paged)")
 

@@ -104,6 +104,14 @@ def main(argv=None) -> list:
     for name, a, b, g in rows:
         fmt = "{:>10,.0f}" if name.startswith("events") else "{:>9.2f}s"
         print(f"  {name:<30} {fmt.format(a)} {fmt.format(b)}   growth x{g:.2f}")
+    from tests.bench.figures import figure
+
+    data_growth = rows[0][3]
+    big_n = f"{args.cases * args.factor:,} cases"
+    for name, _a, b, g in rows[2:]:
+        figure(f"{name}: growth {args.cases:,} -> {big_n}", g, "x", data_growth, "the data's growth",
+               aim="ratio <= 1.2")
+        figure(f"{name} at {big_n}", b, "s", big["floor"], "read every event")
     return rows
 
 
