@@ -286,10 +286,12 @@ class Shell(QObject):
     def _start_sync_after_today(window, sync) -> None:
         """Sync's first state and round wait until Today is filled (or 5 s at most): Today's reads go
         first in the worker pool, the status bar's count comes right after."""
+        from shiboken6 import isValid
+
         started = []
 
         def start() -> None:
-            if not started:
+            if not started and isValid(sync):  # a window closed meanwhile may have taken sync along
                 started.append(True)
                 sync.start()
 
@@ -297,7 +299,7 @@ class Shell(QObject):
             start()
             return
         window.today.filled.connect(start)
-        QTimer.singleShot(5000, start)
+        QTimer.singleShot(5000, sync, start)  # dropped with sync
 
     def load_lock_minutes(self) -> None:
         from app.services.preferences import read_settings
