@@ -106,13 +106,14 @@ def main(argv=None) -> int:
         shown = "\n".join(line for line in text.splitlines() if not line.startswith("BENCH-FIGURE "))
         sections.append(f"### {name} ({seconds:.0f} s{status})\n\n`{' '.join(['python', f'tests/bench/{name}.py', *bench_args])}`\n\n"
                         f"```\n{shown.strip()}\n```\n")
-    doc = [f"# Benchmarks ({which})", "",
-           f"Written by `python -m tests.bench --{which}` on {started:%Y-%m-%d %H:%M} UTC.", "",
-           f"Machine: {head}.", "",
-           "Each figure is next to a floor measured in the same run (ratio = figure / floor). Growth "
-           "factors (x) compare the same path at two sizes: the data's own factor is the aim.", "",
-           *table(rows), "", "## Each benchmark's output", "", *sections]
-    Path(args.out).write_text("\n".join(doc) + "\n", encoding="utf-8")
+        # Written after each benchmark: a long run stopped part way still leaves what it measured.
+        doc = [f"# Benchmarks ({which})", "",
+               f"Written by `python -m tests.bench --{which}` on {started:%Y-%m-%d %H:%M} UTC.", "",
+               f"Machine: {head}.", "",
+               "Each figure is next to a floor measured in the same run (ratio = figure / floor). Growth "
+               "factors (x) compare the same path at two sizes: the data's own factor is the aim.", "",
+               *table(rows), "", "## Each benchmark's output", "", *sections]
+        Path(args.out).write_text("\n".join(doc) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

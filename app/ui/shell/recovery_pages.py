@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from shiboken6 import isValid
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
@@ -26,11 +27,16 @@ def _t(text: str) -> str:
 class RecoveryPages:
     """The recovery pages of one window; each is built when first opened or asked for."""
 
-    def __init__(self, window, library: ScriptLibrary, callbacks: LazyPage, overdue: OverdueBox,
+    def __init__(self, window, callbacks: LazyPage, overdue: OverdueBox,
                  approvals: LazyPage | None, verification: LazyPage | None) -> None:
-        self._window, self.library, self.overdue = window, library, overdue
+        self._window, self.overdue = window, overdue
         self._callbacks, self._approvals, self._verification = callbacks, approvals, verification
         self._stepper: RecoveryStepper | None = None
+
+    @property
+    def library(self) -> ScriptLibrary:
+        """The script pack, parsed once per process (start-up parses it in a worker)."""
+        return library_for(Path(self._window.store.path).parent)
 
     def add_stepper(self, cases) -> None:
         """Beside a case's details, once the Cases page is built."""
@@ -58,7 +64,6 @@ class RecoveryPages:
 
 def install_recovery(window) -> RecoveryPages:
     store, ops, user = window.store, window.ops, window.user
-    library = library_for(Path(store.path).parent)
     callbacks = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")),
                                      lambda: CallbacksView(store, ops, user), "callback", "callbacks_due")
     approvals = verification = None
@@ -67,12 +72,19 @@ def install_recovery(window) -> RecoveryPages:
                                          lambda: ApprovalsView(store, ops, user), "approve", "approvals")
         verification = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")),
                                             lambda: VerificationView(store, ops, user), "verify", "verification")
-    pages = RecoveryPages(window, library, callbacks, OverdueBox(store, ops), approvals, verification)
+    pages = RecoveryPages(window, callbacks, OverdueBox(store, ops), approvals, verification)
     window._cases.built.connect(pages.add_stepper)
     window.today.layout().insertWidget(1, pages.overdue)
     pages.overdue.case_requested.connect(window.on_today_case_requested)
-    if library.refused is not None:
-        # The stored pack was refused at start: say so, and that the bundled pack is in use.
-        window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(
-            library.refused.details(QCoreApplication.translate)))
+
+    def tell_refused(library: ScriptLibrary) -> None:
+        if library.refused is not None and isValid(window):  # the window may be gone by then
+            # The stored pack was refused at start: say so, and that the bundled pack is in use.
+            window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(
+                library.refused.details(QCoreApplication.translate)))
+
+    # Parsing the pack is not the UI thread's work while Today fills (it was, when the PIN came
+    # before start-up's own parse had finished).
+    data_dir = Path(store.path).parent
+    ops.run(lambda: library_for(data_dir), on_success=tell_refused, pool="io")
     return pages
