@@ -217,8 +217,10 @@ def requeue(store, seq: int) -> int:
 def counts(store) -> OutboxCounts:
     with store.session() as s:
         # Only what lies above the mark: the count stays as cheap as the changes still to file.
-        unfiled = s.scalar(select(func.count()).select_from(Event).where(
-            ROWID > _mark(s), Event.origin == store.identity.store_id, not_filed()))
+        above = select(func.count()).select_from(Event).where(ROWID > _mark(s), Event.origin == store.identity.store_id)
+        if s.scalar(select(SyncOutbox.event_id).limit(1)) is not None:  # nothing filed yet: no probe needed
+            above = above.where(not_filed())
+        unfiled = s.scalar(above)
         wf, we = s.execute(select(func.count(), func.coalesce(func.sum(SyncFile.events), 0))
                            .where(SyncFile.status == "waiting")).one()
         rejected = s.scalar(select(func.count()).select_from(SyncFile).where(SyncFile.status == "rejected"))
