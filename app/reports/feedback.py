@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
-from sqlalchemy import case, func, select
+from sqlalchemy import case, exists, func, select
 
 from app.foundation import clock
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -296,7 +296,9 @@ def advisor_names(store, dealer_code: str | None = None) -> list[str]:
     """The advisors a feedback report can be limited to: people named on the dealer's forms."""
     with store.session() as s:
         dealer = dealer_by_code(s, dealer_code, home_dealer(store))
-        q = (select(User.display_name).where(User.dealer_id == dealer.id)
-             .where(User.id.in_(select(FeedbackForm.advisor_id).where(FeedbackForm.dealer_id == dealer.id)))
-             .order_by(User.display_name))
+        # From the few users, each asked for one form through the (advisor, date) index: reading the
+        # advisor of every form of the dealer took most of a second at 200,000 forms ("|| ''": the
+        # advisor index drives, not the dealer one).
+        named = exists().where(FeedbackForm.advisor_id == User.id, FeedbackForm.dealer_id.concat("") == dealer.id)
+        q = select(User.display_name).where(User.dealer_id == dealer.id, named).order_by(User.display_name)
         return list(s.scalars(q))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select
 
 from app.foundation.errors import InvalidFields, InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -179,7 +179,7 @@ def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, 
                Event.entity_id.in_(select(FailureCase.id).where(FailureCase.dealer_id == dealer_id)))
         .group_by(Event.entity_id)).all())
     done: list[Renumbered] = []
-    events = []
+    events, changes = [], []
     for case_id, number, version in rows:
         parsed = parse_case_number(number)
         if parsed is None or (parsed[0], parsed[2]) == (dealer_code, tag):
@@ -187,12 +187,15 @@ def renumber_for_dealer(session, dealer_id: str, dealer_code: str, tag: str, *, 
         _code, yymm, _tag, running = parsed
         new = f"{dealer_code}-{yymm}-{tag}-{running:04d}"
         seq = max(version, last_seq.get(case_id) or 0) + 1
-        session.execute(update(FailureCase).where(FailureCase.id == case_id).values(
-            number=new, former_number=number, version=seq, updated_at=at))
+        changes.append({"b_id": case_id, "b_number": new, "b_former": number, "b_version": seq})
         events.append(event_row("case", case_id, seq, "case.renumbered", {"old_number": number, "number": new},
                                 dealer_id=dealer_id, origin=origin, occurred_at=at))
         done.append(Renumbered(case_id, number, new))
-    if events:
+    if changes:  # one statement run for every case (executemany), not one statement per case
+        t = FailureCase.__table__
+        session.execute(t.update().where(t.c.id == bindparam("b_id")).values(
+            number=bindparam("b_number"), former_number=bindparam("b_former"), version=bindparam("b_version"),
+            updated_at=at), changes)
         session.execute(insert(Event.__table__), events)
     return done
 

@@ -212,13 +212,21 @@ class SyncClient:
             raise NotConnected()
         secret = self._secret()
         problems.release_corrected(self.store)  # corrected refused changes go out with the correction
-        outbox.file_waiting(self.store, secret)
+        # Files leave as they are filed: the first goes out while the rest of a long offline
+        # stretch is still being filed, and earlier files still waiting go before it.
+        filing = outbox.filing(self.store, secret)
+        next(filing, None)
         report = RoundReport()
         with self._http() as http:
-            # Attachments first: head office never acknowledges a change whose file it lacks.
-            report = self._upload_attachments(http, secret, report)
-            for w in outbox.waiting(self.store):
-                report = self._send(http, secret, w, report)
+            retry = True
+            while True:
+                # Attachments first: head office never acknowledges a change whose file it lacks.
+                report = self._upload_attachments(http, secret, report, retry=retry)
+                for w in outbox.waiting(self.store):
+                    report = self._send(http, secret, w, report)
+                retry = False
+                if next(filing, None) is None:
+                    break
             report = self._pull(http, secret, report)
             # Files a pulled change named that head office did not have then: tried again each round.
             report = self._fetch_attachments(http, secret, found_problems.attachments_to_retry(self.store, "fetch"),
@@ -326,10 +334,13 @@ class SyncClient:
             raise Unverified(url=self.url, status=r.status_code)
         return sealed
 
-    def _upload_attachments(self, http: httpx.Client, secret: str, report: RoundReport) -> RoundReport:
-        """The files waiting changes name, and those a round failed to send, that head office lacks.
-        A file that can't be sent is a sync problem with the reason, tried again next round."""
-        names = {**found_problems.attachments_to_retry(self.store, "send"), **attachments.waiting(self.store)}
+    def _upload_attachments(self, http: httpx.Client, secret: str, report: RoundReport,
+                            retry: bool = True) -> RoundReport:
+        """The files waiting changes name, and (``retry``: once a round) those a round failed to
+        send, that head office lacks. A file that can't be sent is a sync problem with the reason,
+        tried again next round."""
+        names = {**(found_problems.attachments_to_retry(self.store, "send") if retry else {}),
+                 **attachments.waiting(self.store)}
         if not names:
             return report
         missing = set(self._get(http, secret, f"{wire.API}/attachments/missing", "POST", json=list(names))["missing"])

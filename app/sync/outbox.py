@@ -4,6 +4,14 @@ A change is filed once, into the case file with the next per-counter sequence, w
 to ``<data dir>/outbox/`` before the database records it. The file is then sent as is (online) or
 copied out (export) until head office acknowledges it, so the same change always travels in the
 same bytes and head office can recognise it when it arrives twice.
+
+What is left to file is found from a high-water mark, not by comparing every event with every
+filed one: the mark is the event table's rowid up to which every change of this counter is filed.
+SQLite gives a new row the highest rowid plus one, under the one write lock, so a change committed
+after the mark was set always lands above it (UUIDv7 ids would not do: they are minted before the
+lock, by several processes, from the wall clock). Changes pulled from other places are passed by
+their origin. A change put back to be filed again lowers the mark to it; the outbox table still says
+which changes are filed, so passing the same rows twice files nothing twice.
 """
 
 from __future__ import annotations
@@ -12,7 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, tuple_
+from typing import Iterator
+
+from sqlalchemy import exists, func, literal_column, select, tuple_
+from sqlalchemy.exc import OperationalError
 
 from app.foundation import secrets
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -55,14 +66,60 @@ def _path(store, seq: int) -> Path:
 
 
 # Events of cases and forms travel; a person's (a lockout and its lifting) stay in the store that wrote
-# them until people travel as records of their own.
+# them until people travel as records of their own (the mark passes them: filing them then means
+# putting them back, as `refile` does).
 TRAVELS = Event.entity_type.in_(casefile.ENTITY_TYPES)
 
 
-def _unfiled(session, store_id: str, limit: int) -> list[Event]:
-    filed = select(SyncOutbox.event_id)
-    return list(session.scalars(select(Event).where(Event.origin == store_id, Event.id.not_in(filed), TRAVELS)
-                                .order_by(Event.id).limit(limit)))
+MARK = "outbox_mark"  # store_meta: "<rowid> <event id>", every change of this counter up to it is filed
+ROWID = literal_column("event.rowid")
+
+
+def _mark(s) -> int:
+    row = s.get(StoreMeta, MARK)
+    if row is None:
+        return 0
+    rowid, _, event_id = row.value.partition(" ")
+    # The mark names the event it stands at: rowids of a rebuilt database file may differ, and
+    # then every change is looked at once more (nothing is filed twice: the outbox table says).
+    if not event_id or s.scalar(select(Event.id).where(ROWID == int(rowid))) != event_id:
+        return 0
+    return int(rowid)
+
+
+def _set_mark(s, rowid: int) -> None:
+    event_id = s.scalar(select(Event.id).where(ROWID == rowid)) if rowid else None
+    value = f"{rowid} {event_id}" if event_id else "0 "
+    row = s.get(StoreMeta, MARK)
+    if row is None:
+        s.add(StoreMeta(key=MARK, value=value))
+    elif row.value != value:
+        row.value = value
+
+
+def not_filed():
+    """SQL: the event is in no case file yet (one probe of the outbox's key per event)."""
+    return ~exists().where(SyncOutbox.event_id == Event.id)
+
+
+def _unfiled(s, store_id: str, mark: int, limit: int) -> list:
+    return list(s.execute(select(Event, ROWID).where(ROWID > mark, Event.origin == store_id, TRAVELS, not_filed())
+                          .order_by(ROWID).limit(limit)))
+
+
+def refile(s, event_ids: list[str]) -> int:
+    """Put these changes back to be filed again (a refused file or change sent again); returns how
+    many were filed. The mark moves down to the first of them."""
+    n, low = 0, None
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i:i + 500]
+        n += s.execute(SyncOutbox.__table__.delete().where(SyncOutbox.event_id.in_(chunk))).rowcount
+        first = s.scalar(select(func.min(ROWID)).where(Event.id.in_(chunk)))
+        if first is not None:
+            low = first if low is None else min(low, first)
+    if low is not None and low <= _mark(s):
+        _set_mark(s, low - 1)
+    return n
 
 
 def _sequence_floor(session) -> int:
@@ -74,13 +131,23 @@ def _sequence_floor(session) -> int:
 
 def file_waiting(store, secret: str | None = None) -> list[int]:
     """Put every unfiled change of this counter into new case files; return their sequences."""
+    return list(filing(store, secret))
+
+
+def filing(store, secret: str | None = None) -> Iterator[int]:
+    """File the unfiled changes one case file at a time, yielding each sequence once the file is on
+    disk and recorded, so the caller can send it while the rest are filed."""
     ident = store.identity
-    made = []
     while True:
         with store.session() as s, s.begin():
-            events = _unfiled(s, ident.store_id, BATCH)
-            if not events:
-                return made
+            mark = _mark(s)
+            top = s.scalar(select(func.max(ROWID)).select_from(Event)) or 0  # the same snapshot as what is read below
+            picked = _unfiled(s, ident.store_id, mark, BATCH)
+            if not picked:
+                was = s.get(StoreMeta, MARK)
+                was = was.value if was is not None else None
+                break
+            events = [e for e, _ in picked]
             if secret is None:
                 secret = secrets.require(secrets.counter_key(ident.store_id))
             seq = max(s.scalar(select(func.max(SyncFile.seq))) or 0, _sequence_floor(s)) + 1
@@ -104,7 +171,24 @@ def file_waiting(store, secret: str | None = None) -> list[int]:
                            status="waiting", reason="", attempts=0))
             s.flush()
             s.execute(SyncOutbox.__table__.insert(), [{"event_id": e.id, "file_seq": seq} for e in events])
-        made.append(seq)
+            # A full batch stops at its last change; a short one took everything up to the top.
+            _set_mark(s, picked[-1][1] if len(picked) == BATCH else top)
+        yield seq
+    if top > mark:  # only changes pulled from elsewhere above the mark: pass them for good
+        _pass_pulled(store, was, top)
+
+
+def _pass_pulled(store, was: str | None, top: int) -> None:
+    """Move the mark over changes that are not this counter's, in a transaction of its own that
+    gives way: it changes the mark only if nobody moved it meanwhile (a change put back to be filed
+    again), and a writer holding the lock just means the next round does it."""
+    try:
+        with store.session() as s, s.begin():
+            row = s.get(StoreMeta, MARK)
+            if (row.value if row is not None else None) == was:
+                _set_mark(s, top)
+    except OperationalError:
+        pass
 
 
 def waiting(store) -> list[WaitingFile]:
@@ -141,14 +225,16 @@ def requeue(store, seq: int) -> int:
         if f is None or f.status != "rejected":
             return 0
         f.status = "requeued"
-        n = s.execute(SyncOutbox.__table__.delete().where(SyncOutbox.file_seq == seq)).rowcount
-    return n
+        return refile(s, list(s.scalars(select(SyncOutbox.event_id).where(SyncOutbox.file_seq == seq))))
 
 
 def counts(store) -> OutboxCounts:
     with store.session() as s:
-        unfiled = s.scalar(select(func.count()).select_from(Event).where(
-            Event.origin == store.identity.store_id, Event.id.not_in(select(SyncOutbox.event_id)), TRAVELS))
+        # Only what lies above the mark: the count stays as cheap as the changes still to file.
+        above = select(func.count()).select_from(Event).where(ROWID > _mark(s), Event.origin == store.identity.store_id, TRAVELS)
+        if s.scalar(select(SyncOutbox.event_id).limit(1)) is not None:  # nothing filed yet: no probe needed
+            above = above.where(not_filed())
+        unfiled = s.scalar(above)
         wf, we = s.execute(select(func.count(), func.coalesce(func.sum(SyncFile.events), 0))
                            .where(SyncFile.status == "waiting")).one()
         rejected = s.scalar(select(func.count()).select_from(SyncFile).where(SyncFile.status == "rejected"))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.models import Event, SyncConflict, SyncFile, SyncOutbox, SyncRefused, utcnow
+from app.models import Event, SyncConflict, SyncFile, SyncRefused, utcnow
 from app.sync import outbox
 from app.services.changes import SYNC, announces
 
@@ -118,10 +118,7 @@ def record_refused(store, seq: int, refused: list[dict]) -> int:
 
 
 def _unfile(s, row: SyncRefused, now) -> int:
-    n = 0
-    ids = list(row.event_ids)
-    for i in range(0, len(ids), 500):
-        n += s.execute(SyncOutbox.__table__.delete().where(SyncOutbox.event_id.in_(ids[i:i + 500]))).rowcount
+    n = outbox.refile(s, list(row.event_ids))
     row.resent_at = now
     return n
 
@@ -146,7 +143,7 @@ def release_corrected(store) -> int:
         for row in rows:
             newer = s.scalar(select(func.count()).select_from(Event).where(
                 Event.entity_type == row.entity_type, Event.entity_id == row.entity_id, Event.origin == here,
-                Event.id.not_in(select(SyncOutbox.event_id))))
+                outbox.not_filed()))
             if newer:
                 n += _unfile(s, row, now)
     return n

@@ -105,7 +105,9 @@ def test_connection_dropped_mid_batch_resumes_without_duplicates(hq, tmp_path, m
     with pytest.raises(Offline):
         SyncClient(a, transport=DropSecondAnswer()).run_once()
     assert count(db, SyncReceived) == 2  # head office stored the second file, the counter never heard
-    assert [w.seq for w in outbox.waiting(a)] == [2, 3, 4]
+    # Files leave as they are filed: the round stopped at the second, the last four changes wait unfiled.
+    assert [w.seq for w in outbox.waiting(a)] == [2]
+    assert outbox.counts(a).unfiled_events == 4
     report = SyncClient(a).run_once()
     assert (report.sent, report.duplicates) == (3, 1)
     assert count(db, Event) == 10 and event_ids(db) == event_ids(a)

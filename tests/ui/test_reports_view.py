@@ -32,7 +32,8 @@ def test_make_preview_and_save_the_monthly_summary(qtbot, store, tmp_path, monke
     import_feedback_file(store, csv_file(tmp_path / "ex.csv", worked_example_rows()))
     w, ops = open_reports(qtbot, store)
     view = w.reports
-    assert view.advisor.count() == 2  # "All advisors" and 张伟, loaded off the UI thread
+    # "All advisors" and 张伟, loaded off the UI thread when the page is first opened
+    qtbot.waitUntil(lambda: view.advisor.count() == 2)
     view.language.setCurrentIndex(view.language.findData("en"))
     view.month.selectAll()
     qtbot.keyClicks(view.month, "2026-05")

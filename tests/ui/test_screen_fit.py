@@ -34,6 +34,8 @@ def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin)
     w.setStyleSheet(STYLE)  # the program's look: the heading's large font is what widened it
     w.resize(1366, 768)
     w.show()
+    for i in range(w.pages.count()):  # every page built, as at start-up before pages were built when opened
+        w.pages.widget(i)
     w.show_page(w.cases)
     w.cases.show_case(case_id)
     qtbot.wait(20)

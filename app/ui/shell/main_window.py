@@ -1,7 +1,9 @@
 """The main window: navigation on the left, the chosen view on the right, status at the bottom.
 
 Extension points for other features:
-- ``add_page(title, widget, icon_name=None)`` adds a page to the navigation (before Settings).
+- ``add_page(title, widget, icon_name=None)`` adds a page to the navigation (before Settings);
+  ``add_lazy_page(title, make, icon_name)`` adds one built when it is first opened (every page but
+  Today is: start-up reads only what Today shows).
 - ``set_sync_state(online, waiting, last_sync)`` shows the sync state in the status bar; until it
   is first called the bar says sync is not set up.
 - ``cases.detail.add_tab(title, widget)`` adds a tab beside a case's details (see CaseDetailView).
@@ -13,8 +15,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Slot, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from app.services.drafts import DraftBox
 from app.ui.cases.cases_view import CasesView
@@ -24,6 +25,7 @@ from app.ui.reports.reports_view import ReportsView
 from app.ui.settings.settings_view import SettingsView
 from app.ui.today.today_view import TodayView
 from app.ui.common.widgets import Label, icon, plain_tip
+from app.ui.shell.page_stack import LazyPage, PageStack
 
 
 def _nobody(store):
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,24 +55,46 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def build_pages(self) -> None:
-        """Today, Cases, Feedback forms, the recovery pages and Reports, with Settings last; Today shown first."""
+        """Today, Cases, Feedback forms, the recovery pages and Reports, with Settings last; Today shown
+        first. Only Today is built now; every other page is built, and reads its data, when first
+        opened (or asked for: ``window.cases``)."""
         store, ops = self.store, self.ops
         self.today = TodayView(store, ops, self.user, self.drafts)
-        self.cases = CasesView(store, ops, self.user, self.drafts)
-        self.feedback = FeedbackFormView(store, ops, self.user, self.drafts)
-        self.settings = SettingsView(store, ops, self.user)
         self._settings_item = None
         self.add_page(self.tr("Today"), self.today, "today")
-        self.add_page(self.tr("Cases"), self.cases, "cases")
-        self.add_page(self.tr("Feedback forms"), self.feedback, "form")
-        self._settings_item = self._append(self.tr("Settings"), self.settings, "settings")
+        self._cases = self.add_lazy_page(self.tr("Cases"), lambda: CasesView(store, ops, self.user, self.drafts),
+                                         "cases", "cases")
+        self._feedback = self.add_lazy_page(
+            self.tr("Feedback forms"), lambda: FeedbackFormView(store, ops, self.user, self.drafts), "form",
+            "feedbackForms")
+        self._settings = LazyPage(self._make_settings, "settings")
+        self._settings_item = self._append(self.tr("Settings"), self._settings, "settings")
         from app.ui.shell.recovery_pages import install_recovery
 
         self.recovery = install_recovery(self)
-        self.reports = ReportsView(store, ops, printed_by=self.user.display_name)
-        self.add_page(self.tr("Reports"), self.reports, "reports")
+        self._reports = self.add_lazy_page(
+            self.tr("Reports"), lambda: ReportsView(store, ops, printed_by=self.user.display_name), "reports",
+            "reports")
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
+
+    def _make_settings(self) -> QWidget:
+        view = SettingsView(self.store, self.ops, self.user)
+        view.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
+        # A restored store may be another counter's (a new PC): its dealer and tag in the status bar.
+        view.backups.store_restored.connect(lambda _done: self.rebuild_requested.emit())
+        view.join_requested.connect(self.on_settings_join_requested)
+        return view
+
+    def on_settings_join_requested(self) -> None:
+        if getattr(self, "sync_button", None) is not None:  # joining goes through sync's connect dialog
+            self.sync_button.on_connect_triggered()
+
+    # The pages by name, each built on first use.
+    cases = property(lambda self: self._cases.page())
+    feedback = property(lambda self: self._feedback.page())
+    settings = property(lambda self: self._settings.page())
+    reports = property(lambda self: self._reports.page())
 
     def build_status_bar(self) -> None:
         """Who is signed in, the dealer, the store, the sync state and the lock button (also Ctrl+L)."""
@@ -115,9 +139,6 @@ class MainWindow(QMainWindow):
         self.build_navigation()
         self.build_pages()
         self.today.case_requested.connect(self.on_today_case_requested)
-        self.settings.language_chosen.connect(lambda _lang: self.rebuild_requested.emit())
-        # A restored store may be another counter's (a new PC): its dealer and tag in the status bar.
-        self.settings.backups.store_restored.connect(lambda _done: self.rebuild_requested.emit())
         self.build_status_bar()
 
     def show_dealer(self) -> None:
@@ -144,6 +165,12 @@ class MainWindow(QMainWindow):
         row = self.nav.row(self._settings_item) if self._settings_item is not None else None
         self._append(title, widget, icon_name, row)
 
+    def add_lazy_page(self, title: str, make, icon_name: str | None = None, name: str = "") -> LazyPage:
+        """Add a page built by ``make()`` when it is first opened or asked for (``.page()``)."""
+        holder = LazyPage(make, name)
+        self.add_page(title, holder, icon_name)
+        return holder
+
     def show_page(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(widget))
 
@@ -169,7 +196,6 @@ class MainWindow(QMainWindow):
 
         self.update_notice = UpdateNotice(self.store.path.parent, self.ops, self)  # a program update waiting
         self.statusBar().insertPermanentWidget(0, self.update_notice)
-        self.settings.join_requested.connect(self.sync_button.on_connect_triggered)
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)

@@ -3,10 +3,10 @@ supervisors Approvals and Verification calls; the overdue list on Today."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from shiboken6 import isValid
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
@@ -17,39 +17,74 @@ from app.ui.today.overdue_box import OverdueBox
 from app.ui.recovery.recovery_stepper import RecoveryStepper
 from app.ui.common.ui_words import error_text
 from app.ui.feedback.verification_view import VerificationView
+from app.ui.shell.page_stack import LazyPage
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("RecoveryPages", text)
 
 
-@dataclass
 class RecoveryPages:
-    library: ScriptLibrary
-    stepper: RecoveryStepper
-    callbacks: CallbacksView
-    overdue: OverdueBox
-    approvals: ApprovalsView | None = None
-    verification: VerificationView | None = None
+    """The recovery pages of one window; each is built when first opened or asked for."""
+
+    def __init__(self, window, callbacks: LazyPage, overdue: OverdueBox,
+                 approvals: LazyPage | None, verification: LazyPage | None) -> None:
+        self._window, self.overdue = window, overdue
+        self._callbacks, self._approvals, self._verification = callbacks, approvals, verification
+        self._stepper: RecoveryStepper | None = None
+
+    @property
+    def library(self) -> ScriptLibrary:
+        """The script pack, parsed once per process (start-up parses it in a worker)."""
+        return library_for(Path(self._window.store.path).parent)
+
+    def add_stepper(self, cases) -> None:
+        """Beside a case's details, once the Cases page is built."""
+        window = self._window
+        self._stepper = RecoveryStepper(window.store, window.ops, self.library, window.user)
+        cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), self._stepper)
+
+    @property
+    def stepper(self) -> RecoveryStepper:
+        self._window.cases  # noqa: B018 - building the Cases page adds the stepper
+        return self._stepper
+
+    @property
+    def callbacks(self) -> CallbacksView:
+        return self._callbacks.page()
+
+    @property
+    def approvals(self) -> ApprovalsView | None:
+        return self._approvals.page() if self._approvals else None
+
+    @property
+    def verification(self) -> VerificationView | None:
+        return self._verification.page() if self._verification else None
 
 
 def install_recovery(window) -> RecoveryPages:
     store, ops, user = window.store, window.ops, window.user
-    library = library_for(Path(store.path).parent)
-    stepper = RecoveryStepper(store, ops, library, user)
-    window.cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), stepper)
-    callbacks = CallbacksView(store, ops, user)
-    window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")), callbacks, "callback")
-    pages = RecoveryPages(library, stepper, callbacks, OverdueBox(store, ops))
+    callbacks = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")),
+                                     lambda: CallbacksView(store, ops, user), "callback", "callbacks_due")
+    approvals = verification = None
+    if getattr(user, "is_supervisor", False):
+        approvals = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")),
+                                         lambda: ApprovalsView(store, ops, user), "approve", "approvals")
+        verification = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")),
+                                            lambda: VerificationView(store, ops, user), "verify", "verification")
+    pages = RecoveryPages(window, callbacks, OverdueBox(store, ops), approvals, verification)
+    window._cases.built.connect(pages.add_stepper)
     window.today.layout().insertWidget(1, pages.overdue)
     pages.overdue.case_requested.connect(window.on_today_case_requested)
-    if getattr(user, "is_supervisor", False):
-        pages.approvals = ApprovalsView(store, ops, user)
-        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), pages.approvals, "approve")
-        pages.verification = VerificationView(store, ops, user)
-        window.add_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")), pages.verification, "verify")
-    if library.refused is not None:
-        # The stored pack was refused at start: say so, and that the bundled pack is in use.
-        window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(
-            library.refused.details(QCoreApplication.translate)))
+
+    def tell_refused(library: ScriptLibrary) -> None:
+        if library.refused is not None and isValid(window):  # the window may be gone by then
+            # The stored pack was refused at start: say so, and that the bundled pack is in use.
+            window.statusBar().showMessage(error_text(library.refused) + " " + "; ".join(
+                library.refused.details(QCoreApplication.translate)))
+
+    # Parsing the pack is not the UI thread's work while Today fills (it was, when the PIN came
+    # before start-up's own parse had finished).
+    data_dir = Path(store.path).parent
+    ops.run(lambda: library_for(data_dir), on_success=tell_refused, pool="io")
     return pages

@@ -282,7 +282,7 @@ class Shell(QObject):
             from app.ui.sync.sync_controller import SyncController
 
             self.sync = SyncController(self.store, self.ops, self)
-            self.sync.start()
+            self._start_sync_after_today(self.window, self.sync)
         self.window.attach_sync(self.sync)
         self.window.show()
         if self.idle is None:
@@ -291,6 +291,25 @@ class Shell(QObject):
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
         self._show_today_read()
+
+    @staticmethod
+    def _start_sync_after_today(window, sync) -> None:
+        """Sync's first state and round wait until Today is filled (or 5 s at most): Today's reads go
+        first in the worker pool, the status bar's count comes right after."""
+        from shiboken6 import isValid
+
+        started = []
+
+        def start() -> None:
+            if not started and isValid(sync):  # a window closed meanwhile may have taken sync along
+                started.append(True)
+                sync.start()
+
+        if getattr(window, "_today_filled", False):
+            start()
+            return
+        window.today.filled.connect(start)
+        QTimer.singleShot(5000, sync, start)  # dropped with sync
 
     def load_lock_minutes(self) -> None:
         from app.services.preferences import read_settings

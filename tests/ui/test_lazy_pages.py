@@ -1,0 +1,78 @@
+"""Pages are built when first opened: start-up builds Today only, and a page built late shows the
+same data as one built at once, and refreshes on the same change notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.services.complaints import record_complaint
+from app.services.demo import fill_demo
+from app.ui.common.ops import Ops
+from app.ui.shell.main_window import MainWindow
+from tests.synchelp import new_case
+
+
+def case_numbers(window) -> list[str]:
+    model = window.cases.model
+    rows = [model.case_at(i) for i in range(min(model.total, 100))]
+    return [r.number for r in rows if r is not None]
+
+
+def advisors(window) -> list[str]:
+    combo = window.reports.advisor
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def open_page(qtbot, window, title: str) -> None:
+    """Click the page's entry in the navigation, as a user opens it."""
+    row = next(i for i in range(window.nav.count()) if window.nav.item(i).text() == title)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(window.nav.item(row)).center())
+    assert window.nav.currentRow() == row
+
+
+def test_start_up_builds_today_only(qtbot, store):
+    ops = Ops()
+    w = MainWindow(store, ops)
+    qtbot.addWidget(w)
+    assert w.pages.currentWidget() is w.today
+    assert not any(h.is_built for h in (w._cases, w._feedback, w._settings, w._reports, w.recovery._callbacks))
+    ops.wait_idle()
+
+
+def test_a_page_built_late_shows_and_refreshes_as_one_built_early(qtbot, store):
+    fill_demo(store, forms=80, cases=30, seed=3)
+    ops = Ops()
+    early, late = MainWindow(store, ops), MainWindow(store, ops)
+    for w in (early, late):
+        qtbot.addWidget(w)
+        w.show()
+    early.cases, early.reports  # noqa: B018 - built at once, as before pages were lazy
+    qtbot.waitUntil(lambda: early.cases.model.total == 30 and len(case_numbers(early)) == 30)
+    qtbot.waitUntil(lambda: len(advisors(early)) > 1)
+    assert not late._cases.is_built and not late._reports.is_built
+
+    ops.run(lambda: record_complaint(store, new_case(901), None))  # a change while the late page is unbuilt
+    qtbot.waitUntil(lambda: early.cases.model.total == 31 and len(case_numbers(early)) == 31)
+
+    open_page(qtbot, late, late.tr("Cases"))
+    assert late._cases.is_built and late.pages.currentWidget() is late.cases
+    qtbot.waitUntil(lambda: late.cases.model.total == 31 and len(case_numbers(late)) == 31)
+    assert case_numbers(late) == case_numbers(early)
+    open_page(qtbot, late, late.tr("Reports"))
+    qtbot.waitUntil(lambda: advisors(late) == advisors(early))
+
+    ops.run(lambda: record_complaint(store, new_case(902), None))  # the same notice reaches both
+    qtbot.waitUntil(lambda: early.cases.model.total == 32 and late.cases.model.total == 32)
+    qtbot.waitUntil(lambda: len(case_numbers(late)) == 32 and len(case_numbers(early)) == 32)
+    assert case_numbers(late) == case_numbers(early)
+    ops.wait_idle()
+
+
+def test_the_stepper_joins_the_case_when_cases_is_built(qtbot, store):
+    ops = Ops()
+    w = MainWindow(store, ops)
+    qtbot.addWidget(w)
+    stepper = w.recovery.stepper
+    assert w._cases.is_built and w.cases.detail.tabs.indexOf(stepper) >= 0
+    ops.wait_idle()

@@ -1,0 +1,87 @@
+"""The case list's and the Overdue box's queries as SQLite plans them: every callback looked up by
+its case or through the dealer's open-callback index, never a scan of callbacks or events and no read of every case, so
+a plan that grows with the store (the overdue test reading every flagged callback for each case of
+a page) cannot come back unnoticed. (Sorting by a joined column, customer or plate, orders every
+case by design and is not among these.)"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlalchemy
+
+from app.services.case_queries import CaseFilter, case_page, count_cases
+from app.services.demo import fill_demo
+from app.services.recovery import overdue_cases
+
+
+@pytest.fixture
+def flagged_store(store):
+    fill_demo(store, forms=300, cases=150, seed=4)
+    fill_demo(store, forms=100, cases=60, dealer_code="OTHER", seed=5)
+    con = sqlite3.connect(store.path)  # flagged callbacks at both dealers: what the bad plan read per case
+    con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 3 = 0 AND state != 'reached'")
+    con.commit()
+    con.close()
+    return store
+
+
+def plans_of(store, work) -> list[tuple[str, list[str]]]:
+    plans = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            plans.append((statement, [r[3] for r in rows]))
+
+    sqlalchemy.event.listen(store.engine, "before_cursor_execute", explain)
+    try:
+        work()
+    finally:
+        sqlalchemy.event.remove(store.engine, "before_cursor_execute", explain)
+    return plans
+
+
+def the_list(store):
+    count_cases(store, CaseFilter())
+    page = case_page(store, CaseFilter())
+    case_page(store, CaseFilter(), after=page.rows[-1].key("opened_at"))
+    case_page(store, CaseFilter(), sort="number", descending=False)
+    case_page(store, CaseFilter(), offset=100)
+    count_cases(store, CaseFilter(overdue=True))
+    case_page(store, CaseFilter(overdue=True))
+    case_page(store, CaseFilter(status="open", search=page.rows[0].plate))
+    overdue_cases(store, limit=20)
+
+
+def test_no_scan_of_callbacks_events_or_cases(flagged_store):
+    plans = plans_of(flagged_store, lambda: the_list(flagged_store))
+    assert any("callback" in s for s, _ in plans)  # the overdue rule was asked
+    for statement, plan in plans:
+        for line in plan:
+            for table in ("callback", "event"):
+                assert not line.startswith(f"SCAN {table}"), (statement, plan)
+            # Cases may be walked in an index's order up to the page's limit, never read whole.
+            assert not (line.startswith("SCAN failure_case") and "INDEX" not in line), (statement, plan)
+
+
+def test_each_cases_callbacks_are_found_by_the_case(flagged_store):
+    """The per-case overdue tests (the page's Overdue column, the Overdue box's reasons) probe the
+    callback's case index: a callback test planned on the (state, due) index reads every flagged
+    callback of every dealer once for each case."""
+    plans = plans_of(flagged_store, lambda: the_list(flagged_store))
+    correlated = 0
+    for statement, plan in plans:
+        for before, line in zip(plan, plan[1:]):
+            if before.startswith("CORRELATED") and "callback" in line:
+                correlated += 1
+                assert "USING INDEX ix_callback_case_id (case_id=?)" in line, (statement, plan)
+    assert correlated >= 4  # the page's column and the Overdue box's two reasons were planned
+
+
+def test_the_default_page_walks_the_dealer_and_opened_index(flagged_store):
+    plans = plans_of(flagged_store, lambda: case_page(flagged_store, CaseFilter()))
+    assert any("ix_failure_case_dealer_opened" in line for _, plan in plans for line in plan)
+    for _, plan in plans:
+        assert not any("TEMP B-TREE FOR ORDER BY" in line for line in plan if "failure_case" in line)
