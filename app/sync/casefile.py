@@ -69,6 +69,25 @@ def build_body(*, dealer_id: str, dealer_code: str, counter: str, sequence: int,
             "records": {t: records.get(t, []) for t in RECORD_TABLES}}
 
 
+# The wire rule's words inside a case file's refusal, as every other refusal of a malformed file reads.
+_WIRE_WORDS = {
+    wire_text.BAD_TEXT: QT_TRANSLATE_NOOP("Errors", "The case file is malformed: {where} holds a character no "
+                                          "database can store (U+{char}) at position {position}. Nothing of it "
+                                          "was imported."),
+    wire_text.BAD_NUMBER: QT_TRANSLATE_NOOP("Errors", "The case file is malformed: {where} holds the number "
+                                            "{number}, outside the range a database column holds ({low} to "
+                                            "{high}). Nothing of it was imported."),
+    wire_text.TOO_DEEP: QT_TRANSLATE_NOOP("Errors", "The case file is malformed: {where} is nested more than "
+                                          "{limit} levels deep. Nothing of it was imported."),
+    wire_text.NOT_A_NUMBER: QT_TRANSLATE_NOOP("Errors", "The case file is malformed: {where} holds {number}, "
+                                              "which is not a number JSON allows. Nothing of it was imported."),
+}
+
+
+def _wire_reject(exc: wire_text.WireProblem) -> CaseFileRejected:
+    return _reject("invalid", _WIRE_WORDS.get(exc.text, exc.text), **exc.params)
+
+
 def _structure(doc: dict) -> None:
     """Types and shapes; raise 'invalid' naming the first wrong field."""
 
@@ -158,7 +177,7 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         # Text and numbers a database can store, checked in the whole document before anything else.
         doc = wire_text.loads(text, texts=False)  # text: _structure, and per change
     except wire_text.WireProblem as exc:
-        raise _reject("invalid", exc.text, **exc.params) from None
+        raise _wire_reject(exc) from None
     except json.JSONDecodeError as exc:
         if text.startswith('{"') and not text.endswith("}\n"):
             raise _reject("truncated", QT_TRANSLATE_NOOP("Errors",
@@ -199,7 +218,7 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         try:
             wire_text.check(body)
         except wire_text.WireProblem as exc:
-            raise _reject("invalid", exc.text, **exc.params) from None
+            raise _wire_reject(exc) from None
         raise
     if not genuine:
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",

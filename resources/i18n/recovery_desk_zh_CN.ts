@@ -2594,6 +2594,22 @@
         <translation>密钥环中没有本柜台的同步凭据。请用新的接入码重新接入总部（在“设置”中，或运行 `recovery-desk connect --url URL --code CODE`）。</translation>
     </message>
     <message>
+        <source>The case file is malformed: {where} holds a character no database can store (U+{char}) at position {position}. Nothing of it was imported.</source>
+        <translation>案例文件格式错误：{where} 第 {position} 个位置含有数据库无法保存的字符（U+{char}）。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {where} holds the number {number}, outside the range a database column holds ({low} to {high}). Nothing of it was imported.</source>
+        <translation>案例文件格式错误：{where} 含有数字 {number}，超出数据库字段可保存的范围（{low} 至 {high}）。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {where} is nested more than {limit} levels deep. Nothing of it was imported.</source>
+        <translation>案例文件格式错误：{where} 嵌套超过 {limit} 层。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
+        <source>The case file is malformed: {where} holds {number}, which is not a number JSON allows. Nothing of it was imported.</source>
+        <translation>案例文件格式错误：{where} 含有 {number}，这不是 JSON 允许的数字。文件内容一项也没有导入。</translation>
+    </message>
+    <message>
         <source>The case file is malformed: {field} should be {want}. Nothing of it was imported.</source>
         <translation>案例文件格式错误：{field} 应为 {want}。文件内容一项也没有导入。</translation>
     </message>

@@ -92,11 +92,16 @@ def test_an_administrator_lifts_the_wait_and_both_are_events(store, people):
 
 
 def test_person_events_stay_out_of_the_case_files(store, people):
-    from app.sync.outbox import _unfiled
+    from sqlalchemy import func, select
+
+    from app.models import Event
+    from app.sync import outbox
 
     wrong(store, 5)
     with store.session() as s:
-        assert _unfiled(s, store.identity.store_id, 100) == []
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.entity_type == "user")) > 0
+    assert outbox.counts(store).unfiled_events == 0  # nothing waits to be filed: the lockout stays here
+    assert outbox.file_waiting(store, "0" * 64) == []
 
 
 def test_an_unknown_name_is_refused_like_a_wrong_pin(store, people):
