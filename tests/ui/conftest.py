@@ -99,3 +99,20 @@ def commit_text(widget, text: str) -> None:
     ev = QInputMethodEvent()
     ev.setCommitString(text)
     QApplication.sendEvent(widget, ev)
+
+
+def signed_in(qtbot, ops, store, pin: str = "1234"):
+    """The desk started on ``store`` and signed in by typing ``pin`` in the sign-in dialog, as a person
+    does: (the shell, its main window)."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.shell.shell import Shell
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.pin, pin)
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.addWidget(shell.window)
+    return shell, shell.window

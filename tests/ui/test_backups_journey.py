@@ -11,17 +11,10 @@ from tests.synchelp import open_cases
 
 
 def test_back_up_now_then_restore_it(qtbot, store, ops, admin, data_dir):
-    from app.ui.shell.shell import Shell
+    from tests.ui.conftest import signed_in
 
     open_cases(store, 2)
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.pin, "1234")
-    with qtbot.waitSignal(shell.window_shown):
-        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    w = shell.window
-    qtbot.addWidget(w)
+    shell, w = signed_in(qtbot, ops, store)
     w.show_page(w.settings)
     panel = w.settings.backups
     assert panel.isVisible() and panel.restore_button.isVisible()  # an administrator may restore

@@ -61,17 +61,10 @@ def test_the_first_start_offers_to_join_and_the_status_bar_names_the_dealer(qtbo
 
 
 def test_working_offline_first_then_joining_from_settings_without_a_restart(qtbot, store, ops, admin, head_office):
-    from app.ui.shell.shell import Shell
+    from tests.ui.conftest import signed_in
 
     server, code = head_office
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.pin, "1234")
-    with qtbot.waitSignal(shell.window_shown):
-        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    w = shell.window
-    qtbot.addWidget(w)
+    shell, w = signed_in(qtbot, ops, store)
     assert w.dealer_label.text() == "Dealer: LOCAL"
     w.show_page(w.settings)
     assert "Working offline" in w.settings.hq_state.text()

@@ -277,16 +277,9 @@ def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
 
 def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store, ops, admin):
     from app.ui.common.i18n import apply_language
-    from app.ui.shell.shell import Shell
+    from tests.ui.conftest import signed_in
 
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.pin, "1234")
-    with qtbot.waitSignal(shell.window_shown):
-        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    first = shell.window
-    qtbot.addWidget(first)
+    shell, first = signed_in(qtbot, ops, store)
     assert first.nav.item(0).text() == "Today"
     try:
         with qtbot.waitSignal(shell.window_shown):
