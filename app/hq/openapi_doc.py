@@ -45,6 +45,10 @@ ANSWERS = {
     "attachment_get": {200: {"description": "the attachment's bytes", "content": {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
         **_answers(401, 403, 404, 422)},
+    "release_get": {200: {"description": "the release's file (the counter checks it against the SHA-256 of "
+                                         "the sealed release it was published with)", "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+        **_answers(401, 404, 422)},
 }
 
 
