@@ -22,7 +22,11 @@ def test_kill_during_import_leaves_all_or_nothing(data_dir, tmp_path):
                     "--cases", "0"], check=True, timeout=120)
     wal = data_dir / "store.sqlite3-wal"
     base = wal.stat().st_size if wal.exists() else 0
-    child = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), "feedback", "import", str(f)])
+    # The demo made people who sign in: an import acts as one of them (a supervisor, with the PIN).
+    as_supervisor = ["--as", "supervisor"]
+    env = {**os.environ, "RECOVERY_DESK_PIN": "0000"}
+    child = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), "feedback", "import", str(f),
+                              *as_supervisor], env=env)
     deadline = time.monotonic() + 120
     # Writing has begun once the WAL grows well past what the demo left there.
     while time.monotonic() < deadline and child.poll() is None:
@@ -41,8 +45,8 @@ def test_kill_during_import_leaves_all_or_nothing(data_dir, tmp_path):
     assert con.execute("SELECT COUNT(*) FROM feedback_form").fetchone()[0] == 10 + imported
     con.close()
     # And the store still opens and takes the import whole afterwards.
-    r = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), "feedback", "import", str(f)],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data_dir), "feedback", "import", str(f),
+                        *as_supervisor], capture_output=True, text=True, timeout=300, env=env)
     assert r.returncode == 0, r.stderr
     con = sqlite3.connect(data_dir / "store.sqlite3")
     assert con.execute("SELECT COUNT(*) FROM feedback_form WHERE source='import'").fetchone()[0] == ROWS
