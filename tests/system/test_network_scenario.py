@@ -23,6 +23,7 @@ from app.foundation.secrets import SERVICE, counter_key
 from tests import network_compare as nc
 from tests.helpers import csv_file, form_line
 from tests.pdftext import pdf_text
+from tests.system import desk_actions
 from tests.system.hqserver import ROOT, HqServer
 
 pytestmark = pytest.mark.slow
@@ -87,7 +88,7 @@ class Network:
 
     def __init__(self, tmp_path: Path, secret_service) -> None:
         self.tmp = tmp_path
-        self.env = dict(secret_service.child_env(), PYTHONPATH=str(ROOT))
+        self.env = dict(secret_service.child_env(), PYTHONPATH=str(ROOT), RECOVERY_DESK_PIN=desk_actions.PIN)
         self.now = clock.now()  # the suite's instant: "today" of the scenario
         self.log: list[str] = []
         self.gaps: list[str] = []  # steps that depend on another counter's work and could not be done
@@ -172,7 +173,8 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
                       phone=f"1390000{i:04d}", plate=f"京A{i:05d}", overall=o, comment=c)
             for i, (g, o, c) in enumerate([("AAA", "10", ""), ("ABA", "9", "很好"), ("BDB", "4", "异响没修好"),
                                            ("AAB", "", ""), ("CBA", "7", "等太久")])]
-    net.cli("--data-dir", c1, "feedback", "import", csv_file(tmp_path / "bj1.csv", rows), days_ago=7)
+    net.cli("--data-dir", c1, "feedback", "import", csv_file(tmp_path / "bj1.csv", rows), "--as", "bj1admin",
+            days_ago=7)
     failing = net.act(c1, "form", days_ago=6, who="bj1adv", ro="BJ1-RO-100", day=net.day(6), grades=["A", "E", "C"],
                       overall=3, comment="刹车还响", name="陈先生", phone="13911112222", plate="京B12345")
     assert failing["failure"] and failing["alerts"], failing
@@ -235,7 +237,8 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
         sh_rows = [form_line(net.day(1), f"SH-RO-{i:03d}", g, advisor="吴顾问", customer=f"沪客{i}",
                              phone=f"1370000{i:04d}", plate=f"沪A{i:05d}", overall=o)
                    for i, (g, o) in enumerate([("AAA", "10"), ("BBD", "5"), ("ABA", "8")])]
-        net.cli("--data-dir", sh, "feedback", "import", csv_file(tmp_path / "sh.csv", sh_rows), days_ago=1)
+        net.cli("--data-dir", sh, "feedback", "import", csv_file(tmp_path / "sh.csv", sh_rows), "--as", "sh1admin",
+                days_ago=1)
         sh_case = net.act(sh, "complaint", who="sh1adv", name="马先生", phone="13744445555", plate="沪B22222",
                           words="空调不制冷")
         sh_walk = net.act(sh, "walk", who="sh1adv", case_id=sh_case["case_id"], remedy=["free_rework", 0, "免费返修"])
