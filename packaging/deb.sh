@@ -4,6 +4,7 @@
 #   bash packaging/deb.sh [dist/recovery-desk] [OUT_DIR]      -> OUT_DIR/recovery-desk_VERSION_ARCH.deb
 # DEB_COMPRESSION=none|gzip|xz (default gzip: xz takes minutes on a busy 2-core machine)
 set -euo pipefail
+umask 022  # a package's files and folders are world-readable whatever the caller's umask (dpkg-deb checks)
 cd "$(dirname "$0")/.."
 dist=${1:-dist/recovery-desk}
 out=${2:-dist}
@@ -12,10 +13,12 @@ version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
 arch=$(dpkg --print-architecture)
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+chmod 0755 "$root"  # mktemp makes it private
 
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" \
          "$root/usr/share/icons/hicolor/scalable/apps"
 cp -a "$dist" "$root/opt/recovery-desk"
+chmod -R u+rwX,go+rX,go-w "$root/opt/recovery-desk"  # every user of the PC runs it, whatever umask built it
 ln -s /opt/recovery-desk/recovery-desk "$root/usr/bin/recovery-desk"
 install -m 644 packaging/recovery-desk.desktop "$root/usr/share/applications/recovery-desk.desktop"
 install -m 644 resources/icons/app.svg "$root/usr/share/icons/hicolor/scalable/apps/recovery-desk.svg"
