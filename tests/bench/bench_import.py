@@ -60,6 +60,16 @@ def raw_insert(rows_by_table: dict[str, tuple[list[str], list[tuple]]], db: Path
     return elapsed
 
 
+def twin_stores(tmp: Path):
+    """The program's empty store and a copy of it for the raw insert: same schema, same dealer."""
+    store = open_store(tmp / "ours")
+    (tmp / "raw").mkdir()
+    raw_db = tmp / "raw" / STORE_FILE
+    with sqlite3.connect(store.path) as a, sqlite3.connect(raw_db) as b:
+        a.backup(b)
+    return store, raw_db
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--forms", type=int, default=100_000)
@@ -71,11 +81,7 @@ def main() -> None:
         write_csv(src, n)
         print(f"(wrote the CSV in {time.perf_counter() - t0:.1f} s)")
 
-        store = open_store(tmp / "ours")
-        (tmp / "raw").mkdir()
-        raw_db = tmp / "raw" / STORE_FILE
-        with sqlite3.connect(store.path) as a, sqlite3.connect(raw_db) as b:
-            a.backup(b)  # the same empty store: same schema, same dealer
+        store, raw_db = twin_stores(tmp)
         t0 = time.perf_counter()
         result = import_feedback_file(store, src)
         ours = time.perf_counter() - t0

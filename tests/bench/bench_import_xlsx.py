@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.models.store import STORE_FILE, open_store  # noqa: E402
+from app.models.store import STORE_FILE  # noqa: E402
 from app.services.demo import demo_forms  # noqa: E402
 from app.services.imports.feedback_store import import_feedback_file  # noqa: E402
-from tests.bench.bench_import import TABLES, raw_insert  # noqa: E402
+from tests.bench.bench_import import TABLES, raw_insert, twin_stores  # noqa: E402
 from tests.workbooks import CHINESE_HEADER, form_row, write_workbook  # noqa: E402
 
 
@@ -56,11 +56,7 @@ def main() -> None:
         write(src, n)
         print(f"(wrote the workbook in {time.perf_counter() - t0:.1f} s, {src.stat().st_size / 2**20:.1f} MB)")
 
-        store = open_store(tmp / "ours")
-        (tmp / "raw").mkdir()
-        raw_db = tmp / "raw" / STORE_FILE
-        with sqlite3.connect(store.path) as a, sqlite3.connect(raw_db) as b:
-            a.backup(b)  # the same empty store: same schema, same dealer
+        store, raw_db = twin_stores(tmp)
         read_s, read_rows = calamine_iteration(src)
         t0 = time.perf_counter()
         result = import_feedback_file(store, src)
