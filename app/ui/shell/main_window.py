@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.show_dealer()
         bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
+        # Qt numbers the permanent widgets after the others: the first one's index, for inserting later.
+        self._first_permanent = 3
         bar.addPermanentWidget(self.sync_label)
         self.lock_button = QToolButton()
         self.lock_button.setIcon(icon("lock"))
@@ -189,13 +191,13 @@ class MainWindow(QMainWindow):
         from app.ui.sync.sync_menu import SyncButton
 
         self.sync_button = SyncButton(controller, self.store, self.ops, self)
-        self.statusBar().insertPermanentWidget(self.statusBar().layout().count() - 1, self.sync_button)
+        self.statusBar().insertPermanentWidget(self._first_permanent + 1, self.sync_button)  # before the lock
         controller.state_changed.connect(self.on_sync_state_changed)
         controller.round_failed.connect(self.on_sync_round_failed)
         from app.ui.sync.update_notice import UpdateNotice
 
         self.update_notice = UpdateNotice(self.store.path.parent, self.ops, self)  # a program update waiting
-        self.statusBar().insertPermanentWidget(0, self.update_notice)
+        self.statusBar().insertPermanentWidget(self._first_permanent, self.update_notice)  # first on the right
         self.on_sync_state_changed(controller.state)
 
     @Slot(object)
