@@ -228,6 +228,7 @@ class CustomerMatch:
     plate: str
     vehicle_id: str | None
     model: str
+    vin: str = ""
 
 
 def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
@@ -237,7 +238,7 @@ def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
         return []
     digits = normalise_phone(q)
     by_customer = _prefix(Customer.phone, digits) if digits.isdigit() else _prefix(Customer.name, q)
-    cols = (Customer.id, Customer.name, Customer.phone, Vehicle.plate, Vehicle.id, Vehicle.model)
+    cols = (Customer.id, Customer.name, Customer.phone, Vehicle.plate, Vehicle.id, Vehicle.model, Vehicle.vin)
     with store.session() as s:
         dealer = store.identity.home_dealer_id
         found: dict[tuple, CustomerMatch] = {}
@@ -245,7 +246,8 @@ def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
                      select(*cols).outerjoin(Vehicle, Vehicle.customer_id == Customer.id).where(by_customer)):
             # "|| ''": let the phone, name or plate index drive, not the dealer index.
             for r in s.execute(stmt.where(Customer.dealer_id.concat("") == dealer).limit(limit)):
-                found.setdefault((r[0], r[4]), CustomerMatch(r[0], r[1], r[2], r[3] or "", r[4], r[5] or ""))
+                found.setdefault((r[0], r[4]), CustomerMatch(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "",
+                                                            r[6] or ""))
         return list(found.values())[:limit]
 
 

@@ -703,6 +703,10 @@
         <translation>登记投诉</translation>
     </message>
     <message>
+        <source>Record a complaint (Ctrl+N, from any page)</source>
+        <translation>登记投诉（Ctrl+N，任何页面都可用）</translation>
+    </message>
+    <message>
         <source>Export to Excel...</source>
         <translation>导出到 Excel...</translation>
     </message>
@@ -1405,10 +1409,6 @@
         <translation>例如 {plate}</translation>
     </message>
     <message>
-        <source>Plate unknown</source>
-        <translation>车牌不详</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1477,12 +1477,20 @@
         <translation>严重程度</translation>
     </message>
     <message>
+        <source>Plate &amp;unknown</source>
+        <translation>车牌不详(&amp;U)</translation>
+    </message>
+    <message>
         <source>Reason for a higher severity</source>
         <translation>提高严重程度的理由</translation>
     </message>
     <message>
         <source>Save complaint</source>
         <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>Ctrl+S, or Enter when every required field is filled</source>
+        <translation>Ctrl+S；必填项都填好后按回车也可保存</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1503,6 +1511,10 @@
     <message>
         <source>A complaint you had not saved was kept ({when}, {name}). Restore it?</source>
         <translation>有一份未保存的投诉已保留（{when}，{name}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}</source>
+        <translation>还需填写：{fields}</translation>
     </message>
     <message>
         <source>Suggested from the score: {severity}</source>
@@ -3115,8 +3127,8 @@
         <translation>例如 RO2611-0042</translation>
     </message>
     <message>
-        <source>Open stored form</source>
-        <translation>打开已存反馈表</translation>
+        <source>&amp;Open stored form</source>
+        <translation>打开已存反馈表(&amp;O)</translation>
     </message>
     <message>
         <source>Open the form already stored for this repair order, to correct it</source>
@@ -4865,6 +4877,29 @@
     <message>
         <source>Write a note saying why: the counters show it with the resolution.</source>
         <translation>请填写备注说明原因：前台会随解决结果显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturningCustomer</name>
+    <message>
+        <source>Returning customer: {visits} visits, {forms} forms, {cases} cases</source>
+        <translation>老客户：来店 {visits} 次，反馈表 {forms} 份，案例 {cases} 个</translation>
+    </message>
+    <message>
+        <source>form {grades}</source>
+        <translation>反馈表 {grades}</translation>
+    </message>
+    <message>
+        <source>no form</source>
+        <translation>无反馈表</translation>
+    </message>
+    <message>
+        <source>Case {number} · {status} · {opened}</source>
+        <translation>案例 {number} · {status} · {opened}</translation>
+    </message>
+    <message>
+        <source>Repair order {ro} is from the last visit: change it if the complaint is about another.</source>
+        <translation>工单 {ro} 取自最近一次来店；若投诉的是另一次，请修改。</translation>
     </message>
 </context>
 <context>

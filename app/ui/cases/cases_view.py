@@ -63,6 +63,7 @@ class CasesView(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.toggled.connect(self.apply_filter)
         self.new_button = QPushButton(icon("add"), self.tr("Record complaint"), objectName="recordComplaint")
+        self.new_button.setToolTip(self.tr("Record a complaint (Ctrl+N, from any page)"))
         self.new_button.clicked.connect(self.on_new_clicked)
         self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportCases")
         self.export_button.setToolTip(self.tr("Save the cases as listed (filters and order) as an Excel workbook"))

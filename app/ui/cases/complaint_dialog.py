@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -13,6 +14,7 @@ from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_errors
 from app.ui.common.draft_bar import DraftBar
+from app.ui.cases.returning_customer import ReturningCustomer, last_repair_order
 from app.ui.common.widgets import FieldForm, Label, combo_value, icon, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
 
@@ -36,7 +38,9 @@ def plate_row(form: FieldForm, label: str) -> tuple[QLineEdit, QCheckBox]:
     plate = QLineEdit(objectName="plate")
     plate.setPlaceholderText(QCoreApplication.translate("ComplaintDialog", "e.g. {plate}").format(
         plate=identifiers.PLATE_EXAMPLES["regular"]))
-    unknown = QCheckBox(QCoreApplication.translate("ComplaintDialog", "Plate unknown"), objectName="plateUnknown")
+    unknown = QCheckBox(QCoreApplication.translate("ComplaintDialog", "Plate &unknown"), objectName="plateUnknown")
+    # One Tab stop per field: the box is ticked with its Alt key or the mouse, Tab goes on to the next field.
+    unknown.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     unknown.toggled.connect(lambda on: plate.setEnabled(not on))
     h.addWidget(plate, 1)
     h.addWidget(unknown)
@@ -58,13 +62,15 @@ class ComplaintDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.matches = QListWidget(objectName="customerMatches")
         self.matches.setMaximumHeight(120)
+        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Up and Down in the search box move through it
+        self.search.installEventFilter(self)
+        self.returning = ReturningCustomer()
         self.matches.hide()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)  # wait for a pause in typing, not every key
         self.search_timer.timeout.connect(self.on_search_timer_timeout)
         self.search.textEdited.connect(lambda _: self.search_timer.start())
-        self.search.returnPressed.connect(self.on_search_return_pressed)
         self.matches.itemActivated.connect(self.on_match_activated)
         self.matches.itemClicked.connect(self.on_match_activated)
 
@@ -91,15 +97,16 @@ class ComplaintDialog(QDialog):
         self.customer_words = right.add("customer_words", self.tr("Customer's words"), QPlainTextEdit())
         self.customer_words.setTabChangesFocus(True)
         self.customer_words.setFixedHeight(70)
-        self.mood = right.add("mood", self.tr("Mood"), vocab_combo(Mood, placeholder=choose))
+        # The fields every complaint needs first, so Tab reaches them before the optional ones.
         self.failure_type = right.add("failure_type", self.tr("Failure type"),
                                       vocab_combo(FailureType, placeholder=choose), required=True)
         self.cause_group = right.add("cause_group", self.tr("Cause"), vocab_combo(CauseGroup, placeholder=choose),
                                      required=True)
-        self.blame = right.add("blame", self.tr("Customer blames"), vocab_combo(Blame))
-        set_combo_value(self.blame, Blame.UNKNOWN.value)
         self.severity = right.add("severity", self.tr("Severity"), vocab_combo(Severity, placeholder=choose),
                                   required=True)
+        self.mood = right.add("mood", self.tr("Mood"), vocab_combo(Mood, placeholder=choose))
+        self.blame = right.add("blame", self.tr("Customer blames"), vocab_combo(Blame))
+        set_combo_value(self.blame, Blame.UNKNOWN.value)
         self.severity_hint = Label()
         self.severity_hint.setProperty("role", "hint")
         self.severity_reason = right.add("severity_reason", self.tr("Reason for a higher severity"), QLineEdit())
@@ -107,8 +114,11 @@ class ComplaintDialog(QDialog):
             getattr(self, name).setMaxLength(fields.length(name))  # the field catalogue's limits
 
     def build_buttons(self) -> None:
-        """Save and Close (neither takes Enter: in the search it picks a match), and what went wrong."""
+        """Save (Ctrl+S, or Enter outside the search once the complaint is complete) and Close, and what
+        went wrong."""
         self.save_button = QPushButton(self.tr("Save complaint"), objectName="saveComplaint")
+        self.save_button.setToolTip(self.tr("Ctrl+S, or Enter when every required field is filled"))
+        QShortcut(QKeySequence.StandardKey.Save, self, self.on_save_requested)
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.on_save_clicked)
@@ -127,6 +137,7 @@ class ComplaintDialog(QDialog):
         lcol.addWidget(Label(self.tr("Customer and vehicle")))
         lcol.addWidget(self.search)
         lcol.addWidget(self.matches)
+        lcol.addWidget(self.returning)
         lcol.addWidget(self.left)
         lcol.addStretch(1)
         rcol = QVBoxLayout()
@@ -271,10 +282,74 @@ class ComplaintDialog(QDialog):
         self.plate_unknown.setChecked(m.plate == identifiers.PLATE_UNKNOWN)
         self.plate.setText("" if m.plate == identifiers.PLATE_UNKNOWN else m.plate)
         self.model.setText(m.model)
+        if m.vin and not self.vin.text():
+            self.vin.setText(m.vin)
         self.customer_id = m.customer_id
         self.matches.hide()
         self.on_field_changed()
-        self.channel.setFocus()
+        self.load_history(m.customer_id, m.plate)
+        # Found by already says On site, as most complaints at the counter are: the words come next.
+        self.customer_words.setFocus()
+
+    def load_history(self, customer_id: str, plate: str) -> None:
+        """The customer's visits, forms and cases, shown as soon as read; the last repair order offered."""
+        from app.services.case_queries import customer_history
+
+        store, self._history_plate = self.store, plate
+        self.ops.run(lambda: customer_history(store, customer_id), on_success=self.on_history_loaded)
+
+    def on_history_loaded(self, history) -> None:
+        if history.customer_id != self.customer_id:
+            return  # another customer was taken since
+        offered = ""
+        if not self.repair_order.text():  # never over what the advisor typed
+            offered = last_repair_order(history, self._history_plate)
+            self.repair_order.setText(offered)
+        self.returning.show_history(history, offered, self.locale())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Up and Down in the search box choose among the matches below it; Enter there takes one (and
+        goes no further: the dialog's Enter saves)."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_search_return_pressed()
+            return True
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and self.matches.isVisible():
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step:
+                row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
+                self.matches.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def missing(self) -> list[tuple[str, QWidget]]:
+        """The required fields still empty, in the order Tab reaches them: (label, field)."""
+        v = self.values()
+        need = [("customer_name", self.tr("Customer"), self.customer_name), ("phone", self.tr("Phone"), self.phone),
+                ("plate", self.tr("Plate"), self.plate), ("channel", self.tr("Found by"), self.channel),
+                ("failure_type", self.tr("Failure type"), self.failure_type),
+                ("cause_group", self.tr("Cause"), self.cause_group), ("severity", self.tr("Severity"), self.severity)]
+        return [(label, w) for name, label, w in need
+                if not (v[name] or (name == "plate" and self.plate_unknown.isChecked()))]
+
+    def on_save_requested(self) -> None:
+        """Ctrl+S or Enter: save a complete complaint; otherwise say what is still missing and go to it."""
+        if not self.save_button.isEnabled():
+            return  # a save is under way
+        missing = self.missing()
+        if missing:
+            self.status.setText(self.tr("Still needed: {fields}").format(
+                fields=", ".join(label for label, _ in missing)))
+            missing[0][1].setFocus()
+            return
+        self.on_save_clicked()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter in the search box takes a match (its filter keeps it); anywhere else it saves the complaint.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_save_requested()
+            return
+        super().keyPressEvent(event)
 
     def on_score_changed(self, value: int) -> None:
         from app.rules.failure import severity_for_score

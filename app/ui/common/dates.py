@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 from app.foundation import clock
 
@@ -31,3 +32,11 @@ def qdate_today() -> QDate:
     """Today as a QDate, from the program's clock (Qt's own reads the wall clock)."""
     t = clock.today()
     return QDate(t.year, t.month, t.day)
+
+
+class DateField(QDateEdit):
+    """A date edit that is one Tab stop: Tab leaves it (Qt's moves from year to month to day first, so
+    a name typed after two Tabs landed in the date). Left and Right still move between its parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        return QWidget.focusNextPrevChild(self, next)

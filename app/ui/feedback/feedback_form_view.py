@@ -6,10 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDateEdit, QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
                                QPushButton, QSpinBox, QWidget)
 
-from app.ui.common.dates import qdate_today
+from app.ui.common.dates import DateField, qdate_today
 from app.rules import fields, identifiers
 from app.services.drafts import DraftBox
 from app.ui.common.grade_picker import GradePicker
@@ -37,7 +37,8 @@ class FeedbackFormView(QWidget):
         h.setContentsMargins(0, 0, 0, 0)
         self.repair_order = QLineEdit()
         self.repair_order.setPlaceholderText(self.tr("e.g. RO2611-0042"))
-        self.open_button = QPushButton(self.tr("Open stored form"))
+        self.open_button = QPushButton(self.tr("&Open stored form"))
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+O or a click: Tab goes field to field
         self.open_button.setToolTip(self.tr("Open the form already stored for this repair order, to correct it"))
         self.open_button.clicked.connect(self.on_open_clicked)
         h.addWidget(self.repair_order, 1)
@@ -49,7 +50,7 @@ class FeedbackFormView(QWidget):
     def build_fields(self) -> None:
         """The form's own fields: service, customer, the three graded items, score, comment, verification."""
         f, user = self.fields, self.user
-        self.service_date = f.add("service_date", self.tr("Service date"), QDateEdit(qdate_today()))
+        self.service_date = f.add("service_date", self.tr("Service date"), DateField(qdate_today()))
         self.service_date.setCalendarPopup(True)
         self.service_date.setDisplayFormat("yyyy-MM-dd")  # as dates read everywhere else on the desk
         self.customer_name = f.add("customer_name", self.tr("Customer"), QLineEdit(), required=True)

@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.build_pages()
         self.today.case_requested.connect(self.on_today_case_requested)
         self.build_status_bar()
+        from app.ui.shell.capture_keys import CaptureKeys
+
+        self.capture_keys = CaptureKeys(self)  # Ctrl+N a complaint, Ctrl+Shift+N a form, from any page
 
     def show_dealer(self) -> None:
         """The counter's dealer as the store knows it now (joining head office names it)."""
