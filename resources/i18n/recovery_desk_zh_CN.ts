@@ -3215,6 +3215,22 @@
         <translation>有一张未保存的反馈表已保留（{when}，工单 {ro}）。要恢复吗？</translation>
     </message>
     <message>
+        <source>The form for repair order {ro} is not saved. Discard what was typed and start a new form?</source>
+        <translation>工单 {ro} 的反馈表尚未保存。要放弃已输入的内容并开始新表吗？</translation>
+    </message>
+    <message>
+        <source>The changes to the form for repair order {ro} are not saved. Discard them and start a new form?</source>
+        <translation>对工单 {ro} 反馈表的修改尚未保存。要放弃这些修改并开始新表吗？</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
         <source>Form for {ro} saved. It is a service failure: supervisors have been alerted.</source>
         <translation>工单 {ro} 的反馈表已保存。这是一次服务失败，已提醒主管。</translation>
     </message>

@@ -122,6 +122,7 @@ class FeedbackFormView(QWidget):
         self.setObjectName("feedbackForms")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
         self.editing = None  # the FormDetail being corrected, or None for a new form
+        self._loaded_values: dict = {}
         self._filling = False
         self.last_saved = None
 
@@ -220,7 +221,45 @@ class FeedbackFormView(QWidget):
             when=when, ro=draft.values.get("repair_order") or "-"))
 
     # Saving and correcting.
+    def unsaved(self) -> bool:
+        """Something typed that no save holds yet: a new form not blank, or a correction not saved."""
+        if self.editing is not None:
+            return self.values() != self._loaded_values
+        return not self.is_blank()
+
     def on_clear_clicked(self) -> None:
+        """New form: at once when nothing would be lost, else the advisor chooses to keep or discard it
+        (the draft file stays until they discard)."""
+        if not self.unsaved():
+            self.start_new_form()
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.ui.common.widgets import plain_message
+
+        box = self.discard_question = QMessageBox(self, objectName="discardFormQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New form"))
+        plain_message(box)  # it names a repair order as typed
+        ro = self.repair_order.text() or "-"
+        box.setText(self.tr("The form for repair order {ro} is not saved. Discard what was typed and start a new form?")
+                    .format(ro=ro) if self.editing is None else
+                    self.tr("The changes to the form for repair order {ro} are not saved. Discard them and start "
+                            "a new form?").format(ro=ro))
+        self.keep_button = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        self.discard_button = box.addButton(self.tr("Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(self.keep_button)  # Enter keeps: losing a form takes a deliberate choice
+        box.setEscapeButton(self.keep_button)
+        box.finished.connect(lambda _r: self.on_discard_answered(box.clickedButton() is self.discard_button))
+        box.open()
+
+    def on_discard_answered(self, discard: bool) -> None:
+        if discard:
+            self.start_new_form()
+        else:
+            self.repair_order.setFocus()
+
+    def start_new_form(self) -> None:
         self.editing = None
         self.set_values({})
         self.fields.clear_errors()
@@ -279,7 +318,7 @@ class FeedbackFormView(QWidget):
         if corrected:
             self.load_form(saved.form_id)
         else:
-            self.set_values({})
+            self.set_values({})  # saved: nothing to lose
         self.form_saved.emit(saved)
         if saved.failure:
             self.open_case_button.setFocus()
@@ -310,6 +349,7 @@ class FeedbackFormView(QWidget):
                          "timeliness": detail.timeliness, "repair_quality": detail.repair_quality,
                          "attitude": detail.attitude, "overall": detail.overall, "comment": detail.comment,
                          "verification": detail.verification})
+        self._loaded_values = self.values()  # what a correction is compared with (New form asks when it differs)
         for w in (self.repair_order, self.customer_name, self.phone, self.plate, self.plate_unknown, self.service_date):
             w.setEnabled(False)
         self.history.clear()
