@@ -103,13 +103,26 @@ def link_case(session, form_id: str, case_id: str) -> None:
         alert.case_id = case_id
 
 
+def _open(store) -> tuple:
+    """What makes an alert open: the one condition the list and its count share."""
+    return Alert.dealer_id == store.identity.home_dealer_id, Alert.acknowledged_at.is_(None)
+
+
+def count_open_alerts(store) -> int:
+    """How many alerts are open, all of them (the list shows the newest ``limit``)."""
+    from sqlalchemy import func
+
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(Alert).where(*_open(store)))
+
+
 def open_alerts(store, limit: int = 50) -> list[AlertInfo]:
     with store.session() as s:
         q = (select(Alert, FeedbackForm, RepairOrder.number, Customer.name)
              .outerjoin(FeedbackForm, FeedbackForm.id == Alert.form_id)
              .outerjoin(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
              .outerjoin(Customer, Customer.id == RepairOrder.customer_id)
-             .where(Alert.dealer_id == store.identity.home_dealer_id, Alert.acknowledged_at.is_(None))
+             .where(*_open(store))
              .order_by(Alert.created_at.desc()).limit(limit))
         threshold = settings.get(s, "failure.overall_threshold")
         out = []

@@ -3485,6 +3485,21 @@
     </message>
 </context>
 <context>
+    <name>FullList</name>
+    <message>
+        <source>Filter: repair order, customer or grades</source>
+        <translation>筛选：工单、客户或评级</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} shown</source>
+        <translation>显示 {shown} / 共 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>HqParts</name>
     <message>
         <source>{value} pt</source>
@@ -5481,20 +5496,8 @@
         <translation>主管提醒（{n}）</translation>
     </message>
     <message>
-        <source>case opened</source>
-        <translation>已建案</translation>
-    </message>
-    <message>
-        <source>no case yet</source>
-        <translation>尚未建案</translation>
-    </message>
-    <message>
-        <source>form corrected, no longer a failure</source>
-        <translation>反馈表已更正，已不属于失败</translation>
-    </message>
-    <message>
-        <source>Failure form {ro} · {customer} · {grades} · {state}</source>
-        <translation>失败反馈表 {ro} · {customer} · {grades} · {state}</translation>
+        <source>{n} more: show all</source>
+        <translation>还有 {n} 条：全部显示</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         from app.ui.shell.capture_keys import CaptureKeys
 
         self.capture_keys = CaptureKeys(self)  # Ctrl+N a complaint, Ctrl+Shift+N a form, from any page
+        from app.ui.shell.glance import Glance
+
+        self.glance = Glance(self)  # counts beside the pages, and where Today's "N more" leads
 
     def show_dealer(self) -> None:
         """The counter's dealer as the store knows it now (joining head office names it)."""

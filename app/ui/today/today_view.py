@@ -8,7 +8,10 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QListWidget,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
-from app.ui.common.dates import qdate_today, short_date, short_when
+
+ALERTS_SHOWN = 50  # open_alerts' default: the newest, the rest counted and a click away
+from app.ui.common.dates import qdate_today, short_when
+from app.ui.today.full_list import alert_text, form_text
 from app.services.changes import ALERTS, CASES, FORMS, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label, vocab_title
@@ -21,6 +24,7 @@ class TodayView(QWidget):
     shows = FORMS | CASES | ALERTS | SETTINGS  # the kinds of change this view refreshes on
 
     case_requested = Signal(str)  # the advisor wants to see this case
+    more_requested = Signal(str)  # "waiting" or "callbacks": the whole list, on its page
     filled = Signal()  # real figures are on screen
 
     # -- building the page: __init__ (after these) calls them in this order
@@ -44,8 +48,19 @@ class TodayView(QWidget):
             g = QGroupBox(title)
             lst = QListWidget()
             lst.setObjectName(name)
-            QVBoxLayout(g).addWidget(lst)
+            v = QVBoxLayout(g)
+            v.addWidget(lst)
+            # "N more": the list shows the first few, this opens all of them (hidden when none are left out).
+            more = QPushButton(objectName=f"{name}More")
+            more.setFlat(True)
+            more.setCursor(Qt.CursorShape.PointingHandCursor)
+            more.hide()
+            more.clicked.connect(lambda: self.on_more_clicked(name))
+            v.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
+            self.more[name] = more
             return g, lst
+
+        self.more: dict[str, QPushButton] = {}
 
         user = self.user
         self.waiting_box, self.waiting = box(self.tr("Waiting for a first response"), "waiting")
@@ -55,6 +70,7 @@ class TodayView(QWidget):
         self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.ack_button.clicked.connect(self.on_ack_clicked)
         self.alerts_box.layout().addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.full_list = None
         self.ack_button.setEnabled(False)  # until an alert is chosen
         self.alerts.currentItemChanged.connect(lambda cur, _prev: self.ack_button.setEnabled(cur is not None))
         self.alerts_box.setVisible(bool(user and user.is_supervisor))
@@ -84,6 +100,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.setObjectName("today")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        self.is_filled = False
         self.heading = Label(objectName="heading")
         month = self.build_month()
         self.build_lists()
@@ -131,28 +148,60 @@ class TodayView(QWidget):
                 lst.addItem(item)
         self.failure_forms.clear()
         for f in t.forms_without_case:
-            overall = f" · {f.overall}/10" if f.overall else ""
-            item = QListWidgetItem(f"{f.repair_order} · {f.customer} · {f.grades}{overall} · "
-                                   f"{short_date(f.service_date, loc)}")
+            item = QListWidgetItem(form_text(f, loc))
             item.setData(Qt.ItemDataRole.UserRole, f.form_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, f.repair_order)
             self.failure_forms.addItem(item)
         self.alerts.clear()
-        self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=len(alerts)))
+        self.show_alert_count(len(alerts))
         for a in alerts:
-            state = self.tr("case opened") if a.case_id else self.tr("no case yet")
-            if not a.still_failure:  # kept, so a supervisor still sees it, but marked
-                state += " · " + self.tr("form corrected, no longer a failure")
-            item = QListWidgetItem(self.tr("Failure form {ro} · {customer} · {grades} · {state}").format(
-                ro=a.repair_order, customer=a.customer, grades=a.grades, state=state))
+            item = QListWidgetItem(alert_text(a))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.alerts.addItem(item)
+        for name, shown, n in (("waiting", len(t.waiting), t.waiting_count),
+                               ("callbacks", len(t.callbacks), t.callbacks_count),
+                               ("failureForms", len(t.forms_without_case), t.forms_without_case_count)):
+            self.show_more(name, n - shown, capped=n >= COUNT_CAP)
+        if alerts and len(alerts) >= ALERTS_SHOWN:  # the list is the newest few: how many are there?
+            from app.services.alerts import count_open_alerts
+
+            store = self.store
+            self.ops.run(lambda: count_open_alerts(store), on_success=self.show_alert_count)
+        self.is_filled = True
         self.filled.emit()
+
+    def show_alert_count(self, n: int) -> None:
+        self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=self.locale().toString(n)))
+        self.show_more("alerts", n - self.alerts.count())
+
+    def show_more(self, name: str, left_out: int, capped: bool = False) -> None:
+        """The "N more" link under a list: what the list leaves out, and the way to all of it."""
+        more = self.more[name]
+        more.setVisible(left_out > 0)
+        n = self.locale().toString(left_out) + ("+" if capped else "")
+        more.setText(self.tr("{n} more: show all").format(n=n))
+
+    def on_more_clicked(self, name: str) -> None:
+        """Cases open in their own pages (the shell shows them); forms and alerts in a full list here."""
+        if name in ("waiting", "callbacks"):
+            self.more_requested.emit(name)
+            return
+        from app.ui.today.full_list import ALERTS_KIND, FORMS_KIND, FullList
+
+        if self.full_list is not None and self.full_list.isVisible():
+            self.full_list.close()
+        self.full_list = FullList(self.store, self.ops, FORMS_KIND if name == "failureForms" else ALERTS_KIND, self)
+        self.full_list.case_requested.connect(self.case_requested)
+        self.full_list.form_requested.connect(self.start_case_from_form)
+        self.full_list.open()
 
     def on_case_item_activated(self, item: QListWidgetItem) -> None:
         self.case_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def on_form_item_activated(self, item: QListWidgetItem) -> None:
+        self.start_case_from_form(item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1) or "")
+
+    def start_case_from_form(self, form_id: str, ro: str) -> None:
         from app.services.feedback_forms import case_from_form
         from app.ui.cases.complaint_dialog import ComplaintDialog
 
@@ -162,8 +211,7 @@ class TodayView(QWidget):
             self.complaint.raise_()  # one case per form: the dialog already open stays the only one
             self.complaint.activateWindow()
             return
-        store, form_id = self.store, item.data(Qt.ItemDataRole.UserRole)
-        ro = item.data(Qt.ItemDataRole.UserRole + 1) or ""
+        store = self.store
 
         def show(new_case) -> None:
             if self.complaint is not None and self.complaint.isVisible():

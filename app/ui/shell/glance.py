@@ -1,0 +1,62 @@
+"""The navigation's counts (callbacks due, approvals waiting, alerts) for the person signed in, and
+where Today's "N more" leads: counts read after Today's first fill and again on every change notice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from app.rules.vocab import CaseStatus
+from app.services.changes import ALERTS, CALLBACKS, CASES, FORMS, REMEDIES
+
+# The navigation item (by its page's name) that shows each count.
+ITEMS = {"callbacks_due": "callbacks_due", "approvals": "approvals", "alerts": "today"}
+
+
+class Glance(QObject):
+    shows = CASES | CALLBACKS | REMEDIES | ALERTS | FORMS  # the kinds of change this refreshes on
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.supervisor = bool(getattr(window.user, "is_supervisor", False))
+        self.items = {}
+        for i in range(window.nav.count()):
+            item = window.nav.item(i)
+            self.items[item.data(Qt.ItemDataRole.UserRole)] = (item, item.text())
+        self.counts = None
+        window.ops.follow(self, self.refresh)
+        today = window.today
+        today.more_requested.connect(self.on_today_more_requested)
+        if today.is_filled:
+            QTimer.singleShot(0, self.refresh)  # after the window has painted
+        else:
+            today.filled.connect(self.on_today_filled)
+
+    def on_today_filled(self) -> None:
+        self.window.today.filled.disconnect(self.on_today_filled)  # once: notices keep the counts current
+        self.refresh()
+
+    def refresh(self) -> None:
+        from app.services.glance.counts import nav_counts
+
+        store, supervisor = self.window.store, self.supervisor
+        self.window.ops.run(lambda: nav_counts(store, supervisor), on_success=self.show_counts)
+
+    def show_counts(self, counts) -> None:
+        self.counts = counts
+        loc = self.window.locale()
+        for field, name in ITEMS.items():
+            if name not in self.items:
+                continue  # e.g. Approvals is a supervisor's page
+            item, title = self.items[name]
+            n = getattr(counts, field)
+            item.setText(f"{title} ({loc.toString(n)})" if n else title)
+
+    def on_today_more_requested(self, name: str) -> None:
+        w = self.window
+        if name == "callbacks":
+            page = w.recovery.callbacks
+            w.show_page(page)
+            return
+        w.show_page(w.cases)
+        w.cases.show_only_status(CaseStatus.OPEN.value)  # a case waits for a first response while open
