@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, tuple_, union
@@ -156,6 +156,15 @@ def count_cases(store, f: CaseFilter, *, now: datetime | None = None) -> int:
     with store.session() as s:
         q = select(func.count()).select_from(FailureCase).where(*_conditions(store, s, f, now or utcnow()))
         return s.scalar(q)
+
+
+def count_by_status(store, f: CaseFilter, *, now: datetime | None = None) -> dict[str, int]:
+    """How the cases the filter finds (whatever status it asks for) split by status: the list's own conditions."""
+    f = replace(f, status=None)
+    with store.session() as s:
+        q = (select(FailureCase.status, func.count()).where(*_conditions(store, s, f, now or utcnow()))
+             .group_by(FailureCase.status))
+        return dict(s.execute(q).all())
 
 
 def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool = True, offset: int = 0,

@@ -3731,6 +3731,33 @@
     </message>
 </context>
 <context>
+    <name>MonthTrend</name>
+    <message>
+        <source>Average score</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Average score, 12 months</source>
+        <translation>平均得分（近12个月）</translation>
+    </message>
+    <message>
+        <source>Failure share (%)</source>
+        <translation>失败占比（%）</translation>
+    </message>
+    <message>
+        <source>Failure share %, 12 months</source>
+        <translation>失败占比 %（近12个月）</translation>
+    </message>
+    <message>
+        <source>{month} {year}: no forms</source>
+        <translation>{year}年{month}：无反馈表</translation>
+    </message>
+    <message>
+        <source>{month} {year}: average {average}, failure share {share}%, {forms} forms</source>
+        <translation>{year}年{month}：平均 {average}，失败占比 {share}%，反馈表 {forms} 份</translation>
+    </message>
+</context>
+<context>
     <name>NetworkCaseModel</name>
     <message>
         <source>Dealer</source>
@@ -5251,6 +5278,13 @@
     <message>
         <source>choose your name</source>
         <translation>请选择您的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCounts</name>
+    <message>
+        <source>Cases by status; click a part to list only those</source>
+        <translation>各状态的案例数；点击某一段只列出该状态的案例</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
 from app.services.changes import CASES
 from app.ui.common.ops import Ops
-from app.ui.common.widgets import Label, combo_value, icon, vocab_title
+from app.ui.common.widgets import Label, combo_value, icon, set_combo_value, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
 
@@ -88,6 +88,15 @@ class CasesView(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 
+    def build_status_counts(self) -> None:
+        """The status counts as a bar, read again whenever the list is (a filter, a change notice)."""
+        from app.ui.cases.status_counts import StatusCounts
+
+        self.status_counts = StatusCounts(self.store, self.ops, self.current_filter)
+        self.model.count_changed.connect(lambda _n: self.status_counts.refresh())
+        # A part clicked narrows the list to that status, the other filters kept.
+        self.status_counts.status_clicked.connect(lambda status: set_combo_value(self.status, status))
+
     def build_splitter(self) -> None:
         """Search and filters above the list on the left, the chosen case on the right."""
         row1 = QHBoxLayout()
@@ -109,6 +118,7 @@ class CasesView(QWidget):
         lv.addLayout(row1)
         lv.addLayout(row2)
         lv.addLayout(row3)
+        lv.addWidget(self.status_counts)  # above the list; the list's columns are its own
         lv.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -125,6 +135,7 @@ class CasesView(QWidget):
         self.build_search()
         self.build_filters()
         self.build_table()
+        self.build_status_counts()
         self.detail = CaseDetailView(store, ops, user)
         self.build_splitter()
         layout = QVBoxLayout(self)
@@ -200,8 +211,6 @@ class CasesView(QWidget):
 
     def show_only_status(self, status: str) -> None:
         """Every case of one status, whatever the other filters and the search said before."""
-        from app.ui.common.widgets import set_combo_value
-
         for combo in (self.severity, self.cause, self.advisor):
             combo.setCurrentIndex(0)
         self.use_dates.setChecked(False)

@@ -55,14 +55,16 @@ def _view(chart, parent: QWidget | None) -> QWidget:
 
 def trend_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str = "", y_format: str = "%.1f",
                 y_range: tuple[float, float] | None = None, parent: QWidget | None = None) -> QWidget:
-    """A line per series over ``labels`` (e.g. the last 12 months); gaps where a value is None."""
+    """A line per series over ``labels`` (e.g. the last 12 months); gaps where a value is None; an empty
+    label leaves its point unnamed (every second month, say, where twelve names would not fit)."""
     qc = _charts()
     chart = qc.QChart()
     chart.setTitle(title)
     x_axis = qc.QCategoryAxis()
     x_axis.setLabelsPosition(qc.QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     for i, label in enumerate(labels):
-        x_axis.append(label, i)
+        if label:  # an empty label: the point is drawn unnamed, the named labels around it get its room
+            x_axis.append(label, i)
     x_axis.setRange(-0.3, max(0, len(labels) - 1) + 0.3)
     small = QFont()
     small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
@@ -185,3 +187,49 @@ def print_charts(views: Sequence[QWidget], printer) -> None:
             view.scene().render(painter, target, source)
     finally:
         painter.end()
+
+
+# More colours for a bar of many parts (e.g. a case's seven states), each hatched differently as well.
+_PART_COLOURS = ("#1f3b73", "#b3541e", "#3c7d3a", "#6b4c9a", "#8a6d1d", "#2d7f8c", "#777777", "#a23b72")
+_PART_PATTERNS = (Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.Dense4Pattern,
+                  Qt.BrushStyle.FDiagPattern, Qt.BrushStyle.CrossPattern, Qt.BrushStyle.Dense6Pattern,
+                  Qt.BrushStyle.DiagCrossPattern, Qt.BrushStyle.HorPattern)
+
+
+def part_colour(n: int) -> str:
+    """The colour of part ``n`` of a parts bar (for a legend drawn outside the chart)."""
+    return _PART_COLOURS[n % len(_PART_COLOURS)]
+
+
+def parts_bar(parts: Sequence[tuple[str, float]], *, title: str = "", on_clicked=None, legend: bool = True,
+              parent: QWidget | None = None) -> QWidget:
+    """One horizontal bar split into named parts (e.g. cases by status), the legend naming each (or
+    none, for a legend laid out by the caller in ``part_colour``); ``on_clicked(i)`` is called with the
+    part's index when a part is clicked."""
+    qc = _charts()
+    chart = qc.QChart()
+    chart.setTitle(title)
+    series = qc.QHorizontalStackedBarSeries()
+    series.setBarWidth(0.9)
+    for n, (name, value) in enumerate(parts):
+        colour = QColor(_PART_COLOURS[n % len(_PART_COLOURS)])
+        bars = qc.QBarSet(name)
+        bars.setColor(colour)
+        bars.setBorderColor(QColor("black"))
+        bars.setBrush(QBrush(colour, _PART_PATTERNS[n % len(_PART_PATTERNS)]))
+        bars.append(float(value or 0))
+        if on_clicked is not None:
+            bars.clicked.connect(lambda _index, n=n: on_clicked(n))
+        series.append(bars)
+    chart.addSeries(series)
+    x_axis = qc.QValueAxis()
+    x_axis.setRange(0, max(1.0, sum(float(v or 0) for _name, v in parts)))
+    x_axis.setVisible(False)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x_axis)
+    view = _view(chart, parent)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    chart.legend().setVisible(legend)
+    chart.setMargins(QMargins(0, 0, 0, 0))
+    view.setMinimumHeight(0)
+    return view

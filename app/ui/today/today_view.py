@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.services.today import COUNT_CAP
@@ -35,11 +35,21 @@ class TodayView(QWidget):
         self.failure_share = Label("-")
         self.outcome = Label("-")
         month = QGroupBox(self.tr("This month"))
-        form = QFormLayout(month)
-        form.addRow(self.tr("Feedback forms this month:"), self.forms)
-        form.addRow(self.tr("Average score:"), self.average)
-        form.addRow(self.tr("Failure share:"), self.failure_share)
-        form.addRow(self.tr("Change against last month:"), self.outcome)
+        figures = QGridLayout()  # two pairs a row, so the trend below has the room
+        for i, (label, value) in enumerate(((self.tr("Feedback forms this month:"), self.forms),
+                                            (self.tr("Average score:"), self.average),
+                                            (self.tr("Failure share:"), self.failure_share),
+                                            (self.tr("Change against last month:"), self.outcome))):
+            figures.addWidget(Label(label), i // 2, (i % 2) * 2)
+            figures.addWidget(value, i // 2, (i % 2) * 2 + 1)
+        figures.setColumnStretch(1, 1)
+        figures.setColumnStretch(3, 1)
+        from app.ui.today.month_trend import MonthTrend
+
+        self.trend = MonthTrend(self.store, self.ops)
+        v = QVBoxLayout(month)
+        v.addLayout(figures)
+        v.addWidget(self.trend, 1)
         return month
 
     def build_lists(self) -> None:
@@ -92,6 +102,8 @@ class TodayView(QWidget):
         self.alerts.setMaximumHeight(110)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 1)  # the lists keep half the width beside the month's charts
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)

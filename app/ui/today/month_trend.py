@@ -1,0 +1,84 @@
+"""Today's month box pictures: the 12-month trend of the average score and of the failure share, drawn
+after Today's first paint (the charting module is loaded then, not at start-up)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from app.services.changes import FORMS, SETTINGS
+from app.ui.common.ops import Ops
+from app.ui.common.widgets import plain_tip
+
+
+class MonthTrend(QWidget):
+    """Two small charts side by side; empty (and the charting library not loaded) until the page is first shown."""
+
+    shows = FORMS | SETTINGS  # the kinds of change this view refreshes on
+
+    def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthTrend")
+        self.store, self.ops = store, ops
+        self.points = None
+        self.charts: list[QWidget] = []
+        self._asked = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumHeight(150)
+        ops.follow(self, self.refresh)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._asked:
+            self._asked = True
+            QTimer.singleShot(0, self.refresh)  # after the first paint: Today's figures come first
+
+    def refresh(self) -> None:
+        if not self._asked:
+            return  # not shown yet: the first show reads it
+        from app.services.glance.trend import month_trend
+
+        store = self.store
+        self.ops.run(lambda: month_trend(store), on_success=self.show_points)
+
+    def show_points(self, points) -> None:
+        from app.ui.common.charts import Line, trend_chart
+
+        self.points = points
+        loc = self.locale()
+        # The month's number, every second month back from this one: twelve names, or twelve numbers
+        # of two digits, do not fit under a chart half a box wide at 1366x768 (the tooltip has them all).
+        labels = [loc.toString(QDate(int(p.month[:4]), int(p.month[5:]), 1), "M")
+                  if (len(points) - 1 - i) % 2 == 0 else "" for i, p in enumerate(points)]
+        for old in self.charts:
+            self.layout().removeWidget(old)
+            old.deleteLater()
+        average = trend_chart(labels, [Line(self.tr("Average score"), [p.average for p in points])],
+                              title=self.tr("Average score, 12 months"), y_format="%.1f")
+        share = trend_chart(labels, [Line(self.tr("Failure share (%)"),
+                                          [None if p.failure_share is None else p.failure_share * 100 for p in points])],
+                            title=self.tr("Failure share %, 12 months"), y_format="%.0f")
+        self.charts = [average, share]
+        for view, name in ((average, "averageTrend"), (share, "failureShareTrend")):
+            view.setObjectName(name)
+            view.chart().legend().hide()  # one line each: the title names it
+            view.setMinimumHeight(150)
+            for axis in view.chart().axes(Qt.Orientation.Vertical):
+                axis.setTickCount(3)  # three labelled values fit a small chart's height
+            view.setToolTip(plain_tip(self.describe(points, labels)))
+            self.layout().addWidget(view, 1)
+
+    def describe(self, points, _labels) -> str:
+        """The figures in words, month by month (a tooltip, and what a screen reader gets)."""
+        loc = self.locale()
+        rows = []
+        for p in points:
+            label = loc.toString(QDate(int(p.month[:4]), int(p.month[5:]), 1), "MMM")
+            if p.average is None:
+                rows.append(self.tr("{month} {year}: no forms").format(month=label, year=p.month[:4]))
+                continue
+            rows.append(self.tr("{month} {year}: average {average}, failure share {share}%, {forms} forms").format(
+                month=label, year=p.month[:4], average=loc.toString(p.average, "f", 2),
+                share=loc.toString(p.failure_share * 100, "f", 1), forms=loc.toString(p.forms)))
+        return "\n".join(rows)

@@ -1,0 +1,58 @@
+"""Pictures where people would rather look: Today's 12-month trend (drawn after the first paint, from
+the month's own figures) and the case list's status counts as a bar that filters the list."""
+
+from datetime import timedelta
+
+from PySide6.QtCore import QPointF, Qt
+
+from app.foundation import clock
+from app.services import feedback_forms
+from app.services.drafts import DraftBox
+from app.services.glance.trend import month_trend
+from app.ui.common.charts import series_of
+from app.ui.common.ops import Ops
+from app.ui.today.today_view import TodayView
+from tests.ui.test_nothing_hidden_on_today import waiting_cases
+
+
+def test_todays_trend_is_drawn_after_the_first_show_with_the_months_figures(qtbot, store, advisor, tmp_path):
+    today = clock.today()
+    for i, (days_ago, grades) in enumerate([(0, "AAA"), (1, "ADB"), (40, "BBB"), (70, "CCE")]):
+        feedback_forms.enter_form(store, feedback_forms.FormEntry(
+            f"RO{i}", today - timedelta(days=days_ago), f"客户{i}", f"1380000{i:04d}", f"京A{i:05d}", *grades,
+            overall=9), advisor)
+    view = TodayView(store, Ops(inline=True), advisor, DraftBox(tmp_path))
+    qtbot.addWidget(view)
+    assert view.trend.charts == []  # built with Today, drawn only once it is on screen
+    view.show()
+    qtbot.waitUntil(lambda: len(view.trend.charts) == 2)
+    points = month_trend(store)
+    [(_name, average)] = series_of(view.trend.charts[0])
+    [(_name, share)] = series_of(view.trend.charts[1])
+    assert average == [(float(i), p.average) for i, p in enumerate(points) if p.average is not None]
+    assert share == [(float(i), p.failure_share * 100) for i, p in enumerate(points) if p.failure_share is not None]
+    assert average[-1][1] == float(view.average.text())  # the last point is the month box's own figure
+    assert len(points) == 12 and sum(p.forms for p in points) == 4
+
+
+def test_the_status_bar_counts_the_list_and_a_part_filters_it(qtbot, window, store, advisor):
+    from app.services.recovery import escalate
+
+    refs = waiting_cases(store, advisor, 3)
+    escalate(store, refs[0].id, "客户要求经理处理", advisor.user_id)
+    cases = window.cases
+    window.show_page(cases)
+    qtbot.waitUntil(lambda: cases.status_counts.view is not None)
+    assert cases.status_counts.counts == {"open": 2, "escalated": 1}
+    assert series_of(cases.status_counts.view) == [("Open 2", [(0.0, 2.0)]), ("Escalated 1", [(0.0, 1.0)])]
+    assert "Open 2" in cases.status_counts.legend.text() and "Escalated 1" in cases.status_counts.legend.text()
+    # A click on the bar's last part (escalated: the right third) lists only those.
+    view = cases.status_counts.view
+    qtbot.waitUntil(lambda: view.chart().plotArea().width() > 0)  # laid out on screen
+    area = view.chart().plotArea()
+    spot = view.mapFromScene(QPointF(area.left() + area.width() * 0.85, area.center().y()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 1)
+    assert cases.status.currentData() == "escalated"
+    # The bar keeps showing the split of everything the other filters find.
+    assert cases.status_counts.counts == {"open": 2, "escalated": 1}
