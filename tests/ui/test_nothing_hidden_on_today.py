@@ -92,6 +92,14 @@ def test_navigation_counts_for_a_supervisor_follow_change_notices(qtbot, store, 
     ops.run(lambda: acknowledge(store, first.id, admin))
     assert nav("today") == "Today (2)"
     assert window.today.alerts_box.title() == "Alerts for supervisors (2)"
+    # Enter (as a double-click) on an alert starts the case of its form, with its repair order.
+    alerts = window.today.alerts
+    alerts.setCurrentRow(0)
+    qtbot.keyClick(alerts, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(visible(ComplaintDialog)) == 1)
+    [dialog] = visible(ComplaintDialog)
+    assert dialog.repair_order.text() == alerts.item(0).data(Qt.ItemDataRole.UserRole + 1).repair_order != ""
+    dialog.reject()
 
 
 def test_an_advisor_sees_no_supervisor_counts(qtbot, window, store, advisor):

@@ -89,6 +89,7 @@ class TodayView(QWidget):
         for lst in (self.waiting, self.callbacks):
             lst.itemActivated.connect(self.on_case_item_activated)
         self.failure_forms.itemActivated.connect(self.on_form_item_activated)
+        self.alerts.itemActivated.connect(self.on_alert_item_activated)
         self.complaint = None
 
     def build_layout(self, month: QGroupBox) -> None:
@@ -169,6 +170,7 @@ class TodayView(QWidget):
         for a in alerts:
             item = QListWidgetItem(alert_text(a))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, a)
             self.alerts.addItem(item)
         for name, shown, n in (("waiting", len(t.waiting), t.waiting_count),
                                ("callbacks", len(t.callbacks), t.callbacks_count),
@@ -212,6 +214,14 @@ class TodayView(QWidget):
 
     def on_form_item_activated(self, item: QListWidgetItem) -> None:
         self.start_case_from_form(item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1) or "")
+
+    def on_alert_item_activated(self, item: QListWidgetItem) -> None:
+        """An alert opens its case, or starts one from its form when none is open yet."""
+        a = item.data(Qt.ItemDataRole.UserRole + 1)
+        if a.case_id:
+            self.case_requested.emit(a.case_id)
+        elif a.form_id:
+            self.start_case_from_form(a.form_id, a.repair_order)
 
     def start_case_from_form(self, form_id: str, ro: str) -> None:
         from app.services.feedback_forms import case_from_form
