@@ -3922,6 +3922,10 @@
         <translation>已逾期（{n}）</translation>
     </message>
     <message>
+        <source>{n} more: show all</source>
+        <translation>还有 {n} 条：全部显示</translation>
+    </message>
+    <message>
         <source>no first response yet</source>
         <translation>尚未首次响应</translation>
     </message>

@@ -108,3 +108,24 @@ def test_an_advisor_sees_no_supervisor_counts(qtbot, window, store, advisor):
     qtbot.waitUntil(lambda: window.glance.counts is not None)
     assert window.glance.counts.alerts == 0 and window.glance.counts.approvals == 0
     assert window.nav.item(0).text() == "Today"
+
+
+def test_the_overdue_box_says_how_many_more_and_opens_them_in_the_case_list(qtbot, window, store, advisor,
+                                                                            monkeypatch):
+    from app.services.changes import CASES
+    from app.ui.today import overdue_box
+    from tests.recovery_helpers import T0, case_for
+
+    monkeypatch.setattr(overdue_box, "SHOWN", 2)  # the box lists the oldest few (50 in the program)
+    for _ in range(3):
+        case_for(store, advisor.user_id, at=T0)  # opened long ago, never answered
+    waiting_cases(store, advisor, 1)  # not late: not in the box, not in the filtered list
+    box = window.recovery.overdue
+    window.ops.announce(CASES)
+    qtbot.waitUntil(lambda: box.list.count() == 2)
+    assert box.title() == "Overdue (3)" and box.more.isVisible() and box.more.text() == "1 more: show all"
+    qtbot.mouseClick(box.more, Qt.MouseButton.LeftButton)
+    cases = window.cases
+    assert window.pages.currentWidget() is cases and cases.overdue.isChecked()
+    assert cases.status.currentIndex() == 0  # any status
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 3)

@@ -209,14 +209,17 @@ class CasesView(QWidget):
         self.export_result = text
         tell(self, text)
 
-    def show_only_status(self, status: str) -> None:
-        """Every case of one status, whatever the other filters and the search said before."""
+    def show_only_status(self, status: str | None) -> None:
+        """Every case of one status (None: of any), whatever the other filters and the search said before."""
         for combo in (self.severity, self.cause, self.advisor):
             combo.setCurrentIndex(0)
         self.use_dates.setChecked(False)
         self.overdue.setChecked(False)
         self.search.clear()
-        set_combo_value(self.status, status)
+        if status is None:
+            self.status.setCurrentIndex(0)  # "Any status"
+        else:
+            set_combo_value(self.status, status)
         self.apply_filter()
 
     def on_new_clicked(self) -> None:

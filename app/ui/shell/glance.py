@@ -27,6 +27,7 @@ class Glance(QObject):
         window.ops.follow(self, self.refresh)
         today = window.today
         today.more_requested.connect(self.on_today_more_requested)
+        window.recovery.overdue.more_requested.connect(lambda: self.on_today_more_requested("overdue"))
         if today.is_filled:
             QTimer.singleShot(0, self.refresh)  # after the window has painted
         else:
@@ -59,4 +60,8 @@ class Glance(QObject):
             w.show_page(page)
             return
         w.show_page(w.cases)
+        if name == "overdue":
+            w.cases.show_only_status(None)
+            w.cases.overdue.setChecked(True)  # the one overdue rule, as the box counts it
+            return
         w.cases.show_only_status(CaseStatus.OPEN.value)  # a case waits for a first response while open

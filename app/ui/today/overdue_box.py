@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.services.recovery import count_overdue, overdue_cases
 from app.services.changes import CASES, SETTINGS
@@ -17,6 +17,7 @@ class OverdueBox(QGroupBox):
     shows = CASES | SETTINGS  # the kinds of change this view refreshes on
 
     case_requested = Signal(str)
+    more_requested = Signal()  # the case list's "Overdue only": every overdue case
 
     def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,7 +25,13 @@ class OverdueBox(QGroupBox):
         self.store, self.ops = store, ops
         self.list = QListWidget(objectName="overdueCases")
         self.list.setMaximumHeight(120)
-        QVBoxLayout(self).addWidget(self.list)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        self.more = QPushButton(objectName="overdueMore")
+        self.more.setFlat(True)
+        self.more.hide()
+        self.more.clicked.connect(self.more_requested)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         set_role(self, "error")
         self.list.itemActivated.connect(self.on_list_item_activated)  # a double-click emits it too
         ops.follow(self, self.refresh)
@@ -38,6 +45,9 @@ class OverdueBox(QGroupBox):
         rows, total = result
         self.setTitle(self.tr("Overdue ({n})").format(n=total))
         self.setVisible(bool(rows))
+        left_out = total - len(rows)
+        self.more.setVisible(left_out > 0)
+        self.more.setText(self.tr("{n} more: show all").format(n=self.locale().toString(left_out)))
         self.list.clear()
         for o in rows:
             why = []
