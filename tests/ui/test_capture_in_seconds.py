@@ -43,8 +43,9 @@ def returning_customer(store, advisor) -> str:
     return customer_id
 
 
-def complaint_dialog(qtbot=None) -> ComplaintDialog:
-    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ComplaintDialog) and w.isVisible()]
+def complaint_dialog(qtbot=None, window=None) -> ComplaintDialog:
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ComplaintDialog) and w.isVisible()
+                and (window is None or w.parent() is window)]
     if qtbot is not None:  # the dialog becomes the active window, its search box the focus
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.search)
     return dialog
@@ -62,7 +63,7 @@ def test_a_returning_customers_complaint_from_any_page_in_few_keys(qtbot, window
     start_on(qtbot, window, window.feedback)  # the advisor is typing forms when the customer walks up
     kb = Keyboard(qtbot)
     kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dlg = complaint_dialog(qtbot)
+    dlg = complaint_dialog(qtbot, window)
     assert QApplication.focusWidget() is dlg.search
     kb.words("A5555")
     qtbot.waitUntil(lambda: dlg.matches.isVisible())
@@ -103,7 +104,7 @@ def test_enter_on_an_incomplete_complaint_says_what_is_missing_and_saves_nothing
     start_on(qtbot, window, window.today)
     kb = Keyboard(qtbot)
     kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dlg = complaint_dialog(qtbot)
+    dlg = complaint_dialog(qtbot, window)
     kb.words("A5555")
     qtbot.waitUntil(lambda: dlg.matches.isVisible())
     kb.press(Qt.Key.Key_Return)
@@ -116,9 +117,10 @@ def test_enter_on_an_incomplete_complaint_says_what_is_missing_and_saves_nothing
     assert dlg.isVisible() and dlg.status.text().startswith("Still needed")
     # A second Ctrl+N brings the same dialog forward, it never opens another.
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert complaint_dialog() is dlg
+    assert complaint_dialog(window=window) is dlg
     with store.session() as s:
         assert len(s.scalars(select(FailureCase.id)).all()) == 1  # only the earlier case
+    dlg.reject()
 
 
 def test_the_feedback_forms_key_and_one_tab_stop_for_the_date(qtbot, window, store, advisor):
@@ -138,3 +140,32 @@ def test_the_feedback_forms_key_and_one_tab_stop_for_the_date(qtbot, window, sto
     kb.press(Qt.Key.Key_Tab)
     kb.press(Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view.plate  # one stop for the phone, none for "plate unknown"
+
+
+def test_a_phone_typed_into_its_field_finds_the_returning_customer_too(qtbot, window, store, advisor):
+    customer_id = returning_customer(store, advisor)
+    start_on(qtbot, window, window.today)
+    kb = Keyboard(qtbot)
+    kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dlg = complaint_dialog(qtbot, window)
+    commit_text(dlg.customer_name, "钱女士")
+    dlg.phone.setFocus()
+    kb.words("136 0000 1111")
+    kb.press(Qt.Key.Key_Tab)  # leaving the field looks the phone up
+    qtbot.waitUntil(lambda: dlg.returning.isVisible())
+    assert dlg.customer_id == customer_id
+    assert (dlg.plate.text(), dlg.vin.text(), dlg.repair_order.text()) == ("浙A55555", "LSVAB4BB5EN012345", "RO2611-0042")
+    assert dlg.phone.text() == "136 0000 1111"  # what was typed stays as typed
+    dlg.reject()
+
+
+def test_a_phone_of_nobody_known_finds_nothing(qtbot, window, store, advisor):
+    returning_customer(store, advisor)
+    start_on(qtbot, window, window.today)
+    Keyboard(qtbot).press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dlg = complaint_dialog(qtbot, window)
+    dlg.phone.setFocus()
+    qtbot.keyClicks(dlg.phone, "13600001112")
+    qtbot.keyClick(dlg.phone, Qt.Key.Key_Tab)
+    assert dlg.customer_id is None and not dlg.returning.isVisible() and dlg.plate.text() == ""
+    dlg.reject()

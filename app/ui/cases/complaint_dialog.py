@@ -14,7 +14,7 @@ from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_errors
 from app.ui.common.draft_bar import DraftBar
-from app.ui.cases.returning_customer import ReturningCustomer, last_repair_order
+from app.ui.cases.returning_customer import ReturningCustomer, last_repair_order, same_customer
 from app.ui.common.widgets import FieldForm, Label, combo_value, icon, set_combo_value, vocab_combo, vocab_title
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Severity
 
@@ -167,6 +167,9 @@ class ComplaintDialog(QDialog):
         self.score.valueChanged.connect(self.on_field_changed)
         self.plate_unknown.toggled.connect(self.on_field_changed)
         # A marked phone or plate stays marked, with what is still wrong, until it is right.
+        # A phone or plate typed straight into its field finds a returning customer as well.
+        self.phone.editingFinished.connect(self.on_identity_typed)
+        self.plate.editingFinished.connect(self.on_identity_typed)
         self.left.checks["phone"] = lambda: still_wrong(identifiers.typed_phone_problem(self.phone.text()))
         self.left.checks["plate"] = lambda: still_wrong(identifiers.typed_plate_problem(self.plate_value()))
 
@@ -290,6 +293,31 @@ class ComplaintDialog(QDialog):
         self.load_history(m.customer_id, m.plate)
         # Found by already says On site, as most complaints at the counter are: the words come next.
         self.customer_words.setFocus()
+
+    def on_identity_typed(self) -> None:
+        if self.customer_id is not None:
+            return  # already a known customer
+        from app.services.case_queries import find_customers
+
+        phone, plate, store = self.phone.text(), self.plate.text(), self.store
+        key = phone if phone.strip() else plate
+        if len(key.strip()) >= 5:
+            self.ops.run(lambda: find_customers(store, key),
+                         on_success=lambda found: self.on_identity_found(same_customer(found, phone, plate)))
+
+    def on_identity_found(self, m) -> None:
+        """The customer the typed phone or plate names: blank fields filled, nothing typed overwritten."""
+        if m is None or self.customer_id is not None:
+            return
+        self.customer_id = m.customer_id
+        for field, value in ((self.customer_name, m.name), (self.phone, m.phone), (self.model, m.model),
+                             (self.vin, m.vin)):
+            if not field.text():
+                field.setText(value)
+        if not self.plate.text() and not self.plate_unknown.isChecked() and m.plate != identifiers.PLATE_UNKNOWN:
+            self.plate.setText(m.plate)
+        self.on_field_changed()
+        self.load_history(m.customer_id, m.plate)
 
     def load_history(self, customer_id: str, plate: str) -> None:
         """The customer's visits, forms and cases, shown as soon as read; the last repair order offered."""

@@ -47,3 +47,13 @@ class ReturningCustomer(QFrame):
                          .format(ro=offered_ro))
         self.text.setText("\n".join(lines))
         self.show()
+
+
+def same_customer(found, phone: str, plate: str):
+    """The match a phone or plate typed in full names exactly (the stored forms compared), else None."""
+    from app.rules import identifiers
+
+    want_phone, want_plate = identifiers.phone(phone) if phone.strip() else "", identifiers.plate(plate)
+    exact = [m for m in found if (want_phone and identifiers.phone(m.phone) == want_phone)
+             or (want_plate and identifiers.plate(m.plate) == want_plate)]
+    return exact[0] if len({m.customer_id for m in exact}) == 1 else None
