@@ -56,6 +56,9 @@ def start_on(qtbot, window, page):
     window.activateWindow()
     qtbot.waitActive(window)
     page.setFocus()
+    if QApplication.focusWidget() is None:  # a page that takes no focus itself (Today): the navigation has it
+        window.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
 
 def test_a_returning_customers_complaint_from_any_page_in_few_keys(qtbot, window, store, advisor):
@@ -169,3 +172,39 @@ def test_a_phone_of_nobody_known_finds_nothing(qtbot, window, store, advisor):
     qtbot.keyClick(dlg.phone, Qt.Key.Key_Tab)
     assert dlg.customer_id is None and not dlg.returning.isVisible() and dlg.plate.text() == ""
     dlg.reject()
+
+
+def test_the_same_complaint_in_chinese_by_arrow_keys(qtbot, store, ops, advisor):
+    """In Chinese the choices are not typed by their first letter: arrow keys choose them, still within 15 keys."""
+    from app.ui.common.i18n import apply_language
+    from app.ui.common.qt_app import create_app
+    from app.ui.shell.main_window import MainWindow
+
+    returning_customer(store, advisor)
+    create_app()
+    apply_language("zh_CN")
+    try:
+        window = MainWindow(store, ops, advisor)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        start_on(qtbot, window, window.today)
+        kb = Keyboard(qtbot)
+        kb.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        dlg = complaint_dialog(qtbot, window)
+        kb.words("13600001111")
+        qtbot.waitUntil(lambda: dlg.matches.isVisible())
+        kb.press(Qt.Key.Key_Return)
+        commit_text(dlg.customer_words, "车洗完还是脏的")
+        for downs in (2, 2, 3):  # 过程失败, 员工失误, 严重
+            kb.press(Qt.Key.Key_Tab)
+            for _ in range(downs):
+                kb.press(Qt.Key.Key_Down)
+        assert (dlg.failure_type.currentText(), dlg.severity.currentData()) == ("过程失败", "serious")
+        with qtbot.waitSignal(dlg.case_saved):
+            kb.press(Qt.Key.Key_Return)
+        assert kb.keys <= 15, kb.keys
+        print(f"\nthe same in Chinese: {kb.keys} keys plus the words")
+    finally:
+        apply_language("en")
