@@ -3500,6 +3500,21 @@
     </message>
 </context>
 <context>
+    <name>Glance</name>
+    <message>
+        <source>{n} callbacks due by tonight</source>
+        <translation>今晚前到期的回访 {n} 个</translation>
+    </message>
+    <message>
+        <source>{n} remedies waiting for your approval</source>
+        <translation>待您审批的补偿 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} open alerts on Today</source>
+        <translation>今日页上未处理的提醒 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>HqParts</name>
     <message>
         <source>{value} pt</source>

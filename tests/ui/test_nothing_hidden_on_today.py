@@ -83,6 +83,7 @@ def test_navigation_counts_for_a_supervisor_follow_change_notices(qtbot, store, 
                     if window.nav.item(i).data(Qt.ItemDataRole.UserRole) == name)
 
     assert nav("approvals") == "Approvals (1)"
+    assert window.nav.item(0).toolTip() == "3 open alerts on Today"
     assert nav("today") == "Today (3)"
     assert nav("callbacks_due") == "Callbacks due"  # none due: no number
     [remedy] = pending_approvals(store)

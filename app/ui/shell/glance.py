@@ -52,6 +52,13 @@ class Glance(QObject):
             item, title = self.items[name]
             n = getattr(counts, field)
             item.setText(f"{title} ({loc.toString(n)})" if n else title)
+            item.setToolTip(self.tip(field).format(n=loc.toString(n)) if n else "")
+
+    def tip(self, field: str) -> str:
+        """What the number beside a page counts."""
+        return {"callbacks_due": self.tr("{n} callbacks due by tonight"),
+                "approvals": self.tr("{n} remedies waiting for your approval"),
+                "alerts": self.tr("{n} open alerts on Today")}[field]
 
     def on_today_more_requested(self, name: str) -> None:
         w = self.window
