@@ -1,9 +1,9 @@
 """The navigation's counts (callbacks due, approvals waiting, alerts) for the person signed in, and
-where Today's "N more" leads: counts read after Today's first fill and again on every change notice."""
+where Today's "N more" leads: counts read once Today is on screen and filled, then on every change notice."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
 from app.rules.vocab import CaseStatus
 from app.services.changes import ALERTS, CALLBACKS, CASES, FORMS, REMEDIES
@@ -25,11 +25,23 @@ class Glance(QObject):
             self.items[item.data(Qt.ItemDataRole.UserRole)] = (item, item.text())
         self.counts = None
         window.ops.follow(self, self.refresh)
+        self._started = False
         today = window.today
         today.more_requested.connect(self.on_today_more_requested)
         window.recovery.overdue.more_requested.connect(lambda: self.on_today_more_requested("overdue"))
+        today.installEventFilter(self)  # the counts are first read once Today is on screen and filled
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window.today and event.type() == QEvent.Type.Show and not self._started:
+            self._started = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.start)  # after the window's first paint
+        return False
+
+    def start(self) -> None:
+        today = self.window.today
         if today.is_filled:
-            QTimer.singleShot(0, self.refresh)  # after the window has painted
+            self.refresh()
         else:
             today.filled.connect(self.on_today_filled)
 
@@ -38,6 +50,8 @@ class Glance(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self._started:
+            return  # a change before Today is on screen: the first read is still to come
         from app.services.glance.counts import nav_counts
 
         store, supervisor = self.window.store, self.supervisor
