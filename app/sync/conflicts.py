@@ -84,6 +84,7 @@ ACTIONS = {
     "form.dispute_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved the dispute"),
     "verification.drawn": QT_TRANSLATE_NOOP("Conflicts", "Drew the form for a verification call"),
     "alert.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the alert"),
+    "warning.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the early warning"),
 }
 
 
