@@ -1254,6 +1254,46 @@
         <translation>按天重放本库的历史，列出当时会发出的预警</translation>
     </message>
     <message>
+        <source>work the dealer&apos;s warnings out from its history now (the desk does it in the background)</source>
+        <translation>立即根据经销商的历史数据计算预警（桌面程序会在后台自动计算）</translation>
+    </message>
+    <message>
+        <source>the warnings no supervisor has acknowledged</source>
+        <translation>尚无主管确认的预警</translation>
+    </message>
+    <message>
+        <source>acknowledge a warning (a supervisor)</source>
+        <translation>确认一条预警（主管）</translation>
+    </message>
+    <message>
+        <source>the warning&apos;s id, as `warn list --json` prints it</source>
+        <translation>预警编号，即 `warn list --json` 输出的 id</translation>
+    </message>
+    <message>
+        <source>what will be done about it</source>
+        <translation>将采取的措施</translation>
+    </message>
+    <message>
+        <source>{n} new warnings</source>
+        <translation>新增 {n} 条预警</translation>
+    </message>
+    <message>
+        <source>{fired}  {subject}: {failures} of {forms} failed since {since} (baseline {base})  {id}</source>
+        <translation>{fired}  {subject}：自 {since} 起 {forms} 份中 {failures} 份不满意（基线 {base}）  {id}</translation>
+    </message>
+    <message>
+        <source>{n} warnings waiting for a supervisor</source>
+        <translation>{n} 条预警等待主管确认</translation>
+    </message>
+    <message>
+        <source>this store has no users yet: a warning is acknowledged by a supervisor, so create one first</source>
+        <translation>此数据库还没有用户：预警须由主管确认，请先创建主管账号</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>已确认。</translation>
+    </message>
+    <message>
         <source>Dealer {dealer}: history {first} to {last}, {months} months watched</source>
         <translation>经销商 {dealer}：历史 {first} 至 {last}，监测 {months} 个月</translation>
     </message>
@@ -1712,6 +1752,10 @@
         <translation>确认了提醒</translation>
     </message>
     <message>
+        <source>Acknowledged the early warning</source>
+        <translation>确认了预警</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2013,6 +2057,25 @@
     <message>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarnings</name>
+    <message>
+        <source>Timeliness</source>
+        <translation>及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>{subject}: {failures} of {forms} failed since {since} (usually {base})</source>
+        <translation>{subject}：自 {since} 起 {forms} 份中 {failures} 份不满意（通常为 {base}）</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3027,14 @@
     <message>
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
+    </message>
+    <message>
+        <source>only a supervisor can acknowledge early warnings</source>
+        <translation>只有主管可以确认预警</translation>
+    </message>
+    <message>
+        <source>no such early warning at this dealer; refresh the list</source>
+        <translation>本经销商没有这条预警；请刷新列表</translation>
     </message>
 </context>
 <context>
@@ -4933,6 +5004,10 @@
         <translation>服务日期后多少天内，新到的失败反馈表会产生提醒</translation>
     </message>
     <message>
+        <source>Days an early warning stays on Today unless a supervisor acknowledges it</source>
+        <translation>预警在“今日”页保留的天数（主管确认后即移除）</translation>
+    </message>
+    <message>
         <source>Remedy a supervisor may give or approve (yuan)</source>
         <translation>主管可给予或批准的补偿上限（元）</translation>
     </message>
@@ -5837,6 +5912,68 @@
     <message>
         <source>Evening (from 18:00)</source>
         <translation>晚上（18:00 起）</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Figure:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Failure share since {since}:</source>
+        <translation>自 {since} 起的不满意率：</translation>
+    </message>
+    <message>
+        <source>{share} ({failures} of {forms})</source>
+        <translation>{share}（{forms} 份中 {failures} 份）</translation>
+    </message>
+    <message>
+        <source>Usual share:</source>
+        <translation>通常比例：</translation>
+    </message>
+    <message>
+        <source>Crossed its limit on:</source>
+        <translation>超出控制限的日期：</translation>
+    </message>
+    <message>
+        <source>Failures behind it:</source>
+        <translation>相关的不满意工单：</translation>
+    </message>
+    <message>
+        <source>What will be done about it (optional)</source>
+        <translation>将采取的措施（可选）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsBox</name>
+    <message>
+        <source>Early warnings could not be worked out: {error}</source>
+        <translation>无法计算预警：{error}</translation>
+    </message>
+    <message>
+        <source>Early warnings ({n})</source>
+        <translation>预警（{n}）</translation>
+    </message>
+    <message>
+        <source>Double-click a warning to see the forms behind it and acknowledge it.</source>
+        <translation>双击一条预警，查看相关表单并确认。</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -17,17 +17,19 @@ FIRST_WORK_MS = 1500
 REWORK_MS = 10 * 60 * 1000
 
 
-def subject_words(w, tr) -> str:
+def subject_words(w) -> str:
     """Who or what drifts, as a supervisor reads it: "王芳 · Timeliness", "Repair quality", a cause."""
-    items = {"timeliness": tr("Timeliness"), "repair_quality": tr("Repair quality"), "attitude": tr("Attitude")}
+    items = {"timeliness": QCoreApplication.translate("EarlyWarnings", "Timeliness"),
+             "repair_quality": QCoreApplication.translate("EarlyWarnings", "Repair quality"),
+             "attitude": QCoreApplication.translate("EarlyWarnings", "Attitude")}
     if w.kind == "item":
         return items.get(w.subject, w.subject)
     return w.subject + (f" · {items.get(w.item, w.item)}" if w.item else "")
 
 
-def summary_words(w, tr, loc: QLocale) -> str:
-    return tr("{subject}: {failures} of {forms} failed since {since} (usually {base})").format(
-        subject=subject_words(w, tr), failures=w.failures, forms=w.forms, since=short_date(w.since, loc),
+def summary_words(w, loc: QLocale) -> str:
+    return QCoreApplication.translate("EarlyWarnings", "{subject}: {failures} of {forms} failed since {since} (usually {base})").format(
+        subject=subject_words(w), failures=w.failures, forms=w.forms, since=short_date(w.since, loc),
         base=loc.toString(w.baseline * 100, "f", 0) + "%")
 
 
@@ -93,7 +95,7 @@ class WarningsBox(QGroupBox):
         self.setVisible(bool(rows))
         self.list.clear()
         for w in rows:
-            item = QListWidgetItem(summary_words(w, self.tr, loc))
+            item = QListWidgetItem(summary_words(w, loc))
             item.setData(Qt.ItemDataRole.UserRole, w.id)
             self.list.addItem(item)
         self.note.setText(self.tr("Double-click a warning to see the forms behind it and acknowledge it."))
@@ -122,7 +124,7 @@ class WarningDialog(QDialog):
         self.setWindowTitle(self.tr("Early warning"))
         form = QFormLayout()
         pct = lambda x: loc.toString(x * 100, "f", 1) + "%"  # noqa: E731
-        form.addRow(self.tr("Figure:"), Label(subject_words(w, self.tr)))
+        form.addRow(self.tr("Figure:"), Label(subject_words(w)))
         form.addRow(self.tr("Failure share since {since}:").format(since=short_date(w.since, loc)),
                     Label(self.tr("{share} ({failures} of {forms})").format(
                         share=pct(w.share), failures=w.failures, forms=w.forms)))
