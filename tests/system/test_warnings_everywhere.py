@@ -1,0 +1,101 @@
+"""Early warnings across the network: two counters of BJ01 and head office on PostgreSQL work out the
+same warnings under the same ids; one acknowledged at counter a (through the command line, as its
+supervisor, the answer to its upload lost on the way) is acknowledged at counter b and at head office
+after their next rounds, with its note; a counter of another dealer sees none of them."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.models import EarlyWarning
+from app.models.store import open_database
+from app.services import users
+from app.services.demo import PLANTED_DRIFTS, fill_demo
+from app.services.predict import warnings
+from app.sync.client import SyncClient, SyncFailed
+from tests.helpers import fresh_store
+from tests.synchelp import enrol_in_process
+from tests.system.test_cli_report import cli
+
+pytestmark = pytest.mark.slow
+
+
+class LosesAnswers(httpx.BaseTransport):
+    """The link between a counter and head office: it can lose the answer to an upload."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.drop_next_answer = inner, False
+
+    def handle_request(self, request):
+        response = self.inner.handle_request(request)
+        if self.drop_next_answer and request.method == "POST":
+            self.drop_next_answer = False
+            response.read()
+            raise httpx.ReadError("connection reset", request=request)
+        return response
+
+
+def acknowledged(db_or_store) -> dict[str, str]:
+    with db_or_store.session() as s:
+        return dict(s.execute(select(EarlyWarning.id, EarlyWarning.note)
+                              .where(EarlyWarning.acknowledged_at.is_not(None))).all())
+
+
+def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_path, pg_url_at_head, serve_in_process,
+                                                                        monkeypatch):
+    db = open_database(pg_url_at_head)
+    inner = serve_in_process(db, tmp_path / "inbox")
+    stores = {name: fresh_store(tmp_path / name) for name in ("a", "b", "other")}
+    for name, s in stores.items():
+        enrol_in_process(db, s, "SH02" if name == "other" else "BJ01")
+    links = {name: LosesAnswers(inner) for name in stores}
+
+    def round_(name):
+        SyncClient(stores[name], url="http://hq", transport=links[name]).run_once()
+
+    try:
+        fill_demo(stores["a"], 2500, 0, drifts=PLANTED_DRIFTS)  # a year of BJ01's forms, typed at counter a
+        fill_demo(stores["other"], 300, 0)
+        for name in ("a", "other", "b", "b"):
+            round_(name)
+        assert stores["a"].identity.home_dealer_id == stores["b"].identity.home_dealer_id
+
+        made = {name: set(warnings.refresh(stores[name])) for name in ("a", "b")}
+        assert made["a"] and made["a"] == made["b"]  # the same warnings, by id, at both counters
+        assert warnings.refresh_network(db) >= len(made["a"])
+        with db.session() as s:
+            at_hq = set(s.scalars(select(EarlyWarning.id).where(
+                EarlyWarning.dealer_id == stores["a"].identity.home_dealer_id)))
+        assert at_hq == made["a"]
+
+        users.ensure_demo_users(stores["a"])
+        [first, *_] = sorted(made["a"])
+        monkeypatch.setenv("RECOVERY_DESK_PIN", "0000")
+        r = cli(tmp_path / "a", "warn", "ack", first, "--note", "weekly talk with the workshop", "--as", "supervisor")
+        assert r.returncode == 0, r.stderr
+        r = cli(tmp_path / "a", "warn", "ack", first, "--as", "张伟")  # an advisor may not
+        assert r.returncode == 2 and "supervisor" in r.stderr.lower()
+
+        links["a"].drop_next_answer = True  # the upload arrives; its answer is lost on the way back
+        with pytest.raises(SyncFailed):
+            round_("a")
+        for name in ("a", "b", "b"):
+            round_(name)
+        want = {first: "weekly talk with the workshop"}
+        for where in (stores["a"], stores["b"], db):
+            assert acknowledged(where) == want
+        listed = json.loads(cli(tmp_path / "b", "warn", "list", "--json").stdout)["warnings"]
+        assert first not in {w["id"] for w in listed} and {w["id"] for w in listed} == made["a"] - {first}
+
+        warnings.refresh(stores["other"])  # its own history only
+        assert all(w.dealer == "SH02" for w in warnings.open_warnings(stores["other"]))
+        with stores["other"].session() as s:
+            assert not set(s.scalars(select(EarlyWarning.id))) & made["a"]
+    finally:
+        for s in stores.values():
+            s.close()
+        db.close()
