@@ -3569,6 +3569,10 @@
         <translation>冲突</translation>
     </message>
     <message>
+        <source>Early warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
         <source>Conflicts ({n})</source>
         <translation>冲突（{n}）</translation>
     </message>
@@ -5974,6 +5978,85 @@
     <message>
         <source>Double-click a warning to see the forms behind it and acknowledge it.</source>
         <translation>双击一条预警，查看相关表单并确认。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Work out now</source>
+        <translation>立即计算</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Crossed on</source>
+        <translation>超限日期</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Usual share</source>
+        <translation>通常比例</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rising at several dealers</source>
+        <translation>多家经销商同时上升</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Causes and items drifting at two dealers or more: one improvement for all of them.</source>
+        <translation>在两家或更多经销商同时恶化的原因和评价项：可统一制定一项改进措施。</translation>
+    </message>
+    <message>
+        <source>{failures} of {forms}</source>
+        <translation>{forms} 份中 {failures} 份</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>{n} warnings in the last {days} days; {open} not acknowledged, at {dealers} dealers</source>
+        <translation>最近 {days} 天共 {n} 条预警；{open} 条未确认，涉及 {dealers} 家经销商</translation>
+    </message>
+    <message>
+        <source>Working out every dealer&apos;s warnings from its history…</source>
+        <translation>正在根据各经销商的历史数据计算预警…</translation>
+    </message>
+    <message>
+        <source>{n} new warnings</source>
+        <translation>新增 {n} 条预警</translation>
+    </message>
+    <message>
+        <source>Warnings could not be worked out: {error}</source>
+        <translation>无法计算预警：{error}</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """Early warnings across the network: two counters of BJ01 and head office on PostgreSQL work out the
 same warnings under the same ids; one acknowledged at counter a (through the command line, as its
 supervisor, the answer to its upload lost on the way) is acknowledged at counter b and at head office
-after their next rounds, with its note; a counter of another dealer sees none of them."""
+after their next rounds, with its note; a counter of another dealer sees none of them. Head office's
+window lists every dealer's warnings and the item drifting at both dealers."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def acknowledged(db_or_store) -> dict[str, str]:
 
 
 def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_path, pg_url_at_head, serve_in_process,
-                                                                        monkeypatch):
+                                                                        monkeypatch, qtbot):
     db = open_database(pg_url_at_head)
     inner = serve_in_process(db, tmp_path / "inbox")
     stores = {name: fresh_store(tmp_path / name) for name in ("a", "b", "other")}
@@ -59,7 +60,7 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
 
     try:
         fill_demo(stores["a"], 2500, 0, drifts=PLANTED_DRIFTS)  # a year of BJ01's forms, typed at counter a
-        fill_demo(stores["other"], 300, 0)
+        fill_demo(stores["other"], 2500, 0, seed=11, drifts=PLANTED_DRIFTS)  # SH02's timeliness slides too
         for name in ("a", "other", "b", "b"):
             round_(name)
         assert stores["a"].identity.home_dealer_id == stores["b"].identity.home_dealer_id
@@ -95,6 +96,28 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
         assert all(w.dealer == "SH02" for w in warnings.open_warnings(stores["other"]))
         with stores["other"].session() as s:
             assert not set(s.scalars(select(EarlyWarning.id))) & made["a"]
+
+        # Head office's window: "Work out now", then every dealer's warnings and what rises at both.
+        from PySide6.QtCore import Qt
+
+        from app.ui.common.ops import Ops
+        from app.ui.hq.hq_window import WARNINGS_TAB, HqWindow
+
+        ops = Ops()
+        window = HqWindow(db, ops, poll_ms=3_600_000)
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentIndex(WARNINGS_TAB)
+        page = window.warnings
+        qtbot.mouseClick(page.work, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.work.isEnabled(), timeout=600_000)
+        t = page.table
+        qtbot.waitUntil(lambda: {t.item(r, 0).text() for r in range(t.rowCount())} == {"BJ01", "SH02"})
+        row = next(r for r in range(t.rowCount()) if t.item(r, 0).data(Qt.ItemDataRole.UserRole) == first)
+        assert t.item(row, 8).text() == "weekly talk with the workshop"
+        rising = {page.several.item(r, 0).text(): page.several.item(r, 1).text() for r in range(page.several.rowCount())}
+        assert rising.get("Timeliness") == "BJ01, SH02", rising
+        qtbot.waitUntil(lambda: not ops.busy)  # nothing still on its way to the page when it closes
     finally:
         for s in stores.values():
             s.close()

@@ -126,3 +126,30 @@ def test_a_damaged_limits_cache_is_ignored_and_rewritten(tmp_path, store, monkey
         drift.design(0.07, 230, 0.05)
     rows = json.loads((cache / "warning-limits.json").read_text("utf-8"))
     assert len(rows) == 1 and rows[0][:4] == [0.07, 230, 0.05, 2.0]
+
+
+def info(dealer, kind, subject, item=None):
+    from datetime import date
+
+    return warnings.WarningInfo("id", dealer, kind, subject, item, date(2026, 11, 1), date(2026, 11, 9),
+                                0.08, 4.0, 30, 9, ("RO-1",))
+
+
+@pytest.mark.parametrize("rows, want", [
+    ([], []),
+    ([info("BJ01", "item", "timeliness", "timeliness")], []),  # one dealer: its own matter
+    ([info("BJ01", "item", "timeliness", "timeliness"), info("SH02", "item", "timeliness", "timeliness")],
+     [("item", "timeliness", ("BJ01", "SH02"))]),
+    # an advisor's drift on an item counts for the item at that dealer; the advisor is not grouped
+    ([info("BJ01", "advisor", "李娜", "attitude"), info("SH02", "item", "attitude", "attitude")],
+     [("item", "attitude", ("BJ01", "SH02"))]),
+    ([info("BJ01", "advisor", "李娜", None), info("SH02", "advisor", "李娜", None)], []),
+    # the same dealer twice is one dealer
+    ([info("BJ01", "cause", "parts"), info("BJ01", "cause", "parts")], []),
+    ([info("BJ01", "cause", "parts"), info("SH02", "cause", "parts"), info("GZ03", "cause", "parts"),
+      info("BJ01", "cause", "waiting"), info("SH02", "cause", "waiting")],
+     [("cause", "parts", ("BJ01", "GZ03", "SH02")), ("cause", "waiting", ("BJ01", "SH02"))]),
+])
+def test_what_rises_at_several_dealers(rows, want):
+    got = [(r.kind, r.subject, r.dealers) for r in warnings.rising_at_several(rows)]
+    assert got == want

@@ -192,3 +192,25 @@ def refresh_network(store) -> int:
         dealers = list(s.scalars(select(Dealer.id)))
     return sum(len(refresh(store, d)) for d in dealers)
 
+
+
+@dataclass(frozen=True)
+class RisingAtSeveral:
+    """A cause or an item drifting at more than one dealer at once: one improvement for all of them."""
+
+    kind: str
+    subject: str
+    dealers: tuple[str, ...]
+
+
+def rising_at_several(rows: list[WarningInfo]) -> list[RisingAtSeveral]:
+    """Causes and items (a cause group, a root cause, timeliness...) warned of at two dealers or more,
+    the most widespread first. An advisor's drift is the dealer's own matter and is not grouped."""
+    by: dict[tuple[str, str], set[str]] = {}
+    for w in rows:
+        if w.kind in ("cause", "item", "work_type"):
+            by.setdefault((w.kind, w.subject), set()).add(w.dealer)
+        elif w.item:  # an advisor's item drifting counts for the item at that dealer
+            by.setdefault(("item", w.item), set()).add(w.dealer)
+    out = [RisingAtSeveral(k, subj, tuple(sorted(d))) for (k, subj), d in by.items() if len(d) >= 2]
+    return sorted(out, key=lambda r: (-len(r.dealers), r.kind, r.subject))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.dates import short_date
 from app.ui.common.ops import Ops
+from app.ui.common.ui_words import warning_subject
 from app.ui.common.widgets import Label, dialog_buttons
 
 # After Today's own figures are on screen: working the warnings out reads the dealer's whole history.
@@ -17,19 +18,9 @@ FIRST_WORK_MS = 1500
 REWORK_MS = 10 * 60 * 1000
 
 
-def subject_words(w) -> str:
-    """Who or what drifts, as a supervisor reads it: "王芳 · Timeliness", "Repair quality", a cause."""
-    items = {"timeliness": QCoreApplication.translate("EarlyWarnings", "Timeliness"),
-             "repair_quality": QCoreApplication.translate("EarlyWarnings", "Repair quality"),
-             "attitude": QCoreApplication.translate("EarlyWarnings", "Attitude")}
-    if w.kind == "item":
-        return items.get(w.subject, w.subject)
-    return w.subject + (f" · {items.get(w.item, w.item)}" if w.item else "")
-
-
 def summary_words(w, loc: QLocale) -> str:
     return QCoreApplication.translate("EarlyWarnings", "{subject}: {failures} of {forms} failed since {since} (usually {base})").format(
-        subject=subject_words(w), failures=w.failures, forms=w.forms, since=short_date(w.since, loc),
+        subject=warning_subject(w), failures=w.failures, forms=w.forms, since=short_date(w.since, loc),
         base=loc.toString(w.baseline * 100, "f", 0) + "%")
 
 
@@ -124,7 +115,7 @@ class WarningDialog(QDialog):
         self.setWindowTitle(self.tr("Early warning"))
         form = QFormLayout()
         pct = lambda x: loc.toString(x * 100, "f", 1) + "%"  # noqa: E731
-        form.addRow(self.tr("Figure:"), Label(subject_words(w)))
+        form.addRow(self.tr("Figure:"), Label(warning_subject(w)))
         form.addRow(self.tr("Failure share since {since}:").format(since=short_date(w.since, loc)),
                     Label(self.tr("{share} ({failures} of {forms})").format(
                         share=pct(w.share), failures=w.failures, forms=w.forms)))
