@@ -103,7 +103,7 @@ def _limits_cache(store):
     """The warning limits worked out before, from the data directory (a counter's store is a file
     there); new ones written back. Working them out takes most of a first run's time; a damaged or
     foreign cache is ignored (its rows are checked), never trusted over the method."""
-    path = store.path.parent / "cache" / "warning-limits.json" if store.engine.dialect.name == "sqlite" else None
+    path = store.path.parent / "cache" / "warning-limits.json" if store.path.is_file() else None
     if path is not None:
         try:
             drift.remember(json.loads(path.read_text("utf-8")))
