@@ -36,3 +36,25 @@ class EarlyWarning(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36))
     note: Mapped[str] = mapped_column(String(length("warning_note")), default="")
+
+
+class ImprovementAction(Base):
+    """What a dealer will change so that a root cause stops recurring: raised from a closed case, with
+    an owner, a due date and the figure it should move (a failure share of one series the warnings
+    watch). A child of its case: raising and completing it are changes of the case, so they travel."""
+
+    __tablename__ = "improvement_action"
+    __table_args__ = (Index("ix_improvement_action_dealer_done", "dealer_id", "done_at"),)
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("failure_case.id"), index=True)
+    title: Mapped[str] = mapped_column(String(length("improvement_title")))
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    due_on: Mapped[date] = mapped_column(Date)
+    figure_kind: Mapped[str] = mapped_column(String(16))  # cause | item (a series of app/services/predict/history.py)
+    figure_subject: Mapped[str] = mapped_column(String(length("warning_subject")))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by: Mapped[str | None] = mapped_column(String(36))
+    done_note: Mapped[str] = mapped_column(String(length("warning_note")), default="")

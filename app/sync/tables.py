@@ -17,8 +17,8 @@ from functools import cache
 
 from sqlalchemy import Table
 
-from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm, Remedy,
-                        RepairOrder, User, Vehicle, VerificationCall)
+from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm,
+                        ImprovementAction, Remedy, RepairOrder, User, Vehicle, VerificationCall)
 
 RECORD, AGGREGATE, CHILD = "record", "aggregate", "child"
 
@@ -60,6 +60,8 @@ SYNCED: tuple[Synced, ...] = (
     # Derived by every store under the same id; travels with its form (or case) when acknowledged.
     Synced("early_warning", EarlyWarning, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
            user_columns=("acknowledged_by",)),
+    Synced("improvement_action", ImprovementAction, CHILD, parents=(("case_id", "failure_case"),),
+           user_columns=("owner_id", "created_by", "done_by")),
 )
 
 LOCAL: dict[str, str] = {

@@ -59,7 +59,7 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
         SyncClient(stores[name], url="http://hq", transport=links[name]).run_once()
 
     try:
-        fill_demo(stores["a"], 2500, 0, drifts=PLANTED_DRIFTS)  # a year of BJ01's forms, typed at counter a
+        fill_demo(stores["a"], 2500, 30, drifts=PLANTED_DRIFTS)  # a year of BJ01's forms and cases, at counter a
         fill_demo(stores["other"], 2500, 0, seed=11, drifts=PLANTED_DRIFTS)  # SH02's timeliness slides too
         for name in ("a", "other", "b", "b"):
             round_(name)
@@ -118,6 +118,35 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
         rising = {page.several.item(r, 0).text(): page.several.item(r, 1).text() for r in range(page.several.rowCount())}
         assert rising.get("Timeliness") == "BJ01, SH02", rising
         qtbot.waitUntil(lambda: not ops.busy)  # nothing still on its way to the page when it closes
+
+        # An improvement action raised at counter a from a closed case travels with the case; its owner
+        # completes it at counter b; everyone sees it done.
+        from datetime import timedelta
+
+        from app.foundation import clock
+        from app.models import FailureCase, ImprovementAction
+
+        with stores["a"].session() as s:
+            number = s.scalar(select(FailureCase.number).where(FailureCase.closed_at.is_not(None),
+                                                               FailureCase.root_cause != "").limit(1))
+        due = (clock.today() + timedelta(days=30)).isoformat()
+        r = cli(tmp_path / "a", "improve", "add", number, "--title", "Parts ordered at booking", "--due", due,
+                "--owner", "张伟", "--as", "supervisor")
+        assert r.returncode == 0, r.stderr
+        action = r.stdout.strip()
+        for name in ("a", "b"):
+            round_(name)
+        users.ensure_demo_users(stores["b"])
+        r = cli(tmp_path / "b", "improve", "done", action, "--note", "done at b", "--as", "张伟")
+        assert r.returncode == 0, r.stderr
+        for name in ("b", "a"):
+            round_(name)
+        for where in (stores["a"], stores["b"], db):
+            with where.session() as s:
+                row = s.get(ImprovementAction, action)
+                assert row is not None and row.done_note == "done at b" and row.title == "Parts ordered at booking"
+        listed = json.loads(cli(tmp_path / "a", "improve", "list", "--json").stdout)["actions"]
+        assert [(x["id"], x["done"], x["owner"]) for x in listed] == [(action, True, "张伟")]
     finally:
         for s in stores.values():
             s.close()

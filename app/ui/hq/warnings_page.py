@@ -1,5 +1,6 @@
 """Head office's early warnings: every dealer's drifting figures worked out from the forms its counters
-sent, which are acknowledged at the dealer, and the causes and items rising at several dealers."""
+sent, which are acknowledged at the dealer, the causes and items rising at several dealers, and every
+dealer's improvement actions with whether their figure moved."""
 
 from __future__ import annotations
 
@@ -35,12 +36,17 @@ class WarningsPage(QWidget):
                             self.tr("Failed"), self.tr("Share"), self.tr("Usual share"), self.tr("Acknowledged"),
                             self.tr("Note")], "network_warnings")
         self.several = table([self.tr("Rising at several dealers"), self.tr("Dealers")], "rising_at_several")
-        self.several.setMaximumHeight(160)
+        self.several.setMaximumHeight(140)
+        self.actions = table([self.tr("Dealer"), self.tr("Improvement action"), self.tr("Case"), self.tr("Owner"),
+                              self.tr("Due"), self.tr("Figure"), self.tr("Before"), self.tr("After"),
+                              self.tr("State")], "network_improvements")
+        self.actions.setMaximumHeight(180)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(Label(self.tr("Causes and items drifting at two dealers or more: one improvement for all of them.")))
         lay.addWidget(self.several)
+        lay.addWidget(self.actions)
         self.ops.follow(self, self.refresh)
         self.refresh()
 
@@ -49,6 +55,22 @@ class WarningsPage(QWidget):
 
         db, since = self.db, clock.today() - timedelta(days=SHOWN_DAYS)
         self.ops.run(lambda: warnings_since(db, since, "*"), on_success=self.show_rows)
+        from app.services.predict.improvements import actions
+
+        self.ops.run(lambda: actions(db, "*"), on_success=self.show_actions)
+
+    def show_actions(self, rows) -> None:
+        states = {"open": self.tr("open"), "overdue": self.tr("overdue"), "not_due": self.tr("done, not due yet"),
+                  "too_few": self.tr("done, too few forms yet"), "better": self.tr("done: the figure fell"),
+                  "worse": self.tr("done: the figure rose"), "unchanged": self.tr("done: no clear change")}
+
+        def fig(f) -> str:
+            return "-" if f is None or f.share is None else f"{share(f.share)} ({f.failures}/{f.forms})"
+
+        fill(self.actions, [[a.dealer, a.title, a.case_number, a.owner or "-", a.due_on.isoformat(),
+                             f"{a.figure_kind}: {a.figure_subject}", fig(a.before), fig(a.after), states[a.verdict]]
+                            for a in rows], [a.id for a in rows],
+             marked={i for i, a in enumerate(rows) if a.verdict in ("overdue", "worse")})
 
     def show_rows(self, rows) -> None:
         from app.services.predict.warnings import rising_at_several

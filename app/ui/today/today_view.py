@@ -74,6 +74,7 @@ class TodayView(QWidget):
         grid.addWidget(month, 1, 1)
         grid.addWidget(self.alerts_box, 2, 0, 1, 2)
         grid.addWidget(self.warnings_box, 3, 0, 1, 2)
+        grid.addWidget(self.improvements_box, 4, 0, 1, 2)
         self.alerts.setMaximumHeight(110)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
@@ -90,7 +91,11 @@ class TodayView(QWidget):
         self.build_lists()
         from app.ui.today.warnings_box import WarningsBox
 
+        from app.ui.today.improvements_box import ImprovementsBox
+
         self.warnings_box = WarningsBox(store, ops, user)
+        self.improvements_box = ImprovementsBox(store, ops, user)
+        self.improvements_box.case_requested.connect(self.case_requested)
         self.build_layout(month)
         ops.follow(self, self.refresh)
         self.refresh()
