@@ -1,4 +1,5 @@
-"""`recovery-desk warn backtest`: the early warnings replayed over a store's history."""
+"""`recovery-desk warn`: the early warnings worked out and listed (`refresh`, `list`), acknowledged
+(`ack`), and replayed over a store's history (`backtest`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,84 @@ def register(sub, translate) -> None:
     b.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     b.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
     b.set_defaults(run=run_backtest)
+    r = verbs.add_parser("refresh", help=translate("Cli", "work the dealer's warnings out from its history now "
+                                                          "(the desk does it in the background)"))
+    r.set_defaults(run=run_refresh)
+    ls = verbs.add_parser("list", help=translate("Cli", "the warnings no supervisor has acknowledged"))
+    ls.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
+    ls.set_defaults(run=run_list)
+    a = verbs.add_parser("ack", help=translate("Cli", "acknowledge a warning (a supervisor)"))
+    a.add_argument("warning", metavar="ID", help=translate("Cli", "the warning's id, as `warn list --json` prints it"))
+    a.add_argument("--note", default="", help=translate("Cli", "what will be done about it"))
+    from app.cli import acting
+
+    acting.add_arguments(a, translate)
+    a.set_defaults(run=run_ack)
+
+
+def _items(translate) -> dict[str, str]:
+    return {"timeliness": translate("Cli", "Timeliness"), "repair_quality": translate("Cli", "Repair quality"),
+            "attitude": translate("Cli", "Attitude")}
+
+
+def run_refresh(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.services.predict.warnings import refresh
+
+    store = open_store_for(args)
+    try:
+        made = refresh(store)
+    finally:
+        store.close()
+    print(translate("Cli", "{n} new warnings").format(n=len(made)))
+    return 0
+
+
+def run_list(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.services.predict.warnings import open_warnings
+
+    store = open_store_for(args)
+    try:
+        rows = open_warnings(store, limit=500)
+    finally:
+        store.close()
+    if args.json:
+        json.dump({"warnings": [{"id": w.id, "dealer": w.dealer, "kind": w.kind, "subject": w.subject,
+                                 "item": w.item, "since": w.since.isoformat(), "fired_on": w.fired_on.isoformat(),
+                                 "forms": w.forms, "failures": w.failures, "baseline_share": round(w.baseline, 4),
+                                 "repair_orders": list(w.repair_orders)} for w in rows]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    items = _items(translate)
+    for w in rows:
+        subject = items.get(w.subject, w.subject) if w.kind == "item" else \
+            w.subject + (" / " + items[w.item] if w.item else "")
+        print(translate("Cli", "{fired}  {subject}: {failures} of {forms} failed since {since} (baseline {base})  {id}")
+              .format(fired=w.fired_on.isoformat(), subject=subject, failures=w.failures, forms=w.forms,
+                      since=w.since.isoformat(), base=f"{w.baseline:.0%}", id=w.id))
+    print(translate("Cli", "{n} warnings waiting for a supervisor").format(n=len(rows)))
+    return 0
+
+
+def run_ack(args, translate) -> int:
+    from app.cli import acting, open_store_for
+    from app.services.predict.warnings import acknowledge
+
+    store = open_store_for(args)
+    try:
+        who = acting.acting_user(args, store, translate, role="supervisor")
+        if who is None:
+            from app.foundation.errors import InvalidInput
+
+            raise InvalidInput(field="--as", problem=translate(
+                "Cli", "this store has no users yet: a warning is acknowledged by a supervisor, so create one first"))
+        acknowledge(store, args.warning, who, args.note)
+    finally:
+        store.close()
+    print(translate("Cli", "Acknowledged."))
+    return 0
 
 
 def run_backtest(args, translate) -> int:
@@ -29,8 +108,7 @@ def run_backtest(args, translate) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    items = {"timeliness": translate("Cli", "Timeliness"), "repair_quality": translate("Cli", "Repair quality"),
-             "attitude": translate("Cli", "Attitude")}
+    items = _items(translate)
     print(translate("Cli", "Dealer {dealer}: history {first} to {last}, {months} months watched").format(
         dealer=result.dealer, first=result.first_day or "-", last=result.last_day or "-",
         months=f"{result.watched_months:.1f}"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -112,8 +111,24 @@ def design(p0: float, forms_per_period: float, alpha: float, odds_ratio: float =
     return _design(p0, -(-n // scale) * scale, _two_digits(alpha), odds_ratio)
 
 
-@lru_cache(maxsize=4096)
+# Designs already worked out, by (p0, forms, alpha, odds ratio): each costs a few hundred runs of the
+# chain, and the same few come back every month and at every store (see known_limits / remember).
+_DESIGNS: dict[tuple[float, int, float, float], Design] = {}
+
+
 def _design(p0: float, n: int, alpha: float, odds_ratio: float) -> Design:
+    key = (p0, n, alpha, odds_ratio)
+    if key not in _DESIGNS:
+        _DESIGNS[key] = _made(p0, odds_ratio, _limit(p0, n, alpha, odds_ratio))
+    return _DESIGNS[key]
+
+
+def _made(p0: float, odds_ratio: float, limit: float) -> Design:
+    p1 = shifted_rate(p0, odds_ratio)
+    return Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), limit)
+
+
+def _limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
     p1 = shifted_rate(p0, odds_ratio)
     lo, hi = 0.0, 2.0
     while false_alarm_chance(p0, p1, hi, n) > alpha:
@@ -124,7 +139,26 @@ def _design(p0: float, n: int, alpha: float, odds_ratio: float) -> Design:
             lo = mid
         else:
             hi = mid
-    return Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), hi)
+    return hi
+
+
+def known_limits() -> list[list[float]]:
+    """Every limit worked out so far, as ``[p0, forms, alpha, odds ratio, limit]`` rows (for a cache on disk)."""
+    return [[*key, d.limit] for key, d in _DESIGNS.items()]
+
+
+def remember(rows) -> int:
+    """Take limits worked out earlier (rows of ``known_limits``); rows that don't fit are skipped. How many were new."""
+    new = 0
+    for row in rows:
+        try:
+            p0, n, alpha, ratio, limit = (float(row[0]), int(row[1]), float(row[2]), float(row[3]), float(row[4]))
+        except (TypeError, ValueError, IndexError):
+            continue
+        if (p0, n, alpha, ratio) not in _DESIGNS and MIN_RATE <= p0 <= MAX_RATE and 0 < alpha < 1 and 0 < limit < 1e3:
+            _DESIGNS[(p0, n, alpha, ratio)] = _made(p0, ratio, limit)
+            new += 1
+    return new
 
 
 def alpha_per_series(series: int, false_alarms_per_period: float = 0.5) -> float:

@@ -80,6 +80,10 @@ CATALOGUE: tuple[Setting, ...] = (
     Setting("alerts.window_days", int, 30,
             QT_TRANSLATE_NOOP("Settings", "Days after its service date during which an arriving failure form raises an alert"),
             minimum=1, maximum=3650),
+    # Early warnings: one that fired longer ago than this and was never acknowledged is history.
+    Setting("warnings.window_days", int, 30,
+            QT_TRANSLATE_NOOP("Settings", "Days an early warning stays on Today unless a supervisor acknowledges it"),
+            minimum=1, maximum=365),
     # Feedback forms.
     Setting("feedback.correction_hours", int, 72,
             QT_TRANSLATE_NOOP("Settings", "Hours after saving during which a feedback form may be corrected"),

@@ -71,6 +71,8 @@ BY_TABLE: dict[str, Changes] = {
     "attachment": ATTACHMENTS,
     "verification_call": FORMS,
     "alert": ALERTS,
+    "early_warning": ALERTS,
+    "improvement_action": CASES,  # shown with the case it came from  # warnings are shown with the alerts, to the same people
     "setting": SETTINGS,
     "dealer": NOTHING,  # written once at enrolment
     "store_meta": NOTHING,  # identity and cursors: no view shows them

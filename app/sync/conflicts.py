@@ -84,6 +84,9 @@ ACTIONS = {
     "form.dispute_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved the dispute"),
     "verification.drawn": QT_TRANSLATE_NOOP("Conflicts", "Drew the form for a verification call"),
     "alert.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the alert"),
+    "warning.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the early warning"),
+    "improvement.raised": QT_TRANSLATE_NOOP("Conflicts", "Raised an improvement action"),
+    "improvement.done": QT_TRANSLATE_NOOP("Conflicts", "Completed the improvement action"),
 }
 
 

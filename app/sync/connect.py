@@ -120,6 +120,9 @@ def _rehome(store, dealer_id: str, code: str, name: str, tag: str | None = None)
         if old != dealer_id:
             # Nothing has left this counter yet (it had no credential), so re-filing its rows and
             # history under the dealer is the only way they reach head office as that dealer's.
+            # Open early warnings are derived under the dealer's id: worked out again under the new one.
+            warnings = Base.metadata.tables["early_warning"]
+            s.execute(delete(warnings).where(warnings.c.dealer_id == old, warnings.c.acknowledged_at.is_(None)))
             for table in dealer_tables():
                 s.execute(update(table).where(table.c.dealer_id == old).values(dealer_id=dealer_id))
             s.get(StoreMeta, "home_dealer_id").value = dealer_id

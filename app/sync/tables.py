@@ -17,8 +17,8 @@ from functools import cache
 
 from sqlalchemy import Table
 
-from app.models import (Alert, Attachment, Base, Callback, Customer, FailureCase, FeedbackForm, Remedy, RepairOrder,
-                        User, Vehicle, VerificationCall)
+from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm,
+                        ImprovementAction, Remedy, RepairOrder, User, Vehicle, VerificationCall)
 
 RECORD, AGGREGATE, CHILD = "record", "aggregate", "child"
 
@@ -57,6 +57,11 @@ SYNCED: tuple[Synced, ...] = (
     # form may raise the form's alert itself, so the same alert is known by (form, kind).
     Synced("alert", Alert, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
            natural_key=("form_id", "kind"), user_columns=("created_by", "acknowledged_by")),
+    # Derived by every store under the same id; travels with its form (or case) when acknowledged.
+    Synced("early_warning", EarlyWarning, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
+           user_columns=("acknowledged_by",)),
+    Synced("improvement_action", ImprovementAction, CHILD, parents=(("case_id", "failure_case"),),
+           user_columns=("owner_id", "created_by", "done_by")),
 )
 
 LOCAL: dict[str, str] = {

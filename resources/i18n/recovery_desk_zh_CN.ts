@@ -305,6 +305,10 @@
         <translation>未补救成功结案…</translation>
     </message>
     <message>
+        <source>Improvement action...</source>
+        <translation>改进措施…</translation>
+    </message>
+    <message>
         <source>Escalate the case</source>
         <translation>升级案例</translation>
     </message>
@@ -1258,6 +1262,46 @@
         <translation>按天重放本库的历史，列出当时会发出的预警</translation>
     </message>
     <message>
+        <source>work the dealer&apos;s warnings out from its history now (the desk does it in the background)</source>
+        <translation>立即根据经销商的历史数据计算预警（桌面程序会在后台自动计算）</translation>
+    </message>
+    <message>
+        <source>the warnings no supervisor has acknowledged</source>
+        <translation>尚无主管确认的预警</translation>
+    </message>
+    <message>
+        <source>acknowledge a warning (a supervisor)</source>
+        <translation>确认一条预警（主管）</translation>
+    </message>
+    <message>
+        <source>the warning&apos;s id, as `warn list --json` prints it</source>
+        <translation>预警编号，即 `warn list --json` 输出的 id</translation>
+    </message>
+    <message>
+        <source>what will be done about it</source>
+        <translation>将采取的措施</translation>
+    </message>
+    <message>
+        <source>{n} new warnings</source>
+        <translation>新增 {n} 条预警</translation>
+    </message>
+    <message>
+        <source>{fired}  {subject}: {failures} of {forms} failed since {since} (baseline {base})  {id}</source>
+        <translation>{fired}  {subject}：自 {since} 起 {forms} 份中 {failures} 份不满意（基线 {base}）  {id}</translation>
+    </message>
+    <message>
+        <source>{n} warnings waiting for a supervisor</source>
+        <translation>{n} 条预警等待主管确认</translation>
+    </message>
+    <message>
+        <source>this store has no users yet: a warning is acknowledged by a supervisor, so create one first</source>
+        <translation>此数据库还没有用户：预警须由主管确认，请先创建主管账号</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>已确认。</translation>
+    </message>
+    <message>
         <source>Dealer {dealer}: history {first} to {last}, {months} months watched</source>
         <translation>经销商 {dealer}：历史 {first} 至 {last}，监测 {months} 个月</translation>
     </message>
@@ -1392,6 +1436,102 @@
     <message>
         <source>PIN for {name}: </source>
         <translation>{name} 的 PIN：</translation>
+    </message>
+    <message>
+        <source>improvement actions raised from closed cases&apos; root causes</source>
+        <translation>由已结案案件的根本原因提出的改进措施</translation>
+    </message>
+    <message>
+        <source>turn a closed case&apos;s root cause into an improvement action</source>
+        <translation>将已结案案件的根本原因转为改进措施</translation>
+    </message>
+    <message>
+        <source>the case&apos;s number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>what will be changed</source>
+        <translation>将改变什么</translation>
+    </message>
+    <message>
+        <source>when it should be done</source>
+        <translation>应完成的日期</translation>
+    </message>
+    <message>
+        <source>who does it (a user name)</source>
+        <translation>负责人（用户名）</translation>
+    </message>
+    <message>
+        <source>the failure share it should move: cause:GROUP or item:timeliness|repair_quality|attitude (default: the case&apos;s cause group)</source>
+        <translation>应降低的不满意比例：cause:原因类别 或 item:timeliness|repair_quality|attitude（默认为该案件的原因类别）</translation>
+    </message>
+    <message>
+        <source>the actions, open and overdue first, with their figure</source>
+        <translation>改进措施列表（未完成和逾期的在前），附指标</translation>
+    </message>
+    <message>
+        <source>mark an action done</source>
+        <translation>将措施标记为已完成</translation>
+    </message>
+    <message>
+        <source>the action&apos;s id, as `improve list --json` prints it</source>
+        <translation>措施编号，即 `improve list --json` 输出的 id</translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation>已做了什么</translation>
+    </message>
+    <message>
+        <source>this store has no users yet: improvement actions are a supervisor&apos;s, so create one first</source>
+        <translation>此数据库还没有用户：改进措施由主管提出，请先创建主管账号</translation>
+    </message>
+    <message>
+        <source>a date as YYYY-MM-DD, e.g. 2027-01-31</source>
+        <translation>日期格式为 YYYY-MM-DD，例如 2027-01-31</translation>
+    </message>
+    <message>
+        <source>no case numbered {n} at this dealer</source>
+        <translation>本经销商没有编号为 {n} 的案件</translation>
+    </message>
+    <message>
+        <source>no user named {n}</source>
+        <translation>没有名为 {n} 的用户</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>done, not due yet</source>
+        <translation>已完成，尚未到期</translation>
+    </message>
+    <message>
+        <source>done, too few forms yet</source>
+        <translation>已完成，表单数量尚不足</translation>
+    </message>
+    <message>
+        <source>done, the figure fell</source>
+        <translation>已完成，指标下降</translation>
+    </message>
+    <message>
+        <source>done, the figure rose</source>
+        <translation>已完成，指标上升</translation>
+    </message>
+    <message>
+        <source>done, no clear change</source>
+        <translation>已完成，无明显变化</translation>
+    </message>
+    <message>
+        <source>{due}  {state}  {title} ({case}, {owner}); {figure}: before {before}, after {after}  {id}</source>
+        <translation>{due}  {state}  {title}（{case}，{owner}）；{figure}：之前 {before}，之后 {after}  {id}</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1864,18 @@
         <translation>确认了提醒</translation>
     </message>
     <message>
+        <source>Acknowledged the early warning</source>
+        <translation>确认了预警</translation>
+    </message>
+    <message>
+        <source>Raised an improvement action</source>
+        <translation>提出了改进措施</translation>
+    </message>
+    <message>
+        <source>Completed the improvement action</source>
+        <translation>完成了改进措施</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2025,6 +2177,25 @@
     <message>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarnings</name>
+    <message>
+        <source>Timeliness</source>
+        <translation>及时性</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>{subject}: {failures} of {forms} failed since {since} (usually {base})</source>
+        <translation>{subject}：自 {since} 起 {forms} 份中 {failures} 份不满意（通常为 {base}）</translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3148,50 @@
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
     </message>
+    <message>
+        <source>only a supervisor can acknowledge early warnings</source>
+        <translation>只有主管可以确认预警</translation>
+    </message>
+    <message>
+        <source>no such early warning at this dealer; refresh the list</source>
+        <translation>本经销商没有这条预警；请刷新列表</translation>
+    </message>
+    <message>
+        <source>only a supervisor can raise an improvement action</source>
+        <translation>只有主管可以提出改进措施</translation>
+    </message>
+    <message>
+        <source>say what will be changed, e.g. the case&apos;s improvement</source>
+        <translation>请说明将改变什么，例如该案件的改进建议</translation>
+    </message>
+    <message>
+        <source>the due date must be after today: the figure is judged from that day on</source>
+        <translation>到期日必须晚于今天：指标从该日起评估</translation>
+    </message>
+    <message>
+        <source>no such case at this dealer</source>
+        <translation>本经销商没有这个案件</translation>
+    </message>
+    <message>
+        <source>only a closed case with a root cause can become an improvement action</source>
+        <translation>只有已结案且填写了根本原因的案件才能转为改进措施</translation>
+    </message>
+    <message>
+        <source>the figure is a cause group or one of the items timeliness, repair_quality, attitude</source>
+        <translation>指标须为原因类别，或评价项 timeliness、repair_quality、attitude 之一</translation>
+    </message>
+    <message>
+        <source>the owner must be one of the dealer&apos;s people</source>
+        <translation>负责人必须是本经销商的人员</translation>
+    </message>
+    <message>
+        <source>no such improvement action at this dealer</source>
+        <translation>本经销商没有这项改进措施</translation>
+    </message>
+    <message>
+        <source>only its owner or a supervisor can complete an improvement action</source>
+        <translation>只有负责人或主管可以完成改进措施</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3556,6 +3771,10 @@
         <translation>冲突</translation>
     </message>
     <message>
+        <source>Early warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
         <source>Conflicts ({n})</source>
         <translation>冲突（{n}）</translation>
     </message>
@@ -3672,6 +3891,92 @@
     <message>
         <source>The import stopped: {reason}</source>
         <translation>导入已停止：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementDialog</name>
+    <message>
+        <source>Improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>What will be changed, e.g. parts ordered when the visit is booked</source>
+        <translation>将改变什么，例如预约时即订购配件</translation>
+    </message>
+    <message>
+        <source>The share of cases with this case&apos;s cause</source>
+        <translation>与本案件同类原因的案件比例</translation>
+    </message>
+    <message>
+        <source>Timeliness graded D or E</source>
+        <translation>及时性评为 D 或 E 的比例</translation>
+    </message>
+    <message>
+        <source>Repair quality graded D or E</source>
+        <translation>维修质量评为 D 或 E 的比例</translation>
+    </message>
+    <message>
+        <source>Attitude graded D or E</source>
+        <translation>服务态度评为 D 或 E 的比例</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>到期日：</translation>
+    </message>
+    <message>
+        <source>Figure it should lower:</source>
+        <translation>应降低的指标：</translation>
+    </message>
+    <message>
+        <source>Raise</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>（暂未指定）</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementsBox</name>
+    <message>
+        <source>Done...</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Improvement actions ({n}, {late} overdue)</source>
+        <translation>改进措施（{n} 项，{late} 项逾期）</translation>
+    </message>
+    <message>
+        <source>{title} · {owner} · due {due} · case {case}</source>
+        <translation>{title} · {owner} · {due} 到期 · 案件 {case}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>暂未指定</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Improvement action done</source>
+        <translation>改进措施已完成</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>已做了什么：</translation>
     </message>
 </context>
 <context>
@@ -5045,6 +5350,10 @@
         <translation>服务日期后多少天内，新到的失败反馈表会产生提醒</translation>
     </message>
     <message>
+        <source>Days an early warning stays on Today unless a supervisor acknowledges it</source>
+        <translation>预警在“今日”页保留的天数（主管确认后即移除）</translation>
+    </message>
+    <message>
         <source>Remedy a supervisor may give or approve (yuan)</source>
         <translation>主管可给予或批准的补偿上限（元）</translation>
     </message>
@@ -5944,6 +6253,203 @@
     <message>
         <source>Evening (from 18:00)</source>
         <translation>晚上（18:00 起）</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Figure:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Failure share since {since}:</source>
+        <translation>自 {since} 起的不满意率：</translation>
+    </message>
+    <message>
+        <source>{share} ({failures} of {forms})</source>
+        <translation>{share}（{forms} 份中 {failures} 份）</translation>
+    </message>
+    <message>
+        <source>Usual share:</source>
+        <translation>通常比例：</translation>
+    </message>
+    <message>
+        <source>Crossed its limit on:</source>
+        <translation>超出控制限的日期：</translation>
+    </message>
+    <message>
+        <source>Failures behind it:</source>
+        <translation>相关的不满意工单：</translation>
+    </message>
+    <message>
+        <source>What will be done about it (optional)</source>
+        <translation>将采取的措施（可选）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsBox</name>
+    <message>
+        <source>Early warnings could not be worked out: {error}</source>
+        <translation>无法计算预警：{error}</translation>
+    </message>
+    <message>
+        <source>Early warnings ({n})</source>
+        <translation>预警（{n}）</translation>
+    </message>
+    <message>
+        <source>Double-click a warning to see the forms behind it and acknowledge it.</source>
+        <translation>双击一条预警，查看相关表单并确认。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>Work out now</source>
+        <translation>立即计算</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Crossed on</source>
+        <translation>超限日期</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Usual share</source>
+        <translation>通常比例</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rising at several dealers</source>
+        <translation>多家经销商同时上升</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Causes and items drifting at two dealers or more: one improvement for all of them.</source>
+        <translation>在两家或更多经销商同时恶化的原因和评价项：可统一制定一项改进措施。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>done, not due yet</source>
+        <translation>已完成，尚未到期</translation>
+    </message>
+    <message>
+        <source>done, too few forms yet</source>
+        <translation>已完成，表单数量尚不足</translation>
+    </message>
+    <message>
+        <source>done: the figure fell</source>
+        <translation>已完成：指标下降</translation>
+    </message>
+    <message>
+        <source>done: the figure rose</source>
+        <translation>已完成：指标上升</translation>
+    </message>
+    <message>
+        <source>done: no clear change</source>
+        <translation>已完成：无明显变化</translation>
+    </message>
+    <message>
+        <source>{failures} of {forms}</source>
+        <translation>{forms} 份中 {failures} 份</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>{n} warnings in the last {days} days; {open} not acknowledged, at {dealers} dealers</source>
+        <translation>最近 {days} 天共 {n} 条预警；{open} 条未确认，涉及 {dealers} 家经销商</translation>
+    </message>
+    <message>
+        <source>Working out every dealer&apos;s warnings from its history…</source>
+        <translation>正在根据各经销商的历史数据计算预警…</translation>
+    </message>
+    <message>
+        <source>{n} new warnings</source>
+        <translation>新增 {n} 条预警</translation>
+    </message>
+    <message>
+        <source>Warnings could not be worked out: {error}</source>
+        <translation>无法计算预警：{error}</translation>
     </message>
 </context>
 <context>

@@ -72,14 +72,16 @@ class CaseActions(QWidget):
         self.escalate_button = QPushButton(self.tr("Escalate..."), objectName="escalate")
         self.reopen_button = QPushButton(self.tr("Reopen..."), objectName="reopen")
         self.close_button = QPushButton(self.tr("Close without recovery..."), objectName="close_unrecovered")
+        self.improve_button = QPushButton(self.tr("Improvement action..."), objectName="improve")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        for b in (self.escalate_button, self.reopen_button, self.close_button):
+        for b in (self.escalate_button, self.reopen_button, self.close_button, self.improve_button):
             row.addWidget(b)
         self.escalate_button.clicked.connect(self.on_escalate_clicked)
         self.reopen_button.clicked.connect(self.on_reopen_clicked)
         self.close_button.clicked.connect(self.on_close_clicked)
+        self.improve_button.clicked.connect(self.on_improve_clicked)
         self.show_state(None, None)
 
     def show_state(self, case_id: str | None, status: str | None, version: int | None = None) -> None:
@@ -90,6 +92,7 @@ class CaseActions(QWidget):
         self.reopen_button.setVisible(closed)
         self.close_button.setVisible(status is not None and not closed and status != CaseStatus.OPEN.value
                                      and supervisor)
+        self.improve_button.setVisible(closed and supervisor)  # a closed case's root cause, acted on
 
     def _open(self, title: str, fields, run) -> None:
         self.dialog = CaseActionDialog(self.ops, title, fields, run, self, version_of=lambda: self.version)
@@ -113,3 +116,9 @@ class CaseActions(QWidget):
                    [("root_cause", self.tr("Root cause:")), ("improvement", self.tr("Improvement:"))],
                    lambda root_cause, improvement, expected_version: close_case(
                        store, case_id, root_cause, improvement, uid, expected_version=expected_version))
+
+    def on_improve_clicked(self) -> None:
+        from app.ui.cases.improvement_dialog import ImprovementDialog
+
+        self.improvement = ImprovementDialog(self.store, self.ops, self.user, self.case_id, self)
+        self.improvement.open()

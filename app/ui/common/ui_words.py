@@ -55,3 +55,14 @@ def duration_text(td) -> str:
     if hours:
         return QCoreApplication.translate("Durations", "{h} h {m} min").format(h=hours, m=mins)
     return QCoreApplication.translate("Durations", "{m} min").format(m=mins)
+
+
+def warning_subject(w) -> str:
+    """Who or what drifts, as a supervisor reads it: "王芳 · Timeliness", "Repair quality", a cause."""
+    items = {"timeliness": QCoreApplication.translate("EarlyWarnings", "Timeliness"),
+             "repair_quality": QCoreApplication.translate("EarlyWarnings", "Repair quality"),
+             "attitude": QCoreApplication.translate("EarlyWarnings", "Attitude")}
+    if w.kind == "item":
+        return items.get(w.subject, w.subject)
+    item = getattr(w, "item", None)
+    return w.subject + (f" · {items.get(item, item)}" if item else "")

@@ -17,10 +17,11 @@ from app.ui.hq.import_page import ImportPage
 from app.ui.hq.network_page import NetworkPage
 from app.ui.hq.publish_page import PublishPage
 from app.ui.hq.reports_page import ReportsPage
+from app.ui.hq.warnings_page import WarningsPage
 
 POLL_MS = 5000  # how often the window asks whether anything arrived from the intake
 
-NETWORK_TAB, CASES_TAB, CONFLICTS_TAB, COUNTERS_TAB, PUBLISH_TAB, REPORTS_TAB, IMPORT_TAB = range(7)
+NETWORK_TAB, CASES_TAB, CONFLICTS_TAB, COUNTERS_TAB, PUBLISH_TAB, REPORTS_TAB, IMPORT_TAB, WARNINGS_TAB = range(8)
 
 
 class HqWindow(QMainWindow):
@@ -40,10 +41,11 @@ class HqWindow(QMainWindow):
         self.publishing = PublishPage(db, ops)
         self.reports = ReportsPage(db, ops)
         self.importing = ImportPage(db, ops)
+        self.warnings = WarningsPage(db, ops)
         for page, title in ((self.network, self.tr("Network")), (self.cases, self.tr("Cases")),
                             (self.conflicts, self.tr("Conflicts")), (self.counters, self.tr("Counters")),
                             (self.publishing, self.tr("Publish")), (self.reports, self.tr("Reports")),
-                            (self.importing, self.tr("Import"))):
+                            (self.importing, self.tr("Import")), (self.warnings, self.tr("Early warnings"))):
             self.tabs.addTab(page, title)
         self.network.drill_down.connect(self.on_network_drill_down)
         self.network.forms_drill_down.connect(self.on_network_forms_drill_down)

@@ -100,6 +100,8 @@ class TodayView(QWidget):
         grid.addWidget(self.forms_box, 1, 0)
         grid.addWidget(month, 1, 1)
         grid.addWidget(self.alerts_box, 2, 0, 1, 2)
+        grid.addWidget(self.warnings_box, 3, 0, 1, 2)
+        grid.addWidget(self.improvements_box, 4, 0, 1, 2)
         self.alerts.setMaximumHeight(110)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
@@ -117,6 +119,13 @@ class TodayView(QWidget):
         self.heading = Label(objectName="heading")
         month = self.build_month()
         self.build_lists()
+        from app.ui.today.warnings_box import WarningsBox
+
+        from app.ui.today.improvements_box import ImprovementsBox
+
+        self.warnings_box = WarningsBox(store, ops, user)
+        self.improvements_box = ImprovementsBox(store, ops, user)
+        self.improvements_box.case_requested.connect(self.case_requested)
         self.build_layout(month)
         ops.follow(self, self.refresh)
         self.refresh()

@@ -1,0 +1,77 @@
+"""Today's improvement actions for supervisors and owners: open ones, overdue ones standing out, done
+with a note; a double-click opens the case the action came from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QInputDialog, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from app.services.changes import CASES, SETTINGS
+from app.ui.common.ops import Ops
+from app.ui.common.style import ERROR_COLOUR
+
+
+class ImprovementsBox(QGroupBox):
+    shows = CASES | SETTINGS
+
+    case_requested = Signal(str)
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("improvements")
+        self.store, self.ops, self.user = store, ops, user
+        self.list = QListWidget(objectName="improvementList")
+        self.list.setMaximumHeight(90)
+        self.done_button = QPushButton(self.tr("Done..."), objectName="improvementDone")
+        self.done_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.list.currentItemChanged.connect(lambda cur, _prev: self.done_button.setEnabled(cur is not None))
+        self.list.itemActivated.connect(self.on_item_activated)
+        self.done_button.clicked.connect(self.on_done_clicked)
+        self.setVisible(False)
+        if user is None:
+            return
+        ops.follow(self, self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from app.services.predict.improvements import actions
+
+        store, user = self.store, self.user
+        mine = lambda a: user.is_supervisor or a.owner == user.display_name  # noqa: E731
+        self.ops.run(lambda: [a for a in actions(store, include_done=False) if mine(a)], on_success=self.show_rows)
+
+    def show_rows(self, rows) -> None:
+        loc = self.locale()
+        overdue = sum(a.overdue for a in rows)
+        self.setTitle(self.tr("Improvement actions ({n}, {late} overdue)").format(n=len(rows), late=overdue))
+        self.setVisible(bool(rows))
+        self.list.clear()
+        for a in rows:
+            text = self.tr("{title} · {owner} · due {due} · case {case}").format(
+                title=a.title, owner=a.owner or self.tr("nobody yet"), due=loc.toString(a.due_on, "MM-dd"),
+                case=a.case_number)
+            item = QListWidgetItem(text + (" · " + self.tr("overdue") if a.overdue else ""))
+            if a.overdue:
+                item.setForeground(QColor(ERROR_COLOUR))
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, a.case_id)
+            self.list.addItem(item)
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        self.case_requested.emit(item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def on_done_clicked(self) -> None:
+        from app.services.predict.improvements import complete_action
+
+        item = self.list.currentItem()
+        if item is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Improvement action done"), self.tr("What was done:"))
+        if not ok:
+            return
+        store, user, aid = self.store, self.user, item.data(Qt.ItemDataRole.UserRole)
+        self.ops.run(lambda: complete_action(store, aid, user, note))  # the CASES notice refreshes

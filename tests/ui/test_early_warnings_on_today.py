@@ -1,0 +1,54 @@
+"""A supervisor's Today: the early warnings worked out in the background appear, one is opened with a
+double-click, acknowledged with a note, and leaves the list; an advisor's Today has no such box."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from app.services import users
+from app.services.demo import PLANTED_DRIFTS, fill_demo
+from app.services.drafts import DraftBox
+from app.services.predict import warnings
+from app.ui.common.ops import Ops
+from app.ui.today.today_view import TodayView
+from app.ui.today.warnings_box import WarningDialog
+
+
+def test_a_supervisor_sees_a_warning_on_today_and_acknowledges_it(qtbot, store, tmp_path):
+    fill_demo(store, 2500, 0, drifts=PLANTED_DRIFTS)
+    users.ensure_demo_users(store)
+    boss = users.sign_in(store, "supervisor", "0000")
+    ops = Ops()
+    view = TodayView(store, ops, boss, DraftBox(tmp_path / "drafts"))
+    qtbot.addWidget(view)
+    view.show()
+    box = view.warnings_box
+    qtbot.waitUntil(lambda: box.list.count() > 0, timeout=300_000)  # worked out off the UI thread
+    assert box.isVisible() and box.title().endswith(f"({box.list.count()})")
+    before = box.list.count()
+    lst = box.list
+    rect = lst.visualItemRect(lst.item(0))
+    wid = lst.item(0).data(Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: any(isinstance(w, WarningDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = box.dialog
+    assert dialog.w.id == wid and dialog.w.repair_orders
+    qtbot.keyClicks(dialog.note, "Talk to the workshop")
+    ack = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ack.text() == "Acknowledge"
+    qtbot.mouseClick(ack, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: box.list.count() == before - 1)
+    assert wid not in {w.id for w in warnings.open_warnings(store)}
+    [done] = [w for w in warnings.warnings_since(store, dialog.w.since) if w.id == wid]
+    assert done.acknowledged_at is not None and done.note == "Talk to the workshop"
+
+
+def test_an_advisors_today_has_no_warnings(qtbot, store, tmp_path):
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    users.create_user(store, "zw", "张伟", "5678", "advisor", actor_id=admin.user_id)
+    advisor = users.sign_in(store, "zw", "5678")
+    view = TodayView(store, Ops(), advisor, DraftBox(tmp_path / "drafts"))
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.warnings_box.isVisible()
