@@ -13,6 +13,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
+from app.services.network import month_sums
 from app.sync import casefile
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE
@@ -77,6 +78,7 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                          SyncConflict.resolved_at.is_(None), SyncConflict.id != c.id)
                   .values(resolved_at=now, resolution=c.resolution))
         s.flush()
+        month_sums.refresh(s, [c.dealer_id], [getattr(row, "service_date", None)])  # a form's kept side counts
         # The entity's whole history as head office holds it: a counter whose own change was set
         # aside takes these in its place, so every place ends with the same timeline.
         history = list(s.scalars(select(Event).where(Event.entity_type == c.entity_type,

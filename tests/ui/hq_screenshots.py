@@ -32,6 +32,7 @@ def build(url: str, work: Path):
     from app.models.store import open_database, open_store
     from app.services.demo import fill_demo
     from app.sync import outbox
+    from app.services.network import month_sums
     from app.sync.apply import apply_file
     from tests.synchelp import edit_case, enrol_in_process
 
@@ -49,6 +50,7 @@ def build(url: str, work: Path):
         doc = json.loads(f.read_bytes())
         with second.session() as s, s.begin():
             apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+            month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
     with stores[0].session() as s:
         case_id = s.scalar(select(FailureCase.id).order_by(FailureCase.opened_at.desc()).limit(1))
     edit_case(stores[0], case_id, "parts ordered late")

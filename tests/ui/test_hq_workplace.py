@@ -24,6 +24,7 @@ from app.scripts.library import bundled_pack_path
 from app.services.assessment import previous
 from app.services.imports.feedback_store import import_feedback_file
 from app.sync import outbox
+from app.services.network import month_sums
 from app.sync.apply import apply_file
 from app.ui.common.ops import Ops
 from app.ui.hq import hq_window
@@ -48,6 +49,7 @@ def _to_head_office(store, db, folder) -> None:
         doc = json.loads(f.read_bytes())
         with db.session() as s, s.begin():
             apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+            month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
 
 
 @pytest.fixture
@@ -235,6 +237,7 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
     doc = json.loads(first.read_bytes())
     with b.session() as s, s.begin():  # counter B received A's case (as a pull would bring it)
         apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+        month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
     edit_case(a, case, "at A")
     edit_case(b, case, "at B")
     stick = tmp_path / "usb"
