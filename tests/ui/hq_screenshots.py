@@ -101,8 +101,8 @@ def shoot(db, out: Path, language: str) -> None:
         w.tabs.setCurrentIndex(i)
         if name == "cases":
             w.cases.lists.setCurrentIndex(0)
-            rows = w.cases.model.rows
-            closed = next((i for i, r in enumerate(rows) if r.status == "closed"), 0)
+            rows = [w.cases.model.case_at(r) for r in range(min(w.cases.model.rowCount(), 100))]
+            closed = next((i for i, r in enumerate(rows) if r is not None and r.status == "closed"), 0)
             w.cases.table.selectRow(closed)
         if name == "conflicts" and w.conflicts.conflicts.rowCount():
             w.conflicts.conflicts.selectRow(0)

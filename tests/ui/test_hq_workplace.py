@@ -36,6 +36,11 @@ from tests.system.hqserver import ROOT, HqServer
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
 
+
+def listed(model, n: int) -> bool:
+    """The case list counts n cases and holds their rows (pages arrive after the count)."""
+    return model.rowCount() == n and all(model.case_at(r) is not None for r in range(n))
+
 def _forms(store, tmp_path, name: str, rows: list[tuple[date, str, int]]) -> None:
     lines = [f"{d.isoformat()},RO-{name}-{i},李娜,客户{i},1390000{i:04d},京B{i:05d},{g},{o},no,\n"
              for i, (d, g, o) in enumerate(rows)]
@@ -127,21 +132,21 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     w.tabs.setCurrentIndex(0)
     double_click(DEALER)
     assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.table
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 2), timeout=20000)
     assert cases.dealer.currentText().startswith("BJ01")
     assert cases.scope.text().startswith(f"BJ01: cases opened in {today:%Y-%m}") and "2 cases" in cases.scope.text()
     # Searching narrows the list (the counter's search across dealers).
     number = cases.model.case_at(0).number
     qtbot.keyClicks(cases.search, number)
     qtbot.keyClick(cases.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 1), timeout=20000)
     with qtbot.waitSignal(cases.story.story_shown, timeout=20000) as story:
         cases.table.selectRow(0)
     assert story.args[0].detail.number == number
     # The case BJ01 edited: its timeline, with where each change was made.
     cases.search.clear()
     qtbot.keyClick(cases.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 2), timeout=20000)
     row = next(r for r in range(2) if cases.model.case_at(r).id == case_a)
     with qtbot.waitSignal(cases.story.story_shown, timeout=20000):
         cases.table.selectRow(row)
@@ -276,7 +281,7 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
         assert ev.payload["note"] == "B called the customer last"
     # The case's timeline at head office tells the resolution with its note.
     w.cases.show_filter(w.cases.current_filter(), "")
-    qtbot.waitUntil(lambda: w.cases.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: listed(w.cases.model, 1), timeout=20000)
     with qtbot.waitSignal(w.cases.story.story_shown, timeout=20000):
         w.cases.table.selectRow(0)
     last = w.cases.story.timeline.item(w.cases.story.timeline.count() - 1).text()
