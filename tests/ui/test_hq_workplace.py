@@ -100,6 +100,15 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     assert w.tabs.currentIndex() == 0 and w.tabs.tabText(0) == "Network"
     qtbot.waitUntil(lambda: page.dealers.rowCount() == 2, timeout=20000)
     assert page.chosen_month == today.strftime("%Y-%m")
+    qtbot.waitUntil(lambda: f"in {today:%Y-%m}," in page.headline.text(), timeout=20000)
+    # The month picker: last month (against the month before it, which had nothing) names nobody.
+    page.month.setFocus()
+    qtbot.keyClick(page.month, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: f"in {before:%Y-%m}," in page.headline.text(), timeout=20000)
+    assert page.headline.text().endswith("Worse on two or more figures: none"), page.headline.text()
+    assert [page.dealers.item(r, 2).text() for r in range(page.dealers.rowCount())] == ["4", "3"]
+    qtbot.keyClick(page.month, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: f"in {today:%Y-%m}," in page.headline.text(), timeout=20000)
     # The headline names the dealer worse on two or more figures; its row is marked.
     assert "Worse on two or more figures: BJ01" in page.headline.text()
     row = next(r for r in range(2) if page.dealers.item(r, 1).text().startswith("BJ01"))
@@ -242,7 +251,6 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
     doc = json.loads(first.read_bytes())
     with b.session() as s, s.begin():  # counter B received A's case (as a pull would bring it)
         apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
-        month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
     edit_case(a, case, "at A")
     edit_case(b, case, "at B")
     stick = tmp_path / "usb"
