@@ -530,6 +530,14 @@
         <translation>附件</translation>
     </message>
     <message>
+        <source>Take over the escalation...</source>
+        <translation>接管升级案例...</translation>
+    </message>
+    <message>
+        <source>Head office handles this escalated case from now on; its counters are told</source>
+        <translation>此后由总部处理这个已升级的案例；经销商的前台会收到通知</translation>
+    </message>
+    <message>
         <source>{number} · dealer {dealer} · {status} · {severity}</source>
         <translation>{number} · 经销商 {dealer} · {status} · {severity}</translation>
     </message>
@@ -568,6 +576,10 @@
     <message>
         <source>Case opened ({channel}): {words}</source>
         <translation>立案（{channel}）：{words}</translation>
+    </message>
+    <message>
+        <source>Head office took over the escalation: {note}</source>
+        <translation>总部接管了升级案例：{note}</translation>
     </message>
     <message>
         <source>Conflict resolved at head office ({keep}): {note}</source>
@@ -1638,6 +1650,10 @@
     <message>
         <source>Resolved a conflict</source>
         <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Took over the escalation (head office)</source>
+        <translation>接管了升级案例（总部）</translation>
     </message>
     <message>
         <source>Renumbered the case at enrolment</source>
@@ -2965,6 +2981,14 @@
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
     </message>
+    <message>
+        <source>only an escalated case can be taken over; this one is not escalated</source>
+        <translation>只能接管已升级的案例；这个案例没有升级</translation>
+    </message>
+    <message>
+        <source>head office has already taken this case over</source>
+        <translation>总部已经接管了这个案例</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3721,10 +3745,6 @@
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
-    <message>
-        <source>Overdue: first response or callback is late</source>
-        <translation>已逾期：首次响应或回访已超时</translation>
-    </message>
 </context>
 <context>
     <name>NetworkPage</name>
@@ -4138,6 +4158,10 @@
     <message>
         <source>Escalated: {reason}</source>
         <translation>已升级：{reason}</translation>
+    </message>
+    <message>
+        <source>Head office took over the escalation: {note}</source>
+        <translation>总部接管了升级案例：{note}</translation>
     </message>
     <message>
         <source>Reopened: {reason}</source>
@@ -5306,6 +5330,37 @@
     <message>
         <source>clock is {m} min off head office&apos;s</source>
         <translation>时钟与总部相差 {m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOverDialog</name>
+    <message>
+        <source>Take over the escalation</source>
+        <translation>接管升级案例</translation>
+    </message>
+    <message>
+        <source>Head office handles case {number} of dealer {dealer} from now on. The dealer&apos;s counters see it, with your note, on their next sync.</source>
+        <translation>此后由总部处理经销商 {dealer} 的案例 {number}。该经销商的前台在下次同步时会看到它和你的备注。</translation>
+    </message>
+    <message>
+        <source>Why, and what head office does next (required)</source>
+        <translation>原因，以及总部下一步做什么（必填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write a note: the dealer&apos;s counters show it in the case&apos;s timeline.</source>
+        <translation>请写备注：经销商的前台会在案例时间线中显示它。</translation>
     </message>
 </context>
 <context>

@@ -340,3 +340,42 @@ def test_the_network_report_and_a_dealers_monthly_summary_previewed(qtbot, tmp_p
     assert (page.current.kind, page.current.dealer) == (CASES, "BJ01"), page.status.text()
     _settle(qtbot, w)
     a.close()
+
+
+def test_head_office_takes_over_an_escalated_case_with_a_note(qtbot, tmp_path, new_store, hq_db):
+    from app.hq.takeover import KIND
+    from app.models.event_codec import HQ_ORIGIN
+    from app.models import SyncReceived
+    from app.services import recovery
+
+    db = hq_db
+    a = new_store(tmp_path / "a")
+    enrol_in_process(db, a, "BJ01")
+    [case] = open_cases(a, 1)
+    recovery.escalate(a, case, "customer asks for the maker", None)
+    _to_head_office(a, db, tmp_path / "out-a")
+
+    w = _window(qtbot, db)
+    w.tabs.setCurrentIndex(CASES_TAB)
+    cases = w.cases
+    qtbot.waitUntil(lambda: listed(cases.model, 1), timeout=20000)
+    with qtbot.waitSignal(cases.story.story_shown, timeout=20000):
+        cases.table.selectRow(0)
+    story = cases.story
+    assert story.take.isVisible()
+    qtbot.mouseClick(story.take, Qt.MouseButton.LeftButton)
+    dialog = story.dialog
+    assert dialog.isVisible() and "BJ01" in dialog.summary.text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # no note yet: asked for one, nothing decided
+    assert dialog.isVisible() and dialog.problem.text().startswith("Write a note")
+    qtbot.keyClicks(dialog.note, "regional manager calls today")
+    with qtbot.waitSignal(story.story_shown, timeout=20000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    last = story.timeline.item(story.timeline.count() - 1).text()
+    assert "head office" in last and "Head office took over the escalation: regional manager calls today" in last
+    assert not story.take.isVisible()  # once
+    with db.session() as s:  # on its way to the dealer's counters, as a resolution is
+        sent = s.scalar(select(SyncReceived).where(SyncReceived.counter_id == HQ_ORIGIN))
+        assert sent is not None and KIND.encode() in sent.content
+    _settle(qtbot, w)
