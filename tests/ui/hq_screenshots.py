@@ -32,7 +32,6 @@ def build(url: str, work: Path):
     from app.models.store import open_database, open_store
     from app.services.demo import fill_demo
     from app.sync import outbox
-    from app.services.network import month_sums
     from app.sync.apply import apply_file
     from tests.synchelp import edit_case, enrol_in_process
 
@@ -50,7 +49,6 @@ def build(url: str, work: Path):
         doc = json.loads(f.read_bytes())
         with second.session() as s, s.begin():
             apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
-            month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
     with stores[0].session() as s:
         case_id = s.scalar(select(FailureCase.id).order_by(FailureCase.opened_at.desc()).limit(1))
     edit_case(stores[0], case_id, "parts ordered late")
@@ -102,8 +100,16 @@ def shoot(db, out: Path, language: str) -> None:
         if name == "cases":
             w.cases.lists.setCurrentIndex(0)
             rows = [w.cases.model.case_at(r) for r in range(min(w.cases.model.rowCount(), 100))]
-            closed = next((i for i, r in enumerate(rows) if r is not None and r.status == "closed"), 0)
-            w.cases.table.selectRow(closed)
+            # An escalated case shows head office's one decision on a case (taking it over).
+            chosen = next((i for i, r in enumerate(rows) if r is not None and r.status == "escalated"),
+                          next((i for i, r in enumerate(rows) if r is not None and r.status == "closed"), 0))
+            w.cases.table.selectRow(chosen)
+            settle()
+            if w.cases.story.take.isVisible():
+                w.cases.story.on_take_clicked()
+                settle()
+                w.cases.story.dialog.grab().save(str(out / f"hq-takeover-{language}.png"))
+                w.cases.story.dialog.reject()
         if name == "conflicts" and w.conflicts.conflicts.rowCount():
             w.conflicts.conflicts.selectRow(0)
         if name == "publish":
