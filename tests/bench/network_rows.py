@@ -79,15 +79,19 @@ def fill_series(engine, *, dealers: int, forms: int, months: list[tuple[int, int
                        (ARRAY[{channels}])[1 + i % {len(Channel)}], '', NULL,
                        (ARRAY[{types}])[1 + (i / 7) % {len(FailureType)}],
                        (ARRAY[{groups}])[1 + (i * 7 + d) % {len(CauseGroup)}], 'unknown', 'moderate', '',
-                       CASE WHEN i % 10 < 7 THEN 'closed' WHEN i % 10 = 9 THEN 'open' ELSE 'in_recovery' END, NULL,
-                       opened, CASE WHEN i % 10 < 9 THEN opened + make_interval(mins => 5 + i % 600) END,
-                       CASE WHEN i % 10 < 7 THEN opened + make_interval(mins => 700 + i % 300) END,
-                       CASE WHEN i % 10 < 7 THEN opened + make_interval(mins => 700 + i % 300) END,
-                       CASE WHEN i % 10 < 7 THEN i % 4 <> 0 END, '', '', 1, NULL, opened
-                FROM (SELECT i, 1 + i % {dealers} AS d,
-                             (({first_month} + make_interval(months => (i / {dealers}) % {len(months)}))::date
-                              + (i % 28))::timestamp AT TIME ZONE 'UTC' + interval '10 hours' AS opened
-                      FROM generate_series({lo}, {hi}) i WHERE i % {cases_every} = 0) x"""))
+                       CASE WHEN done THEN 'closed' WHEN i % 10 = 9 THEN 'open' ELSE 'in_recovery' END, NULL,
+                       opened, CASE WHEN done OR i % 10 < 9 THEN opened + make_interval(mins => 5 + i % 600) END,
+                       CASE WHEN done THEN opened + make_interval(mins => 700 + i % 300) END,
+                       CASE WHEN done THEN opened + make_interval(mins => 700 + i % 300) END,
+                       CASE WHEN done THEN i % 4 <> 0 END, '', '', 1, NULL, opened
+                FROM (SELECT i, d, opened,
+                             -- 70% of the last two months' cases are closed, every older one: cases close
+                             -- within weeks, so what is open (and may be overdue) is a backlog, not history.
+                             i % 10 < 7 OR (i / {dealers}) % {len(months)} < {len(months) - 2} AS done
+                      FROM (SELECT i, 1 + i % {dealers} AS d,
+                                   (({first_month} + make_interval(months => (i / {dealers}) % {len(months)}))::date
+                                    + (i % 28))::timestamp AT TIME ZONE 'UTC' + interval '10 hours' AS opened
+                            FROM generate_series({lo}, {hi}) i WHERE i % {cases_every} = 0) y) x"""))
             log(f"  forms {lo:,}-{hi:,} and their cases: {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     sum_months(engine)
