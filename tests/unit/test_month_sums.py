@@ -148,3 +148,26 @@ def test_the_sums_hold_every_threshold_the_setting_allows_and_no_other(sqlite_hq
         db.close()
     assert list(month_sums.THRESHOLDS) == list(range(1, 11))
     assert {f"failures_{t}" for t in month_sums.THRESHOLDS} <= set(HqFormMonth.__table__.c.keys())
+
+
+def test_the_migration_sums_the_forms_already_held(store):
+    """A database upgraded to 0011 holding forms gets their sums (as the import would have kept them)."""
+    from alembic import command
+
+    from app.models.store import _alembic_config, upgrade
+    from app.services.form_values import FormValues
+    from app.services.form_writer import store_forms
+    from app.services.uow import UnitOfWork
+
+    today = clock.today()
+    with UnitOfWork(store) as uow:
+        store_forms(uow, store.identity.home_dealer_id,
+                    [FormValues(i + 2, today, f"RO-{i}", "李娜", "王伟", f"1380000{i:04d}", f"京A{i:05d}",
+                                "E" if i % 2 else "A", "A", "A", 9 if i % 3 else None, "unverified", "")
+                     for i in range(5)], source="import")
+        uow.commit()
+    with store.engine.begin() as c:
+        command.downgrade(_alembic_config(c), "0010_blob_holders")
+    upgrade(store.engine)
+    _assert_sums_are_the_forms(store)
+    assert sum(r[3] for r in _all_sums(store)) == 5
