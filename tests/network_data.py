@@ -124,9 +124,21 @@ def fill_network(engine, *, dealers: int, forms: int, months: list[tuple[int, in
                                     "blame", "severity", "severity_reason", "status", "assignee_id", "opened_at",
                                     "first_response_at", "resolved_at", "closed_at", "recovered", "root_cause",
                                     "improvement", "version", "created_by", "updated_at"], fcases)
-        with raw.cursor() as cur:
-            cur.execute("ANALYZE")
         raw.commit()
     finally:
         raw.close()
+    sum_months(engine)
     return exp
+
+
+def sum_months(engine) -> None:
+    """Head office's month sums of rows written around the import (COPY), as the migration builds them."""
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    from app.services.network.month_sums import refresh_all
+
+    with Session(engine) as s, s.begin():
+        refresh_all(s)
+    with engine.connect() as c:
+        c.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))

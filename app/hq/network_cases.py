@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 
 from app.foundation.clock import now as clock_now
 from app.models import Attachment, Callback, Customer, Dealer, Event, FailureCase, HqCounter, Remedy, User, Vehicle
@@ -47,6 +47,10 @@ class NetworkCaseRow:
     plate: str
     overdue: bool
 
+    def key(self, _sort: str = "opened_at") -> tuple:
+        """Where the next page starts (newest first: opened, then id)."""
+        return (self.opened_at, self.id)
+
 
 def _conditions(s, f: NetworkCaseFilter, now: datetime) -> list:
     C = FailureCase
@@ -84,14 +88,19 @@ def count_cases(db, f: NetworkCaseFilter, *, now: datetime | None = None) -> int
         return s.scalar(select(func.count()).select_from(FailureCase).where(*_conditions(s, f, now or clock_now())))
 
 
-def case_page(db, f: NetworkCaseFilter, *, offset: int = 0, limit: int = 100,
+def case_page(db, f: NetworkCaseFilter, *, offset: int = 0, limit: int = 100, after: tuple | None = None,
               now: datetime | None = None) -> list[NetworkCaseRow]:
-    """One page, newest first (the opened_at index of migration 0009 serves it across dealers)."""
+    """One page, newest first (the opened_at index of migration 0009 serves it across dealers).
+    ``after``: the last row's key of the page before (``NetworkCaseRow.key``), read instead of
+    ``offset`` so a page deep in the list costs what the first does."""
     now = now or clock_now()
     C = FailureCase
     with db.session() as s:
-        ids = list(s.scalars(select(C.id).where(*_conditions(s, f, now))
-                             .order_by(C.opened_at.desc(), C.id.desc()).offset(offset).limit(limit)))
+        conds = _conditions(s, f, now)
+        if after is not None:
+            conds.append(tuple_(C.opened_at, C.id) < tuple_(*after))
+        ids = list(s.scalars(select(C.id).where(*conds)
+                             .order_by(C.opened_at.desc(), C.id.desc()).offset(0 if after else offset).limit(limit)))
         if not ids:
             return []
         q = (select(C.id, Dealer.code, C.number, C.opened_at, C.status, C.severity, C.cause_group, C.failure_type,

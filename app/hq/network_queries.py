@@ -9,9 +9,9 @@ from datetime import datetime
 from sqlalchemy import case, distinct, func, select
 
 from app.foundation import clock
-from app.models import Callback, Dealer, FailureCase, FeedbackForm
+from app.models import Callback, Dealer, FailureCase
 from app.reports import network
-from app.reports.feedback import TrendPoint, trend
+from app.reports.feedback import TrendPoint
 from app.rules import scoring
 from app.rules.figures import callback_completion, recovery_rate
 from app.services import figures, settings
@@ -138,8 +138,8 @@ def trends(db, month: str, dealer_id: str | None = None) -> tuple[list[TrendPoin
     year, mon = parse_month(month)
     with db.session() as s:
         verified_only = settings.get_all(s)["assessment.verified_only"]
-        network_points = trend(s, [], year, mon, verified_only=verified_only)
-        dealer_points = (trend(s, [FeedbackForm.dealer_id == dealer_id], year, mon, verified_only=verified_only)
+        network_points = network.summed_trend(s, year, mon, verified_only=verified_only)
+        dealer_points = (network.summed_trend(s, year, mon, verified_only=verified_only, dealer_id=dealer_id)
                          if dealer_id else [])
     return network_points, dealer_points
 

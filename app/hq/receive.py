@@ -26,6 +26,7 @@ from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
 from app.foundation.signing import sha256
+from app.services.network import month_sums
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
 from app.services.attachments import KIND
@@ -262,6 +263,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                         new_events += result.events_new
                         conflicts += len(result.conflicts)
             rec.events, rec.conflicts = new_events, conflicts
+            month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
             for r in refused:
                 log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
                             r.record_id, r.render())

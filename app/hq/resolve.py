@@ -13,6 +13,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
+from app.services.network import month_sums
 from app.sync import casefile
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE
@@ -77,22 +78,28 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
                          SyncConflict.resolved_at.is_(None), SyncConflict.id != c.id)
                   .values(resolved_at=now, resolution=c.resolution))
         s.flush()
-        # The entity's whole history as head office holds it: a counter whose own change was set
-        # aside takes these in its place, so every place ends with the same timeline.
-        history = list(s.scalars(select(Event).where(Event.entity_type == c.entity_type,
-                                                     Event.entity_id == c.entity_id).order_by(Event.seq)))
-        ids = {e.seq: e.id for e in history}
-        dealer = s.get(Dealer, c.dealer_id)
-        seq = (s.scalar(select(func.max(SyncReceived.sequence)).where(SyncReceived.counter_id == HQ_ORIGIN)) or 0) + 1
-        body = casefile.build_body(dealer_id=dealer.id, dealer_code=dealer.code, counter=HQ_ORIGIN, sequence=seq,
-                                   created_at=now.isoformat(),
-                                   events=[event_to_wire(e, ids.get(e.seq - 1)) for e in history],
-                                   records=records_for(s, [ev]))
-        # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
-        content = signing.canonical(body) + b"\n"
-        s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=signing.sha256(content),
-                           dealer_id=dealer.id, content=content, received_at=now, events=len(history)))
+        month_sums.refresh(s, [c.dealer_id], [getattr(row, "service_date", None)])  # a form's kept side counts
+        send_history(s, c.entity_type, c.entity_id, c.dealer_id, ev, now)
         return Resolved(c.id, c.entity_type, c.entity_id, last + 1, tuple(changed))
+
+
+def send_history(s, entity_type: str, entity_id: str, dealer_id: str, ev: Event, now) -> None:
+    """A decision of head office (``ev``, added) goes to the dealer's counters with the entity's whole
+    history as head office holds it: a counter whose own change was set aside takes these in its
+    place, so every place ends with the same timeline."""
+    history = list(s.scalars(select(Event).where(Event.entity_type == entity_type,
+                                                 Event.entity_id == entity_id).order_by(Event.seq)))
+    ids = {e.seq: e.id for e in history}
+    dealer = s.get(Dealer, dealer_id)
+    seq = (s.scalar(select(func.max(SyncReceived.sequence)).where(SyncReceived.counter_id == HQ_ORIGIN)) or 0) + 1
+    body = casefile.build_body(dealer_id=dealer.id, dealer_code=dealer.code, counter=HQ_ORIGIN, sequence=seq,
+                               created_at=now.isoformat(),
+                               events=[event_to_wire(e, ids.get(e.seq - 1)) for e in history],
+                               records=records_for(s, [ev]))
+    # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
+    content = signing.canonical(body) + b"\n"
+    s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=signing.sha256(content),
+                       dealer_id=dealer.id, content=content, received_at=now, events=len(history)))
 
 
 def _take_children(s, children: dict[str, list[dict]]) -> None:

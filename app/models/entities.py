@@ -133,6 +133,7 @@ class FailureCase(Base):
         Index("ix_failure_case_dealer_opened", "dealer_id", "opened_at"),
         Index("ix_failure_case_opened", "opened_at"),  # head office's case list across dealers, newest first
         Index("ix_failure_case_status_opened", "status", "opened_at"),
+        Index("ix_failure_case_closed", "closed_at"),  # head office: recovery judged over a month's closed cases
         # Today: cases waiting for a first response, oldest first.
         Index("ix_failure_case_dealer_status_response", "dealer_id", "status", "first_response_at", "opened_at"),
     )

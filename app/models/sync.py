@@ -3,10 +3,10 @@ enrolment codes, received files and publications; conflicts, kept on both sides.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime
@@ -160,3 +160,30 @@ class HqBlobHolder(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     dealer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     since: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HqFormMonth(Base):
+    """Head office's month sums of forms: per month, dealer and the forms' verification, how many
+    forms, their total score, how many scored top marks, and how many are failures under each
+    overall threshold a setting may choose (1-10). The import keeps them
+    (app.services.network.month_sums.refresh), so the network page and report read three rows per
+    dealer and month instead of every form; the counted condition applies to them unchanged, each
+    failure count was taken with the counters' failure condition."""
+
+    __tablename__ = "hq_form_month"
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the first day of the month
+    dealer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    verification: Mapped[str] = mapped_column(String(12), primary_key=True)
+    forms: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    top: Mapped[int] = mapped_column(Integer)  # forms with the top score (6)
+    failures_1: Mapped[int] = mapped_column(Integer)
+    failures_2: Mapped[int] = mapped_column(Integer)
+    failures_3: Mapped[int] = mapped_column(Integer)
+    failures_4: Mapped[int] = mapped_column(Integer)
+    failures_5: Mapped[int] = mapped_column(Integer)
+    failures_6: Mapped[int] = mapped_column(Integer)
+    failures_7: Mapped[int] = mapped_column(Integer)
+    failures_8: Mapped[int] = mapped_column(Integer)
+    failures_9: Mapped[int] = mapped_column(Integer)
+    failures_10: Mapped[int] = mapped_column(Integer)

@@ -82,7 +82,7 @@ def _sum_if(cond, value):
     return func.coalesce(func.sum(case((cond, value), else_=0)), 0)
 
 
-def _months_back(year: int, month: int, n: int) -> list[tuple[int, int]]:
+def months_back(year: int, month: int, n: int) -> list[tuple[int, int]]:
     out = [(year, month)]
     for _ in range(n - 1):
         out.append(previous(*out[-1]))
@@ -91,7 +91,7 @@ def _months_back(year: int, month: int, n: int) -> list[tuple[int, int]]:
 
 def trend(session, filters: list, year: int, month: int, *, verified_only: bool) -> list[TrendPoint]:
     """The average of each of the last 12 months; the database sums by day (at most 366 rows)."""
-    months = _months_back(year, month, TREND_MONTHS)
+    months = months_back(year, month, TREND_MONTHS)
     start, end = month_bounds(*months[0])[0], month_bounds(year, month)[1]
     counted = counted_condition(verified_only)
     q = (select(FeedbackForm.service_date, _count_if(counted), _sum_if(counted, FeedbackForm.score))

@@ -10,9 +10,9 @@ from reportlab.lib.units import mm
 from sqlalchemy import case, func, select
 
 from app.foundation import clock
-from app.models import Dealer, FailureCase, FeedbackForm
-from app.reports.feedback import TrendPoint, trend
-from app.reports.figures import month_pair_by, percentile
+from app.models import Dealer, FailureCase
+from app.reports.feedback import TREND_MONTHS, TrendPoint, months_back
+from app.reports.figures import percentile
 from app.reports.pdf import (CTX, OUTCOME_TITLES, WIDTH, PrintInfo, Styles, Translate, build, fmt_hours, fmt_num,
                              fmt_share, para, table)
 from app.reports.sections import basis_text, heading, pareto_block, trend_block
@@ -20,6 +20,7 @@ from app.rules import scoring
 from app.rules.figures import recovery_rate
 from app.services import figures, settings
 from app.services.assessment import month_bounds, parse_month, previous
+from app.services.network import month_sums
 from app.rules.vocab import OTHER_CHANNELS, CauseGroup, FailureType
 
 
@@ -68,6 +69,14 @@ class NetworkReport:
     last: NetworkTotals
     causes: list[tuple[str, str, int, int]]  # cause group, failure type, this month, last month
     trend: list[TrendPoint]
+
+
+def summed_trend(s, year: int, month: int, *, verified_only: bool, dealer_id: str | None = None) -> list[TrendPoint]:
+    """The network's (or a dealer's) average of each of the last 12 months, from head office's
+    month sums (app.reports.feedback.trend's figures without reading every form)."""
+    sums = month_sums.month_trend(s, months_back(year, month, TREND_MONTHS), verified_only=verified_only,
+                                  dealer_id=dealer_id)
+    return [TrendPoint(m, n, avg) for m, n, avg in month_sums.averages(sums)]
 
 
 def _local_bounds(year: int, month: int):
@@ -164,14 +173,14 @@ def gather(db, month: str, *, with_trend: bool = True) -> NetworkReport:
     with db.session() as s:
         conf = settings.get_all(s)
         verified_only, threshold = conf["assessment.verified_only"], conf["failure.overall_threshold"]
-        pairs = month_pair_by(s, FeedbackForm.dealer_id, [], year, mon, verified_only=verified_only,
-                              overall_threshold=threshold)
+        pairs = month_sums.month_pair_by_dealer(s, year, mon, verified_only=verified_only,
+                                                overall_threshold=threshold)
         dealers = s.execute(select(Dealer.id, Dealer.code, Dealer.name)).all()
         in_month = (FailureCase.opened_at >= lo, FailureCase.opened_at < hi)
         by_channel = s.execute(select(FailureCase.dealer_id, FailureCase.channel, func.count())
                                .where(*in_month).group_by(FailureCase.dealer_id, FailureCase.channel)).all()
         causes = _causes_two_months(s, plo, lo, hi)
-        points = trend(s, [], year, mon, verified_only=verified_only) if with_trend else []
+        points = summed_trend(s, year, mon, verified_only=verified_only) if with_trend else []
         cases_last = s.scalar(select(func.count()).select_from(FailureCase)
                               .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
         recovery = _recovery_by_dealer(s, lo, hi)

@@ -78,11 +78,13 @@ def previous(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
-def counted_condition(verified_only: bool):
-    """Disputed forms are left out until resolved; with verified_only, unverified ones too."""
+def counted_condition(verified_only: bool, verification=None):
+    """Disputed forms are left out until resolved; with verified_only, unverified ones too.
+    ``verification``: another column holding a form's verification (head office's month sums)."""
+    column = FeedbackForm.verification if verification is None else verification
     if verified_only:
-        return FeedbackForm.verification == "verified"
-    return FeedbackForm.verification != "disputed"
+        return column == "verified"
+    return column != "disputed"
 
 
 def month_figures(session, start: date, end: date, filters: list, *, verified_only: bool,

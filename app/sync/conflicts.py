@@ -66,6 +66,7 @@ ACTIONS = {
     "case.reopened": QT_TRANSLATE_NOOP("Conflicts", "Reopened the case"),
     "case.attachment_added": QT_TRANSLATE_NOOP("Conflicts", "Added an attachment"),
     "case.conflict_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved a conflict"),
+    "case.taken_over": QT_TRANSLATE_NOOP("Conflicts", "Took over the escalation (head office)"),
     "case.renumbered": QT_TRANSLATE_NOOP("Conflicts", "Renumbered the case at enrolment"),
     "recovery.step": QT_TRANSLATE_NOOP("Conflicts", "Recorded a script step"),
     "recovery.finished": QT_TRANSLATE_NOOP("Conflicts", "Finished the script"),

@@ -33,6 +33,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_recovery": (["--cases", "2000", "--walk", "100", "--runs", "2"], []),
     "bench_reports": (["--network-forms", "50000", "--dealers", "10"], []),
     "bench_sync": (["--cases", "2000", "--sync-cases", "1000", "--no-pg"], []),
+    "bench_network_page": (["--sizes", "100000", "300000", "--dealers", "200"],
+                           ["--sizes", "1000000", "10000000", "--dealers", "1000"]),
 }
 
 

@@ -99,9 +99,17 @@ def shoot(db, out: Path, language: str) -> None:
         w.tabs.setCurrentIndex(i)
         if name == "cases":
             w.cases.lists.setCurrentIndex(0)
-            rows = w.cases.model.rows
-            closed = next((i for i, r in enumerate(rows) if r.status == "closed"), 0)
-            w.cases.table.selectRow(closed)
+            rows = [w.cases.model.case_at(r) for r in range(min(w.cases.model.rowCount(), 100))]
+            # An escalated case shows head office's one decision on a case (taking it over).
+            chosen = next((i for i, r in enumerate(rows) if r is not None and r.status == "escalated"),
+                          next((i for i, r in enumerate(rows) if r is not None and r.status == "closed"), 0))
+            w.cases.table.selectRow(chosen)
+            settle()
+            if w.cases.story.take.isVisible():
+                w.cases.story.on_take_clicked()
+                settle()
+                w.cases.story.dialog.grab().save(str(out / f"hq-takeover-{language}.png"))
+                w.cases.story.dialog.reject()
         if name == "conflicts" and w.conflicts.conflicts.rowCount():
             w.conflicts.conflicts.selectRow(0)
         if name == "publish":

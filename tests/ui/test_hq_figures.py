@@ -14,6 +14,7 @@ from app.services.cases import open_case
 from app.services.imports.feedback_store import import_feedback_file
 from app.services.recovery import count_overdue
 from app.sync import outbox
+from app.services.network import month_sums
 from app.sync.apply import apply_file
 from app.ui.hq.hq_window import HqWindow
 from app.ui.common.ops import Ops
@@ -44,6 +45,7 @@ def test_the_network_page_shows_the_network_reports_figures(qtbot, tmp_path, new
         doc = json.loads(f.read_bytes())
         with db.session() as s, s.begin():
             apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+            month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
     report = network.gather(db, clock.today().strftime("%Y-%m"))
     [row] = report.dealers
     assert (row.forms, row.failures) == (4, 2)

@@ -24,6 +24,7 @@ from app.scripts.library import bundled_pack_path
 from app.services.assessment import previous
 from app.services.imports.feedback_store import import_feedback_file
 from app.sync import outbox
+from app.services.network import month_sums
 from app.sync.apply import apply_file
 from app.ui.common.ops import Ops
 from app.ui.hq import hq_window
@@ -34,6 +35,11 @@ from tests.system.hqserver import ROOT, HqServer
 
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment\n"
 
+
+
+def listed(model, n: int) -> bool:
+    """The case list counts n cases and holds their rows (pages arrive after the count)."""
+    return model.rowCount() == n and all(model.case_at(r) is not None for r in range(n))
 
 def _forms(store, tmp_path, name: str, rows: list[tuple[date, str, int]]) -> None:
     lines = [f"{d.isoformat()},RO-{name}-{i},李娜,客户{i},1390000{i:04d},京B{i:05d},{g},{o},no,\n"
@@ -48,6 +54,7 @@ def _to_head_office(store, db, folder) -> None:
         doc = json.loads(f.read_bytes())
         with db.session() as s, s.begin():
             apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+            month_sums.refresh(s, [doc["dealer"]["id"]], month_sums.months_of(doc["records"]))  # as the import does
 
 
 @pytest.fixture
@@ -93,6 +100,15 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     assert w.tabs.currentIndex() == 0 and w.tabs.tabText(0) == "Network"
     qtbot.waitUntil(lambda: page.dealers.rowCount() == 2, timeout=20000)
     assert page.chosen_month == today.strftime("%Y-%m")
+    qtbot.waitUntil(lambda: f"in {today:%Y-%m}," in page.headline.text(), timeout=20000)
+    # The month picker: last month (against the month before it, which had nothing) names nobody.
+    page.month.setFocus()
+    qtbot.keyClick(page.month, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: f"in {before:%Y-%m}," in page.headline.text(), timeout=20000)
+    assert page.headline.text().endswith("Worse on two or more figures: none"), page.headline.text()
+    assert [page.dealers.item(r, 2).text() for r in range(page.dealers.rowCount())] == ["4", "3"]
+    qtbot.keyClick(page.month, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: f"in {today:%Y-%m}," in page.headline.text(), timeout=20000)
     # The headline names the dealer worse on two or more figures; its row is marked.
     assert "Worse on two or more figures: BJ01" in page.headline.text()
     row = next(r for r in range(2) if page.dealers.item(r, 1).text().startswith("BJ01"))
@@ -125,21 +141,21 @@ def test_an_analyst_finds_the_dealer_that_got_worse_and_reads_one_of_its_cases(q
     w.tabs.setCurrentIndex(0)
     double_click(DEALER)
     assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.table
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 2), timeout=20000)
     assert cases.dealer.currentText().startswith("BJ01")
     assert cases.scope.text().startswith(f"BJ01: cases opened in {today:%Y-%m}") and "2 cases" in cases.scope.text()
     # Searching narrows the list (the counter's search across dealers).
     number = cases.model.case_at(0).number
     qtbot.keyClicks(cases.search, number)
     qtbot.keyClick(cases.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 1), timeout=20000)
     with qtbot.waitSignal(cases.story.story_shown, timeout=20000) as story:
         cases.table.selectRow(0)
     assert story.args[0].detail.number == number
     # The case BJ01 edited: its timeline, with where each change was made.
     cases.search.clear()
     qtbot.keyClick(cases.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: listed(cases.model, 2), timeout=20000)
     row = next(r for r in range(2) if cases.model.case_at(r).id == case_a)
     with qtbot.waitSignal(cases.story.story_shown, timeout=20000):
         cases.table.selectRow(row)
@@ -273,7 +289,7 @@ def test_a_conflict_arriving_while_the_window_is_open_is_resolved_with_a_note(qt
         assert ev.payload["note"] == "B called the customer last"
     # The case's timeline at head office tells the resolution with its note.
     w.cases.show_filter(w.cases.current_filter(), "")
-    qtbot.waitUntil(lambda: w.cases.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: listed(w.cases.model, 1), timeout=20000)
     with qtbot.waitSignal(w.cases.story.story_shown, timeout=20000):
         w.cases.table.selectRow(0)
     last = w.cases.story.timeline.item(w.cases.story.timeline.count() - 1).text()
@@ -324,3 +340,42 @@ def test_the_network_report_and_a_dealers_monthly_summary_previewed(qtbot, tmp_p
     assert (page.current.kind, page.current.dealer) == (CASES, "BJ01"), page.status.text()
     _settle(qtbot, w)
     a.close()
+
+
+def test_head_office_takes_over_an_escalated_case_with_a_note(qtbot, tmp_path, new_store, hq_db):
+    from app.hq.takeover import KIND
+    from app.models.event_codec import HQ_ORIGIN
+    from app.models import SyncReceived
+    from app.services import recovery
+
+    db = hq_db
+    a = new_store(tmp_path / "a")
+    enrol_in_process(db, a, "BJ01")
+    [case] = open_cases(a, 1)
+    recovery.escalate(a, case, "customer asks for the maker", None)
+    _to_head_office(a, db, tmp_path / "out-a")
+
+    w = _window(qtbot, db)
+    w.tabs.setCurrentIndex(CASES_TAB)
+    cases = w.cases
+    qtbot.waitUntil(lambda: listed(cases.model, 1), timeout=20000)
+    with qtbot.waitSignal(cases.story.story_shown, timeout=20000):
+        cases.table.selectRow(0)
+    story = cases.story
+    assert story.take.isVisible()
+    qtbot.mouseClick(story.take, Qt.MouseButton.LeftButton)
+    dialog = story.dialog
+    assert dialog.isVisible() and "BJ01" in dialog.summary.text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # no note yet: asked for one, nothing decided
+    assert dialog.isVisible() and dialog.problem.text().startswith("Write a note")
+    qtbot.keyClicks(dialog.note, "regional manager calls today")
+    with qtbot.waitSignal(story.story_shown, timeout=20000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    last = story.timeline.item(story.timeline.count() - 1).text()
+    assert "head office" in last and "Head office took over the escalation: regional manager calls today" in last
+    assert not story.take.isVisible()  # once
+    with db.session() as s:  # on its way to the dealer's counters, as a resolution is
+        sent = s.scalar(select(SyncReceived).where(SyncReceived.counter_id == HQ_ORIGIN))
+        assert sent is not None and KIND.encode() in sent.content
+    _settle(qtbot, w)

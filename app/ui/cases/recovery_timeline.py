@@ -49,6 +49,9 @@ def describe(kind: str, p: dict) -> str | None:
         return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Re-rating below target: back into recovery; consider escalating"))
     if kind == "case.escalated":
         return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Escalated: {reason}")).format(reason=p.get("reason", ""))
+    if kind == "case.taken_over":
+        return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Head office took over the escalation: {note}")).format(
+            note=p.get("note", ""))
     if kind == "case.reopened":
         return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Reopened: {reason}")).format(reason=p.get("reason", ""))
     if kind == "case.closed":

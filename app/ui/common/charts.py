@@ -8,6 +8,8 @@ never loads it). Series are told apart by line style and point markers as well a
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,7 +132,9 @@ def bar_chart(labels: Sequence[str], groups: Sequence[Line], *, title: str = "",
         series.append(bars)
     chart.addSeries(series)
     y_axis = qc.QBarCategoryAxis()
-    y_axis.append(list(labels))
+    # QtCharts draws axis labels as rich text and elides a long line: each line of a label (\n) is
+    # its own line, escaped, so "cause group / failure type" reads whole at 1366 px.
+    y_axis.append(["<br>".join(html.escape(line) for line in label.split("\n")) for label in labels])
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y_axis)
     x_axis = qc.QValueAxis()

@@ -1,18 +1,22 @@
-"""One case as head office sees it, read-only: its facts, the timeline across the dealer's counters
-(where each change was made), its remedies, callbacks and attachments."""
+"""One case as head office sees it: its facts, the timeline across the dealer's counters (where each
+change was made), its remedies, callbacks and attachments; read-only but for head office's own
+decision, taking over an escalated case."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from app.hq.network_cases import case_story
+from app.hq.takeover import KIND as TAKEN_OVER, take_over
 from app.rules.privacy import mask_name
 from app.rules.vocab import CallbackState, CaseStatus, CauseGroup, Channel, FailureType, RemedyKind, RemedyStatus, Severity
 from app.sync.conflicts import action_text
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import fill, table, when
 from app.ui.common.widgets import Label
+from app.ui.hq.takeover_dialog import TakeOverDialog
 
 
 def _title(vocab, value) -> str:
@@ -24,6 +28,7 @@ def _title(vocab, value) -> str:
 
 class CaseStoryView(QWidget):
     story_shown = Signal(object)  # CaseStory
+    taken_over = Signal(object)  # app.hq.takeover.TakenOver
 
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +53,18 @@ class CaseStoryView(QWidget):
         self.tabs.addTab(self.remedies, self.tr("Remedies"))
         self.tabs.addTab(self.callbacks, self.tr("Callbacks"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.take = QPushButton(self.tr("Take over the escalation..."), objectName="take_over")
+        self.take.setToolTip(self.tr("Head office handles this escalated case from now on; its counters are told"))
+        self.take.setVisible(False)
+        self.take.clicked.connect(self.on_take_clicked)
+        self.dialog: TakeOverDialog | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.facts)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.take)
+        lay.addLayout(actions)
         lay.addWidget(self.tabs, 1)
 
     def show_case(self, case_id: str) -> None:
@@ -77,6 +91,8 @@ class CaseStoryView(QWidget):
                 recovered=self.tr("recovered") if story.recovered else self.tr("not recovered"),
                 cause=story.root_cause or "-", improvement=story.improvement or "-"))
         self.facts.setText("\n".join(lines))
+        self.take.setVisible(d.status == CaseStatus.ESCALATED.value
+                             and all(e.kind != TAKEN_OVER for e in story.entries))
         self.timeline.clear()
         for e in story.entries:
             place = e.place and self.tr("counter {name}").format(name=e.place) or self.tr("head office")
@@ -101,8 +117,27 @@ class CaseStoryView(QWidget):
         if kind == "case.opened":
             return self.tr("Case opened ({channel}): {words}").format(
                 channel=_title(Channel, payload.get("channel")), words=payload.get("customer_words") or "-")
+        if kind == TAKEN_OVER:
+            return self.tr("Head office took over the escalation: {note}").format(note=payload.get("note") or "-")
         if kind == "case.conflict_resolved":
             return self.tr("Conflict resolved at head office ({keep}): {note}").format(
                 keep=self.tr("kept head office's version") if payload.get("keep") == "applied"
                 else self.tr("took the change kept aside"), note=payload.get("note") or "-")
         return describe(kind, payload) or action_text(kind, QCoreApplication.translate)
+
+    def on_take_clicked(self) -> None:
+        """Taking over is head office's decision: confirmed with a note, then the counters get it."""
+        if self.story is None:
+            return
+        case_id = self.story.detail.id
+        self.dialog = TakeOverDialog(self.story.detail.number, self.story.dealer, self)
+        self.dialog.accepted.connect(lambda: self.take_over(case_id, self.dialog.note_text))
+        self.dialog.open()
+
+    def take_over(self, case_id: str, note: str) -> None:
+        self.ops.run(lambda: take_over(self.db, case_id, note), on_success=self.on_taken_over)
+
+    def on_taken_over(self, done) -> None:
+        self.taken_over.emit(done)
+        if done.case_id == self.case_id:
+            self.show_case(done.case_id)

@@ -1,12 +1,11 @@
-"""Every dealer's cases: a list across dealers, filtered and paged from the database as it scrolls,
-beside the chosen case's whole story (read-only)."""
+"""Every dealer's cases: a list across dealers, filtered and paged from the database as it scrolls
+(the counter's bounded model), beside the chosen case's whole story (read-only)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -16,27 +15,20 @@ from app.rules.vocab import CaseStatus, CauseGroup, Severity
 from app.services.changes import CASES, SYNC
 from app.ui.common.dates import qdate_today
 from app.ui.common.ops import Ops
-from app.ui.common.style import ERROR_COLOUR
 from app.ui.common.widgets import Label, combo_value, set_combo_value, vocab_combo
+from app.ui.cases.case_table_model import PAGE, CaseTableModel
 from app.ui.hq.case_story_view import CaseStoryView
 from app.ui.hq.forms_behind import FormsBehind
 
-PAGE = 100
 
 
-class NetworkCaseModel(QAbstractTableModel):
-    """Cases across dealers, newest first; more pages are fetched as the view scrolls to them."""
-
-    loaded = Signal(int)  # rows now held
+class NetworkCaseModel(CaseTableModel):
+    """Cases across dealers, newest first: the counter's paged model (pages asked for as rows come
+    on screen, keyset continuation, at most MAX_PAGES held), over head office's queries."""
 
     def __init__(self, db, ops: Ops, parent=None) -> None:
-        super().__init__(parent)
-        self.db, self.ops = db, ops
+        super().__init__(db, ops, parent)
         self.filter = NetworkCaseFilter()
-        self.rows: list = []
-        self.total = 0
-        self.generation = 0
-        self.fetching = False
         self.headers = [QCoreApplication.translate("NetworkCaseModel", "Dealer"),
                         QCoreApplication.translate("NetworkCaseModel", "Case"),
                         QCoreApplication.translate("NetworkCaseModel", "Opened"),
@@ -49,71 +41,44 @@ class NetworkCaseModel(QAbstractTableModel):
         self.titles = {m.value: v(m.title) for vocab in (CaseStatus, Severity, CauseGroup) for m in vocab}
 
     def set_filter(self, f: NetworkCaseFilter) -> None:
-        self.filter = f
+        self.set_query(f)
+
+    def refresh(self) -> None:
         self.generation += 1
-        gen = self.generation
-        self.ops.run(lambda: (count_cases(self.db, f), case_page(self.db, f, limit=PAGE)),
-                     on_success=lambda got: self._reset(gen, *got))
+        gen, db, f = self.generation, self.store, self.filter
+        self.ops.run(lambda: count_cases(db, f), on_success=lambda n: self._on_count(gen, n))
 
-    def _reset(self, gen: int, total: int, rows: list) -> None:
-        if gen != self.generation:
+    def _request(self, page: int) -> None:
+        if page in self.pending or page in self.pages:
             return
-        self.beginResetModel()
-        self.total, self.rows, self.fetching = total, list(rows), False
-        self.endResetModel()
-        self.loaded.emit(len(self.rows))
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total and not self.fetching
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
-            return
-        self.fetching = True
-        gen, f, offset = self.generation, self.filter, len(self.rows)
-        self.ops.run(lambda: case_page(self.db, f, offset=offset, limit=PAGE),
-                     on_success=lambda rows: self._append(gen, offset, rows))
-
-    def _append(self, gen: int, offset: int, rows: list) -> None:
-        if gen != self.generation or offset != len(self.rows):
-            return
-        self.fetching = False
-        if rows:
-            self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-            self.rows.extend(rows)
-            self.endInsertRows()
-        self.loaded.emit(len(self.rows))
-
-    def case_at(self, row: int):
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
+        self.pending.add(page)
+        gen, db, f = self.generation, self.store, self.filter
+        after = self.keys.get(page - 1) if page > 0 else None
+        self.ops.run(lambda: case_page(db, f, offset=page * PAGE, limit=PAGE, after=after),
+                     on_success=lambda rows: self._on_page(gen, page, rows))
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        r = self.case_at(index.row()) if index.isValid() else None
-        if r is None:
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+            return super().data(index, role)  # an overdue case stands out, as at the counter
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(ERROR_COLOUR) if r.overdue else None
-        if role == Qt.ItemDataRole.ToolTipRole and r.overdue:
-            return QCoreApplication.translate("NetworkCaseModel", "Overdue: first response or callback is late")
+        r = self.case_at(index.row())
+        if r is None:
+            self._request(index.row() // PAGE)
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        self.pages.move_to_end(index.row() // PAGE)
         if role == Qt.ItemDataRole.UserRole:
             return r.id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = [r.dealer, r.number, r.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"), self.titles.get(r.status, r.status),
-                  self.titles.get(r.severity, r.severity), self.titles.get(r.cause_group, r.cause_group),
-                  mask_name(r.customer), r.plate]
+        values = [r.dealer, r.number, r.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                  self.titles.get(r.status, r.status), self.titles.get(r.severity, r.severity),
+                  self.titles.get(r.cause_group, r.cause_group), mask_name(r.customer), r.plate]
         return values[index.column()]
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Newest first only: the one order the opened_at index serves across every dealer."""
 
 
 class CasesPage(QWidget):
@@ -187,7 +152,8 @@ class CasesPage(QWidget):
         self.clear.clicked.connect(self.on_clear_clicked)
         self.table.doubleClicked.connect(self.on_table_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
-        self.model.loaded.connect(self.on_model_loaded)
+        self.model.count_changed.connect(self.on_model_count_changed)
+        self.model.page_loaded.connect(self.on_model_page_loaded)
         self.ops.follow(self, self.refresh)
         self.ops.run(lambda: dealers(db), on_success=self.show_dealers)
         self.refresh()
@@ -253,11 +219,14 @@ class CasesPage(QWidget):
         self.refresh()
 
     @Slot(int)
-    def on_model_loaded(self, n: int) -> None:
-        if n and n <= PAGE:  # a new list: columns to its first page's contents
-            self.table.resizeColumnsToContents()
-        text = self.tr("{n} cases").format(n=self.model.total)
+    def on_model_count_changed(self, n: int) -> None:
+        text = self.tr("{n} cases").format(n=n)
         self.scope.setText(f"{self.scope_what}  ·  {text}" if self.scope_what else text)
+
+    @Slot(int)
+    def on_model_page_loaded(self, page: int) -> None:
+        if page == 0:  # a new list: columns to its first page's contents
+            self.table.resizeColumnsToContents()
 
     def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         r = self.model.case_at(current.row())

@@ -31,6 +31,7 @@ class ImportPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v of %m files"))
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # "0 of 100 files" before any import would mean nothing
         self.summary = Label(self.tr("Choose the folder from a USB stick or the shared drive."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -56,6 +57,7 @@ class ImportPage(QWidget):
         self.choose.setEnabled(False)
         self.results.setRowCount(0)
         self.progress.setRange(0, 0)  # busy until the first file is done
+        self.progress.setTextVisible(True)
         self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
         signal = self._progress.advanced
         # Reasons in the reader's language (the refused file's .reason.txt too).
