@@ -15,7 +15,8 @@ from app.models import Base
 
 # Never compared: each place's own bookkeeping (sync state, enrolment, settings, store identity).
 LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_outbox",
-                "hq_counter", "hq_enrolment", "sync_published", "hq_blob_holder", "hq_published_arrival"}
+                "hq_counter", "hq_enrolment", "sync_published", "hq_blob_holder", "hq_published_arrival",
+                "hq_form_month"}
 # Columns that are rightly different at each place: a PIN hash never leaves its counter.
 # The dealer row's created_at is when that place first stored the dealer (enrolment, re-homing).
 LOCAL_COLUMNS = {"app_user": {"password_hash"}, "dealer": {"created_at"}}

@@ -76,6 +76,7 @@ LOCAL: dict[str, str] = {
     "sync_published": "head office's publications, pulled through their own endpoint",
     "sync_blob": "attachment bytes, sent by hash through their own endpoint",
     "hq_blob_holder": "head office's record of which dealer delivered which attachment bytes",
+    "hq_form_month": "head office's month sums of forms, kept by its import from the forms it holds",
     "hq_counter": "head office's enrolled counters and their secrets",
     "hq_enrolment": "head office's enrolment codes",
     "hq_published_arrival": "when head office handed each publication to each counter (its window shows it)",

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.foundation.ids import new_id
-from app.models import (Base, EarlyWarning, FeedbackForm, ImprovementAction, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
+from app.models import (Base, EarlyWarning, FeedbackForm, HqFormMonth, ImprovementAction, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
@@ -58,6 +58,8 @@ def _fill_every_table(store, tmp_path) -> None:
         s.add(SyncPublished(dealer_id=old, kind="settings", name="x", version=1, sha256="3" * 64, content=b"",
                             published_at=now))
         s.add(HqBlobHolder(sha256="4" * 64, dealer_id=old, since=now))
+        s.add(HqFormMonth(month=clock.today().replace(day=1), dealer_id=old, verification="unverified", forms=1,
+                          total=8, top=0, **{f"failures_{i}": 0 for i in range(1, 11)}))
         # An acknowledged early warning moves with its form; an open one is worked out again afterwards.
         for acked in (now, None):
             s.add(EarlyWarning(id=new_id(), dealer_id=old, kind="item", subject="timeliness", item="timeliness",
