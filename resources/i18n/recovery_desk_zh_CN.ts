@@ -35,6 +35,10 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Case summary</source>
+        <translation>案件摘要</translation>
+    </message>
+    <message>
         <source>Note to the advisor (required to refuse)</source>
         <translation>给顾问的说明（拒绝时必填）</translation>
     </message>
@@ -51,8 +55,8 @@
         <translation>没有等待审批的补偿。</translation>
     </message>
     <message>
-        <source>Remedies above an advisor&apos;s authority wait here for your decision.</source>
-        <translation>超出顾问权限的补偿在这里等待您审批。</translation>
+        <source>Remedies above an advisor&apos;s authority wait here for your decision. Enter opens the chosen request&apos;s case.</source>
+        <translation>超出顾问权限的补偿在此等待您的决定。按回车键打开所选申请的案件。</translation>
     </message>
 </context>
 <context>
@@ -3843,6 +3847,99 @@
     <message>
         <source>Cases opened in {month}: {cause} / {type}</source>
         <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>{by} approved your remedy of {amount} yuan {note}</source>
+        <translation>{by} 批准了您的 {amount} 元补偿 {note}</translation>
+    </message>
+    <message>
+        <source>{by} refused your remedy of {amount} yuan: {note}</source>
+        <translation>{by} 拒绝了您的 {amount} 元补偿：{note}</translation>
+    </message>
+    <message>
+        <source>{by} asks your approval for a remedy of {amount} yuan</source>
+        <translation>{by} 请您审批 {amount} 元的补偿</translation>
+    </message>
+    <message>
+        <source>{by} escalated the case: {reason}</source>
+        <translation>{by} 升级了案件：{reason}</translation>
+    </message>
+    <message>
+        <source>{by} opened a case for you</source>
+        <translation>{by} 为您开立了案件</translation>
+    </message>
+    <message>
+        <source>A failure form came in: repair order {number}</source>
+        <translation>收到服务失败反馈表：工单 {number}</translation>
+    </message>
+    <message>
+        <source>Head office published a new script pack: {label}</source>
+        <translation>总部发布了新的话术包：{label}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesButton</name>
+    <message>
+        <source>Notices ({n})</source>
+        <translation>通知 ({n})</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>{n} unread notice(s): decisions, escalations, alerts and news for you</source>
+        <translation>{n} 条未读通知：给您的审批结果、升级、预警和消息</translation>
+    </message>
+    <message>
+        <source>{n} new notices</source>
+        <translation>{n} 条新通知</translation>
+    </message>
+    <message>
+        <source>Recovery Desk</source>
+        <translation>服务补救台</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No notices in the last {days} days.</source>
+        <translation>最近 {days} 天没有通知。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;read</source>
+        <translation>全部标为已读(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -114,8 +114,13 @@ class MainWindow(QMainWindow):
         self.show_dealer()
         bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
-        # Qt numbers the permanent widgets after the others: the first one's index, for inserting later.
-        self._first_permanent = 3
+        from app.ui.recovery.notices_panel import NoticesButton
+
+        self.notices = NoticesButton(self.store, self.ops, self.user, self)  # decisions and news for this person
+        self.notices.case_requested.connect(self.on_today_case_requested)
+        bar.addPermanentWidget(self.notices)
+        # Qt numbers the permanent widgets after the others: the index after the bell, for inserting later.
+        self._first_permanent = 4
         bar.addPermanentWidget(self.sync_label)
         self.lock_button = QToolButton()
         self.lock_button.setIcon(icon("lock"))
