@@ -76,3 +76,30 @@ def test_an_approval_at_counter_2_reaches_the_advisor_at_counter_1(qtbot, desks)
              "the notice kept, marked read", lambda: bell_state(one))
     assert inbox.unread_count(one.store, one.user.user_id) == 0
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_notice_while_the_window_is_hidden_is_told_in_the_tray(qtbot, window, store, admin, advisor, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.services.changes import CASES
+    from app.services.recovery import escalate
+
+    told = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, title, text, *a: told.append(text))
+    bell = window.notices
+    case_id = case_for(store, advisor.user_id, at=None)
+    window.ops.wait_idle()
+    with qtbot.waitSignal(bell.notices_shown, timeout=10000):
+        window.ops.announce(CASES)
+    assert told == [] and bell.text() == "Notices"
+    escalate(store, case_id, "客户要求经理出面", admin.user_id)  # the case's owner is the advisor signed in
+    with qtbot.waitSignal(bell.notices_shown, timeout=10000):
+        window.ops.announce(CASES)
+    assert told == [] and bell.text() == "Notices (1)"  # the window is in sight: the bell says it
+    window.hide()
+    case2 = case_for(store, advisor.user_id, at=None)
+    escalate(store, case2, "客户投诉到总部", admin.user_id)
+    with qtbot.waitSignal(bell.notices_shown, timeout=10000):
+        window.ops.announce(CASES)
+    assert told == ["管理员 escalated the case: 客户投诉到总部"], told
