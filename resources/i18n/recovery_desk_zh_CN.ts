@@ -5334,6 +5334,14 @@
         <translation>没有同步问题。</translation>
     </message>
     <message>
+        <source>Applied (head office&apos;s version)</source>
+        <translation>已采用（总部版本）</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
