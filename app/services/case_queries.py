@@ -10,10 +10,10 @@ from sqlalchemy import and_, case, func, or_, select, tuple_, union
 
 from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
-                        utcnow)
+from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
+                        Vehicle, utcnow)
 from app.services.form_values import normalise_phone, normalise_plate
-from app.rules.vocab import Severity
+from app.rules.vocab import RemedyStatus, Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key
@@ -332,6 +332,14 @@ class CaseDetail:
     assignee: str
     timeline: list[TimelineItem] = field(default_factory=list)
     attachments: int = 0
+    # The outcome, for a closed case's Overview: re-rating is the last callback's score, remedy the
+    # one the customer accepted as (kind, yuan).
+    closed_at: datetime | None = None
+    recovered: bool | None = None
+    rerating: int | None = None
+    remedy: tuple[str, int] | None = None
+    root_cause: str = ""
+    improvement: str = ""
 
 
 def case_detail(store, case_id: str) -> CaseDetail:
@@ -348,11 +356,18 @@ def case_detail(store, case_id: str) -> CaseDetail:
         timeline = [TimelineItem(e.seq, e.kind, e.occurred_at, people.get(e.actor_id, ""), dict(e.payload))
                     for e in events]
         n_att = s.scalar(select(func.count()).select_from(Attachment).where(Attachment.case_id == c.id))
+        rerating = s.scalar(select(Callback.rating).where(Callback.case_id == c.id, Callback.rating.is_not(None))
+                            .order_by(Callback.last_attempt_at.desc()).limit(1))
+        agreed = s.execute(select(Remedy.kind, Remedy.amount).where(Remedy.case_id == c.id,
+                                                                    Remedy.status == RemedyStatus.AGREED.value)
+                           .order_by(Remedy.proposed_at.desc()).limit(1)).first()
         return CaseDetail(c.id, c.number, c.version, c.status, c.severity, c.severity_reason, c.channel,
                           c.failure_type, c.cause_group, c.blame, c.mood, c.customer_words, c.opened_at,
                           c.first_response_at, cust.id, cust.name, cust.phone, veh.plate if veh else "",
                           (veh.vin or "") if veh else "", (veh.model or "") if veh else "",
-                          ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att)
+                          ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att,
+                          c.closed_at, c.recovered, rerating, tuple(agreed) if agreed else None,
+                          c.root_cause or "", c.improvement or "")
 
 
 def case_version(store, case_id: str) -> int:

@@ -407,6 +407,30 @@
         <translation>客户原话</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>是否挽回</translation>
+    </message>
+    <message>
+        <source>Re-rating</source>
+        <translation>回访评分</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -449,6 +473,18 @@
     <message>
         <source>no form</source>
         <translation>无反馈表</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{kind}, {amount} yuan</source>
+        <translation>{kind}，{amount} 元</translation>
     </message>
     <message>
         <source>Case opened ({channel}): {words}</source>
