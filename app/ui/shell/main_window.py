@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
     def show_dealer(self) -> None:
         """The counter's dealer as the store knows it now (joining head office names it)."""
         ident = self.store.identity
+        if getattr(self, "store_label", None) is not None:  # joining gives the counter its tag
+            self.store_label.setText(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.dealer_label.setText(
             self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
             if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))
