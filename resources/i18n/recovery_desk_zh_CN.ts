@@ -4881,6 +4881,18 @@
         <translation>年-月，如 2026-05</translation>
     </message>
     <message>
+        <source>Up and Down arrows: the month before or after</source>
+        <translation>上下方向键：上一个月或下一个月</translation>
+    </message>
+    <message>
+        <source>The month before</source>
+        <translation>上一个月</translation>
+    </message>
+    <message>
+        <source>The month after</source>
+        <translation>下一个月</translation>
+    </message>
+    <message>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
