@@ -13,7 +13,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
                         Vehicle, utcnow)
 from app.services.form_values import normalise_phone, normalise_plate
-from app.rules.vocab import RemedyStatus, Severity
+from app.rules.vocab import CallbackState, RemedyStatus, Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key
@@ -46,6 +46,7 @@ class CaseRow:
     plate: str
     assignee: str
     overdue: bool = False  # first response or callback late, or callback flagged
+    due: datetime | None = None  # when the case's callback is due (the case list's Due column)
 
     def key(self, sort: str):
         return (self.opened_at if sort == "opened_at" else self.number, self.id)
@@ -158,6 +159,14 @@ def count_cases(store, f: CaseFilter, *, now: datetime | None = None) -> int:
         return s.scalar(q)
 
 
+def in_list(store, f: CaseFilter, case_id: str, *, now: datetime | None = None) -> bool:
+    """Whether the case is among those ``f`` lists (the detail beside the list follows the filter)."""
+    with store.session() as s:
+        q = select(func.count()).select_from(FailureCase).where(FailureCase.id == case_id,
+                                                                *_conditions(store, s, f, now or utcnow()))
+        return bool(s.scalar(q))
+
+
 def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool = True, offset: int = 0,
               limit: int = 100, after: tuple | None = None, total: int | None = None,
               now: datetime | None = None) -> Page:
@@ -192,8 +201,18 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
         q = q.where(FailureCase.id.in_(chosen)) if chosen is not None else q.where(*conds)
         rows = s.execute(q.order_by(*order).limit(limit)).all()
         late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
+        due = _due_times(s, [r[0] for r in rows])
         return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
-                             r[0] in late) for r in rows], offset)
+                             r[0] in late, due.get(r[0])) for r in rows], offset)
+
+
+def _due_times(session, ids: list[str]) -> dict[str, datetime]:
+    """When each of one page's cases has its callback due (asked for the page only, as overdue is)."""
+    if not ids:
+        return {}
+    return dict(session.execute(select(Callback.case_id, func.min(Callback.due_at))
+                                .where(Callback.case_id.in_(ids), Callback.state == CallbackState.DUE.value)
+                                .group_by(Callback.case_id)).all())
 
 
 def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:

@@ -353,6 +353,13 @@
     </message>
 </context>
 <context>
+    <name>CaseColumns</name>
+    <message>
+        <source>Fit the columns to the width</source>
+        <translation>按宽度自动选择列</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>Choose a case in the list</source>
@@ -657,6 +664,14 @@
         <translation>服务顾问</translation>
     </message>
     <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>回访到期</translation>
+    </message>
+    <message>
         <source>Overdue: first response or callback is late</source>
         <translation>已逾期：首次响应或回访已超时</translation>
     </message>
@@ -753,6 +768,22 @@
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案例</translation>
+    </message>
+    <message>
+        <source>Copy the case number</source>
+        <translation>复制案例编号</translation>
+    </message>
+    <message>
+        <source>Copy the phone number</source>
+        <translation>复制电话号码</translation>
+    </message>
+    <message>
+        <source>Record complaint...</source>
+        <translation>登记投诉...</translation>
     </message>
     <message>
         <source>Cases found: {n}</source>

@@ -121,6 +121,14 @@ class CaseDetailView(QWidget):
                 w.show_case(case_id)
         self.case_shown.emit(case_id)
 
+    def clear(self) -> None:
+        """No case shown (the one shown left the list's filter)."""
+        self.case_id, self.detail = None, None
+        self.heading.setText(self.tr("Choose a case in the list"))
+        self.subheading.clear()
+        self.tabs.setEnabled(False)
+        self.tabs.hide()  # the case's tabs (the stepper's too) are not left showing it
+
     def reload(self) -> None:
         from app.services.case_queries import case_detail, customer_history
 
@@ -138,6 +146,7 @@ class CaseDetailView(QWidget):
             return
         self.detail = d
         self.tabs.setEnabled(True)
+        self.tabs.show()
         self.heading.setText(self.tr("Case {number}").format(number=d.number))
         self.subheading.setText(" · ".join(x for x in (d.customer, d.phone, d.plate, d.model) if x))
         facts = {"status": _title(CaseStatus, d.status), "severity": _title(Severity, d.severity),
