@@ -104,7 +104,6 @@ class CasesView(QWidget):
         for w in (self.use_dates, self.date_from, Label(self.tr("to")), self.date_to, self.overdue):
             row3.addWidget(w)
         row3.addStretch(1)
-        row3.addWidget(self.count)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +111,7 @@ class CasesView(QWidget):
         lv.addLayout(row2)
         lv.addLayout(row3)
         lv.addWidget(self.table, 1)
+        lv.addWidget(self.count)  # under the list: the filter row has no room left for it in longer languages
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
