@@ -97,3 +97,21 @@ def test_a_new_failure_alert_is_news_for_supervisors_until_read(store, people, t
     assert kinds(store, li) == []
     inbox.mark_read(store, zhou.user_id, [alerts[0].id])
     assert inbox.unread_count(store, zhou.user_id) == 0 and inbox.unread_count(store, admin.user_id) == 1
+
+
+def test_a_pack_head_office_published_is_news_for_everyone_once(store, people):
+    from pathlib import Path
+
+    from app.scripts.library import bundled_pack_path, library_for
+
+    admin, li, wang, zhou = people
+    assert inbox.PACK not in kinds(store, li)
+    text = bundled_pack_path().read_text(encoding="utf-8").replace("version: 1", "version: 7", 1)
+    library_for(Path(store.path).parent).install_bytes(text.encode("utf-8"), "default@7", "hq",
+                                                       published_at=utcnow().isoformat())
+    for person in (li, zhou, admin):
+        [pack] = [n for n in inbox.notices_for(store, person.user_id) if n.kind == inbox.PACK]
+        assert "7" in pack.summary and not pack.read
+    inbox.mark_read(store, li.user_id, [pack.id])
+    assert [n.read for n in inbox.notices_for(store, li.user_id) if n.kind == inbox.PACK] == [True]
+    assert [n.read for n in inbox.notices_for(store, zhou.user_id) if n.kind == inbox.PACK] == [False]
