@@ -49,3 +49,18 @@ def test_lock_minutes_saved_in_settings_take_effect_without_a_restart(qtbot, sto
     with qtbot.waitSignal(shell.locked, timeout=5000):
         shell.idle.timer.setInterval(20)  # the minute, shortened: the window locks with the new setting
         shell.idle.timer.start()
+
+
+def test_the_sync_interval_saved_in_settings_takes_effect_without_a_restart(qtbot, store, ops, admin):
+    from app.services.changes import SETTINGS
+    from app.ui.sync.sync_controller import SyncController
+
+    ctl = SyncController(store, ops)
+    assert ctl.interval_s == 60
+    ctl.timer.start(60_000)
+    save_settings(store, {"sync.interval_s": 300}, admin)
+    ops.announce(SETTINGS)
+    qtbot.waitUntil(lambda: ctl.interval_s == 300)
+    assert ctl.timer.isActive() and ctl.timer.interval() == 300_000
+    ctl.stop()
+    ops.wait_idle()
