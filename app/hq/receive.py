@@ -21,7 +21,7 @@ from app.hq import blobs, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
+from app.models import Dealer, HqCounter, HqRefusal, SyncConflict, SyncReceived, utcnow
 from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
@@ -49,11 +49,15 @@ class Receipt:
     conflicts: int
     n: int  # head office's arrival number for the file
     refused: tuple[Refusal, ...] = ()  # changes of the file head office did not store
+    # The file's changes head office keeps aside as conflicts (their event ids): the counter names
+    # the two sides of such a conflict as head office does (app.sync.conflicts).
+    kept_aside: tuple[str, ...] = ()
 
     def ack(self, server_time: datetime) -> dict:
         return {"status": self.status, "counter": self.counter, "sequence": self.sequence,
                 "sha256": self.sha256, "events_new": self.events_new, "conflicts": self.conflicts,
-                "refused": [r.to_wire() for r in self.refused], "server_time": server_time.isoformat()}
+                "refused": [r.to_wire() for r in self.refused], "kept_aside": list(self.kept_aside),
+                "server_time": server_time.isoformat()}
 
 
 def verify(db, data: bytes) -> casefile.CaseFile:
@@ -92,11 +96,20 @@ def _refusals_of(s, n: int) -> tuple[Refusal, ...]:
                          r.reason["params"], tuple(r.event_ids)) for r in rows)
 
 
+def _kept_aside(s, cf: casefile.CaseFile) -> tuple[str, ...]:
+    ids = [str(e.get("id")) for e in cf.events if isinstance(e, dict) and e.get("id")]
+    kept: list[str] = []
+    for i in range(0, len(ids), 500):
+        kept += s.scalars(select(SyncConflict.other_event_id).where(SyncConflict.other_event_id.in_(ids[i:i + 500])))
+    return tuple(kept)
+
+
 def _duplicate(s, cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
     if row.sha256 != cf.sha256:
         raise _replay(cf)
     # The same answer as the first time, refusals included: the first acknowledgement may be lost.
-    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n, _refusals_of(s, row.n))
+    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n, _refusals_of(s, row.n),
+                   _kept_aside(s, cf))
 
 
 def _named(folder: Path, name: str) -> Path:
@@ -278,8 +291,9 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             if skew_s is not None:
                 counter.clock_skew_s = skew_s
             n = rec.n
+            kept = _kept_aside(s, cf) if conflicts else ()
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
-                   tuple(refused))
+                   tuple(refused), kept)
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:

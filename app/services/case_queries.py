@@ -10,10 +10,10 @@ from sqlalchemy import and_, case, func, or_, select, tuple_, union
 
 from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import (Attachment, Customer, Event, FailureCase, FeedbackForm, RepairOrder, User, Vehicle,
-                        utcnow)
+from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
+                        Vehicle, utcnow)
 from app.services.form_values import normalise_phone, normalise_plate
-from app.rules.vocab import Severity
+from app.rules.vocab import CallbackState, RemedyStatus, Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")
 KEYSET_SORTS = ("opened_at", "number")  # backed by an index, so a page continues from the last key
@@ -46,6 +46,7 @@ class CaseRow:
     plate: str
     assignee: str
     overdue: bool = False  # first response or callback late, or callback flagged
+    due: datetime | None = None  # when the case's callback is due (the case list's Due column)
 
     def key(self, sort: str):
         return (self.opened_at if sort == "opened_at" else self.number, self.id)
@@ -167,6 +168,14 @@ def count_by_status(store, f: CaseFilter, *, now: datetime | None = None) -> dic
         return dict(s.execute(q).all())
 
 
+def in_list(store, f: CaseFilter, case_id: str, *, now: datetime | None = None) -> bool:
+    """Whether the case is among those ``f`` lists (the detail beside the list follows the filter)."""
+    with store.session() as s:
+        q = select(func.count()).select_from(FailureCase).where(FailureCase.id == case_id,
+                                                                *_conditions(store, s, f, now or utcnow()))
+        return bool(s.scalar(q))
+
+
 def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool = True, offset: int = 0,
               limit: int = 100, after: tuple | None = None, total: int | None = None,
               now: datetime | None = None) -> Page:
@@ -201,8 +210,18 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
         q = q.where(FailureCase.id.in_(chosen)) if chosen is not None else q.where(*conds)
         rows = s.execute(q.order_by(*order).limit(limit)).all()
         late = _overdue_ids(s, [r[0] for r in rows], now or utcnow())
+        due = _due_times(s, [r[0] for r in rows])
         return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
-                             r[0] in late) for r in rows], offset)
+                             r[0] in late, due.get(r[0])) for r in rows], offset)
+
+
+def _due_times(session, ids: list[str]) -> dict[str, datetime]:
+    """When each of one page's cases has its callback due (asked for the page only, as overdue is)."""
+    if not ids:
+        return {}
+    return dict(session.execute(select(Callback.case_id, func.min(Callback.due_at))
+                                .where(Callback.case_id.in_(ids), Callback.state == CallbackState.DUE.value)
+                                .group_by(Callback.case_id)).all())
 
 
 def _overdue_ids(session, ids: list[str], now: datetime) -> set[str]:
@@ -343,6 +362,14 @@ class CaseDetail:
     assignee: str
     timeline: list[TimelineItem] = field(default_factory=list)
     attachments: int = 0
+    # The outcome, for a closed case's Overview: re-rating is the last callback's score, remedy the
+    # one the customer accepted as (kind, yuan).
+    closed_at: datetime | None = None
+    recovered: bool | None = None
+    rerating: int | None = None
+    remedy: tuple[str, int] | None = None
+    root_cause: str = ""
+    improvement: str = ""
 
 
 def case_detail(store, case_id: str) -> CaseDetail:
@@ -359,11 +386,18 @@ def case_detail(store, case_id: str) -> CaseDetail:
         timeline = [TimelineItem(e.seq, e.kind, e.occurred_at, people.get(e.actor_id, ""), dict(e.payload))
                     for e in events]
         n_att = s.scalar(select(func.count()).select_from(Attachment).where(Attachment.case_id == c.id))
+        rerating = s.scalar(select(Callback.rating).where(Callback.case_id == c.id, Callback.rating.is_not(None))
+                            .order_by(Callback.last_attempt_at.desc()).limit(1))
+        agreed = s.execute(select(Remedy.kind, Remedy.amount).where(Remedy.case_id == c.id,
+                                                                    Remedy.status == RemedyStatus.AGREED.value)
+                           .order_by(Remedy.proposed_at.desc()).limit(1)).first()
         return CaseDetail(c.id, c.number, c.version, c.status, c.severity, c.severity_reason, c.channel,
                           c.failure_type, c.cause_group, c.blame, c.mood, c.customer_words, c.opened_at,
                           c.first_response_at, cust.id, cust.name, cust.phone, veh.plate if veh else "",
                           (veh.vin or "") if veh else "", (veh.model or "") if veh else "",
-                          ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att)
+                          ro.number if ro else "", people.get(c.assignee_id, ""), timeline, n_att,
+                          c.closed_at, c.recovered, rerating, tuple(agreed) if agreed else None,
+                          c.root_cause or "", c.improvement or "")
 
 
 def case_version(store, case_id: str) -> int:

@@ -47,3 +47,39 @@ def remember_folder(store, folder: str) -> None:
     """Keep the folder a file dialog was last used in (no view shows it: nothing to announce)."""
     with store.session() as s, s.begin():
         settings.put(s, "ui.last_folder", folder)
+
+
+_CASE_LIST = "ui.case_list."  # store_meta: + a person's id; their case list's columns (JSON)
+
+
+def case_list_layout(store, user_id: str | None) -> dict:
+    """The columns a person chose for the case list: {"hidden": [...], "widths": {column: px}}; {} before any."""
+    import json
+
+    from app.models import StoreMeta
+
+    if not user_id:
+        return {}
+    with store.session() as s:
+        row = s.get(StoreMeta, _CASE_LIST + user_id)
+    try:
+        layout = json.loads(row.value) if row else {}
+    except ValueError:
+        return {}  # a damaged layout: the list chooses its columns for the width again
+    return layout if isinstance(layout, dict) else {}
+
+
+def remember_case_list_layout(store, user_id: str | None, layout: dict) -> None:
+    """Kept per person at this counter (no other view shows it: nothing to announce)."""
+    import json
+
+    from app.models import StoreMeta
+
+    if not user_id:
+        return
+    with store.session() as s, s.begin():
+        row = s.get(StoreMeta, _CASE_LIST + user_id)
+        if row is None:
+            s.add(StoreMeta(key=_CASE_LIST + user_id, value=json.dumps(layout)))
+        else:
+            row.value = json.dumps(layout)

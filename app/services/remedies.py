@@ -37,15 +37,17 @@ class RemedyView:
     proposed_at: datetime
     decision_note: str
     case_version: int = 0  # the case's version when read: pass it back as expected_version
+    case_summary: str = ""  # the customer's words on the case, for a decision without opening it
 
 
 def _remedy_view(s, r: Remedy) -> RemedyView:
-    number, customer, version = s.execute(select(FailureCase.number, Customer.name, FailureCase.version)
+    number, customer, version, words = s.execute(select(FailureCase.number, Customer.name, FailureCase.version,
+                                                        FailureCase.customer_words)
                                  .join(Customer, Customer.id == FailureCase.customer_id)
                                  .where(FailureCase.id == r.case_id)).one()
     who = s.get(User, r.proposed_by) if r.proposed_by else None
     return RemedyView(r.id, r.case_id, number, customer, r.kind, r.amount, r.description, r.status,
-                      who.display_name if who else "", r.proposed_at, r.decision_note, version)
+                      who.display_name if who else "", r.proposed_at, r.decision_note, version, words)
 
 
 @announces(REMEDIES | CASES)

@@ -283,6 +283,12 @@ class SyncClient:
         # The file arrived; changes head office refused of it are sync problems, never dropped.
         refused = ack.get("refused") or []
         problems.record_refused(self.store, w.seq, [r for r in refused if isinstance(r, dict)])
+        kept = [i for i in ack.get("kept_aside") or [] if isinstance(i, str) and 0 < len(i) <= 36]
+        if kept:  # named in Sync problems as head office names them
+            from app.sync.conflicts import note_kept_aside_at_head_office
+
+            with self.store.session() as s, s.begin():
+                note_kept_aside_at_head_office(s, kept)
         outbox.mark_acked(self.store, w.seq)
         skew = _skew(ack.get("server_time"))
         return replace(report, sent=report.sent + 1, acked_events=report.acked_events + w.events,

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import counter_tag
-from app.models import Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder, SyncConflict, User
+from app.models import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder, StoreMeta, SyncConflict,
+                        SyncFile, SyncOutbox, User)
 from app.rules.vocab import (
     RemedyKind, Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Severity, Verification,
 )
@@ -159,9 +160,34 @@ def _side(kind, payload_actor, origin, occurred_at, users, labels, here) -> Side
     return Side(kind or "", actor, place, label, occurred_at)
 
 
+HQ_KEPT = "hq_kept."  # store_meta: + the id of this counter's change head office keeps aside
+
+
+def note_kept_aside_at_head_office(session, event_ids) -> None:
+    """Head office's acknowledgement named these changes of this counter as kept aside there."""
+    for eid in event_ids:
+        if session.get(StoreMeta, HQ_KEPT + eid) is None:
+            session.add(StoreMeta(key=HQ_KEPT + eid, value="1"))
+
+
+def _head_office_kept_aside(session, kept: Event, here: str | None) -> bool:
+    """Whether head office keeps aside the change this counter applied (its own), so that the side
+    pulled from head office is the one applied there: it named it so in its acknowledgement, or has
+    not received it yet (the pulled change is already there, so the own one will be kept aside)."""
+    if here is None or kept.origin != here:
+        return False  # a change pulled from head office came in head office's own order
+    if session.get(StoreMeta, HQ_KEPT + kept.id) is not None:
+        return True
+    acked = session.scalar(select(SyncOutbox.event_id).join(SyncFile, SyncFile.seq == SyncOutbox.file_seq)
+                           .where(SyncOutbox.event_id == kept.id, SyncFile.status == "acked"))
+    return acked is None
+
+
 def load(session, conflicts: list[SyncConflict], *, here: str | None = None) -> list[ConflictFacts]:
     """Facts for ``conflicts`` from the database they are stored in. ``here``: this counter's store id
-    (None at head office), so its own changes read "this counter"."""
+    (None at head office), so its own changes read "this counter". The sides are named as head
+    office names them wherever they are read: "applied" is the change head office applied, "kept
+    aside" the one it keeps aside, even when this counter applied its own change first."""
     from app.models import HqCounter
 
     users = dict(session.execute(select(User.id, User.display_name)).all())
@@ -202,6 +228,9 @@ def load(session, conflicts: list[SyncConflict], *, here: str | None = None) -> 
                 here_value = _note(kept.payload) if kept is not None else None
             other_value = theirs[k] if k in theirs else named.get(k)
             changes.append(FieldChange(k, here_value, other_value))
+        if kept is not None and _head_office_kept_aside(session, kept, here):
+            applied, other = other, applied
+            changes = [FieldChange(ch.field, ch.other, ch.applied) for ch in changes]
         out.append(ConflictFacts(c.id, dealers.get(c.dealer_id, ""), c.entity_type, c.entity_id, reference, customer,
                                  c.seq, c.detected_at, applied, other, tuple(changes), users))
     return out

@@ -18,7 +18,7 @@ from app.services.cases import Renumbered, renumber_for_dealer
 from app.models.identity import CASE_SEQ_PREFIX, COUNTER_TAG_KEY, SEQUENCE_FLOOR_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified
-from app.services.changes import SETTINGS, SYNC, announces
+from app.services.changes import CASES, SETTINGS, SYNC, announces
 
 
 class EnrolmentFailed(RecoveryDeskError):
@@ -43,7 +43,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-@announces(SETTINGS | SYNC)
+@announces(SETTINGS | SYNC | CASES)  # CASES: the cases made before joining take the dealer's numbers
 def connect(store, url: str, code: str, *, label: str = "",
             transport: httpx.BaseTransport | None = None) -> Connected:
     url = _check_url(url)

@@ -35,6 +35,10 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Case summary</source>
+        <translation>案件摘要</translation>
+    </message>
+    <message>
         <source>Note to the advisor (required to refuse)</source>
         <translation>给顾问的说明（拒绝时必填）</translation>
     </message>
@@ -51,8 +55,8 @@
         <translation>没有等待审批的补偿。</translation>
     </message>
     <message>
-        <source>Remedies above an advisor&apos;s authority wait here for your decision.</source>
-        <translation>超出顾问权限的补偿在这里等待您审批。</translation>
+        <source>Remedies above an advisor&apos;s authority wait here for your decision. Enter opens the chosen request&apos;s case.</source>
+        <translation>超出顾问权限的补偿在此等待您的决定。按回车键打开所选申请的案件。</translation>
     </message>
 </context>
 <context>
@@ -353,6 +357,13 @@
     </message>
 </context>
 <context>
+    <name>CaseColumns</name>
+    <message>
+        <source>Fit the columns to the width</source>
+        <translation>按宽度自动选择列</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>Choose a case in the list</source>
@@ -407,6 +418,30 @@
         <translation>客户原话</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>是否挽回</translation>
+    </message>
+    <message>
+        <source>Re-rating</source>
+        <translation>回访评分</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -449,6 +484,18 @@
     <message>
         <source>no form</source>
         <translation>无反馈表</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{kind}, {amount} yuan</source>
+        <translation>{kind}，{amount} 元</translation>
     </message>
     <message>
         <source>Case opened ({channel}): {words}</source>
@@ -621,6 +668,14 @@
         <translation>服务顾问</translation>
     </message>
     <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>回访到期</translation>
+    </message>
+    <message>
         <source>Overdue: first response or callback is late</source>
         <translation>已逾期：首次响应或回访已超时</translation>
     </message>
@@ -721,6 +776,22 @@
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案例</translation>
+    </message>
+    <message>
+        <source>Copy the case number</source>
+        <translation>复制案例编号</translation>
+    </message>
+    <message>
+        <source>Copy the phone number</source>
+        <translation>复制电话号码</translation>
+    </message>
+    <message>
+        <source>Record complaint...</source>
+        <translation>登记投诉...</translation>
     </message>
     <message>
         <source>Cases found: {n}</source>
@@ -4236,6 +4307,99 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>{by} approved your remedy of {amount} yuan {note}</source>
+        <translation>{by} 批准了您的 {amount} 元补偿 {note}</translation>
+    </message>
+    <message>
+        <source>{by} refused your remedy of {amount} yuan: {note}</source>
+        <translation>{by} 拒绝了您的 {amount} 元补偿：{note}</translation>
+    </message>
+    <message>
+        <source>{by} asks your approval for a remedy of {amount} yuan</source>
+        <translation>{by} 请您审批 {amount} 元的补偿</translation>
+    </message>
+    <message>
+        <source>{by} escalated the case: {reason}</source>
+        <translation>{by} 升级了案件：{reason}</translation>
+    </message>
+    <message>
+        <source>{by} opened a case for you</source>
+        <translation>{by} 为您开立了案件</translation>
+    </message>
+    <message>
+        <source>A failure form came in: repair order {number}</source>
+        <translation>收到服务失败反馈表：工单 {number}</translation>
+    </message>
+    <message>
+        <source>Head office published a new script pack: {label}</source>
+        <translation>总部发布了新的话术包：{label}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesButton</name>
+    <message>
+        <source>Notices ({n})</source>
+        <translation>通知 ({n})</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>{n} unread notice(s): decisions, escalations, alerts and news for you</source>
+        <translation>{n} 条未读通知：给您的审批结果、升级、预警和消息</translation>
+    </message>
+    <message>
+        <source>{n} new notices</source>
+        <translation>{n} 条新通知</translation>
+    </message>
+    <message>
+        <source>Recovery Desk</source>
+        <translation>服务补救台</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No notices in the last {days} days.</source>
+        <translation>最近 {days} 天没有通知。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark all &amp;read</source>
+        <translation>全部标为已读(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>OverdueBox</name>
     <message>
         <source>Overdue ({n})</source>
@@ -5142,6 +5306,18 @@
         <translation>年-月，如 2026-05</translation>
     </message>
     <message>
+        <source>Up and Down arrows: the month before or after</source>
+        <translation>上下方向键：上一个月或下一个月</translation>
+    </message>
+    <message>
+        <source>The month before</source>
+        <translation>上一个月</translation>
+    </message>
+    <message>
+        <source>The month after</source>
+        <translation>下一个月</translation>
+    </message>
+    <message>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
@@ -5663,6 +5839,14 @@
     <message>
         <source>No sync problems.</source>
         <translation>没有同步问题。</translation>
+    </message>
+    <message>
+        <source>Applied (head office&apos;s version)</source>
+        <translation>已采用（总部版本）</translation>
+    </message>
+    <message>
+        <source>Kept aside</source>
+        <translation>已搁置</translation>
     </message>
     <message>
         <source>Send again</source>

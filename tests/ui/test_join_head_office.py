@@ -66,6 +66,12 @@ def test_working_offline_first_then_joining_from_settings_without_a_restart(qtbo
     server, code = head_office
     shell, w = signed_in(qtbot, ops, store)
     assert w.dealer_label.text() == "Dealer: LOCAL"
+    from tests.recovery_helpers import case_for
+
+    case_id = case_for(store, admin.user_id, at=None)
+    w.show_page(w.cases)
+    w.cases.show_case(case_id)
+    qtbot.waitUntil(lambda: w.cases.detail.heading.text().startswith("Case LOCAL-"))
     w.show_page(w.settings)
     assert "Working offline" in w.settings.hq_state.text()
 
@@ -76,3 +82,6 @@ def test_working_offline_first_then_joining_from_settings_without_a_restart(qtbo
     assert shell.window is w  # the same window: no restart
     qtbot.waitUntil(lambda: "Joined head office at" in w.settings.hq_state.text())
     assert "北京一店 (BJ01)" in w.settings.hq_state.text()
+    # The open case takes its number under the dealer at once, and the status bar the counter's tag.
+    qtbot.waitUntil(lambda: w.cases.detail.heading.text().startswith("Case BJ01-"))
+    assert w.store_label.text() == f"This counter's store ({store.identity.tag})"

@@ -116,6 +116,20 @@ def test_full_recovery_with_the_keyboard(qtbot, store, tmp_path):
     assert all(e.actor_id == adv_id for e in tl)
     assert [e.payload["rating"] for e in tl if e.kind == "callback.reached"] == [9]
 
+    # The closed case's Overview tells its outcome, not only its timeline.
+    from app.ui.cases.case_detail_view import CaseDetailView
+
+    detail = CaseDetailView(store, ops, user)
+    qtbot.addWidget(detail)
+    detail.show()
+    detail.show_case(case_id)
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.fact_labels["closed_at"].isVisible())
+    facts = {k: detail.fact_labels[k].text() for k in detail.outcome_keys}
+    assert (facts["recovered"], facts["rerating"], facts["root_cause"], facts["improvement"]) == (
+        "Yes", "9", "技师未按规范拧紧螺栓", "交车前增加扭矩复检")
+    assert facts["remedy"].endswith(", 200 yuan") and facts["closed_at"] != "-", facts
+    ops.wait_idle()
+
 
 def test_skipping_or_noting_a_step_asks_for_the_note_first_and_records_nothing_without_it(qtbot, store, tmp_path):
     user, case_id = a_serious_case(store, tmp_path)

@@ -132,3 +132,23 @@ def test_a_long_report_previews_its_first_pages_and_says_how_many_there_are(qtbo
     assert view.status.text() == (f"Pages: {view.current.page_count}; the preview shows the first {PREVIEW_PAGES}. "
                                   "Save or print it for all of them.")
     ops.wait_idle()
+
+
+def test_the_month_starts_at_the_last_complete_month_and_steps_with_the_arrows(qtbot, store):
+    from app.foundation import clock
+    from app.ui.reports.reports_view import ReportsView, step_month
+
+    view = ReportsView(store, Ops(inline=True))
+    qtbot.addWidget(view)
+    view.show()
+    today = clock.today()
+    last = f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
+    assert view.month.text() == last  # the program's clock is 2026-11-18 in tests: 2026-10
+    view.month.setFocus()
+    qtbot.keyClick(view.month, Qt.Key.Key_Up)
+    assert view.month.text() == step_month(last, -1)
+    qtbot.mouseClick(view.later, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.later, Qt.MouseButton.LeftButton)
+    assert view.month.text() == step_month(last, 1)
+    assert [step_month("2026-01", -1), step_month("2025-12", 1), step_month("2026-05", -17)] == [
+        "2025-12", "2026-01", "2024-12"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QLis
 from app.ui.cases.attachments_panel import AttachmentsPanel
 from app.services.changes import ATTACHMENTS, CALLBACKS, CASES, REMEDIES
 from app.ui.common.ops import Ops
-from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
+from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, RemedyKind, Severity
 from app.ui.common.widgets import Label
 
 
@@ -53,6 +53,16 @@ class CaseDetailView(QWidget):
             lab.setObjectName(f"fact_{key}")
             self.facts.addRow(label + ":", lab)
             self.fact_labels[key] = lab
+        # A closed case's outcome, shown only once it is closed (it is also in the timeline).
+        self.outcome_keys = ("closed_at", "recovered", "rerating", "remedy", "root_cause", "improvement")
+        for key, label in zip(self.outcome_keys, (self.tr("Closed"), self.tr("Recovered"), self.tr("Re-rating"),
+                                                  self.tr("Remedy"), self.tr("Root cause"), self.tr("Improvement"))):
+            lab = Label("-")
+            lab.setWordWrap(True)
+            lab.setObjectName(f"fact_{key}")
+            self.facts.addRow(label + ":", lab)
+            self.fact_labels[key] = lab
+            self.facts.setRowVisible(lab, False)
         self.tabs.addTab(overview, self.tr("Overview"))
 
     def build_timeline(self) -> None:
@@ -111,6 +121,14 @@ class CaseDetailView(QWidget):
                 w.show_case(case_id)
         self.case_shown.emit(case_id)
 
+    def clear(self) -> None:
+        """No case shown (the one shown left the list's filter)."""
+        self.case_id, self.detail = None, None
+        self.heading.setText(self.tr("Choose a case in the list"))
+        self.subheading.clear()
+        self.tabs.setEnabled(False)
+        self.tabs.hide()  # the case's tabs (the stepper's too) are not left showing it
+
     def reload(self) -> None:
         from app.services.case_queries import case_detail, customer_history
 
@@ -128,6 +146,7 @@ class CaseDetailView(QWidget):
             return
         self.detail = d
         self.tabs.setEnabled(True)
+        self.tabs.show()
         self.heading.setText(self.tr("Case {number}").format(number=d.number))
         self.subheading.setText(" · ".join(x for x in (d.customer, d.phone, d.plate, d.model) if x))
         facts = {"status": _title(CaseStatus, d.status), "severity": _title(Severity, d.severity),
@@ -138,6 +157,11 @@ class CaseDetailView(QWidget):
                  "assignee": d.assignee or "-", "customer_words": d.customer_words or "-"}
         if d.severity_reason:
             facts["severity"] += f" ({d.severity_reason})"
+        closed = d.status == CaseStatus.CLOSED.value
+        if closed:
+            facts.update(self.outcome_facts(d))
+        for key in self.outcome_keys:
+            self.facts.setRowVisible(self.fact_labels[key], closed)
         for key, text in facts.items():
             self.fact_labels[key].setText(text)
         self.timeline.clear()
@@ -155,6 +179,17 @@ class CaseDetailView(QWidget):
             QTreeWidgetItem(self.history, [_when(c.opened_at)[:10], self.tr("Case {number}").format(number=c.number),
                                            f"{_title(CaseStatus, c.status)} · {_title(Severity, c.severity)}"])
         self.history.sortItems(0, Qt.SortOrder.DescendingOrder)
+
+    def outcome_facts(self, d) -> dict[str, str]:
+        recovered = {True: self.tr("Yes"),
+                     False: self.tr("No")}.get(d.recovered, "-")
+        remedy = "-"
+        if d.remedy:
+            remedy = self.tr("{kind}, {amount} yuan").format(kind=_title(RemedyKind, d.remedy[0]),
+                                                           amount=self.locale().toString(d.remedy[1]))
+        return {"closed_at": _when(d.closed_at), "recovered": recovered,
+                "rerating": str(d.rerating) if d.rerating is not None else "-", "remedy": remedy,
+                "root_cause": d.root_cause or "-", "improvement": d.improvement or "-"}
 
     def describe(self, kind: str, payload: dict) -> str:
         """What a timeline entry says; kinds this view doesn't know are shown by name."""

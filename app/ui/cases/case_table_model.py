@@ -14,12 +14,12 @@ from PySide6.QtGui import QColor
 
 from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
 from app.ui.common.ops import Ops
-from app.rules.vocab import CaseStatus, Severity
+from app.rules.vocab import CaseStatus, CauseGroup, Severity
 from app.ui.common.style import ERROR_COLOUR
 
 PAGE = 100
 MAX_PAGES = 12
-COLUMNS = ("number", "opened_at", "status", "severity", "customer", "phone", "plate", "assignee")
+COLUMNS = ("number", "opened_at", "status", "severity", "customer", "phone", "plate", "assignee", "cause_group", "due")
 SORT_FOR_COLUMN = {0: "number", 1: "opened_at", 2: "status", 3: "severity", 4: "customer", 6: "plate", 7: "assignee"}
 
 
@@ -44,9 +44,12 @@ class CaseTableModel(QAbstractTableModel):
                         QCoreApplication.translate("CaseTableModel", "Customer"),
                         QCoreApplication.translate("CaseTableModel", "Phone"),
                         QCoreApplication.translate("CaseTableModel", "Plate"),
-                        QCoreApplication.translate("CaseTableModel", "Advisor")]
+                        QCoreApplication.translate("CaseTableModel", "Advisor"),
+                        QCoreApplication.translate("CaseTableModel", "Cause"),
+                        QCoreApplication.translate("CaseTableModel", "Callback due")]
         self.titles = {**{s.value: QCoreApplication.translate("Vocab", s.title) for s in CaseStatus},
                        **{s.value: QCoreApplication.translate("Vocab", s.title) for s in Severity}}
+        self.causes = {c.value: QCoreApplication.translate("Vocab", c.title) for c in CauseGroup}
 
     # Query.
     def set_query(self, f: CaseFilter | None = None, sort: str | None = None, descending: bool | None = None) -> None:
@@ -141,6 +144,10 @@ class CaseTableModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if col == "opened_at":
             return r.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if col == "due":
+            return r.due.astimezone().strftime("%Y-%m-%d %H:%M") if r.due else ""
+        if col == "cause_group":
+            return self.causes.get(r.cause_group, r.cause_group)
         value = getattr(r, col)
         return self.titles.get(value, value) if col in ("status", "severity") else value
 

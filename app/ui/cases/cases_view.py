@@ -84,8 +84,11 @@ class CasesView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((150, 120, 125, 70, 70, 100, 85)):  # status: "Awaiting callback"
-            self.table.setColumnWidth(col, width)
+        from app.ui.cases.case_columns import CaseColumns
+
+        self.columns = CaseColumns(self.table, self.store, self.ops, self.user)  # for the width; header's right-click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.on_table_menu_requested)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
 
     def build_status_counts(self) -> None:
@@ -111,7 +114,6 @@ class CasesView(QWidget):
         for w in (self.use_dates, self.date_from, Label(self.tr("to")), self.date_to, self.overdue):
             row3.addWidget(w)
         row3.addStretch(1)
-        row3.addWidget(self.count)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +122,7 @@ class CasesView(QWidget):
         lv.addLayout(row3)
         lv.addWidget(self.status_counts)  # above the list; the list's columns are its own
         lv.addWidget(self.table, 1)
+        lv.addWidget(self.count)  # under the list: the filter row has no room left for it in longer languages
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -164,7 +167,35 @@ class CasesView(QWidget):
 
     def apply_filter(self, *_) -> None:
         self.search_timer.stop()
-        self.model.set_query(self.current_filter())
+        f = self.current_filter()
+        self.model.set_query(f)
+        case_id = self.detail.case_id
+        if case_id:  # the detail follows the filter: a case the list no longer shows leaves it
+            from app.services.case_queries import in_list
+
+            store = self.store
+            self.ops.run(lambda: in_list(store, f, case_id),
+                         on_success=lambda listed: listed or self.detail.case_id != case_id or self.detail.clear())
+
+    def on_table_menu_requested(self, pos) -> None:
+        """The common actions on the case under the pointer."""
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMenu
+
+        index = self.table.indexAt(pos)
+        row = self.model.case_at(index.row()) if index.isValid() else None
+        menu = QMenu(self.table)
+        if row is not None:
+            self.table.selectRow(index.row())
+            menu.addAction(self.tr("Open the case"), lambda: self.show_case(row.id))
+            menu.addAction(self.tr("Copy the case number"), lambda: QGuiApplication.clipboard().setText(row.number))
+            if row.phone:
+                menu.addAction(self.tr("Copy the phone number"), lambda: QGuiApplication.clipboard().setText(row.phone))
+            menu.addSeparator()
+        menu.addAction(self.tr("Record complaint..."), self.on_new_clicked)
+        menu.addAction(self.tr("Export to Excel..."), self.on_export_clicked)
+        self.menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def on_use_dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
@@ -15,6 +16,7 @@ from app.ui.common.ui_words import error_text, title
 
 class ApprovalsView(QWidget):
     shows = REMEDIES | CASES  # each row holds its case's version: a case change reloads it too
+    case_requested = Signal(str)  # Enter or a double-click on a request: its case
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,7 +24,9 @@ class ApprovalsView(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.rows = []
         self.table = record_table("pending", [self.tr("Case"), self.tr("Customer"), self.tr("Remedy"),
-                                              self.tr("Value (yuan)"), self.tr("Proposed by"), self.tr("Details")])
+                                              self.tr("Value (yuan)"), self.tr("Proposed by"), self.tr("Details"),
+                                              self.tr("Case summary")])
+        self.table.activated.connect(lambda _index: self.on_request_activated())
         self.note = QLineEdit(objectName="note")
         self.note.setPlaceholderText(self.tr("Note to the advisor (required to refuse)"))
         self.approve_button = QPushButton(self.tr("&Approve"), objectName="approve")
@@ -34,7 +38,8 @@ class ApprovalsView(QWidget):
         row.addWidget(self.approve_button)
         row.addWidget(self.refuse_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(Label(self.tr("Remedies above an advisor's authority wait here for your decision.")))
+        layout.addWidget(Label(self.tr("Remedies above an advisor's authority wait here for your decision. "
+                                       "Enter opens the chosen request's case.")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(row)
@@ -54,7 +59,8 @@ class ApprovalsView(QWidget):
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
             for c, text in enumerate([v.case_number, v.customer, title(RemedyKind(v.kind)),
-                                      self.locale().toString(v.amount), v.proposed_by, v.description]):
+                                      self.locale().toString(v.amount), v.proposed_by, v.description,
+                                      v.case_summary]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         fit_columns(self.table)
         self.empty.setVisible(not rows)
@@ -62,6 +68,11 @@ class ApprovalsView(QWidget):
             b.setEnabled(bool(rows))
         if rows:  # the same remedy stays chosen across a reload
             self.table.selectRow(next((i for i, v in enumerate(rows) if v.id == chosen), 0))
+
+    def on_request_activated(self) -> None:
+        remedy = chosen_row(self.table, self.rows)
+        if remedy is not None:
+            self.case_requested.emit(remedy.case_id)
 
     def _decide(self, approve: bool) -> None:
         remedy = chosen_row(self.table, self.rows)

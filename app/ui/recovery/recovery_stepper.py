@@ -50,6 +50,7 @@ class RecoveryStepper(QWidget):
     def build_step(self) -> None:
         """The step shown: where it is in the script, what to say, the note and what went wrong."""
         self.position = Label(objectName="position")
+        self.position.setWordWrap(True)  # a long step title (or a longer language) wraps, never cut
         self.say = Label(objectName="say")
         self.say.setWordWrap(True)
         self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import getpass
 import io
+import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
+                               QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput, RecoveryDeskError
@@ -20,6 +21,14 @@ from app.ui.common.pdf_preview import PREVIEW_PAGES, PRINT_DPI, PdfPreview, page
 from app.ui.common.widgets import Label, error_label, plain_message
 
 FEEDBACK, CASES = "feedback", "cases"
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def step_month(month: str, months: int) -> str:
+    """"2026-01" stepped by -1 is "2025-12"."""
+    year, mon = int(month[:4]), int(month[5:7])
+    n = year * 12 + mon - 1 + months
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
 
 @dataclass(frozen=True)
@@ -57,9 +66,21 @@ class ReportsView(QWidget):
         self.kind = QComboBox(objectName="report_kind")
         self.kind.addItem(self.tr("Monthly feedback summary"), FEEDBACK)
         self.kind.addItem(self.tr("Case recovery report"), CASES)
-        self.month = QLineEdit(clock.today().strftime("%Y-%m"), objectName="report_month")
+        # The last complete month: a monthly report is made once its month is over.
+        self.month = QLineEdit(step_month(clock.today().strftime("%Y-%m"), -1), objectName="report_month")
         self.month.setPlaceholderText(self.tr("YYYY-MM"))
         self.month.setMaximumWidth(120)
+        self.month.setToolTip(self.tr("Up and Down arrows: the month before or after"))
+        self.month.setCompleter(QCompleter([step_month(clock.today().strftime("%Y-%m"), -i) for i in range(25)],
+                                           self.month))
+        self.month.completer().setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.earlier = QToolButton(objectName="earlierMonth", text="‹", autoRaise=True)
+        self.earlier.setToolTip(self.tr("The month before"))
+        self.later = QToolButton(objectName="laterMonth", text="›", autoRaise=True)
+        self.later.setToolTip(self.tr("The month after"))
+        self.earlier.clicked.connect(lambda: self.on_month_stepped(-1))
+        self.later.clicked.connect(lambda: self.on_month_stepped(1))
+        self.month.installEventFilter(self)  # Up and Down step the month
         self.month_error = error_label("month_error")
         self.month_error.hide()
         self.advisor = QComboBox(objectName="report_advisor")
@@ -72,7 +93,9 @@ class ReportsView(QWidget):
 
     def build_form(self) -> QFormLayout:
         month_row = QHBoxLayout()
+        month_row.addWidget(self.earlier)
         month_row.addWidget(self.month)
+        month_row.addWidget(self.later)
         month_row.addWidget(self.month_error, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # no 1100-pixel combos
@@ -83,6 +106,20 @@ class ReportsView(QWidget):
         form.addRow(self.tr("Advisor:"), self.advisor)
         form.addRow(self.tr("Language of the report:"), self.language)
         return form
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.month and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Up,
+                                                                                          Qt.Key.Key_Down):
+            self.on_month_stepped(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(obj, event)
+
+    def on_month_stepped(self, months: int) -> None:
+        """The month before or after the one written (the last complete month when it can't be read)."""
+        text = self.month.text().strip()
+        start = text if MONTH.fullmatch(text) else step_month(clock.today().strftime("%Y-%m"), 0)
+        self.month.setText(step_month(start, months))
+        self.month_error.hide()
 
     def build_buttons(self) -> QHBoxLayout:
         """Create, save and print, and how the last of them went."""

@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.services.changes import SETTINGS
+
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.InputMethod, QEvent.Type.TouchBegin}
 
 
 class IdleWatcher(QObject):
+    shows = SETTINGS  # the lock minutes take effect when saved (the shell follows them), no restart
     idle = Signal()
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
@@ -25,6 +28,15 @@ class IdleWatcher(QObject):
         self.timer.stop()
         if minutes > 0:
             self.timer.start(minutes * 60_000)
+
+    def follow(self, ops, read_minutes) -> None:
+        """On a settings change, ``read_minutes()`` (off the UI thread); new minutes count from now,
+        other settings leave the timer be."""
+        ops.follow(self, lambda: ops.run(read_minutes, on_success=self.on_minutes_read))
+
+    def on_minutes_read(self, minutes: int) -> None:
+        if minutes != self.minutes:
+            self.set_minutes(minutes)
 
     def set_msecs(self, msecs: int) -> None:
         """For tests: a lock after milliseconds instead of minutes."""

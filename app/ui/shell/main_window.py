@@ -114,8 +114,13 @@ class MainWindow(QMainWindow):
         self.show_dealer()
         bar.addWidget(self.dealer_label)
         bar.addWidget(self.store_label, 1)
-        # Qt numbers the permanent widgets after the others: the first one's index, for inserting later.
-        self._first_permanent = 3
+        from app.ui.recovery.notices_panel import NoticesButton
+
+        self.notices = NoticesButton(self.store, self.ops, self.user, self)  # decisions and news for this person
+        self.notices.case_requested.connect(self.on_today_case_requested)
+        bar.addPermanentWidget(self.notices)
+        # Qt numbers the permanent widgets after the others: the index after the bell, for inserting later.
+        self._first_permanent = 4
         bar.addPermanentWidget(self.sync_label)
         self.lock_button = QToolButton()
         self.lock_button.setIcon(icon("lock"))
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
     def show_dealer(self) -> None:
         """The counter's dealer as the store knows it now (joining head office names it)."""
         ident = self.store.identity
+        if getattr(self, "store_label", None) is not None:  # joining gives the counter its tag
+            self.store_label.setText(self.tr("This counter's store ({tag})").format(tag=ident.tag))
         self.dealer_label.setText(
             self.tr("Dealer: {name} ({code})").format(name=ident.home_dealer_name, code=ident.home_dealer_code)
             if ident.home_dealer_name else self.tr("Dealer: {code}").format(code=ident.home_dealer_code))

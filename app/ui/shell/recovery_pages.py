@@ -68,8 +68,13 @@ def install_recovery(window) -> RecoveryPages:
                                      lambda: CallbacksView(store, ops, user), "callback", "callbacks_due")
     approvals = verification = None
     if getattr(user, "is_supervisor", False):
-        approvals = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")),
-                                         lambda: ApprovalsView(store, ops, user), "approve", "approvals")
+        def make_approvals() -> ApprovalsView:
+            view = ApprovalsView(store, ops, user)
+            view.case_requested.connect(window.on_today_case_requested)
+            return view
+
+        approvals = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), make_approvals,
+                                         "approve", "approvals")
         verification = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")),
                                             lambda: VerificationView(store, ops, user), "verify", "verification")
     pages = RecoveryPages(window, callbacks, OverdueBox(store, ops), approvals, verification)

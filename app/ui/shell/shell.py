@@ -288,6 +288,7 @@ class Shell(QObject):
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
             self.idle.idle.connect(self.lock)
+            self.follow_lock_setting()
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
         self._show_today_read()
@@ -316,6 +317,13 @@ class Shell(QObject):
 
         store = self.store
         self.ops.run(lambda: read_settings(store)["ui.lock_minutes"], on_success=self.idle.set_minutes)
+
+    def follow_lock_setting(self) -> None:
+        """Lock minutes saved in Settings (or pulled) take effect at once, without a restart."""
+        from app.services.preferences import read_settings
+
+        store = self.store
+        self.idle.follow(self.ops, lambda: read_settings(store)["ui.lock_minutes"])
 
     def on_rebuild_requested(self) -> None:
         from app.services.preferences import read_settings

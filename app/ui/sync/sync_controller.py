@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal, Slot
 
+from app.services.changes import SETTINGS
 from app.sync.client import SyncClient, SyncState, backoff_delay
 from app.ui.common.dates import short_when
 from app.ui.common.ops import Ops
@@ -15,6 +16,7 @@ log = logging.getLogger(__name__)
 
 
 class SyncController(QObject):
+    shows = SETTINGS  # the interval between rounds, saved in Settings or pulled, takes effect at once
     state_changed = Signal(object)  # SyncState
     round_finished = Signal(object)  # RoundReport
     round_failed = Signal(str)  # the reason, in the user's language
@@ -30,6 +32,7 @@ class SyncController(QObject):
 
             with store.session() as s:
                 interval_s = settings.get(s, "sync.interval_s")
+            ops.follow(self, self.on_settings_changed)  # a fixed interval (tests, tools) stays as given
         self.interval_s = interval_s
         self.running = False
         self.state = SyncState()
@@ -41,6 +44,18 @@ class SyncController(QObject):
         """Show the state now, then sync on the timer."""
         self.ops.run(self.client.state, on_success=self._on_state, pool="io")
         self.timer.start(1000)
+
+    def on_settings_changed(self) -> None:
+        from app.services.preferences import read_settings
+
+        store = self.store
+        self.ops.run(lambda: read_settings(store)["sync.interval_s"], on_success=self.on_interval_read)
+
+    def on_interval_read(self, seconds) -> None:
+        if seconds != self.interval_s:
+            self.interval_s = seconds
+            if self.timer.isActive():  # the next round counts from now with the new interval
+                self.timer.start(int(seconds * 1000))
 
     def reload(self) -> None:
         """Read the head-office address again (after this counter was connected)."""

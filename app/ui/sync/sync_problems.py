@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from app.sync.conflicts import lines as conflict_lines
+from app.sync.conflicts import comparison, lines as conflict_lines, subject
 from app.sync.problems import list_problems, problem_text, send_again
 from app.services.changes import SYNC
 from app.ui.common.ops import Ops
@@ -23,7 +23,7 @@ class SyncProblemsDialog(QDialog):
         self.store, self.ops = store, ops
         self.problems = []
         self.setWindowTitle(self.tr("Sync problems"))
-        self.resize(860, 420)
+        self.resize(860, 560)
         self.intro = Label(self.tr(
             "Nothing here is lost. A refused file keeps its changes on this counter: fix the cause named "
             "below (or ask head office), then send it again. Conflicts are resolved by a supervisor at head office."))
@@ -36,6 +36,15 @@ class SyncProblemsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.empty = Label(self.tr("No sync problems."))
+        # A conflict chosen: its two changes side by side, named as head office names them.
+        self.conflict_title = Label(objectName="conflictTitle")
+        self.comparison = QTableWidget(0, 3, objectName="comparison")
+        self.comparison.setHorizontalHeaderLabels(["", self.tr("Applied (head office's version)"),
+                                                   self.tr("Kept aside")])
+        self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.verticalHeader().setVisible(False)
+        self.comparison.setWordWrap(True)
         self.resend = QPushButton(self.tr("Send again"))
         self.resend.setEnabled(False)
         buttons = QDialogButtonBox()
@@ -46,6 +55,8 @@ class SyncProblemsDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.conflict_title)
+        layout.addWidget(self.comparison, 1)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
         self.resend.clicked.connect(self.on_resend_clicked)
@@ -82,6 +93,22 @@ class SyncProblemsDialog(QDialog):
     def on_table_selection_changed(self) -> None:
         p = self.selected()
         self.resend.setEnabled(p is not None and p.kind in ("refused", "change"))
+        conflict = p.conflict if p is not None and p.kind == "conflict" else None
+        self.conflict_title.setVisible(conflict is not None)
+        self.comparison.setVisible(conflict is not None)
+        if conflict is None:
+            self.comparison.setRowCount(0)
+            return
+        words = QCoreApplication.translate
+        self.conflict_title.setText(subject(conflict, words))
+        rows = comparison(conflict, words)
+        self.comparison.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(plain_tip(text))
+                self.comparison.setItem(r, c, item)
+        self.comparison.resizeRowsToContents()
 
     @Slot()
     def on_resend_clicked(self) -> None:
