@@ -46,7 +46,8 @@ class SettingsView(QWidget):
             editor.setObjectName(f"setting_{key}")
             if not decl.may_change(self.user.role):
                 editor.setEnabled(False)
-                editor.setToolTip(self.tr("Only an administrator can change this setting") if decl.admin_only
+                editor.setToolTip(self.tr("Head office sets this setting") if decl.hq_only
+                                  else self.tr("Only an administrator can change this setting") if decl.admin_only
                                   else self.tr("Only a supervisor can change this setting"))
             lab = Label(QCoreApplication.translate("Settings", decl.title))
             form.addRow(lab, editor)
