@@ -1,4 +1,4 @@
-"""Settings: language (switches at once), every declared setting, and the counter's users (admins)."""
+"""Settings: language (switches at once), every declared setting, the dealer's people (admins), the audit trail."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ class SettingsView(QWidget):
 
     def build_users(self) -> None:
         """The counter's users, each to deactivate or give a new PIN, and a new one to add (administrators only)."""
-        self.users_box = QGroupBox(self.tr("Users of this counter"))
+        self.users_box = QGroupBox(self.tr("People of the dealer"))
         ub = QVBoxLayout(self.users_box)
         self.user_list = QListWidget()
         self.user_list.setMaximumHeight(130)
@@ -143,9 +143,13 @@ class SettingsView(QWidget):
 
         self.backups = BackupsPanel(store, ops, user)
         self.backups.setVisible(user.is_supervisor)
+        from app.ui.settings.audit_panel import AuditPanel
+
+        self.audit = AuditPanel(store, ops)  # read when first shown, then after each change
+        self.audit.setVisible(user.is_supervisor)
 
         scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.hq_box, self.users_box,
-                                 self.backups], 900)
+                                 self.backups, self.audit], 900)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
         ops.changed.connect(self.on_ops_changed)
@@ -157,6 +161,8 @@ class SettingsView(QWidget):
             self.load()
         if changes.scripts:
             self.show_pack()
+        if changes & (SETTINGS | USERS | SCRIPTS) and self.audit.isVisible():
+            self.audit.refresh()  # each of these changes is in the audit trail
 
     def show_pack(self) -> None:
         """The active pack, version and origin (read again after a sync may have installed a new one)."""
@@ -171,6 +177,8 @@ class SettingsView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.show_pack()
+        if self.user.is_supervisor:
+            self.audit.refresh()
         super().showEvent(event)
 
     @staticmethod
