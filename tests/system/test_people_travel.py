@@ -94,6 +94,15 @@ def test_two_edits_of_one_person_conflict_as_two_edits_of_a_case_do(network):
     with db.session() as s:
         kept = list(s.scalars(select(SyncConflict).where(SyncConflict.entity_type == "user")))
     assert len(kept) == 1 and kept[0].entity_id == li.user_id  # head office kept the second aside
+    # Head office's supervisor takes the change kept aside; every place ends with the same person.
+    from app.hq.resolve import resolve
+
+    other = kept[0].other_event["kind"]
+    resolve(db, kept[0].id, "other")
+    sync(transport, a, b)
+    assert people(a) == people(b) == people(db)
+    role, active, _ = people(a)["li"]
+    assert (role, active) == (("advisor", False) if other == "user.deactivated" else ("supervisor", True))
 
 
 def test_every_change_is_an_audit_event_at_both_counters_and_head_office(network):
@@ -116,3 +125,27 @@ def test_every_change_is_an_audit_event_at_both_counters_and_head_office(network
     assert want <= kinds(a)
     assert want <= kinds(b)
     assert want <= kinds(db)
+
+
+def test_head_offices_ceiling_arrives_with_its_publication_and_no_counter_passes_it(network, tmp_path):
+    import json
+
+    from app.foundation.errors import InvalidInput
+    from app.hq.publish import publish
+    from app.services.preferences import read_settings
+
+    db, st, transport = network
+    a = st["a"]
+    admin = users.create_first_admin(a, "admin", "管理员", "1234")
+    path = tmp_path / "limits.json"
+    path.write_text(json.dumps({"settings": {"remedy.limit.ceiling": 2000}}), encoding="utf-8")
+    publish(db, path, "BJ01")
+    sync(transport, a)
+    assert read_settings(a)["remedy.limit.ceiling"] == 2000
+    with pytest.raises(InvalidInput) as refused:
+        save_settings(a, {"remedy.limit.supervisor": 2000, "remedy.limit.admin": 2500}, admin)
+    assert refused.value.problem_text() == "head office allows at most 2000 yuan; type 2000 or less"
+    assert read_settings(a)["remedy.limit.admin"] == 3000
+    with pytest.raises(InvalidInput):  # nor can the counter lift the ceiling itself
+        save_settings(a, {"remedy.limit.ceiling": 0}, admin)
+    assert "setting.published" in kinds(a)  # head office's change is in the counter's audit trail too
