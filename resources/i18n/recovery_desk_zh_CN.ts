@@ -71,6 +71,132 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <source>Person deactivated</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
+        <source>Person reactivated</source>
+        <translation>重新启用人员</translation>
+    </message>
+    <message>
+        <source>Sign-in locked after wrong PINs</source>
+        <translation>PIN 多次错误，登录等待</translation>
+    </message>
+    <message>
+        <source>Sign-in wait lifted</source>
+        <translation>解除登录等待</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>Setting published by head office</source>
+        <translation>总部发布的设置</translation>
+    </message>
+    <message>
+        <source>Script pack installed</source>
+        <translation>安装话术包</translation>
+    </message>
+    <message>
+        <source>Feedback forms imported</source>
+        <translation>导入意见反馈表</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>this counter</source>
+        <translation>本前台</translation>
+    </message>
+    <message>
+        <source>counter {id}</source>
+        <translation>前台 {id}</translation>
+    </message>
+    <message>
+        <source>(the program)</source>
+        <translation>（程序）</translation>
+    </message>
+    <message>
+        <source>{first}-{last} of {total} changes</source>
+        <translation>第 {first}-{last} 条，共 {total} 条变更</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPanel</name>
     <message>
         <source>Backups</source>
@@ -2354,6 +2480,10 @@
         <translation>只有管理员可以修改此设置</translation>
     </message>
     <message>
+        <source>head office sets this; no counter changes it</source>
+        <translation>此项由总部设置，前台不能更改</translation>
+    </message>
+    <message>
         <source>Wrong user name or PIN. Check both and try again.</source>
         <translation>用户名或密码错误，请检查后重试。</translation>
     </message>
@@ -2380,6 +2510,10 @@
     <message>
         <source>you can&apos;t deactivate yourself; ask another administrator</source>
         <translation>不能停用自己的账号；请让另一位管理员操作</translation>
+    </message>
+    <message>
+        <source>you can&apos;t change your own role; ask another administrator</source>
+        <translation>不能更改自己的角色，请另一位管理员操作</translation>
     </message>
     <message>
         <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
@@ -2794,6 +2928,10 @@
         <translation>{table} {id} 引用了附件 {sha}，但本经销商的前台从未把该文件交给总部。请在前台重新添加附件，它会随变更一起发送。</translation>
     </message>
     <message>
+        <source>{table} {id}: a counter&apos;s audit trail is written only by that counter. A counter can&apos;t add to another&apos;s.</source>
+        <translation>{table} {id}：前台的审计记录只能由该前台写入。一个前台不能向另一个前台的审计记录添加内容。</translation>
+    </message>
+    <message>
         <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused earlier). Send the earlier change again together with this one.</source>
         <translation>{table} {id}：第 {seq} 版的修改基于第 {base} 版，而总部没有该版本（之前已被拒收）。请将之前的修改与本次修改一起重新发送。</translation>
     </message>
@@ -2964,6 +3102,26 @@
     <message>
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
+    </message>
+    <message>
+        <source>head office allows at most {ceiling} yuan; type {ceiling} or less</source>
+        <translation>总部规定最多 {ceiling} 元；请输入 {ceiling} 或更少</translation>
+    </message>
+    <message>
+        <source>more than a supervisor&apos;s limit ({limit} yuan), who approves above it; type {limit} or less, or raise that limit first</source>
+        <translation>超过了监督员的权限（{limit} 元），超出部分由监督员审批；请输入 {limit} 或更少，或先提高该权限</translation>
+    </message>
+    <message>
+        <source>more than an administrator&apos;s limit ({limit} yuan); type {limit} or less, or raise that limit first</source>
+        <translation>超过了管理员的权限（{limit} 元）；请输入 {limit} 或更少，或先提高该权限</translation>
+    </message>
+    <message>
+        <source>less than an advisor&apos;s limit ({limit} yuan): a supervisor approves above it; type {limit} or more</source>
+        <translation>低于服务顾问的权限（{limit} 元）：超出顾问权限的由监督员审批；请输入 {limit} 或更多</translation>
+    </message>
+    <message>
+        <source>less than a supervisor&apos;s limit ({limit} yuan); type {limit} or more</source>
+        <translation>低于监督员的权限（{limit} 元）；请输入 {limit} 或更多</translation>
     </message>
 </context>
 <context>
@@ -4941,6 +5099,10 @@
         <translation>管理员可给予或批准的补偿上限（元）</translation>
     </message>
     <message>
+        <source>Head office&apos;s ceiling over every remedy limit (yuan; 0: none)</source>
+        <translation>总部规定的补救权限上限（元；0：不设上限）</translation>
+    </message>
+    <message>
         <source>Days after the remedy is agreed that the callback is due</source>
         <translation>客户接受补偿后几天内回访</translation>
     </message>
@@ -5000,6 +5162,10 @@
         <translation>规则与偏好</translation>
     </message>
     <message>
+        <source>Head office sets this setting</source>
+        <translation>此设置由总部规定</translation>
+    </message>
+    <message>
         <source>Only an administrator can change this setting</source>
         <translation>只有管理员可以修改此设置</translation>
     </message>
@@ -5032,8 +5198,8 @@
         <translation>离线工作：尚未加入总部。请向总部索取接入码。</translation>
     </message>
     <message>
-        <source>Users of this counter</source>
-        <translation>本前台的用户</translation>
+        <source>People of the dealer</source>
+        <translation>经销商的人员</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5177,6 +5343,10 @@
     <message>
         <source>Joined head office: dealer {name} ({code}).</source>
         <translation>已加入总部：经销商 {name}（{code}）。</translation>
+    </message>
+    <message>
+        <source>Joined head office: fetching the dealer&apos;s people…</source>
+        <translation>已加入总部：正在获取经销商的人员…</translation>
     </message>
     <message>
         <source>the two PINs differ; type the same PIN twice</source>
