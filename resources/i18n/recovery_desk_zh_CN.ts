@@ -1738,6 +1738,18 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
         <source>Opened the case</source>
         <translation>建立案例</translation>
     </message>
@@ -1999,6 +2011,10 @@
     <message>
         <source>Feedback form {ref}</source>
         <translation>反馈表 {ref}</translation>
+    </message>
+    <message>
+        <source>Person {ref}</source>
+        <translation>人员 {ref}</translation>
     </message>
     <message>
         <source>Resolved: the dealer&apos;s counters receive it on their next sync.</source>

@@ -94,8 +94,14 @@ def test_two_edits_of_one_person_conflict_as_two_edits_of_a_case_do(network):
     with db.session() as s:
         kept = list(s.scalars(select(SyncConflict).where(SyncConflict.entity_type == "user")))
     assert len(kept) == 1 and kept[0].entity_id == li.user_id  # head office kept the second aside
-    # Head office's supervisor takes the change kept aside; every place ends with the same person.
+    # Head office's conflicts name the person and the fields the two edits changed.
+    from app.hq.counters import open_conflicts
     from app.hq.resolve import resolve
+
+    facts = [f for f in open_conflicts(db) if f.entity_type == "user"]
+    assert len(facts) == 1 and facts[0].reference == "李娜 (li)"
+    assert {c.field for c in facts[0].fields} & {"role", "active"}
+    # Head office's supervisor takes the change kept aside; every place ends with the same person.
 
     other = kept[0].other_event["kind"]
     resolve(db, kept[0].id, "other")
