@@ -5250,6 +5250,10 @@
         <translation>解除登录等待</translation>
     </message>
     <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
         <source>In use: pack {label} ({scripts} scripts), {origin}.</source>
         <translation>正在使用：话术包 {label}（{scripts} 个话术），{origin}。</translation>
     </message>
@@ -5276,6 +5280,10 @@
     <message>
         <source>{name} is deactivated: they can no longer sign in; their work keeps their name.</source>
         <translation>{name} 已停用：无法再登录；其经办的记录仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>{name} is now: {role}.</source>
+        <translation>{name} 现在是：{role}。</translation>
     </message>
     <message>
         <source>New PIN</source>

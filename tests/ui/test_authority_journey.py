@@ -67,3 +67,23 @@ def test_an_administrator_is_refused_above_head_offices_ceiling_and_the_change_i
     qtbot.waitUntil(lambda: table.rowCount() == 2)  # the supervisor's limit and the administrator's
     assert view.audit.position.text() == "1-2 of 2 changes"
     assert not view.audit.older_button.isEnabled() and not view.audit.newer_button.isEnabled()
+
+
+def test_an_administrator_gives_an_advisor_another_role_and_the_trail_says_so(qtbot, store, ops, admin, advisor):
+    view = SettingsView(store, ops, admin)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.user_list.count() == 2)
+    row = next(i for i in range(view.user_list.count())
+               if view.user_list.item(i).data(Qt.ItemDataRole.UserRole).username == "li")
+    view.user_list.setCurrentRow(row)
+    assert view.role_choice.currentData() == "advisor"
+    view.role_choice.setCurrentIndex(view.role_choice.findData("supervisor"))
+    qtbot.mouseClick(view.role_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.user_message.text() == f"{advisor.display_name} is now: Supervisor.")
+    assert {p.username: p.role for p in users.list_users(store)}["li"] == "supervisor"
+    table = view.audit.table
+    qtbot.waitUntil(lambda: any(table.item(r, 2).text() == "Role changed" for r in range(table.rowCount())))
+    r = next(r for r in range(table.rowCount()) if table.item(r, 2).text() == "Role changed")
+    assert (table.item(r, 1).text(), table.item(r, 3).text()) == (admin.display_name, advisor.display_name)
+    assert "old: advisor; new: supervisor" in table.item(r, 4).text()

@@ -112,10 +112,17 @@ class SettingsView(QWidget):
         # After too many wrong PINs someone waits to sign in; an administrator who has seen it is them lifts it.
         self.lift_button = QPushButton(self.tr("Lift sign-in wait"), objectName="liftWait")
         self.lift_button.clicked.connect(self.on_lift_clicked)
+        # Another role for the chosen person (an administrator's; every counter of the dealer takes it).
+        self.role_choice = vocab_combo(Role)
+        self.role_choice.setObjectName("roleChoice")
+        self.role_button = QPushButton(self.tr("Set role"), objectName="setRole")
+        self.role_button.clicked.connect(self.on_role_clicked)
         self.user_message = Label()
         self.user_message.setWordWrap(True)
         person_row = QHBoxLayout()
         person_row.addWidget(self.user_message, 1)
+        person_row.addWidget(self.role_choice)
+        person_row.addWidget(self.role_button)
         person_row.addWidget(self.active_button)
         person_row.addWidget(self.reset_pin_button)
         person_row.addWidget(self.lift_button)
@@ -255,6 +262,9 @@ class SettingsView(QWidget):
         self.active_button.setEnabled(p is not None)
         self.reset_pin_button.setEnabled(p is not None and p.active)
         self.lift_button.setEnabled(p is not None and p.waits_until is not None)
+        self.role_button.setEnabled(p is not None and p.active)
+        if p is not None:
+            self.role_choice.setCurrentIndex(max(0, self.role_choice.findData(p.role)))
         self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
 
     def on_active_clicked(self) -> None:
@@ -272,6 +282,19 @@ class SettingsView(QWidget):
                     name=info.display_name))  # the USERS notice reloads the list
 
         self.ops.run(lambda: set_active(store, p.user_id, active, actor_id=actor), on_success=done,
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def on_role_clicked(self) -> None:
+        from app.services.users import set_role
+
+        p, role = self.chosen_person(), combo_value(self.role_choice)
+        if p is None or role is None:
+            return
+        store, actor = self.store, self.user.user_id
+        title = QCoreApplication.translate("Vocab", Role(role).title)
+        self.ops.run(lambda: set_role(store, p.user_id, role, actor_id=actor),
+                     on_success=lambda _: self.user_message.setText(
+                         self.tr("{name} is now: {role}.").format(name=p.display_name, role=title)),
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def on_reset_pin_clicked(self) -> None:
