@@ -7,10 +7,9 @@ head office; SH02 never holds BJ01's people."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
 from tests.helpers import csv_file, form_line
-from tests.system import desk_actions
 from tests.system.hqserver import ROOT, HqServer
 from tests.system.test_network_scenario import Network, sync
 

@@ -8,9 +8,8 @@ import pytest
 from app.foundation.ids import new_id
 from app.hq.counters import add_dealer
 from app.hq.ownership import check
-from app.models import User, utcnow
+from app.models import Event, User, utcnow
 from app.models.event_codec import event_row, to_wire
-from app.models import Event
 from app.sync import pulled_check
 from tests.helpers import fresh_hq_db
 
