@@ -93,18 +93,21 @@ def test_the_view_filters_by_person_kind_and_dates_and_pages(store, people, monk
     monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=3))
     _wrong_five(store)
     users.reset_secret(store, li.user_id, "2468", actor_id=admin.user_id)
+    lockouts.lift(store, li.user_id, actor_id=admin.user_id)  # a new PIN does not end the wait: lifted
     everything = view.page(store)
-    assert everything.total == len(everything.entries) == 5  # two added, a setting, a lockout, a PIN
-    assert [e.kind for e in everything.entries][:2] == ["user.pin_reset", "user.locked_out"]  # newest first
-    about_li = view.page(store, person=li.user_id)
-    assert {e.kind for e in about_li.entries} == {"user.added", "user.locked_out", "user.pin_reset"}
-    assert [e.subject for e in about_li.entries] == ["李娜"] * 3
+    assert everything.total == len(everything.entries) == 6  # two added, a setting, a lockout, a PIN, a lifting
+    assert [e.kind for e in everything.entries][:3] == ["user.lockout_lifted", "user.pin_reset", "user.locked_out"]
+    about_li = view.page(store, person=li.user_id)  # what they did, and what was done to them
+    assert {e.kind for e in about_li.entries} == {"user.added", "user.locked_out", "user.pin_reset",
+                                                  "user.lockout_lifted"}
+    assert [e.subject for e in about_li.entries] == ["李娜"] * 4
     assert view.page(store, kind="setting.changed").entries[0].details == "ui.lock_minutes: 10 → 5"
     today = clock.now().astimezone().date()
-    assert {e.kind for e in view.page(store, since=today).entries} == {"user.locked_out", "user.pin_reset"}
+    assert {e.kind for e in view.page(store, since=today).entries} == {"user.locked_out", "user.pin_reset",
+                                                                       "user.lockout_lifted"}
     assert view.page(store, until=today - timedelta(days=1)).total == 3
     first, second = view.page(store, limit=2), view.page(store, offset=2, limit=2)
-    assert first.total == second.total == 5
+    assert first.total == second.total == 6
     assert not {e.event_id for e in first.entries} & {e.event_id for e in second.entries}
     assert "setting.changed" in view.kinds(store) and (li.user_id, "李娜") in view.people(store)
 

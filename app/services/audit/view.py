@@ -64,7 +64,8 @@ def _details(payload: dict[str, Any]) -> str:
 def _where(person: str | None, kind: str | None, since: date | None, until: date | None):
     conds = []
     if person:  # who did it, or whom it was about
-        conds.append(or_(Event.actor_id == person, and_(Event.entity_type == "user", Event.entity_id == person)))
+        conds.append(or_(Event.actor_id == person, and_(Event.entity_type == "user", Event.entity_id == person),
+                         Event.payload["user_id"].as_string() == person))  # a counter event about them
     if kind:
         conds.append(Event.kind == kind)
     if since is not None:  # the person's days, in the counter's time zone
