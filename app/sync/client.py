@@ -504,6 +504,7 @@ class SyncClient:
                     _meta_put(s, "sync.published_cursor", str(item["n"]))
                 continue
             with self.store.session() as s, s.begin():
+                take_write_lock(s)  # the audit trail's next number is read and written in one go
                 if signing.sha256(content) != item["sha256"]:
                     log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
                 else:
