@@ -17,9 +17,9 @@ from app.models import Base
 LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_outbox",
                 "hq_counter", "hq_enrolment", "sync_published", "hq_blob_holder", "hq_published_arrival",
                 "hq_form_month"}
-# Columns that are rightly different at each place: a PIN hash never leaves its counter.
-# The dealer row's created_at is when that place first stored the dealer (enrolment, re-homing).
-LOCAL_COLUMNS = {"app_user": {"password_hash"}, "dealer": {"created_at"}}
+# Columns that are rightly different at each place: the dealer row's created_at is when that place
+# first stored the dealer (enrolment, re-homing). A person's salted PIN hash travels: compared too.
+LOCAL_COLUMNS = {"dealer": {"created_at"}}
 # Rows each place makes for itself from a synced record, so their ids differ: compared by what they are about.
 NATURAL_KEYS = {"alert": ("kind", "form_id")}
 LOCAL_ROW_COLUMNS = {"alert": {"id", "created_at", "created_by", "text"}}

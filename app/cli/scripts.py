@@ -52,19 +52,24 @@ def run_install(args, translate) -> int:
     from app.scripts.library import library_for
     from app.scripts.pack import PackRejected
 
+    from app.services.audit import trail
+
     store = open_store_for(args)
     try:
-        acting.acting_user(args, store, translate, role="supervisor")  # what every advisor will say
+        who = acting.acting_user(args, store, translate, role="supervisor")  # what every advisor will say
+        lib = library_for(resolve_data_dir(args.data_dir))
+        try:
+            pack = lib.install(Path(args.file))
+        except PackRejected as exc:
+            code = _refused(exc, translate)
+            print(translate("Cli", "Still in use: {summary}.").format(summary=_summary(lib.pack, translate)),
+                  file=sys.stderr)
+            return code
+        trail.note(store, "scripts.installed", {"pack": pack.label, "source": Path(args.file).name,
+                                                "sha256": lib.origin.sha256},
+                   actor_id=who.user_id if who is not None else None)
     finally:
         store.close()
-    lib = library_for(resolve_data_dir(args.data_dir))
-    try:
-        pack = lib.install(Path(args.file))
-    except PackRejected as exc:
-        code = _refused(exc, translate)
-        print(translate("Cli", "Still in use: {summary}.").format(summary=_summary(lib.pack, translate)),
-              file=sys.stderr)
-        return code
     print(translate("Cli", "Installed: {summary}.").format(summary=_summary(pack, translate)))
     return 0
 

@@ -47,6 +47,8 @@ PAYLOAD_OTHER = QT_TRANSLATE_NOOP("Errors",
 BLOB_OTHER = QT_TRANSLATE_NOOP("Errors",
     "{table} {id} names the attachment {sha}, whose file this dealer's counters never delivered to head "
     "office. Attach the file again at the counter; it is sent with the change.")
+OTHER_COUNTER = QT_TRANSLATE_NOOP("Errors",
+    "{table} {id}: a counter's audit trail is written only by that counter. A counter can't add to another's.")
 MISSING_BASE = QT_TRANSLATE_NOOP("Errors",
     "{table} {id}: the change at version {seq} is built on version {base}, which head office does not "
     "have (it was refused earlier). Send the earlier change again together with this one.")
@@ -178,7 +180,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     kept: list[Aggregate] = []
     for key, agg in sorted(_aggregates(f).items()):
         etype, eid = key
-        table = ENTITY_TABLE[etype]
+        table = ENTITY_TABLE.get(etype, etype)  # a counter's audit events have no table: named by their type
         seen, causes = _carry(f, agg, table, eid, children, bad)
         why = _entity_refusal(f, agg, table)
         if why is None and causes:
@@ -337,9 +339,17 @@ def _carry(f: _File, agg: Aggregate, table: str, eid: str, children: dict,
 def _entity_refusal(f: _File, agg: Aggregate, table: str) -> tuple[str, str, str, str, dict] | None:
     """Why the case or form itself is refused (table, id, code, text, params), in this order."""
     etype, eid = agg.key
-    why = (_stored_other(f, table, eid) or _foreign_history(f, agg, table) or _payload_problem(f, agg, table)
-           or _missing_base(f, agg, table))
+    why = (_stored_other(f, table, eid) or _other_counter(agg, table) or _foreign_history(f, agg, table)
+           or _payload_problem(f, agg, table) or _missing_base(f, agg, table))
     return None if why is None else (table, eid, *why)
+
+
+def _other_counter(agg: Aggregate, table: str) -> Why | None:
+    """A counter's audit trail is its own: it writes only under its own id (the file's signer)."""
+    etype, eid = agg.key
+    if etype != tables.COUNTER or all(ev.get("origin") == eid for ev in agg.events):
+        return None
+    return ("foreign_history", OTHER_COUNTER, {"table": table, "id": eid})
 
 
 def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
@@ -397,7 +407,7 @@ def not_stored(agg: Aggregate, reason: str) -> Refusal:
     if agg.key == LOOSE:
         table, rid = next(((t, rows[0]["id"]) for t, rows in agg.records.items() if rows), ("", ""))
     else:
-        table, rid = ENTITY_TABLE[etype], eid
+        table, rid = ENTITY_TABLE.get(etype, etype), eid
     return Refusal(etype, eid, table, rid, "not_stored", NOT_STORED,
                    {"table": table, "id": rid, "reason": reason[:300]}, tuple(e["id"] for e in agg.events))
 
@@ -418,7 +428,8 @@ def without(doc: dict, refusals: list[dict]) -> dict:
     """A stored file's document with the refused changes taken out (what other counters pull)."""
     events = {e for r in refusals for e in r.get("event_ids", [])}
     rows = {(r["record_table"], r["record_id"]) for r in refusals if r.get("record_table")}
-    rows |= {(ENTITY_TABLE[r["entity_type"]], r["entity_id"]) for r in refusals if r.get("entity_type")}
+    rows |= {(ENTITY_TABLE.get(r["entity_type"], r["entity_type"]), r["entity_id"])
+             for r in refusals if r.get("entity_type")}
     out = dict(doc)
     out["events"] = [e for e in doc.get("events", []) if e["id"] not in events]
     out["records"] = {t: [r for r in recs if (t, r["id"]) not in rows] for t, recs in doc.get("records", {}).items()}

@@ -53,6 +53,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The person's version: the seq of their last event (0: known only from forms, no change yet).
+    # People are the dealer's: every counter takes a newer version, two edits of one version conflict.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Customer(Base):
@@ -182,6 +185,7 @@ class Event(Base):
     __table_args__ = (
         UniqueConstraint("entity_type", "entity_id", "seq", name="uq_event_entity_seq"),
         Index("ix_event_entity", "entity_id", "seq"),
+        Index("ix_event_occurred", "occurred_at"),  # the audit view, newest first
     )
     id: Mapped[str] = id_column()
     entity_type: Mapped[str] = mapped_column(String(16))  # case | form

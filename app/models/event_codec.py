@@ -12,6 +12,9 @@ from app.models.entities import Event
 # The origin of changes head office itself makes (conflict resolutions): they settle a conflict,
 # so a counter applies them even over its own change of the same version.
 HQ_ORIGIN = "00000000-0000-7000-8000-000000000000"
+# The entity type of a counter's own audit trail (settings, lockouts, script packs, imports): events with
+# no row, one history per counter (entity id: the counter's store id), travelling like every other.
+COUNTER_ENTITY = "counter"
 COLUMNS = ("id", "entity_type", "entity_id", "seq", "kind", "payload", "actor_id", "dealer_id", "origin",
            "occurred_at")
 

@@ -25,15 +25,17 @@ class Setting:
     # anyone for a counter's preference, an administrator for what guards the counter (auto-lock, the
     # head-office address): ``admin_only``.
     admin_only: bool = False
+    # Set by head office alone (a ceiling over the counters' authority limits): nobody at a counter.
+    hq_only: bool = False
 
     @property
     def changed_by(self) -> str:
-        """The least role (a vocab.Role value) that may change this setting."""
-        return "admin" if self.admin_only else "supervisor" if self.published else "advisor"
+        """The least role (a vocab.Role value) that may change this setting ("hq": none at a counter)."""
+        return "hq" if self.hq_only else "admin" if self.admin_only else "supervisor" if self.published else "advisor"
 
     def may_change(self, role: str) -> bool:
         order = ("advisor", "supervisor", "admin")
-        return role in order and order.index(role) >= order.index(self.changed_by)
+        return role in order and self.changed_by in order and order.index(role) >= order.index(self.changed_by)
 
     def coerce(self, value: Any) -> Any:
         """Turn a stored or typed value into this setting's type; ValueError says why not."""
@@ -92,12 +94,20 @@ CATALOGUE: tuple[Setting, ...] = (
     Setting("cases.first_response_hours", int, 2,
             QT_TRANSLATE_NOOP("Settings", "Hours within which a new case needs a first response"), minimum=1, maximum=240),
     # Empowerment (DOMAIN.md): frontline staff decide remedies up to a limit; above it a supervisor.
+    # The limits decide what people may give away: an administrator's to change, under head office's
+    # ceiling (app.rules.authority), which no counter changes.
     Setting("remedy.limit.advisor", int, 300,
-            QT_TRANSLATE_NOOP("Settings", "Remedy an advisor may give without approval (yuan)"), minimum=0),
+            QT_TRANSLATE_NOOP("Settings", "Remedy an advisor may give without approval (yuan)"), minimum=0,
+            admin_only=True),
     Setting("remedy.limit.supervisor", int, 3000,
-            QT_TRANSLATE_NOOP("Settings", "Remedy a supervisor may give or approve (yuan)"), minimum=0),
+            QT_TRANSLATE_NOOP("Settings", "Remedy a supervisor may give or approve (yuan)"), minimum=0,
+            admin_only=True),
     Setting("remedy.limit.admin", int, 3000,
-            QT_TRANSLATE_NOOP("Settings", "Remedy an administrator may give or approve (yuan)"), minimum=0),
+            QT_TRANSLATE_NOOP("Settings", "Remedy an administrator may give or approve (yuan)"), minimum=0,
+            admin_only=True),
+    Setting("remedy.limit.ceiling", int, 0,
+            QT_TRANSLATE_NOOP("Settings", "Head office's ceiling over every remedy limit (yuan; 0: none)"),
+            minimum=0, hq_only=True),
     # Callbacks and verification calls.
     Setting("recovery.callback_due_days", int, 3,
             QT_TRANSLATE_NOOP("Settings", "Days after the remedy is agreed that the callback is due"), minimum=1,

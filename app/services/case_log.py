@@ -14,6 +14,7 @@ from app.models import Event, FailureCase, User
 from app.models.event_codec import HQ_ORIGIN
 from app.rules.recovery import may_move
 from app.services import settings
+from app.rules.authority import CEILING, capped
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CaseStatus, Role
 
@@ -103,7 +104,8 @@ def role_of(uow: UnitOfWork, actor_id: str | None) -> Role:  # for reads; comman
 
 
 def authority_limit(uow: UnitOfWork, role: Role) -> int:
-    return settings.get(uow.session, f"remedy.limit.{role.value}")
+    """The role's remedy limit in force: the counter's, never above head office's ceiling."""
+    return capped(settings.get(uow.session, f"remedy.limit.{role.value}"), settings.get(uow.session, CEILING))
 
 
 def require(text: str, field: str) -> str:

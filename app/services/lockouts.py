@@ -2,8 +2,9 @@
 
 Kept in the store (``store_meta``, this counter's own table), not in memory: closing and opening the
 program, or a second window on the same store, finds the same count and the same wait. The waits are
-``app.rules.lockout``'s; the time is the program's clock. Every lockout and every lifting is an event
-on the person (``entity_type`` "user"), the audit trail's record of who was locked out and who lifted it.
+``app.rules.lockout``'s; the time is the program's clock. The count and the wait stay on this counter;
+every lockout and every lifting is an event of the counter's audit trail (``app.services.audit``), which
+travels to head office: who was locked out, and who lifted it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, User, utcnow
 from app.rules.lockout import FREE_TRIES, wait_after
 from app.rules.vocab import Role
+from app.services.audit import trail
 from app.services.changes import USERS, announces
 from app.services.uow import UnitOfWork
 
@@ -88,11 +90,10 @@ def record_failure(store, user_id: str, username: str) -> Failures:
         wait = wait_after(count)
         f = Failures(count, now + wait if wait else None)
         _write(s, user_id, f)
-        if wait:
-            user = s.get(User, user_id)
-            uow.record("user", user_id, "user.locked_out",
-                       {"name": username, "failures": count, "wait_s": int(wait.total_seconds()),
-                        "until": f.until.isoformat()}, user.dealer_id, at=now)
+        if wait:  # who: the person whose name the wrong PINs were typed under
+            trail.record(s, store.identity, "user.locked_out",
+                         {"user_id": user_id, "name": username, "failures": count,
+                          "wait_s": int(wait.total_seconds()), "until": f.until.isoformat()}, actor_id=user_id)
         uow.commit()
     return f
 
@@ -127,6 +128,6 @@ def lift(store, user_id: str, *, actor_id: str) -> None:
             return
         f = _read(s, user_id)
         s.delete(row)
-        uow.record("user", user_id, "user.lockout_lifted", {"username": user.username, "failures": f.count},
-                   user.dealer_id)
+        trail.record(s, store.identity, "user.lockout_lifted",
+                     {"user_id": user_id, "username": user.username, "failures": f.count}, actor_id=actor_id)
         uow.commit()

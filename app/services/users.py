@@ -1,4 +1,5 @@
-"""Local users who sign in at the counter: the first start creates the admin; PINs as scrypt hashes."""
+"""The dealer's people who sign in at its counters: the first start creates the admin; PINs as scrypt hashes;
+every change to a person an event on their history, which travels to every counter of the dealer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app.models import User, utcnow
 from app.rules.vocab import Role
 from app.services import lockouts
 from app.services.changes import USERS, announces
+from app.services.uow import UnitOfWork
 
 CTX = "Errors"
 # scrypt cost: ~50 ms per check on a counter PC, slow enough to make guessing a stolen store costly.
@@ -94,12 +96,21 @@ def needs_first_admin(store) -> bool:
         return not s.scalar(select(func.count()).select_from(User).where(User.password_hash.is_not(None)))
 
 
+def _changed(uow, user: User, kind: str, payload: dict) -> None:
+    """One change to a person: an event on their history (who, when; never a PIN or its hash) and
+    their version moved to it, so it travels to head office and every counter of the dealer."""
+    ev = uow.record("user", user.id, kind, {"username": user.username, **payload}, user.dealer_id,
+                    seq=(user.version or 0) + 1)
+    user.version = ev.seq
+
+
 @announces(USERS)
 def create_user(store, username: str, display_name: str, secret: str, role: str, *,
                 actor_id: str | None = None) -> SignedIn:
     """Add a user who can sign in, or give a PIN to someone known only by name from forms."""
     _validate(username, display_name, secret, role)
-    with store.session() as s, s.begin():
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        s = uow.session
         if actor_id is not None:  # the first administrator has nobody to be checked against
             _admin(s, actor_id)
         dealer_id = store.identity.home_dealer_id
@@ -107,11 +118,14 @@ def create_user(store, username: str, display_name: str, secret: str, role: str,
         if user is not None and user.password_hash:
             raise InvalidInput(field="username", problem=QT_TRANSLATE_NOOP("Errors", "this user name is taken; choose another"))
         if user is None:
-            user = User(id=new_id(), dealer_id=dealer_id, username=username.strip(), created_at=utcnow(), active=True)
+            user = User(id=new_id(), dealer_id=dealer_id, username=username.strip(), created_at=utcnow(), active=True,
+                        version=0)
             s.add(user)
         user.display_name, user.role = display_name.strip(), role
         user.password_hash = hash_secret(secret)
         s.flush()
+        _changed(uow, user, "user.added", {"display_name": user.display_name, "role": role})
+        uow.commit()
         return SignedIn(user.id, user.username, user.display_name, user.role, user.dealer_id)
 
 
@@ -181,16 +195,43 @@ def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
     take them back. Nobody deactivates themselves, so an active administrator always remains."""
     from app.services.case_log import NotAllowed
 
-    with store.session() as s, s.begin():
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        s = uow.session
         _admin(s, actor_id)
         user = _person(s, store, user_id)
         if not active and user.id == actor_id:
             raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "you can't deactivate yourself; ask another "
                                                                 "administrator"))
-        user.active = active
-        s.flush()
-        return UserInfo(user.id, user.username, user.display_name, user.role, user.password_hash is not None,
+        if user.active != active:
+            user.active = active
+            _changed(uow, user, "user.reactivated" if active else "user.deactivated", {})
+        info = UserInfo(user.id, user.username, user.display_name, user.role, user.password_hash is not None,
                         user.active)
+        uow.commit()
+        return info
+
+
+@announces(USERS)
+def set_role(store, user_id: str, role: str, *, actor_id: str) -> None:
+    """An administrator gives someone another role (old and new in the audit trail). Nobody changes
+    their own, so an active administrator always remains."""
+    from app.services.case_log import NotAllowed
+
+    try:
+        Role(role)
+    except ValueError:
+        raise InvalidInput(field="role", problem=QT_TRANSLATE_NOOP("Errors", "not one of the offered choices")) from None
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        s = uow.session
+        _admin(s, actor_id)
+        user = _person(s, store, user_id)
+        if user.id == actor_id:
+            raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "you can't change your own role; ask another "
+                                                                "administrator"))
+        if user.role != role:
+            old, user.role = user.role, role
+            _changed(uow, user, "user.role_changed", {"old": old, "new": role})
+        uow.commit()
 
 
 @announces(USERS)
@@ -198,9 +239,12 @@ def reset_secret(store, user_id: str, secret: str, *, actor_id: str) -> None:
     """An administrator gives someone who forgot their PIN a new one (stored only as a slow hash)."""
     if len(secret) < MIN_SECRET:
         raise InvalidInput(field="pin", problem=QT_TRANSLATE_NOOP(CTX, "use at least 4 characters"))
-    with store.session() as s, s.begin():
-        _admin(s, actor_id)
-        _person(s, store, user_id).password_hash = hash_secret(secret)
+    with UnitOfWork(store, actor_id, write=True) as uow:
+        _admin(uow.session, actor_id)
+        user = _person(uow.session, store, user_id)
+        user.password_hash = hash_secret(secret)
+        _changed(uow, user, "user.pin_reset", {})
+        uow.commit()
 
 
 def names(store) -> dict[str, str]:
@@ -219,9 +263,11 @@ def ensure_demo_users(store, pin: str = DEMO_PIN) -> list[str]:
         return []
     made = [create_user(store, "admin", "管理员", pin, Role.ADMIN.value).username,
             create_user(store, "supervisor", "监督员", pin, Role.SUPERVISOR.value).username]
-    with store.session() as s, s.begin():
-        for user in s.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id,
-                                                 User.password_hash.is_(None))):
+    with UnitOfWork(store, None, write=True) as uow:
+        for user in uow.session.scalars(select(User).where(User.dealer_id == store.identity.home_dealer_id,
+                                                           User.password_hash.is_(None))):
             user.password_hash = hash_secret(pin)
+            _changed(uow, user, "user.pin_reset", {})
             made.append(user.username)
+        uow.commit()
     return made

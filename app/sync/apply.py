@@ -70,7 +70,8 @@ def records_for(session: Session, events: list[Event]) -> dict[str, list[dict]]:
     those aggregates, and the rows any of them point at, followed until nothing new is named."""
     want: dict[str, set[str]] = {t: set() for t in MODELS}
     for e in events:
-        want[ENTITY_TABLE[e.entity_type]].add(e.entity_id)
+        if e.entity_type in ENTITY_TABLE:  # a counter's audit events have no row
+            want[ENTITY_TABLE[e.entity_type]].add(e.entity_id)
         if e.actor_id:  # who made each change, so head office can name them (e.g. in a conflict)
             want["user"].add(e.actor_id)
     out: dict[str, dict[str, dict]] = {t: {} for t in MODELS}

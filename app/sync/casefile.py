@@ -16,14 +16,14 @@ from app.foundation.signing import canonical, sha256
 from app.foundation import signing
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import wire_text
-from app.sync.tables import AGGREGATES, NAMES
+from app.sync.tables import AGGREGATES, EVENT_ONLY, NAMES
 
 FORMAT = "recovery-desk/case-file"
 VERSION = 1
 MIN_VERSION = 1  # the oldest version this program still reads
 MAX_FILE_BYTES = 32 * 1024 * 1024
 ALG = "HMAC-SHA256"
-ENTITY_TYPES = tuple(AGGREGATES)
+ENTITY_TYPES = tuple(AGGREGATES) + EVENT_ONLY
 # Every synced table of app.sync.tables. A reader takes any subset (files of older writers name fewer).
 RECORD_TABLES = NAMES
 
@@ -126,7 +126,7 @@ def _structure(doc: dict) -> None:
             if not is_str(e.get(key)):
                 raise bad(f"{where}.{key}", "text")
         if e.get("entity_type") not in ENTITY_TYPES:
-            raise bad(f"{where}.entity_type", "case or form")
+            raise bad(f"{where}.entity_type", "one of " + ", ".join(ENTITY_TYPES))
         if not is_int(e.get("seq")):
             raise bad(f"{where}.seq", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
         base = e.get("base")

@@ -26,6 +26,7 @@ from app.foundation.errors import RecoveryDeskError, StoreBusy
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.rules.published import check_settings
+from app.services.audit import trail
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.uow import take_write_lock
@@ -509,12 +510,17 @@ class SyncClient:
                     _meta_put(s, "sync.published_cursor", str(item["n"]))
                 continue
             with self.store.session() as s, s.begin():
+                take_write_lock(s)  # the audit trail's next number is read and written in one go
                 if signing.sha256(content) != item["sha256"]:
                     log.warning("published %s v%s: hash mismatch, not used", item["name"], item["version"])
                 else:
                     try:
                         for key, value in check_settings(json.loads(content)["settings"]).items():
-                            settings.put(s, key, value, source="hq")
+                            old = settings.get(s, key)
+                            new = settings.put(s, key, value, source="hq")
+                            if new != old:  # in the counter's audit trail: head office changed it
+                                trail.record(s, self.store.identity, "setting.published",
+                                             {"key": key, "old": old, "new": new, "publication": item["name"]})
                         report = replace(report, published=report.published + 1).changed(SETTINGS)
                     except (RecoveryDeskError, ValueError, KeyError, TypeError) as exc:
                         # e.g. a setting a newer head office knows and this program doesn't: not used
@@ -556,6 +562,8 @@ class SyncClient:
             found_problems.pack_refused(self.store, name, version, why)
             return report.changed(SYNC)
         found_problems.packs_cleared(self.store)  # a good pack is in use: earlier refusals are behind it
+        trail.note(self.store, "scripts.installed", {"pack": lib.pack.label, "source": "hq",
+                                                     "sha256": lib.origin.sha256})
         return replace(report, published=report.published + 1).changed(SCRIPTS)
 
 

@@ -16,7 +16,7 @@ from app.foundation.ids import counter_tag
 from app.models import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder, StoreMeta, SyncConflict,
                         SyncFile, SyncOutbox, User)
 from app.rules.vocab import (
-    RemedyKind, Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Severity, Verification,
+    RemedyKind, Blame, CaseStatus, CauseGroup, Channel, FailureType, Grade, Mood, Role, Severity, Verification,
 )
 from app.rules.privacy import mask_name
 from app.models.event_codec import HQ_ORIGIN
@@ -52,6 +52,10 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "kind": (QT_TRANSLATE_NOOP("Conflicts", "Remedy"), RemedyKind),
     "amount": (QT_TRANSLATE_NOOP("Conflicts", "Amount (yuan)"), "number"),
     "note": (QT_TRANSLATE_NOOP("Conflicts", "Note"), "text"),  # what the person wrote with the change
+    # A person of the dealer (their PIN hash is never shown: a new PIN is a change, not a value).
+    "display_name": (QT_TRANSLATE_NOOP("Conflicts", "Name"), "text"),
+    "role": (QT_TRANSLATE_NOOP("Conflicts", "Role"), Role),
+    "active": (QT_TRANSLATE_NOOP("Conflicts", "Active"), "yesno"),
 }
 
 # The payload keys a change's own words travel in (a decision's note, a reason, a step's text, the
@@ -114,9 +118,9 @@ class FieldChange:
 class ConflictFacts:
     id: str
     dealer_code: str
-    entity_type: str  # case | form
+    entity_type: str  # case | form | user
     entity_id: str
-    reference: str  # the case number, or the form's repair order
+    reference: str  # the case number, the form's repair order, or the person's name
     customer: str  # masked: family name only
     seq: int
     detected_at: datetime
@@ -202,6 +206,8 @@ def load(session, conflicts: list[SyncConflict], *, here: str | None = None) -> 
             reference = row.number
             cust = session.get(Customer, row.customer_id)
             customer = mask_name(cust.name) if cust else ""
+        elif isinstance(row, User):
+            reference = f"{row.display_name} ({row.username})"
         elif isinstance(row, FeedbackForm):
             ro = session.get(RepairOrder, row.repair_order_id)
             if ro is not None:

@@ -65,9 +65,8 @@ def _path(store, seq: int) -> Path:
     return outbox_dir(store) / casefile.file_name(ident.home_dealer_code, ident.store_id, seq)
 
 
-# Events of cases and forms travel; a person's (a lockout and its lifting) stay in the store that wrote
-# them until people travel as records of their own (the mark passes them: filing them then means
-# putting them back, as `refile` does).
+# Every change that has a place in a case file travels: cases, forms, people and the counter's own audit
+# trail (app.sync.tables).
 TRAVELS = Event.entity_type.in_(casefile.ENTITY_TYPES)
 
 

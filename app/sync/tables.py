@@ -1,8 +1,8 @@
 """The one registry of how every table of the store takes part in sync (a test checks it against Base.metadata).
 
 Four roles:
-- ``record``: a row shared as is, named by the rows that point at it (user, customer, vehicle, repair order);
-- ``aggregate``: the root of an aggregate with a version and an event chain (case, form); its snapshot
+- ``record``: a row shared as is, named by the rows that point at it (customer, vehicle, repair order);
+- ``aggregate``: the root of an aggregate with a version and an event chain (case, form, person); its snapshot
   travels with each file that carries one of its events, and is applied when newer and not in conflict;
 - ``child``: a row that belongs to an aggregate (a remedy to its case, a verification call to its form...).
   Every change to a child is an event on its aggregate, so the aggregate's version moves; the child
@@ -17,6 +17,7 @@ from functools import cache
 
 from sqlalchemy import Table
 
+from app.models.event_codec import COUNTER_ENTITY
 from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm,
                         ImprovementAction, Remedy, RepairOrder, User, Vehicle, VerificationCall)
 
@@ -43,7 +44,9 @@ class Synced:
 
 # Parents before the rows that point at them: the order records are applied in.
 SYNCED: tuple[Synced, ...] = (
-    Synced("user", User, RECORD, natural_key=("username",), private=frozenset({"password_hash"})),
+    # People are the dealer's (roles, deactivations, the salted PIN hash, never a PIN): an aggregate with
+    # its own history, so a change made at one counter reaches every other and two edits conflict.
+    Synced("user", User, AGGREGATE, entity_type="user", natural_key=("username",)),
     Synced("customer", Customer, RECORD),
     Synced("vehicle", Vehicle, RECORD),
     Synced("repair_order", RepairOrder, RECORD, natural_key=("number",)),
@@ -83,6 +86,11 @@ LOCAL: dict[str, str] = {
     "hq_refusal": "head office's record of what it refused and why; the counter learns it from the sealed ack",
     "sync_refused": "the counter's refused changes, listed in Sync problems until resent",
 }
+
+# Entities whose events travel with no row of their own: a counter's audit trail (settings changed,
+# lockouts, script packs installed, imports), one history per counter, entity id the counter's store id.
+COUNTER = COUNTER_ENTITY
+EVENT_ONLY: tuple[str, ...] = (COUNTER,)
 
 BY_NAME: dict[str, Synced] = {s.name: s for s in SYNCED}
 NAMES: tuple[str, ...] = tuple(s.name for s in SYNCED)

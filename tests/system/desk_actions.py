@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.models.store import open_store
 from app.scripts.library import library_for
-from app.services import alerts, attachments, callbacks, complaints, feedback_forms, recovery, remedies, users
+from app.services import alerts, attachments, callbacks, complaints, feedback_forms, lockouts, recovery, remedies, users
 from app.services import verification
 from app.services.cases import NewCase, open_case
 from app.services.feedback_forms import FormEntry
@@ -155,8 +155,53 @@ def attachment_files(store, data_dir, *, case_id):
                       for a in attachments.list_attachments(store, case_id)]}
 
 
+def _id(store, username: str) -> str:
+    return next(p.user_id for p in users.list_users(store) if p.username == username)
+
+
+def manage(store, data_dir, *, who, username, role=None, pin=None, active=None):
+    """An administrator's change to a person in Settings: another role, a new PIN, (de)activation."""
+    me, uid = _me(store, who), _id(store, username)
+    if role is not None:
+        users.set_role(store, uid, role, actor_id=me.user_id)
+    if pin is not None:
+        users.reset_secret(store, uid, pin, actor_id=me.user_id)
+    if active is not None:
+        users.set_active(store, uid, active, actor_id=me.user_id)
+    return {"user_id": uid}
+
+
+def setting(store, data_dir, *, who, values):
+    from app.services.preferences import save_settings
+
+    return save_settings(store, values, _me(store, who))
+
+
+def wrong_pins(store, data_dir, *, username, count):
+    """Someone types wrong PINs at the sign-in; returns whether the next try now waits."""
+    for _ in range(count):
+        try:
+            users.sign_in(store, username, "0000")
+        except (users.SignInFailed, lockouts.SignInLocked):
+            pass
+    return {"waits": bool(lockouts.waits(store).get(_id(store, username)))}
+
+
+def lift(store, data_dir, *, who, username):
+    lockouts.lift(store, _id(store, username), actor_id=_me(store, who).user_id)
+    return {}
+
+
+def audit_kinds(store, data_dir):
+    """Every kind of change the store's audit trail holds (Settings > Audit trail's kind filter)."""
+    from app.services.audit import view
+
+    return {"kinds": view.kinds(store)}
+
+
 ACTIONS = {f.__name__: f for f in (people, form, correct, complaint, case_from_form, walk, approve, callback, not_reached,
-                                   escalate, verify, ack_alerts, attach, attachment_files)}
+                                   escalate, verify, ack_alerts, attach, attachment_files, manage, setting, wrong_pins,
+                                   lift, audit_kinds)}
 
 
 def main(argv: list[str]) -> int:

@@ -85,3 +85,41 @@ def test_working_offline_first_then_joining_from_settings_without_a_restart(qtbo
     # The open case takes its number under the dealer at once, and the status bar the counter's tag.
     qtbot.waitUntil(lambda: w.cases.detail.heading.text().startswith("Case BJ01-"))
     assert w.store_label.text() == f"This counter's store ({store.identity.tag})"
+
+
+def test_a_second_pc_joining_a_dealer_with_people_goes_to_sign_in(qtbot, store, ops, head_office, tmp_path):
+    """The dealer's first PC made its people and synced; the second PC's first start joins, gets them
+    and their PINs, and signs in as one of them: nobody is created again."""
+    from app.services import users
+    from app.sync.client import SyncClient
+    from app.sync.connect import connect
+    from app.ui.shell.shell import Shell
+    from tests.helpers import fresh_store
+
+    server, code = head_office
+    first = fresh_store(tmp_path / "first_pc")
+    try:
+        connect(first, server.url, code(), label="front desk 1")
+        boss = users.create_first_admin(first, "boss", "王经理", "2468")
+        users.create_user(first, "li", "李娜", "1357", "advisor", actor_id=boss.user_id)
+        SyncClient(first).run_once()
+    finally:
+        first.close()
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    assert dialog.forms.currentWidget() is dialog.admin_form
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    connect_dialog = dialog.connect_dialog
+    qtbot.waitUntil(connect_dialog.isVisible)
+    _connect(qtbot, connect_dialog, server.url, code())
+    qtbot.waitUntil(lambda: dialog.forms.currentWidget() is dialog.sign_in_form, timeout=20000)
+    assert not dialog.join_box.isVisible() and dialog.submit.text() == "Sign in"
+    assert sorted(dialog.user.itemData(i) for i in range(dialog.user.count())) == ["boss", "li"]
+    dialog.user.setCurrentIndex(dialog.user.findData("li"))
+    qtbot.keyClicks(dialog.pin, "1357")  # the PIN set on the first PC
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.addWidget(shell.window)
+    assert shell.window.dealer_label.text() == "Dealer: 北京一店 (BJ01)"

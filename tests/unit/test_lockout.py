@@ -86,22 +86,28 @@ def test_an_administrator_lifts_the_wait_and_both_are_events(store, people):
     lockouts.lift(store, advisor.user_id, actor_id=admin.user_id)
     assert users.sign_in(store, "li", "1234").username == "li"
     with store.session() as s:
-        events = [(e.kind, e.actor_id, e.payload.get("failures"))
-                  for e in s.scalars(select(Event).where(Event.entity_type == "user").order_by(Event.seq))]
-    assert events == [("user.locked_out", None, 5), ("user.lockout_lifted", admin.user_id, 5)]
+        events = [(e.kind, e.actor_id, e.payload.get("user_id"), e.payload.get("failures"))
+                  for e in s.scalars(select(Event).where(Event.entity_type == "counter").order_by(Event.seq))]
+    assert events == [("user.locked_out", advisor.user_id, advisor.user_id, 5),
+                      ("user.lockout_lifted", admin.user_id, advisor.user_id, 5)]
 
 
-def test_person_events_stay_out_of_the_case_files(store, people):
+def test_lockouts_travel_in_the_case_files_as_the_counters_audit_trail(store, people):
     from sqlalchemy import func, select
 
     from app.models import Event
     from app.sync import outbox
 
-    wrong(store, 5)
     with store.session() as s:
-        assert s.scalar(select(func.count()).select_from(Event).where(Event.entity_type == "user")) > 0
-    assert outbox.counts(store).unfiled_events == 0  # nothing waits to be filed: the lockout stays here
-    assert outbox.file_waiting(store, "0" * 64) == []
+        before = s.scalar(select(func.count()).select_from(Event).where(Event.entity_type == "counter"))
+    wrong(store, 5)
+    assert outbox.counts(store).unfiled_events > 0
+    seqs = outbox.file_waiting(store, "0" * 64)
+    assert seqs
+    filed = b"".join(outbox._path(store, n).read_bytes() for n in seqs)
+    assert b"user.locked_out" in filed
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.entity_type == "counter")) == before + 1
 
 
 def test_an_unknown_name_is_refused_like_a_wrong_pin(store, people):

@@ -81,7 +81,8 @@ def test_publishable_is_a_property_of_the_setting(key, published):
     ("ui.lock_minutes", False, False, True),  # auto-lock guards the counter: an administrator's
     ("sync.server_url", False, False, True),
     ("sync.interval_s", False, False, True),
-    ("remedy.limit.advisor", False, True, True),
+    ("remedy.limit.advisor", False, False, True),  # what people may give away: an administrator's
+    ("remedy.limit.ceiling", False, False, False),  # head office's alone
     ("failure.overall_threshold", False, True, True),
 ])
 def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, admin):
@@ -94,7 +95,13 @@ def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, 
     ("advisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
     ("advisor", "sync.server_url", "http://evil.example", "only an administrator can change this setting"),
     ("supervisor", "ui.lock_minutes", 0, "only an administrator can change this setting"),
-    ("advisor", "remedy.limit.advisor", 5000, "only a supervisor can change this setting"),
+    ("advisor", "remedy.limit.advisor", 5000, "only an administrator can change this setting"),
+    ("supervisor", "remedy.limit.advisor", 2000, "only an administrator can change this setting"),
+    ("advisor", "failure.overall_threshold", 7, "only a supervisor can change this setting"),
+    ("admin", "remedy.limit.ceiling", 100, "head office sets this; no counter changes it"),
+    ("admin", "remedy.limit.advisor", 5000, "more than a supervisor's limit (3000 yuan), who approves above it; "
+                                            "type 3000 or less, or raise that limit first"),
+    ("admin", "remedy.limit.advisor", 500, None),
     ("advisor", "ui.language", "en", None),
     ("admin", "ui.lock_minutes", 5, None),
 ])

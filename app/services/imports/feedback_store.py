@@ -13,6 +13,7 @@ from app.foundation.errors import ImportRejected, InvalidInput, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.failure import failure_of
+from app.services.audit import trail
 from app.services import alerts, settings
 from app.services.changes import ALERTS, FORMS, announces
 from app.services.directory import dealer_by_code
@@ -83,6 +84,8 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         new_numbers = {r.repair_order for r in new_rows}
         old_rows = [r for r in rows if r.repair_order not in new_numbers]
         alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
+        trail.record(s, uow.identity, "import.feedback", {"file": checked.file[:200], "rows": len(rows),
+                                                           "imported": len(new_rows)}, actor_id=actor_id)
         uow.commit()
     return ImportResult(checked.file, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
 

@@ -107,7 +107,7 @@ class ConflictsPage(QWidget):
         chosen = self.chosen()
         self.rows = conflicts
         words = QCoreApplication.translate
-        what = {"case": "{ref}", "form": self.tr("Feedback form {ref}")}
+        what = {"case": "{ref}", "form": self.tr("Feedback form {ref}"), "user": self.tr("Person {ref}")}
         fill(self.conflicts, [[c.dealer_code, what.get(c.entity_type, "{ref}").format(ref=c.reference), c.customer,
                                when(c.detected_at), conflict_words.field_names(c, words)] for c in conflicts],
              [c.id for c in conflicts])

@@ -1,4 +1,4 @@
-"""Settings: language (switches at once), every declared setting, and the counter's users (admins)."""
+"""Settings: language (switches at once), every declared setting, the dealer's people (admins), the audit trail."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ class SettingsView(QWidget):
             editor.setObjectName(f"setting_{key}")
             if not decl.may_change(self.user.role):
                 editor.setEnabled(False)
-                editor.setToolTip(self.tr("Only an administrator can change this setting") if decl.admin_only
+                editor.setToolTip(self.tr("Head office sets this setting") if decl.hq_only
+                                  else self.tr("Only an administrator can change this setting") if decl.admin_only
                                   else self.tr("Only a supervisor can change this setting"))
             lab = Label(QCoreApplication.translate("Settings", decl.title))
             form.addRow(lab, editor)
@@ -87,7 +88,7 @@ class SettingsView(QWidget):
 
     def build_users(self) -> None:
         """The counter's users, each to deactivate or give a new PIN, and a new one to add (administrators only)."""
-        self.users_box = QGroupBox(self.tr("Users of this counter"))
+        self.users_box = QGroupBox(self.tr("People of the dealer"))
         ub = QVBoxLayout(self.users_box)
         self.user_list = QListWidget()
         self.user_list.setMaximumHeight(130)
@@ -111,10 +112,17 @@ class SettingsView(QWidget):
         # After too many wrong PINs someone waits to sign in; an administrator who has seen it is them lifts it.
         self.lift_button = QPushButton(self.tr("Lift sign-in wait"), objectName="liftWait")
         self.lift_button.clicked.connect(self.on_lift_clicked)
+        # Another role for the chosen person (an administrator's; every counter of the dealer takes it).
+        self.role_choice = vocab_combo(Role)
+        self.role_choice.setObjectName("roleChoice")
+        self.role_button = QPushButton(self.tr("Set role"), objectName="setRole")
+        self.role_button.clicked.connect(self.on_role_clicked)
         self.user_message = Label()
         self.user_message.setWordWrap(True)
         person_row = QHBoxLayout()
         person_row.addWidget(self.user_message, 1)
+        person_row.addWidget(self.role_choice)
+        person_row.addWidget(self.role_button)
         person_row.addWidget(self.active_button)
         person_row.addWidget(self.reset_pin_button)
         person_row.addWidget(self.lift_button)
@@ -142,9 +150,13 @@ class SettingsView(QWidget):
 
         self.backups = BackupsPanel(store, ops, user)
         self.backups.setVisible(user.is_supervisor)
+        from app.ui.settings.audit_panel import AuditPanel
+
+        self.audit = AuditPanel(store, ops)  # read when first shown, then after each change
+        self.audit.setVisible(user.is_supervisor)
 
         scrolling_page(self, [heading, lang_box, values_box, self.pack_box, self.hq_box, self.users_box,
-                                 self.backups], 900)
+                                 self.backups, self.audit], 900)
         self.load()
         self.language.currentIndexChanged.connect(self.on_language_changed)
         ops.changed.connect(self.on_ops_changed)
@@ -156,6 +168,8 @@ class SettingsView(QWidget):
             self.load()
         if changes.scripts:
             self.show_pack()
+        if changes & (SETTINGS | USERS | SCRIPTS) and self.audit.isVisible():
+            self.audit.refresh()  # each of these changes is in the audit trail
 
     def show_pack(self) -> None:
         """The active pack, version and origin (read again after a sync may have installed a new one)."""
@@ -170,6 +184,8 @@ class SettingsView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.show_pack()
+        if self.user.is_supervisor:
+            self.audit.refresh()
         super().showEvent(event)
 
     @staticmethod
@@ -246,6 +262,9 @@ class SettingsView(QWidget):
         self.active_button.setEnabled(p is not None)
         self.reset_pin_button.setEnabled(p is not None and p.active)
         self.lift_button.setEnabled(p is not None and p.waits_until is not None)
+        self.role_button.setEnabled(p is not None and p.active)
+        if p is not None:
+            self.role_choice.setCurrentIndex(max(0, self.role_choice.findData(p.role)))
         self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
 
     def on_active_clicked(self) -> None:
@@ -263,6 +282,19 @@ class SettingsView(QWidget):
                     name=info.display_name))  # the USERS notice reloads the list
 
         self.ops.run(lambda: set_active(store, p.user_id, active, actor_id=actor), on_success=done,
+                     on_failure=lambda exc: self.user_message.setText(error_text(exc)))
+
+    def on_role_clicked(self) -> None:
+        from app.services.users import set_role
+
+        p, role = self.chosen_person(), combo_value(self.role_choice)
+        if p is None or role is None:
+            return
+        store, actor = self.store, self.user.user_id
+        title = QCoreApplication.translate("Vocab", Role(role).title)
+        self.ops.run(lambda: set_role(store, p.user_id, role, actor_id=actor),
+                     on_success=lambda _: self.user_message.setText(
+                         self.tr("{name} is now: {role}.").format(name=p.display_name, role=title)),
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def on_reset_pin_clicked(self) -> None:

@@ -103,6 +103,8 @@ class SignInDialog(QDialog):
             return
         self.heading.setText(self.tr("Locked. Sign in again to continue.") if self.locked_user
                              else self.tr("Sign in"))
+        self.join_box.hide()  # joined, and the dealer's people came with it: no first start here
+        self.submit.setText(self.tr("Sign in"))
         self.forms.setCurrentWidget(self.sign_in_form)
         self.user.clear()
         self.people = {p.username: p for p in people if p.can_sign_in}
@@ -125,9 +127,18 @@ class SignInDialog(QDialog):
         self.connect_dialog.open()
 
     def on_counter_connected(self, connected) -> None:
+        from app.ui.sync.connect_dialog import first_round
+
         self.join_label.setText(self.tr("Joined head office: dealer {name} ({code}).").format(
             name=connected.dealer_name, code=connected.dealer_code))
         self.join_button.hide()
+        # The dealer's people may already exist (this is its second PC): fetch them, then sign in as one
+        # of them instead of creating another administrator.
+        store, transport = self.store, getattr(self.connect_dialog, "transport", None)
+        self.submit.setEnabled(False)
+        self.heading.setText(self.tr("Joined head office: fetching the dealer's people…"))
+        self.ops.run(lambda: first_round(store, transport), pool="io",
+                     on_success=lambda _: self.set_store(store), on_failure=lambda _: self.set_store(store))
 
     def on_submit_clicked(self) -> None:
         from app.services import users

@@ -12,6 +12,19 @@ from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label, error_label
 
 
+def first_round(store, transport=None) -> bool:
+    """Right after joining: one sync round, so a counter joining a dealer that already has people gets
+    them (and their PINs) before anyone is asked to create an administrator. False when head office
+    can't be reached now: the first start goes on as before, and the people come with a later round."""
+    from app.sync.client import SyncClient, SyncFailed
+
+    try:
+        SyncClient(store, transport=transport).run_once()
+    except (SyncFailed, OSError):
+        return False
+    return True
+
+
 def _error_label() -> QLabel:
     label = error_label()
     label.hide()

@@ -1,0 +1,1 @@
+"""The audit trail: every change to people, settings, lockouts, script packs and imports as an event, and reading it."""
