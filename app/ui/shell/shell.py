@@ -6,7 +6,7 @@ import importlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal  # no Qt namespace before the first window (see ops)
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.foundation.translation import pick_language
@@ -127,6 +127,7 @@ class Shell(QObject):
     def _tell_permissions_repaired(self, store) -> None:
         """Customers' data was readable by other users of this PC: it is private now; say so once,
         without blocking the sign-in (the message stays beside it until dismissed)."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         from app.models.store import PERMISSIONS_REPAIRED
@@ -226,6 +227,7 @@ class Shell(QObject):
         self.dialog.set_store(self.store)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         from app.ui.common.ui_words import error_text
