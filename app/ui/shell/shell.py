@@ -34,11 +34,15 @@ def _language(store) -> str:
 
 
 def _today_now(store):
-    """Today's figures and the open alerts, with when they were read (a worker runs this)."""
+    """Every box of Today with when it was read (a worker runs this): the figures and lists, the
+    open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
     from app.services.alerts import open_alerts
+    from app.services.recovery import count_overdue, overdue_cases
     from app.services.today import today_figures
+    from app.ui.today.overdue_box import SHOWN
 
-    return time.monotonic(), today_figures(store), open_alerts(store)
+    return (time.monotonic(), today_figures(store), open_alerts(store),
+            (overdue_cases(store, limit=SHOWN), count_overdue(store)))
 
 
 def _warm(store) -> None:
@@ -80,7 +84,7 @@ class Shell(QObject):
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
         self.daily = None  # the daily backup, while the desk runs
-        self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        self._today_read = None  # (monotonic time, TodayFigures, alerts, overdue rows and count) read before sign-in
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
@@ -212,9 +216,11 @@ class Shell(QObject):
         if read is None or window is None or getattr(window, "_today_filled", False):
             return
         self._today_read = None
-        at, figures, alerts = read
+        at, figures, alerts, overdue = read
         if time.monotonic() - at <= TODAY_FRESH_S:
             window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
+            if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
+                window.recovery.overdue.show_rows(overdue)
 
     def on_language_read(self, language: str) -> None:
         chosen = pick_language(language)
