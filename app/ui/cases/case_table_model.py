@@ -33,6 +33,7 @@ class CaseTableModel(QAbstractTableModel):
         self.filter = CaseFilter()
         self.sort_key, self.descending = "opened_at", True
         self.total = 0
+        self.counted = False  # a count has come back
         self.pages: OrderedDict[int, list] = OrderedDict()
         self.keys: dict[int, tuple] = {}  # page -> its last row's sort key, for keyset continuation
         self.pending: set[int] = set()
@@ -71,7 +72,7 @@ class CaseTableModel(QAbstractTableModel):
         if gen != self.generation:
             return
         self.beginResetModel()
-        self.total = n
+        self.total, self.counted = n, True
         self.pages.clear()
         self.keys.clear()
         self.pending.clear()

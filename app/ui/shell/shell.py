@@ -18,8 +18,9 @@ from app.ui.shell.sign_in_dialog import SignInDialog
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.ui.sync.sync_controller",
-                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts",
-                "app.reports.feedback")  # the Reports page lists advisors through it (reportlab: slow)
+                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts")
+# Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
+# held the interpreter and the import locks the main window's own imports then waited for.
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
 TODAY_FRESH_S = 30.0
 
