@@ -46,12 +46,12 @@ def _today_now(store):
             (overdue_cases(store, limit=SHOWN), count_overdue(store)))
 
 
-def _warm(store) -> None:
+def _warm(data_dir: Path) -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)
     from app.scripts.library import library_for
 
-    library_for(Path(store.path).parent)  # parses the script pack once per process
+    library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
 
 
 class _FirstPaint(QObject):
@@ -92,6 +92,7 @@ class Shell(QObject):
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []
         self._warm_started = False
+        self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
@@ -100,11 +101,25 @@ class Shell(QObject):
         if self.store is None:
             # Open the store only once the dialog has painted: the database layer's imports run in
             # the background but share the interpreter, and would otherwise delay the first window.
-            self._painted = _FirstPaint(self.dialog, self.open_store)
+            self._painted = _FirstPaint(self.dialog, self._after_first_paint)
         else:
             self.on_store_opened(self.store)
         self.dialog.show()
         return self.dialog
+
+    def _after_first_paint(self) -> None:
+        """Open the store, and load the main window's code beside it: both before the PIN can be
+        typed, so a PIN typed at once finds the code loaded (it waited for these imports when
+        they began only once the names were listed)."""
+        self.open_store()
+        self._start_warm()
+
+    def _start_warm(self) -> None:
+        if self.ops.inline or self._warm_started:
+            return
+        self._warm_started = True
+        data_dir = Path(self.data_dir) if self.store is None else Path(self.store.path).parent
+        self.ops.run(lambda: _warm(data_dir), pool="io")
 
     def open_store(self) -> None:
         from app.models.store import open_store
@@ -148,17 +163,17 @@ class Shell(QObject):
         self.permissions_box = box
 
     def on_dialog_ready(self) -> None:
-        """The names are listed: while the advisor types the PIN, read Today's figures (a reader
-        beside the database worker, so the PIN check never waits for it) and load the main
-        window's code. Not sooner: the imports would hold the interpreter while the names load."""
-        if self.ops.inline or self._warm_started or self.store is None or self.window is not None:
+        """The names are listed: while the advisor types the PIN, read every box of Today (a reader
+        beside the database worker, so the PIN check never waits for it). The main window's code
+        has been loading since the dialog painted (here, when the store was given instead)."""
+        if self.ops.inline or self._today_started or self.store is None or self.window is not None:
             return
-        self._warm_started = True
+        self._today_started = True
         store = self.store
         self._today_reading = True
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
-        self.ops.run(lambda: _warm(store), pool="io")
+        self._start_warm()  # started at the first paint unless the store was given
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
