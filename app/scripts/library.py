@@ -19,7 +19,7 @@ from app.foundation import clock
 from app.foundation.errors import Problem, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import resources_dir
-from app.scripts.pack import Pack, PackRejected, load_pack, parse_pack
+from app.scripts.pack import Pack, PackRejected, parse_pack
 
 log = logging.getLogger(__name__)
 ACTIVE = "active.yaml"
@@ -52,16 +52,30 @@ class ScriptLibrary:
         self.data_dir = Path(data_dir) if data_dir else None
         self._lock = threading.Lock()
         self.refused: PackRejected | None = None  # why the stored pack wasn't used at start, if so
-        self._pack = load_pack(bundled_pack_path())
+        self._pack: Pack | None = None
         self._origin = BUILTIN
         stored = self._stored_path()
         if stored is not None and stored.exists():
             try:
-                self._pack = load_pack(stored)
+                self._pack = self._load(stored)
                 self._origin = self._read_origin(stored)
             except PackRejected as exc:
                 self.refused = exc
                 log.warning("stored script pack refused, using the bundled one: %s", "; ".join(exc.details()))
+        if self._pack is None:  # the bundled pack only when no stored one is in use
+            self._pack = self._load(bundled_pack_path())
+
+    def _load(self, path: Path) -> Pack:
+        """The pack at ``path``, from the cache of validated packs when these very bytes passed before."""
+        from app.scripts.pack_cache import parse_cached
+
+        try:
+            content = path.read_bytes()
+            content.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PackRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
+                                                   {"reason": str(exc)})]) from None
+        return parse_cached(content, path.name, self.data_dir / "scripts" / "cache" if self.data_dir else None)
 
     def _stored_path(self) -> Path | None:
         return self.data_dir / "scripts" / ACTIVE if self.data_dir else None

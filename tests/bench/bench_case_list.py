@@ -104,8 +104,22 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
 
     watch = {}
 
+    class OverduePainted(QObject):
+        """When the Overdue box is first painted with its rows (its title is set with them)."""
+
+        def __init__(self, box) -> None:
+            super().__init__(box)
+            self.at = None
+            box.installEventFilter(self)
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and self.at is None and obj.title():
+                self.at = time.time() - t0
+            return False
+
     def on_window(w) -> None:  # connected before the window exists: nothing can be missed
         watch["window"], watch["today"] = Painted(w), Painted(w.today)
+        watch["overdue"] = OverduePainted(w.recovery.overdue)
         w.today.filled.connect(lambda: setattr(watch["today"], "filled", True))
 
     shell.window_shown.connect(on_window)
@@ -114,9 +128,12 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     overdue = {}
 
     def every_box() -> bool:
-        """Today's figures painted, and the Overdue box's rows in (it has no title until then)."""
+        """Today's figures painted, and the Overdue box painted with its rows (it has no title until
+        then; a box left hidden, with no rows, counts when its title is set)."""
         w = shell.window
-        if w is not None and "at" not in overdue and w.recovery.overdue.title():
+        if "overdue" in watch and watch["overdue"].at is not None:
+            overdue.setdefault("at", watch["overdue"].at)
+        elif w is not None and "at" not in overdue and w.recovery.overdue.title() and not w.recovery.overdue.isVisible():
             overdue["at"] = time.time() - t0
         return "window" in watch and watch["window"].first and watch["today"].after_fill and "at" in overdue
 

@@ -59,3 +59,35 @@ def test_wrong_pin_shows_nothing_then_the_right_person_gets_their_window(qtbot, 
         qtbot.wait(50)  # answers still queued reach the shell while it lives
         ops.wait_idle()
         QApplication.processEvents()
+
+
+def test_every_box_of_today_is_read_while_the_pin_is_typed(qtbot, store, advisor, monkeypatch):
+    """The Overdue box is read with Today's figures while the PIN is typed, and filled with them when
+    the window shows: its own query (which follows) waits behind the window's other loads."""
+    from app.services.demo import fill_demo
+    from app.services.recovery import count_overdue, overdue_cases
+    from app.ui.today.overdue_box import SHOWN, OverdueBox
+
+    fill_demo(store, forms=60, cases=40, seed=2)
+    want = [o.number for o in overdue_cases(store, limit=SHOWN)]
+    assert want  # the demo store has overdue cases
+    ops, shell, dialog = _threaded_shell(qtbot, store)
+    try:
+        qtbot.waitUntil(lambda: shell._today_read is not None, timeout=20000)
+        monkeypatch.setattr(OverdueBox, "refresh", lambda self: None)  # only the read made during the PIN
+        dialog.user.setCurrentIndex(dialog.user.findData("admin"))
+        qtbot.keyClicks(dialog.pin, "1234")
+        with qtbot.waitSignal(shell.window_shown, timeout=20000):
+            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        w = shell.window
+        qtbot.addWidget(w)
+        box = w.recovery.overdue
+        assert box.title() == f"Overdue ({count_overdue(store)})"
+        assert [box.list.item(i).text().split(" \u00b7 ")[0] for i in range(box.list.count())] == want
+    finally:
+        if shell.sync is not None:
+            shell.sync.stop()
+        ops.wait_idle()
+        qtbot.wait(50)
+        ops.wait_idle()
+        QApplication.processEvents()

@@ -33,6 +33,7 @@ class CaseTableModel(QAbstractTableModel):
         self.filter = CaseFilter()
         self.sort_key, self.descending = "opened_at", True
         self.total = 0
+        self.counted = False  # a count has come back
         self.pages: OrderedDict[int, list] = OrderedDict()
         self.keys: dict[int, tuple] = {}  # page -> its last row's sort key, for keyset continuation
         self.pending: set[int] = set()
@@ -59,22 +60,32 @@ class CaseTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        """The count and the first page in one background job: the list is reset once, straight to
+        its first rows (a second round trip cost a worker hand-off and a paint of placeholders)."""
         self.generation += 1
-        gen, store, f = self.generation, self.store, self.filter
-        self.ops.run(lambda: count_cases(store, f), on_success=lambda n: self._on_count(gen, n))
+        gen, store, f, sort, desc = self.generation, self.store, self.filter, self.sort_key, self.descending
 
-    def _on_count(self, gen: int, n: int) -> None:
+        def count_and_first_page():
+            n = count_cases(store, f)
+            return n, (case_page(store, f, sort=sort, descending=desc, limit=PAGE, total=n).rows if n else [])
+
+        self.ops.run(count_and_first_page, on_success=lambda found: self._on_count(gen, *found))
+
+    def _on_count(self, gen: int, n: int, first: list) -> None:
         if gen != self.generation:
             return
         self.beginResetModel()
-        self.total = n
+        self.total, self.counted = n, True
         self.pages.clear()
         self.keys.clear()
         self.pending.clear()
+        if first:
+            self.pages[0] = first
+            self.keys[0] = first[-1].key(self.sort_key)
         self.endResetModel()
         self.count_changed.emit(n)
-        if n:
-            self._request(0)
+        if first:
+            self.page_loaded.emit(0)
 
     def _request(self, page: int) -> None:
         if page in self.pending or page in self.pages:

@@ -22,7 +22,7 @@ class CasesView(QWidget):
 
     case_selected = Signal(str)
 
-    # -- building the page: __init__ (after these) calls them in this order
+    # -- building the page: __init__ (after these) calls build_table first, then the others in this order
     def build_search(self) -> None:
         """The search box, which filters a moment after the typing stops (or at once on Enter)."""
         self.search = QLineEdit(objectName="caseSearch")
@@ -72,7 +72,6 @@ class CasesView(QWidget):
 
     def build_table(self) -> None:
         self.model = CaseTableModel(self.store, self.ops, self)
-        self.model.count_changed.connect(self.on_model_count_changed)
         self.table = QTableView(objectName="caseTable")
         self.table.setModel(self.model)
         # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
@@ -135,10 +134,15 @@ class CasesView(QWidget):
         super().__init__(parent)
         self.setObjectName("cases")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
+        # The table first: its model starts the count and first page (filters at their defaults) in
+        # the background, and the database works while the rest of the page is built.
+        self.build_table()
         self.build_search()
         self.build_filters()
-        self.build_table()
         self.build_status_counts()
+        self.model.count_changed.connect(self.on_model_count_changed)  # self.count exists now
+        if self.model.counted:  # run inline (tests): counted while the page was built
+            self.on_model_count_changed(self.model.total)
         self.detail = CaseDetailView(store, ops, user)
         self.build_splitter()
         layout = QVBoxLayout(self)

@@ -13,7 +13,9 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+# No ``Qt`` namespace at import: PySide builds its ~90 enums when the name is first imported, and
+# this module comes before the sign-in dialog (tests/ui/test_first_window_imports.py).
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.services.changes import NOTHING, Changes, collecting
 
@@ -128,6 +130,7 @@ class Ops(QObject):
 
     def show_failure(self, error: BaseException) -> None:
         """A failure no caller handles: logged for support, and told to the person at the desk."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         from app.foundation.errors import RecoveryDeskError

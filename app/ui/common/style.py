@@ -32,7 +32,14 @@ QTableView { gridline-color: #e3e8ec; selection-background-color: #2f6f8f; }
 
 def set_role(widget, role: str) -> None:
     """Style ``widget`` as the style sheet styles ``role`` ("error", "hint", ...; "" for plain), at
-    once even when it is already shown (Qt applies a changed property only on a new polish)."""
+    once even when it is already shown (Qt applies a changed property only on a new polish).
+
+    A widget not polished yet takes the property at its first polish: no re-polish then, because
+    ``widget.style()`` makes PySide build QStyle's two dozen enum classes (~650 members), a good
+    part of the time from the PIN to Today when the Overdue box did it while the window was built."""
+    from PySide6.QtCore import Qt  # not at import: the sign-in dialog paints without the namespace
+
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

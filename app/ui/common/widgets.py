@@ -29,7 +29,9 @@ class Label(QLabel):
             self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        if not self._plain:  # set with the first text, not before: an empty label costs the first window nothing
+        # Set with the first text, not before: an empty label (a blank error line) shows nothing in
+        # any format, and the sign-in dialog paints without loading the Qt namespace.
+        if not self._plain and text:
             self.setTextFormat(_plain_format())
             self._plain = True
         super().setText(text)
@@ -203,7 +205,9 @@ def error_label(name: str = "") -> QLabel:
     label = Label()
     if name:
         label.setObjectName(name)
-    set_role(label, "error")
+    # A new label is polished when first shown: the property alone styles it (set_role's re-polish
+    # loads the Qt namespace, which the sign-in dialog paints without).
+    label.setProperty("role", "error")
     label.setWordWrap(True)
     return label
 

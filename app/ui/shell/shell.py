@@ -6,7 +6,7 @@ import importlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal  # no Qt namespace before the first window (see ops)
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.foundation.translation import pick_language
@@ -18,8 +18,9 @@ from app.ui.shell.sign_in_dialog import SignInDialog
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.ui.sync.sync_controller",
-                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts",
-                "app.reports.feedback")  # the Reports page lists advisors through it (reportlab: slow)
+                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts")
+# Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
+# held the interpreter and the import locks the main window's own imports then waited for.
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
 TODAY_FRESH_S = 30.0
 
@@ -34,19 +35,23 @@ def _language(store) -> str:
 
 
 def _today_now(store):
-    """Today's figures and the open alerts, with when they were read (a worker runs this)."""
+    """Every box of Today with when it was read (a worker runs this): the figures and lists, the
+    open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
     from app.services.alerts import open_alerts
+    from app.services.recovery import count_overdue, overdue_cases
     from app.services.today import today_figures
+    from app.ui.today.overdue_box import SHOWN
 
-    return time.monotonic(), today_figures(store), open_alerts(store)
+    return (time.monotonic(), today_figures(store), open_alerts(store),
+            (overdue_cases(store, limit=SHOWN), count_overdue(store)))
 
 
-def _warm(store) -> None:
+def _warm(data_dir: Path) -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)
     from app.scripts.library import library_for
 
-    library_for(Path(store.path).parent)  # parses the script pack once per process
+    library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
 
 
 class _FirstPaint(QObject):
@@ -80,13 +85,14 @@ class Shell(QObject):
         self._hidden: list = []
         self.sync = None  # one SyncController for the session, shown by every window built
         self.daily = None  # the daily backup, while the desk runs
-        self._today_read = None  # (monotonic time, TodayFigures, alerts) read before sign-in
+        self._today_read = None  # (monotonic time, TodayFigures, alerts, overdue rows and count) read before sign-in
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []
         self._warm_started = False
+        self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
@@ -95,11 +101,25 @@ class Shell(QObject):
         if self.store is None:
             # Open the store only once the dialog has painted: the database layer's imports run in
             # the background but share the interpreter, and would otherwise delay the first window.
-            self._painted = _FirstPaint(self.dialog, self.open_store)
+            self._painted = _FirstPaint(self.dialog, self._after_first_paint)
         else:
             self.on_store_opened(self.store)
         self.dialog.show()
         return self.dialog
+
+    def _after_first_paint(self) -> None:
+        """Open the store, and load the main window's code beside it: both before the PIN can be
+        typed, so a PIN typed at once finds the code loaded (it waited for these imports when
+        they began only once the names were listed)."""
+        self.open_store()
+        self._start_warm()
+
+    def _start_warm(self) -> None:
+        if self.ops.inline or self._warm_started:
+            return
+        self._warm_started = True
+        data_dir = Path(self.data_dir) if self.store is None else Path(self.store.path).parent
+        self.ops.run(lambda: _warm(data_dir), pool="io")
 
     def open_store(self) -> None:
         from app.models.store import open_store
@@ -127,6 +147,7 @@ class Shell(QObject):
     def _tell_permissions_repaired(self, store) -> None:
         """Customers' data was readable by other users of this PC: it is private now; say so once,
         without blocking the sign-in (the message stays beside it until dismissed)."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         from app.models.store import PERMISSIONS_REPAIRED
@@ -142,17 +163,17 @@ class Shell(QObject):
         self.permissions_box = box
 
     def on_dialog_ready(self) -> None:
-        """The names are listed: while the advisor types the PIN, read Today's figures (a reader
-        beside the database worker, so the PIN check never waits for it) and load the main
-        window's code. Not sooner: the imports would hold the interpreter while the names load."""
-        if self.ops.inline or self._warm_started or self.store is None or self.window is not None:
+        """The names are listed: while the advisor types the PIN, read every box of Today (a reader
+        beside the database worker, so the PIN check never waits for it). The main window's code
+        has been loading since the dialog painted (here, when the store was given instead)."""
+        if self.ops.inline or self._today_started or self.store is None or self.window is not None:
             return
-        self._warm_started = True
+        self._today_started = True
         store = self.store
         self._today_reading = True
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
-        self.ops.run(lambda: _warm(store), pool="io")
+        self._start_warm()  # started at the first paint unless the store was given
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
@@ -211,9 +232,11 @@ class Shell(QObject):
         if read is None or window is None or getattr(window, "_today_filled", False):
             return
         self._today_read = None
-        at, figures, alerts = read
+        at, figures, alerts, overdue = read
         if time.monotonic() - at <= TODAY_FRESH_S:
             window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
+            if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
+                window.recovery.overdue.show_rows(overdue)
 
     def on_language_read(self, language: str) -> None:
         chosen = pick_language(language)
@@ -226,6 +249,7 @@ class Shell(QObject):
         self.dialog.set_store(self.store)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         from app.ui.common.ui_words import error_text

@@ -1,0 +1,108 @@
+"""Profile of the path from the PIN to every box of Today, in one fresh process.
+
+    .venv/bin/python tests/bench/profile_pin.py DATA_DIR [--pin-after 1.5] [--top 40]
+
+Prints, relative to the moment the PIN is entered: when Today's figures and the Overdue box filled;
+each background job's queueing, start, end and delivery to the UI thread (the worker pools are where
+a box waits behind other loads); and cProfile of the UI thread over the same span (cumulative).
+The demo store's administrator signs in with PIN 0000, as bench_case_list does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+t0 = time.time()
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data_dir")
+    ap.add_argument("--pin-after", type=float, default=1.5, help="seconds from the names listed to the PIN")
+    ap.add_argument("--top", type=int, default=40)
+    args = ap.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    import app.cli
+    from app.foundation.paths import resolve_data_dir
+    from app.ui.common import ops as opsmod
+    from app.ui.shell.application import start_gui
+    from tests.bench.bench_case_list import DEMO_PIN, wait_for
+
+    jobs = []
+    original = opsmod.Ops.run
+
+    def run(self, fn, *, on_success=None, on_failure=None, pool="db"):
+        code = getattr(fn, "__code__", None)
+        where = f" ({code.co_filename.split('/app/')[-1]}:{code.co_firstlineno})" if code else ""
+        rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool, "queued": time.time() - t0}
+
+        def timed():
+            rec["start"] = time.time() - t0
+            try:
+                return fn()
+            finally:
+                rec["end"] = time.time() - t0
+
+        def delivered(result):
+            rec["delivered"] = time.time() - t0
+            if on_success:
+                on_success(result)
+
+        jobs.append(rec)
+        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool)
+
+    opsmod.Ops.run = run
+    gui, chosen = app.cli.gui_data_dir(["--data-dir", args.data_dir])
+    qapp, ops, shell = start_gui(resolve_data_dir(chosen))
+    qapp.processEvents()
+    wait_for(lambda: shell.dialog.submit.isEnabled())
+    listed = time.time() - t0
+    wait_for(lambda: time.time() - t0 >= listed + args.pin_after)
+    dialog = shell.dialog
+    dialog.user.setCurrentIndex(max(0, dialog.user.findData("admin")))
+    dialog.pin.setText(DEMO_PIN)
+    marks = {}
+    shell.window_shown.connect(lambda w: w.today.filled.connect(
+        lambda: marks.setdefault("today", time.time() - t0)))
+    profile = cProfile.Profile()
+    pin = time.time() - t0
+    profile.enable()
+    dialog.submit.click()
+
+    def every_box() -> bool:
+        w = shell.window
+        if w is not None and "overdue" not in marks and w.recovery.overdue.title():
+            marks["overdue"] = time.time() - t0
+        return "today" in marks and "overdue" in marks
+
+    wait_for(every_box)
+    profile.disable()
+    ms = lambda at: f"{(at - pin) * 1000:7.0f}"  # noqa: E731
+    print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN: Today's figures "
+          f"{ms(marks['today']).strip()} ms, Overdue box {ms(marks['overdue']).strip()} ms")
+    print("pool  queued   start     end  delivered   run ms  job (times in ms after the PIN)")
+    for r in jobs:
+        cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]
+        run_ms = f"{(r['end'] - r['start']) * 1000:7.0f}" if "end" in r else "running"
+        print(f"{r['pool']:4} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+    print(out.getvalue())
+    if shell.sync is not None:
+        shell.sync.stop()
+    ops.wait_idle()
+    os._exit(0)  # the window and its workers need no orderly end here
+
+
+if __name__ == "__main__":
+    main()
