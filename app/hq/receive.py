@@ -1,9 +1,10 @@
 """Head office takes in one case file: verify, refuse replays, keep it, store every change it may
 (app.hq.ownership) and refuse the others one by one, each with its reason.
 
-Shared by the intake server and `hq import`. Safe with concurrent importers: the file's
-(counter, sequence) row and its events are unique in the database, so the loser of a race finds
-the winner's row and answers "already present".
+Shared by the intake server and `hq import`. Safe with concurrent importers in any number of
+processes and hosts on one database: the file's (counter, sequence) row and its events are unique
+in the database, so the loser of a race finds the winner's row and answers "already present";
+imports of different dealers never wait for each other (app.hq.ordering).
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from app.hq import blobs, ownership
+from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -191,21 +194,37 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
 def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset()) -> Receipt:
     for attempt in range(5):
         try:
-            return _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
+            receipt = _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
         except IntegrityError as exc:
-            # Another importer stored the same file first: look again.
-            with db.session() as s:
-                row = _already(s, cf)
-                if row is not None:
-                    return _duplicate(s, cf, row)
             if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
                     "The case file is signed but its content can't be stored ({reason}). Nothing of it "
                     "was imported."), code="invalid", reason=str(exc.orig)[:300]) from exc
-        except OperationalError as exc:  # SQLite busy under concurrent importers
-            if "locked" not in str(exc) or attempt == 4:
+            continue
+        except OperationalError as exc:  # SQLite busy, or PostgreSQL undid this one of two writers
+            if not ordering.retryable(exc) or attempt == 4:
                 raise
+            continue
+        if receipt is not None:
+            return receipt
+        # Another importer (this process or another, on this host or another) stored it first.
+        with db.session() as s:
+            row = _already(s, cf)
+            if row is not None:
+                return _duplicate(s, cf, row)
     raise AssertionError("unreachable")
+
+
+def _claim(s, cf: casefile.CaseFile, data: bytes, now: datetime) -> int | None:
+    """Insert the file's row and draw its arrival number; None when the file (counter, sequence) is
+    stored already. Two processes receiving the same file at once: the database keeps one row and
+    the other's insert, having waited for the first to commit, does nothing."""
+    dialect = s.bind.dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return s.scalar(insert(SyncReceived).values(
+        counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256, dealer_id=cf.dealer_id, content=data,
+        received_at=now, events=0, conflicts=0).on_conflict_do_nothing(
+        index_elements=["counter_id", "sequence"]).returning(SyncReceived.n))
 
 
 def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
@@ -215,7 +234,7 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
         with s.begin_nested():
             return apply_file(s, dealer_id, events, records), ""
     except OperationalError as exc:
-        if "locked" in str(exc):
+        if ordering.retryable(exc):
             raise
         return None, str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
     except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -223,17 +242,14 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
 
 
 def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
-            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt:
+            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt | None:
+    """Store the file in one transaction; None when it turns out to be stored already."""
     with db.session() as s:
         with s.begin():
-            if s.bind.dialect.name == "postgresql":
-                # One import at a time: arrival numbers then commit in order, so a counter pulling
-                # "after n" never skips a file that committed late.
-                s.execute(text("SELECT pg_advisory_xact_lock(4242)"))
-            rec = SyncReceived(counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256,
-                               dealer_id=cf.dealer_id, content=data, received_at=now)
-            s.add(rec)
-            s.flush()  # claims (counter, sequence) first: a concurrent importer waits here
+            ordering.hold_dealer(s, cf.dealer_id)  # this dealer's files commit in arrival order
+            n = _claim(s, cf, data, now)
+            if n is None:
+                return None
             if vouched:  # imported together with the file: its dealer holds them
                 blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
             checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records)
@@ -247,7 +263,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                     with s.begin_nested():
                         whole = apply_file(s, cf.dealer_id, events, records)
                 except OperationalError as exc:
-                    if "locked" in str(exc):
+                    if ordering.retryable(exc):
                         raise
                 except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
                     whole = None  # one change breaks a rule: each is tried on its own below
@@ -261,12 +277,12 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                     else:
                         new_events += result.events_new
                         conflicts += len(result.conflicts)
-            rec.events, rec.conflicts = new_events, conflicts
+            s.execute(update(SyncReceived).where(SyncReceived.n == n).values(events=new_events, conflicts=conflicts))
             for r in refused:
                 log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
                             r.record_id, r.render())
                 s.add(HqRefusal(counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence,
-                                received_n=rec.n, entity_type=r.entity_type, entity_id=r.entity_id[:36],
+                                received_n=n, entity_type=r.entity_type, entity_id=r.entity_id[:36],
                                 record_table=r.table, record_id=r.record_id[:36], code=r.code,
                                 reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids),
                                 refused_at=now))
@@ -275,7 +291,6 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             counter.last_sequence = max(counter.last_sequence, cf.sequence)
             if skew_s is not None:
                 counter.clock_skew_s = skew_s
-            n = rec.n
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
                    tuple(refused))
 
