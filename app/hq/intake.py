@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,12 +28,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.convertors import Convertor, register_url_convertor
 
 from app import __version__
-from app.hq import blobs, counters, limits, ownership, publish, release_routes
+from app.hq import blobs, counters, limits, ordering, ownership, publish, release_routes
 from app.hq.openapi_doc import ANSWERS, CASE_FILE_TYPE, binary_body, case_file_schema, described
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
-from app.models.store import Store, open_database
+from app.models.store import Store
 from app.sync import casefile, wire
 from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
@@ -356,8 +357,10 @@ release_routes.register(router, Caller, Db, _dealer_of)  # program updates: app/
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # Files kept in the inbox whose import a crash interrupted go in before anything else.
-    done = recover_inbox(app.state.db, app.state.inbox)
+    # Files kept in the inbox whose import a crash interrupted go in before anything else; by one of
+    # the host's workers (the others serve meanwhile: each file's import is safe against theirs).
+    with ordering.alone(app.state.db, f"inbox {socket.gethostname()} {app.state.inbox.resolve()}") as first:
+        done = recover_inbox(app.state.db, app.state.inbox) if first else []
     if done:
         log.info("imported %d inbox files left from before a restart", sum(r.status == "stored" for r in done))
     yield
@@ -386,13 +389,3 @@ def create_app(db: Store, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTE
     app.include_router(router)
     app.openapi = lambda: described(app)
     return app
-
-
-def serve(db_url: str, inbox: Path, host: str = "127.0.0.1", port: int = 8765,
-          slow_s: float = limits.SLOW_S) -> None:
-    import uvicorn
-
-    db = open_database(db_url)
-    uvicorn.run(create_app(db, inbox), host=host, port=port, log_level="info", http=limits.guarded_protocol(slow_s),
-                timeout_keep_alive=limits.KEEP_ALIVE_S, h11_max_incomplete_event_size=limits.MAX_HEADER_BYTES,
-                limit_concurrency=limits.MAX_CONNECTIONS)

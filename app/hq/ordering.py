@@ -3,10 +3,12 @@ files of different dealers never wait for each other (SQLite has one writer at a
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from sqlalchemy import text
 
 # The first key of the two-key advisory locks, so these never meet another program's locks.
-_DEALER, _COUNTER = 4242, 4243
+_DEALER, _COUNTER, _ALONE = 4242, 4243, 4244
 
 
 def hold_dealer(s, dealer_id: str) -> None:
@@ -36,3 +38,22 @@ def retryable(exc: BaseException) -> bool:
     a PostgreSQL deadlock or serialization failure (the database chose this transaction to undo)."""
     orig = getattr(exc, "orig", exc)
     return "locked" in str(exc) or getattr(orig, "sqlstate", None) in ("40P01", "40001")
+
+
+@contextmanager
+def alone(db, key: str):
+    """Yields whether no other process does ``key`` now (PostgreSQL: a session lock, tried, never
+    waited for; SQLite: one process, always True). The workers of one host starting together
+    recover their inbox once, not each."""
+    if db.engine.dialect.name != "postgresql":
+        yield True
+        return
+    with db.engine.connect() as c:
+        got = c.scalar(text("SELECT pg_try_advisory_lock(:kind, hashtext(:key))"), {"kind": _ALONE, "key": key})
+        c.commit()
+        try:
+            yield bool(got)
+        finally:
+            if got:
+                c.execute(text("SELECT pg_advisory_unlock(:kind, hashtext(:key))"), {"kind": _ALONE, "key": key})
+                c.commit()
