@@ -252,7 +252,8 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                 return None
             if vouched:  # imported together with the file: its dealer holds them
                 blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
-            checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records)
+            checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
+                                      values_storable=cf.values_storable)
             refused = list(checked.refused)
             new_events = conflicts = 0
             whole = None

@@ -60,6 +60,9 @@ class CaseFile:
     events: list[dict[str, Any]]
     records: dict[str, list[dict[str, Any]]]
     sha256: str
+    # Every string, number and nesting of the whole file is one a database stores (read off its text
+    # once here): its parts then need no check of their own at head office.
+    values_storable: bool = False
 
 
 def build_body(*, dealer_id: str, dealer_code: str, counter: str, sequence: int, created_at: str,
@@ -231,7 +234,7 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             "that were signed)."), counter=counter)
     return CaseFile(version, doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
                     doc["created_at"], doc["events"], {t: doc["records"].get(t, []) for t in RECORD_TABLES},
-                    sha256(data))
+                    sha256(data), wire_text.texts_storable(text))
 
 
 def file_name(dealer_code: str, counter: str, sequence: int) -> str:
