@@ -7,6 +7,7 @@ counter is sealed with its secret (app.sync.wire) so the client can tell it from
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import socket
@@ -16,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathPart
 from fastapi.exceptions import RequestValidationError
@@ -45,6 +48,9 @@ STATUS = {"oversize": 413, "unknown_counter": 401, "bad_signature": 401, "replay
           "upgrade_required": 422, "too_old": 422, "not_a_case_file": 415, "truncated": 400, "invalid": 400,
           "unprocessable": 422}
 PULL_LIMIT = 20
+# Imports one process runs at once (the rest wait their turn, bodies read): an import is mostly Python,
+# so more threads only share the GIL and a database connection each; kept under the pool's 15.
+IMPORTS_AT_ONCE = 6
 # A page of pulled files stops once its files' bytes reach this (one file always goes, however large):
 # with PULL_LIMIT alone 20 files of 32 MB would make a 640 MB answer.
 PULL_PAGE_BYTES = 4 * 1024 * 1024
@@ -227,6 +233,13 @@ def _skew_s(client_time: str | None, now: datetime) -> float | None:
         return None
 
 
+def _imports(app: FastAPI) -> anyio.CapacityLimiter:
+    """The process's turn-taking for imports, made on its event loop at the first import."""
+    if getattr(app.state, "imports", None) is None:
+        app.state.imports = anyio.CapacityLimiter(IMPORTS_AT_ONCE)
+    return app.state.imports
+
+
 # --- routes -----------------------------------------------------------------------------------------
 
 router = APIRouter(prefix=wire.API)
@@ -269,8 +282,9 @@ async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, 
                       secret, x_nonce, limit=max_body)
     now = utcnow()
     try:
-        receipt = await run_in_threadpool(receive, db, data, inbox=request.app.state.inbox, received_at=now,
-                                          skew_s=_skew_s(x_client_time, now))
+        receipt = await anyio.to_thread.run_sync(functools.partial(
+            receive, db, data, inbox=request.app.state.inbox, received_at=now, skew_s=_skew_s(x_client_time, now)),
+            limiter=_imports(request.app))
     except CaseFileRejected as exc:
         return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
                       received=_received(data), **exc.params)

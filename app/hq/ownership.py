@@ -96,7 +96,9 @@ class Checked:
     refused: list[Refusal]
 
 
-def _chunks(items: list, n: int = 500):
+# Reads of what head office holds under a file's ids: one query a table for a usual file (a few
+# thousand ids), well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+def _chunks(items: list, n: int = 4000):
     for i in range(0, len(items), n):
         yield items[i:i + n]
 

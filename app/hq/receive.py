@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
@@ -173,7 +174,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
         try:
             try:
                 return _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
-            except OperationalError:
+            except (OperationalError, PoolTimeout):
                 raise  # the database is away or busy: the file waits in the inbox, the counter sends it again
             except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
                 log.exception("counter %s file %s could not be processed", cf.counter, cf.sequence)

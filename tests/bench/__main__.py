@@ -33,6 +33,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_recovery": (["--cases", "2000", "--walk", "100", "--runs", "2"], []),
     "bench_reports": (["--network-forms", "50000", "--dealers", "10"], []),
     "bench_sync": (["--cases", "2000", "--sync-cases", "1000", "--no-pg"], []),
+    "intake_load": (["--counters", "50", "--files", "1", "--workers", "1", "2"],
+                    ["--counters", "200", "--files", "2", "--workers", "1", "2", "4"]),
 }
 
 
