@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -221,8 +221,8 @@ def _claim(s, cf: casefile.CaseFile, data: bytes, now: datetime) -> int | None:
     stored already. Two processes receiving the same file at once: the database keeps one row and
     the other's insert, having waited for the first to commit, does nothing."""
     dialect = s.bind.dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    return s.scalar(insert(SyncReceived).values(
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return s.scalar(dialect_insert(SyncReceived).values(
         counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256, dealer_id=cf.dealer_id, content=data,
         received_at=now, events=0, conflicts=0).on_conflict_do_nothing(
         index_elements=["counter_id", "sequence"]).returning(SyncReceived.n))
@@ -251,50 +251,61 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             n = _claim(s, cf, data, now)
             if n is None:
                 return None
-            if vouched:  # imported together with the file: its dealer holds them
-                blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
-            checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
-                                      values_storable=cf.values_storable)
-            refused = list(checked.refused)
-            new_events = conflicts = 0
-            whole = None
-            if not isolate:
-                # Usually every change goes in together, in a few set statements.
-                events, records = merged(checked.aggregates)
-                try:
-                    with s.begin_nested():
-                        whole = apply_file(s, cf.dealer_id, events, records)
-                except OperationalError as exc:
-                    if ordering.retryable(exc):
-                        raise
-                except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
-                    whole = None  # one change breaks a rule: each is tried on its own below
-            if whole is not None:
-                new_events, conflicts = whole.events_new, len(whole.conflicts)
-            else:
-                for agg in checked.aggregates:
-                    result, why = _apply_one(s, cf.dealer_id, agg)
-                    if result is None:
-                        refused.append(ownership.not_stored(agg, why))
-                    else:
-                        new_events += result.events_new
-                        conflicts += len(result.conflicts)
-            s.execute(update(SyncReceived).where(SyncReceived.n == n).values(events=new_events, conflicts=conflicts))
-            for r in refused:
-                log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
-                            r.record_id, r.render())
-                s.add(HqRefusal(counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence,
-                                received_n=n, entity_type=r.entity_type, entity_id=r.entity_id[:36],
-                                record_table=r.table, record_id=r.record_id[:36], code=r.code,
-                                reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids),
-                                refused_at=now))
-            counter = s.get(HqCounter, cf.counter)
-            counter.last_seen_at = now
-            counter.last_sequence = max(counter.last_sequence, cf.sequence)
-            if skew_s is not None:
-                counter.clock_skew_s = skew_s
+            new_events, conflicts, refused = _store_changes(s, cf, isolate, vouched)
+            _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
+            # Every write of the file is done here, in its transaction: what is kept up to date from
+            # the imported rows belongs at this point, once per file.
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
                    tuple(refused))
+
+
+def _store_changes(s, cf: casefile.CaseFile, isolate: bool, vouched: frozenset[str]) -> tuple[int, int, list[Refusal]]:
+    """Every change of the file head office may store, stored: (new events, conflicts, refusals)."""
+    if vouched:  # imported together with the file: its dealer holds them
+        blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
+    checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
+                              values_storable=cf.values_storable)
+    refused = list(checked.refused)
+    if not isolate:
+        # Usually every change goes in together, in a few set statements.
+        events, records = merged(checked.aggregates)
+        try:
+            with s.begin_nested():
+                whole = apply_file(s, cf.dealer_id, events, records)
+            return whole.events_new, len(whole.conflicts), refused
+        except OperationalError as exc:
+            if ordering.retryable(exc):
+                raise
+        except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # one change breaks a rule: each is tried on its own below
+    new_events = conflicts = 0
+    for agg in checked.aggregates:
+        result, why = _apply_one(s, cf.dealer_id, agg)
+        if result is None:
+            refused.append(ownership.not_stored(agg, why))
+        else:
+            new_events += result.events_new
+            conflicts += len(result.conflicts)
+    return new_events, conflicts, refused
+
+
+def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts: int, refused: list[Refusal],
+                    now: datetime, skew_s: float | None) -> None:
+    """Head office's bookkeeping of the file: its counts, its refusals, its counter's last contact."""
+    s.execute(update(SyncReceived).where(SyncReceived.n == n).values(events=new_events, conflicts=conflicts))
+    for r in refused:
+        log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
+    if refused:
+        s.execute(insert(HqRefusal), [dict(
+            counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence, received_n=n,
+            entity_type=r.entity_type, entity_id=r.entity_id[:36], record_table=r.table, record_id=r.record_id[:36],
+            code=r.code, reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids), refused_at=now)
+            for r in refused])
+    seen = {"last_seen_at": now, "last_sequence": case((HqCounter.last_sequence < cf.sequence, cf.sequence),
+                                                        else_=HqCounter.last_sequence)}
+    if skew_s is not None:
+        seen["clock_skew_s"] = skew_s
+    s.execute(update(HqCounter).where(HqCounter.id == cf.counter).values(**seen))
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:
