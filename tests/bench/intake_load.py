@@ -190,8 +190,8 @@ def main() -> None:
                 trivial.wait(10)
             floor = p95(lat)
             url = pg.new_database(template=base.rsplit("/", 1)[1])
-            server = HqServer(url, root / f"inbox-{workers}", root / f"hq-{workers}.log", "--workers",
-                              str(workers)).start()
+            server = HqServer(url, root / f"inbox-{workers}", root / f"hq-{workers}.log",
+                              *(["--workers", str(workers)] if workers > 1 else [])).start()
             try:
                 lat, statuses, wall = asyncio.run(upload_all(server.url, "/v1/casefiles", per_counter,
                                                              args.timeout, args.round_s))
