@@ -183,8 +183,11 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             if kept is not None:  # keep it for inspection, out of the way of recover_inbox
                 aside = _named(Path(inbox) / "rejected", f"{cf.counter}-{cf.sequence:08d}.casefile")
                 aside.parent.mkdir(parents=True, exist_ok=True)
-                kept.replace(aside)
-                _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+                try:
+                    kept.replace(aside)
+                    _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+                except FileNotFoundError:  # another process refused the same file at the same moment
+                    log.info("counter %s file %s: already set aside by another process", cf.counter, cf.sequence)
             raise
     except CaseFileRejected as exc:
         _record_file_refusal(db, cf.counter, cf.sequence, exc, sha256(data))
