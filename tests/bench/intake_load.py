@@ -33,6 +33,7 @@ from tests.bench.figures import figure  # noqa: E402
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 CODE = "LOADX"  # the template dealer's code, replaced by each counter's own
 CASE_FILE_TYPE = "application/vnd.recovery-desk.case-file+json"
+failures: list[str] = []  # the last round's uploads that got no answer, by the client's error
 
 
 def template_files(root: Path, files: int) -> list[bytes]:
@@ -89,22 +90,24 @@ def enrol_all(url: str, who: list[dict]) -> None:
 
 
 async def upload_all(url: str, path: str, per_counter: list[tuple[str, list[bytes]]], timeout: float,
-                     round_s: float) -> tuple[list[float], list[int], float]:
+                     round_s: float) -> tuple[list[float], list[tuple[int, int]], float]:
     """Every counter at once, each sending its files one after another: latencies and statuses."""
     import httpx
 
     latencies: list[float] = []
-    statuses: list[int] = []
+    statuses: list[tuple[int, int]] = []  # (which of the counter's files, HTTP status or 0)
+    failures.clear()
 
     async def counter(client, counter_id: str, files: list[bytes]) -> None:
-        for data in files:
+        for j, data in enumerate(files):
             t = time.perf_counter()
             try:
                 r = await client.post(path, content=data, headers={
                     "Content-Type": CASE_FILE_TYPE, "X-Counter": counter_id, "X-Nonce": uuid.uuid4().hex})
-                statuses.append(r.status_code)
-            except httpx.HTTPError:
-                statuses.append(0)
+                statuses.append((j, r.status_code))
+            except httpx.HTTPError as exc:  # never reached the server, or no answer: a counter sends it again
+                statuses.append((j, 0))
+                failures.append(type(exc).__name__)
             latencies.append(time.perf_counter() - t)
 
     limits = httpx.Limits(max_connections=len(per_counter) + 10, max_keepalive_connections=len(per_counter) + 10)
@@ -132,7 +135,8 @@ def start_trivial(workers: int, log: Path):
 
 
 def check_database(url: str, expected_files: int, expected_events: int) -> tuple[int, int]:
-    """(lost, duplicated): files or events the database lacks, and any it holds twice."""
+    """(lost, duplicated): files or events the database lacks, and any it holds twice. ``expected_*``
+    are what the server acknowledged: an upload that got no answer is the counter's to send again."""
     from sqlalchemy import func, select
 
     from app.models import Event, SyncReceived
@@ -171,7 +175,6 @@ def main() -> None:
     per_counter = [(w["counter"], files) for w, files in made]
     n_files = sum(len(f) for _, f in per_counter)
     events_each = [len(json.loads(d)["events"]) for d in template]
-    expected_events = sum(events_each) * args.counters
     size = sum(len(d) for _, f in per_counter for d in f)
     print(f"{args.counters} counters, {n_files} case files ({sum(events_each) / len(events_each):.0f} events, "
           f"{size / n_files / 1e3:.0f} KB a file), made in {time.perf_counter() - t:.0f} s")
@@ -197,12 +200,15 @@ def main() -> None:
                                                              args.timeout, args.round_s))
             finally:
                 server.stop()
-            lost, duplicated = check_database(url, n_files, expected_events)
-            refused = sum(s != 200 for s in statuses)
+            acked = [j for j, status in statuses if status == 200]
+            lost, duplicated = check_database(url, len(acked), sum(events_each[j] for j in acked))
+            refused = sum(status not in (0, 200) for _, status in statuses)
+            unanswered = ", ".join(f"{failures.count(k)} {k}" for k in sorted(set(failures))) or "0"
             rates[workers] = n_files / wall
             print(f"  {workers} process{'es' if workers > 1 else ''}: {rates[workers]:6.1f} files/s "
                   f"({wall:.1f} s), p95 {p95(lat):.2f} s (trivial endpoint {floor:.3f} s, "
-                  f"x{p95(lat) / floor:.1f}), not 200: {refused}, lost {lost}, duplicated {duplicated}")
+                  f"x{p95(lat) / floor:.1f}), refused {refused}, unanswered {unanswered}, "
+                  f"lost {lost}, duplicated {duplicated} (of {len(acked)} acknowledged)")
             figure(f"intake, {args.counters} counters, {workers} process(es): files/s", rates[workers], "files/s",
                    aim=">= 100")
             figure(f"intake, {args.counters} counters, {workers} process(es): p95", p95(lat), "s", floor,
