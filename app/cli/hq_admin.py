@@ -56,6 +56,8 @@ def _register_exchange(hq_sub, translate) -> None:
     serve.add_argument("--slow-client-s", type=float, default=20.0, metavar="SECONDS",
                        help=translate("Cli", "close a connection that sends no complete request for this long "
                                       "(default 20)"))
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help=translate("Cli", "processes serving together (PostgreSQL only; default 1)"))
     serve.set_defaults(run=run_serve)
 
     imp = _db_action(hq_sub, "import", translate("Cli", "import case files (files or folders)"), translate)
@@ -126,9 +128,16 @@ def run_enrol(args, translate) -> int:
 
 
 def run_serve(args, translate) -> int:
-    from app.hq.intake import serve
+    from app.foundation.errors import InvalidInput
+    from app.hq.serving import serve
 
-    serve(db_url(args.db), Path(args.inbox), args.host, args.port, slow_s=max(0.5, args.slow_client_s))
+    url = db_url(args.db)
+    if not 1 <= args.workers <= 64:
+        raise InvalidInput(field="--workers", problem=translate("Cli", "a number of processes from 1 to 64"))
+    if args.workers > 1 and not url.startswith("postgresql"):
+        raise InvalidInput(field="--workers", problem=translate(
+            "Cli", "several processes need a PostgreSQL database; a SQLite head office runs one (leave --workers out)"))
+    serve(url, Path(args.inbox), args.host, args.port, slow_s=max(0.5, args.slow_client_s), workers=args.workers)
     return 0
 
 

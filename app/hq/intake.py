@@ -7,14 +7,18 @@ counter is sealed with its secret (app.sync.wire) so the client can tell it from
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import socket
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathPart
 from fastapi.exceptions import RequestValidationError
@@ -27,12 +31,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.convertors import Convertor, register_url_convertor
 
 from app import __version__
-from app.hq import blobs, counters, limits, ownership, publish, release_routes
+from app.hq import blobs, counters, limits, ordering, ownership, publish, release_routes
 from app.hq.openapi_doc import ANSWERS, CASE_FILE_TYPE, binary_body, case_file_schema, described
 from app.hq.receive import receive, recover_inbox
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import HqCounter, HqRefusal, SyncReceived, utcnow
-from app.models.store import Store, open_database
+from app.models.store import Store
 from app.sync import casefile, wire
 from app.foundation import signing
 from app.sync.casefile import CaseFileRejected
@@ -44,6 +48,9 @@ STATUS = {"oversize": 413, "unknown_counter": 401, "bad_signature": 401, "replay
           "upgrade_required": 422, "too_old": 422, "not_a_case_file": 415, "truncated": 400, "invalid": 400,
           "unprocessable": 422}
 PULL_LIMIT = 20
+# Imports one process runs at once (the rest wait their turn, bodies read): an import is mostly Python,
+# so more threads only share the GIL and a database connection each; kept under the pool's 15.
+IMPORTS_AT_ONCE = 6
 # A page of pulled files stops once its files' bytes reach this (one file always goes, however large):
 # with PULL_LIMIT alone 20 files of 32 MB would make a 640 MB answer.
 PULL_PAGE_BYTES = 4 * 1024 * 1024
@@ -226,6 +233,13 @@ def _skew_s(client_time: str | None, now: datetime) -> float | None:
         return None
 
 
+def _imports(app: FastAPI) -> anyio.CapacityLimiter:
+    """The process's turn-taking for imports, made on its event loop at the first import."""
+    if getattr(app.state, "imports", None) is None:
+        app.state.imports = anyio.CapacityLimiter(IMPORTS_AT_ONCE)
+    return app.state.imports
+
+
 # --- routes -----------------------------------------------------------------------------------------
 
 router = APIRouter(prefix=wire.API)
@@ -268,8 +282,9 @@ async def casefiles(request: Request, db: Db, x_counter: OptionalHeader = None, 
                       secret, x_nonce, limit=max_body)
     now = utcnow()
     try:
-        receipt = await run_in_threadpool(receive, db, data, inbox=request.app.state.inbox, received_at=now,
-                                          skew_s=_skew_s(x_client_time, now))
+        receipt = await anyio.to_thread.run_sync(functools.partial(
+            receive, db, data, inbox=request.app.state.inbox, received_at=now, skew_s=_skew_s(x_client_time, now)),
+            limiter=_imports(request.app))
     except CaseFileRejected as exc:
         return _error(exc.code, exc.render(), STATUS.get(exc.code, 400), secret, x_nonce, text=exc.text,
                       received=_received(data), **exc.params)
@@ -356,8 +371,10 @@ release_routes.register(router, Caller, Db, _dealer_of)  # program updates: app/
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    # Files kept in the inbox whose import a crash interrupted go in before anything else.
-    done = recover_inbox(app.state.db, app.state.inbox)
+    # Files kept in the inbox whose import a crash interrupted go in before anything else; by one of
+    # the host's workers (the others serve meanwhile: each file's import is safe against theirs).
+    with ordering.alone(app.state.db, f"inbox {socket.gethostname()} {app.state.inbox.resolve()}") as first:
+        done = recover_inbox(app.state.db, app.state.inbox) if first else []
     if done:
         log.info("imported %d inbox files left from before a restart", sum(r.status == "stored" for r in done))
     yield
@@ -386,13 +403,3 @@ def create_app(db: Store, inbox: Path, *, max_body: int = casefile.MAX_FILE_BYTE
     app.include_router(router)
     app.openapi = lambda: described(app)
     return app
-
-
-def serve(db_url: str, inbox: Path, host: str = "127.0.0.1", port: int = 8765,
-          slow_s: float = limits.SLOW_S) -> None:
-    import uvicorn
-
-    db = open_database(db_url)
-    uvicorn.run(create_app(db, inbox), host=host, port=port, log_level="info", http=limits.guarded_protocol(slow_s),
-                timeout_keep_alive=limits.KEEP_ALIVE_S, h11_max_incomplete_event_size=limits.MAX_HEADER_BYTES,
-                limit_concurrency=limits.MAX_CONNECTIONS)

@@ -5,7 +5,9 @@ credential is looked at or anything parsed), and the connection timeouts uvicorn
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 from typing import Callable
 
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -85,6 +87,16 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+SLOW_ENV = "RECOVERY_DESK_HQ_SLOW_S"  # how `hq serve` hands --slow-client-s to every worker process
+
+
+def environment_protocol(*args, **kwargs):
+    """The guarded protocol with the bound `hq serve` put in the environment: uvicorn's workers are
+    new processes that import their protocol by name, so the bound can't be handed over as an object."""
+    return guarded_protocol(float(os.environ.get(SLOW_ENV, SLOW_S)))(*args, **kwargs)
+
+
+@functools.cache  # one class per bound, not one per connection
 def guarded_protocol(slow_s: float = SLOW_S):
     """uvicorn's h11 protocol, closing a connection that takes longer than ``slow_s`` to send a
     request's head (from its opening or the last answer), or sends nothing of a body for that long.

@@ -12,7 +12,7 @@ refusal names the record (table and id) and the reason; the rest of the file goe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -98,7 +98,9 @@ class Checked:
     refused: list[Refusal]
 
 
-def _chunks(items: list, n: int = 500):
+# Reads of what head office holds under a file's ids: one query a table for a usual file (a few
+# thousand ids), well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+def _chunks(items: list, n: int = 4000):
     for i in range(0, len(items), n):
         yield items[i:i + n]
 
@@ -158,6 +160,7 @@ class _File:
     file_events: set[str]
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
     foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
+    values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -169,10 +172,12 @@ Why = tuple[str, str, dict]  # code, text, params
 
 
 def check(session, dealer_id: str, dealer_code: str, events: list[dict],
-          records: dict[str, list[dict]], vouched: frozenset[str] = frozenset()) -> Checked:
+          records: dict[str, list[dict]], vouched: frozenset[str] = frozenset(), *,
+          values_storable: bool = False) -> Checked:
     """Split a verified file into the changes head office may store and those it refuses.
-    ``vouched``: attachment hashes imported together with the file (`hq import` of a folder)."""
-    f = _read(session, dealer_id, events, records, vouched)
+    ``vouched``: attachment hashes imported together with the file (`hq import` of a folder);
+    ``values_storable``: the whole file's values were found storable when it was read."""
+    f = replace(_read(session, dealer_id, events, records, vouched), values_storable=values_storable)
     bad = _bad_rows(f)
     children = _children(f)
     refused: list[Refusal] = []
@@ -236,7 +241,7 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
     # Each record of each table, parents before the rows that point at them.
     for table in casefile.RECORD_TABLES:
         for rid, rec in f.by_id[table].items():
-            why = (_invalid_value(table, rec) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
+            why = (_invalid_value(table, rec, f.values_storable) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
                    or _blob_other(f, table, rid, rec))
             if why is not None:
                 bad[(table, rid)] = why
@@ -254,10 +259,12 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
     return bad
 
 
-def _invalid_value(table: str, rec: dict) -> Why | None:
+def _invalid_value(table: str, rec: dict, storable: bool = False) -> Why | None:
     value_refused = record_refusal(table, rec)
     if value_refused is not None:
         return ("invalid_value", *value_refused)
+    if storable:
+        return None
     try:  # values outside the table's columns too: nothing a database can't hold goes further
         wire_text.check(rec, f"{table} {str(rec.get('id'))[:40]}")
     except wire_text.WireProblem as exc:
@@ -357,7 +364,8 @@ def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
     eid = agg.key[1]
     for ev in agg.events:
         try:
-            wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
+            if not f.values_storable:
+                wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
         except wire_text.WireProblem as exc:
             return ("invalid_value", exc.text, exc.params)
         for v in _strings(ev.get("payload")):

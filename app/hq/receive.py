@@ -1,9 +1,10 @@
 """Head office takes in one case file: verify, refuse replays, keep it, store every change it may
 (app.hq.ownership) and refuse the others one by one, each with its reason.
 
-Shared by the intake server and `hq import`. Safe with concurrent importers: the file's
-(counter, sequence) row and its events are unique in the database, so the loser of a race finds
-the winner's row and answers "already present".
+Shared by the intake server and `hq import`. Safe with concurrent importers in any number of
+processes and hosts on one database: the file's (counter, sequence) row and its events are unique
+in the database, so the loser of a race finds the winner's row and answers "already present";
+imports of different dealers never wait for each other (app.hq.ordering).
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import case, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from app.hq import blobs, ownership
+from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -184,7 +188,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
         try:
             try:
                 return _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
-            except OperationalError:
+            except (OperationalError, PoolTimeout):
                 raise  # the database is away or busy: the file waits in the inbox, the counter sends it again
             except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
                 log.exception("counter %s file %s could not be processed", cf.counter, cf.sequence)
@@ -193,8 +197,11 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             if kept is not None:  # keep it for inspection, out of the way of recover_inbox
                 aside = _named(Path(inbox) / "rejected", f"{cf.counter}-{cf.sequence:08d}.casefile")
                 aside.parent.mkdir(parents=True, exist_ok=True)
-                kept.replace(aside)
-                _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+                try:
+                    kept.replace(aside)
+                    _named(aside.parent, aside.name + ".reason.txt").write_text(exc.render() + "\n", encoding="utf-8")
+                except FileNotFoundError:  # another process refused the same file at the same moment
+                    log.info("counter %s file %s: already set aside by another process", cf.counter, cf.sequence)
             raise
     except CaseFileRejected as exc:
         _record_file_refusal(db, cf.counter, cf.sequence, exc, sha256(data))
@@ -205,21 +212,37 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
 def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset()) -> Receipt:
     for attempt in range(5):
         try:
-            return _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
+            receipt = _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
         except IntegrityError as exc:
-            # Another importer stored the same file first: look again.
-            with db.session() as s:
-                row = _already(s, cf)
-                if row is not None:
-                    return _duplicate(s, cf, row)
             if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
                     "The case file is signed but its content can't be stored ({reason}). Nothing of it "
                     "was imported."), code="invalid", reason=str(exc.orig)[:300]) from exc
-        except OperationalError as exc:  # SQLite busy under concurrent importers
-            if "locked" not in str(exc) or attempt == 4:
+            continue
+        except OperationalError as exc:  # SQLite busy, or PostgreSQL undid this one of two writers
+            if not ordering.retryable(exc) or attempt == 4:
                 raise
+            continue
+        if receipt is not None:
+            return receipt
+        # Another importer (this process or another, on this host or another) stored it first.
+        with db.session() as s:
+            row = _already(s, cf)
+            if row is not None:
+                return _duplicate(s, cf, row)
     raise AssertionError("unreachable")
+
+
+def _claim(s, cf: casefile.CaseFile, data: bytes, now: datetime) -> int | None:
+    """Insert the file's row and draw its arrival number; None when the file (counter, sequence) is
+    stored already. Two processes receiving the same file at once: the database keeps one row and
+    the other's insert, having waited for the first to commit, does nothing."""
+    dialect = s.bind.dialect.name
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return s.scalar(dialect_insert(SyncReceived).values(
+        counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256, dealer_id=cf.dealer_id, content=data,
+        received_at=now, events=0, conflicts=0).on_conflict_do_nothing(
+        index_elements=["counter_id", "sequence"]).returning(SyncReceived.n))
 
 
 def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
@@ -229,7 +252,7 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
         with s.begin_nested():
             return apply_file(s, dealer_id, events, records), ""
     except OperationalError as exc:
-        if "locked" in str(exc):
+        if ordering.retryable(exc):
             raise
         return None, str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
     except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -237,63 +260,71 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
 
 
 def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
-            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt:
+            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt | None:
+    """Store the file in one transaction; None when it turns out to be stored already."""
     with db.session() as s:
         with s.begin():
-            if s.bind.dialect.name == "postgresql":
-                # One import at a time: arrival numbers then commit in order, so a counter pulling
-                # "after n" never skips a file that committed late.
-                s.execute(text("SELECT pg_advisory_xact_lock(4242)"))
-            rec = SyncReceived(counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256,
-                               dealer_id=cf.dealer_id, content=data, received_at=now)
-            s.add(rec)
-            s.flush()  # claims (counter, sequence) first: a concurrent importer waits here
-            if vouched:  # imported together with the file: its dealer holds them
-                blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
-            checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records)
-            refused = list(checked.refused)
-            new_events = conflicts = 0
-            whole = None
-            if not isolate:
-                # Usually every change goes in together, in a few set statements.
-                events, records = merged(checked.aggregates)
-                try:
-                    with s.begin_nested():
-                        whole = apply_file(s, cf.dealer_id, events, records)
-                except OperationalError as exc:
-                    if "locked" in str(exc):
-                        raise
-                except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
-                    whole = None  # one change breaks a rule: each is tried on its own below
-            if whole is not None:
-                new_events, conflicts = whole.events_new, len(whole.conflicts)
-            else:
-                for agg in checked.aggregates:
-                    result, why = _apply_one(s, cf.dealer_id, agg)
-                    if result is None:
-                        refused.append(ownership.not_stored(agg, why))
-                    else:
-                        new_events += result.events_new
-                        conflicts += len(result.conflicts)
-            rec.events, rec.conflicts = new_events, conflicts
+            ordering.hold_dealer(s, cf.dealer_id)  # this dealer's files commit in arrival order
+            n = _claim(s, cf, data, now)
+            if n is None:
+                return None
+            new_events, conflicts, refused = _store_changes(s, cf, isolate, vouched)
+            _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
+            # Every write of the file is done here, in its transaction: what is kept up to date from
+            # the imported rows belongs at this point, once per file.
             month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
-            for r in refused:
-                log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
-                            r.record_id, r.render())
-                s.add(HqRefusal(counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence,
-                                received_n=rec.n, entity_type=r.entity_type, entity_id=r.entity_id[:36],
-                                record_table=r.table, record_id=r.record_id[:36], code=r.code,
-                                reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids),
-                                refused_at=now))
-            counter = s.get(HqCounter, cf.counter)
-            counter.last_seen_at = now
-            counter.last_sequence = max(counter.last_sequence, cf.sequence)
-            if skew_s is not None:
-                counter.clock_skew_s = skew_s
-            n = rec.n
             kept = _kept_aside(s, cf) if conflicts else ()
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
                    tuple(refused), kept)
+
+
+def _store_changes(s, cf: casefile.CaseFile, isolate: bool, vouched: frozenset[str]) -> tuple[int, int, list[Refusal]]:
+    """Every change of the file head office may store, stored: (new events, conflicts, refusals)."""
+    if vouched:  # imported together with the file: its dealer holds them
+        blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
+    checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
+                              values_storable=cf.values_storable)
+    refused = list(checked.refused)
+    if not isolate:
+        # Usually every change goes in together, in a few set statements.
+        events, records = merged(checked.aggregates)
+        try:
+            with s.begin_nested():
+                whole = apply_file(s, cf.dealer_id, events, records)
+            return whole.events_new, len(whole.conflicts), refused
+        except OperationalError as exc:
+            if ordering.retryable(exc):
+                raise
+        except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # one change breaks a rule: each is tried on its own below
+    new_events = conflicts = 0
+    for agg in checked.aggregates:
+        result, why = _apply_one(s, cf.dealer_id, agg)
+        if result is None:
+            refused.append(ownership.not_stored(agg, why))
+        else:
+            new_events += result.events_new
+            conflicts += len(result.conflicts)
+    return new_events, conflicts, refused
+
+
+def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts: int, refused: list[Refusal],
+                    now: datetime, skew_s: float | None) -> None:
+    """Head office's bookkeeping of the file: its counts, its refusals, its counter's last contact."""
+    s.execute(update(SyncReceived).where(SyncReceived.n == n).values(events=new_events, conflicts=conflicts))
+    for r in refused:
+        log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
+    if refused:
+        s.execute(insert(HqRefusal), [dict(
+            counter_id=cf.counter, dealer_id=cf.dealer_id, sequence=cf.sequence, received_n=n,
+            entity_type=r.entity_type, entity_id=r.entity_id[:36], record_table=r.table, record_id=r.record_id[:36],
+            code=r.code, reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids), refused_at=now)
+            for r in refused])
+    seen = {"last_seen_at": now, "last_sequence": case((HqCounter.last_sequence < cf.sequence, cf.sequence),
+                                                        else_=HqCounter.last_sequence)}
+    if skew_s is not None:
+        seen["clock_skew_s"] = skew_s
+    s.execute(update(HqCounter).where(HqCounter.id == cf.counter).values(**seen))
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.hq import ordering
 from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
@@ -41,9 +42,12 @@ def resolve(db, conflict_id: str, keep: str, *, actor_id: str | None = None, not
         raise InvalidInput(field="keep", problem=QT_TRANSLATE_NOOP("Errors", "applied or other"))
     now = utcnow()
     with db.session() as s, s.begin():
-        if s.bind.dialect.name == "postgresql":
-            s.execute(text("SELECT pg_advisory_xact_lock(4242)"))  # arrival numbers stay in commit order
         c = s.get(SyncConflict, conflict_id)
+        if c is not None:
+            # The dealer's imports wait (they could change the same entity) and the resolution's
+            # arrival number commits in the dealer's order; then the conflict as it is now.
+            ordering.hold_dealer(s, c.dealer_id)
+            s.refresh(c)
         if c is None or c.resolved_at is not None:
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Open conflict"), key=conflict_id)
         model, table = ENTITY_MODEL[c.entity_type], ENTITY_TABLE[c.entity_type]
@@ -91,6 +95,7 @@ def send_history(s, entity_type: str, entity_id: str, dealer_id: str, ev: Event,
                                                  Event.entity_id == entity_id).order_by(Event.seq)))
     ids = {e.seq: e.id for e in history}
     dealer = s.get(Dealer, dealer_id)
+    ordering.hold_counter(s, HQ_ORIGIN)  # the next of head office's own sequence numbers
     seq = (s.scalar(select(func.max(SyncReceived.sequence)).where(SyncReceived.counter_id == HQ_ORIGIN)) or 0) + 1
     body = casefile.build_body(dealer_id=dealer.id, dealer_code=dealer.code, counter=HQ_ORIGIN, sequence=seq,
                                created_at=now.isoformat(),

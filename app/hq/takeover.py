@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.hq import ordering
 from app.hq.resolve import send_history
 from app.models import Event, FailureCase, utcnow
 from app.models.event_codec import HQ_ORIGIN, new_event
@@ -33,11 +34,10 @@ def take_over(db, case_id: str, note: str, *, actor_id: str | None = None) -> Ta
     note = require(note, "note")
     now = utcnow()
     with db.session() as s, s.begin():
-        if s.bind.dialect.name == "postgresql":
-            s.execute(text("SELECT pg_advisory_xact_lock(4242)"))  # arrival numbers stay in commit order
         case = s.get(FailureCase, case_id, with_for_update=True)
         if case is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Case"), key=case_id)
+        ordering.hold_dealer(s, case.dealer_id)  # the dealer's arrival numbers stay in commit order
         if case.status != CaseStatus.ESCALATED.value:
             raise InvalidInput(field="case", problem=QT_TRANSLATE_NOOP(
                 "Errors", "only an escalated case can be taken over; this one is not escalated"))

@@ -23,6 +23,9 @@ MAX_DEPTH = 32  # no case file, page or settings file nests deeper; recursion st
 
 # NUL (PostgreSQL's text and jsonb refuse it) and lone surrogates (no UTF-8 for them).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# In JSON text such a character can only come from an escape (raw NUL is not JSON, a lone surrogate
+# is not UTF-8); an escaped surrogate pair matches too, and is then checked string by string.
+_UNSTORABLE_ESCAPE = re.compile(r"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 BAD_TEXT = QT_TRANSLATE_NOOP("Errors",
     "{where} holds a character no database can store (U+{char}) at position {position}.")
@@ -64,8 +67,16 @@ def loads(text: str, *, texts: bool = True) -> Any:
     return doc
 
 
+def texts_storable(json_text: str) -> bool:
+    """Whether every string (and key) the JSON text decodes to is storable, read off the text itself:
+    then the strings of any part of the document need no check of their own."""
+    return _UNSTORABLE_ESCAPE.search(json_text) is None
+
+
 def check(value: Any, where: str = "the document", *, texts: bool = True) -> None:
     """Raise WireProblem for the first string, number or nesting in ``value`` a database can't hold."""
+    if _fine(value, texts):
+        return  # the usual case, without naming where each value is
     todo: list[tuple[Any, str, int]] = [(value, where, 0)]
     while todo:
         v, at, depth = todo.pop()
@@ -88,6 +99,36 @@ def check(value: Any, where: str = "the document", *, texts: bool = True) -> Non
                 if texts and isinstance(k, str):
                     text_problem(k, at)
                 todo.append((item, f"{at}.{str(k)[:40]}" if isinstance(v, dict) else f"{at}[{k}]", depth + 1))
+
+
+def _fine(value: Any, texts: bool) -> bool:
+    """``check``'s rule without its words: True when nothing in ``value`` breaks it."""
+    todo = [(value, 0)]
+    unstorable = _UNSTORABLE.search
+    while todo:
+        v, depth = todo.pop()
+        t = type(v)
+        if t is str:
+            if texts and unstorable(v):
+                return False
+        elif t is dict or t is list:
+            if depth >= MAX_DEPTH:
+                return False
+            if t is dict:
+                if texts and any(type(k) is not str or unstorable(k) for k in v):
+                    return False
+                todo.extend((item, depth + 1) for item in v.values())
+            else:
+                todo.extend((item, depth + 1) for item in v)
+        elif t is int:
+            if not -INT_MAX - 1 <= v <= INT_MAX:
+                return False
+        elif t is float:
+            if v != v or v in (float("inf"), float("-inf")):
+                return False
+        elif not (t is bool or v is None):
+            return False  # anything else: the full walk decides
+    return True
 
 
 def text_problem(value: str, where: str) -> None:

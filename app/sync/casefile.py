@@ -60,6 +60,9 @@ class CaseFile:
     events: list[dict[str, Any]]
     records: dict[str, list[dict[str, Any]]]
     sha256: str
+    # Every string, number and nesting of the whole file is one a database stores (read off its text
+    # once here): its parts then need no check of their own at head office.
+    values_storable: bool = False
 
 
 def build_body(*, dealer_id: str, dealer_code: str, counter: str, sequence: int, created_at: str,
@@ -160,6 +163,16 @@ def _structure(doc: dict) -> None:
         raise bad("signature", f"{{alg: {ALG}, key: the counter, value}}")
 
 
+def _without_signature(data: bytes, doc: dict) -> bytes | None:
+    """A canonical file's bytes without its signature: canonical(body). Keys are sorted, so the
+    signature is the last member but "version" (any other order: None, and the body is written out)."""
+    member = b',"signature":' + canonical(doc["signature"])
+    rest = b',"version":' + canonical(doc["version"]) + b"}\n"
+    if not data.endswith(member + rest):
+        return None
+    return data[:len(data) - len(member) - len(rest)] + rest[:-1]
+
+
 def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
     """Check every byte of ``data`` and return the case file, or raise CaseFileRejected.
 
@@ -213,7 +226,11 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
     _structure(doc)
     body = {k: v for k, v in doc.items() if k != "signature"}
     try:
-        genuine = signing.verify_json(secret, body, doc["signature"]["value"])
+        whole = canonical(doc) + b"\n"
+        # The body's canonical bytes are the file's without its signature when the file is canonical
+        # (the usual case): cut out, not written out a second time.
+        signed = (_without_signature(data, doc) if whole == data else None) or canonical(body)
+        genuine = signing.verify(secret, signed, doc["signature"]["value"])
     except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for it, so no file can have been signed with it
         try:
             wire_text.check(body)
@@ -225,13 +242,13 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             "The case file's signature does not match: it was changed after counter {counter} signed it, "
             "or signed with a key other than the one head office holds for that counter."),
             counter=counter)
-    if canonical(doc) + b"\n" != data:
+    if whole != data:
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
             "The case file was changed after counter {counter} signed it (its bytes are not the ones "
             "that were signed)."), counter=counter)
     return CaseFile(version, doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
                     doc["created_at"], doc["events"], {t: doc["records"].get(t, []) for t in RECORD_TABLES},
-                    sha256(data))
+                    sha256(data), wire_text.texts_storable(text))
 
 
 def file_name(dealer_code: str, counter: str, sequence: int) -> str:

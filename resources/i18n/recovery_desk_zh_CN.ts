@@ -1045,6 +1045,10 @@
         <translation>连接在这么多秒内没有发来完整请求即关闭（默认 20）</translation>
     </message>
     <message>
+        <source>processes serving together (PostgreSQL only; default 1)</source>
+        <translation>同时服务的进程数（仅限 PostgreSQL；默认 1）</translation>
+    </message>
+    <message>
         <source>import case files (files or folders)</source>
         <translation>导入案例文件（文件或文件夹）</translation>
     </message>
@@ -1091,6 +1095,14 @@
     <message>
         <source>One-time enrolment code for a counter of dealer {dealer}, valid {days} days. On the counter: recovery-desk connect --url URL --code {code}</source>
         <translation>经销商 {dealer} 柜台的一次性接入码，{days} 天内有效。在柜台上运行：recovery-desk connect --url URL --code {code}</translation>
+    </message>
+    <message>
+        <source>a number of processes from 1 to 64</source>
+        <translation>进程数应为 1 到 64</translation>
+    </message>
+    <message>
+        <source>several processes need a PostgreSQL database; a SQLite head office runs one (leave --workers out)</source>
+        <translation>多个进程需要 PostgreSQL 数据库；SQLite 总部只能运行一个进程（请去掉 --workers）</translation>
     </message>
     <message>
         <source>no such file or folder</source>

@@ -24,6 +24,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_up(proc: subprocess.Popen, health_url: str, log: Path, seconds: float = 30) -> None:
+    """Until ``health_url`` answers 200; the log's end in the error when the process exits or never answers."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited: " + Path(log).read_text(errors="replace")[-2000:])
+        try:
+            if httpx.get(health_url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("server did not start: " + Path(log).read_text(errors="replace")[-2000:])
+
+
 _started: list["HqServer"] = []
 
 
@@ -46,19 +61,11 @@ class HqServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "hq", "serve", "--db", self.db_url, "--inbox", str(self.inbox),
-             "--port", str(self.port), *self.extra], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
+             "--port", str(self.port), *self.extra], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own process group: a kill reaches its uvicorn workers too
         _started.append(self)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("server exited: " + self.log.read_text(errors="replace")[-2000:])
-            try:
-                if httpx.get(self.url + "/v1/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("server did not start: " + self.log.read_text(errors="replace")[-2000:])
+        wait_up(self.proc, self.url + "/v1/health", self.log)
+        return self
 
     def peak_rss_mb(self) -> float:
         """The server process's peak resident memory so far (VmHWM), in MB."""
@@ -70,7 +77,7 @@ class HqServer:
     def kill(self) -> None:
         """SIGKILL: no shutdown handlers, as in a crash or power cut."""
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
+            os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(10)
 
     def stop(self) -> None:
