@@ -126,7 +126,7 @@ def _structure(doc: dict) -> None:
             if not is_str(e.get(key)):
                 raise bad(f"{where}.{key}", "text")
         if e.get("entity_type") not in ENTITY_TYPES:
-            raise bad(f"{where}.entity_type", "case or form")
+            raise bad(f"{where}.entity_type", "case, form or order")
         if not is_int(e.get("seq")):
             raise bad(f"{where}.seq", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
         base = e.get("base")

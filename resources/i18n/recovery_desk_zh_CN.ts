@@ -1389,6 +1389,22 @@
         <source>PIN for {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
+    <message>
+        <source>import repair orders from the dealer&apos;s management system</source>
+        <translation>从经销商管理系统导入维修工单</translation>
+    </message>
+    <message>
+        <source>import repair orders from an Excel workbook or a CSV file (all or nothing; an order again is stored once)</source>
+        <translation>从 Excel 工作簿或 CSV 文件导入维修工单（全部导入或全不导入；同一工单再次导入只存一次）</translation>
+    </message>
+    <message>
+        <source>which of the file&apos;s columns is which, where its headers are not recognised, e.g. opened=&quot;Open time&quot;</source>
+        <translation>文件中各列对应哪一项（列名无法识别时），例如 opened=&quot;开单时刻&quot;</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} repair orders read, {added} new, {filled} added to forms already stored, {updated} changed, {same} already stored (dealer {dealer}).</source>
+        <translation>{file}：读取 {rows} 张维修工单，新增 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张（经销商 {dealer}）。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -2330,10 +2346,6 @@
         <translation>该工单已有反馈表；请在“意见反馈表”中打开它进行更正</translation>
     </message>
     <message>
-        <source>this repair order number is already used; check the number</source>
-        <translation>该工单号已被使用，请核对工单号</translation>
-    </message>
-    <message>
         <source>this form no longer exists</source>
         <translation>该反馈表已不存在</translation>
     </message>
@@ -2965,6 +2977,38 @@
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
     </message>
+    <message>
+        <source>Repair order {ro} is already on line {first}. Remove one of the two lines.</source>
+        <translation>工单 {ro} 已在第 {first} 行出现。请删除其中一行。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a time; write it as YYYY-MM-DD HH:MM, e.g. 2026-05-18 14:30.</source>
+        <translation>“{value}”不是时间；请写成 YYYY-MM-DD HH:MM，例如 2026-05-18 14:30。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is after now; an order can&apos;t be opened or delivered in the future.</source>
+        <translation>“{value}”晚于当前时间；工单不能在将来开单或交车。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is before the order was opened ({opened}); check the time.</source>
+        <translation>“{value}”早于开单时间（{opened}）；请核对时间。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a VIN: 17 letters and digits, without I, O or Q. Correct it or leave it empty.</source>
+        <translation>“{value}”不是车架号（VIN）：应为 17 位字母和数字，不含 I、O、Q。请更正或留空。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount; write yuan with at most two decimals, e.g. 1280.50, or leave it empty.</source>
+        <translation>“{value}”不是金额；请以元为单位，最多两位小数，例如 1280.50，或留空。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a mileage; write whole kilometres from 0 to 2000000, or leave it empty.</source>
+        <translation>“{value}”不是里程；请写 0 到 2000000 之间的整公里数，或留空。</translation>
+    </message>
+    <message>
+        <source>this repair order is already stored; its details change when the management system&apos;s file is imported</source>
+        <translation>该维修工单已存在；其信息在导入管理系统文件时更新</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3551,6 +3595,34 @@
     <message>
         <source>Comment</source>
         <translation>意见</translation>
+    </message>
+    <message>
+        <source>Opened (YYYY-MM-DD HH:MM)</source>
+        <translation>开单时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>Promised (YYYY-MM-DD HH:MM)</source>
+        <translation>承诺交车时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>Delivered (YYYY-MM-DD HH:MM)</source>
+        <translation>交车时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号（VIN）</translation>
+    </message>
+    <message>
+        <source>Work type</source>
+        <translation>维修类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
     </message>
 </context>
 <context>
@@ -5837,6 +5909,22 @@
     <message>
         <source>Evening (from 18:00)</source>
         <translation>晚上（18:00 起）</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <source>bodywork</source>
+        <translation>钣喷</translation>
     </message>
 </context>
 <context>
