@@ -127,6 +127,13 @@ def write_orders(uow: UnitOfWork, dealer_id: str, rows: list[OrderValues], *, so
             unchanged += 1
             continue
         was_made_elsewhere = ro.opened_at is None
+        if ro.source is None:
+            # Made by a form or a complaint, so it has no history of its own yet: its first event records
+            # it as it was, and the system's details are the change on top (every change has a base).
+            s.add(_event(ro, 1, "order.recorded", {"repair_order": r.repair_order,
+                                                    **{k: _wire(v) for k, v in before.items()}},
+                         actor, dealer_id, origin, now))
+            ro.version = 1
         for k, v in values.items():
             setattr(ro, k, v)
         ro.source = ro.source or source
