@@ -3243,6 +3243,14 @@
         <translation>导出到 Excel...</translation>
     </message>
     <message>
+        <source>Import repair orders...</source>
+        <translation>导入维修工单...</translation>
+    </message>
+    <message>
+        <source>Add a repair order...</source>
+        <translation>手工添加工单...</translation>
+    </message>
+    <message>
         <source>A form you had not saved was kept ({when}, repair order {ro}). Restore it?</source>
         <translation>有一张未保存的反馈表已保留（{when}，工单 {ro}）。要恢复吗？</translation>
     </message>
@@ -3915,6 +3923,52 @@
     <message>
         <source>Cases opened in {month}: {cause} / {type}</source>
         <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntryDialog</name>
+    <message>
+        <source>Add a repair order</source>
+        <translation>添加维修工单</translation>
+    </message>
+    <message>
+        <source>Add the repair order</source>
+        <translation>添加工单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersImportDialog</name>
+    <message>
+        <source>Import repair orders</source>
+        <translation>导入维修工单</translation>
+    </message>
+    <message>
+        <source>Choose the file of repair orders from the management system</source>
+        <translation>选择经销商管理系统导出的维修工单文件</translation>
+    </message>
+    <message>
+        <source>Some columns of {file} were not recognised ({missing}). Say which of its columns holds each part of a repair order; the choice is remembered for the next file with the same columns.</source>
+        <translation>{file} 中有些列无法识别（{missing}）。请指明工单的每一项在哪一列；此选择会为下一个相同列的文件记住。</translation>
+    </message>
+    <message>
+        <source>Say which of the file&apos;s columns holds each part of a repair order.</source>
+        <translation>请指明工单的每一项在文件的哪一列。</translation>
+    </message>
+    <message>
+        <source>Import these repair orders ({n})</source>
+        <translation>导入这些维修工单（{n}）</translation>
+    </message>
+    <message>
+        <source>Importing {n} repair orders...</source>
+        <translation>正在导入 {n} 张维修工单...</translation>
+    </message>
+    <message>
+        <source>{file}: {added} new repair orders, {filled} added to forms already stored, {updated} changed, {same} already stored.</source>
+        <translation>{file}：新增维修工单 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张。</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,7 @@ class OrdersFile:
     orders: tuple[OrderValues, ...]
     problems: tuple[Problem, ...]
     rows: int
+    first: tuple[tuple[int, tuple[str, ...]], ...] = ()  # the first rows: (line, a text per column of KEYS)
 
     @property
     def readable(self) -> bool:
@@ -155,6 +156,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None) -> OrdersFi
     problems: list[Problem] = []
     orders: list[OrderValues] = []
     first_line_of: dict[str, int] = {}
+    first: list[tuple[int, tuple[str, ...]]] = []
     at, width, n = placement.at, len(header), 0
     try:
         for line, rec in table.rows():
@@ -166,6 +168,8 @@ def check_table(table: Table, mapping: dict[str, str] | None = None) -> OrdersFi
                 continue
             raw = {k: (rec[at[k]] if k in at and at[k] < len(rec) else None) for k in KEYS}
             row = check_row(raw, line, problems)
+            if len(first) < PREVIEW_ROWS:  # a good row as it will be stored, a bad one as it was written
+                first.append((line, as_read(row) if row is not None else tuple(cells.text(raw[k]) for k in KEYS)))
             if row is None:
                 continue
             before = first_line_of.get(row.repair_order)
@@ -182,7 +186,20 @@ def check_table(table: Table, mapping: dict[str, str] | None = None) -> OrdersFi
         problems += exc.problems
     problems = sorted(problems + table.problems, key=lambda p: p.line)
     return OrdersFile(table.name, table.kind, header, shape(table.header), placement, tuple(orders),
-                      tuple(problems), n)
+                      tuple(problems), n, tuple(first))
+
+
+def local_text(at: datetime | None) -> str:
+    """A stored time as the counter's wall time, as the management system writes it."""
+    return "" if at is None else at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def as_read(row: OrderValues) -> tuple[str, ...]:
+    """A checked row's values as text, in the order of KEYS (the amount in yuan, a work type by its key)."""
+    amount = "" if row.amount_cents is None else f"{row.amount_cents / 100:.2f}"
+    return (row.repair_order, local_text(row.opened_at), local_text(row.promised_at), local_text(row.delivered_at),
+            row.advisor, row.customer, row.phone, row.plate, row.vin, row.work_type, amount,
+            "" if row.mileage is None else str(row.mileage))
 
 
 def check_row(raw: dict[str, Any], line: int, problems: list[Problem]) -> OrderValues | None:
