@@ -159,7 +159,9 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
         threshold = settings.get(uow.session, "failure.overall_threshold")
         rows = demo_orders.plant_comebacks(rows, seed=seed, threshold=threshold)
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
-        demo_orders.fill_orders(uow, dealer.id, rows, demo_orders.order_details(rows, seed=seed, now=now, threshold=threshold),
+        details = demo_orders.order_details(rows, seed=seed, now=now, threshold=threshold,
+                                            drift=demo_orders.PLANTED_WORK_TYPE_DRIFT if drifts else None)
+        demo_orders.fill_orders(uow, dealer.id, rows, details,
                                 _order_ids(uow.session, dealer.id, [r.repair_order for r in rows]))
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
         manager = _service_manager(uow.session, dealer.id)

@@ -4994,6 +4994,45 @@
     </message>
 </context>
 <context>
+    <name>Risk</name>
+    <message>
+        <source>came back within 30 days (last visit {days} days before)</source>
+        <translation>30 天内返修（上次来店在 {days} 天前）</translation>
+    </message>
+    <message>
+        <source>came back after a failed visit: not fixed right the first time?</source>
+        <translation>上次来店不满意后返修：是否未能一次修好？</translation>
+    </message>
+    <message>
+        <source>promised time missed by {late}</source>
+        <translation>超过承诺交车时间 {late}</translation>
+    </message>
+    <message>
+        <source>long stay: {stay}, usually {usual} for this work</source>
+        <translation>在厂时间长：{stay}，此类作业通常 {usual}</translation>
+    </message>
+    <message>
+        <source>this customer had a failed visit before</source>
+        <translation>该客户以前有过不满意的来店</translation>
+    </message>
+    <message>
+        <source>this customer has an open case</source>
+        <translation>该客户有未结案的案件</translation>
+    </message>
+    <message>
+        <source>advisor {advisor}&apos;s failures are drifting up</source>
+        <translation>服务顾问 {advisor} 的失败比例正在上升</translation>
+    </message>
+    <message>
+        <source>failures of {work_type} are drifting up</source>
+        <translation>{work_type} 的失败比例正在上升</translation>
+    </message>
+    <message>
+        <source>{work_type} fails more often at this dealer</source>
+        <translation>本店 {work_type} 失败较多</translation>
+    </message>
+</context>
+<context>
     <name>Scripts</name>
     <message>
         <source>published by head office on {date}</source>

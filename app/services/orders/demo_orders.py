@@ -35,6 +35,19 @@ class Planted:
 
 
 PLANTED = Planted()
+
+
+@dataclass(frozen=True)
+class WorkTypeDrift:
+    """`demo --drift`: from ``days_ago`` on, failing orders are of ``work_type`` in ``share`` of cases more
+    (its failure share jumps, as when a paint booth breaks down)."""
+
+    work_type: str
+    days_ago: int
+    share: float
+
+
+PLANTED_WORK_TYPE_DRIFT = WorkTypeDrift(BODYWORK, 45, 0.5)
 WORK_TYPES = (MAINTENANCE, REPAIR, WARRANTY, BODYWORK)
 
 
@@ -63,14 +76,18 @@ def plant_comebacks(rows: list[FormValues], *, seed: int, threshold: int, plante
 
 
 def order_details(rows: list[FormValues], *, seed: int, now: datetime, threshold: int,
-                  planted: Planted = PLANTED) -> list[dict]:
+                  planted: Planted = PLANTED, drift: WorkTypeDrift | None = None) -> list[dict]:
     """For each form, its order's times (aware, UTC), work type, amount and mileage, in the order of ``rows``."""
     rnd = random.Random(seed + 200)
+    drift_rnd = random.Random(seed + 201)  # its own stream: without the drift the orders are as always
     local_now = now.astimezone()
+    drift_from = local_now.date() - timedelta(days=drift.days_ago) if drift else None
     out = []
     for r in rows:
         failing = failure_of(r, threshold)
         kind = rnd.choices(WORK_TYPES, weights=planted.work_mix_failing if failing else planted.work_mix_good)[0]
+        if drift and failing and r.service_date >= drift_from and drift_rnd.random() < drift.share:
+            kind = drift.work_type
         typical = TYPICAL_HOURS[kind]
         late_item = r.timeliness in "DE"
         missed = rnd.random() < planted.missed_late_timeliness if late_item else _chance(rnd, planted.missed, failing)
