@@ -5118,6 +5118,14 @@
         <translation>回访未联系上达到此次数即标记</translation>
     </message>
     <message>
+        <source>Day after delivery that the follow-up call of a repair order is due</source>
+        <translation>交车后第几天进行维修工单的回访</translation>
+    </message>
+    <message>
+        <source>Day after delivery that a follow-up call not reached counts as unreachable</source>
+        <translation>交车后第几天仍未联系上的回访记为无法联系</translation>
+    </message>
+    <message>
         <source>Feedback forms drawn for each round of verification calls</source>
         <translation>每轮核实回访抽取的反馈表数量</translation>
     </message>
