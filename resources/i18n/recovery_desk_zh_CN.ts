@@ -166,6 +166,17 @@
     </message>
 </context>
 <context>
+    <name>CallFormDialog</name>
+    <message>
+        <source>Call for {ro}: {customer}</source>
+        <translation>回访 {ro}：{customer}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Callback for {number}</source>
@@ -277,6 +288,61 @@
     <message>
         <source>Flagged for the supervisor.</source>
         <translation>已标记，交主管处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CallsView</name>
+    <message>
+        <source>3-day calls</source>
+        <translation>三日回访</translation>
+    </message>
+    <message>
+        <source>Import repair orders...</source>
+        <translation>导入维修工单...</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已拨打</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Reached: fill the form...</source>
+        <translation>已接通：填写反馈表...</translation>
+    </message>
+    <message>
+        <source>{n} calls to make, the riskiest first. A call not reached by day {day} after delivery counts as unreachable.</source>
+        <translation>待回访 {n} 个，风险最高的在前。交车后第 {day} 天仍未接通的记为无法联系。</translation>
     </message>
 </context>
 <context>
@@ -3713,6 +3779,10 @@
     <message>
         <source>Feedback forms</source>
         <translation>意见反馈表</translation>
+    </message>
+    <message>
+        <source>3-day calls</source>
+        <translation>三日回访</translation>
     </message>
     <message>
         <source>Settings</source>
