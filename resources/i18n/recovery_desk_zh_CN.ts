@@ -940,6 +940,10 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>3-day calls due: {due}, completed {done}, reached {reach}; failures found by the calls: {found}</source>
+        <translation>应三日回访：{due} 个，完成率 {done}，接通率 {reach}；回访发现的服务失败：{found}</translation>
+    </message>
+    <message>
         <source>Timeliness</source>
         <translation>服务及时性</translation>
     </message>

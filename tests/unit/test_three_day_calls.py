@@ -56,3 +56,17 @@ def test_due_from_day_three_to_day_fifteen_riskiest_first_with_reasons(store, tm
     # due in the window: the 40 of history (their forms came in another way), D2 to D15
     assert (fig.due, fig.reached, fig.failures_found) == (45, 1, 0)
     assert fig.unreachable == 1  # D15: its 15th day has come without a call reached
+
+
+def test_the_monthly_summary_carries_the_calls_figures(store, tmp_path):
+    from app.services.assessment import month_summary
+
+    rows = [order(f"M{i}", 5, i=i) for i in range(4)]
+    import_orders_file(store, csv_file(tmp_path / "o.csv", rows, header=HEADER))
+    calls = due_calls(store)
+    record_attempt(store, calls[0].repair_order_id, None, reached=False)
+    record_attempt(store, calls[1].repair_order_id, None, reached=True)
+    month = (clock.today() - timedelta(days=2)).strftime("%Y-%m")  # their due day: delivered 5 days ago + 3
+    got = month_summary(store, month).to_json()["calls"]
+    assert got == {"calls_due": 4, "calls_reached": 1, "calls_unreachable": 0, "call_failures_found": 0,
+                   "call_completion_rate": 0.25, "call_reach_rate": 0.25}
