@@ -26,8 +26,8 @@ WORK_FEATURE = {REPAIR: "work_repair", WARRANTY: "work_warranty", BODYWORK: "wor
 REASONS = {
     "comeback": QT_TRANSLATE_NOOP("Risk", "came back within 30 days (last visit {days} days before)"),
     "comeback_after_failure": QT_TRANSLATE_NOOP("Risk", "came back after a failed visit: not fixed right the first time?"),
-    "missed_promise": QT_TRANSLATE_NOOP("Risk", "promised time missed by {late}"),
-    "long_stay": QT_TRANSLATE_NOOP("Risk", "long stay: {stay}, usually {usual} for this work"),
+    "missed_promise": QT_TRANSLATE_NOOP("Risk", "promised time missed by {late} h"),
+    "long_stay": QT_TRANSLATE_NOOP("Risk", "long stay: {stay} h, usually {usual} h for this work"),
     "earlier_failure": QT_TRANSLATE_NOOP("Risk", "this customer had a failed visit before"),
     "open_case": QT_TRANSLATE_NOOP("Risk", "this customer has an open case"),
     "advisor_drifting": QT_TRANSLATE_NOOP("Risk", "advisor {advisor}'s failures are drifting up"),

@@ -293,6 +293,10 @@
 <context>
     <name>CallsView</name>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>3-day calls</source>
         <translation>三日回访</translation>
     </message>
@@ -5078,12 +5082,12 @@
         <translation>上次来店不满意后返修：是否未能一次修好？</translation>
     </message>
     <message>
-        <source>promised time missed by {late}</source>
-        <translation>超过承诺交车时间 {late}</translation>
+        <source>promised time missed by {late} h</source>
+        <translation>超过承诺交车时间 {late} 小时</translation>
     </message>
     <message>
-        <source>long stay: {stay}, usually {usual} for this work</source>
-        <translation>在厂时间长：{stay}，此类作业通常 {usual}</translation>
+        <source>long stay: {stay} h, usually {usual} h for this work</source>
+        <translation>在厂时间长：{stay} 小时，此类作业通常 {usual} 小时</translation>
     </message>
     <message>
         <source>this customer had a failed visit before</source>
@@ -5099,11 +5103,11 @@
     </message>
     <message>
         <source>failures of {work_type} are drifting up</source>
-        <translation>{work_type} 的失败比例正在上升</translation>
+        <translation>{work_type}类作业的失败比例正在上升</translation>
     </message>
     <message>
         <source>{work_type} fails more often at this dealer</source>
-        <translation>本店 {work_type} 失败较多</translation>
+        <translation>本店{work_type}类作业失败较多</translation>
     </message>
 </context>
 <context>

@@ -57,9 +57,8 @@ class OrderFacts:
 
 
 def _hours(h: float | None) -> str:
-    if h is None:
-        return "-"
-    return f"{h:.1f} h" if h < 48 else f"{h / 24:.1f} d"
+    """Hours with one decimal (the reason's words carry the unit)."""
+    return "-" if h is None else f"{h:.1f}"
 
 
 def usual_stays(facts: list[OrderFacts]) -> dict[str, float]:

@@ -23,7 +23,7 @@ def reason_words(call: DueCall) -> str:
         if p.get("work_type") in TITLES:
             p["work_type"] = QCoreApplication.translate("Vocab", TITLES[p["work_type"]])
         out.append(QCoreApplication.translate("Risk", text).format(**p))
-    return "; ".join(out)
+    return QCoreApplication.translate("CallsView", "; ").join(out)
 
 
 class CallFormDialog(QDialog):
