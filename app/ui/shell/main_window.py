@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._feedback = self.add_lazy_page(
             self.tr("Feedback forms"), lambda: FeedbackFormView(store, ops, self.user, self.drafts), "form",
             "feedbackForms")
-        self._calls = self.add_lazy_page(self.tr("3-day calls"), self._make_calls, "callback", "calls")
+        self._calls = self.add_lazy_page(self.tr("3-day calls"), self._make_calls, "calls", "calls")
         self._settings = LazyPage(self._make_settings, "settings")
         self._settings_item = self._append(self.tr("Settings"), self._settings, "settings")
         from app.ui.shell.recovery_pages import install_recovery
