@@ -4010,6 +4010,10 @@
         <translation>添加维修工单</translation>
     </message>
     <message>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
         <source>Add the repair order</source>
         <translation>添加工单</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.foundation import clock
 from app.services.orders.rows import COLUMNS
 from app.services.orders.store import add_order
 from app.ui.common.ops import Ops
@@ -27,6 +28,9 @@ class OrderEntryDialog(QDialog):
             edit = QLineEdit(objectName=f"order_{c.key}")
             self.form.add(c.key, QCoreApplication.translate("Import", c.title), edit, required=c.required)
             self.edits[c.key] = edit
+        for key in ("opened", "promised", "delivered"):  # what a time looks like, e.g. now
+            self.edits[key].setPlaceholderText(self.tr("e.g. {example}").format(
+                example=clock.local_now().strftime("%Y-%m-%d %H:%M")))
         self.error = error_label("orderError")
         self.save_button = QPushButton(self.tr("Add the repair order"), objectName="saveOrder")
         self.save_button.setDefault(True)
@@ -41,6 +45,7 @@ class OrderEntryDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self.resize(640, self.sizeHint().height())
 
     def values(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.edits.items()}
