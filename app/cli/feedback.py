@@ -122,5 +122,11 @@ def run_summary(args, translate) -> int:
     for item, counts in s.grades.items():
         lines.append(ljust("  " + names[item], label) + "".join(rjust(str(counts[g]), 6) for g in "ABCDE"))
     lines.append(translate("Cli", "Complaints through other channels: {n}").format(n=s.other_channel_complaints))
+    c = s.calls
+    if c.get("calls_due"):
+        lines.append(translate("Cli", "3-day calls due: {due}, completed {done}, reached {reach}; failures found by "
+                                      "the calls: {found}").format(
+            due=c["calls_due"], done=f"{c['call_completion_rate']:.0%}", reach=f"{c['call_reach_rate']:.0%}",
+            found=c["call_failures_found"]))
     print("\n".join(lines))
     return 0

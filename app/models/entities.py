@@ -80,8 +80,18 @@ class Vehicle(Base):
 
 
 class RepairOrder(Base):
+    """工单: the job a visit opened. Made by a form, a complaint or the dealer's management system (DMS);
+    the DMS's times and figures are filled when its orders are imported. Its changes are events
+    (entity type "order"), so it travels like a form."""
+
     __tablename__ = "repair_order"
-    __table_args__ = (UniqueConstraint("dealer_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("dealer_id", "number"),
+        CheckConstraint("amount_cents IS NULL OR amount_cents >= 0", name="amount_not_negative"),
+        CheckConstraint("mileage IS NULL OR mileage >= 0", name="mileage_not_negative"),
+        Index("ix_repair_order_dealer_delivered", "dealer_id", "delivered_at"),  # the day's calls
+        Index("ix_repair_order_vehicle_opened", "vehicle_id", "opened_at"),  # comebacks
+    )
     id: Mapped[str] = id_column()
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
     number: Mapped[str] = mapped_column(String(length("repair_order")))
@@ -89,6 +99,16 @@ class RepairOrder(Base):
     vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle.id"))
     advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     opened_on: Mapped[date] = mapped_column(Date)
+    # The DMS's local times, stored in UTC as every time is; None on an order only a form or a complaint made.
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    promised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    work_type: Mapped[str | None] = mapped_column(String(length("work_type")))  # rules.work_types
+    amount_cents: Mapped[int | None] = mapped_column(Integer)  # 分
+    mileage: Mapped[int | None] = mapped_column(Integer)  # km
+    source: Mapped[str | None] = mapped_column(String(16))  # import | counter | demo; None: made by a form or case
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class FeedbackForm(Base):
@@ -188,7 +208,7 @@ class Event(Base):
         Index("ix_event_occurred", "occurred_at"),  # the audit view, newest first
     )
     id: Mapped[str] = id_column()
-    entity_type: Mapped[str] = mapped_column(String(16))  # case | form
+    entity_type: Mapped[str] = mapped_column(String(16))  # case | form | order
     entity_id: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40))

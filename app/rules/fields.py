@@ -38,6 +38,7 @@ _CATALOGUE = (
     Field("vin", 17, columns=("vehicle.vin",)),
     Field("model", 100, columns=("vehicle.model",)),
     Field("repair_order", 64, columns=("repair_order.number",)),
+    Field("work_type", 40, columns=("repair_order.work_type",)),
     Field("comment", 2000, multiline=True, columns=("feedback_form.comment",)),
     Field("customer_words", 4000, multiline=True, columns=("failure_case.customer_words",)),
     Field("severity_reason", 1000, multiline=True, columns=("failure_case.severity_reason",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, func, select
 
@@ -15,6 +15,7 @@ from app.rules import scoring
 from app.services import settings
 from app.services.directory import dealer_by_code, home_dealer
 from app.services.figures import failure_condition
+from app.services.orders.calls import call_figures
 from app.rules.vocab import OTHER_CHANNELS, Channel
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -56,6 +57,9 @@ class MonthSummary:
     failure_share_target: float
     complaints: dict[str, int] = field(default_factory=dict)
     other_channel_complaints: int = 0
+    # The 3-day calls due in the month (services/orders/calls.py): due, reached, unreachable, failures found,
+    # completion and reach rates; the whole dealer's (calls are not an advisor's figure).
+    calls: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -144,6 +148,8 @@ def month_summary(store, month: str, dealer_code: str | None = None, advisor: st
         py, pm = previous(year, mon)
         prev = month_figures(s, *month_bounds(py, pm), filters, **kw)
         complaints = complaints_by_channel(s, dealer.id, *month_bounds(year, mon), advisor_id)
+        first, after = month_bounds(year, mon)
+        calls = call_figures(s, dealer.id, first, after - timedelta(days=1)).to_json()
 
     avg = scoring.average(this.total, this.forms)
     prev_avg = scoring.average(prev.total, prev.forms)
@@ -160,4 +166,4 @@ def month_summary(store, month: str, dealer_code: str | None = None, advisor: st
         change=chg, outcome=result.value, amount=amount, grades=this.grades, failures=this.failures,
         failure_share=scoring.failure_share(this.failures, this.forms),
         failure_share_target=conf["failure.share_target"], complaints=complaints,
-        other_channel_complaints=sum(n for ch, n in complaints.items() if ch in OTHER_CHANNELS))
+        other_channel_complaints=sum(n for ch, n in complaints.items() if ch in OTHER_CHANNELS), calls=calls)

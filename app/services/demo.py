@@ -16,7 +16,9 @@ from app.services.cases import NewCase, open_case_in, validate
 from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.form_values import FormValues
+from app.services import settings
 from app.services.form_writer import store_forms
+from app.services.orders import demo_orders
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
 from app.rules.vocab import Blame, CauseGroup, Channel, FailureType, Mood, Role, Severity
@@ -110,6 +112,14 @@ def demo_forms(n: int, *, today: date, seed: int = 7, ro_prefix: str = "RO",
     return rows
 
 
+def _order_ids(session, dealer_id: str, numbers: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(numbers), 500):
+        out.update(session.execute(select(RepairOrder.number, RepairOrder.id).where(
+            RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(numbers[i:i + 500]))).all())
+    return out
+
+
 def _service_manager(session, dealer_id: str) -> str:
     uid = session.scalar(select(User.id).where(User.dealer_id == dealer_id, User.display_name == SERVICE_MANAGER))
     if uid is None:
@@ -145,7 +155,14 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
         dealer = dealer_by_code(uow.session, dealer_code, uow.identity.home_dealer_id, create=True)
         stamp = now.astimezone().strftime("%H%M%S")
         rows = demo_forms(forms, today=today, seed=seed, ro_prefix=f"RO{stamp}-", drifts=drifts)
+        # Each form's repair order from the management system, with the patterns docs/prediction.md names.
+        threshold = settings.get(uow.session, "failure.overall_threshold")
+        rows = demo_orders.plant_comebacks(rows, seed=seed, threshold=threshold)
         store_forms(uow, dealer.id, rows, source="demo", origin_note="demo")
+        details = demo_orders.order_details(rows, seed=seed, now=now, threshold=threshold,
+                                            drift=demo_orders.PLANTED_WORK_TYPE_DRIFT if drifts else None)
+        demo_orders.fill_orders(uow, dealer.id, rows, details,
+                                _order_ids(uow.session, dealer.id, [r.repair_order for r in rows]))
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
         manager = _service_manager(uow.session, dealer.id)
         recovery = _Recovery(uow, BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack),

@@ -103,10 +103,8 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
         if taken:
             raise InvalidInput(field="repair_order", problem=QT_TRANSLATE_NOOP("Errors",
                 "this repair order already has a form; find it under Feedback forms to correct it"))
-        if s.scalar(select(RepairOrder.id).where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number)):
-            # An order opened by a complaint without a form: store_forms would add a second one.
-            raise InvalidInput(field="repair_order", problem=QT_TRANSLATE_NOOP("Errors",
-                "this repair order number is already used; check the number"))
+        # An order already stored without a form (imported from the management system, or opened by a
+        # complaint) gets this form: store_forms links the form to it by its number.
         # Entered as the customer disputes it: the history says so in its own event, after the entry.
         [form_id] = store_forms(uow, dealer_id, [values], source="counter", origin_note="",
                                 disputed_payload={"at_entry": True})

@@ -51,6 +51,13 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
                                          .where(Vehicle.customer_id.in_(chunk))):
             vehicles.setdefault((cid, plate), vid)
 
+    # Orders already stored under these numbers (imported from the management system before the form
+    # arrived, or opened by a complaint): the form links to its order, whichever came first.
+    held: dict[str, str] = {}
+    for chunk in chunks(sorted({r.repair_order for r in rows})):
+        held.update(s.execute(select(RepairOrder.number, RepairOrder.id)
+                              .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk))).all())
+
     new_customers, new_vehicles, ros, forms, events, ids = [], [], [], [], [], []
     origin = uow.identity.store_id
     for r in rows:
@@ -64,10 +71,12 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
             vid = vehicles[(cid, r.plate)] = new_id()
             new_vehicles.append({"id": vid, "dealer_id": dealer_id, "customer_id": cid, "plate": r.plate,
                                  "vin": None, "model": None})
-        ro_id, form_id = new_id(), new_id()
+        ro_id, form_id = held.get(r.repair_order), new_id()
         advisor_id = advisors[r.advisor]
-        ros.append({"id": ro_id, "dealer_id": dealer_id, "number": r.repair_order, "customer_id": cid,
-                    "vehicle_id": vid, "advisor_id": advisor_id, "opened_on": r.service_date})
+        if ro_id is None:
+            ro_id = new_id()
+            ros.append({"id": ro_id, "dealer_id": dealer_id, "number": r.repair_order, "customer_id": cid,
+                        "vehicle_id": vid, "advisor_id": advisor_id, "opened_on": r.service_date, "version": 1})
         # Disputed at entry: created unverified, then disputed in its own event (version 2).
         disputed = r.verification == DISPUTED
         created_as = UNVERIFIED if disputed else r.verification

@@ -1,8 +1,8 @@
 """The one registry of how every table of the store takes part in sync (a test checks it against Base.metadata).
 
 Four roles:
-- ``record``: a row shared as is, named by the rows that point at it (customer, vehicle, repair order);
-- ``aggregate``: the root of an aggregate with a version and an event chain (case, form, person); its snapshot
+- ``record``: a row shared as is, named by the rows that point at it (customer, vehicle);
+- ``aggregate``: the root of an aggregate with a version and an event chain (case, form, person, repair order); its snapshot
   travels with each file that carries one of its events, and is applied when newer and not in conflict;
 - ``child``: a row that belongs to an aggregate (a remedy to its case, a verification call to its form...).
   Every change to a child is an event on its aggregate, so the aggregate's version moves; the child
@@ -49,7 +49,9 @@ SYNCED: tuple[Synced, ...] = (
     Synced("user", User, AGGREGATE, entity_type="user", natural_key=("username",)),
     Synced("customer", Customer, RECORD),
     Synced("vehicle", Vehicle, RECORD),
-    Synced("repair_order", RepairOrder, RECORD, natural_key=("number",)),
+    # A repair order is an aggregate of its own (events "order.*") since the dealer's management system
+    # fills and changes it; one made by a form or a complaint still travels with them, at version 1.
+    Synced("repair_order", RepairOrder, AGGREGATE, entity_type="order", natural_key=("number",)),
     Synced("feedback_form", FeedbackForm, AGGREGATE, entity_type="form"),
     Synced("failure_case", FailureCase, AGGREGATE, entity_type="case"),
     Synced("remedy", Remedy, CHILD, parents=(("case_id", "failure_case"),)),

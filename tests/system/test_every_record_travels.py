@@ -20,6 +20,7 @@ from app.services.attachments import add_attachment
 from app.services.callbacks import callbacks_due, record_not_reached, record_reached
 from app.services.complaints import record_complaint
 from app.services.feedback_forms import FormEntry, correct_form, enter_form
+from app.services.orders.store import import_orders_file
 from app.services.recovery import close_case, guide, record_step
 from app.services.remedies import approve_remedy, propose_remedy
 from app.services.verification import draw_sample, record_call
@@ -107,6 +108,16 @@ def desk_work(store, tmp_path) -> dict:
     record_call(store, drawn[1].id, "disputed", "客户说没有填过这张表", sup_id)
     [alert] = alerts.open_alerts(store)
     alerts.acknowledge(store, alert.id, sup)
+    # Repair orders from the management system: RO-1's form came first (the order fills it), RO-50 is
+    # new and then changes.
+    t = [(clock.local_now() - timedelta(hours=h)).strftime("%Y-%m-%d %H:%M") for h in (3, 2, 1)]
+    head = "repair_order,opened,promised,delivered,advisor,customer,phone,plate,work_type,amount"
+    orders = tmp_path / "dms.csv"
+    for amount in ("680", "720"):
+        orders.write_text(f"{head}\nRO-1,{t[0]},{t[1]},{t[2]},张伟,王芳,13812345678,京A12345,保养,300\n"
+                          f"RO-50,{t[0]},{t[1]},{t[2]},张伟,李雷,13912345678,京B12345,钣喷,{amount}\n",
+                          encoding="utf-8")
+        import_orders_file(store, orders, actor_id=adv_id)
     return {"advisor": adv_id, "supervisor": sup_id}
 
 
@@ -124,7 +135,10 @@ def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_
             return SyncClient(store, url="http://hq", transport=transport).run_once()
 
         sent = sync(a)
-        assert (sent.conflicts, sent.rejected) == (0, 0)
+        from app.models import SyncFile
+        with a.session() as s:
+            why = [f.reason for f in s.scalars(select(SyncFile).where(SyncFile.status == "rejected"))]
+        assert (sent.conflicts, sent.rejected) == (0, 0), why
         pulled = sync(b)
         assert (pulled.pulled_files, pulled.pulled_events) == (sent.sent, sent.acked_events)
         want = rows(a)

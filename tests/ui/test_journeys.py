@@ -287,7 +287,7 @@ def test_language_switch_in_settings_rebuilds_the_window_in_chinese(qtbot, store
         w = shell.window
         qtbot.addWidget(w)
         assert w is not first
-        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["今日", "案例", "意见反馈表", "待回访", "补偿审批",
+        assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["今日", "案例", "意见反馈表", "三日回访", "待回访", "补偿审批",
                                                                       "核实回访", "报告", "设置"]
         assert w.sync_label.text() == "同步：未设置"
         assert w.user_label.text() == "当前用户：管理员"

@@ -8,8 +8,8 @@ from app.ui.shell.main_window import MainWindow
 
 # What a desk without a signed-in supervisor offers, in order (Settings stays last), by language.
 PAGES = {
-    "en": ["Today", "Cases", "Feedback forms", "Callbacks due", "Reports", "Settings"],
-    "zh_CN": ["今日", "案例", "意见反馈表", "待回访", "报告", "设置"],
+    "en": ["Today", "Cases", "Feedback forms", "3-day calls", "Callbacks due", "Reports", "Settings"],
+    "zh_CN": ["今日", "案例", "意见反馈表", "三日回访", "待回访", "报告", "设置"],
 }
 STATUS = {
     "en": ("This counter's store ({tag})", "Dealer: LOCAL", "Sync: not set up"),
@@ -28,7 +28,7 @@ def test_main_window_opens_on_a_fresh_store(qtbot, store, language):
         qtbot.waitExposed(w)
         assert [w.nav.item(i).text() for i in range(w.nav.count())] == PAGES[language]
         assert [w.pages.widget(i) for i in range(w.pages.count())] == [
-            w.today, w.cases, w.feedback, w.recovery.callbacks, w.reports, w.settings]
+            w.today, w.cases, w.feedback, w.calls, w.recovery.callbacks, w.reports, w.settings]
         assert w.nav.currentRow() == 0 and w.pages.currentWidget() is w.today
         qtbot.waitUntil(lambda: w.today.forms.text() == "0")
         # The status bar names the store in words; the file's path is only in the tooltip.

@@ -31,7 +31,7 @@ PROGRAM_MADE = {
     "feedback_form": {"timeliness", "repair_quality", "attitude", "verification", "source"},
     "failure_case": {"number", "former_number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
     "verification_call": {"outcome"}, "alert": {"kind"}, "early_warning": {"kind", "item"}, "improvement_action": {"figure_kind"}, "hq_form_month": {"verification"}, "attachment": {"sha256"}, "callback": {"state"},
-    "remedy": {"kind", "status"},
+    "remedy": {"kind", "status"}, "repair_order": {"source"},
     "hq_refusal": {"entity_type", "record_table", "code", "reason"},
     "sync_refused": {"entity_type", "record_table", "code", "reason"},
 }

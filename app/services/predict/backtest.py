@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from app.rules.drift import shifted_rate
 from app.services.predict.history import Observation, read_history
 from app.services.predict.monitor import DriftWarning, Monitor, Settings
+from app.services.predict.risk import HeldOut, held_out, read_facts
 
 # A warning counts as false when, looking back from later, its series over the weeks after the run
 # began failed no more often than halfway from its baseline to the share the limit was built for.
@@ -22,6 +23,7 @@ class Backtest:
     watched_months: float  # months after the warm-up, when warnings could fire
     warnings: tuple[DriftWarning, ...]
     false_alarms: int
+    risk: HeldOut | None = None  # the risk model on held-out months (None: no repair orders read)
 
     @property
     def false_alarms_per_dealer_month(self) -> float | None:
@@ -32,7 +34,8 @@ class Backtest:
                 "watched_months": round(self.watched_months, 1),
                 "warnings": [w.to_json() for w in self.warnings],
                 "false_alarms": self.false_alarms,
-                "false_alarms_per_dealer_month": self.false_alarms_per_dealer_month}
+                "false_alarms_per_dealer_month": self.false_alarms_per_dealer_month,
+                **(self.risk or HeldOut((), None, None, ())).to_json()}
 
 
 def _confirmed(w: DriftWarning, observations: list[Observation]) -> bool:
@@ -69,4 +72,6 @@ def backtest(store, dealer_code: str | None = None) -> Backtest:
     code = reported_dealer(store, dealer_code)
     with store.session() as s:
         dealer_id = s.scalar(select(Dealer.id).where(Dealer.code == code))
-    return replay(read_history(store, dealer_id), code)
+    result = replay(read_history(store, dealer_id), code)
+    # The risk of each order on the last months, from models fitted only on what came before each month.
+    return replace(result, risk=held_out(read_facts(store, dealer_id, list(result.warnings))))

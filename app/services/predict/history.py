@@ -1,4 +1,4 @@
-"""What the warnings watch, read from a store: each form's day, advisor and failures, each case's cause."""
+"""What the warnings watch, read from a store: each form's day, advisor, work type and failures, each case's cause."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ class Observation:
     outcomes: tuple[tuple[tuple[str, str, str | None], bool], ...]  # ((kind, subject, item), failed)
 
 
-def _form_outcomes(advisor: str, grades: dict[str, str], failed: bool):
+def _form_outcomes(advisor: str, grades: dict[str, str], failed: bool, work_type: str | None = None):
     out = [(("advisor", advisor, None), failed)]
+    if work_type:  # the work type as the orders have it (a standard one by its key)
+        out.append((("work_type", work_type, None), failed))
     for item in ITEMS:
         bad = grades[item] in FAILING_GRADES
         out.append((("item", item, item), bad))
@@ -39,17 +41,17 @@ def read_history(store, dealer_id: str) -> list[Observation]:
         threshold = settings.get(s, "failure.overall_threshold")
         forms = s.execute(
             select(FeedbackForm.service_date, RepairOrder.number, User.display_name, FeedbackForm.timeliness,
-                   FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.overall)
+                   FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.overall, RepairOrder.work_type)
             .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
             .outerjoin(User, User.id == FeedbackForm.advisor_id)
             .where(FeedbackForm.dealer_id == dealer_id)).all()
         cases = s.execute(select(FailureCase.opened_at, FailureCase.number, FailureCase.cause_group)
                           .where(FailureCase.dealer_id == dealer_id, FailureCase.cause_group != "")).all()
     out = []
-    for day, number, advisor, t, q, a, overall in forms:
+    for day, number, advisor, t, q, a, overall, work_type in forms:
         grades = {"timeliness": t, "repair_quality": q, "attitude": a}
         failed = failure_of(_Row(t, q, a, overall), threshold)
-        out.append(Observation(day, number, _form_outcomes(advisor or "-", grades, failed)))
+        out.append(Observation(day, number, _form_outcomes(advisor or "-", grades, failed, work_type)))
     causes = sorted({c for _, _, c in cases})
     for opened_at, number, cause in cases:
         out.append(Observation(opened_at.astimezone().date(), number,

@@ -18,7 +18,7 @@ Key = tuple[str, str, "str | None"]  # (kind, subject, item)
 class DriftWarning:
     """A series whose failure share crossed its limit: which, since when, and the forms behind it."""
 
-    kind: str  # advisor | item | cause (work_type once repair orders are read)
+    kind: str  # advisor | work_type | item | cause
     subject: str
     item: str | None
     fired_on: date

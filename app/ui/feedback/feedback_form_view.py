@@ -145,13 +145,32 @@ class FeedbackFormView(QWidget):
         self.import_button.clicked.connect(self.on_import_clicked)
         self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportFeedback")
         self.export_button.clicked.connect(self.on_export_clicked)
+        # Repair orders from the dealer's management system: the forms link to them by number.
+        self.import_orders_button = QPushButton(self.tr("Import repair orders..."), objectName="importOrders")
+        self.import_orders_button.clicked.connect(self.on_import_orders_clicked)
+        self.add_order_button = QPushButton(self.tr("Add a repair order..."), objectName="addOrder")
+        self.add_order_button.clicked.connect(self.on_add_order_clicked)
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(heading, 1)
+        h.addWidget(self.import_orders_button)
+        h.addWidget(self.add_order_button)
         h.addWidget(self.import_button)
         h.addWidget(self.export_button)
         return row
+
+    def on_import_orders_clicked(self) -> None:
+        from app.ui.feedback.orders_import import OrdersImportDialog
+
+        self.orders_dialog = OrdersImportDialog(self.store, self.ops, self.user, self)
+        self.orders_dialog.open()
+
+    def on_add_order_clicked(self) -> None:
+        from app.ui.feedback.order_entry import OrderEntryDialog
+
+        self.order_dialog = OrderEntryDialog(self.store, self.ops, self.user, self)
+        self.order_dialog.open()
 
     def on_import_clicked(self) -> None:
         from app.ui.feedback.import_dialog import FeedbackImportDialog

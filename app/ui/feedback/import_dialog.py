@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QProgressBar, QPushButton, QStackedWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import Verification
-from app.services.imports.feedback import COLUMNS, KEYS, FeedbackFile, ImportCancelled, read_feedback
+from app.services.imports.feedback import COLUMNS, KEYS, FeedbackFile, ImportCancelled, read_feedback  # noqa: F401
 from app.services.imports.feedback_store import store_feedback
 from app.services.imports.remembered import remember, remembered
 from app.ui.common.ops import Ops
@@ -26,9 +26,9 @@ MAP_PAGE, PREVIEW_PAGE = 0, 1
 VERIFIED_AT = KEYS.index("verified")
 
 
-def column_title(key: str) -> str:
+def column_title(key: str, columns=COLUMNS) -> str:
     """A column of the import as the person reads it (a file's own header stays as written)."""
-    for c in COLUMNS:
+    for c in columns:
         if c.key == key:
             return QCoreApplication.translate("Import", c.title)
     return key
@@ -41,12 +41,16 @@ class _Progress(QObject):
 
 
 class FeedbackImportDialog(QDialog):
+    """The import of feedback forms; another import (repair orders) is this dialog with its own catalogue
+    of columns, reader, writer and words (the methods under "what this import is")."""
+
     imported = Signal(object)  # an ImportResult
+    KIND, COLUMNS, OBJECT_NAME = KIND, COLUMNS, "feedbackImport"
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("feedbackImport")
-        self.setWindowTitle(self.tr("Import feedback forms"))
+        self.setObjectName(self.OBJECT_NAME)
+        self.setWindowTitle(self.window_title())
         self.store, self.ops, self.user = store, ops, user
         self.mapping: dict[str, str] = {}
         self.checked: FeedbackFile | None = None
@@ -82,6 +86,46 @@ class FeedbackImportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(980, 620)
 
+    # -- what this import is (a subclass imports something else)
+    def window_title(self) -> str:
+        return self.tr("Import feedback forms")
+
+    def choose_title(self) -> str:
+        return self.tr("Choose the file of feedback forms")
+
+    def mapping_intro(self, file: str, missing: str) -> str:
+        if missing:
+            return self.tr("Some columns of {file} were not recognised ({missing}). Say which of its columns holds "
+                           "each part of a form; the choice is remembered for the next file with the same columns."
+                           ).format(file=file, missing=missing)
+        return self.tr("Say which of the file's columns holds each part of a form.")
+
+    def read_file(self, path: str, mapping: dict, progress, cancelled):
+        return read_feedback(path, mapping, progress=progress, cancelled=cancelled)
+
+    def good_rows(self, checked) -> tuple:
+        return checked.forms
+
+    def shown_row(self, values: tuple[str, ...]) -> list[str]:
+        """A good row's values as the person reads them (verification in words)."""
+        values = list(values)
+        verified = {v.value: title(v) for v in Verification}
+        values[VERIFIED_AT] = verified.get(values[VERIFIED_AT], values[VERIFIED_AT])
+        return values
+
+    def import_label(self, n: int) -> str:
+        return self.tr("Import these forms ({n})").format(n=n)
+
+    def importing_text(self, n: int) -> str:
+        return self.tr("Importing {n} forms...").format(n=n)
+
+    def store_file(self, store, checked, user_id, cancelled):
+        return store_feedback(store, checked, None, user_id, cancelled=cancelled)
+
+    def stored_text(self, result) -> str:
+        return self.tr("Imported {imported} forms from {file}; {same} were already stored.").format(
+            imported=result.imported, file=result.file, same=result.already_stored)
+
     # -- building the dialog
     def build_file_row(self) -> None:
         self.path = QLineEdit(objectName="importFile")
@@ -104,9 +148,9 @@ class FeedbackImportDialog(QDialog):
         self.map_intro.setWordWrap(True)
         form = QFormLayout()
         self.map_combos: dict[str, QComboBox] = {}
-        for c in COLUMNS:
+        for c in self.COLUMNS:
             combo = QComboBox(objectName=f"map_{c.key}")
-            label = column_title(c.key) + (" *" if c.required else "")
+            label = column_title(c.key, self.COLUMNS) + (" *" if c.required else "")
             form.addRow(label, combo)
             self.map_combos[c.key] = combo
         self.use_button = QPushButton(self.tr("Use these columns"), objectName="useColumns")
@@ -125,7 +169,7 @@ class FeedbackImportDialog(QDialog):
         self.preview_page = QWidget(objectName="previewPage")
         self.summary = QLabel(objectName="previewSummary")
         self.summary.setWordWrap(True)
-        self.preview = record_table("previewRows", [self.tr("Line")] + [column_title(c.key) for c in COLUMNS])
+        self.preview = record_table("previewRows", [self.tr("Line")] + [column_title(c.key, self.COLUMNS) for c in self.COLUMNS])
         self.problems = record_table("problems", [self.tr("Line"), self.tr("Column"), self.tr("Problem")])
         self.problems_label = QLabel(self.tr("Problems"))
         self.remap_button = QPushButton(self.tr("Change which column is which..."), objectName="remap")
@@ -151,7 +195,7 @@ class FeedbackImportDialog(QDialog):
 
     # -- reading
     def on_choose_clicked(self) -> None:
-        path = file_dialogs.open_file_name(self, self.tr("Choose the file of feedback forms"),
+        path = file_dialogs.open_file_name(self, self.choose_title(),
                                            self.tr("Workbooks and CSV (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"))
         if path:
             self.path.setText(path)
@@ -172,14 +216,14 @@ class FeedbackImportDialog(QDialog):
         self.set_busy(True, self.tr("Reading {file}...").format(file=path))
         mapping, flag, relay = dict(self.mapping), self.cancel_flag, self.progress_relay
         flag.clear()
-        self.ops.run(lambda: read_feedback(path, mapping, progress=relay.moved.emit, cancelled=flag.is_set),
+        self.ops.run(lambda: self.read_file(path, mapping, relay.moved.emit, flag.is_set),
                      on_success=self.on_file_read, on_failure=self.on_read_failed, pool="io")
 
     def on_file_read(self, checked: FeedbackFile) -> None:
         self.set_busy(False)
         self.status.clear()
         if not checked.readable:
-            known = remembered(self.store, KIND, checked.shape)
+            known = remembered(self.store, self.KIND, checked.shape)
             if known and known != self.mapping:  # a file of a shape already mapped: placed as before
                 self.mapping = known
                 self.read(self.path.text().strip())
@@ -188,7 +232,7 @@ class FeedbackImportDialog(QDialog):
             self.show_mapping()
             return
         if self.mapping:
-            remember(self.store, KIND, checked.shape, self.mapping)
+            remember(self.store, self.KIND, checked.shape, self.mapping)
         self.checked = checked
         self.show_preview(checked)
 
@@ -219,12 +263,8 @@ class FeedbackImportDialog(QDialog):
             for i, h in enumerate(checked.header):
                 combo.addItem(h or self.tr("column {n}").format(n=i + 1), i)
             combo.setCurrentIndex(at[key] + 1 if key in at else 0)
-        missing = ", ".join(column_title(k) for k in checked.placement.missing)
-        self.map_intro.setText(
-            self.tr("Some columns of {file} were not recognised ({missing}). Say which of its columns holds each "
-                    "part of a form; the choice is remembered for the next file with the same columns.")
-            .format(file=checked.file, missing=missing) if missing else
-            self.tr("Say which of the file's columns holds each part of a form."))
+        missing = ", ".join(column_title(k, self.COLUMNS) for k in checked.placement.missing)
+        self.map_intro.setText(self.mapping_intro(checked.file, missing))
         self.pages.setCurrentIndex(MAP_PAGE)
         self.pages.show()
         self.status.clear()
@@ -236,14 +276,11 @@ class FeedbackImportDialog(QDialog):
         self.read(self.path.text().strip())
 
     # -- the preview
-    def show_preview(self, checked: FeedbackFile) -> None:
+    def show_preview(self, checked) -> None:
         bad_lines = {p.line for p in checked.problems}
-        verified = {v.value: title(v) for v in Verification}
         self.preview.setRowCount(len(checked.first))
         for r, (line, values) in enumerate(checked.first):
-            values = list(values)
-            if line not in bad_lines:
-                values[VERIFIED_AT] = verified.get(values[VERIFIED_AT], values[VERIFIED_AT])
+            values = self.shown_row(values) if line not in bad_lines else values
             for c, text in enumerate((str(line), *values)):
                 item = QTableWidgetItem(text)
                 if line in bad_lines:  # a refused row stands out, shown as written
@@ -259,9 +296,8 @@ class FeedbackImportDialog(QDialog):
         else:
             self.summary.setText(self.tr("{rows} rows read, no problems. The first rows are shown as they will "
                                          "be stored.").format(rows=n))
-        self.import_button.setText(self.tr("Import") if bad else
-                                   self.tr("Import these forms ({n})").format(n=len(checked.forms)))
-        self.import_button.setEnabled(not bad and bool(checked.forms))
+        self.import_button.setText(self.tr("Import") if bad else self.import_label(len(self.good_rows(checked))))
+        self.import_button.setEnabled(not bad and bool(self.good_rows(checked)))
         self.pages.setCurrentIndex(PREVIEW_PAGE)
         self.pages.show()
 
@@ -269,7 +305,7 @@ class FeedbackImportDialog(QDialog):
         shown = list(problems)[:1000]
         self.problems.setRowCount(len(shown))
         for r, p in enumerate(shown):
-            for c, text in enumerate((str(p.line), column_title(p.column) if p.column else "",
+            for c, text in enumerate((str(p.line), column_title(p.column, self.COLUMNS) if p.column else "",
                                       p.render(QCoreApplication.translate))):
                 self.problems.setItem(r, c, QTableWidgetItem(text))
         fit_columns(self.problems)
@@ -284,14 +320,13 @@ class FeedbackImportDialog(QDialog):
             return
         flag.clear()
         self.import_button.setEnabled(False)
-        self.set_busy(True, self.tr("Importing {n} forms...").format(n=len(checked.forms)), determinate=False)
-        self.ops.run(lambda: store_feedback(store, checked, None, user_id, cancelled=flag.is_set),
+        self.set_busy(True, self.importing_text(len(self.good_rows(checked))), determinate=False)
+        self.ops.run(lambda: self.store_file(store, checked, user_id, flag.is_set),
                      on_success=self.on_stored, on_failure=self.on_store_failed)
 
     def on_stored(self, result) -> None:
         self.set_busy(False)
-        self.status.setText(self.tr("Imported {imported} forms from {file}; {same} were already stored.")
-                            .format(imported=result.imported, file=result.file, same=result.already_stored))
+        self.status.setText(self.stored_text(result))
         self.checked = None
         self.imported.emit(result)
 

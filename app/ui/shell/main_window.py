@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._feedback = self.add_lazy_page(
             self.tr("Feedback forms"), lambda: FeedbackFormView(store, ops, self.user, self.drafts), "form",
             "feedbackForms")
+        self._calls = self.add_lazy_page(self.tr("3-day calls"), self._make_calls, "calls", "calls")
         self._settings = LazyPage(self._make_settings, "settings")
         self._settings_item = self._append(self.tr("Settings"), self._settings, "settings")
         from app.ui.shell.recovery_pages import install_recovery
@@ -77,6 +78,11 @@ class MainWindow(QMainWindow):
             "reports")
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
+
+    def _make_calls(self) -> QWidget:
+        from app.ui.feedback.calls_view import CallsView
+
+        return CallsView(self.store, self.ops, self.user, self.drafts)
 
     def _make_settings(self) -> QWidget:
         view = SettingsView(self.store, self.ops, self.user)
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow):
     # The pages by name, each built on first use.
     cases = property(lambda self: self._cases.page())
     feedback = property(lambda self: self._feedback.page())
+    calls = property(lambda self: self._calls.page())
     settings = property(lambda self: self._settings.page())
     reports = property(lambda self: self._reports.page())
 

@@ -1,0 +1,1 @@
+"""Repair orders from the dealer's management system: reading, storing, the demo's orders."""

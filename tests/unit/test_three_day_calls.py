@@ -1,0 +1,72 @@
+"""The 3-day call: due on day 3 after delivery until day 15, riskiest first, attempts recorded as events of
+the order, reached when its form is in; the month's figures (due, reached, unreachable, failures found)."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.foundation import clock
+from app.models import Dealer, Event
+from app.services import settings
+from app.services.imports.feedback_store import import_feedback_file
+from app.services.orders.calls import call_figures, due_calls, record_attempt
+from app.services.orders.store import import_orders_file
+from tests.helpers import csv_file, form_line
+
+HEADER = "repair_order,opened,promised,delivered,advisor,customer,phone,plate,work_type"
+
+
+def at(days_ago: int, hour: int) -> str:
+    return (clock.local_now() - timedelta(days=days_ago)).replace(hour=hour, minute=0).strftime("%Y-%m-%d %H:%M")
+
+
+def order(ro, days_ago, *, late=False, i=0):
+    return (f"{ro},{at(days_ago, 8)},{at(days_ago, 12)},{at(days_ago, 15 if late else 11)},张伟,客户{i},"
+            f"1381234{i:04d},京A{i:05d},保养")
+
+
+def test_due_from_day_three_to_day_fifteen_riskiest_first_with_reasons(store, tmp_path):
+    history = [order(f"H{i}", 40, late=i % 2 == 1, i=i) for i in range(40)]
+    forms = [form_line(at(40, 0)[:10], f"H{i}", "ADA" if i % 2 else "AAA", customer=f"客户{i}",
+                       phone=f"1381234{i:04d}", plate=f"京A{i:05d}") for i in range(40)]
+    now = [order("D2", 2, i=50), order("D3", 3, i=51), order("D5-late", 5, late=True, i=52), order("D14", 14, i=53),
+           order("D15", 15, i=54)]
+    import_orders_file(store, csv_file(tmp_path / "o.csv", history + now, header=HEADER))
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", forms))
+    calls = due_calls(store)
+    assert [c.repair_order for c in calls] == ["D5-LATE", "D14", "D3"]  # by risk, then by due day
+    assert calls[0].risk > 0.8 > 0.2 > calls[1].risk
+    assert [text.format(**p) for text, p in calls[0].reasons] == ["promised time missed by 3.0 h"]
+    assert calls[1].expires_on == calls[1].delivered_on + timedelta(days=15)
+    with store.session() as s, s.begin():
+        settings.put(s, "calls.due_day", 2)
+    assert "D2" in [c.repair_order for c in due_calls(store)]
+
+    d3 = calls[2]
+    record_attempt(store, d3.repair_order_id, None, reached=False, note="no answer")
+    assert [c.attempts for c in due_calls(store) if c.repair_order == "D3"] == [1]
+    record_attempt(store, d3.repair_order_id, None, reached=True)
+    assert "D3" not in [c.repair_order for c in due_calls(store)]
+    with store.session() as s:
+        kinds = s.scalars(select(Event.kind).where(Event.entity_id == d3.repair_order_id).order_by(Event.seq)).all()
+        assert kinds == ["order.created", "order.call_attempted", "order.call_reached"]
+        dealer_id = s.scalar(select(Dealer.id))
+        today = clock.today()
+        fig = call_figures(s, dealer_id, today - timedelta(days=60), today)
+    # due in the window: the 40 of history (their forms came in another way), D2 to D15
+    assert (fig.due, fig.reached, fig.failures_found) == (45, 1, 0)
+    assert fig.unreachable == 1  # D15: its 15th day has come without a call reached
+
+
+def test_the_monthly_summary_carries_the_calls_figures(store, tmp_path):
+    from app.services.assessment import month_summary
+
+    rows = [order(f"M{i}", 5, i=i) for i in range(4)]
+    import_orders_file(store, csv_file(tmp_path / "o.csv", rows, header=HEADER))
+    calls = due_calls(store)
+    record_attempt(store, calls[0].repair_order_id, None, reached=False)
+    record_attempt(store, calls[1].repair_order_id, None, reached=True)
+    month = (clock.today() - timedelta(days=2)).strftime("%Y-%m")  # their due day: delivered 5 days ago + 3
+    got = month_summary(store, month).to_json()["calls"]
+    assert got == {"calls_due": 4, "calls_reached": 1, "calls_unreachable": 0, "call_failures_found": 0,
+                   "call_completion_rate": 0.25, "call_reach_rate": 0.25}
