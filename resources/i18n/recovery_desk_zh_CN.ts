@@ -75,6 +75,132 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <source>Person deactivated</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
+        <source>Person reactivated</source>
+        <translation>重新启用人员</translation>
+    </message>
+    <message>
+        <source>Sign-in locked after wrong PINs</source>
+        <translation>PIN 多次错误，登录等待</translation>
+    </message>
+    <message>
+        <source>Sign-in wait lifted</source>
+        <translation>解除登录等待</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>Setting published by head office</source>
+        <translation>总部发布的设置</translation>
+    </message>
+    <message>
+        <source>Script pack installed</source>
+        <translation>安装话术包</translation>
+    </message>
+    <message>
+        <source>Feedback forms imported</source>
+        <translation>导入意见反馈表</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>this counter</source>
+        <translation>本前台</translation>
+    </message>
+    <message>
+        <source>counter {id}</source>
+        <translation>前台 {id}</translation>
+    </message>
+    <message>
+        <source>(the program)</source>
+        <translation>（程序）</translation>
+    </message>
+    <message>
+        <source>{first}-{last} of {total} changes</source>
+        <translation>第 {first}-{last} 条，共 {total} 条变更</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPanel</name>
     <message>
         <source>Backups</source>
@@ -167,6 +293,17 @@
     <message>
         <source>Restored: the desk now works on the backup&apos;s store ({cases} cases, {forms} forms).</source>
         <translation>已恢复：现在使用备份中的数据（{cases} 个案例，{forms} 张反馈表）。</translation>
+    </message>
+</context>
+<context>
+    <name>CallFormDialog</name>
+    <message>
+        <source>Call for {ro}: {customer}</source>
+        <translation>回访 {ro}：{customer}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -281,6 +418,65 @@
     <message>
         <source>Flagged for the supervisor.</source>
         <translation>已标记，交主管处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CallsView</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>3-day calls</source>
+        <translation>三日回访</translation>
+    </message>
+    <message>
+        <source>Import repair orders...</source>
+        <translation>导入维修工单...</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已拨打</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Reached: fill the form...</source>
+        <translation>已接通：填写反馈表...</translation>
+    </message>
+    <message>
+        <source>{n} calls to make, the riskiest first. A call not reached by day {day} after delivery counts as unreachable.</source>
+        <translation>待回访 {n} 个，风险最高的在前。交车后第 {day} 天仍未接通的记为无法联系。</translation>
     </message>
 </context>
 <context>
@@ -581,6 +777,14 @@
         <translation>附件</translation>
     </message>
     <message>
+        <source>Take over the escalation...</source>
+        <translation>接管升级案例...</translation>
+    </message>
+    <message>
+        <source>Head office handles this escalated case from now on; its counters are told</source>
+        <translation>此后由总部处理这个已升级的案例；经销商的前台会收到通知</translation>
+    </message>
+    <message>
         <source>{number} · dealer {dealer} · {status} · {severity}</source>
         <translation>{number} · 经销商 {dealer} · {status} · {severity}</translation>
     </message>
@@ -619,6 +823,10 @@
     <message>
         <source>Case opened ({channel}): {words}</source>
         <translation>立案（{channel}）：{words}</translation>
+    </message>
+    <message>
+        <source>Head office took over the escalation: {note}</source>
+        <translation>总部接管了升级案例：{note}</translation>
     </message>
     <message>
         <source>Conflict resolved at head office ({keep}): {note}</source>
@@ -951,6 +1159,10 @@
     <message>
         <source>Grades</source>
         <translation>等级</translation>
+    </message>
+    <message>
+        <source>3-day calls due: {due}, completed {done}, reached {reach}; failures found by the calls: {found}</source>
+        <translation>应三日回访：{due} 个，完成率 {done}，接通率 {reach}；回访发现的服务失败：{found}</translation>
     </message>
     <message>
         <source>Timeliness</source>
@@ -1616,6 +1828,22 @@
         <source>Done.</source>
         <translation>已完成。</translation>
     </message>
+    <message>
+        <source>import repair orders from the dealer&apos;s management system</source>
+        <translation>从经销商管理系统导入维修工单</translation>
+    </message>
+    <message>
+        <source>import repair orders from an Excel workbook or a CSV file (all or nothing; an order again is stored once)</source>
+        <translation>从 Excel 工作簿或 CSV 文件导入维修工单（全部导入或全不导入；同一工单再次导入只存一次）</translation>
+    </message>
+    <message>
+        <source>which of the file&apos;s columns is which, where its headers are not recognised, e.g. opened=&quot;Open time&quot;</source>
+        <translation>文件中各列对应哪一项（列名无法识别时），例如 opened=&quot;开单时刻&quot;</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} repair orders read, {added} new, {filled} added to forms already stored, {updated} changed, {same} already stored (dealer {dealer}).</source>
+        <translation>{file}：读取 {rows} 张维修工单，新增 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张（经销商 {dealer}）。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -1847,6 +2075,18 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
         <source>Opened the case</source>
         <translation>建立案例</translation>
     </message>
@@ -1873,6 +2113,10 @@
     <message>
         <source>Resolved a conflict</source>
         <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Took over the escalation (head office)</source>
+        <translation>接管了升级案例（总部）</translation>
     </message>
     <message>
         <source>Renumbered the case at enrolment</source>
@@ -2120,6 +2364,10 @@
     <message>
         <source>Feedback form {ref}</source>
         <translation>反馈表 {ref}</translation>
+    </message>
+    <message>
+        <source>Person {ref}</source>
+        <translation>人员 {ref}</translation>
     </message>
     <message>
         <source>Resolved: the dealer&apos;s counters receive it on their next sync.</source>
@@ -2596,10 +2844,6 @@
         <translation>该工单已有反馈表；请在“意见反馈表”中打开它进行更正</translation>
     </message>
     <message>
-        <source>this repair order number is already used; check the number</source>
-        <translation>该工单号已被使用，请核对工单号</translation>
-    </message>
-    <message>
         <source>this form no longer exists</source>
         <translation>该反馈表已不存在</translation>
     </message>
@@ -2618,6 +2862,10 @@
     <message>
         <source>only an administrator can change this setting</source>
         <translation>只有管理员可以修改此设置</translation>
+    </message>
+    <message>
+        <source>head office sets this; no counter changes it</source>
+        <translation>此项由总部设置，前台不能更改</translation>
     </message>
     <message>
         <source>Wrong user name or PIN. Check both and try again.</source>
@@ -2646,6 +2894,10 @@
     <message>
         <source>you can&apos;t deactivate yourself; ask another administrator</source>
         <translation>不能停用自己的账号；请让另一位管理员操作</translation>
+    </message>
+    <message>
+        <source>you can&apos;t change your own role; ask another administrator</source>
+        <translation>不能更改自己的角色，请另一位管理员操作</translation>
     </message>
     <message>
         <source>{file}: the script pack was refused ({count} problem(s)); the pack in use stays in use.</source>
@@ -3060,6 +3312,10 @@
         <translation>{table} {id} 引用了附件 {sha}，但本经销商的前台从未把该文件交给总部。请在前台重新添加附件，它会随变更一起发送。</translation>
     </message>
     <message>
+        <source>{table} {id}: a counter&apos;s audit trail is written only by that counter. A counter can&apos;t add to another&apos;s.</source>
+        <translation>{table} {id}：前台的审计记录只能由该前台写入。一个前台不能向另一个前台的审计记录添加内容。</translation>
+    </message>
+    <message>
         <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused earlier). Send the earlier change again together with this one.</source>
         <translation>{table} {id}：第 {seq} 版的修改基于第 {base} 版，而总部没有该版本（之前已被拒收）。请将之前的修改与本次修改一起重新发送。</translation>
     </message>
@@ -3274,6 +3530,66 @@
     <message>
         <source>only its owner or a supervisor can complete an improvement action</source>
         <translation>只有负责人或主管可以完成改进措施</translation>
+    </message>
+    <message>
+        <source>only an escalated case can be taken over; this one is not escalated</source>
+        <translation>只能接管已升级的案例；这个案例没有升级</translation>
+    </message>
+    <message>
+        <source>head office has already taken this case over</source>
+        <translation>总部已经接管了这个案例</translation>
+    </message>
+    <message>
+        <source>head office allows at most {ceiling} yuan; type {ceiling} or less</source>
+        <translation>总部规定最多 {ceiling} 元；请输入 {ceiling} 或更少</translation>
+    </message>
+    <message>
+        <source>more than a supervisor&apos;s limit ({limit} yuan), who approves above it; type {limit} or less, or raise that limit first</source>
+        <translation>超过了监督员的权限（{limit} 元），超出部分由监督员审批；请输入 {limit} 或更少，或先提高该权限</translation>
+    </message>
+    <message>
+        <source>more than an administrator&apos;s limit ({limit} yuan); type {limit} or less, or raise that limit first</source>
+        <translation>超过了管理员的权限（{limit} 元）；请输入 {limit} 或更少，或先提高该权限</translation>
+    </message>
+    <message>
+        <source>less than an advisor&apos;s limit ({limit} yuan): a supervisor approves above it; type {limit} or more</source>
+        <translation>低于服务顾问的权限（{limit} 元）：超出顾问权限的由监督员审批；请输入 {limit} 或更多</translation>
+    </message>
+    <message>
+        <source>less than a supervisor&apos;s limit ({limit} yuan); type {limit} or more</source>
+        <translation>低于监督员的权限（{limit} 元）；请输入 {limit} 或更多</translation>
+    </message>
+    <message>
+        <source>Repair order {ro} is already on line {first}. Remove one of the two lines.</source>
+        <translation>工单 {ro} 已在第 {first} 行出现。请删除其中一行。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a time; write it as YYYY-MM-DD HH:MM, e.g. 2026-05-18 14:30.</source>
+        <translation>“{value}”不是时间；请写成 YYYY-MM-DD HH:MM，例如 2026-05-18 14:30。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is after now; an order can&apos;t be opened or delivered in the future.</source>
+        <translation>“{value}”晚于当前时间；工单不能在将来开单或交车。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is before the order was opened ({opened}); check the time.</source>
+        <translation>“{value}”早于开单时间（{opened}）；请核对时间。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a VIN: 17 letters and digits, without I, O or Q. Correct it or leave it empty.</source>
+        <translation>“{value}”不是车架号（VIN）：应为 17 位字母和数字，不含 I、O、Q。请更正或留空。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount; write yuan with at most two decimals, e.g. 1280.50, or leave it empty.</source>
+        <translation>“{value}”不是金额；请以元为单位，最多两位小数，例如 1280.50，或留空。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a mileage; write whole kilometres from 0 to 2000000, or leave it empty.</source>
+        <translation>“{value}”不是里程；请写 0 到 2000000 之间的整公里数，或留空。</translation>
+    </message>
+    <message>
+        <source>this repair order is already stored; its details change when the management system&apos;s file is imported</source>
+        <translation>该维修工单已存在；其信息在导入管理系统文件时更新</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3823,14 @@
     <message>
         <source>Export to Excel...</source>
         <translation>导出到 Excel...</translation>
+    </message>
+    <message>
+        <source>Import repair orders...</source>
+        <translation>导入维修工单...</translation>
+    </message>
+    <message>
+        <source>Add a repair order...</source>
+        <translation>手工添加工单...</translation>
     </message>
     <message>
         <source>A form you had not saved was kept ({when}, repair order {ro}). Restore it?</source>
@@ -3912,6 +4236,34 @@
         <source>Comment</source>
         <translation>意见</translation>
     </message>
+    <message>
+        <source>Opened (YYYY-MM-DD HH:MM)</source>
+        <translation>开单时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>Promised (YYYY-MM-DD HH:MM)</source>
+        <translation>承诺交车时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>Delivered (YYYY-MM-DD HH:MM)</source>
+        <translation>交车时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号（VIN）</translation>
+    </message>
+    <message>
+        <source>Work type</source>
+        <translation>维修类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -4081,6 +4433,10 @@
         <translation>意见反馈表</translation>
     </message>
     <message>
+        <source>3-day calls</source>
+        <translation>三日回访</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4193,10 +4549,6 @@
     <message>
         <source>Plate</source>
         <translation>车牌</translation>
-    </message>
-    <message>
-        <source>Overdue: first response or callback is late</source>
-        <translation>已逾期：首次响应或回访已超时</translation>
     </message>
 </context>
 <context>
@@ -4409,6 +4761,56 @@
     <message>
         <source>Mark all &amp;read</source>
         <translation>全部标为已读(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntryDialog</name>
+    <message>
+        <source>Add a repair order</source>
+        <translation>添加维修工单</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <source>Add the repair order</source>
+        <translation>添加工单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersImportDialog</name>
+    <message>
+        <source>Import repair orders</source>
+        <translation>导入维修工单</translation>
+    </message>
+    <message>
+        <source>Choose the file of repair orders from the management system</source>
+        <translation>选择经销商管理系统导出的维修工单文件</translation>
+    </message>
+    <message>
+        <source>Some columns of {file} were not recognised ({missing}). Say which of its columns holds each part of a repair order; the choice is remembered for the next file with the same columns.</source>
+        <translation>{file} 中有些列无法识别（{missing}）。请指明工单的每一项在哪一列；此选择会为下一个相同列的文件记住。</translation>
+    </message>
+    <message>
+        <source>Say which of the file&apos;s columns holds each part of a repair order.</source>
+        <translation>请指明工单的每一项在文件的哪一列。</translation>
+    </message>
+    <message>
+        <source>Import these repair orders ({n})</source>
+        <translation>导入这些维修工单（{n}）</translation>
+    </message>
+    <message>
+        <source>Importing {n} repair orders...</source>
+        <translation>正在导入 {n} 张维修工单...</translation>
+    </message>
+    <message>
+        <source>{file}: {added} new repair orders, {filled} added to forms already stored, {updated} changed, {same} already stored.</source>
+        <translation>{file}：新增维修工单 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张。</translation>
     </message>
 </context>
 <context>
@@ -4708,6 +5110,10 @@
     <message>
         <source>Escalated: {reason}</source>
         <translation>已升级：{reason}</translation>
+    </message>
+    <message>
+        <source>Head office took over the escalation: {note}</source>
+        <translation>总部接管了升级案例：{note}</translation>
     </message>
     <message>
         <source>Reopened: {reason}</source>
@@ -5473,6 +5879,45 @@
     </message>
 </context>
 <context>
+    <name>Risk</name>
+    <message>
+        <source>came back within 30 days (last visit {days} days before)</source>
+        <translation>30 天内返修（上次来店在 {days} 天前）</translation>
+    </message>
+    <message>
+        <source>came back after a failed visit: not fixed right the first time?</source>
+        <translation>上次来店不满意后返修：是否未能一次修好？</translation>
+    </message>
+    <message>
+        <source>promised time missed by {late} h</source>
+        <translation>超过承诺交车时间 {late} 小时</translation>
+    </message>
+    <message>
+        <source>long stay: {stay} h, usually {usual} h for this work</source>
+        <translation>在厂时间长：{stay} 小时，此类作业通常 {usual} 小时</translation>
+    </message>
+    <message>
+        <source>this customer had a failed visit before</source>
+        <translation>该客户以前有过不满意的来店</translation>
+    </message>
+    <message>
+        <source>this customer has an open case</source>
+        <translation>该客户有未结案的案件</translation>
+    </message>
+    <message>
+        <source>advisor {advisor}&apos;s failures are drifting up</source>
+        <translation>服务顾问 {advisor} 的失败比例正在上升</translation>
+    </message>
+    <message>
+        <source>failures of {work_type} are drifting up</source>
+        <translation>{work_type}类作业的失败比例正在上升</translation>
+    </message>
+    <message>
+        <source>{work_type} fails more often at this dealer</source>
+        <translation>本店{work_type}类作业失败较多</translation>
+    </message>
+</context>
+<context>
     <name>Scripts</name>
     <message>
         <source>published by head office on {date}</source>
@@ -5550,6 +5995,10 @@
         <translation>管理员可给予或批准的补偿上限（元）</translation>
     </message>
     <message>
+        <source>Head office&apos;s ceiling over every remedy limit (yuan; 0: none)</source>
+        <translation>总部规定的补救权限上限（元；0：不设上限）</translation>
+    </message>
+    <message>
         <source>Days after the remedy is agreed that the callback is due</source>
         <translation>客户接受补偿后几天内回访</translation>
     </message>
@@ -5560,6 +6009,14 @@
     <message>
         <source>Callbacks not reached this many times are flagged</source>
         <translation>回访未联系上达到此次数即标记</translation>
+    </message>
+    <message>
+        <source>Day after delivery that the follow-up call of a repair order is due</source>
+        <translation>交车后第几天进行维修工单的回访</translation>
+    </message>
+    <message>
+        <source>Day after delivery that a follow-up call not reached counts as unreachable</source>
+        <translation>交车后第几天仍未联系上的回访记为无法联系</translation>
     </message>
     <message>
         <source>Feedback forms drawn for each round of verification calls</source>
@@ -5609,6 +6066,10 @@
         <translation>规则与偏好</translation>
     </message>
     <message>
+        <source>Head office sets this setting</source>
+        <translation>此设置由总部规定</translation>
+    </message>
+    <message>
         <source>Only an administrator can change this setting</source>
         <translation>只有管理员可以修改此设置</translation>
     </message>
@@ -5641,8 +6102,8 @@
         <translation>离线工作：尚未加入总部。请向总部索取接入码。</translation>
     </message>
     <message>
-        <source>Users of this counter</source>
-        <translation>本前台的用户</translation>
+        <source>People of the dealer</source>
+        <translation>经销商的人员</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5677,6 +6138,10 @@
         <translation>解除登录等待</translation>
     </message>
     <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
         <source>In use: pack {label} ({scripts} scripts), {origin}.</source>
         <translation>正在使用：话术包 {label}（{scripts} 个话术），{origin}。</translation>
     </message>
@@ -5703,6 +6168,10 @@
     <message>
         <source>{name} is deactivated: they can no longer sign in; their work keeps their name.</source>
         <translation>{name} 已停用：无法再登录；其经办的记录仍保留其姓名。</translation>
+    </message>
+    <message>
+        <source>{name} is now: {role}.</source>
+        <translation>{name} 现在是：{role}。</translation>
     </message>
     <message>
         <source>New PIN</source>
@@ -5786,6 +6255,10 @@
     <message>
         <source>Joined head office: dealer {name} ({code}).</source>
         <translation>已加入总部：经销商 {name}（{code}）。</translation>
+    </message>
+    <message>
+        <source>Joined head office: fetching the dealer&apos;s people…</source>
+        <translation>已加入总部：正在获取经销商的人员…</translation>
     </message>
     <message>
         <source>the two PINs differ; type the same PIN twice</source>
@@ -5930,6 +6403,37 @@
     <message>
         <source>clock is {m} min off head office&apos;s</source>
         <translation>时钟与总部相差 {m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOverDialog</name>
+    <message>
+        <source>Take over the escalation</source>
+        <translation>接管升级案例</translation>
+    </message>
+    <message>
+        <source>Head office handles case {number} of dealer {dealer} from now on. The dealer&apos;s counters see it, with your note, on their next sync.</source>
+        <translation>此后由总部处理经销商 {dealer} 的案例 {number}。该经销商的前台在下次同步时会看到它和你的备注。</translation>
+    </message>
+    <message>
+        <source>Why, and what head office does next (required)</source>
+        <translation>原因，以及总部下一步做什么（必填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write a note: the dealer&apos;s counters show it in the case&apos;s timeline.</source>
+        <translation>请写备注：经销商的前台会在案例时间线中显示它。</translation>
     </message>
 </context>
 <context>
@@ -6449,6 +6953,22 @@
     <message>
         <source>Evening (from 18:00)</source>
         <translation>晚上（18:00 起）</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <source>bodywork</source>
+        <translation>钣喷</translation>
     </message>
 </context>
 <context>
