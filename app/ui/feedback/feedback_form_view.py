@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
-                               QPushButton, QSpinBox, QWidget)
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.ui.common.dates import DateField, qdate_today
 from app.rules import fields, identifiers
@@ -140,7 +140,7 @@ class FeedbackFormView(QWidget):
         self.offer_draft()
 
     def heading_row(self, heading: QWidget) -> QWidget:
-        """The page's heading, with importing last year's forms from a file and exporting forms beside it."""
+        """The page's heading, with importing orders and last year's forms from a file and exporting forms under it."""
         self.import_button = QPushButton(self.tr("Import from Excel or CSV..."), objectName="importFeedback")
         self.import_button.clicked.connect(self.on_import_clicked)
         self.export_button = QPushButton(self.tr("Export to Excel..."), objectName="exportFeedback")
@@ -150,10 +150,14 @@ class FeedbackFormView(QWidget):
         self.import_orders_button.clicked.connect(self.on_import_orders_clicked)
         self.add_order_button = QPushButton(self.tr("Add a repair order..."), objectName="addOrder")
         self.add_order_button.clicked.connect(self.on_add_order_clicked)
+        # The buttons under the heading: four beside it cut the heading in a longer language.
         row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(heading, 1)
+        v = QVBoxLayout(row)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(heading)
+        h = QHBoxLayout()
+        v.addLayout(h)
+        h.addStretch(1)
         h.addWidget(self.import_orders_button)
         h.addWidget(self.add_order_button)
         h.addWidget(self.import_button)
