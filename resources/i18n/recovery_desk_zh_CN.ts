@@ -898,6 +898,10 @@
         <translation>总部数据库：SQLite 文件路径或 postgresql+psycopg://...</translation>
     </message>
     <message>
+        <source>your name, printed on the reports you make in the window</source>
+        <translation>你的姓名，打印在窗口中生成的报表上</translation>
+    </message>
+    <message>
         <source>give the central database, or an action (see hq --help)</source>
         <translation>请指定总部数据库，或给出一个操作（见 hq --help）</translation>
     </message>
@@ -1206,8 +1210,12 @@
         <translation>报告语言（默认与本提示信息的语言相同）</translation>
     </message>
     <message>
-        <source>name printed in the page header (default: your login name)</source>
-        <translation>页眉中打印的姓名（默认为您的登录名）</translation>
+        <source>your name, printed in the page header as the one who printed the report</source>
+        <translation>你的姓名，作为打印人印在页眉上</translation>
+    </message>
+    <message>
+        <source>name yourself: the report says who printed it</source>
+        <translation>请写明你的姓名：报表会注明打印人</translation>
     </message>
     <message>
         <source>Can&apos;t open the central database {url}: {reason}</source>
@@ -4658,6 +4666,10 @@
         <translation>打印人：{who}&#x3000;打印时间：{when}</translation>
     </message>
     <message>
+        <source>Printed on {when}</source>
+        <translation>打印时间：{when}</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -4676,6 +4688,10 @@
 </context>
 <context>
     <name>ReportsPage</name>
+    <message>
+        <source>your name</source>
+        <translation>你的姓名</translation>
+    </message>
     <message>
         <source>Network report</source>
         <translation>网络报表</translation>
@@ -4713,12 +4729,20 @@
         <translation>语言：</translation>
     </message>
     <message>
+        <source>Printed by:</source>
+        <translation>打印人：</translation>
+    </message>
+    <message>
         <source>Choose the report and the month, then press &quot;Create report&quot;.</source>
         <translation>选择报表和月份，然后点击“生成报表”。</translation>
     </message>
     <message>
         <source>Choose a dealer for this report.</source>
         <translation>请为此报表选择经销商。</translation>
+    </message>
+    <message>
+        <source>Type your name under &quot;Printed by&quot;: the report says who printed it.</source>
+        <translation>请在“打印人”处填写你的姓名：报表会注明打印人。</translation>
     </message>
     <message>
         <source>Making the report...</source>
