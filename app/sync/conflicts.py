@@ -67,6 +67,8 @@ ACTIONS = {
     "case.attachment_added": QT_TRANSLATE_NOOP("Conflicts", "Added an attachment"),
     "case.conflict_resolved": QT_TRANSLATE_NOOP("Conflicts", "Resolved a conflict"),
     "case.renumbered": QT_TRANSLATE_NOOP("Conflicts", "Renumbered the case at enrolment"),
+    "case.customer_merged": QT_TRANSLATE_NOOP("Conflicts", "Merged two records of the customer"),
+    "form.customer_merged": QT_TRANSLATE_NOOP("Conflicts", "Merged two records of the customer"),
     "recovery.step": QT_TRANSLATE_NOOP("Conflicts", "Recorded a script step"),
     "recovery.finished": QT_TRANSLATE_NOOP("Conflicts", "Finished the script"),
     "recovery.rerating_failed": QT_TRANSLATE_NOOP("Conflicts", "Re-rating below target"),
