@@ -423,6 +423,10 @@
         <translation>详情</translation>
     </message>
     <message>
+        <source>Merge with another record of this customer...</source>
+        <translation>与该客户的另一条记录合并...</translation>
+    </message>
+    <message>
         <source>Customer history</source>
         <translation>客户历史</translation>
     </message>
@@ -1397,6 +1401,30 @@
         <source>PIN for {name}: </source>
         <translation>{name} 的 PIN：</translation>
     </message>
+    <message>
+        <source>find customers; merge two records of one customer</source>
+        <translation>查找客户；合并同一客户的两条记录</translation>
+    </message>
+    <message>
+        <source>customers whose phone, plate or name starts with TEXT</source>
+        <translation>电话、车牌或姓名以 TEXT 开头的客户</translation>
+    </message>
+    <message>
+        <source>move every case and form of one record of a customer to another and remove it (a supervisor)</source>
+        <translation>把客户一条记录的全部案例和反馈表移到另一条记录并删除该记录（限监督员）</translation>
+    </message>
+    <message>
+        <source>the record kept (see customers find)</source>
+        <translation>保留的记录（见 customers find）</translation>
+    </message>
+    <message>
+        <source>the record merged into it</source>
+        <translation>并入保留记录的记录</translation>
+    </message>
+    <message>
+        <source>Merged: {cases} cases and {forms} forms moved to the record kept.</source>
+        <translation>已合并：{cases} 个案例和 {forms} 张反馈表已移到保留的记录。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -1650,6 +1678,10 @@
     <message>
         <source>Renumbered the case at enrolment</source>
         <translation>登记时为案件重新编号</translation>
+    </message>
+    <message>
+        <source>Merged two records of the customer</source>
+        <translation>合并了客户的两条记录</translation>
     </message>
     <message>
         <source>Recorded a script step</source>
@@ -2973,6 +3005,14 @@
         <source>only an administrator lifts a sign-in wait</source>
         <translation>只有管理员可以解除登录等待</translation>
     </message>
+    <message>
+        <source>choose two different records of the customer: the one to keep and the one to merge into it</source>
+        <translation>请选择客户的两条不同记录：一条保留，另一条并入</translation>
+    </message>
+    <message>
+        <source>only a supervisor or an administrator merges customers</source>
+        <translation>只有监督员或管理员可以合并客户</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -3696,6 +3736,53 @@
     </message>
 </context>
 <context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <source>Merge two records of a customer</source>
+        <translation>合并客户的两条记录</translation>
+    </message>
+    <message>
+        <source>the other record: phone, plate or name</source>
+        <translation>另一条记录：电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>These are the same person: move every case and form to the record kept</source>
+        <translation>这是同一个人：把所有案例和反馈表移到保留的记录</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Find the other record of this customer:</source>
+        <translation>查找该客户的另一条记录：</translation>
+    </message>
+    <message>
+        <source>Keep {name} · {phone}</source>
+        <translation>保留 {name} · {phone}</translation>
+    </message>
+    <message>
+        <source>Visit {ro} {plate}</source>
+        <translation>到店 {ro} {plate}</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>案例 {number}</translation>
+    </message>
+    <message>
+        <source>No other record matches.</source>
+        <translation>没有匹配的其他记录。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkCaseModel</name>
     <message>
         <source>Dealer</source>
@@ -4166,6 +4253,10 @@
     <message>
         <source>Renumbered at enrolment: {old} is now {new}</source>
         <translation>登记时重新编号：{old} 现为 {new}</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s two records were merged into one</source>
+        <translation>客户的两条记录已合并为一条</translation>
     </message>
 </context>
 <context>
