@@ -26,6 +26,7 @@ from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
 from app.foundation.signing import sha256
+from app.services.privacy import purging
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
 from app.services.attachments import KIND
@@ -251,8 +252,9 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                         raise
                 except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
                     whole = None  # one change breaks a rule: each is tried on its own below
+            purged = 0
             if whole is not None:
-                new_events, conflicts = whole.events_new, len(whole.conflicts)
+                new_events, conflicts, purged = whole.events_new, len(whole.conflicts), whole.purged
             else:
                 for agg in checked.aggregates:
                     result, why = _apply_one(s, cf.dealer_id, agg)
@@ -261,6 +263,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                     else:
                         new_events += result.events_new
                         conflicts += len(result.conflicts)
+                        purged += result.purged
             rec.events, rec.conflicts = new_events, conflicts
             for r in refused:
                 log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table,
@@ -276,6 +279,8 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             if skew_s is not None:
                 counter.clock_skew_s = skew_s
             n = rec.n
+    if purged:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
+        purging.compact(db)
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
                    tuple(refused))
 

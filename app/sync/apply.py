@@ -22,6 +22,7 @@ from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
 from app.services.customers import merging
+from app.services.privacy import purging
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
@@ -127,6 +128,7 @@ class ApplyResult:
     events_new: int = 0
     events_present: int = 0
     conflicts: list[str] = field(default_factory=list)  # conflict ids recorded
+    purged: int = 0  # customers anonymised here by the file (the store is compacted after the pull)
 
 
 def _settles(ev: dict) -> bool:
@@ -226,6 +228,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     run.store_conflicts()
     # Customers merged at another place (or named here after a merge moved them): the same merge here.
     merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap))
+    run.res.purged = purging.settle(session, dealer_id, run.stored)  # a customer anonymised elsewhere: here too
     alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
     session.flush()
     return run.res

@@ -85,7 +85,8 @@ class BackupsPanel(QGroupBox):
         self.table.setRowCount(len(self.backups))
         locale = QLocale()
         kinds = {"daily": self.tr("daily"), "manual": self.tr("made by hand"),
-                 "before_restore": self.tr("before a restore"), "before_upgrade": self.tr("before an upgrade")}
+                 "before_restore": self.tr("before a restore"), "before_upgrade": self.tr("before an upgrade"),
+                 "after_purge": self.tr("after anonymising customers")}
         for row, b in enumerate(self.backups):
             cells = (b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), locale.formattedDataSize(b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat),
                      str(b.cases), str(b.forms), kinds.get(b.reason, b.reason))
