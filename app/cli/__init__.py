@@ -14,7 +14,7 @@ from app.foundation.paths import private_umask, resolve_data_dir
 # Each module registers its subcommands: register(subparsers, translate).
 COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync",
                    "app.cli.report", "app.cli.warn", "app.cli.check", "app.cli.backup",
-                   "app.cli.customers"]
+                   "app.cli.customers", "app.cli.privacy"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE

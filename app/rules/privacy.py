@@ -6,6 +6,8 @@ from __future__ import annotations
 def mask_phone(phone: str | None) -> str:
     """138****5678: enough to recognise a number already known, not to dial a new one."""
     p = (phone or "").strip()
+    if is_token(p):  # anonymised: nothing left to recognise
+        return "****"
     if len(p) >= 7:
         return p[:3] + "****" + p[-4:]
     if len(p) > 2:

@@ -472,8 +472,8 @@ class SyncClient:
             with self.store.session() as s, s.begin():
                 _meta_put(s, "sync.pull_cursor", str(max(after, int(data.get("cursor", after)))))
             if not data.get("more"):
-                if self.purged:  # what a pulled purge replaced stays in no free page or WAL frame
-                    purging.compact(self.store)
+                if self.purged:  # what a pulled purge replaced stays in no free page, WAL frame or newest backup
+                    purging.after_purge(self.store)
                     self.purged = 0
                 return report
 

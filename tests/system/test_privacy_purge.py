@@ -47,6 +47,7 @@ def test_the_retention_cutoff(today, years, cutoff):
 def test_tokens_are_random_and_fit_a_plate():
     a, b = (privacy.token(h) for h in ("0123456789ab", "ba9876543210"))
     assert a != b and len(a) == 16 and privacy.is_token(a) and not privacy.is_token("13812345678")
+    assert privacy.mask_phone(a) == "****" and privacy.mask_phone("13812345678") == "138****5678"
 
 
 def _bytes_of(data_dir) -> bytes:
@@ -116,7 +117,8 @@ def test_an_old_customer_is_anonymised_everywhere_and_the_figures_stay(tmp_path)
             purge(a, admin.user_id)  # nothing more is due: nothing changes
             for where, data in (("counter a", _bytes_of(a.path.parent)), ("counter b", _bytes_of(b.path.parent)),
                                 ("head office", _bytes_of_hq(tmp_path / "hq.sqlite3")),
-                                ("counter a's newest backup", _newest_backup_bytes(a.path.parent))):
+                                ("counter a's newest backup", _newest_backup_bytes(a.path.parent)),
+                                ("counter b's newest backup", _newest_backup_bytes(b.path.parent))):
                 for value in OLD:
                     assert value.encode() not in data, f"{where} still holds {value}"
                 assert NEW[0].encode() in data or "backup" in where, where  # the search itself can find text

@@ -86,10 +86,15 @@ def purge(store, actor_id: str | None, *, dry_run: bool = False, daily: bool = F
                     RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id).where(RepairOrder.customer_id == cid))
         uow.commit()
     if ids and not dry_run:
-        compact(store)
-        # The newest backup holds no purged value; older ones roll off as backups.keep says (README).
-        back_up(data_dir_of(store), keep_of(store), AFTER_PURGE)
+        after_purge(store)
     return PurgeResult(cutoff, len(ids), cases, forms, dry_run)
+
+
+def after_purge(store) -> None:
+    """Compact the store, then back it up: the newest backup holds no purged value; older backups
+    roll off as ``backups.keep`` says (README: how long a backup may hold a purged customer)."""
+    compact(store)
+    back_up(data_dir_of(store), keep_of(store), AFTER_PURGE)
 
 
 def _purge_one(uow: UnitOfWork, dealer_id: str, cid: str, actor_id: str | None) -> tuple[int, int]:
