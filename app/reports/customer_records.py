@@ -56,23 +56,22 @@ def gather(store, customer_id: str) -> CustomerRecords:
 
 def render(records: CustomerRecords, out, translate: Translate, printed_by: str,
            printed_at: datetime | None = None) -> None:
-    t = lambda text: translate("Reports", text)  # noqa: E731 - the report's one context
     st = Styles()
-    story = [para(t("Your records with us"), st.title),
-             para(t("Name: {name}  Phone: {phone}").format(name=records.name, phone=records.phone), st.big),
-             para(t("Cars"), st.h2),
-             table([[t("Plate"), t("VIN"), t("Model")]] + [list(c) for c in records.cars] or [["-", "", ""]],
+    story = [para(translate("Reports", "Your records with us"), st.title),
+             para(translate("Reports", "Name: {name}  Phone: {phone}").format(name=records.name, phone=records.phone), st.big),
+             para(translate("Reports", "Cars"), st.h2),
+             table([[translate("Reports", "Plate"), translate("Reports", "VIN"), translate("Reports", "Model")]] + [list(c) for c in records.cars] or [["-", "", ""]],
                    [40 * mm, 60 * mm, WIDTH - 100 * mm], st, numeric=set()),
-             para(t("Visits and feedback forms"), st.h2),
-             table([[t("Date"), t("Repair order"), t("Plate"), t("Grades"), t("Overall"), t("Comment")]]
+             para(translate("Reports", "Visits and feedback forms"), st.h2),
+             table([[translate("Reports", "Date"), translate("Reports", "Repair order"), translate("Reports", "Plate"), translate("Reports", "Grades"), translate("Reports", "Overall"), translate("Reports", "Comment")]]
                    + [[v[0].isoformat(), *v[1:]] for v in records.visits],
                    [22 * mm, 32 * mm, 25 * mm, 16 * mm, 16 * mm, WIDTH - 111 * mm], st, numeric=set()),
-             para(t("Cases"), st.h2),
-             table([[t("Opened"), t("Case"), t("Status"), t("What you told us"), t("Remedies offered")]]
+             para(translate("Reports", "Cases"), st.h2),
+             table([[translate("Reports", "Opened"), translate("Reports", "Case"), translate("Reports", "Status"), translate("Reports", "What you told us"), translate("Reports", "Remedies offered")]]
                    + [[c[0].astimezone().strftime("%Y-%m-%d"), *c[1:]] for c in records.cases],
                    [22 * mm, 40 * mm, 25 * mm, (WIDTH - 87 * mm) / 2, (WIDTH - 87 * mm) / 2], st, numeric=set()),
-             para(t("Everything this dealer holds about you is listed here. Ask at the service counter to have "
+             para(translate("Reports", "Everything this dealer holds about you is listed here. Ask at the service counter to have "
                     "a mistake corrected."), st.note)]
-    info = PrintInfo(t("A customer's own records"), records.dealer, records.name, printed_by,
+    info = PrintInfo(translate("Reports", "A customer's own records"), records.dealer, records.name, printed_by,
                      printed_at or clock.local_now())
     build(out, story, info, translate)

@@ -49,9 +49,9 @@ def family_name(name: str | None) -> str:
     return n[0]  # a Chinese name's family name is its first character (a single word: its initial)
 
 
-def token(random_hex: str) -> str:
-    """A phone's or a plate's replacement, from 12 random hex digits (no way back to the value)."""
-    return TOKEN_PREFIX + random_hex[:12].upper()
+def token(hex_digits: str) -> str:
+    """A phone's or a plate's replacement, from 12 hex digits that owe nothing to the value."""
+    return TOKEN_PREFIX + hex_digits[:12].upper()
 
 
 def is_token(value: str | None) -> bool:

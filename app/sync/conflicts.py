@@ -69,6 +69,8 @@ ACTIONS = {
     "case.renumbered": QT_TRANSLATE_NOOP("Conflicts", "Renumbered the case at enrolment"),
     "case.customer_merged": QT_TRANSLATE_NOOP("Conflicts", "Merged two records of the customer"),
     "form.customer_merged": QT_TRANSLATE_NOOP("Conflicts", "Merged two records of the customer"),
+    "case.customer_purged": QT_TRANSLATE_NOOP("Conflicts", "Anonymised the customer (retention period over)"),
+    "form.customer_purged": QT_TRANSLATE_NOOP("Conflicts", "Anonymised the customer (retention period over)"),
     "recovery.step": QT_TRANSLATE_NOOP("Conflicts", "Recorded a script step"),
     "recovery.finished": QT_TRANSLATE_NOOP("Conflicts", "Finished the script"),
     "recovery.rerating_failed": QT_TRANSLATE_NOOP("Conflicts", "Re-rating below target"),

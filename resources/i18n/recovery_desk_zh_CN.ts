@@ -133,6 +133,10 @@
         <translation>升级前</translation>
     </message>
     <message>
+        <source>after anonymising customers</source>
+        <translation>客户匿名化之后</translation>
+    </message>
+    <message>
         <source>Backed up: {cases} cases, {forms} forms, {size}.</source>
         <translation>已备份：{cases} 个案例，{forms} 张反馈表，{size}。</translation>
     </message>
@@ -1425,6 +1429,34 @@
         <source>Merged: {cases} cases and {forms} forms moved to the record kept.</source>
         <translation>已合并：{cases} 个案例和 {forms} 张反馈表已移到保留的记录。</translation>
     </message>
+    <message>
+        <source>personal data: anonymise old customers, export a customer&apos;s records</source>
+        <translation>个人信息：匿名化过期客户，导出客户本人的记录</translation>
+    </message>
+    <message>
+        <source>anonymise customers whose last case or form is older than the retention period (an administrator)</source>
+        <translation>匿名化最近一次案例或反馈表早于保留期限的客户（限管理员）</translation>
+    </message>
+    <message>
+        <source>only say how many would be anonymised</source>
+        <translation>只显示将匿名化多少客户</translation>
+    </message>
+    <message>
+        <source>a customer&apos;s own records as a PDF, for the customer</source>
+        <translation>把客户本人的记录导出为 PDF，交给客户</translation>
+    </message>
+    <message>
+        <source>the customer (see customers find)</source>
+        <translation>客户（见 customers find）</translation>
+    </message>
+    <message>
+        <source>{n} customers last seen on or before {cutoff} would be anonymised ({cases} cases, {forms} forms); nothing was changed.</source>
+        <translation>将匿名化 {n} 位最近一次到访在 {cutoff} 或之前的客户（{cases} 个案例，{forms} 张反馈表）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{n} customers last seen on or before {cutoff} were anonymised ({cases} cases, {forms} forms).</source>
+        <translation>已匿名化 {n} 位最近一次到访在 {cutoff} 或之前的客户（{cases} 个案例，{forms} 张反馈表）。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -1682,6 +1714,10 @@
     <message>
         <source>Merged two records of the customer</source>
         <translation>合并了客户的两条记录</translation>
+    </message>
+    <message>
+        <source>Anonymised the customer (retention period over)</source>
+        <translation>匿名化了客户（保留期限已过）</translation>
     </message>
     <message>
         <source>Recorded a script step</source>
@@ -3013,6 +3049,10 @@
         <source>only a supervisor or an administrator merges customers</source>
         <translation>只有监督员或管理员可以合并客户</translation>
     </message>
+    <message>
+        <source>only an administrator anonymises customers</source>
+        <translation>只有管理员可以匿名化客户</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -4255,6 +4295,10 @@
         <translation>登记时重新编号：{old} 现为 {new}</translation>
     </message>
     <message>
+        <source>The customer was anonymised: the retention period is over</source>
+        <translation>客户信息已匿名化：保留期限已过</translation>
+    </message>
+    <message>
         <source>The customer&apos;s two records were merged into one</source>
         <translation>客户的两条记录已合并为一条</translation>
     </message>
@@ -4637,12 +4681,60 @@
         <translation>服务失败反馈表（{n}）</translation>
     </message>
     <message>
+        <source>Your records with us</source>
+        <translation>您在本店的记录</translation>
+    </message>
+    <message>
+        <source>Name: {name}  Phone: {phone}</source>
+        <translation>姓名：{name}  电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Visits and feedback forms</source>
+        <translation>到店与反馈表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>Repair order</source>
         <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>What you told us</source>
+        <translation>您反映的情况</translation>
+    </message>
+    <message>
+        <source>Remedies offered</source>
+        <translation>提供的补救</translation>
+    </message>
+    <message>
+        <source>Everything this dealer holds about you is listed here. Ask at the service counter to have a mistake corrected.</source>
+        <translation>本店保存的您的全部信息均列于此。如有错误，请到服务前台要求更正。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s own records</source>
+        <translation>客户本人的记录</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -5090,6 +5182,10 @@
     <message>
         <source>Seconds between sync rounds</source>
         <translation>两次同步之间的秒数</translation>
+    </message>
+    <message>
+        <source>Anonymise customers this many years after their last case or form</source>
+        <translation>客户最近一次案例或反馈表满多少年后匿名化</translation>
     </message>
 </context>
 <context>

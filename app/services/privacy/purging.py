@@ -1,11 +1,12 @@
 """Anonymising customers whose last case or form is older than the retention period: the family name
-kept, phones and plates replaced by random tokens, every figure unchanged. The purge is an event on
+kept, phones and plates replaced by tokens made from the record's id (they say nothing of the value),
+every figure unchanged. The purge is an event on
 each case and form of the customer, so head office and the dealer's other counters anonymise too."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-import secrets as random
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,10 +101,10 @@ def after_purge(store) -> None:
 def _purge_one(uow: UnitOfWork, dealer_id: str, cid: str, actor_id: str | None) -> tuple[int, int]:
     s = uow.session
     customer = s.get(Customer, cid)
-    plates = {vid: privacy.token(random.token_hex(6))
+    plates = {vid: _token(vid, "plate")
               for vid in s.scalars(select(Vehicle.id).where(Vehicle.customer_id == cid))}
     payload = {"purge": new_id(), "customer": cid, "name": privacy.family_name(customer.name),
-               "phone": privacy.token(random.token_hex(6)), "plates": plates}
+               "phone": _token(cid, "phone"), "plates": plates}
     now = utcnow()
     cases = s.scalars(select(FailureCase).where(FailureCase.customer_id == cid)).all()
     forms = s.scalars(select(FeedbackForm).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
@@ -121,6 +122,13 @@ def _purge_one(uow: UnitOfWork, dealer_id: str, cid: str, actor_id: str | None) 
     s.add_all(Event(**e) for e in events)
     s.flush()
     return len(cases), len(forms)
+
+
+def _token(record_id: str, what: str) -> str:
+    """A phone's or a plate's replacement, from the id of the record that held it: nothing of the value
+    is in it (no way back), and every place that anonymises the same customer makes the same token
+    (two counters' daily runs agree)."""
+    return privacy.token(hashlib.sha256(f"{record_id}:{what}".encode()).hexdigest())
 
 
 def _replaced(value, old: dict[str, str]):
@@ -148,7 +156,7 @@ def anonymise(s, payload: dict) -> dict[str, str]:
     for vid, plate, vin in s.execute(select(Vehicle.id, Vehicle.plate, Vehicle.vin).where(Vehicle.customer_id == cid)).all():
         new = plates.get(vid)
         if new is None:  # a car this place knows that the purging place didn't: a token of its own
-            new = privacy.token(random.token_hex(6))
+            new = _token(vid, "plate")
         old[plate] = new
         if vin:
             old[vin] = ""
@@ -220,3 +228,26 @@ def compact(store) -> bool:
         except sqlite3.OperationalError:  # another reader at this moment: the next purge or start compacts
             return False
     return True
+
+
+LAST_RUN_KEY = "privacy.last_purge"  # store_meta: the day the daily purge last ran here
+
+
+def purge_if_due(store) -> PurgeResult | None:
+    """The daily purge (at start-up, then once a day while the desk runs): None when it already ran
+    today. No one acts: the retention period an administrator set decides."""
+    from app.models import StoreMeta
+
+    today = clock.today().isoformat()
+    with store.session() as s:
+        row = s.get(StoreMeta, LAST_RUN_KEY)
+        if row is not None and row.value == today:
+            return None
+    done = purge(store, None, daily=True)
+    with store.session() as s, s.begin():
+        row = s.get(StoreMeta, LAST_RUN_KEY)
+        if row is None:
+            s.add(StoreMeta(key=LAST_RUN_KEY, value=today))
+        else:
+            row.value = today
+    return done

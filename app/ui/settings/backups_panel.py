@@ -219,7 +219,8 @@ class BackupsPanel(QGroupBox):
 
 
 class DailyBackups(QObject):
-    """While the desk runs: the daily backup once the last one is a day old (checked every hour)."""
+    """While the desk runs: the daily purge of customers past the retention period and the daily backup
+    once the last one is a day old (checked at start-up, then every hour)."""
 
     def __init__(self, store, ops: Ops, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -235,6 +236,10 @@ class DailyBackups(QObject):
     def check(self) -> None:
         from app.services.backups.taking import back_up_if_due
 
+        from app.services.privacy.purging import purge_if_due
+
         store = self.store
+        # Customers past the retention period are anonymised first (once a day), so the backup holds none.
+        self.ops.run(lambda: purge_if_due(store))
         # A failed daily backup is said once, as any failure nobody handles (disk full: the person sees it).
         self.ops.run(lambda: back_up_if_due(store), pool="io")
