@@ -13,6 +13,7 @@ from app.foundation import clock
 from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, Remedy, RepairOrder, Vehicle
+from app.rules.vocab import CaseStatus, RemedyKind
 from app.reports.pdf import WIDTH, PrintInfo, Styles, Translate, build, para, table
 
 
@@ -23,7 +24,7 @@ class CustomerRecords:
     phone: str
     cars: list[tuple[str, str, str]]  # plate, VIN, model
     visits: list[tuple[date, str, str, str, str, str]]  # day, repair order, plate, grades, overall, comment
-    cases: list[tuple[datetime, str, str, str, str]]  # opened, number, status, what they said, remedies
+    cases: list[tuple[datetime, str, str, str, tuple]]  # opened, number, status, what they said, remedies
 
 
 def gather(store, customer_id: str) -> CustomerRecords:
@@ -47,11 +48,18 @@ def gather(store, customer_id: str) -> CustomerRecords:
         cases = []
         for case in s.scalars(select(FailureCase).where(FailureCase.customer_id == customer_id)
                               .order_by(FailureCase.opened_at)):
-            offered = "; ".join(f"{r.kind} {r.amount} {r.description}".strip() for r in s.scalars(
+            offered = tuple((r.kind, r.amount, r.description or "") for r in s.scalars(
                 select(Remedy).where(Remedy.case_id == case.id)))
             cases.append((case.opened_at, case.number, case.status, case.customer_words or "", offered))
         dealer = s.get(Dealer, c.dealer_id)
         return CustomerRecords(dealer.code if dealer else "", c.name, c.phone, cars, visits, cases)
+
+
+def _title(vocab, value: str, translate: Translate) -> str:
+    try:
+        return translate("Vocab", vocab(value).title)
+    except ValueError:
+        return value
 
 
 def render(records: CustomerRecords, out, translate: Translate, printed_by: str,
@@ -66,9 +74,11 @@ def render(records: CustomerRecords, out, translate: Translate, printed_by: str,
              table([[translate("Reports", "Date"), translate("Reports", "Repair order"), translate("Reports", "Plate"), translate("Reports", "Grades"), translate("Reports", "Overall"), translate("Reports", "Comment")]]
                    + [[v[0].isoformat(), *v[1:]] for v in records.visits],
                    [22 * mm, 32 * mm, 25 * mm, 16 * mm, 16 * mm, WIDTH - 111 * mm], st, numeric=set()),
-             para(translate("Reports", "Cases"), st.h2),
+             para(translate("Reports", "Your cases"), st.h2),
              table([[translate("Reports", "Opened"), translate("Reports", "Case"), translate("Reports", "Status"), translate("Reports", "What you told us"), translate("Reports", "Remedies offered")]]
-                   + [[c[0].astimezone().strftime("%Y-%m-%d"), *c[1:]] for c in records.cases],
+                   + [[c[0].astimezone().strftime("%Y-%m-%d"), c[1], _title(CaseStatus, c[2], translate), c[3],
+                       "; ".join(f"{_title(RemedyKind, k, translate)} {amount} {text}".strip() for k, amount, text in c[4])]
+                      for c in records.cases],
                    [22 * mm, 40 * mm, 25 * mm, (WIDTH - 87 * mm) / 2, (WIDTH - 87 * mm) / 2], st, numeric=set()),
              para(translate("Reports", "Everything this dealer holds about you is listed here. Ask at the service counter to have "
                     "a mistake corrected."), st.note)]

@@ -4721,6 +4721,10 @@
         <translation>意见</translation>
     </message>
     <message>
+        <source>Your cases</source>
+        <translation>您的案例</translation>
+    </message>
+    <message>
         <source>What you told us</source>
         <translation>您反映的情况</translation>
     </message>
