@@ -49,6 +49,7 @@ class Receipt:
     conflicts: int
     n: int  # head office's arrival number for the file
     refused: tuple[Refusal, ...] = ()  # changes of the file head office did not store
+    purged: int = 0  # customers the file anonymised here (then no kept copy may hold them: receive)
 
     def ack(self, server_time: datetime) -> dict:
         return {"status": self.status, "counter": self.counter, "sequence": self.sequence,
@@ -170,7 +171,10 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             write_atomic(kept, data)
         try:
             try:
-                return _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+                receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+                if receipt.purged and inbox is not None:
+                    _drop_stored_copies(db, Path(inbox), cf.dealer_id)
+                return receipt
             except OperationalError:
                 raise  # the database is away or busy: the file waits in the inbox, the counter sends it again
             except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
@@ -282,13 +286,26 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
     if purged:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
         purging.compact(db)
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
-                   tuple(refused))
+                   tuple(refused), purged)
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:
     named = {e["payload"].get("sha256") for e in cf.events if e.get("kind") == KIND}
     named |= {r.get("sha256") for r in cf.records.get("attachment", [])}
     return {h for h in named if isinstance(h, str)}
+
+
+def _drop_stored_copies(db, inbox: Path, dealer_id: str) -> None:
+    """A purge came in: the inbox copies of the dealer's files already stored go (the database holds
+    them, rewritten without the purged values), so no kept file names a purged customer."""
+    with db.session() as s:
+        stored = set(s.execute(select(SyncReceived.counter_id, SyncReceived.sequence)
+                               .where(SyncReceived.dealer_id == dealer_id)).all())
+    for counter in {c for c, _ in stored}:
+        folder = _named(inbox, counter)
+        for f in folder.glob("*.casefile") if folder.is_dir() else ():
+            if f.stem.isdigit() and (counter, int(f.stem)) in stored:
+                f.unlink(missing_ok=True)
 
 
 def recover_inbox(db, inbox: Path) -> list[Receipt]:

@@ -113,8 +113,10 @@ def test_a_purge_at_one_counter_leaves_no_trace_anywhere(tmp_path, pg_url_at_hea
             for where, data in ((d.name, store_bytes(d)), (f"{d.name}'s newest backup", newest_backup_bytes(d))):
                 for value in OLD:
                     assert value.encode() not in data, f"{where} still holds {value}"
+        kept = b"".join(f.read_bytes() for f in (tmp_path / "inbox").rglob("*.casefile"))
         for value in OLD:
             assert rows_at_head_office(hq_db, value) == [], value
+            assert value.encode() not in kept, f"a file head office keeps still holds {value}"
         # The customer's own records, on request: the family name is all that is left.
         pdf = tmp_path / "records.pdf"
         net.cli("--data-dir", c1, "privacy", "export", "--customer", cid, "--out", pdf, "--lang", "en",

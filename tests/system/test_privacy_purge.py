@@ -115,6 +115,8 @@ def test_an_old_customer_is_anonymised_everywhere_and_the_figures_stay(tmp_path)
             assert case_queries.find_customers(a, phone) == [] and case_queries.find_customers(a, "京A12") == []
             assert [m.name for m in case_queries.find_customers(a, "1390000")] == ["王芳"]  # the others stay
             purge(a, admin.user_id)  # nothing more is due: nothing changes
+            kept = b"".join(f.read_bytes() for f in (tmp_path / "inbox").rglob("*.casefile"))
+            assert not [v for v in OLD if v.encode() in kept], "head office's inbox keeps a file naming them"
             for where, data in (("counter a", _bytes_of(a.path.parent)), ("counter b", _bytes_of(b.path.parent)),
                                 ("head office", _bytes_of_hq(tmp_path / "hq.sqlite3")),
                                 ("counter a's newest backup", _newest_backup_bytes(a.path.parent)),
