@@ -13,7 +13,8 @@ from app.foundation.paths import private_umask, resolve_data_dir
 
 # Each module registers its subcommands: register(subparsers, translate).
 COMMAND_MODULES = ["app.cli.feedback", "app.cli.demo", "app.cli.hq", "app.cli.scripts", "app.cli.sync",
-                   "app.cli.report", "app.cli.warn", "app.cli.improve", "app.cli.check", "app.cli.backup", "app.cli.orders"]
+                   "app.cli.report", "app.cli.warn", "app.cli.improve", "app.cli.check", "app.cli.backup", "app.cli.orders",
+                   "app.cli.customers", "app.cli.privacy"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
@@ -124,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.foundation.errors import InvalidInput, NotFound
         from app.services.dealer_data import DealerNotHere
         from app.services.lockouts import SignInLocked
+        from app.services.case_log import NotAllowed
         from app.services.users import SignInFailed
 
-        refused = (InvalidInput, NotFound, DealerNotHere, ActingRefused, SignInFailed, SignInLocked)
+        refused = (InvalidInput, NotFound, DealerNotHere, ActingRefused, SignInFailed, SignInLocked, NotAllowed)
         return EXIT_BAD_INPUT if isinstance(exc, refused) else EXIT_FAILED
     except OSError as exc:  # a full or read-only disk met while writing a file: words, not a traceback
         from app.models.store_faults import fault_of

@@ -12,6 +12,8 @@ def register(sub, translate) -> None:
     hq = sub.add_parser("hq", help=translate("Cli", "head-office commands (central database, intake server, reports)"))
     # `hq --db URL` without an action opens head office's window.
     hq.add_argument("--db", metavar="URL", help=translate("Cli", "central database: a SQLite file path or postgresql+psycopg://..."))
+    hq.add_argument("--analyst", metavar="NAME",
+                    help=translate("Cli", "your name, printed on the reports you make in the window"))
     hq.set_defaults(run=_run_window)
     hq_sub = hq.add_subparsers(dest="hq_command", metavar="ACTION")
     for name in HQ_COMMAND_MODULES:
@@ -26,4 +28,4 @@ def _run_window(args, translate) -> int:
     from app.cli.hq_admin import db_url
     from app.ui.hq.hq_window import run_hq_gui
 
-    return run_hq_gui(db_url(args.db))
+    return run_hq_gui(db_url(args.db), args.analyst or "")

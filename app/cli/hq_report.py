@@ -11,13 +11,13 @@ def register(hq_sub, translate) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=translate("Cli", "where to write the PDF"))
     p.add_argument("--lang", choices=("zh_CN", "en"),
                    help=translate("Cli", "language of the report (default: the language of these messages)"))
-    p.add_argument("--printed-by", metavar="NAME",
-                   help=translate("Cli", "name printed in the page header (default: your login name)"))
+    p.add_argument("--analyst", metavar="NAME", required=True,
+                   help=translate("Cli", "your name, printed in the page header as the one who printed the report"))
     p.set_defaults(run=run_report)
 
 
 def run_report(args, translate) -> int:
-    from app.cli.report import check_out, printed_by, report_words, write_atomically
+    from app.cli.report import check_out, report_words, write_atomically
     from app.foundation.errors import StoreError
     from app.models.store import open_database
     from app.reports import network
@@ -25,6 +25,7 @@ def run_report(args, translate) -> int:
 
     parse_month(args.month)
     out = check_out(args.out, translate)
+    analyst = analyst_name(args.analyst, translate)
     from app.cli.hq_admin import db_url
 
     try:
@@ -38,6 +39,18 @@ def run_report(args, translate) -> int:
         data = network.gather(db, args.month)
     finally:
         db.close()
-    write_atomically(out, lambda f: network.render(data, f, report_words(args, translate), printed_by(args)))
+    write_atomically(out, lambda f: network.render(data, f, report_words(args, translate), analyst))
     print(translate("Cli", "Wrote {file}.").format(file=out))
     return 0
+
+
+def analyst_name(text: str | None, translate) -> str:
+    """Head office's analyst as typed, checked as any one-line name (the login name is nobody's)."""
+    from app.foundation.errors import InvalidInput
+    from app.rules import fields
+
+    name = (text or "").strip()
+    if not name:
+        raise InvalidInput(field="--analyst", problem=translate("Cli", "name yourself: the report says who printed it"))
+    fields.check("display_name", name)
+    return name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.cli import acting
+
 CTX = "Cli"
 
 
@@ -11,8 +13,7 @@ def _common(p, translate) -> None:
     p.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     p.add_argument("--lang", choices=("zh_CN", "en"),
                    help=translate("Cli", "language of the report (default: the language of these messages)"))
-    p.add_argument("--printed-by", metavar="NAME",
-                   help=translate("Cli", "name printed in the page header (default: your login name)"))
+    acting.add_arguments(p, translate)  # the page header names this person, never the login name
 
 
 def register(sub, translate) -> None:
@@ -50,17 +51,6 @@ def report_words(args, translate):
     return translate if not args.lang or args.lang == translate.language else Words(args.lang)
 
 
-def printed_by(args) -> str:
-    import getpass
-
-    if args.printed_by:
-        return args.printed_by
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (some containers): leave it unnamed
-        return "-"
-
-
 def write_atomically(out, render) -> None:
     """Write to a temporary file next to ``out`` and rename: a failed run leaves no half PDF."""
     import os
@@ -87,10 +77,14 @@ def _run(args, translate, module, gather_kw) -> int:
 
     store = open_store_for(args)
     try:
+        # A person of the dealer prints: the one named with --as (a store nobody can sign in to yet,
+        # a fresh or a demo one, prints unnamed). The login name of the PC is nobody's.
+        who = acting.acting_user(args, store, translate, role="advisor")
         data = module.gather(store, args.month, reported_dealer(store, args.dealer), **gather_kw)
     finally:
         store.close()
-    write_atomically(out, lambda f: module.render(data, f, words, printed_by(args)))
+    printer = who.display_name if who is not None else ""
+    write_atomically(out, lambda f: module.render(data, f, words, printer))
     print(translate("Cli", "Wrote {file}.").format(file=out))
     return 0
 

@@ -31,6 +31,7 @@ from app.sync import casefile
 from app.foundation.paths import write_atomic
 from app.foundation.signing import sha256
 from app.services.network import month_sums
+from app.services.privacy import purging
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
 from app.services.attachments import KIND
@@ -56,6 +57,7 @@ class Receipt:
     # The file's changes head office keeps aside as conflicts (their event ids): the counter names
     # the two sides of such a conflict as head office does (app.sync.conflicts).
     kept_aside: tuple[str, ...] = ()
+    purged: int = 0  # customers the file anonymised here (then no kept copy may hold them: receive)
 
     def ack(self, server_time: datetime) -> dict:
         return {"status": self.status, "counter": self.counter, "sequence": self.sequence,
@@ -187,7 +189,10 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             write_atomic(kept, data)
         try:
             try:
-                return _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+                receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+                if receipt.purged and inbox is not None:
+                    _drop_stored_copies(db, Path(inbox), cf.dealer_id)
+                return receipt
             except (OperationalError, PoolTimeout):
                 raise  # the database is away or busy: the file waits in the inbox, the counter sends it again
             except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
@@ -268,18 +273,22 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             n = _claim(s, cf, data, now)
             if n is None:
                 return None
-            new_events, conflicts, refused = _store_changes(s, cf, isolate, vouched)
+            new_events, conflicts, refused, purged = _store_changes(s, cf, isolate, vouched)
             _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
             # Every write of the file is done here, in its transaction: what is kept up to date from
             # the imported rows belongs at this point, once per file.
             month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
             kept = _kept_aside(s, cf) if conflicts else ()
+    if purged:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
+        purging.compact(db)
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
-                   tuple(refused), kept)
+                   tuple(refused), kept, purged)
 
 
-def _store_changes(s, cf: casefile.CaseFile, isolate: bool, vouched: frozenset[str]) -> tuple[int, int, list[Refusal]]:
-    """Every change of the file head office may store, stored: (new events, conflicts, refusals)."""
+def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
+                   vouched: frozenset[str]) -> tuple[int, int, list[Refusal], int]:
+    """Every change of the file head office may store, stored: (new events, conflicts, refusals,
+    customers the file anonymised here)."""
     if vouched:  # imported together with the file: its dealer holds them
         blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
     checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
@@ -291,13 +300,13 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool, vouched: frozenset[s
         try:
             with s.begin_nested():
                 whole = apply_file(s, cf.dealer_id, events, records)
-            return whole.events_new, len(whole.conflicts), refused
+            return whole.events_new, len(whole.conflicts), refused, whole.purged
         except OperationalError as exc:
             if ordering.retryable(exc):
                 raise
         except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
             pass  # one change breaks a rule: each is tried on its own below
-    new_events = conflicts = 0
+    new_events = conflicts = purged = 0
     for agg in checked.aggregates:
         result, why = _apply_one(s, cf.dealer_id, agg)
         if result is None:
@@ -305,7 +314,8 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool, vouched: frozenset[s
         else:
             new_events += result.events_new
             conflicts += len(result.conflicts)
-    return new_events, conflicts, refused
+            purged += result.purged
+    return new_events, conflicts, refused, purged
 
 
 def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts: int, refused: list[Refusal],
@@ -331,6 +341,19 @@ def _named_blobs(cf: casefile.CaseFile) -> set[str]:
     named = {e["payload"].get("sha256") for e in cf.events if e.get("kind") == KIND}
     named |= {r.get("sha256") for r in cf.records.get("attachment", [])}
     return {h for h in named if isinstance(h, str)}
+
+
+def _drop_stored_copies(db, inbox: Path, dealer_id: str) -> None:
+    """A purge came in: the inbox copies of the dealer's files already stored go (the database holds
+    them, rewritten without the purged values), so no kept file names a purged customer."""
+    with db.session() as s:
+        stored = set(s.execute(select(SyncReceived.counter_id, SyncReceived.sequence)
+                               .where(SyncReceived.dealer_id == dealer_id)).all())
+    for counter in {c for c, _ in stored}:
+        folder = _named(inbox, counter)
+        for f in folder.glob("*.casefile") if folder.is_dir() else ():
+            if f.stem.isdigit() and (counter, int(f.stem)) in stored:
+                f.unlink(missing_ok=True)
 
 
 def recover_inbox(db, inbox: Path) -> list[Receipt]:

@@ -185,8 +185,10 @@ class _NumberedCanvas(canvas.Canvas):
         self.setFillColor(colors.black)
         top = h - MARGIN + 5 * mm
         self.drawString(MARGIN, top, f"{info.title} · {info.dealer} · {info.period}")
-        printed = translate("Reports", "Printed by {who} on {when}").format(who=info.printed_by,
-                                                               when=info.printed_at.strftime("%Y-%m-%d %H:%M"))
+        when = info.printed_at.strftime("%Y-%m-%d %H:%M")
+        # Unnamed only on a store nobody can sign in to yet: never a login name in a person's place.
+        printed = (translate("Reports", "Printed by {who} on {when}").format(who=info.printed_by, when=when)
+                   if info.printed_by else translate("Reports", "Printed on {when}").format(when=when))
         self.drawRightString(w - MARGIN, top, printed)
         self.setLineWidth(0.5)
         self.line(MARGIN, top - 2 * mm, w - MARGIN, top - 2 * mm)

@@ -144,6 +144,10 @@ CATALOGUE: tuple[Setting, ...] = (
     Setting("ui.last_folder", str, "", QT_TRANSLATE_NOOP("Settings", "Folder file dialogs open in"), published=False),
     Setting("sync.interval_s", int, 60, QT_TRANSLATE_NOOP("Settings", "Seconds between sync rounds"),
             minimum=10, maximum=3600, published=False, admin_only=True),
+    # PIPL's minimum data: after this many years without a case or a form, a customer is anonymised.
+    Setting("privacy.retention_years", int, 3,
+            QT_TRANSLATE_NOOP("Settings", "Anonymise customers this many years after their last case or form"),
+            minimum=1, maximum=30, published=False, admin_only=True),
 )
 
 

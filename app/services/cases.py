@@ -15,6 +15,7 @@ from app.models.event_codec import event_row
 from app.models.identity import CASE_SEQ_PREFIX
 from app.rules import fields, identifiers
 from app.rules.failure import may_set_severity, severity_for_score
+from app.services.customers.returning import find_returning
 from app.services.directory import dealer_by_code
 from app.services.form_values import normalise_phone, normalise_plate
 from app.services.uow import UnitOfWork
@@ -218,9 +219,9 @@ def open_case_in(uow: UnitOfWork, new: NewCase, now: datetime, *, actor_id: str 
     dealer = dealer_by_code(s, new.dealer_code, uow.identity.home_dealer_id)
     phone, plate = normalise_phone(new.phone), normalise_plate(new.plate)
     customer = s.get(Customer, new.customer_id) if new.customer_id else None
-    if customer is None:
-        customer = s.scalar(select(Customer).where(Customer.dealer_id == dealer.id, Customer.phone == phone,
-                                                   Customer.name == identifiers.name(new.customer_name)))
+    if customer is None:  # a returning customer: the same name with the same phone or the same plate
+        found = find_returning(s, dealer.id, identifiers.name(new.customer_name), phone, plate)
+        customer = s.get(Customer, found) if found else None
     if customer is None:
         customer = Customer(id=new_id(), dealer_id=dealer.id, name=identifiers.name(new.customer_name), phone=phone,
                             created_at=now)

@@ -12,6 +12,7 @@ from app.models.bulk import bulk_insert
 from app.models.event_codec import event_row
 from app.rules.scoring import form_score
 from app.rules.vocab import Verification
+from app.services.customers.returning import Returning
 from app.services.directory import ensure_advisors
 from app.services.form_values import FormValues
 from app.services.uow import UnitOfWork
@@ -38,14 +39,10 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     now = utcnow()
     advisors = ensure_advisors(s, dealer_id, {r.advisor for r in rows})
 
-    customers: dict[tuple[str, str], str] = {}
-    phones = sorted({r.phone for r in rows})
-    for chunk in chunks(phones):
-        for cid, name, phone in s.execute(select(Customer.id, Customer.name, Customer.phone)
-                                          .where(Customer.dealer_id == dealer_id, Customer.phone.in_(chunk))):
-            customers.setdefault((phone, name), cid)
+    # A returning customer (same name, same phone or same plate) keeps one record.
+    customers = Returning(s, dealer_id, ((r.customer, r.phone, r.plate) for r in rows))
     vehicles: dict[tuple[str, str], str] = {}
-    known_customer_ids = list(set(customers.values()))
+    known_customer_ids = list(set(customers.by_phone.values()) | set(customers.by_plate.values()))
     for chunk in chunks(known_customer_ids):
         for vid, cid, plate in s.execute(select(Vehicle.id, Vehicle.customer_id, Vehicle.plate)
                                          .where(Vehicle.customer_id.in_(chunk))):
@@ -61,11 +58,12 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     new_customers, new_vehicles, ros, forms, events, ids = [], [], [], [], [], []
     origin = uow.identity.store_id
     for r in rows:
-        cid = customers.get((r.phone, r.customer))
+        cid = customers.find(r.customer, r.phone, r.plate)
         if cid is None:
-            cid = customers[(r.phone, r.customer)] = new_id()
+            cid = new_id()
             new_customers.append({"id": cid, "dealer_id": dealer_id, "name": r.customer, "phone": r.phone,
                                   "created_at": now})
+        customers.remember(cid, r.customer, r.phone, r.plate)
         vid = vehicles.get((cid, r.plate))
         if vid is None:
             vid = vehicles[(cid, r.plate)] = new_id()

@@ -21,6 +21,8 @@ from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services import alerts
+from app.services.customers import merging
+from app.services.privacy import purging
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
@@ -127,6 +129,7 @@ class ApplyResult:
     events_new: int = 0
     events_present: int = 0
     conflicts: list[str] = field(default_factory=list)  # conflict ids recorded
+    purged: int = 0  # customers anonymised here by the file (the store is compacted after the pull)
 
 
 def _settles(ev: dict) -> bool:
@@ -224,9 +227,19 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
         run.apply_records(spec, aside)
     run.store_events(new_events)
     run.store_conflicts()
+    # Customers merged at another place (or named here after a merge moved them): the same merge here.
+    merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap))
+    run.res.purged = purging.settle(session, dealer_id, run.stored)  # a customer anonymised elsewhere: here too
     alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
     session.flush()
     return run.res
+
+
+def _customers_named(records: dict[str, list[dict]], remap: dict[str, str]) -> set[str]:
+    """The customers a file's records are or point at."""
+    ids = {r.get("id") for r in records.get("customer", [])}
+    ids |= {r.get("customer_id") for rows in records.values() for r in rows}
+    return {remap.get(i, i) for i in ids if isinstance(i, str) and i}
 
 
 class _FileApplication:
@@ -243,6 +256,7 @@ class _FileApplication:
         self.settled = {(e["entity_type"], e["entity_id"]) for e in events if _settles(e)}
         self.snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
         self.kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
+        self.stored: list[dict] = []  # the events stored, as rows
         # The aggregates whose file state is applied here, so their children are too.
         self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
         self._read_what_is_held()
@@ -415,6 +429,7 @@ class _FileApplication:
         for chunk in _chunks(rows, 2000):
             self.session.execute(insert(Event.__table__), chunk)
         self.res.events_new = len(rows)
+        self.stored = rows
 
     def store_conflicts(self) -> None:
         """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""

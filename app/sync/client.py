@@ -29,6 +29,7 @@ from app.rules.published import check_settings
 from app.services.audit import trail
 from app.services import attachments, settings
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
+from app.services.privacy import purging
 from app.services.uow import take_write_lock
 from app.sync import bounded, found_problems, outbox, problems, pulled_check, releases, wire
 from app.sync.casefile import MAX_FILE_BYTES
@@ -165,6 +166,7 @@ class SyncClient:
         with store.session() as s:
             self.url = (url or settings.get(s, "sync.server_url") or "").rstrip("/")
         self._state = SyncState()
+        self.purged = 0  # customers a pull anonymised here, since the store was last compacted
 
     # --- state ---------------------------------------------------------------------------------
     def state(self) -> SyncState:
@@ -469,6 +471,7 @@ class SyncClient:
                                              conflicts=report.conflicts + len(res.conflicts))
                             if res.events_new or res.conflicts:
                                 report = report.changed(applied(cf_events, records, conflicts=len(res.conflicts)))
+                            self.purged += res.purged
                         _meta_put(s, "sync.pull_cursor", str(f["n"]))
                 except (SQLAlchemyError, StoreBusy, ValueError, KeyError, TypeError) as exc:
                     # Nothing of it was applied and the cursor stays: it is tried again next round.
@@ -476,6 +479,9 @@ class SyncClient:
             with self.store.session() as s, s.begin():
                 _meta_put(s, "sync.pull_cursor", str(max(after, int(data.get("cursor", after)))))
             if not data.get("more"):
+                if self.purged:  # what a pulled purge replaced stays in no free page, WAL frame or newest backup
+                    purging.after_purge(self.store)
+                    self.purged = 0
                 return report
 
     def _checked_pull(self, f: dict) -> dict | None:

@@ -109,18 +109,19 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
     # The store's own dealer (LOCAL) has nothing; D001's data is there: named, with counts.
     (["feedback", "summary", "--month", "{month}"], 2, ["Dealer LOCAL has no feedback forms or cases", "D001",
                                                        "40 forms, 12 cases"]),
-    (["report", "feedback", "--month", "{month}", "--out", "{out}"], 2, ["Dealer LOCAL has no", "D001"]),
-    (["report", "cases", "--month", "{month}", "--out", "{out}"], 2, ["Dealer LOCAL has no", "D001"]),
+    (["report", "feedback", "--month", "{month}", "--out", "{out}", "--as", "supervisor"], 2, ["Dealer LOCAL has no", "D001"]),
+    (["report", "cases", "--month", "{month}", "--out", "{out}", "--as", "supervisor"], 2, ["Dealer LOCAL has no", "D001"]),
     (["feedback", "summary", "--month", "{month}", "--dealer", "ZZ99"], 2, ['Dealer "ZZ99" is not in this store',
                                                                            "D001"]),
     (["feedback", "summary", "--month", "{month}", "--dealer", "d001"], 0, ["dealer D001"]),
-    (["report", "cases", "--month", "{month}", "--out", "{out}", "--dealer", "D001"], 0, ["Wrote"]),
+    (["report", "cases", "--month", "{month}", "--out", "{out}", "--as", "supervisor", "--dealer", "D001"], 0, ["Wrote"]),
 ])
 def test_dealer_defaults_to_the_store_and_names_the_dealers_present(tmp_path, args, code, words):
     data = ["--data-dir", str(tmp_path / "c")]
     assert cli(*data, "demo", "--forms", "40", "--cases", "12", "--dealer", "D001").returncode == 0
     filled = [a.format(month=clock.today().strftime("%Y-%m"), out=tmp_path / "r.pdf") for a in args]
-    r = cli(*data, *filled)
+    # The demo's people (PIN 0000) can sign in: a report names the one who prints it.
+    r = cli(*data, *filled, env=dict(os.environ, LANG="en_US.UTF-8", RECOVERY_DESK_PIN="0000"))
     assert r.returncode == code, r.stdout + r.stderr
     for w in words:
         assert w in r.stdout + r.stderr

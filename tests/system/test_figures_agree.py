@@ -121,6 +121,7 @@ def test_failure_share_is_the_same_on_today_the_summary_the_pdfs_and_head_office
     assert row_value(pdf_text(out), "Failure share (target below 8.0%)") == printed
     assert feedback_report.gather(store, month).summary.failure_share == pytest.approx(share)
     net = tmp_path / "network.pdf"  # head office's report, here over this store's database
-    r = cli(data_dir, "hq", "report", "--db", f"sqlite:///{store.path}", "--month", month, "--out", str(net))
+    r = cli(data_dir, "hq", "report", "--db", f"sqlite:///{store.path}", "--month", month, "--out", str(net),
+            "--analyst", "Analyst Wu")
     assert r.returncode == 0, r.stderr
     assert printed in pdf_text(net)

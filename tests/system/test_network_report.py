@@ -77,14 +77,15 @@ def test_network_report_from_the_command_line(central, tmp_path):
     out = tmp_path / "网络报告.pdf"
     env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
     r = subprocess.run([sys.executable, "-m", "app", "hq", "report", "--db", url, "--month", "2026-05",
-                        "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
+                        "--out", str(out), "--analyst", "分析员吴"], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     text = pdf_text(out)
     zh = Words("zh_CN")
     assert zh("Reports", "Network report") in text and zh("Reports", "Network report") != "Network report"
     assert "D001" in text and "经销商001" in text
+    assert "打印人：分析员吴" in text  # head office's analyst, never the login name
     bad = subprocess.run([sys.executable, "-m", "app", "hq", "report", "--db", url.rsplit("/", 1)[0] + "/nosuchdb",
-                          "--month", "2026-05", "--out", str(tmp_path / "x.pdf")],
+                          "--month", "2026-05", "--out", str(tmp_path / "x.pdf"), "--analyst", "Wu"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "nosuchdb" in bad.stderr and not (tmp_path / "x.pdf").exists()
 

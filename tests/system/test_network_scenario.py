@@ -335,7 +335,7 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
             for d in (c1, c2):
                 out = tmp_path / f"{d.name}-{kind}-{month}.pdf"
                 net.cli("--data-dir", d, "report", kind, "--month", month, "--out", out, "--lang", "en",
-                        "--printed-by", "scenario")
+                        "--as", "bj1admin" if d == c1 else "bj2admin")
                 pdfs.append(pdf_figures(out))
             for i, (x, y) in enumerate(zip(*pdfs)):
                 if x != y:

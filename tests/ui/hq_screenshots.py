@@ -71,7 +71,7 @@ def shoot(db, out: Path, language: str) -> None:
     app = create_app()
     i18n.apply_language(language)
     ops = Ops()
-    w = HqWindow(db, ops)
+    w = HqWindow(db, ops, analyst="Wu")
     w.resize(1366, 768)
     w.show()
 

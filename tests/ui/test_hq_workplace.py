@@ -316,6 +316,10 @@ def test_the_network_report_and_a_dealers_monthly_summary_previewed(qtbot, tmp_p
     page.language.setCurrentIndex(page.language.findData("en"))
     page.kind.setCurrentIndex(page.kind.findData(NETWORK))
     assert not page.dealer.isEnabled()
+    # The header names head office's analyst, typed here; without a name nothing is made.
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    assert "Printed by" in page.status.text() and page.current is None
+    qtbot.keyClicks(page.analyst, "Wu Analyst")
     with qtbot.waitSignal(page.report_made, timeout=60000) as made:
         qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
     assert made.args[0].kind == NETWORK and made.args[0].pdf.startswith(b"%PDF")
@@ -331,7 +335,7 @@ def test_the_network_report_and_a_dealers_monthly_summary_previewed(qtbot, tmp_p
 
     pdf = tmp_path / "summary.pdf"
     pdf.write_bytes(page.current.pdf)
-    assert "BJ01" in pdf_text(pdf)
+    assert "BJ01" in pdf_text(pdf) and "Printed by Wu Analyst on" in pdf_text(pdf)
     made = type("Made", (), {"args": [page.current]})
     assert page.status.text().startswith(f"{made.args[0].page_count} page(s).")
     page.kind.setCurrentIndex(page.kind.findData(CASES))  # and its case report

@@ -74,8 +74,9 @@ def test_the_case_list_as_filtered_with_titles_names_and_masked_phones(store, tm
 
 
 def test_the_forms_between_two_dates(store, tmp_path):
-    rows = [form_row(f"2026-05-{d:02d}", f"RO-{d}", "ABC", phone=f"1390000{d:04d}", comment="=cmd|' /C calc'!A0")
-            for d in range(1, 21)]
+    # Twenty customers (one name and plate with another phone would be one returning customer).
+    rows = [form_row(f"2026-05-{d:02d}", f"RO-{d}", "ABC", phone=f"1390000{d:04d}", plate=f"京A{d:05d}",
+                     comment="=cmd|' /C calc'!A0") for d in range(1, 21)]
     import_feedback_file(store, write_csv(tmp_path / "f.csv", ENGLISH_HEADER, rows))
     out = tmp_path / "forms.xlsx"
     n = export_forms(store, out, FormFilter(date(2026, 5, 5), date(2026, 5, 9)), role="supervisor")

@@ -179,7 +179,7 @@ def test_files_that_are_no_table_are_refused_in_words(tmp_path, data, words):
 
 def test_a_workbook_imports_into_the_store_all_or_nothing(store, tmp_path):
     good = write_workbook(tmp_path / "a.xlsx", CHINESE_HEADER,
-                          [form_row(MAY_15, f"RO-{i}", phone=13800000000 + i) for i in range(3)])
+                          [form_row(MAY_15, f"RO-{i}", phone=13800000000 + i, plate=f"京A1234{i}") for i in range(3)])
     bad = write_workbook(tmp_path / "b.xlsx", CHINESE_HEADER,
                          [form_row(MAY_15, "RO-9"), form_row("下周", "RO-10")])
     with pytest.raises(ImportRejected) as info:
@@ -192,7 +192,8 @@ def test_a_workbook_imports_into_the_store_all_or_nothing(store, tmp_path):
         assert sorted(s.scalars(select(Customer.phone))) == ["13800000000", "13800000001", "13800000002"]
         assert s.scalar(select(FeedbackForm.service_date).limit(1)) == MAY_15
     again = import_feedback_file(store, write_csv(tmp_path / "c.csv", CHINESE_HEADER,
-                                                  [form_row("2026/5/15", f"RO-{i}", phone=f"1380000000{i}")
+                                                  [form_row("2026/5/15", f"RO-{i}", phone=f"1380000000{i}",
+                                                            plate=f"京A1234{i}")
                                                    for i in range(3)], encoding="gb18030"))
     assert (again.imported, again.already_stored) == (0, 3)  # the same forms, whatever the file
 

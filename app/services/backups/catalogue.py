@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class BackupInfo:
     path: Path
     created_at: datetime
-    reason: str  # daily | manual | before_restore | before_upgrade
+    reason: str  # daily | manual | before_restore | before_upgrade | after_purge
     size: int  # bytes of the zip
     cases: int
     forms: int

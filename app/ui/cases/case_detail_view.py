@@ -8,7 +8,7 @@ is emitted too.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTabWidget,
+from PySide6.QtWidgets import (QFormLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app.ui.cases.attachments_panel import AttachmentsPanel
@@ -80,7 +80,25 @@ class CaseDetailView(QWidget):
         self.history.setRootIsDecorated(False)
         self.history.setColumnWidth(0, 95)
         self.history.setColumnWidth(1, 190)
-        self.tabs.addTab(self.history, self.tr("Customer history"))
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.history, 1)
+        # The same person recorded twice: a supervisor merges the records (ui/cases/merge_dialog).
+        self.merge_button = QPushButton(self.tr("Merge with another record of this customer..."),
+                                        objectName="merge_customer")
+        self.merge_button.setVisible(bool(getattr(self.user, "is_supervisor", False)))
+        self.merge_button.clicked.connect(self.on_merge_button_clicked)
+        lay.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(page, self.tr("Customer history"))
+
+    def on_merge_button_clicked(self) -> None:
+        from app.ui.cases.merge_dialog import MergeCustomersDialog
+
+        if self.detail is None:
+            return
+        self.merge_dialog = MergeCustomersDialog(self.store, self.ops, self.user, self.detail.customer_id, self)
+        self.merge_dialog.open()
 
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)

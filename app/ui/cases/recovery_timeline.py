@@ -61,6 +61,10 @@ def describe(kind: str, p: dict) -> str | None:
     if kind == "case.renumbered":
         return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "Renumbered at enrolment: {old} is now {new}")).format(
             old=p.get("old_number", ""), new=p.get("number", ""))
+    if kind == "case.customer_purged":
+        return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "The customer was anonymised: the retention period is over"))
+    if kind == "case.customer_merged":
+        return _t(QT_TRANSLATE_NOOP("RecoveryTimeline", "The customer's two records were merged into one"))
     if "status" in p:
         return _title(CaseStatus, p["status"])
     return None

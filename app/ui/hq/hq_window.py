@@ -27,7 +27,7 @@ NETWORK_TAB, CASES_TAB, CONFLICTS_TAB, COUNTERS_TAB, PUBLISH_TAB, REPORTS_TAB, I
 class HqWindow(QMainWindow):
     arrived = Signal()  # something came in from outside the window; the pages were told
 
-    def __init__(self, db, ops: Ops, parent=None, *, poll_ms: int = POLL_MS) -> None:
+    def __init__(self, db, ops: Ops, parent=None, *, poll_ms: int = POLL_MS, analyst: str = "") -> None:
         super().__init__(parent)
         self.db, self.ops = db, ops
         self.setWindowTitle(self.tr("Recovery Desk - head office"))
@@ -39,7 +39,7 @@ class HqWindow(QMainWindow):
         self.conflicts = ConflictsPage(db, ops)
         self.counters = CountersPage(db, ops)
         self.publishing = PublishPage(db, ops)
-        self.reports = ReportsPage(db, ops)
+        self.reports = ReportsPage(db, ops, analyst=analyst)
         self.importing = ImportPage(db, ops)
         self.warnings = WarningsPage(db, ops)
         for page, title in ((self.network, self.tr("Network")), (self.cases, self.tr("Cases")),
@@ -92,7 +92,7 @@ class HqWindow(QMainWindow):
             self.arrived.emit()
 
 
-def run_hq_gui(db_url: str) -> int:
+def run_hq_gui(db_url: str, analyst: str = "") -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.foundation.errors import RecoveryDeskError
@@ -110,7 +110,7 @@ def run_hq_gui(db_url: str) -> int:
         QMessageBox.critical(None, app.translate("Application", "Recovery Desk"), text)
         return 1
     ops = Ops()
-    window = HqWindow(db, ops)
+    window = HqWindow(db, ops, analyst=analyst)
     window.show()
     code = app.exec()
     window.timer.stop()

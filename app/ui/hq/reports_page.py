@@ -3,13 +3,12 @@ the UI thread, previewed and printed as at the counter."""
 
 from __future__ import annotations
 
-import getpass
 import io
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.hq.network_cases import dealers
 from app.hq.network_queries import recent_months
@@ -54,9 +53,14 @@ class ReportsPage(QWidget):
 
     report_made = Signal(object)  # MadeReport
 
-    def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, db, ops: Ops, parent: QWidget | None = None, *, analyst: str = "") -> None:
         super().__init__(parent)
         self.db, self.ops = db, ops
+        # Head office's analyst is named in the page header: from `hq --analyst` or typed here,
+        # never the PC's login name.
+        self.analyst = QLineEdit(analyst, objectName="hq_report_analyst")
+        self.analyst.setMaxLength(100)
+        self.analyst.setPlaceholderText(self.tr("your name"))
         self.current: MadeReport | None = None
         self.kind = QComboBox(objectName="hq_report_kind")
         self.kind.addItem(self.tr("Network report"), NETWORK)
@@ -77,7 +81,8 @@ class ReportsPage(QWidget):
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         for label, w in ((self.tr("Report:"), self.kind), (self.tr("Dealer:"), self.dealer),
-                         (self.tr("Month:"), self.month), (self.tr("Language:"), self.language)):
+                         (self.tr("Month:"), self.month), (self.tr("Language:"), self.language),
+                         (self.tr("Printed by:"), self.analyst)):
             row.addWidget(Label(label))
             row.addWidget(w)
         row.addWidget(self.make)
@@ -117,9 +122,14 @@ class ReportsPage(QWidget):
         if kind != NETWORK and not dealer:
             self.status.setText(self.tr("Choose a dealer for this report."))
             return
+        analyst = " ".join(self.analyst.text().split())
+        if not analyst:
+            self.status.setText(self.tr("Type your name under \"Printed by\": the report says who printed it."))
+            self.analyst.setFocus()
+            return
         self.make.setEnabled(False)
         self.status.setText(self.tr("Making the report..."))
-        self.ops.run(lambda: make_report(self.db, kind, month, dealer, lang, getpass.getuser()),
+        self.ops.run(lambda: make_report(self.db, kind, month, dealer, lang, analyst),
                      on_success=self.on_report_made, on_failure=self.on_report_failed, pool="io")
 
     def on_report_made(self, made: MadeReport) -> None:

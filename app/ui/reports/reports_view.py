@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import io
 import re
 from dataclasses import dataclass
@@ -142,8 +141,8 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.setObjectName("reports")
         self.store, self.ops = store, ops
-        # The signed-in user's name goes in the page header; the login name when nobody signed in.
-        self.printed_by = printed_by if printed_by and printed_by != "-" else _login_name()
+        # The signed-in person's name goes in the page header (never the PC's login name).
+        self.printed_by = printed_by
         self.current: MadeReport | None = None
 
         self.build_choices()
@@ -289,10 +288,3 @@ class ReportsView(QWidget):
 
         self.ops.run(lambda: page_images(pdf, PRINT_DPI), on_success=printed,
                      on_failure=self.on_report_failed, pool="io")
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001
-        return "-"

@@ -85,7 +85,8 @@ class BackupsPanel(QGroupBox):
         self.table.setRowCount(len(self.backups))
         locale = QLocale()
         kinds = {"daily": self.tr("daily"), "manual": self.tr("made by hand"),
-                 "before_restore": self.tr("before a restore"), "before_upgrade": self.tr("before an upgrade")}
+                 "before_restore": self.tr("before a restore"), "before_upgrade": self.tr("before an upgrade"),
+                 "after_purge": self.tr("after anonymising customers")}
         for row, b in enumerate(self.backups):
             cells = (b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), locale.formattedDataSize(b.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat),
                      str(b.cases), str(b.forms), kinds.get(b.reason, b.reason))
@@ -218,7 +219,8 @@ class BackupsPanel(QGroupBox):
 
 
 class DailyBackups(QObject):
-    """While the desk runs: the daily backup once the last one is a day old (checked every hour)."""
+    """While the desk runs: the daily purge of customers past the retention period and the daily backup
+    once the last one is a day old (checked at start-up, then every hour)."""
 
     def __init__(self, store, ops: Ops, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +236,10 @@ class DailyBackups(QObject):
     def check(self) -> None:
         from app.services.backups.taking import back_up_if_due
 
+        from app.services.privacy.purging import purge_if_due
+
         store = self.store
+        # Customers past the retention period are anonymised first (once a day), so the backup holds none.
+        self.ops.run(lambda: purge_if_due(store))
         # A failed daily backup is said once, as any failure nobody handles (disk full: the person sees it).
         self.ops.run(lambda: back_up_if_due(store), pool="io")

@@ -1,0 +1,63 @@
+"""Finding a returning customer: the same name with the same phone, or with the same (known) plate."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlalchemy import select
+
+from app.models import Customer, Vehicle
+from app.rules.identifiers import PLATE_UNKNOWN
+
+
+def known_plate(plate: str | None) -> bool:
+    """A plate that names one car (an unknown plate names nobody)."""
+    return bool(plate) and plate != PLATE_UNKNOWN
+
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+class Returning:
+    """The dealer's customers a batch of visits may name, by (phone, name) and by (name, plate).
+
+    A person who comes back with another phone is found by name and plate; with another car, by
+    name and phone. Name alone is never enough (two people share a name)."""
+
+    def __init__(self, session, dealer_id: str, people: Iterable[tuple[str, str, str]]) -> None:
+        """``people``: (name, phone, plate) as normalised for storage."""
+        people = list(people)
+        self.by_phone: dict[tuple[str, str], str] = {}
+        self.by_plate: dict[tuple[str, str], str] = {}
+        phones = sorted({phone for _n, phone, _p in people if phone})
+        plates = sorted({plate for _n, _ph, plate in people if known_plate(plate)})
+        order = (Customer.created_at, Customer.id)  # the oldest record first: the same choice everywhere
+        for chunk in _chunks(phones):
+            for cid, name, phone in session.execute(
+                    select(Customer.id, Customer.name, Customer.phone)
+                    .where(Customer.dealer_id == dealer_id, Customer.phone.in_(chunk)).order_by(*order)):
+                self.by_phone.setdefault((phone, name), cid)
+        for chunk in _chunks(plates):
+            for cid, name, plate in session.execute(
+                    select(Customer.id, Customer.name, Vehicle.plate).join(Vehicle, Vehicle.customer_id == Customer.id)
+                    .where(Customer.dealer_id == dealer_id, Vehicle.plate.in_(chunk)).order_by(*order)):
+                self.by_plate.setdefault((name, plate), cid)
+
+    def find(self, name: str, phone: str, plate: str) -> str | None:
+        cid = self.by_phone.get((phone, name))
+        if cid is None and known_plate(plate):
+            cid = self.by_plate.get((name, plate))
+        return cid
+
+    def remember(self, customer_id: str, name: str, phone: str, plate: str) -> None:
+        """A customer added in this batch is found by the batch's later rows too."""
+        self.by_phone.setdefault((phone, name), customer_id)
+        if known_plate(plate):
+            self.by_plate.setdefault((name, plate), customer_id)
+
+
+def find_returning(session, dealer_id: str, name: str, phone: str, plate: str) -> str | None:
+    """The customer a new visit (name, phone, plate, normalised) belongs to, or None for a new one."""
+    return Returning(session, dealer_id, [(name, phone, plate)]).find(name, phone, plate)
