@@ -263,6 +263,10 @@
         <translation>升级前</translation>
     </message>
     <message>
+        <source>after anonymising customers</source>
+        <translation>客户匿名化之后</translation>
+    </message>
+    <message>
         <source>Backed up: {cases} cases, {forms} forms, {size}.</source>
         <translation>已备份：{cases} 个案例，{forms} 张反馈表，{size}。</translation>
     </message>
@@ -656,6 +660,10 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Merge with another record of this customer...</source>
+        <translation>与该客户的另一条记录合并...</translation>
     </message>
     <message>
         <source>Customer history</source>
@@ -1189,6 +1197,10 @@
         <translation>总部数据库：SQLite 文件路径或 postgresql+psycopg://...</translation>
     </message>
     <message>
+        <source>your name, printed on the reports you make in the window</source>
+        <translation>你的姓名，打印在窗口中生成的报表上</translation>
+    </message>
+    <message>
         <source>give the central database, or an action (see hq --help)</source>
         <translation>请指定总部数据库，或给出一个操作（见 hq --help）</translation>
     </message>
@@ -1509,8 +1521,12 @@
         <translation>报告语言（默认与本提示信息的语言相同）</translation>
     </message>
     <message>
-        <source>name printed in the page header (default: your login name)</source>
-        <translation>页眉中打印的姓名（默认为您的登录名）</translation>
+        <source>your name, printed in the page header as the one who printed the report</source>
+        <translation>你的姓名，作为打印人印在页眉上</translation>
+    </message>
+    <message>
+        <source>name yourself: the report says who printed it</source>
+        <translation>请写明你的姓名：报表会注明打印人</translation>
     </message>
     <message>
         <source>Can&apos;t open the central database {url}: {reason}</source>
@@ -1844,6 +1860,58 @@
         <source>{file}: {rows} repair orders read, {added} new, {filled} added to forms already stored, {updated} changed, {same} already stored (dealer {dealer}).</source>
         <translation>{file}：读取 {rows} 张维修工单，新增 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张（经销商 {dealer}）。</translation>
     </message>
+    <message>
+        <source>find customers; merge two records of one customer</source>
+        <translation>查找客户；合并同一客户的两条记录</translation>
+    </message>
+    <message>
+        <source>customers whose phone, plate or name starts with TEXT</source>
+        <translation>电话、车牌或姓名以 TEXT 开头的客户</translation>
+    </message>
+    <message>
+        <source>move every case and form of one record of a customer to another and remove it (a supervisor)</source>
+        <translation>把客户一条记录的全部案例和反馈表移到另一条记录并删除该记录（限监督员）</translation>
+    </message>
+    <message>
+        <source>the record kept (see customers find)</source>
+        <translation>保留的记录（见 customers find）</translation>
+    </message>
+    <message>
+        <source>the record merged into it</source>
+        <translation>并入保留记录的记录</translation>
+    </message>
+    <message>
+        <source>Merged: {cases} cases and {forms} forms moved to the record kept.</source>
+        <translation>已合并：{cases} 个案例和 {forms} 张反馈表已移到保留的记录。</translation>
+    </message>
+    <message>
+        <source>personal data: anonymise old customers, export a customer&apos;s records</source>
+        <translation>个人信息：匿名化过期客户，导出客户本人的记录</translation>
+    </message>
+    <message>
+        <source>anonymise customers whose last case or form is older than the retention period (an administrator)</source>
+        <translation>匿名化最近一次案例或反馈表早于保留期限的客户（限管理员）</translation>
+    </message>
+    <message>
+        <source>only say how many would be anonymised</source>
+        <translation>只显示将匿名化多少客户</translation>
+    </message>
+    <message>
+        <source>a customer&apos;s own records as a PDF, for the customer</source>
+        <translation>把客户本人的记录导出为 PDF，交给客户</translation>
+    </message>
+    <message>
+        <source>the customer (see customers find)</source>
+        <translation>客户（见 customers find）</translation>
+    </message>
+    <message>
+        <source>{n} customers last seen on or before {cutoff} would be anonymised ({cases} cases, {forms} forms); nothing was changed.</source>
+        <translation>将匿名化 {n} 位最近一次到访在 {cutoff} 或之前的客户（{cases} 个案例，{forms} 张反馈表）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{n} customers last seen on or before {cutoff} were anonymised ({cases} cases, {forms} forms).</source>
+        <translation>已匿名化 {n} 位最近一次到访在 {cutoff} 或之前的客户（{cases} 个案例，{forms} 张反馈表）。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
@@ -2121,6 +2189,14 @@
     <message>
         <source>Renumbered the case at enrolment</source>
         <translation>登记时为案件重新编号</translation>
+    </message>
+    <message>
+        <source>Merged two records of the customer</source>
+        <translation>合并了客户的两条记录</translation>
+    </message>
+    <message>
+        <source>Anonymised the customer (retention period over)</source>
+        <translation>匿名化了客户（保留期限已过）</translation>
     </message>
     <message>
         <source>Recorded a script step</source>
@@ -3591,6 +3667,18 @@
         <source>this repair order is already stored; its details change when the management system&apos;s file is imported</source>
         <translation>该维修工单已存在；其信息在导入管理系统文件时更新</translation>
     </message>
+    <message>
+        <source>choose two different records of the customer: the one to keep and the one to merge into it</source>
+        <translation>请选择客户的两条不同记录：一条保留，另一条并入</translation>
+    </message>
+    <message>
+        <source>only a supervisor or an administrator merges customers</source>
+        <translation>只有监督员或管理员可以合并客户</translation>
+    </message>
+    <message>
+        <source>only an administrator anonymises customers</source>
+        <translation>只有管理员可以匿名化客户</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -4490,6 +4578,53 @@
     </message>
 </context>
 <context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <source>Merge two records of a customer</source>
+        <translation>合并客户的两条记录</translation>
+    </message>
+    <message>
+        <source>the other record: phone, plate or name</source>
+        <translation>另一条记录：电话、车牌或姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>These are the same person: move every case and form to the record kept</source>
+        <translation>这是同一个人：把所有案例和反馈表移到保留的记录</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Find the other record of this customer:</source>
+        <translation>查找该客户的另一条记录：</translation>
+    </message>
+    <message>
+        <source>Keep {name} · {phone}</source>
+        <translation>保留 {name} · {phone}</translation>
+    </message>
+    <message>
+        <source>Visit {ro} {plate}</source>
+        <translation>到店 {ro} {plate}</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>案例 {number}</translation>
+    </message>
+    <message>
+        <source>No other record matches.</source>
+        <translation>没有匹配的其他记录。</translation>
+    </message>
+</context>
+<context>
     <name>MonthTrend</name>
     <message>
         <source>Average score</source>
@@ -5135,6 +5270,14 @@
         <source>Renumbered at enrolment: {old} is now {new}</source>
         <translation>登记时重新编号：{old} 现为 {new}</translation>
     </message>
+    <message>
+        <source>The customer was anonymised: the retention period is over</source>
+        <translation>客户信息已匿名化：保留期限已过</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s two records were merged into one</source>
+        <translation>客户的两条记录已合并为一条</translation>
+    </message>
 </context>
 <context>
     <name>RemedyDialog</name>
@@ -5514,12 +5657,64 @@
         <translation>服务失败反馈表（{n}）</translation>
     </message>
     <message>
+        <source>Your records with us</source>
+        <translation>您在本店的记录</translation>
+    </message>
+    <message>
+        <source>Name: {name}  Phone: {phone}</source>
+        <translation>姓名：{name}  电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Visits and feedback forms</source>
+        <translation>到店与反馈表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>Repair order</source>
         <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Your cases</source>
+        <translation>您的案例</translation>
+    </message>
+    <message>
+        <source>What you told us</source>
+        <translation>您反映的情况</translation>
+    </message>
+    <message>
+        <source>Remedies offered</source>
+        <translation>提供的补救</translation>
+    </message>
+    <message>
+        <source>Everything this dealer holds about you is listed here. Ask at the service counter to have a mistake corrected.</source>
+        <translation>本店保存的您的全部信息均列于此。如有错误，请到服务前台要求更正。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s own records</source>
+        <translation>客户本人的记录</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -5634,6 +5829,10 @@
         <translation>打印人：{who}&#x3000;打印时间：{when}</translation>
     </message>
     <message>
+        <source>Printed on {when}</source>
+        <translation>打印时间：{when}</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -5652,6 +5851,10 @@
 </context>
 <context>
     <name>ReportsPage</name>
+    <message>
+        <source>your name</source>
+        <translation>你的姓名</translation>
+    </message>
     <message>
         <source>Network report</source>
         <translation>网络报表</translation>
@@ -5689,12 +5892,20 @@
         <translation>语言：</translation>
     </message>
     <message>
+        <source>Printed by:</source>
+        <translation>打印人：</translation>
+    </message>
+    <message>
         <source>Choose the report and the month, then press &quot;Create report&quot;.</source>
         <translation>选择报表和月份，然后点击“生成报表”。</translation>
     </message>
     <message>
         <source>Choose a dealer for this report.</source>
         <translation>请为此报表选择经销商。</translation>
+    </message>
+    <message>
+        <source>Type your name under &quot;Printed by&quot;: the report says who printed it.</source>
+        <translation>请在“打印人”处填写你的姓名：报表会注明打印人。</translation>
     </message>
     <message>
         <source>Making the report...</source>
@@ -6041,6 +6252,10 @@
     <message>
         <source>Seconds between sync rounds</source>
         <translation>两次同步之间的秒数</translation>
+    </message>
+    <message>
+        <source>Anonymise customers this many years after their last case or form</source>
+        <translation>客户最近一次案例或反馈表满多少年后匿名化</translation>
     </message>
 </context>
 <context>
