@@ -23,8 +23,9 @@ from sqlalchemy import select  # noqa: E402
 
 from app.models import FailureCase, User, utcnow  # noqa: E402
 from app.models.store import open_database, open_store  # noqa: E402
-from app.services import remedies, users  # noqa: E402
-from app.services.demo import fill_demo  # noqa: E402
+from app.services.recovery import remedies
+from app.services.people import users  # noqa: E402
+from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from app.sync.apply import apply_file  # noqa: E402
 from app.ui.common.qt_app import create_app  # noqa: E402
@@ -83,7 +84,7 @@ def _attach(store, case_id, tmp: Path, actor):
     """A photo of the problem and the repair invoice, as an advisor adds them at the counter."""
     from PySide6.QtGui import QColor, QPainter, QPixmap
 
-    from app.services import attachments
+    from app.services.cases import attachments
 
     photo = tmp / "异响部位照片.png"
     pm = QPixmap(320, 200)
@@ -122,10 +123,10 @@ def enrol(db, st, code, label):
 
 def head_office(db, tmp: Path, store, snap):
     """A second counter, a conflict and a USB stick of case files imported in head office's window."""
-    from app.services.cases import open_case
+    from app.services.cases.opening import open_case
     from app.ui.hq.hq_window import HqWindow
     from app.services.uow import UnitOfWork
-    from app.services.demo import NewCase
+    from app.services.demo.sample_data import NewCase
     from app.foundation.ids import new_id
 
     def enrol_(st, code, label):
@@ -302,8 +303,8 @@ def main(lang: str, out: Path) -> None:
     # Sync: a file head office refused, and the dialog that connects a counter.
     from app.ui.sync.connect_dialog import ConnectDialog
     from app.ui.sync.sync_problems import SyncProblemsDialog
-    from app.services.cases import open_case
-    from app.services.demo import NewCase
+    from app.services.cases.opening import open_case
+    from app.services.demo.sample_data import NewCase
 
     open_case(store, NewCase(customer_name="钱进", phone="13600001111", plate="京Q7M2C9", channel="visit",
                              failure_type="outcome", cause_group="system", severity="minor"), None)

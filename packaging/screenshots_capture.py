@@ -18,8 +18,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from app.models.store import open_store  # noqa: E402
-from app.services import users  # noqa: E402
-from app.services.demo import fill_demo  # noqa: E402
+from app.services.people import users  # noqa: E402
+from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.ui.common.i18n import apply_language  # noqa: E402
 from app.ui.common.ops import Ops  # noqa: E402
 from app.ui.common.qt_app import create_app  # noqa: E402

@@ -42,7 +42,7 @@ def row_cells(text: str, first_cell: str, width: int | None = None) -> list[str]
 
 def month_rows(n: int, year: int, month: int, *, seed: int = 11, prefix: str = "M"):
     """n generated forms, all dated inside the month (demo data's grades and customers)."""
-    from app.services.demo import demo_forms
+    from app.services.demo.sample_data import demo_forms
 
     rows = demo_forms(n, today=date(year, month, 28), seed=seed, ro_prefix=prefix)
     return [replace(r, service_date=date(year, month, 1 + i % 28), repair_order=f"{prefix}{year}{month:02d}-{i:06d}")
@@ -51,7 +51,7 @@ def month_rows(n: int, year: int, month: int, *, seed: int = 11, prefix: str = "
 
 def store_rows(store, rows, dealer_code: str | None = None) -> None:
     from app.services.directory import dealer_by_code
-    from app.services.form_writer import store_forms
+    from app.services.feedback.form_writer import store_forms
     from app.services.uow import UnitOfWork
 
     with UnitOfWork(store) as uow:

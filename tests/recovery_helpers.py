@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, User, utcnow
-from app.services.cases import NewCase, open_case
+from app.services.cases.opening import NewCase, open_case
 from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.foundation import secrets
 from app.models import Event, FailureCase, utcnow
-from app.services.cases import NewCase, open_case
+from app.services.cases.opening import NewCase, open_case
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity
 

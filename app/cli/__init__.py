@@ -124,9 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.cli.acting import ActingRefused
         from app.foundation.errors import InvalidInput, NotFound
         from app.services.dealer_data import DealerNotHere
-        from app.services.lockouts import SignInLocked
-        from app.services.case_log import NotAllowed
-        from app.services.users import SignInFailed
+        from app.services.people.lockouts import SignInLocked
+        from app.services.cases.case_log import NotAllowed
+        from app.services.people.users import SignInFailed
 
         refused = (InvalidInput, NotFound, DealerNotHere, ActingRefused, SignInFailed, SignInLocked, NotAllowed)
         return EXIT_BAD_INPUT if isinstance(exc, refused) else EXIT_FAILED

@@ -39,7 +39,7 @@ def acting_user(args, store, translate, *, role: str):
     """The signed-in person the command runs as (None on a store nobody can sign in to yet); refused
     with a message when --as is missing, the PIN is wrong or the role is below ``role``."""
     from app.foundation.errors import InvalidInput
-    from app.services import users
+    from app.services.people import users
     from app.rules.vocab import Role
 
     if users.needs_first_admin(store):

@@ -23,7 +23,7 @@ def register(sub, translate) -> None:
 
 def run_find(args, translate) -> int:
     from app.cli import open_store_for
-    from app.services.case_queries import find_customers
+    from app.services.cases.case_queries import find_customers
 
     store = open_store_for(args)
     try:

@@ -19,13 +19,13 @@ def register(sub, translate) -> None:
 def run(args, translate) -> int:
     from app.cli import open_store_for
     from app.foundation.errors import InvalidInput
-    from app.services.demo import PLANTED_DRIFTS, fill_demo
+    from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
 
     if args.forms < 0 or args.cases < 0:
         raise InvalidInput(field="--forms/--cases", problem=translate("Cli", "must be 0 or more"))
     store = open_store_for(args)
-    from app.services.demo import holds_real_data
-    from app.services.users import DEMO_PIN, ensure_demo_users
+    from app.services.demo.sample_data import holds_real_data
+    from app.services.people.users import DEMO_PIN, ensure_demo_users
 
     try:
         if holds_real_data(store):  # invented customers must never mix with a dealer's own

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.models import Attachment, FailureCase, HqBlobHolder, SyncBlob, utcnow
-from app.services.attachments import KIND, MAX_BYTES, is_sha256
+from app.services.cases.attachments import KIND, MAX_BYTES, is_sha256
 from app.foundation.signing import sha256
 
 __all__ = ["MAX_BYTES", "missing", "store_blob", "load", "may_fetch", "import_folder", "hold", "held_by_others"]

@@ -12,7 +12,7 @@ from app.foundation.clock import now as clock_now
 from app.models import Attachment, Callback, Customer, Dealer, Event, FailureCase, HqCounter, Remedy, User, Vehicle
 from app.models.event_codec import HQ_ORIGIN
 from app.services import figures
-from app.services.case_queries import CaseDetail, case_detail, local_midnight, search_condition
+from app.services.cases.case_queries import CaseDetail, case_detail, local_midnight, search_condition
 
 
 @dataclass(frozen=True)

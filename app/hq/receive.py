@@ -34,7 +34,7 @@ from app.services.network import month_sums
 from app.services.privacy import purging
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
-from app.services.attachments import KIND
+from app.services.cases.attachments import KIND
 
 UNPROCESSABLE = QT_TRANSLATE_NOOP("Errors",
     "The case file is signed but head office could not process it ({reason}). Nothing of it was imported; "

@@ -14,7 +14,7 @@ from app.hq.resolve import send_history
 from app.models import Event, FailureCase, utcnow
 from app.models.event_codec import HQ_ORIGIN, new_event
 from app.rules.vocab import CaseStatus
-from app.services.case_log import require
+from app.services.cases.case_log import require
 from app.services.changes import CASES, announces
 
 KIND = "case.taken_over"

@@ -20,7 +20,7 @@ from app.models.base import UTCDateTime
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
-from app.services import alerts
+from app.services.today import alerts
 from app.services.customers import merging
 from app.services.privacy import purging
 

@@ -27,7 +27,8 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import StoreMeta, utcnow
 from app.rules.published import check_settings
 from app.services.audit import trail
-from app.services import attachments, settings
+from app.services import settings
+from app.services.cases import attachments
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.privacy import purging
 from app.services.uow import take_write_lock

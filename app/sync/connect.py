@@ -14,7 +14,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import is_tag
 from app.models import Base, Dealer, StoreMeta, utcnow
 from app.services import settings
-from app.services.cases import Renumbered, renumber_for_dealer
+from app.services.cases.opening import Renumbered, renumber_for_dealer
 from app.models.identity import CASE_SEQ_PREFIX, COUNTER_TAG_KEY, SEQUENCE_FLOOR_KEY, ensure_identity
 from app.sync import wire
 from app.sync.client import Offline, Unverified

@@ -30,7 +30,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, Event, StoreMeta, SyncFile, SyncOutbox, utcnow
 from app.models.event_codec import event_to_wire
 from app.models.identity import SEQUENCE_FLOOR_KEY
-from app.services import attachments
+from app.services.cases import attachments
 from app.sync import casefile, found_problems
 from app.foundation.paths import write_atomic
 from app.foundation import signing

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.models.store import open_database, open_store  # noqa: E402
 from app.reports import cases, feedback, network  # noqa: E402
-from app.services.demo import fill_demo  # noqa: E402
+from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.ui.common.i18n import Words  # noqa: E402
 from tests.network_data import fill_network  # noqa: E402
 from tests.pg import start_postgres  # noqa: E402

@@ -150,7 +150,7 @@ def child_scrypt() -> None:
     """The PIN check's own cost: one scrypt with the parameters sign-in uses (not weakened here)."""
     import hashlib
 
-    from app.services import users
+    from app.services.people import users
 
     t = time.perf_counter()
     hashlib.scrypt(b"0000", salt=b"0123456789abcdef", n=users.N, r=users.R, p=users.P, dklen=32)
@@ -160,7 +160,7 @@ def child_scrypt() -> None:
 def child_list(data_dir: str, plate: str) -> None:
     """The case list alone: first page, a search by plate, memory after scrolling to the very end."""
     from app.models.store import open_store
-    from app.services.users import sign_in
+    from app.services.people.users import sign_in
     from app.ui.common.qt_app import create_app
     from app.ui.cases.cases_view import CasesView
     from app.services.drafts import DraftBox
@@ -243,7 +243,7 @@ def child_load_all(data_dir: str) -> None:
     from PySide6.QtWidgets import QTableView
 
     from app.models.store import open_store
-    from app.services.case_queries import CaseFilter, case_page, count_cases
+    from app.services.cases.case_queries import CaseFilter, case_page, count_cases
     from app.ui.common.qt_app import create_app
 
     app = create_app()

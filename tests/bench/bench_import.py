@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.models.store import STORE_FILE, open_store  # noqa: E402
-from app.services.demo import demo_forms  # noqa: E402
+from app.services.demo.sample_data import demo_forms  # noqa: E402
 from app.services.imports.feedback import KEYS as COLUMNS  # noqa: E402
 from app.services.imports.feedback_store import import_feedback_file  # noqa: E402
 

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.models.store import STORE_FILE  # noqa: E402
-from app.services.demo import demo_forms  # noqa: E402
+from app.services.demo.sample_data import demo_forms  # noqa: E402
 from app.services.imports.feedback_store import import_feedback_file  # noqa: E402
 from tests.bench.bench_import import TABLES, raw_insert, twin_stores  # noqa: E402
 from tests.workbooks import CHINESE_HEADER, form_row, write_workbook  # noqa: E402

@@ -27,7 +27,7 @@ from sqlalchemy import func, select  # noqa: E402
 
 from app.models import Event  # noqa: E402
 from app.models.store import open_store  # noqa: E402
-from app.services.demo import fill_demo  # noqa: E402
+from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 
 SECRET = "5e" * 32  # a counter key in the form the keyring holds (hex)

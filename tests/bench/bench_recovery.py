@@ -48,12 +48,12 @@ def main() -> None:
 
     from app.models.store import open_store
     from app.scripts.library import library_for
-    from app.services.callbacks import callbacks_due
-    from app.services.case_queries import CaseFilter, count_cases
-    from app.services.cases import NewCase, open_case, timeline
-    from app.services.demo import fill_demo
-    from app.services.recovery import count_overdue, guide, overdue_cases, record_step
-    from app.services.remedies import propose_remedy
+    from app.services.recovery.callbacks import callbacks_due
+    from app.services.cases.case_queries import CaseFilter, count_cases
+    from app.services.cases.opening import NewCase, open_case, timeline
+    from app.services.demo.sample_data import fill_demo
+    from app.services.recovery.guide import count_overdue, guide, overdue_cases, record_step
+    from app.services.recovery.remedies import propose_remedy
 
     store = open_store(Path(tempfile.mkdtemp(prefix="bench-recovery-")))
     pack = library_for(None).pack

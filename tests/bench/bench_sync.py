@@ -28,7 +28,7 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from app.models import Customer, Event, FailureCase, User, Vehicle  # noqa: E402
 from app.models.store import open_database, open_store  # noqa: E402
-from app.services.demo import fill_demo  # noqa: E402
+from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from tests.synchelp import enrol_in_process  # noqa: E402
 

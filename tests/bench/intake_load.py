@@ -44,7 +44,7 @@ def template_files(root: Path, files: int) -> list[bytes]:
 
     keyring.set_keyring(MemoryKeyring())
     from app.models.store import open_database, open_store
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
     from app.sync import outbox
     from tests.synchelp import enrol_in_process
 

@@ -19,7 +19,7 @@ from app.foundation import secrets
 from app.foundation.ids import new_id
 from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database
-from app.services.attachments import add_attachment
+from app.services.cases.attachments import add_attachment
 from app.services.imports.feedback_store import import_feedback_file
 from app.sync import casefile, wire
 from app.sync.client import SyncClient

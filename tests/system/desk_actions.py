@@ -14,10 +14,18 @@ from pathlib import Path
 
 from app.models.store import open_store
 from app.scripts.library import library_for
-from app.services import alerts, attachments, callbacks, complaints, feedback_forms, lockouts, recovery, remedies, users
-from app.services import verification
-from app.services.cases import NewCase, open_case
-from app.services.feedback_forms import FormEntry
+from app.services.today import alerts
+from app.services.cases import attachments
+from app.services.recovery import callbacks
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import lockouts
+from app.services.recovery import guide as recovery
+from app.services.recovery import remedies
+from app.services.people import users
+from app.services.feedback import verification
+from app.services.cases.opening import NewCase, open_case
+from app.services.feedback.forms import FormEntry
 
 PIN = "2468"
 

@@ -12,7 +12,9 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.models import Alert, FeedbackForm, RepairOrder
 from app.models.store import open_database
-from app.services import alerts, feedback_forms, users
+from app.services.today import alerts
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.imports.feedback_store import import_feedback_file
 from app.sync.client import SyncClient
 from tests.helpers import fresh_store
@@ -142,8 +144,8 @@ def test_a_counter_joining_late_shows_the_same_open_alerts_and_old_forms_raise_n
 
 def test_an_alert_that_travelled_is_not_raised_again(store):
     """An alert made at another store arrives with the id this store would derive: no second one."""
-    from app.services.form_writer import store_forms
-    from app.services.form_values import FormValues
+    from app.services.feedback.form_writer import store_forms
+    from app.services.feedback.form_values import FormValues
     from app.services.uow import UnitOfWork
 
     with UnitOfWork(store) as uow:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.foundation.ids import new_id
 from app.models import HqRefusal, SyncReceived, utcnow
-from app.services.attachments import KIND
+from app.services.cases.attachments import KIND
 from app.sync import casefile
 from tests.system.attack_world import (alive, assert_clean, authed, cli, cli_counter, close_world, dump,
                                        dump_counter, event, forge, make_world, post, report_rss, restart)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.models import FeedbackForm
 from app.models.store import open_store
-from app.services import users
+from app.services.people import users
 from tests.helpers import csv_file, form_line
 
 PIN_ENV = "RECOVERY_DESK_PIN"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from app.models.store import open_store
-from app.services import users
+from app.services.people import users
 
 from tests.helpers import csv_file, worked_example_rows
 from tests.pdftext import pdf_pages, pdf_text, row_value

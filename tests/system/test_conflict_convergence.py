@@ -11,8 +11,8 @@ from app.hq.counters import add_dealer, open_conflicts
 from app.hq.resolve import resolve
 from app.models import SyncConflict
 from app.models.store import open_database
-from app.services import recovery
-from app.services.remedies import propose_remedy
+from app.services.recovery import guide as recovery
+from app.services.recovery.remedies import propose_remedy
 from app.sync.client import SyncClient
 from app.sync.problems import list_problems
 from tests.helpers import fresh_store

@@ -11,7 +11,7 @@ import sys
 
 from app.hq.counters import add_dealer, issue_code
 from app.models.store import open_database
-from app.services import recovery
+from app.services.recovery import guide as recovery
 from app.sync.client import SyncClient
 from app.sync.connect import connect
 from tests.helpers import fresh_store

@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.models import Customer, FailureCase, RepairOrder
-from app.services import complaints, feedback_forms, users
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.customers.merging import merge_customers
 from app.sync.client import SyncClient
 from tests.helpers import fresh_hq_db, fresh_store

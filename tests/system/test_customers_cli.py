@@ -11,7 +11,9 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.models import Customer, Event
 from app.models.store import open_store
-from app.services import complaints, feedback_forms, users
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from tests.synchelp import new_case
 
 

@@ -84,7 +84,7 @@ def test_two_offline_counters_of_one_dealer_connect_and_head_office_has_every_ca
         assert any(n.startswith(f"BJ01-{month}-") for n, _ in numbers)
 
         # A new case after enrolment: the dealer's code and the counter's tag, after the highest number.
-        from app.services.cases import open_case
+        from app.services.cases.opening import open_case
         from tests.synchelp import new_case
 
         a = fresh_store(tmp_path / "a")

@@ -17,7 +17,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from app.ui.common.qt_app import create_app
     from app.models.store import open_store
-    from app.services import users
+    from app.services.people import users
     from app.services.drafts import DraftBox
     from app.ui.shell.main_window import MainWindow
     from app.ui.common.ops import Ops
@@ -42,7 +42,7 @@ CHILD = textwrap.dedent("""
 @pytest.mark.slow
 def test_half_typed_form_comes_back_after_kill(qtbot, data_dir):
     from app.models.store import open_store
-    from app.services import users
+    from app.services.people import users
     from app.services.drafts import DraftBox
     from app.ui.common.qt_app import create_app
     from app.ui.feedback.feedback_form_view import FeedbackFormView

@@ -15,15 +15,16 @@ from app.models import Event, SyncReceived
 from app.models.store import open_database
 from app.rules.vocab import StepKind
 from app.scripts.library import library_for
-from app.services import alerts, settings
-from app.services.attachments import add_attachment
-from app.services.callbacks import callbacks_due, record_not_reached, record_reached
-from app.services.complaints import record_complaint
-from app.services.feedback_forms import FormEntry, correct_form, enter_form
+from app.services import settings
+from app.services.today import alerts
+from app.services.cases.attachments import add_attachment
+from app.services.recovery.callbacks import callbacks_due, record_not_reached, record_reached
+from app.services.cases.complaints import record_complaint
+from app.services.feedback.forms import FormEntry, correct_form, enter_form
 from app.services.orders.store import import_orders_file
-from app.services.recovery import close_case, guide, record_step
-from app.services.remedies import approve_remedy, propose_remedy
-from app.services.verification import draw_sample, record_call
+from app.services.recovery.guide import close_case, guide, record_step
+from app.services.recovery.remedies import approve_remedy, propose_remedy
+from app.services.feedback.verification import draw_sample, record_call
 from app.sync import tables
 from app.sync.apply import apply_file
 from app.sync.client import SyncClient

@@ -17,10 +17,12 @@ from app.reports import feedback as feedback_report
 from app.reports import network
 from app.rules.figures import overdue_reasons
 from app.rules.failure import failure_of
-from app.services import assessment, case_queries, figures, settings, today
+from app.services import assessment, figures, settings
+from app.services.cases import case_queries
+from app.services.today import worklist as today
 from app.services.network import month_sums
-from app.services.demo import fill_demo
-from app.services.recovery import count_overdue, overdue_cases
+from app.services.demo.sample_data import fill_demo
+from app.services.recovery.guide import count_overdue, overdue_cases
 from tests.pdftext import pdf_text, row_value
 from tests.system.test_cli_report import cli
 from tests.unit.test_today_queries import _rows, _stir

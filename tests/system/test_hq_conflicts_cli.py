@@ -9,7 +9,7 @@ import sys
 
 from app.hq.importer import import_paths
 from app.models.store import open_database
-from app.services import recovery
+from app.services.recovery import guide as recovery
 from app.sync import outbox
 from app.sync.apply import apply_file
 from tests.helpers import fresh_store

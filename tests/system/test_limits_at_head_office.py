@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.fields import length
-from app.services.cases import open_case
+from app.services.cases.opening import open_case
 from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, new_case

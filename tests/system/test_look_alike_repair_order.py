@@ -11,7 +11,8 @@ from sqlalchemy import func, select, update
 
 from app.foundation import clock
 from app.models import Customer, FeedbackForm, RepairOrder, SyncConflict
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.sync.client import SyncClient
 from tests.helpers import fresh_hq_db, fresh_store
 from tests.synchelp import enrol_in_process, in_process_head_office

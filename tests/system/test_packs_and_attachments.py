@@ -13,7 +13,8 @@ from app.hq.counters import add_dealer, issue_code
 from app.models import SyncBlob, SyncPublished, utcnow
 from app.models.store import open_database
 from app.scripts.library import bundled_pack_path, library_for
-from app.services import attachments, settings
+from app.services import settings
+from app.services.cases import attachments
 from app.foundation import signing
 from app.sync.client import SyncClient
 from app.sync.connect import connect

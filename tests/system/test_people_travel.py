@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from app.models import Event, SyncConflict, User
 from app.models.store import open_database
-from app.services import lockouts, users
+from app.services.people import lockouts
+from app.services.people import users
 from app.services.preferences import save_settings
 from app.sync.client import SyncClient
 from tests.helpers import fresh_store

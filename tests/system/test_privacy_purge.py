@@ -17,10 +17,13 @@ from app.foundation.errors import InvalidInput
 from app.models import Customer, Event, Vehicle
 from app.models.store import STORE_FILE
 from app.rules import privacy
-from app.services import assessment, case_queries, feedback_forms, users
+from app.services import assessment
+from app.services.cases import case_queries
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.backups.catalogue import list_backups
-from app.services.case_log import NotAllowed
-from app.services.cases import open_case
+from app.services.cases.case_log import NotAllowed
+from app.services.cases.opening import open_case
 from app.services.privacy.purging import purge
 from app.sync.client import SyncClient
 from tests.helpers import fresh_hq_db, fresh_store

@@ -155,7 +155,7 @@ def test_client_killed_between_sending_and_recording_the_acknowledgement(tmp_pat
 
 
 def test_server_killed_mid_import_loses_nothing(tmp_path, monkeypatch):
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
     db = open_database(db_url)

@@ -265,7 +265,7 @@ def test_head_office_exports_csv_and_xlsx_for_its_own_analysis(hq, tmp_path):
     from openpyxl import load_workbook
 
     from app.hq.export import export_central
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     db, server = hq
     a = counter(tmp_path, "a", db, server.url)
@@ -315,7 +315,7 @@ def test_a_supervisor_resolves_a_conflict_and_the_resolution_syncs(hq, tmp_path)
 
 def test_attachments_travel_by_hash_and_only_when_missing(hq, tmp_path):
     from app.hq.blobs import load
-    from app.services import attachments  # what the desk calls
+    from app.services.cases import attachments  # what the desk calls
 
     db, server = hq
     a, b = counter(tmp_path, "a", db, server.url), counter(tmp_path, "b", db, server.url)
@@ -335,7 +335,7 @@ def test_attachments_travel_by_hash_and_only_when_missing(hq, tmp_path):
 def test_attachments_go_on_the_usb_stick_too(tmp_path, hq_url):
     from app.hq.blobs import load
     from app.hq.importer import import_paths
-    from app.services import attachments
+    from app.services.cases import attachments
     from tests.synchelp import enrol_in_process
 
     db = open_database(hq_url)

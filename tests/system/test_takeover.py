@@ -13,7 +13,7 @@ from app.hq.takeover import KIND, take_over
 from app.models import Event, FailureCase
 from app.models.event_codec import HQ_ORIGIN
 from app.models.store import open_database
-from app.services import recovery
+from app.services.recovery import guide as recovery
 from app.sync.client import SyncClient
 from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user

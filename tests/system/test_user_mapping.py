@@ -17,8 +17,9 @@ from app.hq.resolve import resolve
 from app.foundation.ids import new_id
 from app.models import Dealer, Event, FailureCase, SyncConflict, SyncReceived, User, utcnow
 from app.models.store import open_database
-from app.services import recovery, remedies
-from app.services.cases import open_case
+from app.services.recovery import guide as recovery
+from app.services.recovery import remedies
+from app.services.cases.opening import open_case
 from app.sync import conflicts, outbox
 from app.sync.apply import apply_file
 from app.models.event_codec import HQ_ORIGIN

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.foundation import clock
-from app.services.demo import PLANTED_DRIFTS
+from app.services.demo.sample_data import PLANTED_DRIFTS
 from app.services.orders.demo_orders import PLANTED_WORK_TYPE_DRIFT
 from tests.helpers import csv_file, form_line
 from tests.system.test_cli import cli

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from app.models import EarlyWarning
 from app.models.store import open_database
-from app.services import users
-from app.services.demo import PLANTED_DRIFTS, fill_demo
+from app.services.people import users
+from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
 from app.services.predict import warnings
 from app.sync.client import SyncClient, SyncFailed
 from tests.helpers import fresh_store

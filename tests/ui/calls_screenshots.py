@@ -21,9 +21,9 @@ def build(work: Path):
 
     from app.foundation import clock
     from app.models.store import open_store
-    from app.services.demo import ADVISORS, fill_demo
+    from app.services.demo.sample_data import ADVISORS, fill_demo
     from app.services.orders.store import import_orders_file
-    from app.services.users import DEMO_PIN, ensure_demo_users, sign_in
+    from app.services.people.users import DEMO_PIN, ensure_demo_users, sign_in
     from tests.conftest import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())  # never the user's real keyring

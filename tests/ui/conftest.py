@@ -21,7 +21,7 @@ def staffed_templates(migrated_template, tmp_path_factory):
 
     from app.models.snapshot import copy_database
     from app.models.store import STORE_FILE, open_store
-    from app.services import users
+    from app.services.people import users
 
     import keyring
 

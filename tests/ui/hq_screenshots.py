@@ -30,7 +30,7 @@ def build(url: str, work: Path):
     from app.hq.importer import import_paths
     from app.models import FailureCase
     from app.models.store import open_database, open_store
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
     from app.sync import outbox
     from app.sync.apply import apply_file
     from tests.synchelp import edit_case, enrol_in_process

@@ -22,8 +22,10 @@ def build(work: Path):
 
     from app.hq.counters import add_dealer
     from app.models.store import open_database
-    from app.services import recovery, remedies, users
-    from app.services.demo import fill_demo
+    from app.services.recovery import guide as recovery
+    from app.services.recovery import remedies
+    from app.services.people import users
+    from app.services.demo.sample_data import fill_demo
     from app.sync.client import SyncClient
     from tests.conftest import MemoryKeyring
     from tests.helpers import fresh_store
@@ -50,7 +52,7 @@ def build(work: Path):
         for s in (a, b, a, b):
             sync(s)
     fill_demo(b, 60, 24)
-    from app.services.case_queries import CaseFilter, case_page
+    from app.services.cases.case_queries import CaseFilter, case_page
 
     open_rows = [r for r in case_page(b, CaseFilter(status="open"), limit=10).rows]
     r1 = remedies.propose_remedy(b, open_rows[0].id, "voucher", 800, "保养代金券", li.user_id)
@@ -64,7 +66,7 @@ def build(work: Path):
 def shoot(store, people, closed_id, out: Path, language: str) -> None:
     from PySide6.QtTest import QTest
 
-    from app.services import users
+    from app.services.people import users
     from app.ui.common import i18n
     from app.ui.common.ops import Ops
     from app.ui.common.qt_app import create_app

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from app.services.attachments import add_attachment
-from app.services.cases import NewCase, open_case
+from app.services.cases.attachments import add_attachment
+from app.services.cases.opening import NewCase, open_case
 from app.ui.cases import thumbnails
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.services import settings, users
+from app.services import settings
+from app.services.people import users
 from app.services.preferences import read_settings
 from app.ui.settings.settings_view import SettingsView
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.foundation.errors import InvalidInput
-from app.services.callbacks import callbacks_due, record_reached
+from app.services.recovery.callbacks import callbacks_due, record_reached
 from app.ui.common.ops import Ops
 from app.ui.recovery.callbacks_view import CallbacksView
 from tests.recovery_helpers import add_user, case_for

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.models import Customer, FailureCase, RepairOrder
-from app.services import feedback_forms
-from app.services.cases import NewCase
-from app.services.complaints import record_complaint
+from app.services.feedback import forms as feedback_forms
+from app.services.cases.opening import NewCase
+from app.services.cases.complaints import record_complaint
 from app.ui.cases.complaint_dialog import ComplaintDialog
 from tests.ui.conftest import commit_text
 

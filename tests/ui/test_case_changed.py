@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from app.rules.vocab import StepKind
 from app.scripts.library import library_for
-from app.services.cases import timeline
-from app.services.recovery import guide, record_step
-from app.services.remedies import propose_remedy
+from app.services.cases.opening import timeline
+from app.services.recovery.guide import guide, record_step
+from app.services.recovery.remedies import propose_remedy
 from app.ui.recovery.approvals_view import ApprovalsView
 from app.ui.recovery.callbacks_view import CallbacksView
 from app.ui.common.ops import Ops

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.hq.counters import add_dealer
 from app.models.store import open_database
-from app.services import recovery
+from app.services.recovery import guide as recovery
 from app.sync.client import SyncClient
 from app.ui.common.ops import Ops
 from app.ui.sync.sync_problems import SyncProblemsDialog

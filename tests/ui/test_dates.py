@@ -39,8 +39,8 @@ def test_short_date(day, expected):
 
 
 def test_today_lists_last_years_case_with_its_year(qtbot, store, ops):
-    from app.services.cases import open_case
-    from app.services.cases import NewCase
+    from app.services.cases.opening import open_case
+    from app.services.cases.opening import NewCase
     from app.ui.today.today_view import TodayView
 
     last_year = clock.now() - timedelta(days=400)

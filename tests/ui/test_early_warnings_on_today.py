@@ -4,8 +4,8 @@ double-click, acknowledged with a note, and leaves the list; an advisor's Today 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app.services import users
-from app.services.demo import PLANTED_DRIFTS, fill_demo
+from app.services.people import users
+from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
 from app.services.drafts import DraftBox
 from app.services.predict import warnings
 from app.ui.common.ops import Ops

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from python_calamine import CalamineWorkbook
 
-from app.services.demo import fill_demo
+from app.services.demo.sample_data import fill_demo
 from app.services.imports.feedback_store import import_feedback_file
 from tests.workbooks import ENGLISH_HEADER, form_row, write_csv
 

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 
 from app.scripts.library import library_for
-from app.services.callbacks import callbacks_due
-from app.services.recovery import guide, record_step
-from app.services.remedies import propose_remedy
+from app.services.recovery.callbacks import callbacks_due
+from app.services.recovery.guide import guide, record_step
+from app.services.recovery.remedies import propose_remedy
 from app.ui.recovery.callbacks_view import CallbacksView
 from app.ui.common.ops import Ops
 from app.ui.recovery.recovery_stepper import RecoveryStepper
@@ -93,8 +93,8 @@ def test_the_callback_dialog_starts_from_the_case_as_it_is_not_as_the_list_last_
     import pytest
 
     from app.foundation.errors import CaseChanged
-    from app.services.callbacks import record_reached
-    from app.services.recovery import escalate
+    from app.services.recovery.callbacks import record_reached
+    from app.services.recovery.guide import escalate
 
     adv = SimpleNamespace(user_id=add_user(store, "张伟", "advisor"), is_supervisor=False)
     case_id = case_for(store, adv.user_id, failure_type="process", cause_group="communication")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt
 
 from app.foundation import clock
 from app.rules import identifiers
-from app.services import feedback_forms
+from app.services.feedback import forms as feedback_forms
 from tests.ui.conftest import commit_text
 
 

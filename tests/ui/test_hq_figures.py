@@ -10,9 +10,9 @@ from sqlalchemy import update
 from app.foundation import clock
 from app.models import FailureCase
 from app.reports import network
-from app.services.cases import open_case
+from app.services.cases.opening import open_case
 from app.services.imports.feedback_store import import_feedback_file
-from app.services.recovery import count_overdue
+from app.services.recovery.guide import count_overdue
 from app.sync import outbox
 from app.services.network import month_sums
 from app.sync.apply import apply_file

@@ -350,7 +350,7 @@ def test_head_office_takes_over_an_escalated_case_with_a_note(qtbot, tmp_path, n
     from app.hq.takeover import KIND
     from app.models.event_codec import HQ_ORIGIN
     from app.models import SyncReceived
-    from app.services import recovery
+    from app.services.recovery import guide as recovery
 
     db = hq_db
     a = new_store(tmp_path / "a")

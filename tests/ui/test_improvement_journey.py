@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 from sqlalchemy import select
 
 from app.models import FailureCase
-from app.services import users
-from app.services.demo import fill_demo
+from app.services.people import users
+from app.services.demo.sample_data import fill_demo
 from app.services.drafts import DraftBox
 from app.services.predict.improvements import actions
 from app.ui.cases.case_actions import CaseActions

@@ -90,7 +90,7 @@ def test_working_offline_first_then_joining_from_settings_without_a_restart(qtbo
 def test_a_second_pc_joining_a_dealer_with_people_goes_to_sign_in(qtbot, store, ops, head_office, tmp_path):
     """The dealer's first PC made its people and synced; the second PC's first start joins, gets them
     and their PINs, and signs in as one of them: nobody is created again."""
-    from app.services import users
+    from app.services.people import users
     from app.sync.client import SyncClient
     from app.sync.connect import connect
     from app.ui.shell.shell import Shell

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.models import Customer
-from app.services import case_queries, feedback_forms
+from app.services.cases import case_queries
+from app.services.feedback import forms as feedback_forms
 from tests.ui.conftest import commit_text
 
 
@@ -228,8 +229,8 @@ def test_unsaved_form_is_offered_back_when_the_view_opens_again(qtbot, window, s
 
 
 def test_files_dropped_on_a_case_become_thumbnails(qtbot, window, store, advisor, tmp_path):
-    from app.services.cases import NewCase
-    from app.services.complaints import record_complaint
+    from app.services.cases.opening import NewCase
+    from app.services.cases.complaints import record_complaint
 
     ref = record_complaint(store, NewCase("周先生", "13500000000", "川A00001", "hotline", "process", "system",
                                           "minor"), advisor.user_id)
@@ -257,7 +258,7 @@ def test_files_dropped_on_a_case_become_thumbnails(qtbot, window, store, advisor
 
 
 def test_case_list_filters_and_sorts_in_the_database(qtbot, window, store):
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, forms=50, cases=230)
     cases = window.cases
@@ -314,7 +315,7 @@ def test_closed_complaint_is_offered_back_with_its_form_link(qtbot, window, stor
     choose(qtbot, again.cause_group, "Serv")
     with qtbot.waitSignal(again.case_saved) as case:
         qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    from app.services.alerts import open_alerts
+    from app.services.today.alerts import open_alerts
 
     assert [a.case_id for a in open_alerts(store)] == [case.args[0].id]
     assert again.drafts.load("complaint", advisor.user_id) is None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.services.complaints import record_complaint
-from app.services.demo import fill_demo
+from app.services.cases.complaints import record_complaint
+from app.services.demo.sample_data import fill_demo
 from app.ui.common.ops import Ops
 from app.ui.shell.main_window import MainWindow
 from tests.synchelp import new_case

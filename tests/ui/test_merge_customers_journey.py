@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from app.foundation import clock
 from app.models import Customer
-from app.services import complaints, feedback_forms
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
 from tests.synchelp import new_case
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.foundation import clock
-from app.services import feedback_forms
+from app.services.feedback import forms as feedback_forms
 from app.ui.feedback.feedback_form_view import DRAFT_KIND
 from tests.ui.test_journeys import type_form
 

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.foundation import clock
-from app.services import feedback_forms
-from app.services.alerts import acknowledge, open_alerts
-from app.services.cases import NewCase
-from app.services.complaints import record_complaint
-from app.services.remedies import approve_remedy, pending_approvals, propose_remedy
+from app.services.feedback import forms as feedback_forms
+from app.services.today.alerts import acknowledge, open_alerts
+from app.services.cases.opening import NewCase
+from app.services.cases.complaints import record_complaint
+from app.services.recovery.remedies import approve_remedy, pending_approvals, propose_remedy
 from app.ui.cases.complaint_dialog import ComplaintDialog
 from app.ui.today.full_list import FullList
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.rules.vocab import RemedyStatus
-from app.services import remedies, users
+from app.services.recovery import remedies
+from app.services.people import users
 from app.ui.common.ui_words import title
 from tests.recovery_helpers import case_for
 from tests.ui.test_two_desks import desks  # noqa: F401 - the two counters and head office
@@ -44,8 +45,8 @@ def test_a_form_pulled_by_a_sync_round_appears_in_the_verification_view(qtbot, d
     """Counter 1 types a form and draws it for a verification call; counter 2's supervisor, with the
     verification view open, sees the call after a sync round and no refresh of any kind."""
     from app.foundation import clock
-    from app.services.feedback_forms import FormEntry, enter_form
-    from app.services.verification import draw_sample
+    from app.services.feedback.forms import FormEntry, enter_form
+    from app.services.feedback.verification import draw_sample
 
     one, two = desks
     admin1 = users.sign_in(one.store, "admin1", "1357")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services import remedies
+from app.services.recovery import remedies
 from app.services.notices import inbox
 from tests.recovery_helpers import case_for
 from tests.ui.conftest import commit_text
@@ -82,7 +82,7 @@ def test_a_notice_while_the_window_is_hidden_is_told_in_the_tray(qtbot, window, 
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from app.services.changes import CASES
-    from app.services.recovery import escalate
+    from app.services.recovery.guide import escalate
 
     told = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))

@@ -6,7 +6,7 @@ from datetime import timedelta
 from PySide6.QtCore import QPointF, Qt
 
 from app.foundation import clock
-from app.services import feedback_forms
+from app.services.feedback import forms as feedback_forms
 from app.services.drafts import DraftBox
 from app.services.glance.trend import month_trend
 from app.ui.common.charts import series_of
@@ -36,7 +36,7 @@ def test_todays_trend_is_drawn_after_the_first_show_with_the_months_figures(qtbo
 
 
 def test_the_status_bar_counts_the_list_and_a_part_filters_it(qtbot, window, store, advisor):
-    from app.services.recovery import escalate
+    from app.services.recovery.guide import escalate
 
     refs = waiting_cases(store, advisor, 3)
     escalate(store, refs[0].id, "客户要求经理处理", advisor.user_id)

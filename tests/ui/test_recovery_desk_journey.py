@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 
 from app.models import FailureCase
-from app.services.cases import timeline
+from app.services.cases.opening import timeline
 from tests.ui.conftest import commit_text
 from tests.ui.test_journeys import choose, type_form
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import FailureCase
 from app.scripts.library import library_for
-from app.services.cases import timeline
+from app.services.cases.opening import timeline
 from app.ui.recovery.callbacks_view import CallbacksView
 from app.ui.common.ops import Ops
 from app.ui.recovery.recovery_stepper import RecoveryStepper

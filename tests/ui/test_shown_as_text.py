@@ -11,9 +11,11 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from app.foundation.paths import resources_dir
-from app.services import callbacks, remedies, users
-from app.services.attachments import add_attachment
-from app.services.cases import NewCase, open_case
+from app.services.recovery import callbacks
+from app.services.recovery import remedies
+from app.services.people import users
+from app.services.cases.attachments import add_attachment
+from app.services.cases.opening import NewCase, open_case
 from app.services.changes import CASES
 from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
@@ -166,7 +168,7 @@ def test_every_page_and_dialog_shows_data_as_text(qtbot, store, admin, tmp_path)
     feedback.on_open_clicked()
     look("stored feedback form")
 
-    from app.services.feedback_forms import case_from_form
+    from app.services.feedback.forms import case_from_form
     from app.ui.cases.complaint_dialog import ComplaintDialog
 
     dialog = ComplaintDialog(store, ops, seeded["boss"], window.drafts,
@@ -212,7 +214,7 @@ def test_every_page_and_dialog_shows_data_as_text(qtbot, store, admin, tmp_path)
     settings.reset_pin_button.click()
     assert asked and asked[0] is not None
 
-    from app.services.recovery import guide, record_step
+    from app.services.recovery.guide import guide, record_step
     from app.ui.recovery.remedy_dialog import RemedyDialog
 
     remedy = RemedyDialog(store, ops, seeded["case"].id, seeded["li"], window, version_of=lambda: None)

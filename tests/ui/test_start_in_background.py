@@ -20,7 +20,7 @@ def _threaded_shell(qtbot, store):
 
 
 def test_wrong_pin_shows_nothing_then_the_right_person_gets_their_window(qtbot, store, advisor):
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, forms=60, cases=12)
     ops, shell, dialog = _threaded_shell(qtbot, store)
@@ -64,8 +64,8 @@ def test_wrong_pin_shows_nothing_then_the_right_person_gets_their_window(qtbot, 
 def test_every_box_of_today_is_read_while_the_pin_is_typed(qtbot, store, advisor, monkeypatch):
     """The Overdue box is read with Today's figures while the PIN is typed, and filled with them when
     the window shows: its own query (which follows) waits behind the window's other loads."""
-    from app.services.demo import fill_demo
-    from app.services.recovery import count_overdue, overdue_cases
+    from app.services.demo.sample_data import fill_demo
+    from app.services.recovery.guide import count_overdue, overdue_cases
     from app.ui.today.overdue_box import SHOWN, OverdueBox
 
     fill_demo(store, forms=60, cases=40, seed=2)

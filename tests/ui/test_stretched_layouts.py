@@ -37,7 +37,7 @@ def test_first_start_and_sign_in(qtbot, store, ops, big):
 
 
 def test_sign_in_lists_whole_names(qtbot, store, ops, admin, big):
-    from app.services import users
+    from app.services.people import users
     from app.ui.shell.shell import Shell
 
     users.create_user(store, "s1", "监督员", "5678", "supervisor", actor_id=admin.user_id)
@@ -87,7 +87,7 @@ def test_the_dialogs(qtbot, store, ops, admin, advisor, big):
     from app.ui.recovery.remedy_dialog import RemedyDialog
     from app.ui.sync.connect_dialog import ConnectDialog
     from app.ui.sync.sync_problems import SyncProblemsDialog
-    from app.services.case_queries import case_version
+    from app.services.cases.case_queries import case_version
     from tests.recovery_helpers import case_for
 
     case_id = case_for(store, advisor.user_id, at=None)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.foundation import clock
 from app.models import FeedbackForm
 from app.services.imports.feedback_store import import_feedback_file
-from app.services.remedies import pending_approvals, remedies_for
+from app.services.recovery.remedies import pending_approvals, remedies_for
 from app.ui.recovery.approvals_view import ApprovalsView
 from app.ui.common.ops import Ops
 from app.ui.recovery.remedy_dialog import RemedyDialog

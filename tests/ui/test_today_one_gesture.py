@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.foundation import clock
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.drafts import DraftBox
 from app.ui.cases.complaint_dialog import ComplaintDialog
 from app.ui.common.ops import Ops

@@ -13,7 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.hq.counters import add_dealer, issue_code
-from app.services import remedies, users
+from app.services.recovery import remedies
+from app.services.people import users
 from app.services.changes import CASES
 from app.sync.connect import connect
 from app.ui.common.ops import Ops

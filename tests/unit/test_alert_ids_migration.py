@@ -10,10 +10,11 @@ from app.foundation import clock
 from app.foundation.ids import new_id
 from app.models import Alert
 from app.models.store import _alembic_config, upgrade
-from app.services import alerts
-from app.services.form_values import FormValues
-from app.services.form_writer import store_forms
+from app.services.today import alerts
+from app.services.feedback.form_values import FormValues
+from app.services.feedback.form_writer import store_forms
 from app.services.uow import UnitOfWork
+from tests.helpers import downgrade
 
 
 def test_old_alerts_are_rekeyed_and_a_second_one_for_a_form_is_dropped(store):
@@ -25,8 +26,7 @@ def test_old_alerts_are_rekeyed_and_a_second_one_for_a_form_is_dropped(store):
                                           f"京A{i:05d}", "E", "A", "A", None, "unverified", "") for i in range(2)],
                     source="import")
         uow.commit()
-    with store.engine.begin() as c:
-        command.downgrade(_alembic_config(c), "0005_today")
+    downgrade(store.engine, "0005_today")
     t = clock.now()
     with store.session() as s, s.begin():
         f0, f1 = sorted(s.scalars(text("SELECT id FROM feedback_form")))

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from app.foundation import clock
 from app.models import Event
-from app.services import lockouts, users
+from app.services.people import lockouts
+from app.services.people import users
 from app.services.audit import trail, view
 from app.services.preferences import save_settings
 

@@ -39,8 +39,9 @@ def test_the_limit_in_force_is_capped_by_the_ceiling(limit, ceiling, want):
 
 
 def test_a_ceiling_published_later_caps_what_a_role_may_give(store):
-    from app.services import settings, users
-    from app.services.case_log import authority_limit
+    from app.services import settings
+    from app.services.people import users
+    from app.services.cases.case_log import authority_limit
     from app.services.uow import UnitOfWork
     from app.rules.vocab import Role
 

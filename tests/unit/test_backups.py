@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.foundation import secrets
 from app.models import FailureCase, SyncFile, snapshot
-from app.services import attachments
+from app.services.cases import attachments
 from app.services.backups import catalogue, restoring, taking
 from app.services.backups.catalogue import BackupInfo
 from app.services.backups.open_store import restore_open_store

@@ -9,9 +9,9 @@ from app.models import Callback
 from app.rules.recovery import callback_due_at, callback_is_due
 from app.rules.vocab import StepKind
 from app.scripts.library import library_for
-from app.services.callbacks import callbacks_due
-from app.services.cases import timeline
-from app.services.recovery import guide, record_step
+from app.services.recovery.callbacks import callbacks_due
+from app.services.cases.opening import timeline
+from app.services.recovery.guide import guide, record_step
 from tests.recovery_helpers import T0, add_user, case_for
 from tests.unit.test_recovery_life import follow_script
 

@@ -11,9 +11,9 @@ import sqlite3
 import pytest
 import sqlalchemy
 
-from app.services.case_queries import CaseFilter, case_page, count_cases
-from app.services.demo import fill_demo
-from app.services.recovery import overdue_cases
+from app.services.cases.case_queries import CaseFilter, case_page, count_cases
+from app.services.demo.sample_data import fill_demo
+from app.services.recovery.guide import overdue_cases
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from app.hq.counters import add_dealer, duplicate_case_numbers, issue_code, rede
 from app.foundation.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Event, FailureCase, HqCounter, StoreMeta
 from app.models.store import open_database
-from app.services.case_queries import CaseFilter, case_page
-from app.services.cases import open_case, timeline
+from app.services.cases.case_queries import CaseFilter, case_page
+from app.services.cases.opening import open_case, timeline
 from app.sync.apply import apply_file, records_for
 from app.models.event_codec import event_to_wire
 from app.sync.connect import _rehome

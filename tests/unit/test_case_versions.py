@@ -18,11 +18,11 @@ from app.models import Attachment, Callback, Event, FailureCase, Remedy, User
 from app.models.store import open_store
 from app.rules.vocab import StepKind
 from app.scripts.library import library_for
-from app.services.attachments import add_attachment
-from app.services.callbacks import callbacks_due, record_not_reached, record_reached
-from app.services.case_log import NotAllowed
-from app.services.recovery import close_case, escalate, guide, record_step, reopen
-from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
+from app.services.cases.attachments import add_attachment
+from app.services.recovery.callbacks import callbacks_due, record_not_reached, record_reached
+from app.services.cases.case_log import NotAllowed
+from app.services.recovery.guide import close_case, escalate, guide, record_step, reopen
+from app.services.recovery.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
 from app.sync.apply import apply_file, records_for
 from tests.recovery_helpers import T0, add_user, case_for
 

@@ -15,14 +15,14 @@ from app.models import (Base, EarlyWarning, FeedbackForm, HqFormMonth, Improveme
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
-from app.services.alerts import ensure_for_forms, open_alerts
+from app.services.today.alerts import ensure_for_forms, open_alerts
 from app.services.assessment import month_summary
-from app.services.attachments import add_attachment
-from app.services.callbacks import callbacks_due
-from app.services.demo import fill_demo
-from app.services.today import today_figures
-from app.services.users import ensure_demo_users
-from app.services.verification import draw_sample, record_call
+from app.services.cases.attachments import add_attachment
+from app.services.recovery.callbacks import callbacks_due
+from app.services.demo.sample_data import fill_demo
+from app.services.today.worklist import today_figures
+from app.services.people.users import ensure_demo_users
+from app.services.feedback.verification import draw_sample, record_call
 from app.sync.connect import _rehome, dealer_tables
 
 

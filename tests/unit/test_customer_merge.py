@@ -12,8 +12,11 @@ from app.foundation import clock
 from app.foundation.errors import InvalidInput, NotFound
 from app.models import Customer, Event, FailureCase, RepairOrder, Vehicle
 from app.rules.identifiers import PLATE_UNKNOWN
-from app.services import case_queries, complaints, feedback_forms, users
-from app.services.case_log import NotAllowed
+from app.services.cases import case_queries
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
+from app.services.cases.case_log import NotAllowed
 from app.services.customers import merging
 from app.services.customers.merging import merge_customers, survivors
 from tests.synchelp import new_case

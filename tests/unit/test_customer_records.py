@@ -8,7 +8,9 @@ from app.foundation import clock
 from app.foundation.translation import Words
 from app.models import Customer
 from app.reports import customer_records
-from app.services import complaints, feedback_forms, users
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from tests.pdftext import pdf_fonts, pdf_text
 from tests.synchelp import new_case
 

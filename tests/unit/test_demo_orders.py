@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.models import Event, FeedbackForm, RepairOrder
 from app.rules.failure import failure_of
-from app.services.demo import fill_demo
+from app.services.demo.sample_data import fill_demo
 from app.services.orders.demo_orders import TYPICAL_HOURS
 
 

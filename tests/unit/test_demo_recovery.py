@@ -12,10 +12,12 @@ from sqlalchemy import select
 
 from app.models import Callback, Event, FailureCase, Remedy
 from app.scripts.library import library_for
-from app.services import callbacks, recovery, remedies
-from app.services.cases import NewCase, open_case_in, timeline
-from app.services.demo import fill_demo
-from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
+from app.services.recovery import callbacks
+from app.services.recovery import guide as recovery
+from app.services.recovery import remedies
+from app.services.cases.opening import NewCase, open_case_in, timeline
+from app.services.demo.sample_data import fill_demo
+from app.services.demo.recovery_plan import BulkRecovery, DemoCase, plan_case
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CaseStatus
 from tests.recovery_helpers import T0, add_user, case_for
@@ -138,8 +140,8 @@ def test_demo_has_cases_in_every_state_older_ones_mostly_closed(store):
 
 def test_demo_case_timeline_starts_with_the_advisor_who_recorded_it(store):
     """The case detail's first line is "when · who": a demo case names its advisor, not "-"."""
-    from app.services.case_queries import case_detail
-    from app.services.demo import ADVISORS
+    from app.services.cases.case_queries import case_detail
+    from app.services.demo.sample_data import ADVISORS
 
     fill_demo(store, 300, 40, now=datetime(2026, 11, 30, 15, 0).astimezone())
     with store.session() as s:

@@ -6,10 +6,15 @@ import pytest
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput
-from app.services import alerts, attachments, case_queries, complaints, feedback_forms, users
-from app.services.cases import NewCase, open_case
+from app.services.today import alerts
+from app.services.cases import attachments
+from app.services.cases import case_queries
+from app.services.cases import complaints
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
+from app.services.cases.opening import NewCase, open_case
 from app.services.drafts import DraftBox
-from app.services.today import today_figures
+from app.services.today.worklist import today_figures
 from app.rules.vocab import CaseStatus
 
 
@@ -160,7 +165,7 @@ def test_search_like_people_remember(store, advisor):
 
 
 def test_pages_by_keyset_match_pages_by_offset(store, advisor):
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, forms=60, cases=250)
     f = case_queries.CaseFilter()
@@ -222,7 +227,7 @@ def test_drafts_survive_and_are_discarded(tmp_path):
 
 def test_demo_users_only_on_a_store_without_real_users(store, tmp_path):
     from app.models.store import open_store
-    from app.services.demo import fill_demo
+    from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, forms=20, cases=5)
     made = users.ensure_demo_users(store)
@@ -241,8 +246,8 @@ def test_demo_users_only_on_a_store_without_real_users(store, tmp_path):
 
 
 def test_today_counts_stop_at_the_cap(store, monkeypatch):
-    from app.services import today
-    from app.services.demo import fill_demo
+    from app.services.today import worklist as today
+    from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, forms=40, cases=0)
     for i in range(30):  # waiting: nobody has responded yet

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from app.foundation.errors import InvalidInput
 from app.models import EarlyWarning, Event, FeedbackForm
 from app.rules import drift
-from app.services import users
-from app.services.demo import PLANTED_DRIFTS, fill_demo
+from app.services.people import users
+from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
 from app.services.predict import warnings
 from tests.helpers import fresh_store
 

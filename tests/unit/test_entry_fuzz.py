@@ -12,8 +12,10 @@ from app.foundation import clock
 from app.foundation.errors import InvalidFields, InvalidInput
 from app.models import Event, FeedbackForm
 from app.rules import identifiers as ids
-from app.services import cases, feedback_forms, users
-from app.services.cases import NewCase
+from app.services.cases import opening as cases
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
+from app.services.cases.opening import NewCase
 
 ANY = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
 FIELD_TEXT = st.one_of(ANY, st.sampled_from(["13812345678", "京A12345", "RO1", "李明", "", " "]))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.foundation import clock, signing
 from app.models import Event
 from app.models.event_codec import COLUMNS, HQ_ORIGIN, event_from_wire, from_wire, new_event, to_wire
-from app.services.demo import fill_demo
+from app.services.demo.sample_data import fill_demo
 from app.sync.conflicts import ACTIONS
 
 AT = datetime(2026, 11, 18, 2, 30, 15, 123456, tzinfo=timezone.utc)

@@ -10,8 +10,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.rules.privacy import phone_for
-from app.services.case_queries import CaseFilter
-from app.services.demo import fill_demo
+from app.services.cases.case_queries import CaseFilter
+from app.services.demo.sample_data import fill_demo
 from app.services.exports.lists import FormFilter, export_cases, export_forms
 from app.services.exports.workbook import ExportCancelled, Sheet, write_workbook
 from app.services.imports.feedback_store import import_feedback_file

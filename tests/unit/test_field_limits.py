@@ -14,8 +14,8 @@ from app.foundation.errors import ImportRejected, InvalidInput
 from app.models import Base, Customer, FeedbackForm
 from app.models.record_limits import record_refusal
 from app.rules import fields
-from app.services.cases import open_case, validate as validate_case
-from app.services.feedback_forms import FormEntry, validate as validate_form
+from app.services.cases.opening import open_case, validate as validate_case
+from app.services.feedback.forms import FormEntry, validate as validate_form
 from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line
 from tests.synchelp import new_case

@@ -13,8 +13,8 @@ from app.models import FeedbackForm, RepairOrder
 from app.rules.figures import callback_completion, overdue_reasons, recovery_rate, time_to
 from app.rules.failure import failure_of
 from app.services import figures
-from app.services.form_values import FormValues
-from app.services.form_writer import store_forms
+from app.services.feedback.form_values import FormValues
+from app.services.feedback.form_writer import store_forms
 from app.services.uow import UnitOfWork
 
 # DOMAIN.md: a failure when the overall score is below 8 or any item is graded D or E.

@@ -11,7 +11,8 @@ from app.foundation.errors import ImportRejected, InvalidInput
 from app.foundation import clock
 from app.rules import identifiers
 from app.models import Customer, Event, FeedbackForm, RepairOrder
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.imports.feedback import KEYS as COLUMNS, check_table
 from app.services.imports.reader import text_table
 from app.services.imports.feedback_store import import_feedback_file

@@ -3,14 +3,16 @@
 from datetime import timedelta
 
 from app.foundation import clock
-from app.services import case_queries, feedback_forms, users
-from app.services.alerts import count_open_alerts, open_alerts
-from app.services.case_queries import CaseFilter
-from app.services.cases import NewCase
-from app.services.complaints import record_complaint
+from app.services.cases import case_queries
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
+from app.services.today.alerts import count_open_alerts, open_alerts
+from app.services.cases.case_queries import CaseFilter
+from app.services.cases.opening import NewCase
+from app.services.cases.complaints import record_complaint
 from app.services.glance.counts import NavCounts, nav_counts
-from app.services.recovery import escalate
-from app.services.remedies import propose_remedy
+from app.services.recovery.guide import escalate
+from app.services.recovery.remedies import propose_remedy
 
 
 def test_counts_follow_what_the_pages_list_and_an_advisor_gets_only_callbacks(store):
@@ -31,7 +33,7 @@ def test_counts_follow_what_the_pages_list_and_an_advisor_gets_only_callbacks(st
 
 def test_callbacks_due_count_those_due_by_tonight_as_todays_box_does(store):
     from app.models import utcnow
-    from app.services.today import today_figures
+    from app.services.today.worklist import today_figures
     from tests.recovery_helpers import T0, add_user, case_for
     from tests.unit.test_recovery_life import follow_script
 

@@ -13,7 +13,7 @@ from app.hq.counters import add_dealer, issue_code, redeem
 from app.hq.receive import receive
 from app.models import Event, FailureCase, FeedbackForm, HqRefusal, SyncConflict, SyncReceived
 from app.models.store import STORE_FILE, open_database, open_store
-from app.services.demo import fill_demo
+from app.services.demo.sample_data import fill_demo
 from app.sync import casefile, outbox
 from app.foundation import signing
 from app.sync.casefile import CaseFileRejected

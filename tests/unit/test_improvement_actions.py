@@ -13,8 +13,8 @@ from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.models import Event, FailureCase, FeedbackForm, User
 from app.rules.scoring import FAILING_GRADES
-from app.services import users
-from app.services.demo import fill_demo
+from app.services.people import users
+from app.services.demo.sample_data import fill_demo
 from app.services.predict import improvements as imp
 from app.services.predict.improvements import Figure
 

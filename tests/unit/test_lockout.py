@@ -11,10 +11,11 @@ from app.models import Event
 from app.models.store import open_store
 from app.rules.lockout import FREE_TRIES, wait_after
 from app.rules.vocab import Role
-from app.services import lockouts, users
-from app.services.case_log import NotAllowed
-from app.services.lockouts import SignInLocked
-from app.services.users import SignInFailed
+from app.services.people import lockouts
+from app.services.people import users
+from app.services.cases.case_log import NotAllowed
+from app.services.people.lockouts import SignInLocked
+from app.services.people.users import SignInFailed
 
 
 @pytest.mark.parametrize("failures, wait", [

@@ -10,13 +10,15 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from tests.helpers import downgrade
 from app.foundation import clock
 from app.hq.receive import receive
 from app.models import FeedbackForm, HqFormMonth
 from app.models.store import open_database
 from app.reports.feedback import TREND_MONTHS, months_back, trend
 from app.reports.figures import month_pair_by
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.assessment import previous
 from app.services.imports.feedback_store import import_feedback_file
 from app.services.network import month_sums
@@ -155,8 +157,8 @@ def test_the_migration_sums_the_forms_already_held(store):
     from alembic import command
 
     from app.models.store import _alembic_config, upgrade
-    from app.services.form_values import FormValues
-    from app.services.form_writer import store_forms
+    from app.services.feedback.form_values import FormValues
+    from app.services.feedback.form_writer import store_forms
     from app.services.uow import UnitOfWork
 
     today = clock.today()
@@ -166,11 +168,7 @@ def test_the_migration_sums_the_forms_already_held(store):
                                 "E" if i % 2 else "A", "A", "A", 9 if i % 3 else None, "unverified", "")
                      for i in range(5)], source="import")
         uow.commit()
-    with store.engine.connect() as c:  # SQLite rebuilds a table to drop a column: foreign keys off, as upgrade() does
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
-        with c.begin():
-            command.downgrade(_alembic_config(c), "0012_improvement_actions")
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    downgrade(store.engine, "0012_improvement_actions")
     upgrade(store.engine)
     _assert_sums_are_the_forms(store)
     assert sum(r[3] for r in _all_sums(store)) == 5

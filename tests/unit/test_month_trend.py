@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.glance.trend import month_trend, months_back
-from app.services.today import today_figures
+from app.services.today.worklist import today_figures
 
 
 def test_months_back_cross_the_year():

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from app.foundation import clock
 from app.hq.network_cases import NetworkCaseFilter, case_page, count_cases
-from app.services.cases import open_case
+from app.services.cases.opening import open_case
 from app.sync import outbox
 from app.sync.apply import apply_file
 from tests.synchelp import enrol_in_process, new_case

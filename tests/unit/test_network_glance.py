@@ -60,7 +60,7 @@ def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tm
     before = date(*previous(today.year, today.month), 1)
     _forms(a, tmp_path / "a.csv", [(before, "A,A,A", 10)] * 3 + [(today, "A,D,A", 6), (today, "A,A,A", 9)])
     _forms(b, tmp_path / "b.csv", [(before, "B,B,B", 9)] * 2 + [(today, "A,A,A", 10)] * 2)
-    from app.services.cases import open_case
+    from app.services.cases.opening import open_case
 
     opened = clock.now() - timedelta(hours=30)  # nobody answered for 30 hours: overdue
     late = [open_case(a, new_case(i), None, at=opened).id for i in range(2)]

@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 
 from app.models import utcnow
-from app.services import remedies, users
+from app.services.recovery import remedies
+from app.services.people import users
 from app.services.notices import inbox
-from app.services.recovery import escalate
+from app.services.recovery.guide import escalate
 from tests.recovery_helpers import case_for
 
 
@@ -52,7 +53,7 @@ def test_escalation_reaches_supervisors_and_the_case_owner_not_the_one_who_escal
 
 
 def test_a_case_opened_for_someone_else_is_their_news(store, people):
-    from app.services.cases import NewCase, open_case
+    from app.services.cases.opening import NewCase, open_case
 
     admin, li, wang, zhou = people
     new = NewCase(customer_name="王芳", phone="13812345678", plate="京A12345", channel="on_site",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select, text
 
+from tests.helpers import downgrade
 from app.models import User
 from app.models.store import _alembic_config, upgrade
-from app.services import users
+from app.services.people import users
 from app.sync import outbox
 
 
@@ -21,11 +22,7 @@ def test_old_people_take_their_version_and_their_history_is_filed(store):
     with store.session() as s, s.begin():
         # As before the migration: people's changes never filed (the outbox passed them).
         s.execute(text("DELETE FROM sync_outbox"))
-    with store.engine.connect() as c:  # SQLite rebuilds a table to drop a column: foreign keys off, as upgrade() does
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
-        with c.begin():
-            command.downgrade(_alembic_config(c), "0013_network_sums")
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    downgrade(store.engine, "0013_network_sums")
     upgrade(store.engine)
     with store.session() as s:
         assert {u.username: u.version for u in s.scalars(select(User))} == {"admin": 1, "li": 2}

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.models import Customer, Vehicle
 from app.rules import privacy
-from app.services import feedback_forms, users
+from app.services.feedback import forms as feedback_forms
+from app.services.people import users
 from app.services.privacy import purging
 from app.services.uow import UnitOfWork
 

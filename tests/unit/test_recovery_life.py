@@ -11,12 +11,12 @@ from app.models import Callback, FailureCase
 from app.rules.vocab import StepKind, CauseGroup, FailureType, Severity
 from app.scripts.library import library_for
 from app.services import settings
-from app.services.callbacks import callbacks_due, record_not_reached, record_reached
-from app.services.case_log import NotAllowed, WrongState
-from app.services.case_queries import CaseFilter, case_page, count_cases
-from app.services.cases import timeline
-from app.services.recovery import close_case, count_overdue, escalate, guide, overdue_cases, record_step, reopen
-from app.services.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
+from app.services.recovery.callbacks import callbacks_due, record_not_reached, record_reached
+from app.services.cases.case_log import NotAllowed, WrongState
+from app.services.cases.case_queries import CaseFilter, case_page, count_cases
+from app.services.cases.opening import timeline
+from app.services.recovery.guide import close_case, count_overdue, escalate, guide, overdue_cases, record_step, reopen
+from app.services.recovery.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
 from tests.recovery_helpers import T0, add_user, case_for, d_graded_form
 
 PACK = library_for(None).pack

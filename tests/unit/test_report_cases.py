@@ -10,9 +10,9 @@ from sqlalchemy import Float, Integer, column, select, table, text, update
 from app.models import Callback, FailureCase
 from app.reports import cases
 from app.reports.figures import percentile
-from app.services.cases import NewCase, open_case
-from app.services.recovery import count_overdue
-from app.services.remedies import agree_in, propose_remedy
+from app.services.cases.opening import NewCase, open_case
+from app.services.recovery.guide import count_overdue
+from app.services.recovery.remedies import agree_in, propose_remedy
 from app.services.uow import UnitOfWork
 from app.foundation.translation import Words
 from tests.pdftext import pdf_text, row_cells, row_value

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 
 from app.models import Dealer
-from app.services.cases import open_case
+from app.services.cases.opening import open_case
 from app.services.imports.feedback_store import import_feedback_file
 from app.services.orders.store import import_orders_file
 from app.services.predict.monitor import DriftWarning

@@ -107,7 +107,7 @@ def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, 
 ])
 def test_saving_a_setting_checks_the_role_in_the_core(store, role, key, value, refused):
     from app.foundation.errors import InvalidInput
-    from app.services import users
+    from app.services.people import users
     from app.services.preferences import read_settings, save_settings
 
     admin = users.create_first_admin(store, "admin", "管理员", "1234")

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
+from tests.helpers import downgrade
 from app.foundation.errors import MigrationFailed, StoreTooNew
 from app.models import store as store_mod
 from app.models.store import STORE_FILE, open_store
@@ -111,8 +112,7 @@ def test_a_store_one_revision_behind_is_backed_up_and_upgraded(data_dir):
     from app.models.store import _alembic_config, make_engine
 
     engine = make_engine(f"sqlite:///{data_dir / STORE_FILE}")
-    with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), "-1")
+    downgrade(engine, "-1")
     engine.dispose()
     assert previous[1] == head
     open_store(data_dir).close()

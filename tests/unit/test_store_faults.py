@@ -57,7 +57,7 @@ def test_a_full_disk_is_a_full_disk_in_words_and_the_import_stores_nothing(tmp_p
 
 @pytest.mark.parametrize("service", ["import", "user"])
 def test_a_read_only_store_says_so_and_what_to_do(tmp_path, service):
-    from app.services import users
+    from app.services.people import users
 
     store = fresh_store(tmp_path / "data")
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
@@ -117,9 +117,9 @@ def test_two_desks_saving_on_one_store_at_once_wait_for_each_other(tmp_path):
 
     from app.models import FailureCase
     from app.models.store import open_store
-    from app.services import users
-    from app.services.cases import NewCase
-    from app.services.complaints import record_complaint
+    from app.services.people import users
+    from app.services.cases.opening import NewCase
+    from app.services.cases.complaints import record_complaint
 
     first = fresh_store(tmp_path / "data")
     admin = users.create_first_admin(first, "admin", "管理员", "1234")
@@ -184,8 +184,8 @@ def test_a_file_written_beside_the_store_meets_the_same_disk(number, kind):
 
 
 def test_attaching_a_file_on_a_full_disk_says_so_and_leaves_nothing(tmp_path, monkeypatch):
-    from app.services import attachments
-    from app.services.cases import NewCase, open_case
+    from app.services.cases import attachments
+    from app.services.cases.opening import NewCase, open_case
 
     store = fresh_store(tmp_path / "data")
     case = open_case(store, NewCase("周先生", "13500000000", "川A00001", "hotline", "process", "system", "minor"), None)

@@ -11,9 +11,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.foundation import clock
-from app.services import settings, today
-from app.services.demo import fill_demo
-from app.services.today import today_figures
+from app.services import settings
+from app.services.today import worklist as today
+from app.services.demo.sample_data import fill_demo
+from app.services.today.worklist import today_figures
 
 POINTS = {"A": 2, "B": 1, "C": 0, "D": -1, "E": -2}
 
@@ -183,7 +184,7 @@ def test_todays_queries_use_todays_indexes(generated):
 def test_overdue_cases_match_a_plain_computation(generated):
     """The overdue list (Today's Overdue box, the case list) read from three indexes says what the
     rule says case by case: not closed, and a late first response, a late callback or a flagged one."""
-    from app.services.recovery import count_overdue, overdue_cases
+    from app.services.recovery.guide import count_overdue, overdue_cases
 
     con = sqlite3.connect(generated.path)
     con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 5 = 0 AND state = 'due'")

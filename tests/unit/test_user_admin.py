@@ -5,9 +5,9 @@ can't sign in and their work keeps their name."""
 import pytest
 
 from app.foundation.errors import InvalidInput
-from app.services import users
-from app.services.case_log import AccountInactive, NotAllowed
-from app.services.users import SignInFailed, create_user, reset_secret, set_active, sign_in
+from app.services.people import users
+from app.services.cases.case_log import AccountInactive, NotAllowed
+from app.services.people.users import SignInFailed, create_user, reset_secret, set_active, sign_in
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import pytest
 
 from app.foundation.errors import InvalidInput
 from app.services.assessment import month_summary
-from app.services.case_log import NotAllowed
+from app.services.cases.case_log import NotAllowed
 from app.services.imports.feedback_store import import_feedback_file
-from app.services.verification import calls, draw_sample, record_call, resolve_dispute, spread_across
+from app.services.feedback.verification import calls, draw_sample, record_call, resolve_dispute, spread_across
 from tests.helpers import csv_file, form_line
 from tests.recovery_helpers import add_user
 
@@ -86,8 +86,8 @@ def test_a_form_entered_as_disputed_has_the_event_that_says_so(store):
     from sqlalchemy import select
 
     from app.models import Event, FeedbackForm
-    from app.services import users
-    from app.services.feedback_forms import FormEntry, enter_form
+    from app.services.people import users
+    from app.services.feedback.forms import FormEntry, enter_form
 
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
     saved = enter_form(store, FormEntry(repair_order="RO-D1", service_date=date(2026, 11, 2), customer_name="王伟",

@@ -1,6 +1,6 @@
 """Writing the counter's own audit events (settings, lockouts, script packs, imports) on its history.
 
-People's changes are events on the person (``app.services.users``), cases' and forms' on them; what
+People's changes are events on the person (``app.services.people.users``), cases' and forms' on them; what
 belongs to no row is an event on the counter itself (entity ``counter``, id the counter's store id),
 one history per counter, so no two places ever write the same version of it. It is filed and sent to
 head office like every other change and pulled by the dealer's other counters.

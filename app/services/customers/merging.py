@@ -16,7 +16,7 @@ from app.foundation.ids import new_id
 from app.models import Customer, Event, FailureCase, FeedbackForm, RepairOrder, StoreMeta, Vehicle, utcnow
 from app.models.event_codec import event_row
 from app.rules.vocab import Role
-from app.services.case_log import NotAllowed, acting_role
+from app.services.cases.case_log import NotAllowed, acting_role
 from app.services.changes import CASES, FORMS, announces
 from app.services.uow import UnitOfWork
 

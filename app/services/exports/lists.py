@@ -15,7 +15,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FailureCase, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.privacy import phone_for
 from app.rules.vocab import CaseStatus, CauseGroup, Channel, Severity, Verification
-from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page
+from app.services.cases.case_queries import KEYSET_SORTS, CaseFilter, case_page
 from app.services.exports.workbook import Progress, Sheet, write_workbook
 
 Translate = Callable[[str, str], str]

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from app.foundation import clock
-from app.services import alerts, callbacks, remedies
-from app.services.case_queries import local_midnight
+from app.services.today import alerts
+from app.services.recovery import callbacks
+from app.services.recovery import remedies
+from app.services.cases.case_queries import local_midnight
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.rules.vocab import Verification
-from app.services.form_values import FIELD_OF, GRADES, FormValues, entry_problems, normalise_comment, normalise_plate
+from app.services.feedback.form_values import FIELD_OF, GRADES, FormValues, entry_problems, normalise_comment, normalise_plate
 from app.services.imports import cells
 from app.services.imports.columns import Column, Placement, place, shape, unplaced_problems
 from app.services.imports.identifiers import phone_text, repair_order_text

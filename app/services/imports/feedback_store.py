@@ -14,11 +14,12 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.failure import failure_of
 from app.services.audit import trail
-from app.services import alerts, settings
+from app.services import settings
+from app.services.today import alerts
 from app.services.changes import ALERTS, FORMS, announces
 from app.services.directory import dealer_by_code
-from app.services.form_values import FormValues
-from app.services.form_writer import chunks as _chunks, store_forms
+from app.services.feedback.form_values import FormValues
+from app.services.feedback.form_writer import chunks as _chunks, store_forms
 from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
 from app.services.uow import UnitOfWork
 

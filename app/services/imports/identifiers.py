@@ -1,10 +1,10 @@
 """The one place an import turns a phone or a repair order as written into what is stored: the
-counter's own normalising (app.services.form_values over app.rules.identifiers); their formats are
+counter's own normalising (app.services.feedback.form_values over app.rules.identifiers); their formats are
 checked by form_values.entry_problems, as at the desk."""
 
 from __future__ import annotations
 
-from app.services.form_values import normalise_phone
+from app.services.feedback.form_values import normalise_phone
 
 
 def phone_text(raw: str) -> str:

@@ -14,7 +14,7 @@ from app.models.bulk import bulk_insert
 from app.models.event_codec import event_row
 from app.rules.failure import failure_of
 from app.rules.work_types import BODYWORK, MAINTENANCE, REPAIR, WARRANTY
-from app.services.form_values import FormValues
+from app.services.feedback.form_values import FormValues
 
 # Hours a job of each type usually keeps the car, and how a dealer's mix of work types looks.
 TYPICAL_HOURS = {MAINTENANCE: 2.5, REPAIR: 6.0, WARRANTY: 20.0, BODYWORK: 70.0}

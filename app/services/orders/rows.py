@@ -15,7 +15,7 @@ from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields, identifiers
 from app.rules.work_types import work_type as work_type_of
-from app.services.form_values import catalogue_problem, entry_problems
+from app.services.feedback.form_values import catalogue_problem, entry_problems
 from app.services.imports import cells
 from app.services.imports.columns import Column, Placement, place, shape, unplaced_problems
 from app.services.imports.reader import LIMITS, FileRefused, Limits, Table, open_table

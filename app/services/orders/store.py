@@ -16,7 +16,7 @@ from app.models import Customer, Event, RepairOrder, User, Vehicle, utcnow
 from app.models.event_codec import event_row
 from app.services.changes import FORMS, announces
 from app.services.directory import dealer_by_code, ensure_advisors
-from app.services.form_writer import chunks
+from app.services.feedback.form_writer import chunks
 from app.services.imports.feedback_store import _check_own_dealer
 from app.services.orders.rows import COLUMNS, OrdersFile, OrderValues, check_row, read_orders
 from app.services.uow import UnitOfWork

@@ -22,7 +22,7 @@ from app.rules import privacy
 from app.rules.vocab import Role
 from app.services import settings
 from app.services.backups.taking import back_up, data_dir_of, keep_of
-from app.services.case_log import NotAllowed, acting_role
+from app.services.cases.case_log import NotAllowed, acting_role
 from app.services.changes import CASES, FORMS, announces
 from app.services.uow import UnitOfWork
 

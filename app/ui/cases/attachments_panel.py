@@ -59,8 +59,8 @@ class AttachmentsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from app.services.attachments import list_attachments
-        from app.services.case_queries import case_version
+        from app.services.cases.attachments import list_attachments
+        from app.services.cases.case_queries import case_version
 
         store, case_id = self.store, self.case_id
         if case_id is None:
@@ -101,7 +101,7 @@ class AttachmentsPanel(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, drawn.words)
 
     def add_files(self, paths: list[str]) -> None:
-        from app.services.attachments import add_attachment
+        from app.services.cases.attachments import add_attachment
 
         if self.case_id is None:
             return

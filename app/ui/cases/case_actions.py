@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.services.recovery import close_case, escalate, reopen
+from app.services.recovery.guide import close_case, escalate, reopen
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error

@@ -148,7 +148,7 @@ class CaseDetailView(QWidget):
         self.tabs.hide()  # the case's tabs (the stepper's too) are not left showing it
 
     def reload(self) -> None:
-        from app.services.case_queries import case_detail, customer_history
+        from app.services.cases.case_queries import case_detail, customer_history
 
         store, case_id = self.store, self.case_id
 

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.services.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
+from app.services.cases.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
 from app.ui.common.ops import Ops
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 from app.ui.common.style import ERROR_COLOUR

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from app.ui.common.dates import qdate_today
-from app.services.case_queries import CaseFilter
+from app.services.cases.case_queries import CaseFilter
 from app.services.drafts import DraftBox
 from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
@@ -152,7 +152,7 @@ class CasesView(QWidget):
         self.load_advisors()
 
     def load_advisors(self) -> None:
-        from app.services.case_queries import assignees
+        from app.services.cases.case_queries import assignees
 
         store = self.store
         self.ops.run(lambda: assignees(store), on_success=self.on_advisors_loaded)
@@ -175,7 +175,7 @@ class CasesView(QWidget):
         self.model.set_query(f)
         case_id = self.detail.case_id
         if case_id:  # the detail follows the filter: a case the list no longer shows leaves it
-            from app.services.case_queries import in_list
+            from app.services.cases.case_queries import in_list
 
             store = self.store
             self.ops.run(lambda: in_list(store, f, case_id),

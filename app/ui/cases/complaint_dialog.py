@@ -273,8 +273,8 @@ class ComplaintDialog(CustomerFinder, QDialog):
 
     # Saving.
     def on_save_clicked(self) -> None:
-        from app.services.cases import NewCase
-        from app.services.complaints import record_complaint
+        from app.services.cases.opening import NewCase
+        from app.services.cases.complaints import record_complaint
 
         self.left.clear_errors()
         self.right.clear_errors()

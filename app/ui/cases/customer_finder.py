@@ -35,7 +35,7 @@ class CustomerFinder:
 
     # Customer search as you type.
     def on_search_timer_timeout(self) -> None:
-        from app.services.case_queries import find_customers
+        from app.services.cases.case_queries import find_customers
 
         text, store = self.search.text(), self.store
         self.ops.run(lambda: (text, find_customers(store, text)), on_success=self.on_matches_found)
@@ -81,7 +81,7 @@ class CustomerFinder:
     def on_identity_typed(self) -> None:
         if self.customer_id is not None:
             return  # already a known customer
-        from app.services.case_queries import find_customers
+        from app.services.cases.case_queries import find_customers
 
         phone, plate, store = self.phone.text(), self.plate.text(), self.store
         key = phone if phone.strip() else plate
@@ -105,7 +105,7 @@ class CustomerFinder:
 
     def load_history(self, customer_id: str, plate: str) -> None:
         """The customer's visits, forms and cases, shown as soon as read; the last repair order offered."""
-        from app.services.case_queries import customer_history
+        from app.services.cases.case_queries import customer_history
 
         store, self._history_plate = self.store, plate
         self.ops.run(lambda: customer_history(store, customer_id), on_success=self.on_history_loaded)

@@ -46,7 +46,7 @@ class ImprovementDialog(QDialog):
         self.buttons = dialog_buttons(self, self.tr("Raise"), self.tr("Cancel"))
         column(self, [form, self.error, self.buttons])
         self.setMinimumWidth(520)
-        from app.services.users import list_users
+        from app.services.people.users import list_users
 
         self.ops.run(lambda: [u for u in list_users(store) if u.active], on_success=self.show_people)
 

@@ -68,7 +68,7 @@ class MergeCustomersDialog(QDialog):
         self.load(customer_id, self.mine, self.keep_this)
 
     def load(self, customer_id: str, tree: QTreeWidget, radio: QRadioButton) -> None:
-        from app.services.case_queries import customer_history
+        from app.services.cases.case_queries import customer_history
 
         store = self.store
         self.ops.run(lambda: customer_history(store, customer_id),
@@ -87,7 +87,7 @@ class MergeCustomersDialog(QDialog):
 
     @Slot()
     def on_typing_timeout(self) -> None:
-        from app.services.case_queries import find_customers
+        from app.services.cases.case_queries import find_customers
 
         store, text, mine = self.store, self.search.text(), self.customer_id
         self.ops.run(lambda: [m for m in find_customers(store, text, limit=20) if m.customer_id != mine],

@@ -42,7 +42,7 @@ class StatusCounts(QWidget):
     def refresh(self) -> None:
         if not self._shown:
             return
-        from app.services.case_queries import count_by_status
+        from app.services.cases.case_queries import count_by_status
 
         store, f = self.store, self.current_filter()
         self.ops.run(lambda: count_by_status(store, f), on_success=self.show_counts)

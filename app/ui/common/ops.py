@@ -88,7 +88,7 @@ class Ops(QObject):
                 if on_success:
                     on_success(result)
             else:
-                from app.services.case_log import AccountInactive
+                from app.services.cases.case_log import AccountInactive
 
                 if on_failure:
                     on_failure(error)

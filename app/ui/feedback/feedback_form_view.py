@@ -294,7 +294,7 @@ class FeedbackFormView(QWidget):
         self.repair_order.setFocus()
 
     def on_save_clicked(self) -> None:
-        from app.services import feedback_forms
+        from app.services.feedback import forms as feedback_forms
 
         self.fields.clear_errors()
         v = self.values()
@@ -349,7 +349,7 @@ class FeedbackFormView(QWidget):
             self.repair_order.setFocus()
 
     def on_open_clicked(self) -> None:
-        from app.services import feedback_forms
+        from app.services.feedback import forms as feedback_forms
 
         number, store = self.repair_order.text(), self.store
         self.fields.clear_errors()
@@ -357,7 +357,7 @@ class FeedbackFormView(QWidget):
                      on_success=self.on_form_loaded, on_failure=self.on_save_failed)
 
     def load_form(self, form_id: str) -> None:
-        from app.services import feedback_forms
+        from app.services.feedback import forms as feedback_forms
 
         store = self.store
         self.ops.run(lambda: feedback_forms.form_detail(store, form_id), on_success=self.on_form_loaded)
@@ -390,7 +390,7 @@ class FeedbackFormView(QWidget):
         self.history.setFixedHeight(min(160, 24 + 20 * self.history.count()))
 
     def on_open_case_clicked(self) -> None:
-        from app.services import feedback_forms
+        from app.services.feedback import forms as feedback_forms
         from app.ui.cases.complaint_dialog import ComplaintDialog
 
         if self.last_saved is None:

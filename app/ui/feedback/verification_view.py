@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.services.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
+from app.services.feedback.verification import CONFIRMED, DISPUTED, calls, draw_sample, record_call, resolve_dispute
 from app.services.changes import FORMS
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label, chosen_row, error_label, fit_columns, record_table

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.vocab import RemedyKind
-from app.services.remedies import approve_remedy, pending_approvals, refuse_remedy
+from app.services.recovery.remedies import approve_remedy, pending_approvals, refuse_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.services.changes import CASES, REMEDIES
 from app.ui.common.ops import Ops

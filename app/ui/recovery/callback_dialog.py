@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QRadioButton, QSpinBox, QWidget)
 
-from app.services.callbacks import CallbackView, record_not_reached, record_reached, success_threshold
+from app.services.recovery.callbacks import CallbackView, record_not_reached, record_reached, success_threshold
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error

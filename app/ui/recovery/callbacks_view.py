@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QPushButton, QTab
                                QVBoxLayout, QWidget)
 
 from app.rules.vocab import CallbackState
-from app.services.callbacks import CallbackResult, CallbackView, callback_view, callbacks_due
+from app.services.recovery.callbacks import CallbackResult, CallbackView, callback_view, callbacks_due
 from app.ui.recovery.callback_dialog import CallbackDialog
 from app.services.changes import CALLBACKS, CASES, SETTINGS
 from app.ui.common.ops import Ops

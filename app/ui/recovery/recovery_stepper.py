@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, Q
 
 from app.rules.recovery import callback_due_at
 from app.rules.vocab import DayPart, RemedyKind, RemedyStatus, StepKind, StepOutcome, CaseStatus
-from app.services.recovery import Guide, guide, record_step
-from app.services.remedies import remedies_for
+from app.services.recovery.guide import Guide, guide, record_step
+from app.services.recovery.remedies import remedies_for
 from app.foundation.errors import CaseChanged
 from app.ui.cases.case_actions import CaseActions
 from app.ui.cases.case_changed import tell_case_changed

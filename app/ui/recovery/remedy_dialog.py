@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.rules.vocab import RemedyKind
-from app.services.remedies import MAX_AMOUNT, authority_of, propose_remedy
+from app.services.recovery.remedies import MAX_AMOUNT, authority_of, propose_remedy
 from app.ui.cases.case_changed import tell_case_changed
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, field_error, title

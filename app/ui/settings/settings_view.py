@@ -213,7 +213,7 @@ class SettingsView(QWidget):
 
     def load(self) -> None:
         from app.services.preferences import read_settings
-        from app.services.users import list_users
+        from app.services.people.users import list_users
 
         store = self.store
         self.ops.run(lambda: (read_settings(store), list_users(store)), on_success=self.on_loaded)
@@ -268,7 +268,7 @@ class SettingsView(QWidget):
         self.active_button.setText(self.tr("Reactivate") if p is not None and not p.active else self.tr("Deactivate"))
 
     def on_active_clicked(self) -> None:
-        from app.services.users import set_active
+        from app.services.people.users import set_active
 
         p = self.chosen_person()
         if p is None:
@@ -285,7 +285,7 @@ class SettingsView(QWidget):
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def on_role_clicked(self) -> None:
-        from app.services.users import set_role
+        from app.services.people.users import set_role
 
         p, role = self.chosen_person(), combo_value(self.role_choice)
         if p is None or role is None:
@@ -298,7 +298,7 @@ class SettingsView(QWidget):
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def on_reset_pin_clicked(self) -> None:
-        from app.services.users import reset_secret
+        from app.services.people.users import reset_secret
 
         p = self.chosen_person()
         if p is None:
@@ -315,7 +315,7 @@ class SettingsView(QWidget):
                      on_failure=lambda exc: self.user_message.setText(error_text(exc)))
 
     def on_lift_clicked(self) -> None:
-        from app.services.lockouts import lift
+        from app.services.people.lockouts import lift
 
         p = self.chosen_person()
         if p is None:
@@ -359,7 +359,7 @@ class SettingsView(QWidget):
                      on_success=lambda _: self.language_chosen.emit(lang))
 
     def on_add_user_clicked(self) -> None:
-        from app.services.users import create_user
+        from app.services.people.users import create_user
 
         self.new_user.clear_errors()
         store, actor = self.store, self.user.user_id

@@ -30,7 +30,7 @@ from app.ui.shell.page_stack import LazyPage, PageStack
 
 def _nobody(store):
     """Who acts when no one signed in (tests and tools that build the window directly)."""
-    from app.services.users import SignedIn
+    from app.services.people.users import SignedIn
 
     return SignedIn(None, "", "-", "advisor", store.identity.home_dealer_id)
 

@@ -18,7 +18,7 @@ from app.ui.shell.sign_in_dialog import SignInDialog
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.ui.sync.sync_controller",
-                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today", "app.services.alerts")
+                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today.worklist", "app.services.today.alerts")
 # Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
 # held the interpreter and the import locks the main window's own imports then waited for.
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
@@ -37,9 +37,9 @@ def _language(store) -> str:
 def _today_now(store):
     """Every box of Today with when it was read (a worker runs this): the figures and lists, the
     open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
-    from app.services.alerts import open_alerts
-    from app.services.recovery import count_overdue, overdue_cases
-    from app.services.today import today_figures
+    from app.services.today.alerts import open_alerts
+    from app.services.recovery.guide import count_overdue, overdue_cases
+    from app.services.today.worklist import today_figures
     from app.ui.today.overdue_box import SHOWN
 
     return (time.monotonic(), today_figures(store), open_alerts(store),
@@ -190,7 +190,7 @@ class Shell(QObject):
         person = self.dialog.chosen_person()
         if person is None:
             return
-        from app.services.users import SignedIn
+        from app.services.people.users import SignedIn
 
         expected = SignedIn(person.user_id, person.username, person.display_name, person.role,
                             self.store.identity.home_dealer_id)

@@ -81,7 +81,7 @@ class SignInDialog(QDialog):
             self.set_store(store)
 
     def set_store(self, store) -> None:
-        from app.services import users
+        from app.services.people import users
 
         self.store = store
         self.ops.run(lambda: (users.needs_first_admin(store), users.list_users(store)),
@@ -141,7 +141,7 @@ class SignInDialog(QDialog):
                      on_success=lambda _: self.set_store(store), on_failure=lambda _: self.set_store(store))
 
     def on_submit_clicked(self) -> None:
-        from app.services import users
+        from app.services.people import users
 
         if self.store is None:
             return

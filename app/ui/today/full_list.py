@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.changes import ALERTS, CASES, FORMS
-from app.services.today import COUNT_CAP
+from app.services.today.worklist import COUNT_CAP
 from app.ui.common.dates import short_date
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label
@@ -68,11 +68,11 @@ class FullList(QDialog):
     def refresh(self) -> None:
         store, kind = self.store, self.kind
         if kind == FORMS_KIND:
-            from app.services.today import today_figures
+            from app.services.today.worklist import today_figures
 
             self.ops.run(lambda: today_figures(store, limit=COUNT_CAP).forms_without_case, on_success=self.show_rows)
         else:
-            from app.services.alerts import open_alerts
+            from app.services.today.alerts import open_alerts
 
             self.ops.run(lambda: open_alerts(store, limit=COUNT_CAP), on_success=self.show_rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.services.recovery import count_overdue, overdue_cases
+from app.services.recovery.guide import count_overdue, overdue_cases
 from app.services.changes import CASES, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.style import set_role

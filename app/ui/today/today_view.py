@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
-from app.services.today import COUNT_CAP
+from app.services.today.worklist import COUNT_CAP
 
 ALERTS_SHOWN = 50  # open_alerts' default: the newest, the rest counted and a click away
 from app.ui.common.dates import qdate_today, short_when
@@ -131,8 +131,8 @@ class TodayView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from app.services.alerts import open_alerts
-        from app.services.today import today_figures
+        from app.services.today.alerts import open_alerts
+        from app.services.today.worklist import today_figures
 
         store, supervisor = self.store, bool(self.user and self.user.is_supervisor)
         self.ops.run(lambda: (today_figures(store), open_alerts(store) if supervisor else []),
@@ -186,7 +186,7 @@ class TodayView(QWidget):
                                ("failureForms", len(t.forms_without_case), t.forms_without_case_count)):
             self.show_more(name, n - shown, capped=n >= COUNT_CAP)
         if alerts and len(alerts) >= ALERTS_SHOWN:  # the list is the newest few: how many are there?
-            from app.services.alerts import count_open_alerts
+            from app.services.today.alerts import count_open_alerts
 
             store = self.store
             self.ops.run(lambda: count_open_alerts(store), on_success=self.show_alert_count)
@@ -233,7 +233,7 @@ class TodayView(QWidget):
             self.start_case_from_form(a.form_id, a.repair_order)
 
     def start_case_from_form(self, form_id: str, ro: str) -> None:
-        from app.services.feedback_forms import case_from_form
+        from app.services.feedback.forms import case_from_form
         from app.ui.cases.complaint_dialog import ComplaintDialog
 
         if self.user is None:
@@ -255,7 +255,7 @@ class TodayView(QWidget):
         self.ops.run(lambda: case_from_form(store, form_id), on_success=show)
 
     def on_ack_clicked(self) -> None:
-        from app.services.alerts import acknowledge
+        from app.services.today.alerts import acknowledge
 
         item = self.alerts.currentItem()
         if item is None:

@@ -4,7 +4,7 @@ Revision ID: 0008_alert_ids
 Revises: 0007_refusals
 Create Date: 2026-12-01 23:00:00
 
-A failure form's alert now has the id app.services.alerts.alert_id_for_form gives it, the same in
+A failure form's alert now has the id app.services.today.alerts.alert_id_for_form gives it, the same in
 every store, so a form arriving by two routes or an alert travelling between stores stays one
 alert. Alerts stored before get that id (of two for one form, the acknowledged or else the older
 is kept), and a unique index on (form_id, kind) holds it from now on.
@@ -20,7 +20,7 @@ down_revision = '0007_refusals'
 branch_labels = None
 depends_on = None
 
-# A copy of app.services.alerts' namespace and key at this revision (migrations don't import the app).
+# A copy of app.services.today.alerts' namespace and key at this revision (migrations don't import the app).
 NAMESPACE = uuid.UUID("5b0f8a52-3c1e-4f6e-9a57-1d2c0e7a9b31")
 
 

@@ -12,12 +12,12 @@ from app.foundation import clock
 from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, Customer, User, Vehicle
 from app.scripts.library import library_for
-from app.services.cases import NewCase, open_case_in, validate
-from app.services.demo_recovery import BulkRecovery, DemoCase, plan_case
+from app.services.cases.opening import NewCase, open_case_in, validate
+from app.services.demo.recovery_plan import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
-from app.services.form_values import FormValues
+from app.services.feedback.form_values import FormValues
 from app.services import settings
-from app.services.form_writer import store_forms
+from app.services.feedback.form_writer import store_forms
 from app.services.orders import demo_orders
 from app.services.uow import UnitOfWork
 from app.rules.failure import severity_for_score
@@ -134,7 +134,7 @@ def _service_manager(session, dealer_id: str) -> str:
 def holds_real_data(store) -> bool:
     """Whether the store holds a dealer's own data: a form not made by the demo, or someone who can
     sign in with another PIN than the demo users' (a demo store stays one: demo data may be added again)."""
-    from app.services.users import DEMO_PIN, check_secret
+    from app.services.people.users import DEMO_PIN, check_secret
 
     with store.session() as s:
         if s.scalar(select(FeedbackForm.id).where(FeedbackForm.source != "demo").limit(1)) is not None:
@@ -146,7 +146,7 @@ def holds_real_data(store) -> bool:
 def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, seed: int = 7,
               today: date | None = None, now: datetime | None = None, drifts: tuple[Drift, ...] = ()) -> DemoResult:
     """Forms over the last year and cases taken through recovery up to ``now``: older cases mostly
-    closed, recent ones at every stage (see app/services/demo_recovery.py for how it is written)."""
+    closed, recent ones at every stage (see app/services/demo/recovery_plan.py for how it is written)."""
     now = now or clock.now()
     today = today or now.astimezone().date()
     rnd = random.Random(seed + 1)

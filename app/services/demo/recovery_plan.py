@@ -190,7 +190,7 @@ class BulkRecovery:
         self.cases.append(self._c)
         return self._c["status"]
 
-    # -- the services' moves (app/services/case_log.change and friends) --
+    # -- the services' moves (app/services/cases/case_log.change and friends) --
     def _change(self, a: Action, kind: str, payload: dict, *, status: S | None = None, responds: bool = True,
                 at: datetime | None = None) -> None:
         c, now = self._c, at or a.at

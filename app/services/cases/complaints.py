@@ -9,8 +9,8 @@ from sqlalchemy import select
 from app.foundation.errors import InvalidInput
 from app.rules import fields, identifiers
 from app.models import RepairOrder, utcnow
-from app.services import alerts
-from app.services.cases import CaseRef, NewCase, open_case_in, validate
+from app.services.today import alerts
+from app.services.cases.opening import CaseRef, NewCase, open_case_in, validate
 from app.services.uow import UnitOfWork
 from app.services.changes import ALERTS, CASES, FORMS, announces
 

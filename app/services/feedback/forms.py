@@ -12,9 +12,11 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
 from app.rules.failure import failure_of, severity_for_score
 from app.rules.scoring import FAILING_GRADES, ITEMS, form_score
-from app.services import alerts, form_values, settings
-from app.services.cases import NewCase
-from app.services.form_writer import store_forms
+from app.services import settings
+from app.services.today import alerts
+from app.services.feedback import form_values
+from app.services.cases.opening import NewCase
+from app.services.feedback.form_writer import store_forms
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 from app.services.changes import ALERTS, FORMS, announces

@@ -17,7 +17,7 @@ from app.rules import fields, identifiers
 from app.rules.failure import may_set_severity, severity_for_score
 from app.services.customers.returning import find_returning
 from app.services.directory import dealer_by_code
-from app.services.form_values import normalise_phone, normalise_plate
+from app.services.feedback.form_values import normalise_phone, normalise_plate
 from app.services.uow import UnitOfWork
 from app.rules.vocab import Blame, CaseStatus, CauseGroup, Channel, FailureType, Mood, Severity
 

@@ -116,7 +116,7 @@ def waits(store) -> dict[str, Failures]:
 @announces(USERS)
 def lift(store, user_id: str, *, actor_id: str) -> None:
     """An administrator lifts someone's wait and count (after checking it is them at the counter)."""
-    from app.services.case_log import NotAllowed, stored_role
+    from app.services.cases.case_log import NotAllowed, stored_role
 
     with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session

@@ -19,9 +19,9 @@ from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
 from app.services import figures, settings
-from app.services.callbacks import schedule_in
-from app.services.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
-from app.services.remedies import APPROVERS, agree_in
+from app.services.recovery.callbacks import schedule_in
+from app.services.cases.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
+from app.services.recovery.remedies import APPROVERS, agree_in
 from app.services.uow import UnitOfWork
 from app.services.changes import CALLBACKS, CASES, announces
 

@@ -16,8 +16,8 @@ from app.rules import fields
 from app.foundation.ids import new_id
 from app.models import Customer, FeedbackForm, RepairOrder, User, VerificationCall, utcnow
 from app.services import settings
-from app.services.case_log import NotAllowed, require, role_of
-from app.services.remedies import APPROVERS
+from app.services.cases.case_log import NotAllowed, require, role_of
+from app.services.recovery.remedies import APPROVERS
 from app.services.uow import UnitOfWork
 from app.rules.vocab import Verification
 from app.services.changes import FORMS, announces

@@ -15,7 +15,7 @@ from app.models import Callback, Customer, FailureCase, Vehicle, utcnow
 from app.rules.vocab import CallbackState, CaseStatus
 from app.rules.recovery import callback_is_due, callback_overdue, flag_after_not_reached, judge_rerating
 from app.services import settings
-from app.services.case_log import WrongState, case_for_change, change, require
+from app.services.cases.case_log import WrongState, case_for_change, change, require
 from app.services.uow import UnitOfWork
 from app.services.changes import CALLBACKS, CASES, announces
 

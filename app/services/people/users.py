@@ -18,7 +18,7 @@ from app.foundation import signing
 from app.foundation.ids import new_id
 from app.models import User, utcnow
 from app.rules.vocab import Role
-from app.services import lockouts
+from app.services.people import lockouts
 from app.services.changes import USERS, announces
 from app.services.uow import UnitOfWork
 
@@ -138,7 +138,7 @@ def create_first_admin(store, username: str, display_name: str, secret: str) -> 
 
 def sign_in(store, username: str, secret: str) -> SignedIn:
     """The person whose PIN this is; SignInFailed for a wrong name or PIN; SignInLocked while the wait
-    after too many wrong PINs in a row runs (app.services.lockouts: kept in the store, so a restart
+    after too many wrong PINs in a row runs (app.services.people.lockouts: kept in the store, so a restart
     doesn't end it)."""
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == username.strip(), User.active.is_(True),
@@ -174,7 +174,7 @@ def list_users(store) -> list[UserInfo]:
 def _admin(s, actor_id: str) -> None:
     """Only an active administrator manages the counter's people; checked here, not only in the UI.
     A person deactivated meanwhile gets AccountInactive, like on any case command (the desk locks)."""
-    from app.services.case_log import NotAllowed, stored_role
+    from app.services.cases.case_log import NotAllowed, stored_role
 
     if stored_role(s, actor_id) is not Role.ADMIN:
         raise NotAllowed(reason=QT_TRANSLATE_NOOP("Errors", "only an administrator manages the users of this counter"))
@@ -193,7 +193,7 @@ def _person(s, store, user_id: str) -> User:
 def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
     """Deactivate someone who left (they can no longer sign in; what they did keeps their name), or
     take them back. Nobody deactivates themselves, so an active administrator always remains."""
-    from app.services.case_log import NotAllowed
+    from app.services.cases.case_log import NotAllowed
 
     with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
@@ -215,7 +215,7 @@ def set_active(store, user_id: str, active: bool, *, actor_id: str) -> UserInfo:
 def set_role(store, user_id: str, role: str, *, actor_id: str) -> None:
     """An administrator gives someone another role (old and new in the audit trail). Nobody changes
     their own, so an active administrator always remains."""
-    from app.services.case_log import NotAllowed
+    from app.services.cases.case_log import NotAllowed
 
     try:
         Role(role)

@@ -14,7 +14,7 @@ from app.rules.scoring import form_score
 from app.rules.vocab import Verification
 from app.services.customers.returning import Returning
 from app.services.directory import ensure_advisors
-from app.services.form_values import FormValues
+from app.services.feedback.form_values import FormValues
 from app.services.uow import UnitOfWork
 
 DISPUTED, UNVERIFIED = Verification.DISPUTED.value, Verification.UNVERIFIED.value

@@ -12,7 +12,7 @@ from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
                         Vehicle, utcnow)
-from app.services.form_values import normalise_phone, normalise_plate
+from app.services.feedback.form_values import normalise_phone, normalise_plate
 from app.rules.vocab import CallbackState, RemedyStatus, Severity
 
 SORTS = ("opened_at", "number", "status", "severity", "customer", "plate", "assignee")

@@ -19,7 +19,7 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Attachment, Event, SyncFile, SyncOutbox, utcnow
 from app.models.store_faults import fault_of
-from app.services.case_log import case_for_change
+from app.services.cases.case_log import case_for_change
 from app.services.uow import UnitOfWork
 from app.services.changes import ATTACHMENTS, CASES, announces
 

@@ -14,8 +14,8 @@ from app.foundation.ids import new_id
 from app.models import Customer, FailureCase, Remedy, User, utcnow
 from app.rules.vocab import RemedyKind, RemedyStatus, CaseStatus, Role
 from app.rules.recovery import needs_approval
-from app.services.callbacks import schedule_in
-from app.services.case_log import NotAllowed, WrongState, authority_limit, case_for_change, change, require, role_of
+from app.services.recovery.callbacks import schedule_in
+from app.services.cases.case_log import NotAllowed, WrongState, authority_limit, case_for_change, change, require, role_of
 from app.services.uow import UnitOfWork
 from app.services.changes import CALLBACKS, CASES, REMEDIES, announces
 

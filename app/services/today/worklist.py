@@ -12,7 +12,8 @@ from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrde
 from app.rules.vocab import CallbackState, CaseStatus
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
-from app.services import case_queries, settings
+from app.services import settings
+from app.services.cases import case_queries
 from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
 

@@ -1,0 +1,1 @@
+"""Failure cases: opening, changing, finding, complaints at the counter, attachments."""

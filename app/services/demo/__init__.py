@@ -1,0 +1,1 @@
+"""Realistic demo data and demo cases taken through recovery."""

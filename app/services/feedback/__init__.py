@@ -1,0 +1,1 @@
+"""Feedback forms: their values, the one writer, entry and correction, verification calls."""

@@ -1,0 +1,1 @@
+"""The dealer's people: users, roles, PINs and their lockouts."""

@@ -1,0 +1,1 @@
+"""Recovering a case: the guided steps, remedies and approvals, the follow-up call."""

@@ -1,0 +1,1 @@
+"""What needs someone now: the day's work lists and the supervisors' alerts."""
