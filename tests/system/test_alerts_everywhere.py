@@ -61,8 +61,7 @@ def form_ids(db_or_store) -> dict[str, str]:
                               .join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)).all())
 
 
-def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and_head_office(network, tmp_path,
-                                                                                            monkeypatch):
+def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and_head_office(network, tmp_path):
     db, stores, transport = network
     admin = users.create_first_admin(stores["a"], "admin", "管理员", "1234")
     day = clock.today().isoformat()
@@ -91,8 +90,7 @@ def test_typed_imported_and_synced_failure_forms_alert_once_at_every_counter_and
 
     # The same file imported again, and more rounds of sync: still one alert per form everywhere. The
     # dealer's people came to b with the sync, so the import now runs as one of them.
-    monkeypatch.setenv("RECOVERY_DESK_PIN", "1234")
-    r = cli(tmp_path / "b", "feedback", "import", str(csv), "--as", "admin")
+    r = cli(tmp_path / "b", "feedback", "import", str(csv), "--as", "admin", pin="1234")
     assert r.returncode == 0, r.stderr
     import_feedback_file(stores["a"], csv)  # the same forms arriving at a by a second route
     sync_all(stores, transport)

@@ -47,7 +47,7 @@ def acknowledged(db_or_store) -> dict[str, str]:
 
 
 def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_path, pg_url_at_head, serve_in_process,
-                                                                        monkeypatch, qtbot):
+                                                                        qtbot):
     db = open_database(pg_url_at_head)
     inner = serve_in_process(db, tmp_path / "inbox")
     stores = {name: fresh_store(tmp_path / name) for name in ("a", "b", "other")}
@@ -75,10 +75,9 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
 
         users.ensure_demo_users(stores["a"])
         [first, *_] = sorted(made["a"])
-        monkeypatch.setenv("RECOVERY_DESK_PIN", "0000")
-        r = cli(tmp_path / "a", "warn", "ack", first, "--note", "weekly talk with the workshop", "--as", "supervisor")
+        r = cli(tmp_path / "a", "warn", "ack", first, "--note", "weekly talk with the workshop", "--as", "supervisor", pin="0000")
         assert r.returncode == 0, r.stderr
-        r = cli(tmp_path / "a", "warn", "ack", first, "--as", "张伟")  # an advisor may not
+        r = cli(tmp_path / "a", "warn", "ack", first, "--as", "张伟", pin="0000")  # an advisor may not
         assert r.returncode == 2 and "supervisor" in r.stderr.lower()
 
         links["a"].drop_next_answer = True  # the upload arrives; its answer is lost on the way back
@@ -131,13 +130,13 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
                                                                FailureCase.root_cause != "").limit(1))
         due = (clock.today() + timedelta(days=30)).isoformat()
         r = cli(tmp_path / "a", "improve", "add", number, "--title", "Parts ordered at booking", "--due", due,
-                "--owner", "张伟", "--as", "supervisor")
+                "--owner", "张伟", "--as", "supervisor", pin="0000")
         assert r.returncode == 0, r.stderr
         action = r.stdout.strip()
         for name in ("a", "b"):
             round_(name)
         users.ensure_demo_users(stores["b"])
-        r = cli(tmp_path / "b", "improve", "done", action, "--note", "done at b", "--as", "张伟")
+        r = cli(tmp_path / "b", "improve", "done", action, "--note", "done at b", "--as", "张伟", pin="0000")
         assert r.returncode == 0, r.stderr
         for name in ("b", "a"):
             round_(name)

@@ -44,9 +44,15 @@ class NetworkCaseModel(CaseTableModel):
         self.set_query(f)
 
     def refresh(self) -> None:
+        """The count and the first page in one background job, as the counter's list does."""
         self.generation += 1
         gen, db, f = self.generation, self.store, self.filter
-        self.ops.run(lambda: count_cases(db, f), on_success=lambda n: self._on_count(gen, n))
+
+        def count_and_first_page():
+            n = count_cases(db, f)
+            return n, (case_page(db, f, offset=0, limit=PAGE) if n else [])
+
+        self.ops.run(count_and_first_page, on_success=lambda found: self._on_count(gen, *found))
 
     def _request(self, page: int) -> None:
         if page in self.pending or page in self.pages:
