@@ -119,6 +119,20 @@ def desk_work(store, tmp_path) -> dict:
                           f"RO-50,{t[0]},{t[1]},{t[2]},张伟,李雷,13912345678,京B12345,钣喷,{amount}\n",
                           encoding="utf-8")
         import_orders_file(store, orders, actor_id=adv_id)
+    # An early warning on the failing form, acknowledged, and an improvement action from the closed
+    # case. Only the detection is stood in for (one form's history fires nothing): storing and
+    # acknowledging are the product's own.
+    from unittest import mock
+
+    from app.services.predict import improvements, warnings
+    from app.services.predict.monitor import DriftWarning
+
+    fired = DriftWarning("item", "timeliness", "timeliness", clock.today(), clock.today(),
+                         clock.today() - timedelta(days=9), 0.08, 4.0, 30, 9, ("RO-1",))
+    with mock.patch.object(warnings.Monitor, "watch", lambda self, history: [fired]):
+        [wid] = warnings.refresh(store)
+    warnings.acknowledge(store, wid, sup, "早会讲交车时间")
+    improvements.raise_action(store, other, "交车时讲解使用方法", adv_id, clock.today() + timedelta(days=30), sup)
     return {"advisor": adv_id, "supervisor": sup_id}
 
 
