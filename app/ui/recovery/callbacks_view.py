@@ -55,6 +55,8 @@ class CallbacksView(QWidget):
         self.ops.run(lambda: callbacks_due(self.store), on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
+        # The selection follows the callback, not the row number: after a save the list changes under it.
+        before = chosen_row(self.table, self.rows) if self.rows else None
         self.rows = rows
         if self.dialog is not None:
             for cb in rows:
@@ -77,7 +79,13 @@ class CallbacksView(QWidget):
         fit_columns(self.table)
         self.empty.setVisible(not rows)
         self.record_button.setEnabled(bool(rows))
-        if rows and self.table.currentRow() < 0:
+        keep = next((r for r, cb in enumerate(rows) if before is not None and cb.id == before.id), None)
+        if keep is not None:
+            self.table.selectRow(keep)
+        elif before is not None:  # the one chosen left the list (recorded): nobody else's row is chosen for you
+            self.table.clearSelection()
+            self.table.setCurrentCell(-1, -1)
+        elif rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
     def on_record_clicked(self) -> None:
