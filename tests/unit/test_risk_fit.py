@@ -109,8 +109,18 @@ def test_reasons_are_the_largest_raising_features_set_on_the_order():
                  ("earlier_failure", 0.2)):
         coef[1 + FEATURES.index(f)] = c
     m = risk.Model(tuple(coef), 10, 3)
-    x = {"comeback": True, "missed_promise": True, "long_stay": True, "open_case": True, "earlier_failure": True}
+    x = {"comeback": True, "missed_promise": True, "long_stay": True, "open_case": True, "earlier_failure": True,
+         "advisor_drifting": True}  # set, but its coefficient is 0: it raises nothing, so it is no reason
     assert m.reasons(x) == ("missed_promise", "long_stay", "comeback")
     assert m.reasons(x, most=1) == ("missed_promise",)
+    assert m.reasons({"advisor_drifting": True}) == ()
     assert m.reasons({"open_case": True}) == ()  # lowers the risk: never a reason
     assert m.risk({}) == 0.5 and m.risk({"missed_promise": True}) == pytest.approx(1 / (1 + np.exp(-1.5)))
+
+
+@pytest.mark.parametrize("opened, delivered", [(None, None), (None, "2026-11-02 10:00"), ("2026-11-01 08:00", None)])
+def test_a_stay_without_both_times_is_unknown(opened, delivered):
+    from datetime import datetime
+
+    at = lambda t: None if t is None else datetime.fromisoformat(t)  # noqa: E731
+    assert risk.stay_hours(at(opened), at(delivered)) is None
