@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.foundation import clock
 from app.services.changes import ALERTS, FORMS
@@ -60,6 +61,8 @@ class WarningsPage(QWidget):
         self.ops.run(lambda: actions(db, "*"), on_success=self.show_actions)
 
     def show_actions(self, rows) -> None:
+        if not isValid(self):
+            return
         states = {"open": self.tr("open"), "overdue": self.tr("overdue"), "not_due": self.tr("done, not due yet"),
                   "too_few": self.tr("done, too few forms yet"), "better": self.tr("done: the figure fell"),
                   "worse": self.tr("done: the figure rose"), "unchanged": self.tr("done: no clear change")}
@@ -73,6 +76,8 @@ class WarningsPage(QWidget):
              marked={i for i, a in enumerate(rows) if a.verdict in ("overdue", "worse")})
 
     def show_rows(self, rows) -> None:
+        if not isValid(self):  # the window closed while the rows were read
+            return
         from app.services.predict.warnings import rising_at_several
 
         fill(self.table, [[w.dealer, warning_subject(w), w.since.isoformat(), w.fired_on.isoformat(),
@@ -97,11 +102,15 @@ class WarningsPage(QWidget):
         self.state.setText(self.tr("Working out every dealer's warnings from its history…"))
 
         def done(n) -> None:
+            if not isValid(self):  # working every dealer out is long: the window may have closed meanwhile
+                return
             self.work.setEnabled(True)
             self.state.setText(self.tr("{n} new warnings").format(n=n))
             self.refresh()
 
         def failed(exc) -> None:
+            if not isValid(self):
+                return
             self.work.setEnabled(True)
             self.state.setText(self.tr("Warnings could not be worked out: {error}").format(error=error_words(exc)))
 

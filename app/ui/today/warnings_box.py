@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
+from shiboken6 import isValid
+
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.dates import short_date
 from app.ui.common.ops import Ops
@@ -69,17 +71,23 @@ class WarningsBox(QGroupBox):
         self.working = True
         store = self.store
 
+        # Working it out takes long enough for the page to close meanwhile (sign out, a new window).
         def done(_ids=None) -> None:
-            self.working = False
-            self.refresh()
+            if isValid(self):
+                self.working = False
+                self.refresh()
 
         def failed(error) -> None:
+            if not isValid(self):
+                return
             self.working = False
             self.note.setText(self.tr("Early warnings could not be worked out: {error}").format(error=error))
 
         self.ops.run(lambda: refresh(store), on_success=done, on_failure=failed, pool="io")
 
     def show_rows(self, rows) -> None:
+        if not isValid(self):
+            return
         loc = self.locale()
         self.rows = {w.id: w for w in rows}
         self.setTitle(self.tr("Early warnings ({n})").format(n=len(rows)))
