@@ -89,10 +89,14 @@ def test_old_news_is_left_to_the_timeline(store, people):
 
 
 def test_a_new_failure_alert_is_news_for_supervisors_until_read(store, people, tmp_path):
-    from tests.recovery_helpers import d_graded_form
+    from app.foundation import clock
+    from app.services.imports.feedback_store import import_feedback_file
+    from tests.helpers import csv_file, form_line
 
     admin, li, wang, zhou = people
-    d_graded_form(store, tmp_path, "RO-D-7")
+    # served today: a form older than the alert window raises no alert, whatever day the run is on
+    import_feedback_file(store, csv_file(tmp_path / "d.csv", [form_line(clock.today().isoformat(), "RO-D-7", "BDB",
+                                                                        overall="5", comment="异响没修好")]))
     alerts = [n for n in inbox.notices_for(store, zhou.user_id) if n.kind == inbox.ALERT]
     assert [(n.case_number, n.summary) for n in alerts] == [("RO-D-7", "BDB")]
     assert kinds(store, li) == []
