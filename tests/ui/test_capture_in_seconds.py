@@ -1,3 +1,4 @@
+from datetime import timedelta
 """Capture in seconds: a returning customer's complaint from any page by keyboard alone, every key
 counted; Enter says what is missing; the feedback form's date is one Tab stop."""
 
@@ -32,7 +33,7 @@ class Keyboard:
 
 def returning_customer(store, advisor) -> str:
     """钱女士: an earlier visit with its form, a later visit with none, and an earlier case."""
-    earlier = clock.today().replace(day=1)
+    earlier = clock.today() - timedelta(days=5)  # earlier than today whatever day the run is on (not the 1st's own)
     feedback_forms.enter_form(store, feedback_forms.FormEntry(
         "RO2611-0007", earlier, "钱女士", "13600001111", "浙A55555", "B", "A", "A"), advisor)
     with store.session() as s:
