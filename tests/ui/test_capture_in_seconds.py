@@ -1,6 +1,7 @@
-from datetime import timedelta
 """Capture in seconds: a returning customer's complaint from any page by keyboard alone, every key
 counted; Enter says what is missing; the feedback form's date is one Tab stop."""
+
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
