@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import httpx
 import pytest
 from sqlalchemy import select
 
@@ -21,23 +20,9 @@ from app.sync.client import SyncClient, SyncFailed
 from tests.helpers import fresh_store
 from tests.synchelp import enrol_in_process
 from tests.system.test_cli_report import cli
+from tests.system.test_sync_model import Faulty
 
 pytestmark = pytest.mark.slow
-
-
-class LosesAnswers(httpx.BaseTransport):
-    """The link between a counter and head office: it can lose the answer to an upload."""
-
-    def __init__(self, inner) -> None:
-        self.inner, self.drop_next_answer = inner, False
-
-    def handle_request(self, request):
-        response = self.inner.handle_request(request)
-        if self.drop_next_answer and request.method == "POST":
-            self.drop_next_answer = False
-            response.read()
-            raise httpx.ReadError("connection reset", request=request)
-        return response
 
 
 def acknowledged(db_or_store) -> dict[str, str]:
@@ -53,7 +38,7 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
     stores = {name: fresh_store(tmp_path / name) for name in ("a", "b", "other")}
     for name, s in stores.items():
         enrol_in_process(db, s, "SH02" if name == "other" else "BJ01")
-    links = {name: LosesAnswers(inner) for name in stores}
+    links = {name: Faulty(inner) for name in stores}  # a link that can lose an upload's answer
 
     def round_(name):
         SyncClient(stores[name], url="http://hq", transport=links[name]).run_once()
