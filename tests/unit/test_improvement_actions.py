@@ -122,3 +122,30 @@ def test_the_figure_uses_the_warnings_series_and_failure_rule(dealer):
     assert found["item"].before == Figure(len(forms), sum(g in FAILING_GRADES for g in forms))
     in_window = [g for at, g in cases if start <= at.astimezone().date() < end]
     assert found["cause"].before == Figure(len(in_window), sum(g == case.cause_group for g in in_window))
+
+
+def test_open_actions_never_read_the_history(dealer, monkeypatch):
+    """Today's box lists open and overdue actions on every change of a case: the list it reads never
+    touches the dealer's form history, and gives the rows and fields the box shows as the full list does."""
+    store, case, _, owner = dealer
+    boss = users.sign_in(store, "supervisor", "0000")
+    today = clock.today()
+    imp.raise_action(store, case.id, "Parts ordered at booking", owner, today + timedelta(days=5), boss)
+    imp.raise_action(store, case.id, "Promised times checked at handover", None, today + timedelta(days=40), boss)
+    done = imp.raise_action(store, case.id, "Courtesy car booked with the job", owner, today + timedelta(days=3), boss)
+    imp.complete_action(store, done, boss, "booked with every job now")
+    monkeypatch.setenv(clock.ENV, clock.setting_for(clock.now() + timedelta(days=10)))  # the first is overdue now
+
+    shown = lambda a: (a.id, a.case_id, a.case_number, a.title, a.owner, a.due_on, a.overdue)  # noqa: E731
+    full = [shown(a) for a in imp.actions(store) if a.done_at is None]
+
+    def no_history(*_args, **_kw):
+        raise AssertionError("the dealer's history was read")
+
+    monkeypatch.setattr(imp, "read_history", no_history)
+    listed = imp.open_actions(store)
+    assert [shown(a) for a in listed] == full
+    assert [a.verdict for a in listed] == ["overdue", "open"] and all(a.before is None and a.after is None for a in listed)
+    assert [a.owner for a in listed] == ["张伟", ""]
+    with pytest.raises(AssertionError):
+        imp.actions(store)  # the patch does stand in the way of the full list

@@ -50,8 +50,8 @@ class ActionInfo:
     created_at: datetime
     done_at: datetime | None
     done_note: str
-    before: Figure
-    after: Figure | None  # from the due date on; None before it
+    before: Figure | None  # None when listed without figures (open_actions)
+    after: Figure | None  # from the due date on; None before it, and without figures
     verdict: str  # open | overdue | not_due | too_few | better | worse | unchanged
 
     @property
@@ -172,10 +172,9 @@ def complete_action(store, action_id: str, actor, note: str = "") -> None:
         uow.commit()
 
 
-def actions(store, dealer_id: str | None = None, *, include_done: bool = True) -> list[ActionInfo]:
-    """The dealer's actions (every dealer's at head office with ``"*"``), each with its figure before
-    and, after its due date, whether it moved. Open and overdue first, then by due date."""
-    today = clock.today()
+def _rows(store, dealer_id: str | None, *, open_only: bool) -> list:
+    """The stored actions with their dealer's code, case number and owner's name: the dealer's, or every
+    dealer's at head office with ``"*"``; only those not done yet when ``open_only``."""
     with store.session() as s:
         q = (select(ImprovementAction, Dealer.code, FailureCase.number, User.display_name)
              .join(Dealer, Dealer.id == ImprovementAction.dealer_id)
@@ -183,12 +182,39 @@ def actions(store, dealer_id: str | None = None, *, include_done: bool = True) -
              .outerjoin(User, User.id == ImprovementAction.owner_id))
         if dealer_id != "*":
             q = q.where(ImprovementAction.dealer_id == (dealer_id or store.identity.home_dealer_id))
-        if not include_done:
+        if open_only:
             q = q.where(ImprovementAction.done_at.is_(None))
-        rows = s.execute(q).all()
+        return s.execute(q).all()
+
+
+def _info(row, before: Figure | None, after: Figure | None, verdict: str) -> ActionInfo:
+    a, code, number, owner = row
+    return ActionInfo(a.id, code, a.case_id, number, a.title, owner or "", a.due_on, a.figure_kind,
+                      a.figure_subject, a.created_at, a.done_at, a.done_note or "", before, after, verdict)
+
+
+def _ordered(out: list[ActionInfo]) -> list[ActionInfo]:
+    rank = {"overdue": 0, "open": 1}
+    return sorted(out, key=lambda x: (rank.get(x.verdict, 2), x.due_on))
+
+
+def open_actions(store, dealer_id: str | None = None) -> list[ActionInfo]:
+    """The actions not done yet, overdue first, then by due date, without their figures (``before`` and
+    ``after`` are None): whether one is open or overdue needs only its due date, so the dealer's form
+    history is not read (Today lists these on every change of a case)."""
+    today = clock.today()
+    return _ordered([_info(row, None, None, "overdue" if today >= row[0].due_on else "open")
+                     for row in _rows(store, dealer_id, open_only=True)])
+
+
+def actions(store, dealer_id: str | None = None) -> list[ActionInfo]:
+    """The dealer's actions (every dealer's at head office with ``"*"``), each with its figure before
+    and, after its due date, whether it moved. Open and overdue first, then by due date."""
+    today = clock.today()
     histories: dict[str, list[Observation]] = {}
     out = []
-    for a, code, number, owner in rows:
+    for row in _rows(store, dealer_id, open_only=False):
+        a = row[0]
         history = histories.get(a.dealer_id)
         if history is None:
             history = histories[a.dealer_id] = [o for o in read_history(store, a.dealer_id) if o.day <= today]
@@ -201,7 +227,5 @@ def actions(store, dealer_id: str | None = None, *, include_done: bool = True) -
             verdict = "overdue" if due else "open"
         else:
             verdict = judge(before, after, due=due)
-        out.append(ActionInfo(a.id, code, a.case_id, number, a.title, owner or "", a.due_on, a.figure_kind,
-                              a.figure_subject, a.created_at, a.done_at, a.done_note or "", before, after, verdict))
-    rank = {"overdue": 0, "open": 1}
-    return sorted(out, key=lambda x: (rank.get(x.verdict, 2), x.due_on))
+        out.append(_info(row, before, after, verdict))
+    return _ordered(out)

@@ -40,11 +40,12 @@ class ImprovementsBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        from app.services.predict.improvements import actions
+        from app.services.predict.improvements import open_actions
 
         store, user = self.store, self.user
         mine = lambda a: user.is_supervisor or a.owner == user.display_name  # noqa: E731
-        self.ops.run(lambda: [a for a in actions(store, include_done=False) if mine(a)], on_success=self.show_rows)
+        # no figures: the box shows no before/after, and this runs on every change of a case
+        self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
         if not isValid(self):
