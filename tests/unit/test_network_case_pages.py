@@ -15,13 +15,15 @@ from app.sync.apply import apply_file
 from tests.synchelp import enrol_in_process, new_case
 
 
-def test_pages_by_key_are_the_pages_by_offset(tmp_path, new_store, new_hq_db):
+def thirteen_cases(tmp_path, new_store, new_hq_db):
+    """Head office's database (SQLite) holding 13 cases of two dealers, interleaved in time, two of them
+    opened at the same instant."""
     db = new_hq_db(tmp_path / "hq.sqlite3")
     a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
     enrol_in_process(db, a, "BJ01")
     enrol_in_process(db, b, "SH02")
     start = clock.now() - timedelta(days=3)
-    for i in range(13):  # two counters' cases interleaved; two opened at the same instant
+    for i in range(13):
         store = a if i % 2 else b
         open_case(store, new_case(i), None, at=start + timedelta(hours=i if i != 7 else 6))
     for store in (a, b):
@@ -29,6 +31,11 @@ def test_pages_by_key_are_the_pages_by_offset(tmp_path, new_store, new_hq_db):
             doc = json.loads(f.read_bytes())
             with db.session() as s, s.begin():
                 apply_file(s, doc["dealer"]["id"], doc["events"], doc["records"])
+    return db
+
+
+def test_pages_by_key_are_the_pages_by_offset(tmp_path, new_store, new_hq_db):
+    db = thirteen_cases(tmp_path, new_store, new_hq_db)
     f = NetworkCaseFilter()
     assert count_cases(db, f) == 13
     by_offset = [r.id for p in range(3) for r in case_page(db, f, offset=p * 5, limit=5)]

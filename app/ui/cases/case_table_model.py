@@ -23,13 +23,23 @@ COLUMNS = ("number", "opened_at", "status", "severity", "customer", "phone", "pl
 SORT_FOR_COLUMN = {0: "number", 1: "opened_at", 2: "status", 3: "severity", 4: "customer", 6: "plate", 7: "assignee"}
 
 
+def counter_page(store, f: CaseFilter, **how) -> list:
+    """The counter's page of the list: its rows in the order asked for."""
+    return case_page(store, f, **how).rows
+
+
 class CaseTableModel(QAbstractTableModel):
+    """The paged list over two query functions: ``count(store, filter) -> int`` and ``page(store,
+    filter, *, sort, descending, offset, limit, after, total) -> rows`` (the counter's by default; head
+    office's list supplies its own)."""
+
     page_loaded = Signal(int)
     count_changed = Signal(int)
 
-    def __init__(self, store, ops: Ops, parent=None) -> None:
+    def __init__(self, store, ops: Ops, parent=None, *, count=count_cases, page=counter_page) -> None:
         super().__init__(parent)
         self.store, self.ops = store, ops
+        self.count_query, self.page_query = count, page
         self.filter = CaseFilter()
         self.sort_key, self.descending = "opened_at", True
         self.total = 0
@@ -64,10 +74,12 @@ class CaseTableModel(QAbstractTableModel):
         its first rows (a second round trip cost a worker hand-off and a paint of placeholders)."""
         self.generation += 1
         gen, store, f, sort, desc = self.generation, self.store, self.filter, self.sort_key, self.descending
+        count, page = self.count_query, self.page_query
 
         def count_and_first_page():
-            n = count_cases(store, f)
-            return n, (case_page(store, f, sort=sort, descending=desc, limit=PAGE, total=n).rows if n else [])
+            n = count(store, f)
+            return n, (page(store, f, sort=sort, descending=desc, offset=0, limit=PAGE, after=None, total=n)
+                       if n else [])
 
         self.ops.run(count_and_first_page, on_success=lambda found: self._on_count(gen, *found))
 
@@ -94,9 +106,10 @@ class CaseTableModel(QAbstractTableModel):
         gen, store, f, sort, desc, total = (self.generation, self.store, self.filter, self.sort_key,
                                             self.descending, self.total)
         after = self.keys.get(page - 1) if sort in KEYSET_SORTS and page > 0 else None
-        self.ops.run(lambda: case_page(store, f, sort=sort, descending=desc, offset=page * PAGE, limit=PAGE,
-                                       after=after, total=total),
-                     on_success=lambda p: self._on_page(gen, page, p.rows))
+        query = self.page_query
+        self.ops.run(lambda: query(store, f, sort=sort, descending=desc, offset=page * PAGE, limit=PAGE,
+                                   after=after, total=total),
+                     on_success=lambda rows: self._on_page(gen, page, rows))
 
     def _on_page(self, gen: int, page: int, rows: list) -> None:
         if gen != self.generation:

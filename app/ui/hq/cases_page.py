@@ -21,13 +21,18 @@ from app.ui.hq.case_story_view import CaseStoryView
 from app.ui.hq.forms_behind import FormsBehind
 
 
+def _network_page(db, f: NetworkCaseFilter, *, offset: int, limit: int, after: tuple | None, **_how) -> list:
+    """Head office's page: newest first only (see ``NetworkCaseModel.sort``), so the sort asked for and
+    the count, which the counter's query uses to read the far end backwards, don't apply."""
+    return case_page(db, f, offset=offset, limit=limit, after=after)
+
 
 class NetworkCaseModel(CaseTableModel):
     """Cases across dealers, newest first: the counter's paged model (pages asked for as rows come
     on screen, keyset continuation, at most MAX_PAGES held), over head office's queries."""
 
     def __init__(self, db, ops: Ops, parent=None) -> None:
-        super().__init__(db, ops, parent)
+        super().__init__(db, ops, parent, count=count_cases, page=_network_page)
         self.filter = NetworkCaseFilter()
         self.headers = [QCoreApplication.translate("NetworkCaseModel", "Dealer"),
                         QCoreApplication.translate("NetworkCaseModel", "Case"),
@@ -42,26 +47,6 @@ class NetworkCaseModel(CaseTableModel):
 
     def set_filter(self, f: NetworkCaseFilter) -> None:
         self.set_query(f)
-
-    def refresh(self) -> None:
-        """The count and the first page in one background job, as the counter's list does."""
-        self.generation += 1
-        gen, db, f = self.generation, self.store, self.filter
-
-        def count_and_first_page():
-            n = count_cases(db, f)
-            return n, (case_page(db, f, offset=0, limit=PAGE) if n else [])
-
-        self.ops.run(count_and_first_page, on_success=lambda found: self._on_count(gen, *found))
-
-    def _request(self, page: int) -> None:
-        if page in self.pending or page in self.pages:
-            return
-        self.pending.add(page)
-        gen, db, f = self.generation, self.store, self.filter
-        after = self.keys.get(page - 1) if page > 0 else None
-        self.ops.run(lambda: case_page(db, f, offset=page * PAGE, limit=PAGE, after=after),
-                     on_success=lambda rows: self._on_page(gen, page, rows))
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
