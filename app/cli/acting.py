@@ -58,3 +58,17 @@ def acting_user(args, store, translate, *, role: str):
     if _RANK.get(who.role, -1) < _RANK[role]:
         raise ActingRefused(name=who.display_name, role=Role(who.role).title, needed=Role(role).title)
     return who
+
+
+def named_user(args, store, translate, *, role: str):
+    """The person the command runs as, on a store that must have one: what it changes is some named
+    person's doing (a warning acknowledged, an improvement action raised or done), so a store nobody
+    can sign in to yet refuses it, saying how to get a user."""
+    from app.foundation.errors import InvalidInput
+
+    who = acting_user(args, store, translate, role=role)
+    if who is None:
+        raise InvalidInput(field="--as", problem=translate("Cli",
+            "this store has no users yet: this is done by a person named with --as, so create a supervisor "
+            "first (the desk asks for the first administrator when it starts)"))
+    return who

@@ -33,21 +33,10 @@ def register(sub, translate) -> None:
     d.set_defaults(run=run_done)
 
 
-def _someone(args, store, translate, role: str):
-    from app.cli import acting
-    from app.foundation.errors import InvalidInput
-
-    who = acting.acting_user(args, store, translate, role=role)
-    if who is None:
-        raise InvalidInput(field="--as", problem=translate(
-            "Cli", "this store has no users yet: improvement actions are a supervisor's, so create one first"))
-    return who
-
-
 def run_add(args, translate) -> int:
     from sqlalchemy import select
 
-    from app.cli import open_store_for
+    from app.cli import acting, open_store_for
     from app.foundation.errors import InvalidInput
     from app.models import FailureCase, User
     from app.services.predict.improvements import raise_action
@@ -59,7 +48,7 @@ def run_add(args, translate) -> int:
     kind, _, subject = (args.figure or "").partition(":")
     store = open_store_for(args)
     try:
-        who = _someone(args, store, translate, "supervisor")
+        who = acting.named_user(args, store, translate, role="supervisor")
         with store.session() as s:
             case_id = s.scalar(select(FailureCase.id).where(FailureCase.number == args.case.strip(),
                                                              FailureCase.dealer_id == store.identity.home_dealer_id))
@@ -110,12 +99,12 @@ def run_list(args, translate) -> int:
 
 
 def run_done(args, translate) -> int:
-    from app.cli import open_store_for
+    from app.cli import acting, open_store_for
     from app.services.predict.improvements import complete_action
 
     store = open_store_for(args)
     try:
-        complete_action(store, args.action, _someone(args, store, translate, "advisor"), args.note)
+        complete_action(store, args.action, acting.named_user(args, store, translate, role="advisor"), args.note)
     finally:
         store.close()
     print(translate("Cli", "Done."))

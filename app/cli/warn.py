@@ -82,13 +82,7 @@ def run_ack(args, translate) -> int:
 
     store = open_store_for(args)
     try:
-        who = acting.acting_user(args, store, translate, role="supervisor")
-        if who is None:
-            from app.foundation.errors import InvalidInput
-
-            raise InvalidInput(field="--as", problem=translate(
-                "Cli", "this store has no users yet: a warning is acknowledged by a supervisor, so create one first"))
-        acknowledge(store, args.warning, who, args.note)
+        acknowledge(store, args.warning, acting.named_user(args, store, translate, role="supervisor"), args.note)
     finally:
         store.close()
     print(translate("Cli", "Acknowledged."))

@@ -1605,10 +1605,6 @@
         <translation>{n} 条预警等待主管确认</translation>
     </message>
     <message>
-        <source>this store has no users yet: a warning is acknowledged by a supervisor, so create one first</source>
-        <translation>此数据库还没有用户：预警须由主管确认，请先创建主管账号</translation>
-    </message>
-    <message>
         <source>Acknowledged.</source>
         <translation>已确认。</translation>
     </message>
@@ -1749,6 +1745,10 @@
         <translation>{name} 的 PIN：</translation>
     </message>
     <message>
+        <source>this store has no users yet: this is done by a person named with --as, so create a supervisor first (the desk asks for the first administrator when it starts)</source>
+        <translation>此数据库还没有用户：此操作须由 --as 指定的人员执行，请先创建主管账号（桌面程序首次启动时会要求创建第一位管理员）</translation>
+    </message>
+    <message>
         <source>improvement actions raised from closed cases&apos; root causes</source>
         <translation>由已结案案件的根本原因提出的改进措施</translation>
     </message>
@@ -1791,10 +1791,6 @@
     <message>
         <source>what was done</source>
         <translation>已做了什么</translation>
-    </message>
-    <message>
-        <source>this store has no users yet: improvement actions are a supervisor&apos;s, so create one first</source>
-        <translation>此数据库还没有用户：改进措施由主管提出，请先创建主管账号</translation>
     </message>
     <message>
         <source>a date as YYYY-MM-DD, e.g. 2027-01-31</source>
