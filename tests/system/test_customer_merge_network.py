@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from app.models import Customer, FailureCase, RepairOrder
 from app.models.store import open_database
-from tests.system.hqserver import HqServer
-from tests.system.test_network_scenario import Network, sync
+from tests.system.test_network_scenario import sync
+from tests.system.two_counters import network_of_two
 
 pytestmark = pytest.mark.slow
 
@@ -23,18 +23,8 @@ def found(net, data_dir, text: str) -> list[list[str]]:
 
 
 def test_a_merge_at_one_counter_reaches_head_office_and_the_other_counter(tmp_path, pg_url_at_head, secret_service):
-    net = Network(tmp_path, secret_service)
     hq_db = pg_url_at_head
-    c1, c2 = tmp_path / "counter1", tmp_path / "counter2"
-    net.cli("hq", "dealer", "add", "--db", hq_db, "BJ01", "北京一店")
-    server = HqServer(hq_db, tmp_path / "inbox", tmp_path / "server.log").start()
-    try:
-        for d, label in ((c1, "counter 1"), (c2, "counter 2")):
-            code = net.cli("hq", "enrol", "--db", hq_db, "--dealer", "BJ01").stdout.strip()
-            net.cli("--data-dir", d, "connect", "--url", server.url, "--code", code, "--label", label)
-        net.act(c1, "people", admin="bj1admin", others=[["bj1sup", "王主管", "supervisor"]])
-        net.act(c2, "people", admin="bj2admin", others=[["bj2adv", "周顾问", "advisor"]])
-
+    with network_of_two(tmp_path, hq_db, secret_service, people2=[["bj2adv", "周顾问", "advisor"]]) as (net, c1, c2):
         # 李明 twice at counter 1: a complaint, and a form under another phone and car.
         first = net.act(c1, "complaint", who="bj1admin", name="李明", phone="13812345678", plate="京A12345",
                         words="异响")
@@ -64,5 +54,3 @@ def test_a_merge_at_one_counter_reaches_head_office_and_the_other_counter(tmp_pa
                 assert s.scalar(select(RepairOrder.customer_id).where(RepairOrder.number == "RO-7")) == keep
         finally:
             db.close()
-    finally:
-        server.stop()

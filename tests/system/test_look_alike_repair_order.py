@@ -13,37 +13,25 @@ from app.foundation import clock
 from app.models import Customer, FeedbackForm, RepairOrder, SyncConflict
 from app.services.feedback import forms as feedback_forms
 from app.services.people import users
-from app.sync.client import SyncClient
-from tests.helpers import fresh_hq_db, fresh_store
-from tests.synchelp import enrol_in_process, in_process_head_office
+from tests.system.two_counters import two_in_process
 
 ZWSP = "\u200b"
 
 
 def test_a_look_alike_repair_order_from_an_older_counter_is_one_order_at_head_office(tmp_path):
-    db = fresh_hq_db(tmp_path / "hq.sqlite3")
-    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-    try:
-        with in_process_head_office(db, tmp_path / "inbox") as net:
-            for st in (a, b):
-                enrol_in_process(db, st)
-            day = clock.today() - timedelta(days=1)
-            for st in (a, b):
-                who = users.create_first_admin(st, "admin", "管理员", "1234")
-                feedback_forms.enter_form(st, feedback_forms.FormEntry(
-                    "RO2611-0042", day, "李明", "13812345678", "京A12345", "A", "B", "C"), who)
-            # Counter b is an older one: it stored the number with a zero-width space and a 7-digit phone.
-            with b.session() as s, s.begin():
-                s.execute(update(RepairOrder).values(number=f"RO2611{ZWSP}-0042"))
-                s.execute(update(Customer).values(phone="1381234"))
-            for st in (a, b):
-                SyncClient(st, url="http://hq", transport=net).run_once()
-            with db.session() as s:
-                assert s.scalars(select(RepairOrder.number)).all() == ["RO2611-0042"]
-                assert s.scalar(select(func.count()).select_from(FeedbackForm)) == 1  # counted once
-                assert s.scalar(select(func.count()).select_from(SyncConflict)) == 1  # the second, for a person
-                assert sorted(s.scalars(select(Customer.phone))) == ["1381234", "13812345678"]  # kept, not refused
-    finally:
-        a.close()
-        b.close()
-        db.close()
+    with two_in_process(tmp_path) as (db, a, b, sync):
+        day = clock.today() - timedelta(days=1)
+        for st in (a, b):
+            who = users.create_first_admin(st, "admin", "管理员", "1234")
+            feedback_forms.enter_form(st, feedback_forms.FormEntry(
+                "RO2611-0042", day, "李明", "13812345678", "京A12345", "A", "B", "C"), who)
+        # Counter b is an older one: it stored the number with a zero-width space and a 7-digit phone.
+        with b.session() as s, s.begin():
+            s.execute(update(RepairOrder).values(number=f"RO2611{ZWSP}-0042"))
+            s.execute(update(Customer).values(phone="1381234"))
+        sync(a, b)
+        with db.session() as s:
+            assert s.scalars(select(RepairOrder.number)).all() == ["RO2611-0042"]
+            assert s.scalar(select(func.count()).select_from(FeedbackForm)) == 1  # counted once
+            assert s.scalar(select(func.count()).select_from(SyncConflict)) == 1  # the second, for a person
+            assert sorted(s.scalars(select(Customer.phone))) == ["1381234", "13812345678"]  # kept, not refused

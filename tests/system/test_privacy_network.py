@@ -7,31 +7,19 @@ customer's PDF shows the family name only, and `feedback summary` and the PDFs g
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.models.store import STORE_FILE
 from tests.pdftext import pdf_text
-from tests.system.hqserver import HqServer
-from tests.system.test_network_scenario import NUMBER, STAMP, Network, summary, sync
+from tests.system.test_network_scenario import NUMBER, STAMP, summary, sync
+from tests.system.two_counters import network_of_two, newest_backup_bytes, store_bytes
 
 pytestmark = pytest.mark.slow
 
 MASKED = re.compile(r"\S*\*{2,}\S*")  # a masked phone or name (138****5678, 李**)
 OLD = ("李明远", "13812345678", "京A12345")
 YEARS_AGO = 4 * 365
-
-
-def store_bytes(d) -> bytes:
-    return b"".join((d / n).read_bytes() for n in (STORE_FILE, STORE_FILE + "-wal") if (d / n).exists())
-
-
-def newest_backup_bytes(d) -> bytes:
-    newest = max((d / "backups").glob("*.zip"), key=lambda p: p.stat().st_mtime_ns)
-    with zipfile.ZipFile(newest) as z:
-        return b"".join(z.read(n) for n in z.namelist())
 
 
 def rows_at_head_office(url: str, value: str) -> list[str]:
@@ -55,17 +43,8 @@ def rows_at_head_office(url: str, value: str) -> list[str]:
 
 
 def test_a_purge_at_one_counter_leaves_no_trace_anywhere(tmp_path, pg_url_at_head, secret_service):
-    net = Network(tmp_path, secret_service)
     hq_db = pg_url_at_head
-    c1, c2 = tmp_path / "counter1", tmp_path / "counter2"
-    net.cli("hq", "dealer", "add", "--db", hq_db, "BJ01", "北京一店")
-    server = HqServer(hq_db, tmp_path / "inbox", tmp_path / "server.log").start()
-    try:
-        for d, label in ((c1, "counter 1"), (c2, "counter 2")):
-            code = net.cli("hq", "enrol", "--db", hq_db, "--dealer", "BJ01").stdout.strip()
-            net.cli("--data-dir", d, "connect", "--url", server.url, "--code", code, "--label", label)
-        net.act(c1, "people", admin="bj1admin", others=[["bj1sup", "王主管", "supervisor"]])
-        net.act(c2, "people", admin="bj2admin", others=[])
+    with network_of_two(tmp_path, hq_db, secret_service) as (net, c1, c2):
         name, phone, plate = OLD
         old_day = net.day(YEARS_AGO)
         month = old_day[:7]
@@ -124,5 +103,3 @@ def test_a_purge_at_one_counter_leaves_no_trace_anywhere(tmp_path, pg_url_at_hea
         words = pdf_text(pdf)
         assert "Your records with us" in words and "RO-OLD" in words and "Printed by 王主管" in words
         assert name not in words and phone not in words
-    finally:
-        server.stop()

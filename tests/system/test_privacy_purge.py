@@ -6,7 +6,6 @@ this process on SQLite here (the apply code `hq serve` runs); PostgreSQL: tests/
 
 from __future__ import annotations
 
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -15,19 +14,16 @@ from sqlalchemy import select
 from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.models import Customer, Event, Vehicle
-from app.models.store import STORE_FILE
 from app.rules import privacy
 from app.services import assessment
 from app.services.cases import case_queries
 from app.services.feedback import forms as feedback_forms
 from app.services.people import users
-from app.services.backups.catalogue import list_backups
 from app.services.cases.case_log import NotAllowed
 from app.services.cases.opening import open_case
 from app.services.privacy.purging import purge
-from app.sync.client import SyncClient
-from tests.helpers import fresh_hq_db, fresh_store
-from tests.synchelp import enrol_in_process, in_process_head_office, new_case
+from tests.synchelp import new_case
+from tests.system.two_counters import newest_backup_bytes, sqlite_bytes, store_bytes, two_in_process
 
 OLD = ("李明远", "13812345678", "京A12345", "LFV2A21K8D4012345")  # last seen four years ago
 NEW = ("王芳", "13900000001", "京B22222")  # seen last month
@@ -53,85 +49,55 @@ def test_tokens_are_random_and_fit_a_plate():
     assert privacy.mask_phone(a) == "****" and privacy.mask_phone("13812345678") == "138****5678"
 
 
-def _bytes_of(data_dir) -> bytes:
-    out = b""
-    for name in (STORE_FILE, STORE_FILE + "-wal"):
-        f = data_dir / name
-        if f.exists():
-            out += f.read_bytes()
-    return out
-
-
-def _newest_backup_bytes(data_dir) -> bytes:
-    newest = max(list_backups(data_dir), key=lambda b: b.created_at)
-    with zipfile.ZipFile(newest.path) as z:
-        return b"".join(z.read(n) for n in z.namelist())
-
-
 def _figures(store, month):
     s = assessment.month_summary(store, month)
     return (s.forms, s.total, s.average, s.failures)
 
 
 def test_an_old_customer_is_anonymised_everywhere_and_the_figures_stay(tmp_path):
-    db = fresh_hq_db(tmp_path / "hq.sqlite3")
-    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-    try:
-        with in_process_head_office(db, tmp_path / "inbox") as net:
-            for st in (a, b):
-                enrol_in_process(db, st)
-            admin = users.create_first_admin(a, "admin", "管理员", "1234")
-            sup = users.create_user(a, "sup", "赵主管", "2468", "supervisor", actor_id=admin.user_id)
-            long_ago = clock.today() - timedelta(days=4 * 365)
-            old_month = long_ago.strftime("%Y-%m")
-            name, phone, plate, vin = OLD
-            feedback_forms.enter_form(a, feedback_forms.FormEntry("RO-OLD-1", long_ago, name, phone, plate,
-                                                                  "A", "D", "C", overall=5), admin)
-            open_case(a, new_case(customer_name=name, phone=phone, plate=plate, vin=vin, customer_words="刹车异响"),
-                      admin.user_id, at=clock.now() - timedelta(days=4 * 365))
-            feedback_forms.enter_form(a, feedback_forms.FormEntry("RO-NEW-1", clock.today() - timedelta(days=30),
-                                                                  *NEW, "A", "A", "B"), admin)
-            for st in (a, b, a):
-                SyncClient(st, url="http://hq", transport=net).run_once()
-            before = [_figures(st, old_month) for st in (a, b)]
-            assert _figures(a, old_month)[0] == 1
-            with pytest.raises(NotAllowed):
-                purge(a, sup.user_id)  # an administrator's
-            dry = purge(a, admin.user_id, dry_run=True)
-            assert (dry.customers, dry.cases, dry.forms) == (1, 1, 1)
-            with a.session() as s:
-                assert s.scalar(select(Customer.name).where(Customer.phone == phone)) == name  # nothing changed yet
-            done = purge(a, admin.user_id)
-            assert (done.customers, done.cases, done.forms, done.dry_run) == (1, 1, 1, False)
-            for st in (b, a, b):
-                SyncClient(st, url="http://hq", transport=net).run_once()
+    with two_in_process(tmp_path) as (db, a, b, sync):
+        admin = users.create_first_admin(a, "admin", "管理员", "1234")
+        sup = users.create_user(a, "sup", "赵主管", "2468", "supervisor", actor_id=admin.user_id)
+        long_ago = clock.today() - timedelta(days=4 * 365)
+        old_month = long_ago.strftime("%Y-%m")
+        name, phone, plate, vin = OLD
+        feedback_forms.enter_form(a, feedback_forms.FormEntry("RO-OLD-1", long_ago, name, phone, plate,
+                                                              "A", "D", "C", overall=5), admin)
+        open_case(a, new_case(customer_name=name, phone=phone, plate=plate, vin=vin, customer_words="刹车异响"),
+                  admin.user_id, at=clock.now() - timedelta(days=4 * 365))
+        feedback_forms.enter_form(a, feedback_forms.FormEntry("RO-NEW-1", clock.today() - timedelta(days=30),
+                                                              *NEW, "A", "A", "B"), admin)
+        sync(a, b, a)
+        before = [_figures(st, old_month) for st in (a, b)]
+        assert _figures(a, old_month)[0] == 1
+        with pytest.raises(NotAllowed):
+            purge(a, sup.user_id)  # an administrator's
+        dry = purge(a, admin.user_id, dry_run=True)
+        assert (dry.customers, dry.cases, dry.forms) == (1, 1, 1)
+        with a.session() as s:
+            assert s.scalar(select(Customer.name).where(Customer.phone == phone)) == name  # nothing changed yet
+        done = purge(a, admin.user_id)
+        assert (done.customers, done.cases, done.forms, done.dry_run) == (1, 1, 1, False)
+        sync(b, a, b)
 
-            for st in (a, b, db):
-                with st.session() as s:
-                    people = sorted(s.execute(select(Customer.name, Customer.phone)).all())
-                    assert [p[0] for p in people] == ["李", "王芳"], people
-                    assert privacy.is_token(people[0][1])
-                    assert all(privacy.is_token(p) or p == NEW[2] for p in s.scalars(select(Vehicle.plate)))
-                    assert not [e for e in s.scalars(select(Event))
-                                if any(v in str(e.payload) for v in OLD)], "an event still names the customer"
-            assert [_figures(st, old_month) for st in (a, b)] == before
-            assert case_queries.find_customers(a, phone) == [] and case_queries.find_customers(a, "京A12") == []
-            assert [m.name for m in case_queries.find_customers(a, "1390000")] == ["王芳"]  # the others stay
-            purge(a, admin.user_id)  # nothing more is due: nothing changes
-            kept = b"".join(f.read_bytes() for f in (tmp_path / "inbox").rglob("*.casefile"))
-            assert not [v for v in OLD if v.encode() in kept], "head office's inbox keeps a file naming them"
-            for where, data in (("counter a", _bytes_of(a.path.parent)), ("counter b", _bytes_of(b.path.parent)),
-                                ("head office", _bytes_of_hq(tmp_path / "hq.sqlite3")),
-                                ("counter a's newest backup", _newest_backup_bytes(a.path.parent)),
-                                ("counter b's newest backup", _newest_backup_bytes(b.path.parent))):
-                for value in OLD:
-                    assert value.encode() not in data, f"{where} still holds {value}"
-                assert NEW[0].encode() in data or "backup" in where, where  # the search itself can find text
-    finally:
-        a.close()
-        b.close()
-        db.close()
-
-
-def _bytes_of_hq(path) -> bytes:
-    return b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+        for st in (a, b, db):
+            with st.session() as s:
+                people = sorted(s.execute(select(Customer.name, Customer.phone)).all())
+                assert [p[0] for p in people] == ["李", "王芳"], people
+                assert privacy.is_token(people[0][1])
+                assert all(privacy.is_token(p) or p == NEW[2] for p in s.scalars(select(Vehicle.plate)))
+                assert not [e for e in s.scalars(select(Event))
+                            if any(v in str(e.payload) for v in OLD)], "an event still names the customer"
+        assert [_figures(st, old_month) for st in (a, b)] == before
+        assert case_queries.find_customers(a, phone) == [] and case_queries.find_customers(a, "京A12") == []
+        assert [m.name for m in case_queries.find_customers(a, "1390000")] == ["王芳"]  # the others stay
+        purge(a, admin.user_id)  # nothing more is due: nothing changes
+        kept = b"".join(f.read_bytes() for f in (tmp_path / "inbox").rglob("*.casefile"))
+        assert not [v for v in OLD if v.encode() in kept], "head office's inbox keeps a file naming them"
+        for where, data in (("counter a", store_bytes(a.path.parent)), ("counter b", store_bytes(b.path.parent)),
+                            ("head office", sqlite_bytes(tmp_path / "hq.sqlite3")),
+                            ("counter a's newest backup", newest_backup_bytes(a.path.parent)),
+                            ("counter b's newest backup", newest_backup_bytes(b.path.parent))):
+            for value in OLD:
+                assert value.encode() not in data, f"{where} still holds {value}"
+            assert NEW[0].encode() in data or "backup" in where, where  # the search itself can find text
