@@ -39,6 +39,17 @@ REASONS = {
 }
 
 
+# A risk's level in words (context "Risk"), from the highest floor it reaches: a failure in one call of two
+# is high (the dealer plan's failure share target is 8%, so one in five already stands out).
+LEVELS = ((0.5, QT_TRANSLATE_NOOP("Risk", "high risk")), (0.2, QT_TRANSLATE_NOOP("Risk", "raised risk")),
+          (0.0, QT_TRANSLATE_NOOP("Risk", "low risk")))
+
+
+def level_words(risk: float) -> str:
+    """The words (to translate, context "Risk") of the level a risk reaches."""
+    return next(words for floor, words in LEVELS if risk >= floor)
+
+
 def comeback_days(opened_at: datetime, earlier: list[datetime]) -> int | None:
     """Days since the same vehicle's last visit when it was within COMEBACK_DAYS before this one, else None."""
     before = [t for t in earlier if t < opened_at and opened_at - t <= timedelta(days=COMEBACK_DAYS)]

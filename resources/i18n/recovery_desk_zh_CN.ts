@@ -6127,6 +6127,41 @@
         <source>{work_type} fails more often at this dealer</source>
         <translation>本店{work_type}类作业失败较多</translation>
     </message>
+    <message>
+        <source>high risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>raised risk</source>
+        <translation>风险偏高</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>{level} ({percent})</source>
+        <translation>{level}（{percent}）</translation>
+    </message>
+</context>
+<context>
+    <name>RiskyCallsBox</name>
+    <message>
+        <source>The calls&apos; risk could not be worked out: {error}</source>
+        <translation>无法计算回访风险：{error}</translation>
+    </message>
+    <message>
+        <source>Call these first: the riskiest 3-day calls ({n} due)</source>
+        <translation>优先回访：风险最高的三日回访（{n} 个待回访）</translation>
+    </message>
+    <message>
+        <source>Working out each call&apos;s risk from this dealer&apos;s history...</source>
+        <translation>正在根据本店历史计算每个回访的风险……</translation>
+    </message>
+    <message>
+        <source>Double-click a call to make it on the call list.</source>
+        <translation>双击某个回访，在回访列表中进行回访。</translation>
+    </message>
 </context>
 <context>
     <name>Scripts</name>

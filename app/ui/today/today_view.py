@@ -24,6 +24,7 @@ class TodayView(QWidget):
     shows = FORMS | CASES | ALERTS | SETTINGS  # the kinds of change this view refreshes on
 
     case_requested = Signal(str)  # the advisor wants to see this case
+    call_requested = Signal(str)  # the advisor makes this repair order's 3-day call, on the call list
     more_requested = Signal(str)  # "waiting" or "callbacks": the whole list, on its page
     filled = Signal()  # real figures are on screen
 
@@ -99,9 +100,10 @@ class TodayView(QWidget):
         grid.addWidget(self.callbacks_box, 0, 1)
         grid.addWidget(self.forms_box, 1, 0)
         grid.addWidget(month, 1, 1)
-        grid.addWidget(self.alerts_box, 2, 0, 1, 2)
-        grid.addWidget(self.warnings_box, 3, 0, 1, 2)
-        grid.addWidget(self.improvements_box, 4, 0, 1, 2)
+        grid.addWidget(self.risky_calls, 2, 0, 1, 2)
+        grid.addWidget(self.alerts_box, 3, 0, 1, 2)
+        grid.addWidget(self.warnings_box, 4, 0, 1, 2)
+        grid.addWidget(self.improvements_box, 5, 0, 1, 2)
         self.alerts.setMaximumHeight(110)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
@@ -122,6 +124,10 @@ class TodayView(QWidget):
         from app.ui.today.warnings_box import WarningsBox
 
         from app.ui.today.improvements_box import ImprovementsBox
+        from app.ui.today.risky_calls_box import RiskyCallsBox
+
+        self.risky_calls = RiskyCallsBox(store, ops, user)  # the riskiest 3-day calls, to make first
+        self.risky_calls.call_requested.connect(self.call_requested)
 
         self.warnings_box = WarningsBox(store, ops, user)
         self.improvements_box = ImprovementsBox(store, ops, user)
