@@ -5653,6 +5653,46 @@
         <translation>其他渠道合计（*）</translation>
     </message>
     <message>
+        <source>3-day follow-up calls</source>
+        <translation>三日回访</translation>
+    </message>
+    <message>
+        <source>No 3-day calls were due in this month.</source>
+        <translation>本月没有到期的三日回访。</translation>
+    </message>
+    <message>
+        <source>Calls due in the month</source>
+        <translation>本月到期回访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>Unreachable (not reached before the call expired)</source>
+        <translation>无法联系（到期前未接通）</translation>
+    </message>
+    <message>
+        <source>Completion rate (reached or unreachable / due)</source>
+        <translation>回访完成率（已接通或无法联系 / 到期）</translation>
+    </message>
+    <message>
+        <source>Reach rate (reached / due)</source>
+        <translation>接通率（已接通 / 到期）</translation>
+    </message>
+    <message>
+        <source>Failures found by the calls</source>
+        <translation>回访发现的服务失败</translation>
+    </message>
+    <message>
+        <source>Every delivered repair order gets a call on its due day; a call is due in the month its due day falls in, and one due later than the day the report was made is not counted yet.</source>
+        <translation>每张已交车的工单在到期日进行回访；回访计入其到期日所在的月份，到期日晚于报表生成日的回访暂不计入。</translation>
+    </message>
+    <message>
+        <source>These are the whole dealer&apos;s calls, not only this advisor&apos;s.</source>
+        <translation>以上为全店的回访，并非仅此服务顾问的。</translation>
+    </message>
+    <message>
         <source>Failure forms ({n})</source>
         <translation>服务失败反馈表（{n}）</translation>
     </message>
@@ -6756,6 +6796,18 @@
         <translation>与上月相比：</translation>
     </message>
     <message>
+        <source>3-day calls completed:</source>
+        <translation>三日回访完成率：</translation>
+    </message>
+    <message>
+        <source>Calls reached:</source>
+        <translation>回访接通率：</translation>
+    </message>
+    <message>
+        <source>Failures found by the calls:</source>
+        <translation>回访发现的服务失败：</translation>
+    </message>
+    <message>
         <source>Waiting for a first response</source>
         <translation>等待首次响应</translation>
     </message>
@@ -6802,6 +6854,10 @@
     <message>
         <source>overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>{share} ({n} of {due})</source>
+        <translation>{share}（{due} 个中的 {n} 个）</translation>
     </message>
     <message>
         <source>Alerts for supervisors ({n})</source>

@@ -146,16 +146,21 @@ class CallFigures:
 
 
 def call_figures(session, dealer_id: str, first: date, last: date, today: date | None = None) -> CallFigures:
-    """The figures of the calls due from ``first`` to ``last`` (days), as they stand ``today``."""
+    """The figures of the calls due from ``first`` to ``last`` (days), as they stand ``today``; a call whose
+    due day is still to come is not counted yet (mid-month, the month so far). The one definition: the
+    monthly summary, its PDF and Today all read it. Orders through the (dealer, delivered) index."""
     today = today or clock.today()
     due_day, expire_day = _days(session)
     threshold = settings.get(session, "failure.overall_threshold")
+    last = min(last, today)
+    lo = datetime.combine(first - timedelta(days=due_day), time()).astimezone()
+    hi = datetime.combine(last - timedelta(days=due_day - 1), time()).astimezone()
     rows = session.execute(
         select(RepairOrder.id, RepairOrder.delivered_at, FeedbackForm.timeliness, FeedbackForm.repair_quality,
                FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.id.label("form_id"))
         .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
-        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at.is_not(None))).all()
-    rows = [r for r in rows if first <= r.delivered_at.astimezone().date() + timedelta(days=due_day) <= last]
+        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo,
+               RepairOrder.delivered_at < hi)).all()
     ids = [r.id for r in rows]
     reached: set[str] = set()
     for i in range(0, len(ids), 500):

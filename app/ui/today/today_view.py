@@ -35,12 +35,19 @@ class TodayView(QWidget):
         self.average = Label("-")
         self.failure_share = Label("-")
         self.outcome = Label("-")
+        # The month's 3-day calls so far, as the monthly summary counts them.
+        self.call_completion = Label("-", objectName="callCompletion")
+        self.call_reach = Label("-", objectName="callReach")
+        self.call_failures = Label("-", objectName="callFailures")
         month = QGroupBox(self.tr("This month"))
         figures = QGridLayout()  # two pairs a row, so the trend below has the room
         for i, (label, value) in enumerate(((self.tr("Feedback forms this month:"), self.forms),
                                             (self.tr("Average score:"), self.average),
                                             (self.tr("Failure share:"), self.failure_share),
-                                            (self.tr("Change against last month:"), self.outcome))):
+                                            (self.tr("Change against last month:"), self.outcome),
+                                            (self.tr("3-day calls completed:"), self.call_completion),
+                                            (self.tr("Calls reached:"), self.call_reach),
+                                            (self.tr("Failures found by the calls:"), self.call_failures))):
             figures.addWidget(Label(label), i // 2, (i % 2) * 2)
             figures.addWidget(value, i // 2, (i % 2) * 2 + 1)
         figures.setColumnStretch(1, 1)
@@ -154,6 +161,7 @@ class TodayView(QWidget):
         self.average.setText("-" if s.average is None else loc.toString(s.average, "f", 2))
         self.failure_share.setText("-" if s.failure_share is None else loc.toString(s.failure_share * 100, "f", 1) + "%")
         self.outcome.setText("-" if s.change is None else loc.toString(s.change, "f", 2))
+        self.show_call_figures(t.calls, loc)
         count = lambda n: f"{COUNT_CAP - 1}+" if n >= COUNT_CAP else loc.toString(n)  # noqa: E731
         self.waiting_box.setTitle(self.tr("Waiting for a first response ({n})").format(n=count(t.waiting_count)))
         self.callbacks_box.setTitle(self.tr("Callbacks due ({n})").format(n=count(t.callbacks_count)))
@@ -198,6 +206,19 @@ class TodayView(QWidget):
             self.ops.run(lambda: count_open_alerts(store), on_success=self.show_alert_count)
         self.is_filled = True
         self.filled.emit()
+
+    def show_call_figures(self, c, loc: QLocale) -> None:
+        """Completion and reach as shares of the calls due so far (with the counts), the failures they found."""
+        if c is None or not c.due:
+            for label in (self.call_completion, self.call_reach, self.call_failures):
+                label.setText("-")
+            return
+        pct = lambda x: loc.toString(x * 100, "f", 0) + "%"  # noqa: E731
+        self.call_completion.setText(self.tr("{share} ({n} of {due})").format(
+            share=pct(c.completion_rate), n=loc.toString(c.reached + c.unreachable), due=loc.toString(c.due)))
+        self.call_reach.setText(self.tr("{share} ({n} of {due})").format(
+            share=pct(c.reach_rate), n=loc.toString(c.reached), due=loc.toString(c.due)))
+        self.call_failures.setText(loc.toString(c.failures_found))
 
     def show_alert_count(self, n: int) -> None:
         self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=self.locale().toString(n)))
