@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from app.services.changes import FORMS
+from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.services.orders.calls import DueCall, due_calls, record_attempt
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, reason_words
@@ -48,7 +48,7 @@ class CallFormDialog(QDialog):
 
 
 class CallsView(QWidget):
-    shows = FORMS  # orders, their calls and their forms
+    shows = FORMS | ALERTS | SETTINGS  # orders, their calls and forms; warnings (a drift is a reason); call days
 
     COLUMNS = ("risk", "repair_order", "customer", "phone", "delivered", "due", "attempts", "reasons")
 
