@@ -73,20 +73,24 @@ def attempts_of(s, ids: list[str]) -> dict[str, int]:
     return out
 
 
-def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts]) -> list[DueCall]:
-    """The due rows as calls with their risk and reasons, the riskiest first."""
+def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts], limit: int | None = None) -> list[DueCall]:
+    """The due rows as calls with their risk and reasons, the riskiest first (the first ``limit``: only their
+    reasons are put in words and their attempts read)."""
     due_day, expire_day = _days(s)
-    attempts = attempts_of(s, [r.id for r in rows])
     by_id = {f.id: f for f in facts}
-    out = []
+    ranked = []
     for r in rows:
-        f = by_id[r.id]
         delivered = r.delivered_at.astimezone().date()
+        ranked.append((-fitted.risk(by_id[r.id]), delivered, r.number, r))
+    ranked.sort(key=lambda t: t[:3])
+    ranked = ranked[:limit]
+    attempts = attempts_of(s, [t[3].id for t in ranked])
+    out = []
+    for minus_risk, delivered, _number, r in ranked:
         out.append(DueCall(r.id, r.number, r.version, r.name, r.phone, r.plate or "", r.display_name or "",
                            r.work_type or "", delivered, delivered + timedelta(days=due_day),
-                           delivered + timedelta(days=expire_day), attempts.get(r.id, 0), fitted.risk(f),
-                           fitted.reasons(f)))
-    out.sort(key=lambda c: (-c.risk, c.due_on, c.repair_order))
+                           delivered + timedelta(days=expire_day), attempts.get(r.id, 0), -minus_risk,
+                           fitted.reasons(by_id[r.id])))
     return out
 
 

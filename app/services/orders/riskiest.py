@@ -31,5 +31,5 @@ def riskiest_calls(store, limit: int = SHOWN, today: date | None = None) -> Risk
             return RiskiestCalls((), len(rows), saved.day if saved else None)
         facts = read_facts(store, dealer_id, of_orders=[r.id for r in rows],
                            drifting=drifting_now(s, dealer_id, today))
-        calls = as_calls(s, rows, saved.fitted, facts)
-    return RiskiestCalls(tuple(calls[:limit]), len(rows), saved.day)
+        calls = as_calls(s, rows, saved.fitted, facts, limit)
+    return RiskiestCalls(tuple(calls), len(rows), saved.day)

@@ -45,7 +45,12 @@ class RiskyCallsBox(QGroupBox):
         self.refit_timer = QTimer(self, singleShot=True, interval=REFIT_MS, timeout=self.refit)
         ops.follow(self, self.refresh)
         ops.changed.connect(self.on_changed)
-        self.refresh()
+
+    def start(self) -> None:
+        """The first read, asked for by Today after its own figures: on the one database worker those are
+        what the desk waits for after the PIN."""
+        if self.user is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         from app.services.orders.riskiest import riskiest_calls

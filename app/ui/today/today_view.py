@@ -142,6 +142,7 @@ class TodayView(QWidget):
         self.build_layout(month)
         ops.follow(self, self.refresh)
         self.refresh()
+        self.risky_calls.start()  # after Today's figures on the database worker
 
     def refresh(self) -> None:
         from app.services.today.alerts import open_alerts
