@@ -11,7 +11,7 @@ from shiboken6 import isValid
 from app.foundation import clock
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import reason_words, risk_words
+from app.ui.common.ui_words import error_text, reason_words, risk_words
 from app.ui.common.widgets import Label
 
 # After Today's own figures are on screen: fitting reads the dealer's whole history.
@@ -79,7 +79,7 @@ class RiskyCallsBox(QGroupBox):
         def failed(error) -> None:
             if isValid(self):
                 self.fitting = False
-                self.note.setText(self.tr("The calls' risk could not be worked out: {error}").format(error=error))
+                self.note.setText(self.tr("The calls' risk could not be worked out: {error}").format(error=error_text(error)))
 
         def work() -> None:
             refit(store)
