@@ -170,7 +170,7 @@ def story(r: FeedbackReport, translate: Translate) -> list:
     s = r.summary
     return [*_title(s, r.dealer_name, translate, st), *_key_figures(s, translate, st), *_grades(s, translate, st),
             _trend(r, translate, st), *_by_advisor(r, translate, st), *_by_channel(s, translate, st),
-            *_failure_forms(r, translate, st)]
+            *_calls(s, translate, st), *_failure_forms(r, translate, st)]
 
 
 def _title(s: MonthSummary, dealer_name: str, translate: Translate, st: Styles) -> list:
@@ -256,6 +256,28 @@ def _by_channel(s: MonthSummary, translate: Translate, st: Styles) -> list:
         rows.append([translate("Vocab", ch.title) + mark, str(s.complaints.get(ch.value, 0))])
     rows.append([translate("Reports", "Through other channels (*)"), str(s.other_channel_complaints)])
     return [para(translate("Reports", "Complaints by channel"), st.h2), table(rows, [WIDTH * 0.6, WIDTH * 0.4], st)]
+
+
+def _calls(s: MonthSummary, translate: Translate, st: Styles) -> list:
+    """The month's 3-day calls, as the summary counts them (services/orders/calls.py: call_figures)."""
+    c = s.calls
+    out: list = [para(translate("Reports", "3-day follow-up calls"), st.h2)]
+    if not c or not c.get("calls_due"):
+        return out + [para(translate("Reports", "No 3-day calls were due in this month."), st.body)]
+    rows = [[translate("Reports", "Figure"), translate("Reports", "Value")],
+            [translate("Reports", "Calls due in the month"), str(c["calls_due"])],
+            [translate("Reports", "Reached"), str(c["calls_reached"])],
+            [translate("Reports", "Unreachable (not reached before the call expired)"), str(c["calls_unreachable"])],
+            [translate("Reports", "Completion rate (reached or unreachable / due)"),
+             fmt_share(c["call_completion_rate"])],
+            [translate("Reports", "Reach rate (reached / due)"), fmt_share(c["call_reach_rate"])],
+            [translate("Reports", "Failures found by the calls"), str(c["call_failures_found"])]]
+    note = translate("Reports", "Every delivered repair order gets a call on its due day; a call is due in the month "
+                                "its due day falls in, and one due later than the day the report was made is "
+                                "not counted yet.")
+    if s.advisor:
+        note += " " + translate("Reports", "These are the whole dealer's calls, not only this advisor's.")
+    return out + [table(rows, [WIDTH * 0.6, WIDTH * 0.4], st), para(note, st.note)]
 
 
 def _failure_forms(r: FeedbackReport, translate: Translate, st: Styles) -> list:

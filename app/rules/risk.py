@@ -20,6 +20,7 @@ DRIFT_DAYS = 30  # a warning fired within these days marks its advisor or work t
 # the three standard ones that differ from maintenance, or "other" (written otherwise).
 FEATURES = ("comeback", "comeback_after_failure", "missed_promise", "long_stay", "earlier_failure", "open_case", "advisor_drifting",
             "work_type_drifting", "work_repair", "work_warranty", "work_bodywork", "work_other")
+ALWAYS_SAID = ("advisor_drifting", "work_type_drifting")  # said whenever set (Model.reasons)
 WORK_FEATURE = {REPAIR: "work_repair", WARRANTY: "work_warranty", BODYWORK: "work_bodywork"}
 
 # Each reason in words (context "Risk"); the parameters come from the order (see Order.reason_params).
@@ -37,6 +38,17 @@ REASONS = {
     "work_bodywork": QT_TRANSLATE_NOOP("Risk", "{work_type} fails more often at this dealer"),
     "work_other": QT_TRANSLATE_NOOP("Risk", "{work_type} fails more often at this dealer"),
 }
+
+
+# A risk's level in words (context "Risk"), from the highest floor it reaches: a failure in one call of two
+# is high (the dealer plan's failure share target is 8%, so one in five already stands out).
+LEVELS = ((0.5, QT_TRANSLATE_NOOP("Risk", "high risk")), (0.2, QT_TRANSLATE_NOOP("Risk", "raised risk")),
+          (0.0, QT_TRANSLATE_NOOP("Risk", "low risk")))
+
+
+def level_words(risk: float) -> str:
+    """The words (to translate, context "Risk") of the level a risk reaches."""
+    return next(words for floor, words in LEVELS if risk >= floor)
 
 
 def comeback_days(opened_at: datetime, earlier: list[datetime]) -> int | None:
@@ -84,9 +96,12 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z))
 
     def reasons(self, x: dict[str, bool], most: int = 3) -> tuple[str, ...]:
-        """The features set on this order that raise its risk most (their contributions largest first)."""
+        """The features set on this order that raise its risk most (their contributions largest first), then
+        a drift the model does not weigh yet: a warning is evidence of its own, and the history a model
+        learns a drift's weight from grows only after the warnings have fired."""
         raised = sorted(((c, f) for c, f in zip(self.coef[1:], FEATURES) if x.get(f) and c > 0), reverse=True)
-        return tuple(f for _c, f in raised[:most])
+        out = [f for _c, f in raised[:most]]
+        return tuple(out + [f for f in ALWAYS_SAID if x.get(f) and f not in out])
 
 
 def fit(rows: list[dict[str, bool]], failed: list[bool], *, ridge: float = 1.0, iterations: int = 25) -> Model:

@@ -5649,6 +5649,46 @@
         <translation>其他渠道合计（*）</translation>
     </message>
     <message>
+        <source>3-day follow-up calls</source>
+        <translation>三日回访</translation>
+    </message>
+    <message>
+        <source>No 3-day calls were due in this month.</source>
+        <translation>本月没有到期的三日回访。</translation>
+    </message>
+    <message>
+        <source>Calls due in the month</source>
+        <translation>本月到期回访</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>Unreachable (not reached before the call expired)</source>
+        <translation>无法联系（到期前未接通）</translation>
+    </message>
+    <message>
+        <source>Completion rate (reached or unreachable / due)</source>
+        <translation>回访完成率（已接通或无法联系 / 到期）</translation>
+    </message>
+    <message>
+        <source>Reach rate (reached / due)</source>
+        <translation>接通率（已接通 / 到期）</translation>
+    </message>
+    <message>
+        <source>Failures found by the calls</source>
+        <translation>回访发现的服务失败</translation>
+    </message>
+    <message>
+        <source>Every delivered repair order gets a call on its due day; a call is due in the month its due day falls in, and one due later than the day the report was made is not counted yet.</source>
+        <translation>每张已交车的工单在到期日进行回访；回访计入其到期日所在的月份，到期日晚于报表生成日的回访暂不计入。</translation>
+    </message>
+    <message>
+        <source>These are the whole dealer&apos;s calls, not only this advisor&apos;s.</source>
+        <translation>以上为全店的回访，并非仅此服务顾问的。</translation>
+    </message>
+    <message>
         <source>Failure forms ({n})</source>
         <translation>服务失败反馈表（{n}）</translation>
     </message>
@@ -6122,6 +6162,41 @@
     <message>
         <source>{work_type} fails more often at this dealer</source>
         <translation>本店{work_type}类作业失败较多</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>raised risk</source>
+        <translation>风险偏高</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>{level} ({percent})</source>
+        <translation>{level}（{percent}）</translation>
+    </message>
+</context>
+<context>
+    <name>RiskyCallsBox</name>
+    <message>
+        <source>The calls&apos; risk could not be worked out: {error}</source>
+        <translation>无法计算回访风险：{error}</translation>
+    </message>
+    <message>
+        <source>Call these first: the riskiest 3-day calls ({n} due)</source>
+        <translation>优先回访：风险最高的三日回访（{n} 个待回访）</translation>
+    </message>
+    <message>
+        <source>Working out each call&apos;s risk from this dealer&apos;s history...</source>
+        <translation>正在根据本店历史计算每个回访的风险……</translation>
+    </message>
+    <message>
+        <source>Double-click a call to make it on the call list.</source>
+        <translation>双击某个回访，在回访列表中进行回访。</translation>
     </message>
 </context>
 <context>
@@ -6717,6 +6792,18 @@
         <translation>与上月相比：</translation>
     </message>
     <message>
+        <source>3-day calls completed:</source>
+        <translation>三日回访完成率：</translation>
+    </message>
+    <message>
+        <source>Calls reached:</source>
+        <translation>回访接通率：</translation>
+    </message>
+    <message>
+        <source>Failures found by the calls:</source>
+        <translation>回访发现的服务失败：</translation>
+    </message>
+    <message>
         <source>Waiting for a first response</source>
         <translation>等待首次响应</translation>
     </message>
@@ -6763,6 +6850,10 @@
     <message>
         <source>overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>{share} ({n} of {due})</source>
+        <translation>{share}（{due} 个中的 {n} 个）</translation>
     </message>
     <message>
         <source>Alerts for supervisors ({n})</source>

@@ -90,3 +90,70 @@ def test_the_riskiest_call_first_made_and_its_failure_opens_a_case(qtbot, window
         assert case is not None
         kinds = s.scalars(select(Event.kind).where(Event.entity_type == "order").order_by(Event.occurred_at, Event.seq)).all()
     assert kinds[-2:] == ["order.call_attempted", "order.call_reached"]
+
+
+def main_window(qtbot, store, ops, user):
+    """The desk as it opens after the PIN, on what the store already holds."""
+    from app.ui.common.qt_app import create_app
+    from app.ui.shell.main_window import MainWindow
+
+    create_app()
+    w = MainWindow(store, ops, user)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def yesterdays_orders(store, tmp_path):
+    import_orders_file(store, csv_file(tmp_path / "yesterday.csv", [
+        order("Y1", 1, 101), order("Y2", 1, 102, late=True), order("Y3", 1, 103, work="钣喷")], header=HEADER))
+
+
+def test_the_riskiest_call_on_today_opens_on_the_call_list_and_is_made(qtbot, store, ops, advisor, tmp_path):
+    history(store, tmp_path)
+    yesterdays_orders(store, tmp_path)
+    w = main_window(qtbot, store, ops, advisor)
+    box = w.today.risky_calls
+    # The model is fitted in the background once Today is up; then the riskiest call comes first.
+    qtbot.waitUntil(lambda: box.list.count() == 3, timeout=10000)
+    assert box.isVisible() and "(3 due)" in box.title()
+    first = box.list.item(0).text()
+    assert first.startswith("Y2 · 客户102 · high risk (") and first.endswith("%) · promised time missed by 4.0 h"), first
+    assert "low risk" in box.list.item(1).text()
+    rect = box.list.visualItemRect(box.list.item(0))
+    assert box.list.viewport().rect().contains(rect)  # on screen, not scrolled away
+    qtbot.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = w.calls
+    assert w.pages.currentIndex() == w.nav.currentRow() and w.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "calls"
+    qtbot.waitUntil(lambda: view.chosen() is not None)
+    assert view.chosen().repair_order == "Y2" and view.table.item(0, 1).text() == "Y2"
+
+    qtbot.mouseClick(view.reached_button, Qt.MouseButton.LeftButton)  # the customer answers
+    call = view.call_dialog
+    qtbot.waitExposed(call)
+    form = call.form
+    for item, key in zip(("timeliness", "repair_quality", "attitude"), "BAA"):
+        form.pickers[item].setFocus()
+        qtbot.keyClick(form.pickers[item], key)
+    with qtbot.waitSignal(call.reached):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    call.accept()
+    qtbot.waitUntil(lambda: box.list.count() == 2)  # made: off Today's list too
+    assert not any(box.list.item(i).text().startswith("Y2 ") for i in range(2))
+
+
+def test_enter_on_a_risky_call_opens_it(qtbot, store, ops, advisor, tmp_path):
+    history(store, tmp_path)
+    yesterdays_orders(store, tmp_path)
+    w = main_window(qtbot, store, ops, advisor)
+    box = w.today.risky_calls
+    qtbot.waitUntil(lambda: box.list.count() == 3, timeout=10000)
+    box.list.setFocus()
+    box.list.setCurrentRow(1)
+    wanted = box.list.item(1).text().split(" · ")[0]
+    qtbot.keyClick(box.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.calls.chosen() is not None)
+    assert w.calls.chosen().repair_order == wanted

@@ -174,3 +174,37 @@ def test_trend_prints_twelve_months(example, tmp_path):
     line = next(x for x in text.splitlines() if "25-06" in x)
     assert line.split() == labels
     assert "3.50" in text and "4.00" in text
+
+
+@pytest.mark.parametrize("lang", [EN, ZH], ids=["en", "zh_CN"])
+def test_the_months_3_day_calls_are_a_section_with_the_summarys_figures(store, tmp_path, lang):
+    """Completion, reach and failures found printed as the monthly summary counts them (one definition)."""
+    from app.foundation import clock
+    from app.services.orders.calls import due_calls, record_attempt
+    from app.services.orders.store import import_orders_file
+    from tests.unit.test_three_day_calls import HEADER, at, order
+
+    import_orders_file(store, csv_file(tmp_path / "o.csv", [order(f"N{i}", 3, i=i) for i in range(4)], header=HEADER))
+    calls = {c.repair_order: c for c in due_calls(store)}
+    record_attempt(store, calls["N0"].repair_order_id, None, reached=False)
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", [form_line(at(3, 0)[:10], "N1", "DBA", customer="客户1",
+                                                                        phone="13812340001", plate="京A00001")]))
+    record_attempt(store, calls["N1"].repair_order_id, None, reached=True)
+    record_attempt(store, calls["N2"].repair_order_id, None, reached=True)
+    month = clock.today().strftime("%Y-%m")
+    js = month_summary(store, month).to_json()["calls"]
+    assert (js["calls_due"], js["calls_reached"], js["call_failures_found"]) == (4, 2, 1)
+    text = pdf_text(make_pdf(store, tmp_path, month, lang))
+    L = lambda s: label(lang, s)  # noqa: E731
+    assert L("3-day follow-up calls") in text
+    assert row_value(text, L("Calls due in the month")) == "4"
+    assert row_value(text, L("Reached")) == "2"
+    assert row_value(text, L("Unreachable (not reached before the call expired)")) == "0"
+    assert row_value(text, L("Completion rate (reached or unreachable / due)")) == "50.0%"
+    assert row_value(text, L("Reach rate (reached / due)")) == "50.0%"
+    assert row_value(text, L("Failures found by the calls")) == "1"
+
+
+def test_a_month_without_calls_says_so(example, tmp_path):
+    text = pdf_text(make_pdf(example, tmp_path, "2026-05"))
+    assert "3-day follow-up calls" in text and "No 3-day calls were due in this month." in text

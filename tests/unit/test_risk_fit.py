@@ -110,10 +110,12 @@ def test_reasons_are_the_largest_raising_features_set_on_the_order():
         coef[1 + FEATURES.index(f)] = c
     m = risk.Model(tuple(coef), 10, 3)
     x = {"comeback": True, "missed_promise": True, "long_stay": True, "open_case": True, "earlier_failure": True,
-         "advisor_drifting": True}  # set, but its coefficient is 0: it raises nothing, so it is no reason
-    assert m.reasons(x) == ("missed_promise", "long_stay", "comeback")
-    assert m.reasons(x, most=1) == ("missed_promise",)
-    assert m.reasons({"advisor_drifting": True}) == ()
+         "advisor_drifting": True}  # set, its coefficient 0: the model does not weigh it yet, the warning says it
+    assert m.reasons(x) == ("missed_promise", "long_stay", "comeback", "advisor_drifting")
+    assert m.reasons(x, most=1) == ("missed_promise", "advisor_drifting")
+    assert m.reasons({"advisor_drifting": True}) == ("advisor_drifting",)
+    assert m.reasons({"work_type_drifting": True, "earlier_failure": True}) == ("earlier_failure", "work_type_drifting")
+    assert m.reasons({"long_stay": False, "advisor_drifting": False}) == ()
     assert m.reasons({"open_case": True}) == ()  # lowers the risk: never a reason
     assert m.risk({}) == 0.5 and m.risk({"missed_promise": True}) == pytest.approx(1 / (1 + np.exp(-1.5)))
 

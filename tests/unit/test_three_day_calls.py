@@ -70,3 +70,23 @@ def test_the_monthly_summary_carries_the_calls_figures(store, tmp_path):
     got = month_summary(store, month).to_json()["calls"]
     assert got == {"calls_due": 4, "calls_reached": 1, "calls_unreachable": 0, "call_failures_found": 0,
                    "call_completion_rate": 0.25, "call_reach_rate": 0.25}
+
+
+def test_today_shows_the_months_call_figures_as_the_monthly_summary_counts_them(store, tmp_path):
+    """One definition: Today's completion, reach and failures found are the monthly summary's for this month;
+    a call whose due day is still to come counts in neither yet."""
+    from app.services.assessment import month_summary
+    from app.services.today.worklist import today_figures
+
+    rows = [order(f"N{i}", 3, i=i) for i in range(4)] + [order("LATER", 1, i=9)]  # due today; due in 2 days
+    import_orders_file(store, csv_file(tmp_path / "o.csv", rows, header=HEADER))
+    calls = {c.repair_order: c for c in due_calls(store)}
+    record_attempt(store, calls["N0"].repair_order_id, None, reached=False)
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", [form_line(at(3, 0)[:10], "N1", "DBA", customer="客户1",
+                                                                        phone="13812340001", plate="京A00001")]))
+    record_attempt(store, calls["N1"].repair_order_id, None, reached=True)
+    record_attempt(store, calls["N2"].repair_order_id, None, reached=True)
+    on_today = today_figures(store).calls
+    assert (on_today.due, on_today.reached, on_today.unreachable, on_today.failures_found) == (4, 2, 0, 1)
+    assert on_today.to_json() == month_summary(store, clock.today().strftime("%Y-%m")).to_json()["calls"]
+    assert (on_today.completion_rate, on_today.reach_rate) == (0.5, 0.5)

@@ -4,7 +4,7 @@ the order, the call expiring on day 15 as unreachable; the list sorted by risk, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -14,7 +14,8 @@ from app.models.event_codec import event_row
 from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import FORMS, announces
-from app.services.predict.risk import fit_on, read_facts
+from app.services.predict.risk import Fitted, OrderFacts, read_facts
+from app.services.predict.risk_model import drifting_now, refit
 from app.services.uow import UnitOfWork
 
 ATTEMPTED, REACHED = "order.call_attempted", "order.call_reached"
@@ -42,52 +43,68 @@ def _days(s) -> tuple[int, int]:
     return settings.get(s, "calls.due_day"), settings.get(s, "calls.expire_day")
 
 
-def due_calls(store, today: date | None = None) -> list[DueCall]:
-    """The calls to make today: delivered orders without a form, from their due day until they expire,
-    not reached yet; the riskiest first (the model refitted on the dealer's history as it is now)."""
-    today = today or clock.today()
-    with store.session() as s:
-        dealer_id = store.identity.home_dealer_id
-        due_day, expire_day = _days(s)
-        latest = today - timedelta(days=due_day)
-        earliest = today - timedelta(days=expire_day - 1)
-        rows = s.execute(
-            select(RepairOrder.id, RepairOrder.number, RepairOrder.version, RepairOrder.delivered_at,
-                   RepairOrder.work_type, Customer.name, Customer.phone, Vehicle.plate, User.display_name)
-            .join(Customer, Customer.id == RepairOrder.customer_id)
-            .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
-            .outerjoin(User, User.id == RepairOrder.advisor_id)
-            .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
-            .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at.is_not(None),
-                   FeedbackForm.id.is_(None))).all()
-        rows = [r for r in rows if earliest <= r.delivered_at.astimezone().date() <= latest]
-        ids = [r.id for r in rows]
-        attempts: dict[str, int] = {}
-        reached: set[str] = set()
-        for i in range(0, len(ids), 500):
-            for eid, kind, n in s.execute(select(Event.entity_id, Event.kind, func.count())
-                                          .where(Event.entity_type == "order", Event.entity_id.in_(ids[i:i + 500]),
-                                                 Event.kind.in_((ATTEMPTED, REACHED)))
-                                          .group_by(Event.entity_id, Event.kind)):
-                if kind == REACHED:
-                    reached.add(eid)
-                else:
-                    attempts[eid] = n
-    facts = read_facts(store, dealer_id)
-    fitted = fit_on(facts)
+def due_rows(s, dealer_id: str, today: date):
+    """The dealer's calls due ``today``: delivered orders without a form, from their due day until they expire,
+    not reached yet; one range of the (dealer, delivered) index, the form and the reached call by their keys."""
+    due_day, expire_day = _days(s)
+    lo = datetime.combine(today - timedelta(days=expire_day - 1), time()).astimezone()
+    hi = datetime.combine(today - timedelta(days=due_day - 1), time()).astimezone()
+    reached = (select(Event.id).where(Event.entity_id == RepairOrder.id, Event.entity_type == "order",
+                                      Event.kind == REACHED).exists())
+    return s.execute(
+        select(RepairOrder.id, RepairOrder.number, RepairOrder.version, RepairOrder.delivered_at,
+               RepairOrder.work_type, Customer.name, Customer.phone, Vehicle.plate, User.display_name)
+        .join(Customer, Customer.id == RepairOrder.customer_id)
+        .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
+        .outerjoin(User, User.id == RepairOrder.advisor_id)
+        .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
+        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo, RepairOrder.delivered_at < hi,
+               FeedbackForm.id.is_(None), ~reached)).all()
+
+
+def attempts_of(s, ids: list[str]) -> dict[str, int]:
+    """Calls made and not reached, per order."""
+    out: dict[str, int] = {}
+    for i in range(0, len(ids), 500):
+        out.update(s.execute(select(Event.entity_id, func.count())
+                             .where(Event.entity_type == "order", Event.entity_id.in_(ids[i:i + 500]),
+                                    Event.kind == ATTEMPTED)
+                             .group_by(Event.entity_id)).all())
+    return out
+
+
+def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts], limit: int | None = None) -> list[DueCall]:
+    """The due rows as calls with their risk and reasons, the riskiest first (the first ``limit``: only their
+    reasons are put in words and their attempts read)."""
+    due_day, expire_day = _days(s)
     by_id = {f.id: f for f in facts}
-    out = []
+    ranked = []
     for r in rows:
-        if r.id in reached:
-            continue
-        f = by_id[r.id]
         delivered = r.delivered_at.astimezone().date()
+        ranked.append((-fitted.risk(by_id[r.id]), delivered, r.number, r))
+    ranked.sort(key=lambda t: t[:3])
+    ranked = ranked[:limit]
+    attempts = attempts_of(s, [t[3].id for t in ranked])
+    out = []
+    for minus_risk, delivered, _number, r in ranked:
         out.append(DueCall(r.id, r.number, r.version, r.name, r.phone, r.plate or "", r.display_name or "",
                            r.work_type or "", delivered, delivered + timedelta(days=due_day),
-                           delivered + timedelta(days=expire_day), attempts.get(r.id, 0), fitted.risk(f),
-                           fitted.reasons(f)))
-    out.sort(key=lambda c: (-c.risk, c.due_on, c.repair_order))
+                           delivered + timedelta(days=expire_day), attempts.get(r.id, 0), -minus_risk,
+                           fitted.reasons(by_id[r.id])))
     return out
+
+
+def due_calls(store, today: date | None = None) -> list[DueCall]:
+    """The calls to make today, the riskiest first: the model refitted on the dealer's history as it is now
+    (and kept for Today), each order's facts with the advisors and work types drifting now."""
+    today = today or clock.today()
+    dealer_id = store.identity.home_dealer_id
+    fitted, _history = refit(store, dealer_id, today)
+    with store.session() as s:
+        rows = due_rows(s, dealer_id, today)
+        drifting = drifting_now(s, dealer_id, today)
+        facts = read_facts(store, dealer_id, of_orders=[r.id for r in rows], drifting=drifting) if rows else []
+        return as_calls(s, rows, fitted, facts)
 
 
 @announces(FORMS)
@@ -133,16 +150,21 @@ class CallFigures:
 
 
 def call_figures(session, dealer_id: str, first: date, last: date, today: date | None = None) -> CallFigures:
-    """The figures of the calls due from ``first`` to ``last`` (days), as they stand ``today``."""
+    """The figures of the calls due from ``first`` to ``last`` (days), as they stand ``today``; a call whose
+    due day is still to come is not counted yet (mid-month, the month so far). The one definition: the
+    monthly summary, its PDF and Today all read it. Orders through the (dealer, delivered) index."""
     today = today or clock.today()
     due_day, expire_day = _days(session)
     threshold = settings.get(session, "failure.overall_threshold")
+    last = min(last, today)
+    lo = datetime.combine(first - timedelta(days=due_day), time()).astimezone()
+    hi = datetime.combine(last - timedelta(days=due_day - 1), time()).astimezone()
     rows = session.execute(
         select(RepairOrder.id, RepairOrder.delivered_at, FeedbackForm.timeliness, FeedbackForm.repair_quality,
                FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.id.label("form_id"))
         .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
-        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at.is_not(None))).all()
-    rows = [r for r in rows if first <= r.delivered_at.astimezone().date() + timedelta(days=due_day) <= last]
+        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo,
+               RepairOrder.delivered_at < hi)).all()
     ids = [r.id for r in rows]
     reached: set[str] = set()
     for i in range(0, len(ids), 500):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from statistics import median
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User
 from app.rules import risk as rules
@@ -84,10 +84,31 @@ def _recent(days: list[date], day: date) -> bool:
     return i > 0 and (day - days[i - 1]).days <= rules.DRIFT_DAYS
 
 
-def read_facts(store, dealer_id: str, warnings: list[DriftWarning] = ()) -> list[OrderFacts]:
-    """Every order of the dealer with what was known of it at delivery, in day order."""
+@dataclass(frozen=True)
+class DriftingNow:
+    """The advisors (by name) and work types (as written) drifting now: at the desk a call is made
+    today, so what is known today counts, not what was known at the order's delivery."""
+
+    advisors: frozenset[str] = frozenset()
+    work_types: frozenset[str] = frozenset()
+
+
+def read_facts(store, dealer_id: str, warnings: list[DriftWarning] = (), *, of_orders: list[str] | None = None,
+               drifting: DriftingNow | None = None) -> list[OrderFacts]:
+    """Every order of the dealer with what was known of it at delivery, in day order. With ``of_orders``
+    only those orders, read with just the history their facts need (their customers' and vehicles'
+    orders and cases); with ``drifting`` an advisor or work type drifts as it does now."""
     with store.session() as s:
         threshold = settings.get(s, "failure.overall_threshold")
+        mine = [RepairOrder.dealer_id == dealer_id]
+        case_where = [FailureCase.dealer_id == dealer_id]
+        if of_orders is not None:
+            # Through the customer and vehicle indexes: the dealer's own index would read its whole history
+            # (``|| ''`` keeps the check but not that index).
+            people, cars = _owners(s, of_orders)
+            mine = [(RepairOrder.dealer_id + "") == dealer_id,
+                    or_(RepairOrder.customer_id.in_(people), RepairOrder.vehicle_id.in_(cars))]
+            case_where = [(FailureCase.dealer_id + "") == dealer_id, FailureCase.customer_id.in_(people)]
         rows = s.execute(
             select(RepairOrder.id, RepairOrder.number, RepairOrder.vehicle_id, RepairOrder.customer_id,
                    RepairOrder.opened_on, RepairOrder.opened_at, RepairOrder.promised_at, RepairOrder.delivered_at,
@@ -96,9 +117,9 @@ def read_facts(store, dealer_id: str, warnings: list[DriftWarning] = ()) -> list
             .join(Customer, Customer.id == RepairOrder.customer_id)
             .outerjoin(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
             .outerjoin(User, User.id == RepairOrder.advisor_id)
-            .where(RepairOrder.dealer_id == dealer_id)).all()
+            .where(*mine)).all()
         cases = s.execute(select(FailureCase.customer_id, FailureCase.opened_at, FailureCase.closed_at)
-                          .where(FailureCase.dealer_id == dealer_id)).all()
+                          .where(*case_where)).all()
     visits: dict[str, list[datetime]] = {}
     failed_visits: dict[str, list[datetime]] = {}
     failures: dict[str, list[date]] = {}
@@ -133,11 +154,28 @@ def read_facts(store, dealer_id: str, warnings: list[DriftWarning] = ()) -> list
             rules.hours_late(r.promised_at, r.delivered_at), rules.stay_hours(r.opened_at, r.delivered_at),
             bisect_left(fails, start) > 0,
             any(o < moment and (c is None or c > moment) for o, c in open_cases.get(r.customer_id, [])),
+            (r.display_name or "-") in drifting.advisors if drifting else
             _recent(advisors.get(r.display_name or "-", []), day),
+            (r.work_type or "") in drifting.work_types if drifting else
             _recent(work_types.get(r.work_type or "", []), day),
             None if r.service_date is None else failure_of(r, threshold), r.name, r.delivered_at))
+    if of_orders is not None:
+        wanted = set(of_orders)
+        out = [f for f in out if f.id in wanted]
     out.sort(key=lambda f: (f.day, f.number))
     return out
+
+
+def _owners(s, order_ids: list[str]) -> tuple[set[str], set[str]]:
+    """The customers and vehicles of these orders (by their primary key: a few hundred at most)."""
+    people, cars = set(), set()
+    for i in range(0, len(order_ids), 500):
+        for cid, vid in s.execute(select(RepairOrder.customer_id, RepairOrder.vehicle_id)
+                                  .where(RepairOrder.id.in_(order_ids[i:i + 500]))):
+            people.add(cid)
+            if vid:
+                cars.add(vid)
+    return people, cars
 
 
 @dataclass(frozen=True)

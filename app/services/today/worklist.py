@@ -16,6 +16,7 @@ from app.services import settings
 from app.services.cases import case_queries
 from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
+from app.services.orders.calls import CallFigures, call_figures
 
 LOOKBACK_DAYS = 30
 # A to-do list needs "a lot", not an exact 100,000: counting stops here so Today stays fast.
@@ -68,6 +69,7 @@ class TodayFigures:
     forms_without_case: list[FormItem]
     forms_without_case_count: int
     month: MonthHeadline
+    calls: CallFigures | None = None  # the month's 3-day calls so far (the monthly summary's definition)
 
 
 def _capped(session, q) -> int:
@@ -149,4 +151,5 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
             .where(*no_case).order_by(FeedbackForm.service_date.desc()).limit(limit))]
         forms_n = _capped(s, select(FeedbackForm.dealer_id).where(*no_case))
         month = month_headline(s, dealer, today)
-    return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, month)
+        calls = call_figures(s, dealer, today.replace(day=1), today, today)
+    return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, month, calls)

@@ -66,3 +66,24 @@ def warning_subject(w) -> str:
         return items.get(w.subject, w.subject)
     item = getattr(w, "item", None)
     return w.subject + (f" · {items.get(item, item)}" if item else "")
+
+
+def reason_words(call) -> str:
+    """A 3-day call's risk reasons in the person's language, a standard work type in words."""
+    from app.rules.work_types import TITLES
+
+    out = []
+    for text, params in call.reasons:
+        p = dict(params)
+        if p.get("work_type") in TITLES:
+            p["work_type"] = QCoreApplication.translate("Vocab", TITLES[p["work_type"]])
+        out.append(QCoreApplication.translate("Risk", text).format(**p))
+    return QCoreApplication.translate("CallsView", "; ").join(out)
+
+
+def risk_words(risk: float, loc: QLocale) -> str:
+    """A risk as a person reads it: its level in a word, and the percent."""
+    from app.rules.risk import level_words
+
+    return QCoreApplication.translate("Risk", "{level} ({percent})").format(
+        level=QCoreApplication.translate("Risk", level_words(risk)), percent=loc.toString(round(risk * 100)) + "%")

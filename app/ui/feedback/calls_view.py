@@ -4,26 +4,14 @@ dialog), and a failure opens a recovery case from there as it always does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from app.rules.work_types import TITLES
-from app.services.changes import FORMS
+from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.services.orders.calls import DueCall, due_calls, record_attempt
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text
+from app.ui.common.ui_words import error_text, reason_words
 from app.ui.common.widgets import Label, error_label, fit_columns, record_table
-
-
-def reason_words(call: DueCall) -> str:
-    """The call's reasons in the person's language, a standard work type in words."""
-    out = []
-    for text, params in call.reasons:
-        p = dict(params)
-        if p.get("work_type") in TITLES:
-            p["work_type"] = QCoreApplication.translate("Vocab", TITLES[p["work_type"]])
-        out.append(QCoreApplication.translate("Risk", text).format(**p))
-    return QCoreApplication.translate("CallsView", "; ").join(out)
 
 
 class CallFormDialog(QDialog):
@@ -60,7 +48,7 @@ class CallFormDialog(QDialog):
 
 
 class CallsView(QWidget):
-    shows = FORMS  # orders, their calls and their forms
+    shows = FORMS | ALERTS | SETTINGS  # orders, their calls and forms; warnings (a drift is a reason); call days
 
     COLUMNS = ("risk", "repair_order", "customer", "phone", "delivered", "due", "attempts", "reasons")
 
@@ -69,6 +57,7 @@ class CallsView(QWidget):
         self.setObjectName("calls")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
         self.calls: list[DueCall] = []
+        self.wanted: str | None = None  # an order asked for (from Today) before the list had it
         heading = Label(self.tr("3-day calls"), objectName="heading")
         self.summary = Label(objectName="callsSummary")
         self.import_button = QPushButton(self.tr("Import repair orders..."), objectName="importOrdersForCalls")
@@ -111,10 +100,27 @@ class CallsView(QWidget):
             for col, text in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         fit_columns(self.table)
+        self.select_wanted()
+        self.wanted = None  # not due (any more): nothing to choose
         self.summary.setText(self.tr("{n} calls to make, the riskiest first. A call not reached by day {day} after "
                                      "delivery counts as unreachable.").format(
             n=len(calls), day=(calls[0].expires_on - calls[0].delivered_on).days if calls else 15))
         self.on_selection_changed()
+
+    def show_call(self, repair_order_id: str) -> None:
+        """Choose this order's call (Today's riskiest calls open here); when the list is still loading,
+        as soon as it arrives."""
+        self.wanted = repair_order_id
+        self.select_wanted()
+
+    def select_wanted(self) -> None:
+        for r, c in enumerate(self.calls):
+            if c.repair_order_id == self.wanted:
+                self.wanted = None
+                self.table.selectRow(r)
+                self.table.scrollToItem(self.table.item(r, 0))
+                self.table.setFocus()
+                return
 
     def chosen(self) -> DueCall | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.build_navigation()
         self.build_pages()
         self.today.case_requested.connect(self.on_today_case_requested)
+        self.today.call_requested.connect(self.on_today_call_requested)
         self.build_status_bar()
         from app.ui.shell.capture_keys import CaptureKeys
 
@@ -232,6 +233,10 @@ class MainWindow(QMainWindow):
     def on_sync_round_failed(self, text: str) -> None:
         if getattr(self, "_sync_connected", False):  # "not connected yet" is already the label
             self.statusBar().showMessage(text, 15000)
+
+    def on_today_call_requested(self, repair_order_id: str) -> None:
+        self.show_page(self.calls)
+        self.calls.show_call(repair_order_id)
 
     def on_today_case_requested(self, case_id: str) -> None:
         self.show_page(self.cases)

@@ -24,6 +24,7 @@ class TodayView(QWidget):
     shows = FORMS | CASES | ALERTS | SETTINGS  # the kinds of change this view refreshes on
 
     case_requested = Signal(str)  # the advisor wants to see this case
+    call_requested = Signal(str)  # the advisor makes this repair order's 3-day call, on the call list
     more_requested = Signal(str)  # "waiting" or "callbacks": the whole list, on its page
     filled = Signal()  # real figures are on screen
 
@@ -34,12 +35,19 @@ class TodayView(QWidget):
         self.average = Label("-")
         self.failure_share = Label("-")
         self.outcome = Label("-")
+        # The month's 3-day calls so far, as the monthly summary counts them.
+        self.call_completion = Label("-", objectName="callCompletion")
+        self.call_reach = Label("-", objectName="callReach")
+        self.call_failures = Label("-", objectName="callFailures")
         month = QGroupBox(self.tr("This month"))
         figures = QGridLayout()  # two pairs a row, so the trend below has the room
         for i, (label, value) in enumerate(((self.tr("Feedback forms this month:"), self.forms),
                                             (self.tr("Average score:"), self.average),
                                             (self.tr("Failure share:"), self.failure_share),
-                                            (self.tr("Change against last month:"), self.outcome))):
+                                            (self.tr("Change against last month:"), self.outcome),
+                                            (self.tr("3-day calls completed:"), self.call_completion),
+                                            (self.tr("Calls reached:"), self.call_reach),
+                                            (self.tr("Failures found by the calls:"), self.call_failures))):
             figures.addWidget(Label(label), i // 2, (i % 2) * 2)
             figures.addWidget(value, i // 2, (i % 2) * 2 + 1)
         figures.setColumnStretch(1, 1)
@@ -99,9 +107,10 @@ class TodayView(QWidget):
         grid.addWidget(self.callbacks_box, 0, 1)
         grid.addWidget(self.forms_box, 1, 0)
         grid.addWidget(month, 1, 1)
-        grid.addWidget(self.alerts_box, 2, 0, 1, 2)
-        grid.addWidget(self.warnings_box, 3, 0, 1, 2)
-        grid.addWidget(self.improvements_box, 4, 0, 1, 2)
+        grid.addWidget(self.risky_calls, 2, 0, 1, 2)
+        grid.addWidget(self.alerts_box, 3, 0, 1, 2)
+        grid.addWidget(self.warnings_box, 4, 0, 1, 2)
+        grid.addWidget(self.improvements_box, 5, 0, 1, 2)
         self.alerts.setMaximumHeight(110)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
@@ -122,6 +131,10 @@ class TodayView(QWidget):
         from app.ui.today.warnings_box import WarningsBox
 
         from app.ui.today.improvements_box import ImprovementsBox
+        from app.ui.today.risky_calls_box import RiskyCallsBox
+
+        self.risky_calls = RiskyCallsBox(store, ops, user)  # the riskiest 3-day calls, to make first
+        self.risky_calls.call_requested.connect(self.call_requested)
 
         self.warnings_box = WarningsBox(store, ops, user)
         self.improvements_box = ImprovementsBox(store, ops, user)
@@ -129,6 +142,7 @@ class TodayView(QWidget):
         self.build_layout(month)
         ops.follow(self, self.refresh)
         self.refresh()
+        self.risky_calls.start()  # after Today's figures on the database worker
 
     def refresh(self) -> None:
         from app.services.today.alerts import open_alerts
@@ -148,6 +162,7 @@ class TodayView(QWidget):
         self.average.setText("-" if s.average is None else loc.toString(s.average, "f", 2))
         self.failure_share.setText("-" if s.failure_share is None else loc.toString(s.failure_share * 100, "f", 1) + "%")
         self.outcome.setText("-" if s.change is None else loc.toString(s.change, "f", 2))
+        self.show_call_figures(t.calls, loc)
         count = lambda n: f"{COUNT_CAP - 1}+" if n >= COUNT_CAP else loc.toString(n)  # noqa: E731
         self.waiting_box.setTitle(self.tr("Waiting for a first response ({n})").format(n=count(t.waiting_count)))
         self.callbacks_box.setTitle(self.tr("Callbacks due ({n})").format(n=count(t.callbacks_count)))
@@ -192,6 +207,19 @@ class TodayView(QWidget):
             self.ops.run(lambda: count_open_alerts(store), on_success=self.show_alert_count)
         self.is_filled = True
         self.filled.emit()
+
+    def show_call_figures(self, c, loc: QLocale) -> None:
+        """Completion and reach as shares of the calls due so far (with the counts), the failures they found."""
+        if c is None or not c.due:
+            for label in (self.call_completion, self.call_reach, self.call_failures):
+                label.setText("-")
+            return
+        pct = lambda x: loc.toString(x * 100, "f", 0) + "%"  # noqa: E731
+        self.call_completion.setText(self.tr("{share} ({n} of {due})").format(
+            share=pct(c.completion_rate), n=loc.toString(c.reached + c.unreachable), due=loc.toString(c.due)))
+        self.call_reach.setText(self.tr("{share} ({n} of {due})").format(
+            share=pct(c.reach_rate), n=loc.toString(c.reached), due=loc.toString(c.due)))
+        self.call_failures.setText(loc.toString(c.failures_found))
 
     def show_alert_count(self, n: int) -> None:
         self.alerts_box.setTitle(self.tr("Alerts for supervisors ({n})").format(n=self.locale().toString(n)))

@@ -1,0 +1,113 @@
+"""Today's riskiest 3-day calls, to make first: each with its risk and the reasons in words; a double-click
+(or Enter) opens the call on the call list. The risk model is fitted in the background, never here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from shiboken6 import isValid
+
+from app.foundation import clock
+from app.services.changes import ALERTS, FORMS, SETTINGS
+from app.ui.common.ops import Ops
+from app.ui.common.ui_words import error_text, reason_words, risk_words
+from app.ui.common.widgets import Label
+
+# After Today's own figures are on screen: fitting reads the dealer's whole history.
+FIRST_FIT_MS = 2000
+# Forms arrive all day; the model is fitted again at most this often (the call list refits when opened).
+REFIT_MS = 10 * 60 * 1000
+
+
+class RiskyCallsBox(QGroupBox):
+    # orders and calls (announced as forms), forms, the call days (settings), drift warnings acknowledged
+    shows = FORMS | SETTINGS | ALERTS
+
+    call_requested = Signal(str)  # the repair order whose call to make, on the call list
+
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("riskyCalls")
+        self.store, self.ops, self.user = store, ops, user
+        self.list = QListWidget(objectName="riskyCallList")
+        self.list.setMaximumHeight(110)
+        self.note = Label(objectName="riskyCallsNote")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.note)
+        self.list.itemActivated.connect(self.on_item_activated)  # a double-click and Enter emit it
+        self.fitting = self.fit_asked = False
+        self.setVisible(False)
+        if user is None:  # advisors and supervisors (every role that signs in) make the calls
+            return
+        self.refit_timer = QTimer(self, singleShot=True, interval=REFIT_MS, timeout=self.refit)
+        ops.follow(self, self.refresh)
+        ops.changed.connect(self.on_changed)
+
+    def start(self) -> None:
+        """The first read, asked for by Today after its own figures: on the one database worker those are
+        what the desk waits for after the PIN."""
+        if self.user is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        from app.services.orders.riskiest import riskiest_calls
+
+        store = self.store
+        self.ops.run(lambda: riskiest_calls(store), on_success=self.show_rows)
+
+    def on_changed(self, changed) -> None:
+        if changed & FORMS and not self.refit_timer.isActive():
+            self.refit_timer.start()  # new forms: a better model later, not on every form typed
+
+    def refit(self) -> None:
+        """The model fitted on the dealer's history off the UI thread (the io pool, as the warnings), kept."""
+        from app.services.predict.risk_model import refit
+
+        if self.fitting:
+            return
+        self.fitting = True
+        store = self.store
+
+        def done(_result=None) -> None:  # the page may have closed meanwhile (sign out, a new window)
+            if isValid(self):
+                self.fitting = False
+                self.refresh()
+
+        def failed(error) -> None:
+            if isValid(self):
+                self.fitting = False
+                self.note.setText(self.tr("The calls' risk could not be worked out: {error}").format(error=error_text(error)))
+
+        def work() -> None:
+            refit(store)
+
+        self.ops.run(work, on_success=done, on_failure=failed, pool="io")
+
+    def show_rows(self, result) -> None:
+        if not isValid(self):
+            return
+        if result.fitted_on != clock.today() and not self.fit_asked:
+            self.fit_asked = True  # once (a model from an earlier day, or none yet); then on new forms
+            QTimer.singleShot(FIRST_FIT_MS, self, self.refit)
+        loc = self.locale()
+        self.setTitle(self.tr("Call these first: the riskiest 3-day calls ({n} due)").format(n=loc.toString(result.due)))
+        self.setVisible(result.due > 0)
+        self.list.clear()
+        for c in result.calls:
+            parts = [c.repair_order, c.customer, risk_words(c.risk, loc)]
+            reasons = reason_words(c)
+            if reasons:
+                parts.append(reasons)
+            item = QListWidgetItem(" · ".join(parts))
+            item.setData(Qt.ItemDataRole.UserRole, c.repair_order_id)
+            self.list.addItem(item)
+        if result.fitted_on is None:
+            self.note.setText(self.tr("Working out each call's risk from this dealer's history..."))
+        else:
+            self.note.setText(self.tr("Double-click a call to make it on the call list."))
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        self.call_requested.emit(item.data(Qt.ItemDataRole.UserRole))
