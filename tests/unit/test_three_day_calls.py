@@ -90,3 +90,29 @@ def test_today_shows_the_months_call_figures_as_the_monthly_summary_counts_them(
     assert (on_today.due, on_today.reached, on_today.unreachable, on_today.failures_found) == (4, 2, 0, 1)
     assert on_today.to_json() == month_summary(store, clock.today().strftime("%Y-%m")).to_json()["calls"]
     assert (on_today.completion_rate, on_today.reach_rate) == (0.5, 0.5)
+
+
+def test_the_call_list_refits_once_a_day(store, tmp_path, monkeypatch):
+    """Refitting reads every order: opening the call list again the same day ranks by the model kept today."""
+    import app.services.orders.calls as calls_module
+    history = [order(f"H{i}", 40, late=i % 2 == 1, i=i) for i in range(20)]
+    forms = [form_line(at(40, 0)[:10], f"H{i}", "ADA" if i % 2 else "AAA", customer=f"客户{i}",
+                       phone=f"1381234{i:04d}", plate=f"京A{i:05d}") for i in range(20)]
+    import_orders_file(store, csv_file(tmp_path / "o.csv", history + [order("D5", 5, late=True, i=52)], header=HEADER))
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", forms))
+    first = due_calls(store)
+
+    def no_refit(*_a, **_k):
+        raise AssertionError("refitted twice the same day")
+    monkeypatch.setattr(calls_module, "refit", no_refit)
+    assert [(c.repair_order, c.risk) for c in due_calls(store)] == [(c.repair_order, c.risk) for c in first]
+    monkeypatch.undo()
+    from app.services.predict.risk_model import refit
+    refits = []
+
+    def counted_refit(*a, **k):
+        refits.append(a)
+        return refit(*a, **k)
+    monkeypatch.setattr(calls_module, "refit", counted_refit)
+    due_calls(store, today=clock.today() + timedelta(days=1))
+    assert len(refits) == 1  # a model kept yesterday is fitted again

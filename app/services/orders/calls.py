@@ -15,7 +15,7 @@ from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import FORMS, announces
 from app.services.predict.risk import Fitted, OrderFacts, read_facts
-from app.services.predict.risk_model import drifting_now, refit
+from app.services.predict.risk_model import drifting_now, refit, saved_model
 from app.services.uow import UnitOfWork
 
 ATTEMPTED, REACHED = "order.call_attempted", "order.call_reached"
@@ -95,11 +95,15 @@ def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts], limit: int | None
 
 
 def due_calls(store, today: date | None = None) -> list[DueCall]:
-    """The calls to make today, the riskiest first: the model refitted on the dealer's history as it is now
-    (and kept for Today), each order's facts with the advisors and work types drifting now."""
+    """The calls to make today, the riskiest first: the model fitted today (refitted on the dealer's history
+    as it is now when it was last fitted on an earlier day, and kept for Today), each order's facts with the
+    advisors and work types drifting now."""
     today = today or clock.today()
     dealer_id = store.identity.home_dealer_id
-    fitted, _history = refit(store, dealer_id, today)
+    with store.session() as s:
+        saved = saved_model(s, dealer_id)
+    # Refitting reads every order (seconds at a year's history): once a day here; Today refits as forms arrive.
+    fitted = saved.fitted if saved is not None and saved.day == today else refit(store, dealer_id, today)[0]
     with store.session() as s:
         rows = due_rows(s, dealer_id, today)
         drifting = drifting_now(s, dealer_id, today)
