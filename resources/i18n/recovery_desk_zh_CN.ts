@@ -4757,6 +4757,22 @@
         <translation>经销商数</translation>
     </message>
     <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one.</source>
+        <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件。</translation>
+    </message>
+    <message>
+        <source>Cause groups</source>
+        <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>Root causes</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
         <source>{n} dealers in {month}, against {previous}. Worse on two or more figures: {worse}</source>
         <translation>{month} 共 {n} 家经销商，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
     </message>
@@ -4803,6 +4819,10 @@
     <message>
         <source>Cases opened in {month}: {cause} / {type}</source>
         <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+    <message>
+        <source>Cases closed in {month} with the root cause &quot;{cause}&quot;</source>
+        <translation>{month}结案、根本原因为“{cause}”的案件</translation>
     </message>
 </context>
 <context>

@@ -383,3 +383,45 @@ def test_head_office_takes_over_an_escalated_case_with_a_note(qtbot, tmp_path, n
         sent = s.scalar(select(SyncReceived).where(SyncReceived.counter_id == HQ_ORIGIN))
         assert sent is not None and KIND.encode() in sent.content
     _settle(qtbot, w)
+
+
+def test_an_analyst_sees_a_root_cause_rising_at_two_dealers_and_the_cases_behind_it(qtbot, tmp_path, new_store,
+                                                                                     hq_db):
+    from app.scripts.library import library_for
+    from app.services.recovery.guide import close_case, record_step
+    from tests.recovery_helpers import add_user
+
+    db = hq_db
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a, "BJ01")
+    enrol_in_process(db, b, "SH02")
+    # The same cause typed three ways at two dealers, and another once at one.
+    for store, start, texts in ((a, 0, ["配件未到货", "配件未到货。", "advisor forgot the callback"]),
+                                (b, 10, [" 配件 未到货"])):
+        boss = add_user(store, "刘主管", "supervisor")
+        for case_id, text in zip(open_cases(store, len(texts), start=start), texts):
+            record_step(store, case_id, library_for(None).pack, 0, "noted", "客户到店", boss)
+            close_case(store, case_id, text, "提前备货", boss)
+    _to_head_office(a, db, tmp_path / "out-a")
+    _to_head_office(b, db, tmp_path / "out-b")
+
+    w = _window(qtbot, db)
+    page = w.network
+    qtbot.waitUntil(lambda: page.root_causes.rowCount() == 2, timeout=20000)
+    page.cause_tabs.setCurrentIndex(1)
+    assert page.cause_tabs.tabText(1) == "Root causes"
+    cells = [page.root_causes.item(0, c).text() for c in range(5)]
+    assert cells == ["配件未到货", "0", "3", "+3", "BJ01 2, SH02 1"], cells
+    assert page.root_causes.item(0, 0).foreground().color().name() == "#b00020"  # rising at two dealers
+    assert page.root_causes.item(1, 0).text() == "advisor forgot the callback"
+    # Double-click: the three cases closed this month with that cause, across both dealers.
+    rect = page.root_causes.visualItemRect(page.root_causes.item(0, 2))
+    qtbot.mouseClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cases = w.cases
+    assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.table
+    qtbot.waitUntil(lambda: listed(cases.model, 3), timeout=20000)
+    assert {cases.model.case_at(r).dealer for r in range(3)} == {"BJ01", "SH02"}
+    month = clock.today().strftime("%Y-%m")
+    assert cases.scope.text() == f'Cases closed in {month} with the root cause "配件未到货"  ·  3 cases', cases.scope.text()
+    _settle(qtbot, w)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.hq.network_cases import NetworkCaseFilter
 from app.hq.network_forms import FormFilter
@@ -14,6 +14,7 @@ from app.hq.network_queries import glance, recent_months, trends
 from app.rules.vocab import CauseGroup, FailureType
 from app.services.assessment import month_bounds, parse_month
 from app.services.changes import CASES, FORMS, SYNC
+from app.services.network.root_causes import rising_root_causes
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import change, fill, key_at, num, share, table
 from app.ui.common.widgets import Label
@@ -30,6 +31,7 @@ class NetworkPage(QWidget):
     trend_shown = Signal(str)  # the dealer code of the trend shown ("" for the network alone)
     drill_down = Signal(object, str)  # NetworkCaseFilter, what it shows in words
     forms_drill_down = Signal(object, str)  # FormFilter, what it shows in words
+    root_causes_shown = Signal(object)  # list[RootCauseRise]
 
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,15 @@ class NetworkPage(QWidget):
                                         "than last month, ▼ worse."))
         self.causes = table([self.tr("Cause"), self.tr("Failure type"), self.tr("Last month"), self.tr("This month"),
                              self.tr("Change"), self.tr("Dealers")], "rising_causes")
+        # Root causes as typed at closing, grouped across dealers (cases closed in the two months).
+        self.root_causes = table([self.tr("Root cause"), self.tr("Last month"), self.tr("This month"),
+                                  self.tr("Change"), self.tr("Dealers")], "rising_root_causes")
+        self.root_causes.setToolTip(self.tr("Root causes recorded when cases were closed, written alike grouped "
+                                            "together; double-click to see the cases closed this month behind one."))
+        self.root_rows = []
+        self.cause_tabs = QTabWidget(objectName="cause_tabs")
+        self.cause_tabs.addTab(self.causes, self.tr("Cause groups"))
+        self.cause_tabs.addTab(self.root_causes, self.tr("Root causes"))
         self.trend_box = QVBoxLayout()
         self.causes_box = QVBoxLayout()
         self.trend_holder, self.causes_holder = QWidget(), QWidget()
@@ -64,7 +75,7 @@ class NetworkPage(QWidget):
         # causes and their chart side by side.
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.trend_holder)
-        bottom.addWidget(self.causes)
+        bottom.addWidget(self.cause_tabs)
         bottom.addWidget(self.causes_holder)
         bottom.setSizes([450, 470, 420])
         body = QSplitter(Qt.Orientation.Vertical)
@@ -80,6 +91,7 @@ class NetworkPage(QWidget):
         self.dealers.itemSelectionChanged.connect(self.on_dealers_selection_changed)
         self.dealers.cellDoubleClicked.connect(self.on_dealers_cell_double_clicked)
         self.causes.cellDoubleClicked.connect(self.on_causes_cell_double_clicked)
+        self.root_causes.cellDoubleClicked.connect(self.on_root_causes_cell_double_clicked)
         self.print_button.clicked.connect(self.on_print_clicked)
         self.ops.follow(self, self.refresh)
         self.refresh()
@@ -96,6 +108,18 @@ class NetworkPage(QWidget):
     def refresh(self) -> None:
         month = self.chosen_month
         self.ops.run(lambda: glance(self.db, month), on_success=self.show_glance)
+        self.ops.run(lambda: (month, rising_root_causes(self.db, month)), on_success=self.show_root_causes)
+
+    def show_root_causes(self, answer) -> None:
+        month, rows = answer
+        if month != self.chosen_month:
+            return  # an answer for a month no longer chosen
+        self.root_rows = rows
+        fill(self.root_causes, [[r.label, str(r.last_month), str(r.this_month), f"{r.change:+d}",
+                                 ", ".join(f"{d.code} {d.this_month}" for d in r.dealers if d.this_month) or "-"]
+                                for r in rows], [r.texts for r in rows],
+             marked={i for i, r in enumerate(rows) if r.change > 0 and r.dealers_now >= 2})
+        self.root_causes_shown.emit(rows)
 
     @Slot(int)
     def on_month_current_index_changed(self, _i: int) -> None:
@@ -234,3 +258,10 @@ class NetworkPage(QWidget):
                                  month=self.chosen_month, cause=v(CauseGroup(cause_group).title),
                                  type=v(FailureType(failure_type).title)))
 
+    @Slot(int, int)
+    def on_root_causes_cell_double_clicked(self, row: int, _col: int) -> None:
+        r = self.root_rows[row]
+        first, last = self._month_dates()
+        self.drill_down.emit(NetworkCaseFilter(closed_from=first, closed_to=last, root_causes=r.texts),
+                             self.tr("Cases closed in {month} with the root cause \"{cause}\"").format(
+                                 month=self.chosen_month, cause=r.label))
