@@ -76,8 +76,9 @@ def raise_for_dealers(db, dealer_codes: list[str], title: str, due_on: date, *, 
         dealers = {code: d for code, d in s.execute(select(Dealer.code, Dealer.id).where(Dealer.code.in_(codes)))}
         missing = [c for c in codes if c not in dealers]
         if missing:
-            raise _bad("dealers", problem=QT_TRANSLATE_NOOP(
-                "Errors", "no such dealer at head office: {codes} (hq dealers lists them)"), codes=", ".join(missing))
+            raise _bad("dealers", QT_TRANSLATE_NOOP(
+                "Errors", "no such dealer at head office: {codes}; check the codes (a new dealer is registered "
+                          "with hq dealer add)"), codes=", ".join(missing))
         for code in codes:
             dealer_id = dealers[code]
             owner_id = None

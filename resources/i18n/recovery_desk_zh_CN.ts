@@ -1761,12 +1761,48 @@
         <translation>案件编号</translation>
     </message>
     <message>
+        <source>improvement actions head office raises for several dealers sharing a cause</source>
+        <translation>总部为有共同原因的多家经销商提出的改进措施</translation>
+    </message>
+    <message>
+        <source>raise one action for the chosen dealers; each dealer&apos;s counters get it on their next sync</source>
+        <translation>为选定的经销商提出一项改进措施；各经销商的柜台在下次同步时收到</translation>
+    </message>
+    <message>
+        <source>the dealers sharing the cause, by code, comma-separated</source>
+        <translation>有此共同原因的经销商代码，用逗号分隔</translation>
+    </message>
+    <message>
         <source>what will be changed</source>
         <translation>将改变什么</translation>
     </message>
     <message>
         <source>when it should be done</source>
         <translation>应完成的日期</translation>
+    </message>
+    <message>
+        <source>the failure share it should move: cause:GROUP or item:timeliness|repair_quality|attitude</source>
+        <translation>该措施应改善的失败占比：cause:原因类别 或 item:timeliness|repair_quality|attitude</translation>
+    </message>
+    <message>
+        <source>who owns it at each dealer: advisor, supervisor or admin (default supervisor)</source>
+        <translation>各经销商由谁负责：advisor、supervisor 或 admin（默认 supervisor）</translation>
+    </message>
+    <message>
+        <source>a person owning it at one dealer instead of the role (repeatable)</source>
+        <translation>在某家经销商由指定人员而非角色负责（可重复）</translation>
+    </message>
+    <message>
+        <source>every dealer&apos;s actions, open and overdue first, with their figure</source>
+        <translation>各经销商的改进措施，未完成和逾期的在前，附指标</translation>
+    </message>
+    <message>
+        <source>CODE=USER, e.g. BJ01=liu</source>
+        <translation>代码=用户名，例如 BJ01=liu</translation>
+    </message>
+    <message>
+        <source>Raised for {dealers}; each dealer&apos;s counters get it on their next sync.</source>
+        <translation>已为 {dealers} 提出；各经销商的柜台在下次同步时收到。</translation>
     </message>
     <message>
         <source>who does it (a user name)</source>
@@ -1839,6 +1875,10 @@
     <message>
         <source>{due}  {state}  {title} ({case}, {owner}); {figure}: before {before}, after {after}  {id}</source>
         <translation>{due}  {state}  {title}（{case}，{owner}）；{figure}：之前 {before}，之后 {after}  {id}</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2277,6 +2317,14 @@
     <message>
         <source>Completed the improvement action</source>
         <translation>完成了改进措施</translation>
+    </message>
+    <message>
+        <source>Head office raised an improvement action for several dealers</source>
+        <translation>总部为多家经销商提出了改进措施</translation>
+    </message>
+    <message>
+        <source>Completed head office&apos;s improvement action</source>
+        <translation>完成了总部的改进措施</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -3580,8 +3628,16 @@
         <translation>请说明将改变什么，例如该案件的改进建议</translation>
     </message>
     <message>
+        <source>choose at least one dealer</source>
+        <translation>请至少选择一家经销商</translation>
+    </message>
+    <message>
         <source>the due date must be after today: the figure is judged from that day on</source>
         <translation>到期日必须晚于今天：指标从该日起评估</translation>
+    </message>
+    <message>
+        <source>no such dealer at head office: {codes}; check the codes (a new dealer is registered with hq dealer add)</source>
+        <translation>总部没有这些经销商：{codes}；请检查代码（新经销商用 hq dealer add 登记）</translation>
     </message>
     <message>
         <source>no such case at this dealer</source>
@@ -3594,6 +3650,10 @@
     <message>
         <source>the figure is a cause group or one of the items timeliness, repair_quality, attitude</source>
         <translation>指标须为原因类别，或评价项 timeliness、repair_quality、attitude 之一</translation>
+    </message>
+    <message>
+        <source>the owner is a role (advisor, supervisor, admin) or a person of each dealer by user name</source>
+        <translation>负责人须为一个角色（advisor、supervisor、admin）或各经销商按用户名指定的人员</translation>
     </message>
     <message>
         <source>the owner must be one of the dealer&apos;s people</source>
