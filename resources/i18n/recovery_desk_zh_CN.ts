@@ -4550,6 +4550,10 @@
         <translation>暂未指定</translation>
     </message>
     <message>
+        <source>{title} · {owner} · due {due} · from head office</source>
+        <translation>{title} · {owner} · {due} 到期 · 总部下达</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -4827,6 +4831,14 @@
     <message>
         <source>Cause groups</source>
         <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>Raise an action for its dealers...</source>
+        <translation>为相关经销商提出改进措施...</translation>
+    </message>
+    <message>
+        <source>One improvement action for the dealers sharing the chosen root cause; their counters get it on their next sync.</source>
+        <translation>为有所选根本原因的经销商提出一项改进措施；其柜台在下次同步时收到。</translation>
     </message>
     <message>
         <source>Root causes</source>
@@ -5156,6 +5168,61 @@
     <message>
         <source>Published to {to}; waiting for the counters to sync.</source>
         <translation>已发布给 {to}；等待前台同步。</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseActionDialog</name>
+    <message>
+        <source>Failure share: {what}</source>
+        <translation>失败占比：{what}</translation>
+    </message>
+    <message>
+        <source>Raise an improvement action for several dealers</source>
+        <translation>为多家经销商提出改进措施</translation>
+    </message>
+    <message>
+        <source>One action for every dealer ticked. Each dealer&apos;s counters get it on their next sync and show it on Today with their own actions; after the due date you see here whether the figure moved.</source>
+        <translation>为每家勾选的经销商提出同一项措施。各经销商的柜台在下次同步时收到，并与其自己的措施一起显示在“今日”；到期后可在此查看指标是否改善。</translation>
+    </message>
+    <message>
+        <source>What each dealer will change (required)</source>
+        <translation>各经销商将改变什么（必填）</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <source>Dealers:</source>
+        <translation>经销商：</translation>
+    </message>
+    <message>
+        <source>Owner at each dealer:</source>
+        <translation>各经销商负责人：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>到期日：</translation>
+    </message>
+    <message>
+        <source>Figure it should move:</source>
+        <translation>应改善的指标：</translation>
+    </message>
+    <message>
+        <source>Raise the action</source>
+        <translation>提出措施</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Say what each dealer will change.</source>
+        <translation>请说明各经销商将改变什么。</translation>
+    </message>
+    <message>
+        <source>Tick at least one dealer.</source>
+        <translation>请至少勾选一家经销商。</translation>
     </message>
 </context>
 <context>
@@ -7379,6 +7446,10 @@
         <translation>经销商</translation>
     </message>
     <message>
+        <source>Raise an action for these dealers...</source>
+        <translation>为这些经销商提出改进措施...</translation>
+    </message>
+    <message>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
@@ -7437,6 +7508,10 @@
     <message>
         <source>done: no clear change</source>
         <translation>已完成：无明显变化</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
     </message>
     <message>
         <source>{failures} of {forms}</source>

@@ -424,4 +424,42 @@ def test_an_analyst_sees_a_root_cause_rising_at_two_dealers_and_the_cases_behind
     assert {cases.model.case_at(r).dealer for r in range(3)} == {"BJ01", "SH02"}
     month = clock.today().strftime("%Y-%m")
     assert cases.scope.text() == f'Cases closed in {month} with the root cause "配件未到货"  ·  3 cases', cases.scope.text()
+
+    # One improvement action for both dealers, from the root cause: the dialog ticks the dealers that
+    # share it, refuses an empty title keeping the rest, and stores a share for each dealer.
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.hq.improve import ENTITY
+    from app.models import NetworkImprovement
+    from app.ui.hq.hq_window import WARNINGS_TAB
+
+    w.tabs.setCurrentIndex(0)
+    page.root_causes.clearSelection()
+    assert not page.raise_button.isEnabled()  # a root cause is chosen first
+    page.root_causes.selectRow(0)
+    qtbot.mouseClick(page.raise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.raise_dialog is not None and page.raise_dialog.isVisible(), timeout=20000)
+    dialog = page.raise_dialog
+    assert dialog.title.text() == "配件未到货" and dialog.chosen_codes() == ["BJ01", "SH02"]
+    assert dialog.figure.currentData() == "cause:employee"  # the cause group its cases were filed under
+    dialog.title.clear()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.text() == "Say what each dealer will change."
+    qtbot.keyClicks(dialog.title, "Call the parts desk before booking the visit")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    with db.session() as s:
+        shares = s.execute(select(NetworkImprovement.dealer_id, NetworkImprovement.title, NetworkImprovement.owner_role,
+                                  NetworkImprovement.network_id)).all()
+        sent = s.scalar(select(Event.id).where(Event.entity_type == ENTITY).limit(1))
+    assert len(shares) == 2 and len({r.network_id for r in shares}) == 1 and sent is not None
+    assert {(r.title, r.owner_role) for r in shares} == {("Call the parts desk before booking the visit", "supervisor")}
+    # Head office's early warnings page lists the action at both dealers, raised by head office.
+    w.tabs.setCurrentIndex(WARNINGS_TAB)
+    t = w.warnings.actions
+    qtbot.waitUntil(lambda: t.rowCount() == 2, timeout=20000)
+    assert {(t.item(r, 0).text(), t.item(r, 2).text(), t.item(r, 3).text(), t.item(r, 5).text())
+            for r in range(2)} == {("BJ01", "head office", "Supervisor", "Failure share: Employee error"),
+                                   ("SH02", "head office", "Supervisor", "Failure share: Employee error")}
     _settle(qtbot, w)

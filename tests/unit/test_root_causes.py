@@ -68,7 +68,7 @@ def test_the_label_is_the_way_written_most_often():
 
 def _add(s, dealer_id, customer_id, text, closed_at, *, opened_days=3):
     s.add(FailureCase(id=new_id(), number=new_id()[:10], dealer_id=dealer_id, customer_id=customer_id,
-                      channel="survey", failure_type="service", cause_group="process", severity="normal",
+                      channel="survey", failure_type="service", cause_group="employee", severity="normal",
                       status="closed" if closed_at else "open", opened_at=(closed_at or clock.now()) -
                       timedelta(days=opened_days), closed_at=closed_at, recovered=True if closed_at else None,
                       root_cause=text, updated_at=clock.now()))
@@ -109,7 +109,7 @@ def test_rising_root_causes_across_dealers_and_the_cases_behind_one(tmp_path, ne
     assert [(r.label, r.last_month, r.this_month, r.change) for r in rows] == [
         ("配件未到货", 1, 3, 2), ("advisor forgot to call back", 2, 1, -1)]
     parts = rows[0]
-    assert parts.dealers_now == 2
+    assert parts.dealers_now == 2 and parts.cause_group == "employee"
     assert [(d.code, d.this_month, d.last_month) for d in parts.dealers] == [("BJ01", 2, 1), ("SH02", 1, 0)]
     assert sorted(parts.texts) == sorted(["配件未到货", "配件未到货。", " 配件 未到货"])
     # the drill-down: the cases closed this month with a text of the group, across dealers

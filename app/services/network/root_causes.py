@@ -7,6 +7,7 @@ database sums them per text, dealer and month first: what crosses to Python is o
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,6 +33,7 @@ class RootCauseRise:
     this_month: int  # cases closed this month with a text of the group
     last_month: int
     dealers: tuple[DealerCount, ...]  # every dealer with such a case in either month, most this month first
+    cause_group: str  # the cause group its cases were filed under most often (an action's figure)
 
     @property
     def change(self) -> int:
@@ -58,21 +60,23 @@ def rising_root_causes(db, month: str) -> list[RootCauseRise]:
     lo, mid, hi = month_window(month)
     C = FailureCase
     now = case((C.closed_at >= mid, 1), else_=0)
-    q = (select(C.root_cause, C.dealer_id, func.sum(now), func.count())
+    q = (select(C.root_cause, C.dealer_id, C.cause_group, func.sum(now), func.count())
          .where(C.closed_at >= lo, C.closed_at < hi, C.root_cause != "")
-         .group_by(C.root_cause, C.dealer_id))
+         .group_by(C.root_cause, C.dealer_id, C.cause_group))
     with db.session() as s:
         rows = s.execute(q).all()
         codes = dict(s.execute(select(Dealer.id, Dealer.code)).all()) if rows else {}
     written: dict[str, int] = {}
-    for text, _d, _n, total in rows:
+    for text, _d, _g, _n, total in rows:
         written[text] = written.get(text, 0) + int(total)
     group_of = {t: g for g in root_causes.group(written) for t in g.texts}
     sums: dict[root_causes.Group, dict[str, list[int]]] = {}
-    for text, dealer_id, this, total in rows:
+    groups: dict[root_causes.Group, Counter] = {}
+    for text, dealer_id, cause_group, this, total in rows:
         g = group_of.get(text)
         if g is None:
             continue  # punctuation only: no cause written
+        groups.setdefault(g, Counter())[cause_group] += int(total)
         pair = sums.setdefault(g, {}).setdefault(dealer_id, [0, 0])
         pair[0] += int(this or 0)
         pair[1] += int(total) - int(this or 0)
@@ -81,6 +85,7 @@ def rising_root_causes(db, month: str) -> list[RootCauseRise]:
         dealers = tuple(sorted((DealerCount(d, codes.get(d, d), a, b) for d, (a, b) in per_dealer.items()),
                                key=lambda x: (-x.this_month, -x.last_month, x.code)))
         out.append(RootCauseRise(g.label, g.texts, sum(d.this_month for d in dealers),
-                                 sum(d.last_month for d in dealers), dealers))
+                                 sum(d.last_month for d in dealers), dealers,
+                                 min(groups[g].items(), key=lambda kv: (-kv[1], kv[0]))[0]))
     out.sort(key=lambda r: (r.change <= 0, -r.change, -r.dealers_now, -r.this_month, r.label))
     return out

@@ -64,7 +64,17 @@ class NetworkPage(QWidget):
         self.root_rows = []
         self.cause_tabs = QTabWidget(objectName="cause_tabs")
         self.cause_tabs.addTab(self.causes, self.tr("Cause groups"))
-        self.cause_tabs.addTab(self.root_causes, self.tr("Root causes"))
+        self.raise_button = QPushButton(self.tr("Raise an action for its dealers..."), objectName="raise_action")
+        self.raise_button.setToolTip(self.tr("One improvement action for the dealers sharing the chosen root cause; "
+                                             "their counters get it on their next sync."))
+        self.raise_button.setEnabled(False)
+        roots = QWidget()
+        roots_box = QVBoxLayout(roots)
+        roots_box.setContentsMargins(0, 0, 0, 0)
+        roots_box.addWidget(self.root_causes, 1)
+        roots_box.addWidget(self.raise_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.cause_tabs.addTab(roots, self.tr("Root causes"))
+        self.raise_dialog = None
         self.trend_box = QVBoxLayout()
         self.causes_box = QVBoxLayout()
         self.trend_holder, self.causes_holder = QWidget(), QWidget()
@@ -92,6 +102,9 @@ class NetworkPage(QWidget):
         self.dealers.cellDoubleClicked.connect(self.on_dealers_cell_double_clicked)
         self.causes.cellDoubleClicked.connect(self.on_causes_cell_double_clicked)
         self.root_causes.cellDoubleClicked.connect(self.on_root_causes_cell_double_clicked)
+        self.root_causes.itemSelectionChanged.connect(
+            lambda: self.raise_button.setEnabled(bool(self.root_causes.selectionModel().selectedRows())))
+        self.raise_button.clicked.connect(self.on_raise_clicked)
         self.print_button.clicked.connect(self.on_print_clicked)
         self.ops.follow(self, self.refresh)
         self.refresh()
@@ -265,3 +278,24 @@ class NetworkPage(QWidget):
         self.drill_down.emit(NetworkCaseFilter(closed_from=first, closed_to=last, root_causes=r.texts),
                              self.tr("Cases closed in {month} with the root cause \"{cause}\"").format(
                                  month=self.chosen_month, cause=r.label))
+
+    @Slot()
+    def on_raise_clicked(self) -> None:
+        """Head office's one action for the dealers sharing the chosen root cause (ticked: those with
+        such a case this month, else last month's), its figure the cause group its cases were filed under."""
+        from app.hq.network_cases import dealers
+        from app.ui.hq.raise_action_dialog import RaiseActionDialog
+
+        rows = self.root_causes.selectionModel().selectedRows()
+        if not rows:
+            return
+        r = self.root_rows[rows[0].row()]
+        chosen = {d.code for d in r.dealers if d.this_month} or {d.code for d in r.dealers}
+
+        def ask(known) -> None:
+            self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, chosen, title=r.label,
+                                                  figure=("cause", r.cause_group), parent=self)
+            self.raise_dialog.open()
+
+        db = self.db
+        self.ops.run(lambda: dealers(db), on_success=ask)
