@@ -4825,6 +4825,10 @@
         <translation>根本原因</translation>
     </message>
     <message>
+        <source>Dealers (cases this month)</source>
+        <translation>经销商（本月案件数）</translation>
+    </message>
+    <message>
         <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one.</source>
         <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件。</translation>
     </message>
@@ -5181,8 +5185,8 @@
         <translation>为多家经销商提出改进措施</translation>
     </message>
     <message>
-        <source>One action for every dealer ticked. Each dealer&apos;s counters get it on their next sync and show it on Today with their own actions; after the due date you see here whether the figure moved.</source>
-        <translation>为每家勾选的经销商提出同一项措施。各经销商的柜台在下次同步时收到，并与其自己的措施一起显示在“今日”；到期后可在此查看指标是否改善。</translation>
+        <source>One action for every dealer ticked. Each dealer&apos;s counters get it on their next sync and show it on Today with their own actions; after the due date the Early warnings page shows whether the figure moved.</source>
+        <translation>为每家勾选的经销商提出同一项措施。各经销商的柜台在下次同步时收到，并与其自己的措施一起显示在“今日”；到期后可在“预警”页查看指标是否改善。</translation>
     </message>
     <message>
         <source>What each dealer will change (required)</source>

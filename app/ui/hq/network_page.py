@@ -58,7 +58,7 @@ class NetworkPage(QWidget):
                              self.tr("Change"), self.tr("Dealers")], "rising_causes")
         # Root causes as typed at closing, grouped across dealers (cases closed in the two months).
         self.root_causes = table([self.tr("Root cause"), self.tr("Last month"), self.tr("This month"),
-                                  self.tr("Change"), self.tr("Dealers")], "rising_root_causes")
+                                  self.tr("Change"), self.tr("Dealers (cases this month)")], "rising_root_causes")
         self.root_causes.setToolTip(self.tr("Root causes recorded when cases were closed, written alike grouped "
                                             "together; double-click to see the cases closed this month behind one."))
         self.root_rows = []

@@ -41,8 +41,8 @@ class RaiseActionDialog(QDialog):
         self.setObjectName("raise_action_dialog")
         self.setWindowTitle(self.tr("Raise an improvement action for several dealers"))
         summary = Label(self.tr("One action for every dealer ticked. Each dealer's counters get it on their next "
-                                "sync and show it on Today with their own actions; after the due date you see "
-                                "here whether the figure moved."))
+                                "sync and show it on Today with their own actions; after the due date the Early "
+                                "warnings page shows whether the figure moved."))
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         self.title = QLineEdit(title, objectName="action_title")
