@@ -425,6 +425,15 @@ def test_an_analyst_sees_a_root_cause_rising_at_two_dealers_and_the_cases_behind
     month = clock.today().strftime("%Y-%m")
     assert cases.scope.text() == f'Cases closed in {month} with the root cause "配件未到货"  ·  3 cases', cases.scope.text()
 
+    # Its "Last month" figure drills down to last month's cases: none.
+    w.tabs.setCurrentIndex(0)
+    rect = page.root_causes.visualItemRect(page.root_causes.item(0, 1))
+    qtbot.mouseClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    before = date(*previous(clock.today().year, clock.today().month), 1)
+    want = f'Cases closed in {before:%Y-%m} with the root cause "配件未到货"  ·  0 cases'
+    qtbot.waitUntil(lambda: cases.scope.text() == want and cases.model.rowCount() == 0, timeout=20000)
+
     # One improvement action for both dealers, from the root cause: the dialog ticks the dealers that
     # share it, refuses an empty title keeping the rest, and stores a share for each dealer.
     from PySide6.QtWidgets import QDialogButtonBox

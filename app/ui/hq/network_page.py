@@ -22,6 +22,7 @@ from app.ui.common.widgets import Label
 # Columns of the dealer table and what a double-click on each shows.
 RANK, DEALER, FORMS_COL, AVERAGE, AVG_CHANGE, FAILURE, FAIL_CHANGE, RECOVERY, REC_CHANGE, CALLBACKS, CB_CHANGE, \
     OVERDUE = range(12)
+ROOT_LAST_MONTH = 1  # the root causes' "Last month" column: a double-click there shows last month's cases
 
 
 class NetworkPage(QWidget):
@@ -272,12 +273,17 @@ class NetworkPage(QWidget):
                                  type=v(FailureType(failure_type).title)))
 
     @Slot(int, int)
-    def on_root_causes_cell_double_clicked(self, row: int, _col: int) -> None:
+    def on_root_causes_cell_double_clicked(self, row: int, col: int) -> None:
+        """The cases behind the group: closed this month, or last month from the "Last month" column."""
         r = self.root_rows[row]
         first, last = self._month_dates()
+        month = self.chosen_month
+        if col == ROOT_LAST_MONTH:
+            last = date.fromordinal(first.toordinal() - 1)
+            first, month = last.replace(day=1), f"{last.year:04d}-{last.month:02d}"
         self.drill_down.emit(NetworkCaseFilter(closed_from=first, closed_to=last, root_causes=r.texts),
                              self.tr("Cases closed in {month} with the root cause \"{cause}\"").format(
-                                 month=self.chosen_month, cause=r.label))
+                                 month=month, cause=r.label))
 
     @Slot()
     def on_raise_clicked(self) -> None:
