@@ -4829,8 +4829,8 @@
         <translation>经销商（本月案件数）</translation>
     </message>
     <message>
-        <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one.</source>
-        <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件。</translation>
+        <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one (on Last month: last month&apos;s).</source>
+        <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件（双击“上月”列则为上月的）。</translation>
     </message>
     <message>
         <source>Cause groups</source>

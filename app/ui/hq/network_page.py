@@ -61,7 +61,8 @@ class NetworkPage(QWidget):
         self.root_causes = table([self.tr("Root cause"), self.tr("Last month"), self.tr("This month"),
                                   self.tr("Change"), self.tr("Dealers (cases this month)")], "rising_root_causes")
         self.root_causes.setToolTip(self.tr("Root causes recorded when cases were closed, written alike grouped "
-                                            "together; double-click to see the cases closed this month behind one."))
+                                            "together; double-click to see the cases closed this month behind one "
+                                            "(on Last month: last month's)."))
         self.root_rows = []
         self.cause_tabs = QTabWidget(objectName="cause_tabs")
         self.cause_tabs.addTab(self.causes, self.tr("Cause groups"))
