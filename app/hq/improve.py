@@ -101,3 +101,15 @@ def raise_for_dealers(db, dealer_codes: list[str], title: str, due_on: date, *, 
             send_history(s, ENTITY, sid, dealer_id, ev, now)
             shares[code] = sid
     return Raised(network_id, shares)
+
+
+def people_by_dealer(db) -> dict[str, list[tuple[str, str]]]:
+    """Each dealer's active people as head office holds them, (user name, display name) by dealer code:
+    who may own an action at that dealer."""
+    with db.session() as s:
+        rows = s.execute(select(Dealer.code, User.username, User.display_name).join(User, User.dealer_id == Dealer.id)
+                         .where(User.active.is_(True)).order_by(Dealer.code, User.display_name)).all()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, username, name in rows:
+        out.setdefault(code, []).append((username, name))
+    return out

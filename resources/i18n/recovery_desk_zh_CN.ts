@@ -5205,6 +5205,18 @@
         <translation>各经销商负责人：</translation>
     </message>
     <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>the owner role above</source>
+        <translation>上面选定的负责角色</translation>
+    </message>
+    <message>
         <source>Due:</source>
         <translation>到期日：</translation>
     </message>

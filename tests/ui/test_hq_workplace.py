@@ -456,19 +456,25 @@ def test_an_analyst_sees_a_root_cause_rising_at_two_dealers_and_the_cases_behind
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.problem.text() == "Say what each dealer will change."
     qtbot.keyClicks(dialog.title, "Call the parts desk before booking the visit")
+    # At BJ01 one person owns it (a dealer's people, as head office holds them); at SH02 the role.
+    person = dialog.owner_at("BJ01")
+    assert [person.itemText(i) for i in range(person.count())] == ["the owner role above", "刘主管"]
+    person.setCurrentIndex(1)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
     with db.session() as s:
         shares = s.execute(select(NetworkImprovement.dealer_id, NetworkImprovement.title, NetworkImprovement.owner_role,
-                                  NetworkImprovement.network_id)).all()
+                                  NetworkImprovement.owner_id, NetworkImprovement.network_id)).all()
         sent = s.scalar(select(Event.id).where(Event.entity_type == ENTITY).limit(1))
     assert len(shares) == 2 and len({r.network_id for r in shares}) == 1 and sent is not None
-    assert {(r.title, r.owner_role) for r in shares} == {("Call the parts desk before booking the visit", "supervisor")}
+    assert {(r.title, r.owner_role, r.owner_id is None) for r in shares} == {
+        ("Call the parts desk before booking the visit", "supervisor", True),
+        ("Call the parts desk before booking the visit", None, False)}
     # Head office's early warnings page lists the action at both dealers, raised by head office.
     w.tabs.setCurrentIndex(WARNINGS_TAB)
     t = w.warnings.actions
     qtbot.waitUntil(lambda: t.rowCount() == 2, timeout=20000)
     assert {(t.item(r, 0).text(), t.item(r, 2).text(), t.item(r, 3).text(), t.item(r, 5).text())
-            for r in range(2)} == {("BJ01", "head office", "Supervisor", "Failure share: Employee error"),
+            for r in range(2)} == {("BJ01", "head office", "刘主管", "Failure share: Employee error"),
                                    ("SH02", "head office", "Supervisor", "Failure share: Employee error")}
     _settle(qtbot, w)

@@ -290,6 +290,7 @@ class NetworkPage(QWidget):
     def on_raise_clicked(self) -> None:
         """Head office's one action for the dealers sharing the chosen root cause (ticked: those with
         such a case this month, else last month's), its figure the cause group its cases were filed under."""
+        from app.hq.improve import people_by_dealer
         from app.hq.network_cases import dealers
         from app.ui.hq.raise_action_dialog import RaiseActionDialog
 
@@ -299,10 +300,12 @@ class NetworkPage(QWidget):
         r = self.root_rows[rows[0].row()]
         chosen = {d.code for d in r.dealers if d.this_month} or {d.code for d in r.dealers}
 
-        def ask(known) -> None:
+        def ask(answer) -> None:
+            known, people = answer
             self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, chosen, title=r.label,
-                                                  figure=("cause", r.cause_group), parent=self)
+                                                  figure=("cause", r.cause_group), people=people,
+                                                  parent=self)
             self.raise_dialog.open()
 
         db = self.db
-        self.ops.run(lambda: dealers(db), on_success=ask)
+        self.ops.run(lambda: (dealers(db), people_by_dealer(db)), on_success=ask)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QLineEdit, QListWidget, QListWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QHeaderView, QLineEdit,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from app.foundation import clock
@@ -35,7 +35,8 @@ class RaiseActionDialog(QDialog):
     raised = Signal(object)  # app.hq.improve.Raised
 
     def __init__(self, db, ops: Ops, dealers: list[tuple[str, str, str]], chosen: set[str], *, title: str = "",
-                 figure: tuple[str, str] | None = None, parent: QWidget | None = None) -> None:
+                 figure: tuple[str, str] | None = None, people: dict[str, list[tuple[str, str]]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.ops = db, ops
         self.setObjectName("raise_action_dialog")
@@ -47,16 +48,28 @@ class RaiseActionDialog(QDialog):
         summary.setWordWrap(True)
         self.title = QLineEdit(title, objectName="action_title")
         self.title.setPlaceholderText(self.tr("What each dealer will change (required)"))
-        self.dealers = QListWidget(objectName="action_dealers")
-        for _id, code, name in dealers:
-            item = QListWidgetItem(code if name == code else f"{code} {name}")
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
-            self.dealers.addItem(item)
         self.owner = QComboBox(objectName="action_owner")
         for role in (Role.SUPERVISOR, Role.ADVISOR, Role.ADMIN):
             self.owner.addItem(QCoreApplication.translate("Vocab", role.title), role.value)
+        # A row per dealer: ticked to include it; its owner the role above, or one of its people.
+        self.dealers = QTableWidget(len(dealers), 2, objectName="action_dealers")
+        self.dealers.setHorizontalHeaderLabels([self.tr("Dealer"), self.tr("Owner")])
+        self.dealers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.dealers.verticalHeader().setVisible(False)
+        self.dealers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.dealers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, (_id, code, name) in enumerate(dealers):
+            item = QTableWidgetItem(code if name == code else f"{code} {name}")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+            self.dealers.setItem(row, 0, item)
+            person = QComboBox()
+            person.addItem(self.tr("the owner role above"), None)
+            for username, display in (people or {}).get(code, []):
+                person.addItem(display if display == username else f"{display} ({username})", username)
+            self.dealers.setCellWidget(row, 1, person)
+        self.dealers.resizeColumnToContents(0)
         self.due = QDateEdit(QDate(clock.today() + timedelta(days=DUE_DAYS)), objectName="action_due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
@@ -68,8 +81,8 @@ class RaiseActionDialog(QDialog):
         self.problem = error_label("raise_action_problem")
         form = QFormLayout()
         form.addRow(self.tr("Action:"), self.title)
-        form.addRow(self.tr("Dealers:"), self.dealers)
         form.addRow(self.tr("Owner at each dealer:"), self.owner)
+        form.addRow(self.tr("Dealers:"), self.dealers)
         form.addRow(self.tr("Due:"), self.due)
         form.addRow(self.tr("Figure it should move:"), self.figure)
         lay = QVBoxLayout(self)
@@ -81,8 +94,19 @@ class RaiseActionDialog(QDialog):
         self.resize(560, 480)
 
     def chosen_codes(self) -> list[str]:
-        return [self.dealers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.dealers.count())
-                if self.dealers.item(i).checkState() == Qt.CheckState.Checked]
+        return [self.dealers.item(i, 0).data(Qt.ItemDataRole.UserRole) for i in range(self.dealers.rowCount())
+                if self.dealers.item(i, 0).checkState() == Qt.CheckState.Checked]
+
+    def owner_at(self, code: str) -> QComboBox:
+        """The owner chooser of the dealer's row."""
+        rows = range(self.dealers.rowCount())
+        return self.dealers.cellWidget(next(i for i in rows if self.dealers.item(i, 0).data(Qt.ItemDataRole.UserRole)
+                                            == code), 1)
+
+    def owners(self) -> dict[str, str]:
+        """The people chosen to own it, by dealer code (the others: the role)."""
+        chosen = {code: self.owner_at(code).currentData() for code in self.chosen_codes()}
+        return {code: username for code, username in chosen.items() if username}
 
     def on_buttons_accepted(self) -> None:
         from app.hq.improve import raise_for_dealers
@@ -98,10 +122,10 @@ class RaiseActionDialog(QDialog):
             self.dealers.setFocus()
             return
         kind, _, subject = self.figure.currentData().partition(":")
-        db, role = self.db, self.owner.currentData()
+        db, role, owners = self.db, self.owner.currentData(), self.owners()
         self.buttons.setEnabled(False)
         self.ops.run(lambda: raise_for_dealers(db, codes, title, due, figure_kind=kind, figure_subject=subject,
-                                               owner_role=role),
+                                               owner_role=role, owners=owners),
                      on_success=self.on_raised, on_failure=self.on_failed)
 
     def on_raised(self, raised) -> None:

@@ -134,6 +134,7 @@ class WarningsPage(QWidget):
     @Slot()
     def on_raise_clicked(self) -> None:
         """Head office's one action for the dealers where the chosen cause or item drifts."""
+        from app.hq.improve import people_by_dealer
         from app.hq.network_cases import dealers
         from app.ui.hq.raise_action_dialog import RaiseActionDialog
 
@@ -143,9 +144,13 @@ class WarningsPage(QWidget):
         r = self.several_rows[rows[0].row()]
         figure = (r.kind, r.subject) if r.kind in ("cause", "item") else None
 
-        def ask(known) -> None:
-            self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, set(r.dealers), figure=figure, parent=self)
+        def ask(answer) -> None:
+            if not isValid(self):
+                return
+            known, people = answer
+            self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, set(r.dealers), figure=figure,
+                                                  people=people, parent=self)
             self.raise_dialog.open()
 
         db = self.db
-        self.ops.run(lambda: dealers(db), on_success=ask)
+        self.ops.run(lambda: (dealers(db), people_by_dealer(db)), on_success=ask)
