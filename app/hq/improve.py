@@ -68,8 +68,12 @@ def raise_for_dealers(db, dealer_codes: list[str], title: str, due_on: date, *, 
     if not owners and owner_role is None:
         raise _bad("owner", QT_TRANSLATE_NOOP("Errors", "the owner is a role (advisor, supervisor, admin) or a person "
                                                         "of each dealer by user name"))
-    codes = list(dict.fromkeys(dealer_codes))
+    codes = sorted(set(dealer_codes))  # locks taken in one order, so two actions raised at once never deadlock
     title = check(title, codes, due_on, figure_kind, figure_subject, owner_role)
+    stray = sorted(set(owners) - set(codes))
+    if stray:
+        raise _bad("owner", QT_TRANSLATE_NOOP("Errors", "an owner is named for {codes}, not among the dealers chosen"),
+                   codes=", ".join(stray))
     now, network_id = utcnow(), new_id()
     shares: dict[str, str] = {}
     with db.session() as s, s.begin():

@@ -3636,6 +3636,10 @@
         <translation>到期日必须晚于今天：指标从该日起评估</translation>
     </message>
     <message>
+        <source>an owner is named for {codes}, not among the dealers chosen</source>
+        <translation>为 {codes} 指定了负责人，但它们不在所选经销商之中</translation>
+    </message>
+    <message>
         <source>no such dealer at head office: {codes}; check the codes (a new dealer is registered with hq dealer add)</source>
         <translation>总部没有这些经销商：{codes}；请检查代码（新经销商用 hq dealer add 登记）</translation>
     </message>

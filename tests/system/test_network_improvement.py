@@ -48,7 +48,8 @@ def test_one_action_for_two_dealers_travels_to_each_and_its_completion_back(tmp_
         due = clock.today() + timedelta(days=30)
         events_before = _count(db, Event)
         for bad in (dict(dealer_codes=["BJ01", "XX99"]), dict(dealer_codes=[]), dict(title="  "),
-                    dict(due_on=clock.today()), dict(figure_subject="nonsense"), dict(owner_role="boss")):
+                    dict(due_on=clock.today()), dict(figure_subject="nonsense"), dict(owner_role="boss"),
+                    dict(owners={"GZ03": "刘主管"}), dict(owners={"BJ01": "nobody"})):
             args = dict(dealer_codes=["BJ01", "SH02"], title="到货前电话确认配件", due_on=due, figure_subject="system",
                         owner_role="supervisor") | bad
             with pytest.raises(InvalidInput):
