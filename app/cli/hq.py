@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 # Modules with register(hq_subparsers, translate): the intake server, dealers, reports...
-HQ_COMMAND_MODULES: list[str] = ["app.cli.hq_admin", "app.cli.hq_report", "app.cli.hq_release"]
+HQ_COMMAND_MODULES: list[str] = ["app.cli.hq_admin", "app.cli.hq_report", "app.cli.hq_release", "app.cli.hq_improve"]
 
 
 def register(sub, translate) -> None:

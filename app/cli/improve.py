@@ -78,24 +78,31 @@ def run_list(args, translate) -> int:
         rows = actions(store)
     finally:
         store.close()
-    if args.json:
+    print_actions(rows, args.json, translate)
+    return 0
+
+
+def print_actions(rows, as_json: bool, translate) -> None:
+    """The actions as lines or one JSON object (a head office action names no case: "case" is null)."""
+    if as_json:
         fig = lambda f: None if f is None else {"forms": f.forms, "failures": f.failures}  # noqa: E731
-        json.dump({"actions": [{"id": a.id, "dealer": a.dealer, "case": a.case_number, "title": a.title,
-                                "owner": a.owner, "due_on": a.due_on.isoformat(), "figure": f"{a.figure_kind}:{a.figure_subject}",
+        json.dump({"actions": [{"id": a.id, "dealer": a.dealer, "case": a.case_number or None, "title": a.title,
+                                "owner": a.owner or a.owner_role, "due_on": a.due_on.isoformat(),
+                                "figure": f"{a.figure_kind}:{a.figure_subject}", "from_head_office": a.from_head_office,
                                 "done": a.done_at is not None, "before": fig(a.before), "after": fig(a.after),
                                 "verdict": a.verdict} for a in rows]}, sys.stdout, ensure_ascii=False, indent=2)
         print()
-        return 0
+        return
     words = {"open": translate("Cli", "open"), "overdue": translate("Cli", "OVERDUE"),
              "not_due": translate("Cli", "done, not due yet"), "too_few": translate("Cli", "done, too few forms yet"),
              "better": translate("Cli", "done, the figure fell"), "worse": translate("Cli", "done, the figure rose"),
              "unchanged": translate("Cli", "done, no clear change")}
     for a in rows:
         print(translate("Cli", "{due}  {state}  {title} ({case}, {owner}); {figure}: before {before}, after {after}  {id}")
-              .format(due=a.due_on.isoformat(), state=words[a.verdict], title=a.title, case=a.case_number,
-                      owner=a.owner or "-", figure=f"{a.figure_kind}:{a.figure_subject}", before=_figure(a.before),
+              .format(due=a.due_on.isoformat(), state=words[a.verdict], title=a.title,
+                      case=a.case_number or translate("Cli", "head office"), owner=a.owner or a.owner_role or "-",
+                      figure=f"{a.figure_kind}:{a.figure_subject}", before=_figure(a.before),
                       after=_figure(a.after), id=a.id))
-    return 0
 
 
 def run_done(args, translate) -> int:

@@ -31,6 +31,7 @@ class NetworkCaseFilter:
     callbacks_to: date | None = None
     overdue: bool = False  # the counters' overdue rule, now
     search: str = ""
+    root_causes: tuple[str, ...] = ()  # closed with one of these root causes as stored (a group of them)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def _conditions(s, f: NetworkCaseFilter, now: datetime) -> list:
         conds.append(C.closed_at < local_midnight(f.closed_to + timedelta(days=1)))
     if f.judged_only:
         conds.append(C.recovered.is_not(None))
+    if f.root_causes:
+        conds.append(C.root_cause.in_(f.root_causes))
     if f.callbacks_from and f.callbacks_to:
         conds.append(C.id.in_(select(Callback.case_id).where(*figures.callbacks_due_in(
             local_midnight(f.callbacks_from), local_midnight(f.callbacks_to + timedelta(days=1))))))

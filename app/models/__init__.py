@@ -6,7 +6,7 @@ from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackF
                                  SettingValue, StoreMeta, User, Vehicle)
 from app.models.recovery import Callback, Remedy, VerificationCall
 from app.models.refusals import HqRefusal, SyncRefused
-from app.models.warnings import EarlyWarning, ImprovementAction
+from app.models.warnings import EarlyWarning, ImprovementAction, NetworkImprovement
 from app.models.sync import (HqCounter, HqEnrolment, HqBlobHolder, HqFormMonth, HqPublishedArrival, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
                              SyncPublished, SyncReceived)
 
@@ -14,4 +14,4 @@ __all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
            "Callback", "Remedy", "VerificationCall", "HqCounter", "HqEnrolment", "HqPublishedArrival", "HqBlobHolder", "HqFormMonth",
            "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived",
-           "HqRefusal", "SyncRefused", "EarlyWarning", "ImprovementAction"]
+           "HqRefusal", "SyncRefused", "EarlyWarning", "ImprovementAction", "NetworkImprovement"]

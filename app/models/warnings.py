@@ -58,3 +58,28 @@ class ImprovementAction(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_by: Mapped[str | None] = mapped_column(String(36))
     done_note: Mapped[str] = mapped_column(String(length("warning_note")), default="")
+
+
+class NetworkImprovement(Base):
+    """One dealer's share of an improvement action head office raised for several dealers sharing a
+    cause: the same title, figure and due date under ``network_id``, owned by a role or a person at the
+    dealer. An aggregate of its own (events of entity type "improvement"): head office's raising travels
+    to that dealer's counters alone, as its other decisions do, and a counter's completion travels back."""
+
+    __tablename__ = "network_improvement"
+    __table_args__ = (Index("ix_network_improvement_dealer_done", "dealer_id", "done_at"),)
+    id: Mapped[str] = id_column()
+    dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
+    network_id: Mapped[str] = mapped_column(String(36), index=True)  # the one action, shared by its dealers
+    title: Mapped[str] = mapped_column(String(length("improvement_title")))
+    owner_role: Mapped[str | None] = mapped_column(String(16))  # vocab.Role, when no one person owns it
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    due_on: Mapped[date] = mapped_column(Date)
+    figure_kind: Mapped[str] = mapped_column(String(16))  # cause | item, as improvement_action's
+    figure_subject: Mapped[str] = mapped_column(String(length("warning_subject")))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by: Mapped[str | None] = mapped_column(String(36))
+    done_note: Mapped[str] = mapped_column(String(length("warning_note")), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

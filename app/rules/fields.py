@@ -51,9 +51,11 @@ _CATALOGUE = (
     Field("words", 4000, multiline=True, columns=("callback.words",)),
     Field("counter_label", 100, columns=("hq_counter.label",)),
     Field("alert_text", 400, columns=("alert.text",)),
-    Field("warning_subject", 200, columns=("early_warning.subject", "improvement_action.figure_subject")),
-    Field("warning_note", 1000, multiline=True, columns=("early_warning.note", "improvement_action.done_note")),
-    Field("improvement_title", 300, columns=("improvement_action.title",)),
+    Field("warning_subject", 200, columns=("early_warning.subject", "improvement_action.figure_subject",
+                                                "network_improvement.figure_subject")),
+    Field("warning_note", 1000, multiline=True, columns=("early_warning.note", "improvement_action.done_note",
+                                                                   "network_improvement.done_note")),
+    Field("improvement_title", 300, columns=("improvement_action.title", "network_improvement.title")),
     Field("filename", 255, columns=("attachment.filename",)),
 )
 FIELDS: dict[str, Field] = {f.name: f for f in _CATALOGUE}

@@ -97,6 +97,8 @@ ACTIONS = {
     "warning.acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged the early warning"),
     "improvement.raised": QT_TRANSLATE_NOOP("Conflicts", "Raised an improvement action"),
     "improvement.done": QT_TRANSLATE_NOOP("Conflicts", "Completed the improvement action"),
+    "improvement.assigned": QT_TRANSLATE_NOOP("Conflicts", "Head office raised an improvement action for several dealers"),
+    "improvement.completed": QT_TRANSLATE_NOOP("Conflicts", "Completed head office's improvement action"),
 }
 
 

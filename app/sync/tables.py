@@ -19,7 +19,8 @@ from sqlalchemy import Table
 
 from app.models.event_codec import COUNTER_ENTITY
 from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm,
-                        ImprovementAction, Remedy, RepairOrder, User, Vehicle, VerificationCall)
+                        ImprovementAction, NetworkImprovement, Remedy, RepairOrder, User, Vehicle,
+                        VerificationCall)
 
 RECORD, AGGREGATE, CHILD = "record", "aggregate", "child"
 
@@ -67,6 +68,10 @@ SYNCED: tuple[Synced, ...] = (
            user_columns=("acknowledged_by",)),
     Synced("improvement_action", ImprovementAction, CHILD, parents=(("case_id", "failure_case"),),
            user_columns=("owner_id", "created_by", "done_by")),
+    # An action head office raised for several dealers: each dealer's share is an aggregate of its own
+    # (events "improvement"), sent by head office to that dealer alone; its completion travels back.
+    Synced("network_improvement", NetworkImprovement, AGGREGATE, entity_type="improvement",
+           user_columns=("owner_id", "done_by")),
 )
 
 LOCAL: dict[str, str] = {

@@ -1761,12 +1761,48 @@
         <translation>案件编号</translation>
     </message>
     <message>
+        <source>improvement actions head office raises for several dealers sharing a cause</source>
+        <translation>总部为有共同原因的多家经销商提出的改进措施</translation>
+    </message>
+    <message>
+        <source>raise one action for the chosen dealers; each dealer&apos;s counters get it on their next sync</source>
+        <translation>为选定的经销商提出一项改进措施；各经销商的柜台在下次同步时收到</translation>
+    </message>
+    <message>
+        <source>the dealers sharing the cause, by code, comma-separated</source>
+        <translation>有此共同原因的经销商代码，用逗号分隔</translation>
+    </message>
+    <message>
         <source>what will be changed</source>
         <translation>将改变什么</translation>
     </message>
     <message>
         <source>when it should be done</source>
         <translation>应完成的日期</translation>
+    </message>
+    <message>
+        <source>the failure share it should move: cause:GROUP or item:timeliness|repair_quality|attitude</source>
+        <translation>该措施应改善的失败占比：cause:原因类别 或 item:timeliness|repair_quality|attitude</translation>
+    </message>
+    <message>
+        <source>who owns it at each dealer: advisor, supervisor or admin (default supervisor)</source>
+        <translation>各经销商由谁负责：advisor、supervisor 或 admin（默认 supervisor）</translation>
+    </message>
+    <message>
+        <source>a person owning it at one dealer instead of the role (repeatable)</source>
+        <translation>在某家经销商由指定人员而非角色负责（可重复）</translation>
+    </message>
+    <message>
+        <source>every dealer&apos;s actions, open and overdue first, with their figure</source>
+        <translation>各经销商的改进措施，未完成和逾期的在前，附指标</translation>
+    </message>
+    <message>
+        <source>CODE=USER, e.g. BJ01=liu</source>
+        <translation>代码=用户名，例如 BJ01=liu</translation>
+    </message>
+    <message>
+        <source>Raised for {dealers}; each dealer&apos;s counters get it on their next sync.</source>
+        <translation>已为 {dealers} 提出；各经销商的柜台在下次同步时收到。</translation>
     </message>
     <message>
         <source>who does it (a user name)</source>
@@ -1835,6 +1871,10 @@
     <message>
         <source>{due}  {state}  {title} ({case}, {owner}); {figure}: before {before}, after {after}  {id}</source>
         <translation>{due}  {state}  {title}（{case}，{owner}）；{figure}：之前 {before}，之后 {after}  {id}</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -2273,6 +2313,14 @@
     <message>
         <source>Completed the improvement action</source>
         <translation>完成了改进措施</translation>
+    </message>
+    <message>
+        <source>Head office raised an improvement action for several dealers</source>
+        <translation>总部为多家经销商提出了改进措施</translation>
+    </message>
+    <message>
+        <source>Completed head office&apos;s improvement action</source>
+        <translation>完成了总部的改进措施</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -3576,6 +3624,10 @@
         <translation>请说明将改变什么，例如该案件的改进建议</translation>
     </message>
     <message>
+        <source>choose at least one dealer</source>
+        <translation>请至少选择一家经销商</translation>
+    </message>
+    <message>
         <source>the due date must be after today: the figure is judged from that day on</source>
         <translation>到期日必须晚于今天：指标从该日起评估</translation>
     </message>
@@ -3590,6 +3642,18 @@
     <message>
         <source>the figure is a cause group or one of the items timeliness, repair_quality, attitude</source>
         <translation>指标须为原因类别，或评价项 timeliness、repair_quality、attitude 之一</translation>
+    </message>
+    <message>
+        <source>the owner is a role (advisor, supervisor, admin) or a person of each dealer by user name</source>
+        <translation>负责人须为一个角色（advisor、supervisor、admin）或各经销商按用户名指定的人员</translation>
+    </message>
+    <message>
+        <source>an owner is named for {codes}, not among the dealers chosen</source>
+        <translation>为 {codes} 指定了负责人，但它们不在所选经销商之中</translation>
+    </message>
+    <message>
+        <source>no such dealer at head office: {codes}; check the codes (a new dealer is registered with hq dealer add)</source>
+        <translation>总部没有这些经销商：{codes}；请检查代码（新经销商用 hq dealer add 登记）</translation>
     </message>
     <message>
         <source>the owner must be one of the dealer&apos;s people</source>
@@ -4486,6 +4550,10 @@
         <translation>暂未指定</translation>
     </message>
     <message>
+        <source>{title} · {owner} · due {due} · from head office</source>
+        <translation>{title} · {owner} · {due} 到期 · 总部下达</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -4753,6 +4821,34 @@
         <translation>经销商数</translation>
     </message>
     <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Dealers (cases this month)</source>
+        <translation>经销商（本月案件数）</translation>
+    </message>
+    <message>
+        <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one (on Last month: last month&apos;s).</source>
+        <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件（双击“上月”列则为上月的）。</translation>
+    </message>
+    <message>
+        <source>Cause groups</source>
+        <translation>原因类别</translation>
+    </message>
+    <message>
+        <source>Raise an action for its dealers...</source>
+        <translation>为相关经销商提出改进措施...</translation>
+    </message>
+    <message>
+        <source>One improvement action for the dealers sharing the chosen root cause; their counters get it on their next sync.</source>
+        <translation>为有所选根本原因的经销商提出一项改进措施；其柜台在下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>Root causes</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
         <source>{n} dealers in {month}, against {previous}. Worse on two or more figures: {worse}</source>
         <translation>{month} 共 {n} 家经销商，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
     </message>
@@ -4799,6 +4895,10 @@
     <message>
         <source>Cases opened in {month}: {cause} / {type}</source>
         <translation>{month} 立案的案件：{cause} / {type}</translation>
+    </message>
+    <message>
+        <source>Cases closed in {month} with the root cause &quot;{cause}&quot;</source>
+        <translation>{month}结案、根本原因为“{cause}”的案件</translation>
     </message>
 </context>
 <context>
@@ -5072,6 +5172,73 @@
     <message>
         <source>Published to {to}; waiting for the counters to sync.</source>
         <translation>已发布给 {to}；等待前台同步。</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseActionDialog</name>
+    <message>
+        <source>Failure share: {what}</source>
+        <translation>失败占比：{what}</translation>
+    </message>
+    <message>
+        <source>Raise an improvement action for several dealers</source>
+        <translation>为多家经销商提出改进措施</translation>
+    </message>
+    <message>
+        <source>One action for every dealer ticked. Each dealer&apos;s counters get it on their next sync and show it on Today with their own actions; after the due date the Early warnings page shows whether the figure moved.</source>
+        <translation>为每家勾选的经销商提出同一项措施。各经销商的柜台在下次同步时收到，并与其自己的措施一起显示在“今日”；到期后可在“预警”页查看指标是否改善。</translation>
+    </message>
+    <message>
+        <source>What each dealer will change (required)</source>
+        <translation>各经销商将改变什么（必填）</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>the owner role above</source>
+        <translation>上面选定的负责角色</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <source>Owner at each dealer:</source>
+        <translation>各经销商负责人：</translation>
+    </message>
+    <message>
+        <source>Dealers:</source>
+        <translation>经销商：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>到期日：</translation>
+    </message>
+    <message>
+        <source>Figure it should move:</source>
+        <translation>应改善的指标：</translation>
+    </message>
+    <message>
+        <source>Raise the action</source>
+        <translation>提出措施</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Say what each dealer will change.</source>
+        <translation>请说明各经销商将改变什么。</translation>
+    </message>
+    <message>
+        <source>Tick at least one dealer.</source>
+        <translation>请至少勾选一家经销商。</translation>
     </message>
 </context>
 <context>
@@ -7386,6 +7553,10 @@
         <translation>经销商</translation>
     </message>
     <message>
+        <source>Raise an action for these dealers...</source>
+        <translation>为这些经销商提出改进措施...</translation>
+    </message>
+    <message>
         <source>Improvement action</source>
         <translation>改进措施</translation>
     </message>
@@ -7444,6 +7615,10 @@
     <message>
         <source>done: no clear change</source>
         <translation>已完成：无明显变化</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>总部</translation>
     </message>
     <message>
         <source>{failures} of {forms}</source>

@@ -7,7 +7,7 @@ For each size a throwaway database is filled inside PostgreSQL (generate_series:
 forms with a case; then the month sums and VACUUM ANALYZE, as after imports), then each query of the
 page runs three times (median): the ranking with last month (glance: the network report's figures
 for two months, callbacks, overdue per dealer, rising causes), the 12-month trends (network and one
-dealer), the case list's first page across dealers and its count, a case's story, counters' health,
+dealer), the root causes grouped across dealers (the two months' closed cases), the case list's first page across dealers and its count, a case's story, counters' health,
 and the network report (figures with its trend, and the PDF). The floor, measured in the same run,
 is counting the month's forms (one index range over feedback_form): the least any figure of the
 month costs when it reads the forms themselves. Aim: the page under 1 s at 10M forms.
@@ -34,6 +34,7 @@ from app.hq.network_status import counter_health  # noqa: E402
 from app.models import Dealer, FeedbackForm  # noqa: E402
 from app.models.store import open_database  # noqa: E402
 from app.reports import network  # noqa: E402
+from app.services.network.root_causes import rising_root_causes  # noqa: E402
 from tests.bench.figures import figure  # noqa: E402
 from tests.bench.network_rows import fill_series  # noqa: E402
 from tests.pg import start_postgres  # noqa: E402
@@ -75,6 +76,7 @@ def measure(server, forms: int, dealers: int) -> dict[str, float]:
             "floor: count the month's forms": median(floor),
             "ranking with last month (glance)": median(lambda: glance(db, MONTH)),
             "12-month trends, network and a dealer": median(lambda: trends(db, MONTH, dealer_id)),
+            "root causes grouped across dealers": median(lambda: rising_root_causes(db, MONTH)),
             "case list: first page, all dealers": median(lambda: case_page(db, NetworkCaseFilter())),
             "case list: count, all dealers": median(lambda: count_cases(db, NetworkCaseFilter())),
             "case list: a dealer's month": median(lambda: case_page(db, NetworkCaseFilter(
@@ -88,8 +90,8 @@ def measure(server, forms: int, dealers: int) -> dict[str, float]:
         base = out["floor: count the month's forms"]
         for name, secs in out.items():
             print(f"  {name:42s} {secs * 1000:9.1f} ms  ({secs / base:6.1f}x the floor)")
-        page = sum(v for k, v in out.items() if k.startswith(("ranking", "12-month", "case list: first",
-                                                               "case list: count")))
+        page = sum(v for k, v in out.items() if k.startswith(("ranking", "12-month", "root causes",
+                                                               "case list: first", "case list: count")))
         print(f"  {'the network page and the case list, opened':42s} {page * 1000:9.1f} ms")
         out["page"] = page
         figure(f"network page at {forms:,} forms", page, "s", base, "count the month's forms",

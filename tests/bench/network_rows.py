@@ -17,6 +17,10 @@ from app.rules.vocab import CauseGroup, Channel, FailureType
 from tests.network_data import sum_months
 
 CHUNK = 1_000_000
+ROOT_CAUSE_TEXTS = ["配件未到货", "服务顾问未及时回电", "交车时间延误", "维修后异响未排除", "洗车不干净", "客户等待时间过长",
+                    "Parts arrived late", "Advisor forgot the callback", "Invoice wrong", "Repeat repair needed",
+                    "ABS传感器故障", "保养项目漏做"]
+ROOT_CAUSES = ", ".join(f"'{t}'" for t in ROOT_CAUSE_TEXTS)
 
 
 def _id(prefix: str, expr: str) -> str:
@@ -83,7 +87,14 @@ def fill_series(engine, *, dealers: int, forms: int, months: list[tuple[int, int
                        opened, CASE WHEN done OR i % 10 < 9 THEN opened + make_interval(mins => 5 + i % 600) END,
                        CASE WHEN done THEN opened + make_interval(mins => 700 + i % 300) END,
                        CASE WHEN done THEN opened + make_interval(mins => 700 + i % 300) END,
-                       CASE WHEN done THEN i % 4 <> 0 END, '', '', 1, NULL, opened
+                       CASE WHEN done THEN i % 4 <> 0 END,
+                       -- root causes as people type them: a common cause in one of three spellings, or
+                       -- one of a few thousand texts of their own (grouping has that many to sort)
+                       CASE WHEN NOT done THEN ''
+                            WHEN i % 4 = 0 THEN 'cause ' || (i % 5000)
+                            ELSE (ARRAY[{ROOT_CAUSES}])[1 + (i / 3 + d) % {len(ROOT_CAUSE_TEXTS)}]
+                                 || (ARRAY['', '。', ' '])[1 + i % 3] END,
+                       '', 1, NULL, opened
                 FROM (SELECT i, d, opened,
                              -- 70% of the last two months' cases are closed, every older one: cases close
                              -- within weeks, so what is open (and may be overdue) is a backlog, not history.

@@ -133,7 +133,7 @@ def desk_work(store, tmp_path) -> dict:
         [wid] = warnings.refresh(store)
     warnings.acknowledge(store, wid, sup, "早会讲交车时间")
     improvements.raise_action(store, other, "交车时讲解使用方法", adv_id, clock.today() + timedelta(days=30), sup)
-    return {"advisor": adv_id, "supervisor": sup_id}
+    return {"advisor": adv_id, "supervisor": sup_id, "signed_supervisor": sup}
 
 
 def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_path, serve_in_process):
@@ -144,7 +144,13 @@ def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_
     try:
         for store in (a, b):
             enrol_in_process(db, store)
-        desk_work(a, tmp_path)
+        people = desk_work(a, tmp_path)
+        # Head office's improvement action for the dealer: pulled by the counter, completed there.
+        from app.hq.improve import raise_for_dealers
+        from app.services.predict.improvements import complete_action
+
+        shared = raise_for_dealers(db, ["BJ01"], "到货前电话确认配件", clock.today() + timedelta(days=30),
+                                   figure_subject="system").shares["BJ01"]
 
         def sync(store):
             return SyncClient(store, url="http://hq", transport=transport).run_once()
@@ -154,8 +160,13 @@ def test_every_record_arrives_once_everywhere_with_the_same_history(hq_url, tmp_
         with a.session() as s:
             why = [f.reason for f in s.scalars(select(SyncFile).where(SyncFile.status == "rejected"))]
         assert (sent.conflicts, sent.rejected) == (0, 0), why
+        complete_action(a, shared, people["signed_supervisor"], "每单到货前确认")
+        again = sync(a)
+        assert (again.conflicts, again.rejected) == (0, 0)
         pulled = sync(b)
-        assert (pulled.pulled_files, pulled.pulled_events) == (sent.sent, sent.acked_events)
+        # b pulls a's files and head office's own (its action, one event)
+        assert (pulled.pulled_files, pulled.pulled_events) == (sent.sent + again.sent + 1,
+                                                               sent.acked_events + again.acked_events + 1)
         want = rows(a)
         assert all(want[t] for t in tables.NAMES), {t: len(v) for t, v in want.items()}  # every kind was made
         for name, side in (("head office", db), ("counter 2", b)):

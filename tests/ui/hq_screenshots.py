@@ -123,6 +123,26 @@ def shoot(db, out: Path, language: str) -> None:
             w.reports.on_make_clicked()
         settle()
         w.grab().save(str(out / f"hq-{name}-{language}.png"))
+    # The root causes grouped across dealers, head office's one action for the dealers sharing the
+    # first, raised (once, in the first language shot), and the early warnings page listing it.
+    w.tabs.setCurrentIndex(0)
+    w.network.cause_tabs.setCurrentIndex(1)
+    w.network.root_causes.selectRow(0)
+    settle()
+    w.grab().save(str(out / f"hq-rootcauses-{language}.png"))
+    w.network.on_raise_clicked()
+    settle()
+    dialog = w.network.raise_dialog
+    dialog.grab().save(str(out / f"hq-raise-action-{language}.png"))
+    if language == "en":
+        dialog.on_buttons_accepted()
+        settle()
+    dialog.close()
+    from app.ui.hq.hq_window import WARNINGS_TAB
+
+    w.tabs.setCurrentIndex(WARNINGS_TAB)
+    settle()
+    w.grab().save(str(out / f"hq-improvements-{language}.png"))
     w.timer.stop()
     settle()
     w.close()

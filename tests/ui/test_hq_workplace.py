@@ -383,3 +383,98 @@ def test_head_office_takes_over_an_escalated_case_with_a_note(qtbot, tmp_path, n
         sent = s.scalar(select(SyncReceived).where(SyncReceived.counter_id == HQ_ORIGIN))
         assert sent is not None and KIND.encode() in sent.content
     _settle(qtbot, w)
+
+
+def test_an_analyst_sees_a_root_cause_rising_at_two_dealers_and_the_cases_behind_it(qtbot, tmp_path, new_store,
+                                                                                     hq_db):
+    from app.scripts.library import library_for
+    from app.services.recovery.guide import close_case, record_step
+    from tests.recovery_helpers import add_user
+
+    db = hq_db
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a, "BJ01")
+    enrol_in_process(db, b, "SH02")
+    # The same cause typed three ways at two dealers, and another once at one.
+    for store, start, texts in ((a, 0, ["配件未到货", "配件未到货。", "advisor forgot the callback"]),
+                                (b, 10, [" 配件 未到货"])):
+        boss = add_user(store, "刘主管", "supervisor")
+        for case_id, text in zip(open_cases(store, len(texts), start=start), texts):
+            record_step(store, case_id, library_for(None).pack, 0, "noted", "客户到店", boss)
+            close_case(store, case_id, text, "提前备货", boss)
+    _to_head_office(a, db, tmp_path / "out-a")
+    _to_head_office(b, db, tmp_path / "out-b")
+
+    w = _window(qtbot, db)
+    page = w.network
+    qtbot.waitUntil(lambda: page.root_causes.rowCount() == 2, timeout=20000)
+    page.cause_tabs.setCurrentIndex(1)
+    assert page.cause_tabs.tabText(1) == "Root causes"
+    cells = [page.root_causes.item(0, c).text() for c in range(5)]
+    assert cells == ["配件未到货", "0", "3", "+3", "BJ01 2, SH02 1"], cells
+    assert page.root_causes.item(0, 0).foreground().color().name() == "#b00020"  # rising at two dealers
+    assert page.root_causes.item(1, 0).text() == "advisor forgot the callback"
+    # Double-click: the three cases closed this month with that cause, across both dealers.
+    rect = page.root_causes.visualItemRect(page.root_causes.item(0, 2))
+    qtbot.mouseClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cases = w.cases
+    assert w.tabs.currentIndex() == CASES_TAB and cases.lists.currentWidget() is cases.table
+    qtbot.waitUntil(lambda: listed(cases.model, 3), timeout=20000)
+    assert {cases.model.case_at(r).dealer for r in range(3)} == {"BJ01", "SH02"}
+    month = clock.today().strftime("%Y-%m")
+    assert cases.scope.text() == f'Cases closed in {month} with the root cause "配件未到货"  ·  3 cases', cases.scope.text()
+
+    # Its "Last month" figure drills down to last month's cases: none.
+    w.tabs.setCurrentIndex(0)
+    rect = page.root_causes.visualItemRect(page.root_causes.item(0, 1))
+    qtbot.mouseClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.root_causes.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    before = date(*previous(clock.today().year, clock.today().month), 1)
+    want = f'Cases closed in {before:%Y-%m} with the root cause "配件未到货"  ·  0 cases'
+    qtbot.waitUntil(lambda: cases.scope.text() == want and cases.model.rowCount() == 0, timeout=20000)
+
+    # One improvement action for both dealers, from the root cause: the dialog ticks the dealers that
+    # share it, refuses an empty title keeping the rest, and stores a share for each dealer.
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.hq.improve import ENTITY
+    from app.models import NetworkImprovement
+    from app.ui.hq.hq_window import WARNINGS_TAB
+
+    w.tabs.setCurrentIndex(0)
+    page.root_causes.clearSelection()
+    assert not page.raise_button.isEnabled()  # a root cause is chosen first
+    page.root_causes.selectRow(0)
+    qtbot.mouseClick(page.raise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.raise_dialog is not None and page.raise_dialog.isVisible(), timeout=20000)
+    dialog = page.raise_dialog
+    assert dialog.title.text() == "配件未到货" and dialog.chosen_codes() == ["BJ01", "SH02"]
+    assert dialog.figure.currentData() == "cause:employee"  # the cause group its cases were filed under
+    dialog.title.clear()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.text() == "Say what each dealer will change."
+    qtbot.keyClicks(dialog.title, "Call the parts desk before booking the visit")
+    # At BJ01 one person owns it (a dealer's people, as head office holds them); at SH02 the role.
+    person = dialog.owner_at("BJ01")
+    assert [person.itemText(i) for i in range(person.count())] == ["the owner role above", "刘主管"]
+    person.setCurrentIndex(1)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    with db.session() as s:
+        shares = s.execute(select(NetworkImprovement.dealer_id, NetworkImprovement.title, NetworkImprovement.owner_role,
+                                  NetworkImprovement.owner_id, NetworkImprovement.network_id)).all()
+        sent = s.scalar(select(Event.id).where(Event.entity_type == ENTITY).limit(1))
+    assert len(shares) == 2 and len({r.network_id for r in shares}) == 1 and sent is not None
+    assert {(r.title, r.owner_role, r.owner_id is None) for r in shares} == {
+        ("Call the parts desk before booking the visit", "supervisor", True),
+        ("Call the parts desk before booking the visit", None, False)}
+    # Head office's early warnings page lists the action at both dealers, raised by head office.
+    w.tabs.setCurrentIndex(WARNINGS_TAB)
+    t = w.warnings.actions
+    qtbot.waitUntil(lambda: t.rowCount() == 2, timeout=20000)
+    assert {(t.item(r, 0).text(), t.item(r, 2).text(), t.item(r, 3).text(), t.item(r, 5).text())
+            for r in range(2)} == {("BJ01", "head office", "刘主管", "Failure share: Employee error"),
+                                   ("SH02", "head office", "Supervisor", "Failure share: Employee error")}
+    _settle(qtbot, w)

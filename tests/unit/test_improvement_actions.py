@@ -149,3 +149,35 @@ def test_open_actions_never_read_the_history(dealer, monkeypatch):
     assert [a.owner for a in listed] == ["张伟", ""]
     with pytest.raises(AssertionError):
         imp.actions(store)  # the patch does stand in the way of the full list
+
+
+def test_head_offices_share_is_judged_by_the_same_rules_as_the_dealers_own(dealer, monkeypatch):
+    """A share of head office's action (as it arrives from head office) with the dealer's own action's
+    figure and dates: the same before, after and verdict; completed by a supervisor or the role."""
+    from app.foundation.ids import new_id
+    from app.models import NetworkImprovement, utcnow
+
+    store, case, _, owner = dealer
+    boss = users.sign_in(store, "supervisor", "0000")
+    due = clock.today() + timedelta(days=20)
+    own = imp.raise_action(store, case.id, "Parts ordered at booking", owner, due, boss)
+    with store.session() as s, s.begin():
+        a = s.get(imp.ImprovementAction, own)
+        share = new_id()
+        s.add(NetworkImprovement(id=share, dealer_id=a.dealer_id, network_id=new_id(), title="Parts ordered at booking",
+                                 owner_role="advisor", due_on=due, figure_kind="cause", figure_subject=a.figure_subject,
+                                 created_at=a.created_at, done_note="", version=1, updated_at=utcnow()))
+    for days in (0, 25):  # before the due date, then after it (done, judged)
+        monkeypatch.setenv(clock.ENV, clock.setting_for(clock.now() + timedelta(days=days)))
+        if days:
+            imp.complete_action(store, own, boss)
+            imp.complete_action(store, share, users.sign_in(store, "李娜", "0000"))  # an advisor: the role owns it
+        got = {a.from_head_office: a for a in imp.actions(store)}
+        assert got[True].case_id == "" and got[True].owner_role == "advisor" and got[False].case_id == case.id
+        assert (got[True].before, got[True].after, got[True].verdict) == (got[False].before, got[False].after,
+                                                                         got[False].verdict)
+    assert got[True].after is not None and got[True].verdict in ("too_few", "better", "worse", "unchanged")
+    with store.session() as s:
+        assert s.get(NetworkImprovement, share).version == 2
+        ev = s.scalar(select(Event).where(Event.entity_id == share))
+        assert (ev.entity_type, ev.kind, ev.seq) == ("improvement", "improvement.completed", 2)

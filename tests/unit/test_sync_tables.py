@@ -56,7 +56,7 @@ def test_columns_naming_people_are_mapped_as_users(table, column):
 
 def test_the_case_file_and_its_schema_name_the_registrys_tables():
     assert casefile.RECORD_TABLES == tables.NAMES
-    assert set(casefile.ENTITY_TYPES) == {"case", "form", "user", "counter", "order"}
+    assert set(casefile.ENTITY_TYPES) == {"case", "form", "user", "counter", "order", "improvement"}
     schema = json.loads((ROOT / "docs" / "case-file.schema.json").read_text("utf-8"))
     assert tuple(schema["properties"]["records"]["properties"]) == tables.NAMES
     assert set(schema["$defs"]["event"]["properties"]["entity_type"]["enum"]) == set(casefile.ENTITY_TYPES)

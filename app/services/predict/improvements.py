@@ -1,6 +1,7 @@
-"""Improvement actions (the outer loop: analyse -> improve): raised from a closed case's root cause,
-owned, due, completed, and judged afterwards on the figure they should move, counted with the same
-series and failure rule the early warnings watch (app/services/predict/history.py)."""
+"""Improvement actions (the outer loop: analyse -> improve): raised from a closed case's root cause (or
+by head office for several dealers, app/hq/improve.py), owned, due, completed, and judged afterwards on
+the figure they should move, counted with the same series and failure rule the early warnings watch
+(app/services/predict/history.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.foundation.ids import new_id
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Dealer, FailureCase, ImprovementAction, User, utcnow
+from app.models import Dealer, FailureCase, ImprovementAction, NetworkImprovement, User, utcnow
 from app.rules import fields
 from app.rules.scoring import ITEMS
 from app.services.changes import CASES, announces
@@ -53,6 +54,8 @@ class ActionInfo:
     before: Figure | None  # None when listed without figures (open_actions)
     after: Figure | None  # from the due date on; None before it, and without figures
     verdict: str  # open | overdue | not_due | too_few | better | worse | unchanged
+    owner_role: str = ""  # a head office action owned by a role at the dealer (no one person)
+    from_head_office: bool = False  # raised by head office for several dealers (case_id and number empty)
 
     @property
     def overdue(self) -> bool:
@@ -155,6 +158,10 @@ def complete_action(store, action_id: str, actor, note: str = "") -> None:
 
     with UnitOfWork(store, actor.user_id, write=True) as uow:
         s = uow.session
+        shared = s.get(NetworkImprovement, action_id)
+        if shared is not None:
+            _complete_shared(uow, shared, actor, note)
+            return
         a = s.get(ImprovementAction, action_id)
         if a is None or a.dealer_id != store.identity.home_dealer_id:
             raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP("Errors", "no such improvement action at this dealer"))
@@ -172,25 +179,50 @@ def complete_action(store, action_id: str, actor, note: str = "") -> None:
         uow.commit()
 
 
+def _complete_shared(uow, a: NetworkImprovement, actor, note: str) -> None:
+    """A dealer's share of head office's action done: its owner (the person, or anyone of the role) or a
+    supervisor; an event of its own history ("improvement"), so the completion travels to head office."""
+    if a.dealer_id != uow.store.identity.home_dealer_id:
+        raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP("Errors", "no such improvement action at this dealer"))
+    if not (actor.is_supervisor or actor.user_id == a.owner_id or (a.owner_role and actor.role == a.owner_role)):
+        raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP(
+            "Errors", "only its owner or a supervisor can complete an improvement action"))
+    if a.done_at is None:
+        now = utcnow()
+        a.done_at, a.done_by, a.done_note = now, actor.user_id, note
+        a.version += 1
+        a.updated_at = now
+        uow.record("improvement", a.id, "improvement.completed", {"note": note}, a.dealer_id, seq=a.version, at=now)
+    uow.commit()
+
+
 def _rows(store, dealer_id: str | None, *, open_only: bool) -> list:
-    """The stored actions with their dealer's code, case number and owner's name: the dealer's, or every
-    dealer's at head office with ``"*"``; only those not done yet when ``open_only``."""
+    """The stored actions, the dealer's own and head office's shares, with their dealer's code, case number
+    (empty for head office's) and owner's name: the dealer's, or every dealer's at head office with ``"*"``;
+    only those not done yet when ``open_only``."""
+    home = None if dealer_id else store.identity.home_dealer_id
     with store.session() as s:
-        q = (select(ImprovementAction, Dealer.code, FailureCase.number, User.display_name)
-             .join(Dealer, Dealer.id == ImprovementAction.dealer_id)
-             .join(FailureCase, FailureCase.id == ImprovementAction.case_id)
-             .outerjoin(User, User.id == ImprovementAction.owner_id))
-        if dealer_id != "*":
-            q = q.where(ImprovementAction.dealer_id == (dealer_id or store.identity.home_dealer_id))
-        if open_only:
-            q = q.where(ImprovementAction.done_at.is_(None))
-        return s.execute(q).all()
+        rows = []
+        for model in (ImprovementAction, NetworkImprovement):
+            q = (select(model, Dealer.code, FailureCase.number if model is ImprovementAction else literal(""),
+                        User.display_name)
+                 .join(Dealer, Dealer.id == model.dealer_id).outerjoin(User, User.id == model.owner_id))
+            if model is ImprovementAction:
+                q = q.join(FailureCase, FailureCase.id == ImprovementAction.case_id)
+            if dealer_id != "*":
+                q = q.where(model.dealer_id == (dealer_id or home))
+            if open_only:
+                q = q.where(model.done_at.is_(None))
+            rows += s.execute(q).all()
+        return rows
 
 
 def _info(row, before: Figure | None, after: Figure | None, verdict: str) -> ActionInfo:
     a, code, number, owner = row
-    return ActionInfo(a.id, code, a.case_id, number, a.title, owner or "", a.due_on, a.figure_kind,
-                      a.figure_subject, a.created_at, a.done_at, a.done_note or "", before, after, verdict)
+    shared = isinstance(a, NetworkImprovement)
+    return ActionInfo(a.id, code, "" if shared else a.case_id, number or "", a.title, owner or "", a.due_on,
+                      a.figure_kind, a.figure_subject, a.created_at, a.done_at, a.done_note or "", before, after,
+                      verdict, (a.owner_role or "") if shared else "", shared)
 
 
 def _ordered(out: list[ActionInfo]) -> list[ActionInfo]:

@@ -204,7 +204,7 @@ class CasesPage(QWidget):
             w.blockSignals(False)
         self.base = NetworkCaseFilter(failure_type=f.failure_type, closed_from=f.closed_from, closed_to=f.closed_to,
                                       judged_only=f.judged_only, overdue=f.overdue, callbacks_from=f.callbacks_from,
-                                      callbacks_to=f.callbacks_to)
+                                      callbacks_to=f.callbacks_to, root_causes=f.root_causes)
         self.lists.setCurrentIndex(0)
         self.scope_what = what
         self.refresh()

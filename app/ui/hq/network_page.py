@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.hq.network_cases import NetworkCaseFilter
 from app.hq.network_forms import FormFilter
@@ -14,6 +14,7 @@ from app.hq.network_queries import glance, recent_months, trends
 from app.rules.vocab import CauseGroup, FailureType
 from app.services.assessment import month_bounds, parse_month
 from app.services.changes import CASES, FORMS, SYNC
+from app.services.network.root_causes import rising_root_causes
 from app.ui.common.ops import Ops
 from app.ui.hq.parts import change, fill, key_at, num, share, table
 from app.ui.common.widgets import Label
@@ -21,6 +22,7 @@ from app.ui.common.widgets import Label
 # Columns of the dealer table and what a double-click on each shows.
 RANK, DEALER, FORMS_COL, AVERAGE, AVG_CHANGE, FAILURE, FAIL_CHANGE, RECOVERY, REC_CHANGE, CALLBACKS, CB_CHANGE, \
     OVERDUE = range(12)
+ROOT_LAST_MONTH = 1  # the root causes' "Last month" column: a double-click there shows last month's cases
 
 
 class NetworkPage(QWidget):
@@ -30,6 +32,7 @@ class NetworkPage(QWidget):
     trend_shown = Signal(str)  # the dealer code of the trend shown ("" for the network alone)
     drill_down = Signal(object, str)  # NetworkCaseFilter, what it shows in words
     forms_drill_down = Signal(object, str)  # FormFilter, what it shows in words
+    root_causes_shown = Signal(object)  # list[RootCauseRise]
 
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,26 @@ class NetworkPage(QWidget):
                                         "than last month, ▼ worse."))
         self.causes = table([self.tr("Cause"), self.tr("Failure type"), self.tr("Last month"), self.tr("This month"),
                              self.tr("Change"), self.tr("Dealers")], "rising_causes")
+        # Root causes as typed at closing, grouped across dealers (cases closed in the two months).
+        self.root_causes = table([self.tr("Root cause"), self.tr("Last month"), self.tr("This month"),
+                                  self.tr("Change"), self.tr("Dealers (cases this month)")], "rising_root_causes")
+        self.root_causes.setToolTip(self.tr("Root causes recorded when cases were closed, written alike grouped "
+                                            "together; double-click to see the cases closed this month behind one "
+                                            "(on Last month: last month's)."))
+        self.root_rows = []
+        self.cause_tabs = QTabWidget(objectName="cause_tabs")
+        self.cause_tabs.addTab(self.causes, self.tr("Cause groups"))
+        self.raise_button = QPushButton(self.tr("Raise an action for its dealers..."), objectName="raise_action")
+        self.raise_button.setToolTip(self.tr("One improvement action for the dealers sharing the chosen root cause; "
+                                             "their counters get it on their next sync."))
+        self.raise_button.setEnabled(False)
+        roots = QWidget()
+        roots_box = QVBoxLayout(roots)
+        roots_box.setContentsMargins(0, 0, 0, 0)
+        roots_box.addWidget(self.root_causes, 1)
+        roots_box.addWidget(self.raise_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.cause_tabs.addTab(roots, self.tr("Root causes"))
+        self.raise_dialog = None
         self.trend_box = QVBoxLayout()
         self.causes_box = QVBoxLayout()
         self.trend_holder, self.causes_holder = QWidget(), QWidget()
@@ -64,7 +87,7 @@ class NetworkPage(QWidget):
         # causes and their chart side by side.
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.trend_holder)
-        bottom.addWidget(self.causes)
+        bottom.addWidget(self.cause_tabs)
         bottom.addWidget(self.causes_holder)
         bottom.setSizes([450, 470, 420])
         body = QSplitter(Qt.Orientation.Vertical)
@@ -80,6 +103,10 @@ class NetworkPage(QWidget):
         self.dealers.itemSelectionChanged.connect(self.on_dealers_selection_changed)
         self.dealers.cellDoubleClicked.connect(self.on_dealers_cell_double_clicked)
         self.causes.cellDoubleClicked.connect(self.on_causes_cell_double_clicked)
+        self.root_causes.cellDoubleClicked.connect(self.on_root_causes_cell_double_clicked)
+        self.root_causes.itemSelectionChanged.connect(
+            lambda: self.raise_button.setEnabled(bool(self.root_causes.selectionModel().selectedRows())))
+        self.raise_button.clicked.connect(self.on_raise_clicked)
         self.print_button.clicked.connect(self.on_print_clicked)
         self.ops.follow(self, self.refresh)
         self.refresh()
@@ -96,6 +123,18 @@ class NetworkPage(QWidget):
     def refresh(self) -> None:
         month = self.chosen_month
         self.ops.run(lambda: glance(self.db, month), on_success=self.show_glance)
+        self.ops.run(lambda: (month, rising_root_causes(self.db, month)), on_success=self.show_root_causes)
+
+    def show_root_causes(self, answer) -> None:
+        month, rows = answer
+        if month != self.chosen_month:
+            return  # an answer for a month no longer chosen
+        self.root_rows = rows
+        fill(self.root_causes, [[r.label, str(r.last_month), str(r.this_month), f"{r.change:+d}",
+                                 ", ".join(f"{d.code} {d.this_month}" for d in r.dealers if d.this_month) or "-"]
+                                for r in rows], [r.texts for r in rows],
+             marked={i for i, r in enumerate(rows) if r.change > 0 and r.dealers_now >= 2})
+        self.root_causes_shown.emit(rows)
 
     @Slot(int)
     def on_month_current_index_changed(self, _i: int) -> None:
@@ -234,3 +273,39 @@ class NetworkPage(QWidget):
                                  month=self.chosen_month, cause=v(CauseGroup(cause_group).title),
                                  type=v(FailureType(failure_type).title)))
 
+    @Slot(int, int)
+    def on_root_causes_cell_double_clicked(self, row: int, col: int) -> None:
+        """The cases behind the group: closed this month, or last month from the "Last month" column."""
+        r = self.root_rows[row]
+        first, last = self._month_dates()
+        month = self.chosen_month
+        if col == ROOT_LAST_MONTH:
+            last = date.fromordinal(first.toordinal() - 1)
+            first, month = last.replace(day=1), f"{last.year:04d}-{last.month:02d}"
+        self.drill_down.emit(NetworkCaseFilter(closed_from=first, closed_to=last, root_causes=r.texts),
+                             self.tr("Cases closed in {month} with the root cause \"{cause}\"").format(
+                                 month=month, cause=r.label))
+
+    @Slot()
+    def on_raise_clicked(self) -> None:
+        """Head office's one action for the dealers sharing the chosen root cause (ticked: those with
+        such a case this month, else last month's), its figure the cause group its cases were filed under."""
+        from app.hq.improve import people_by_dealer
+        from app.hq.network_cases import dealers
+        from app.ui.hq.raise_action_dialog import RaiseActionDialog
+
+        rows = self.root_causes.selectionModel().selectedRows()
+        if not rows:
+            return
+        r = self.root_rows[rows[0].row()]
+        chosen = {d.code for d in r.dealers if d.this_month} or {d.code for d in r.dealers}
+
+        def ask(answer) -> None:
+            known, people = answer
+            self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, chosen, title=r.label,
+                                                  figure=("cause", r.cause_group), people=people,
+                                                  parent=self)
+            self.raise_dialog.open()
+
+        db = self.db
+        self.ops.run(lambda: (dealers(db), people_by_dealer(db)), on_success=ask)

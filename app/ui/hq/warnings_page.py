@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.foundation import clock
-from app.services.changes import ALERTS, FORMS
+from app.rules.vocab import Role
+from app.services.changes import ALERTS, CASES, FORMS
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import warning_subject
 from app.ui.common.widgets import Label
@@ -21,7 +22,7 @@ SHOWN_DAYS = 90  # a quarter of warnings: what a head office review looks back o
 
 
 class WarningsPage(QWidget):
-    shows = FORMS | ALERTS  # forms arriving may raise warnings; acknowledgements arrive with them
+    shows = FORMS | ALERTS | CASES  # forms may raise warnings; acknowledgements arrive with them; actions
 
     def __init__(self, db, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,13 @@ class WarningsPage(QWidget):
                             self.tr("Note")], "network_warnings")
         self.several = table([self.tr("Rising at several dealers"), self.tr("Dealers")], "rising_at_several")
         self.several.setMaximumHeight(140)
+        self.several_rows = []
+        self.raise_button = QPushButton(self.tr("Raise an action for these dealers..."), objectName="raise_action")
+        self.raise_button.setEnabled(False)
+        self.several.itemSelectionChanged.connect(
+            lambda: self.raise_button.setEnabled(bool(self.several.selectionModel().selectedRows())))
+        self.raise_button.clicked.connect(self.on_raise_clicked)
+        self.raise_dialog = None
         self.actions = table([self.tr("Dealer"), self.tr("Improvement action"), self.tr("Case"), self.tr("Owner"),
                               self.tr("Due"), self.tr("Figure"), self.tr("Before"), self.tr("After"),
                               self.tr("State")], "network_improvements")
@@ -47,6 +55,7 @@ class WarningsPage(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(Label(self.tr("Causes and items drifting at two dealers or more: one improvement for all of them.")))
         lay.addWidget(self.several)
+        lay.addWidget(self.raise_button, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(self.actions)
         self.ops.follow(self, self.refresh)
         self.refresh()
@@ -70,8 +79,14 @@ class WarningsPage(QWidget):
         def fig(f) -> str:
             return "-" if f is None or f.share is None else f"{share(f.share)} ({f.failures}/{f.forms})"
 
-        fill(self.actions, [[a.dealer, a.title, a.case_number, a.owner or "-", a.due_on.isoformat(),
-                             f"{a.figure_kind}: {a.figure_subject}", fig(a.before), fig(a.after), states[a.verdict]]
+        def owner(a) -> str:
+            return a.owner or (QCoreApplication.translate("Vocab", Role(a.owner_role).title) if a.owner_role else "-")
+
+        from app.ui.hq.raise_action_dialog import figure_words
+
+        fill(self.actions, [[a.dealer, a.title, a.case_number or self.tr("head office"), owner(a),
+                             a.due_on.isoformat(), figure_words(a.figure_kind, a.figure_subject), fig(a.before),
+                             fig(a.after), states[a.verdict]]
                             for a in rows], [a.id for a in rows],
              marked={i for i, a in enumerate(rows) if a.verdict in ("overdue", "worse")})
 
@@ -86,7 +101,7 @@ class WarningsPage(QWidget):
                            (f"{when(w.acknowledged_at)} {w.acknowledged_by}".strip() if w.acknowledged_at
                             else self.tr("not yet")), w.note] for w in rows],
              [w.id for w in rows], marked={i for i, w in enumerate(rows) if w.acknowledged_at is None})
-        several = rising_at_several(rows)
+        several = self.several_rows = rising_at_several(rows)
         fill(self.several, [[warning_subject(r), ", ".join(r.dealers)] for r in several])
         dealers = {w.dealer for w in rows if w.acknowledged_at is None}
         self.state.setText(self.tr("{n} warnings in the last {days} days; {open} not acknowledged, at {dealers} dealers")
@@ -115,3 +130,27 @@ class WarningsPage(QWidget):
             self.state.setText(self.tr("Warnings could not be worked out: {error}").format(error=error_words(exc)))
 
         self.ops.run(lambda: refresh_network(db), on_success=done, on_failure=failed, pool="io")
+
+    @Slot()
+    def on_raise_clicked(self) -> None:
+        """Head office's one action for the dealers where the chosen cause or item drifts."""
+        from app.hq.improve import people_by_dealer
+        from app.hq.network_cases import dealers
+        from app.ui.hq.raise_action_dialog import RaiseActionDialog
+
+        rows = self.several.selectionModel().selectedRows()
+        if not rows:
+            return
+        r = self.several_rows[rows[0].row()]
+        figure = (r.kind, r.subject) if r.kind in ("cause", "item") else None
+
+        def ask(answer) -> None:
+            if not isValid(self):
+                return
+            known, people = answer
+            self.raise_dialog = RaiseActionDialog(self.db, self.ops, known, set(r.dealers), figure=figure,
+                                                  people=people, parent=self)
+            self.raise_dialog.open()
+
+        db = self.db
+        self.ops.run(lambda: (dealers(db), people_by_dealer(db)), on_success=ask)

@@ -3,12 +3,13 @@ with a note; a double-click opens the case the action came from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QInputDialog, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from shiboken6 import isValid
 
+from app.rules.vocab import Role
 from app.services.changes import CASES, SETTINGS
 from app.ui.common.ops import Ops
 from app.ui.common.style import ERROR_COLOUR
@@ -43,7 +44,9 @@ class ImprovementsBox(QGroupBox):
         from app.services.predict.improvements import open_actions
 
         store, user = self.store, self.user
-        mine = lambda a: user.is_supervisor or a.owner == user.display_name  # noqa: E731
+        # A supervisor's, the owner's, and for head office's actions owned by a role, that role's people.
+        mine = lambda a: (user.is_supervisor or a.owner == user.display_name  # noqa: E731
+                          or (a.owner_role and a.owner_role == user.role))
         # no figures: the box shows no before/after, and this runs on every change of a case
         self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows)
 
@@ -56,9 +59,15 @@ class ImprovementsBox(QGroupBox):
         self.setVisible(bool(rows))
         self.list.clear()
         for a in rows:
-            text = self.tr("{title} · {owner} · due {due} · case {case}").format(
-                title=a.title, owner=a.owner or self.tr("nobody yet"), due=loc.toString(a.due_on, "MM-dd"),
-                case=a.case_number)
+            if a.from_head_office:  # raised by head office for several dealers: no case of ours behind it
+                owner = a.owner or (QCoreApplication.translate("Vocab", Role(a.owner_role).title) if a.owner_role
+                                    else "")
+                text = self.tr("{title} · {owner} · due {due} · from head office").format(
+                    title=a.title, owner=owner or self.tr("nobody yet"), due=loc.toString(a.due_on, "MM-dd"))
+            else:
+                text = self.tr("{title} · {owner} · due {due} · case {case}").format(
+                    title=a.title, owner=a.owner or self.tr("nobody yet"), due=loc.toString(a.due_on, "MM-dd"),
+                    case=a.case_number)
             item = QListWidgetItem(text + (" · " + self.tr("overdue") if a.overdue else ""))
             if a.overdue:
                 item.setForeground(QColor(ERROR_COLOUR))
@@ -67,7 +76,9 @@ class ImprovementsBox(QGroupBox):
             self.list.addItem(item)
 
     def on_item_activated(self, item: QListWidgetItem) -> None:
-        self.case_requested.emit(item.data(Qt.ItemDataRole.UserRole + 1))
+        case_id = item.data(Qt.ItemDataRole.UserRole + 1)
+        if case_id:  # head office's actions have no case to open
+            self.case_requested.emit(case_id)
 
     def on_done_clicked(self) -> None:
         from app.services.predict.improvements import complete_action
