@@ -23,18 +23,35 @@ SHRINK_FORMS = 40
 MIN_RATE, MAX_RATE = 0.005, 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Design:
-    """One series' CUSUM: the in-control rate, the rate it watches for, the weights and the limit."""
+    """One series' CUSUM: the in-control rate, the rate it watches for, the weights and the limit.
+
+    The limit is worked out when first asked for; until then a floor below it (one cheap run of the
+    chain) answers whether a value crossed it, and most series' values never come near it."""
 
     p0: float
     p1: float
     up: float  # added for a failure: ln(p1 / p0)
     down: float  # added for a success: ln((1 - p1) / (1 - p0)), negative
-    limit: float
+    floor: float  # the limit is above this
+    forms: int = 0  # the period's forms and the budget the limit is worked out for
+    alpha: float = 0.0
+    known: float | None = None  # the limit, once worked out
 
     def step(self, s: float, failed: bool) -> float:
         return max(0.0, s + (self.up if failed else self.down))
+
+    @property
+    def limit(self) -> float:
+        if self.known is None:
+            below = max(0, round(self.floor * cusum_chain.SCALE) - 1)  # a top whose chance is above alpha
+            self.known = fast_limit(self.p0, self.p1, self.forms, self.alpha, below)
+        return self.known
+
+    def crossed(self, s: float) -> bool:
+        """Whether a CUSUM value is above the limit (the limit worked out only past the floor)."""
+        return s > self.floor and s > self.limit
 
 
 def shrunk_rate(failures: int, forms: int, parent_rate: float, strength: int = SHRINK_FORMS) -> float:
@@ -86,32 +103,39 @@ def design(p0: float, forms_per_period: float, alpha: float, odds_ratio: float =
     return _design(p0, -(-n // scale) * scale, _two_digits(alpha), odds_ratio)
 
 
-# Designs already worked out, by (p0, forms, alpha, odds ratio): each costs a few hundred runs of the
-# chain, and the same few come back every month and at every store (see known_limits / remember).
+# Designs already made, by (p0, forms, alpha, odds ratio): each costs runs of the chain, and the same
+# few come back every month and at every store (see known_limits / remember).
 _DESIGNS: dict[tuple[float, int, float, float], Design] = {}
 
 
 def _design(p0: float, n: int, alpha: float, odds_ratio: float) -> Design:
     key = (p0, n, alpha, odds_ratio)
     if key not in _DESIGNS:
-        _DESIGNS[key] = _made(p0, odds_ratio, _limit(p0, n, alpha, odds_ratio))
+        p1 = shifted_rate(p0, odds_ratio)
+        floor = cusum_chain.floor_top(p0, p1, n, alpha)
+        _DESIGNS[key] = _made(key, floor / cusum_chain.SCALE if floor else None)
     return _DESIGNS[key]
 
 
-def _made(p0: float, odds_ratio: float, limit: float) -> Design:
+def _made(key: tuple[float, int, float, float], floor: float | None, limit: float | None = None) -> Design:
+    """The design of ``key`` with what is known of its limit: the limit itself, or a floor below it
+    (with neither, the limit is worked out now)."""
+    p0, n, alpha, odds_ratio = key
     p1 = shifted_rate(p0, odds_ratio)
-    return Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), limit)
+    d = Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), 0.0, n, alpha, limit)
+    d.floor = d.limit if floor is None else floor  # a limit known is its own floor
+    return d
 
 
-def _limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
-    """The limit ``exact_limit`` finds, in about a quarter of the chain's runs."""
-    p1 = shifted_rate(p0, odds_ratio)
-    return cusum_chain.bisection_limit(cusum_chain.lowest_top(p0, p1, n, alpha))
+def fast_limit(p0: float, p1: float, n: int, alpha: float, above: int = 0) -> float:
+    """The limit ``exact_limit`` finds, in about a third of the chain's runs (``above``: a top known
+    to be below it)."""
+    return cusum_chain.bisection_limit(cusum_chain.lowest_top(p0, p1, n, alpha, above))
 
 
 def exact_limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
     """The lowest limit within ``alpha`` by bisection on the chain (the method's definition; the
-    tests hold ``_limit`` to it)."""
+    tests hold ``fast_limit`` to it)."""
     p1 = shifted_rate(p0, odds_ratio)
     lo, hi = 0.0, 2.0
     while false_alarm_chance(p0, p1, hi, n) > alpha:
@@ -125,21 +149,32 @@ def exact_limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
     return hi
 
 
-def known_limits() -> list[list[float]]:
-    """Every limit worked out so far, as ``[p0, forms, alpha, odds ratio, limit]`` rows (for a cache on disk)."""
-    return [[*key, d.limit] for key, d in _DESIGNS.items()]
+def known_limits() -> list[list]:
+    """What is known of every design so far, for a cache on disk: ``[p0, forms, alpha, odds ratio,
+    limit]`` rows, and ``[p0, forms, alpha, odds ratio, null, floor]`` for a limit only floored."""
+    return [[*key, d.known] if d.known is not None else [*key, None, d.floor] for key, d in _DESIGNS.items()]
 
 
 def remember(rows) -> int:
-    """Take limits worked out earlier (rows of ``known_limits``); rows that don't fit are skipped. How many were new."""
+    """Take what was worked out earlier (rows of ``known_limits``); rows that don't fit are skipped
+    (an earlier program skips floor rows the same way). How many told something new."""
     new = 0
     for row in rows:
         try:
-            p0, n, alpha, ratio, limit = (float(row[0]), int(row[1]), float(row[2]), float(row[3]), float(row[4]))
-        except (TypeError, ValueError, IndexError):
+            key = (float(row[0]), int(row[1]), float(row[2]), float(row[3]))
+            limit = None if row[4] is None and len(row) == 6 else float(row[4])
+            floor = float(row[5]) if limit is None else limit
+        except (TypeError, ValueError, IndexError, KeyError):
             continue
-        if (p0, n, alpha, ratio) not in _DESIGNS and MIN_RATE <= p0 <= MAX_RATE and 0 < alpha < 1 and 0 < limit < 1e3:
-            _DESIGNS[(p0, n, alpha, ratio)] = _made(p0, ratio, limit)
+        p0, _n, alpha, _ratio = key
+        if not (MIN_RATE <= p0 <= MAX_RATE and 0 < alpha < 1 and 0 < floor < 1e3):
+            continue
+        have = _DESIGNS.get(key)
+        if have is None:
+            _DESIGNS[key] = _made(key, floor, limit)
+            new += 1
+        elif limit is not None and have.known is None:
+            have.known, have.floor = limit, limit
             new += 1
     return new
 

@@ -85,7 +85,10 @@ def test_the_budget_is_shared_by_every_series(series, budget, want):
     (0.063, 1600, 0.0058, 4.0), (0.1, 1500, 0.05, 2.0),
 ])
 def test_the_fast_search_finds_the_very_limit_bisection_finds(p0, forms, alpha, ratio):
-    assert drift._limit(p0, forms, alpha, ratio) == drift.exact_limit(p0, forms, alpha, ratio)
+    exact = drift.exact_limit(p0, forms, alpha, ratio)
+    assert drift.fast_limit(p0, drift.shifted_rate(p0, ratio), forms, alpha) == exact
+    floor = cusum_chain.floor_top(p0, drift.shifted_rate(p0, ratio), forms, alpha)
+    assert floor is None or floor / cusum_chain.SCALE < exact  # a floor is below the limit
 
 
 @pytest.mark.parametrize("top", [1, 2, 399, 400, 401, 800, 801, 1600, 2022, 3141, 3200, 3201, 6400, 6401, 12000])

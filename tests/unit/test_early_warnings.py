@@ -110,11 +110,34 @@ def test_only_a_supervisor_acknowledges_and_the_form_behind_it_carries_the_chang
     ([[0.9, 230, 0.0062, 2.0, 4.31]], 0),  # a rate the method never uses
     ([[0.07, 230, 1.5, 2.0, 4.31]], 0),  # alpha out of range
     ([[0.07, 230, 0.0062, 2.0, 1e9]], 0),  # an absurd limit
+    ([[0.07, 230, 0.0062, 2.0, None, 3.1]], 1),  # only a floor below the limit known
+    ([[0.07, 230, 0.0062, 2.0, None]], 0),  # neither
+    ([[0.07, 230, 0.0062, 2.0, None, "x"]], 0),
+    ([[0.07, 230, 0.0062, 2.0, None, 3.1], [0.07, 230, 0.0062, 2.0, 4.31]], 2),  # the limit after its floor
+    ([[0.07, 230, 0.0062, 2.0, 4.31], [0.07, 230, 0.0062, 2.0, None, 3.1]], 1),  # a floor tells no more
     ("not rows", 0),
 ])
 def test_limits_from_a_cache_are_taken_only_when_they_make_sense(rows, kept, monkeypatch):
     monkeypatch.setattr(drift, "_DESIGNS", {})
     assert drift.remember(rows if isinstance(rows, list) else [rows]) == kept
+
+
+def test_limits_worked_out_only_when_a_value_passes_their_floor_warn_as_limits_worked_out_at_once(twins, monkeypatch):
+    from app.rules import cusum_chain
+    from app.services.predict.history import read_history
+    from app.services.predict.monitor import Monitor
+
+    a, _ = twins
+    history = read_history(a, dealer_id(a))
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    lazy = Monitor().watch(history)
+    floored = [d for d in drift._DESIGNS.values() if d.known is None]
+    assert floored, "most limits are never needed"
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(cusum_chain, "floor_top", lambda *args: None)  # every limit worked out at once
+    eager = Monitor().watch(history)
+    assert lazy and lazy == eager
+    assert all(d.known is not None for d in drift._DESIGNS.values())
 
 
 def test_a_damaged_limits_cache_is_ignored_and_rewritten(tmp_path, store, monkeypatch):

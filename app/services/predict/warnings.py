@@ -109,10 +109,10 @@ def _limits_cache(store):
             drift.remember(json.loads(path.read_text("utf-8")))
         except (OSError, ValueError):
             pass
-    before = len(drift.known_limits())
+    before = drift.known_limits()
     yield
     rows = drift.known_limits()
-    if path is not None and len(rows) > before:
+    if path is not None and rows != before:  # new designs, or a floored limit worked out
         try:
             path.parent.mkdir(exist_ok=True)
             write_atomic(path, json.dumps(rows).encode("utf-8"))
