@@ -2672,6 +2672,10 @@
         <translation>其他人</translation>
     </message>
     <message>
+        <source>The early warnings could not be worked out ({reason}). Nothing was changed; they are tried again when new forms arrive, or run `recovery-desk warn refresh`.</source>
+        <translation>未能算出预警（{reason}）。未做任何更改；有新的反馈表时会再试，也可运行 `recovery-desk warn refresh`。</translation>
+    </message>
+    <message>
         <source>write the month as YYYY-MM, e.g. 2026-05</source>
         <translation>月份请写成 YYYY-MM 格式，例如 2026-05</translation>
     </message>

@@ -176,3 +176,48 @@ def info(dealer, kind, subject, item=None):
 def test_what_rises_at_several_dealers(rows, want):
     got = [(r.kind, r.subject, r.dealers) for r in warnings.rising_at_several(rows)]
     assert got == want
+
+
+def test_worked_out_in_a_process_of_its_own_the_warnings_are_those_worked_out_here(twins, tmp_path):
+    import shutil
+
+    from app.models.store import open_store
+    from app.services.changes import ALERTS
+    from app.services.predict.elsewhere import refresh_elsewhere
+
+    a, _ = twins
+    warnings.refresh(a, dealer_id(a))
+    here = {(w.id, w.failures, w.forms) for w in warnings.open_warnings(a, limit=500)}
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(a.path, isolation_level=None)) as con:  # the same history, its warnings dropped below
+        con.execute("VACUUM INTO ?", (str(copy / a.path.name),))
+    other = open_store(copy)
+    try:
+        with other.session() as s:
+            s.query(EarlyWarning).delete()
+            s.commit()
+        assert refresh_elsewhere.changes == ALERTS  # the views hear of it through the change notice
+        refresh_elsewhere(other)
+        assert {(w.id, w.failures, w.forms) for w in warnings.open_warnings(other, limit=500)} == here
+        assert (copy / "cache" / "warning-limits.json").is_file()  # the child kept its limits
+    finally:
+        other.close()
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def test_a_child_that_fails_is_a_clear_error_and_changes_nothing(store, monkeypatch):
+    import sys
+
+    from app.foundation.errors import WarningsNotWorkedOut
+    from app.services.predict import elsewhere
+
+    monkeypatch.setattr(elsewhere, "command", lambda data_dir: [
+        sys.executable, "-c", "import sys; sys.stderr.write('the store is busy\\n'); sys.exit(3)"])
+    with pytest.raises(WarningsNotWorkedOut) as caught:
+        elsewhere.refresh_elsewhere(store)
+    assert "exit 3: the store is busy" in str(caught.value) and "warn refresh" in str(caught.value)
+    assert warnings.open_warnings(store) == []
