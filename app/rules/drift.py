@@ -159,7 +159,7 @@ def remember(rows) -> int:
     """Take what was worked out earlier (rows of ``known_limits``); rows that don't fit are skipped
     (an earlier program skips floor rows the same way). How many told something new."""
     new = 0
-    for row in rows:
+    for row in rows if isinstance(rows, list) else ():
         try:
             key = (float(row[0]), int(row[1]), float(row[2]), float(row[3]))
             limit = None if row[4] is None and len(row) == 6 else float(row[4])
