@@ -1577,6 +1577,10 @@
         <translation>立即根据经销商的历史数据计算预警（桌面程序会在后台自动计算）</translation>
     </message>
     <message>
+        <source>run at a lower priority, as the desk starts it, so the window keeps the CPU</source>
+        <translation>以较低优先级运行（桌面程序即如此启动），让窗口优先使用 CPU</translation>
+    </message>
+    <message>
         <source>the warnings no supervisor has acknowledged</source>
         <translation>尚无主管确认的预警</translation>
     </message>

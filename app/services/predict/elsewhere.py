@@ -19,9 +19,10 @@ TIMEOUT_S = 15 * 60
 
 
 def command(data_dir: Path) -> list[str]:
-    """The program itself with `warn refresh` over ``data_dir`` (the frozen build is its own interpreter)."""
+    """The program itself with `warn refresh` over ``data_dir`` (the frozen build is its own
+    interpreter), at a lower priority: on a busy PC the window keeps the CPU."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app"]
-    return [*program, "--data-dir", str(data_dir), "warn", "refresh"]
+    return [*program, "--data-dir", str(data_dir), "warn", "refresh", "--background"]
 
 
 @announces(ALERTS)
@@ -37,7 +38,8 @@ def refresh_elsewhere(store) -> None:
     try:
         done = subprocess.run(command(Path(store.path).parent), capture_output=True, text=True,
                               encoding="utf-8", errors="replace", timeout=TIMEOUT_S,
-                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                              | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0))
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise WarningsNotWorkedOut(reason=str(exc)) from exc
     if done.returncode != 0:
