@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 
@@ -17,6 +18,8 @@ def register(sub, translate) -> None:
     b.set_defaults(run=run_backtest)
     r = verbs.add_parser("refresh", help=translate("Cli", "work the dealer's warnings out from its history now "
                                                           "(the desk does it in the background)"))
+    r.add_argument("--background", action="store_true",
+                   help=translate("Cli", "run at a lower priority, as the desk starts it, so the window keeps the CPU"))
     r.set_defaults(run=run_refresh)
     ls = verbs.add_parser("list", help=translate("Cli", "the warnings no supervisor has acknowledged"))
     ls.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
@@ -39,6 +42,8 @@ def run_refresh(args, translate) -> int:
     from app.cli import open_store_for
     from app.services.predict.warnings import refresh
 
+    if args.background and hasattr(os, "nice"):  # Windows: the desk starts it below normal priority
+        os.nice(10)
     store = open_store_for(args)
     try:
         made = refresh(store)

@@ -160,3 +160,10 @@ class CaseChanged(RecoveryDeskError):
         text = translate(CTX, self.text) if translate else self.text
         who = translate(CTX, self.params["who"]) if translate else self.params["who"]
         return text.format(**{**self.params, "who": who.format(name=self.params["name"])})
+
+
+class WarningsNotWorkedOut(RecoveryDeskError):
+    """The process that works the early warnings out ended without doing it."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "The early warnings could not be worked out ({reason}). Nothing was changed; "
+                                       "they are tried again when new forms arrive, or run `recovery-desk warn refresh`.")

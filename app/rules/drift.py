@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
+from app.rules import cusum_chain
 
 # The shift a warning is built to catch: the odds of failure doubled. Smaller shifts are caught too,
 # more slowly; a tuned design per series would overfit the dealer's history.
@@ -21,22 +21,37 @@ ODDS_RATIO = 2.0
 SHRINK_FORMS = 40
 # A rate is never taken as lower than this: a series that never failed must still be able to warn.
 MIN_RATE, MAX_RATE = 0.005, 0.6
-# Integer steps per unit of log-likelihood in the Markov chain that sets the limit.
-_SCALE = 400
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Design:
-    """One series' CUSUM: the in-control rate, the rate it watches for, the weights and the limit."""
+    """One series' CUSUM: the in-control rate, the rate it watches for, the weights and the limit.
+
+    The limit is worked out when first asked for; until then a floor below it (one cheap run of the
+    chain) answers whether a value crossed it, and most series' values never come near it."""
 
     p0: float
     p1: float
     up: float  # added for a failure: ln(p1 / p0)
     down: float  # added for a success: ln((1 - p1) / (1 - p0)), negative
-    limit: float
+    floor: float  # the limit is above this
+    forms: int = 0  # the period's forms and the budget the limit is worked out for
+    alpha: float = 0.0
+    known: float | None = None  # the limit, once worked out
 
     def step(self, s: float, failed: bool) -> float:
         return max(0.0, s + (self.up if failed else self.down))
+
+    @property
+    def limit(self) -> float:
+        if self.known is None:
+            below = max(0, round(self.floor * cusum_chain.SCALE) - 1)  # a top whose chance is above alpha
+            self.known = fast_limit(self.p0, self.p1, self.forms, self.alpha, below)
+        return self.known
+
+    def crossed(self, s: float) -> bool:
+        """Whether a CUSUM value is above the limit (the limit worked out only past the floor)."""
+        return s > self.floor and s > self.limit
 
 
 def shrunk_rate(failures: int, forms: int, parent_rate: float, strength: int = SHRINK_FORMS) -> float:
@@ -66,31 +81,8 @@ def false_alarm_chance(p0: float, p1: float, limit: float, n: int) -> float:
 
     A Markov chain over the CUSUM's value (Brook & Evans 1972) on an integer grid: the weights are
     scaled and rounded, the value can't go below 0, and crossing the limit is absorbing."""
-    # Rounded up both: a failure counts a little more and a success a little less than it does, so
-    # the chain never underestimates the chance (the limit errs on the side of fewer false alarms).
-    up = max(1, math.ceil(_SCALE * math.log(p1 / p0)))
-    down = math.ceil(_SCALE * math.log((1 - p1) / (1 - p0)))  # negative
-    top = max(1, math.ceil(_SCALE * limit))
-    state = np.zeros(top)
-    state[0] = 1.0
-    crossed = 0.0
-    for _ in range(n):
-        nxt = np.zeros(top)
-        # a success: every value moves down by |down|, values at the floor pile up at 0
-        k = -down
-        if k < top:
-            nxt[:top - k] += (1 - p0) * state[k:]
-            nxt[0] += (1 - p0) * state[:k].sum()
-        else:
-            nxt[0] += (1 - p0) * state.sum()
-        # a failure: every value moves up; what lands at or above the limit has crossed it
-        if up < top:
-            nxt[up:] += p0 * state[:top - up]
-            crossed += p0 * state[top - up:].sum()
-        else:
-            crossed += p0 * state.sum()
-        state = nxt
-    return float(crossed)
+    up, down = cusum_chain.steps(p0, p1)
+    return cusum_chain.run(p0, up, down, cusum_chain.top_of(limit), n)[0]
 
 
 def _two_digits(x: float) -> float:
@@ -111,24 +103,39 @@ def design(p0: float, forms_per_period: float, alpha: float, odds_ratio: float =
     return _design(p0, -(-n // scale) * scale, _two_digits(alpha), odds_ratio)
 
 
-# Designs already worked out, by (p0, forms, alpha, odds ratio): each costs a few hundred runs of the
-# chain, and the same few come back every month and at every store (see known_limits / remember).
+# Designs already made, by (p0, forms, alpha, odds ratio): each costs runs of the chain, and the same
+# few come back every month and at every store (see known_limits / remember).
 _DESIGNS: dict[tuple[float, int, float, float], Design] = {}
 
 
 def _design(p0: float, n: int, alpha: float, odds_ratio: float) -> Design:
     key = (p0, n, alpha, odds_ratio)
     if key not in _DESIGNS:
-        _DESIGNS[key] = _made(p0, odds_ratio, _limit(p0, n, alpha, odds_ratio))
+        p1 = shifted_rate(p0, odds_ratio)
+        floor = cusum_chain.floor_top(p0, p1, n, alpha)
+        _DESIGNS[key] = _made(key, floor / cusum_chain.SCALE if floor else None)
     return _DESIGNS[key]
 
 
-def _made(p0: float, odds_ratio: float, limit: float) -> Design:
+def _made(key: tuple[float, int, float, float], floor: float | None, limit: float | None = None) -> Design:
+    """The design of ``key`` with what is known of its limit: the limit itself, or a floor below it
+    (with neither, the limit is worked out now)."""
+    p0, n, alpha, odds_ratio = key
     p1 = shifted_rate(p0, odds_ratio)
-    return Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), limit)
+    d = Design(p0, p1, math.log(p1 / p0), math.log((1 - p1) / (1 - p0)), 0.0, n, alpha, limit)
+    d.floor = d.limit if floor is None else floor  # a limit known is its own floor
+    return d
 
 
-def _limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
+def fast_limit(p0: float, p1: float, n: int, alpha: float, above: int = 0) -> float:
+    """The limit ``exact_limit`` finds, in about a third of the chain's runs (``above``: a top known
+    to be below it)."""
+    return cusum_chain.bisection_limit(cusum_chain.lowest_top(p0, p1, n, alpha, above))
+
+
+def exact_limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
+    """The lowest limit within ``alpha`` by bisection on the chain (the method's definition; the
+    tests hold ``fast_limit`` to it)."""
     p1 = shifted_rate(p0, odds_ratio)
     lo, hi = 0.0, 2.0
     while false_alarm_chance(p0, p1, hi, n) > alpha:
@@ -142,21 +149,32 @@ def _limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
     return hi
 
 
-def known_limits() -> list[list[float]]:
-    """Every limit worked out so far, as ``[p0, forms, alpha, odds ratio, limit]`` rows (for a cache on disk)."""
-    return [[*key, d.limit] for key, d in _DESIGNS.items()]
+def known_limits() -> list[list]:
+    """What is known of every design so far, for a cache on disk: ``[p0, forms, alpha, odds ratio,
+    limit]`` rows, and ``[p0, forms, alpha, odds ratio, null, floor]`` for a limit only floored."""
+    return [[*key, d.known] if d.known is not None else [*key, None, d.floor] for key, d in _DESIGNS.items()]
 
 
 def remember(rows) -> int:
-    """Take limits worked out earlier (rows of ``known_limits``); rows that don't fit are skipped. How many were new."""
+    """Take what was worked out earlier (rows of ``known_limits``); rows that don't fit are skipped
+    (an earlier program skips floor rows the same way). How many told something new."""
     new = 0
-    for row in rows:
+    for row in rows if isinstance(rows, list) else ():
         try:
-            p0, n, alpha, ratio, limit = (float(row[0]), int(row[1]), float(row[2]), float(row[3]), float(row[4]))
-        except (TypeError, ValueError, IndexError):
+            key = (float(row[0]), int(row[1]), float(row[2]), float(row[3]))
+            limit = None if row[4] is None and len(row) == 6 else float(row[4])
+            floor = float(row[5]) if limit is None else limit
+        except (TypeError, ValueError, IndexError, KeyError):
             continue
-        if (p0, n, alpha, ratio) not in _DESIGNS and MIN_RATE <= p0 <= MAX_RATE and 0 < alpha < 1 and 0 < limit < 1e3:
-            _DESIGNS[(p0, n, alpha, ratio)] = _made(p0, ratio, limit)
+        p0, _n, alpha, _ratio = key
+        if not (MIN_RATE <= p0 <= MAX_RATE and 0 < alpha < 1 and 0 < floor < 1e3):
+            continue
+        have = _DESIGNS.get(key)
+        if have is None:
+            _DESIGNS[key] = _made(key, floor, limit)
+            new += 1
+        elif limit is not None and have.known is None:
+            have.known, have.floor = limit, limit
             new += 1
     return new
 

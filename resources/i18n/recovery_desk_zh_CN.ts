@@ -1577,6 +1577,10 @@
         <translation>立即根据经销商的历史数据计算预警（桌面程序会在后台自动计算）</translation>
     </message>
     <message>
+        <source>run at a lower priority, as the desk starts it, so the window keeps the CPU</source>
+        <translation>以较低优先级运行（桌面程序即如此启动），让窗口优先使用 CPU</translation>
+    </message>
+    <message>
         <source>the warnings no supervisor has acknowledged</source>
         <translation>尚无主管确认的预警</translation>
     </message>
@@ -2714,6 +2718,10 @@
     <message>
         <source>someone else</source>
         <translation>其他人</translation>
+    </message>
+    <message>
+        <source>The early warnings could not be worked out ({reason}). Nothing was changed; they are tried again when new forms arrive, or run `recovery-desk warn refresh`.</source>
+        <translation>未能算出预警（{reason}）。未做任何更改；有新的反馈表时会再试，也可运行 `recovery-desk warn refresh`。</translation>
     </message>
     <message>
         <source>write the month as YYYY-MM, e.g. 2026-05</source>

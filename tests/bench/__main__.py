@@ -38,6 +38,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_sync": (["--cases", "800", "--sync-cases", "400", "--no-pg"], []),
     "bench_network_page": (["--sizes", "100000", "300000", "--dealers", "200"],
                            ["--sizes", "1000000", "10000000", "--dealers", "1000"]),
+    "bench_warn_stall": (["--forms", "6000", "--data-dir", "{stores}/warn6k"], ["--forms", "6000", "--data-dir", "{stores}/warn6k"]),
     "intake_load": (["--counters", "50", "--files", "1", "--workers", "1", "2"],
                     ["--counters", "200", "--files", "2", "--workers", "1", "2", "4"]),
 }

@@ -11,7 +11,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.models import EarlyWarning
+from app.models import EarlyWarning, StoreMeta
 from app.models.store import open_database
 from app.services.people import users
 from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
@@ -53,6 +53,8 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
         made = {name: set(warnings.refresh(stores[name])) for name in ("a", "b")}
         assert made["a"] and made["a"] == made["b"]  # the same warnings, by id, at both counters
         assert warnings.refresh_network(db) >= len(made["a"])
+        with db.session() as s:  # the limits kept in head office's own table, for its next start
+            assert json.loads(s.get(StoreMeta, warnings.LIMITS_KEY).value)
         with db.session() as s:
             at_hq = set(s.scalars(select(EarlyWarning.id).where(
                 EarlyWarning.dealer_id == stores["a"].identity.home_dealer_id)))

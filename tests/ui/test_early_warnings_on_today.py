@@ -52,3 +52,21 @@ def test_an_advisors_today_has_no_warnings(qtbot, store, tmp_path):
     qtbot.addWidget(view)
     view.show()
     assert not view.warnings_box.isVisible()
+
+
+def test_when_working_the_warnings_out_fails_today_says_so_in_words(qtbot, store, tmp_path, monkeypatch):
+    import sys
+
+    from app.services.predict import elsewhere
+
+    monkeypatch.setattr(elsewhere, "command", lambda data_dir: [sys.executable, "-c", "import sys; sys.exit(5)"])
+    users.ensure_demo_users(store)
+    boss = users.sign_in(store, "supervisor", "0000")
+    ops = Ops()
+    view = TodayView(store, ops, boss, DraftBox(tmp_path / "drafts"))
+    qtbot.addWidget(view)
+    view.show()
+    note = view.warnings_box.note
+    qtbot.waitUntil(lambda: "could not be worked out" in note.text(), timeout=60_000)
+    assert "exit 5" in note.text() and "warn refresh" in note.text() and not view.warnings_box.working
+    qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)  # Today's own figures answered before the view goes

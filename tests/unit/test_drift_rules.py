@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from app.rules import drift
+from app.rules import cusum_chain, drift
 
 
 @pytest.mark.parametrize("failures, forms, parent, strength, want", [
@@ -74,3 +74,40 @@ def test_simulated_in_control_series_cross_about_as_often_as_designed():
 @pytest.mark.parametrize("series, budget, want", [(1, 0.5, 0.5), (10, 0.5, 0.05), (40, 0.5, 0.0125), (0, 0.5, 0.5)])
 def test_the_budget_is_shared_by_every_series(series, budget, want):
     assert drift.alpha_per_series(series, budget) == pytest.approx(want)
+
+
+# Baselines from a series that never fails to one failing half the time, series from a dozen forms a
+# quarter to a dealer's whole quarter, budgets from a few series to a network's worth, both shifts.
+@pytest.mark.parametrize("p0, forms, alpha, ratio", [
+    (0.005, 12, 0.25, 2.0), (0.005, 900, 0.0058, 4.0), (0.012, 40, 0.05, 2.0), (0.03, 190, 0.0064, 2.0),
+    (0.056, 170, 0.0064, 2.0), (0.07, 230, 0.0062, 4.0), (0.13, 190, 0.0058, 4.0), (0.17, 13, 0.0058, 2.0),
+    (0.25, 120, 0.01, 2.0), (0.34, 13, 0.0058, 4.0), (0.43, 200, 0.0058, 4.0), (0.6, 60, 0.0012, 2.0),
+    (0.063, 1600, 0.0058, 4.0), (0.1, 1500, 0.05, 2.0),
+])
+def test_the_fast_search_finds_the_very_limit_bisection_finds(p0, forms, alpha, ratio):
+    exact = drift.exact_limit(p0, forms, alpha, ratio)
+    assert drift.fast_limit(p0, drift.shifted_rate(p0, ratio), forms, alpha) == exact
+    floor = cusum_chain.floor_top(p0, drift.shifted_rate(p0, ratio), forms, alpha)
+    assert floor is None or floor / cusum_chain.SCALE < exact  # a floor is below the limit
+
+
+@pytest.mark.parametrize("top", [1, 2, 399, 400, 401, 800, 801, 1600, 2022, 3141, 3200, 3201, 6400, 6401, 12000])
+def test_the_limit_bisection_would_land_on_follows_from_the_lowest_top(top):
+    # bisection over the limit with the chance answered by the top alone, as the chain answers it
+    lo, hi = 0.0, 2.0
+    while cusum_chain.top_of(hi) < top:
+        lo, hi = hi, hi * 2
+    for _ in range(11):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if cusum_chain.top_of(mid) < top else (lo, mid)
+    assert cusum_chain.bisection_limit(top) == hi and cusum_chain.top_of(hi) >= top
+
+
+@pytest.mark.parametrize("p0, ratio, top, n", [(0.17, 2.0, 1060, 13), (0.34, 4.0, 1500, 13), (0.07, 4.0, 2900, 200)])
+def test_between_the_highest_state_reached_and_the_top_the_chance_is_the_same(p0, ratio, top, n):
+    up, down = cusum_chain.steps(p0, drift.shifted_rate(p0, ratio))
+    chance, highest = cusum_chain.run(p0, up, down, top, n, reach=True)
+    assert 0 <= highest < top
+    assert cusum_chain.run(p0, up, down, highest + 1, n)[0] == pytest.approx(chance, rel=1e-12)
+    if highest >= top - cusum_chain._TAIL:  # a state that held mass (not the stand-in below the watched tail)
+        assert cusum_chain.run(p0, up, down, highest, n)[0] > chance

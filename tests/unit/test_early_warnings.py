@@ -110,11 +110,34 @@ def test_only_a_supervisor_acknowledges_and_the_form_behind_it_carries_the_chang
     ([[0.9, 230, 0.0062, 2.0, 4.31]], 0),  # a rate the method never uses
     ([[0.07, 230, 1.5, 2.0, 4.31]], 0),  # alpha out of range
     ([[0.07, 230, 0.0062, 2.0, 1e9]], 0),  # an absurd limit
+    ([[0.07, 230, 0.0062, 2.0, None, 3.1]], 1),  # only a floor below the limit known
+    ([[0.07, 230, 0.0062, 2.0, None]], 0),  # neither
+    ([[0.07, 230, 0.0062, 2.0, None, "x"]], 0),
+    ([[0.07, 230, 0.0062, 2.0, None, 3.1], [0.07, 230, 0.0062, 2.0, 4.31]], 2),  # the limit after its floor
+    ([[0.07, 230, 0.0062, 2.0, 4.31], [0.07, 230, 0.0062, 2.0, None, 3.1]], 1),  # a floor tells no more
     ("not rows", 0),
 ])
 def test_limits_from_a_cache_are_taken_only_when_they_make_sense(rows, kept, monkeypatch):
     monkeypatch.setattr(drift, "_DESIGNS", {})
     assert drift.remember(rows if isinstance(rows, list) else [rows]) == kept
+
+
+def test_limits_worked_out_only_when_a_value_passes_their_floor_warn_as_limits_worked_out_at_once(twins, monkeypatch):
+    from app.rules import cusum_chain
+    from app.services.predict.history import read_history
+    from app.services.predict.monitor import Monitor
+
+    a, _ = twins
+    history = read_history(a, dealer_id(a))
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    lazy = Monitor().watch(history)
+    floored = [d for d in drift._DESIGNS.values() if d.known is None]
+    assert floored, "most limits are never needed"
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(cusum_chain, "floor_top", lambda *args: None)  # every limit worked out at once
+    eager = Monitor().watch(history)
+    assert lazy and lazy == eager
+    assert all(d.known is not None for d in drift._DESIGNS.values())
 
 
 def test_a_damaged_limits_cache_is_ignored_and_rewritten(tmp_path, store, monkeypatch):
@@ -126,6 +149,51 @@ def test_a_damaged_limits_cache_is_ignored_and_rewritten(tmp_path, store, monkey
         drift.design(0.07, 230, 0.05)
     rows = json.loads((cache / "warning-limits.json").read_text("utf-8"))
     assert len(rows) == 1 and rows[0][:4] == [0.07, 230, 0.05, 2.0]
+
+
+def at_head_office(store):
+    """The store as head office's database looks to the warnings: no file in a data directory."""
+    import dataclasses
+    from pathlib import Path
+
+    return dataclasses.replace(store, path=Path("hq.example:5432/recovery"))
+
+
+@pytest.mark.parametrize("stored", [None, "{not json", "5", '{"rows": 1}', '[["x"]]'])
+def test_head_office_keeps_the_limits_in_its_own_table_and_ignores_a_damaged_one(store, monkeypatch, stored):
+    from app.models import StoreMeta
+
+    hq = at_head_office(store)
+    if stored is not None:
+        with store.session() as s:
+            s.add(StoreMeta(key=warnings.LIMITS_KEY, value=stored))
+            s.commit()
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    with warnings._limits_cache(hq):
+        drift.design(0.07, 230, 0.05)
+    with store.session() as s:
+        rows = json.loads(s.get(StoreMeta, warnings.LIMITS_KEY).value)
+    assert len(rows) == 1 and rows[0][:4] == [0.07, 230, 0.05, 2.0]
+    assert not (store.path.parent / "cache").exists()  # nothing beside a file that isn't there
+    monkeypatch.setattr(drift, "_DESIGNS", {})  # another machine of head office, or the next start
+    with warnings._limits_cache(hq):
+        assert drift.known_limits() == rows
+
+
+def test_head_office_works_every_dealers_warnings_out_with_one_read_of_the_limits(twins, monkeypatch):
+    from app.models import StoreMeta
+
+    a, _ = twins
+    hq = at_head_office(a)
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    reads = []
+    real = warnings._stored_limits
+    monkeypatch.setattr(warnings, "_stored_limits", lambda st: reads.append(1) or real(st))
+    warnings.refresh_network(hq)
+    assert reads == [1]
+    with a.session() as s:
+        kept = json.loads(s.get(StoreMeta, warnings.LIMITS_KEY).value)
+    assert kept == drift.known_limits() and kept
 
 
 def info(dealer, kind, subject, item=None):
@@ -153,3 +221,51 @@ def info(dealer, kind, subject, item=None):
 def test_what_rises_at_several_dealers(rows, want):
     got = [(r.kind, r.subject, r.dealers) for r in warnings.rising_at_several(rows)]
     assert got == want
+
+
+def test_worked_out_in_a_process_of_its_own_the_warnings_are_those_worked_out_here(twins, tmp_path):
+    import shutil
+
+    from app.models.store import open_store
+    from app.services.changes import ALERTS
+    from app.services.predict.elsewhere import refresh_elsewhere
+
+    a, _ = twins
+    warnings.refresh(a, dealer_id(a))
+    from datetime import date
+
+    every = lambda st: {(w.id, w.failures, w.forms) for w in warnings.warnings_since(st, date(2000, 1, 1))}  # noqa: E731
+    here = every(a)  # acknowledged ones too: the copy has no acknowledgements
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(a.path, isolation_level=None)) as con:  # the same history, its warnings dropped below
+        con.execute("VACUUM INTO ?", (str(copy / a.path.name),))
+    other = open_store(copy)
+    try:
+        with other.session() as s:
+            s.query(EarlyWarning).delete()
+            s.commit()
+        assert refresh_elsewhere.changes == ALERTS  # the views hear of it through the change notice
+        refresh_elsewhere(other)
+        assert every(other) == here and here
+        assert (copy / "cache" / "warning-limits.json").is_file()  # the child kept its limits
+    finally:
+        other.close()
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def test_a_child_that_fails_is_a_clear_error_and_changes_nothing(store, monkeypatch):
+    import sys
+
+    from app.foundation.errors import WarningsNotWorkedOut
+    from app.services.predict import elsewhere
+
+    monkeypatch.setattr(elsewhere, "command", lambda data_dir: [
+        sys.executable, "-c", "import sys; sys.stderr.write('the store is busy\\n'); sys.exit(3)"])
+    with pytest.raises(WarningsNotWorkedOut) as caught:
+        elsewhere.refresh_elsewhere(store)
+    assert "exit 3: the store is busy" in str(caught.value) and "warn refresh" in str(caught.value)
+    assert warnings.open_warnings(store) == []

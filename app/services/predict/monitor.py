@@ -149,7 +149,7 @@ class Monitor:
             if sr.values[i] == 0.0:
                 sr.starts[i] = ob.day
             sr.values[i] = d.step(sr.values[i], failed)
-            if sr.values[i] > d.limit and fired is None:
+            if fired is None and d.crossed(sr.values[i]):
                 fired = i
         if fired is None:
             start = min((st for st, v in zip(sr.starts, sr.values) if v > 0 and st), default=ob.day)

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import write_atomic
-from app.models import Dealer, EarlyWarning, FailureCase, FeedbackForm, RepairOrder, User, utcnow
+from app.models import Dealer, EarlyWarning, FailureCase, FeedbackForm, RepairOrder, StoreMeta, User, utcnow
 from app.rules import drift, fields
 from app.services import settings
 from app.services.changes import ALERTS, announces
@@ -63,13 +64,16 @@ def refresh(store, dealer_id: str | None = None) -> list[str]:
     """Work out the dealer's warnings from its history up to today and store the ones that fired
     within ``warnings.window_days`` and are not stored yet; their ids. Idempotent. CPU-bound: run
     it off the UI thread."""
-    dealer_id = dealer_id or store.identity.home_dealer_id
+    with _limits_cache(store):
+        return _refresh(store, dealer_id or store.identity.home_dealer_id)
+
+
+def _refresh(store, dealer_id: str) -> list[str]:
     today = clock.today()
     with store.session() as s:
         window = settings.get(s, "warnings.window_days")
     history = [o for o in read_history(store, dealer_id) if o.day <= today]
-    with _limits_cache(store):
-        fired = [w for w in Monitor().watch(history) if (today - w.fired_on).days <= window]
+    fired = [w for w in Monitor().watch(history) if (today - w.fired_on).days <= window]
     if not fired:
         return []
     by_id = {warning_id(dealer_id, w): w for w in fired}
@@ -98,26 +102,50 @@ def refresh(store, dealer_id: str | None = None) -> list[str]:
     return [r["id"] for r in rows]
 
 
+# Where head office (a database, no data directory of its own) keeps the limits: this store's own table.
+LIMITS_KEY = "warnings.limits"
+
+
 @contextmanager
 def _limits_cache(store):
-    """The warning limits worked out before, from the data directory (a counter's store is a file
-    there); new ones written back. Working them out takes most of a first run's time; a damaged or
-    foreign cache is ignored (its rows are checked), never trusted over the method."""
+    """The warning limits worked out before, from the store's own place: a file in a counter's data
+    directory (the store is a file there), a row of ``store_meta`` in head office's database (every
+    machine of head office shares it); new ones written back. Working them out takes most of a first
+    run's time; a damaged or foreign cache is ignored (its rows are checked), never trusted over the
+    method."""
     path = store.path.parent / "cache" / "warning-limits.json" if store.path.is_file() else None
-    if path is not None:
-        try:
-            drift.remember(json.loads(path.read_text("utf-8")))
-        except (OSError, ValueError):
-            pass
-    before = len(drift.known_limits())
+    held: set[tuple] = set()
+    try:
+        cached = json.loads(path.read_text("utf-8") if path else _stored_limits(store))
+        drift.remember(cached)
+        held = {tuple(row) for row in cached if isinstance(row, list)}
+    except (OSError, ValueError, TypeError, SQLAlchemyError):
+        pass
     yield
     rows = drift.known_limits()
-    if path is not None and len(rows) > before:
-        try:
-            path.parent.mkdir(exist_ok=True)
-            write_atomic(path, json.dumps(rows).encode("utf-8"))
-        except OSError:
-            log.warning("could not keep the warning limits in %s", path, exc_info=True)
+    if {tuple(row) for row in rows} <= held:  # the cache knows all this process knows
+        return
+    try:
+        if path is None:
+            _store_limits(store, json.dumps(rows))
+            return
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, json.dumps(rows).encode("utf-8"))
+    except (OSError, SQLAlchemyError):
+        log.warning("could not keep the warning limits in %s", path or LIMITS_KEY, exc_info=True)
+
+
+def _stored_limits(store) -> str:
+    with store.session() as s:
+        row = s.get(StoreMeta, LIMITS_KEY)
+        return row.value if row else "[]"
+
+
+def _store_limits(store, text: str) -> None:
+    """A cache, not a change anyone made: no event (two machines writing at once keep either's rows)."""
+    with store.session() as s:
+        s.merge(StoreMeta(key=LIMITS_KEY, value=text))
+        s.commit()
 
 
 def _parents(s, dealer_id: str, warnings) -> tuple[dict[str, str], dict[str, str]]:
@@ -190,7 +218,8 @@ def refresh_network(store) -> int:
     """Head office: every dealer's warnings worked out from the forms its counters sent."""
     with store.session() as s:
         dealers = list(s.scalars(select(Dealer.id)))
-    return sum(len(refresh(store, d)) for d in dealers)
+    with _limits_cache(store):  # read and kept once for every dealer
+        return sum(len(_refresh(store, d)) for d in dealers)
 
 
 

@@ -11,7 +11,7 @@ from shiboken6 import isValid
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.dates import short_date
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import warning_subject
+from app.ui.common.ui_words import error_text, warning_subject
 from app.ui.common.widgets import Label, dialog_buttons
 
 # After Today's own figures are on screen: working the warnings out reads the dealer's whole history.
@@ -63,8 +63,9 @@ class WarningsBox(QGroupBox):
             self.rework.start()  # new forms: look again later, not on every form typed
 
     def work_out(self) -> None:
-        """The dealer's history through the warning method, off the UI thread; new warnings are stored."""
-        from app.services.predict.warnings import refresh
+        """The dealer's history through the warning method in a process of its own (its CPU would
+        make the window stutter on one of ours); new warnings are stored and announced as ALERTS."""
+        from app.services.predict.elsewhere import refresh_elsewhere
 
         if self.working:
             return
@@ -72,18 +73,17 @@ class WarningsBox(QGroupBox):
         store = self.store
 
         # Working it out takes long enough for the page to close meanwhile (sign out, a new window).
-        def done(_ids=None) -> None:
+        def done(_result=None) -> None:
             if isValid(self):
-                self.working = False
-                self.refresh()
+                self.working = False  # the ALERTS notice refreshes the list
 
         def failed(error) -> None:
             if not isValid(self):
                 return
             self.working = False
-            self.note.setText(self.tr("Early warnings could not be worked out: {error}").format(error=error))
+            self.note.setText(self.tr("Early warnings could not be worked out: {error}").format(error=error_text(error)))
 
-        self.ops.run(lambda: refresh(store), on_success=done, on_failure=failed, pool="io")
+        self.ops.run(lambda: refresh_elsewhere(store), on_success=done, on_failure=failed, pool="io")
 
     def show_rows(self, rows) -> None:
         if not isValid(self):
