@@ -88,3 +88,32 @@ def test_what_the_job_changed_is_announced_once_even_when_it_then_fails(qtbot, o
     heard.clear()
     run_and_wait(qtbot, ops, lambda: 42)  # a read changes nothing: no notice
     assert heard == []
+
+
+def test_a_view_closed_while_its_job_ran_is_not_called_and_the_change_still_announced(qtbot):
+    """A page closed (deleted by Qt) before its read answered: its method is not called on a dead widget,
+    a failure is still shown, and what the job changed is still announced."""
+    from shiboken6 import delete
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.common.qt_app import create_app
+
+    create_app()
+    ops = Ops()
+    changes, shown = [], []
+    ops.changed.connect(changes.append)
+    ops.failure_shown.connect(shown.append)
+    gone = QLabel()
+    delete(gone)  # the C++ widget is gone; the Python object and its bound method remain
+
+    def fails():
+        raise RuntimeError("the disk is full")
+
+    with qtbot.waitSignal(ops.busy_changed, check_params_cb=lambda busy: not busy, timeout=10000):
+        ops.run(_write_form, on_success=gone.setText)
+    with qtbot.waitSignal(ops.busy_changed, check_params_cb=lambda busy: not busy, timeout=10000):
+        ops.run(fails, on_failure=gone.setText)
+    assert changes == [FORMS]
+    assert shown == ["Something went wrong: the disk is full"]
+    for box in failure_boxes():
+        box.close()

@@ -16,6 +16,7 @@ from typing import Any, Callable
 # No ``Qt`` namespace at import: PySide builds its ~90 enums when the name is first imported, and
 # this module comes before the sign-in dialog (tests/ui/test_first_window_imports.py).
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from app.services.changes import NOTHING, Changes, collecting
 
@@ -62,6 +63,12 @@ class _Follower(QObject):
             self.refresh()
 
 
+def _alive(callback) -> bool:
+    """False for a method of a widget Qt has deleted (a view closed while its job ran)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)
+
+
 class Ops(QObject):
     changed = Signal(object)  # a Changes: what a job changed (never empty)
     busy_changed = Signal(bool)
@@ -85,12 +92,12 @@ class Ops(QObject):
 
         def deliver(result, error, changed: Changes) -> None:
             if error is None:
-                if on_success:
+                if on_success and _alive(on_success):  # not when its view closed while the job ran
                     on_success(result)
             else:
                 from app.services.cases.case_log import AccountInactive
 
-                if on_failure:
+                if on_failure and _alive(on_failure):
                     on_failure(error)
                 elif not isinstance(error, AccountInactive):  # the desk locks and says why
                     self.show_failure(error)
