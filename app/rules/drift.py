@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
 
 # The shift a warning is built to catch: the odds of failure doubled. Smaller shifts are caught too,
 # more slowly; a tuned design per series would overfit the dealer's history.
@@ -66,6 +65,8 @@ def false_alarm_chance(p0: float, p1: float, limit: float, n: int) -> float:
 
     A Markov chain over the CUSUM's value (Brook & Evans 1972) on an integer grid: the weights are
     scaled and rounded, the value can't go below 0, and crossing the limit is absorbing."""
+    import numpy as np  # only when a limit is designed: numpy's import (~0.3 s) stays off start-up's path
+
     # Rounded up both: a failure counts a little more and a success a little less than it does, so
     # the chain never underestimates the chance (the limit errs on the side of fewer false alarms).
     up = max(1, math.ceil(_SCALE * math.log(p1 / p0)))
