@@ -27,6 +27,20 @@ LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui
                  "app.ui.settings.backups_panel")
 # Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
 # held the interpreter and the import locks the main window's own imports then waited for.
+# PySide builds a class's enum types on their first use, ~5 ms each: these 21 were built on the UI
+# thread while the main window was built after the PIN (QStyle's for the widgets' look, the notices'
+# tray icon, sliders, windows). Built while the store opens instead, on the UI thread (never beside
+# it: two threads building one enum type could leave two different types).
+FIRST_USED_ENUMS = (
+    ("QtWidgets", "QStyle", ("StateFlag", "PrimitiveElement", "ControlElement", "SubElement", "ComplexControl",
+                             "SubControl", "PixelMetric", "ContentsType", "RequestSoftwareInputPanel", "StyleHint",
+                             "StandardPixmap")),
+    ("QtWidgets", "QSystemTrayIcon", ("ActivationReason", "MessageIcon")),
+    ("QtWidgets", "QAbstractSlider", ("SliderAction", "SliderChange")),
+    ("QtCore", "QMetaMethod", ("Access", "MethodType")),
+    ("QtGui", "QSurface", ("SurfaceClass", "SurfaceType")),
+    ("QtGui", "QWindow", ("Visibility", "AncestorMode")),
+)
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
 TODAY_FRESH_S = 30.0
 
@@ -62,6 +76,13 @@ def _warm(data_dir: Path) -> None:
     from app.scripts.library import library_for
 
     library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
+
+
+def _build_enums() -> None:
+    for module, owner, names in FIRST_USED_ENUMS:
+        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
+        for name in names:
+            getattr(cls, name)
 
 
 class _FirstPaint(QObject):
@@ -123,6 +144,7 @@ class Shell(QObject):
         they began only once the names were listed)."""
         self.open_store()
         self._start_warm()
+        QTimer.singleShot(0, _build_enums)
 
     def _start_warm(self) -> None:
         if self.ops.inline or self._warm_started:
