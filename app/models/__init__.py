@@ -7,11 +7,11 @@ from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackF
 from app.models.recovery import Callback, Remedy, VerificationCall
 from app.models.refusals import HqRefusal, SyncRefused
 from app.models.warnings import EarlyWarning, ImprovementAction, NetworkImprovement
-from app.models.sync import (HqCounter, HqEnrolment, HqBlobHolder, HqFormMonth, HqPublishedArrival, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
+from app.models.sync import (EventTally, HqCounter, HqEnrolment, HqBlobHolder, HqFormMonth, HqPublishedArrival, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
                              SyncPublished, SyncReceived)
 
 __all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
            "Callback", "Remedy", "VerificationCall", "HqCounter", "HqEnrolment", "HqPublishedArrival", "HqBlobHolder", "HqFormMonth",
-           "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived",
+           "EventTally", "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived",
            "HqRefusal", "SyncRefused", "EarlyWarning", "ImprovementAction", "NetworkImprovement"]

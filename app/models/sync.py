@@ -39,6 +39,19 @@ class SyncOutbox(Base):
     file_seq: Mapped[int] = mapped_column(ForeignKey("sync_file.seq"), index=True)
 
 
+class EventTally(Base):
+    """How many events each place made, per entity type, and how many of them are filed in the
+    outbox: the status bar's "changes waiting" without walking the event log. Kept by the SQLite
+    triggers of migration 0016 on every insert into ``event`` and ``sync_outbox``, whichever code
+    writes them (ORM, bulk inserts, a pull); a counter's store is SQLite, head office doesn't need it."""
+
+    __tablename__ = "event_tally"
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    filed: Mapped[int] = mapped_column(Integer, default=0)
+
+
 # --- on both sides ------------------------------------------------------------------------------
 
 class SyncConflict(Base):

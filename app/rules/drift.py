@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from app.rules import cusum_chain
 
 # The shift a warning is built to catch: the odds of failure doubled. Smaller shifts are caught too,
 # more slowly; a tuned design per series would overfit the dealer's history.
@@ -44,6 +43,7 @@ class Design:
 
     @property
     def limit(self) -> float:
+        from app.rules import cusum_chain  # numpy (~0.3 s to import) only where a limit is computed
         if self.known is None:
             below = max(0, round(self.floor * cusum_chain.SCALE) - 1)  # a top whose chance is above alpha
             self.known = fast_limit(self.p0, self.p1, self.forms, self.alpha, below)
@@ -81,6 +81,7 @@ def false_alarm_chance(p0: float, p1: float, limit: float, n: int) -> float:
 
     A Markov chain over the CUSUM's value (Brook & Evans 1972) on an integer grid: the weights are
     scaled and rounded, the value can't go below 0, and crossing the limit is absorbing."""
+    from app.rules import cusum_chain  # numpy (~0.3 s to import) only where a limit is computed
     up, down = cusum_chain.steps(p0, p1)
     return cusum_chain.run(p0, up, down, cusum_chain.top_of(limit), n)[0]
 
@@ -109,6 +110,7 @@ _DESIGNS: dict[tuple[float, int, float, float], Design] = {}
 
 
 def _design(p0: float, n: int, alpha: float, odds_ratio: float) -> Design:
+    from app.rules import cusum_chain  # numpy (~0.3 s to import) only where a limit is computed
     key = (p0, n, alpha, odds_ratio)
     if key not in _DESIGNS:
         p1 = shifted_rate(p0, odds_ratio)
@@ -130,6 +132,7 @@ def _made(key: tuple[float, int, float, float], floor: float | None, limit: floa
 def fast_limit(p0: float, p1: float, n: int, alpha: float, above: int = 0) -> float:
     """The limit ``exact_limit`` finds, in about a third of the chain's runs (``above``: a top known
     to be below it)."""
+    from app.rules import cusum_chain  # numpy (~0.3 s to import) only where a limit is computed
     return cusum_chain.bisection_limit(cusum_chain.lowest_top(p0, p1, n, alpha, above))
 
 

@@ -81,6 +81,7 @@ LOCAL: dict[str, str] = {
     "event": "travels as the file's events, not as records",
     "sync_file": "the counter's outbox bookkeeping",
     "sync_outbox": "the counter's outbox bookkeeping",
+    "event_tally": "the counter's count of its events and of those filed, kept by triggers",
     "sync_conflict": "each place keeps the conflicts it found; head office's resolution travels as an event",
     "sync_received": "head office's log of accepted files",
     "sync_published": "head office's publications, pulled through their own endpoint",

@@ -31,6 +31,9 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from tests.bench.bench_case_list import compile_program
+
+    compile_program()  # as installed; this process imports the program only after it
 
     import app.cli
     from app.foundation.paths import resolve_data_dir

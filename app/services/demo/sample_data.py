@@ -12,7 +12,8 @@ from app.foundation import clock
 from app.foundation.ids import new_id
 from app.models import FeedbackForm, RepairOrder, Customer, User, Vehicle
 from app.scripts.library import library_for
-from app.services.cases.opening import NewCase, open_case_in, validate
+from app.services.cases.opening import NewCase, validate
+from app.services.demo.bulk_opening import BulkOpening
 from app.services.demo.recovery_plan import BulkRecovery, DemoCase, plan_case
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.feedback.form_values import FormValues
@@ -165,8 +166,9 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
                                 _order_ids(uow.session, dealer.id, [r.repair_order for r in rows]))
         advisors = ensure_advisors(uow.session, dealer.id, set(ADVISORS))
         manager = _service_manager(uow.session, dealer.id)
+        opening = BulkOpening(uow, dealer)
         recovery = _Recovery(uow, BulkRecovery(uow.session, uow.identity.store_id, library_for(store.path.parent).pack),
-                             plan_rnd, manager, now)
+                             plan_rnd, manager, now, opening)
         # Cases: failing forms first (as the follow-up would find them), then complaints from elsewhere.
         failing = _failing_forms(uow.session, dealer.id, cases)
         # The newest few complaints came in during the last hours and nobody has answered them yet,
@@ -177,7 +179,7 @@ def fill_demo(store, forms: int, cases: int, *, dealer_code: str | None = None, 
             validate(new)
             untouched = i >= cases - fresh
             when = _opened_at(rnd, day, now, i, cases, fresh) if untouched else _opened_at(rnd, day, now)
-            ref = open_case_in(uow, new, when, actor_id=new.assignee_id)  # recorded by the advisor, as at the counter
+            ref = opening.open(new, when, actor_id=new.assignee_id)  # recorded by the advisor, as at the counter
             recovery.add(DemoCase(ref.id, dealer.id, when, new.failure_type, new.cause_group, new.severity,
                                   new.blame, new.mood, new.assignee_id), untouched=untouched)
         recovery.progress()
@@ -190,8 +192,10 @@ class _Recovery:
 
     BATCH = 2000
 
-    def __init__(self, uow, bulk: BulkRecovery, plan_rnd: random.Random, manager: str, now: datetime) -> None:
+    def __init__(self, uow, bulk: BulkRecovery, plan_rnd: random.Random, manager: str, now: datetime,
+                 opening: BulkOpening) -> None:
         self.uow, self.bulk, self.plan_rnd, self.manager, self.now = uow, bulk, plan_rnd, manager, now
+        self.opening = opening
         self.limit = bulk.limits["advisor"]
         self.opened: list[DemoCase] = []
         self.waiting: set[str] = set()  # cases nobody has answered yet
@@ -206,6 +210,7 @@ class _Recovery:
             self.progress()
 
     def progress(self) -> None:
+        self.opening.flush()  # the batch's cases are stored before their recovery is written
         self.uow.session.flush()
         self.uow.session.expunge_all()  # keep memory flat on big demo stores
         for c in self.opened:

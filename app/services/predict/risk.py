@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from statistics import median
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
@@ -14,7 +15,9 @@ from app.models import Customer, FailureCase, FeedbackForm, RepairOrder, User
 from app.rules import risk as rules
 from app.rules.failure import failure_of
 from app.services import settings
-from app.services.predict.monitor import DriftWarning
+
+if TYPE_CHECKING:  # the monitor (and numpy under it) is not needed to read or score orders
+    from app.services.predict.monitor import DriftWarning
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def _nobody(store):
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     rebuild_requested = Signal()  # the language changed: the shell builds the window again
+    sync_wanted = None  # the shell's way to attach sync at once (it is attached once Today is filled)
 
     # -- building the window: __init__ (after these) calls them in this order
     def build_navigation(self) -> None:
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         return view
 
     def on_settings_join_requested(self) -> None:
+        if getattr(self, "sync_button", None) is None and self.sync_wanted is not None:
+            self.sync_wanted()  # sync is attached once Today is filled: joining sooner doesn't wait for it
         if getattr(self, "sync_button", None) is not None:  # joining goes through sync's connect dialog
             self.sync_button.on_connect_triggered()
 

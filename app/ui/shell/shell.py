@@ -17,10 +17,30 @@ from app.ui.shell.sign_in_dialog import SignInDialog
 
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
-WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.ui.sync.sync_controller",
-                "app.ui.sync.sync_menu", "app.services.drafts", "app.services.today.worklist", "app.services.today.alerts")
+WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.services.drafts",
+                "app.services.today.worklist", "app.services.today.alerts", "app.services.recovery.guide",
+                "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
+                "app.services.predict.improvements")
+# What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
+# backup): loaded and started once Today is filled, off the path from the PIN to Today.
+LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
+                 "app.ui.settings.backups_panel")
 # Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
 # held the interpreter and the import locks the main window's own imports then waited for.
+# PySide builds a class's enum types on their first use, ~5 ms each: these 21 were built on the UI
+# thread while the main window was built after the PIN (QStyle's for the widgets' look, the notices'
+# tray icon, sliders, windows). Built while the store opens instead, on the UI thread (never beside
+# it: two threads building one enum type could leave two different types).
+FIRST_USED_ENUMS = (
+    ("QtWidgets", "QStyle", ("StateFlag", "PrimitiveElement", "ControlElement", "SubElement", "ComplexControl",
+                             "SubControl", "PixelMetric", "ContentsType", "RequestSoftwareInputPanel", "StyleHint",
+                             "StandardPixmap")),
+    ("QtWidgets", "QSystemTrayIcon", ("ActivationReason", "MessageIcon")),
+    ("QtWidgets", "QAbstractSlider", ("SliderAction", "SliderChange")),
+    ("QtCore", "QMetaMethod", ("Access", "MethodType")),
+    ("QtGui", "QSurface", ("SurfaceClass", "SurfaceType")),
+    ("QtGui", "QWindow", ("Visibility", "AncestorMode")),
+)
 # Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
 TODAY_FRESH_S = 30.0
 
@@ -46,12 +66,23 @@ def _today_now(store):
             (overdue_cases(store, limit=SHOWN), count_overdue(store)))
 
 
-def _warm(data_dir: Path) -> None:
-    for name in WARM_MODULES:
+def _import_all(names) -> None:
+    for name in names:
         importlib.import_module(name)
+
+
+def _warm(data_dir: Path) -> None:
+    _import_all(WARM_MODULES)
     from app.scripts.library import library_for
 
     library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
+
+
+def _build_enums() -> None:
+    for module, owner, names in FIRST_USED_ENUMS:
+        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
+        for name in names:
+            getattr(cls, name)
 
 
 class _FirstPaint(QObject):
@@ -113,6 +144,7 @@ class Shell(QObject):
         they began only once the names were listed)."""
         self.open_store()
         self._start_warm()
+        QTimer.singleShot(0, _build_enums)
 
     def _start_warm(self) -> None:
         if self.ops.inline or self._warm_started:
@@ -280,6 +312,7 @@ class Shell(QObject):
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
+        window.sync_wanted = self._start_later
         return window
 
     def build_window(self) -> None:
@@ -297,17 +330,10 @@ class Shell(QObject):
             self.window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
-        if self.daily is None:
-            from app.ui.settings.backups_panel import DailyBackups
-
-            self.daily = DailyBackups(self.store, self.ops, self)
-            self.daily.start()
-        if self.sync is None:
-            from app.ui.sync.sync_controller import SyncController
-
-            self.sync = SyncController(self.store, self.ops, self)
-            self._start_sync_after_today(self.window, self.sync)
-        self.window.attach_sync(self.sync)
+        if self.sync is not None:
+            self.window.attach_sync(self.sync)
+        else:
+            self._after_today(self.window, self._load_later)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
@@ -318,23 +344,44 @@ class Shell(QObject):
         self._show_today_read()
 
     @staticmethod
-    def _start_sync_after_today(window, sync) -> None:
-        """Sync's first state and round wait until Today is filled (or 5 s at most): Today's reads go
-        first in the worker pool, the status bar's count comes right after."""
-        from shiboken6 import isValid
-
+    def _after_today(window, then) -> None:
+        """Call ``then()`` once, when Today is filled (or after 5 s at most): Today's reads and
+        imports go first, what no box of Today needs comes right after."""
         started = []
 
         def start() -> None:
-            if not started and isValid(sync):  # a window closed meanwhile may have taken sync along
+            if not started:
                 started.append(True)
-                sync.start()
+                then()
 
         if getattr(window, "_today_filled", False):
             start()
             return
         window.today.filled.connect(start)
-        QTimer.singleShot(5000, sync, start)  # dropped with sync
+        QTimer.singleShot(5000, window, start)  # dropped with the window
+
+    def _load_later(self) -> None:
+        """Sync (its state, the status bar's button, rounds on the timer) and the daily backup, their
+        code loaded off the UI thread first."""
+        if self.ops.inline:
+            self._start_later()
+            return
+        self.ops.run(lambda: _import_all(LATER_MODULES),
+                     on_success=lambda _none: self._start_later(), on_failure=lambda _exc: self._start_later(),
+                     pool="io")
+
+    def _start_later(self) -> None:
+        if self.daily is None:
+            from app.ui.settings.backups_panel import DailyBackups
+
+            self.daily = DailyBackups(self.store, self.ops, self)
+            self.daily.start()
+        if self.sync is None and self.window is not None:
+            from app.ui.sync.sync_controller import SyncController
+
+            self.sync = SyncController(self.store, self.ops, self)
+            self.window.attach_sync(self.sync)
+            self.sync.start()
 
     def load_lock_minutes(self) -> None:
         from app.services.preferences import read_settings
