@@ -42,7 +42,7 @@ class SyncOutbox(Base):
 class EventTally(Base):
     """How many events each place made, per entity type, and how many of them are filed in the
     outbox: the status bar's "changes waiting" without walking the event log. Kept by the SQLite
-    triggers of migration 0016 on every insert into ``event`` and ``sync_outbox``, whichever code
+    triggers of migration 0017 on every insert into ``event`` and ``sync_outbox``, whichever code
     writes them (ORM, bulk inserts, a pull); a counter's store is SQLite, head office doesn't need it."""
 
     __tablename__ = "event_tally"

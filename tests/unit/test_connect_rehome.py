@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.foundation.ids import new_id
-from app.models import (Base, EarlyWarning, FeedbackForm, HqFormMonth, ImprovementAction, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
+from app.models import (Base, EarlyWarning, FeedbackForm, HqFormMonth, ImprovementAction, NetworkImprovement, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
@@ -68,6 +68,9 @@ def _fill_every_table(store, tmp_path) -> None:
                                acknowledged_by=supervisor if acked else None, note=""))
         s.add(ImprovementAction(id=new_id(), dealer_id=old, case_id=case_id, title="x", due_on=clock.today(),
                                 figure_kind="cause", figure_subject="parts", created_at=now, done_note=""))
+        s.add(NetworkImprovement(id=new_id(), dealer_id=old, network_id=new_id(), title="x", owner_role="supervisor",
+                                 due_on=clock.today(), figure_kind="cause", figure_subject="parts", created_at=now,
+                                 done_note="", updated_at=now))
 
 
 def _rows_by_dealer(store) -> dict[str, dict[str, int]]:

@@ -35,6 +35,7 @@ PROGRAM_MADE = {
     "remedy": {"kind", "status"}, "repair_order": {"source"},
     "hq_refusal": {"entity_type", "record_table", "code", "reason"},
     "sync_refused": {"entity_type", "record_table", "code", "reason"},
+    "event_tally": {"origin", "entity_type"},
 }
 
 
