@@ -3,7 +3,10 @@ all of a dealer's series together raise about one false alarm a quarter at most.
 
 Why a CUSUM and not a p-chart: at 5-30 forms a week a 3-sigma limit on a weekly share either never
 fires (too wide) or fires often by chance; a CUSUM adds up the evidence form by form and fires as soon
-as enough of it points one way (Steiner, Cook & Farewell 1999; Reynolds & Stoumbos 1999).
+as enough of it points one way (Steiner, Cook & Farewell 1999; Reynolds & Stoumbos 1999). Each
+series' CUSUM is tuned to the shift its own number of forms can show within the aim
+(``odds_ratio_in_reach``), and its baseline shrunk towards its parent's as far as its siblings really
+are alike (``shrink_strength``); the monitor (app/services/predict/monitor.py) puts them together.
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# The shift a warning is built to catch: the odds of failure doubled. Smaller shifts are caught too,
-# more slowly; a tuned design per series would overfit the dealer's history.
+# The shift a design watches for unless told otherwise: the odds of failure doubled (the plain CUSUM's).
 ODDS_RATIO = 2.0
-# Pseudo-forms of the parent rate added to a series' own history: an advisor with 12 forms gets a
-# baseline mostly from the dealer, one with 600 mostly from their own (empirical-Bayes shrinkage).
+# Pseudo-forms of the parent rate added to a series' own history at the least (and the plain CUSUM's
+# fixed strength): an advisor with 12 forms gets a baseline mostly from the dealer.
 SHRINK_FORMS = 40
 # A rate is never taken as lower than this: a series that never failed must still be able to warn.
 MIN_RATE, MAX_RATE = 0.005, 0.6

@@ -52,11 +52,12 @@ def main() -> int:
     args = ap.parse_args()
     from app.foundation import clock
     from app.services.predict.backtest import replay
-    from app.services.predict.monitor import PLAIN, PREVIOUS, Settings
+    from app.services.predict.monitor import PLAIN, PREVIOUS, TUNED, Settings
     from tests import drift_truth
 
     today = clock.today()
-    methods = {"plain CUSUM": PLAIN, "previous (2x and 4x)": PREVIOUS, "tuned + empirical Bayes": Settings()}
+    methods = {"plain CUSUM": PLAIN, "previous (2x and 4x)": PREVIOUS, "tuned to the shift in reach": TUNED,
+               "2x and 4x, empirical Bayes (the method)": Settings()}
     seeds = [int(s) for s in args.seeds.split(",")]
     stores = Path(args.stores)
     stores.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
-"""The early warnings' monitor on made-up histories: each series' CUSUM tuned to the shift it can show
-in ten days, advisors' baselines pulled towards the dealer's as far as advisors really are alike,
-and the methods it is compared with (the plain CUSUM, the previous pair) kept as they were."""
+"""The early warnings' monitor on made-up histories: each CUSUM's limit within its share of the dealer's
+budget, advisors' baselines pulled towards the dealer's as far as advisors really are alike, a slide
+caught in time, a steady dealer quiet, and the methods it is compared with (the plain CUSUM, the
+previous pair, the tuned CUSUM) kept as they were."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from app.rules import drift
 from app.services.predict.history import Observation, _form_outcomes
-from app.services.predict.monitor import PLAIN, PREVIOUS, Monitor, Settings
+from app.services.predict.monitor import PLAIN, PREVIOUS, TUNED, Monitor, Settings
 
 ADVISORS = ("A", "B", "C", "D", "E", "F", "G", "H")
 START = date(2026, 1, 1)
@@ -45,8 +46,8 @@ def odds_ratio(d: drift.Design) -> float:
 
 @pytest.fixture(scope="module")
 def watched():
-    """Five months of 24 forms a day (three per advisor): the monitor after its fifth month's redesign."""
-    m = Monitor()
+    """Five months of 24 forms a day (three per advisor): the tuned monitor after its fifth month's redesign."""
+    m = Monitor(TUNED)
     m.watch(history(150, 24, seed=1))
     return m
 
@@ -57,12 +58,12 @@ def watched():
     (("advisor", "A", None), 5.0),  # one advisor's failures
     (("work_type", "maintenance", None), 2.5),  # a third of the forms, failing a third of the time
 ])
-def test_each_series_is_tuned_to_the_shift_it_can_show_in_ten_days(watched, key, want):
+def test_tuned_each_series_watches_for_the_shift_it_can_show_in_ten_days(watched, key, want):
     (d,) = watched.series[key].designs
     assert odds_ratio(d) == pytest.approx(want, abs=0.15)
 
 
-@pytest.mark.parametrize("conf, want", [(PLAIN, (2.0,)), (PREVIOUS, (2.0, 4.0))])
+@pytest.mark.parametrize("conf, want", [(PLAIN, (2.0,)), (PREVIOUS, (2.0, 4.0)), (Settings(), (2.0, 4.0))])
 def test_the_methods_compared_with_watch_the_fixed_shifts(conf, want):
     m = Monitor(conf)
     m.watch(history(120, 24, seed=1))
@@ -86,15 +87,21 @@ def test_alike_advisors_get_the_dealers_baseline_and_different_ones_their_own():
     assert max(spread) - min(spread) > 0.01
 
 
-def test_the_limit_keeps_each_series_within_its_share_of_the_quarters_budget(watched):
-    watched_series = [sr for sr in watched.series.values() if sr.designs]
-    alpha = drift.alpha_per_series(len(watched_series), Settings().false_alarms_per_quarter)
-    for key, sr in watched.series.items():
+@pytest.mark.parametrize("conf", [Settings(), TUNED, PLAIN])
+def test_each_limit_keeps_its_cusum_within_its_share_of_the_quarters_budget(conf):
+    m = Monitor(conf)
+    m.watch(history(120, 24, seed=5))
+    month = date(2026, 4, 1)  # the last redesign: the 90 days before it
+    series = {k: sr for k, sr in m.series.items() if sr.designs}
+    alpha = drift.alpha_per_series(len(series), conf.false_alarms_per_quarter)
+    assert len(series) == 8 * 4 + 3 + 2
+    for key, sr in series.items():
+        n, _ = m._count(sr, month - timedelta(days=365), month)
+        quarter = n / 90 * 91
         for d in sr.designs:
-            n = {"item": 24, "work_type": 8}.get(key[0], 3) * 91
-            n = int(float(f"{n:.2g}"))
-            n += (-n) % 10 ** max(0, len(str(n)) - 2)  # design() rounds the quarter's forms up
-            assert drift.false_alarm_chance(d.p0, d.p1, d.limit, n) <= float(f"{alpha:.2g}") * 1.35, key
+            share = alpha / len(sr.designs)
+            assert drift.false_alarm_chance(d.p0, d.p1, d.limit, math.floor(quarter)) <= share * 1.05, key
+            assert drift.false_alarm_chance(d.p0, d.p1, d.limit * 0.9, math.ceil(quarter)) > share * 0.5, key
 
 
 def test_one_advisors_slide_is_mostly_warned_of_within_ten_days():
