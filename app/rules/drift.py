@@ -3,7 +3,10 @@ all of a dealer's series together raise about one false alarm a quarter at most.
 
 Why a CUSUM and not a p-chart: at 5-30 forms a week a 3-sigma limit on a weekly share either never
 fires (too wide) or fires often by chance; a CUSUM adds up the evidence form by form and fires as soon
-as enough of it points one way (Steiner, Cook & Farewell 1999; Reynolds & Stoumbos 1999).
+as enough of it points one way (Steiner, Cook & Farewell 1999; Reynolds & Stoumbos 1999). Each
+series' CUSUM is tuned to the shift its own number of forms can show within the aim
+(``odds_ratio_in_reach``), and its baseline shrunk towards its parent's as far as its siblings really
+are alike (``shrink_strength``); the monitor (app/services/predict/monitor.py) puts them together.
 """
 
 from __future__ import annotations
@@ -12,11 +15,10 @@ import math
 from dataclasses import dataclass
 
 
-# The shift a warning is built to catch: the odds of failure doubled. Smaller shifts are caught too,
-# more slowly; a tuned design per series would overfit the dealer's history.
+# The shift a design watches for unless told otherwise: the odds of failure doubled (the plain CUSUM's).
 ODDS_RATIO = 2.0
-# Pseudo-forms of the parent rate added to a series' own history: an advisor with 12 forms gets a
-# baseline mostly from the dealer, one with 600 mostly from their own (empirical-Bayes shrinkage).
+# Pseudo-forms of the parent rate added to a series' own history at the least (and the plain CUSUM's
+# fixed strength): an advisor with 12 forms gets a baseline mostly from the dealer.
 SHRINK_FORMS = 40
 # A rate is never taken as lower than this: a series that never failed must still be able to warn.
 MIN_RATE, MAX_RATE = 0.005, 0.6
@@ -54,6 +56,35 @@ class Design:
         return s > self.floor and s > self.limit
 
 
+# An empirical-Bayes strength is never taken above this many pseudo-forms: siblings that look alike
+# over a year still leave room for a series to differ a little from its parent.
+MAX_SHRINK_FORMS = 2000
+
+
+def shrink_strength(siblings: list[tuple[int, int]], floor: int = SHRINK_FORMS,
+                    ceiling: int = MAX_SHRINK_FORMS) -> float:
+    """How many pseudo-forms of the parent's share a series' baseline gets, estimated from how much its
+    siblings' shares (``(failures, forms)`` each, e.g. every advisor's attitude) really differ
+    (empirical Bayes, the beta-binomial's method of moments): the spread of their shares beyond what
+    their numbers of forms explain is the true spread; none left means they are alike, and each
+    series' baseline is nearly the parent's, known far more closely than its own."""
+    rows = [(f, n) for f, n in siblings if n > 0]
+    if len(rows) < 3:
+        return floor
+    total_f, total_n = sum(f for f, _ in rows), sum(n for _, n in rows)
+    p = total_f / total_n
+    if not 0 < p < 1:
+        return floor
+    shares = [f / n for f, n in rows]
+    mean = sum(shares) / len(shares)
+    observed = sum((x - mean) ** 2 for x in shares) / (len(shares) - 1)
+    sampling = sum(p * (1 - p) / n for _, n in rows) / len(rows)
+    spread = observed - sampling
+    if spread <= 0:
+        return ceiling
+    return min(ceiling, max(floor, p * (1 - p) / spread - 1))
+
+
 def shrunk_rate(failures: int, forms: int, parent_rate: float, strength: int = SHRINK_FORMS) -> float:
     """A series' baseline: its own share pulled towards its parent's, by ``strength`` pseudo-forms."""
     if not 0 <= failures <= forms:
@@ -74,6 +105,30 @@ def cautious_rate(failures: int, forms: int, parent_rate: float, strength: int =
 def shifted_rate(p0: float, odds_ratio: float = ODDS_RATIO) -> float:
     odds = p0 / (1 - p0) * odds_ratio
     return odds / (1 + odds)
+
+
+def kl_per_form(p0: float, p1: float) -> float:
+    """The evidence one form adds on average to a CUSUM tuned to ``p1`` when the series really fails at
+    ``p1`` (the Kullback-Leibler divergence): a CUSUM crosses a limit h after about h / this many forms."""
+    return p1 * math.log(p1 / p0) + (1 - p1) * math.log((1 - p1) / (1 - p0))
+
+
+# The odds ratios a series' CUSUM can be tuned to, and the evidence (in units of log-likelihood) a
+# shift must bring within the aim's forms to count as catchable in time: about a limit plus overshoot.
+ODDS_GRID = (1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 12.0)
+AIM_EVIDENCE = 8.0
+
+
+def odds_ratio_in_reach(p0: float, forms_in_aim: float, evidence: float = AIM_EVIDENCE) -> float:
+    """The smallest shift (an odds ratio from ODDS_GRID) that ``forms_in_aim`` forms at the shifted rate
+    would on average bring ``evidence`` for. A dealer-wide series of 250 forms in ten days can be tuned
+    to a doubling; an advisor's item, with 30, only to a shift six times the odds: smaller shifts of
+    so small a series can't be told from chance in time, so its CUSUM is tuned to the ones that can."""
+    p0 = min(MAX_RATE, max(MIN_RATE, p0))
+    for ratio in ODDS_GRID:
+        if kl_per_form(p0, shifted_rate(p0, ratio)) * forms_in_aim >= evidence:
+            return ratio
+    return ODDS_GRID[-1]
 
 
 def false_alarm_chance(p0: float, p1: float, limit: float, n: int) -> float:

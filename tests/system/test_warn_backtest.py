@@ -1,23 +1,27 @@
-"""`warn backtest` through the command line: planted drifts are warned of soon after their start,
-and a store with nothing planted raises at most one warning per dealer-quarter.
+"""`warn backtest` through the command line, on two seeds of the demo: each planted drift is warned of
+within 10 days of its start, a store with nothing planted raises at most one warning per
+dealer-quarter and the planted one at most one a drift doesn't explain (tests/drift_truth.py), and
+the risk ranks the failures first.
 
-The aim is 10 days. The dealer-wide drift meets it; one advisor's slide (about three of their forms
-a day) is caught in 1-13 days over twelve seeds of the demo, 13 on the default one: the test holds
-it to 14 days until the method does better (docs/prediction.md)."""
+One exception, on the default seed 7: one advisor's slide is warned of 12 days after its start. Its
+first ten days hold 7 failures in 22 of her forms, evidence no CUSUM within the false-alarm budget
+crosses (the plain one took 13 days; docs/prediction.md has every method's figures over 12 seeds)."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from app.foundation import clock
-from app.services.demo.sample_data import PLANTED_DRIFTS
-from app.services.orders.demo_orders import PLANTED_WORK_TYPE_DRIFT
+from tests import drift_truth
 from tests.helpers import csv_file, form_line
 from tests.system.test_cli import cli
 
 pytestmark = pytest.mark.slow
 FORMS = 9000  # a year of a mid-sized dealer: about 25 feedback forms a working day
+SEEDS = (7, 11)
+AIM = 10  # days from a drift's start to its warning
+LATER = {(7, "advisor 李娜 attitude"): 12}  # the exception above
 
 
 def backtest(data_dir, *demo_args):
@@ -32,8 +36,9 @@ def quarters(result):
     return result["watched_months"] / 3
 
 
-def test_a_store_with_nothing_planted_stays_quiet_and_its_risk_ranks_the_failures_first(tmp_path):
-    result = backtest(tmp_path / "plain")
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_store_with_nothing_planted_stays_quiet_and_its_risk_ranks_the_failures_first(tmp_path, seed):
+    result = backtest(tmp_path / "plain", "--seed", str(seed))
     assert quarters(result) >= 2.5
     assert len(result["warnings"]) <= quarters(result)  # every warning here is a false alarm
     assert result["false_alarms"] <= len(result["warnings"])
@@ -51,39 +56,24 @@ def test_a_store_with_nothing_planted_stays_quiet_and_its_risk_ranks_the_failure
     assert abs(sum(e["failed"] for e in top) / len(top) / share - result["lift_top_tenth"]) < 0.15
 
 
-def test_planted_drifts_are_warned_of_within_ten_days(tmp_path):
-    result = backtest(tmp_path / "planted", "--drift")
+@pytest.mark.parametrize("seed", SEEDS)
+def test_planted_drifts_are_warned_of_within_ten_days(tmp_path, seed):
+    result = backtest(tmp_path / "planted", "--drift", "--seed", str(seed))
     today = clock.today()
     warnings = result["warnings"]
-    for d in PLANTED_DRIFTS:
-        start = today - timedelta(days=d.days_ago)
-        caught = [w for w in warnings if w["item"] == d.item and date.fromisoformat(w["fired_on"]) >= start
-                  and (d.advisor is None or w["subject"] == d.advisor)]
-        assert caught, d
-        first = min(date.fromisoformat(w["fired_on"]) for w in caught)
-        assert (first - start).days <= (10 if d.advisor is None else 14), (d, first)
-        assert all(w["failures"] <= w["forms"] and w["repair_orders"] for w in caught)
-
-    jump = PLANTED_WORK_TYPE_DRIFT  # a work type whose failures jump, named as the orders write it
-    start = today - timedelta(days=jump.days_ago)
-    caught = [date.fromisoformat(w["fired_on"]) for w in warnings
-              if w["kind"] == "work_type" and w["subject"] == jump.work_type and date.fromisoformat(w["fired_on"]) >= start]
-    assert caught and (min(caught) - start).days <= 10, caught
-
-    def explained(w):
-        """After a drift's start, on its item, or on its advisor (every advisor for a dealer-wide one); the work
-        type after its jump (an advisor's failures too: the jump raises every advisor's share a little)."""
-        fired = date.fromisoformat(w["fired_on"])
-        if w["kind"] == "work_type":
-            return w["subject"] == jump.work_type and fired >= start
-        return any(fired >= today - timedelta(days=d.days_ago)
-                   and (w["item"] == d.item or d.advisor in (None, w["subject"])) for d in PLANTED_DRIFTS)
-
-    unexplained = [w for w in warnings if not explained(w)]
+    delays = drift_truth.delays(warnings, today)
+    assert set(delays) == {"advisor 李娜 attitude", "dealer timeliness", "work_type bodywork"}
+    for name, days in delays.items():
+        assert days is not None and days <= LATER.get((seed, name), AIM), (name, delays)
+    caught = [w for w in warnings if drift_truth.explained(w, today)]
+    assert all(w["failures"] <= w["forms"] and w["repair_orders"] for w in caught)
+    # Unexplained: before every drift's start, or on a series no drift moved (another item of an advisor).
+    unexplained = drift_truth.unexplained(warnings, today)
     assert len(unexplained) <= quarters(result), unexplained
     w = warnings[0]
     assert set(w) >= {"kind", "subject", "item", "fired_on", "month_end_on", "forms", "failures"}
     assert w["month_end_on"] >= w["fired_on"] and w["kind"] in ("advisor", "work_type", "item", "cause")
+    assert all(date.fromisoformat(w["fired_on"]) <= today for w in warnings)
 
 
 def test_a_store_filled_only_by_an_import_and_an_empty_one(tmp_path):

@@ -111,3 +111,49 @@ def test_between_the_highest_state_reached_and_the_top_the_chance_is_the_same(p0
     assert cusum_chain.run(p0, up, down, highest + 1, n)[0] == pytest.approx(chance, rel=1e-12)
     if highest >= top - cusum_chain._TAIL:  # a state that held mass (not the stand-in below the watched tail)
         assert cusum_chain.run(p0, up, down, highest, n)[0] > chance
+
+
+@pytest.mark.parametrize("p0, p1, want", [
+    (0.1, 0.1, 0.0),  # no shift: no evidence
+    (0.5, 0.75, 0.75 * math.log(1.5) + 0.25 * math.log(0.5)),
+    (0.06, 0.39, 0.39 * math.log(0.39 / 0.06) + 0.61 * math.log(0.61 / 0.94)),
+])
+def test_the_evidence_a_form_brings_on_average(p0, p1, want):
+    assert drift.kl_per_form(p0, p1) == pytest.approx(want)
+
+
+@pytest.mark.parametrize("p0, forms_in_aim, want", [
+    (0.065, 250, 2.5),  # the dealer's item: 25 forms a day, ten days
+    (0.3, 250, 2.0),  # the dealer's failure share: a doubling is in reach
+    (0.07, 31, 8.0),  # one advisor's item: three forms a day
+    (0.3, 31, 5.0),  # one advisor's failures
+    (0.42, 33, 5.0),  # a small work type
+    (0.07, 90, 4.0),
+    (0.3, 2, 12.0),  # too few forms for any shift: the largest watched
+    (0.0, 5000, 2.0),  # a share of nothing is taken at the floor (0.5%)
+])
+def test_each_series_watches_for_the_smallest_shift_its_forms_can_show_in_time(p0, forms_in_aim, want):
+    assert drift.odds_ratio_in_reach(p0, forms_in_aim) == want
+
+
+def test_the_shift_in_reach_brings_the_evidence_and_the_next_smaller_does_not():
+    for p0, forms in [(0.065, 250), (0.07, 31), (0.3, 31), (0.42, 33)]:
+        r = drift.odds_ratio_in_reach(p0, forms)
+        smaller = drift.ODDS_GRID[drift.ODDS_GRID.index(r) - 1]
+        assert drift.kl_per_form(p0, drift.shifted_rate(p0, r)) * forms >= drift.AIM_EVIDENCE
+        assert drift.kl_per_form(p0, drift.shifted_rate(p0, smaller)) * forms < drift.AIM_EVIDENCE
+
+
+@pytest.mark.parametrize("siblings, want", [
+    # eight advisors' attitude over a year: their shares differ no more than chance makes them
+    ([(51, 901), (56, 878), (57, 863), (51, 849), (39, 878), (44, 874), (61, 858), (50, 896)],
+     drift.MAX_SHRINK_FORMS),
+    ([(50, 1000)] * 8, drift.MAX_SHRINK_FORMS),  # exactly alike
+    ([(30, 900), (60, 878), (90, 863), (51, 849)], pytest.approx(77.6, abs=0.1)),  # really different
+    ([(10, 100), (90, 100), (50, 100)], drift.SHRINK_FORMS),  # very different: the floor, never below
+    ([(5, 100), (6, 100)], drift.SHRINK_FORMS),  # two can't show a spread: the floor
+    ([(0, 100), (0, 100), (0, 100)], drift.SHRINK_FORMS),  # nothing failed: no share to pull towards
+    ([], drift.SHRINK_FORMS),
+])
+def test_the_pull_towards_the_parent_follows_how_much_siblings_really_differ(siblings, want):
+    assert drift.shrink_strength(siblings) == want

@@ -11,7 +11,8 @@ from app.services.predict.monitor import DriftWarning, Monitor, Settings
 from app.services.predict.risk import HeldOut, held_out, read_facts
 
 # A warning counts as false when, looking back from later, its series over the weeks after the run
-# began failed no more often than halfway from its baseline to the share the limit was built for.
+# began failed no more often than halfway from its baseline to a doubling of its odds (the same bar
+# for every series, whatever shift its CUSUM was tuned to).
 HINDSIGHT_DAYS = 45
 
 
@@ -48,7 +49,7 @@ def _confirmed(w: DriftWarning, observations: list[Observation]) -> bool:
             for k, failed in ob.outcomes:
                 if k == key:
                     n, f = n + 1, f + failed
-    return n > 0 and f / n > (w.baseline + shifted_rate(w.baseline)) / 2
+    return n > 0 and f / n > (w.baseline + shifted_rate(w.baseline, 2.0)) / 2
 
 
 def replay(observations: list[Observation], dealer: str, conf: Settings = Settings()) -> Backtest:

@@ -1,4 +1,13 @@
-"""Following every series day by day with its CUSUM: limits set each month from the history known then."""
+"""Following every series form by form with its CUSUMs: baselines and limits set each month from the history known then.
+
+The method (docs/prediction.md): per series two Bernoulli CUSUMs, one watching for a doubling of the
+odds of failure (a slow drift), one for a quadrupling (a sudden slide), each with half the series'
+share of the budget; advisors' baselines shrunk towards the dealer's by how much advisors really
+differ (empirical Bayes: alike advisors get nearly the dealer's baseline, known far more closely
+than their own); each limit the lowest whose chance of a false alarm within a quarter is its share
+of the dealer's budget, so all series together raise at most ``false_alarms_per_quarter`` on
+average. ``PLAIN``, ``PREVIOUS`` and ``TUNED`` keep the methods it is compared with.
+"""
 
 from __future__ import annotations
 
@@ -44,18 +53,13 @@ class DriftWarning:
 
 @dataclass
 class _Series:
-    designs: tuple[drift.Design, ...] = ()  # one CUSUM per shift watched for (see ODDS_RATIOS)
+    designs: tuple[drift.Design, ...] = ()  # one CUSUM per shift watched for (Settings.odds_ratios)
     values: list[float] = field(default_factory=list)
     starts: list["date | None"] = field(default_factory=list)  # where each CUSUM's run began
     recent: list[tuple[date, str, bool]] = field(default_factory=list)  # (day, repair order, failed)
     quiet_until: date | None = None
     days: list[date] = field(default_factory=list)  # every observation's day, for the baseline window
     fails: list[int] = field(default_factory=list)  # running count of failures up to each observation
-
-
-# Two CUSUMs per series, each with half its share of the budget: one tuned to a doubling of the odds
-# (a slow drift), one to a quadrupling (a sudden slide, caught in fewer forms than the first needs).
-ODDS_RATIOS = (2.0, 4.0)
 
 
 def _month_end(d: date) -> date:
@@ -69,6 +73,19 @@ class Settings:
     baseline_days: int = 365  # the window a month's limits are set from
     quiet_days: int = 30  # after a warning the series rests (in the desk: until acknowledged)
     min_forms: int = 20  # a series with fewer in its baseline window is not watched yet
+    odds_ratios: tuple[float, ...] | None = (2.0, 4.0)  # shifts watched for; None: tuned per series
+    aim_days: int = 10  # tuned: the shift a series can show within this many days' forms
+    empirical_bayes: bool = True  # advisors' baselines shrunk by how much advisors really differ
+
+
+# What the method is compared with on the same histories (tests/bench/warn_methods.py): a plain
+# per-series CUSUM (odds doubled, 40 pseudo-forms of shrinkage); the pair before the empirical-Bayes
+# baselines; and one CUSUM per series tuned to the shift its forms can show in ``aim_days``
+# (measured, not chosen: faster on average, but later on a moderate jump of a small series, and it
+# spends the whole budget where the pair spends less than half; docs/prediction.md).
+PLAIN = Settings(odds_ratios=(2.0,), empirical_bayes=False)
+PREVIOUS = Settings(empirical_bayes=False)
+TUNED = Settings(odds_ratios=None)
 
 
 class Monitor:
@@ -105,6 +122,7 @@ class Monitor:
                 overall[0] += n
                 overall[1] += f
         parents[("advisor", None)] = overall
+        strengths = self._strengths(counts)
         watched = {k: c for k, c in counts.items() if c[0] >= self.conf.min_forms}
         alpha = drift.alpha_per_series(len(watched), self.conf.false_alarms_per_quarter)
         for key, sr in self.series.items():
@@ -115,11 +133,27 @@ class Monitor:
             kind, _subject, item = key
             pn, pf = parents.get((kind, item), (0, 0))
             parent = pf / pn if pn else f / n
-            p0 = drift.cautious_rate(f, n, parent, drift.SHRINK_FORMS if kind == "advisor" else 0)
-            sr.designs = tuple(drift.design(p0, n / window * 91, alpha / len(ODDS_RATIOS), ratio)
-                               for ratio in ODDS_RATIOS)
+            p0 = drift.cautious_rate(f, n, parent, strengths.get((kind, item), 0))
+            ratios = self._ratios(p0, n / window)
+            sr.designs = tuple(drift.design(p0, n / window * 91, alpha / len(ratios), ratio) for ratio in ratios)
             if len(sr.values) != len(sr.designs):  # values carry over from month to month
                 sr.values, sr.starts = [0.0] * len(sr.designs), [None] * len(sr.designs)
+
+    def _strengths(self, counts: dict) -> dict[tuple[str, str | None], float]:
+        """Each advisor series' pull towards the dealer's: per item (and overall), from how much the
+        advisors really differ there (the settings' fixed strength when ``empirical_bayes`` is off)."""
+        groups: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
+        for (kind, _subject, item), (n, f) in counts.items():
+            if kind == "advisor" and n >= self.conf.min_forms:
+                groups[(kind, item)].append((f, n))
+        if not self.conf.empirical_bayes:
+            return {g: drift.SHRINK_FORMS for g in groups}
+        return {g: drift.shrink_strength(rows) for g, rows in groups.items()}
+
+    def _ratios(self, p0: float, per_day: float) -> tuple[float, ...]:
+        if self.conf.odds_ratios is not None:
+            return self.conf.odds_ratios
+        return (drift.odds_ratio_in_reach(p0, per_day * self.conf.aim_days),)
 
     def watch(self, observations: list[Observation]) -> list[DriftWarning]:
         warnings: list[DriftWarning] = []
