@@ -159,6 +159,8 @@ class _File:
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
     foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
+    # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
+    payload_strings: dict[int, list[str]] = field(default_factory=dict)
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -222,7 +224,8 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
     ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
     ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
-    named = {v for e in events for v in _strings(e.get("payload"))}
+    payload_strings = {id(e): _strings(e.get("payload")) for e in events}
+    named = {v for strings in payload_strings.values() for v in strings}
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
@@ -230,7 +233,7 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
                  {e["id"] for e in events},
                  _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}),
-                 held_by_others(session, dealer_id, shas) - vouched)
+                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
@@ -366,7 +369,7 @@ def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
                 wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
         except wire_text.WireProblem as exc:
             return ("invalid_value", exc.text, exc.params)
-        for v in _strings(ev.get("payload")):
+        for v in f.payload_strings[id(ev)]:
             where = f.stored_elsewhere(v)
             if where is not None:
                 return ("foreign_payload", PAYLOAD_OTHER, {"table": table, "id": eid, "target": where, "target_id": v})

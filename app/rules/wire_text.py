@@ -84,19 +84,24 @@ def whole_numbers_only(value: Any) -> bool:
     """``check``'s rule for numbers and nesting (strings aside), and no fraction anywhere: what a
     document must be for a fast JSON reader's canonical form to be ``signing.canonical``'s (the two
     write some fractions differently, never whole numbers, strings or names)."""
-    todo = [(value, 0)]
-    while todo:
-        v, depth = todo.pop()
-        t = type(v)
-        if t is dict or t is list:
-            if depth >= MAX_DEPTH:
-                return False
-            todo.extend((item, depth + 1) for item in (v.values() if t is dict else v))
-        elif t is int:
-            if not -INT_MAX - 1 <= v <= INT_MAX:
-                return False
-        elif not (t is str or t is bool or v is None):
-            return False  # a fraction, or anything else
+    level, depth = [value], 0
+    while level:  # one nesting level at a time: no bookkeeping per value
+        below: list = []
+        for v in level:
+            t = type(v)
+            if t is str or v is None or t is bool:
+                continue
+            if t is dict:
+                if depth >= MAX_DEPTH:
+                    return False
+                below.extend(v.values())
+            elif t is list:
+                if depth >= MAX_DEPTH:
+                    return False
+                below.extend(v)
+            elif t is not int or not -INT_MAX - 1 <= v <= INT_MAX:
+                return False  # a fraction, a number out of range, or anything else
+        level, depth = below, depth + 1
     return True
 
 
