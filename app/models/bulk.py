@@ -68,7 +68,7 @@ class IdValue:
     """Many ids as the one value ``among`` binds (made once, for statements reading several tables)."""
 
     def __init__(self, session, ids) -> None:
-        values = sorted({str(i) for i in ids})
+        values = list({str(i) for i in ids})
         self.postgresql = session.get_bind().dialect.name == "postgresql"
         self.value = values if self.postgresql else json.dumps(values)
 

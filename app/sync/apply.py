@@ -8,6 +8,7 @@ another is a conflict, kept whole in sync_conflict and never applied over the ot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, datetime
 from typing import Any
 
@@ -51,20 +52,33 @@ def to_record(table: str, obj) -> dict[str, Any]:
     return {c.key: _iso(getattr(obj, c.key)) for c in cols if c.key not in PRIVATE.get(table, ())}
 
 
+@cache
+def _columns_in(table: str) -> tuple[tuple[str, str], ...]:
+    """(column, kind) of a synced table's columns a record may set, in the table's order; kind is
+    "time", "date" or "" (taken as it is)."""
+    out = []
+    for c in MODELS[table].__table__.columns:
+        if c.key in PRIVATE.get(table, ()):
+            continue
+        out.append((c.key, "time" if isinstance(c.type, UTCDateTime) else "date" if isinstance(c.type, Date) else ""))
+    return tuple(out)
+
+
 def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     """Typed column values from a record; unknown keys are ignored (a newer minor writer)."""
     out = {}
-    for c in MODELS[table].__table__.columns:
-        if c.key not in rec or c.key in PRIVATE.get(table, ()):
+    for key, kind in _columns_in(table):
+        if key not in rec:
             continue
-        v = rec[c.key]
-        if v is not None and isinstance(c.type, UTCDateTime):
-            v = datetime.fromisoformat(v)
-            if v.tzinfo is None:
-                raise ValueError(f"{table}.{c.key}: a time without a zone")
-        elif v is not None and isinstance(c.type, Date):
-            v = date.fromisoformat(v)
-        out[c.key] = v
+        v = rec[key]
+        if v is not None and kind:
+            if kind == "time":
+                v = datetime.fromisoformat(v)
+                if v.tzinfo is None:
+                    raise ValueError(f"{table}.{key}: a time without a zone")
+            else:
+                v = date.fromisoformat(v)
+        out[key] = v
     return out
 
 
