@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
+from app.models.bulk import IdValue, among
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
@@ -98,32 +99,29 @@ class Checked:
     refused: list[Refusal]
 
 
-# Reads of what head office holds under a file's ids: one query a table for a usual file (a few
-# thousand ids), well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-def _chunks(items: list, n: int = 4000):
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
-
-
-def _owner_query(table: str):
-    """(id, owning dealer) of a record table; a child without a dealer column is its parent's."""
+def _owner_query(session, table: str, order: int, ids: IdValue):
+    """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
+    a child without a dealer column is its parent's."""
     model = MODELS[table]
     if "dealer_id" in model.__table__.columns:
-        return select(model.id, model.dealer_id), model
-    col, parent = tables.BY_NAME[table].parents[0]
-    pmodel = MODELS[parent]
-    return select(model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col)), model
+        query = select(literal(order), model.id, model.dealer_id)
+    else:
+        col, parent = tables.BY_NAME[table].parents[0]
+        pmodel = MODELS[parent]
+        query = select(literal(order), model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col))
+    return query.where(among(session, model.id, ids, key="ids"))
 
 
 def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """id -> (table, dealer) for every row of any record table head office holds under that id."""
+    """id -> (table, dealer) for every row of any record table head office holds under that id: one
+    statement over every table, the ids sent once."""
+    if not ids:
+        return {}
+    value = IdValue(session, ids)
+    query = union_all(*(_owner_query(session, t, i, value) for i, t in enumerate(casefile.RECORD_TABLES)))
     out: dict[str, tuple[str, str]] = {}
-    ordered = sorted(ids)
-    for table in casefile.RECORD_TABLES:
-        query, model = _owner_query(table)
-        for chunk in _chunks(ordered):
-            for rid, dealer in session.execute(query.where(model.id.in_(chunk))):
-                out.setdefault(rid, (table, dealer))
+    for order, rid, dealer in sorted(session.execute(query)):
+        out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
     return out
 
 
@@ -131,19 +129,19 @@ def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]],
     """(entity type, id) -> the dealers its stored events were written for; and the stored versions."""
     dealers: dict[tuple[str, str], set[str]] = {}
     versions: set[tuple[str, str, int]] = set()
-    for chunk in _chunks(sorted(ids)):
+    if ids:
         for et, eid, seq, dealer in session.execute(select(Event.entity_type, Event.entity_id, Event.seq,
-                                                           Event.dealer_id).where(Event.entity_id.in_(chunk))):
+                                                           Event.dealer_id).where(among(session, Event.entity_id, ids))):
             dealers.setdefault((et, eid), set()).add(dealer)
             versions.add((et, eid, seq))
     return dealers, versions
 
 
 def _kept_aside(session, event_ids: set[str]) -> set[str]:
-    out: set[str] = set()
-    for chunk in _chunks(sorted(event_ids)):
-        out.update(session.scalars(select(SyncConflict.other_event_id).where(SyncConflict.other_event_id.in_(chunk))))
-    return out
+    if not event_ids:
+        return set()
+    return set(session.scalars(select(SyncConflict.other_event_id)
+                               .where(among(session, SyncConflict.other_event_id, event_ids))))
 
 
 @dataclass(frozen=True)
@@ -161,6 +159,8 @@ class _File:
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
     foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
+    # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
+    payload_strings: dict[int, list[str]] = field(default_factory=dict)
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -224,7 +224,8 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
     ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
     ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
-    named = {v for e in events for v in _strings(e.get("payload"))}
+    payload_strings = {id(e): _strings(e.get("payload")) for e in events}
+    named = {v for strings in payload_strings.values() for v in strings}
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
@@ -232,7 +233,7 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
                  {e["id"] for e in events},
                  _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}),
-                 held_by_others(session, dealer_id, shas) - vouched)
+                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
@@ -368,7 +369,7 @@ def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
                 wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
         except wire_text.WireProblem as exc:
             return ("invalid_value", exc.text, exc.params)
-        for v in _strings(ev.get("payload")):
+        for v in f.payload_strings[id(ev)]:
             where = f.stored_elsewhere(v)
             if where is not None:
                 return ("foreign_payload", PAYLOAD_OTHER, {"table": table, "id": eid, "target": where, "target_id": v})

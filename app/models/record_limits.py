@@ -3,6 +3,7 @@ as head office refuses a row that breaks them."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import String
@@ -21,19 +22,24 @@ RECORD_BAD_CHARACTER = QT_TRANSLATE_NOOP("Errors",
     "Correct it at the counter; it is sent again with the correction.")
 
 
+@cache
+def _limits(table: str) -> dict[str, int | None]:
+    """column -> its String length (None: unbounded text or not text) of a stored table."""
+    t = Base.metadata.tables.get(table)
+    if t is None:
+        return {}
+    return {c.key: c.type.length if isinstance(c.type, String) else None for c in t.columns}
+
+
 def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
     """(column, text, params) of the first value in a row of ``table`` the database would refuse
     or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller."""
     table = _RECORD_TABLE.get(table, table)
-    t = Base.metadata.tables.get(table)
-    if t is None:
-        return None
+    limits = _limits(table)
     for key, value in record.items():
-        col = t.columns.get(key)
-        if col is None:
+        if type(value) is not str or key not in limits:  # only text can break a limit
             continue
-        limit = col.type.length if isinstance(col.type, String) else None
-        found = column_problem(table, key, value, limit)
+        found = column_problem(table, key, value, limits[key])
         if found is not None:
             return key, found[0], found[1]
     return None

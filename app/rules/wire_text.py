@@ -26,6 +26,8 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # In JSON text such a character can only come from an escape (raw NUL is not JSON, a lone surrogate
 # is not UTF-8); an escaped surrogate pair matches too, and is then checked string by string.
 _UNSTORABLE_ESCAPE = re.compile(r"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+# The same in JSON bytes that are valid UTF-8 (no raw surrogate can be there; a raw NUL is no JSON).
+_UNSTORABLE_ESCAPE_BYTES = re.compile(rb"\x00|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 BAD_TEXT = QT_TRANSLATE_NOOP("Errors",
     "{where} holds a character no database can store (U+{char}) at position {position}.")
@@ -67,10 +69,40 @@ def loads(text: str, *, texts: bool = True) -> Any:
     return doc
 
 
-def texts_storable(json_text: str) -> bool:
-    """Whether every string (and key) the JSON text decodes to is storable, read off the text itself:
-    then the strings of any part of the document need no check of their own."""
+def texts_storable(json_text: str | bytes) -> bool:
+    """Whether every string (and key) the JSON text (or its UTF-8 bytes) decodes to is storable, read
+    off the text itself: then the strings of any part of the document need no check of their own."""
+    if isinstance(json_text, bytes):
+        # Such a character can only come from an escape, and our writers escape only control characters.
+        if b"\\u" not in json_text and b"\x00" not in json_text:
+            return True
+        return _UNSTORABLE_ESCAPE_BYTES.search(json_text) is None
     return _UNSTORABLE_ESCAPE.search(json_text) is None
+
+
+def whole_numbers_only(value: Any) -> bool:
+    """``check``'s rule for numbers and nesting (strings aside), and no fraction anywhere: what a
+    document must be for a fast JSON reader's canonical form to be ``signing.canonical``'s (the two
+    write some fractions differently, never whole numbers, strings or names)."""
+    level, depth = [value], 0
+    while level:  # one nesting level at a time: no bookkeeping per value
+        below: list = []
+        for v in level:
+            t = type(v)
+            if t is str or v is None or t is bool:
+                continue
+            if t is dict:
+                if depth >= MAX_DEPTH:
+                    return False
+                below.extend(v.values())
+            elif t is list:
+                if depth >= MAX_DEPTH:
+                    return False
+                below.extend(v)
+            elif t is not int or not -INT_MAX - 1 <= v <= INT_MAX:
+                return False  # a fraction, a number out of range, or anything else
+        level, depth = below, depth + 1
+    return True
 
 
 def check(value: Any, where: str = "the document", *, texts: bool = True) -> None:

@@ -8,6 +8,7 @@ another is a conflict, kept whole in sync_conflict and never applied over the ot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
+from app.models.bulk import among, bulk_insert
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -50,20 +52,33 @@ def to_record(table: str, obj) -> dict[str, Any]:
     return {c.key: _iso(getattr(obj, c.key)) for c in cols if c.key not in PRIVATE.get(table, ())}
 
 
+@cache
+def _columns_in(table: str) -> tuple[tuple[str, str], ...]:
+    """(column, kind) of a synced table's columns a record may set, in the table's order; kind is
+    "time", "date" or "" (taken as it is)."""
+    out = []
+    for c in MODELS[table].__table__.columns:
+        if c.key in PRIVATE.get(table, ()):
+            continue
+        out.append((c.key, "time" if isinstance(c.type, UTCDateTime) else "date" if isinstance(c.type, Date) else ""))
+    return tuple(out)
+
+
 def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     """Typed column values from a record; unknown keys are ignored (a newer minor writer)."""
     out = {}
-    for c in MODELS[table].__table__.columns:
-        if c.key not in rec or c.key in PRIVATE.get(table, ()):
+    for key, kind in _columns_in(table):
+        if key not in rec:
             continue
-        v = rec[c.key]
-        if v is not None and isinstance(c.type, UTCDateTime):
-            v = datetime.fromisoformat(v)
-            if v.tzinfo is None:
-                raise ValueError(f"{table}.{c.key}: a time without a zone")
-        elif v is not None and isinstance(c.type, Date):
-            v = date.fromisoformat(v)
-        out[c.key] = v
+        v = rec[key]
+        if v is not None and kind:
+            if kind == "time":
+                v = datetime.fromisoformat(v)
+                if v.tzinfo is None:
+                    raise ValueError(f"{table}.{key}: a time without a zone")
+            else:
+                v = date.fromisoformat(v)
+        out[key] = v
     return out
 
 
@@ -143,13 +158,21 @@ def _chunks(items: list, n: int = 500):
 
 def _existing(session: Session, model, ids: list[str]) -> dict[str, int | None]:
     """id -> version (cases and forms) or None, for the rows of ``ids`` this database holds."""
+    if not ids:
+        return {}
     has_version = "version" in model.__table__.columns
-    out = {}
-    for chunk in _chunks(ids):
-        cols = (model.id, model.version) if has_version else (model.id,)
-        for row in session.execute(select(*cols).where(model.id.in_(chunk))):
-            out[row[0]] = row[1] if has_version else None
-    return out
+    cols = (model.id, model.version) if has_version else (model.id,)
+    return {row[0]: row[1] if has_version else None
+            for row in session.execute(select(*cols).where(among(session, model.id, ids)))}
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    """New rows in one executemany per set of columns (a file's rows usually share one)."""
+    by_columns: dict[tuple[str, ...], list[dict]] = {}
+    for r in rows:
+        by_columns.setdefault(tuple(r), []).append(r)
+    for same in by_columns.values():
+        bulk_insert(session, table, same)
 
 
 def _natural_key(spec, vals: dict) -> tuple | None:
@@ -163,14 +186,15 @@ def _natural_ids(session: Session, spec, dealer_id: str, values: list[dict]) -> 
     if not spec.natural_key:
         return {}
     model, first = spec.model, spec.natural_key[0]
-    keys = sorted({k[0] for v in values if (k := _natural_key(spec, v)) is not None})
+    keys = {k[0] for v in values if (k := _natural_key(spec, v)) is not None}
+    if not keys:
+        return {}
     out = {}
-    for chunk in _chunks(keys):
-        q = select(model.id, *(getattr(model, c) for c in spec.natural_key)).where(getattr(model, first).in_(chunk))
-        if "dealer_id" in spec.table.columns:
-            q = q.where(model.dealer_id == dealer_id)
-        for row in session.execute(q):
-            out.setdefault(tuple(row[1:]), row[0])
+    q = select(model.id, *(getattr(model, c) for c in spec.natural_key)).where(among(session, getattr(model, first), keys))
+    if "dealer_id" in spec.table.columns:
+        q = q.where(model.dealer_id == dealer_id)
+    for row in session.execute(q):
+        out.setdefault(tuple(row[1:]), row[0])
     return out
 
 
@@ -264,16 +288,17 @@ class _FileApplication:
     def _read_what_is_held(self) -> None:
         """What the database already holds of these events and their entities' histories."""
         ids = [e["id"] for e in self.events]
+        s = self.session
         self.known, self.already_kept = set(), set()
-        for chunk in _chunks(ids):
-            self.known.update(self.session.scalars(select(Event.id).where(Event.id.in_(chunk))))
-            self.already_kept.update(self.session.scalars(select(SyncConflict.other_event_id)
-                                                          .where(SyncConflict.other_event_id.in_(chunk))))
         self.chain: dict[tuple[str, str, int], str] = {}  # (entity type, id, seq) -> event id
-        for chunk in _chunks(sorted({e["entity_id"] for e in self.events})):
-            for et, eid, seq, i in self.session.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
-                                                        .where(Event.entity_id.in_(chunk))):
-                self.chain[(et, eid, seq)] = i
+        if not ids:
+            return
+        self.known.update(s.scalars(select(Event.id).where(among(s, Event.id, ids))))
+        self.already_kept.update(s.scalars(select(SyncConflict.other_event_id)
+                                           .where(among(s, SyncConflict.other_event_id, ids))))
+        for et, eid, seq, i in s.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
+                                         .where(among(s, Event.entity_id, {e["entity_id"] for e in self.events}))):
+            self.chain[(et, eid, seq)] = i
 
     def keep_conflict(self, ev: dict, kept_id: str | None) -> None:
         if ev["id"] in self.already_kept:
@@ -347,8 +372,7 @@ class _FileApplication:
                 inserts.append(vals)
                 if spec.role == AGGREGATE:
                     self.applied[spec.name].add(vals["id"])
-        for chunk in _chunks(inserts, 2000):
-            self.session.execute(insert(spec.model.__table__), chunk)
+        _insert(self.session, spec.model.__table__, inserts)
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 
@@ -380,11 +404,12 @@ class _FileApplication:
 
     def _forms_by_repair_order(self, new: list[dict]) -> dict[str, str]:
         """Repair order id -> the form this database holds for it, for the new forms' repair orders."""
-        model, out = MODELS["feedback_form"], {}
-        for chunk in _chunks(sorted({v["repair_order_id"] for v in new})):
-            out.update(self.session.execute(select(model.repair_order_id, model.id)
-                                            .where(model.repair_order_id.in_(chunk))).all())
-        return out
+        model = MODELS["feedback_form"]
+        wanted = {v["repair_order_id"] for v in new if v.get("repair_order_id") is not None}
+        if not wanted:
+            return {}
+        return dict(self.session.execute(select(model.repair_order_id, model.id)
+                                         .where(among(self.session, model.repair_order_id, wanted))).all())
 
     def _update(self, spec, vals: dict, version: int | None) -> None:
         """A row this database holds: shared records stay as first stored, aggregates take a newer
@@ -426,8 +451,7 @@ class _FileApplication:
                 self.keep_conflict(ev, None)
             else:
                 rows.append(_mapped_event(row, self.remap))
-        for chunk in _chunks(rows, 2000):
-            self.session.execute(insert(Event.__table__), chunk)
+        _insert(self.session, Event.__table__, rows)
         self.res.events_new = len(rows)
         self.stored = rows
 

@@ -119,3 +119,65 @@ def test_files_match_the_published_schema():
     doc["version"] = "one"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema)
+
+
+def _outcome(data: bytes):
+    """What parse makes of ``data``: the file's fields, or the refusal's code and words."""
+    try:
+        cf = casefile.parse(data, keys)
+    except CaseFileRejected as exc:
+        return ("refused", exc.code, exc.render())
+    return ("read", cf.counter, cf.sequence, cf.events, cf.records, cf.sha256, cf.values_storable)
+
+
+def _payload(value) -> bytes:
+    b = body()
+    b["events"][0]["payload"] = {"value": value}
+    return casefile.sign(b, SECRET)
+
+
+def _nested(depth: int):
+    v = "x"
+    for _ in range(depth):
+        v = [v]
+    return v
+
+
+@pytest.mark.parametrize("data", [
+    casefile.sign(body(), SECRET),
+    _payload(0.1), _payload(1e-07), _payload(1e16), _payload(-0.0),  # fractions: written by json, not orjson
+    _payload(2**63 - 1), _payload(-2**63), _payload(2**63), _payload(2**64 - 1), _payload(2**64), _payload(10**30),
+    _payload(_nested(30)), _payload(_nested(40)),
+    _payload("NUL \x00 inside"), _payload("a tab\tand 中文 \u2028"),
+    casefile.sign(body(), SECRET).replace(b'"sequence":3', b'"sequence": 3'),
+    casefile.sign(body(), SECRET)[:-1],  # no final newline
+    b"\xef\xbb\xbf" + casefile.sign(body(), SECRET),
+])
+def test_the_fast_reading_and_the_careful_one_agree(data, monkeypatch):
+    fast = _outcome(data)
+    monkeypatch.setattr(casefile, "_canonical_doc", lambda _data: None)  # every file the careful way
+    assert fast == _outcome(data)
+
+
+def test_a_fraction_written_the_fast_readers_way_is_not_the_canonical_form():
+    # orjson writes 1e-07 as 1e-7; signed over those bytes the file is still not canonical.
+    b = body()
+    b["events"][0]["payload"] = {"value": 1e-07}
+    bytes_ = casefile.sign(b, SECRET).replace(b"1e-07", b"1e-7")
+    cut = casefile._without_signature(bytes_, json.loads(bytes_))
+    import hashlib
+    import hmac
+    mac = hmac.new(bytes.fromhex(SECRET), cut, hashlib.sha256).hexdigest()
+    doc = json.loads(bytes_)
+    forged = bytes_.replace(doc["signature"]["value"].encode(), mac.encode())
+    import orjson
+
+    assert orjson.dumps(orjson.loads(forged), option=orjson.OPT_SORT_KEYS) + b"\n" == forged  # orjson's form...
+    assert casefile._canonical_doc(forged) is None  # ...is not vouched for: a fraction
+    assert refused(forged).code == "bad_signature"  # not signing.canonical's form: refused as before
+
+
+def test_a_counters_file_is_read_the_fast_way():
+    data = casefile.sign(body(), SECRET)
+    assert casefile._canonical_doc(data) == json.loads(data)
+    assert casefile._canonical_doc(_payload(0.5)) is None

@@ -1,11 +1,15 @@
-"""Ids are unique and time-ordered; bulk inserts store values exactly as the ORM would."""
+"""Ids are unique and time-ordered; bulk inserts store values exactly as the ORM would; reads among
+many ids find exactly their rows, whatever their number."""
 
 import uuid
 from datetime import date, datetime, timezone
 
+import pytest
+from sqlalchemy import select
+
 from app.foundation.ids import case_number, counter_tag, new_id
 from app.models import Event
-from app.models.bulk import bulk_insert
+from app.models.bulk import IdValue, among, bulk_insert
 
 
 def test_ids_are_uuid7_unique_and_increasing():
@@ -32,3 +36,38 @@ def test_bulk_insert_round_trips_through_the_orm(store):
     with store.session() as s:
         ev = s.get(Event, row["id"])
         assert ev.occurred_at == at and ev.payload == row["payload"] and ev.actor_id is None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_db(request):
+    from app.models.store import open_database
+
+    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
+           else request.getfixturevalue("pg_url_at_head"))
+    db = open_database(url)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("wanted", ["none", "some", "all and more", "past the parameter limits"])
+def test_among_finds_the_rows_of_any_number_of_ids(hq_db, wanted):
+    at = datetime(2026, 5, 18, 9, 30, tzinfo=timezone.utc)
+    stored = [new_id() for _ in range(50)]
+    rows = [{"id": i, "entity_type": "case", "entity_id": stored[n // 2], "seq": 1 + n % 2, "kind": "case.opened",
+             "payload": {}, "actor_id": None, "dealer_id": "d", "origin": "o", "occurred_at": at}
+            for n, i in enumerate(stored)]
+    ids = {"none": [], "some": stored[:7] + stored[:3],
+           "all and more": stored + [new_id() for _ in range(10)] + ["", "'); DROP TABLE event; --"],
+           "past the parameter limits": stored[::2] + [new_id() for _ in range(70_000)]}[wanted]
+    with hq_db.session() as s, s.begin():
+        bulk_insert(s, Event.__table__, rows)
+        found = set(s.scalars(select(Event.id).where(among(s, Event.id, ids))))
+        by_entity = set(s.scalars(select(Event.id).where(among(s, Event.entity_id, ids))))
+        # Several statements of one query share one value of the ids.
+        value = IdValue(s, ids)
+        both = s.execute(select(Event.id).where(among(s, Event.id, value, key="ids")).union_all(
+            select(Event.entity_id).where(among(s, Event.entity_id, value, key="ids")))).scalars().all()
+    assert found == set(stored) & set(ids)
+    assert by_entity == {r["id"] for r in rows if r["entity_id"] in set(ids)}
+    assert sorted(both) == sorted([i for i in stored if i in set(ids)]
+                                  + [r["entity_id"] for r in rows if r["entity_id"] in set(ids)])

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import and_, case, delete, func, insert, literal, select, text
+from sqlalchemy import Date, DateTime, and_, case, cast, delete, func, insert, literal, literal_column, select, text
 
 from app.models import FeedbackForm, HqFormMonth
 from app.rules import scoring
@@ -63,8 +63,32 @@ def refresh(session, dealer_ids: Iterable[str], months: Iterable[date]) -> None:
         for dealer_id in dealer_ids:
             session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:dealer))"),
                             {"space": _LOCK_SPACE, "dealer": dealer_id})
-    for month in months:
-        _recompute(session, month, [FeedbackForm.dealer_id.in_(dealer_ids)], [HqFormMonth.dealer_id.in_(dealer_ids)])
+    # Every month of the file at once: one statement clears their sums, one sums their forms again.
+    F, T = FeedbackForm, HqFormMonth
+    month = _month_start(session, F.service_date)
+    start, end = month_bounds(months[0].year, months[0].month)[0], month_bounds(months[-1].year, months[-1].month)[1]
+    session.execute(delete(T).where(T.dealer_id.in_(dealer_ids), T.month.in_(months)))
+    grouped = (select(month, F.dealer_id, F.verification, *_sums())
+               .where(F.dealer_id.in_(dealer_ids), F.service_date >= start, F.service_date < end, month.in_(months))
+               .group_by(month, F.dealer_id, F.verification))
+    session.execute(insert(T).from_select(_SUM_COLUMNS, grouped))
+
+
+def _month_start(session, day):
+    """The first day of ``day``'s month, in SQL (a date on PostgreSQL, its ISO text on SQLite, as a
+    Date column stores it there)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.date_trunc(literal_column("'month'"), cast(day, DateTime)), Date)
+    return func.date(day, literal_column("'start of month'"), type_=Date)
+
+
+_SUM_COLUMNS = ["month", "dealer_id", "verification", "forms", "total", "top", *(f"failures_{t}" for t in THRESHOLDS)]
+
+
+def _sums():
+    F = FeedbackForm
+    return (func.count(), func.sum(F.score), _count_if(F.score == TOP_SCORE),
+            *(_count_if(failure_condition(t)) for t in THRESHOLDS))
 
 
 def refresh_all(session) -> None:
@@ -75,23 +99,19 @@ def refresh_all(session) -> None:
         return
     month, last = month_of(lo), month_of(hi)
     while month <= last:
-        _recompute(session, month, [], [])
+        _recompute(session, month)
         y, m = month.year + (month.month == 12), month.month % 12 + 1
         month = date(y, m, 1)
 
 
-def _recompute(session, month: date, form_filter: list, sum_filter: list) -> None:
+def _recompute(session, month: date) -> None:
     start, end = month_bounds(month.year, month.month)
     F = FeedbackForm
-    session.execute(delete(HqFormMonth).where(HqFormMonth.month == month, *sum_filter))
-    grouped = (select(literal(month, HqFormMonth.month.type), F.dealer_id, F.verification, func.count(),
-                      func.sum(F.score), _count_if(F.score == TOP_SCORE),
-                      *(_count_if(failure_condition(t)) for t in THRESHOLDS))
-               .where(F.service_date >= start, F.service_date < end, *form_filter)
+    session.execute(delete(HqFormMonth).where(HqFormMonth.month == month))
+    grouped = (select(literal(month, HqFormMonth.month.type), F.dealer_id, F.verification, *_sums())
+               .where(F.service_date >= start, F.service_date < end)
                .group_by(F.dealer_id, F.verification))
-    session.execute(insert(HqFormMonth).from_select(
-        ["month", "dealer_id", "verification", "forms", "total", "top", *(f"failures_{t}" for t in THRESHOLDS)],
-        grouped))
+    session.execute(insert(HqFormMonth).from_select(_SUM_COLUMNS, grouped))
 
 
 def _count_if(cond):

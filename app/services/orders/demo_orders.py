@@ -129,6 +129,8 @@ def fill_orders(uow, dealer_id: str, rows: list[FormValues], details: list[dict]
             **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in d.items() if k != "opened_on"},
             "advisor": r.advisor, "customer": r.customer, "phone": r.phone, "plate": r.plate},
             dealer_id=dealer_id, origin=origin, occurred_at=d["opened_at"]))
+    if not values:  # no forms, no orders: an executemany of nothing would be one statement without values
+        return 0
     t = RepairOrder.__table__
     stmt = (update(t).where(t.c.id == bindparam("b_id"))
             .values({k: bindparam(k, type_=t.c[k].type) for k in ("opened_at", "promised_at", "delivered_at", "work_type", "amount_cents",
