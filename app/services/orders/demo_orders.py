@@ -116,6 +116,8 @@ def _minute(at: datetime) -> datetime:
 
 def fill_orders(uow, dealer_id: str, rows: list[FormValues], details: list[dict], ro_ids: dict[str, str]) -> int:
     """Give the orders the demo's forms made their details (one executemany) and each its first event."""
+    if not rows:  # a demo of cases only: an executemany of no rows would be a plain execute, and fail
+        return 0
     s = uow.session
     values, events = [], []
     origin = uow.identity.store_id
