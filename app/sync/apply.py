@@ -77,9 +77,11 @@ def records_for(session: Session, events: list) -> dict[str, list[dict]]:
     """Current snapshots of the aggregates (cases, forms) these events touch, every child row of
     those aggregates, and the rows any of them point at, followed until nothing new is named.
 
-    Read as plain rows (the same values to_record takes from a loaded object, without building one
-    per row: a case file carries hundreds); flushed first, so a change made in this session is read."""
+    Read as plain rows on the session's connection (the same values to_record takes from a loaded
+    object, without the ORM's work per row: a case file carries hundreds); flushed first, so a change
+    made in this session is read."""
     session.flush()
+    conn = session.connection()
     want: dict[str, set[str]] = {t: set() for t in MODELS}
     for e in events:
         if e.entity_type in ENTITY_TABLE:  # a counter's audit events have no row
@@ -94,7 +96,7 @@ def records_for(session: Session, events: list) -> dict[str, list[dict]]:
         cols, keys = _record_columns(table)
         refs = list(REFS[table].items())
         for chunk in _chunks(ids):
-            for row in session.execute(select(*cols).where(column.in_(chunk))):
+            for row in conn.execute(select(*cols).where(column.in_(chunk))):
                 rec = dict(zip(keys, map(_iso, row)))
                 out[table][rec["id"]] = rec
                 for col, target in refs:

@@ -16,6 +16,7 @@ which changes are filed, so passing the same rows twice files nothing twice.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -108,12 +109,18 @@ def not_filed():
 _TRAVELS_BY_ROWID = literal_column("+event.entity_type").in_(casefile.ENTITY_TYPES)
 
 
-def _unfiled(s, store_id: str, mark: int, limit: int) -> list:
-    """The next changes to file, in rowid order, as plain rows (an event's columns by name and its
-    rowid as ``at``): nothing here needs a loaded object."""
-    return s.execute(select(*Event.__table__.c, ROWID.label("at"))
-                     .where(ROWID > mark, Event.origin == store_id, _TRAVELS_BY_ROWID, not_filed())
-                     .order_by(ROWID).limit(limit)).all()
+# A change to file: the event's columns by name and its rowid (``at``). A named tuple, not the
+# result's row: a case file reads ten columns of each of its 500 changes by name.
+Unfiled = namedtuple("Unfiled", [*(c.key for c in Event.__table__.c), "at"])
+
+
+def _unfiled(s, store_id: str, mark: int, limit: int) -> list[Unfiled]:
+    """The next changes to file, in rowid order, read on the session's connection: nothing here
+    needs the ORM."""
+    rows = s.connection().execute(select(*Event.__table__.c, ROWID)
+                                  .where(ROWID > mark, Event.origin == store_id, _TRAVELS_BY_ROWID, not_filed())
+                                  .order_by(ROWID).limit(limit))
+    return [Unfiled._make(r) for r in rows]
 
 
 def _bases(s, events: list) -> dict[tuple[str, str, int], str]:
