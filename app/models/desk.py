@@ -23,7 +23,7 @@ class Alert(Base):
     dealer_id: Mapped[str] = mapped_column(ForeignKey("dealer.id"))
     kind: Mapped[str] = mapped_column(String(32))  # failure_form
     form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
-    case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"))
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"), index=True)  # a case's rows travel with it
     text: Mapped[str] = mapped_column(String(length("alert_text")), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str | None] = mapped_column(String(36))

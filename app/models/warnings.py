@@ -31,7 +31,7 @@ class EarlyWarning(Base):
     failures: Mapped[int] = mapped_column(Integer)
     repair_orders: Mapped[list] = mapped_column(JSON)  # the failing ones behind it (case numbers for a cause)
     form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
-    case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"))
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"), index=True)  # a case's rows travel with it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36))

@@ -16,13 +16,14 @@ which changes are filed, so passing the same rows twice files nothing twice.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from typing import Iterator
 
-from sqlalchemy import exists, func, literal_column, select, tuple_
+from sqlalchemy import exists, func, literal_column, select
 from sqlalchemy.exc import OperationalError
 
 from app.foundation import secrets
@@ -101,9 +102,44 @@ def not_filed():
     return ~exists().where(SyncOutbox.event_id == Event.id)
 
 
-def _unfiled(s, store_id: str, mark: int, limit: int) -> list:
-    return list(s.execute(select(Event, ROWID).where(ROWID > mark, Event.origin == store_id, TRAVELS, not_filed())
-                          .order_by(ROWID).limit(limit)))
+# The same test as TRAVELS, written so that SQLite walks the events in rowid order from the mark and
+# stops at the batch's limit: on the plain column it takes the (entity_type, entity_id, seq) index,
+# reads every travelling change above the mark and sorts them, for each batch (quadratic in all).
+# The unary plus keeps that index out of the plan (tests/unit/test_outbox_plans.py reads it).
+_TRAVELS_BY_ROWID = literal_column("+event.entity_type").in_(casefile.ENTITY_TYPES)
+
+
+# A change to file: the event's columns by name and its rowid (``at``). A named tuple, not the
+# result's row: a case file reads ten columns of each of its 500 changes by name.
+Unfiled = namedtuple("Unfiled", [*(c.key for c in Event.__table__.c), "at"])
+
+
+def _unfiled(s, store_id: str, mark: int, limit: int) -> list[Unfiled]:
+    """The next changes to file, in rowid order, read on the session's connection: nothing here
+    needs the ORM."""
+    rows = s.connection().execute(select(*Event.__table__.c, ROWID)
+                                  .where(ROWID > mark, Event.origin == store_id, _TRAVELS_BY_ROWID, not_filed())
+                                  .order_by(ROWID).limit(limit))
+    return [Unfiled._make(r) for r in rows]
+
+
+def _bases(s, events: list) -> dict[tuple[str, str, int], str]:
+    """The id of the version each change was made on top of, by (entity type, entity id, seq):
+    how head office tells an edit from a conflict. One probe of the event key's unique index per
+    change, from a list of constant rows joined to the events (a row-value IN on that list is
+    planned as a scan of every event, once per chunk). Sent as plain SQL: built per chunk, it
+    would cost more to compile than to run."""
+    keys = list(dict.fromkeys((e.entity_type, e.entity_id, e.seq - 1) for e in events if e.seq > 1))
+    conn = s.connection()
+    out = {}
+    for i in range(0, len(keys), 300):
+        chunk = keys[i:i + 300]
+        sql = ("WITH k(t, i, s) AS (VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk)) + ") "
+               "SELECT e.entity_type, e.entity_id, e.seq, e.id FROM k CROSS JOIN event AS e "
+               "ON e.entity_type = k.t AND e.entity_id = k.i AND e.seq = k.s")
+        for et, eid, sq, bid in conn.exec_driver_sql(sql, tuple(v for key in chunk for v in key)):
+            out[(et, eid, sq)] = bid
+    return out
 
 
 def refile(s, event_ids: list[str]) -> int:
@@ -141,23 +177,15 @@ def filing(store, secret: str | None = None) -> Iterator[int]:
         with store.session() as s, s.begin():
             mark = _mark(s)
             top = s.scalar(select(func.max(ROWID)).select_from(Event)) or 0  # the same snapshot as what is read below
-            picked = _unfiled(s, ident.store_id, mark, BATCH)
-            if not picked:
+            events = _unfiled(s, ident.store_id, mark, BATCH)
+            if not events:
                 was = s.get(StoreMeta, MARK)
                 was = was.value if was is not None else None
                 break
-            events = [e for e, _ in picked]
             if secret is None:
                 secret = secrets.require(secrets.counter_key(ident.store_id))
             seq = max(s.scalar(select(func.max(SyncFile.seq))) or 0, _sequence_floor(s)) + 1
-            # The version each change was based on, by its event id (how head office spots conflicts).
-            keys = [(e.entity_type, e.entity_id, e.seq - 1) for e in events if e.seq > 1]
-            bases = {}
-            for i in range(0, len(keys), 300):
-                for et, eid, sq, bid in s.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
-                                                  .where(tuple_(Event.entity_type, Event.entity_id, Event.seq)
-                                                         .in_(keys[i:i + 300]))):
-                    bases[(et, eid, sq)] = bid
+            bases = _bases(s, events)
             dealer = s.get(Dealer, ident.home_dealer_id)
             body = casefile.build_body(
                 dealer_id=dealer.id, dealer_code=dealer.code, counter=ident.store_id, sequence=seq,
@@ -171,7 +199,7 @@ def filing(store, secret: str | None = None) -> Iterator[int]:
             s.flush()
             s.execute(SyncOutbox.__table__.insert(), [{"event_id": e.id, "file_seq": seq} for e in events])
             # A full batch stops at its last change; a short one took everything up to the top.
-            _set_mark(s, picked[-1][1] if len(picked) == BATCH else top)
+            _set_mark(s, events[-1].at if len(events) == BATCH else top)
         yield seq
     if top > mark:  # only changes pulled from elsewhere above the mark: pass them for good
         _pass_pulled(store, was, top)

@@ -31,7 +31,7 @@ def plans_of(store, work) -> list[tuple[str, list[str]]]:
     plans = []
 
     def explain(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
             plans.append((statement, [r[3] for r in rows]))
 

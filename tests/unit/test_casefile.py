@@ -37,6 +37,25 @@ def refused(data: bytes) -> CaseFileRejected:
     return info.value
 
 
+def whole(b: dict, secret: str) -> bytes:
+    """A signed file as encoding the whole document gives it."""
+    from app.foundation import signing
+
+    mark = {"alg": casefile.ALG, "key": b["counter"], "value": signing.sign(secret, b)}
+    return signing.canonical(dict(b, signature=mark)) + b"\n"
+
+
+@pytest.mark.parametrize("b", [
+    body(), body(version=casefile.VERSION + 1),
+    {k: v for k, v in body().items() if k != "version"},  # nothing sorts after the signature
+    {"counter": COUNTER},  # only one key, before it
+    {"counter": COUNTER, "zz": [1.5, "é", None], "signed": {"b": 1, "a": 2}},  # keys near and after it
+    dict(body(), signature={"alg": "x"}),  # a document already signed: signed over, its signature replaced
+])
+def test_signing_gives_the_bytes_of_the_whole_document(b):
+    assert casefile.sign(b, SECRET) == whole(b, SECRET)
+
+
 def test_a_signed_file_reads_back():
     cf = casefile.parse(casefile.sign(body(), SECRET), keys)
     assert (cf.counter, cf.sequence, cf.dealer_code, len(cf.events)) == (COUNTER, 3, "BJ01", 2)
