@@ -67,10 +67,15 @@ def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def records_for(session: Session, events: list[Event]) -> dict[str, list[dict]]:
-    """Current snapshots of the aggregates (cases, forms) these events touch, every child row of
-    those aggregates, and the rows any of them point at, followed until nothing new is named."""
+def records_for(session: Session, events: list[Event],
+                rows: tuple[tuple[str, str], ...] = ()) -> dict[str, list[dict]]:
+    """Current snapshots of the aggregates (cases, forms) these events touch, and of ``rows``
+    ((table, id): records sent again with no change of their own), every child row of those
+    aggregates, and the rows any of them point at, followed until nothing new is named."""
     want: dict[str, set[str]] = {t: set() for t in MODELS}
+    for table, rid in rows:
+        if table in want:
+            want[table].add(rid)
     for e in events:
         if e.entity_type in ENTITY_TABLE:  # a counter's audit events have no row
             want[ENTITY_TABLE[e.entity_type]].add(e.entity_id)

@@ -1473,6 +1473,10 @@
         <translation>被拒收文件的序号（如 12）或被拒收的修改（如 c3），与 `sync --problems` 所列一致</translation>
     </message>
     <message>
+        <source>No refused change {key} is open: `recovery-desk sync --problems` lists those that are.</source>
+        <translation>没有未解决的被拒收修改 {key}：`recovery-desk sync --problems` 会列出未解决的被拒收修改。</translation>
+    </message>
+    <message>
         <source>{n} change(s) of refused change {key} will go out again on the next sync.</source>
         <translation>被拒收修改 {key} 的 {n} 项修改将在下次同步时重新发送。</translation>
     </message>
@@ -1495,6 +1499,14 @@
     <message>
         <source>Head office refused {n} file(s): see `recovery-desk sync --problems`.</source>
         <translation>总部拒收了 {n} 个文件：请查看 `recovery-desk sync --problems`。</translation>
+    </message>
+    <message>
+        <source>Refused change {key} has no change of its own on this counter (it went with another change); its {n} record(s) will go out again on the next sync.</source>
+        <translation>被拒收修改 {key} 在本柜台没有自己的修改（它是随另一项修改一起发送的）；它的 {n} 条记录将在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>Nothing of refused change {key} is left on this counter to send again.</source>
+        <translation>本柜台已没有被拒收修改 {key} 的任何内容可重新发送。</translation>
     </message>
     <message>
         <source>Version {version} of the program is downloaded and checked: {path}</source>
@@ -3678,6 +3690,14 @@
     <message>
         <source>only an administrator anonymises customers</source>
         <translation>只有管理员可以匿名化客户</translation>
+    </message>
+    <message>
+        <source>Sent again; head office answers on the next sync. Its last answer: {reason}</source>
+        <translation>已重新发送；总部将在下次同步时答复。总部上次的答复：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused again ({times} times): sending it again unchanged does not help. Correct what head office names at the counter and it goes out with the correction. {reason}</source>
+        <translation>再次被拒收（共 {times} 次）：不作更正重新发送无济于事。请在柜台更正总部指出的内容，它会随更正一起发送。{reason}</translation>
     </message>
 </context>
 <context>
