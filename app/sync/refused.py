@@ -175,7 +175,7 @@ def stored_records(events: list[dict], records: dict[str, list[dict]], refused: 
 def _named_here(s, row: SyncRefused) -> list[tuple[str, str]]:
     """The records the refusal names that this counter still holds."""
     out = []
-    for table, rid in dict.fromkeys([_record(row), (row.record_table, row.record_id)]):
+    for table, rid in dict.fromkeys(r for r in (_record(row), (row.record_table, row.record_id)) if r):
         if table in MODELS and table not in CHILD_TABLES and rid and s.get(MODELS[table], rid) is not None:
             out.append((table, rid))
     return out
@@ -184,10 +184,11 @@ def _named_here(s, row: SyncRefused) -> list[tuple[str, str]]:
 def _refile(s, row: SyncRefused) -> int:
     """Put the refused events back to be filed, but not those already in a file waiting to go; how
     many of them will go out (put back now or already waiting)."""
-    ids = [e for e in row.event_ids]
+    ids = list(row.event_ids)
     filed = _filed_in(s, ids)
     outbox.refile(s, [e for e in ids if e in filed and filed[e][1] != "waiting"])
-    return len(set(s.scalars(select(Event.id).where(Event.id.in_(ids))))) if ids else 0
+    return sum(len(s.scalars(select(Event.id).where(Event.id.in_(ids[i:i + 500]))).all())
+               for i in range(0, len(ids), 500))
 
 
 def resend_change(store, number: int) -> Resent | None:
@@ -224,8 +225,7 @@ def waiting_to_go(s, row: SyncRefused) -> bool:
     filed = _filed_in(s, list(row.event_ids))
     if any(e not in filed or filed[e][1] == "waiting" for e in row.event_ids):
         return True
-    queued = set(outbox.queued_records(s))
-    return any(r in queued for r in _named_here(s, row))
+    return _record(row) in set(outbox.queued_records(s))
 
 
 def count_open(store) -> int:
