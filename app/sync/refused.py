@@ -80,7 +80,7 @@ def record_refused(store, seq: int, refused: list[dict]) -> int:
             if key in have:
                 continue
             have.add(key)
-            events = [str(e) for e in r.get("event_ids", [])]
+            events = [str(e) for e in r.get("event_ids") or []]
             row = still_open.pop(key, None)
             reason = {"code": r.get("code"), "text": r.get("text", ""), "params": r.get("params") or {},
                       "times": 1 if row is None else times(row) + 1}
