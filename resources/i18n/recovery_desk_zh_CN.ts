@@ -2664,6 +2664,10 @@
         <translation>案件 {number} 在您打开之后，已由{who}于 {when} 更改。您的这次更改没有保存。</translation>
     </message>
     <message>
+        <source>Repair order {number} was changed by {who} at {when}, after its call was listed. The call was not recorded, and anything you typed is still here: look at the change, then record the call again.</source>
+        <translation>维修工单 {number} 在回访列表显示之后，已由{who}于 {when} 更改。这次回访没有记录，您输入的内容都还在：请先查看这项更改，再重新记录回访。</translation>
+    </message>
+    <message>
         <source>you (in another window)</source>
         <translation>您（在另一个窗口）</translation>
     </message>
@@ -3698,6 +3702,10 @@
     <message>
         <source>Refused again ({times} times): sending it again unchanged does not help. Correct what head office names at the counter and it goes out with the correction. {reason}</source>
         <translation>再次被拒收（共 {times} 次）：不作更正重新发送无济于事。请在柜台更正总部指出的内容，它会随更正一起发送。{reason}</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
     </message>
 </context>
 <context>
