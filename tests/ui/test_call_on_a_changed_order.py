@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea
 from sqlalchemy import select
 
 from app.foundation import clock
@@ -40,6 +41,12 @@ def called_at_another_counter(store, number: str) -> None:
                                 dealer_id=ro.dealer_id, origin=ELSEWHERE, occurred_at=utcnow())))
 
 
+def in_view(page, widget) -> bool:
+    """Whether ``widget``'s top is inside its scrolling page's visible part."""
+    viewport = page.findChild(QScrollArea).viewport()
+    return 0 <= widget.mapTo(viewport, QPoint(0, 0)).y() < viewport.height()
+
+
 def kinds(store, number: str) -> list[str]:
     with store.session() as s:
         ro_id = s.scalar(select(RepairOrder.id).where(RepairOrder.number == number))
@@ -67,6 +74,7 @@ def test_a_call_on_a_changed_order_is_refused_and_nothing_typed_is_lost(qtbot, w
     qtbot.waitUntil(lambda: form.result_bar.isVisible() and "changed by" in form.result_text.text())
     assert form.result_text.text().startswith("Repair order R1 was changed by 李娜 at another counter at ")
     assert form.values() == typed  # nothing typed lost
+    qtbot.waitUntil(lambda: in_view(form, form.result_bar))  # scrolled into view from the Save at the bottom
     with store.session() as s:
         assert s.scalar(select(FeedbackForm.id)) is None
     assert kinds(store, "R1") == ["order.created", "order.call_attempted"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.foundation.errors import OrderChanged
 from app.ui.common.dates import DateField, qdate_today
@@ -332,6 +332,8 @@ class FeedbackFormView(QWidget):
             self.result_text.setText("; ".join(text for _, text in rest) if rest else error_text(exc))
             self.open_case_button.hide()
             self.result_bar.show()
+            # Saved from the bottom of a long page: the words saying why nothing was saved come into view.
+            QTimer.singleShot(0, lambda: self.findChild(QScrollArea).ensureWidgetVisible(self.result_bar))
 
     def on_form_saved(self, saved) -> None:
         self.save_button.setEnabled(True)
