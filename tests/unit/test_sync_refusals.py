@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import select, text
 
 from app.models import FeedbackForm, RepairOrder, SyncRefused, Vehicle
+from app.services.cases.opening import open_case
 from app.services.imports.feedback_store import import_feedback_file
 from app.services.uow import UnitOfWork
 from app.sync import problems, refused
 from app.sync.client import SyncClient
 from tests.helpers import csv_file, form_line, fresh_hq_db, fresh_store
 from tests.synchelp import enrol_in_process, in_process_head_office, new_case
-from app.services.cases.opening import open_case
 
 GOOD, BAD = "京B00001", "京B" + "1" * 30  # the second is over the plate column's limit
 
