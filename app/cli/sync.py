@@ -49,7 +49,7 @@ def run_connect(args, translate) -> int:
 
 def _problems(store, translate) -> int:
     from app.sync.conflicts import lines
-    from app.sync.problems import list_problems, render_reason
+    from app.sync.problems import list_problems, problem_text, render_reason
 
     problems = list_problems(store)
     if not problems:
@@ -62,7 +62,7 @@ def _problems(store, translate) -> int:
     for p in problems:
         if p.kind == "change":
             print(translate("Cli", "Change {key} ({events} change(s)) refused by head office: {reason}")
-                  .format(key=p.key, events=p.changes, reason=render_reason(p.detail, translate)))
+                  .format(key=p.key, events=p.changes, reason=problem_text(p, translate)))
             print(translate("Cli", "  Correct it and it goes out again with the correction, or send it again: "
                             "recovery-desk sync --retry {key}").format(key=p.key))
     for p in problems:
@@ -86,23 +86,7 @@ def run_sync(args, translate) -> int:
         if args.problems:
             return _problems(store, translate)
         if args.retry is not None:
-            from app.sync.problems import CHANGE, send_again
-
-            key = args.retry.strip()
-            number = key[len(CHANGE):] if key.startswith(CHANGE) else key
-            if not number.isdigit():
-                from app.foundation.errors import InvalidInput
-
-                raise InvalidInput(field="--retry", problem=translate(
-                    "Cli", "a refused file's sequence (e.g. 12) or a refused change (e.g. c3), as `sync --problems` lists them"))
-            n = send_again(store, key)
-            if key.startswith(CHANGE):
-                print(translate("Cli", "{n} change(s) of refused change {key} will go out again on the next sync.")
-                      .format(n=n, key=key))
-            else:
-                print(translate("Cli", "{n} change(s) of file {seq} will go out again on the next sync.")
-                      .format(n=n, seq=key))
-            return 0 if n else 2
+            return _retry(store, args.retry.strip(), translate)
         if not args.once:
             print(translate("Cli", "Use --once for one round; the application syncs in the background by itself."),
                   file=sys.stderr)
@@ -125,6 +109,38 @@ def run_sync(args, translate) -> int:
         print(translate("Cli", "Head office refused {n} file(s): see `recovery-desk sync --problems`.")
               .format(n=r.rejected), file=sys.stderr)
         return 1
+    return 0
+
+
+def _retry(store, key: str, translate) -> int:
+    """`sync --retry`: a refused file or change goes out again in the next file."""
+    from app.foundation.errors import InvalidInput
+    from app.sync import outbox, refused
+    from app.sync.problems import CHANGE
+
+    number = key[len(CHANGE):] if key.startswith(CHANGE) else key
+    if not number.isdigit():
+        raise InvalidInput(field="--retry", problem=translate(
+            "Cli", "a refused file's sequence (e.g. 12) or a refused change (e.g. c3), as `sync --problems` lists them"))
+    if not key.startswith(CHANGE):
+        n = outbox.requeue(store, int(number))
+        print(translate("Cli", "{n} change(s) of file {seq} will go out again on the next sync.").format(n=n, seq=key))
+        return 0 if n else 2
+    got = refused.resend_change(store, int(number))
+    if got is None:
+        print(translate("Cli", "No refused change {key} is open: `recovery-desk sync --problems` lists those that "
+                        "are.").format(key=key), file=sys.stderr)
+        return 2
+    if got.events:
+        print(translate("Cli", "{n} change(s) of refused change {key} will go out again on the next sync.")
+              .format(n=got.events, key=key))
+    elif got.records:
+        print(translate("Cli", "Refused change {key} has no change of its own on this counter (it went with another "
+                        "change); its {n} record(s) will go out again on the next sync.").format(n=got.records, key=key))
+    else:
+        print(translate("Cli", "Nothing of refused change {key} is left on this counter to send again.")
+              .format(key=key), file=sys.stderr)
+        return 2
     return 0
 
 

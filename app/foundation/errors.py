@@ -135,15 +135,13 @@ class StoreUnreachable(StoreFault):
                              "then try again.")
 
 
-class CaseChanged(RecoveryDeskError):
-    """The case moved on after the caller read it (another window, a supervisor at the same PC, or a
-    change the sync brought from another counter). Nothing was written.
+class VersionChanged(RecoveryDeskError):
+    """A case or repair order moved on after the caller read it (another window, a supervisor at the
+    same PC, or a change the sync brought from another counter). Nothing was written.
 
     ``who`` is a marked text naming the changer (``{name}`` filled in); ``when`` the change's local time.
     """
 
-    text = QT_TRANSLATE_NOOP("Errors", "Case {number} was changed by {who} at {when}, after you opened it. "
-                             "Your change was not saved.")
     BY_NAME = "{name}"  # nothing to translate
     BY_YOU = QT_TRANSLATE_NOOP("Errors", "you (in another window)")
     BY_NAME_ELSEWHERE = QT_TRANSLATE_NOOP("Errors", "{name} at another counter")
@@ -160,6 +158,17 @@ class CaseChanged(RecoveryDeskError):
         text = translate(CTX, self.text) if translate else self.text
         who = translate(CTX, self.params["who"]) if translate else self.params["who"]
         return text.format(**{**self.params, "who": who.format(name=self.params["name"])})
+
+
+class CaseChanged(VersionChanged):
+    text = QT_TRANSLATE_NOOP("Errors", "Case {number} was changed by {who} at {when}, after you opened it. "
+                             "Your change was not saved.")
+
+
+class OrderChanged(VersionChanged):
+    text = QT_TRANSLATE_NOOP("Errors", "Repair order {number} was changed by {who} at {when}, after its call was "
+                             "listed. The call was not recorded, and anything you typed is still here: look at "
+                             "the change, then record the call again.")
 
 
 class WarningsNotWorkedOut(RecoveryDeskError):

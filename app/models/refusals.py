@@ -1,5 +1,5 @@
 """Changes refused one by one: at head office (what a counter sent that it may not store) and at a
-counter (what head office refused of its changes, a sync problem until corrected and resent)."""
+counter (what head office refused of its changes, a sync problem until head office accepts them)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class HqRefusal(Base):
 
 class SyncRefused(Base):
     """A change of this counter head office refused (its acknowledgement said so): listed in Sync
-    problems until it is sent again, never dropped."""
+    problems until head office accepts it in a later file (app.sync.refused), never dropped."""
 
     __tablename__ = "sync_refused"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -43,7 +43,10 @@ class SyncRefused(Base):
     record_table: Mapped[str] = mapped_column(String(32), default="")
     record_id: Mapped[str] = mapped_column(String(36), default="")
     code: Mapped[str] = mapped_column(String(32))
-    reason: Mapped[str] = mapped_column(Text)  # JSON {"code", "text", "params"} as for refused files
+    # JSON {"code", "text", "params"} as for refused files, and "times": how often it was refused
+    reason: Mapped[str] = mapped_column(Text)
     event_ids: Mapped[list[str]] = mapped_column(JSON)
-    refused_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    resent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    refused_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the latest refusal
+    # When head office accepted the change in a later file; None while it is a sync problem. (The
+    # column keeps its first name: it once closed when the change was sent again, accepted or not.)
+    settled_at: Mapped[datetime | None] = mapped_column("resent_at", UTCDateTime, index=True)

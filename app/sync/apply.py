@@ -88,9 +88,11 @@ def _record_columns(table: str) -> tuple[list, list[str]]:
     return cols, [c.key for c in cols]
 
 
-def records_for(session: Session, events: list) -> dict[str, list[dict]]:
-    """Current snapshots of the aggregates (cases, forms) these events touch, every child row of
-    those aggregates, and the rows any of them point at, followed until nothing new is named.
+def records_for(session: Session, events: list,
+                rows: tuple[tuple[str, str], ...] = ()) -> dict[str, list[dict]]:
+    """Current snapshots of the aggregates (cases, forms) these events touch, and of ``rows``
+    ((table, id): records sent again with no change of their own), every child row of those
+    aggregates, and the rows any of them point at, followed until nothing new is named.
 
     Read as plain rows on the session's connection (the same values to_record takes from a loaded
     object, without the ORM's work per row: a case file carries hundreds); flushed first, so a change
@@ -98,6 +100,9 @@ def records_for(session: Session, events: list) -> dict[str, list[dict]]:
     session.flush()
     conn = session.connection()
     want: dict[str, set[str]] = {t: set() for t in MODELS}
+    for table, rid in rows:
+        if table in want:
+            want[table].add(rid)
     for e in events:
         if e.entity_type in ENTITY_TABLE:  # a counter's audit events have no row
             want[ENTITY_TABLE[e.entity_type]].add(e.entity_id)

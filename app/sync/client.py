@@ -32,7 +32,7 @@ from app.services.cases import attachments
 from app.services.changes import ATTACHMENTS, NOTHING, SCRIPTS, SETTINGS, SYNC, Changes, register_change
 from app.services.privacy import purging
 from app.services.uow import take_write_lock
-from app.sync import bounded, found_problems, outbox, problems, pulled_check, releases, wire
+from app.sync import bounded, found_problems, outbox, problems, pulled_check, refused, releases, wire
 from app.sync.casefile import MAX_FILE_BYTES
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE, applied
@@ -115,6 +115,7 @@ class RoundReport:
     attachments_fetched: int = 0
     clock_skew_s: float | None = None
     refused_changes: int = 0  # changes head office refused of files it accepted (Sync problems)
+    settled: int = 0  # refused changes head office has now accepted (they leave Sync problems)
     changes: Changes = NOTHING  # what the round changed here: pulled rows, published settings and packs
 
     def changed(self, what: Changes) -> RoundReport:
@@ -175,7 +176,7 @@ class SyncClient:
         connected = bool(self.url) and self._secret(required=False) is not None
         return replace(self._state, connected=connected, waiting=c.unfiled_events + c.waiting_events,
                        problems=(c.rejected_files + found_problems.count(self.store)
-                                 + problems.count_refused(self.store)),
+                                 + refused.count_open(self.store)),
                        last_sync=self._state.last_sync or c.last_ack)
 
     def _secret(self, required: bool = True) -> str | None:
@@ -215,7 +216,7 @@ class SyncClient:
         if not self.url:
             raise NotConnected()
         secret = self._secret()
-        problems.release_corrected(self.store)  # corrected refused changes go out with the correction
+        refused.release_corrected(self.store)  # corrected refused changes go out with the correction
         # Files leave as they are filed: the first goes out while the rest of a long offline
         # stretch is still being filed, and earlier files still waiting go before it.
         filing = outbox.filing(self.store, secret)
@@ -240,7 +241,8 @@ class SyncClient:
         # the same conflict this counter records when it pulls the other side's change.
         report = replace(report, conflicts=open_conflicts(self.store))
         # What Sync problems lists moved: a refused file or change, a conflict.
-        return report.changed(SYNC) if report.rejected or report.refused_changes or report.conflicts else report
+        moved = report.rejected or report.refused_changes or report.settled or report.conflicts
+        return report.changed(SYNC) if moved else report
 
     def _offline(self, exc: Exception) -> Offline:
         c = outbox.counts(self.store)
@@ -284,9 +286,11 @@ class SyncClient:
         if (ack.get("counter") != self.store.identity.store_id or ack.get("sequence") != w.seq
                 or ack.get("sha256") != w.sha256 or ack.get("status") not in ("stored", "duplicate")):
             raise Unverified(url=self.url, status=r.status_code)
-        # The file arrived; changes head office refused of it are sync problems, never dropped.
-        refused = ack.get("refused") or []
-        problems.record_refused(self.store, w.seq, [r for r in refused if isinstance(r, dict)])
+        # The file arrived; changes head office refused of it are sync problems, never dropped, and
+        # earlier refusals whose changes it took now are settled (app.sync.refused).
+        refusals = [r for r in ack.get("refused") or [] if isinstance(r, dict)]
+        refused.record_refused(self.store, w.seq, refusals)
+        settled = refused.settle(self.store, w.seq, data, refusals)
         kept = [i for i in ack.get("kept_aside") or [] if isinstance(i, str) and 0 < len(i) <= 36]
         if kept:  # named in Sync problems as head office names them
             from app.sync.conflicts import note_kept_aside_at_head_office
@@ -297,7 +301,7 @@ class SyncClient:
         skew = _skew(ack.get("server_time"))
         return replace(report, sent=report.sent + 1, acked_events=report.acked_events + w.events,
                        duplicates=report.duplicates + (ack["status"] == "duplicate"),
-                       refused_changes=report.refused_changes + len(refused),
+                       refused_changes=report.refused_changes + len(refusals), settled=report.settled + settled,
                        conflicts=report.conflicts + int(ack.get("conflicts", 0)),
                        clock_skew_s=skew if skew is not None else report.clock_skew_s)
 

@@ -11,12 +11,14 @@ SQLite gives a new row the highest rowid plus one, under the one write lock, so 
 after the mark was set always lands above it (UUIDv7 ids would not do: they are minted before the
 lock, by several processes, from the wall clock). Changes pulled from other places are passed by
 their origin. A change put back to be filed again lowers the mark to it; the outbox table still says
-which changes are filed, so passing the same rows twice files nothing twice.
+which changes are filed, so passing the same rows twice files nothing twice. Records head office
+refused with no change of their own to carry them again wait in a queue for the next file.
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -157,6 +159,31 @@ def refile(s, event_ids: list[str]) -> int:
     return n
 
 
+RESEND = "outbox_resend"  # store_meta: JSON [[table, id], ...], records that go in the next file
+
+
+def queued_records(s) -> list[tuple[str, str]]:
+    """Records put back to go out in the next file with no change of their own (app.sync.refused)."""
+    row = s.get(StoreMeta, RESEND)
+    try:
+        return [(str(t), str(i)) for t, i in json.loads(row.value)] if row is not None else []
+    except (ValueError, TypeError):
+        return []
+
+
+def queue_records(s, rows: list[tuple[str, str]]) -> None:
+    """Send these records in the next file, whatever changes it holds (even none): a record head
+    office refused that rode with another change has none of its own to carry it."""
+    queued = queued_records(s)
+    queued += [r for r in dict.fromkeys(rows) if r not in queued]
+    value = json.dumps([list(r) for r in queued])
+    row = s.get(StoreMeta, RESEND)
+    if row is None:
+        s.add(StoreMeta(key=RESEND, value=value))
+    else:
+        row.value = value
+
+
 def _sequence_floor(session) -> int:
     """Sequences this counter gave out that its store may no longer list (a backup was restored):
     never numbered again, or head office would refuse the new file as a replay."""
@@ -178,10 +205,15 @@ def filing(store, secret: str | None = None) -> Iterator[int]:
             mark = _mark(s)
             top = s.scalar(select(func.max(ROWID)).select_from(Event)) or 0  # the same snapshot as what is read below
             events = _unfiled(s, ident.store_id, mark, BATCH)
-            if not events:
+            again = queued_records(s)
+            if not events and not again:
                 was = s.get(StoreMeta, MARK)
                 was = was.value if was is not None else None
                 break
+            records = records_for(s, events, tuple(again))
+            if not events and not any(records.values()):  # the records queued are no longer here
+                s.delete(s.get(StoreMeta, RESEND))
+                continue
             if secret is None:
                 secret = secrets.require(secrets.counter_key(ident.store_id))
             seq = max(s.scalar(select(func.max(SyncFile.seq))) or 0, _sequence_floor(s)) + 1
@@ -191,15 +223,18 @@ def filing(store, secret: str | None = None) -> Iterator[int]:
                 dealer_id=dealer.id, dealer_code=dealer.code, counter=ident.store_id, sequence=seq,
                 created_at=utcnow().isoformat(),
                 events=[event_to_wire(e, bases.get((e.entity_type, e.entity_id, e.seq - 1))) for e in events],
-                records=records_for(s, events))
+                records=records)
             data = casefile.sign(body, secret)
             write_atomic(_path(store, seq), data)
             s.add(SyncFile(seq=seq, sha256=signing.sha256(data), events=len(events), created_at=utcnow(),
                            status="waiting", reason="", attempts=0))
             s.flush()
-            s.execute(SyncOutbox.__table__.insert(), [{"event_id": e.id, "file_seq": seq} for e in events])
-            # A full batch stops at its last change; a short one took everything up to the top.
-            _set_mark(s, events[-1].at if len(events) == BATCH else top)
+            if events:
+                s.execute(SyncOutbox.__table__.insert(), [{"event_id": e.id, "file_seq": seq} for e in events])
+            if again:
+                s.delete(s.get(StoreMeta, RESEND))
+            if events:  # a full batch stops at its last change; a short one took everything up to the top
+                _set_mark(s, events[-1].at if len(events) == BATCH else top)
         yield seq
     if top > mark:  # only changes pulled from elsewhere above the mark: pass them for good
         _pass_pulled(store, was, top)

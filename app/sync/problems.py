@@ -1,7 +1,8 @@
 """The "Sync problems" list: case files head office refused, single changes it refused (the rest
 of their file arrived) and conflicts waiting for a supervisor. Nothing in it is dropped; each entry
 says what to do. A refused change goes out again when it is corrected (a later change of the same
-case or form carries the refused ones with it, so head office gets the whole history) or on request."""
+case or form carries the refused ones with it, so head office gets the whole history) or on request,
+and leaves the list once head office accepts it (app.sync.refused)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.models import Event, SyncConflict, SyncFile, SyncRefused, utcnow
-from app.sync import outbox
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.models import SyncConflict, SyncFile, SyncRefused
+from app.sync import outbox, refused
 from app.services.changes import SYNC, announces
 
 CHANGE = "c"  # a refused change's key is "c" and its number, a refused file's key its sequence
@@ -27,6 +29,16 @@ class SyncProblem:
     changes: int
     detail: str  # for refusals: head office's reason, see render_reason
     conflict: Any = None  # for conflicts: app.sync.conflicts.ConflictFacts
+    times: int = 1  # a refused change: how often head office refused it
+    waiting: bool = False  # a refused change sent again, head office's answer still to come
+
+
+# A refused change that is not new: what the person at the desk needs to know before the reason.
+SENT_AGAIN = QT_TRANSLATE_NOOP("Errors",
+    "Sent again; head office answers on the next sync. Its last answer: {reason}")
+REFUSED_AGAIN = QT_TRANSLATE_NOOP("Errors",
+    "Refused again ({times} times): sending it again unchanged does not help. Correct what head office "
+    "names at the counter and it goes out with the correction. {reason}")
 
 
 def render_reason(reason: str, words=None) -> str:
@@ -52,8 +64,9 @@ def list_problems(store) -> list[SyncProblem]:
         conflicts = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
                               .order_by(SyncConflict.detected_at)).all()
         out = [SyncProblem("refused", str(f.seq), f.created_at, f.events, f.reason) for f in files]
-        changes = s.scalars(select(SyncRefused).where(SyncRefused.resent_at.is_(None)).order_by(SyncRefused.id)).all()
-        out += [SyncProblem("change", f"{CHANGE}{c.id}", c.refused_at, len(c.event_ids), c.reason) for c in changes]
+        changes = s.scalars(select(SyncRefused).where(SyncRefused.settled_at.is_(None)).order_by(SyncRefused.id)).all()
+        out += [SyncProblem("change", f"{CHANGE}{c.id}", c.refused_at, len(c.event_ids), c.reason,
+                            times=refused.times(c), waiting=refused.waiting_to_go(s, c)) for c in changes]
         from app.sync.conflicts import load
 
         facts = load(s, list(conflicts), here=store.identity.store_id)
@@ -82,73 +95,18 @@ def problem_text(p: SyncProblem, words) -> str:
         from app.sync.conflicts import summary
 
         return summary(p.conflict, words)
-    return render_reason(p.detail, words)
+    reason = render_reason(p.detail, words)
+    if p.kind == "change" and (p.waiting or p.times > 1):
+        template = SENT_AGAIN if p.waiting else REFUSED_AGAIN
+        return (words("Errors", template) if words else template).format(reason=reason, times=p.times)
+    return reason
 
 
 @announces(SYNC)
 def send_again(store, key: str) -> int:
-    """A refused file's (or change's) changes go out again in a new file (after the cause was fixed)."""
+    """A refused file's (or change's) changes go out again in a new file (after the cause was fixed);
+    a refused change's records too when it has no change of its own. How many changes and records."""
     if key.startswith(CHANGE):
-        return resend_change(store, int(key[len(CHANGE):]))
+        got = refused.resend_change(store, int(key[len(CHANGE):]))
+        return 0 if got is None else got.events + got.records
     return outbox.requeue(store, int(key))
-
-
-def record_refused(store, seq: int, refused: list[dict]) -> int:
-    """Keep what head office's acknowledgement of file ``seq`` says it refused (once, however often
-    the acknowledgement comes)."""
-    if not refused:
-        return 0
-    now = utcnow()
-    added = 0
-    with store.session() as s, s.begin():
-        have = {(r.entity_type, r.entity_id, r.record_table, r.record_id) for r in s.scalars(
-            select(SyncRefused).where(SyncRefused.file_seq == seq))}
-        for r in refused:
-            key = tuple(str(r.get(k) or "")[:36] for k in ("entity_type", "entity_id", "table", "record_id"))
-            if key in have:
-                continue
-            have.add(key)
-            s.add(SyncRefused(file_seq=seq, entity_type=key[0][:16], entity_id=key[1], record_table=key[2][:32],
-                              record_id=key[3], code=str(r.get("code", ""))[:32],
-                              reason=json.dumps({"code": r.get("code"), "text": r.get("text", ""),
-                                                 "params": r.get("params") or {}}, ensure_ascii=False),
-                              event_ids=[str(e) for e in r.get("event_ids", [])], refused_at=now))
-            added += 1
-    return added
-
-
-def _unfile(s, row: SyncRefused, now) -> int:
-    n = outbox.refile(s, list(row.event_ids))
-    row.resent_at = now
-    return n
-
-
-def resend_change(store, number: int) -> int:
-    """File a refused change's events again (they go out in the next file, with any later change)."""
-    with store.session() as s, s.begin():
-        row = s.get(SyncRefused, number)
-        if row is None or row.resent_at is not None:
-            return 0
-        return _unfile(s, row, utcnow())
-
-
-def release_corrected(store) -> int:
-    """Refused changes whose case or form was changed again since go out with that change: head
-    office gets the whole history, the refused versions first (events file in id order)."""
-    here = store.identity.store_id
-    n = 0
-    with store.session() as s, s.begin():
-        rows = s.scalars(select(SyncRefused).where(SyncRefused.resent_at.is_(None), SyncRefused.entity_id != "")).all()
-        now = utcnow()
-        for row in rows:
-            newer = s.scalar(select(func.count()).select_from(Event).where(
-                Event.entity_type == row.entity_type, Event.entity_id == row.entity_id, Event.origin == here,
-                outbox.not_filed()))
-            if newer:
-                n += _unfile(s, row, now)
-    return n
-
-
-def count_refused(store) -> int:
-    with store.session() as s:
-        return s.scalar(select(func.count()).select_from(SyncRefused).where(SyncRefused.resent_at.is_(None))) or 0

@@ -1473,6 +1473,10 @@
         <translation>被拒收文件的序号（如 12）或被拒收的修改（如 c3），与 `sync --problems` 所列一致</translation>
     </message>
     <message>
+        <source>No refused change {key} is open: `recovery-desk sync --problems` lists those that are.</source>
+        <translation>没有未解决的被拒收修改 {key}：`recovery-desk sync --problems` 会列出未解决的被拒收修改。</translation>
+    </message>
+    <message>
         <source>{n} change(s) of refused change {key} will go out again on the next sync.</source>
         <translation>被拒收修改 {key} 的 {n} 项修改将在下次同步时重新发送。</translation>
     </message>
@@ -1495,6 +1499,14 @@
     <message>
         <source>Head office refused {n} file(s): see `recovery-desk sync --problems`.</source>
         <translation>总部拒收了 {n} 个文件：请查看 `recovery-desk sync --problems`。</translation>
+    </message>
+    <message>
+        <source>Refused change {key} has no change of its own on this counter (it went with another change); its {n} record(s) will go out again on the next sync.</source>
+        <translation>被拒收修改 {key} 在本柜台没有自己的修改（它是随另一项修改一起发送的）；它的 {n} 条记录将在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>Nothing of refused change {key} is left on this counter to send again.</source>
+        <translation>本柜台已没有被拒收修改 {key} 的任何内容可重新发送。</translation>
     </message>
     <message>
         <source>Version {version} of the program is downloaded and checked: {path}</source>
@@ -2720,6 +2732,10 @@
         <translation>其他人</translation>
     </message>
     <message>
+        <source>Repair order {number} was changed by {who} at {when}, after its call was listed. The call was not recorded, and anything you typed is still here: look at the change, then record the call again.</source>
+        <translation>维修工单 {number} 在回访列表显示之后，已由{who}于 {when} 更改。这次回访没有记录，您输入的内容都还在：请先查看这项更改，再重新记录回访。</translation>
+    </message>
+    <message>
         <source>The early warnings could not be worked out ({reason}). Nothing was changed; they are tried again when new forms arrive, or run `recovery-desk warn refresh`.</source>
         <translation>未能算出预警（{reason}）。未做任何更改；有新的反馈表时会再试，也可运行 `recovery-desk warn refresh`。</translation>
     </message>
@@ -3746,6 +3762,18 @@
     <message>
         <source>only an administrator anonymises customers</source>
         <translation>只有管理员可以匿名化客户</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Sent again; head office answers on the next sync. Its last answer: {reason}</source>
+        <translation>已重新发送；总部将在下次同步时答复。总部上次的答复：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused again ({times} times): sending it again unchanged does not help. Correct what head office names at the counter and it goes out with the correction. {reason}</source>
+        <translation>再次被拒收（共 {times} 次）：不作更正重新发送无济于事。请在柜台更正总部指出的内容，它会随更正一起发送。{reason}</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,11 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from app.foundation import secrets
 from app.hq.counters import add_dealer, issue_code
-from app.models import Event, FailureCase, FeedbackForm, HqRefusal, RepairOrder, SyncReceived
+from app.models import Event, FailureCase, FeedbackForm, HqRefusal, RepairOrder, SyncReceived, Vehicle
 from app.models.store import open_database
 from app.services.imports.feedback_store import import_feedback_file
 from app.sync import casefile, wire
@@ -273,13 +273,12 @@ def test_re_enrolment_is_head_offices_explicit_action(world):
     assert got["counter_id"] == w.me and got["dealer"]["code"] == "BJ01" and got["secret"] != w.secret
 
 
-@pytest.mark.xfail(strict=True, reason="known gap since repair orders travel: the order's refusal rides with its "
-                   "form but has no change of its own, so neither the corrected form nor `sync --retry` clears it "
-                   "from Sync problems (0 changes to send)")
 def test_one_refused_change_never_blocks_the_others(world):
     """A counter's file holding one change head office can't store (a plate longer than
     PostgreSQL's column) still delivers every other change; the refused one is a Sync problem with
-    the reason, and goes out again, whole, once corrected."""
+    the reason, and goes out again, whole, once corrected. The repair order that rode with the form
+    (no change of its own) is sent again by `sync --retry` and, once corrected, leaves the problems
+    with the form; the dealer's other counter gets the corrected rows."""
     w = world
     rows = [form_line("2026-11-03", f"BJ-RO-{i}", phone=f"1390000{i:04d}", plate=f"京B{i:05d}") for i in range(30)]
     import_feedback_file(w.a, csv_file(w.tmp / "a.csv", rows))
@@ -295,15 +294,24 @@ def test_one_refused_change_never_blocks_the_others(world):
         assert sorted(r.entity_type for r in refs) == ["form", "order"]
         assert all(r.record_table == "vehicle" and r.reason["params"]["column"] == "plate" for r in refs)
         [ref] = [r for r in refs if r.entity_type == "form"]
-    out = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", "--problems"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+        [order_ref] = [r for r in refs if r.entity_type == "order"]
+    out = sync_cli(w, "--problems")
     assert out.returncode == 1 and "refused by head office" in out.stdout and "plate is 32 characters" in out.stdout
     assert "c1" in out.stdout
+    # The order rode with the form: it has no change of its own, its record goes out again. Unchanged,
+    # head office refuses it again, and the problem stays, saying so.
+    [order_key] = [line.split()[1] for line in out.stdout.splitlines()
+                   if line.startswith("Change c") and "(0 change(s))" in line]
+    retry = sync_cli(w, "--retry", order_key)
+    assert retry.returncode == 0 and "no change of its own" in retry.stdout, retry.stdout + retry.stderr
+    report = SyncClient(w.a).run_once()
+    assert (report.sent, report.refused_changes, report.settled) == (1, 1, 0)
+    out = sync_cli(w, "--problems")
+    assert out.returncode == 1 and f"Change {order_key} " in out.stdout and "Refused again (2 times)" in out.stdout
     # Corrected at the counter (a later change of the same form): it goes out with the refused events.
     with w.a.session() as s, s.begin():
         s.execute(text("UPDATE vehicle SET plate = '京B00007' WHERE plate LIKE '京B777%'"))
     from app.services.uow import UnitOfWork
-    from app.models import FeedbackForm
 
     with UnitOfWork(w.a, None) as uow:
         form = uow.session.get(FeedbackForm, ref.entity_id)
@@ -312,22 +320,30 @@ def test_one_refused_change_never_blocks_the_others(world):
         uow.record("form", form.id, "form.corrected", {"comment": "plate corrected"}, form.dealer_id, seq=form.version)
         uow.commit()
     report = SyncClient(w.a).run_once()
-    assert report.refused_changes == 0
+    # The form's file carries its repair order: head office takes both, and both refusals close.
+    assert (report.refused_changes, report.settled) == (0, 2)
     with w.db.session() as s:
         assert s.scalar(text("SELECT count(*) FROM feedback_form WHERE dealer_id = :d"), {"d": w.bj}) == 30
         assert s.scalar(text("SELECT count(*) FROM event WHERE entity_id = :e"), {"e": ref.entity_id}) == 2
-    out = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", "--problems"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
-    # The repair order's refusal (it rode with the form, no change of its own) is sent again as the
-    # problem list says, and then nothing is left.
-    if out.returncode == 1:
-        [left] = [line.split()[1] for line in out.stdout.splitlines() if line.startswith("Change c")]
-        retry = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", "--retry", left],
-                               cwd=ROOT, capture_output=True, text=True, timeout=120)
-        assert retry.returncode == 0, retry.stdout + retry.stderr
-        out = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", "--problems"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stdout
+        assert s.scalar(select(RepairOrder.number).where(RepairOrder.id == order_ref.entity_id)) == "BJ-RO-7"
+    out = sync_cli(w, "--problems")
+    assert out.returncode == 0 and "No sync problems." in out.stdout, out.stdout
+    # The dealer's other counter gets the corrected form, its repair order and the car as corrected.
+    b = fresh_store(w.tmp / "b")
+    connect(b, w.server.url, issue_code(w.db, "BJ01"), label="b")
+    SyncClient(b).run_once()
+    with b.session() as s:
+        assert s.scalar(select(func.count()).select_from(FeedbackForm)) == 30
+        assert s.get(FeedbackForm, ref.entity_id).comment == "plate corrected"
+        order = s.get(RepairOrder, order_ref.entity_id)
+        assert order.number == "BJ-RO-7" and s.get(Vehicle, order.vehicle_id).plate == "京B00007"
+    b.close()
+
+
+def sync_cli(w, *args: str) -> subprocess.CompletedProcess:
+    """`recovery-desk sync ...` at counter A, as a separate process."""
+    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(w.tmp / "a"), "sync", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def kinds_held(store) -> Counter:

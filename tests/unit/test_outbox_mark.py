@@ -11,7 +11,7 @@ from app.foundation.ids import new_id
 from app.models import Event, FailureCase, StoreMeta, SyncOutbox, utcnow
 from app.models.event_codec import event_row
 from app.services.uow import UnitOfWork
-from app.sync import outbox, problems
+from app.sync import outbox, refused
 from tests.synchelp import edit_case, open_cases
 
 SECRET = "ab" * 32
@@ -101,11 +101,11 @@ def test_a_refused_change_sent_again_is_filed_again(store):
     [seq] = outbox.file_waiting(store, SECRET)
     with store.session() as s:
         first_event = s.scalar(select(Event.id).where(Event.entity_id == ids[0]))
-    problems.record_refused(store, seq, [{"entity_type": "case", "entity_id": ids[0], "code": "x",
+    refused.record_refused(store, seq, [{"entity_type": "case", "entity_id": ids[0], "code": "x",
                                           "event_ids": [first_event]}])
     outbox.mark_acked(store, seq)
     [number] = [p for p in problems_numbers(store)]
-    assert problems.resend_change(store, number) == 1
+    assert refused.resend_change(store, number).events == 1
     assert len(outbox.file_waiting(store, SECRET)) == 1
     assert_each_filed_once(store)
 

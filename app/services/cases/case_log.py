@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.foundation.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError
+from app.foundation.errors import CaseChanged, InvalidInput, NotFound, RecoveryDeskError, VersionChanged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.models import Event, FailureCase, User
@@ -67,23 +67,29 @@ def check_version(uow: UnitOfWork, case: FailureCase, expected_version: int | No
     log's last ``seq``). None: the caller doesn't care (command line, demo data, tests)."""
     if expected_version is None or case.version == expected_version:
         return
-    last = uow.session.scalar(select(Event).where(Event.entity_type == "case", Event.entity_id == case.id)
+    who, name, at = changed_by(uow, "case", case.id, case.updated_at)
+    raise CaseChanged(number=case.number, seen=expected_version, version=case.version, who=who, name=name, at=at)
+
+
+def changed_by(uow: UnitOfWork, entity_type: str, entity_id: str, updated_at: datetime) -> tuple[str, str, datetime]:
+    """Who made an entity's last change and when, as a VersionChanged names them: (who, name, at)."""
+    last = uow.session.scalar(select(Event).where(Event.entity_type == entity_type, Event.entity_id == entity_id)
                               .order_by(Event.seq.desc()).limit(1))
-    name, who = "", CaseChanged.BY_SOMEONE
-    at = last.occurred_at if last is not None else case.updated_at
+    name, who = "", VersionChanged.BY_SOMEONE
+    at = last.occurred_at if last is not None else updated_at
     if last is not None:
         user = uow.session.get(User, last.actor_id) if last.actor_id else None
         name = user.display_name if user is not None else ""
         local = last.origin == uow.identity.store_id
         if last.origin == HQ_ORIGIN:
-            who = CaseChanged.BY_HEAD_OFFICE
+            who = VersionChanged.BY_HEAD_OFFICE
         elif local and last.actor_id is not None and last.actor_id == uow.actor_id:
-            who = CaseChanged.BY_YOU
+            who = VersionChanged.BY_YOU
         elif local:
-            who = CaseChanged.BY_NAME if name else CaseChanged.BY_SOMEONE
+            who = VersionChanged.BY_NAME if name else VersionChanged.BY_SOMEONE
         else:
-            who = CaseChanged.BY_NAME_ELSEWHERE if name else CaseChanged.BY_ELSEWHERE
-    raise CaseChanged(number=case.number, seen=expected_version, version=case.version, who=who, name=name, at=at)
+            who = VersionChanged.BY_NAME_ELSEWHERE if name else VersionChanged.BY_ELSEWHERE
+    return who, name, at
 
 
 def case_for_change(uow: UnitOfWork, case_id: str, expected_version: int | None) -> tuple[FailureCase, Role]:

@@ -17,6 +17,7 @@ from app.services.today import alerts
 from app.services.feedback import form_values
 from app.services.cases.opening import NewCase
 from app.services.feedback.form_writer import store_forms
+from app.services.orders.call_log import add_call, order_for_call
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity, Verification
 from app.services.changes import ALERTS, FORMS, announces
@@ -89,8 +90,11 @@ def validate(entry: FormEntry) -> None:
 
 
 @announces(FORMS | ALERTS)
-def enter_form(store, entry: FormEntry, actor) -> FormSaved:
-    """Store a new form for a repair order (one per repair order); a failure raises a supervisor alert."""
+def enter_form(store, entry: FormEntry, actor, *, call_on: tuple[str, int] | None = None) -> FormSaved:
+    """Store a new form for a repair order (one per repair order); a failure raises a supervisor alert.
+    ``call_on``: the form was typed on a 3-day call, (its repair order's id, the version the call list
+    showed): the call is recorded as reached in the same transaction, and neither is stored when the
+    order moved on meanwhile (OrderChanged), so what was typed stays on the screen."""
     values = _values(entry)
     if values.verification != Verification.UNVERIFIED.value and not actor.is_supervisor:
         raise InvalidInput(field="verification", problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can change verification"))
@@ -100,6 +104,7 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
     with UnitOfWork(store, actor.user_id, write=True) as uow:
         s = uow.session
         dealer_id = uow.identity.home_dealer_id
+        called = order_for_call(uow, *call_on) if call_on is not None else None
         taken = s.scalar(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
                          .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number == number))
         if taken:
@@ -110,6 +115,8 @@ def enter_form(store, entry: FormEntry, actor) -> FormSaved:
         # Entered as the customer disputes it: the history says so in its own event, after the entry.
         [form_id] = store_forms(uow, dealer_id, [values], source="counter", origin_note="",
                                 disputed_payload={"at_entry": True})
+        if called is not None:
+            add_call(uow, called, reached=True, form_id=form_id)
         failure = failure_of(values, settings.get(s, "failure.overall_threshold"))
         alert_ids = alerts.ensure_for_failing(s, {form_id: dealer_id}, actor.user_id) if failure else []
         uow.commit()

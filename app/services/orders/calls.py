@@ -9,16 +9,14 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from app.foundation import clock
-from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle, utcnow
-from app.models.event_codec import event_row
+from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import FORMS, announces
+from app.services.orders.call_log import ATTEMPTED, REACHED, add_call, order_for_call
 from app.services.predict.risk import Fitted, OrderFacts, read_facts
 from app.services.predict.risk_model import drifting_now, refit, saved_model
 from app.services.uow import UnitOfWork
-
-ATTEMPTED, REACHED = "order.call_attempted", "order.call_reached"
 
 
 @dataclass(frozen=True)
@@ -113,19 +111,16 @@ def due_calls(store, today: date | None = None) -> list[DueCall]:
 
 @announces(FORMS)
 def record_attempt(store, repair_order_id: str, actor_id: str | None, *, reached: bool, form_id: str | None = None,
-                   note: str = "") -> int:
-    """A call made: not reached (another attempt later), or reached (its form saved). An event of the order;
-    returns the order's new version."""
+                   note: str = "", expected_version: int | None = None) -> int:
+    """A call made: not reached (another attempt later), or reached (its form saved). An event of the order
+    on ``expected_version`` (the version the call list showed; OrderChanged when it moved on, nothing
+    written); returns the order's new version. A call reached with its form typed there goes with the
+    form (app.services.feedback.forms.enter_form)."""
     with UnitOfWork(store, actor_id, write=True) as uow:
-        s = uow.session
-        ro = s.get(RepairOrder, repair_order_id)
-        ro.version = (ro.version or 1) + 1
-        ro.updated_at = utcnow()
-        s.add(Event(**event_row("order", ro.id, ro.version, REACHED if reached else ATTEMPTED,
-                                {"repair_order": ro.number, "form_id": form_id, "note": note[:400]},
-                                actor_id=actor_id, dealer_id=ro.dealer_id, origin=uow.identity.store_id)))
+        ro = order_for_call(uow, repair_order_id, expected_version)
+        version = add_call(uow, ro, reached=reached, form_id=form_id, note=note)
         uow.commit()
-        return ro.version
+        return version
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class CallFormDialog(QDialog):
         self.form = FeedbackFormView(store, ops, user, drafts, self)
         self.form.set_values({"repair_order": call.repair_order, "customer_name": call.customer,
                               "phone": call.phone, "plate": call.plate})
+        self.form.call_on = (call.repair_order_id, call.version)  # the call is recorded with the form
         self.form.form_saved.connect(self.on_form_saved)
         close = QPushButton(self.tr("Close"), objectName="closeCall")
         close.clicked.connect(self.accept)
@@ -41,10 +42,8 @@ class CallFormDialog(QDialog):
         self.resize(900, 700)
 
     def on_form_saved(self, saved) -> None:
-        store, user_id, ro_id = self.store, self.user.user_id, self.call.repair_order_id
-        form_id = saved.form_id
-        self.ops.run(lambda: record_attempt(store, ro_id, user_id, reached=True, form_id=form_id),
-                     on_success=lambda _v: self.reached.emit(form_id))
+        self.form.call_on = None  # recorded: a second form typed here is not this call's
+        self.reached.emit(saved.form_id)
 
 
 class CallsView(QWidget):
@@ -75,13 +74,14 @@ class CallsView(QWidget):
         self.reached_button.clicked.connect(self.on_reached_clicked)
         self.error = error_label("callsError")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.not_reached_button)
         buttons.addWidget(self.reached_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)  # a row of its own: a refusal's words wrap in full
         layout.addLayout(buttons)
         self.on_selection_changed()
         ops.follow(self, self.refresh)
@@ -136,8 +136,13 @@ class CallsView(QWidget):
         if call is None:
             return
         self.error.clear()
-        self.ops.run(lambda: record_attempt(store, call.repair_order_id, user_id, reached=False),
-                     on_failure=lambda e: self.error.setText(error_text(e)))
+        self.ops.run(lambda: record_attempt(store, call.repair_order_id, user_id, reached=False,
+                                            expected_version=call.version),
+                     on_failure=self.on_attempt_failed)
+
+    def on_attempt_failed(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))
+        self.refresh()  # an order changed meanwhile: the list shows it as it is now
 
     def on_reached_clicked(self) -> None:
         call = self.chosen()

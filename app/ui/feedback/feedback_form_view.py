@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLineEdit, QListWidget, QPlainTextEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from app.foundation.errors import OrderChanged
 from app.ui.common.dates import DateField, qdate_today
 from app.rules import fields, identifiers
 from app.services.drafts import DraftBox
@@ -125,6 +126,9 @@ class FeedbackFormView(QWidget):
         self._loaded_values: dict = {}
         self._filling = False
         self.last_saved = None
+        # Typed on a 3-day call: (the repair order's id, its version as the call list showed it); the
+        # call is recorded as reached with the form, and refused with it when the order moved on.
+        self.call_on: tuple[str, int] | None = None
 
         heading = Label(self.tr("Feedback form"), objectName="heading")
         self.draft_bar = DraftBar(drafts, DRAFT_KIND, user.user_id, self.set_values)
@@ -309,7 +313,8 @@ class FeedbackFormView(QWidget):
                 customer_name=v["customer_name"], phone=v["phone"], plate=self.plate_value(),
                 timeliness=v["timeliness"], repair_quality=v["repair_quality"], attitude=v["attitude"],
                 overall=v["overall"], comment=v["comment"], verification=v["verification"] or "unverified")
-            job = lambda: feedback_forms.enter_form(store, entry, user)  # noqa: E731
+            call_on = self.call_on
+            job = lambda: feedback_forms.enter_form(store, entry, user, call_on=call_on)  # noqa: E731
         self.save_button.setEnabled(False)
         self.ops.run(job, on_success=self.on_form_saved, on_failure=self.on_save_failed)
 
@@ -318,12 +323,17 @@ class FeedbackFormView(QWidget):
 
     def on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(exc, OrderChanged) and self.call_on is not None:
+            # Shown the change (below), saving again records the call on top of it.
+            self.call_on = (self.call_on[0], exc.params["version"])
         problems = field_errors(exc)  # every wrong field marked at once, the first focused
         rest = self.fields.show_errors(problems)
         if rest or not problems:
             self.result_text.setText("; ".join(text for _, text in rest) if rest else error_text(exc))
             self.open_case_button.hide()
             self.result_bar.show()
+            # Saved from the bottom of a long page: the words saying why nothing was saved come into view.
+            QTimer.singleShot(0, lambda: self.findChild(QScrollArea).ensureWidgetVisible(self.result_bar))
 
     def on_form_saved(self, saved) -> None:
         self.save_button.setEnabled(True)
