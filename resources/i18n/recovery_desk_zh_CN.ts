@@ -4861,12 +4861,12 @@
         <translation>根本原因</translation>
     </message>
     <message>
-        <source>Dealers (cases this month)</source>
-        <translation>经销商（本月案件数）</translation>
+        <source>By dealer</source>
+        <translation>各经销商</translation>
     </message>
     <message>
-        <source>Root causes recorded when cases were closed, written alike grouped together; double-click to see the cases closed this month behind one (on Last month: last month&apos;s).</source>
-        <translation>结案时记录的根本原因，写法相近的归为一组；双击可查看本月按该原因结案的案件（双击“上月”列则为上月的）。</translation>
+        <source>Root causes recorded when cases were closed, written alike grouped together; By dealer: each dealer&apos;s cases closed this month. Double-click to see the cases closed this month behind one (on Last month: last month&apos;s).</source>
+        <translation>结案时记录的根本原因，写法相近的归为一组；“各经销商”列为各经销商本月结案的案件数。双击可查看本月按该原因结案的案件（双击“上月”列则为上月的）。</translation>
     </message>
     <message>
         <source>Cause groups</source>

@@ -59,10 +59,14 @@ class NetworkPage(QWidget):
                              self.tr("Change"), self.tr("Dealers")], "rising_causes")
         # Root causes as typed at closing, grouped across dealers (cases closed in the two months).
         self.root_causes = table([self.tr("Root cause"), self.tr("Last month"), self.tr("This month"),
-                                  self.tr("Change"), self.tr("Dealers (cases this month)")], "rising_root_causes")
+                                  self.tr("Change"), self.tr("By dealer")], "rising_root_causes")
+        # "By dealer" lists each dealer's cases this month, a column that can be wider than the pane:
+        # its header starts at the left so its name stays in sight (a longer one was cut at 1366 px).
+        self.root_causes.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.root_causes.setToolTip(self.tr("Root causes recorded when cases were closed, written alike grouped "
-                                            "together; double-click to see the cases closed this month behind one "
-                                            "(on Last month: last month's)."))
+                                            "together; By dealer: each dealer's cases closed this month. Double-click "
+                                            "to see the cases closed this month behind one (on Last month: last "
+                                            "month's)."))
         self.root_rows = []
         self.cause_tabs = QTabWidget(objectName="cause_tabs")
         self.cause_tabs.addTab(self.causes, self.tr("Cause groups"))
