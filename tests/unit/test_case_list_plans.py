@@ -85,3 +85,15 @@ def test_the_default_page_walks_the_dealer_and_opened_index(flagged_store):
     assert any("ix_failure_case_dealer_opened" in line for _, plan in plans for line in plan)
     for _, plan in plans:
         assert not any("TEMP B-TREE FOR ORDER BY" in line for line in plan if "failure_case" in line)
+
+
+def test_the_pages_callback_due_times_are_read_by_the_case(flagged_store):
+    """The page's "callback due" column reads its 100 cases' callbacks through the case index. Planned on
+    the (state, due) index it read every due callback of the store for each page (11-14 ms of a
+    20 ms page at 100,000 cases)."""
+    plans = plans_of(flagged_store, lambda: the_list(flagged_store))
+    read = [(s, plan) for s, plan in plans if "min(callback.due_at)" in s]
+    assert read
+    for statement, plan in read:
+        assert any("USING INDEX ix_callback_case_id (case_id=?)" in line for line in plan), (statement, plan)
+        assert not any("ix_callback_state_due" in line for line in plan), (statement, plan)
