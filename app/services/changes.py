@@ -73,7 +73,9 @@ BY_TABLE: dict[str, Changes] = {
     "alert": ALERTS,
     "early_warning": ALERTS,
     "improvement_action": CASES,  # shown with the case it came from  # warnings are shown with the alerts, to the same people
+    "network_improvement": CASES,  # head office's action, listed with the dealer's own (Today's box follows CASES)
     "setting": SETTINGS,
+    "event_tally": NOTHING,  # kept by SQLite triggers as events are written: whatever wrote the event announces
     "dealer": NOTHING,  # written once at enrolment
     "store_meta": NOTHING,  # identity and cursors: no view shows them
     "event": NOTHING,  # an event always comes with the aggregate row it changed
