@@ -36,14 +36,16 @@ def served(pg_url_at_head, tmp_path):
 
 @pytest.mark.skipif(not SCHEMATHESIS.exists(), reason="schemathesis is a dev dependency (pyproject.toml)")
 @pytest.mark.parametrize("as_counter", [False, True], ids=["stranger", "enrolled-counter"])
-def test_schemathesis_finds_no_failure(served, as_counter):
+def test_schemathesis_finds_no_failure(served, as_counter, tmp_path):
     server, counter, secret = served
+    # Run in the test's own folder: Schemathesis keeps its cache (`.schemathesis/`) in the directory it
+    # runs in, and a run from the checkout left that cache among the tracked files.
     env = dict(os.environ, PYTHONPATH=str(ROOT), SCHEMATHESIS_HOOKS="tests.system.schemathesis_auth")
     if as_counter:
         env.update(RD_COUNTER=counter, RD_SECRET=secret)
     r = subprocess.run([str(SCHEMATHESIS), "--config-file", str(ROOT / "tests/system/schemathesis.toml"), "run",
                         server.url + "/openapi.json", "--checks", "all", "--max-examples", "25", "--seed", "1"],
-                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1200)
     print(r.stdout[-3000:])
     assert r.returncode == 0, r.stdout[-6000:] + r.stderr[-2000:]
     if as_counter:  # the credential worked: the counter's routes were reached, not only refused

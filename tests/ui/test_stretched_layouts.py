@@ -31,7 +31,6 @@ def test_first_start_and_sign_in(qtbot, store, ops, big):
         qtbot.addWidget(d)
         qtbot.waitUntil(lambda: d.isVisible() and d.forms.currentWidget() is d.admin_form)
         qtbot.wait(50)
-        d.grab().save("/tmp/nt/first_start.png")
         problems += layout_problems(d)
     assert not problems, "\n".join(problems)
 
