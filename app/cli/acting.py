@@ -1,12 +1,14 @@
 """Who runs a command that changes a store with real users: `--as NAME`, the PIN asked for (or from
 RECOVERY_DESK_PIN), the role checked, or the command refused. A store nobody can sign in to yet (a
-fresh or a demo one) needs nobody."""
+fresh or a demo one) needs nobody. Also what an improvement action asks of whoever raises one, at a
+counter or at head office: its title, due date and figure."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
+from datetime import date
 
 from app.foundation.errors import RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -72,3 +74,30 @@ def named_user(args, store, translate, *, role: str):
             "this store has no users yet: this is done by a person named with --as, so create a supervisor "
             "first (the desk asks for the first administrator when it starts)"))
     return who
+
+
+def add_action_arguments(parser, translate, *, figure_required: bool) -> None:
+    """--title, --due and --figure of an improvement action (`improve add`, `hq improve add`); a
+    counter's action may leave its figure to the case's cause group, head office's names it."""
+    parser.add_argument("--title", required=True, help=translate("Cli", "what will be changed"))
+    parser.add_argument("--due", required=True, metavar="YYYY-MM-DD", help=translate("Cli", "when it should be done"))
+    if figure_required:
+        figure = translate("Cli", "the failure share it should move: cause:GROUP or item:timeliness|repair_quality|"
+                                  "attitude")
+    else:
+        figure = translate("Cli", "the failure share it should move: cause:GROUP or item:timeliness|repair_quality|"
+                                  "attitude (default: the case's cause group)")
+    parser.add_argument("--figure", required=figure_required, metavar="KIND:SUBJECT", help=figure)
+
+
+def action_due_and_figure(args, translate) -> tuple[date, str, str]:
+    """--due as a date (refused, exit 2, when it isn't YYYY-MM-DD) and --figure split into its kind
+    and subject ("" for a part not given); the service checks the figure itself."""
+    from app.foundation.errors import InvalidInput
+
+    try:
+        due = date.fromisoformat(args.due)
+    except ValueError:
+        raise InvalidInput(field="--due", problem=translate("Cli", "a date as YYYY-MM-DD, e.g. 2027-01-31")) from None
+    kind, _, subject = (args.figure or "").partition(":")
+    return due, kind, subject

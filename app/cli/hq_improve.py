@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from datetime import date
-
 
 def register(hq_sub, translate) -> None:
+    from app.cli import acting
     from app.cli.hq_admin import _db_action
 
     p = hq_sub.add_parser("improve", help=translate(
@@ -17,11 +14,7 @@ def register(hq_sub, translate) -> None:
                                                   "get it on their next sync"), translate)
     a.add_argument("--dealers", required=True, metavar="CODE,CODE",
                    help=translate("Cli", "the dealers sharing the cause, by code, comma-separated"))
-    a.add_argument("--title", required=True, help=translate("Cli", "what will be changed"))
-    a.add_argument("--due", required=True, metavar="YYYY-MM-DD", help=translate("Cli", "when it should be done"))
-    a.add_argument("--figure", required=True, metavar="KIND:SUBJECT",
-                   help=translate("Cli", "the failure share it should move: cause:GROUP or item:timeliness|"
-                                         "repair_quality|attitude"))
+    acting.add_action_arguments(a, translate, figure_required=True)
     a.add_argument("--owner-role", default="supervisor", metavar="ROLE",
                    help=translate("Cli", "who owns it at each dealer: advisor, supervisor or admin (default supervisor)"))
     a.add_argument("--owner", action="append", default=[], metavar="CODE=USER",
@@ -34,15 +27,12 @@ def register(hq_sub, translate) -> None:
 
 
 def run_add(args, translate) -> int:
+    from app.cli import acting
     from app.cli.hq_admin import _db
     from app.foundation.errors import InvalidInput
     from app.hq.improve import raise_for_dealers
 
-    try:
-        due = date.fromisoformat(args.due)
-    except ValueError:
-        raise InvalidInput(field="--due", problem=translate("Cli", "a date as YYYY-MM-DD, e.g. 2027-01-31")) from None
-    kind, _, subject = args.figure.partition(":")
+    due, kind, subject = acting.action_due_and_figure(args, translate)
     owners = {}
     for pair in args.owner:
         code, eq, user = pair.partition("=")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 
 
 def register(sub, translate) -> None:
@@ -15,12 +14,8 @@ def register(sub, translate) -> None:
     verbs = p.add_subparsers(dest="verb", required=True)
     a = verbs.add_parser("add", help=translate("Cli", "turn a closed case's root cause into an improvement action"))
     a.add_argument("case", metavar="CASE", help=translate("Cli", "the case's number"))
-    a.add_argument("--title", required=True, help=translate("Cli", "what will be changed"))
-    a.add_argument("--due", required=True, metavar="YYYY-MM-DD", help=translate("Cli", "when it should be done"))
+    acting.add_action_arguments(a, translate, figure_required=False)
     a.add_argument("--owner", metavar="USER", help=translate("Cli", "who does it (a user name)"))
-    a.add_argument("--figure", metavar="KIND:SUBJECT",
-                   help=translate("Cli", "the failure share it should move: cause:GROUP or item:timeliness|repair_quality|"
-                                         "attitude (default: the case's cause group)"))
     acting.add_arguments(a, translate)
     a.set_defaults(run=run_add)
     ls = verbs.add_parser("list", help=translate("Cli", "the actions, open and overdue first, with their figure"))
@@ -41,11 +36,7 @@ def run_add(args, translate) -> int:
     from app.models import FailureCase, User
     from app.services.predict.improvements import raise_action
 
-    try:
-        due = date.fromisoformat(args.due)
-    except ValueError:
-        raise InvalidInput(field="--due", problem=translate("Cli", "a date as YYYY-MM-DD, e.g. 2027-01-31")) from None
-    kind, _, subject = (args.figure or "").partition(":")
+    due, kind, subject = acting.action_due_and_figure(args, translate)
     store = open_store_for(args)
     try:
         who = acting.named_user(args, store, translate, role="supervisor")
