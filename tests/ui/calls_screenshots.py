@@ -49,8 +49,10 @@ def build(work: Path):
     return store, sign_in(store, "李娜", DEMO_PIN)
 
 
-def shoot(store, user, out: Path, language: str) -> None:
-    from PySide6.QtTest import QTest
+def shoot(make_store, name: str, ready, out_dir: str) -> int:
+    """The main window at 1366x768 over the store ``make_store`` makes in a temporary folder, in English and
+    Chinese: ``ready(window, ops)`` brings it to what is shown, saved as ``{name}-{language}.png``
+    (this script's and Today's calls screenshots alike)."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.common import i18n
@@ -58,13 +60,26 @@ def shoot(store, user, out: Path, language: str) -> None:
     from app.ui.common.qt_app import create_app
     from app.ui.shell.main_window import MainWindow
 
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    store, user = make_store(Path(tempfile.mkdtemp(prefix=f"{name}-shots-")))
     create_app()
-    i18n.apply_language(language)
-    ops = Ops()
-    w = MainWindow(store, ops, user)
-    w.resize(1366, 768)
-    w.show()
-    w.show_page(w.calls)
+    for language in ("en", "zh_CN"):
+        i18n.apply_language(language)
+        ops = Ops()
+        w = MainWindow(store, ops, user)
+        w.resize(1366, 768)
+        w.show()
+        ready(w, ops)
+        w.grab().save(str(out / f"{name}-{language}.png"))
+        w.close()
+        QApplication.processEvents()
+    store.close()
+    return 0
+
+
+def _call_list_ready(w, ops) -> None:
+    from PySide6.QtTest import QTest
 
     def settle() -> None:
         for _ in range(1200):
@@ -74,22 +89,14 @@ def shoot(store, user, out: Path, language: str) -> None:
                 if not ops.busy:
                     return
 
+    w.show_page(w.calls)
     settle()
     w.calls.table.selectRow(0)
     settle()
-    w.grab().save(str(out / f"calls-{language}.png"))
-    w.close()
-    QApplication.processEvents()
 
 
 def main(out_dir: str) -> int:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    store, user = build(Path(tempfile.mkdtemp(prefix="calls-shots-")))
-    for language in ("en", "zh_CN"):
-        shoot(store, user, out, language)
-    store.close()
-    return 0
+    return shoot(build, "calls", _call_list_ready, out_dir)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,39 +25,20 @@ def build(work: Path):
     return store, user
 
 
-def shoot(store, user, out: Path, language: str) -> None:
+def _today_ready(w, ops) -> None:
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from app.ui.common import i18n
-    from app.ui.common.ops import Ops
-    from app.ui.common.qt_app import create_app
-    from app.ui.shell.main_window import MainWindow
-
-    create_app()
-    i18n.apply_language(language)
-    ops = Ops()
-    w = MainWindow(store, ops, user)
-    w.resize(1366, 768)
-    w.show()
     for _ in range(1200):  # Today's figures, then the riskiest calls
         QTest.qWait(50)
         if not ops.busy and w.today.is_filled and w.today.risky_calls.list.count():
             break
     QTest.qWait(100)
-    w.grab().save(str(out / f"today-calls-{language}.png"))
-    w.close()
-    QApplication.processEvents()
 
 
 def main(out_dir: str) -> int:
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    store, user = build(Path(tempfile.mkdtemp(prefix="today-calls-shots-")))
-    for language in ("en", "zh_CN"):
-        shoot(store, user, out, language)
-    store.close()
-    return 0
+    from tests.ui.calls_screenshots import shoot
+
+    return shoot(build, "today-calls", _today_ready, out_dir)
 
 
 if __name__ == "__main__":
