@@ -1,9 +1,11 @@
-"""Helpers for sync tests: a head-office database with an enrolled counter, case edits, counting."""
+"""Helpers for sync tests: a head-office database with an enrolled counter, two counters of one dealer
+with head office in this process (`two_in_process`), case edits, counting."""
 
 from __future__ import annotations
 
 import warnings
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import func, select
@@ -13,6 +15,8 @@ from app.models import Event, FailureCase, utcnow
 from app.services.cases.opening import NewCase, open_case
 from app.services.uow import UnitOfWork
 from app.rules.vocab import CauseGroup, Channel, FailureType, Severity
+from app.sync.client import SyncClient
+from tests.helpers import fresh_hq_db, fresh_store
 
 
 @contextmanager
@@ -30,6 +34,28 @@ def in_process_head_office(db, inbox) -> Iterator:
     with client:
         yield client._transport
 
+
+@contextmanager
+def two_in_process(tmp_path: Path) -> Iterator[tuple]:
+    """Counters a and b of dealer BJ01, enrolled at a head office whose intake runs in this process on
+    SQLite (the apply code `hq serve` runs), nobody signed up at either yet: the one way unit and
+    system tests build this network. Yields head office's database, the two stores and
+    ``sync(*stores)``: a sync round of each store given, in turn, returning the rounds' reports."""
+    db = fresh_hq_db(tmp_path / "hq.sqlite3")
+    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
+    try:
+        with in_process_head_office(db, tmp_path / "inbox") as net:
+            for st in (a, b):
+                enrol_in_process(db, st)
+
+            def sync(*stores) -> list:
+                return [SyncClient(st, url="http://hq", transport=net).run_once() for st in stores]
+
+            yield db, a, b, sync
+    finally:
+        a.close()
+        b.close()
+        db.close()
 
 def new_case(i: int = 0, **kw) -> NewCase:
     base = dict(customer_name=f"Customer {i}", phone=f"1380000{i:04d}", plate=f"京A{i:05d}",

@@ -16,8 +16,7 @@ from app.services.cases import complaints
 from app.services.feedback import forms as feedback_forms
 from app.services.people import users
 from app.services.customers.merging import merge_customers
-from tests.synchelp import new_case
-from tests.system.two_counters import two_in_process
+from tests.synchelp import new_case, two_in_process
 
 
 def _state(db) -> tuple:

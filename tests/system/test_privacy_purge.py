@@ -22,8 +22,8 @@ from app.services.people import users
 from app.services.cases.case_log import NotAllowed
 from app.services.cases.opening import open_case
 from app.services.privacy.purging import purge
-from tests.synchelp import new_case
-from tests.system.two_counters import newest_backup_bytes, sqlite_bytes, store_bytes, two_in_process
+from tests.synchelp import new_case, two_in_process
+from tests.system.two_counters import newest_backup_bytes, sqlite_bytes, store_bytes
 
 OLD = ("李明远", "13812345678", "京A12345", "LFV2A21K8D4012345")  # last seen four years ago
 NEW = ("王芳", "13900000001", "京B22222")  # seen last month

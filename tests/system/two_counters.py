@@ -1,6 +1,6 @@
-"""Two counters of dealer BJ01 and their head office, as the tests of records travelling set them up:
-over PostgreSQL behind a real `hq serve`, driven through the command line (`network_of_two`), or with
-head office's intake in this process on SQLite (`two_in_process`); and the bytes a store leaves on disk."""
+"""Two counters of dealer BJ01 and their head office over PostgreSQL behind a real `hq serve`, driven
+through the command line (`network_of_two`; with head office's intake in this process on SQLite it is
+`tests.synchelp.two_in_process`); and the bytes a store leaves on disk."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from typing import Iterator
 
 from app.models.snapshot import backups_dir
 from app.models.store import STORE_FILE
-from app.sync.client import SyncClient
-from tests.helpers import fresh_hq_db, fresh_store
-from tests.synchelp import enrol_in_process, in_process_head_office
 from tests.system.hqserver import HqServer
 from tests.system.test_network_scenario import Network
 
@@ -36,29 +33,6 @@ def network_of_two(tmp_path: Path, hq_db: str, secret_service, *, people2=()) ->
         yield net, c1, c2
     finally:
         server.stop()
-
-
-@contextmanager
-def two_in_process(tmp_path: Path) -> Iterator[tuple]:
-    """Counters a and b of dealer BJ01, enrolled at a head office whose intake runs in this process on
-    SQLite (the apply code `hq serve` runs), nobody signed up at either yet. Yields head office's
-    database, the two stores and ``sync(*stores)``: a sync round of each store given, in turn."""
-    db = fresh_hq_db(tmp_path / "hq.sqlite3")
-    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-    try:
-        with in_process_head_office(db, tmp_path / "inbox") as net:
-            for st in (a, b):
-                enrol_in_process(db, st)
-
-            def sync(*stores) -> None:
-                for st in stores:
-                    SyncClient(st, url="http://hq", transport=net).run_once()
-
-            yield db, a, b, sync
-    finally:
-        a.close()
-        b.close()
-        db.close()
 
 
 def sqlite_bytes(path: Path) -> bytes:

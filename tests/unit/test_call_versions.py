@@ -5,7 +5,6 @@ recorded once the person has seen the change. Head office's intake runs in this 
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -20,9 +19,8 @@ from app.services.feedback import forms as feedback_forms
 from app.services.orders.calls import due_calls, record_attempt
 from app.services.orders.store import import_orders_file
 from app.services.people import users
-from app.sync.client import SyncClient
-from tests.helpers import csv_file, fresh_hq_db, fresh_store
-from tests.synchelp import enrol_in_process, in_process_head_office
+from tests.helpers import csv_file
+from tests.synchelp import two_in_process
 
 HEADER = "repair_order,opened,promised,delivered,advisor,customer,phone,plate,work_type"
 
@@ -35,19 +33,7 @@ def at(days_ago: int, hour: int) -> str:
 def two(tmp_path):
     """Counters A and B of one dealer, both holding order R1 delivered 4 days ago; B's 李娜 has called
     it (not reached) and synced, after A's call list was read."""
-    with ExitStack() as stack:
-        db = fresh_hq_db(tmp_path / "hq.sqlite3")
-        stack.callback(db.close)
-        net = stack.enter_context(in_process_head_office(db, tmp_path / "inbox"))
-        a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-        stack.callback(a.close)
-        stack.callback(b.close)
-        for st in (a, b):
-            enrol_in_process(db, st)
-
-        def sync(st):
-            SyncClient(st, url="http://hq", transport=net).run_once()
-
+    with two_in_process(tmp_path) as (_, a, b, sync):
         wang = users.create_first_admin(a, "wang", "王强", "1234")
         sync(a)
         sync(b)

@@ -7,7 +7,6 @@ its own, with none."""
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from types import SimpleNamespace
 
 import pytest
@@ -19,35 +18,27 @@ from app.services.imports.feedback_store import import_feedback_file
 from app.services.uow import UnitOfWork
 from app.sync import problems, refused
 from app.sync.client import SyncClient
-from tests.helpers import csv_file, form_line, fresh_hq_db, fresh_store
-from tests.synchelp import enrol_in_process, in_process_head_office, new_case
+from tests.helpers import csv_file, form_line
+from tests.synchelp import new_case, two_in_process
 
 GOOD, BAD = "京B00001", "京B" + "1" * 30  # the second is over the plate column's limit
 
 
 @pytest.fixture
 def net(tmp_path):
-    with ExitStack() as stack:
-        db = fresh_hq_db(tmp_path / "hq.sqlite3")
-        stack.callback(db.close)
-        transport = stack.enter_context(in_process_head_office(db, tmp_path / "inbox"))
-        a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-        stack.callback(a.close)
-        stack.callback(b.close)
-        for st in (a, b):
-            enrol_in_process(db, st)
+    with two_in_process(tmp_path) as (db, a, b, sync_round):
         rows = [form_line("2026-11-03", f"BJ-RO-{i}", phone=f"1390000{i:04d}", plate=f"京B{i:05d}") for i in range(3)]
         import_feedback_file(a, csv_file(tmp_path / "a.csv", rows))
         with a.session() as s, s.begin():  # what a counter without the column limits lets in
             s.execute(text("UPDATE vehicle SET plate = :bad WHERE plate = :good"), {"bad": BAD, "good": GOOD})
             order = s.scalar(select(RepairOrder).where(RepairOrder.number == "BJ-RO-1"))
             form = s.scalar(select(FeedbackForm.id).where(FeedbackForm.repair_order_id == order.id))
-        yield SimpleNamespace(db=db, a=a, b=b, transport=transport, order=order.id, form=form,
+        yield SimpleNamespace(db=db, a=a, b=b, sync_round=sync_round, order=order.id, form=form,
                               vehicle=order.vehicle_id, reports=[])
 
 
 def sync(w, store=None):
-    w.reports.append(SyncClient(store or w.a, url="http://hq", transport=w.transport).run_once())
+    w.reports.extend(w.sync_round(store or w.a))
 
 
 def fix_plate(w):
