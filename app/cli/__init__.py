@@ -46,6 +46,25 @@ def open_store_for(args):
     return store
 
 
+
+def read_to_import(args, translate, read, columns):
+    """The file an import command names (``args.file``, its --map over ``columns``) read and checked
+    whole by ``read`` before any store opens: no such file is refused (exit 2); the file's columns
+    left out are said on stderr."""
+    from pathlib import Path
+
+    from app.foundation.errors import InvalidInput
+    from app.services.imports.columns import parse_map
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
+    checked = read(path, parse_map(args.map, columns))
+    if checked.placement.unplaced and checked.readable:
+        print(translate("Cli", "{file}: columns not imported: {columns}").format(
+            file=checked.file, columns=", ".join(checked.placement.unplaced)), file=sys.stderr)
+    return checked
+
 def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
     """(True, --data-dir or None) when ``argv`` asks for nothing but the application.
 

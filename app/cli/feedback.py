@@ -33,21 +33,11 @@ def register(sub, translate) -> None:
 
 
 def run_import(args, translate) -> int:
-    from pathlib import Path
-
-    from app.cli import open_store_for
-    from app.foundation.errors import InvalidInput
-    from app.services.imports.columns import parse_map
+    from app.cli import open_store_for, read_to_import
     from app.services.imports.feedback import COLUMNS, read_feedback
     from app.services.imports.feedback_store import store_feedback
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
-    checked = read_feedback(path, parse_map(args.map, COLUMNS))  # the whole file checked before the store opens
-    if checked.placement.unplaced and checked.readable:
-        print(translate("Cli", "{file}: columns not imported: {columns}").format(
-            file=checked.file, columns=", ".join(checked.placement.unplaced)), file=sys.stderr)
+    checked = read_to_import(args, translate, read_feedback, COLUMNS)
     if args.check:
         return _print_check(checked, translate)
     store = open_store_for(args)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from app.cli import acting
 
 CTX = "Cli"
@@ -23,21 +21,11 @@ def register(sub, translate) -> None:
 
 
 def run_import(args, translate) -> int:
-    from pathlib import Path
-
-    from app.cli import open_store_for
-    from app.foundation.errors import InvalidInput
-    from app.services.imports.columns import parse_map
+    from app.cli import open_store_for, read_to_import
     from app.services.orders.rows import COLUMNS, read_orders
     from app.services.orders.store import store_orders
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
-    checked = read_orders(path, parse_map(args.map, COLUMNS))  # the whole file checked before the store opens
-    if checked.placement.unplaced and checked.readable:
-        print(translate("Cli", "{file}: columns not imported: {columns}").format(
-            file=checked.file, columns=", ".join(checked.placement.unplaced)), file=sys.stderr)
+    checked = read_to_import(args, translate, read_orders, COLUMNS)
     store = open_store_for(args)
     try:
         who = acting.acting_user(args, store, translate, role="advisor")
