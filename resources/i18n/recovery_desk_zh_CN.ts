@@ -479,6 +479,14 @@
         <translation>已接通：填写反馈表...</translation>
     </message>
     <message>
+        <source>The calls&apos; risk could not be worked out: {error}</source>
+        <translation>无法计算回访风险：{error}</translation>
+    </message>
+    <message>
+        <source>{n} calls to make. Working out each call&apos;s risk from this dealer&apos;s history...</source>
+        <translation>待回访 {n} 个。正在根据本店历史计算每个回访的风险……</translation>
+    </message>
+    <message>
         <source>{n} calls to make, the riskiest first. A call not reached by day {day} after delivery counts as unreachable.</source>
         <translation>待回访 {n} 个，风险最高的在前。交车后第 {day} 天仍未接通的记为无法联系。</translation>
     </message>

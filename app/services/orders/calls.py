@@ -98,16 +98,16 @@ def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts], limit: int | None
 
 
 def due_calls(store, today: date | None = None) -> list[DueCall]:
-    """The calls to make today, the riskiest first: the model fitted today (refitted on the dealer's history
-    as it is now by `orders refit` in a child process when it was last fitted on an earlier day, and kept for
-    Today; RiskNotFitted when that failed and no model was kept before), each order's facts with the
-    advisors and work types drifting now."""
+    """The calls to make today, the riskiest first, for a caller that can wait for a fit: the model fitted
+    today (refitted on the dealer's history as it is now by `orders refit` in a child process when it was
+    last fitted on an earlier day, and kept; RiskNotFitted when that failed and no model was kept before),
+    each order's facts with the advisors and work types drifting now. The desk's call list reads the model
+    kept (riskiest.riskiest_calls) and has it fitted in the background instead."""
     today = today or clock.today()
     dealer_id = store.identity.home_dealer_id
     with store.session() as s:
         saved = saved_model(s, dealer_id)
-    # Refitting reads every order (seconds of CPU at a year's history): once a day here, in a process of its
-    # own as Today's (which refits as forms arrive), so the window never waits for the interpreter's lock.
+    # Refitting reads every order (seconds of CPU at a year's history): once a day, in a process of its own.
     if saved is None or saved.day != today:
         try:
             refit_elsewhere(store)
