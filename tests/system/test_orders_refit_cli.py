@@ -88,3 +88,27 @@ def test_a_store_that_stays_busy_is_an_error_and_nothing_is_stored(data_dir, his
         con.execute("ROLLBACK")
     assert "The store is busy" in str(caught.value) and "orders refit" in str(caught.value)
     assert kept(data_dir) == {}
+
+
+def test_every_dealer_whose_orders_the_store_holds_is_fitted_or_the_one_named(data_dir, history, tmp_path):
+    rows = [order(f"S{i}", 40, late=i < 3, i=100 + i) for i in range(10)]
+    forms = [form_line(at(40, 0)[:10], f"S{i}", "ADA" if i < 3 else "AAA", customer=f"客户{100 + i}",
+                       phone=f"1381234{100 + i:04d}", plate=f"京A{100 + i:05d}") for i in range(10)]
+    store = open_store(data_dir)
+    try:
+        import_orders_file(store, csv_file(tmp_path / "o2.csv", rows, header=HEADER), dealer_code="D2")
+        import_feedback_file(store, csv_file(tmp_path / "f2.csv", forms), dealer_code="D2")
+        with store.session() as s:
+            from app.models import Dealer
+
+            other = s.scalar(select(Dealer.id).where(Dealer.code == "D2"))
+    finally:
+        store.close()
+    r = cli(data_dir, "orders", "refit", "--dealer", "D2")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "Dealer D2: risk model fitted on 10 repair orders with a form, 3 of them failed."
+    assert list(kept(data_dir)) == ["risk.model." + other]
+    r = cli(data_dir, "orders", "refit")
+    assert r.returncode == 0, r.stderr
+    assert len(r.stdout.strip().splitlines()) == 2 and "fitted on 40 " in r.stdout and "fitted on 10 " in r.stdout
+    assert set(kept(data_dir)) == {"risk.model." + history, "risk.model." + other}
