@@ -93,6 +93,8 @@ def refit(store, dealer_id: str | None = None, today: date | None = None) -> tup
 
 @dataclass(frozen=True)
 class Refitted:
+    """A dealer's model fitted and kept: on how many orders with a form, how many of them failed."""
+
     dealer: str  # its code
     fitted_on: int  # orders with a form the model learnt from
     failures: int
@@ -102,11 +104,13 @@ def refit_every(store, dealer_code: str | None = None, today: date | None = None
     """`orders refit`, which the desk runs in a process of its own: the model fitted and kept for the dealer
     named (DealerNotHere when the store can't give it), else for the store's own dealer and every other
     dealer whose repair orders it holds."""
+    if dealer_code:
+        from app.services.dealer_data import reported_dealer
+
+        dealer_code = reported_dealer(store, dealer_code)  # as the store spells it
     with store.session() as s:
         if dealer_code:
-            from app.services.dealer_data import reported_dealer
-
-            dealers = [s.scalar(select(Dealer.id).where(Dealer.code == reported_dealer(store, dealer_code)))]
+            dealers = [s.scalar(select(Dealer.id).where(Dealer.code == dealer_code))]
         else:
             held = set(s.scalars(select(RepairOrder.dealer_id).distinct()))
             dealers = [store.identity.home_dealer_id, *sorted(held - {store.identity.home_dealer_id})]
