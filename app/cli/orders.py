@@ -1,4 +1,5 @@
-"""`recovery-desk orders import`: repair orders from the dealer's management system."""
+"""`recovery-desk orders`: repair orders from the dealer's management system (`import`), and the 3-day
+calls' risk model fitted on them (`refit`, which the desk runs in a process of its own)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ CTX = "Cli"
 
 
 def register(sub, translate) -> None:
-    orders = sub.add_parser("orders", help=translate("Cli", "import repair orders from the dealer's management system"))
+    orders = sub.add_parser("orders", help=translate("Cli", "repair orders: import them from the dealer's management "
+                                                                  "system, fit their calls' risk model"))
     os_ = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
     imp = os_.add_parser("import", help=translate(
         "Cli", "import repair orders from an Excel workbook or a CSV file (all or nothing; an order again is stored once)"))
@@ -18,6 +20,13 @@ def register(sub, translate) -> None:
     imp.add_argument("--dealer", metavar="CODE", help=translate("Cli", "dealer code (default: this store's dealer)"))
     acting.add_arguments(imp, translate)
     imp.set_defaults(run=run_import)
+    fit = os_.add_parser("refit", help=translate(
+        "Cli", "fit the 3-day calls' risk model on each dealer's history now (the desk does it in the background)"))
+    fit.add_argument("--dealer", metavar="CODE", help=translate(
+        "Cli", "only this dealer (default: this store's dealer and every other whose repair orders it holds)"))
+    fit.add_argument("--background", action="store_true",
+                     help=translate("Cli", "run at a lower priority, as the desk starts it, so the window keeps the CPU"))
+    fit.set_defaults(run=run_refit)
 
 
 def run_import(args, translate) -> int:
@@ -36,4 +45,22 @@ def run_import(args, translate) -> int:
                            "{updated} changed, {same} already stored (dealer {dealer}).")
           .format(file=r.file, rows=r.rows, added=r.added, filled=r.filled, updated=r.updated, same=r.unchanged,
                   dealer=r.dealer_code))
+    return 0
+
+
+def run_refit(args, translate) -> int:
+    from app.cli import open_store_for
+    from app.services.predict.elsewhere import lower_priority
+    from app.services.predict.risk_model import refit_every
+
+    if args.background:
+        lower_priority()
+    store = open_store_for(args)
+    try:
+        fitted = refit_every(store, args.dealer)
+    finally:
+        store.close()
+    for f in fitted:
+        print(translate("Cli", "Dealer {dealer}: risk model fitted on {orders} repair orders with a form, {failures} "
+                               "of them failed.").format(dealer=f.dealer, orders=f.fitted_on, failures=f.failures))
     return 0

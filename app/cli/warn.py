@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 
@@ -40,10 +39,11 @@ def _items(translate) -> dict[str, str]:
 
 def run_refresh(args, translate) -> int:
     from app.cli import open_store_for
+    from app.services.predict.elsewhere import lower_priority
     from app.services.predict.warnings import refresh
 
-    if args.background and hasattr(os, "nice"):  # Windows: the desk starts it below normal priority
-        os.nice(10)
+    if args.background:
+        lower_priority()
     store = open_store_for(args)
     try:
         made = refresh(store)

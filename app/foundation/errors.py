@@ -176,3 +176,11 @@ class WarningsNotWorkedOut(RecoveryDeskError):
 
     text = QT_TRANSLATE_NOOP("Errors", "The early warnings could not be worked out ({reason}). Nothing was changed; "
                                        "they are tried again when new forms arrive, or run `recovery-desk warn refresh`.")
+
+
+class RiskNotFitted(RecoveryDeskError):
+    """The process that fits the 3-day calls' risk model ended without keeping a model."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "The calls' risk model could not be fitted ({reason}). Nothing was "
+                                       "changed; it is tried again when new forms arrive, or run `recovery-desk orders "
+                                       "refit`.")

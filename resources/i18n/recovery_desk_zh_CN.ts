@@ -479,6 +479,14 @@
         <translation>已接通：填写反馈表...</translation>
     </message>
     <message>
+        <source>The calls&apos; risk could not be worked out: {error}</source>
+        <translation>无法计算回访风险：{error}</translation>
+    </message>
+    <message>
+        <source>{n} calls to make. Working out each call&apos;s risk from this dealer&apos;s history...</source>
+        <translation>待回访 {n} 个。正在根据本店历史计算每个回访的风险……</translation>
+    </message>
+    <message>
         <source>{n} calls to make, the riskiest first. A call not reached by day {day} after delivery counts as unreachable.</source>
         <translation>待回访 {n} 个，风险最高的在前。交车后第 {day} 天仍未接通的记为无法联系。</translation>
     </message>
@@ -1897,8 +1905,8 @@
         <translation>已完成。</translation>
     </message>
     <message>
-        <source>import repair orders from the dealer&apos;s management system</source>
-        <translation>从经销商管理系统导入维修工单</translation>
+        <source>repair orders: import them from the dealer&apos;s management system, fit their calls&apos; risk model</source>
+        <translation>维修工单：从经销商管理系统导入，拟合其回访风险模型</translation>
     </message>
     <message>
         <source>import repair orders from an Excel workbook or a CSV file (all or nothing; an order again is stored once)</source>
@@ -1909,8 +1917,20 @@
         <translation>文件中各列对应哪一项（列名无法识别时），例如 opened=&quot;开单时刻&quot;</translation>
     </message>
     <message>
+        <source>fit the 3-day calls&apos; risk model on each dealer&apos;s history now (the desk does it in the background)</source>
+        <translation>立即按各经销商的历史拟合三日回访的风险模型（桌面程序会在后台自动进行）</translation>
+    </message>
+    <message>
+        <source>only this dealer (default: this store&apos;s dealer and every other whose repair orders it holds)</source>
+        <translation>只拟合此经销商（默认：本库的经销商，以及库中有其维修工单的其他经销商）</translation>
+    </message>
+    <message>
         <source>{file}: {rows} repair orders read, {added} new, {filled} added to forms already stored, {updated} changed, {same} already stored (dealer {dealer}).</source>
         <translation>{file}：读取 {rows} 张维修工单，新增 {added} 张，补入已有反馈表的工单 {filled} 张，有变更 {updated} 张，已存在 {same} 张（经销商 {dealer}）。</translation>
+    </message>
+    <message>
+        <source>Dealer {dealer}: risk model fitted on {orders} repair orders with a form, {failures} of them failed.</source>
+        <translation>经销商 {dealer}：风险模型已按 {orders} 个有反馈表的维修工单拟合，其中 {failures} 个服务失败。</translation>
     </message>
     <message>
         <source>find customers; merge two records of one customer</source>
@@ -2710,6 +2730,10 @@
     <message>
         <source>Case {number} was changed by {who} at {when}, after you opened it. Your change was not saved.</source>
         <translation>案件 {number} 在您打开之后，已由{who}于 {when} 更改。您的这次更改没有保存。</translation>
+    </message>
+    <message>
+        <source>The calls&apos; risk model could not be fitted ({reason}). Nothing was changed; it is tried again when new forms arrive, or run `recovery-desk orders refit`.</source>
+        <translation>未能拟合回访的风险模型（{reason}）。未做任何更改；有新的反馈表时会再试，也可运行 `recovery-desk orders refit`。</translation>
     </message>
     <message>
         <source>you (in another window)</source>

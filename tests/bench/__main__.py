@@ -39,6 +39,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_network_page": (["--sizes", "100000", "300000", "--dealers", "200"],
                            ["--sizes", "1000000", "10000000", "--dealers", "1000"]),
     "bench_warn_stall": (["--forms", "6000", "--data-dir", "{stores}/warn6k"], ["--forms", "6000", "--data-dir", "{stores}/warn6k"]),
+    "bench_risk_stall": (["--forms", "20000", "--data-dir", "{stores}/risk20k"],
+                         ["--forms", "20000", "--data-dir", "{stores}/risk20k", "--runs", "3"]),
     "intake_load": (["--counters", "50", "--files", "1", "--workers", "1", "2"],
                     ["--counters", "200", "--files", "2", "--workers", "1", "2", "4"]),
 }

@@ -18,7 +18,7 @@ def build(work: Path):
     from tests.ui.calls_screenshots import build as calls_store
 
     store, user = calls_store(work)
-    calls = due_calls(store)  # fits the model and keeps it, as opening the call list does
+    calls = due_calls(store)  # fits the model (`orders refit`) and keeps it, as opening the call list has it done
     for c in calls[-3:]:
         record_attempt(store, c.repair_order_id, user.user_id, reached=True)
     record_attempt(store, calls[-4].repair_order_id, user.user_id, reached=False)

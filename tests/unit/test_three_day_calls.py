@@ -93,8 +93,10 @@ def test_today_shows_the_months_call_figures_as_the_monthly_summary_counts_them(
 
 
 def test_the_call_list_refits_once_a_day(store, tmp_path, monkeypatch):
-    """Refitting reads every order: opening the call list again the same day ranks by the model kept today."""
+    """Refitting reads every order: opening the call list again the same day ranks by the model kept today;
+    the next day it is fitted again, by `orders refit` in a process of its own."""
     import app.services.orders.calls as calls_module
+    from app.services.predict import elsewhere
     history = [order(f"H{i}", 40, late=i % 2 == 1, i=i) for i in range(20)]
     forms = [form_line(at(40, 0)[:10], f"H{i}", "ADA" if i % 2 else "AAA", customer=f"客户{i}",
                        phone=f"1381234{i:04d}", plate=f"京A{i:05d}") for i in range(20)]
@@ -104,15 +106,14 @@ def test_the_call_list_refits_once_a_day(store, tmp_path, monkeypatch):
 
     def no_refit(*_a, **_k):
         raise AssertionError("refitted twice the same day")
-    monkeypatch.setattr(calls_module, "refit", no_refit)
+    monkeypatch.setattr(calls_module, "refit_elsewhere", no_refit)
     assert [(c.repair_order, c.risk) for c in due_calls(store)] == [(c.repair_order, c.risk) for c in first]
     monkeypatch.undo()
-    from app.services.predict.risk_model import refit
-    refits = []
+    commands, real = [], elsewhere.fit_command
 
-    def counted_refit(*a, **k):
-        refits.append(a)
-        return refit(*a, **k)
-    monkeypatch.setattr(calls_module, "refit", counted_refit)
+    def counted(data_dir):
+        commands.append(real(data_dir))
+        return commands[-1]
+    monkeypatch.setattr(elsewhere, "fit_command", counted)
     due_calls(store, today=clock.today() + timedelta(days=1))
-    assert len(refits) == 1  # a model kept yesterday is fitted again
+    assert [c[-3:] for c in commands] == [["orders", "refit", "--background"]]  # a model kept yesterday: fitted again

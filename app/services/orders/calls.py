@@ -3,20 +3,25 @@ the order, the call expiring on day 15 as unreachable; the list sorted by risk, 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from app.foundation import clock
+from app.foundation.errors import RiskNotFitted
 from app.models import Customer, Event, FeedbackForm, RepairOrder, User, Vehicle
 from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import FORMS, announces
 from app.services.orders.call_log import ATTEMPTED, REACHED, add_call, order_for_call
 from app.services.predict.risk import Fitted, OrderFacts, read_facts
-from app.services.predict.risk_model import drifting_now, refit, saved_model
+from app.services.predict.elsewhere import refit_elsewhere
+from app.services.predict.risk_model import drifting_now, saved_model
 from app.services.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,15 +98,27 @@ def as_calls(s, rows, fitted: Fitted, facts: list[OrderFacts], limit: int | None
 
 
 def due_calls(store, today: date | None = None) -> list[DueCall]:
-    """The calls to make today, the riskiest first: the model fitted today (refitted on the dealer's history
-    as it is now when it was last fitted on an earlier day, and kept for Today), each order's facts with the
-    advisors and work types drifting now."""
+    """The calls to make today, the riskiest first, for a caller that can wait for a fit: the model fitted
+    today (refitted on the dealer's history as it is now by `orders refit` in a child process when it was
+    last fitted on an earlier day, and kept; RiskNotFitted when that failed and no model was kept before),
+    each order's facts with the advisors and work types drifting now. The desk's call list reads the model
+    kept (riskiest.riskiest_calls) and has it fitted in the background instead."""
     today = today or clock.today()
     dealer_id = store.identity.home_dealer_id
     with store.session() as s:
         saved = saved_model(s, dealer_id)
-    # Refitting reads every order (seconds at a year's history): once a day here; Today refits as forms arrive.
-    fitted = saved.fitted if saved is not None and saved.day == today else refit(store, dealer_id, today)[0]
+    # Refitting reads every order (seconds of CPU at a year's history): once a day, in a process of its own.
+    if saved is None or saved.day != today:
+        try:
+            refit_elsewhere(store)
+        except RiskNotFitted:
+            if saved is None:
+                raise  # nothing to rank the calls by
+            log.warning("the calls are ranked by the model of %s: the fit failed", saved.day, exc_info=True)
+        else:
+            with store.session() as s:
+                saved = saved_model(s, dealer_id) or saved
+    fitted = saved.fitted
     with store.session() as s:
         rows = due_rows(s, dealer_id, today)
         drifting = drifting_now(s, dealer_id, today)

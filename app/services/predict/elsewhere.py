@@ -1,47 +1,85 @@
-"""Working the early warnings out in a process of its own (the command line's `warn refresh`).
+"""The desk's heavy predictions worked out in a process of their own, through the command line: the
+early warnings (`warn refresh`) and the risk model of the 3-day calls (`orders refit`).
 
-A first refresh runs the warnings' Markov chain for a second or more of CPU; on a thread of the
-desk's own process it holds the interpreter's lock in stretches long enough to make the window
-stutter. A child process shares no lock with the window; it writes to the same store (SQLite
-lets one writer in at a time and the other waits), and the desk hears of new warnings as ALERTS."""
+A first refresh of the warnings runs their Markov chain for a second or more of CPU, a fit of the risk
+model reads and fits the dealer's whole history for seconds; on a thread of the desk's own process
+either holds the interpreter's lock in stretches long enough to make the window stutter. A child
+process shares no lock with the window; it writes to the same store (SQLite lets one writer in at a
+time and the other waits), and the desk hears of what it stored as ALERTS."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
-from app.foundation.errors import WarningsNotWorkedOut
+from app.foundation.errors import RecoveryDeskError, RiskNotFitted, WarningsNotWorkedOut
 from app.services.changes import ALERTS, announces
 
-# Far beyond a first refresh at 6,000 forms on a loaded machine (~5 s): only a process that hangs meets it.
+# Far beyond a first refresh at 6,000 forms or a fit at 20,000 on a loaded machine (~5 s): only a
+# process that hangs meets it.
 TIMEOUT_S = 15 * 60
 
 
-def command(data_dir: Path) -> list[str]:
-    """The program itself with `warn refresh` over ``data_dir`` (the frozen build is its own
-    interpreter), at a lower priority: on a busy PC the window keeps the CPU."""
+def program(data_dir: Path) -> list[str]:
+    """The program itself over ``data_dir`` (the frozen build is its own interpreter)."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app"]
-    return [*program, "--data-dir", str(data_dir), "warn", "refresh", "--background"]
+    return [*program, "--data-dir", str(data_dir)]
+
+
+def command(data_dir: Path) -> list[str]:
+    """`warn refresh` at a lower priority: on a busy PC the window keeps the CPU."""
+    return [*program(data_dir), "warn", "refresh", "--background"]
+
+
+def fit_command(data_dir: Path) -> list[str]:
+    """`orders refit` at a lower priority, as `command`."""
+    return [*program(data_dir), "orders", "refit", "--background"]
+
+
+def lower_priority() -> None:
+    """The child's own part of `--background` (on Windows the desk starts it below normal priority)."""
+    if hasattr(os, "nice"):
+        os.nice(10)
+
+
+def run_elsewhere(store, argv: Callable[[Path], list[str]], failed: type[RecoveryDeskError],
+                  here: Callable[[], object]) -> None:
+    """Run the command ``argv`` makes for the store's data directory and wait for it; ``failed(reason=...)``
+    when it could not start, hung or ended with an error. A store that is no file (head office's
+    database) has no data directory to hand over: ``here()`` does the work on the caller's thread."""
+    if store.engine.dialect.name != "sqlite":
+        here()
+        return
+    try:
+        done = subprocess.run(argv(Path(store.path).parent), capture_output=True, text=True,
+                              encoding="utf-8", errors="replace", timeout=TIMEOUT_S,
+                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
+                              | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0))
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise failed(reason=str(exc)) from exc
+    if done.returncode != 0:
+        last = next((line for line in reversed(done.stderr.splitlines()) if line.strip()), "")
+        raise failed(reason=f"exit {done.returncode}: {last[:300]}")
 
 
 @announces(ALERTS)
 def refresh_elsewhere(store) -> None:
     """The dealer's warnings worked out and stored by a child process over this store; raises
-    ``WarningsNotWorkedOut`` when it failed. A store that is no file (head office's database) is
-    worked out here, on the caller's thread."""
-    if store.engine.dialect.name != "sqlite":
-        from app.services.predict.warnings import refresh
+    ``WarningsNotWorkedOut`` when it failed."""
+    from app.services.predict.warnings import refresh
 
-        refresh(store)
-        return
-    try:
-        done = subprocess.run(command(Path(store.path).parent), capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", timeout=TIMEOUT_S,
-                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)
-                              | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0))
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise WarningsNotWorkedOut(reason=str(exc)) from exc
-    if done.returncode != 0:
-        last = next((line for line in reversed(done.stderr.splitlines()) if line.strip()), "")
-        raise WarningsNotWorkedOut(reason=f"exit {done.returncode}: {last[:300]}")
+    run_elsewhere(store, command, WarningsNotWorkedOut, lambda: refresh(store))
+
+
+# ALERTS, not FORMS: the riskiest calls and the call list follow predictions as they follow the
+# warnings, and new FORMS are what start a fit (announcing them would start the next one).
+@announces(ALERTS)
+def refit_elsewhere(store) -> None:
+    """The risk model fitted on each dealer's history and kept by a child process over this store;
+    raises ``RiskNotFitted`` when it failed."""
+    from app.services.predict.risk_model import refit_every
+
+    run_elsewhere(store, fit_command, RiskNotFitted, lambda: refit_every(store))

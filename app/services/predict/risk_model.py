@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 
 from app.foundation import clock
-from app.models import EarlyWarning, StoreMeta
+from app.models import Dealer, EarlyWarning, RepairOrder, StoreMeta
 from app.rules import risk as rules
 from app.services.predict.risk import DriftingNow, Fitted, OrderFacts, fit_on, read_facts
 
@@ -89,3 +89,34 @@ def refit(store, dealer_id: str | None = None, today: date | None = None) -> tup
         elif row.value != value:
             row.value = value
     return fitted, facts
+
+
+@dataclass(frozen=True)
+class Refitted:
+    """A dealer's model fitted and kept: on how many orders with a form, how many of them failed."""
+
+    dealer: str  # its code
+    fitted_on: int  # orders with a form the model learnt from
+    failures: int
+
+
+def refit_every(store, dealer_code: str | None = None, today: date | None = None) -> list[Refitted]:
+    """`orders refit`, which the desk runs in a process of its own: the model fitted and kept for the dealer
+    named (DealerNotHere when the store can't give it), else for the store's own dealer and every other
+    dealer whose repair orders it holds."""
+    if dealer_code:
+        from app.services.dealer_data import reported_dealer
+
+        dealer_code = reported_dealer(store, dealer_code)  # as the store spells it
+    with store.session() as s:
+        if dealer_code:
+            dealers = [s.scalar(select(Dealer.id).where(Dealer.code == dealer_code))]
+        else:
+            held = set(s.scalars(select(RepairOrder.dealer_id).distinct()))
+            dealers = [store.identity.home_dealer_id, *sorted(held - {store.identity.home_dealer_id})]
+        codes = dict(s.execute(select(Dealer.id, Dealer.code).where(Dealer.id.in_(dealers))).all())
+    out = []
+    for d in dealers:
+        fitted, _facts = refit(store, d, today)
+        out.append(Refitted(codes.get(d, d), fitted.model.fitted_on, fitted.model.failures))
+    return out

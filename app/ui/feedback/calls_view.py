@@ -7,8 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
+from shiboken6 import isValid
+
+from app.foundation import clock
 from app.services.changes import ALERTS, FORMS, SETTINGS
-from app.services.orders.calls import DueCall, due_calls, record_attempt
+from app.services.orders.calls import DueCall, record_attempt
 from app.ui.common.ops import Ops
 from app.ui.common.ui_words import error_text, reason_words
 from app.ui.common.widgets import Label, error_label, fit_columns, record_table
@@ -56,6 +59,8 @@ class CallsView(QWidget):
         self.setObjectName("calls")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
         self.calls: list[DueCall] = []
+        self.fitting = False
+        self.fit_day = None  # the day a fit was last asked for here: once a day (Today's box refits as forms arrive)
         self.wanted: str | None = None  # an order asked for (from Today) before the list had it
         heading = Label(self.tr("3-day calls"), objectName="heading")
         self.summary = Label(objectName="callsSummary")
@@ -88,24 +93,56 @@ class CallsView(QWidget):
         self.refresh()
 
     def refresh(self, _changes=None) -> None:
-        store = self.store
-        self.ops.run(lambda: due_calls(store), on_success=self.show_calls)  # the model fits off the UI thread
+        from app.services.orders.riskiest import riskiest_calls
 
-    def show_calls(self, calls: list[DueCall]) -> None:
-        self.calls = calls
+        store = self.store
+        self.ops.run(lambda: riskiest_calls(store, limit=None), on_success=self.show_calls)  # by the model kept
+
+    def refit(self) -> None:
+        """The model fitted again on the dealer's history as it is now by `orders refit` in a process of its own,
+        waited for on the io pool (never the database worker: the desk's saves go on meanwhile); the ALERTS it
+        announces refresh the list."""
+        from app.services.predict.elsewhere import refit_elsewhere
+
+        if self.fitting:
+            return
+        self.fitting, self.fit_day = True, clock.today()
+        store = self.store
+
+        def done(_result=None) -> None:  # the page may have closed meanwhile (sign out, a new window)
+            if isValid(self):
+                self.fitting = False
+
+        def failed(error) -> None:
+            if isValid(self):
+                self.fitting = False
+                self.error.setText(self.tr("The calls' risk could not be worked out: {error}").format(
+                    error=error_text(error)))
+
+        self.ops.run(lambda: refit_elsewhere(store), on_success=done, on_failure=failed, pool="io")
+
+    def show_calls(self, result) -> None:
+        calls = self.calls = list(result.calls)
         self.table.setRowCount(len(calls))
         for r, c in enumerate(calls):
-            values = (f"{c.risk:.0%}", c.repair_order, c.customer, c.phone, c.delivered_on.isoformat(),
-                      c.due_on.isoformat(), str(c.attempts), reason_words(c))
+            values = (f"{c.risk:.0%}" if result.fitted_on else "-", c.repair_order, c.customer, c.phone,
+                      c.delivered_on.isoformat(), c.due_on.isoformat(), str(c.attempts), reason_words(c))
             for col, text in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         fit_columns(self.table)
         self.select_wanted()
         self.wanted = None  # not due (any more): nothing to choose
-        self.summary.setText(self.tr("{n} calls to make, the riskiest first. A call not reached by day {day} after "
-                                     "delivery counts as unreachable.").format(
-            n=len(calls), day=(calls[0].expires_on - calls[0].delivered_on).days if calls else 15))
+        if result.fitted_on is None and result.due:  # never fitted here yet: by their due day, the risk to come
+            self.summary.setText(self.tr("{n} calls to make. Working out each call's risk from this dealer's "
+                                         "history...").format(n=result.due))
+        else:
+            self.summary.setText(self.tr("{n} calls to make, the riskiest first. A call not reached by day {day} "
+                                         "after delivery counts as unreachable.").format(
+                n=len(calls), day=(calls[0].expires_on - calls[0].delivered_on).days if calls else 15))
         self.on_selection_changed()
+        today = clock.today()
+        if result.fitted_on != today and self.fit_day != today:  # last, as an inline fit refreshes the list
+            self.refit()
 
     def show_call(self, repair_order_id: str) -> None:
         """Choose this order's call (Today's riskiest calls open here); when the list is still loading,

@@ -7,8 +7,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QInputDialog, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from shiboken6 import isValid
-
 from app.rules.vocab import Role
 from app.services.changes import CASES, SETTINGS
 from app.ui.common.ops import Ops
@@ -51,8 +49,6 @@ class ImprovementsBox(QGroupBox):
         self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows)
 
     def show_rows(self, rows) -> None:
-        if not isValid(self):
-            return
         loc = self.locale()
         overdue = sum(a.overdue for a in rows)
         self.setTitle(self.tr("Improvement actions ({n}, {late} overdue)").format(n=len(rows), late=overdue))

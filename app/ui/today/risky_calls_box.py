@@ -1,5 +1,5 @@
 """Today's riskiest 3-day calls, to make first: each with its risk and the reasons in words; a double-click
-(or Enter) opens the call on the call list. The risk model is fitted in the background, never here."""
+(or Enter) opens the call on the call list. The risk model is fitted in a process of its own, never here."""
 
 from __future__ import annotations
 
@@ -63,8 +63,10 @@ class RiskyCallsBox(QGroupBox):
             self.refit_timer.start()  # new forms: a better model later, not on every form typed
 
     def refit(self) -> None:
-        """The model fitted on the dealer's history off the UI thread (the io pool, as the warnings), kept."""
-        from app.services.predict.risk_model import refit
+        """The model fitted on the dealer's history and kept by `orders refit` in a process of its own (its
+        seconds of CPU would make the window stutter on one of ours), waited for on the io pool as the
+        warnings are; the ALERTS it announces refresh the box and the call list."""
+        from app.services.predict.elsewhere import refit_elsewhere
 
         if self.fitting:
             return
@@ -74,21 +76,15 @@ class RiskyCallsBox(QGroupBox):
         def done(_result=None) -> None:  # the page may have closed meanwhile (sign out, a new window)
             if isValid(self):
                 self.fitting = False
-                self.refresh()
 
         def failed(error) -> None:
             if isValid(self):
                 self.fitting = False
                 self.note.setText(self.tr("The calls' risk could not be worked out: {error}").format(error=error_text(error)))
 
-        def work() -> None:
-            refit(store)
-
-        self.ops.run(work, on_success=done, on_failure=failed, pool="io")
+        self.ops.run(lambda: refit_elsewhere(store), on_success=done, on_failure=failed, pool="io")
 
     def show_rows(self, result) -> None:
-        if not isValid(self):
-            return
         if result.fitted_on != clock.today() and not self.fit_asked:
             self.fit_asked = True  # once (a model from an earlier day, or none yet); then on new forms
             QTimer.singleShot(FIRST_FIT_MS, self, self.refit)

@@ -86,8 +86,6 @@ class WarningsBox(QGroupBox):
         self.ops.run(lambda: refresh_elsewhere(store), on_success=done, on_failure=failed, pool="io")
 
     def show_rows(self, rows) -> None:
-        if not isValid(self):
-            return
         loc = self.locale()
         self.rows = {w.id: w for w in rows}
         self.setTitle(self.tr("Early warnings ({n})").format(n=len(rows)))
