@@ -158,12 +158,15 @@ def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:
 def trends(db, month: str, dealer_id: str | None = None) -> tuple[list[TrendPoint], list[TrendPoint]]:
     """The network's 12-month average trend, and the chosen dealer's (empty without one)."""
     year, mon = parse_month(month)
-    with db.session() as s:
-        verified_only = settings.get_all(s)["assessment.verified_only"]
-        network_points = network.summed_trend(s, year, mon, verified_only=verified_only)
-        dealer_points = (network.summed_trend(s, year, mon, verified_only=verified_only, dealer_id=dealer_id)
-                         if dealer_id else [])
-    return network_points, dealer_points
+
+    def trend_of(dealer: str | None):
+        with db.session() as s:
+            verified_only = settings.get_all(s)["assessment.verified_only"]
+            return network.summed_trend(s, year, mon, verified_only=verified_only, dealer_id=dealer)
+
+    network_points, *dealer_points = side_by_side(db, lambda: trend_of(None),
+                                                   *([lambda: trend_of(dealer_id)] if dealer_id else []))
+    return network_points, (dealer_points[0] if dealer_points else [])
 
 
 def recent_months(n: int = 24) -> list[str]:
