@@ -3,6 +3,7 @@ trend, and the causes rising across dealers, from the counters' one definition o
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -104,19 +105,40 @@ def _overdue_by_dealer(s, now: datetime) -> dict[str, int]:
     return {dealer_id: int(n) for dealer_id, n in s.execute(q)}
 
 
+def side_by_side(db, *work):
+    """Each function's answer, in order. On PostgreSQL they run at once, each on a connection of its
+    own (the server works on them in parallel and a page waits for the slowest, not for their sum);
+    elsewhere (a SQLite file, where one connection's reads gain nothing from another's) one after another."""
+    if db.engine.dialect.name != "postgresql" or len(work) < 2:
+        return [fn() for fn in work]
+    with ThreadPoolExecutor(len(work) - 1) as pool:
+        others = [pool.submit(fn) for fn in work[1:]]
+        first = work[0]()
+        return [first, *(f.result() for f in others)]
+
+
 def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:
     """Every dealer ranked by the month's average with each figure against the month before."""
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
-    this = network.gather(db, f"{year:04d}-{mon:02d}", with_trend=False)
     lo, hi = network._local_bounds(year, mon)
     plo, _ = network._local_bounds(py, pm)
-    with db.session() as s:
-        ids = {code: dealer_id for dealer_id, code in s.execute(select(Dealer.id, Dealer.code))}
-        calls, calls_before = _callbacks_by_dealer(s, lo, hi), _callbacks_by_dealer(s, plo, lo)
-        judged_before = _judged_by_dealer(s, plo, lo)
-        overdue = _overdue_by_dealer(s, now or clock.now())
-        spread = _dealers_per_cause(s, lo, hi)
+    now = now or clock.now()
+
+    def report():
+        return network.gather(db, f"{year:04d}-{mon:02d}", with_trend=False, with_response=False)
+
+    def callbacks():
+        with db.session() as s:
+            return _callbacks_by_dealer(s, lo, hi), _callbacks_by_dealer(s, plo, lo)
+
+    def the_rest():
+        with db.session() as s:
+            ids = {code: dealer_id for dealer_id, code in s.execute(select(Dealer.id, Dealer.code))}
+            return ids, _judged_by_dealer(s, plo, lo), _overdue_by_dealer(s, now), _dealers_per_cause(s, lo, hi)
+
+    this, (calls, calls_before), (ids, judged_before, overdue, spread) = side_by_side(db, report, callbacks,
+                                                                                      the_rest)
     rows = []
     for d in this.dealers:
         dealer_id = ids.get(d.code, "")
@@ -136,12 +158,15 @@ def glance(db, month: str, *, now: datetime | None = None) -> NetworkGlance:
 def trends(db, month: str, dealer_id: str | None = None) -> tuple[list[TrendPoint], list[TrendPoint]]:
     """The network's 12-month average trend, and the chosen dealer's (empty without one)."""
     year, mon = parse_month(month)
-    with db.session() as s:
-        verified_only = settings.get_all(s)["assessment.verified_only"]
-        network_points = network.summed_trend(s, year, mon, verified_only=verified_only)
-        dealer_points = (network.summed_trend(s, year, mon, verified_only=verified_only, dealer_id=dealer_id)
-                         if dealer_id else [])
-    return network_points, dealer_points
+
+    def trend_of(dealer: str | None):
+        with db.session() as s:
+            verified_only = settings.get_all(s)["assessment.verified_only"]
+            return network.summed_trend(s, year, mon, verified_only=verified_only, dealer_id=dealer)
+
+    network_points, *dealer_points = side_by_side(db, lambda: trend_of(None),
+                                                   *([lambda: trend_of(dealer_id)] if dealer_id else []))
+    return network_points, (dealer_points[0] if dealer_points else [])
 
 
 def recent_months(n: int = 24) -> list[str]:

@@ -86,9 +86,10 @@ def _local_bounds(year: int, month: int):
     return (datetime(start.year, start.month, 1).astimezone(), datetime(end.year, end.month, 1).astimezone())
 
 
-def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
+def _recovery_by_dealer(s, lo: datetime, hi: datetime, *, with_response: bool = True) -> dict:
     """Per dealer: median and 90th percentile of the time to first response (cases opened in the
-    month) and recovered / closed (cases closed in the month), each one grouped query.
+    month; None for every dealer without ``with_response``) and recovered / closed (cases closed in
+    the month), each one grouped query.
 
     Head office's database is PostgreSQL, whose percentile_cont computes the percentiles in the
     GROUP BY; elsewhere (SQLite) they come from the case report's percentile, dealer by dealer:
@@ -96,14 +97,15 @@ def _recovery_by_dealer(s, lo: datetime, hi: datetime) -> dict:
     """
     C = FailureCase
     out: dict = {}
-    if s.get_bind().dialect.name == "postgresql":
+    postgres = s.get_bind().dialect.name == "postgresql"
+    if with_response and postgres:
         hours = figures.first_response_hours("postgresql")
         q = (select(C.dealer_id, func.percentile_cont(0.5).within_group(hours),
                     func.percentile_cont(0.9).within_group(hours))
              .where(C.opened_at >= lo, C.opened_at < hi, C.first_response_at.is_not(None)).group_by(C.dealer_id))
         for dealer_id, med, p90 in s.execute(q):
             out[dealer_id] = [float(med), float(p90), 0, 0]
-    else:
+    elif with_response:
         hours = figures.first_response_hours(s.get_bind().dialect.name)
         opened = [C.opened_at >= lo, C.opened_at < hi]
         for dealer_id in s.scalars(select(C.dealer_id).where(*opened, C.first_response_at.is_not(None)).distinct()):
@@ -163,9 +165,10 @@ def _totals(forms, total, failures, n_cases) -> NetworkTotals:
                          scoring.failure_share(failures, forms), n_cases)
 
 
-def gather(db, month: str, *, with_trend: bool = True) -> NetworkReport:
+def gather(db, month: str, *, with_trend: bool = True, with_response: bool = True) -> NetworkReport:
     """The report's figures; ``with_trend=False`` leaves out the 12-month trend (head office's
-    window reads it on its own, for a dealer too)."""
+    window reads it on its own, for a dealer too), ``with_response=False`` the times to first
+    response (the window's ranking does not show them: their percentiles cost a sort per dealer)."""
     year, mon = parse_month(month)
     py, pm = previous(year, mon)
     lo, hi = _local_bounds(year, mon)
@@ -183,7 +186,7 @@ def gather(db, month: str, *, with_trend: bool = True) -> NetworkReport:
         points = summed_trend(s, year, mon, verified_only=verified_only) if with_trend else []
         cases_last = s.scalar(select(func.count()).select_from(FailureCase)
                               .where(FailureCase.opened_at >= plo, FailureCase.opened_at < lo)) or 0
-        recovery = _recovery_by_dealer(s, lo, hi)
+        recovery = _recovery_by_dealer(s, lo, hi, with_response=with_response)
 
     cases, other = _cases_by_dealer(by_channel)
     rows = _dealer_rows(dealers, pairs, cases, other, recovery)

@@ -33,10 +33,10 @@ def key(text: str) -> str:
     return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "ZPSC")
 
 
-def _deletions(k: str) -> Iterable[tuple[str, str]]:
-    """Each one-character deletion of ``k`` with the character deleted."""
-    for i in range(len(k)):
-        yield k[:i] + k[i + 1:], k[i]
+def _slips(k: str) -> set[str]:
+    """``k`` with one character deleted, each way of doing so that drops a character that is not
+    MEANINGFUL (a digit or a negation dropped is a different cause, never a slip)."""
+    return {k[:i] + k[i + 1:] for i in range(len(k)) if k[i] not in MEANINGFUL}
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ def group(counts: dict[str, int] | Iterable[str]) -> list[Group]:
     """The groups of the given stored texts (with how often each was written, to choose the label);
     empty and punctuation-only texts are left out. Groups in order of their label."""
     counts = counts if isinstance(counts, dict) else Counter(counts)
+    keys = {text: key(text) for text in counts}  # each text's key worked out once
     by_key: dict[str, list[str]] = {}
-    for text in counts:
-        k = key(text)
+    for text, k in keys.items():
         if k:
             by_key.setdefault(k, []).append(text)
     parent = {k: k for k in by_key}
@@ -67,21 +67,23 @@ def group(counts: dict[str, int] | Iterable[str]) -> list[Group]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    # A deletion seen from a key: which key, and the character dropped to reach it.
-    seen: dict[str, list[tuple[str, str]]] = {}
+    # A deletion seen from a key: which key. Only deletions of a character that is not MEANINGFUL
+    # are kept: a join always needs the dropped characters to be slips, and leaving the others out
+    # keeps texts that differ only in their digits ("cause 1234", "cause 1235", ...) from meeting in
+    # one crowded entry, each against all the others, only to be kept apart.
+    seen: dict[str, list[str]] = {}
     long_keys = [k for k in by_key if len(k) >= MIN_FUZZY]
     for k in long_keys:
-        for d, ch in _deletions(k):
-            seen.setdefault(d, []).append((k, ch))
+        for d in _slips(k):
+            seen.setdefault(d, []).append(k)
     for k in long_keys:
         # k is another key with one character dropped (an added or dropped character)
-        for other, ch in seen.get(k, ()):
-            if ch not in MEANINGFUL:
-                join(k, other)
+        for other in seen.get(k, ()):
+            join(k, other)
         # both keys with one character dropped meet (a changed character, or two swapped)
-        for d, ch in _deletions(k):
-            for other, och in seen.get(d, ()):
-                if other != k and len(other) == len(k) and ch not in MEANINGFUL and och not in MEANINGFUL:
+        for d in _slips(k):
+            for other in seen.get(d, ()):
+                if other != k and len(other) == len(k):
                     join(k, other)
     members: dict[str, list[str]] = {}
     for k, texts in by_key.items():
@@ -92,8 +94,8 @@ def group(counts: dict[str, int] | Iterable[str]) -> list[Group]:
         # the tidiest (the fewest spaces and punctuation around the words, no full-width letters).
         weight = Counter()
         for t in texts:
-            weight[key(t)] += counts[t]
-        label = min(texts, key=lambda t: (-weight[key(t)], -counts[t], len(t.strip()) - len(key(t)),
+            weight[keys[t]] += counts[t]
+        label = min(texts, key=lambda t: (-weight[keys[t]], -counts[t], len(t.strip()) - len(keys[t]),
                                           t != unicodedata.normalize("NFKC", t), t)).strip()
         out.append(Group(label, tuple(sorted(texts))))
     return sorted(out, key=lambda g: (key(g.label), g.label))

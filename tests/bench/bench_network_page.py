@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,53 +62,65 @@ def measure(server, forms: int, dealers: int) -> dict[str, float]:
         print(f"\n{forms:,} forms, {dealers} dealers, {len(MONTHS)} months:", flush=True)
         fill_series(db.engine, dealers=dealers, forms=forms, months=MONTHS, log=lambda m: print(m, flush=True))
         print(f"  filled in {time.perf_counter() - t:.1f} s")
-        from datetime import date
-
-        with db.session() as s:
-            dealer_id = s.scalar(select(Dealer.id).order_by(Dealer.code).limit(1))
-
-        def floor():
-            with db.session() as s:
-                s.scalar(select(func.count()).select_from(FeedbackForm).where(
-                    FeedbackForm.service_date >= date(2026, 10, 1), FeedbackForm.service_date < date(2026, 11, 1)))
-
-        first_page = case_page(db, NetworkCaseFilter())
-        out = {
-            "floor: count the month's forms": median(floor),
-            "ranking with last month (glance)": median(lambda: glance(db, MONTH)),
-            "12-month trends, network and a dealer": median(lambda: trends(db, MONTH, dealer_id)),
-            "root causes grouped across dealers": median(lambda: rising_root_causes(db, MONTH)),
-            "case list: first page, all dealers": median(lambda: case_page(db, NetworkCaseFilter())),
-            "case list: count, all dealers": median(lambda: count_cases(db, NetworkCaseFilter())),
-            "case list: a dealer's month": median(lambda: case_page(db, NetworkCaseFilter(
-                dealer_id=dealer_id, opened_from=date(2026, 10, 1), opened_to=date(2026, 10, 31)))),
-            "a case's story": median(lambda: case_story(db, first_page[0].id)),
-            "counters' health": median(lambda: counter_health(db)),
-            "network report: figures and trend": median(lambda: network.gather(db, MONTH)),
-            "network report: figures, trend and PDF": median(lambda: network.render(
-                network.gather(db, MONTH), io.BytesIO(), lambda _ctx, s: s, "bench")),
-        }
-        base = out["floor: count the month's forms"]
-        for name, secs in out.items():
-            print(f"  {name:42s} {secs * 1000:9.1f} ms  ({secs / base:6.1f}x the floor)")
-        page = sum(v for k, v in out.items() if k.startswith(("ranking", "12-month", "root causes",
-                                                               "case list: first", "case list: count")))
-        print(f"  {'the network page and the case list, opened':42s} {page * 1000:9.1f} ms")
-        out["page"] = page
-        figure(f"network page at {forms:,} forms", page, "s", base, "count the month's forms",
-               "under 1 s at 10M forms")
-        figure(f"network report (figures and PDF) at {forms:,} forms", out["network report: figures, trend and PDF"],
-               "s", base, "count the month's forms")
-        return out
+        return measure_filled(db, forms)
     finally:
         db.close()
+
+
+def measure_filled(db, forms: int) -> dict[str, float]:
+    """The page's, the case list's and the report's queries on a database already filled."""
+    with db.session() as s:
+        dealer_id = s.scalar(select(Dealer.id).order_by(Dealer.code).limit(1))
+
+    def floor():
+        with db.session() as s:
+            s.scalar(select(func.count()).select_from(FeedbackForm).where(
+                FeedbackForm.service_date >= date(2026, 10, 1), FeedbackForm.service_date < date(2026, 11, 1)))
+
+    first_page = case_page(db, NetworkCaseFilter())
+    out = {
+        "floor: count the month's forms": median(floor),
+        "ranking with last month (glance)": median(lambda: glance(db, MONTH)),
+        "12-month trends, network and a dealer": median(lambda: trends(db, MONTH, dealer_id)),
+        "root causes grouped across dealers": median(lambda: rising_root_causes(db, MONTH)),
+        "case list: first page, all dealers": median(lambda: case_page(db, NetworkCaseFilter())),
+        "case list: count, all dealers": median(lambda: count_cases(db, NetworkCaseFilter())),
+        "case list: a dealer's month": median(lambda: case_page(db, NetworkCaseFilter(
+            dealer_id=dealer_id, opened_from=date(2026, 10, 1), opened_to=date(2026, 10, 31)))),
+        "a case's story": median(lambda: case_story(db, first_page[0].id)),
+        "counters' health": median(lambda: counter_health(db)),
+        "network report: figures and trend": median(lambda: network.gather(db, MONTH)),
+        "network report: figures, trend and PDF": median(lambda: network.render(
+            network.gather(db, MONTH), io.BytesIO(), lambda _ctx, s: s, "bench")),
+    }
+    base = out["floor: count the month's forms"]
+    for name, secs in out.items():
+        print(f"  {name:42s} {secs * 1000:9.1f} ms  ({secs / base:6.1f}x the floor)")
+    page = sum(v for k, v in out.items() if k.startswith(("ranking", "12-month", "root causes",
+                                                           "case list: first", "case list: count")))
+    print(f"  {'the network page and the case list, opened':42s} {page * 1000:9.1f} ms")
+    out["page"] = page
+    figure(f"network page at {forms:,} forms", page, "s", base, "count the month's forms",
+           "under 1 s at 10M forms")
+    figure(f"network report (figures and PDF) at {forms:,} forms", out["network report: figures, trend and PDF"],
+           "s", base, "count the month's forms")
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs=2, default=[1_000_000, 10_000_000])
     ap.add_argument("--dealers", type=int, default=1000)
+    ap.add_argument("--db", help="measure this database, already filled (e.g. kept from a run), instead")
+    ap.add_argument("--forms", type=int, default=0, help="with --db: how many forms it holds (for the labels)")
     args = ap.parse_args()
+    if args.db:
+        db = open_database(args.db)
+        try:
+            measure_filled(db, args.forms)
+        finally:
+            db.close()
+        return
     server = start_postgres(tempfile.mkdtemp(prefix="bench-pg-"))
     try:
         small, large = (measure(server, n, args.dealers) for n in args.sizes)

@@ -118,6 +118,10 @@ async def upload_all(url: str, path: str, per_counter: list[tuple[str, list[byte
     return latencies, statuses, wall
 
 
+def _load(avg: tuple[float, float, float]) -> str:
+    return " / ".join(f"{x:.1f}" for x in avg)
+
+
 def p95(values: list[float]) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(0.95 * len(s)))]
@@ -184,6 +188,7 @@ def main() -> None:
         base = pg.new_database()
         enrol_all(base, who)
         for workers in args.workers:
+            load_start = os.getloadavg()  # the machine is shared: what else ran shows here
             trivial, trivial_url = start_trivial(workers, root / f"trivial-{workers}.log")
             try:
                 lat, statuses, wall = asyncio.run(upload_all(trivial_url, "/v1/casefiles", per_counter,
@@ -208,7 +213,8 @@ def main() -> None:
             print(f"  {workers} process{'es' if workers > 1 else ''}: {rates[workers]:6.1f} files/s "
                   f"({wall:.1f} s), p95 {p95(lat):.2f} s (trivial endpoint {floor:.3f} s, "
                   f"x{p95(lat) / floor:.1f}), refused {refused}, unanswered {unanswered}, "
-                  f"lost {lost}, duplicated {duplicated} (of {len(acked)} acknowledged)")
+                  f"lost {lost}, duplicated {duplicated} (of {len(acked)} acknowledged); "
+                  f"load average {_load(load_start)} at the start, {_load(os.getloadavg())} at the end")
             figure(f"intake, {args.counters} counters, {workers} process(es): files/s", rates[workers], "files/s",
                    aim=">= 100")
             figure(f"intake, {args.counters} counters, {workers} process(es): p95", p95(lat), "s", floor,

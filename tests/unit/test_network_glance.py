@@ -4,6 +4,7 @@ and last), callbacks made and overdue cases by the counters' rules, the causes t
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -11,8 +12,9 @@ from sqlalchemy import update
 
 from app.foundation import clock
 from app.foundation.ids import new_id
-from app.hq.network_queries import DealerMonth, Figure, glance, trends
+from app.hq.network_queries import DealerMonth, Figure, glance, side_by_side, trends
 from app.models import Callback, FailureCase
+from app.models.store import open_database
 from app.reports import network
 from app.rules.figures import recovery_rate
 from app.services import figures
@@ -51,8 +53,11 @@ def _forms(store, path, rows):
     import_feedback_file(store, path)
 
 
-def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tmp_path, new_store, new_hq_db):
-    db = new_hq_db(tmp_path / "hq.sqlite3")
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])  # on PostgreSQL its queries run at once
+def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tmp_path, new_store, new_hq_db,
+                                                                             backend, request):
+    db = (new_hq_db(tmp_path / "hq.sqlite3") if backend == "sqlite"
+          else open_database(request.getfixturevalue("pg_url_at_head")))
     a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
     enrol_in_process(db, a, "BJ01")
     enrol_in_process(db, b, "SH02")
@@ -85,6 +90,10 @@ def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tm
     g = glance(db, month)
     report, last = network.gather(db, month), network.gather(db, before.strftime("%Y-%m"))
     assert [d.code for d in g.dealers] == [d.code for d in report.dealers]
+    # The window's ranking leaves out the times to first response, and only them.
+    assert network.gather(db, month, with_response=False).dealers == [
+        replace(d, first_response_median=None, first_response_p90=None) for d in report.dealers]
+    assert any(d.first_response_median is not None for d in report.dealers)
     rows = {d.code: d for d in g.dealers}
     for d in report.dealers:
         p = next(x for x in last.dealers if x.code == d.code)
@@ -111,6 +120,21 @@ def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tm
     a.close()
     b.close()
     db.close()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_work_side_by_side_answers_in_order_and_raises_what_fails(dialect):
+    class Db:
+        class engine:
+            class dialect:
+                name = None
+    Db.engine.dialect.name = dialect
+    assert side_by_side(Db, lambda: 1, lambda: 2, lambda: 3) == [1, 2, 3]
+
+    def fails():
+        raise ValueError("no")
+    with pytest.raises(ValueError):
+        side_by_side(Db, lambda: 1, fails)
 
 
 def test_a_counter_silent_for_more_than_n_days_stands_out(tmp_path, new_store, new_hq_db):

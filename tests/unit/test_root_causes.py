@@ -49,6 +49,11 @@ def test_the_key_of_a_text(text, expected):
     # a negation or a digit is a difference in meaning, never a slip
     (["客户未接到电话通知", "客户已接到电话通知"], [["客户未接到电话通知"], ["客户已接到电话通知"]]),
     (["等待配件超过3天", "等待配件超过5天"], [["等待配件超过3天"], ["等待配件超过5天"]]),
+    (["等待配件超过3天", "等待配件超过天"], [["等待配件超过3天"], ["等待配件超过天"]]),  # a digit dropped
+    (["cause 1234", "cause 1235", "cause 12345", "cause 124", "cause 2134"],
+     [["cause 1234"], ["cause 1235"], ["cause 12345"], ["cause 124"], ["cause 2134"]]),
+    # ... while a slip in the words around the digits is still a slip
+    (["cause 1234", "cuase 1234", "caus 1234", "cause 1235"], [["cause 1234", "cuase 1234", "caus 1234"], ["cause 1235"]]),
     # joins chain: each next text one slip from the one before
     (["brake pads worn", "brake pad worn", "brake pad torn"], [["brake pads worn", "brake pad worn", "brake pad torn"]]),
     # nothing written: no group
