@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.rules import drift
+from app.rules import drift, grade_cusum
 from app.services.predict.history import Observation
 
 Key = tuple[str, str, "str | None"]  # (kind, subject, item)
@@ -53,13 +53,14 @@ class DriftWarning:
 
 @dataclass
 class _Series:
-    designs: tuple[drift.Design, ...] = ()  # one CUSUM per shift watched for (Settings.odds_ratios)
+    designs: tuple = ()  # one CUSUM per shift watched for (drift.Design, or grade_cusum.GradeDesign)
     values: list[float] = field(default_factory=list)
     starts: list["date | None"] = field(default_factory=list)  # where each CUSUM's run began
     recent: list[tuple[date, str, bool]] = field(default_factory=list)  # (day, repair order, failed)
     quiet_until: date | None = None
     days: list[date] = field(default_factory=list)  # every observation's day, for the baseline window
     fails: list[int] = field(default_factory=list)  # running count of failures up to each observation
+    levels: list[tuple[int, ...]] = field(default_factory=list)  # running count of each grade A-E, if graded
 
 
 def _month_end(d: date) -> date:
@@ -76,6 +77,9 @@ class Settings:
     odds_ratios: tuple[float, ...] | None = (2.0, 4.0)  # shifts watched for; None: tuned per series
     aim_days: int = 10  # tuned: the shift a series can show within this many days' forms
     empirical_bayes: bool = True  # advisors' baselines shrunk by how much advisors really differ
+    # Series of one item followed on the grade itself (grade_cusum), watching for these shifts (the
+    # odds of D or E multiplied by each); None: on whether it is D or E, as every other series.
+    grade_ratios: tuple[float, ...] | None = None
 
 
 # What the method is compared with on the same histories (tests/bench/warn_methods.py): a plain
@@ -86,6 +90,10 @@ class Settings:
 PLAIN = Settings(odds_ratios=(2.0,), empirical_bayes=False)
 PREVIOUS = Settings(empirical_bayes=False)
 TUNED = Settings(odds_ratios=None)
+# Each item's series (an advisor's and the dealer's) followed on its grades by one CUSUM watching for
+# the grades tilted until the odds of D or E are four times the usual (grade_cusum), the other series
+# as the method follows them.
+GRADES_4X = Settings(grade_ratios=(4.0,))
 
 
 class Monitor:
@@ -103,6 +111,16 @@ class Monitor:
             return 0, 0
         fails = sr.fails[hi - 1] - (sr.fails[lo - 1] if lo else 0)
         return hi - lo, fails
+
+    def _graded(self, sr: _Series, start: date, end: date) -> tuple[int, ...] | None:
+        """Each grade's count in the window, None when the series is not followed on its grades."""
+        if self.conf.grade_ratios is None or not sr.levels or len(sr.levels) != len(sr.days):
+            return None
+        lo, hi = bisect_left(sr.days, start), bisect_left(sr.days, end)
+        if hi <= lo:
+            return (0,) * 5
+        before = sr.levels[lo - 1] if lo else (0,) * 5
+        return tuple(a - b for a, b in zip(sr.levels[hi - 1], before))
 
     def _redesign(self, month_start: date) -> None:
         """Each series' limit for the month, from the history before it (nothing after is known)."""
@@ -133,9 +151,18 @@ class Monitor:
             kind, _subject, item = key
             pn, pf = parents.get((kind, item), (0, 0))
             parent = pf / pn if pn else f / n
-            p0 = drift.cautious_rate(f, n, parent, strengths.get((kind, item), 0))
-            ratios = self._ratios(p0, n / window)
-            sr.designs = tuple(drift.design(p0, n / window * 91, alpha / len(ratios), ratio) for ratio in ratios)
+            strength = strengths.get((kind, item), 0)
+            graded = self._graded(sr, start, month_start) if item is not None else None
+            if graded is not None:
+                # an advisor's grades lean on the dealer's for the item, as the Bernoulli baseline does
+                up = self._graded(self.series[("item", item, item)], start, month_start) if kind == "advisor" else None
+                pi0 = grade_cusum.baseline(graded, up or graded, strength if up else 0)
+                ratios = self.conf.grade_ratios
+                sr.designs = tuple(grade_cusum.design(pi0, n / window * 91, alpha / len(ratios), r) for r in ratios)
+            else:
+                p0 = drift.cautious_rate(f, n, parent, strength)
+                ratios = self._ratios(p0, n / window)
+                sr.designs = tuple(drift.design(p0, n / window * 91, alpha / len(ratios), ratio) for ratio in ratios)
             if len(sr.values) != len(sr.designs):  # values carry over from month to month
                 sr.values, sr.starts = [0.0] * len(sr.designs), [None] * len(sr.designs)
 
@@ -165,16 +192,22 @@ class Monitor:
                 self.month = month
                 if (ob.day - self.first_day).days >= self.conf.warmup_days:
                     self._redesign(ob.day.replace(day=1))
+            grades = dict(ob.grades)
             for key, failed in ob.outcomes:
                 sr = self.series[key]
-                fired = self._step(key, sr, ob, failed)
+                grade = grades.get(key[2]) if key[2] else None
+                fired = self._step(key, sr, ob, failed, grade)
                 sr.days.append(ob.day)
                 sr.fails.append((sr.fails[-1] if sr.fails else 0) + failed)
+                if grade is not None:
+                    last = list(sr.levels[-1]) if sr.levels else [0] * 5
+                    last[grade_cusum.GRADES.index(grade)] += 1
+                    sr.levels.append(tuple(last))
                 if fired is not None:
                     warnings.append(fired)
         return warnings
 
-    def _step(self, key: Key, sr: _Series, ob: Observation, failed: bool) -> DriftWarning | None:
+    def _step(self, key: Key, sr: _Series, ob: Observation, failed: bool, grade: str | None) -> DriftWarning | None:
         if not sr.designs or (sr.quiet_until is not None and ob.day < sr.quiet_until):
             return None
         sr.recent.append((ob.day, ob.repair_order, failed))
@@ -182,7 +215,12 @@ class Monitor:
         for i, d in enumerate(sr.designs):
             if sr.values[i] == 0.0:
                 sr.starts[i] = ob.day
-            sr.values[i] = d.step(sr.values[i], failed)
+            if isinstance(d, grade_cusum.GradeDesign):
+                if grade is None:  # a form without this item's grade tells the grade CUSUM nothing
+                    continue
+                sr.values[i] = d.step(sr.values[i], grade)
+            else:
+                sr.values[i] = d.step(sr.values[i], failed)
             if fired is None and d.crossed(sr.values[i]):
                 fired = i
         if fired is None:
