@@ -212,12 +212,29 @@ def guess_levels(probs, steps, n: int, alpha: float) -> int:
     return max(1, round(SCALE * (math.log(max(n * mean, 1e-9) / alpha) - 0.8)))
 
 
+def _theta_levels(probs, steps) -> float:
+    """How fast the chance of reaching a top falls as the top rises (per grid step): the root θ > 0
+    of Σ p·e^(θ·step) = 1, as ``_theta`` for two outcomes."""
+    f = lambda t: sum(p * math.exp(t * s) for p, s in zip(probs, steps)) - 1  # noqa: E731
+    lo, hi = 1e-9, 1.0 / max(steps)
+    while f(hi) < 0:
+        hi *= 2
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+    return hi
+
+
 def lowest_top_levels(probs, steps, n: int, alpha: float, above: int = 0) -> int:
     """The lowest top whose chance of a false alarm within ``n`` outcomes is at most ``alpha`` (known
-    to be above ``above``): the chance falls as the top rises, so a bracket widened from a first
-    guess, then a bisection over the top, finds it."""
+    to be above ``above``). The chance falls as the top rises, about as e^(-θ·top): from a first
+    guess one step along that line, then a bracket around where it lands, halved to one state."""
+    theta = _theta_levels(probs, steps)
     top = max(above + 1, guess_levels(probs, steps, n, alpha))
-    width = SCALE // 8
+    chance = run_levels(probs, steps, top, n)
+    if chance > 0:
+        top = max(above + 1, top + math.ceil((math.log(chance) - math.log(alpha)) / theta))
+    width = max(2, SCALE // 40)
     if run_levels(probs, steps, top, n) > alpha:
         lo, hi = top, top + width
         while run_levels(probs, steps, hi, n) > alpha:

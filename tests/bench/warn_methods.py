@@ -53,13 +53,14 @@ def main() -> int:
     args = ap.parse_args()
     from app.foundation import clock
     from app.services.predict.backtest import replay
-    from app.services.predict.monitor import GRADES_4X, PLAIN, PREVIOUS, TUNED, Settings
+    from app.services.predict.monitor import GRADES_4X, GRADES_PAIR, PLAIN, PREVIOUS, TUNED, Settings
     from tests import drift_truth
 
     today = clock.today()
     methods = {"plain CUSUM": PLAIN, "previous (2x and 4x)": PREVIOUS, "tuned to the shift in reach": TUNED,
                "2x and 4x, empirical Bayes (the method)": Settings(),
-               "grades tilted 4x (one CUSUM), empirical Bayes": GRADES_4X}
+               "advisors' grades tilted 4x (one CUSUM)": GRADES_4X,
+               "advisors' grades tilted 2x and 4x": GRADES_PAIR}
     if args.methods:
         keep = {int(i) - 1 for i in args.methods.split(",")}
         methods = {k: v for i, (k, v) in enumerate(methods.items()) if i in keep}

@@ -77,8 +77,10 @@ class Settings:
     odds_ratios: tuple[float, ...] | None = (2.0, 4.0)  # shifts watched for; None: tuned per series
     aim_days: int = 10  # tuned: the shift a series can show within this many days' forms
     empirical_bayes: bool = True  # advisors' baselines shrunk by how much advisors really differ
-    # Series of one item followed on the grade itself (grade_cusum), watching for these shifts (the
-    # odds of D or E multiplied by each); None: on whether it is D or E, as every other series.
+    # An advisor's series of one item followed on the grade itself (grade_cusum), watching for these
+    # shifts (the odds of D or E multiplied by each); None: on whether it is D or E, as every other
+    # series. The dealer's own item series stay on D or E: 25 forms a day already show a drift within
+    # days, and their quarter of 2,300 forms makes the five-outcome chain costly.
     grade_ratios: tuple[float, ...] | None = None
 
 
@@ -90,10 +92,11 @@ class Settings:
 PLAIN = Settings(odds_ratios=(2.0,), empirical_bayes=False)
 PREVIOUS = Settings(empirical_bayes=False)
 TUNED = Settings(odds_ratios=None)
-# Each item's series (an advisor's and the dealer's) followed on its grades by one CUSUM watching for
-# the grades tilted until the odds of D or E are four times the usual (grade_cusum), the other series
-# as the method follows them.
+# Each advisor's item series followed on its grades (grade_cusum): one CUSUM watching for the grades
+# tilted until the odds of D or E are four times the usual, or a pair (doubled and quadrupled, half
+# the series' budget each, as the method's pair); the other series as the method follows them.
 GRADES_4X = Settings(grade_ratios=(4.0,))
+GRADES_PAIR = Settings(grade_ratios=(2.0, 4.0))
 
 
 class Monitor:
@@ -152,10 +155,10 @@ class Monitor:
             pn, pf = parents.get((kind, item), (0, 0))
             parent = pf / pn if pn else f / n
             strength = strengths.get((kind, item), 0)
-            graded = self._graded(sr, start, month_start) if item is not None else None
+            graded = self._graded(sr, start, month_start) if kind == "advisor" and item is not None else None
             if graded is not None:
                 # an advisor's grades lean on the dealer's for the item, as the Bernoulli baseline does
-                up = self._graded(self.series[("item", item, item)], start, month_start) if kind == "advisor" else None
+                up = self._graded(self.series[("item", item, item)], start, month_start)
                 pi0 = grade_cusum.baseline(graded, up or graded, strength if up else 0)
                 ratios = self.conf.grade_ratios
                 sr.designs = tuple(grade_cusum.design(pi0, n / window * 91, alpha / len(ratios), r) for r in ratios)
