@@ -209,22 +209,15 @@ def exact_limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
 
 def known_limits() -> list[list]:
     """What is known of every design so far, for a cache on disk: ``[p0, forms, alpha, odds ratio,
-    limit]`` rows, and ``[p0, forms, alpha, odds ratio, null, floor]`` for a limit only floored; then
-    the grade CUSUMs' rows (``grade_cusum.known_rows``)."""
-    from app.rules import grade_cusum
-    return ([[*key, d.known] if d.known is not None else [*key, None, d.floor] for key, d in _DESIGNS.items()]
-            + grade_cusum.known_rows())
+    limit]`` rows, and ``[p0, forms, alpha, odds ratio, null, floor]`` for a limit only floored."""
+    return [[*key, d.known] if d.known is not None else [*key, None, d.floor] for key, d in _DESIGNS.items()]
 
 
 def remember(rows) -> int:
     """Take what was worked out earlier (rows of ``known_limits``); rows that don't fit are skipped
     (an earlier program skips floor rows the same way). How many told something new."""
-    from app.rules import grade_cusum
     new = 0
     for row in rows if isinstance(rows, list) else ():
-        if isinstance(row, list) and row[:1] == [grade_cusum.TAG]:
-            new += grade_cusum.remember_row(row)
-            continue
         try:
             key = (float(row[0]), int(row[1]), float(row[2]), float(row[3]))
             limit = None if row[4] is None and len(row) == 6 else float(row[4])

@@ -206,6 +206,11 @@ def known_rows() -> list[list]:
     return out
 
 
+def remember(rows) -> int:
+    """Take the grade rows of a cache (the others are drift.remember's); how many told something new."""
+    return sum(remember_row(r) for r in rows if isinstance(r, list) and r[:1] == [TAG]) if isinstance(rows, list) else 0
+
+
 def remember_row(row) -> bool:
     """Take one cached row (``known_rows``); False when it doesn't fit or tells nothing new."""
     try:

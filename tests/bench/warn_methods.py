@@ -53,14 +53,16 @@ def main() -> int:
     args = ap.parse_args()
     from app.foundation import clock
     from app.services.predict.backtest import replay
-    from app.services.predict.monitor import GRADES_4X, GRADES_PAIR, PLAIN, PREVIOUS, TUNED, Settings
+    from app.services.predict.monitor import GRADES_4X, GRADES_PAIR, PAIR, PLAIN, PREVIOUS, TUNED, Settings
     from tests import drift_truth
 
     today = clock.today()
     methods = {"plain CUSUM": PLAIN, "previous (2x and 4x)": PREVIOUS, "tuned to the shift in reach": TUNED,
-               "2x and 4x, empirical Bayes (the method)": Settings(),
+               "2x and 4x, empirical Bayes (before the grades)": PAIR,
                "advisors' grades tilted 4x (one CUSUM)": GRADES_4X,
-               "advisors' grades tilted 2x and 4x": GRADES_PAIR}
+               "advisors' grades tilted 2x and 4x": GRADES_PAIR,
+               "D or E 4x (one CUSUM), empirical Bayes": Settings(odds_ratios=(4.0,), grade_ratios=None),
+               "advisors' grades 4x beside D or E 4x (the method)": Settings()}
     if args.methods:
         keep = {int(i) - 1 for i in args.methods.split(",")}
         methods = {k: v for i, (k, v) in enumerate(methods.items()) if i in keep}
