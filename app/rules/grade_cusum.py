@@ -20,6 +20,7 @@ from app.rules import drift
 
 GRADES = "ABCDE"
 FAILING = (3, 4)  # D and E: the failure rule's grades (app/rules/scoring.py)
+GRADE_FLOOR = drift.MIN_RATE / 2  # no grade's usual share is taken as lower than this
 
 
 def failing_share(pi) -> float:
@@ -142,7 +143,10 @@ def key_of(pi0, forms_per_period: float, alpha: float, odds_ratio: float) -> tup
         raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
     bad = min(drift.MAX_RATE, max(drift.MIN_RATE, failing_share(pi0)))
     pi0 = _with_failing_share(pi0, bad)
-    shares = tuple(max(1e-4, _up2(p) if i in FAILING else float(f"{p:.2g}")) for i, p in enumerate(pi0))
+    # A grade never given in the baseline window (a dealer whose forms are all A, B or D) may still
+    # come: it keeps a small share, so that its weight is finite and the chain knows it can happen.
+    pi0 = [max(GRADE_FLOOR, p) for p in pi0]
+    shares = tuple(_up2(p) if i in FAILING else float(f"{p:.2g}") for i, p in enumerate(pi0))
     n = max(1, round(forms_per_period))
     scale = 10 ** max(0, len(str(n)) - 2)
     return (shares, -(-n // scale) * scale, float(f"{alpha:.2g}"), odds_ratio)

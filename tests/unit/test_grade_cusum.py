@@ -85,6 +85,14 @@ def test_the_limit_is_the_lowest_that_keeps_the_chance_within_alpha(pi0, forms, 
     assert d.floor <= d.limit
 
 
+@pytest.mark.parametrize("pi0", [(0.7, 0.2, 0.0, 0.1, 0.0), (1.0, 0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.5, 0.5)])
+def test_a_grade_never_given_keeps_a_small_share_and_a_finite_weight(pi0):
+    d = grade_cusum.design(pi0, 200, 0.01, 4.0)
+    assert min(d.pi0) >= grade_cusum.GRADE_FLOOR * 0.9 and sum(d.pi0) == pytest.approx(1.0)
+    assert all(math.isfinite(w) for w in d.weights) and d.weights[4] > d.weights[3] > d.weights[0]
+    assert grade_cusum.false_alarm_chance(d.pi0, d.weights, d.limit, d.forms) <= d.alpha
+
+
 def test_simulated_in_control_series_cross_about_as_often_as_designed():
     d = grade_cusum.design(USUAL, 300, 0.05, 4.0)
     rnd = random.Random(5)
