@@ -119,6 +119,10 @@ def run_backtest(args, translate) -> int:
                                "the month's summary would show it on {month_end}").format(
             fired=w.fired_on.isoformat(), subject=subject, failures=w.failures, forms=w.forms,
             since=w.since.isoformat(), base=f"{w.baseline:.0%}", month_end=w.month_end_on.isoformat()))
+        if w.grades is not None:  # the figure that crossed its limit: the item's grades, not only D or E
+            print("    " + translate("Cli", "crossed on its grades: {grades} (usually {usual})").format(
+                grades=", ".join(f"{g} {n}" for g, n in zip("ABCDE", w.grades)),
+                usual=", ".join(f"{g} {p:.0%}" for g, p in zip("ABCDE", w.usual_grades))))
     print(translate("Cli", "{n} warnings, {false} of them not borne out afterwards ({rate} a month)").format(
         n=len(result.warnings), false=result.false_alarms,
         rate="-" if result.false_alarms_per_dealer_month is None else f"{result.false_alarms_per_dealer_month:.2f}"))

@@ -167,3 +167,86 @@ def bisection_limit(top: int) -> float:
         else:
             hi = mid
     return hi
+
+
+# A CUSUM over more than two outcomes (a grade A-E, each with its own weight): the same chain, each
+# outcome a shift of the whole grid by its step with its chance (app/rules/grade_cusum.py).
+
+def steps_of(weights) -> tuple[int, ...]:
+    """Each outcome's step on the grid, rounded up as ``steps`` rounds them (the chain's walk is
+    never below the CUSUM's, so its chance of a false alarm is never underestimated)."""
+    return tuple(math.ceil(SCALE * w) for w in weights)
+
+
+def run_levels(probs, steps, top: int, n: int) -> float:
+    """The chance that an in-control walk (outcome i with chance ``probs[i]`` adding ``steps[i]``)
+    from 0 reaches ``top`` within ``n`` outcomes."""
+    state = np.zeros(top)
+    state[0] = 1.0
+    nxt = np.empty(top)
+    crossed = 0.0
+    for _ in range(n):
+        nxt.fill(0.0)
+        for p, s in zip(probs, steps):
+            if p == 0.0:
+                continue
+            if s <= 0:  # down (or not at all): values at the floor pile up at 0
+                k = -s
+                if k < top:
+                    nxt[:top - k] += p * state[k:]
+                    nxt[0] += p * state[:k].sum()
+                else:
+                    nxt[0] += p * state.sum()
+            elif s < top:  # up: what lands at or above the top has crossed it
+                nxt[s:] += p * state[:top - s]
+                crossed += p * state[top - s:].sum()
+            else:
+                crossed += p * state.sum()
+        state, nxt = nxt, state
+    return float(crossed)
+
+
+def guess_levels(probs, steps, n: int, alpha: float) -> int:
+    """A first guess at the lowest top, as ``_guess`` makes it for two outcomes."""
+    mean = -sum(p * s for p, s in zip(probs, steps)) / SCALE
+    return max(1, round(SCALE * (math.log(max(n * mean, 1e-9) / alpha) - 0.8)))
+
+
+def _theta_levels(probs, steps) -> float:
+    """How fast the chance of reaching a top falls as the top rises (per grid step): the root θ > 0
+    of Σ p·e^(θ·step) = 1, as ``_theta`` for two outcomes."""
+    f = lambda t: sum(p * math.exp(t * s) for p, s in zip(probs, steps)) - 1  # noqa: E731
+    lo, hi = 1e-9, 1.0 / max(steps)
+    while f(hi) < 0:
+        hi *= 2
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+    return hi
+
+
+def lowest_top_levels(probs, steps, n: int, alpha: float, above: int = 0) -> int:
+    """The lowest top whose chance of a false alarm within ``n`` outcomes is at most ``alpha`` (known
+    to be above ``above``). The chance falls as the top rises, about as e^(-θ·top): from a first
+    guess one step along that line, then a bracket around where it lands, halved to one state."""
+    theta = _theta_levels(probs, steps)
+    top = max(above + 1, guess_levels(probs, steps, n, alpha))
+    chance = run_levels(probs, steps, top, n)
+    if chance > 0:
+        top = max(above + 1, top + math.ceil((math.log(chance) - math.log(alpha)) / theta))
+    width = max(2, SCALE // 40)
+    if run_levels(probs, steps, top, n) > alpha:
+        lo, hi = top, top + width
+        while run_levels(probs, steps, hi, n) > alpha:
+            lo, hi, width = hi, hi + 2 * width, 2 * width
+    else:
+        lo, hi = max(above, top - width), top
+        while lo > above and run_levels(probs, steps, lo, n) <= alpha:
+            lo, hi, width = max(above, lo - 2 * width), lo, 2 * width
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if run_levels(probs, steps, mid, n) > alpha:
+            lo = mid
+        else:
+            hi = mid
+    return hi

@@ -1641,6 +1641,10 @@
         <translation>{fired}  {subject}：自 {since} 起 {forms} 份中 {failures} 份失败（基线 {base}）；月度汇总要到 {month_end} 才会显示</translation>
     </message>
     <message>
+        <source>crossed on its grades: {grades} (usually {usual})</source>
+        <translation>按等级越过控制限：{grades}（通常 {usual}）</translation>
+    </message>
+    <message>
         <source>{n} warnings, {false} of them not borne out afterwards ({rate} a month)</source>
         <translation>共 {n} 条预警，其中 {false} 条事后未被证实（每月 {rate} 条）</translation>
     </message>

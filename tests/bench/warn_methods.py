@@ -1,7 +1,7 @@
 """The early warnings' method against a plain per-series CUSUM, on the same demo stores: each planted
 drift's delay and the false alarms per dealer-quarter.
 
-    .venv/bin/python tests/bench/warn_methods.py [--stores DIR] [--seeds 7,11,3,5]
+    .venv/bin/python tests/bench/warn_methods.py [--stores DIR] [--seeds 7,11,3,5] [--methods 4,5]
 
 Builds (once, kept in --stores) for each seed a store with nothing planted and one with the drifts
 planted (`demo --forms 9000 --cases 0 [--drift]`, the program's clock at the test suite's instant),
@@ -49,15 +49,23 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stores", default="/tmp/recovery-desk-warn-stores")
     ap.add_argument("--seeds", default="7,11,3,5")
+    ap.add_argument("--methods", default="", help="the rows to run, by number from 1 (all when empty)")
     args = ap.parse_args()
     from app.foundation import clock
     from app.services.predict.backtest import replay
-    from app.services.predict.monitor import PLAIN, PREVIOUS, TUNED, Settings
+    from app.services.predict.monitor import GRADES_4X, GRADES_PAIR, PAIR, PLAIN, PREVIOUS, TUNED, Settings
     from tests import drift_truth
 
     today = clock.today()
     methods = {"plain CUSUM": PLAIN, "previous (2x and 4x)": PREVIOUS, "tuned to the shift in reach": TUNED,
-               "2x and 4x, empirical Bayes (the method)": Settings()}
+               "2x and 4x, empirical Bayes (before the grades)": PAIR,
+               "advisors' grades tilted 4x (one CUSUM)": GRADES_4X,
+               "advisors' grades tilted 2x and 4x": GRADES_PAIR,
+               "D or E 4x (one CUSUM), empirical Bayes": Settings(odds_ratios=(4.0,), grade_ratios=None),
+               "advisors' grades 4x beside D or E 4x (the method)": Settings()}
+    if args.methods:
+        keep = {int(i) - 1 for i in args.methods.split(",")}
+        methods = {k: v for i, (k, v) in enumerate(methods.items()) if i in keep}
     seeds = [int(s) for s in args.seeds.split(",")]
     stores = Path(args.stores)
     stores.mkdir(parents=True, exist_ok=True)
@@ -85,7 +93,7 @@ def main() -> int:
             print(f"| {label} | {seed} | " + " | ".join("-" if late[n] is None else str(late[n]) for n in names)
                   + f" | {false_plain} | {false_planted} | {a['watched_months']:.1f} |", flush=True)
     print()
-    print("| method | " + " | ".join(f"{n}: within 10 days, worst" for n in names)
+    print("| method | " + " | ".join(f"{n}: within 10 days, worst, mean" for n in names)
           + " | false alarms per dealer-quarter, nothing planted | unexplained per dealer-quarter, planted | replay s |")
     print("|" + " --- |" * (len(names) + 4))
     for label, tot in totals.items():
@@ -94,7 +102,8 @@ def main() -> int:
             ds = tot["delays"][n]
             within = sum(d is not None and d <= 10 for d in ds)
             worst = "never" if None in ds else str(max(ds))
-            cells.append(f"{within}/{len(ds)}, {worst}")
+            mean = sum(d for d in ds if d is not None) / max(1, sum(d is not None for d in ds))
+            cells.append(f"{within}/{len(ds)}, {worst}, {mean:.1f}")
         q0, q1 = tot["months"][0] / 3, tot["months"][1] / 3
         print(f"| {label} | " + " | ".join(cells) + f" | {tot['plain'] / q0:.2f} | {tot['planted'] / q1:.2f} "
               f"| {tot['s']:.0f} |")

@@ -11,19 +11,23 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.rules import drift
+from app.rules import drift, grade_cusum
 from app.services.predict.history import Observation, _form_outcomes
-from app.services.predict.monitor import PLAIN, PREVIOUS, TUNED, Monitor, Settings
+from app.services.predict.monitor import PAIR, PLAIN, PREVIOUS, TUNED, Monitor, Settings
 
 ADVISORS = ("A", "B", "C", "D", "E", "F", "G", "H")
 START = date(2026, 1, 1)
 
 
 def history(days: int, per_day: int, seed: int, *, bad: float = 0.06, advisor_bad: dict | None = None,
-            slide: tuple[str, str, int, float] | None = None) -> list[Observation]:
+            slide: tuple[str, str, int, float] | None = None, graded: bool = False) -> list[Observation]:
     """``per_day`` forms a day over ``days`` days, each item D/E with chance ``bad`` (an advisor's own in
-    ``advisor_bad``); ``slide`` = (advisor, item, from day, share) plants a drift."""
+    ``advisor_bad``); ``slide`` = (advisor, item, from day, share) plants a drift. With ``graded`` the
+    forms carry their grades, A-C as the demo draws them and D or E (D twice as often) for a failing
+    item, so an advisor's items are followed on their grades; without, the grades are A or D and
+    not given, so every series is followed on D or E."""
     rnd = random.Random(seed)
+    graded_rnd = random.Random(seed + 1)  # its own stream: the D-or-E outcomes are the same either way
     out = []
     for day in range(days):
         for i in range(per_day):
@@ -35,8 +39,12 @@ def history(days: int, per_day: int, seed: int, *, bad: float = 0.06, advisor_ba
                     p = slide[3]
                 grades[item] = "D" if rnd.random() < p else "A"
             failed = any(g == "D" for g in grades.values()) or rnd.random() < 0.1
+            letters = ()
+            if graded:
+                letters = tuple((item, graded_rnd.choices("DE", (2, 1))[0] if g == "D" else
+                                 graded_rnd.choices("ABC", (56, 28, 10))[0]) for item, g in grades.items())
             out.append(Observation(START + timedelta(days=day), f"RO{day}-{i}",
-                                   _form_outcomes(adv, grades, failed, "repair" if i % 3 else "maintenance")))
+                                   _form_outcomes(adv, grades, failed, "repair" if i % 3 else "maintenance"), letters))
     return out
 
 
@@ -63,7 +71,8 @@ def test_tuned_each_series_watches_for_the_shift_it_can_show_in_ten_days(watched
     assert odds_ratio(d) == pytest.approx(want, abs=0.15)
 
 
-@pytest.mark.parametrize("conf, want", [(PLAIN, (2.0,)), (PREVIOUS, (2.0, 4.0)), (Settings(), (2.0, 4.0))])
+@pytest.mark.parametrize("conf, want", [(PLAIN, (2.0,)), (PREVIOUS, (2.0, 4.0)), (PAIR, (2.0, 4.0)),
+                                        (Settings(), (2.0, 4.0))])  # without grades: on D or E
 def test_the_methods_compared_with_watch_the_fixed_shifts(conf, want):
     m = Monitor(conf)
     m.watch(history(120, 24, seed=1))
@@ -104,12 +113,14 @@ def test_each_limit_keeps_its_cusum_within_its_share_of_the_quarters_budget(conf
             assert drift.false_alarm_chance(d.p0, d.p1, d.limit * 0.9, math.ceil(quarter)) > share * 0.5, key
 
 
-def test_one_advisors_slide_is_mostly_warned_of_within_ten_days():
+@pytest.mark.parametrize("graded", [False, True])
+def test_one_advisors_slide_is_mostly_warned_of_within_ten_days(graded):
     """Three forms a day for the advisor, the item's D/E share from 6% to 39% (the demo's plant): the
     evidence of ten days is enough most times, not every time (docs/prediction.md's figures)."""
     start, delays = 120, []
     for seed in range(11, 19):
-        fired = Monitor().watch(history(start + 25, 24, seed=seed, slide=("C", "attitude", start, 0.39)))
+        fired = Monitor().watch(history(start + 25, 24, seed=seed, slide=("C", "attitude", start, 0.39),
+                                        graded=graded))
         day0 = START + timedelta(days=start)
         caught = [w.fired_on for w in fired
                   if (w.kind, w.subject, w.item) == ("advisor", "C", "attitude") and w.fired_on >= day0]
@@ -125,3 +136,49 @@ def test_a_steady_dealer_raises_at_most_its_budget(watched):
         warnings += len(Monitor().watch(history(365, 24, seed=seed)))
         quarters += (365 - 90) / 91
     assert warnings / quarters <= 1.0 and math.isfinite(quarters)
+
+
+@pytest.fixture(scope="module")
+def graded():
+    """Four months of 24 graded forms a day, the method after its last redesign."""
+    m = Monitor()
+    m.watch(history(120, 24, seed=5, graded=True))
+    return m
+
+
+@pytest.mark.parametrize("key, want", [
+    (("advisor", "A", "attitude"), ("grades 4.0", "share 4.0")),  # on its grades beside its D-or-E share
+    (("advisor", "H", "timeliness"), ("grades 4.0", "share 4.0")),
+    (("advisor", "A", None), ("share 2.0", "share 4.0")),  # an advisor's failures: the pair
+    (("item", "attitude", "attitude"), ("share 2.0", "share 4.0")),  # the dealer's item: the pair
+])
+def test_an_advisors_item_is_followed_on_its_grades_beside_its_share(graded, key, want):
+    got = []
+    for d in graded.series[key].designs:
+        if isinstance(d, grade_cusum.GradeDesign):
+            got.append(f"grades {round(_odds(d.pi1) / _odds(d.pi0), 1)}")
+        else:
+            got.append(f"share {odds_ratio(d)}")
+    assert tuple(got) == want
+
+
+def _odds(pi) -> float:
+    p = grade_cusum.failing_share(pi)
+    return p / (1 - p)
+
+
+def test_a_graded_series_limits_keep_each_cusum_within_its_share_of_the_budget(graded):
+    month = date(2026, 4, 1)
+    series = {k: sr for k, sr in graded.series.items() if sr.designs}
+    alpha = drift.alpha_per_series(len(series), Settings().false_alarms_per_quarter)
+    for adv in ("A", "E"):
+        sr = graded.series[("advisor", adv, "attitude")]
+        n, _ = graded._count(sr, month - timedelta(days=365), month)
+        quarter = n / 90 * 91
+        g, b = sr.designs
+        share = alpha / 2
+        assert grade_cusum.false_alarm_chance(g.pi0, g.weights, g.limit, math.floor(quarter)) <= share * 1.05
+        assert grade_cusum.false_alarm_chance(g.pi0, g.weights, g.limit * 0.9, math.ceil(quarter)) > share * 0.5
+        assert drift.false_alarm_chance(b.p0, b.p1, b.limit, math.floor(quarter)) <= share * 1.05
+        # the usual grades lean on the dealer's: within a hair of its D-or-E share, B above A as drawn
+        assert abs(g.p0 - b.p0) < 0.01 and g.pi0[0] > g.pi0[1] > g.pi0[2]

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.foundation.errors import InvalidInput
 from app.models import EarlyWarning, Event, FeedbackForm
-from app.rules import drift
+from app.rules import drift, grade_cusum
 from app.services.people import users
 from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
 from app.services.predict import warnings
@@ -145,10 +145,25 @@ def test_a_damaged_limits_cache_is_ignored_and_rewritten(tmp_path, store, monkey
     cache.mkdir()
     (cache / "warning-limits.json").write_text("{not json", encoding="utf-8")
     monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(grade_cusum, "_DESIGNS", {})
     with warnings._limits_cache(store):
         drift.design(0.07, 230, 0.05)
     rows = json.loads((cache / "warning-limits.json").read_text("utf-8"))
     assert len(rows) == 1 and rows[0][:4] == [0.07, 230, 0.05, 2.0]
+
+
+def test_the_grade_cusums_limits_are_kept_beside_the_bernoullis(store, monkeypatch):
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(grade_cusum, "_DESIGNS", {})
+    with warnings._limits_cache(store):
+        drift.design(0.07, 230, 0.05)
+        limit = grade_cusum.design((0.56, 0.28, 0.1, 0.04, 0.02), 280, 0.0064, 4.0).limit
+    rows = json.loads((store.path.parent / "cache" / "warning-limits.json").read_text("utf-8"))
+    assert [r[0] for r in rows] == [0.07, grade_cusum.TAG] and rows[1][-1] == limit
+    monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(grade_cusum, "_DESIGNS", {})
+    with warnings._limits_cache(store):  # a later run takes both kinds back without working them out
+        assert grade_cusum.design((0.56, 0.28, 0.1, 0.04, 0.02), 280, 0.0064, 4.0).known == limit
 
 
 def at_head_office(store):
@@ -169,6 +184,7 @@ def test_head_office_keeps_the_limits_in_its_own_table_and_ignores_a_damaged_one
             s.add(StoreMeta(key=warnings.LIMITS_KEY, value=stored))
             s.commit()
     monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(grade_cusum, "_DESIGNS", {})
     with warnings._limits_cache(hq):
         drift.design(0.07, 230, 0.05)
     with store.session() as s:
@@ -186,6 +202,7 @@ def test_head_office_works_every_dealers_warnings_out_with_one_read_of_the_limit
     a, _ = twins
     hq = at_head_office(a)
     monkeypatch.setattr(drift, "_DESIGNS", {})
+    monkeypatch.setattr(grade_cusum, "_DESIGNS", {})
     reads = []
     real = warnings._stored_limits
     monkeypatch.setattr(warnings, "_stored_limits", lambda st: reads.append(1) or real(st))
@@ -193,7 +210,7 @@ def test_head_office_works_every_dealers_warnings_out_with_one_read_of_the_limit
     assert reads == [1]
     with a.session() as s:
         kept = json.loads(s.get(StoreMeta, warnings.LIMITS_KEY).value)
-    assert kept == drift.known_limits() and kept
+    assert kept == drift.known_limits() + grade_cusum.known_rows() and kept
 
 
 def info(dealer, kind, subject, item=None):

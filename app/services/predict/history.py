@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.models import FailureCase, FeedbackForm, User
 from app.rules.failure import failure_of
+from app.rules.grade_cusum import GRADES
 from app.rules.scoring import FAILING_GRADES, ITEMS
 from app.services import settings
 
@@ -20,6 +21,7 @@ class Observation:
     day: date
     repair_order: str
     outcomes: tuple[tuple[tuple[str, str, str | None], bool], ...]  # ((kind, subject, item), failed)
+    grades: tuple[tuple[str, str], ...] = ()  # (item, grade A-E) of a form, for the grade CUSUMs
 
 
 def _form_outcomes(advisor: str, grades: dict[str, str], failed: bool, work_type: str | None = None):
@@ -51,7 +53,8 @@ def read_history(store, dealer_id: str) -> list[Observation]:
     for day, number, advisor, t, q, a, overall, work_type in forms:
         grades = {"timeliness": t, "repair_quality": q, "attitude": a}
         failed = failure_of(_Row(t, q, a, overall), threshold)
-        out.append(Observation(day, number, _form_outcomes(advisor or "-", grades, failed, work_type)))
+        out.append(Observation(day, number, _form_outcomes(advisor or "-", grades, failed, work_type),
+                               tuple((item, g.upper()) for item, g in grades.items() if g and g.upper() in tuple(GRADES))))
     causes = sorted({c for _, _, c in cases})
     for opened_at, number, cause in cases:
         out.append(Observation(opened_at.astimezone().date(), number,

@@ -21,7 +21,7 @@ from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import write_atomic
 from app.models import Dealer, EarlyWarning, FailureCase, FeedbackForm, RepairOrder, StoreMeta, User, utcnow
-from app.rules import drift, fields
+from app.rules import drift, fields, grade_cusum
 from app.services import settings
 from app.services.changes import ALERTS, announces
 from app.services.predict.history import read_history
@@ -117,12 +117,13 @@ def _limits_cache(store):
     held: set[tuple] = set()
     try:
         cached = json.loads(path.read_text("utf-8") if path else _stored_limits(store))
-        drift.remember(cached)
+        drift.remember(cached)  # skips the grade CUSUMs' rows, which grade_cusum takes
+        grade_cusum.remember(cached)
         held = {tuple(row) for row in cached if isinstance(row, list)}
     except (OSError, ValueError, TypeError, SQLAlchemyError):
         pass
     yield
-    rows = drift.known_limits()
+    rows = drift.known_limits() + grade_cusum.known_rows()
     if {tuple(row) for row in rows} <= held:  # the cache knows all this process knows
         return
     try:
