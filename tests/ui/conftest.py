@@ -5,6 +5,28 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 
+@pytest.fixture(autouse=True)
+def _settled_on_the_ui_thread():
+    """After each test: every background job finished and its answer handed over, then the cycles it
+    left collected, all on this (the UI) thread, so nothing of one test is deleted on a worker or
+    during the next test. Cycles are collected on the UI thread only, as the desk does."""
+    from app.ui.common.ui_gc import collect_on_ui_thread
+
+    app = QApplication.instance()
+    if app is not None:
+        collect_on_ui_thread(app)
+    yield
+    import gc
+
+    from app.ui.common.ops import settle
+
+    settle()
+    app = QApplication.instance()
+    if app is not None:
+        collect_on_ui_thread(app)
+    gc.collect()
+
+
 @pytest.fixture
 def ops():
     from app.ui.common.ops import Ops
@@ -58,6 +80,9 @@ def store(request, data_dir, migrated_template):
     shutil.copyfile(source, data_dir / STORE_FILE)
     s = open_store(data_dir)
     yield s
+    from app.ui.common.ops import settle
+
+    settle()  # no job of the test still reads the store it closes
     s.close()
 
 
