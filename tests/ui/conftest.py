@@ -6,24 +6,18 @@ from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(autouse=True)
-def _settled_on_the_ui_thread():
-    """After each test: every background job finished and its answer handed over, then the cycles it
-    left collected, all on this (the UI) thread, so nothing of one test is deleted on a worker or
-    during the next test. Cycles are collected on the UI thread only, as the desk does."""
-    from app.ui.common.ui_gc import collect_on_ui_thread
-
-    app = QApplication.instance()
-    if app is not None:
-        collect_on_ui_thread(app)
-    yield
+def _settled_on_the_ui_thread(qapp):
+    """Cycles collected on the UI thread only, as the desk does; after each test, every background
+    job finished and its answer handed over, then what the test left collected, all on this thread,
+    so nothing of one test is deleted on a worker or in the middle of the next test."""
     import gc
 
     from app.ui.common.ops import settle
+    from app.ui.common.ui_gc import collect_on_ui_thread
 
+    collect_on_ui_thread(qapp)
+    yield
     settle()
-    app = QApplication.instance()
-    if app is not None:
-        collect_on_ui_thread(app)
     gc.collect()
 
 

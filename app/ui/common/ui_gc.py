@@ -36,6 +36,5 @@ class _Collector(QObject):
 def collect_on_ui_thread(app: QCoreApplication) -> None:
     """From now on only ``app``'s thread collects cycles (idempotent; call it on the UI thread)."""
     if app.findChild(_Collector) is None:
-        gc.collect()
         gc.disable()
         _Collector(app)
