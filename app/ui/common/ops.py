@@ -64,8 +64,9 @@ def _work(pending: _Pending) -> None:
     """On a worker: run the job, keep its outcome in ``pending`` and hand it to the UI thread."""
     try:
         pending.outcome = _collected(pending.fn)
-    finally:
-        _relay.arrived.emit(pending)
+    except BaseException as exc:  # noqa: BLE001 - _collected's own bookkeeping failed: still answer
+        pending.outcome = None, exc, NOTHING
+    _relay.arrived.emit(pending)
 
 
 def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
