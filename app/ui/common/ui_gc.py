@@ -1,4 +1,4 @@
-"""Python's cycle collection on the UI thread only (after Anki and calibre): a timer collects instead."""
+"""Python's cycle collection on the UI thread only (after Anki): a timer collects instead."""
 
 from __future__ import annotations
 
