@@ -5,6 +5,22 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 
+@pytest.fixture(autouse=True)
+def _settled_on_the_ui_thread(qapp):
+    """Cycles collected on the UI thread only, as the desk does; after each test, every background
+    job finished and its answer handed over, then what the test left collected, all on this thread,
+    so nothing of one test is deleted on a worker or in the middle of the next test."""
+    import gc
+
+    from app.ui.common.ops import settle
+    from app.ui.common.ui_gc import collect_on_ui_thread
+
+    collect_on_ui_thread(qapp)
+    yield
+    settle()
+    gc.collect()
+
+
 @pytest.fixture
 def ops():
     from app.ui.common.ops import Ops
@@ -58,6 +74,9 @@ def store(request, data_dir, migrated_template):
     shutil.copyfile(source, data_dir / STORE_FILE)
     s = open_store(data_dir)
     yield s
+    from app.ui.common.ops import settle
+
+    settle()  # no job of the test still reads the store it closes
     s.close()
 
 

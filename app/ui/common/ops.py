@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import traceback
+import weakref
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, Callable
 
 # No ``Qt`` namespace at import: PySide builds its ~90 enums when the name is first imported, and
 # this module comes before the sign-in dialog (tests/ui/test_first_window_imports.py).
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from shiboken6 import isValid
 
 from app.services.changes import NOTHING, Changes, collecting
@@ -23,19 +25,48 @@ from app.services.changes import NOTHING, Changes, collecting
 log = logging.getLogger(__name__)
 
 
+class _Pending:
+    """One job until its answer is handed over. It holds the job's closure, its delivery and its
+    outcome until the UI thread takes them, so the last reference to each (often a view, through a
+    lambda) is dropped on the UI thread: a Qt object released on a worker is deleted off its thread,
+    which crashes Qt at random. A worker keeps nothing of the job once it has handed it back."""
+
+    __slots__ = ("fn", "ops", "deliver", "outcome", "future")
+
+    def __init__(self, fn: Callable[[], Any], ops: "Ops", deliver: Callable[..., None]) -> None:
+        self.fn, self.ops, self.deliver = fn, ops, deliver
+        self.outcome: tuple[Any, BaseException | None, Changes] | None = None
+        self.future: Future | None = None
+
+
 class _Relay(QObject):
-    finished = Signal(object, object, object)  # result, error, Changes
+    """The one bridge from the workers to the UI thread (after Anki's task manager): made once, on the
+    UI thread, and never deleted, so a worker never emits on an object that may be going away."""
 
+    arrived = Signal(object)  # a _Pending whose outcome is in
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.fn, self.relay = fn, relay
-        self.setAutoDelete(True)
+        self.arrived.connect(self.hand_over)  # queued: the workers emit, the UI thread receives
 
-    def run(self) -> None:
-        result, error, changed = _collected(self.fn)
-        self.relay.finished.emit(result, error, changed)
+    @Slot(object)
+    def hand_over(self, pending: _Pending) -> None:
+        ops = pending.ops
+        if ops is not None:
+            ops._finished(pending)
+
+
+_relay: _Relay | None = None
+_live: "weakref.WeakSet[Ops]" = weakref.WeakSet()  # every Ops not yet collected (settle() waits for them)
+
+
+def _work(pending: _Pending) -> None:
+    """On a worker: run the job, keep its outcome in ``pending`` and hand it to the UI thread."""
+    try:
+        pending.outcome = _collected(pending.fn)
+    except BaseException as exc:  # noqa: BLE001 - _collected's own bookkeeping failed: still answer
+        pending.outcome = None, exc, NOTHING
+    _relay.arrived.emit(pending)
 
 
 def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
@@ -48,6 +79,18 @@ def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
             log.debug("op failed: %s", traceback.format_exc())
             result, error = None, exc
     return result, error, seen.value
+
+
+def settle(msecs: int = 30000) -> None:
+    """On the UI thread: wait until no Ops has work queued, handing every answer over (and any job
+    an answer starts); the end of a test, before its store closes."""
+    for _ in range(20):  # an answer may start a refresh, which may start another: not forever
+        busy = [ops for ops in list(_live) if isValid(ops) and ops.busy]
+        if not busy:
+            return
+        for ops in busy:
+            ops.wait_idle(msecs)
+        QCoreApplication.sendPostedEvents(_relay)
 
 
 class _Follower(QObject):
@@ -78,11 +121,15 @@ class Ops(QObject):
     def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
         super().__init__(parent)
         self.inline = inline
-        self._db = QThreadPool(self)
-        self._db.setMaxThreadCount(1)
-        self._io = QThreadPool(self)
-        self._io.setMaxThreadCount(4)
-        self._pending: set[_Relay] = set()
+        global _relay
+        if _relay is None:
+            _relay = _Relay()
+        # Python's own pools, not Qt's: a QThreadPool owned by this object would be destroyed with it
+        # and wait for its jobs there, holding the interpreter lock the jobs need.
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="ops-db")  # database work, one at a time
+        self._io = ThreadPoolExecutor(4, thread_name_prefix="ops-io")  # network and PDF work
+        self._pending: set[_Pending] = set()
+        _live.add(self)
         self._boxes: set = set()  # failure message boxes still open
 
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
@@ -109,20 +156,21 @@ class Ops(QObject):
         if self.inline:
             deliver(*_collected(fn, Exception))  # a test's own BaseException still stops it
             return
-        relay = _Relay()
-        self._pending.add(relay)
+        pending = _Pending(fn, self, deliver)
+        self._pending.add(pending)
         self.busy_changed.emit(True)
+        pending.future = (self._db if pool == "db" else self._io).submit(_work, pending)
 
-        @Slot(object, object, object)
-        def on_finished(result, error, changed) -> None:
-            self._pending.discard(relay)
-            relay.deleteLater()
-            if not self._pending:
-                self.busy_changed.emit(False)
-            deliver(result, error, changed)
-
-        relay.finished.connect(on_finished)
-        (self._db if pool == "db" else self._io).start(_Job(fn, relay))
+    def _finished(self, pending: _Pending) -> None:
+        """On the UI thread: the job's answer, delivered; its closure and outcome are dropped here."""
+        deliver, outcome = pending.deliver, pending.outcome
+        pending.fn = pending.ops = pending.deliver = pending.outcome = None
+        self._pending.discard(pending)
+        if not isValid(self):  # deleted with a parent while the job ran: nobody is left to tell
+            return
+        if not self._pending:
+            self.busy_changed.emit(False)
+        deliver(*outcome)
 
     def follow(self, view: QObject, refresh: Callable[[], Any]) -> None:
         """Call ``refresh()`` whenever a change ``view.shows`` (a Changes) is announced."""
@@ -163,6 +211,5 @@ class Ops(QObject):
         return bool(self._pending)
 
     def wait_idle(self, msecs: int = 30000) -> None:
-        """Block until queued work finishes (shutdown, tests)."""
-        self._db.waitForDone(msecs)
-        self._io.waitForDone(msecs)
+        """Block until queued work finishes (shutdown, tests); the answers come with the next events."""
+        wait([p.future for p in self._pending if p.future is not None], timeout=msecs / 1000)

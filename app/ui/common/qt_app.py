@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from app.ui.common.fonts import install_fonts
+from app.ui.common.ui_gc import collect_on_ui_thread
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -14,6 +15,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Recovery Desk")
     app.setOrganizationName("RecoveryDesk")
     install_fonts(app)
+    collect_on_ui_thread(app)  # before any worker starts
     from app.ui.common.style import STYLE
 
     app.setStyleSheet(STYLE)

@@ -1,0 +1,40 @@
+"""Python's cycle collection on the UI thread only (after Anki): a timer collects instead."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+
+# Why: Python collects cycles on whichever thread happens to allocate past the threshold. On a
+# worker that is a job's thread, and a collected cycle holding a closed view (a window and its
+# lambdas) deletes Qt objects there, off their own thread: Qt then crashes at random, later, anywhere.
+CHECK_MS = 250
+
+
+class _Collector(QObject):
+    """Runs the collection the interpreter would have run, when its thresholds are passed, on the UI thread."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(CHECK_MS)
+
+    @Slot()
+    def check(self) -> None:
+        counts, limits = gc.get_count(), gc.get_threshold()
+        if counts[0] <= limits[0]:
+            return
+        generation = 0
+        for older in (1, 2):  # the oldest generation due, as the interpreter's own rule picks it
+            if counts[older] > limits[older]:
+                generation = older
+        gc.collect(generation)
+
+
+def collect_on_ui_thread(app: QCoreApplication) -> None:
+    """From now on only ``app``'s thread collects cycles (idempotent; call it on the UI thread)."""
+    if app.findChild(_Collector) is None:
+        gc.disable()
+        _Collector(app)
