@@ -8,7 +8,8 @@ QMainWindow's start, and a case list that loads every row at once. Prints figure
 
 The start is measured twice: with the PIN entered the moment the sign-in can check it (no time
 to type: everything the store needs is on the clock) and with the PIN entered --pin-after seconds
-after the dialog showed, as a person types it (the store opens and Today is read meanwhile). The
+after the dialog showed, as a person types it (the store opens and Today is read meanwhile; its keys
+are typed 0.5 s before Enter, key events the desk sees as a person's). The
 scrypt PIN check's own cost is printed too: it is deliberately slow and not to be optimised away.
 """
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PIN = "0000"
+TYPING_S = 0.5  # the PIN typed this long before Enter (at once when the PIN is entered at once)
 
 
 def rss_mb() -> float:
@@ -79,10 +81,14 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     first = time.time() - t0
     wait_for(lambda: shell.dialog.submit.isEnabled())
     ready = time.time() - t0
-    wait_for(lambda: time.time() - t0 >= first + pin_after)
     dialog = shell.dialog
     dialog.user.setCurrentIndex(max(0, dialog.user.findData("admin")))
-    dialog.pin.setText(DEMO_PIN)
+    # The PIN's keys as a person types them (the desk sees each key), the last TYPING_S before Enter.
+    from PySide6.QtTest import QTest
+
+    wait_for(lambda: time.time() - t0 >= first + pin_after - TYPING_S)
+    QTest.keyClicks(dialog.pin, DEMO_PIN)
+    wait_for(lambda: time.time() - t0 >= first + pin_after)
     from PySide6.QtCore import QEvent, QObject
 
     class Painted(QObject):

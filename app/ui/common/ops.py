@@ -86,9 +86,11 @@ class Ops(QObject):
         self._boxes: set = set()  # failure message boxes still open
 
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None, pool: str = "db") -> None:
+            on_failure: Callable[[BaseException], None] | None = None, pool: str = "db", first: bool = False) -> None:
         """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread,
-        then announce what it changed. Without ``on_failure`` a failure is shown in a message box."""
+        then announce what it changed. Without ``on_failure`` a failure is shown in a message box.
+        ``first``: before the jobs already waiting in its pool (the PIN check, ahead of the reads of a
+        window prepared while the PIN was typed)."""
 
         def deliver(result, error, changed: Changes) -> None:
             if error is None:
@@ -122,7 +124,7 @@ class Ops(QObject):
             deliver(result, error, changed)
 
         relay.finished.connect(on_finished)
-        (self._db if pool == "db" else self._io).start(_Job(fn, relay))
+        (self._db if pool == "db" else self._io).start(_Job(fn, relay), 1 if first else 0)
 
     def follow(self, view: QObject, refresh: Callable[[], Any]) -> None:
         """Call ``refresh()`` whenever a change ``view.shows`` (a Changes) is announced."""

@@ -123,6 +123,11 @@ class Shell(QObject):
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []
         self._warm_started = False
+        self._warm_done = False  # the main window's code is loaded: a window can be prepared without stalls
+        # One pass of the event loop after a burst of changes (the names listed, keys, another name);
+        # the shell's own timer, so it goes with the shell.
+        self._prepare_timer = QTimer(self, singleShot=True, interval=0)
+        self._prepare_timer.timeout.connect(self.prepare_window)
         self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
@@ -151,7 +156,11 @@ class Shell(QObject):
             return
         self._warm_started = True
         data_dir = Path(self.data_dir) if self.store is None else Path(self.store.path).parent
-        self.ops.run(lambda: _warm(data_dir), pool="io")
+        self.ops.run(lambda: _warm(data_dir), on_success=self._on_warm, on_failure=self._on_warm, pool="io")
+
+    def _on_warm(self, _result=None) -> None:
+        self._warm_done = True
+        self._prepare_soon()
 
     def open_store(self) -> None:
         from app.models.store import open_store
@@ -168,6 +177,11 @@ class Shell(QObject):
             dialog.pin.returnPressed.connect(self.on_pin_entered)
             dialog.sign_in_failed.connect(self.drop_prebuilt)
             dialog.ready.connect(self.on_dialog_ready)
+            # The PIN's first key prepares the chosen person's window; another name chosen prepares
+            # its own (the one prepared before is dropped); typing again after a wrong PIN, again.
+            dialog.destroyed.connect(self.drop_prebuilt)
+            dialog.user.currentIndexChanged.connect(self._prepare_soon)
+            dialog.pin.textEdited.connect(self._prepare_soon)
         return dialog
 
     def on_store_opened(self, store) -> None:
@@ -206,6 +220,7 @@ class Shell(QObject):
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
         self._start_warm()  # started at the first paint unless the store was given
+        self._prepare_soon()
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
@@ -219,8 +234,28 @@ class Shell(QObject):
             self._today_reading = True
             self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
                          on_failure=self.on_today_failed, pool="io")
+        self.prepare_window(need=True)
+
+    def _prepare_soon(self, *_args) -> None:
+        """Prepare the chosen person's window at the next pass of the event loop (once per burst of
+        changes: the names being listed, a keystroke, another name chosen)."""
+        if not self.ops.inline and self.window is None:
+            self._prepare_timer.start()
+
+    def prepare_window(self, need: bool = False) -> None:
+        """While the PIN is typed (or, at the latest, checked): the chosen person's main window, built
+        hidden and sealed (it refuses to be shown), laid out and painted once off screen, so showing
+        it after the check is cheap. Only the shell unseals it, and only for the person the check
+        signs in; another name chosen or a wrong PIN drops it (``drop_prebuilt``). Before the PIN is
+        in, it waits for the first key of the PIN and for the main window's code to be loaded
+        (``need``: the PIN is in, build it now)."""
+        if (self.ops.inline or self.store is None or self.window is not None or self.dialog is None
+                or self.dialog.locked_user is not None
+                or not (need or (self._warm_done and self.dialog.pin.text()))):
+            return
         person = self.dialog.chosen_person()
         if person is None:
+            self.drop_prebuilt()
             return
         from app.services.people.users import SignedIn
 
@@ -229,7 +264,10 @@ class Shell(QObject):
         if self._prebuilt is not None and self._prebuilt[0] == expected:
             return
         self.drop_prebuilt()
-        self._prebuilt = (expected, self._new_window(expected))
+        window = self._new_window(expected, sealed=True)
+        self._prebuilt = (expected, window)
+        if not need:
+            window.prepare_paint()  # the PIN is not in yet: the first layout and paint now, not after it
 
     def drop_prebuilt(self) -> None:
         if self._prebuilt is not None:
@@ -304,11 +342,11 @@ class Shell(QObject):
             return
         self.build_window()
 
-    def _new_window(self, user):
+    def _new_window(self, user, sealed: bool = False):
         from app.services.drafts import DraftBox
         from app.ui.shell.main_window import MainWindow
 
-        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent))
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
@@ -322,6 +360,7 @@ class Shell(QObject):
         prebuilt, self._prebuilt = self._prebuilt, None
         if prebuilt is not None and old is None and prebuilt[0] == self.user:
             self.window = prebuilt[1]
+            self.window.unseal()  # the check signed in the very person it was prepared for
         else:
             if prebuilt is not None:
                 self._discard(prebuilt[1])

@@ -161,7 +161,9 @@ class SignInDialog(QDialog):
                 return
             job = lambda: users.sign_in(store, name, p)  # noqa: E731
         self.submit.setEnabled(False)
-        self.ops.run(job, on_success=self.on_signed_in, on_failure=self.on_failed)
+        # First in the database worker's queue: a window prepared while the PIN was typed may have
+        # queued its reads there; the check never waits for them.
+        self.ops.run(job, on_success=self.on_signed_in, on_failure=self.on_failed, first=True)
 
     def on_signed_in(self, who) -> None:
         self.pin.clear()
