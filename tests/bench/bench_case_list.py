@@ -127,6 +127,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
         watch["window"], watch["today"] = Painted(w), Painted(w.today)
         watch["overdue"] = OverduePainted(w.recovery.overdue)
         w.today.filled.connect(lambda: setattr(watch["today"], "filled", True))
+        watch["today"].filled = w.today.is_filled  # filled before it was shown (prepared during the PIN)
 
     shell.window_shown.connect(on_window)
     t_pin = time.time() - t0

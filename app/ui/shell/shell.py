@@ -266,6 +266,7 @@ class Shell(QObject):
         self.drop_prebuilt()
         window = self._new_window(expected, sealed=True)
         self._prebuilt = (expected, window)
+        self._show_today_read(window)  # what was read while the names were listed, if fresh
         if not need:
             window.prepare_paint()  # the PIN is not in yet: the first layout and paint now, not after it
 
@@ -290,23 +291,25 @@ class Shell(QObject):
     def on_today_read(self, read) -> None:
         self._today_reading = False
         self._today_read = read
-        self._show_today_read()
+        self._show_today_read(self.window or (self._prebuilt[1] if self._prebuilt is not None else None))
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False  # Today reads its figures itself; nothing is lost
 
-    def _show_today_read(self) -> None:
-        """Fill the first window's Today with the figures read while the PIN was typed, if fresh and
-        Today hasn't filled itself yet; its own refresh follows in any case."""
-        read, window = self._today_read, self.window
-        if read is None or window is None or getattr(window, "_today_filled", False):
+    def _show_today_read(self, window) -> None:
+        """Fill the first window's Today (and its Overdue box) with the figures read while the PIN was
+        typed, if fresh and the window hasn't filled them itself yet; its own refresh follows in any
+        case. The window may be the one prepared for the chosen person, still sealed."""
+        read = self._today_read
+        if read is None or window is None:
             return
-        self._today_read = None
         at, figures, alerts, overdue = read
-        if time.monotonic() - at <= TODAY_FRESH_S:
-            window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
-            if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
-                window.recovery.overdue.show_rows(overdue)
+        if time.monotonic() - at > TODAY_FRESH_S:
+            return
+        if not getattr(window, "_today_filled", False):
+            window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
+        if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
+            window.recovery.overdue.show_rows(overdue)
 
     def on_language_read(self, language: str) -> None:
         chosen = pick_language(language)
@@ -380,7 +383,7 @@ class Shell(QObject):
             self.follow_lock_setting()
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
-        self._show_today_read()
+        self._show_today_read(self.window)
 
     @staticmethod
     def _after_today(window, then) -> None:
