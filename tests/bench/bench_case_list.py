@@ -90,6 +90,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     QTest.keyClicks(dialog.pin, DEMO_PIN)
     wait_for(lambda: time.time() - t0 >= first + pin_after)
     from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
 
     class Painted(QObject):
         """When a widget is first painted (on screen), and first painted after Today filled."""
@@ -147,9 +148,23 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     wait_for(every_box)
     window_shown, today_filled = watch["window"].first, watch["today"].after_fill
     every = max(today_filled, overdue["at"])
+    rss = rss_mb()
+    # The case list opened for the first time in the desk, as a person opens it once Today is up:
+    # Cases chosen in the navigation -> its first page on screen (built when first opened).
+    end = time.monotonic() + 20
+    wait_for(lambda: not ops._pending or time.monotonic() > end)
+    w = shell.window
+    pages = []
+    t = time.perf_counter()
+    w.nav.setCurrentRow(w.pages.indexOf(w._cases))
+    view = w.cases
+    view.model.page_loaded.connect(lambda p: pages.append(p))
+    wait_for(lambda: 0 in pages or (view.model.counted and view.model.total == 0))
+    QApplication.processEvents()
+    cases_first_open = time.perf_counter() - t
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
-           every_box_after_pin=every - t_pin, rss=rss_mb())
+           every_box_after_pin=every - t_pin, rss=rss, cases_first_open=cases_first_open)
     ops.wait_idle()
 
 
@@ -392,8 +407,10 @@ def main() -> None:
           f"  (entered at once: {med(quick, 'every_box_after_pin') * 1000:.0f} ms)")
     print(f"{'scrypt PIN check alone (N=2^14, r=8: intrinsic)':<52}{h * 1000:7.0f} ms")
     print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB")
-    print(f"case list built, first page shown:     {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
+    print(f"case list built alone, fresh process:  {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
           f"ratio {lst['first_page'] / naive['first_page']:.2f}x)")
+    print(f"case list first opened in the desk (Cases chosen once Today is up -> first page): "
+          f"{med(typed, 'cases_first_open') * 1000:.1f} ms (aim < 50 ms)")
     print(f"first page again (count + page + paint): {lst['reload'] * 1000:5.1f} ms   (aim < 50 ms)")
     print(f"jump to the end of the list (page):    {lst['jump_end'] * 1000:7.1f} ms")
     print(f"search by plate {plate!r}:         {lst['search_by_plate'] * 1000:7.1f} ms median, {lst['search_worst'] * 1000:.1f} ms worst "
@@ -414,6 +431,8 @@ def main() -> None:
            "s", h, "scrypt PIN check", "3.0")
     figure(f"case list first page ({rows})", lst["first_page"], "s", naive["first_page"], "load every row",
            "< 50 ms")
+    figure(f"case list first opened in the desk ({rows})", med(typed, "cases_first_open"), "s", naive["first_page"],
+           "load every row", "< 50 ms")
     figure(f"case list refresh ({rows})", lst["reload"], "s", naive["first_page"], "load every row", "< 50 ms")
     figure(f"search by plate ({rows})", lst["search_by_plate"], "s", naive["first_page"], "load every row",
            "< 50 ms")

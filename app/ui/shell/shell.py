@@ -376,6 +376,8 @@ class Shell(QObject):
             self.window.attach_sync(self.sync)
         else:
             self._after_today(self.window, self._load_later)
+        if not self.ops.inline:  # tests running inline open the list when their journey does
+            self._after_today(self.window, self.window.build_cases_when_idle)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
