@@ -107,6 +107,9 @@ def test_another_name_or_a_wrong_pin_drops_the_prepared_window_and_nothing_of_it
         qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "Wrong user name or PIN" in dialog.sign_in_form.errors["pin"].text(), timeout=20000)
         assert shell._prebuilt is None and shell.window is None and _main_windows_visible() == []
+        qtbot.waitUntil(lambda: shell._warm_done, timeout=20000)  # the code loaded after the refusal...
+        QApplication.processEvents()
+        assert shell._prebuilt is None  # ...prepares nothing again until a key is typed
         # Both dropped windows are deleted once no background work can answer them.
         qtbot.waitUntil(lambda: not isValid(for_admin) and not isValid(for_li), timeout=20000)
         assert admin_shown.count == 0 and li_shown.count == 0

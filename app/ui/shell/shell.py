@@ -128,6 +128,7 @@ class Shell(QObject):
         # the shell's own timer, so it goes with the shell.
         self._prepare_timer = QTimer(self, singleShot=True, interval=0)
         self._prepare_timer.timeout.connect(self.prepare_window)
+        self._prepare_wanted = False  # a key of the PIN typed (or a name chosen) since the last refusal
         self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
@@ -160,7 +161,8 @@ class Shell(QObject):
 
     def _on_warm(self, _result=None) -> None:
         self._warm_done = True
-        self._prepare_soon()
+        if self._prepare_wanted:
+            self._prepare_timer.start()
 
     def open_store(self) -> None:
         from app.models.store import open_store
@@ -175,7 +177,7 @@ class Shell(QObject):
         if locked_user is None:
             dialog.submit.clicked.connect(self.on_pin_entered)
             dialog.pin.returnPressed.connect(self.on_pin_entered)
-            dialog.sign_in_failed.connect(self.drop_prebuilt)
+            dialog.sign_in_failed.connect(self.on_sign_in_failed)
             dialog.ready.connect(self.on_dialog_ready)
             # The PIN's first key prepares the chosen person's window; another name chosen prepares
             # its own (the one prepared before is dropped); typing again after a wrong PIN, again.
@@ -220,7 +222,8 @@ class Shell(QObject):
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
         self._start_warm()  # started at the first paint unless the store was given
-        self._prepare_soon()
+        if self._prepare_wanted:  # the PIN was typed before the names were listed
+            self._prepare_timer.start()
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
@@ -240,7 +243,13 @@ class Shell(QObject):
         """Prepare the chosen person's window at the next pass of the event loop (once per burst of
         changes: the names being listed, a keystroke, another name chosen)."""
         if not self.ops.inline and self.window is None:
+            self._prepare_wanted = True
             self._prepare_timer.start()
+
+    def on_sign_in_failed(self) -> None:
+        """A wrong PIN: the window prepared is dropped; the next key typed prepares one again."""
+        self._prepare_wanted = False
+        self.drop_prebuilt()
 
     def prepare_window(self, need: bool = False) -> None:
         """While the PIN is typed (or, at the latest, checked): the chosen person's main window, built
@@ -251,7 +260,7 @@ class Shell(QObject):
         (``need``: the PIN is in, build it now)."""
         if (self.ops.inline or self.store is None or self.window is not None or self.dialog is None
                 or self.dialog.locked_user is not None
-                or not (need or (self._warm_done and self.dialog.pin.text()))):
+                or not (need or (self._warm_done and self._prepare_wanted and self.dialog.pin.text()))):
             return
         person = self.dialog.chosen_person()
         if person is None:
