@@ -165,7 +165,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     cases_first_open = time.perf_counter() - t
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
-           every_box_after_pin=every - t_pin, rss=rss, cases_first_open=cases_first_open)
+           every_box_after_pin=every - t_pin, rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
     ops.wait_idle()
 
 
@@ -407,7 +407,8 @@ def main() -> None:
     print(f"{'  after the PIN: every box of Today (Overdue too)':<52}{med(typed, 'every_box_after_pin') * 1000:7.0f} ms"
           f"  (entered at once: {med(quick, 'every_box_after_pin') * 1000:.0f} ms)")
     print(f"{'scrypt PIN check alone (N=2^14, r=8: intrinsic)':<52}{h * 1000:7.0f} ms")
-    print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB")
+    print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB  (typed PIN: {med(typed, 'rss'):.0f} MB, "
+          f"then the case list opened: {med(typed, 'rss_cases'):.0f} MB)")
     print(f"case list built alone, fresh process:  {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
           f"ratio {lst['first_page'] / naive['first_page']:.2f}x)")
     print(f"case list first opened in the desk (Cases chosen once Today is up -> first page): "
