@@ -8,7 +8,8 @@ QMainWindow's start, and a case list that loads every row at once. Prints figure
 
 The start is measured twice: with the PIN entered the moment the sign-in can check it (no time
 to type: everything the store needs is on the clock) and with the PIN entered --pin-after seconds
-after the dialog showed, as a person types it (the store opens and Today is read meanwhile). The
+after the dialog showed, as a person types it (the store opens and Today is read meanwhile; its keys
+are typed 0.5 s before Enter, key events the desk sees as a person's). The
 scrypt PIN check's own cost is printed too: it is deliberately slow and not to be optimised away.
 """
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PIN = "0000"
+TYPING_S = 0.5  # the PIN typed this long before Enter (at once when the PIN is entered at once)
 
 
 def rss_mb() -> float:
@@ -79,11 +81,16 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     first = time.time() - t0
     wait_for(lambda: shell.dialog.submit.isEnabled())
     ready = time.time() - t0
-    wait_for(lambda: time.time() - t0 >= first + pin_after)
     dialog = shell.dialog
     dialog.user.setCurrentIndex(max(0, dialog.user.findData("admin")))
-    dialog.pin.setText(DEMO_PIN)
+    # The PIN's keys as a person types them (the desk sees each key), the last TYPING_S before Enter.
+    from PySide6.QtTest import QTest
+
+    wait_for(lambda: time.time() - t0 >= first + pin_after - TYPING_S)
+    QTest.keyClicks(dialog.pin, DEMO_PIN)
+    wait_for(lambda: time.time() - t0 >= first + pin_after)
     from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
 
     class Painted(QObject):
         """When a widget is first painted (on screen), and first painted after Today filled."""
@@ -121,6 +128,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
         watch["window"], watch["today"] = Painted(w), Painted(w.today)
         watch["overdue"] = OverduePainted(w.recovery.overdue)
         w.today.filled.connect(lambda: setattr(watch["today"], "filled", True))
+        watch["today"].filled = w.today.is_filled  # filled before it was shown (prepared during the PIN)
 
     shell.window_shown.connect(on_window)
     t_pin = time.time() - t0
@@ -140,9 +148,24 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     wait_for(every_box)
     window_shown, today_filled = watch["window"].first, watch["today"].after_fill
     every = max(today_filled, overdue["at"])
+    rss = rss_mb()
+    # The case list opened for the first time in the desk, as a person opens it once Today is up:
+    # Cases chosen in the navigation -> its first page on screen (built when first opened).
+    end = time.monotonic() + 20
+    wait_for(lambda: not ops._pending or time.monotonic() > end)
+    w = shell.window
+    pages = []
+    t = time.perf_counter()
+    w.nav.setCurrentRow(w.pages.indexOf(w._cases))
+    view = w.cases
+    view.model.page_loaded.connect(lambda p: pages.append(p))
+    # Built while the desk was idle, its first page may be in already: then only its paint is left.
+    wait_for(lambda: 0 in pages or 0 in view.model.pages or (view.model.counted and view.model.total == 0))
+    QApplication.processEvents()
+    cases_first_open = time.perf_counter() - t
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
-           every_box_after_pin=every - t_pin, rss=rss_mb())
+           every_box_after_pin=every - t_pin, rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
     ops.wait_idle()
 
 
@@ -384,9 +407,12 @@ def main() -> None:
     print(f"{'  after the PIN: every box of Today (Overdue too)':<52}{med(typed, 'every_box_after_pin') * 1000:7.0f} ms"
           f"  (entered at once: {med(quick, 'every_box_after_pin') * 1000:.0f} ms)")
     print(f"{'scrypt PIN check alone (N=2^14, r=8: intrinsic)':<52}{h * 1000:7.0f} ms")
-    print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB")
-    print(f"case list built, first page shown:     {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
+    print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB  (typed PIN: {med(typed, 'rss'):.0f} MB, "
+          f"then the case list opened: {med(typed, 'rss_cases'):.0f} MB)")
+    print(f"case list built alone, fresh process:  {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
           f"ratio {lst['first_page'] / naive['first_page']:.2f}x)")
+    print(f"case list first opened in the desk (Cases chosen once Today is up -> first page): "
+          f"{med(typed, 'cases_first_open') * 1000:.1f} ms (aim < 50 ms)")
     print(f"first page again (count + page + paint): {lst['reload'] * 1000:5.1f} ms   (aim < 50 ms)")
     print(f"jump to the end of the list (page):    {lst['jump_end'] * 1000:7.1f} ms")
     print(f"search by plate {plate!r}:         {lst['search_by_plate'] * 1000:7.1f} ms median, {lst['search_worst'] * 1000:.1f} ms worst "
@@ -407,6 +433,8 @@ def main() -> None:
            "s", h, "scrypt PIN check", "3.0")
     figure(f"case list first page ({rows})", lst["first_page"], "s", naive["first_page"], "load every row",
            "< 50 ms")
+    figure(f"case list first opened in the desk ({rows})", med(typed, "cases_first_open"), "s", naive["first_page"],
+           "load every row", "< 50 ms")
     figure(f"case list refresh ({rows})", lst["reload"], "s", naive["first_page"], "load every row", "< 50 ms")
     figure(f"search by plate ({rows})", lst["search_by_plate"], "s", naive["first_page"], "load every row",
            "< 50 ms")

@@ -76,3 +76,26 @@ def test_the_stepper_joins_the_case_when_cases_is_built(qtbot, store):
     stepper = w.recovery.stepper
     assert w._cases.is_built and w.cases.detail.tabs.indexOf(stepper) >= 0
     ops.wait_idle()
+
+
+def test_the_case_list_built_while_the_desk_is_idle_shows_as_one_built_when_opened(qtbot, store):
+    """Once Today is filled the shell builds the case list while the desk waits: hidden (Today stays
+    on screen), and then the same rows and the same refresh as a list built when first opened."""
+    fill_demo(store, forms=40, cases=30, seed=3)
+    ops = Ops()
+    idle, opened = MainWindow(store, ops), MainWindow(store, ops)
+    for w in (idle, opened):
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda w=w: w.today.is_filled)
+    idle.build_cases_when_idle(0)
+    qtbot.waitUntil(lambda: idle._cases.is_built)
+    assert idle.pages.currentWidget() is idle.today and idle.today.isVisible() and not idle.cases.isVisible()
+    ops.run(lambda: record_complaint(store, new_case(903), None))  # a change while only one list is built
+    open_page(qtbot, opened, opened.tr("Cases"))
+    open_page(qtbot, idle, idle.tr("Cases"))
+    assert idle.cases.isVisible()
+    qtbot.waitUntil(lambda: idle.cases.model.total == 31 and opened.cases.model.total == 31)
+    qtbot.waitUntil(lambda: len(case_numbers(idle)) == 31 and len(case_numbers(opened)) == 31)
+    assert case_numbers(idle) == case_numbers(opened)
+    ops.wait_idle()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTableView
 from shiboken6 import isValid
 
-from app.services.preferences import case_list_layout, remember_case_list_layout
 from app.ui.cases.case_table_model import COLUMNS
 from app.ui.common.ops import Ops
 
@@ -14,6 +13,14 @@ from app.ui.common.ops import Ops
 PRIORITY = ("number", "status", "customer", "severity", "due", "opened_at", "plate", "assignee", "cause_group", "phone")
 WIDTHS = {"number": 150, "opened_at": 120, "status": 125, "severity": 70, "customer": 80, "phone": 100, "plate": 85,
           "assignee": 80, "cause_group": 110, "due": 120}
+
+
+def _layout(store, user_id) -> dict:
+    """The person's columns (a worker runs this): app.services.preferences imports every service
+    that declares a setting, which the list's first build need not wait for on the UI thread."""
+    from app.services.preferences import case_list_layout
+
+    return case_list_layout(store, user_id)
 
 
 class CaseColumns(QObject):
@@ -35,7 +42,7 @@ class CaseColumns(QObject):
         self.viewport.installEventFilter(self)
         self.apply()
         store_, uid = store, self.user_id
-        ops.run(lambda: case_list_layout(store_, uid), on_success=self.on_layout_loaded)
+        ops.run(lambda: _layout(store_, uid), on_success=self.on_layout_loaded)
 
     def on_layout_loaded(self, layout: dict) -> None:
         hidden = layout.get("hidden")
@@ -110,5 +117,7 @@ class CaseColumns(QObject):
         layout = {"widths": {c: w for c, w in self.widths.items() if w != WIDTHS[c]}}
         if self.hidden is not None:
             layout["hidden"] = sorted(self.hidden)
+        from app.services.preferences import remember_case_list_layout
+
         store, uid = self.store, self.user_id
         self.ops.run(lambda: remember_case_list_layout(store, uid, layout))

@@ -94,7 +94,8 @@ class CasesView(QWidget):
         """The status counts as a bar, read again whenever the list is (a filter, a change notice)."""
         from app.ui.cases.status_counts import StatusCounts
 
-        self.status_counts = StatusCounts(self.store, self.ops, self.current_filter)
+        self.status_counts = StatusCounts(self.store, self.ops, self.current_filter,
+                                          counted=lambda: self.model.counted)
         self.model.count_changed.connect(lambda _n: self.status_counts.refresh())
         # A part clicked narrows the list to that status, the other filters kept.
         self.status_counts.status_clicked.connect(lambda status: set_combo_value(self.status, status))

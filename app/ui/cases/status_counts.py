@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -17,10 +15,12 @@ class StatusCounts(QWidget):
 
     status_clicked = Signal(str)
 
-    def __init__(self, store, ops: Ops, current_filter, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, current_filter, parent: QWidget | None = None, *,
+                 counted=lambda: True) -> None:
         super().__init__(parent)
         self.setObjectName("statusCounts")
-        self.store, self.ops, self.current_filter = store, ops, current_filter
+        # counted(): the list has counted already (its count_changed, which reads the counts, has come).
+        self.store, self.ops, self.current_filter, self.counted = store, ops, current_filter, counted
         self.counts: dict[str, int] | None = None
         self.view: QWidget | None = None
         self._shown = False
@@ -37,7 +37,8 @@ class StatusCounts(QWidget):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            QTimer.singleShot(0, self.refresh)  # the list's first page first
+            if self.counted():  # otherwise the list's first count reads them, after its first page
+                QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
         if not self._shown:
@@ -48,6 +49,8 @@ class StatusCounts(QWidget):
         self.ops.run(lambda: count_by_status(store, f), on_success=self.show_counts)
 
     def show_counts(self, counts: dict[str, int]) -> None:
+        import html  # not on the list's first build (a cold import costs ~10 ms)
+
         from app.ui.common.charts import part_colour, parts_bar
 
         if counts == self.counts and self.view is not None:

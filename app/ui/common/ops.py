@@ -128,6 +128,7 @@ class Ops(QObject):
         # and wait for its jobs there, holding the interpreter lock the jobs need.
         self._db = ThreadPoolExecutor(1, thread_name_prefix="ops-db")  # database work, one at a time
         self._io = ThreadPoolExecutor(4, thread_name_prefix="ops-io")  # network and PDF work
+        self._now = ThreadPoolExecutor(1, thread_name_prefix="ops-now")  # a person waits for it
         self._pending: set[_Pending] = set()
         _live.add(self)
         self._boxes: set = set()  # failure message boxes still open
@@ -135,7 +136,10 @@ class Ops(QObject):
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None, pool: str = "db") -> None:
         """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread,
-        then announce what it changed. Without ``on_failure`` a failure is shown in a message box."""
+        then announce what it changed. Without ``on_failure`` a failure is shown in a message box.
+        ``pool``: "db" (database work, one job at a time), "io" (network and PDF work) or "now" (what a
+        person waits for at once, the PIN check: never queued behind the reads of a window prepared
+        while the PIN was typed)."""
 
         def deliver(result, error, changed: Changes) -> None:
             if error is None:
@@ -159,7 +163,7 @@ class Ops(QObject):
         pending = _Pending(fn, self, deliver)
         self._pending.add(pending)
         self.busy_changed.emit(True)
-        pending.future = (self._db if pool == "db" else self._io).submit(_work, pending)
+        pending.future = {"db": self._db, "io": self._io, "now": self._now}[pool].submit(_work, pending)
 
     def _finished(self, pending: _Pending) -> None:
         """On the UI thread: the job's answer, delivered; its closure and outcome are dropped here."""

@@ -65,8 +65,8 @@ class NoticesButton(QToolButton):
     def _tell_tray(self, fresh: list) -> None:
         """Only when the window is out of sight: a person at the desk sees the bell."""
         window = self.window()
-        if window.isVisible() and not window.isMinimized():
-            return
+        if (window.isVisible() and not window.isMinimized()) or getattr(window, "sealed", False):
+            return  # seen at the desk; or prepared before sign-in, for nobody's eyes yet
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self.tray is None:

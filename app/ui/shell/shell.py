@@ -123,6 +123,12 @@ class Shell(QObject):
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
         self._discarded: list = []
         self._warm_started = False
+        self._warm_done = False  # the main window's code is loaded: a window can be prepared without stalls
+        # One pass of the event loop after a burst of changes (the names listed, keys, another name);
+        # the shell's own timer, so it goes with the shell.
+        self._prepare_timer = QTimer(self, singleShot=True, interval=0)
+        self._prepare_timer.timeout.connect(self.prepare_window)
+        self._prepare_wanted = False  # a key of the PIN typed (or a name chosen) since the last refusal
         self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
@@ -151,7 +157,12 @@ class Shell(QObject):
             return
         self._warm_started = True
         data_dir = Path(self.data_dir) if self.store is None else Path(self.store.path).parent
-        self.ops.run(lambda: _warm(data_dir), pool="io")
+        self.ops.run(lambda: _warm(data_dir), on_success=self._on_warm, on_failure=self._on_warm, pool="io")
+
+    def _on_warm(self, _result=None) -> None:
+        self._warm_done = True
+        if self._prepare_wanted:
+            self._prepare_timer.start()
 
     def open_store(self) -> None:
         from app.models.store import open_store
@@ -166,8 +177,13 @@ class Shell(QObject):
         if locked_user is None:
             dialog.submit.clicked.connect(self.on_pin_entered)
             dialog.pin.returnPressed.connect(self.on_pin_entered)
-            dialog.sign_in_failed.connect(self.drop_prebuilt)
+            dialog.sign_in_failed.connect(self.on_sign_in_failed)
             dialog.ready.connect(self.on_dialog_ready)
+            # The PIN's first key prepares the chosen person's window; another name chosen prepares
+            # its own (the one prepared before is dropped); typing again after a wrong PIN, again.
+            dialog.destroyed.connect(self.drop_prebuilt)
+            dialog.user.currentIndexChanged.connect(self._prepare_soon)
+            dialog.pin.textEdited.connect(self._prepare_soon)
         return dialog
 
     def on_store_opened(self, store) -> None:
@@ -206,6 +222,8 @@ class Shell(QObject):
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
         self._start_warm()  # started at the first paint unless the store was given
+        if self._prepare_wanted:  # the PIN was typed before the names were listed
+            self._prepare_timer.start()
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
@@ -219,8 +237,34 @@ class Shell(QObject):
             self._today_reading = True
             self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
                          on_failure=self.on_today_failed, pool="io")
+        self.prepare_window(need=True)
+
+    def _prepare_soon(self, *_args) -> None:
+        """Prepare the chosen person's window at the next pass of the event loop (once per burst of
+        changes: the names being listed, a keystroke, another name chosen)."""
+        if not self.ops.inline and self.window is None:
+            self._prepare_wanted = True
+            self._prepare_timer.start()
+
+    def on_sign_in_failed(self) -> None:
+        """A wrong PIN: the window prepared is dropped; the next key typed prepares one again."""
+        self._prepare_wanted = False
+        self.drop_prebuilt()
+
+    def prepare_window(self, need: bool = False) -> None:
+        """While the PIN is typed (or, at the latest, checked): the chosen person's main window, built
+        hidden and sealed (it refuses to be shown), laid out and painted once off screen, so showing
+        it after the check is cheap. Only the shell unseals it, and only for the person the check
+        signs in; another name chosen or a wrong PIN drops it (``drop_prebuilt``). Before the PIN is
+        in, it waits for the first key of the PIN and for the main window's code to be loaded
+        (``need``: the PIN is in, build it now)."""
+        if (self.ops.inline or self.store is None or self.window is not None or self.dialog is None
+                or self.dialog.locked_user is not None
+                or not (need or (self._warm_done and self._prepare_wanted and self.dialog.pin.text()))):
+            return
         person = self.dialog.chosen_person()
         if person is None:
+            self.drop_prebuilt()
             return
         from app.services.people.users import SignedIn
 
@@ -229,7 +273,11 @@ class Shell(QObject):
         if self._prebuilt is not None and self._prebuilt[0] == expected:
             return
         self.drop_prebuilt()
-        self._prebuilt = (expected, self._new_window(expected))
+        window = self._new_window(expected, sealed=True)
+        self._prebuilt = (expected, window)
+        self._show_today_read(window)  # what was read while the names were listed, if fresh
+        if not need:
+            window.prepare_paint()  # the PIN is not in yet: the first layout and paint now, not after it
 
     def drop_prebuilt(self) -> None:
         if self._prebuilt is not None:
@@ -252,23 +300,25 @@ class Shell(QObject):
     def on_today_read(self, read) -> None:
         self._today_reading = False
         self._today_read = read
-        self._show_today_read()
+        self._show_today_read(self.window or (self._prebuilt[1] if self._prebuilt is not None else None))
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False  # Today reads its figures itself; nothing is lost
 
-    def _show_today_read(self) -> None:
-        """Fill the first window's Today with the figures read while the PIN was typed, if fresh and
-        Today hasn't filled itself yet; its own refresh follows in any case."""
-        read, window = self._today_read, self.window
-        if read is None or window is None or getattr(window, "_today_filled", False):
+    def _show_today_read(self, window) -> None:
+        """Fill the first window's Today (and its Overdue box) with the figures read while the PIN was
+        typed, if fresh and the window hasn't filled them itself yet; its own refresh follows in any
+        case. The window may be the one prepared for the chosen person, still sealed."""
+        read = self._today_read
+        if read is None or window is None:
             return
-        self._today_read = None
         at, figures, alerts, overdue = read
-        if time.monotonic() - at <= TODAY_FRESH_S:
-            window.today.show_figures((figures, alerts if self.user.is_supervisor else []))
-            if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
-                window.recovery.overdue.show_rows(overdue)
+        if time.monotonic() - at > TODAY_FRESH_S:
+            return
+        if not getattr(window, "_today_filled", False):
+            window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
+        if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
+            window.recovery.overdue.show_rows(overdue)
 
     def on_language_read(self, language: str) -> None:
         chosen = pick_language(language)
@@ -304,11 +354,11 @@ class Shell(QObject):
             return
         self.build_window()
 
-    def _new_window(self, user):
+    def _new_window(self, user, sealed: bool = False):
         from app.services.drafts import DraftBox
         from app.ui.shell.main_window import MainWindow
 
-        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent))
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
@@ -322,6 +372,7 @@ class Shell(QObject):
         prebuilt, self._prebuilt = self._prebuilt, None
         if prebuilt is not None and old is None and prebuilt[0] == self.user:
             self.window = prebuilt[1]
+            self.window.unseal()  # the check signed in the very person it was prepared for
         else:
             if prebuilt is not None:
                 self._discard(prebuilt[1])
@@ -334,6 +385,8 @@ class Shell(QObject):
             self.window.attach_sync(self.sync)
         else:
             self._after_today(self.window, self._load_later)
+        if not self.ops.inline:  # tests running inline open the list when their journey does
+            self._after_today(self.window, self.window.build_cases_when_idle)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
@@ -341,7 +394,7 @@ class Shell(QObject):
             self.follow_lock_setting()
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
-        self._show_today_read()
+        self._show_today_read(self.window)
 
     @staticmethod
     def _after_today(window, then) -> None:

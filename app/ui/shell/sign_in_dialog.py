@@ -161,7 +161,10 @@ class SignInDialog(QDialog):
                 return
             job = lambda: users.sign_in(store, name, p)  # noqa: E731
         self.submit.setEnabled(False)
-        self.ops.run(job, on_success=self.on_signed_in, on_failure=self.on_failed)
+        # Beside the database worker, first in its pool: the window prepared while the PIN was typed
+        # has its reads queued on the database worker, and the check (scrypt, ~50 ms by design) never
+        # waits for them. Its few writes (the wrong-PIN count) take SQLite's write lock like any writer.
+        self.ops.run(job, on_success=self.on_signed_in, on_failure=self.on_failed, pool="now")
 
     def on_signed_in(self, who) -> None:
         self.pin.clear()
