@@ -120,3 +120,32 @@ def test_a_pack_head_office_published_is_news_for_everyone_once(store, people):
     inbox.mark_read(store, li.user_id, [pack.id])
     assert [n.read for n in inbox.notices_for(store, li.user_id) if n.kind == inbox.PACK] == [True]
     assert [n.read for n in inbox.notices_for(store, zhou.user_id) if n.kind == inbox.PACK] == [False]
+
+
+def test_only_the_events_that_may_be_news_are_read(store, people):
+    """A dealer's month holds every case's opening and remedies: the inbox reads the few that may be
+    the person's news, not all of them (at 100,000 cases all of them held ~330 MB in the desk)."""
+    from sqlalchemy import event
+
+    from app.models import Event
+
+    admin, li, wang, zhou = people
+    for _ in range(3):
+        r = remedies.propose_remedy(store, case_for(store, li.user_id, at=None), "voucher", 800, "保养代金券",
+                                    li.user_id)
+        remedies.approve_remedy(store, r.id, zhou.user_id, "按规定")
+    escalate(store, case_for(store, li.user_id, at=None), "客户要求经理出面", wang.user_id)
+    loaded = []
+
+    def on_load(target, _context) -> None:
+        loaded.append(target.kind)
+
+    event.listen(Event, "load", on_load)
+    try:
+        assert kinds(store, wang) == [] and loaded == []  # nothing of his: no event read at all
+        assert sorted(kinds(store, li)) == [inbox.APPROVED] * 3 + [inbox.ESCALATED]  # the case is hers
+        assert sorted(loaded) == ["case.escalated"] + ["remedy.approved"] * 3  # not openings nor proposals
+        loaded.clear()
+        assert kinds(store, zhou) == [inbox.ESCALATED] and loaded == ["case.escalated"]
+    finally:
+        event.remove(Event, "load", on_load)
