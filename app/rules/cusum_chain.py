@@ -75,14 +75,7 @@ def run(p0: float, up: int, down: int, top: int, n: int, reach: bool = False) ->
 def _theta(p0: float, up: int, down: int) -> float:
     """How fast the chance of reaching a top falls as the top rises: the root θ > 0 of
     p0·e^(θ·up) + (1-p0)·e^(θ·down) = 1 (per grid step; about 1/SCALE for the exact weights)."""
-    f = lambda t: p0 * math.exp(t * up) + (1 - p0) * math.exp(t * down) - 1  # noqa: E731
-    lo, hi = 1e-9, 1.0 / up
-    while f(hi) < 0:
-        hi *= 2
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
-    return hi
+    return _theta_levels((p0, 1 - p0), (up, down))
 
 
 def _guess(p0: float, up: int, down: int, n: int, alpha: float) -> int:
@@ -214,7 +207,7 @@ def guess_levels(probs, steps, n: int, alpha: float) -> int:
 
 def _theta_levels(probs, steps) -> float:
     """How fast the chance of reaching a top falls as the top rises (per grid step): the root θ > 0
-    of Σ p·e^(θ·step) = 1, as ``_theta`` for two outcomes."""
+    of Σ p·e^(θ·step) = 1, by bisection."""
     f = lambda t: sum(p * math.exp(t * s) for p, s in zip(probs, steps)) - 1  # noqa: E731
     lo, hi = 1e-9, 1.0 / max(steps)
     while f(hi) < 0:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 
 # The shift a design watches for unless told otherwise: the odds of failure doubled (the plain CUSUM's).
@@ -195,15 +196,18 @@ def exact_limit(p0: float, n: int, alpha: float, odds_ratio: float) -> float:
     """The lowest limit within ``alpha`` by bisection on the chain (the method's definition; the
     tests hold ``fast_limit`` to it)."""
     p1 = shifted_rate(p0, odds_ratio)
+    return lowest_limit(lambda limit: false_alarm_chance(p0, p1, limit, n) <= alpha)
+
+
+def lowest_limit(within: Callable[[float], bool]) -> float:
+    """The lowest limit ``within`` the budget, by doubling then 11 halvings (the chance of a false
+    alarm falls as the limit rises; a limit is known to 1/2048 of the first span that holds it)."""
     lo, hi = 0.0, 2.0
-    while false_alarm_chance(p0, p1, hi, n) > alpha:
+    while not within(hi):
         lo, hi = hi, hi * 2
     for _ in range(11):
         mid = (lo + hi) / 2
-        if false_alarm_chance(p0, p1, mid, n) > alpha:
-            lo = mid
-        else:
-            hi = mid
+        lo, hi = (lo, mid) if within(mid) else (mid, hi)
     return hi
 
 

@@ -123,16 +123,7 @@ def exact_limit(pi0, n: int, alpha: float, odds_ratio: float) -> float:
     tests hold a design's limit to)."""
     pi1 = tilted(pi0, odds_ratio)
     weights = [math.log(b / a) for a, b in zip(pi0, pi1)]
-    lo, hi = 0.0, 2.0
-    while false_alarm_chance(pi0, weights, hi, n) > alpha:
-        lo, hi = hi, hi * 2
-    for _ in range(11):
-        mid = (lo + hi) / 2
-        if false_alarm_chance(pi0, weights, mid, n) > alpha:
-            lo = mid
-        else:
-            hi = mid
-    return hi
+    return drift.lowest_limit(lambda limit: false_alarm_chance(pi0, weights, limit, n) <= alpha)
 
 
 def key_of(pi0, forms_per_period: float, alpha: float, odds_ratio: float) -> tuple:
