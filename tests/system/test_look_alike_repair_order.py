@@ -13,7 +13,7 @@ from app.foundation import clock
 from app.models import Customer, FeedbackForm, RepairOrder, SyncConflict
 from app.services.feedback import forms as feedback_forms
 from app.services.people import users
-from tests.system.two_counters import two_in_process
+from tests.synchelp import two_in_process
 
 ZWSP = "\u200b"
 
