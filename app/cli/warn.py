@@ -55,6 +55,7 @@ def run_refresh(args, translate) -> int:
 
 def run_list(args, translate) -> int:
     from app.cli import open_store_for
+    from app.services.predict.monitor import grades_crossed
     from app.services.predict.warnings import open_warnings
 
     store = open_store_for(args)
@@ -66,7 +67,10 @@ def run_list(args, translate) -> int:
         json.dump({"warnings": [{"id": w.id, "dealer": w.dealer, "kind": w.kind, "subject": w.subject,
                                  "item": w.item, "since": w.since.isoformat(), "fired_on": w.fired_on.isoformat(),
                                  "forms": w.forms, "failures": w.failures, "baseline_share": round(w.baseline, 4),
-                                 "repair_orders": list(w.repair_orders)} for w in rows]},
+                                 "repair_orders": list(w.repair_orders), "figure": w.figure,
+                                 **({"grades_since": dict(zip("ABCDE", w.grades)),
+                                     "usual_grades": dict(zip("ABCDE", w.usual_grades))} if w.grades else {})}
+                                for w in rows]},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
@@ -77,6 +81,8 @@ def run_list(args, translate) -> int:
         print(translate("Cli", "{fired}  {subject}: {failures} of {forms} failed since {since} (baseline {base})  {id}")
               .format(fired=w.fired_on.isoformat(), subject=subject, failures=w.failures, forms=w.forms,
                       since=w.since.isoformat(), base=f"{w.baseline:.0%}", id=w.id))
+        if w.grades is not None:
+            print("    " + grades_crossed(w, translate))
     print(translate("Cli", "{n} warnings waiting for a supervisor").format(n=len(rows)))
     return 0
 
@@ -97,6 +103,7 @@ def run_ack(args, translate) -> int:
 def run_backtest(args, translate) -> int:
     from app.cli import open_store_for
     from app.services.predict.backtest import backtest
+    from app.services.predict.monitor import grades_crossed
 
     store = open_store_for(args)
     try:
@@ -120,9 +127,7 @@ def run_backtest(args, translate) -> int:
             fired=w.fired_on.isoformat(), subject=subject, failures=w.failures, forms=w.forms,
             since=w.since.isoformat(), base=f"{w.baseline:.0%}", month_end=w.month_end_on.isoformat()))
         if w.grades is not None:  # the figure that crossed its limit: the item's grades, not only D or E
-            print("    " + translate("Cli", "crossed on its grades: {grades} (usually {usual})").format(
-                grades=", ".join(f"{g} {n}" for g, n in zip("ABCDE", w.grades)),
-                usual=", ".join(f"{g} {p:.0%}" for g, p in zip("ABCDE", w.usual_grades))))
+            print("    " + grades_crossed(w, translate))
     print(translate("Cli", "{n} warnings, {false} of them not borne out afterwards ({rate} a month)").format(
         n=len(result.warnings), false=result.false_alarms,
         rate="-" if result.false_alarms_per_dealer_month is None else f"{result.false_alarms_per_dealer_month:.2f}"))

@@ -12,7 +12,7 @@ from app.rules.fields import length
 
 
 class EarlyWarning(Base):
-    """A failure share that crossed its limit. Every store derives the same warning under the same id
+    """A figure of a series (its failure share, or an advisor's item's grades) that crossed its limit. Every store derives the same warning under the same id
     from the same forms; it belongs to the newest failing form (or case, for a cause) behind it, so
     its acknowledgement travels as a change of that form, as an alert's does."""
 
@@ -30,6 +30,10 @@ class EarlyWarning(Base):
     forms: Mapped[int] = mapped_column(Integer)
     failures: Mapped[int] = mapped_column(Integer)
     repair_orders: Mapped[list] = mapped_column(JSON)  # the failing ones behind it (case numbers for a cause)
+    # What crossed: "share" (D or E, or the failure rule) or "grades" (an advisor's item on A-E); for
+    # grades {"since": {grade: count since `since`}, "usual": {grade: usual share}}, else None
+    figure: Mapped[str] = mapped_column(String(8), default="share", server_default="share")
+    grades: Mapped[dict | None] = mapped_column(JSON)
     form_id: Mapped[str | None] = mapped_column(ForeignKey("feedback_form.id"), index=True)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("failure_case.id"), index=True)  # a case's rows travel with it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1641,10 +1641,6 @@
         <translation>{fired}  {subject}：自 {since} 起 {forms} 份中 {failures} 份失败（基线 {base}）；月度汇总要到 {month_end} 才会显示</translation>
     </message>
     <message>
-        <source>crossed on its grades: {grades} (usually {usual})</source>
-        <translation>按等级越过控制限：{grades}（通常 {usual}）</translation>
-    </message>
-    <message>
         <source>{n} warnings, {false} of them not borne out afterwards ({rate} a month)</source>
         <translation>共 {n} 条预警，其中 {false} 条事后未被证实（每月 {rate} 条）</translation>
     </message>
@@ -2685,8 +2681,20 @@
         <translation>服务态度</translation>
     </message>
     <message>
+        <source>crossed on its failure share</source>
+        <translation>按不满意率越过控制限</translation>
+    </message>
+    <message>
+        <source>{subject} since {since}: {crossed}</source>
+        <translation>{subject}：自 {since} 起{crossed}</translation>
+    </message>
+    <message>
         <source>{subject}: {failures} of {forms} failed since {since} (usually {base})</source>
         <translation>{subject}：自 {since} 起 {forms} 份中 {failures} 份不满意（通常为 {base}）</translation>
+    </message>
+    <message>
+        <source>crossed on its grades: {grades} (usually {usual})</source>
+        <translation>按等级越过控制限：{grades}（通常 {usual}）</translation>
     </message>
 </context>
 <context>
@@ -7515,6 +7523,10 @@
         <translation>指标：</translation>
     </message>
     <message>
+        <source>What crossed its limit:</source>
+        <translation>越过控制限的依据：</translation>
+    </message>
+    <message>
         <source>Failure share since {since}:</source>
         <translation>自 {since} 起的不满意率：</translation>
     </message>
@@ -7607,6 +7619,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>What crossed its limit</source>
+        <translation>越过控制限的依据</translation>
     </message>
     <message>
         <source>Rising at several dealers</source>

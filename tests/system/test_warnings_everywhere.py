@@ -1,7 +1,8 @@
 """Early warnings across the network: two counters of BJ01 and head office on PostgreSQL work out the
 same warnings under the same ids; one acknowledged at counter a (through the command line, as its
 supervisor, the answer to its upload lost on the way) is acknowledged at counter b and at head office
-after their next rounds, with its note; a counter of another dealer sees none of them. Head office's
+after their next rounds, with its note; each place says alike which figure crossed (a grade warning's
+travel: tests/unit/test_warning_figure.py); a counter of another dealer sees none of them. Head office's
 window lists every dealer's warnings and the item drifting at both dealers."""
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
             at_hq = set(s.scalars(select(EarlyWarning.id).where(
                 EarlyWarning.dealer_id == stores["a"].identity.home_dealer_id)))
         assert at_hq == made["a"]
+
+        def figures(where):  # which figure crossed, and a grade warning's grades: the same everywhere
+            with where.session() as s:
+                return {(w.id, w.figure, json.dumps(w.grades, sort_keys=True)) for w in s.scalars(
+                    select(EarlyWarning).where(EarlyWarning.dealer_id == stores["a"].identity.home_dealer_id))}
+
+        assert figures(stores["a"]) == figures(stores["b"]) == figures(db)
 
         users.ensure_demo_users(stores["a"])
         [first, *_] = sorted(made["a"])

@@ -2,7 +2,7 @@
 double-click, acknowledged with a note, and leaves the list; an advisor's Today has no such box."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from app.services.people import users
 from app.services.demo.sample_data import PLANTED_DRIFTS, fill_demo
@@ -70,3 +70,42 @@ def test_when_working_the_warnings_out_fails_today_says_so_in_words(qtbot, store
     qtbot.waitUntil(lambda: "could not be worked out" in note.text(), timeout=60_000)
     assert "exit 5" in note.text() and "warn refresh" in note.text() and not view.warnings_box.working
     qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)  # Today's own figures answered before the view goes
+
+
+def test_a_warning_on_an_advisors_grades_says_so_on_today(qtbot, store, tmp_path, monkeypatch):
+    from tests.unit.test_warning_figure import a_failing_order, drifts
+    from app.ui.today import warnings_box
+
+    fill_demo(store, 300, 0)
+    found = drifts(a_failing_order(store))
+
+    class Found:
+        def watch(self, _history):
+            return list(found)
+
+    monkeypatch.setattr(warnings, "Monitor", Found)
+    warnings.refresh(store)  # what the background work stores; here the two warnings planted above
+    monkeypatch.setattr(warnings_box, "FIRST_WORK_MS", 3_600_000)  # the history is not worked out again
+    users.ensure_demo_users(store)
+    boss = users.sign_in(store, "supervisor", "0000")
+    ops = Ops()
+    view = TodayView(store, ops, boss, DraftBox(tmp_path / "drafts"))
+    qtbot.addWidget(view)
+    view.show()
+    lst = view.warnings_box.list
+    qtbot.waitUntil(lambda: lst.count() == 2)
+    [row] = [lst.item(i) for i in range(lst.count()) if "on its grades" in lst.item(i).text()]
+    assert "A 7, B 10, C 2, D 3, E 5" in row.text() and "usually A 55%" in row.text()
+    rect = lst.visualItemRect(row)
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.warnings_box.dialog is not None and view.warnings_box.dialog.isVisible())
+    dialog = view.warnings_box.dialog
+    crossed = dialog.findChild(QLabel, "warningCrossed")
+    assert dialog.w.figure == "grades"
+    assert crossed.text() == "crossed on its grades: A 7, B 10, C 2, D 3, E 5 (usually A 55%, B 30%, C 10%, D 3%, E 2%)"
+    dialog.reject()
+    # The share warning of the same start says which figure it crossed on too.
+    [other] = [lst.item(i) for i in range(lst.count()) if lst.item(i) is not row]
+    assert "failed since" in other.text()
+    qtbot.waitUntil(lambda: not ops.busy)

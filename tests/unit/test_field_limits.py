@@ -30,7 +30,7 @@ PROGRAM_MADE = {
     "hq_enrolment": {"code_hash"}, "sync_published": {"kind", "name", "sha256"},
     "feedback_form": {"timeliness", "repair_quality", "attitude", "verification", "source"},
     "failure_case": {"number", "former_number", "channel", "mood", "failure_type", "cause_group", "blame", "severity", "status"},
-    "verification_call": {"outcome"}, "alert": {"kind"}, "early_warning": {"kind", "item"}, "improvement_action": {"figure_kind"},
+    "verification_call": {"outcome"}, "alert": {"kind"}, "early_warning": {"kind", "item", "figure"}, "improvement_action": {"figure_kind"},
     "network_improvement": {"figure_kind", "owner_role", "network_id"}, "hq_form_month": {"verification"}, "attachment": {"sha256"}, "callback": {"state"},
     "remedy": {"kind", "status"}, "repair_order": {"source"},
     "hq_refusal": {"entity_type", "record_table", "code", "reason"},

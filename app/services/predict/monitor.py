@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import drift, grade_cusum
 from app.services.predict.history import Observation
 
@@ -60,6 +61,18 @@ class DriftWarning:
                 **({"grades_since": dict(zip(grade_cusum.GRADES, self.grades)),
                     "usual_grades": {g: round(p, 4) for g, p in zip(grade_cusum.GRADES, self.usual_grades)}}
                    if self.grades is not None else {})}
+
+
+GRADES_CROSSED = QT_TRANSLATE_NOOP("EarlyWarnings", "crossed on its grades: {grades} (usually {usual})")
+
+
+def grades_crossed(w, translate, percent=lambda p: f"{p:.0%}") -> str:
+    """A grade warning in words (a warning, stored or replayed, with ``grades`` and ``usual_grades``):
+    each grade's count since the run began and its usual share. ``translate(context, text)`` is the
+    command line's words or Qt's; ``percent`` writes a share as the reader's locale does."""
+    return translate("EarlyWarnings", GRADES_CROSSED).format(
+        grades=", ".join(f"{g} {n}" for g, n in zip(grade_cusum.GRADES, w.grades)),
+        usual=", ".join(f"{g} {percent(p)}" for g, p in zip(grade_cusum.GRADES, w.usual_grades)))
 
 
 @dataclass

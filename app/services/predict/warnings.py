@@ -49,6 +49,9 @@ class WarningInfo:
     acknowledged_at: datetime | None = None
     acknowledged_by: str = ""
     note: str = ""
+    figure: str = "share"  # what crossed its limit: the failure share, or an advisor's item's "grades"
+    grades: tuple[int, ...] | None = None  # a grade warning's count of each grade A-E since `since`
+    usual_grades: tuple[float, ...] | None = None  # and the usual share of each
 
     @property
     def share(self) -> float:
@@ -56,8 +59,19 @@ class WarningInfo:
 
 
 def warning_id(dealer_id: str, w: DriftWarning) -> str:
-    """The id of a warning, the same in every store that works it out from the same forms."""
-    return str(uuid.uuid5(_NAMESPACE, f"{dealer_id}|{w.kind}|{w.subject}|{w.item or ''}|{w.since.isoformat()}"))
+    """The id of a warning, the same in every store that works it out from the same forms. A grade
+    warning and a share warning of one series and start are two warnings; a share warning's id is the
+    one it had before warnings said which figure crossed."""
+    figure = "" if w.figure == "share" else f"|{w.figure}"
+    return str(uuid.uuid5(_NAMESPACE, f"{dealer_id}|{w.kind}|{w.subject}|{w.item or ''}|{w.since.isoformat()}{figure}"))
+
+
+def _grades_json(w: DriftWarning) -> dict | None:
+    """A grade warning's counts and usual shares as stored (rounded, so every store keeps the same)."""
+    if w.grades is None:
+        return None
+    return {"since": dict(zip(grade_cusum.GRADES, w.grades)),
+            "usual": {g: round(p, 4) for g, p in zip(grade_cusum.GRADES, w.usual_grades)}}
 
 
 def refresh(store, dealer_id: str | None = None) -> list[str]:
@@ -95,7 +109,7 @@ def _refresh(store, dealer_id: str) -> list[str]:
                          "item": w.item, "since": w.since, "fired_on": w.fired_on, "baseline": w.baseline,
                          "limit_value": w.limit, "forms": w.forms, "failures": w.failures,
                          "repair_orders": list(w.repair_orders), "form_id": form_id, "case_id": case_id,
-                         "created_at": now, "note": ""})
+                         "figure": w.figure, "grades": _grades_json(w), "created_at": now, "note": ""})
         if rows:
             s.execute(insert(EarlyWarning.__table__), rows)
         uow.commit()
@@ -161,8 +175,12 @@ def _parents(s, dealer_id: str, warnings) -> tuple[dict[str, str], dict[str, str
 
 
 def _info(w: EarlyWarning, dealer: str, by: str | None) -> WarningInfo:
+    g = w.grades if w.figure == "grades" and isinstance(w.grades, dict) else None
+    counts = tuple(int(g["since"].get(x, 0)) for x in grade_cusum.GRADES) if g else None
+    usual = tuple(float(g["usual"].get(x, 0.0)) for x in grade_cusum.GRADES) if g else None
     return WarningInfo(w.id, dealer, w.kind, w.subject, w.item, w.since, w.fired_on, w.baseline, w.limit_value,
-                       w.forms, w.failures, tuple(w.repair_orders or ()), w.acknowledged_at, by or "", w.note or "")
+                       w.forms, w.failures, tuple(w.repair_orders or ()), w.acknowledged_at, by or "", w.note or "",
+                       w.figure or "share", counts, usual)
 
 
 def open_warnings(store, dealer_id: str | None = None, limit: int = 50) -> list[WarningInfo]:

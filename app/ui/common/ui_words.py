@@ -68,6 +68,16 @@ def warning_subject(w) -> str:
     return w.subject + (f" · {items.get(item, item)}" if item else "")
 
 
+def warning_crossed(w, loc: QLocale) -> str:
+    """Which figure of a warning crossed its limit, in words: the failure share, or an advisor's item's
+    grades with each grade's count since the run began and its usual share."""
+    if getattr(w, "figure", "share") == "grades" and w.grades is not None:
+        from app.services.predict.monitor import grades_crossed
+
+        return grades_crossed(w, QCoreApplication.translate, lambda p: loc.toString(p * 100, "f", 0) + "%")
+    return QCoreApplication.translate("EarlyWarnings", "crossed on its failure share")
+
+
 def reason_words(call) -> str:
     """A 3-day call's risk reasons in the person's language, a standard work type in words."""
     from app.rules.work_types import TITLES

@@ -14,7 +14,7 @@ from app.foundation import clock
 from app.rules.vocab import Role
 from app.services.changes import ALERTS, CASES, FORMS
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import warning_subject
+from app.ui.common.ui_words import warning_crossed, warning_subject
 from app.ui.common.widgets import Label
 from app.ui.hq.parts import error_words, fill, share, table, when
 
@@ -36,7 +36,7 @@ class WarningsPage(QWidget):
         top.addWidget(self.state, 1)
         self.table = table([self.tr("Dealer"), self.tr("Figure"), self.tr("Since"), self.tr("Crossed on"),
                             self.tr("Failed"), self.tr("Share"), self.tr("Usual share"), self.tr("Acknowledged"),
-                            self.tr("Note")], "network_warnings")
+                            self.tr("Note"), self.tr("What crossed its limit")], "network_warnings")
         self.several = table([self.tr("Rising at several dealers"), self.tr("Dealers")], "rising_at_several")
         self.several.setMaximumHeight(140)
         self.several_rows = []
@@ -95,11 +95,12 @@ class WarningsPage(QWidget):
             return
         from app.services.predict.warnings import rising_at_several
 
+        loc = self.locale()
         fill(self.table, [[w.dealer, warning_subject(w), w.since.isoformat(), w.fired_on.isoformat(),
                            self.tr("{failures} of {forms}").format(failures=w.failures, forms=w.forms),
                            share(w.share), share(w.baseline),
                            (f"{when(w.acknowledged_at)} {w.acknowledged_by}".strip() if w.acknowledged_at
-                            else self.tr("not yet")), w.note] for w in rows],
+                            else self.tr("not yet")), w.note, warning_crossed(w, loc)] for w in rows],
              [w.id for w in rows], marked={i for i, w in enumerate(rows) if w.acknowledged_at is None})
         several = self.several_rows = rising_at_several(rows)
         fill(self.several, [[warning_subject(r), ", ".join(r.dealers)] for r in several])

@@ -11,7 +11,7 @@ from shiboken6 import isValid
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.dates import short_date
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text, warning_subject
+from app.ui.common.ui_words import error_text, warning_crossed, warning_subject
 from app.ui.common.widgets import Label, dialog_buttons
 
 # After Today's own figures are on screen: working the warnings out reads the dealer's whole history.
@@ -21,6 +21,9 @@ REWORK_MS = 10 * 60 * 1000
 
 
 def summary_words(w, loc: QLocale) -> str:
+    if w.figure == "grades":  # its grades crossed: the counts say more than the D-or-E share
+        return QCoreApplication.translate("EarlyWarnings", "{subject} since {since}: {crossed}").format(
+            subject=warning_subject(w), since=short_date(w.since, loc), crossed=warning_crossed(w, loc))
     return QCoreApplication.translate("EarlyWarnings", "{subject}: {failures} of {forms} failed since {since} (usually {base})").format(
         subject=warning_subject(w), failures=w.failures, forms=w.forms, since=short_date(w.since, loc),
         base=loc.toString(w.baseline * 100, "f", 0) + "%")
@@ -122,6 +125,9 @@ class WarningDialog(QDialog):
         form = QFormLayout()
         pct = lambda x: loc.toString(x * 100, "f", 1) + "%"  # noqa: E731
         form.addRow(self.tr("Figure:"), Label(warning_subject(w)))
+        crossed = Label(warning_crossed(w, loc), objectName="warningCrossed")
+        crossed.setWordWrap(True)
+        form.addRow(self.tr("What crossed its limit:"), crossed)
         form.addRow(self.tr("Failure share since {since}:").format(since=short_date(w.since, loc)),
                     Label(self.tr("{share} ({failures} of {forms})").format(
                         share=pct(w.share), failures=w.failures, forms=w.forms)))
