@@ -123,8 +123,9 @@ def test_the_same_file_twice_stores_each_order_once_and_a_change_is_an_event(sto
     assert stored_orders(store)["RO-1"].version == 2
     seq, kind, payload = order_events(store)[-1]
     assert (seq, kind) == (2, "order.updated")
-    assert payload["before"] == {"delivered_at": "2026-11-02T16:40:00+00:00", "amount_cents": 68000}
-    assert payload["after"] == {"delivered_at": "2026-11-03T10:00:00+00:00", "amount_cents": 72000}
+    # The file's times are the counter's local times; events keep them in UTC.
+    assert payload["before"] == {"delivered_at": local("2026-11-02T16:40").isoformat(), "amount_cents": 68000}
+    assert payload["after"] == {"delivered_at": local("2026-11-03T10:00").isoformat(), "amount_cents": 72000}
 
 
 @pytest.mark.parametrize("row, column", [
