@@ -32,6 +32,9 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     # --quick's sizes keep the whole run within ten minutes on a shared 2-core machine; the growth
     # factors still compare two sizes four times apart.
     "bench_outbox": (["--cases", "250", "--factor", "4"], ["--cases", "2500", "--factor", "4"]),
+    # Backup and restore, exports, the purge, head office's first import: each at two sizes (~90 s quick).
+    "bench_growth": (["--cases", "100", "--forms", "400", "--factor", "4"],
+                     ["--cases", "2500", "--forms", "10000", "--factor", "4", "--runs", "3"]),
     "bench_import": (["--forms", "20000"], ["--forms", "100000"]),
     "bench_recovery": (["--cases", "500", "--walk", "100", "--runs", "2"], []),
     "bench_reports": (["--network-forms", "20000", "--dealers", "10"], []),

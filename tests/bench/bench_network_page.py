@@ -132,6 +132,9 @@ def main() -> None:
         print(f"  {name:42s} {large[name] / small[name]:6.1f}x the time")
     figure(f"network page, {args.sizes[0]:,} -> {args.sizes[1]:,} forms", large["page"] / small["page"], "x",
            aim=f"well under the data's {grow:.0f}x")
+    report = "network report: figures, trend and PDF"  # one month of every dealer, whatever the history
+    figure(f"network report (figures and PDF): growth {args.sizes[0]:,} -> {args.sizes[1]:,} forms",
+           large[report] / small[report], "x", grow, "the data's growth", aim="ratio <= 1.2")
 
 
 if __name__ == "__main__":
