@@ -34,12 +34,15 @@ class CaseColumns(QObject):
         self._applying = False
         self.save_timer = QTimer(self, singleShot=True, interval=500)
         self.save_timer.timeout.connect(self.save)
-        header = table.horizontalHeader()
+        header = self.header = table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.on_header_menu_requested)
         header.sectionResized.connect(self.on_section_resized)
-        self.viewport = table.viewport()
-        self.viewport.installEventFilter(self)
+        # The header spans the rows' visible width and is resized with it (the table's width less its
+        # frame and a vertical scroll bar when one shows). Asked instead of the table's viewport: the
+        # first Python object of a viewport costs 10-15 ms in a fresh process (PySide initialises every
+        # widget class to find which one it is), the whole first build of the list otherwise.
+        header.installEventFilter(self)
         self.apply()
         store_, uid = store, self.user_id
         ops.run(lambda: _layout(store_, uid), on_success=self.on_layout_loaded)
@@ -56,7 +59,7 @@ class CaseColumns(QObject):
     def shown(self) -> list[str]:
         if self.hidden is not None:
             return [c for c in COLUMNS if c not in self.hidden]
-        room, out = self.table.viewport().width(), []
+        room, out = self.header.width(), []
         for c in PRIORITY:
             if len(out) < 3 or sum(self.widths[x] for x in out) + self.widths[c] <= room:
                 out.append(c)
@@ -74,7 +77,7 @@ class CaseColumns(QObject):
             self._applying = False
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and obj is self.viewport and self.hidden is None and isValid(self.table):
+        if event.type() == QEvent.Type.Resize and obj is self.header and self.hidden is None and isValid(self.table):
             self.apply()  # chosen for the width: follows the window
         return False
 

@@ -36,10 +36,13 @@ class CaseDetailView(QWidget):
 
     case_shown = Signal(str)
 
-    # -- building the page: __init__ (after these) calls them in this order
+    # -- building the page: __init__ (after these) calls them in this order. Each tab is added before
+    # it is filled, so its parts are made in place: a widget moved into another is styled over again
+    # with all its children (the application's style sheet).
     def build_overview(self) -> None:
         """The case's facts, one labelled line each."""
         overview = QWidget()
+        self.tabs.addTab(overview, self.tr("Overview"))
         self.facts = QFormLayout(overview)
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (("status", self.tr("Status")), ("severity", self.tr("Severity")),
@@ -48,7 +51,7 @@ class CaseDetailView(QWidget):
                            ("mood", self.tr("Mood")), ("opened_at", self.tr("Opened")),
                            ("first_response_at", self.tr("First response")), ("repair_order", self.tr("Repair order")),
                            ("assignee", self.tr("Advisor")), ("customer_words", self.tr("Customer's words"))):
-            lab = Label("-")
+            lab = Label("-", overview)
             lab.setWordWrap(True)
             lab.setObjectName(f"fact_{key}")
             self.facts.addRow(label + ":", lab)
@@ -57,13 +60,12 @@ class CaseDetailView(QWidget):
         self.outcome_keys = ("closed_at", "recovered", "rerating", "remedy", "root_cause", "improvement")
         for key, label in zip(self.outcome_keys, (self.tr("Closed"), self.tr("Recovered"), self.tr("Re-rating"),
                                                   self.tr("Remedy"), self.tr("Root cause"), self.tr("Improvement"))):
-            lab = Label("-")
+            lab = Label("-", overview)
             lab.setWordWrap(True)
             lab.setObjectName(f"fact_{key}")
             self.facts.addRow(label + ":", lab)
             self.fact_labels[key] = lab
             self.facts.setRowVisible(lab, False)
-        self.tabs.addTab(overview, self.tr("Overview"))
 
     def build_timeline(self) -> None:
         # A list, not a table: what happened wraps onto as many lines as it needs.
@@ -75,22 +77,22 @@ class CaseDetailView(QWidget):
 
     def build_history(self) -> None:
         """The customer's visits (with their forms) and cases, newest first."""
-        self.history = QTreeWidget(objectName="customerHistory")
+        page = QWidget()
+        self.tabs.addTab(page, self.tr("Customer history"))
+        self.history = QTreeWidget(page, objectName="customerHistory")
         self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details")])
         self.history.setRootIsDecorated(False)
         self.history.setColumnWidth(0, 95)
         self.history.setColumnWidth(1, 190)
-        page = QWidget()
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.history, 1)
         # The same person recorded twice: a supervisor merges the records (ui/cases/merge_dialog).
-        self.merge_button = QPushButton(self.tr("Merge with another record of this customer..."),
+        self.merge_button = QPushButton(self.tr("Merge with another record of this customer..."), page,
                                         objectName="merge_customer")
         self.merge_button.setVisible(bool(getattr(self.user, "is_supervisor", False)))
         self.merge_button.clicked.connect(self.on_merge_button_clicked)
         lay.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(page, self.tr("Customer history"))
 
     def on_merge_button_clicked(self) -> None:
         from app.ui.cases.merge_dialog import MergeCustomersDialog
@@ -106,10 +108,10 @@ class CaseDetailView(QWidget):
         self.store, self.ops, self.user = store, ops, user
         self.case_id: str | None = None
         self.detail = None
-        self.heading = Label(self.tr("Choose a case in the list"), objectName="heading")
-        self.subheading = Label()
+        self.heading = Label(self.tr("Choose a case in the list"), self, objectName="heading")
+        self.subheading = Label(parent=self)
         self.subheading.setWordWrap(True)
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)
         self.build_overview()
         self.build_timeline()
         self.build_history()

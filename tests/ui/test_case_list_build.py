@@ -1,0 +1,57 @@
+"""The case list as built for speed (the table made first to start its query, every part made in its
+place) reads and behaves as the page always did: the search has the focus, no case is chosen until one
+is clicked, Tab goes in reading order, and the columns follow the list's visible width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.services.demo.sample_data import fill_demo
+from app.ui.cases.case_table_model import COLUMNS
+from app.ui.cases.cases_view import CasesView
+
+
+def tab_stops(view) -> list[str]:
+    """The widgets Tab stops at, from the search to the list (those disabled or hidden included)."""
+    names, w = [], view.search
+    while True:
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and view.left.isAncestorOf(w):
+            names.append(w.objectName() or type(w).__name__)
+        if w is view.table:
+            return names
+        w = w.nextInFocusChain()
+
+
+def test_the_page_shows_with_the_search_focused_and_no_case_chosen(qtbot, store, ops, advisor, tmp_path):
+    from app.services.drafts import DraftBox
+
+    fill_demo(store, forms=40, cases=30, seed=3)
+    view = CasesView(store, ops, advisor, DraftBox(tmp_path))
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: view.model.case_at(0) is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
+    ops.wait_idle()
+    QApplication.processEvents()
+    assert view.detail.case_id is None and view.table.currentIndex().row() == -1
+    assert view.detail.heading.text() == "Choose a case in the list"
+    assert tab_stops(view) == ["caseSearch", "recordComplaint", "exportCases", "statusFilter", "QComboBox",
+                               "QComboBox", "QComboBox", "QCheckBox", "QDateEdit", "qt_spinbox_lineedit", "QDateEdit",
+                               "qt_spinbox_lineedit", "QCheckBox", "caseTable"]
+    assert view.use_dates.text() == "Opened from" and view.overdue.text() == "Overdue only"
+
+    # The columns chosen for the width follow the list's visible width as the window narrows and widens.
+    header = view.table.horizontalHeader()
+    for width in (1366, 800, 1100):
+        view.resize(width, 700)
+        qtbot.waitUntil(lambda: view.table.horizontalScrollBar().maximum() == 0)
+        assert header.width() == view.table.viewport().width()
+        shown = [c for i, c in enumerate(COLUMNS) if not view.table.isColumnHidden(i)]
+        assert set(shown) == set(view.columns.shown()) and {"number", "status", "customer"} <= set(shown)
+    narrow = len(view.columns.shown())
+    view.resize(1366, 700)
+    qtbot.waitUntil(lambda: len(view.columns.shown()) > narrow)
+    ops.wait_idle()
