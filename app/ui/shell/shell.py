@@ -62,11 +62,12 @@ def _today_now(store):
     open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
     from app.services.today.alerts import open_alerts
     from app.services.recovery.guide import count_overdue, overdue_cases
-    from app.services.today.worklist import today_figures
-    from app.ui.today.overdue_box import SHOWN
+    # No Qt module imported here: the main window's code loads on another worker meanwhile, and
+    # PySide's import hooks running on two threads at once crashed the process.
+    from app.services.today.worklist import OVERDUE_SHOWN, today_figures
 
     return (time.monotonic(), today_figures(store), open_alerts(store),
-            (overdue_cases(store, limit=SHOWN), count_overdue(store)))
+            (overdue_cases(store, limit=OVERDUE_SHOWN), count_overdue(store)))
 
 
 def _import_all(names) -> None:
