@@ -146,49 +146,18 @@ def test_a_sealed_window_tells_the_tray_nothing(qtbot, store, ops, advisor):
     assert w.isVisible()
 
 
-def test_the_window_is_prepared_once_the_names_are_listed_and_dropped_unshown_on_another_name_or_a_wrong_pin(
-        qtbot, store, advisor):
-    """Prepared before any key of the PIN (as soon as the names are listed): still sealed, still for the
-    name chosen, dropped unshown when another name is chosen or the PIN is wrong."""
-    from app.services.demo.sample_data import fill_demo
-
-    fill_demo(store, forms=60, cases=12)
-    ops, shell, dialog = _threaded_shell(qtbot, store)
-    try:
-        first = dialog.user.currentData()
-        early = _prepared_for(qtbot, shell, first)  # no key typed
-        assert dialog.pin.text() == "" and early.sealed and shell.window is None and shell.user is None
-        early_shown = _Shown(early)
-        early.show()
-        assert not early.isVisible() and _main_windows_visible() == []
-
-        other = "li" if first == "admin" else "admin"
-        dialog.user.setCurrentIndex(dialog.user.findData(other))  # another name: the first one's window goes
-        for_other = _prepared_for(qtbot, shell, other)
-        assert for_other is not early and (not isValid(early) or not early.isVisible())
-        other_shown = _Shown(for_other)
-
-        qtbot.keyClicks(dialog.pin, "9999")  # nobody's PIN
-        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: "Wrong user name or PIN" in dialog.sign_in_form.errors["pin"].text(), timeout=20000)
-        assert shell._prebuilt is None and shell.window is None and _main_windows_visible() == []
-        qtbot.waitUntil(lambda: not isValid(early) and not isValid(for_other), timeout=20000)
-        assert early_shown.count == 0 and other_shown.count == 0
-    finally:
-        _settle(qtbot, ops, shell)
-
-
 def test_a_window_prepared_long_before_the_pin_is_built_again_when_the_pin_comes(qtbot, store, admin, monkeypatch):
-    """What a window prepared when the dialog showed read may be hours old when the PIN comes: it is
-    dropped, never shown, and the window shown is built then."""
+    """What a window prepared at the PIN's first key read may be long stale when the PIN comes (the
+    person was called away): it is dropped, never shown, and the window shown is built then."""
     import app.ui.shell.shell as shell_module
 
     ops, shell, dialog = _threaded_shell_one(qtbot, store)
     try:
+        qtbot.keyClicks(dialog.pin, "12")
         early = _prepared_for(qtbot, shell, "admin")
         early_shown = _Shown(early)
         monkeypatch.setattr(shell_module, "TODAY_FRESH_S", -1.0)  # everything read so far counts as stale
-        qtbot.keyClicks(dialog.pin, "1234")
+        qtbot.keyClicks(dialog.pin, "34")
         with qtbot.waitSignal(shell.window_shown, timeout=20000) as shown:
             qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
         w = shown.args[0]

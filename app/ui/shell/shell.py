@@ -227,15 +227,17 @@ class Shell(QObject):
                      pool="io")
 
     def on_dialog_ready(self) -> None:
-        """The names are listed: prepare the chosen person's window now (sealed), while the PIN is
-        still to be typed, once the main window's code is loaded (loading since the dialog painted;
-        here, when the store was given instead). Today's read started when the store opened."""
+        """The names are listed. Today's read started when the store opened (here, when the store was
+        given instead), and so did the main window's code loading. The window itself waits for the
+        PIN's first key: the name offered first is seldom the person's (the demo store lists 10), and
+        a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
+        database worker ahead of the real person's, which made Today later, not sooner."""
         if self.ops.inline or self.store is None or self.window is not None:
             return
-        self._read_today()  # the store was given: not read yet
+        self._read_today()
         self._start_warm()
-        self._prepare_wanted = True
-        self._prepare_timer.start()
+        if self._prepare_wanted:  # the PIN was typed before the names were listed
+            self._prepare_timer.start()
 
     def on_pin_entered(self) -> None:
         """While the PIN is checked on a worker (scrypt, deliberately slow, off the GIL): build the
@@ -260,17 +262,16 @@ class Shell(QObject):
         self.drop_prebuilt()
 
     def prepare_window(self, need: bool = False) -> None:
-        """Once the names are listed (or, at the latest, while the PIN is checked): the chosen person's
-        main window, built hidden and sealed (it refuses to be shown), laid out and painted once off
-        screen, its boxes read, so showing it after the check is a paint. Only the shell unseals it,
-        and only for the person the check signs in; another name chosen or a wrong PIN drops it
-        (``drop_prebuilt``), and after a wrong PIN nothing is prepared until a key is typed or
-        another name chosen. Before the PIN is in, it waits for the main window's code to be loaded
-        (``need``: the PIN is in, build it now). One prepared longer ago than TODAY_FRESH_S is built
-        again (its boxes would show what they read then)."""
+        """While the PIN is typed (or, at the latest, checked): the chosen person's main window, built
+        hidden and sealed (it refuses to be shown), laid out and painted once off screen, its boxes
+        read, so showing it after the check is a paint. Only the shell unseals it, and only for the
+        person the check signs in; another name chosen or a wrong PIN drops it (``drop_prebuilt``).
+        Before the PIN is in, it waits for the first key of the PIN and for the main window's code to
+        be loaded (``need``: the PIN is in, build it now). One prepared longer ago than TODAY_FRESH_S
+        is built again (its boxes would show what they read then)."""
         if (self.ops.inline or self.store is None or self.window is not None or self.dialog is None
                 or self.dialog.locked_user is not None
-                or not (need or (self._warm_done and self._prepare_wanted))):
+                or not (need or (self._warm_done and self._prepare_wanted and self.dialog.pin.text()))):
             return
         person = self.dialog.chosen_person()
         if person is None:
