@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import sys
@@ -12,6 +13,7 @@ APP_NAME = "RecoveryDesk"
 DATA_ENV = "RECOVERY_DESK_DATA"
 
 
+@functools.cache  # asked for by every icon: resolving the path walked the file system each time
 def resources_dir() -> Path:
     """The shipped resources: next to the package in a checkout, inside the bundle when frozen."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -44,7 +44,7 @@ def main() -> None:
     jobs = []
     original = opsmod.Ops.run
 
-    def run(self, fn, *, on_success=None, on_failure=None, pool="db", first=False):
+    def run(self, fn, *, on_success=None, on_failure=None, pool="db"):
         code = getattr(fn, "__code__", None)
         where = f" ({code.co_filename.split('/app/')[-1]}:{code.co_firstlineno})" if code else ""
         rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool, "queued": time.time() - t0}
@@ -62,7 +62,7 @@ def main() -> None:
                 on_success(result)
 
         jobs.append(rec)
-        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool, first=first)
+        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool)
 
     opsmod.Ops.run = run
     gui, chosen = app.cli.gui_data_dir(["--data-dir", args.data_dir])

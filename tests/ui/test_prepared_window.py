@@ -144,3 +144,43 @@ def test_a_sealed_window_tells_the_tray_nothing(qtbot, store, ops, advisor):
     w.unseal()
     w.show()
     assert w.isVisible()
+
+
+def test_a_window_prepared_long_before_the_pin_is_built_again_when_the_pin_comes(qtbot, store, admin, monkeypatch):
+    """What a window prepared at the PIN's first key read may be long stale when the PIN comes (the
+    person was called away): it is dropped, never shown, and the window shown is built then."""
+    import app.ui.shell.shell as shell_module
+
+    ops, shell, dialog = _threaded_shell_one(qtbot, store)
+    try:
+        qtbot.keyClicks(dialog.pin, "12")
+        early = _prepared_for(qtbot, shell, "admin")
+        early_shown = _Shown(early)
+        monkeypatch.setattr(shell_module, "TODAY_FRESH_S", -1.0)  # everything read so far counts as stale
+        qtbot.keyClicks(dialog.pin, "34")
+        with qtbot.waitSignal(shell.window_shown, timeout=20000) as shown:
+            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        w = shown.args[0]
+        qtbot.addWidget(w)
+        assert w is not early and w.isVisible() and w.user.username == "admin"
+        # Dropped: hidden, and deleted once no background work can answer it (the window shown starts
+        # its own, so that may be later than this test).
+        assert not isValid(early) or not early.isVisible()
+        assert early_shown.count == 0 and _main_windows_visible() == [w]
+    finally:
+        _settle(qtbot, ops, shell)
+
+
+def _threaded_shell_one(qtbot, store):
+    """As _threaded_shell, for a store with the administrator alone."""
+    from app.ui.common.ops import Ops
+    from app.ui.common.qt_app import create_app
+    from app.ui.shell.shell import Shell
+
+    create_app()
+    ops = Ops()
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 1, timeout=20000)
+    return ops, shell, dialog

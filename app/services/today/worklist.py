@@ -21,6 +21,8 @@ from app.services.orders.calls import CallFigures, call_figures
 LOOKBACK_DAYS = 30
 # A to-do list needs "a lot", not an exact 100,000: counting stops here so Today stays fast.
 COUNT_CAP = 1000
+# The overdue cases Today lists (the oldest); the case list's "Overdue only" filter shows them all.
+OVERDUE_SHOWN = 50
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ from app.ui.shell.sign_in_dialog import SignInDialog
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.services.drafts",
                 "app.services.today.worklist", "app.services.today.alerts", "app.services.recovery.guide",
                 "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
-                "app.services.predict.improvements")
+                "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
+                "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
+                "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
@@ -41,7 +43,8 @@ FIRST_USED_ENUMS = (
     ("QtGui", "QSurface", ("SurfaceClass", "SurfaceType")),
     ("QtGui", "QWindow", ("Visibility", "AncestorMode")),
 )
-# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed.
+# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed;
+# a window prepared longer ago than this is built again when the PIN comes (its boxes read then).
 TODAY_FRESH_S = 30.0
 
 
@@ -59,11 +62,12 @@ def _today_now(store):
     open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
     from app.services.today.alerts import open_alerts
     from app.services.recovery.guide import count_overdue, overdue_cases
-    from app.services.today.worklist import today_figures
-    from app.ui.today.overdue_box import SHOWN
+    # No Qt module imported here: the main window's code loads on another worker meanwhile, and
+    # PySide's import hooks running on two threads at once crashed the process.
+    from app.services.today.worklist import OVERDUE_SHOWN, today_figures
 
     return (time.monotonic(), today_figures(store), open_alerts(store),
-            (overdue_cases(store, limit=SHOWN), count_overdue(store)))
+            (overdue_cases(store, limit=OVERDUE_SHOWN), count_overdue(store)))
 
 
 def _import_all(names) -> None:
@@ -120,7 +124,7 @@ class Shell(QObject):
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
-        self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow) built during the PIN check
+        self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow, monotonic time built) before the PIN check
         self._discarded: list = []
         self._warm_started = False
         self._warm_done = False  # the main window's code is loaded: a window can be prepared without stalls
@@ -129,7 +133,6 @@ class Shell(QObject):
         self._prepare_timer = QTimer(self, singleShot=True, interval=0)
         self._prepare_timer.timeout.connect(self.prepare_window)
         self._prepare_wanted = False  # a key of the PIN typed (or a name chosen) since the last refusal
-        self._today_started = False
         ops.busy_changed.connect(self._on_ops_busy)
 
     def start(self) -> SignInDialog:
@@ -189,6 +192,7 @@ class Shell(QObject):
     def on_store_opened(self, store) -> None:
         self.store = store
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+        self._read_today()  # beside the names being listed: a PIN entered at once finds it under way
         if store.repaired:
             self._tell_permissions_repaired(store)
 
@@ -210,18 +214,28 @@ class Shell(QObject):
         box.show()
         self.permissions_box = box
 
-    def on_dialog_ready(self) -> None:
-        """The names are listed: while the advisor types the PIN, read every box of Today (a reader
-        beside the database worker, so the PIN check never waits for it). The main window's code
-        has been loading since the dialog painted (here, when the store was given instead)."""
-        if self.ops.inline or self._today_started or self.store is None or self.window is not None:
+    def _read_today(self) -> None:
+        """Read every box of Today for the window to come (a reader beside the database worker, so the
+        PIN check never waits for it): once the store is open, and again when what was read is stale."""
+        if self.ops.inline or self._today_reading or self.store is None or self.window is not None:
             return
-        self._today_started = True
+        if self._today_read is not None and time.monotonic() - self._today_read[0] <= TODAY_FRESH_S:
+            return
         store = self.store
         self._today_reading = True
         self.ops.run(lambda: _today_now(store), on_success=self.on_today_read, on_failure=self.on_today_failed,
                      pool="io")
-        self._start_warm()  # started at the first paint unless the store was given
+
+    def on_dialog_ready(self) -> None:
+        """The names are listed. Today's read started when the store opened (here, when the store was
+        given instead), and so did the main window's code loading. The window itself waits for the
+        PIN's first key: the name offered first is seldom the person's (the demo store lists 10), and
+        a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
+        database worker ahead of the real person's, which made Today later, not sooner."""
+        if self.ops.inline or self.store is None or self.window is not None:
+            return
+        self._read_today()
+        self._start_warm()
         if self._prepare_wanted:  # the PIN was typed before the names were listed
             self._prepare_timer.start()
 
@@ -231,18 +245,14 @@ class Shell(QObject):
         are stale. The window is shown only if the check signs in that very person."""
         if self.ops.inline or self.store is None or self.window is not None or self.dialog is None:
             return  # inline (tests): signed in already; a window: unlocking, or a language switch
-        if not self._today_reading and (self._today_read is None
-                                        or time.monotonic() - self._today_read[0] > TODAY_FRESH_S):
-            store = self.store
-            self._today_reading = True
-            self.ops.run(lambda: _today_now(store), on_success=self.on_today_read,
-                         on_failure=self.on_today_failed, pool="io")
+        self._read_today()
         self.prepare_window(need=True)
 
     def _prepare_soon(self, *_args) -> None:
         """Prepare the chosen person's window at the next pass of the event loop (once per burst of
         changes: the names being listed, a keystroke, another name chosen)."""
         if not self.ops.inline and self.window is None:
+            self._read_today()  # the dialog may have waited long for its PIN: what was read is stale
             self._prepare_wanted = True
             self._prepare_timer.start()
 
@@ -253,11 +263,12 @@ class Shell(QObject):
 
     def prepare_window(self, need: bool = False) -> None:
         """While the PIN is typed (or, at the latest, checked): the chosen person's main window, built
-        hidden and sealed (it refuses to be shown), laid out and painted once off screen, so showing
-        it after the check is cheap. Only the shell unseals it, and only for the person the check
-        signs in; another name chosen or a wrong PIN drops it (``drop_prebuilt``). Before the PIN is
-        in, it waits for the first key of the PIN and for the main window's code to be loaded
-        (``need``: the PIN is in, build it now)."""
+        hidden and sealed (it refuses to be shown), laid out and painted once off screen, its boxes
+        read, so showing it after the check is a paint. Only the shell unseals it, and only for the
+        person the check signs in; another name chosen or a wrong PIN drops it (``drop_prebuilt``).
+        Before the PIN is in, it waits for the first key of the PIN and for the main window's code to
+        be loaded (``need``: the PIN is in, build it now). One prepared longer ago than TODAY_FRESH_S
+        is built again (its boxes would show what they read then)."""
         if (self.ops.inline or self.store is None or self.window is not None or self.dialog is None
                 or self.dialog.locked_user is not None
                 or not (need or (self._warm_done and self._prepare_wanted and self.dialog.pin.text()))):
@@ -270,18 +281,19 @@ class Shell(QObject):
 
         expected = SignedIn(person.user_id, person.username, person.display_name, person.role,
                             self.store.identity.home_dealer_id)
-        if self._prebuilt is not None and self._prebuilt[0] == expected:
+        if (self._prebuilt is not None and self._prebuilt[0] == expected
+                and time.monotonic() - self._prebuilt[2] <= TODAY_FRESH_S):
             return
         self.drop_prebuilt()
         window = self._new_window(expected, sealed=True)
-        self._prebuilt = (expected, window)
+        self._prebuilt = (expected, window, time.monotonic())
         self._show_today_read(window)  # what was read while the names were listed, if fresh
         if not need:
             window.prepare_paint()  # the PIN is not in yet: the first layout and paint now, not after it
 
     def drop_prebuilt(self) -> None:
         if self._prebuilt is not None:
-            _who, window = self._prebuilt
+            window = self._prebuilt[1]
             self._prebuilt = None
             self._discard(window)
 

@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButt
 
 from app.services.recovery.guide import count_overdue, overdue_cases
 from app.services.changes import CASES, SETTINGS
+from app.services.today.worklist import OVERDUE_SHOWN
 from app.ui.common.ops import Ops
 from app.ui.common.style import set_role
 
-SHOWN = 50  # the oldest; the case list's "Overdue only" filter shows them all
+SHOWN = OVERDUE_SHOWN  # the oldest; the case list's "Overdue only" filter shows them all
 
 
 class OverdueBox(QGroupBox):
