@@ -7,6 +7,7 @@ import random
 import threading
 import time
 import uuid
+from typing import Iterator
 
 _lock = threading.Lock()
 # Random bits from a private generator seeded by the OS (one os.urandom per id was a syscall each,
@@ -22,26 +23,38 @@ def new_id() -> str:
 
     Within one millisecond a 12-bit counter keeps ids strictly increasing from this process.
     """
+    return new_ids(1)[0]
+
+
+def new_ids(n: int) -> list[str]:
+    """``n`` new ids in the order made (each as ``new_id`` makes it), under one lock: a bulk import
+    takes tens of thousands, and the lock and the clock once per id were a visible share of it."""
     global _last_ms, _seq
+    out = []
+    getrandbits = _rng.getrandbits
     with _lock:
         ms = time.time_ns() // 1_000_000
-        if ms <= _last_ms:
-            _seq += 1
-            if _seq > 0xFFF:  # counter exhausted: borrow the next millisecond
-                _last_ms += 1
-                _seq = 0
-            ms = _last_ms
-        else:
-            _last_ms = ms
-            _seq = _rng.getrandbits(10)  # random start, room left to count up
-        rand_b = _rng.getrandbits(62)
-        value = (ms & ((1 << 48) - 1)) << 80
-        value |= 0x7 << 76
-        value |= (_seq & 0xFFF) << 64
-        value |= 0b10 << 62
-        value |= rand_b
-    h = f"{value:032x}"  # formatting by hand: uuid.UUID() was a visible cost in bulk imports
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        last, seq = _last_ms, _seq
+        for _ in range(n):
+            if ms <= last:
+                seq += 1
+                if seq > 0xFFF:  # counter exhausted: borrow the next millisecond
+                    last += 1
+                    seq = 0
+            else:
+                last = ms
+                seq = getrandbits(10)  # random start, room left to count up
+            value = (last & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (seq & 0xFFF) << 64 | 0b10 << 62 | getrandbits(62)
+            h = f"{value:032x}"  # formatting by hand: uuid.UUID() was a visible cost in bulk imports
+            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        _last_ms, _seq = last, seq
+    return out
+
+
+def id_stream(batch: int = 1024) -> Iterator[str]:
+    """New ids one at a time, made ``batch`` at a time (for a writer of many rows)."""
+    while True:
+        yield from new_ids(batch)
 
 
 # Crockford's base32 without I, L, O, U: nothing to confuse when read over the phone.

@@ -6,9 +6,9 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from app.foundation.ids import new_id
+from app.foundation.ids import id_stream
 from app.models import Customer, Event, FeedbackForm, RepairOrder, Vehicle, utcnow
-from app.models.bulk import bulk_insert
+from app.models.bulk import among, bulk_insert
 from app.models.event_codec import event_row
 from app.rules.scoring import form_score
 from app.rules.vocab import Verification
@@ -42,20 +42,19 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     # A returning customer (same name, same phone or same plate) keeps one record.
     customers = Returning(s, dealer_id, ((r.customer, r.phone, r.plate) for r in rows))
     vehicles: dict[tuple[str, str], str] = {}
-    known_customer_ids = list(set(customers.by_phone.values()) | set(customers.by_plate.values()))
-    for chunk in chunks(known_customer_ids):
+    known_customer_ids = set(customers.by_phone.values()) | set(customers.by_plate.values())
+    if known_customer_ids:  # each lookup one statement, whatever the number of rows (app.models.bulk.among)
         for vid, cid, plate in s.execute(select(Vehicle.id, Vehicle.customer_id, Vehicle.plate)
-                                         .where(Vehicle.customer_id.in_(chunk))):
+                                         .where(among(s, Vehicle.customer_id, known_customer_ids))):
             vehicles.setdefault((cid, plate), vid)
 
     # Orders already stored under these numbers (imported from the management system before the form
     # arrived, or opened by a complaint): the form links to its order, whichever came first.
-    held: dict[str, str] = {}
-    for chunk in chunks(sorted({r.repair_order for r in rows})):
-        held.update(s.execute(select(RepairOrder.number, RepairOrder.id)
-                              .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk))).all())
+    held: dict[str, str] = dict(s.execute(select(RepairOrder.number, RepairOrder.id).where(
+        RepairOrder.dealer_id == dealer_id, among(s, RepairOrder.number, {r.repair_order for r in rows}))).all())
 
     new_customers, new_vehicles, ros, forms, events, ids = [], [], [], [], [], []
+    new_id = id_stream().__next__  # ids made a batch at a time: four or five a form
     origin = uow.identity.store_id
     for r in rows:
         cid = customers.find(r.customer, r.phone, r.plate)
@@ -90,11 +89,12 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
             "date": r.service_date.isoformat(), "advisor": r.advisor, "customer": r.customer, "phone": r.phone,
             "plate": r.plate, "timeliness": r.timeliness, "repair_quality": r.repair_quality,
             "attitude": r.attitude, "overall": r.overall, "verification": created_as, "comment": r.comment},
-            actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now))
+            actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now, id=new_id()))
         if disputed:
             events.append(event_row("form", form_id, 2, "form.disputed",
                                     {**(disputed_payload or {}), "verification": DISPUTED, "from": UNVERIFIED},
-                                    actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now))
+                                    actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now,
+                                    id=new_id()))
         ids.append(form_id)
     for table, data in ((Customer, new_customers), (Vehicle, new_vehicles), (RepairOrder, ros),
                         (FeedbackForm, forms), (Event, events)):

@@ -19,6 +19,7 @@ from app.services.today import alerts
 from app.services.changes import ALERTS, FORMS, announces
 from app.services.directory import dealer_by_code
 from app.services.feedback.form_values import FormValues
+from app.models.bulk import among
 from app.services.feedback.form_writer import chunks as _chunks, store_forms
 from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
 from app.services.uow import UnitOfWork
@@ -126,7 +127,7 @@ def _new_rows(s, dealer_id: str, rows: list[FormValues], file: str) -> list[Form
 def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, dict]:
     """What the store already holds for these repair orders, in the file's terms."""
     out: dict[str, dict] = {}
-    for chunk in _chunks(numbers):
+    if numbers:  # one statement, whatever the file's size (app.models.bulk.among)
         q = (select(RepairOrder.number, FeedbackForm.service_date, User.display_name, Customer.name,
                     Customer.phone, Vehicle.plate, FeedbackForm.timeliness, FeedbackForm.repair_quality,
                     FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.comment)
@@ -134,7 +135,7 @@ def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, di
              .join(Customer, Customer.id == RepairOrder.customer_id)
              .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
              .outerjoin(User, User.id == FeedbackForm.advisor_id)
-             .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+             .where(RepairOrder.dealer_id == dealer_id, among(session, RepairOrder.number, numbers)))
         for r in session.execute(q):
             out[r.number] = {"date": r.service_date, "advisor": r.display_name, "customer": r.name,
                              "phone": r.phone, "plate": r.plate, "timeliness": r.timeliness,
@@ -147,8 +148,7 @@ def _failing_form_ids(session, dealer_id: str, rows: list[FormValues]) -> list[s
     """The stored forms of the file's failure rows (judged on the row first: only those are looked up)."""
     threshold = settings.get(session, "failure.overall_threshold")
     numbers = [r.repair_order for r in rows if failure_of(r, threshold)]
-    out: list[str] = []
-    for chunk in _chunks(numbers):
-        out += session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
-                               .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
-    return out
+    if not numbers:
+        return []
+    return list(session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                                .where(RepairOrder.dealer_id == dealer_id, among(session, RepairOrder.number, numbers))))
