@@ -91,8 +91,6 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
     date_at, overall_at = at["date"], at.get("overall")
     dates: dict = {}
     seen = FileIdentifiers()
-    # A CSV cell is always text: trimming it is all cells.text would do, without asking its type.
-    as_text = str.strip if table.kind == "csv" else text_of
     n = 0
     try:
         for line, rec in table.rows():
@@ -109,7 +107,8 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                 continue
             if len(rec) < width:  # a short CSV row was refused above; a workbook's are full: never, but safe
                 rec = [*rec, *([""] * (width - len(rec)))]
-            t = {**absent, **{k: as_text(rec[i]) for k, i in placed}}
+            # Most cells are text (a CSV's always): trimmed here, the rest by cells.text, without a call per cell.
+            t = {**absent, **{k: c.strip() if (c := rec[i]).__class__ is str else text_of(c) for k, i in placed}}
             v = {"date": rec[date_at], "overall": rec[overall_at] if overall_at is not None else None}
             raw = tuple(t[k] for k in KEYS) if len(first) < PREVIEW_ROWS else None
             row = check_row(v, t, line, problems, dates, seen)
