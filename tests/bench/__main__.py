@@ -33,6 +33,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     # factors still compare two sizes four times apart.
     "bench_outbox": (["--cases", "250", "--factor", "4"], ["--cases", "2500", "--factor", "4"]),
     "bench_import": (["--forms", "20000"], ["--forms", "100000"]),
+    "bench_import_xlsx": (["--forms", "20000"], ["--forms", "100000"]),
     "bench_recovery": (["--cases", "500", "--walk", "100", "--runs", "2"], []),
     "bench_reports": (["--network-forms", "20000", "--dealers", "10"], []),
     "bench_sync": (["--cases", "800", "--sync-cases", "400", "--no-pg"], []),
