@@ -20,7 +20,7 @@ from app.services.changes import ALERTS, FORMS, announces
 from app.services.directory import dealer_by_code
 from app.services.feedback.form_values import FormValues
 from app.models.bulk import among
-from app.services.feedback.form_writer import chunks as _chunks, store_forms
+from app.services.feedback.form_writer import store_forms
 from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
 from app.services.uow import UnitOfWork
 
@@ -81,8 +81,7 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         threshold = settings.get(s, "failure.overall_threshold")
         oldest = alerts.oldest_alerted_day(s)  # last year's forms brought in now raise none
         failing = [fid for fid, r in zip(ids, new_rows) if r.service_date >= oldest and failure_of(r, threshold)]
-        for chunk in _chunks(failing):  # within SQLite's bound-parameter limit, however many fail
-            alerts.ensure_for_failing(s, dict.fromkeys(chunk, dealer.id), actor_id)
+        alerts.ensure_for_failing(s, dict.fromkeys(failing, dealer.id), actor_id)  # in bulk, however many fail
         new_numbers = {r.repair_order for r in new_rows}
         old_rows = [r for r in rows if r.repair_order not in new_numbers]
         alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
