@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from itertools import repeat
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from app.foundation import clock
