@@ -31,13 +31,17 @@ def _date_text(v: date) -> str:
     return v.isoformat()
 
 
+# json.dumps' own encoder without its check for circular values (a payload is a flat dict): the same text.
+_json_text = json.JSONEncoder(check_circular=False).encode
+
+
 def _converter(col_type) -> Callable[[Any], Any] | None:
     if isinstance(col_type, UTCDateTime):
         return _utc_text
     if isinstance(col_type, Date):
         return _date_text
     if isinstance(col_type, JSON):
-        return json.dumps
+        return _json_text
     if isinstance(col_type, Boolean):
         return int
     return None
@@ -46,22 +50,32 @@ def _converter(col_type) -> Callable[[Any], Any] | None:
 def bulk_insert(session, table: Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
+    cols = list(rows[0])
+    bulk_insert_rows(session, table, cols, list(map(itemgetter(*cols), rows)) if len(cols) > 1
+                     else [(r[cols[0]],) for r in rows])
+
+
+def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) -> None:
+    """``bulk_insert`` of rows given as tuples in the order of ``cols`` (a writer of many rows builds
+    them so, without a dict per row)."""
+    if not rows:
+        return
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
         return
-    cols = list(rows[0])
-    # Column by column (itemgetter and zip run in C): a generator per row cost more than SQLite's insert.
-    columns = []
-    for c in cols:
-        f = _converter(table.c[c].type)
-        values = map(itemgetter(c), rows)
-        columns.append(values if f is None else [None if v is None else f(v) for v in values])
-    data = list(zip(*columns))
+    converters = [_converter(table.c[c].type) for c in cols]
+    if any(converters):
+        # Column by column (zip and map run in C): a generator per row cost more than SQLite's insert.
+        columns = list(zip(*rows))
+        for i, f in enumerate(converters):
+            if f is not None:
+                columns[i] = [None if v is None else f(v) for v in columns[i]]
+        rows = list(zip(*columns))
     # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again.
     conn.exec_driver_sql("PRAGMA cache_size=-65536")
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, data)
+    conn.exec_driver_sql(sql, rows)
 
 
 class IdValue:

@@ -73,6 +73,7 @@ def text(raw: str | None) -> str:
 
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
 
 
 def name(raw: str | None) -> str:
@@ -85,7 +86,7 @@ def name(raw: str | None) -> str:
 def repair_order(raw: str | None) -> str:
     """A repair order number as stored: ``text``, inner spaces removed, upper case ("ro 2611-0042" and
     "ＲＯ2611-0042" are "RO2611-0042")."""
-    return _nfkc(re.sub(r"\s+", "", text(raw)).upper())
+    return _nfkc(_SPACES.sub("", text(raw)).upper())
 
 
 def plate(raw: str | None) -> str:
@@ -97,7 +98,7 @@ def _split_extension(s: str) -> tuple[str, str]:
     m = _EXTENSION.search(s)
     if m and any(ch.isdigit() for ch in s[:m.start()]):
         return s[:m.start()], m.group(1)
-    parts = [p for p in re.split(r"-", s) if p.strip()]
+    parts = [p for p in s.split("-") if p.strip()]
     # 01062345678-801: the stored form of a landline with its extension (normalising it again keeps it).
     if len(parts) == 2 and parts[1].strip().isdigit() and len(parts[1].strip()) <= 6 \
             and (_LANDLINE.match(parts[0]) or _MOBILE.match(parts[0])):

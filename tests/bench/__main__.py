@@ -36,6 +36,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_growth": (["--cases", "100", "--forms", "400", "--factor", "4"],
                      ["--cases", "2500", "--forms", "10000", "--factor", "4", "--runs", "3"]),
     "bench_import": (["--forms", "20000"], ["--forms", "100000"]),
+    "bench_import_xlsx": (["--forms", "20000"], ["--forms", "100000"]),
     "bench_recovery": (["--cases", "500", "--walk", "100", "--runs", "2"], []),
     "bench_reports": (["--network-forms", "20000", "--dealers", "10"], []),
     "bench_sync": (["--cases", "800", "--sync-cases", "400", "--no-pg"], []),

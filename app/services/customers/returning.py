@@ -7,17 +7,13 @@ from typing import Iterable
 from sqlalchemy import select
 
 from app.models import Customer, Vehicle
+from app.models.bulk import among
 from app.rules.identifiers import PLATE_UNKNOWN
 
 
 def known_plate(plate: str | None) -> bool:
     """A plate that names one car (an unknown plate names nobody)."""
     return bool(plate) and plate != PLATE_UNKNOWN
-
-
-def _chunks(items: list, n: int = 500):
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 class Returning:
@@ -31,19 +27,25 @@ class Returning:
         people = list(people)
         self.by_phone: dict[tuple[str, str], str] = {}
         self.by_plate: dict[tuple[str, str], str] = {}
-        phones = sorted({phone for _n, phone, _p in people if phone})
-        plates = sorted({plate for _n, _ph, plate in people if known_plate(plate)})
+        phones = {phone for _n, phone, _p in people if phone}
+        plates = {plate for _n, _ph, plate in people if known_plate(plate)}
         order = (Customer.created_at, Customer.id)  # the oldest record first: the same choice everywhere
-        for chunk in _chunks(phones):
-            for cid, name, phone in session.execute(
-                    select(Customer.id, Customer.name, Customer.phone)
-                    .where(Customer.dealer_id == dealer_id, Customer.phone.in_(chunk)).order_by(*order)):
-                self.by_phone.setdefault((phone, name), cid)
-        for chunk in _chunks(plates):
-            for cid, name, plate in session.execute(
-                    select(Customer.id, Customer.name, Vehicle.plate).join(Vehicle, Vehicle.customer_id == Customer.id)
-                    .where(Customer.dealer_id == dealer_id, Vehicle.plate.in_(chunk)).order_by(*order)):
-                self.by_plate.setdefault((name, plate), cid)
+        # One statement each, whatever the batch's size (an import names thousands; app.models.bulk.among),
+        # looked up by the phone's or the plate's index: the dealer is checked here, not in SQL, where
+        # SQLite would walk every customer of the dealer instead.
+        if phones:
+            for cid, dealer, name, phone in session.execute(
+                    select(Customer.id, Customer.dealer_id, Customer.name, Customer.phone)
+                    .where(among(session, Customer.phone, phones)).order_by(*order)):
+                if dealer == dealer_id:
+                    self.by_phone.setdefault((phone, name), cid)
+        if plates:
+            for cid, dealer, name, plate in session.execute(
+                    select(Customer.id, Customer.dealer_id, Customer.name, Vehicle.plate)
+                    .join(Vehicle, Vehicle.customer_id == Customer.id)
+                    .where(among(session, Vehicle.plate, plates)).order_by(*order)):
+                if dealer == dealer_id:
+                    self.by_plate.setdefault((name, plate), cid)
 
     def find(self, name: str, phone: str, plate: str) -> str | None:
         cid = self.by_phone.get((phone, name))

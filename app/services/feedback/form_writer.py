@@ -6,10 +6,10 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from app.foundation.ids import new_id
+from app.foundation.ids import id_stream
 from app.models import Customer, Event, FeedbackForm, RepairOrder, Vehicle, utcnow
-from app.models.bulk import bulk_insert
-from app.models.event_codec import event_row
+from app.models.bulk import among, bulk_insert_rows
+from app.models.event_codec import COLUMNS as EVENT_COLUMNS
 from app.rules.scoring import form_score
 from app.rules.vocab import Verification
 from app.services.customers.returning import Returning
@@ -19,6 +19,13 @@ from app.services.uow import UnitOfWork
 
 DISPUTED, UNVERIFIED = Verification.DISPUTED.value, Verification.UNVERIFIED.value
 _CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lookups
+# The columns store_forms writes, in the order of its rows' values.
+_CUSTOMER = ["id", "dealer_id", "name", "phone", "created_at"]
+_VEHICLE = ["id", "dealer_id", "customer_id", "plate", "vin", "model"]
+_ORDER = ["id", "dealer_id", "number", "customer_id", "vehicle_id", "advisor_id", "opened_on", "version"]
+_FORM = ["id", "dealer_id", "repair_order_id", "advisor_id", "service_date", "timeliness", "repair_quality",
+         "attitude", "score", "overall", "verification", "comment", "source", "version", "created_at",
+         "created_by", "updated_at", "updated_by"]
 
 
 def chunks(items: list, n: int = _CHUNK) -> Iterable[list]:
@@ -42,61 +49,55 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     # A returning customer (same name, same phone or same plate) keeps one record.
     customers = Returning(s, dealer_id, ((r.customer, r.phone, r.plate) for r in rows))
     vehicles: dict[tuple[str, str], str] = {}
-    known_customer_ids = list(set(customers.by_phone.values()) | set(customers.by_plate.values()))
-    for chunk in chunks(known_customer_ids):
+    known_customer_ids = set(customers.by_phone.values()) | set(customers.by_plate.values())
+    if known_customer_ids:  # each lookup one statement, whatever the number of rows (app.models.bulk.among)
         for vid, cid, plate in s.execute(select(Vehicle.id, Vehicle.customer_id, Vehicle.plate)
-                                         .where(Vehicle.customer_id.in_(chunk))):
+                                         .where(among(s, Vehicle.customer_id, known_customer_ids))):
             vehicles.setdefault((cid, plate), vid)
 
     # Orders already stored under these numbers (imported from the management system before the form
     # arrived, or opened by a complaint): the form links to its order, whichever came first.
-    held: dict[str, str] = {}
-    for chunk in chunks(sorted({r.repair_order for r in rows})):
-        held.update(s.execute(select(RepairOrder.number, RepairOrder.id)
-                              .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk))).all())
+    held: dict[str, str] = dict(s.execute(select(RepairOrder.number, RepairOrder.id).where(
+        RepairOrder.dealer_id == dealer_id, among(s, RepairOrder.number, {r.repair_order for r in rows}))).all())
 
+    # Rows as tuples in the order of these columns (a dict per row cost more than SQLite's insert of it).
     new_customers, new_vehicles, ros, forms, events, ids = [], [], [], [], [], []
-    origin = uow.identity.store_id
+    new_id = id_stream().__next__  # ids made a batch at a time: four or five a form
+    origin, actor = uow.identity.store_id, uow.actor_id
+    find, remember, score_of = customers.find, customers.remember, form_score
     for r in rows:
-        cid = customers.find(r.customer, r.phone, r.plate)
+        cid = find(r.customer, r.phone, r.plate)
         if cid is None:
             cid = new_id()
-            new_customers.append({"id": cid, "dealer_id": dealer_id, "name": r.customer, "phone": r.phone,
-                                  "created_at": now})
-        customers.remember(cid, r.customer, r.phone, r.plate)
+            new_customers.append((cid, dealer_id, r.customer, r.phone, now))
+        remember(cid, r.customer, r.phone, r.plate)
         vid = vehicles.get((cid, r.plate))
         if vid is None:
             vid = vehicles[(cid, r.plate)] = new_id()
-            new_vehicles.append({"id": vid, "dealer_id": dealer_id, "customer_id": cid, "plate": r.plate,
-                                 "vin": None, "model": None})
+            new_vehicles.append((vid, dealer_id, cid, r.plate, None, None))
         ro_id, form_id = held.get(r.repair_order), new_id()
         advisor_id = advisors[r.advisor]
         if ro_id is None:
             ro_id = new_id()
-            ros.append({"id": ro_id, "dealer_id": dealer_id, "number": r.repair_order, "customer_id": cid,
-                        "vehicle_id": vid, "advisor_id": advisor_id, "opened_on": r.service_date, "version": 1})
+            ros.append((ro_id, dealer_id, r.repair_order, cid, vid, advisor_id, r.service_date, 1))
         # Disputed at entry: created unverified, then disputed in its own event (version 2).
         disputed = r.verification == DISPUTED
         created_as = UNVERIFIED if disputed else r.verification
-        score = form_score(r.timeliness, r.repair_quality, r.attitude)
-        forms.append({"id": form_id, "dealer_id": dealer_id, "repair_order_id": ro_id, "advisor_id": advisor_id,
-                      "service_date": r.service_date, "timeliness": r.timeliness,
-                      "repair_quality": r.repair_quality, "attitude": r.attitude, "score": score,
-                      "overall": r.overall, "verification": r.verification, "comment": r.comment,
-                      "source": source, "version": 2 if disputed else 1, "created_at": now,
-                      "created_by": uow.actor_id, "updated_at": now, "updated_by": uow.actor_id})
-        events.append(event_row("form", form_id, 1, "form.created", {
+        forms.append((form_id, dealer_id, ro_id, advisor_id, r.service_date, r.timeliness, r.repair_quality,
+                      r.attitude, score_of(r.timeliness, r.repair_quality, r.attitude), r.overall, r.verification,
+                      r.comment, source, 2 if disputed else 1, now, actor, now, actor))
+        events.append((new_id(), "form", form_id, 1, "form.created", {
             "source": source, "file": origin_note, "repair_order": r.repair_order, "repair_order_id": ro_id,
             "date": r.service_date.isoformat(), "advisor": r.advisor, "customer": r.customer, "phone": r.phone,
             "plate": r.plate, "timeliness": r.timeliness, "repair_quality": r.repair_quality,
             "attitude": r.attitude, "overall": r.overall, "verification": created_as, "comment": r.comment},
-            actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now))
+            actor, dealer_id, origin, now))
         if disputed:
-            events.append(event_row("form", form_id, 2, "form.disputed",
-                                    {**(disputed_payload or {}), "verification": DISPUTED, "from": UNVERIFIED},
-                                    actor_id=uow.actor_id, dealer_id=dealer_id, origin=origin, occurred_at=now))
+            events.append((new_id(), "form", form_id, 2, "form.disputed",
+                           {**(disputed_payload or {}), "verification": DISPUTED, "from": UNVERIFIED},
+                           actor, dealer_id, origin, now))
         ids.append(form_id)
-    for table, data in ((Customer, new_customers), (Vehicle, new_vehicles), (RepairOrder, ros),
-                        (FeedbackForm, forms), (Event, events)):
-        bulk_insert(s, table.__table__, data)
+    for table, cols, data in ((Customer, _CUSTOMER, new_customers), (Vehicle, _VEHICLE, new_vehicles),
+                              (RepairOrder, _ORDER, ros), (FeedbackForm, _FORM, forms), (Event, EVENT_COLUMNS, events)):
+        bulk_insert_rows(s, table.__table__, cols, data)
     return ids

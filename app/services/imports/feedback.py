@@ -11,10 +11,10 @@ from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
 from app.rules.vocab import Verification
-from app.services.feedback.form_values import FIELD_OF, GRADES, FormValues, entry_problems, normalise_comment, normalise_plate
+from app.services.feedback.form_values import FIELD_OF, GRADES, FormValues, normalise_comment
 from app.services.imports import cells
 from app.services.imports.columns import Column, Placement, place, shape, unplaced_problems
-from app.services.imports.identifiers import phone_text, repair_order_text
+from app.services.imports.identifiers import FileIdentifiers, repair_order_text
 from app.services.imports.reader import LIMITS, FileRefused, Limits, Table, open_table
 
 CTX = "Errors"
@@ -90,6 +90,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
     absent = {k: "" for k in KEYS if k not in at}  # optional columns the file doesn't have
     date_at, overall_at = at["date"], at.get("overall")
     dates: dict = {}
+    seen = FileIdentifiers()
     n = 0
     try:
         for line, rec in table.rows():
@@ -106,10 +107,11 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
                 continue
             if len(rec) < width:  # a short CSV row was refused above; a workbook's are full: never, but safe
                 rec = [*rec, *([""] * (width - len(rec)))]
-            t = {**absent, **{k: text_of(rec[i]) for k, i in placed}}
+            # Most cells are text (a CSV's always): trimmed here, the rest by cells.text, without a call per cell.
+            t = {**absent, **{k: c.strip() if (c := rec[i]).__class__ is str else text_of(c) for k, i in placed}}
             v = {"date": rec[date_at], "overall": rec[overall_at] if overall_at is not None else None}
             raw = tuple(t[k] for k in KEYS) if len(first) < PREVIEW_ROWS else None
-            row = check_row(v, t, line, problems, dates)
+            row = check_row(v, t, line, problems, dates, seen)
             if raw is not None:  # a good row as it will be stored, a bad one as it was written
                 first.append((line, as_read(row) if row is not None else raw))
             if row is None:
@@ -145,9 +147,12 @@ GRADED = ("timeliness", "repair_quality", "attitude")
 
 
 def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list[Problem],
-              dates: dict | None = None) -> FormValues | None:
+              dates: dict | None = None, seen: FileIdentifiers | None = None) -> FormValues | None:
     """One row's cells (key -> cell as read, and as text) as a form's values, or None with its problems
-    added. ``dates``: the dates read so far by their cell (a file repeats a few hundred dates)."""
+    added. ``dates``: the dates read so far by their cell (a file repeats a few hundred dates); ``seen``:
+    the file's identifiers normalised and checked so far (each distinct one once)."""
+    if seen is None:
+        seen = FileIdentifiers()
     text["repair_order"] = repair_order_text(text["repair_order"])
     before = len(problems)
 
@@ -175,7 +180,6 @@ def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list
             if text[c] and g not in GRADES:
                 bad(c, QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not a grade; use one letter A, B, C, D or E."))
         grades[c] = g
-    phone = phone_text(text["phone"])
     overall = None
     if text["overall"]:
         overall = cells.as_whole(v.get("overall"))
@@ -184,23 +188,34 @@ def check_row(v: dict[str, Any], text: dict[str, str], line: int, problems: list
     verified = cells.as_yes_no(text["verified"])
     if verified is None:
         bad("verified", QT_TRANSLATE_NOOP("Errors", "\"{value}\" is not yes or no; write yes, no, or leave it empty (= no)."))
-    plate = normalise_plate(text["plate"])
     comment = normalise_comment(text["comment"])
     # The desk's rules for the date and the identifiers (formats, the catalogue), on what is stored:
-    # one rule for the desk and every import (form_values.entry_problems).
-    flagged = {p.column for p in problems[before:]}
-    for c, message, params in entry_problems(service_date=service_date, repair_order=text["repair_order"],
-                                             customer=text["customer"], phone=text["phone"], plate=text["plate"]):
-        column = "date" if c == "service_date" else c
-        if column not in flagged:
-            bad(column, message, **params)
-    for c, value in (("advisor", text["advisor"]), ("comment", comment)):
-        found = fields.problem(FIELD_OF[c], value)  # the catalogue's rule, as form_values.catalogue_problem
+    # one rule for the desk and every import (form_values' rules), in entry_problems' order.
+    flagged = {p.column for p in problems[before:]} if len(problems) > before else ()
+    number, found = seen.repair_order(text["repair_order"])
+    if found is not None and "repair_order" not in flagged:
+        bad("repair_order", found[0], **found[1])
+    if service_date is not None and "date" not in flagged:
+        found = seen.service_date(service_date)
         if found is not None:
+            bad("date", found[0], **found[1])
+    values = []
+    for c, check in (("customer", seen.customer), ("phone", seen.phone), ("plate", seen.plate)):
+        stored, found = check(text[c])
+        values.append(stored)
+        if found is not None and c not in flagged:
             bad(c, found[0], **found[1])
+    advisor, found = seen.advisor(text["advisor"])
+    if found is not None:
+        bad("advisor", found[0], **found[1])
+    found = fields.problem(FIELD_OF["comment"], comment)  # the catalogue's rule, as form_values.catalogue_problem
+    if found is not None:
+        bad("comment", found[0], **found[1])
     if len(problems) > before:
         return None
     verification = Verification.VERIFIED if verified else Verification.UNVERIFIED
-    return FormValues(line, service_date, text["repair_order"], text["advisor"], text["customer"], phone,
-                      plate, grades["timeliness"], grades["repair_quality"], grades["attitude"], overall,
-                      verification.value, comment)
+    customer, phone, plate = values
+    # Every identifier went through its normaliser above, once: stored as they are.
+    return FormValues.normalised(line, service_date, number, advisor, customer, phone, plate,
+                                 grades["timeliness"], grades["repair_quality"], grades["attitude"], overall,
+                                 verification.value, comment)

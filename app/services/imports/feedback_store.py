@@ -19,7 +19,8 @@ from app.services.today import alerts
 from app.services.changes import ALERTS, FORMS, announces
 from app.services.directory import dealer_by_code
 from app.services.feedback.form_values import FormValues
-from app.services.feedback.form_writer import chunks as _chunks, store_forms
+from app.models.bulk import among
+from app.services.feedback.form_writer import store_forms
 from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
 from app.services.uow import UnitOfWork
 
@@ -80,8 +81,7 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         threshold = settings.get(s, "failure.overall_threshold")
         oldest = alerts.oldest_alerted_day(s)  # last year's forms brought in now raise none
         failing = [fid for fid, r in zip(ids, new_rows) if r.service_date >= oldest and failure_of(r, threshold)]
-        for chunk in _chunks(failing):  # within SQLite's bound-parameter limit, however many fail
-            alerts.ensure_for_failing(s, dict.fromkeys(chunk, dealer.id), actor_id)
+        alerts.ensure_for_failing(s, dict.fromkeys(failing, dealer.id), actor_id)  # in bulk, however many fail
         new_numbers = {r.repair_order for r in new_rows}
         old_rows = [r for r in rows if r.repair_order not in new_numbers]
         alerts.ensure_for_forms(s, dealer.id, _failing_form_ids(s, dealer.id, old_rows), actor_id)
@@ -126,7 +126,7 @@ def _new_rows(s, dealer_id: str, rows: list[FormValues], file: str) -> list[Form
 def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, dict]:
     """What the store already holds for these repair orders, in the file's terms."""
     out: dict[str, dict] = {}
-    for chunk in _chunks(numbers):
+    if numbers:  # one statement, whatever the file's size (app.models.bulk.among)
         q = (select(RepairOrder.number, FeedbackForm.service_date, User.display_name, Customer.name,
                     Customer.phone, Vehicle.plate, FeedbackForm.timeliness, FeedbackForm.repair_quality,
                     FeedbackForm.attitude, FeedbackForm.overall, FeedbackForm.comment)
@@ -134,7 +134,7 @@ def _stored_content(session, dealer_id: str, numbers: list[str]) -> dict[str, di
              .join(Customer, Customer.id == RepairOrder.customer_id)
              .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
              .outerjoin(User, User.id == FeedbackForm.advisor_id)
-             .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
+             .where(RepairOrder.dealer_id == dealer_id, among(session, RepairOrder.number, numbers)))
         for r in session.execute(q):
             out[r.number] = {"date": r.service_date, "advisor": r.display_name, "customer": r.name,
                              "phone": r.phone, "plate": r.plate, "timeliness": r.timeliness,
@@ -147,8 +147,7 @@ def _failing_form_ids(session, dealer_id: str, rows: list[FormValues]) -> list[s
     """The stored forms of the file's failure rows (judged on the row first: only those are looked up)."""
     threshold = settings.get(session, "failure.overall_threshold")
     numbers = [r.repair_order for r in rows if failure_of(r, threshold)]
-    out: list[str] = []
-    for chunk in _chunks(numbers):
-        out += session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
-                               .where(RepairOrder.dealer_id == dealer_id, RepairOrder.number.in_(chunk)))
-    return out
+    if not numbers:
+        return []
+    return list(session.scalars(select(FeedbackForm.id).join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
+                                .where(RepairOrder.dealer_id == dealer_id, among(session, RepairOrder.number, numbers))))

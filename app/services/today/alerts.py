@@ -18,6 +18,7 @@ from app.foundation import clock
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Alert, Customer, FeedbackForm, RepairOrder, utcnow
+from app.models.bulk import among
 from app.rules.failure import failure_of
 from app.services import settings
 from app.services.changes import ALERTS, announces
@@ -25,7 +26,6 @@ from app.services.changes import ALERTS, announces
 FAILURE_FORM = "failure_form"
 # Fixed for ever: alert ids already stored at counters and head office were derived with it.
 _ALERT_NAMESPACE = uuid.UUID("5b0f8a52-3c1e-4f6e-9a57-1d2c0e7a9b31")
-_CHUNK = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,21 @@ def ensure_for_forms(session, dealer_id: str | None, form_ids, actor_id: str | N
     ago than the alert window get none either: a counter that joins late, or last year's forms
     imported, must not bury this month's failures under a year of history. The caller commits.
 
-    Reads in chunks (an import or a sync file brings thousands of forms), not a query per form."""
+    Reads them in one statement (an import or a sync file brings thousands of forms), not a query per
+    form nor per few hundred (app.models.bulk.among)."""
     threshold = settings.get(session, "failure.overall_threshold")
     oldest = oldest_alerted_day(session)
     wanted = list(dict.fromkeys(form_ids))
-    made = []
+    if not wanted:
+        return []
     cols = (FeedbackForm.id, FeedbackForm.dealer_id, FeedbackForm.service_date, FeedbackForm.timeliness,
             FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.overall)
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
-        # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
-        failing = {f.id: f.dealer_id for f in session.execute(select(*cols).where(FeedbackForm.id.in_(chunk)))
-                   if (dealer_id is None or f.dealer_id == dealer_id) and f.service_date >= oldest
-                   and failure_of(f, threshold)}
-        made += ensure_for_failing(session, failing, actor_id)
-    return made
+    # The dealer is checked here, not in SQL: there SQLite would walk the dealer's forms by an index.
+    found = {f.id: f for f in session.execute(select(*cols).where(among(session, FeedbackForm.id, wanted)))}
+    failing = {fid: f.dealer_id for fid in wanted if (f := found.get(fid)) is not None
+               and (dealer_id is None or f.dealer_id == dealer_id) and f.service_date >= oldest
+               and failure_of(f, threshold)}
+    return ensure_for_failing(session, failing, actor_id)
 
 
 def oldest_alerted_day(session):
@@ -85,9 +85,10 @@ def ensure_for_failing(session, failing: dict[str, str], actor_id: str | None = 
     if not failing:
         return []
     ids = {alert_id_for_form(fid): fid for fid in failing}
-    # by id (made here or travelled), or by form for an alert stored before ids were derived
-    have = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(ids)))))
-    have_form = set(session.scalars(select(Alert.form_id).where(Alert.form_id.in_(list(failing)),
+    # by id (made here or travelled), or by form for an alert stored before ids were derived; one
+    # statement each however many forms (an import's thousands too)
+    have = set(session.scalars(select(Alert.id).where(among(session, Alert.id, ids))))
+    have_form = set(session.scalars(select(Alert.form_id).where(among(session, Alert.form_id, failing),
                                                                 Alert.kind == FAILURE_FORM)))
     now = utcnow()
     rows = [{"id": aid, "dealer_id": failing[fid], "kind": FAILURE_FORM, "form_id": fid, "text": "",
