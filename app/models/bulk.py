@@ -43,10 +43,37 @@ def _converter(col_type) -> Callable[[Any], Any] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _utc_naive(v: datetime) -> datetime:
+    # What UTCDateTime binds: naive UTC.
+    return v.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _pg_converter(col_type) -> Callable[[Any], Any] | None:
+    if isinstance(col_type, UTCDateTime):
+        return _utc_naive
+    if isinstance(col_type, JSON):
+        return json.dumps  # SQLAlchemy's own serializer; the text goes to a json column as it is
+    return None
+
+
 def bulk_insert(session, table: Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # psycopg's pipelined executemany of values converted once per column, as on SQLite: through
+        # Core, SQLAlchemy's processing of every row's parameters cost more than the server's insert.
+        cols = list(rows[0])
+        columns = []
+        for c in cols:
+            f = _pg_converter(table.c[c].type)
+            values = map(itemgetter(c), rows)
+            columns.append(values if f is None else [None if v is None else f(v) for v in values])
+        names = ", ".join(f'"{c}"' for c in cols)
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(["%s"] * len(cols))})',
+                             list(zip(*columns)))
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), rows)
         return
@@ -58,8 +85,11 @@ def bulk_insert(session, table: Table, rows: list[dict[str, Any]]) -> None:
         values = map(itemgetter(c), rows)
         columns.append(values if f is None else [None if v is None else f(v) for v in values])
     data = list(zip(*columns))
-    # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again.
-    conn.exec_driver_sql("PRAGMA cache_size=-65536")
+    # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again (set once
+    # per connection: it stays set).
+    if not conn.info.get("bulk_cache_size"):
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        conn.info["bulk_cache_size"] = True
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     conn.exec_driver_sql(sql, data)
 
