@@ -13,6 +13,7 @@ refusal names the record (table and id) and the reason; the rest of the file goe
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import literal, select, union_all
@@ -166,6 +167,12 @@ class _File:
         """The table under which another dealer's row with this id is stored, if any."""
         got = self.owners.get(rid)
         return None if got is None or got[1] == self.dealer_id else got[0]
+
+    @cached_property
+    def foreign(self) -> frozenset[str]:
+        """Every id and hash the file names that another dealer holds: a payload naming none of them
+        (the usual case) needs no look at its strings one by one."""
+        return frozenset(r for r, (_, d) in self.owners.items() if d != self.dealer_id) | self.foreign_blobs
 
 
 Why = tuple[str, str, dict]  # code, text, params
@@ -369,7 +376,10 @@ def _payload_problem(f: _File, agg: Aggregate, table: str) -> Why | None:
                 wire_text.check(ev.get("payload"), f"{table} {eid} {ev['kind'][:40]}")
         except wire_text.WireProblem as exc:
             return ("invalid_value", exc.text, exc.params)
-        for v in f.payload_strings[id(ev)]:
+        strings = f.payload_strings[id(ev)]
+        if f.foreign.isdisjoint(strings):
+            continue
+        for v in strings:
             where = f.stored_elsewhere(v)
             if where is not None:
                 return ("foreign_payload", PAYLOAD_OTHER, {"table": table, "id": eid, "target": where, "target_id": v})

@@ -26,6 +26,7 @@ from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncConflict, SyncReceived, utcnow
+from app.models.bulk import among
 from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
@@ -76,8 +77,12 @@ def verify(db, data: bytes) -> casefile.CaseFile:
 
 def check_dealer(db, cf: casefile.CaseFile) -> None:
     with db.session() as s:
-        enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
-                             .where(HqCounter.id == cf.counter)).one_or_none()
+        _check_dealer(s, cf)
+
+
+def _check_dealer(s, cf: casefile.CaseFile) -> None:
+    enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
+                         .where(HqCounter.id == cf.counter)).one_or_none()
     if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
         raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
@@ -104,10 +109,10 @@ def _refusals_of(s, n: int) -> tuple[Refusal, ...]:
 
 def _kept_aside(s, cf: casefile.CaseFile) -> tuple[str, ...]:
     ids = [str(e.get("id")) for e in cf.events if isinstance(e, dict) and e.get("id")]
-    kept: list[str] = []
-    for i in range(0, len(ids), 500):
-        kept += s.scalars(select(SyncConflict.other_event_id).where(SyncConflict.other_event_id.in_(ids[i:i + 500])))
-    return tuple(kept)
+    if not ids:
+        return ()
+    # One statement whatever the number of events (a chunk of 500 each was a statement per 500).
+    return tuple(s.scalars(select(SyncConflict.other_event_id).where(among(s, SyncConflict.other_event_id, ids))))
 
 
 def _duplicate(s, cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
@@ -170,19 +175,28 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
     before anything is committed, so an acknowledged file survives a crash of the import.
     ``vouched``: attachment hashes imported with the file (`hq import` of a folder): its dealer holds
     them from now on. Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
-    try:
-        with db.session() as s:
+    refused = answer = None
+    with db.session() as s:  # one read transaction for everything the file is checked against first
+        try:
             cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        if isinstance(exc, CaseFileRejected):
-            raise
-        raise _unprocessable(exc) from None
-    try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
-        check_dealer(db, cf)
-        with db.session() as s:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            if isinstance(exc, CaseFileRejected):
+                raise
+            raise _unprocessable(exc) from None
+        try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
+            _check_dealer(s, cf)
             row = _already(s, cf)
             if row is not None:
-                return _duplicate(s, cf, row)
+                answer = _duplicate(s, cf, row)
+        except CaseFileRejected as exc:
+            refused = exc
+    if refused is not None:
+        _record_file_refusal(db, cf.counter, cf.sequence, refused, sha256(data))
+        refused.recorded = True
+        raise refused
+    if answer is not None:
+        return answer
+    try:
         kept = None
         if inbox is not None:
             kept = inbox_path(inbox, cf)

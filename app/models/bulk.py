@@ -47,6 +47,20 @@ def _converter(col_type) -> Callable[[Any], Any] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _utc_naive(v: datetime) -> datetime:
+    # What UTCDateTime binds: naive UTC.
+    return v.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _pg_converter(col_type) -> Callable[[Any], Any] | None:
+    if isinstance(col_type, UTCDateTime):
+        return _utc_naive
+    if isinstance(col_type, JSON):
+        return json.dumps  # SQLAlchemy's own serializer; the text goes to a json column as it is
+    return None
+
+
 def bulk_insert(session, table: Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
@@ -61,21 +75,36 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
     if not rows:
         return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # psycopg's pipelined executemany of values converted once per column, as on SQLite: through
+        # Core, SQLAlchemy's processing of every row's parameters cost more than the server's insert.
+        names = ", ".join(f'"{c}"' for c in cols)
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(["%s"] * len(cols))})',
+                             _by_column(rows, [_pg_converter(table.c[c].type) for c in cols]))
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
         return
-    converters = [_converter(table.c[c].type) for c in cols]
-    if any(converters):
-        # Column by column (zip and map run in C): a generator per row cost more than SQLite's insert.
-        columns = list(zip(*rows))
-        for i, f in enumerate(converters):
-            if f is not None:
-                columns[i] = [None if v is None else f(v) for v in columns[i]]
-        rows = list(zip(*columns))
-    # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again.
-    conn.exec_driver_sql("PRAGMA cache_size=-65536")
+    rows = _by_column(rows, [_converter(table.c[c].type) for c in cols])
+    # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again (set once
+    # per connection: it stays set).
+    if not conn.info.get("bulk_cache_size"):
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        conn.info["bulk_cache_size"] = True
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     conn.exec_driver_sql(sql, rows)
+
+
+def _by_column(rows: list[tuple], converters: list) -> list[tuple]:
+    """The rows with each converter applied to its column; column by column (zip and map run in C):
+    a generator per row cost more than the database's insert."""
+    if not any(converters):
+        return rows
+    columns = list(zip(*rows))
+    for i, f in enumerate(converters):
+        if f is not None:
+            columns[i] = [None if v is None else f(v) for v in columns[i]]
+    return list(zip(*columns))
 
 
 class IdValue:

@@ -268,7 +268,9 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     # Customers merged at another place (or named here after a merge moved them): the same merge here.
     merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap))
     run.res.purged = purging.settle(session, dealer_id, run.stored)  # a customer anonymised elsewhere: here too
-    alerts.ensure_for_forms(session, dealer_id, [r["id"] for r in records.get("feedback_form", [])])
+    forms = [r["id"] for r in records.get("feedback_form", [])]
+    if forms:  # a file of cases alone reads no alert settings
+        alerts.ensure_for_forms(session, dealer_id, forms)
     session.flush()
     return run.res
 

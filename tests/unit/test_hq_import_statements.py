@@ -1,0 +1,65 @@
+"""Head office's import of a case file runs a fixed number of statements, however many rows the file holds.
+
+Counted with SQLAlchemy's cursor events, never timed: a query per event, per record or per alert
+coming back would make a file of 500 events cost hundreds of statements, and this test fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from app.hq.receive import receive
+from app.models.store import open_database, open_store
+from app.services.demo.sample_data import fill_demo
+from app.sync import outbox
+from tests.synchelp import enrol_in_process
+
+# What a file of every kind of row costs now (about 40 statements: a read and an insert per table,
+# the file's bookkeeping, forms' alerts and month sums), with room for a few more set queries.
+MOST_PER_FILE = 50
+
+
+def _statements(tmp_path, url: str, size: int, monkeypatch) -> tuple[int, int, int]:
+    """(statements the import of one file of ``size`` cases and forms ran, the file's events,
+    statements its second delivery ran)."""
+    db = open_database(url)
+    store = open_store(tmp_path / f"counter-{size}")
+    enrol_in_process(db, store)
+    fill_demo(store, forms=size, cases=size, seed=3)
+    monkeypatch.setattr(outbox, "BATCH", 100_000)  # everything in one file
+    outbox.file_waiting(store)
+    (data,) = [w.path.read_bytes() for w in outbox.waiting(store)]
+    counted: list[int] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: counted.append(1))
+    try:
+        receipt = receive(db, data)
+        assert receipt.status == "stored" and not receipt.refused
+        first = len(counted)
+        counted.clear()
+        assert receive(db, data).status == "duplicate"
+        again = len(counted)
+    finally:
+        db.close()
+        store.close()
+    return first, receipt.events_new, again
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_head_office(request, tmp_path):
+    """A function giving the URL of a new, empty head-office database of the parameter's kind."""
+    if request.param == "sqlite":
+        return lambda name: f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+    new_database = request.getfixturevalue("pg_server")
+    return lambda name: new_database()
+
+
+def test_a_file_costs_the_same_statements_whatever_its_size(tmp_path, new_head_office, monkeypatch):
+    small, small_events, small_again = _statements(tmp_path, new_head_office("small"), 10, monkeypatch)
+    large, large_events, large_again = _statements(tmp_path, new_head_office("large"), 40, monkeypatch)
+    assert large_events > 3 * small_events
+    # Four times the rows, the same statements (a table more or less the demo happened to fill).
+    assert large <= small + 3, (small, large)
+    assert large <= MOST_PER_FILE, large
+    # A file delivered again is answered from a few reads, whatever its size.
+    assert small_again == large_again <= 6, (small_again, large_again)
