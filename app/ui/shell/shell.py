@@ -361,9 +361,17 @@ class Shell(QObject):
         window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
+        window.closed.connect(self.on_window_closed)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
         window.sync_wanted = self._start_later
         return window
+
+    def on_window_closed(self, window) -> None:
+        """The person closed the desk: its background work ends with it, queued jobs dropped and no
+        answer delivered to the closing window's views. A window the shell replaced (a language
+        switch) is closed after its successor took its place: the work goes on."""
+        if window is self.window:
+            self.ops.close()
 
     def build_window(self) -> None:
         from app.ui.shell.idle_lock import IdleWatcher
