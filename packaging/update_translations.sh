@@ -12,3 +12,8 @@ for lang in zh_CN; do
   # Qt's own words its shipped catalogue lacks (hand-written; lupdate does not touch it).
   "$BIN/pyside6-lrelease" "resources/i18n/qt_gaps_${lang}.ts" -qm "resources/i18n/qt_gaps_${lang}.qm"
 done
+# English is the source, but a count needs Qt's plural forms ("%n dealers": "1 dealer", "2 dealers"):
+# a catalogue of the counted messages only; a new one gets its English forms from resources/i18n/plurals_en.json.
+"$BIN/pyside6-lupdate" -no-obsolete -locations none -pluralonly "${SOURCES[@]}" -ts resources/i18n/recovery_desk_en.ts
+"$PY" packaging/ts_fill.py resources/i18n/recovery_desk_en.ts resources/i18n/plurals_en.json
+"$BIN/pyside6-lrelease" resources/i18n/recovery_desk_en.ts -qm resources/i18n/recovery_desk_en.qm

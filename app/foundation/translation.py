@@ -46,9 +46,12 @@ def read_catalogue(path: Path) -> dict[tuple[str, str], str]:
         name = ctx.findtext("name", "")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not tr.text:
+            # A count's message ("%n dealers") holds its plural forms: the first, as Qt reads it without a count.
+            numerus = tr is not None and msg.get("numerus") == "yes"
+            text = tr.findtext("numerusform") if numerus else getattr(tr, "text", None)
+            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not text:
                 continue
-            out[(name, msg.findtext("source", ""))] = tr.text
+            out[(name, msg.findtext("source", ""))] = text
     return out
 
 

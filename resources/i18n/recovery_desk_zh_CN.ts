@@ -946,9 +946,11 @@
         <source>Forms</source>
         <translation>反馈表</translation>
     </message>
-    <message>
-        <source>{n} cases</source>
-        <translation>{n} 个案件</translation>
+    <message numerus="yes">
+        <source>%n cases</source>
+        <translation>
+            <numerusform>%n 个案件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2632,8 +2634,20 @@
         <translation>{s:+.0f} 秒</translation>
     </message>
     <message>
-        <source>{n} counters; silent for more than {days} days: {silent}</source>
-        <translation>{n} 个前台；超过 {days} 天无联系：{silent}</translation>
+        <source>{counters}; silent for more than {days}: {silent}</source>
+        <translation>{counters}；超过 {days} 无联系：{silent}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counters</source>
+        <translation>
+            <numerusform>%n 个前台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>
@@ -4287,8 +4301,14 @@
         <translation>（显示前 {shown} 份）</translation>
     </message>
     <message>
-        <source>{what}: {n} forms</source>
-        <translation>{what}：{n} 份反馈表</translation>
+        <source>{what}: {forms}</source>
+        <translation>{what}：{forms}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n forms</source>
+        <translation>
+            <numerusform>%n 份反馈表</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4921,8 +4941,14 @@
         <translation>根本原因</translation>
     </message>
     <message>
-        <source>{n} dealers in {month}, against {previous}. Worse on two or more figures: {worse}</source>
-        <translation>{month} 共 {n} 家经销商，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
+        <source>{dealers} in {month}, against {previous}. Worse on two or more figures: {worse}</source>
+        <translation>{month} 共 {dealers}，与 {previous} 相比。两项及以上指标变差：{worse}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dealers</source>
+        <translation>
+            <numerusform>%n 家经销商</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>
@@ -7709,8 +7735,20 @@
         <translation>尚未确认</translation>
     </message>
     <message>
-        <source>{n} warnings in the last {days} days; {open} not acknowledged, at {dealers} dealers</source>
-        <translation>最近 {days} 天共 {n} 条预警；{open} 条未确认，涉及 {dealers} 家经销商</translation>
+        <source>{warnings} in the last {days} days; {open} not acknowledged, at {dealers}</source>
+        <translation>最近 {days} 天共 {warnings}；{open} 条未确认，涉及 {dealers}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n 条预警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dealers</source>
+        <translation>
+            <numerusform>%n 家经销商</numerusform>
+        </translation>
     </message>
     <message>
         <source>Working out every dealer&apos;s warnings from its history…</source>

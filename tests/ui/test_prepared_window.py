@@ -184,3 +184,50 @@ def _threaded_shell_one(qtbot, store):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 1, timeout=20000)
     return ops, shell, dialog
+
+
+def test_todays_read_before_sign_in_fills_the_first_window_only(qtbot, store, advisor, monkeypatch):
+    """The figures read while the names were listed fill the first window signed in; after a quick
+    sign-out (a lock) the next person's window reads its own, never that old read."""
+    from app.ui.shell import shell as shell_module
+    from app.ui.today.today_view import TodayView
+
+    reads, shown = [], []
+    today_now, show_figures = shell_module._today_now, TodayView.show_figures
+
+    def recorded_read(s):
+        reads.append(today_now(s))
+        return reads[-1]
+
+    def recorded_show(view, data):
+        shown.append((view, data[0]))
+        return show_figures(view, data)
+
+    monkeypatch.setattr(shell_module, "_today_now", recorded_read)
+    monkeypatch.setattr(TodayView, "show_figures", recorded_show)
+    ops, shell, dialog = _threaded_shell(qtbot, store)
+    try:
+        qtbot.waitUntil(lambda: bool(reads) and not ops.busy, timeout=20000)  # read while the names were listed
+        early = [read[1] for read in reads]
+        dialog.user.setCurrentIndex(dialog.user.findData("admin"))
+        qtbot.keyClicks(dialog.pin, "1234")
+        with qtbot.waitSignal(shell.window_shown, timeout=20000) as first:
+            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        first = first.args[0]
+        assert any(view is first.today and figures is early[0] for view, figures in shown)  # prefilled
+
+        shell.lock()  # signed out at once: the next person signs in well within the read's 30 s
+        locked = shell.dialog
+        qtbot.waitUntil(lambda: locked.submit.isEnabled() and locked.user.count() >= 2, timeout=20000)
+        locked.user.setCurrentIndex(locked.user.findData("li"))
+        qtbot.keyClicks(locked.pin, "5678")
+        with qtbot.waitSignal(shell.window_shown, timeout=20000) as second:
+            qtbot.keyClick(locked.pin, Qt.Key.Key_Return)
+        second = second.args[0]
+        qtbot.addWidget(second)  # the first was closed by the shell when the second took its place
+        assert second is not first
+        qtbot.waitUntil(lambda: getattr(second, "_today_filled", False), timeout=20000)  # its own read
+        assert [f for view, f in shown if view is second.today] != []
+        assert not any(view is second.today and any(f is e for e in early) for view, f in shown)
+    finally:
+        _settle(qtbot, ops, shell)

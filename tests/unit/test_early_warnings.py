@@ -265,8 +265,11 @@ def test_worked_out_in_a_process_of_its_own_the_warnings_are_those_worked_out_he
         with other.session() as s:
             s.query(EarlyWarning).delete()
             s.commit()
-        assert refresh_elsewhere.changes == ALERTS  # the views hear of it through the change notice
-        refresh_elsewhere(other)
+        from app.services.changes import collecting
+
+        with collecting() as seen:
+            assert refresh_elsewhere(other)
+        assert seen.value == ALERTS  # the views hear of it through the change notice
         assert every(other) == here and here
         assert (copy / "cache" / "warning-limits.json").is_file()  # the child kept its limits
     finally:
@@ -286,3 +289,47 @@ def test_a_child_that_fails_is_a_clear_error_and_changes_nothing(store, monkeypa
         elsewhere.refresh_elsewhere(store)
     assert "exit 3: the store is busy" in str(caught.value) and "warn refresh" in str(caught.value)
     assert warnings.open_warnings(store) == []
+
+
+def test_the_desk_works_them_out_again_only_when_the_history_or_the_day_changed(twins, tmp_path, monkeypatch):
+    """The desk asks after every sign-in: the child runs when today's history is new to it, and the
+    views are told only when it stored new warnings."""
+    import sqlite3
+    from contextlib import closing
+    from datetime import date, timedelta
+
+    from app.foundation import clock
+    from app.models.store import open_store
+    from app.services.changes import ALERTS, NOTHING, collecting
+    from app.services.predict import elsewhere
+
+    a, _ = twins
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    with closing(sqlite3.connect(a.path, isolation_level=None)) as con:
+        con.execute("VACUUM INTO ?", (str(copy / a.path.name),))
+    other = open_store(copy)
+    started, real = [], elsewhere.command
+    monkeypatch.setattr(elsewhere, "command", lambda data_dir: started.append(data_dir) or real(data_dir))
+
+    def ask():
+        with collecting() as seen:
+            stored = elsewhere.refresh_elsewhere(other)
+        return stored, seen.value, len(started)
+
+    try:
+        with other.session() as s:
+            s.query(EarlyWarning).delete()
+            s.commit()
+        assert ask() == (True, ALERTS, 1)  # worked out, stored, told
+        found = {w.id for w in warnings.warnings_since(other, date(2000, 1, 1))}
+        assert found
+        assert ask() == (False, NOTHING, 1)  # signed in again: the same history today, nothing run, nothing told
+        fill_demo(other, 10, 0)  # new forms (through the writer, each with its event)
+        assert ask() == (False, NOTHING, 2)  # worked out again; nothing new fired: nobody told
+        assert ask() == (False, NOTHING, 2)
+        monkeypatch.setenv(clock.ENV, clock.setting_for(clock.now() + timedelta(days=1)))
+        assert ask() == (False, NOTHING, 3)  # a new day: again
+        assert {w.id for w in warnings.warnings_since(other, date(2000, 1, 1))} >= found
+    finally:
+        other.close()

@@ -65,13 +65,37 @@ def run_elsewhere(store, argv: Callable[[Path], list[str]], failed: type[Recover
         raise failed(reason=f"exit {done.returncode}: {last[:300]}")
 
 
-@announces(ALERTS)
-def refresh_elsewhere(store) -> None:
-    """The dealer's warnings worked out and stored by a child process over this store; raises
-    ``WarningsNotWorkedOut`` when it failed."""
+def refresh_elsewhere(store) -> bool:
+    """The dealer's warnings worked out and stored by a child process over this store, unless they
+    were already today from the same history (worked_out.py: the desk asks after every sign-in);
+    True, and ALERTS announced, when new ones were stored. Raises ``WarningsNotWorkedOut`` when it
+    failed."""
+    from app.services.predict import worked_out
     from app.services.predict.warnings import refresh
 
+    if worked_out.up_to_date(store, store.identity.home_dealer_id):
+        return False
+    before = _newest_warning(store)
     run_elsewhere(store, command, WarningsNotWorkedOut, lambda: refresh(store))
+    if _newest_warning(store) == before:
+        return False  # nothing new: no view need read them again
+    _new_warnings_stored()
+    return True
+
+
+@announces(ALERTS)
+def _new_warnings_stored() -> None:
+    """What the child stored, announced in the desk's process (the views showing warnings read them)."""
+
+
+def _newest_warning(store) -> int:
+    """How many warnings are stored: they are only ever added (an acknowledgement changes a row)."""
+    from sqlalchemy import func, select
+
+    from app.models import EarlyWarning
+
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(EarlyWarning))
 
 
 # ALERTS, not FORMS: the riskiest calls and the call list follow predictions as they follow the

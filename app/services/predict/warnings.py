@@ -78,8 +78,14 @@ def refresh(store, dealer_id: str | None = None) -> list[str]:
     """Work out the dealer's warnings from its history up to today and store the ones that fired
     within ``warnings.window_days`` and are not stored yet; their ids. Idempotent. CPU-bound: run
     it off the UI thread."""
+    from app.services.predict import worked_out
+
+    dealer_id = dealer_id or store.identity.home_dealer_id
+    seen = worked_out.mark(store, dealer_id)  # before the history is read: a change meanwhile is seen next time
     with _limits_cache(store):
-        return _refresh(store, dealer_id or store.identity.home_dealer_id)
+        made = _refresh(store, dealer_id)
+    worked_out.remember(store, seen)
+    return made
 
 
 def _refresh(store, dealer_id: str) -> list[str]:
@@ -91,6 +97,9 @@ def _refresh(store, dealer_id: str) -> list[str]:
     if not fired:
         return []
     by_id = {warning_id(dealer_id, w): w for w in fired}
+    with store.session() as s:  # all stored already (every run after the first): no write lock taken
+        if set(s.scalars(select(EarlyWarning.id).where(EarlyWarning.id.in_(list(by_id))))) == set(by_id):
+            return []
     from app.services.uow import UnitOfWork
 
     with UnitOfWork(store, None, write=True) as uow:
@@ -166,6 +175,8 @@ def _store_limits(store, text: str) -> None:
 def _parents(s, dealer_id: str, warnings) -> tuple[dict[str, str], dict[str, str]]:
     """Repair order number -> its form, case number -> its case, for the newest failure of each warning."""
     numbers = {w.repair_orders[-1] for w in warnings if w.repair_orders}
+    if not numbers:  # an empty IN still had SQLite read every form of the dealer, inside the write lock
+        return {}, {}
     forms = dict(s.execute(select(RepairOrder.number, FeedbackForm.id)
                            .join(FeedbackForm, FeedbackForm.repair_order_id == RepairOrder.id)
                            .where(RepairOrder.number.in_(numbers), FeedbackForm.dealer_id == dealer_id)).all())

@@ -17,8 +17,8 @@ def current() -> str:
 
 
 def translator_for(language: str) -> QTranslator | None:
-    if language == "en":
-        return None  # the source strings are English
+    """Our catalogue for ``language``; for English (the source strings) only the plural forms of counts
+    ("%n dealers": "1 dealer"), which Qt takes from a catalogue in every language."""
     tr = QTranslator()
     if tr.load(f"recovery_desk_{language}", str(resources_dir() / "i18n")):
         return tr

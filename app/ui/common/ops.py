@@ -1,7 +1,8 @@
 """The one way the UI runs work off its thread (after Anki's CollectionOp/QueryOp).
 
 Database work is serialized on one worker thread; network and PDF work use a separate pool.
-Results and errors come back to the UI thread by a queued signal. Tests may run ops inline.
+Results and errors come back to the UI thread by a queued signal. Tests may run ops inline. ``close()``
+when the desk's window closes: nothing queued starts, and a job still running neither answers nor holds the exit.
 What a job changed is what the service functions it called declare (app.services.changes); Ops
 collects it and announces it with ``Ops.changed`` (a Changes); each view refreshes on the kinds it
 shows. A failure no caller handles is shown to the user in a message box, never only logged.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 import traceback
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, wait
 from typing import Any, Callable
 
 # No ``Qt`` namespace at import: PySide builds its ~90 enums when the name is first imported, and
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from shiboken6 import isValid
 
 from app.services.changes import NOTHING, Changes, collecting
+from app.ui.common.workers import Workers
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +126,14 @@ class Ops(QObject):
         global _relay
         if _relay is None:
             _relay = _Relay()
-        # Python's own pools, not Qt's: a QThreadPool owned by this object would be destroyed with it
-        # and wait for its jobs there, holding the interpreter lock the jobs need.
-        self._db = ThreadPoolExecutor(1, thread_name_prefix="ops-db")  # database work, one at a time
-        self._io = ThreadPoolExecutor(4, thread_name_prefix="ops-io")  # network and PDF work
-        self._now = ThreadPoolExecutor(1, thread_name_prefix="ops-now")  # a person waits for it
+        # Python threads, not Qt's: a QThreadPool owned by this object would be destroyed with it
+        # and wait for its jobs there, holding the interpreter lock the jobs need. Daemon threads
+        # (workers.py): a job hung on the network never holds the desk's exit.
+        self._db = Workers(1, "ops-db")  # database work, one at a time
+        self._io = Workers(4, "ops-io")  # network and PDF work
+        self._now = Workers(1, "ops-now")  # a person waits for it
         self._pending: set[_Pending] = set()
+        self.closed = False
         _live.add(self)
         self._boxes: set = set()  # failure message boxes still open
 
@@ -157,6 +161,9 @@ class Ops(QObject):
             # Also after a failure: what a job committed before it failed is on screen too.
             self.announce(changed)
 
+        if self.closed:  # the desk is closing: nothing new starts
+            log.debug("op dropped: Ops closed")
+            return
         if self.inline:
             deliver(*_collected(fn, Exception))  # a test's own BaseException still stops it
             return
@@ -174,7 +181,26 @@ class Ops(QObject):
             return
         if not self._pending:
             self.busy_changed.emit(False)
+        if self.closed:  # answered after close(): its views may be gone; nobody waits for it
+            return
         deliver(*outcome)
+
+    def close(self, msecs: int = 2000) -> None:
+        """On the UI thread, when the window that uses this closes (the desk ends): take no more
+        work, cancel what has not started, and wait at most ``msecs`` for what runs (a write
+        finishing its transaction); a job still running after that neither holds the exit (daemon
+        threads) nor answers: its answer, if it comes, is dropped on the UI thread. Idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        cancelled = [p for pool in (self._now, self._db, self._io) for p in pool.shutdown()]
+        for pending in cancelled:  # their closures let go here, on the UI thread
+            pending.fn = pending.ops = pending.deliver = None
+            self._pending.discard(pending)
+        if self._pending:
+            self.wait_idle(msecs)
+        elif cancelled:
+            self.busy_changed.emit(False)
 
     def follow(self, view: QObject, refresh: Callable[[], Any]) -> None:
         """Call ``refresh()`` whenever a change ``view.shows`` (a Changes) is announced."""

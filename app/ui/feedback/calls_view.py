@@ -7,12 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from shiboken6 import isValid
-
 from app.foundation import clock
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.services.orders.calls import DueCall, record_attempt
 from app.ui.common.ops import Ops
+from app.ui.common.refit import refit_model
 from app.ui.common.ui_words import error_text, reason_words
 from app.ui.common.widgets import Label, error_label, fit_columns, record_table
 
@@ -99,27 +98,11 @@ class CallsView(QWidget):
         self.ops.run(lambda: riskiest_calls(store, limit=None), on_success=self.show_calls)  # by the model kept
 
     def refit(self) -> None:
-        """The model fitted again on the dealer's history as it is now by `orders refit` in a process of its own,
-        waited for on the io pool (never the database worker: the desk's saves go on meanwhile); the ALERTS it
+        """The model fitted again on the dealer's history as it is now (refit_model); the ALERTS it
         announces refresh the list."""
-        from app.services.predict.elsewhere import refit_elsewhere
-
-        if self.fitting:
-            return
-        self.fitting, self.fit_day = True, clock.today()
-        store = self.store
-
-        def done(_result=None) -> None:  # the page may have closed meanwhile (sign out, a new window)
-            if isValid(self):
-                self.fitting = False
-
-        def failed(error) -> None:
-            if isValid(self):
-                self.fitting = False
-                self.error.setText(self.tr("The calls' risk could not be worked out: {error}").format(
-                    error=error_text(error)))
-
-        self.ops.run(lambda: refit_elsewhere(store), on_success=done, on_failure=failed, pool="io")
+        if refit_model(self, self.ops, self.store, self.error,
+                       self.tr("The calls' risk could not be worked out: {error}")):
+            self.fit_day = clock.today()
 
     def show_calls(self, result) -> None:
         calls = self.calls = list(result.calls)

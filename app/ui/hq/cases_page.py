@@ -211,7 +211,7 @@ class CasesPage(QWidget):
 
     @Slot(int)
     def on_model_count_changed(self, n: int) -> None:
-        text = self.tr("{n} cases").format(n=n)
+        text = self.tr("%n cases", "", n)
         self.scope.setText(f"{self.scope_what}  ·  {text}" if self.scope_what else text)
 
     @Slot(int)

@@ -71,7 +71,7 @@ class CountersPage(QWidget):
                            r.version or "-", str(r.refusals) + (f" ({r.last_refusal})" if r.last_refusal else ""),
                            str(r.files), when(r.enrolled_at)] for r in rows], [r.counter_id for r in rows],
              marked=silent)
-        self.summary.setText(self.tr("{n} counters; silent for more than {days} days: {silent}").format(
-            n=len(rows), days=days, silent=", ".join(f"{rows[i].dealer_code}/{rows[i].label or rows[i].counter_id[:8]}"
+        self.summary.setText(self.tr("{counters}; silent for more than {days}: {silent}").format(
+            counters=self.tr("%n counters", "", len(rows)), days=self.tr("%n days", "", days), silent=", ".join(f"{rows[i].dealer_code}/{rows[i].label or rows[i].counter_id[:8]}"
                                                       for i in sorted(silent)) or self.tr("none")))
         self.health_shown.emit(rows)

@@ -49,5 +49,5 @@ class FormsBehind(QWidget):
                            "-" if r.overall is None else str(r.overall), _verification(r.verification), r.comment]
                           for r in rows])
         more = self.tr(" (the first {shown} shown)").format(shown=len(rows)) if n > len(rows) else ""
-        self.scope.setText(self.tr("{what}: {n} forms").format(what=what, n=n) + more)
+        self.scope.setText(self.tr("{what}: {forms}").format(what=what, forms=self.tr("%n forms", "", n)) + more)
         self.forms_shown.emit(n)

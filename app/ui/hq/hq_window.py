@@ -114,6 +114,6 @@ def run_hq_gui(db_url: str, analyst: str = "") -> int:
     window.show()
     code = app.exec()
     window.timer.stop()
-    ops.wait_idle()
+    ops.close()  # a query still running after a moment neither holds the exit nor answers
     db.close()
     return code

@@ -160,8 +160,9 @@ class NetworkPage(QWidget):
                 marked.add(i)
         fill(self.dealers, rows, [d.dealer_id for d in g.dealers], marked=marked)
         worse = [d.code for d in g.dealers if d.worsened >= 2]
-        self.headline.setText(self.tr("{n} dealers in {month}, against {previous}. Worse on two or more figures: "
-                                      "{worse}").format(n=len(g.dealers), month=g.month, previous=g.previous_month,
+        self.headline.setText(self.tr("{dealers} in {month}, against {previous}. Worse on two or more figures: "
+                                      "{worse}").format(dealers=self.tr("%n dealers", "", len(g.dealers)),
+                                                        month=g.month, previous=g.previous_month,
                                                         worse=", ".join(worse) or self.tr("none")))
         v = lambda ctx_text: QCoreApplication.translate("Vocab", ctx_text)  # noqa: E731
         fill(self.causes, [[v(CauseGroup(r.cause_group).title), v(FailureType(r.failure_type).title),

@@ -105,9 +105,11 @@ class WarningsPage(QWidget):
         several = self.several_rows = rising_at_several(rows)
         fill(self.several, [[warning_subject(r), ", ".join(r.dealers)] for r in several])
         dealers = {w.dealer for w in rows if w.acknowledged_at is None}
-        self.state.setText(self.tr("{n} warnings in the last {days} days; {open} not acknowledged, at {dealers} dealers")
-                           .format(n=len(rows), days=SHOWN_DAYS, open=sum(w.acknowledged_at is None for w in rows),
-                                   dealers=len(dealers)))
+        # Each count in its own plural form (%n: "1 dealer", "2 dealers"), put in the sentence's places.
+        self.state.setText(self.tr("{warnings} in the last {days} days; {open} not acknowledged, at {dealers}")
+                           .format(warnings=self.tr("%n warnings", "", len(rows)), days=SHOWN_DAYS,
+                                   open=sum(w.acknowledged_at is None for w in rows),
+                                   dealers=self.tr("%n dealers", "", len(dealers))))
 
     @Slot()
     def on_work_clicked(self) -> None:

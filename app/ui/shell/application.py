@@ -25,7 +25,7 @@ def start_gui(data_dir: Path):
 def run_gui(data_dir: Path) -> int:
     app, ops, shell = start_gui(data_dir)
     code = app.exec()
-    ops.wait_idle()
+    ops.close()  # normally closed with the main window already; also when only the sign-in was open
     if shell.store is not None:
         shell.store.close()
     return code

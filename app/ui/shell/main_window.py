@@ -38,6 +38,7 @@ def _nobody(store):
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     rebuild_requested = Signal()  # the language changed: the shell builds the window again
+    closed = Signal(object)  # this window, closed: by the person (the desk ends) or replaced by the shell
     sync_wanted = None  # the shell's way to attach sync at once (it is attached once Today is filled)
 
     # -- building the window: __init__ (after these) calls them in this order
@@ -186,6 +187,11 @@ class MainWindow(QMainWindow):
         if visible and self.sealed:
             return  # nobody has signed in for this window yet
         super().setVisible(visible)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit(self)
 
     def unseal(self) -> None:
         """The PIN check signed in this window's person: it may be shown."""

@@ -121,6 +121,7 @@ class Shell(QObject):
         self.sync = None  # one SyncController for the session, shown by every window built
         self.daily = None  # the daily backup, while the desk runs
         self._today_read = None  # (monotonic time, TodayFigures, alerts, overdue rows and count) read before sign-in
+        self._today_for_first = True  # that read may still fill the first window signed in (not a later one)
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
@@ -311,8 +312,18 @@ class Shell(QObject):
 
     def on_today_read(self, read) -> None:
         self._today_reading = False
+        if not self._today_for_first:  # signed out since it was asked for: no later window gets it
+            return
         self._today_read = read
         self._show_today_read(self.window or (self._prebuilt[1] if self._prebuilt is not None else None))
+        if self.window is not None:
+            self._today_used()
+
+    def _today_used(self) -> None:
+        """The first window signed in has had the read made before sign-in: let it go, so no later
+        window (another person after a sign-out, a language switch) is filled with it."""
+        self._today_read = None
+        self._today_for_first = False
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False  # Today reads its figures itself; nothing is lost
@@ -373,9 +384,17 @@ class Shell(QObject):
         window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
+        window.closed.connect(self.on_window_closed)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
         window.sync_wanted = self._start_later
         return window
+
+    def on_window_closed(self, window) -> None:
+        """The person closed the desk: its background work ends with it, queued jobs dropped and no
+        answer delivered to the closing window's views. A window the shell replaced (a language
+        switch) is closed after its successor took its place: the work goes on."""
+        if window is self.window:
+            self.ops.close()
 
     def build_window(self) -> None:
         from app.ui.shell.idle_lock import IdleWatcher
@@ -407,6 +426,8 @@ class Shell(QObject):
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
         self._show_today_read(self.window)
+        if self._today_read is not None or not self._today_reading:  # else it fills this window on arrival
+            self._today_used()
 
     @staticmethod
     def _after_today(window, then) -> None:
@@ -476,6 +497,7 @@ class Shell(QObject):
         if self.window is None or not self.window.centralWidget().isVisible():
             return
         self.idle.pause()
+        self._today_used()  # signed out: whoever signs in next reads Today afresh
         self.window.centralWidget().hide()
         # Open dialogs (a complaint half typed) are hidden too; their drafts are already on disk.
         self._hidden = [w for w in QApplication.topLevelWidgets()

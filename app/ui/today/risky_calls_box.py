@@ -6,12 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from shiboken6 import isValid
-
 from app.foundation import clock
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.ops import Ops
-from app.ui.common.ui_words import error_text, reason_words, risk_words
+from app.ui.common.refit import refit_model
+from app.ui.common.ui_words import reason_words, risk_words
 from app.ui.common.widgets import Label
 
 # After Today's own figures are on screen: fitting reads the dealer's whole history.
@@ -63,26 +62,9 @@ class RiskyCallsBox(QGroupBox):
             self.refit_timer.start()  # new forms: a better model later, not on every form typed
 
     def refit(self) -> None:
-        """The model fitted on the dealer's history and kept by `orders refit` in a process of its own (its
-        seconds of CPU would make the window stutter on one of ours), waited for on the io pool as the
-        warnings are; the ALERTS it announces refresh the box and the call list."""
-        from app.services.predict.elsewhere import refit_elsewhere
-
-        if self.fitting:
-            return
-        self.fitting = True
-        store = self.store
-
-        def done(_result=None) -> None:  # the page may have closed meanwhile (sign out, a new window)
-            if isValid(self):
-                self.fitting = False
-
-        def failed(error) -> None:
-            if isValid(self):
-                self.fitting = False
-                self.note.setText(self.tr("The calls' risk could not be worked out: {error}").format(error=error_text(error)))
-
-        self.ops.run(lambda: refit_elsewhere(store), on_success=done, on_failure=failed, pool="io")
+        """The model fitted again and kept, in a process of its own (refit_model), as the warnings are;
+        the ALERTS it announces refresh the box and the call list."""
+        refit_model(self, self.ops, self.store, self.note, self.tr("The calls' risk could not be worked out: {error}"))
 
     def show_rows(self, result) -> None:
         if result.fitted_on != clock.today() and not self.fit_asked:

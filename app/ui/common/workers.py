@@ -1,0 +1,92 @@
+"""A small pool of daemon worker threads: ``Ops``'s queues, which never hold the program's exit.
+
+``concurrent.futures.ThreadPoolExecutor``'s threads are not daemons: Python joins each of them when
+the program ends, so one job hung on the network kept a closed desk's process alive until the job
+gave up. These threads run the same way (jobs in order, as many at once as the pool's size, a
+``Future`` per job), but a job still running when the program ends does not delay it.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import weakref
+from concurrent.futures import Future
+from typing import Any, Callable
+
+_STOP = None  # put once per thread: that thread ends
+
+
+def _serve(jobs: "queue.SimpleQueue", idle: list[int], lock: threading.Lock) -> None:
+    """One worker: take jobs until told to stop. It keeps no reference to a job between jobs (a
+    job's argument may hold a view, which must be let go on the UI thread, not here)."""
+    while True:
+        item = jobs.get()
+        with lock:
+            idle[0] -= 1
+        if item is _STOP:
+            return
+        future, fn, arg = item
+        del item
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(fn(arg))
+            except BaseException as exc:  # noqa: BLE001 - kept in the future, as ThreadPoolExecutor does
+                future.set_exception(exc)
+        del future, fn, arg
+        with lock:
+            idle[0] += 1
+
+
+def _stop_all(jobs: "queue.SimpleQueue", threads: list) -> None:
+    for _ in threads:
+        jobs.put(_STOP)
+
+
+class Workers:
+    """``size`` daemon threads started as work comes, taking jobs first in, first out."""
+
+    def __init__(self, size: int, name: str) -> None:
+        self.size, self.name = size, name
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._idle = [0]  # threads waiting for a job (a list: shared with them, never with self)
+        self._lock = threading.Lock()
+        self._shut = False
+        # A pool nobody closed but everybody dropped still lets its threads end.
+        weakref.finalize(self, _stop_all, self._jobs, self._threads)
+
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:
+        """Run ``fn(arg)`` on a worker; refused (RuntimeError) once the pool is shut down."""
+        future: Future = Future()
+        with self._lock:
+            if self._shut:
+                raise RuntimeError(f"{self.name}: shut down")
+            self._jobs.put((future, fn, arg))
+            if self._idle[0] == 0 and len(self._threads) < self.size:
+                self._idle[0] += 1  # counted before it starts: the next job doesn't start another
+                thread = threading.Thread(target=_serve, args=(self._jobs, self._idle, self._lock),
+                                          name=f"{self.name}_{len(self._threads)}", daemon=True)
+                self._threads.append(thread)
+                thread.start()
+        return future
+
+    def shutdown(self) -> list:
+        """Take no more work; cancel what has not started and return those jobs' arguments (in the
+        order given); every thread ends once its current job does. Never waits."""
+        dropped = []
+        with self._lock:
+            self._shut = True
+            while True:
+                try:
+                    item = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not _STOP and item[0].cancel():
+                    dropped.append(item[2])
+            _stop_all(self._jobs, self._threads)
+        return dropped
+
+    @property
+    def is_shut(self) -> bool:
+        return self._shut
