@@ -152,7 +152,8 @@ def store(data_dir, migrated_template):
 
 @pytest.fixture(scope="session")
 def pg_server():
-    """A throwaway PostgreSQL server for the whole test session (head-office database tests).
+    """A throwaway PostgreSQL server for the whole test session (head-office database tests); with the
+    suite on several processes (pytest-xdist) each process has its own: its own folder, port and databases.
 
     Needs Debian's postgresql package (packaging/setup.sh test installs it). Yields a function
     that creates a fresh empty database and returns its SQLAlchemy URL.

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 # The run's store file at the schema's head, set by the migrated_template fixture (tests/conftest.py).
 MIGRATED_TEMPLATE: Path | None = None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now. With the suite on several processes
+    (pytest-xdist), each takes only the ports of its own share (port // 2 % processes == its number:
+    Linux hands out odd ports here, keeping even ones for outgoing connections): two processes'
+    servers never pick the same port, so a server's health check can't be answered by another
+    process's server that won the port."""
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # gw0, gw1, ...
+    mine = int(worker[2:]) % count if worker[2:].isdigit() else 0
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port // 2 % count == mine:
+            return port
+
 
 HEADER = "date,repair_order,advisor,customer,phone,plate,timeliness,repair_quality,attitude,overall,verified,comment"
 

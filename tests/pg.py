@@ -6,16 +6,13 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.helpers import free_port
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+PORT_ATTEMPTS = 5
 
 
 def _as_postgres(args: list[str]) -> list[str]:
@@ -53,11 +50,20 @@ def start_postgres(root: Path) -> PgServer:
     root = Path(root)
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    port = _free_port()
     subprocess.run(_as_postgres([str(pgbin / "initdb"), "-D", str(root / "data"), "-U", "postgres", "-A", "trust",
                                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]), check=True, capture_output=True)
-    subprocess.run(_as_postgres([str(pgbin / "pg_ctl"), "-D", str(root / "data"), "-l", str(root / "server.log"),
-                                 "-w", "-t", "30", "-o",
-                                 f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off", "start"]),
-                   check=True, capture_output=True)
-    return PgServer(pgbin, root, port)
+    # A free port is free only until something else binds it: another test process starting its own
+    # server at the same moment, or any program's outgoing connection. Then another port is tried.
+    for attempt in range(PORT_ATTEMPTS):
+        port = free_port()
+        log = root / f"server-{port}.log"
+        started = subprocess.run(_as_postgres([str(pgbin / "pg_ctl"), "-D", str(root / "data"), "-l", str(log),
+                                               "-w", "-t", "30", "-o",
+                                               f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off",
+                                               "start"]), capture_output=True, text=True)
+        if started.returncode == 0:
+            return PgServer(pgbin, root, port)
+        said = log.read_text(errors="replace") if log.exists() else ""
+        if "could not bind" not in said or attempt == PORT_ATTEMPTS - 1:
+            raise RuntimeError(f"PostgreSQL did not start: {started.stderr.strip()}\n{said[-2000:]}")
+    raise AssertionError("unreachable")

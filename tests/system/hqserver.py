@@ -15,13 +15,10 @@ from pathlib import Path
 
 import httpx
 
+from tests.helpers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+PORT_ATTEMPTS = 5
 
 
 def wait_up(proc: subprocess.Popen, health_url: str, log: Path, seconds: float = 30) -> None:
@@ -58,14 +55,33 @@ class HqServer:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> "HqServer":
+        # A free port is free only until something else binds it (another test process's server or
+        # any outgoing connection): a first start then tries another port. A restart keeps its port.
+        attempts = PORT_ATTEMPTS if self.proc is None else 1
+        for attempt in range(attempts):
+            said_before = self.log.stat().st_size if self.log.exists() else 0
+            try:
+                self._start_once()
+                return self
+            except RuntimeError:
+                with open(self.log, "rb") as f:
+                    f.seek(said_before)
+                    said = f.read().decode(errors="replace")
+                if "address already in use" not in said.lower() or attempt == attempts - 1:
+                    raise
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+        raise AssertionError("unreachable")
+
+    def _start_once(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "hq", "serve", "--db", self.db_url, "--inbox", str(self.inbox),
              "--port", str(self.port), *self.extra], cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT,
             start_new_session=True)  # its own process group: a kill reaches its uvicorn workers too
-        _started.append(self)
+        if self not in _started:
+            _started.append(self)
         wait_up(self.proc, self.url + "/v1/health", self.log)
-        return self
 
     def peak_rss_mb(self) -> float:
         """The server process's peak resident memory so far (VmHWM), in MB."""

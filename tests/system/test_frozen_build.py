@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.frozen]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILDS = ROOT / "build" / "frozen"
+LOCK = ".lock"
 SOURCES = ["app", "resources", "packaging/recovery-desk.spec", "packaging/entry.py", "pyproject.toml"]
 
 
@@ -35,6 +37,38 @@ def source_hash() -> str:
     return h.hexdigest()[:16]
 
 
+@contextmanager
+def one_builder_at_a_time():
+    """Held while a build is checked for and made: with the suite on several processes, two tests of
+    this module can want the build at once, and the second must wait for the first's, not delete it
+    half made and start its own in the same folder."""
+    BUILDS.mkdir(parents=True, exist_ok=True)
+    with open(BUILDS / LOCK, "a+b") as f:
+        if os.name == "nt":
+            import msvcrt
+
+            f.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)  # gives up after ~10 s: try again
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                f.seek(0)
+                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def frozen_program() -> Path:
     """The built folder for this source: built now if no finished build of it is kept."""
     key = source_hash()
@@ -42,6 +76,14 @@ def frozen_program() -> Path:
     dist = here / "dist" / "recovery-desk"
     if (here / "done").is_file():
         return dist
+    with one_builder_at_a_time():
+        if not (here / "done").is_file():  # another process may have built it while this one waited
+            build(here, key)
+    return dist
+
+
+def build(here: Path, key: str) -> None:
+    """PyInstaller's one-folder program of this source in ``here``; older builds removed."""
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
@@ -55,9 +97,8 @@ def frozen_program() -> Path:
     shutil.rmtree(here / "work", ignore_errors=True)
     (here / "done").write_text(key)
     for old in BUILDS.iterdir():  # one build is kept: the one of the source as it is now
-        if old != here:
+        if old != here and old.name != LOCK:
             shutil.rmtree(old, ignore_errors=True)
-    return dist
 
 
 def run(exe: Path, *args, timeout=120, base_env: dict | None = None) -> subprocess.CompletedProcess:
