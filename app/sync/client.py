@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 SKEW_WARN_S = 300  # five minutes: enough to confuse people reading times, never used for ordering
 BACKOFF_MAX_S = 900
+BUSY_RETRIES = 3  # waits of 1, 2 and 3 s, each after the store's own 5 s busy timeout
 # Refusals that are about the file itself: it can never be accepted as it is.
 FILE_PROBLEMS = {"bad_signature", "replay", "wrong_dealer", "upgrade_required", "too_old", "not_a_case_file",
                  "truncated", "invalid", "oversize", "unprocessable"}
@@ -140,6 +141,11 @@ class SyncState:
         return self.clock_skew_s is not None and abs(self.clock_skew_s) > SKEW_WARN_S
 
 
+def _store_busy(exc: BaseException) -> bool:
+    """Whether a round failed only because another writer held the store's write lock."""
+    return isinstance(exc, StoreBusy) or isinstance(exc.__cause__, StoreBusy)
+
+
 def backoff_delay(interval_s: float, failures: int, rng=random.random) -> float:
     """Wait longer after each failed round (with jitter so counters don't retry in step)."""
     if failures <= 0:
@@ -192,9 +198,14 @@ class SyncClient:
         return httpx.Client(base_url=self.url, transport=self.transport, timeout=self.timeout)
 
     # --- one round -----------------------------------------------------------------------------
-    def run_once(self, retries: int = 0, sleep=time.sleep) -> RoundReport:
-        """One round; on a transient failure try again ``retries`` times with growing pauses."""
-        for attempt in range(retries + 1):
+    def run_once(self, retries: int = 0, sleep=time.sleep, busy_retries: int = BUSY_RETRIES) -> RoundReport:
+        """One round; on a transient failure try again ``retries`` times with growing pauses. A store
+        busy with the desk's own writer (a command, an import, a background job) is waited out
+        ``busy_retries`` times too: a round is safe to run again (what was sent stays acknowledged,
+        a pulled file is applied whole or not at all), and a round that fails only because the lock
+        was held a few seconds too long would show the person an error for nothing."""
+        attempt = busy = 0
+        while True:
             try:
                 report = self._round()
             except (Offline, Unverified) as exc:
@@ -202,15 +213,20 @@ class SyncClient:
                                       failures=self._state.failures + 1)
                 if attempt == retries:
                     raise
-                sleep(backoff_delay(1.0, attempt + 1))
+                attempt += 1
+                sleep(backoff_delay(1.0, attempt))
                 continue
-            except SyncFailed as exc:
-                self._state = replace(self._state, last_error=exc.render(), failures=self._state.failures + 1)
+            except (SyncFailed, StoreBusy) as exc:
+                if _store_busy(exc) and busy < busy_retries:
+                    busy += 1
+                    sleep(float(busy))
+                    continue
+                if isinstance(exc, SyncFailed):
+                    self._state = replace(self._state, last_error=exc.render(), failures=self._state.failures + 1)
                 raise
             self._state = replace(self._state, online=True, last_sync=utcnow(), last_error="", failures=0,
                                   clock_skew_s=report.clock_skew_s)
             return report
-        raise AssertionError("unreachable")
 
     def _round(self) -> RoundReport:
         if not self.url:
