@@ -8,19 +8,12 @@ import threading
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from shiboken6 import isValid
 
+from tests.ui.threaded_shell import threaded_shell
+
 
 def _signed_in_with_threads(qtbot, store):
     """The desk as the program runs it (real worker threads), signed in by typing the PIN."""
-    from app.ui.common.ops import Ops
-    from app.ui.common.qt_app import create_app
-    from app.ui.shell.shell import Shell
-
-    create_app()
-    ops = Ops()
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 1, timeout=20000)
+    ops, shell, dialog = threaded_shell(qtbot, store)
     qtbot.keyClicks(dialog.pin, "1234")
     with qtbot.waitSignal(shell.window_shown, timeout=20000):
         qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
+from tests.ui.threaded_shell import threaded_shell
+
 
 class _Shown(QObject):
     """Records every Show event a window gets."""
@@ -22,17 +24,7 @@ class _Shown(QObject):
 
 
 def _threaded_shell(qtbot, store):
-    from app.ui.common.ops import Ops
-    from app.ui.common.qt_app import create_app
-    from app.ui.shell.shell import Shell
-
-    create_app()
-    ops = Ops()  # real worker threads, as the program runs: the window is prepared only then
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 2, timeout=20000)
-    return ops, shell, dialog
+    return threaded_shell(qtbot, store, names=2)
 
 
 def _prepared_for(qtbot, shell, username: str):
@@ -151,7 +143,7 @@ def test_a_window_prepared_long_before_the_pin_is_built_again_when_the_pin_comes
     person was called away): it is dropped, never shown, and the window shown is built then."""
     import app.ui.shell.shell as shell_module
 
-    ops, shell, dialog = _threaded_shell_one(qtbot, store)
+    ops, shell, dialog = threaded_shell(qtbot, store)
     try:
         qtbot.keyClicks(dialog.pin, "12")
         early = _prepared_for(qtbot, shell, "admin")
@@ -169,21 +161,6 @@ def test_a_window_prepared_long_before_the_pin_is_built_again_when_the_pin_comes
         assert early_shown.count == 0 and _main_windows_visible() == [w]
     finally:
         _settle(qtbot, ops, shell)
-
-
-def _threaded_shell_one(qtbot, store):
-    """As _threaded_shell, for a store with the administrator alone."""
-    from app.ui.common.ops import Ops
-    from app.ui.common.qt_app import create_app
-    from app.ui.shell.shell import Shell
-
-    create_app()
-    ops = Ops()
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 1, timeout=20000)
-    return ops, shell, dialog
 
 
 def test_todays_read_before_sign_in_fills_the_first_window_only(qtbot, store, advisor, monkeypatch):

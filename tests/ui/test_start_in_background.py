@@ -4,19 +4,11 @@ built hidden and Today's figures read; it is shown only to the person the check 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.threaded_shell import threaded_shell
+
 
 def _threaded_shell(qtbot, store):
-    from app.ui.common.qt_app import create_app
-    from app.ui.common.ops import Ops
-    from app.ui.shell.shell import Shell
-
-    create_app()
-    ops = Ops()  # real worker threads, as the program runs
-    shell = Shell(ops, store=store)
-    dialog = shell.start()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.submit.isEnabled() and dialog.user.count() >= 2, timeout=20000)
-    return ops, shell, dialog
+    return threaded_shell(qtbot, store, names=2)
 
 
 def test_wrong_pin_shows_nothing_then_the_right_person_gets_their_window(qtbot, store, advisor):
