@@ -41,6 +41,7 @@ def _settle(qtbot, ops, shell) -> None:
         qtbot.wait(20)
         if not ops._pending:
             break
+    ops.close()  # as the desk does when its window closes: a later answer reaches no deleted window
     # The shell and what it holds go now, while the event loop runs, not whenever Python collects them.
     shell.drop_prebuilt()
     if shell.idle is not None:

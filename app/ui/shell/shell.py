@@ -193,7 +193,6 @@ class Shell(QObject):
     def on_store_opened(self, store) -> None:
         self.store = store
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
-        self._read_today()  # beside the names being listed: a PIN entered at once finds it under way
         if store.repaired:
             self._tell_permissions_repaired(store)
 
