@@ -35,3 +35,6 @@ def test_a_store_readable_by_others_is_made_private_and_the_desk_says_so(qtbot, 
         ops.close()  # as the desk does when it ends: a later answer reaches no deleted dialog
         if shell.store is not None:
             shell.store.close()
+        # The shell goes now, while the event loop runs, not whenever Python lets go of it.
+        shell.deleteLater()
+        qtbot.wait(20)
