@@ -216,7 +216,7 @@ class Shell(QObject):
 
     def _read_today(self) -> None:
         """Read every box of Today for the window to come (a reader beside the database worker, so the
-        PIN check never waits for it): once the store is open, and again when what was read is stale."""
+        PIN check never waits for it): once the names are listed, and again when what was read is stale."""
         if self.ops.inline or self._today_reading or self.store is None or self.window is not None:
             return
         if self._today_read is not None and time.monotonic() - self._today_read[0] <= TODAY_FRESH_S:
@@ -227,8 +227,8 @@ class Shell(QObject):
                      pool="io")
 
     def on_dialog_ready(self) -> None:
-        """The names are listed. Today's read started when the store opened (here, when the store was
-        given instead), and so did the main window's code loading. The window itself waits for the
+        """The names are listed: Today's read starts now (read at the store's opening it crashed a UI
+        test, cause not found). The main window's code loading started when the store opened, and so did the main window's code loading. The window itself waits for the
         PIN's first key: the name offered first is seldom the person's (the demo store lists 10), and
         a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
         database worker ahead of the real person's, which made Today later, not sooner."""
