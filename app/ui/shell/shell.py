@@ -228,7 +228,8 @@ class Shell(QObject):
 
     def on_dialog_ready(self) -> None:
         """The names are listed: Today's read starts now (read at the store's opening it crashed a UI
-        test, cause not found). The main window's code loading started when the store opened, and so did the main window's code loading. The window itself waits for the
+        test, cause not found); the main window's code began loading when the store opened. The
+        window itself waits for the
         PIN's first key: the name offered first is seldom the person's (the demo store lists 10), and
         a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
         database worker ahead of the real person's, which made Today later, not sooner."""
