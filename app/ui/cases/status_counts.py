@@ -62,7 +62,7 @@ class StatusCounts(QWidget):
         if self.view is not None:
             self.layout().removeWidget(self.view)
             self.view.deleteLater()
-        self.view = parts_bar(parts, legend=False, on_clicked=lambda i: self.status_clicked.emit(shown[i].value))
+        self.view = parts_bar(parts, on_clicked=lambda i: self.status_clicked.emit(shown[i].value))
         self.view.setObjectName("statusBar")
         self.view.setFixedHeight(30)
         self.view.setToolTip(plain_tip(self.tr("Cases by status; click a part to list only those")))
