@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.foundation.paths import resources_dir
@@ -9,20 +10,11 @@ from app.foundation.paths import resources_dir
 BUNDLED_FONT = "fonts/wqy-microhei.ttc"
 
 
-_installed: list[str | None] = []  # the family installed, once per process
-
-
 def install_fonts(app: QApplication) -> str | None:
-    """The bundled font as the fallback of the application's font (once; its family, None when unreadable)."""
-    if _installed:
-        return _installed[0]
-    _installed.append(None)
-    from PySide6.QtGui import QFontDatabase  # here: its enums are not built before the first window
-
     font_id = QFontDatabase.addApplicationFont(str(resources_dir() / BUNDLED_FONT))
     if font_id < 0:
         return None
-    family = _installed[0] = QFontDatabase.applicationFontFamilies(font_id)[0]
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
     base = app.font()
     # The system font first where it has the glyphs; the bundled one fills in Chinese.
     base.setFamilies([base.family(), family])

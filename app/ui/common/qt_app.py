@@ -10,14 +10,11 @@ from app.ui.common.fonts import install_fonts
 from app.ui.common.ui_gc import collect_on_ui_thread
 
 
-def create_app(argv: list[str] | None = None, *, fonts: bool = True) -> QApplication:
-    """The application, styled; ``fonts``: with the bundled CJK font (else the caller installs it,
-    with install_fonts, before any data is shown)."""
+def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Recovery Desk")
     app.setOrganizationName("RecoveryDesk")
-    if fonts:
-        install_fonts(app)
+    install_fonts(app)
     collect_on_ui_thread(app)  # before any worker starts
     from app.ui.common.style import STYLE
 

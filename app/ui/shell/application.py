@@ -14,12 +14,8 @@ def start_gui(data_dir: Path):
     from app.ui.common.ops import Ops
     from app.ui.shell.shell import Shell
 
-    language = pick_language()
-    # The bundled Chinese font (registering its 5 MB file, and PySide building QFont's ten enums)
-    # cost ~10 ms of the first window's ~100; an English dialog shows no Chinese: the shell installs
-    # it right after the dialog's first paint, before the store opens and any name is listed.
-    app = create_app(fonts=language == "zh_CN")
-    i18n.apply_language(language)
+    app = create_app()
+    i18n.apply_language(pick_language())
     ops = Ops()
     shell = Shell(ops, data_dir=data_dir)
     shell.start()

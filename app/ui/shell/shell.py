@@ -151,11 +151,7 @@ class Shell(QObject):
     def _after_first_paint(self) -> None:
         """Open the store, and load the main window's code beside it: both before the PIN can be
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
-        they began only once the names were listed). The bundled font first, if start_gui left it
-        for after the paint: before any name is listed."""
-        from app.ui.common.fonts import install_fonts
-
-        install_fonts(QApplication.instance())
+        they began only once the names were listed)."""
         self.open_store()
         self._start_warm()
         QTimer.singleShot(0, _build_enums)
