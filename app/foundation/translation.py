@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,8 @@ def pick_language(setting_value: str = "") -> str:
         value = os.environ.get(var)
         if value:
             return "zh_CN" if _is_chinese(value) else "en"
+    import locale  # only here: its C part costs ~2 ms before the first window, where a variable decides
+
     try:
         name = locale.getlocale()[0]
     except ValueError:
