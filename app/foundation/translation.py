@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import locale
 import os
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +25,8 @@ def pick_language(setting_value: str = "") -> str:
         value = os.environ.get(var)
         if value:
             return "zh_CN" if _is_chinese(value) else "en"
+    import locale  # only here: its C part costs ~2 ms before the first window, where a variable decides
+
     try:
         name = locale.getlocale()[0]
     except ValueError:
@@ -41,6 +41,8 @@ def catalogue_path(language: str) -> Path:
 def read_catalogue(path: Path) -> dict[tuple[str, str], str]:
     """{(context, source): translation} of a .ts file; entries not translated yet (empty,
     "unfinished", "vanished", "obsolete") are left out, so they show in English."""
+    import xml.etree.ElementTree as ET  # here: not on the first window's path (~2 ms)
+
     out: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name", "")

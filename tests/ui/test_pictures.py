@@ -3,7 +3,7 @@ the month's own figures) and the case list's status counts as a bar that filters
 
 from datetime import timedelta
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.foundation import clock
 from app.services.feedback import forms as feedback_forms
@@ -48,10 +48,8 @@ def test_the_status_bar_counts_the_list_and_a_part_filters_it(qtbot, window, sto
     assert "Open 2" in cases.status_counts.legend.text() and "Escalated 1" in cases.status_counts.legend.text()
     # A click on the bar's last part (escalated: the right third) lists only those.
     view = cases.status_counts.view
-    qtbot.waitUntil(lambda: view.chart().plotArea().width() > 0)  # laid out on screen
-    area = view.chart().plotArea()
-    spot = view.mapFromScene(QPointF(area.left() + area.width() * 0.85, area.center().y()))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: view.isVisible() and view.width() > 10)  # laid out on screen
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(view.width() * 0.85), view.height() // 2))
     qtbot.waitUntil(lambda: cases.model.rowCount() == 1)
     assert cases.status.currentData() == "escalated"
     # The bar keeps showing the split of everything the other filters find.

@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.foundation import translation
 from app.foundation.translation import Words, catalogue_path, pick_language, read_catalogue
 
 BLOCK = """
@@ -59,9 +58,11 @@ def test_the_language_is_the_setting_else_the_systems(monkeypatch, setting, env,
 def test_without_a_locale_the_system_locale_decides(monkeypatch):
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(translation.locale, "getlocale", lambda: ("Chinese (Simplified)_China", "936"))
+    import locale  # what pick_language asks, when no variable names a language
+
+    monkeypatch.setattr(locale, "getlocale", lambda: ("Chinese (Simplified)_China", "936"))
     assert pick_language() == "zh_CN"
-    monkeypatch.setattr(translation.locale, "getlocale", lambda: (None, None))
+    monkeypatch.setattr(locale, "getlocale", lambda: (None, None))
     assert pick_language() == "en"
 
 

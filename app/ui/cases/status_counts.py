@@ -24,6 +24,7 @@ class StatusCounts(QWidget):
         self.counts: dict[str, int] | None = None
         self.view: QWidget | None = None
         self._shown = False
+        self._asked = 0  # the last read asked for: an earlier one answering late is dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -46,7 +47,16 @@ class StatusCounts(QWidget):
         from app.services.cases.case_queries import count_by_status
 
         store, f = self.store, self.current_filter()
-        self.ops.run(lambda: count_by_status(store, f), on_success=self.show_counts)
+        self._asked += 1
+        asked = self._asked
+        # A reader beside the database worker (as Today's early read): the count of every case's
+        # status (~30 ms at 100k cases) no longer holds the list's next page or refresh behind it.
+        self.ops.run(lambda: (asked, count_by_status(store, f)), on_success=self.on_counts_read, pool="io")
+
+    def on_counts_read(self, read) -> None:
+        asked, counts = read
+        if asked == self._asked:  # reads may finish out of order beside each other
+            self.show_counts(counts)
 
     def show_counts(self, counts: dict[str, int]) -> None:
         import html  # not on the list's first build (a cold import costs ~10 ms)
@@ -62,7 +72,7 @@ class StatusCounts(QWidget):
         if self.view is not None:
             self.layout().removeWidget(self.view)
             self.view.deleteLater()
-        self.view = parts_bar(parts, legend=False, on_clicked=lambda i: self.status_clicked.emit(shown[i].value))
+        self.view = parts_bar(parts, on_clicked=lambda i: self.status_clicked.emit(shown[i].value))
         self.view.setObjectName("statusBar")
         self.view.setFixedHeight(30)
         self.view.setToolTip(plain_tip(self.tr("Cases by status; click a part to list only those")))

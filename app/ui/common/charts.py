@@ -3,7 +3,8 @@ over months and a horizontal bar chart, legible printed in black and white.
 
 Qt marks QtCharts deprecated since 6.10 (its successor needs Qt Quick), so nothing else imports it:
 QtCharts is imported here, lazily, the first time a chart is made (a window that shows no chart
-never loads it). Series are told apart by line style and point markers as well as colour.
+never loads it). Series are told apart by line style and point markers as well as colour. The
+case list's one bar of parts is painted without it (PartsBar), on the list's first build.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -149,6 +150,8 @@ def bar_chart(labels: Sequence[str], groups: Sequence[Line], *, title: str = "",
 
 def series_of(chart_view: QWidget) -> list[tuple[str, list[tuple[float, float]]]]:
     """(name, points) of each named series: for tests and for describing a chart in words."""
+    if isinstance(chart_view, PartsBar):
+        return [(name, [(0.0, value)]) for name, value in chart_view.parts]
     qc = _charts()
     out = []
     for s in chart_view.chart().series():
@@ -205,35 +208,56 @@ def part_colour(n: int) -> str:
     return _PART_COLOURS[n % len(_PART_COLOURS)]
 
 
-def parts_bar(parts: Sequence[tuple[str, float]], *, title: str = "", on_clicked=None, legend: bool = True,
-              parent: QWidget | None = None) -> QWidget:
-    """One horizontal bar split into named parts (e.g. cases by status), the legend naming each (or
-    none, for a legend laid out by the caller in ``part_colour``); ``on_clicked(i)`` is called with the
-    part's index when a part is clicked."""
-    qc = _charts()
-    chart = qc.QChart()
-    chart.setTitle(title)
-    series = qc.QHorizontalStackedBarSeries()
-    series.setBarWidth(0.9)
-    for n, (name, value) in enumerate(parts):
-        colour = QColor(_PART_COLOURS[n % len(_PART_COLOURS)])
-        bars = qc.QBarSet(name)
-        bars.setColor(colour)
-        bars.setBorderColor(QColor("black"))
-        bars.setBrush(QBrush(colour, _PART_PATTERNS[n % len(_PART_PATTERNS)]))
-        bars.append(float(value or 0))
-        if on_clicked is not None:
-            bars.clicked.connect(lambda _index, n=n: on_clicked(n))
-        series.append(bars)
-    chart.addSeries(series)
-    x_axis = qc.QValueAxis()
-    x_axis.setRange(0, max(1.0, sum(float(v or 0) for _name, v in parts)))
-    x_axis.setVisible(False)
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x_axis)
-    view = _view(chart, parent)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    chart.legend().setVisible(legend)
-    chart.setMargins(QMargins(0, 0, 0, 0))
-    view.setMinimumHeight(0)
-    return view
+class PartsBar(QWidget):
+    """One horizontal bar split into named parts (e.g. cases by status), painted here: the case list
+    shows it on its first build, where QtCharts' import and a chart's scene cost ~25 ms of the ~50
+    the list has. Its legend is the caller's (in ``part_colour``); a click on a part emits its index."""
+
+    part_clicked = Signal(int)
+
+    def __init__(self, parts: Sequence[tuple[str, float]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts = [(name, float(value or 0)) for name, value in parts]
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def part_rects(self) -> list:
+        """Where each part is drawn: its share of the width, a little inside the widget."""
+        from PySide6.QtCore import QRectF
+
+        area = QRectF(self.rect()).adjusted(1, 4, -1, -4)
+        total = sum(value for _name, value in self.parts) or 1.0
+        rects, x = [], area.left()
+        for _name, value in self.parts:
+            width = area.width() * value / total
+            rects.append(QRectF(x, area.top(), width, area.height()))
+            x += width
+        return rects
+
+    def part_at(self, x: float) -> int | None:
+        return next((n for n, r in enumerate(self.part_rects()) if r.width() and r.left() <= x < r.right()), None)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        try:
+            painter.setPen(QPen(QColor("black"), 1))
+            for n, rect in enumerate(self.part_rects()):
+                if rect.width():
+                    painter.setBrush(QBrush(QColor(part_colour(n)), _PART_PATTERNS[n % len(_PART_PATTERNS)]))
+                    painter.drawRect(rect)
+        finally:
+            painter.end()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        n = self.part_at(event.position().x())
+        if n is not None:
+            self.part_clicked.emit(n)
+        super().mousePressEvent(event)
+
+
+def parts_bar(parts: Sequence[tuple[str, float]], *, on_clicked=None, parent: QWidget | None = None) -> PartsBar:
+    """One horizontal bar split into named parts; ``on_clicked(i)`` is called with the part's index
+    when a part is clicked (the legend is the caller's: see PartsBar)."""
+    bar = PartsBar(parts, parent)
+    if on_clicked is not None:
+        bar.part_clicked.connect(on_clicked)
+    return bar

@@ -3,7 +3,7 @@ chosen as the command line chooses it (app.foundation.translation)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.foundation.paths import resources_dir
 
@@ -30,6 +30,8 @@ def qt_translators_for(language: str) -> list[QTranslator]:
     then the few its catalogue lacks (``resources/i18n/qt_gaps_*``: the file dialog's "Look in")."""
     if language == "en":
         return []
+    from PySide6.QtCore import QLibraryInfo  # not in English: its enums are not built before the first window
+
     found = []
     for name, folder in ((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                          (f"qt_gaps_{language}", str(resources_dir() / "i18n"))):

@@ -13,16 +13,33 @@ from __future__ import annotations
 import logging
 import traceback
 import weakref
-from concurrent.futures import Future, wait
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 # No ``Qt`` namespace at import: PySide builds its ~90 enums when the name is first imported, and
 # this module comes before the sign-in dialog (tests/ui/test_first_window_imports.py).
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from shiboken6 import isValid
 
-from app.services.changes import NOTHING, Changes, collecting
 from app.ui.common.workers import Workers
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from app.services.changes import Changes
+
+# app.services.changes (with dataclasses) and concurrent.futures, ~8 ms of imports, are loaded with
+# the first job, on the UI thread before any worker runs one: not before the sign-in dialog, the
+# program's first window, paints (Ops is made before it). Workers read this module's name only.
+_changes = None
+
+
+def _changes_module():
+    global _changes
+    if _changes is None:
+        from app.services import changes
+
+        _changes = changes
+    return _changes
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +84,14 @@ def _work(pending: _Pending) -> None:
     try:
         pending.outcome = _collected(pending.fn)
     except BaseException as exc:  # noqa: BLE001 - _collected's own bookkeeping failed: still answer
-        pending.outcome = None, exc, NOTHING
+        pending.outcome = None, exc, _changes.NOTHING
     _relay.arrived.emit(pending)
 
 
 def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
                ) -> tuple[Any, BaseException | None, Changes]:
     """Run ``fn``: its result or error, and what the service calls it made changed."""
-    with collecting() as seen:
+    with _changes.collecting() as seen:
         try:
             result, error = fn(), None
         except catch as exc:  # noqa: BLE001 - every failure must reach the UI
@@ -164,6 +181,7 @@ class Ops(QObject):
         if self.closed:  # the desk is closing: nothing new starts
             log.debug("op dropped: Ops closed")
             return
+        _changes_module()  # before any worker runs the job (see _changes)
         if self.inline:
             deliver(*_collected(fn, Exception))  # a test's own BaseException still stops it
             return
@@ -204,11 +222,11 @@ class Ops(QObject):
 
     def follow(self, view: QObject, refresh: Callable[[], Any]) -> None:
         """Call ``refresh()`` whenever a change ``view.shows`` (a Changes) is announced."""
-        if not isinstance(getattr(view, "shows", None), Changes):
+        if not isinstance(getattr(view, "shows", None), _changes_module().Changes):
             raise TypeError(f"{type(view).__name__} follows changes but does not say what it shows")
         self.changed.connect(_Follower(view, refresh).on_changed)
 
-    def announce(self, changed: Changes = NOTHING) -> None:
+    def announce(self, changed: Changes | None = None) -> None:
         """Tell every view what changed (work done outside ``run``'s services, e.g. a sync round's pull)."""
         if changed:
             self.changed.emit(changed)
@@ -242,4 +260,6 @@ class Ops(QObject):
 
     def wait_idle(self, msecs: int = 30000) -> None:
         """Block until queued work finishes (shutdown, tests); the answers come with the next events."""
+        from concurrent.futures import wait
+
         wait([p.future for p in self._pending if p.future is not None], timeout=msecs / 1000)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel,
-                               QLayout, QScrollArea, QTableWidget, QVBoxLayout, QWidget)
+# Only the classes the sign-in dialog (the first window) builds: PySide makes a class's Python type,
+# every enum of it included, when the name is first imported (QAbstractItemView's eight enums,
+# QDialogButtonBox's StandardButton...): the others are imported where they are used.
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from app.foundation.paths import resources_dir
 from app.ui.common.style import set_role
@@ -214,6 +216,8 @@ def error_label(name: str = "") -> QLabel:
 
 def record_table(name: str, headers: list[str]) -> QTableWidget:
     """A read-only table of records, one chosen at a time by its row."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -233,10 +237,14 @@ def column(owner: QWidget, parts: list) -> QVBoxLayout:
     return col
 
 
-def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str,
-                   accept=QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str, accept=None) -> QDialogButtonBox:
     """Accept and Cancel in the dialog's own words (Qt's would stay English without its catalogue);
-    accepting runs the dialog's ``on_buttons_accepted``, which closes it only when the input is good."""
+    accepting runs the dialog's ``on_buttons_accepted``, which closes it only when the input is good.
+    ``accept``: the accepting button (Ok when not given; not a default argument, whose enum PySide
+    would build when this module loads, before the sign-in dialog paints)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    accept = QDialogButtonBox.StandardButton.Ok if accept is None else accept
     box = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
     box.button(accept).setText(accept_text)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
@@ -257,6 +265,8 @@ def scrolling_page(owner: QWidget, parts: list, max_width: int) -> QScrollArea:
     body = QWidget()
     column(body, parts).addStretch(1)
     body.setMaximumWidth(max_width)
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import queue
 import threading
 import weakref
-from concurrent.futures import Future
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _STOP = None  # put once per thread: that thread ends
 
@@ -58,6 +60,8 @@ class Workers:
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:
         """Run ``fn(arg)`` on a worker; refused (RuntimeError) once the pool is shut down."""
+        from concurrent.futures import Future  # with the first job, not before the first window (see ops)
+
         future: Future = Future()
         with self._lock:
             if self._shut:

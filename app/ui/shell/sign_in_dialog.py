@@ -39,6 +39,32 @@ class SignInDialog(QDialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.returnPressed.connect(self.on_submit_clicked)
 
+        self.forms = QStackedWidget()
+        self.forms.addWidget(self.sign_in_form)
+        # The first start's form and the offer to join head office are built when the store turns
+        # out to have no one yet (_first_start_part): two thirds of the widgets, not on the first
+        # window's path on every other start.
+        self.admin_form = self.join_box = None
+        self.submit = QPushButton(self.tr("Sign in"), objectName="submit")
+        self.submit.setDefault(True)
+        self.submit.setEnabled(False)
+        self.submit.clicked.connect(self.on_submit_clicked)
+        layout = self._column = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.forms)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+        self.first_start = False
+        self.people: dict = {}  # username -> users.UserInfo of the names offered
+        if store is not None:
+            self.set_store(store)
+
+    def _first_start_part(self) -> None:
+        """The administrator's form and the offer to join head office (once, on the first start)."""
+        if self.admin_form is not None:
+            return
         self.admin_form = FieldForm()
         self.admin_user = self.admin_form.add("username", self.tr("User name"), QLineEdit(), required=True)
         self.admin_name = self.admin_form.add("display_name", self.tr("Your name"), QLineEdit(), required=True)
@@ -59,26 +85,8 @@ class SignInDialog(QDialog):
         join_row.addWidget(self.join_label, 1)
         join_row.addWidget(self.join_button)
         self.join_box.hide()  # the first start only
-
-        self.forms = QStackedWidget()
-        self.forms.addWidget(self.sign_in_form)
         self.forms.addWidget(self.admin_form)
-        self.submit = QPushButton(self.tr("Sign in"), objectName="submit")
-        self.submit.setDefault(True)
-        self.submit.setEnabled(False)
-        self.submit.clicked.connect(self.on_submit_clicked)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.forms)
-        layout.addWidget(self.join_box)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        layout.addLayout(buttons)
-        self.first_start = False
-        self.people: dict = {}  # username -> users.UserInfo of the names offered
-        if store is not None:
-            self.set_store(store)
+        self._column.insertWidget(self._column.indexOf(self.forms) + 1, self.join_box)
 
     def set_store(self, store) -> None:
         from app.services.people import users
@@ -92,6 +100,7 @@ class SignInDialog(QDialog):
         self.first_start = first
         self.submit.setEnabled(True)
         if first:
+            self._first_start_part()
             self.heading.setText(self.tr("Welcome. This is the first start: create the administrator, "
                                          "who can then add the advisors and supervisors."))
             self.forms.setCurrentWidget(self.admin_form)
@@ -103,7 +112,8 @@ class SignInDialog(QDialog):
             return
         self.heading.setText(self.tr("Locked. Sign in again to continue.") if self.locked_user
                              else self.tr("Sign in"))
-        self.join_box.hide()  # joined, and the dealer's people came with it: no first start here
+        if self.join_box is not None:
+            self.join_box.hide()  # joined, and the dealer's people came with it: no first start here
         self.submit.setText(self.tr("Sign in"))
         self.forms.setCurrentWidget(self.sign_in_form)
         self.user.clear()
