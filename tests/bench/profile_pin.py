@@ -2,7 +2,8 @@
 
     .venv/bin/python tests/bench/profile_pin.py DATA_DIR [--pin-after 1.5] [--top 40]
 
-Prints, relative to the moment the PIN is entered: when Today's figures and the Overdue box filled;
+Prints, relative to the moment the PIN is entered: when each box of Today was painted with its data
+(figures, Overdue, riskiest calls, improvements, warnings, the trend: tests/bench/today_boxes.py);
 each background job's queueing, start, end and delivery to the UI thread (the worker pools are where
 a box waits behind other loads); and cProfile of the UI thread over the same span (cumulative).
 The demo store's administrator signs in with PIN 0000, as bench_case_list does.
@@ -40,6 +41,7 @@ def main() -> None:
     from app.ui.common import ops as opsmod
     from app.ui.shell.application import start_gui
     from tests.bench.bench_case_list import DEMO_PIN, TYPING_S, wait_for
+    from tests.bench.today_boxes import TodayBoxes
 
     jobs = []
     original = opsmod.Ops.run
@@ -80,27 +82,19 @@ def main() -> None:
     marks = {}
 
     def on_window(w) -> None:
-        if w.today.is_filled:  # filled before it was shown (prepared while the PIN was typed)
-            marks.setdefault("today", time.time() - t0)
-        w.today.filled.connect(lambda: marks.setdefault("today", time.time() - t0))
+        marks["boxes"] = TodayBoxes(w, lambda: time.time() - t0)
 
     shell.window_shown.connect(on_window)
     profile = cProfile.Profile()
     pin = time.time() - t0
     profile.enable()
     dialog.submit.click()
-
-    def every_box() -> bool:
-        w = shell.window
-        if w is not None and "overdue" not in marks and w.recovery.overdue.title():
-            marks["overdue"] = time.time() - t0
-        return "today" in marks and "overdue" in marks
-
-    wait_for(every_box)
+    wait_for(lambda: "boxes" in marks and marks["boxes"].done())
     profile.disable()
     ms = lambda at: f"{(at - pin) * 1000:7.0f}"  # noqa: E731
-    print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN: Today's figures "
-          f"{ms(marks['today']).strip()} ms, Overdue box {ms(marks['overdue']).strip()} ms")
+    times = marks["boxes"].times()
+    print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN, each box of Today "
+          f"painted with its data: " + ", ".join(f"{name} {ms(at).strip()}" for name, at in times.items()) + " ms")
     print("pool  queued   start     end  delivered   run ms  job (times in ms after the PIN)")
     for r in jobs:
         cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]
