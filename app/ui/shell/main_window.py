@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         first. Only Today is built now; every other page is built, and reads its data, when first
         opened (or asked for: ``window.cases``)."""
         store, ops = self.store, self.ops
-        self.today = TodayView(store, ops, self.user, self.drafts)
+        self.today = TodayView(store, ops, self.user, self.drafts, first_read=not self.today_prefilled)
         self._settings_item = None
         self.add_page(self.tr("Today"), self.today, "today")
         self._cases = self.add_lazy_page(self.tr("Cases"), lambda: CasesView(store, ops, self.user, self.drafts),
@@ -142,8 +142,11 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
 
     def __init__(self, store, ops: Ops, user=None, drafts: DraftBox | None = None,
-                 parent: QWidget | None = None, *, sealed: bool = False) -> None:
+                 parent: QWidget | None = None, *, sealed: bool = False, today_prefilled: bool = False) -> None:
         super().__init__(parent)
+        # The shell fills Today's figures and Overdue box from its read made before sign-in (one
+        # read, not two): they do not read them themselves at first; change notices refresh them.
+        self.today_prefilled = today_prefilled
         # Prepared while the PIN is typed (the shell's prepare_window): refuses to be shown, by any
         # path (show, a tray message's showNormal), until the shell unseals it after the PIN check.
         self.sealed = sealed

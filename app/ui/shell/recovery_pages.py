@@ -77,7 +77,8 @@ def install_recovery(window) -> RecoveryPages:
                                          "approve", "approvals")
         verification = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")),
                                             lambda: VerificationView(store, ops, user), "verify", "verification")
-    pages = RecoveryPages(window, callbacks, OverdueBox(store, ops), approvals, verification)
+    overdue = OverdueBox(store, ops, first_read=not window.today_prefilled)
+    pages = RecoveryPages(window, callbacks, overdue, approvals, verification)
     window._cases.built.connect(pages.add_stepper)
     window.today.layout().insertWidget(1, pages.overdue)
     pages.overdue.case_requested.connect(window.on_today_case_requested)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.services.changes import FORMS, SETTINGS
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.widgets import plain_tip
 
 
@@ -32,15 +32,15 @@ class MonthTrend(QWidget):
         super().showEvent(event)
         if not self._asked:
             self._asked = True
-            QTimer.singleShot(0, self.refresh)  # after the first paint: Today's figures come first
+            QTimer.singleShot(0, lambda: self.refresh(SEEN_NEXT))  # after the first paint: Today's figures come first
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
         if not self._asked:
             return  # not shown yet: the first show reads it
         from app.services.glance.trend import month_trend
 
         store = self.store
-        self.ops.run(lambda: month_trend(store), on_success=self.show_points)
+        self.ops.run(lambda: month_trend(store), on_success=self.show_points, order=order)
 
     def show_points(self, points) -> None:
         from app.ui.common.charts import Line, trend_chart

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayo
 
 from app.foundation import clock
 from app.services.changes import ALERTS, FORMS, SETTINGS
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.refit import refit_model
 from app.ui.common.ui_words import reason_words, risk_words
 from app.ui.common.widgets import Label
@@ -49,13 +49,13 @@ class RiskyCallsBox(QGroupBox):
         """The first read, asked for by Today after its own figures: on the one database worker those are
         what the desk waits for after the PIN."""
         if self.user is not None:
-            self.refresh()
+            self.refresh(SEEN_NEXT)
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
         from app.services.orders.riskiest import riskiest_calls
 
         store = self.store
-        self.ops.run(lambda: riskiest_calls(store), on_success=self.show_rows)
+        self.ops.run(lambda: riskiest_calls(store), on_success=self.show_rows, order=order)
 
     def on_changed(self, changed) -> None:
         if changed & FORMS and not self.refit_timer.isActive():
