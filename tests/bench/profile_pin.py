@@ -46,10 +46,12 @@ def main() -> None:
     jobs = []
     original = opsmod.Ops.run
 
-    def run(self, fn, *, on_success=None, on_failure=None, pool="db"):
+    def run(self, fn, *, on_success=None, on_failure=None, pool="db", **kw):
         code = getattr(fn, "__code__", None)
         where = f" ({code.co_filename.split('/app/')[-1]}:{code.co_firstlineno})" if code else ""
-        rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool, "queued": time.time() - t0}
+        order = f"/{kw['order']}" if "order" in kw else ""  # Ops.run's order, where given
+        rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool + order,
+               "queued": time.time() - t0}
 
         def timed():
             rec["start"] = time.time() - t0
@@ -64,7 +66,7 @@ def main() -> None:
                 on_success(result)
 
         jobs.append(rec)
-        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool)
+        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool, **kw)
 
     opsmod.Ops.run = run
     gui, chosen = app.cli.gui_data_dir(["--data-dir", args.data_dir])
@@ -95,11 +97,11 @@ def main() -> None:
     times = marks["boxes"].times()
     print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN, each box of Today "
           f"painted with its data: " + ", ".join(f"{name} {ms(at).strip()}" for name, at in times.items()) + " ms")
-    print("pool  queued   start     end  delivered   run ms  job (times in ms after the PIN)")
+    print("pool/order queued start end delivered, run ms, job (times in ms after the PIN)")
     for r in jobs:
         cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]
         run_ms = f"{(r['end'] - r['start']) * 1000:7.0f}" if "end" in r else "running"
-        print(f"{r['pool']:4} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
+        print(f"{r['pool']:5} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
     print(out.getvalue())

@@ -33,13 +33,22 @@ class _Box(QObject):
         self.at = None
         self.trend = name == "trend"  # its charts are made when its data comes: their paint counts
         widget.installEventFilter(self)
+        for chart in getattr(widget, "charts", []) if self.trend else []:  # drawn before the window showed
+            self._watch_chart(chart)
+
+    def _watch_chart(self, chart) -> None:
+        """A chart view paints in its viewport, one of its children (not asked for by ``viewport()``:
+        its first call builds PySide's enum types of QAbstractScrollArea, 18-50 ms the desk never spends)."""
+        for child in chart.children():
+            if child.isWidgetType():
+                child.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if self.trend and obj is self.widget and kind == QEvent.Type.ChildAdded:
             child = event.child()
-            if child.isWidgetType():  # a chart view: it paints in its viewport
-                (child.viewport() if hasattr(child, "viewport") else child).installEventFilter(self)
+            if child.isWidgetType():  # a chart view
+                self._watch_chart(child)
         elif kind == QEvent.Type.Paint and self.at is None and (obj is not self.widget or not self.trend) \
                 and self.is_in():
             self.at = self.now()

@@ -147,6 +147,7 @@ class TodayView(QWidget):
         if first_read:
             self.refresh(SEEN_FIRST)
         self.risky_calls.start()  # after Today's figures on the database worker
+        self.trend.start()
 
     def refresh(self, order: int = IN_TURN) -> None:
         """``order``: the first read goes before every other box's and page's on the database worker."""
