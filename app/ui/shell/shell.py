@@ -24,7 +24,8 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
                 "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
-                "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance")
+                "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance",
+                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
