@@ -37,7 +37,7 @@ class MonthTrend(QWidget):
         first shown, or soon after."""
         if not self._asked:
             self._asked = True
-            self.refresh(SEEN_NEXT)
+            self.refresh(SEEN_NEXT, pool="io")  # a reader beside the database worker, as the riskiest calls'
 
     def prepare(self) -> None:
         """Its window is prepared while the PIN is typed: draw the charts as soon as the points are in
@@ -58,13 +58,13 @@ class MonthTrend(QWidget):
             if self.points is not None and not self.charts:
                 self.show_points(self.points)
 
-    def refresh(self, order: int = IN_TURN) -> None:
+    def refresh(self, order: int = IN_TURN, pool: str = "db") -> None:
         if not self._asked:
             return  # not shown yet: the first show reads it
         from app.services.glance.trend import month_trend
 
         store = self.store
-        self.ops.run(lambda: month_trend(store), on_success=self.show_points, order=order)
+        self.ops.run(lambda: month_trend(store), on_success=self.show_points, order=order, pool=pool)
 
     def show_points(self, points) -> None:
         self.points = points
