@@ -29,7 +29,9 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
-                 "app.ui.settings.backups_panel")
+                 "app.ui.settings.backups_panel",
+                 # The case list's code: no longer loaded with the main window, but before Cases is opened.
+                 "app.ui.cases.cases_view", "app.ui.recovery.recovery_stepper")
 # Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
 # held the interpreter and the import locks the main window's own imports then waited for.
 # PySide builds a class's enum types on their first use, ~5 ms each: these 21 were built on the UI
