@@ -9,7 +9,9 @@ QMainWindow's start, and a case list that loads every row at once. Prints figure
 The start is measured twice: with the PIN entered the moment the sign-in can check it (no time
 to type: everything the store needs is on the clock) and with the PIN entered --pin-after seconds
 after the dialog showed, as a person types it (the store opens and Today is read meanwhile; its keys
-are typed 0.5 s before Enter, key events the desk sees as a person's). The
+are typed 0.5 s before Enter, key events the desk sees as a person's). "Every box of Today" is the
+last of Today's boxes on screen with its data: figures, Overdue, riskiest calls, improvements,
+warnings and the trend (tests/bench/today_boxes.py). --start-only skips the case list. The
 scrypt PIN check's own cost is printed too: it is deliberately slow and not to be optimised away.
 """
 
@@ -92,6 +94,9 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
+    sys.path.insert(0, str(ROOT))
+    from tests.bench.today_boxes import TodayBoxes
+
     class Painted(QObject):
         """When a widget is first painted (on screen), and first painted after Today filled."""
 
@@ -111,43 +116,29 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
 
     watch = {}
 
-    class OverduePainted(QObject):
-        """When the Overdue box is first painted with its rows (its title is set with them)."""
-
-        def __init__(self, box) -> None:
-            super().__init__(box)
-            self.at = None
-            box.installEventFilter(self)
-
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and self.at is None and obj.title():
-                self.at = time.time() - t0
-            return False
-
     def on_window(w) -> None:  # connected before the window exists: nothing can be missed
         watch["window"], watch["today"] = Painted(w), Painted(w.today)
-        watch["overdue"] = OverduePainted(w.recovery.overdue)
+        watch["boxes"] = TodayBoxes(w, lambda: time.time() - t0)
         w.today.filled.connect(lambda: setattr(watch["today"], "filled", True))
         watch["today"].filled = w.today.is_filled  # filled before it was shown (prepared during the PIN)
 
     shell.window_shown.connect(on_window)
     t_pin = time.time() - t0
     dialog.submit.click()
-    overdue = {}
 
     def every_box() -> bool:
-        """Today's figures painted, and the Overdue box painted with its rows (it has no title until
-        then; a box left hidden, with no rows, counts when its title is set)."""
-        w = shell.window
-        if "overdue" in watch and watch["overdue"].at is not None:
-            overdue.setdefault("at", watch["overdue"].at)
-        elif w is not None and "at" not in overdue and w.recovery.overdue.title() and not w.recovery.overdue.isVisible():
-            overdue["at"] = time.time() - t0
-        return "window" in watch and watch["window"].first and watch["today"].after_fill and "at" in overdue
+        """The window painted, Today's figures painted, and every other box of Today painted with its
+        data (or left hidden by it): Overdue, riskiest calls, warnings, improvements, the trend."""
+        return ("window" in watch and watch["window"].first and watch["today"].after_fill
+                and watch["boxes"].done())
 
-    wait_for(every_box)
+    try:
+        wait_for(every_box)
+    except TimeoutError:
+        raise TimeoutError(f"not every box of Today filled: {watch.get('boxes') and watch['boxes'].times()}") from None
     window_shown, today_filled = watch["window"].first, watch["today"].after_fill
-    every = max(today_filled, overdue["at"])
+    box_times = watch["boxes"].times()
+    every = max(today_filled, *box_times.values())
     rss = rss_mb()
     # The case list opened for the first time in the desk, as a person opens it once Today is up:
     # Cases chosen in the navigation -> its first page on screen (built when first opened).
@@ -165,7 +156,8 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     cases_first_open = time.perf_counter() - t
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
-           every_box_after_pin=every - t_pin, rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
+           every_box_after_pin=every - t_pin, boxes_after_pin={k: v - t_pin for k, v in box_times.items()},
+           last_box=max(box_times, key=box_times.get), rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
     ops.wait_idle()
 
 
@@ -355,6 +347,22 @@ def list_only(data_dir: Path, plate: str, runs: int) -> None:
         print(f"{key:<40} median {statistics.median(r[key] for r in lists):6.0f} MB")
 
 
+def every_box_spread(typed: list[dict], quick: list[dict], hashes: list[dict]) -> None:
+    """Every box of Today after the PIN, typed and entered at once: min/median/max, each run's ratio to
+    the scrypt check of the same run, and each box's median (the last box named per run)."""
+    for label, runs in (("typed at human speed", typed), ("entered at once", quick)):
+        v = sorted(r["every_box_after_pin"] * 1000 for r in runs)
+        ratios = sorted(r["every_box_after_pin"] / h["scrypt"] for r, h in zip(runs, hashes))
+        print(f"  every box, PIN {label:<21} min {v[0]:5.0f}  median {statistics.median(v):5.0f}  max {v[-1]:5.0f} ms;"
+              f" x scrypt of its run: {' '.join(f'{x:.2f}' for x in ratios)}; last: "
+              f"{', '.join(r['last_box'] for r in runs)}")
+        names = runs[0]["boxes_after_pin"]
+        print("    medians: " + ", ".join(f"{n} {statistics.median(r['boxes_after_pin'][n] for r in runs) * 1000:.0f}"
+                                         for n in names) + " ms")
+    s = sorted(h["scrypt"] * 1000 for h in hashes)
+    print(f"  scrypt PIN check alone: min {s[0]:.0f}  median {statistics.median(s):.0f}  max {s[-1]:.0f} ms")
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--data-dir", default="/tmp/recovery-desk-bench-100k")
@@ -365,6 +373,8 @@ def main() -> None:
                    help="seconds from the sign-in dialog to the PIN in the typed scenario")
     p.add_argument("--list-only", action="store_true",
                    help="only the case list built alone, in --runs fresh processes (not the start-up)")
+    p.add_argument("--start-only", action="store_true",
+                   help="only the start-up runs and every box of Today (not the case list)")
     p.add_argument("--child")
     p.add_argument("--plate", default="")
     p.add_argument("--t0", type=float, default=0.0)
@@ -397,6 +407,10 @@ def main() -> None:
         quick.append(run_child("app", "--data-dir", str(data_dir), "--pin-after", "0"))
         typed.append(run_child("app", "--data-dir", str(data_dir), "--pin-after", str(pin_after)))
         hashes.append(run_child("scrypt"))
+    if args.start_only:
+        print(f"store: {data_dir}; {args.runs} runs; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        every_box_spread(typed, quick, hashes)
+        return
     lst = run_child("list", "--data-dir", str(data_dir), "--plate", plate)
     naive = run_child("loadall", "--data-dir", str(data_dir))
     b = med(bare, "shown")
@@ -423,9 +437,10 @@ def main() -> None:
     line("  Today filled with real figures", med(typed, "today_filled"))
     print(f"{'  after the PIN: main window / Today filled':<52}{med(typed, 'window_after_pin') * 1000:7.0f} ms / "
           f"{med(typed, 'today_after_pin') * 1000:.0f} ms")
-    print(f"{'  after the PIN: every box of Today (Overdue too)':<52}{med(typed, 'every_box_after_pin') * 1000:7.0f} ms"
+    print(f"{'  after the PIN: every box of Today':<52}{med(typed, 'every_box_after_pin') * 1000:7.0f} ms"
           f"  (entered at once: {med(quick, 'every_box_after_pin') * 1000:.0f} ms)")
     print(f"{'scrypt PIN check alone (N=2^14, r=8: intrinsic)':<52}{h * 1000:7.0f} ms")
+    every_box_spread(typed, quick, hashes)
     print(f"{'memory after Today filled':<52}{med(quick, 'rss'):7.0f} MB  (typed PIN: {med(typed, 'rss'):.0f} MB, "
           f"then the case list opened: {med(typed, 'rss_cases'):.0f} MB)")
     print(f"case list built alone, fresh process:  {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
@@ -446,9 +461,9 @@ def main() -> None:
     figure("sign-in dialog shown (process start)", med(quick, "first_window"), "s", b, "bare QMainWindow", "1.3")
     figure(f"PIN typed at human speed -> Today's figures ({rows})", med(typed, "today_after_pin"), "s", h,
            "scrypt PIN check")
-    figure(f"PIN typed at human speed -> every box of Today, Overdue too ({rows})",
+    figure(f"PIN typed at human speed -> every box of Today ({rows})",
            med(typed, "every_box_after_pin"), "s", h, "scrypt PIN check", "2.0")
-    figure(f"PIN entered at once -> every box of Today, Overdue too ({rows})", med(quick, "every_box_after_pin"),
+    figure(f"PIN entered at once -> every box of Today ({rows})", med(quick, "every_box_after_pin"),
            "s", h, "scrypt PIN check", "3.0")
     figure(f"case list first page ({rows})", lst["first_page"], "s", naive["first_page"], "load every row",
            "< 50 ms")

@@ -2,7 +2,8 @@
 
     .venv/bin/python tests/bench/profile_pin.py DATA_DIR [--pin-after 1.5] [--top 40]
 
-Prints, relative to the moment the PIN is entered: when Today's figures and the Overdue box filled;
+Prints, relative to the moment the PIN is entered: when each box of Today was painted with its data
+(figures, Overdue, riskiest calls, improvements, warnings, the trend: tests/bench/today_boxes.py);
 each background job's queueing, start, end and delivery to the UI thread (the worker pools are where
 a box waits behind other loads); and cProfile of the UI thread over the same span (cumulative).
 The demo store's administrator signs in with PIN 0000, as bench_case_list does.
@@ -40,14 +41,17 @@ def main() -> None:
     from app.ui.common import ops as opsmod
     from app.ui.shell.application import start_gui
     from tests.bench.bench_case_list import DEMO_PIN, TYPING_S, wait_for
+    from tests.bench.today_boxes import TodayBoxes
 
     jobs = []
     original = opsmod.Ops.run
 
-    def run(self, fn, *, on_success=None, on_failure=None, pool="db"):
+    def run(self, fn, *, on_success=None, on_failure=None, pool="db", **kw):
         code = getattr(fn, "__code__", None)
         where = f" ({code.co_filename.split('/app/')[-1]}:{code.co_firstlineno})" if code else ""
-        rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool, "queued": time.time() - t0}
+        order = f"/{kw['order']}" if "order" in kw else ""  # Ops.run's order, where given
+        rec = {"name": getattr(fn, "__qualname__", repr(fn)) + where, "pool": pool + order,
+               "queued": time.time() - t0}
 
         def timed():
             rec["start"] = time.time() - t0
@@ -62,7 +66,7 @@ def main() -> None:
                 on_success(result)
 
         jobs.append(rec)
-        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool)
+        return original(self, timed, on_success=delivered, on_failure=on_failure, pool=pool, **kw)
 
     opsmod.Ops.run = run
     gui, chosen = app.cli.gui_data_dir(["--data-dir", args.data_dir])
@@ -80,32 +84,24 @@ def main() -> None:
     marks = {}
 
     def on_window(w) -> None:
-        if w.today.is_filled:  # filled before it was shown (prepared while the PIN was typed)
-            marks.setdefault("today", time.time() - t0)
-        w.today.filled.connect(lambda: marks.setdefault("today", time.time() - t0))
+        marks["boxes"] = TodayBoxes(w, lambda: time.time() - t0)
 
     shell.window_shown.connect(on_window)
     profile = cProfile.Profile()
     pin = time.time() - t0
     profile.enable()
     dialog.submit.click()
-
-    def every_box() -> bool:
-        w = shell.window
-        if w is not None and "overdue" not in marks and w.recovery.overdue.title():
-            marks["overdue"] = time.time() - t0
-        return "today" in marks and "overdue" in marks
-
-    wait_for(every_box)
+    wait_for(lambda: "boxes" in marks and marks["boxes"].done())
     profile.disable()
     ms = lambda at: f"{(at - pin) * 1000:7.0f}"  # noqa: E731
-    print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN: Today's figures "
-          f"{ms(marks['today']).strip()} ms, Overdue box {ms(marks['overdue']).strip()} ms")
-    print("pool  queued   start     end  delivered   run ms  job (times in ms after the PIN)")
+    times = marks["boxes"].times()
+    print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN, each box of Today "
+          f"painted with its data: " + ", ".join(f"{name} {ms(at).strip()}" for name, at in times.items()) + " ms")
+    print("pool/order queued start end delivered, run ms, job (times in ms after the PIN)")
     for r in jobs:
         cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]
         run_ms = f"{(r['end'] - r['start']) * 1000:7.0f}" if "end" in r else "running"
-        print(f"{r['pool']:4} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
+        print(f"{r['pool']:5} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
     print(out.getvalue())

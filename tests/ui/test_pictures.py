@@ -35,6 +35,18 @@ def test_todays_trend_is_drawn_after_the_first_show_with_the_months_figures(qtbo
     assert len(points) == 12 and sum(p.forms for p in points) == 4
 
 
+def test_a_window_prepared_before_sign_in_draws_its_trend_hidden(qtbot, store, advisor):
+    """Prepared while the PIN is typed, the window's trend is read and drawn before it is shown: the
+    first show after the PIN only paints it."""
+    from app.ui.shell.main_window import MainWindow
+
+    w = MainWindow(store, Ops(inline=True), advisor, sealed=True)
+    qtbot.addWidget(w)
+    assert w.today.trend.points is not None and w.today.trend.charts == []  # read with Today, not drawn
+    w.prepare_paint()
+    assert len(w.today.trend.charts) == 2 and not w.isVisible()
+
+
 def test_the_status_bar_counts_the_list_and_a_part_filters_it(qtbot, window, store, advisor):
     from app.services.recovery.guide import escalate
 

@@ -43,6 +43,13 @@ def _changes_module():
 
 log = logging.getLogger(__name__)
 
+# ``Ops.run``'s order: a job waiting in its pool is taken before every job of a higher order, first
+# in, first out within one. The first reads of what the person looks at after the PIN go first, so
+# a start-up load of a box further down (or of another page, the notices) never delays them.
+SEEN_FIRST = 0  # Today's figures and its Overdue box
+SEEN_NEXT = 1  # Today's other boxes
+IN_TURN = 2  # everything else
+
 
 class _Pending:
     """One job until its answer is handed over. It holds the job's closure, its delivery and its
@@ -155,12 +162,14 @@ class Ops(QObject):
         self._boxes: set = set()  # failure message boxes still open
 
     def run(self, fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None, pool: str = "db") -> None:
+            on_failure: Callable[[BaseException], None] | None = None, pool: str = "db",
+            order: int = IN_TURN) -> None:
         """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread,
         then announce what it changed. Without ``on_failure`` a failure is shown in a message box.
         ``pool``: "db" (database work, one job at a time), "io" (network and PDF work) or "now" (what a
         person waits for at once, the PIN check: never queued behind the reads of a window prepared
-        while the PIN was typed)."""
+        while the PIN was typed). ``order``: taken before the pool's waiting jobs of a higher order
+        (SEEN_FIRST, SEEN_NEXT, IN_TURN); a running job is never interrupted."""
 
         def deliver(result, error, changed: Changes) -> None:
             if error is None:
@@ -188,7 +197,7 @@ class Ops(QObject):
         pending = _Pending(fn, self, deliver)
         self._pending.add(pending)
         self.busy_changed.emit(True)
-        pending.future = {"db": self._db, "io": self._io, "now": self._now}[pool].submit(_work, pending)
+        pending.future = {"db": self._db, "io": self._io, "now": self._now}[pool].submit(_work, pending, order)
 
     def _finished(self, pending: _Pending) -> None:
         """On the UI thread: the job's answer, delivered; its closure and outcome are dropped here."""

@@ -3,11 +3,14 @@
 ``concurrent.futures.ThreadPoolExecutor``'s threads are not daemons: Python joins each of them when
 the program ends, so one job hung on the network kept a closed desk's process alive until the job
 gave up. These threads run the same way (jobs in order, as many at once as the pool's size, a
-``Future`` per job), but a job still running when the program ends does not delay it.
+``Future`` per job), but a job still running when the program ends does not delay it. A job may be
+given an order: a lower one is taken before every higher one still waiting (what a person sees first
+before the rest), jobs of one order first in, first out.
 """
 
 from __future__ import annotations
 
+import itertools
 import queue
 import threading
 import weakref
@@ -17,13 +20,14 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 _STOP = None  # put once per thread: that thread ends
+LAST = 1 << 30  # the order of a stop: after every job already waiting, as first in, first out had it
 
 
-def _serve(jobs: "queue.SimpleQueue", idle: list[int], lock: threading.Lock) -> None:
+def _serve(jobs: "queue.PriorityQueue", idle: list[int], lock: threading.Lock) -> None:
     """One worker: take jobs until told to stop. It keeps no reference to a job between jobs (a
     job's argument may hold a view, which must be let go on the UI thread, not here)."""
     while True:
-        item = jobs.get()
+        item = jobs.get()[2]  # (order, sequence, job): the sequence keeps one order first in, first out
         with lock:
             idle[0] -= 1
         if item is _STOP:
@@ -40,33 +44,35 @@ def _serve(jobs: "queue.SimpleQueue", idle: list[int], lock: threading.Lock) -> 
             idle[0] += 1
 
 
-def _stop_all(jobs: "queue.SimpleQueue", threads: list) -> None:
+def _stop_all(jobs: "queue.PriorityQueue", threads: list, sequence) -> None:
     for _ in threads:
-        jobs.put(_STOP)
+        jobs.put((LAST, next(sequence), _STOP))
 
 
 class Workers:
-    """``size`` daemon threads started as work comes, taking jobs first in, first out."""
+    """``size`` daemon threads started as work comes, taking jobs by order, then first in, first out."""
 
     def __init__(self, size: int, name: str) -> None:
         self.size, self.name = size, name
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs: queue.PriorityQueue = queue.PriorityQueue()
+        self._sequence = itertools.count()
         self._threads: list[threading.Thread] = []
         self._idle = [0]  # threads waiting for a job (a list: shared with them, never with self)
         self._lock = threading.Lock()
         self._shut = False
         # A pool nobody closed but everybody dropped still lets its threads end.
-        weakref.finalize(self, _stop_all, self._jobs, self._threads)
+        weakref.finalize(self, _stop_all, self._jobs, self._threads, self._sequence)
 
-    def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:
-        """Run ``fn(arg)`` on a worker; refused (RuntimeError) once the pool is shut down."""
+    def submit(self, fn: Callable[[Any], Any], arg: Any, order: int = 0) -> Future:
+        """Run ``fn(arg)`` on a worker, before every waiting job of a higher ``order``; refused
+        (RuntimeError) once the pool is shut down."""
         from concurrent.futures import Future  # with the first job, not before the first window (see ops)
 
         future: Future = Future()
         with self._lock:
             if self._shut:
                 raise RuntimeError(f"{self.name}: shut down")
-            self._jobs.put((future, fn, arg))
+            self._jobs.put((order, next(self._sequence), (future, fn, arg)))
             if self._idle[0] == 0 and len(self._threads) < self.size:
                 self._idle[0] += 1  # counted before it starts: the next job doesn't start another
                 thread = threading.Thread(target=_serve, args=(self._jobs, self._idle, self._lock),
@@ -77,18 +83,18 @@ class Workers:
 
     def shutdown(self) -> list:
         """Take no more work; cancel what has not started and return those jobs' arguments (in the
-        order given); every thread ends once its current job does. Never waits."""
+        order they would have run); every thread ends once its current job does. Never waits."""
         dropped = []
         with self._lock:
             self._shut = True
             while True:
                 try:
-                    item = self._jobs.get_nowait()
+                    item = self._jobs.get_nowait()[2]
                 except queue.Empty:
                     break
                 if item is not _STOP and item[0].cancel():
                     dropped.append(item[2])
-            _stop_all(self._jobs, self._threads)
+            _stop_all(self._jobs, self._threads, self._sequence)
         return dropped
 
     @property

@@ -22,7 +22,9 @@ class NoticesButton(QToolButton):
     case_requested = Signal(str)
     notices_shown = Signal()  # each time a fresh reading of the notices is on screen (tests wait for it)
 
-    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None, *, first_read: bool = True) -> None:
+        """``first_read`` False: the first ``refresh()`` is the owner's to call (the main window: once
+        Today is filled); change notices refresh it either way."""
         super().__init__(parent)
         self.setObjectName("notices")
         self.store, self.ops, self.user = store, ops, user
@@ -36,7 +38,8 @@ class NoticesButton(QToolButton):
         self.clicked.connect(self.on_clicked)
         self._show_count()
         ops.follow(self, self.refresh)
-        self.refresh()
+        if first_read:
+            self.refresh()
 
     @property
     def unread(self) -> list[inbox.Notice]:

@@ -4,6 +4,7 @@ supervisors Approvals and Verification calls; the overdue list on Today."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
@@ -11,13 +12,15 @@ from shiboken6 import isValid
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
 from app.scripts.library import ScriptLibrary, library_for
-from app.ui.recovery.approvals_view import ApprovalsView
-from app.ui.recovery.callbacks_view import CallbacksView
 from app.ui.today.overdue_box import OverdueBox
-from app.ui.recovery.recovery_stepper import RecoveryStepper
 from app.ui.common.ui_words import error_text
-from app.ui.feedback.verification_view import VerificationView
 from app.ui.shell.page_stack import LazyPage
+
+if TYPE_CHECKING:  # each page's code is loaded when the page is first built (main_window says why)
+    from app.ui.feedback.verification_view import VerificationView
+    from app.ui.recovery.approvals_view import ApprovalsView
+    from app.ui.recovery.callbacks_view import CallbacksView
+    from app.ui.recovery.recovery_stepper import RecoveryStepper
 
 
 def _t(text: str) -> str:
@@ -40,6 +43,8 @@ class RecoveryPages:
 
     def add_stepper(self, cases) -> None:
         """Beside a case's details, once the Cases page is built."""
+        from app.ui.recovery.recovery_stepper import RecoveryStepper
+
         window = self._window
         self._stepper = RecoveryStepper(window.store, window.ops, self.library, window.user)
         cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), self._stepper)
@@ -64,20 +69,34 @@ class RecoveryPages:
 
 def install_recovery(window) -> RecoveryPages:
     store, ops, user = window.store, window.ops, window.user
-    callbacks = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")),
-                                     lambda: CallbacksView(store, ops, user), "callback", "callbacks_due")
+
+    def make_callbacks() -> CallbacksView:
+        from app.ui.recovery.callbacks_view import CallbacksView
+
+        return CallbacksView(store, ops, user)
+
+    callbacks = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Callbacks due")), make_callbacks,
+                                     "callback", "callbacks_due")
     approvals = verification = None
     if getattr(user, "is_supervisor", False):
         def make_approvals() -> ApprovalsView:
+            from app.ui.recovery.approvals_view import ApprovalsView
+
             view = ApprovalsView(store, ops, user)
             view.case_requested.connect(window.on_today_case_requested)
             return view
 
         approvals = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Approvals")), make_approvals,
                                          "approve", "approvals")
+        def make_verification() -> VerificationView:
+            from app.ui.feedback.verification_view import VerificationView
+
+            return VerificationView(store, ops, user)
+
         verification = window.add_lazy_page(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Verification calls")),
-                                            lambda: VerificationView(store, ops, user), "verify", "verification")
-    pages = RecoveryPages(window, callbacks, OverdueBox(store, ops), approvals, verification)
+                                            make_verification, "verify", "verification")
+    overdue = OverdueBox(store, ops, first_read=not window.today_prefilled)
+    pages = RecoveryPages(window, callbacks, overdue, approvals, verification)
     window._cases.built.connect(pages.add_stepper)
     window.today.layout().insertWidget(1, pages.overdue)
     pages.overdue.case_requested.connect(window.on_today_case_requested)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal  # no Qt namespace before the first window (see ops)
 from PySide6.QtWidgets import QApplication, QDialog
+from shiboken6 import isValid
 
 from app.foundation.translation import pick_language
 from app.ui.common import i18n
-from app.ui.common.ops import Ops
+from app.ui.common.ops import SEEN_FIRST, Ops
 from app.ui.shell.sign_in_dialog import SignInDialog
 
 
@@ -22,11 +24,14 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
                 "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
-                "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance")
+                "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance",
+                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
-                 "app.ui.settings.backups_panel")
+                 "app.ui.settings.backups_panel",
+                 # The case list's code: no longer loaded with the main window, but before Cases is opened.
+                 "app.ui.cases.cases_view", "app.ui.recovery.recovery_stepper")
 # Not the pages built when first opened (Reports' reportlab): loading them while the PIN is typed
 # held the interpreter and the import locks the main window's own imports then waited for.
 # PySide builds a class's enum types on their first use, ~5 ms each: these 21 were built on the UI
@@ -82,6 +87,19 @@ def _warm(data_dir: Path) -> None:
     library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
 
 
+_frozen = []
+
+
+def _freeze_start_up() -> None:
+    """Once, when the main window's code is loaded (or its first window is built): everything start-up
+    made so far (modules, classes, the sign-in dialog) moves out of reach of Python's cycle collection,
+    which otherwise walked all of it at each full collection while the window was built (two took 54 ms
+    at 100k cases). What start-up keeps lives as long as the process anyway."""
+    if not _frozen:
+        _frozen.append(True)
+        gc.freeze()
+
+
 def _build_enums() -> None:
     for module, owner, names in FIRST_USED_ENUMS:
         cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
@@ -125,6 +143,7 @@ class Shell(QObject):
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
+        self._awaiting: list = []  # windows built to be filled by that read (they don't read Today themselves)
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow, monotonic time built) before the PIN check
         self._discarded: list = []
         self._warm_started = False
@@ -165,6 +184,7 @@ class Shell(QObject):
 
     def _on_warm(self, _result=None) -> None:
         self._warm_done = True
+        _freeze_start_up()
         if self._prepare_wanted:
             self._prepare_timer.start()
 
@@ -310,8 +330,29 @@ class Shell(QObject):
                 window.deleteLater()
             self._discarded = []
 
+    def _read_coming(self) -> bool:
+        """Today's read made before sign-in is on its way, or in and fresh, for the first window."""
+        if self.ops.inline or not self._today_for_first:
+            return False
+        read = self._today_read
+        return self._today_reading or (read is not None and time.monotonic() - read[0] <= TODAY_FRESH_S)
+
+    def _fill_from_read(self, window, read) -> None:
+        """A window built to use the read made before sign-in: Today's figures and the Overdue box
+        from it, unless a refresh after a change notice filled them already (that one is newer)."""
+        at, figures, alerts, overdue = read
+        window._today_read_at = at
+        if not getattr(window, "_today_filled", False):
+            window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
+        if not window.recovery.overdue.title():
+            window.recovery.overdue.show_rows(overdue)
+
     def on_today_read(self, read) -> None:
         self._today_reading = False
+        awaiting, self._awaiting = self._awaiting, []
+        for window in awaiting:  # built while it was read: it is theirs, whoever signed in since
+            if isValid(window):
+                self._fill_from_read(window, read)
         if not self._today_for_first:  # signed out since it was asked for: no later window gets it
             return
         self._today_read = read
@@ -326,7 +367,12 @@ class Shell(QObject):
         self._today_for_first = False
 
     def on_today_failed(self, _exc: BaseException) -> None:
-        self._today_reading = False  # Today reads its figures itself; nothing is lost
+        self._today_reading = False
+        awaiting, self._awaiting = self._awaiting, []
+        for window in awaiting:  # they waited for it: they read their own now; nothing is lost
+            if isValid(window):
+                window.today.refresh(SEEN_FIRST)
+                window.recovery.overdue.refresh(SEEN_FIRST)
 
     def _show_today_read(self, window) -> None:
         """Fill the first window's Today (and its Overdue box) with the figures read while the PIN was
@@ -381,12 +427,22 @@ class Shell(QObject):
         from app.services.drafts import DraftBox
         from app.ui.shell.main_window import MainWindow
 
-        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed)
+        _freeze_start_up()  # before the window: its objects stay collectable
+
+        # One read of Today for the first window: the one made before sign-in, when on its way or fresh.
+        prefilled = self._read_coming()
+        window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed,
+                            today_prefilled=prefilled)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.closed.connect(self.on_window_closed)
         window.today.filled.connect(lambda: setattr(window, "_today_filled", True))
         window.sync_wanted = self._start_later
+        if prefilled:
+            if self._today_reading:
+                self._awaiting.append(window)  # filled when the read arrives
+            else:
+                self._fill_from_read(window, self._today_read)
         return window
 
     def on_window_closed(self, window) -> None:
@@ -425,6 +481,10 @@ class Shell(QObject):
             self.follow_lock_setting()
         self.load_lock_minutes()
         self.window_shown.emit(self.window)
+        read_at = getattr(self.window, "_today_read_at", None)
+        if read_at is not None and time.monotonic() - read_at > TODAY_FRESH_S:  # prepared long ago
+            self.window.today.refresh(SEEN_FIRST)
+            self.window.recovery.overdue.refresh(SEEN_FIRST)
         self._show_today_read(self.window)
         if self._today_read is not None or not self._today_reading:  # else it fills this window on arrival
             self._today_used()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QInputDialog, QListWidget, QListWidgetI
 
 from app.rules.vocab import Role
 from app.services.changes import CASES, SETTINGS
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.style import ERROR_COLOUR
 
 
@@ -36,9 +36,9 @@ class ImprovementsBox(QGroupBox):
         if user is None:
             return
         ops.follow(self, self.refresh)
-        self.refresh()
+        self.refresh(SEEN_NEXT)
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
         from app.services.predict.improvements import open_actions
 
         store, user = self.store, self.user
@@ -46,7 +46,7 @@ class ImprovementsBox(QGroupBox):
         mine = lambda a: (user.is_supervisor or a.owner == user.display_name  # noqa: E731
                           or (a.owner_role and a.owner_role == user.role))
         # no figures: the box shows no before/after, and this runs on every change of a case
-        self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows)
+        self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows, order=order)
 
     def show_rows(self, rows) -> None:
         loc = self.locale()

@@ -1,5 +1,6 @@
-"""Today's month box pictures: the 12-month trend of the average score and of the failure share, drawn
-after Today's first paint (the charting module is loaded then, not at start-up)."""
+"""Today's month box pictures: the 12-month trend of the average score and of the failure share, read
+with Today's other boxes and drawn after Today's first paint, or while its window is prepared before
+sign-in (the charting module is loaded then, not at start-up)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.services.changes import FORMS, SETTINGS
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.widgets import plain_tip
 
 
 class MonthTrend(QWidget):
-    """Two small charts side by side; empty (and the charting library not loaded) until the page is first shown."""
+    """Two small charts side by side; empty (and the charting library not loaded) until the page is first
+    shown or its window prepared (``prepare``)."""
 
     shows = FORMS | SETTINGS  # the kinds of change this view refreshes on
 
@@ -23,29 +25,53 @@ class MonthTrend(QWidget):
         self.points = None
         self.charts: list[QWidget] = []
         self._asked = False
+        self._drawing = False  # shown, or its window prepared: the charts are drawn when the points come
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumHeight(150)
         ops.follow(self, self.refresh)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
+    def start(self) -> None:
+        """The first read, asked for by Today with its other boxes' (after its figures and Overdue on the
+        database worker; before the notices and the other pages' loads): the points are in when it is
+        first shown, or soon after."""
         if not self._asked:
             self._asked = True
-            QTimer.singleShot(0, self.refresh)  # after the first paint: Today's figures come first
+            self.refresh(SEEN_NEXT, pool="io")  # a reader beside the database worker, as the riskiest calls'
 
-    def refresh(self) -> None:
+    def prepare(self) -> None:
+        """Its window is prepared while the PIN is typed: draw the charts as soon as the points are in
+        (hidden), so the first show after the PIN only paints them."""
+        self._draw_from_now()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._drawing:
+            QTimer.singleShot(0, self._draw_from_now)  # after the first paint: Today's figures come first
+        if not self._asked:
+            self._asked = True
+            QTimer.singleShot(0, lambda: self.refresh(SEEN_NEXT))
+
+    def _draw_from_now(self) -> None:
+        if not self._drawing:
+            self._drawing = True
+            if self.points is not None and not self.charts:
+                self.show_points(self.points)
+
+    def refresh(self, order: int = IN_TURN, pool: str = "db") -> None:
         if not self._asked:
             return  # not shown yet: the first show reads it
         from app.services.glance.trend import month_trend
 
         store = self.store
-        self.ops.run(lambda: month_trend(store), on_success=self.show_points)
+        self.ops.run(lambda: month_trend(store), on_success=self.show_points, order=order, pool=pool)
 
     def show_points(self, points) -> None:
+        self.points = points
+        if not self._drawing:
+            return  # drawn when first shown (or its window prepared)
         from app.ui.common.charts import Line, trend_chart
 
-        self.points = points
         loc = self.locale()
         # The month's number, every second month back from this one: twelve names, or twelve numbers
         # of two digits, do not fit under a chart half a box wide at 1366x768 (the tooltip has them all).

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButt
 from app.services.recovery.guide import count_overdue, overdue_cases
 from app.services.changes import CASES, SETTINGS
 from app.services.today.worklist import OVERDUE_SHOWN
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_FIRST, Ops
 from app.ui.common.style import set_role
 
 SHOWN = OVERDUE_SHOWN  # the oldest; the case list's "Overdue only" filter shows them all
@@ -20,7 +20,8 @@ class OverdueBox(QGroupBox):
     case_requested = Signal(str)
     more_requested = Signal()  # the case list's "Overdue only": every overdue case
 
-    def __init__(self, store, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, parent: QWidget | None = None, *, first_read: bool = True) -> None:
+        """``first_read`` False: the rows read before sign-in fill it (``show_rows``), not a read of its own."""
         super().__init__(parent)
         self.setObjectName("overdue")
         self.store, self.ops = store, ops
@@ -36,11 +37,13 @@ class OverdueBox(QGroupBox):
         set_role(self, "error")
         self.list.itemActivated.connect(self.on_list_item_activated)  # a double-click emits it too
         ops.follow(self, self.refresh)
-        self.refresh()
+        if first_read:
+            self.refresh(SEEN_FIRST)
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
         store = self.store
-        self.ops.run(lambda: (overdue_cases(store, limit=SHOWN), count_overdue(store)), on_success=self.show_rows)
+        self.ops.run(lambda: (overdue_cases(store, limit=SHOWN), count_overdue(store)), on_success=self.show_rows,
+                     order=order)
 
     def show_rows(self, result) -> None:
         rows, total = result

@@ -13,7 +13,7 @@ ALERTS_SHOWN = 50  # open_alerts' default: the newest, the rest counted and a cl
 from app.ui.common.dates import qdate_today, short_when
 from app.ui.today.full_list import alert_text, form_text
 from app.services.changes import ALERTS, CASES, FORMS, SETTINGS
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_FIRST, Ops
 from app.ui.common.widgets import Label, vocab_title
 from app.rules.vocab import Severity
 from app.ui.common.style import ERROR_COLOUR
@@ -120,7 +120,10 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
 
-    def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None, *,
+                 first_read: bool = True) -> None:
+        """``first_read`` False: the figures read before sign-in fill it (the shell's ``show_figures``),
+        not a read of its own; change notices refresh it either way."""
         super().__init__(parent)
         self.setObjectName("today")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
@@ -141,16 +144,19 @@ class TodayView(QWidget):
         self.improvements_box.case_requested.connect(self.case_requested)
         self.build_layout(month)
         ops.follow(self, self.refresh)
-        self.refresh()
+        if first_read:
+            self.refresh(SEEN_FIRST)
         self.risky_calls.start()  # after Today's figures on the database worker
+        self.trend.start()
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
+        """``order``: the first read goes before every other box's and page's on the database worker."""
         from app.services.today.alerts import open_alerts
         from app.services.today.worklist import today_figures
 
         store, supervisor = self.store, bool(self.user and self.user.is_supervisor)
         self.ops.run(lambda: (today_figures(store), open_alerts(store) if supervisor else []),
-                     on_success=self.show_figures)
+                     on_success=self.show_figures, order=order)
 
     def show_figures(self, result) -> None:
         t, alerts = result

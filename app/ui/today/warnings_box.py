@@ -10,7 +10,7 @@ from shiboken6 import isValid
 
 from app.services.changes import ALERTS, FORMS, SETTINGS
 from app.ui.common.dates import short_date
-from app.ui.common.ops import Ops
+from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.ui_words import error_text, warning_crossed, warning_subject
 from app.ui.common.widgets import Label, dialog_buttons
 
@@ -52,14 +52,14 @@ class WarningsBox(QGroupBox):
         self.rework = QTimer(self, singleShot=True, interval=REWORK_MS, timeout=self.work_out)
         ops.follow(self, self.refresh)
         ops.changed.connect(self.on_changed)
-        self.refresh()
+        self.refresh(SEEN_NEXT)
         QTimer.singleShot(FIRST_WORK_MS, self.work_out)
 
-    def refresh(self) -> None:
+    def refresh(self, order: int = IN_TURN) -> None:
         from app.services.predict.warnings import open_warnings
 
         store = self.store
-        self.ops.run(lambda: open_warnings(store), on_success=self.show_rows)
+        self.ops.run(lambda: open_warnings(store), on_success=self.show_rows, order=order)
 
     def on_changed(self, changed) -> None:
         if changed & FORMS and not self.rework.isActive():
