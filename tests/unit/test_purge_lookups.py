@@ -124,10 +124,10 @@ def test_only_the_files_holding_the_customer_or_a_record_merged_into_them_are_re
         by_customer = dict(s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all())
         old_id, kept_id = sorted(by_customer, key=lambda c: by_customer[c])
         # The kept customer's file names a value of the old one: it is not the old customer's file.
-        assert kept_files.scrub(s, store.identity.home_dealer_id, {old_id}, {KEPT[1]: "x"}, purging._replaced) == 0
+        assert kept_files.scrub(s, store.identity.home_dealer_id, {old_id}, {KEPT[1]: "x"}) == 0
         # Once the kept customer is merged into the old one, their files are the old one's too.
         merging._remember(s, store.identity.home_dealer_id, [("2026-01-01", "m1", kept_id, old_id)])
-        assert kept_files.scrub(s, store.identity.home_dealer_id, {old_id}, {KEPT[1]: "x"}, purging._replaced) == 1
+        assert kept_files.scrub(s, store.identity.home_dealer_id, {old_id}, {KEPT[1]: "x"}) == 1
         s.rollback()
 
 
@@ -160,3 +160,35 @@ def test_the_migration_notes_the_files_kept_before_it(tmp_path, store, sqlite_hq
             assert set(s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all()) == before
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("body,old", [
+    ({"name": "李明远", "phone": "13812345678", "n": [1, "13812345678", {"x": "李明远"}]}, {"李明远": "李", "13812345678": "T1"}),
+    ({"13812345678": "13812345678", "k": ["13812345678"]}, {"13812345678": "T1"}),  # a key stays as it is
+    ({"a": 'say "hi"\\', "b": "line\nbreak\t", "c": "\u0001"}, {'say "hi"\\': "q", "line\nbreak\t": "", "\u0001": "z"}),
+    ({"a": "李明远x", "b": "x李明远", "c": None, "d": 5, "e": True}, {"李明远": "李"}),  # only whole strings
+    ({"vin": "LSV123", "plates": {"v1": "京A12345"}}, {"LSV123": "", "京A12345": "京Z0001"}),
+])
+def test_a_kept_file_rewritten_in_its_bytes_is_the_canonical_file_with_the_values_replaced(body, old):
+    from app.foundation import signing
+
+    content = signing.canonical(body) + b"\n"
+    assert kept_files.replaced(content, old) == signing.canonical(purging._replaced(body, old)) + b"\n"
+
+
+def test_a_real_case_file_rewritten_in_its_bytes_is_the_same_as_through_json(tmp_path, store, sqlite_hq_url):
+    import json
+
+    from app.foundation import signing
+
+    db = open_database(sqlite_hq_url)
+    enrol_in_process(db, store)
+    db.close()
+    admin = users.create_first_admin(store, "admin", "管理员", "1234")
+    _form(store, admin, "RO-OLD", OLD, 10)
+    _form(store, admin, "RO-NEW", KEPT, 10)
+    (path,) = outbox.export(store, tmp_path / "out")
+    content = path.read_bytes()
+    old = dict(zip(OLD, ("李", "T1", "T2")))
+    new = kept_files.replaced(content, old)
+    assert new != content and new == signing.canonical(purging._replaced(json.loads(content), old)) + b"\n"

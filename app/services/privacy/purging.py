@@ -199,7 +199,7 @@ def settle(s, dealer_id: str, events: list[dict]) -> int:
         # Head office keeps each case file it took in, to hand it to the dealer's other counters: the
         # files holding these customers are kept with the values replaced (a counter pulls them as
         # head office rewrites them, as it does for a file without its refused changes).
-        kept_files.scrub(s, dealer_id, customers, replaced, _replaced)
+        kept_files.scrub(s, dealer_id, customers, replaced)
     return len(done)
 
 
