@@ -168,6 +168,7 @@ def test_the_migration_notes_the_files_kept_before_it(tmp_path, store, sqlite_hq
     ({"a": 'say "hi"\\', "b": "line\nbreak\t", "c": "\u0001"}, {'say "hi"\\': "q", "line\nbreak\t": "", "\u0001": "z"}),
     ({"a": "李明远x", "b": "x李明远", "c": None, "d": 5, "e": True}, {"李明远": "李"}),  # only whole strings
     ({"vin": "LSV123", "plates": {"v1": "京A12345"}}, {"LSV123": "", "京A12345": "京Z0001"}),
+    ({"a": ",x", "b": ["}y", "]z", ":w", ""]}, {",x": "1", "}y": "2", "]z": "3", ":w": "4", "": "5"}),  # never misaligned
 ])
 def test_a_kept_file_rewritten_in_its_bytes_is_the_canonical_file_with_the_values_replaced(body, old):
     from app.foundation import signing

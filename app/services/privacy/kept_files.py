@@ -13,9 +13,10 @@ from app.models.bulk import among
 from app.services.customers import merging
 
 
-# Every string value of a file in canonical form (app.foundation.signing.canonical), as its bytes
-# between the quotes: a key is followed by ":", a value by ",", "]" or "}".
-_VALUES = re.compile(rb'"([^"\\]*(?:\\.[^"\\]*)*)"(?=[,\]}])')
+# Every string of a file in canonical form (app.foundation.signing.canonical), in order, as its
+# bytes between the quotes, and ":" after a key: each string is matched from its opening quote, so a
+# quote inside a string (escaped) or a string's first character never misleads the scan.
+_STRINGS = re.compile(rb'"([^"\\]*+(?:\\.[^"\\]*+)*+)"(:?)')
 
 
 def _encoded(value: str) -> bytes:
@@ -28,7 +29,7 @@ def replaced(content: bytes, old: dict[str, str]) -> bytes:
     bytes ``canonical(v)`` gives for the file's JSON with those strings replaced (a replaced value
     moves no key), in one pass over the bytes whatever the number of values."""
     new = {_encoded(k): b'"' + _encoded(v) + b'"' for k, v in old.items()}
-    return _VALUES.sub(lambda m: new.get(m.group(1), m.group(0)), content)
+    return _STRINGS.sub(lambda m: m.group(0) if m.group(2) else new.get(m.group(1), m.group(0)), content)
 
 
 def customers_of(records: dict) -> set[str]:
@@ -57,15 +58,14 @@ def scrub(s, dealer_id: str, customers: set[str], old: dict[str, str]) -> int:
     merged_into = merging.survivors(merging.known(s, dealer_id))
     whose = set(customers) | {x for x, into in merged_into.items() if into in customers}
     ns = select(SyncReceivedCustomer.n).where(among(s, SyncReceivedCustomer.customer_id, whose)).distinct()
-    # A file's values are listed in one pass whatever the number of values purged together (a
-    # substring search for each value made every file cost the number of customers).
-    wanted = {_encoded(v) for v in old}
     rewritten = 0
     # Found by their numbers alone (the dealer checked on the rows): asked with the dealer too, a planner
-    # may walk every file of the dealer through its index instead.
+    # may walk every file of the dealer through its index instead. Almost every file found holds a
+    # value, so each is rewritten in one pass (a substring search for each value made every file cost
+    # the number of customers purged together), and stored when it changed.
     for row in s.scalars(select(SyncReceived).where(SyncReceived.n.in_(ns))):
-        if row.dealer_id == dealer_id and not wanted.isdisjoint(_VALUES.findall(row.content)):
-            row.content = replaced(row.content, old)
+        if row.dealer_id == dealer_id and (new := replaced(row.content, old)) != row.content:
+            row.content = new
             rewritten += 1
     s.flush()
     return rewritten
