@@ -14,9 +14,9 @@ from app.services.customers import merging
 
 
 # Every string of a file in canonical form (app.foundation.signing.canonical), in order, as its
-# bytes between the quotes, and ":" after a key: each string is matched from its opening quote, so a
+# bytes with the quotes, and ":" after a key: each string is matched from its opening quote, so a
 # quote inside a string (escaped) or a string's first character never misleads the scan.
-_STRINGS = re.compile(rb'"([^"\\]*+(?:\\.[^"\\]*+)*+)"(:?)')
+_STRINGS = re.compile(rb'("[^"\\]*+(?:\\.[^"\\]*+)*+")(:?)')
 
 
 def _encoded(value: str) -> bytes:
@@ -28,8 +28,14 @@ def replaced(content: bytes, old: dict[str, str]) -> bytes:
     """A canonical file with every string value equal to a key of ``old`` replaced by its value: the
     bytes ``canonical(v)`` gives for the file's JSON with those strings replaced (a replaced value
     moves no key), in one pass over the bytes whatever the number of values."""
-    new = {_encoded(k): b'"' + _encoded(v) + b'"' for k, v in old.items()}
-    return _STRINGS.sub(lambda m: m.group(0) if m.group(2) else new.get(m.group(1), m.group(0)), content)
+    new = {b'"' + _encoded(k) + b'"': b'"' + _encoded(v) + b'"' for k, v in old.items()}
+    parts = _STRINGS.split(content)  # [between, string, ":" or b"", between, string, ...]: joined, the file
+    if new.keys().isdisjoint(parts[1::3]):
+        return content
+    for i in range(1, len(parts), 3):  # a plain loop: a third faster than a call per string through sub
+        if not parts[i + 1] and parts[i] in new:
+            parts[i] = new[parts[i]]
+    return b"".join(parts)
 
 
 def customers_of(records: dict) -> set[str]:
