@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, select
 from app.models import Base
 
 # Never compared: each place's own bookkeeping (sync state, enrolment, settings, store identity).
-LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_outbox",
+LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_received_customer",
+                "sync_outbox",
                 "hq_counter", "hq_enrolment", "sync_published", "hq_blob_holder", "hq_published_arrival",
                 "hq_form_month", "event_tally"}
 # Columns that are rightly different at each place: the dealer row's created_at is when that place

@@ -32,7 +32,7 @@ from app.sync import casefile
 from app.foundation.paths import write_atomic
 from app.foundation.signing import sha256
 from app.services.network import month_sums
-from app.services.privacy import purging
+from app.services.privacy import kept_files, purging
 from app.sync.apply import apply_file
 from app.sync.casefile import CaseFileRejected
 from app.services.cases.attachments import KIND
@@ -287,6 +287,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             n = _claim(s, cf, data, now)
             if n is None:
                 return None
+            kept_files.note(s, n, cf.records)  # before the changes: a purge the file carries finds it too
             new_events, conflicts, refused, purged = _store_changes(s, cf, isolate, vouched)
             _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
             # Every write of the file is done here, in its transaction: what is kept up to date from

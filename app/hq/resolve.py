@@ -15,6 +15,7 @@ from app.models import Dealer, Event, SyncConflict, SyncReceived, utcnow
 from app.models.event_codec import HQ_ORIGIN, event_to_wire, new_event
 from app.services.changes import announces
 from app.services.network import month_sums
+from app.services.privacy import kept_files
 from app.sync import casefile
 from app.foundation import signing
 from app.sync.applied import CAN_CHANGE
@@ -103,8 +104,11 @@ def send_history(s, entity_type: str, entity_id: str, dealer_id: str, ev: Event,
                                records=records_for(s, [ev]))
     # Only ever delivered inside head office's sealed pull answers, so it needs no signature.
     content = signing.canonical(body) + b"\n"
-    s.add(SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=signing.sha256(content),
-                       dealer_id=dealer.id, content=content, received_at=now, events=len(history)))
+    kept = SyncReceived(counter_id=HQ_ORIGIN, sequence=seq, sha256=signing.sha256(content),
+                        dealer_id=dealer.id, content=content, received_at=now, events=len(history))
+    s.add(kept)
+    s.flush()
+    kept_files.note(s, kept.n, body["records"])
 
 
 def _take_children(s, children: dict[str, list[dict]]) -> None:

@@ -8,10 +8,10 @@ from app.models.recovery import Callback, Remedy, VerificationCall
 from app.models.refusals import HqRefusal, SyncRefused
 from app.models.warnings import EarlyWarning, ImprovementAction, NetworkImprovement
 from app.models.sync import (EventTally, HqCounter, HqEnrolment, HqBlobHolder, HqFormMonth, HqPublishedArrival, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
-                             SyncPublished, SyncReceived)
+                             SyncPublished, SyncReceived, SyncReceivedCustomer)
 
 __all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
            "Callback", "Remedy", "VerificationCall", "HqCounter", "HqEnrolment", "HqPublishedArrival", "HqBlobHolder", "HqFormMonth",
            "EventTally", "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived",
-           "HqRefusal", "SyncRefused", "EarlyWarning", "ImprovementAction", "NetworkImprovement"]
+           "SyncReceivedCustomer", "HqRefusal", "SyncRefused", "EarlyWarning", "ImprovementAction", "NetworkImprovement"]

@@ -65,7 +65,8 @@ class SyncConflict(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     dealer_id: Mapped[str] = mapped_column(String(36), index=True)
     entity_type: Mapped[str] = mapped_column(String(16))
-    entity_id: Mapped[str] = mapped_column(String(36))
+    # Indexed: a purge rewrites the conflicts of the customer's cases and forms, found by their ids.
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     kept_event_id: Mapped[str | None] = mapped_column(String(36))
     other_event_id: Mapped[str] = mapped_column(String(36))
@@ -129,6 +130,16 @@ class SyncReceived(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     events: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncReceivedCustomer(Base):
+    """Which kept case file (``sync_received.n``) holds rows of which customer (a customer row, or a
+    row pointing at one): a purge rewrites only the files of the customers it anonymised, never
+    reading the dealer's other files. Written with each file kept (``services/privacy/kept_files.py``)."""
+
+    __tablename__ = "sync_received_customer"
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)  # sync_received.n
 
 
 class SyncPublished(Base):

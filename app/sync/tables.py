@@ -84,6 +84,7 @@ LOCAL: dict[str, str] = {
     "event_tally": "the counter's count of its events and of those filed, kept by triggers",
     "sync_conflict": "each place keeps the conflicts it found; head office's resolution travels as an event",
     "sync_received": "head office's log of accepted files",
+    "sync_received_customer": "head office's index of which kept file holds which customer, for the purge",
     "sync_published": "head office's publications, pulled through their own endpoint",
     "sync_blob": "attachment bytes, sent by hash through their own endpoint",
     "hq_blob_holder": "head office's record of which dealer delivered which attachment bytes",

@@ -32,7 +32,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     # --quick's sizes keep the whole run within ten minutes on a shared 2-core machine; the growth
     # factors still compare two sizes four times apart.
     "bench_outbox": (["--cases", "250", "--factor", "4"], ["--cases", "2500", "--factor", "4"]),
-    # Backup and restore, exports, the purge, head office's first import: each at two sizes (~90 s quick).
+    # Backup and restore, exports, the purge, head office's first import and its taking in of the purge:
+    # each at two sizes (~60 s quick at a load of 4, ~2 min at 10).
     "bench_growth": (["--cases", "100", "--forms", "400", "--factor", "4"],
                      ["--cases", "2500", "--forms", "10000", "--factor", "4", "--runs", "3"]),
     "bench_import": (["--forms", "20000"], ["--forms", "100000"]),

@@ -103,6 +103,11 @@ def _key(dealer_id: str) -> str:
     return MERGES_KEY.format(dealer=dealer_id)
 
 
+def known(s, dealer_id: str) -> list[list[str]]:
+    """Every merge this place knows for the dealer, [[occurred_at, merge id, from, into], ...]."""
+    return _known(s, dealer_id)
+
+
 def _known(s, dealer_id: str) -> list[list[str]]:
     row = s.get(StoreMeta, _key(dealer_id), with_for_update=True)
     return json.loads(row.value) if row is not None else []

@@ -6,17 +6,15 @@ each case and form of the customer, so head office and the dealer's other counte
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select, text, update
 
-from app.foundation import clock, signing
+from app.foundation import clock
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
-from app.models import (Customer, Event, FailureCase, FeedbackForm, RepairOrder, SyncConflict, SyncReceived,
-                        Vehicle, utcnow)
+from app.models import Customer, Event, FailureCase, FeedbackForm, RepairOrder, SyncConflict, Vehicle, utcnow
 from app.models.event_codec import event_row
 from app.rules import privacy
 from app.rules.vocab import Role
@@ -24,6 +22,7 @@ from app.services import settings
 from app.services.backups.taking import back_up, data_dir_of, keep_of
 from app.services.cases.case_log import NotAllowed, acting_role
 from app.services.changes import CASES, FORMS, announces
+from app.services.privacy import kept_files
 from app.services.uow import UnitOfWork
 
 CASE_PURGED, FORM_PURGED = "case.customer_purged", "form.customer_purged"
@@ -182,7 +181,7 @@ def anonymise(s, payload: dict) -> dict[str, str]:
 
 def settle(s, dealer_id: str, events: list[dict]) -> int:
     """After a file is applied: the purges it carries, done here too (only the dealer's own customers)."""
-    done, replaced = set(), {}
+    done, replaced, customers = set(), {}, set()
     for e in events:
         p = e.get("payload")
         if e.get("kind") not in PURGE_KINDS or not isinstance(p, dict) or p.get("purge") in done:
@@ -194,21 +193,14 @@ def settle(s, dealer_id: str, events: list[dict]) -> int:
             if not done and s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA secure_delete=ON"))
             replaced.update(anonymise(s, p))
+            customers.add(customer.id)
             done.add(p["purge"])
     if replaced:
-        _scrub_received(s, dealer_id, replaced)
+        # Head office keeps each case file it took in, to hand it to the dealer's other counters: the
+        # files holding these customers are kept with the values replaced (a counter pulls them as
+        # head office rewrites them, as it does for a file without its refused changes).
+        kept_files.scrub(s, dealer_id, customers, replaced)
     return len(done)
-
-
-def _scrub_received(s, dealer_id: str, old: dict[str, str]) -> None:
-    """Head office keeps each case file it took in, to hand it to the dealer's other counters: those
-    of the dealer that name a purged value are kept with the value replaced (a counter pulls them
-    as head office rewrites them, as it does for a file without its refused changes)."""
-    needles = [v.encode("utf-8") for v in old]
-    for row in s.scalars(select(SyncReceived).where(SyncReceived.dealer_id == dealer_id)):
-        if any(n in row.content for n in needles):
-            row.content = signing.canonical(_replaced(json.loads(row.content), old)) + b"\n"
-    s.flush()
 
 
 def compact(store) -> bool:
