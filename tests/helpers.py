@@ -77,15 +77,18 @@ def fresh_store(folder: Path):
 
 
 def downgrade(engine, revision: str) -> None:
-    """Migrate a SQLite store down to ``revision``: with foreign keys off (switched outside a
+    """Migrate a store down to ``revision``. On SQLite with foreign keys off (switched outside a
     transaction, or SQLite ignores it), as the store's own upgrade does, since dropping a column
     rebuilds its table and the rows pointing at it would fail otherwise."""
     from alembic import command
 
     from app.models.store import _alembic_config
 
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as c:
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        if sqlite:
+            c.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         with c.begin():
             command.downgrade(_alembic_config(c), revision)
-        c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        if sqlite:
+            c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")

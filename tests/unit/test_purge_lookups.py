@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select
 
 from app.foundation import clock
 from app.hq.receive import receive
@@ -138,8 +138,10 @@ def test_customers_of_a_files_records():
     assert kept_files.customers_of({}) == set() and kept_files.customers_of(None) == set()
 
 
-def test_the_migration_notes_the_files_kept_before_it(tmp_path, store, sqlite_hq_url):
-    db = open_database(sqlite_hq_url)
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_migration_notes_the_files_kept_before_it(tmp_path, store, request, kind):
+    url = request.getfixturevalue("sqlite_hq_url" if kind == "sqlite" else "pg_url_at_head")
+    db = open_database(url)
     try:
         enrol_in_process(db, store)
         admin = users.create_first_admin(store, "admin", "管理员", "1234")
@@ -149,12 +151,10 @@ def test_the_migration_notes_the_files_kept_before_it(tmp_path, store, sqlite_hq
             before = set(s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all())
         assert before
         downgrade(db.engine, "0019_warning_figure")
-        with db.engine.connect() as c:
-            assert "sync_received_customer" not in {r[0] for r in c.execute(
-                text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        assert "sync_received_customer" not in inspect(db.engine).get_table_names()
     finally:
         db.close()
-    db = open_database(sqlite_hq_url)  # upgrades to the head
+    db = open_database(url)  # upgrades to the head
     try:
         with db.session() as s:
             assert set(s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all()) == before
