@@ -21,7 +21,7 @@ from sqlalchemy import literal, select, union_all
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
-from app.models.bulk import IdValue, among
+from app.models.bulk import among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
@@ -100,7 +100,7 @@ class Checked:
     refused: list[Refusal]
 
 
-def _owner_query(session, table: str, order: int, ids: IdValue):
+def _owner_query(postgresql: bool, table: str, order: int):
     """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
     a child without a dealer column is its parent's."""
     model = MODELS[table]
@@ -110,7 +110,7 @@ def _owner_query(session, table: str, order: int, ids: IdValue):
         col, parent = tables.BY_NAME[table].parents[0]
         pmodel = MODELS[parent]
         query = select(literal(order), model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col))
-    return query.where(among(session, model.id, ids, key="ids"))
+    return query.where(among_param(postgresql, model.id, "ids"))
 
 
 def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
@@ -118,12 +118,17 @@ def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
     statement over every table, the ids sent once."""
     if not ids:
         return {}
-    value = IdValue(session, ids)
-    query = union_all(*(_owner_query(session, t, i, value) for i, t in enumerate(casefile.RECORD_TABLES)))
+    rows = prepared(session, "hq.owners", lambda pg: union_all(
+        *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        {"ids": id_value(_postgresql(session), ids)})
     out: dict[str, tuple[str, str]] = {}
-    for order, rid, dealer in sorted(session.execute(query)):
+    for order, rid, dealer in sorted(rows):
         out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
     return out
+
+
+def _postgresql(session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
@@ -131,8 +136,10 @@ def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]],
     dealers: dict[tuple[str, str], set[str]] = {}
     versions: set[tuple[str, str, int]] = set()
     if ids:
-        for et, eid, seq, dealer in session.execute(select(Event.entity_type, Event.entity_id, Event.seq,
-                                                           Event.dealer_id).where(among(session, Event.entity_id, ids))):
+        rows = prepared(session, "hq.histories", lambda pg: select(
+            Event.entity_type, Event.entity_id, Event.seq, Event.dealer_id).where(
+            among_param(pg, Event.entity_id, "ids")), {"ids": id_value(_postgresql(session), ids)})
+        for et, eid, seq, dealer in rows:
             dealers.setdefault((et, eid), set()).add(dealer)
             versions.add((et, eid, seq))
     return dealers, versions
@@ -141,8 +148,13 @@ def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]],
 def _kept_aside(session, event_ids: set[str]) -> set[str]:
     if not event_ids:
         return set()
-    return set(session.scalars(select(SyncConflict.other_event_id)
-                               .where(among(session, SyncConflict.other_event_id, event_ids))))
+    return set(kept_aside_among(session, event_ids))
+
+
+def kept_aside_among(session, event_ids) -> list[str]:
+    """Of these events, those kept aside as conflicts (their ids)."""
+    return [r[0] for r in prepared(session, "hq.kept_aside", lambda pg: select(SyncConflict.other_event_id).where(
+        among_param(pg, SyncConflict.other_event_id, "ids")), {"ids": id_value(_postgresql(session), event_ids)})]
 
 
 @dataclass(frozen=True)

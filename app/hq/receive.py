@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import Integer, String, bindparam, case, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -25,8 +25,8 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Dealer, HqCounter, HqRefusal, SyncConflict, SyncReceived, utcnow
-from app.models.bulk import among
+from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
+from app.models.bulk import prepared
 from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
@@ -81,8 +81,9 @@ def check_dealer(db, cf: casefile.CaseFile) -> None:
 
 
 def _check_dealer(s, cf: casefile.CaseFile) -> None:
-    enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
-                         .where(HqCounter.id == cf.counter)).one_or_none()
+    enrolled = prepared(s, "hq.enrolled_dealer", lambda pg: select(Dealer.id, Dealer.code).join(
+        HqCounter, HqCounter.dealer_id == Dealer.id).where(HqCounter.id == bindparam("counter", type_=String)),
+        {"counter": cf.counter}).one_or_none()
     if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
         raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
@@ -90,9 +91,12 @@ def _check_dealer(s, cf: casefile.CaseFile) -> None:
             counter=cf.counter)
 
 
-def _already(s, cf: casefile.CaseFile) -> SyncReceived | None:
-    return s.scalar(select(SyncReceived).where(SyncReceived.counter_id == cf.counter,
-                                               SyncReceived.sequence == cf.sequence))
+def _already(s, cf: casefile.CaseFile):
+    """(arrival number, SHA-256) of the file already stored under the same counter and sequence, or None."""
+    return prepared(s, "hq.already", lambda pg: select(SyncReceived.n, SyncReceived.sha256).where(
+        SyncReceived.counter_id == bindparam("counter", type_=String),
+        SyncReceived.sequence == bindparam("sequence", type_=Integer)),
+        {"counter": cf.counter, "sequence": cf.sequence}).one_or_none()
 
 
 def _replay(cf: casefile.CaseFile) -> CaseFileRejected:
@@ -112,10 +116,10 @@ def _kept_aside(s, cf: casefile.CaseFile) -> tuple[str, ...]:
     if not ids:
         return ()
     # One statement whatever the number of events (a chunk of 500 each was a statement per 500).
-    return tuple(s.scalars(select(SyncConflict.other_event_id).where(among(s, SyncConflict.other_event_id, ids))))
+    return tuple(ownership.kept_aside_among(s, ids))
 
 
-def _duplicate(s, cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
+def _duplicate(s, cf: casefile.CaseFile, row) -> Receipt:
     if row.sha256 != cf.sha256:
         raise _replay(cf)
     # The same answer as the first time, refusals included: the first acknowledgement may be lost.

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, bulk_insert
+from app.models.bulk import among, among_param, bulk_insert, id_value, prepared
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -176,8 +176,13 @@ def _existing(session: Session, model, ids: list[str]) -> dict[str, int | None]:
         return {}
     has_version = "version" in model.__table__.columns
     cols = (model.id, model.version) if has_version else (model.id,)
-    return {row[0]: row[1] if has_version else None
-            for row in session.execute(select(*cols).where(among(session, model.id, ids)))}
+    rows = prepared(session, f"sync.existing.{model.__tablename__}",
+                    lambda pg: select(*cols).where(among_param(pg, model.id, "ids")), {"ids": _ids(session, ids)})
+    return {row[0]: row[1] if has_version else None for row in rows}
+
+
+def _ids(session: Session, ids) -> Any:
+    return id_value(session.get_bind().dialect.name == "postgresql", ids)
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
@@ -309,11 +314,15 @@ class _FileApplication:
         self.chain: dict[tuple[str, str, int], str] = {}  # (entity type, id, seq) -> event id
         if not ids:
             return
-        self.known.update(s.scalars(select(Event.id).where(among(s, Event.id, ids))))
-        self.already_kept.update(s.scalars(select(SyncConflict.other_event_id)
-                                           .where(among(s, SyncConflict.other_event_id, ids))))
-        for et, eid, seq, i in s.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
-                                         .where(among(s, Event.entity_id, {e["entity_id"] for e in self.events}))):
+        # Compiled once (app.models.bulk.prepared): three reads of every file a place applies.
+        value = _ids(s, ids)
+        self.known.update(r[0] for r in prepared(s, "sync.known_events", lambda pg: select(Event.id).where(
+            among_param(pg, Event.id, "ids")), {"ids": value}))
+        self.already_kept.update(r[0] for r in prepared(s, "sync.kept_events", lambda pg: select(
+            SyncConflict.other_event_id).where(among_param(pg, SyncConflict.other_event_id, "ids")), {"ids": value}))
+        for et, eid, seq, i in prepared(s, "sync.chains", lambda pg: select(
+                Event.entity_type, Event.entity_id, Event.seq, Event.id).where(among_param(pg, Event.entity_id, "ids")),
+                {"ids": _ids(s, {e["entity_id"] for e in self.events})}):
             self.chain[(et, eid, seq)] = i
 
     def keep_conflict(self, ev: dict, kept_id: str | None) -> None:
