@@ -53,6 +53,13 @@ def _utc_naive(v: datetime) -> datetime:
     return v.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def time_value(postgresql: bool, v: datetime) -> Any:
+    """A UTCDateTime column's value as the driver takes it (a ``prepared`` statement skips the type)."""
+    if v.tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return _utc_naive(v) if postgresql else _utc_text(v)
+
+
 def _pg_converter(col_type) -> Callable[[Any], Any] | None:
     if isinstance(col_type, UTCDateTime):
         return _utc_naive
