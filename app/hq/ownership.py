@@ -25,7 +25,7 @@ from app.models.bulk import among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import ENTITY_TABLE, MODELS, REFS
+from app.sync.apply import ENTITY_TABLE, MODELS, REFS, Held, read_held
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
@@ -98,6 +98,7 @@ class Aggregate:
 class Checked:
     aggregates: list[Aggregate]  # what may be stored, each applied on its own if need be
     refused: list[Refusal]
+    held: Held | None = None  # what the database held of the file's events when it was checked
 
 
 def _owner_query(postgresql: bool, table: str, order: int):
@@ -131,24 +132,14 @@ def _postgresql(session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
+def _histories(held: Held) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
     """(entity type, id) -> the dealers its stored events were written for; and the stored versions."""
     dealers: dict[tuple[str, str], set[str]] = {}
     versions: set[tuple[str, str, int]] = set()
-    if ids:
-        rows = prepared(session, "hq.histories", lambda pg: select(
-            Event.entity_type, Event.entity_id, Event.seq, Event.dealer_id).where(
-            among_param(pg, Event.entity_id, "ids")), {"ids": id_value(_postgresql(session), ids)})
-        for et, eid, seq, dealer in rows:
-            dealers.setdefault((et, eid), set()).add(dealer)
-            versions.add((et, eid, seq))
+    for et, eid, seq, _, dealer in held.chain:
+        dealers.setdefault((et, eid), set()).add(dealer)
+        versions.add((et, eid, seq))
     return dealers, versions
-
-
-def _kept_aside(session, event_ids: set[str]) -> set[str]:
-    if not event_ids:
-        return set()
-    return set(kept_aside_among(session, event_ids))
 
 
 def kept_aside_among(session, event_ids) -> list[str]:
@@ -196,7 +187,8 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     """Split a verified file into the changes head office may store and those it refuses.
     ``vouched``: attachment hashes imported together with the file (`hq import` of a folder);
     ``values_storable``: the whole file's values were found storable when it was read."""
-    f = replace(_read(session, dealer_id, events, records, vouched), values_storable=values_storable)
+    held = read_held(session, events)
+    f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
     bad = _bad_rows(f)
     children = _children(f)
     refused: list[Refusal] = []
@@ -220,7 +212,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     loose = _loose(f, used, bad, refused)
     if loose.records:
         kept.append(loose)
-    return Checked(kept, refused)
+    return Checked(kept, refused, held)
 
 
 def _strings(value) -> list[str]:
@@ -237,7 +229,7 @@ def _strings(value) -> list[str]:
     return out
 
 
-def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]], held: Held,
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
@@ -248,10 +240,10 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
-    histories, versions = _histories(session, {e["entity_id"] for e in events})
+    histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
                  {e["id"] for e in events},
-                 _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}),
+                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
                  held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings)
 
 

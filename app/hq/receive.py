@@ -81,10 +81,29 @@ def check_dealer(db, cf: casefile.CaseFile) -> None:
 
 
 def _check_dealer(s, cf: casefile.CaseFile) -> None:
-    enrolled = prepared(s, "hq.enrolled_dealer", lambda pg: select(Dealer.id, Dealer.code).join(
+    _check_enrolment(cf, prepared(s, "hq.enrolled_dealer", lambda pg: select(Dealer.id, Dealer.code).join(
         HqCounter, HqCounter.dealer_id == Dealer.id).where(HqCounter.id == bindparam("counter", type_=String)),
-        {"counter": cf.counter}).one_or_none()
-    if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
+        {"counter": cf.counter}).one_or_none())
+
+
+def _enrolled_and_already(s, cf: casefile.CaseFile):
+    """_check_dealer and then _already in one statement (one round trip less for every file):
+    the file's (arrival number, SHA-256) when it is stored already, else None."""
+    received = SyncReceived.__table__
+    row = prepared(s, "hq.enrolled_and_already", lambda pg: select(Dealer.id, Dealer.code, received.c.n,
+                                                                   received.c.sha256)
+                   .select_from(HqCounter).join(Dealer, HqCounter.dealer_id == Dealer.id)
+                   .outerjoin(received, (received.c.counter_id == HqCounter.id)
+                              & (received.c.sequence == bindparam("sequence", type_=Integer)))
+                   .where(HqCounter.id == bindparam("counter", type_=String)),
+                   {"counter": cf.counter, "sequence": cf.sequence}).one_or_none()
+    _check_enrolment(cf, None if row is None else row[:2])
+    return None if row is None or row[2] is None else row[2:]
+
+
+def _check_enrolment(cf: casefile.CaseFile, enrolled) -> None:
+    """Refuse the file unless its counter is enrolled for the dealer (id and code) the file names."""
+    if enrolled is None or tuple(enrolled) != (cf.dealer_id, cf.dealer_code):
         raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
             "dealer. Nothing of it was imported."), code="wrong_dealer", dealer=cf.dealer_code[:40],
@@ -120,10 +139,11 @@ def _kept_aside(s, cf: casefile.CaseFile) -> tuple[str, ...]:
 
 
 def _duplicate(s, cf: casefile.CaseFile, row) -> Receipt:
-    if row.sha256 != cf.sha256:
+    n, stored_sha256 = row
+    if stored_sha256 != cf.sha256:
         raise _replay(cf)
     # The same answer as the first time, refusals included: the first acknowledgement may be lost.
-    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n, _refusals_of(s, row.n),
+    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, n, _refusals_of(s, n),
                    _kept_aside(s, cf))
 
 
@@ -188,8 +208,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
                 raise
             raise _unprocessable(exc) from None
         try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
-            _check_dealer(s, cf)
-            row = _already(s, cf)
+            row = _enrolled_and_already(s, cf)
             if row is not None:
                 answer = _duplicate(s, cf, row)
         except CaseFileRejected as exc:
@@ -331,7 +350,7 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
         # every file, for the rare one whose transaction is then undone and done again change by change.
         events, records = merged(checked.aggregates)
         try:
-            whole = apply_file(s, cf.dealer_id, events, records)
+            whole = apply_file(s, cf.dealer_id, events, records, checked.held)
             return whole.events_new, len(whole.conflicts), refused, whole.purged
         except OperationalError as exc:
             if ordering.retryable(exc):
