@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import Integer, literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
@@ -105,27 +105,31 @@ def _owner_query(postgresql: bool, table: str, order: int):
     """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
     a child without a dealer column is its parent's."""
     model = MODELS[table]
+    # The row's version too (cases, forms...): what the file's application compares (Held.rows).
+    version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     if "dealer_id" in model.__table__.columns:
-        query = select(literal(order), model.id, model.dealer_id)
+        query = select(literal(order), model.id, model.dealer_id, version)
     else:
         col, parent = tables.BY_NAME[table].parents[0]
         pmodel = MODELS[parent]
-        query = select(literal(order), model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col))
+        query = select(literal(order), model.id, pmodel.dealer_id, version).join(pmodel, pmodel.id == getattr(model, col))
     return query.where(among_param(postgresql, model.id, "ids"))
 
 
-def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """id -> (table, dealer) for every row of any record table head office holds under that id: one
-    statement over every table, the ids sent once."""
+def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
+    """id -> (table, dealer) for every row of any record table head office holds under that id, and
+    table -> id -> version of those rows: one statement over every table, the ids sent once."""
     if not ids:
-        return {}
+        return {}, {}
     rows = prepared(session, "hq.owners", lambda pg: union_all(
         *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
         {"ids": id_value(_postgresql(session), ids)})
     out: dict[str, tuple[str, str]] = {}
-    for order, rid, dealer in sorted(rows):
+    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES}
+    for order, rid, dealer, version in sorted(rows, key=lambda r: (r[0], r[1])):
         out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
-    return out
+        stored[casefile.RECORD_TABLES[order]][rid] = version
+    return out, stored
 
 
 def _postgresql(session) -> bool:
@@ -165,6 +169,7 @@ class _File:
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
     # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
     payload_strings: dict[int, list[str]] = field(default_factory=dict)
+    stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -189,6 +194,7 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     ``values_storable``: the whole file's values were found storable when it was read."""
     held = read_held(session, events)
     f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
+    held = replace(held, rows=f.stored_rows)
     bad = _bad_rows(f)
     children = _children(f)
     refused: list[Refusal] = []
@@ -241,10 +247,12 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     histories, versions = _histories(held)
-    return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
+    owners, stored_rows = _owners(session, ids)
+    return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  {e["id"] for e in events},
                  held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
-                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings)
+                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
+                 stored_rows=stored_rows)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:

@@ -171,6 +171,9 @@ class Held:
     chain: tuple[tuple[str, str, int, str, str], ...]
     known: frozenset[str]
     kept: frozenset[str]
+    # table -> id -> version (None: a table without one) of the rows held under every record id of
+    # the file, when the caller read them too (head office's ownership check does).
+    rows: dict[str, dict[str, int | None]] | None = None
 
 
 def read_held(session: Session, events: list[dict]) -> Held:
@@ -349,6 +352,7 @@ class _FileApplication:
         # The aggregates whose file state is applied here, so their children are too.
         self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
         self._read_what_is_held(held)
+        self.held_rows = held.rows if held is not None else None
 
     def _read_what_is_held(self, held: Held | None) -> None:
         """What the database already holds of these events and their entities' histories."""
@@ -432,7 +436,11 @@ class _FileApplication:
         """One table's records: aggregates only when newer and not in conflict (or settled at head
         office), their children exactly when their aggregate is applied."""
         values = self._incoming(spec)
-        have = _existing(self.session, spec.model, [v["id"] for v in values])
+        if self.held_rows is not None and not aside:  # read with the file's other ids; none deleted since
+            held = self.held_rows.get(spec.name, {})
+            have = {v["id"]: held[v["id"]] for v in values if v["id"] in held}
+        else:
+            have = _existing(self.session, spec.model, [v["id"] for v in values])
         new = [v for v in values if v["id"] not in have]
         natural = _natural_ids(self.session, spec, self.dealer_id, new)
         taken_ros = self._forms_by_repair_order(new) if spec.name == "feedback_form" else {}
