@@ -87,11 +87,13 @@ class Aggregate:
     key: tuple[str, str]
     events: list[dict] = field(default_factory=list)
     records: dict[str, list[dict]] = field(default_factory=dict)
+    # The records added, by identity (each is kept in ``records``, so its id() stays its own).
+    _added: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def add_record(self, table: str, rec: dict) -> None:
-        rows = self.records.setdefault(table, [])
-        if all(r is not rec for r in rows):
-            rows.append(rec)
+        if id(rec) not in self._added:
+            self._added.add(id(rec))
+            self.records.setdefault(table, []).append(rec)
 
 
 @dataclass(frozen=True)
