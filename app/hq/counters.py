@@ -8,12 +8,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import String, bindparam, select
 
 from app.foundation.errors import InvalidInput, NotFound, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Dealer, FailureCase, HqCounter, HqEnrolment, SyncReceived, utcnow
+from app.models.bulk import prepared
 from app.rules import fields
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # nothing to misread when typed from paper
@@ -104,7 +105,9 @@ def _hash(code: str) -> str:
 def counter_secret(session, counter_id: str) -> str | None:
     if not valid_counter_id(counter_id):
         return None  # whatever a file or header holds, only an issued counter id reaches a query
-    return session.scalar(select(HqCounter.secret).where(HqCounter.id == counter_id))
+    # Compiled once: every file and every request of the intake asks.
+    return prepared(session, "hq.counter_secret", lambda pg: select(HqCounter.secret).where(
+        HqCounter.id == bindparam("counter", type_=String)), {"counter": counter_id}).scalar()
 
 
 def add_dealer(db, code: str, name: str) -> DealerInfo:

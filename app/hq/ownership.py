@@ -16,16 +16,16 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import Integer, literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
-from app.models.bulk import IdValue, among
+from app.models.bulk import among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import ENTITY_TABLE, MODELS, REFS
+from app.sync.apply import ENTITY_TABLE, MODELS, REFS, Held, read_held
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
@@ -87,62 +87,71 @@ class Aggregate:
     key: tuple[str, str]
     events: list[dict] = field(default_factory=list)
     records: dict[str, list[dict]] = field(default_factory=dict)
+    # The records added, by identity (each is kept in ``records``, so its id() stays its own).
+    _added: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def add_record(self, table: str, rec: dict) -> None:
-        rows = self.records.setdefault(table, [])
-        if all(r is not rec for r in rows):
-            rows.append(rec)
+        if id(rec) not in self._added:
+            self._added.add(id(rec))
+            self.records.setdefault(table, []).append(rec)
 
 
 @dataclass(frozen=True)
 class Checked:
     aggregates: list[Aggregate]  # what may be stored, each applied on its own if need be
     refused: list[Refusal]
+    held: Held | None = None  # what the database held of the file's events when it was checked
 
 
-def _owner_query(session, table: str, order: int, ids: IdValue):
+def _owner_query(postgresql: bool, table: str, order: int):
     """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
     a child without a dealer column is its parent's."""
     model = MODELS[table]
+    # The row's version too (cases, forms...): what the file's application compares (Held.rows).
+    version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     if "dealer_id" in model.__table__.columns:
-        query = select(literal(order), model.id, model.dealer_id)
+        query = select(literal(order), model.id, model.dealer_id, version)
     else:
         col, parent = tables.BY_NAME[table].parents[0]
         pmodel = MODELS[parent]
-        query = select(literal(order), model.id, pmodel.dealer_id).join(pmodel, pmodel.id == getattr(model, col))
-    return query.where(among(session, model.id, ids, key="ids"))
+        query = select(literal(order), model.id, pmodel.dealer_id, version).join(pmodel, pmodel.id == getattr(model, col))
+    return query.where(among_param(postgresql, model.id, "ids"))
 
 
-def _owners(session, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """id -> (table, dealer) for every row of any record table head office holds under that id: one
-    statement over every table, the ids sent once."""
+def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
+    """id -> (table, dealer) for every row of any record table head office holds under that id, and
+    table -> id -> version of those rows: one statement over every table, the ids sent once."""
     if not ids:
-        return {}
-    value = IdValue(session, ids)
-    query = union_all(*(_owner_query(session, t, i, value) for i, t in enumerate(casefile.RECORD_TABLES)))
+        return {}, {}
+    rows = prepared(session, "hq.owners", lambda pg: union_all(
+        *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        {"ids": id_value(_postgresql(session), ids)})
     out: dict[str, tuple[str, str]] = {}
-    for order, rid, dealer in sorted(session.execute(query)):
+    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES}
+    for order, rid, dealer, version in sorted(rows, key=lambda r: (r[0], r[1])):
         out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
-    return out
+        stored[casefile.RECORD_TABLES[order]][rid] = version
+    return out, stored
 
 
-def _histories(session, ids: set[str]) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
+def _postgresql(session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _histories(held: Held) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str, int]]]:
     """(entity type, id) -> the dealers its stored events were written for; and the stored versions."""
     dealers: dict[tuple[str, str], set[str]] = {}
     versions: set[tuple[str, str, int]] = set()
-    if ids:
-        for et, eid, seq, dealer in session.execute(select(Event.entity_type, Event.entity_id, Event.seq,
-                                                           Event.dealer_id).where(among(session, Event.entity_id, ids))):
-            dealers.setdefault((et, eid), set()).add(dealer)
-            versions.add((et, eid, seq))
+    for et, eid, seq, _, dealer in held.chain:
+        dealers.setdefault((et, eid), set()).add(dealer)
+        versions.add((et, eid, seq))
     return dealers, versions
 
 
-def _kept_aside(session, event_ids: set[str]) -> set[str]:
-    if not event_ids:
-        return set()
-    return set(session.scalars(select(SyncConflict.other_event_id)
-                               .where(among(session, SyncConflict.other_event_id, event_ids))))
+def kept_aside_among(session, event_ids) -> list[str]:
+    """Of these events, those kept aside as conflicts (their ids)."""
+    return [r[0] for r in prepared(session, "hq.kept_aside", lambda pg: select(SyncConflict.other_event_id).where(
+        among_param(pg, SyncConflict.other_event_id, "ids")), {"ids": id_value(_postgresql(session), event_ids)})]
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,7 @@ class _File:
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
     # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
     payload_strings: dict[int, list[str]] = field(default_factory=dict)
+    stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -184,7 +194,9 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     """Split a verified file into the changes head office may store and those it refuses.
     ``vouched``: attachment hashes imported together with the file (`hq import` of a folder);
     ``values_storable``: the whole file's values were found storable when it was read."""
-    f = replace(_read(session, dealer_id, events, records, vouched), values_storable=values_storable)
+    held = read_held(session, events)
+    f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
+    held = replace(held, rows=f.stored_rows)
     bad = _bad_rows(f)
     children = _children(f)
     refused: list[Refusal] = []
@@ -208,11 +220,16 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     loose = _loose(f, used, bad, refused)
     if loose.records:
         kept.append(loose)
-    return Checked(kept, refused)
+    return Checked(kept, refused, held)
 
 
 def _strings(value) -> list[str]:
-    """Every string inside an event's payload (keys aside), however nested."""
+    """Every string inside an event's payload (keys aside), however nested, in the order of the walk
+    below (the first named of another dealer is the one a refusal names)."""
+    if type(value) is dict:  # most payloads are flat: the same strings, in the same order, in two passes in C
+        values = list(value.values())
+        if not [v for v in values if type(v) is dict or type(v) is list]:
+            return [v for v in reversed(values) if type(v) is str]
     out, todo = [], [value]
     while todo:
         v = todo.pop()
@@ -225,7 +242,7 @@ def _strings(value) -> list[str]:
     return out
 
 
-def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]], held: Held,
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
@@ -236,11 +253,13 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
-    histories, versions = _histories(session, {e["entity_id"] for e in events})
-    return _File(dealer_id, events, by_id, refs, _owners(session, ids), histories, versions,
+    histories, versions = _histories(held)
+    owners, stored_rows = _owners(session, ids)
+    return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  {e["id"] for e in events},
-                 _kept_aside(session, {e["base"]["event_id"] for e in events if e.get("base")}),
-                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings)
+                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
+                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
+                 stored_rows=stored_rows)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import Float, Integer, String, bindparam, case, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -25,8 +25,8 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.models import Dealer, HqCounter, HqRefusal, SyncConflict, SyncReceived, utcnow
-from app.models.bulk import among
+from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
+from app.models.bulk import prepared, time_value
 from app.rules import wire_text
 from app.sync import casefile
 from app.foundation.paths import write_atomic
@@ -81,18 +81,41 @@ def check_dealer(db, cf: casefile.CaseFile) -> None:
 
 
 def _check_dealer(s, cf: casefile.CaseFile) -> None:
-    enrolled = s.execute(select(Dealer.id, Dealer.code).join(HqCounter, HqCounter.dealer_id == Dealer.id)
-                         .where(HqCounter.id == cf.counter)).one_or_none()
-    if enrolled is None or (enrolled.id, enrolled.code) != (cf.dealer_id, cf.dealer_code):
+    _check_enrolment(cf, prepared(s, "hq.enrolled_dealer", lambda pg: select(Dealer.id, Dealer.code).join(
+        HqCounter, HqCounter.dealer_id == Dealer.id).where(HqCounter.id == bindparam("counter", type_=String)),
+        {"counter": cf.counter}).one_or_none())
+
+
+def _enrolled_and_already(s, cf: casefile.CaseFile):
+    """_check_dealer and then _already in one statement (one round trip less for every file):
+    the file's (arrival number, SHA-256) when it is stored already, else None."""
+    received = SyncReceived.__table__
+    row = prepared(s, "hq.enrolled_and_already", lambda pg: select(Dealer.id, Dealer.code, received.c.n,
+                                                                   received.c.sha256)
+                   .select_from(HqCounter).join(Dealer, HqCounter.dealer_id == Dealer.id)
+                   .outerjoin(received, (received.c.counter_id == HqCounter.id)
+                              & (received.c.sequence == bindparam("sequence", type_=Integer)))
+                   .where(HqCounter.id == bindparam("counter", type_=String)),
+                   {"counter": cf.counter, "sequence": cf.sequence}).one_or_none()
+    _check_enrolment(cf, None if row is None else row[:2])
+    return None if row is None or row[2] is None else row[2:]
+
+
+def _check_enrolment(cf: casefile.CaseFile, enrolled) -> None:
+    """Refuse the file unless its counter is enrolled for the dealer (id and code) the file names."""
+    if enrolled is None or tuple(enrolled) != (cf.dealer_id, cf.dealer_code):
         raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
             "The case file says it is from dealer {dealer}, but counter {counter} is enrolled for another "
             "dealer. Nothing of it was imported."), code="wrong_dealer", dealer=cf.dealer_code[:40],
             counter=cf.counter)
 
 
-def _already(s, cf: casefile.CaseFile) -> SyncReceived | None:
-    return s.scalar(select(SyncReceived).where(SyncReceived.counter_id == cf.counter,
-                                               SyncReceived.sequence == cf.sequence))
+def _already(s, cf: casefile.CaseFile):
+    """(arrival number, SHA-256) of the file already stored under the same counter and sequence, or None."""
+    return prepared(s, "hq.already", lambda pg: select(SyncReceived.n, SyncReceived.sha256).where(
+        SyncReceived.counter_id == bindparam("counter", type_=String),
+        SyncReceived.sequence == bindparam("sequence", type_=Integer)),
+        {"counter": cf.counter, "sequence": cf.sequence}).one_or_none()
 
 
 def _replay(cf: casefile.CaseFile) -> CaseFileRejected:
@@ -112,14 +135,15 @@ def _kept_aside(s, cf: casefile.CaseFile) -> tuple[str, ...]:
     if not ids:
         return ()
     # One statement whatever the number of events (a chunk of 500 each was a statement per 500).
-    return tuple(s.scalars(select(SyncConflict.other_event_id).where(among(s, SyncConflict.other_event_id, ids))))
+    return tuple(ownership.kept_aside_among(s, ids))
 
 
-def _duplicate(s, cf: casefile.CaseFile, row: SyncReceived) -> Receipt:
-    if row.sha256 != cf.sha256:
+def _duplicate(s, cf: casefile.CaseFile, row) -> Receipt:
+    n, stored_sha256 = row
+    if stored_sha256 != cf.sha256:
         raise _replay(cf)
     # The same answer as the first time, refusals included: the first acknowledgement may be lost.
-    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, row.n, _refusals_of(s, row.n),
+    return Receipt("duplicate", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, 0, 0, n, _refusals_of(s, n),
                    _kept_aside(s, cf))
 
 
@@ -184,8 +208,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
                 raise
             raise _unprocessable(exc) from None
         try:  # from here on the file is authenticated: a refusal is recorded for head office's staff
-            _check_dealer(s, cf)
-            row = _already(s, cf)
+            row = _enrolled_and_already(s, cf)
             if row is not None:
                 answer = _duplicate(s, cf, row)
         except CaseFileRejected as exc:
@@ -228,10 +251,20 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
         raise
 
 
+class _ChangeByChange(Exception):
+    """The file's changes did not go in together: its transaction is undone and tried again, each
+    change then on its own (a savepoint each), so only the one that breaks a rule is refused."""
+
+
 def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset()) -> Receipt:
+    isolate = False
     for attempt in range(5):
         try:
-            receipt = _import(db, cf, data, now, skew_s, isolate=attempt > 0, vouched=vouched)
+            try:
+                receipt = _import(db, cf, data, now, skew_s, isolate=isolate or attempt > 0, vouched=vouched)
+            except _ChangeByChange:
+                isolate = True  # not a retry: the same attempt, change by change
+                receipt = _import(db, cf, data, now, skew_s, isolate=True, vouched=vouched)
         except IntegrityError as exc:
             if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
@@ -256,12 +289,15 @@ def _claim(s, cf: casefile.CaseFile, data: bytes, now: datetime) -> int | None:
     """Insert the file's row and draw its arrival number; None when the file (counter, sequence) is
     stored already. Two processes receiving the same file at once: the database keeps one row and
     the other's insert, having waited for the first to commit, does nothing."""
-    dialect = s.bind.dialect.name
-    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    return s.scalar(dialect_insert(SyncReceived).values(
-        counter_id=cf.counter, sequence=cf.sequence, sha256=cf.sha256, dealer_id=cf.dealer_id, content=data,
-        received_at=now, events=0, conflicts=0).on_conflict_do_nothing(
-        index_elements=["counter_id", "sequence"]).returning(SyncReceived.n))
+    postgresql = s.bind.dialect.name == "postgresql"
+    columns = SyncReceived.__table__.c
+    return prepared(s, "hq.claim", lambda pg: (pg_insert if pg else sqlite_insert)(SyncReceived).values(
+        {**{c.key: bindparam(c.key, type_=c.type) for c in (columns.counter_id, columns.sequence, columns.sha256,
+                                                             columns.dealer_id, columns.content, columns.received_at)},
+         "events": 0, "conflicts": 0}).on_conflict_do_nothing(index_elements=["counter_id", "sequence"]).returning(
+        SyncReceived.n), {"counter_id": cf.counter, "sequence": cf.sequence, "sha256": cf.sha256,
+                          "dealer_id": cf.dealer_id, "content": data,
+                          "received_at": time_value(postgresql, now)}).scalar()
 
 
 def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
@@ -310,17 +346,19 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
                               values_storable=cf.values_storable)
     refused = list(checked.refused)
     if not isolate:
-        # Usually every change goes in together, in a few set statements.
+        # Usually every change goes in together, in a few set statements, in the file's transaction
+        # itself: a savepoint around them cost two more statements (round trips on PostgreSQL) for
+        # every file, for the rare one whose transaction is then undone and done again change by change.
         events, records = merged(checked.aggregates)
         try:
-            with s.begin_nested():
-                whole = apply_file(s, cf.dealer_id, events, records)
+            whole = apply_file(s, cf.dealer_id, events, records, checked.held)
             return whole.events_new, len(whole.conflicts), refused, whole.purged
         except OperationalError as exc:
             if ordering.retryable(exc):
                 raise
-        except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError):
-            pass  # one change breaks a rule: each is tried on its own below
+            raise _ChangeByChange() from exc
+        except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise _ChangeByChange() from exc  # one change breaks a rule: each is tried on its own
     new_events = conflicts = purged = 0
     for agg in checked.aggregates:
         result, why = _apply_one(s, cf.dealer_id, agg)
@@ -336,7 +374,11 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
 def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts: int, refused: list[Refusal],
                     now: datetime, skew_s: float | None) -> None:
     """Head office's bookkeeping of the file: its counts, its refusals, its counter's last contact."""
-    s.execute(update(SyncReceived).where(SyncReceived.n == n).values(events=new_events, conflicts=conflicts))
+    # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file.
+    prepared(s, "hq.arrival_counts", lambda pg: update(SyncReceived).where(
+        SyncReceived.n == bindparam("n", type_=Integer)).values(
+        events=bindparam("events", type_=Integer), conflicts=bindparam("conflicts", type_=Integer)),
+        {"n": n, "events": new_events, "conflicts": conflicts})
     for r in refused:
         log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
     if refused:
@@ -345,11 +387,16 @@ def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts
             entity_type=r.entity_type, entity_id=r.entity_id[:36], record_table=r.table, record_id=r.record_id[:36],
             code=r.code, reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids), refused_at=now)
             for r in refused])
-    seen = {"last_seen_at": now, "last_sequence": case((HqCounter.last_sequence < cf.sequence, cf.sequence),
-                                                        else_=HqCounter.last_sequence)}
+    sequence = bindparam("sequence", type_=Integer)
+    seen = {"last_seen_at": bindparam("now", type_=HqCounter.__table__.c.last_seen_at.type),
+            "last_sequence": case((HqCounter.last_sequence < sequence, sequence), else_=HqCounter.last_sequence)}
+    params = {"counter": cf.counter, "sequence": cf.sequence,
+              "now": time_value(s.bind.dialect.name == "postgresql", now)}
     if skew_s is not None:
-        seen["clock_skew_s"] = skew_s
-    s.execute(update(HqCounter).where(HqCounter.id == cf.counter).values(**seen))
+        seen["clock_skew_s"] = bindparam("skew", type_=Float)
+        params["skew"] = skew_s
+    prepared(s, "hq.counter_seen" + (".skew" if skew_s is not None else ""), lambda pg: update(HqCounter).where(
+        HqCounter.id == bindparam("counter", type_=String)).values(**seen), params)
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:

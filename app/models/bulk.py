@@ -53,6 +53,13 @@ def _utc_naive(v: datetime) -> datetime:
     return v.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def time_value(postgresql: bool, v: datetime) -> Any:
+    """A UTCDateTime column's value as the driver takes it (a ``prepared`` statement skips the type)."""
+    if v.tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return _utc_naive(v) if postgresql else _utc_text(v)
+
+
 def _pg_converter(col_type) -> Callable[[Any], Any] | None:
     if isinstance(col_type, UTCDateTime):
         return _utc_naive
@@ -107,13 +114,24 @@ def _by_column(rows: list[tuple], converters: list) -> list[tuple]:
     return list(zip(*columns))
 
 
+# One instance of each bound type: a type made per statement is a new object whose cache key
+# SQLAlchemy works out again (inspecting its class's arguments) every time.
+_ID_ARRAY = ARRAY(String)
+_TEXT = String()
+
+
 class IdValue:
     """Many ids as the one value ``among`` binds (made once, for statements reading several tables)."""
 
     def __init__(self, session, ids) -> None:
-        values = list({str(i) for i in ids})
         self.postgresql = session.get_bind().dialect.name == "postgresql"
-        self.value = values if self.postgresql else json.dumps(values)
+        self.value = id_value(self.postgresql, ids)
+
+
+def id_value(postgresql: bool, ids) -> Any:
+    """The value ``among``'s parameter takes for ``ids``: a list (PostgreSQL's array) or JSON text."""
+    values = list({str(i) for i in ids})
+    return values if postgresql else json.dumps(values)
 
 
 def among(session, column, ids, *, key: str | None = None):
@@ -123,7 +141,42 @@ def among(session, column, ids, *, key: str | None = None):
     again) apply, and the database looks each id up in the column's index. ``key`` names the value,
     so a statement reading several tables by the same ids (an IdValue) sends them once."""
     ids = ids if isinstance(ids, IdValue) else IdValue(session, ids)
-    if ids.postgresql:
-        return column == any_(bindparam(key, ids.value, type_=ARRAY(String), unique=key is None))
-    each = func.json_each(bindparam(key, ids.value, type_=String, unique=key is None)).table_valued("value")
+    return _among(ids.postgresql, column, bindparam(key, ids.value, type_=_ID_ARRAY if ids.postgresql else _TEXT,
+                                                     unique=key is None))
+
+
+def among_param(postgresql: bool, column, key: str):
+    """``among`` with its value left to each run of a ``prepared`` statement (``id_value`` gives it)."""
+    return _among(postgresql, column, bindparam(key, type_=_ID_ARRAY if postgresql else _TEXT))
+
+
+def _among(postgresql: bool, column, param):
+    if postgresql:
+        return column == any_(param)
+    each = func.json_each(param).table_valued("value")
     return column.in_(select(each.c.value))
+
+
+# Statements compiled once per kind of database: (name, dialect) -> (SQL text, positional parameter
+# names or None, the values bound at build time).
+_PREPARED: dict[tuple[str, str], tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
+
+
+def prepared(session, name: str, build: Callable[[bool], Any], params: dict[str, Any]):
+    """Run the statement ``build(postgresql)`` makes, built and compiled once per kind of database and
+    then handed to the driver as its text. A head-office import runs some twenty small reads per
+    file: built, cache-keyed and run through the ORM each time, every one cost about four times the
+    database's own work. ``name`` must say everything that changes the statement's text. The rows
+    come as the driver gives them: for reads of ids, numbers and text (no value needs a type's
+    conversion either way); ``params`` must be such values too."""
+    conn = session.connection()
+    dialect = conn.dialect
+    got = _PREPARED.get((name, dialect.name))
+    if got is None:
+        compiled = build(dialect.name == "postgresql").compile(dialect=dialect)
+        names = compiled.positiontup
+        got = (compiled.string, tuple(names) if names is not None else None, dict(compiled.params))
+        _PREPARED[(name, dialect.name)] = got
+    sql, names, bound = got
+    values = {**bound, **params}
+    return conn.exec_driver_sql(sql, tuple(values[n] for n in names) if names is not None else values)

@@ -4,13 +4,13 @@ as head office refuses a row that breaks them."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import String
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Base  # every table registered
-from app.rules.fields import TOO_LONG, column_problem
+from app.rules.fields import TOO_LONG, column_rule
 
 # A case file's record tables by the name of their database table.
 _RECORD_TABLE = {"user": "app_user"}
@@ -31,15 +31,21 @@ def _limits(table: str) -> dict[str, int | None]:
     return {c.key: c.type.length if isinstance(c.type, String) else None for c in t.columns}
 
 
+@cache
+def _checks(table: str) -> dict[str, Callable[[str], Any]]:
+    """column -> the rule for a text arriving for it (rules.fields.column_problem with the column
+    bound once: naming "table.column" again for every value of a file cost more than the rule)."""
+    return {key: column_rule(table, key, limit) for key, limit in _limits(table).items()}
+
+
 def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
     """(column, text, params) of the first value in a row of ``table`` the database would refuse
     or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller."""
-    table = _RECORD_TABLE.get(table, table)
-    limits = _limits(table)
+    checks = _checks(_RECORD_TABLE.get(table, table))
     for key, value in record.items():
-        if type(value) is not str or key not in limits:  # only text can break a limit
+        if type(value) is not str or key not in checks:  # only text can break a limit
             continue
-        found = column_problem(table, key, value, limits[key])
+        found = checks[key](value)
         if found is not None:
             return key, found[0], found[1]
     return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -122,9 +123,18 @@ def column_problem(table: str, column: str, value: Any, max_length: int | None) 
     (the database would refuse the whole file for one)."""
     if not isinstance(value, str):
         return None
+    return column_rule(table, column, max_length)(value)
+
+
+def column_rule(table: str, column: str, max_length: int | None) -> Callable[[str], tuple[str, dict[str, Any]] | None]:
+    """``column_problem`` for one column, its field found once (a file checks many values of each)."""
     f = BY_COLUMN.get(f"{table}.{column}")
     if f is not None:
-        return problem(f.name, value)
+        return partial(problem, f.name)
+    return partial(_column_text_problem, max_length)
+
+
+def _column_text_problem(max_length: int | None, value: str) -> tuple[str, dict[str, Any]] | None:
     if max_length is not None and len(value) > max_length:
         return TOO_LONG, {"limit": max_length, "length": len(value)}
     m = _BAD_ANY.search(value)

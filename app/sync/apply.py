@@ -12,13 +12,13 @@ from functools import cache
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, delete, insert, select
+from sqlalchemy import Date, Integer, String, delete, insert, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, bulk_insert
+from app.models.bulk import among, among_param, bulk_insert, id_value, prepared
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -161,6 +161,50 @@ class ApplyResult:
     purged: int = 0  # customers anonymised here by the file (the store is compacted after the pull)
 
 
+@dataclass(frozen=True)
+class Held:
+    """What a database holds of a file's events, read in one statement: the stored events of the
+    file's entities (entity type, id, seq, event id, dealer), which of the file's event ids are
+    stored, and which of those and of the events they are built on are kept aside as conflicts.
+    Head office's ownership check and the file's application read the same rows."""
+
+    chain: tuple[tuple[str, str, int, str, str], ...]
+    known: frozenset[str]
+    kept: frozenset[str]
+    # table -> id -> version (None: a table without one) of the rows held under every record id of
+    # the file, when the caller read them too (head office's ownership check does).
+    rows: dict[str, dict[str, int | None]] | None = None
+
+
+def read_held(session: Session, events: list[dict]) -> Held:
+    ids = {e["id"] for e in events}
+    if not ids:
+        return Held((), frozenset(), frozenset())
+    bases = {e["base"]["event_id"] for e in events if isinstance(e.get("base"), dict)}
+    pg = session.get_bind().dialect.name == "postgresql"
+
+    def build(pg: bool):
+        blank, zero = literal("", String), literal(0, Integer)
+        return union_all(
+            select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id, Event.dealer_id)
+            .where(among_param(pg, Event.entity_id, "entities")),
+            select(literal(1, Integer), blank, blank, zero, Event.id, blank).where(among_param(pg, Event.id, "events")),
+            select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank)
+            .where(among_param(pg, SyncConflict.other_event_id, "kept")))
+
+    chain, known, kept = [], set(), set()
+    for part, et, eid, seq, i, dealer in prepared(session, "sync.held", build, {
+            "entities": id_value(pg, {e["entity_id"] for e in events}), "events": id_value(pg, ids),
+            "kept": id_value(pg, ids | bases)}):
+        if part == 0:
+            chain.append((et, eid, seq, i, dealer))
+        elif part == 1:
+            known.add(i)
+        else:
+            kept.add(i)
+    return Held(tuple(chain), frozenset(known), frozenset(kept))
+
+
 def _settles(ev: dict) -> bool:
     return ev.get("origin") == HQ_ORIGIN and str(ev.get("kind", "")).endswith(".conflict_resolved")
 
@@ -176,8 +220,13 @@ def _existing(session: Session, model, ids: list[str]) -> dict[str, int | None]:
         return {}
     has_version = "version" in model.__table__.columns
     cols = (model.id, model.version) if has_version else (model.id,)
-    return {row[0]: row[1] if has_version else None
-            for row in session.execute(select(*cols).where(among(session, model.id, ids)))}
+    rows = prepared(session, f"sync.existing.{model.__tablename__}",
+                    lambda pg: select(*cols).where(among_param(pg, model.id, "ids")), {"ids": _ids(session, ids)})
+    return {row[0]: row[1] if has_version else None for row in rows}
+
+
+def _ids(session: Session, ids) -> Any:
+    return id_value(session.get_bind().dialect.name == "postgresql", ids)
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
@@ -238,7 +287,8 @@ def _mapped_event(ev: dict, remap: dict[str, str]) -> dict:
             "payload": _mapped(ev.get("payload"), remap)}
 
 
-def apply_file(session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]) -> ApplyResult:
+def apply_file(session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
+               held: Held | None = None) -> ApplyResult:
     """Apply inside the caller's transaction; the caller commits or rolls back the whole file.
 
     A row the file names that this database already knows under another id (the same user name or
@@ -256,8 +306,9 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     every place ends with the same timeline and the same rows.
 
     Reads what the database holds in a few set queries and writes with executemany, so a file of
-    hundreds of changes costs a handful of round trips, not hundreds."""
-    run = _FileApplication(session, dealer_id, events, records)
+    hundreds of changes costs a handful of round trips, not hundreds. ``held``: read_held of these
+    events in this transaction, when the caller read it already and nothing was written since."""
+    run = _FileApplication(session, dealer_id, events, records, held)
     new_events, superseded = run.sort_events()
     run.close_settled_conflicts()
     aside = _set_aside(session, dealer_id, superseded, run.now) if superseded else {}
@@ -287,7 +338,8 @@ class _FileApplication:
     events sorted into new, already present, conflicting and settled at head office, the records, then
     the new events and the conflicts kept aside (last, once every id this database maps is known)."""
 
-    def __init__(self, session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]]):
+    def __init__(self, session: Session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
+                 held: Held | None = None):
         self.session, self.dealer_id, self.events, self.records = session, dealer_id, events, records
         self.res = ApplyResult()
         self.now = utcnow()
@@ -299,9 +351,10 @@ class _FileApplication:
         self.stored: list[dict] = []  # the events stored, as rows
         # The aggregates whose file state is applied here, so their children are too.
         self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
-        self._read_what_is_held()
+        self._read_what_is_held(held)
+        self.held_rows = held.rows if held is not None else None
 
-    def _read_what_is_held(self) -> None:
+    def _read_what_is_held(self, held: Held | None) -> None:
         """What the database already holds of these events and their entities' histories."""
         ids = [e["id"] for e in self.events]
         s = self.session
@@ -309,11 +362,20 @@ class _FileApplication:
         self.chain: dict[tuple[str, str, int], str] = {}  # (entity type, id, seq) -> event id
         if not ids:
             return
-        self.known.update(s.scalars(select(Event.id).where(among(s, Event.id, ids))))
-        self.already_kept.update(s.scalars(select(SyncConflict.other_event_id)
-                                           .where(among(s, SyncConflict.other_event_id, ids))))
-        for et, eid, seq, i in s.execute(select(Event.entity_type, Event.entity_id, Event.seq, Event.id)
-                                         .where(among(s, Event.entity_id, {e["entity_id"] for e in self.events}))):
+        if held is not None:
+            self.known.update(held.known)
+            self.already_kept.update(held.kept & set(ids))
+            self.chain.update(((et, eid, seq), i) for et, eid, seq, i, _ in held.chain)
+            return
+        # Compiled once (app.models.bulk.prepared): three reads of every file a place applies.
+        value = _ids(s, ids)
+        self.known.update(r[0] for r in prepared(s, "sync.known_events", lambda pg: select(Event.id).where(
+            among_param(pg, Event.id, "ids")), {"ids": value}))
+        self.already_kept.update(r[0] for r in prepared(s, "sync.kept_events", lambda pg: select(
+            SyncConflict.other_event_id).where(among_param(pg, SyncConflict.other_event_id, "ids")), {"ids": value}))
+        for et, eid, seq, i in prepared(s, "sync.chains", lambda pg: select(
+                Event.entity_type, Event.entity_id, Event.seq, Event.id).where(among_param(pg, Event.entity_id, "ids")),
+                {"ids": _ids(s, {e["entity_id"] for e in self.events})}):
             self.chain[(et, eid, seq)] = i
 
     def keep_conflict(self, ev: dict, kept_id: str | None) -> None:
@@ -374,7 +436,11 @@ class _FileApplication:
         """One table's records: aggregates only when newer and not in conflict (or settled at head
         office), their children exactly when their aggregate is applied."""
         values = self._incoming(spec)
-        have = _existing(self.session, spec.model, [v["id"] for v in values])
+        if self.held_rows is not None and not aside:  # read with the file's other ids; none deleted since
+            held = self.held_rows.get(spec.name, {})
+            have = {v["id"]: held[v["id"]] for v in values if v["id"] in held}
+        else:
+            have = _existing(self.session, spec.model, [v["id"] for v in values])
         new = [v for v in values if v["id"] not in have]
         natural = _natural_ids(self.session, spec, self.dealer_id, new)
         taken_ros = self._forms_by_repair_order(new) if spec.name == "feedback_form" else {}

@@ -15,9 +15,11 @@ from app.services.demo.sample_data import fill_demo
 from app.sync import outbox
 from tests.synchelp import enrol_in_process
 
-# What a file of every kind of row costs now (about 40 statements: a read and an insert per table,
-# the file's bookkeeping, forms' alerts and month sums), with room for a few more set queries.
-MOST_PER_FILE = 50
+# What a file of every kind of row costs now (28 statements on SQLite, 27 on PostgreSQL: one read of
+# what head office holds of the file's events, one of its rows over every table, an insert per table,
+# the file's bookkeeping, forms' alerts and month sums; it was 43 with a read per table), with room
+# for a few more set queries.
+MOST_PER_FILE = 32
 
 
 def _statements(tmp_path, url: str, size: int, monkeypatch) -> tuple[int, int, int]:
@@ -62,4 +64,4 @@ def test_a_file_costs_the_same_statements_whatever_its_size(tmp_path, new_head_o
     assert large <= small + 3, (small, large)
     assert large <= MOST_PER_FILE, large
     # A file delivered again is answered from a few reads, whatever its size.
-    assert small_again == large_again <= 6, (small_again, large_again)
+    assert small_again == large_again <= 5, (small_again, large_again)
