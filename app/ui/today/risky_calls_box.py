@@ -47,7 +47,7 @@ class RiskyCallsBox(QGroupBox):
 
     def start(self) -> None:
         """The first read, asked for by Today after its own figures; a reader beside the database worker
-        (its query is most of a second of SQLite at 100k cases, which runs beside Python's work there,
+        (its query is about 30 ms of SQLite's CPU at 100k cases, which runs beside Python's work there,
         not after Today's other boxes)."""
         if self.user is not None:
             self.refresh(SEEN_NEXT, pool="io")

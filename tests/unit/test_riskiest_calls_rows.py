@@ -1,0 +1,117 @@
+"""Today's riskiest-calls box reads the same calls as the plain definition (delivered from day 3 to before
+day 15, no form, no reached call), order by order, and its due orders' form is asked of the form's order
+index alone, before the reached call's lookup, so a plan that reads every form's row can't come back."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+import sqlalchemy
+from sqlalchemy import bindparam, text
+
+from app.foundation import clock
+from app.models import RepairOrder
+from app.services.imports.feedback_store import import_feedback_file
+from app.services.orders.calls import due_calls, record_attempt
+from app.services.orders.riskiest import SHOWN, riskiest_calls
+from app.services.predict.risk_model import refit
+from tests.helpers import csv_file, form_line
+from tests.unit.test_riskiest_calls import stocked
+from tests.unit.test_three_day_calls import at, order
+
+# (order, delivered days ago, a form in, calls made: "" none, "tried" not reached, "reached"), due today
+TABLE = [
+    ("DAY1", 1, False, "", False),  # before its due day
+    ("DAY2", 2, False, "", False),
+    ("DAY3", 3, False, "", True),  # due from day 3
+    ("DAY3-LATE", 3, False, "", True),
+    ("DAY5-LATE", 5, False, "", True),
+    ("DAY8", 8, False, "", True),
+    ("DAY10-LATE", 10, False, "", True),
+    ("DAY14", 14, False, "", True),  # the last day
+    ("DAY15", 15, False, "", False),  # expired unreachable
+    ("DAY20-LATE", 20, False, "", False),
+    ("FORM4", 4, True, "", False),  # formed: nothing to call
+    ("FORM6-LATE", 6, True, "", False),
+    ("FORM-REACHED", 7, True, "reached", False),
+    ("REACHED", 5, False, "reached", False),  # reached, its form still to come
+    ("TRIED", 6, False, "tried", True),  # not reached: still due
+    ("TRIED-LATE", 9, False, "tried", True),
+    ("TRIED-EXPIRED", 16, False, "tried", False),
+]
+
+# The definition as it read before (a left join on the form), the reference the box must agree with.
+PLAIN = """
+SELECT ro.number FROM repair_order ro LEFT JOIN feedback_form f ON f.repair_order_id = ro.id
+WHERE ro.delivered_at >= :lo AND ro.delivered_at < :hi AND f.id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM event e WHERE e.entity_type = 'order' AND e.entity_id = ro.id
+                  AND e.kind = 'order.call_reached')"""
+
+
+@pytest.fixture
+def desk(store, tmp_path):
+    stocked(store, tmp_path, [order(n, days, late=n.endswith("LATE"), i=100 + k)
+                              for k, (n, days, *_rest) in enumerate(TABLE)])
+    forms = [form_line(at(days, 0)[:10], n, "AAA", customer=f"客户{100 + k}", phone=f"1381234{100 + k:04d}",
+                       plate=f"京A{100 + k:05d}") for k, (n, days, formed, *_r) in enumerate(TABLE) if formed]
+    import_feedback_file(store, csv_file(tmp_path / "formed.csv", forms))
+    with store.session() as s:
+        ids = dict(s.execute(text("SELECT number, id FROM repair_order")).all())
+    for n, _days, _formed, calls, _due in TABLE:
+        if calls:
+            record_attempt(store, ids[n], None, reached=calls == "reached")
+    return store
+
+
+def plain_due(store) -> set[str]:
+    today = clock.today()
+    lo = datetime.combine(today - timedelta(days=14), time()).astimezone()
+    hi = datetime.combine(today - timedelta(days=2), time()).astimezone()
+    at_type = RepairOrder.delivered_at.type  # the dates bound as the column stores them
+    query = text(PLAIN).bindparams(bindparam("lo", lo, type_=at_type), bindparam("hi", hi, type_=at_type))
+    with store.session() as s:
+        return set(s.scalars(query))
+
+
+@pytest.mark.parametrize("number, days, formed, calls, due", TABLE, ids=[t[0] for t in TABLE])
+def test_each_order_is_due_as_the_plain_definition_says(desk, number, days, formed, calls, due):
+    every = riskiest_calls(desk, limit=None)  # before a model: every due call, each risk unknown
+    assert (number in {c.repair_order for c in every.calls}) == due
+    assert (number in plain_due(desk)) == due
+
+
+def test_the_box_shows_the_riskiest_of_the_same_due_calls(desk):
+    expected = {n for n, *_r, due in TABLE if due}
+    assert plain_due(desk) == expected
+    assert riskiest_calls(desk).due == len(expected)
+    refit(desk)
+    box = riskiest_calls(desk)
+    every = riskiest_calls(desk, limit=None)
+    assert box.due == every.due == len(expected)
+    assert {c.repair_order for c in every.calls} == expected
+    # the box: the first SHOWN of the whole ranking, the same calls with the same risk, reasons and attempts
+    assert box.calls == every.calls[:SHOWN] and len(box.calls) == SHOWN
+    assert [c.repair_order for c in due_calls(desk)] == [c.repair_order for c in every.calls]
+    assert {c.repair_order: c.attempts for c in every.calls if c.attempts} == {"TRIED": 1, "TRIED-LATE": 1}
+
+
+def test_the_form_is_asked_of_its_order_index_alone_before_the_reached_call(desk):
+    refit(desk)
+    seen = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "delivered_at >=" in statement:
+            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            seen.append(" / ".join(r[3] for r in rows))
+
+    sqlalchemy.event.listen(desk.engine, "before_cursor_execute", explain)
+    try:
+        riskiest_calls(desk)
+    finally:
+        sqlalchemy.event.remove(desk.engine, "before_cursor_execute", explain)
+    assert len(seen) == 1, seen
+    plan = seen[0]
+    assert "SEARCH repair_order USING INDEX ix_repair_order_dealer_delivered" in plan, plan
+    form = plan.find("SEARCH feedback_form USING COVERING INDEX")
+    reached = plan.find("SEARCH event USING")
+    assert 0 < form < reached, plan  # every order's form from the index, the event only for those without
+    assert "SCAN " not in plan and "LEFT-JOIN" not in plan.split("SEARCH feedback_form")[1].split(" / ")[0], plan
