@@ -89,7 +89,8 @@ class RepairOrder(Base):
         UniqueConstraint("dealer_id", "number"),
         CheckConstraint("amount_cents IS NULL OR amount_cents >= 0", name="amount_not_negative"),
         CheckConstraint("mileage IS NULL OR mileage >= 0", name="mileage_not_negative"),
-        Index("ix_repair_order_dealer_delivered", "dealer_id", "delivered_at"),  # the day's calls
+        # the day's calls; with the id, a due order's form and reached call are checked from the index alone
+        Index("ix_repair_order_dealer_delivered", "dealer_id", "delivered_at", "id"),
         Index("ix_repair_order_vehicle_opened", "vehicle_id", "opened_at"),  # comebacks
     )
     id: Mapped[str] = id_column()
