@@ -22,8 +22,8 @@ class CasesView(QWidget):
 
     case_selected = Signal(str)
 
-    # -- building the page: __init__ (after these) calls build_frame and build_table first, then the
-    # others in this order. Each part is made in its place (its parent given): a widget moved into
+    # -- building the page: __init__ (after these) calls build_frame and starts the list's query first,
+    # then the others in this order. Each part is made in its place (its parent given): a widget moved into
     # another with its children is styled over again, all of them, once for each level it moves (the
     # application's style sheet), which cost a third of the page's first build.
     def build_frame(self) -> None:
@@ -82,10 +82,10 @@ class CasesView(QWidget):
         self.count = Label(parent=left)
 
     def build_table(self) -> None:
-        self.model = CaseTableModel(self.store, self.ops, self)
+        """The list over the model, made after the filters so that Tab reaches it last by itself."""
         self.table = QTableView(self.left, objectName="caseTable")
         self.table.setModel(self.model)
-        # Indicator first: enabling sorting sorts once, by it, and that first sort loads the list.
+        # Indicator first: enabling sorting sorts once, by it, the order the list is already loading in.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,8 +137,7 @@ class CasesView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         # At 1366x768 the detail's five tabs fit without scroll arrows (English labels are the longest).
         self.splitter.setSizes([600, 580])
-        # Tab goes in reading order, the search first (it has the focus when the page shows); the table
-        # is made first only to start its query early.
+        # Tab goes in reading order, the search first (it has the focus when the page shows).
         chain = (self.search, self.new_button, self.export_button, self.status, self.severity, self.cause,
                  self.advisor, self.use_dates, self.date_from, self.date_to, self.overdue, self.table)
         for first, then in zip(chain, chain[1:]):
@@ -148,12 +147,14 @@ class CasesView(QWidget):
         super().__init__(parent)
         self.setObjectName("cases")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        # The table first: its model starts the count and first page (filters at their defaults) in
-        # the background, and the database works while the rest of the page is built.
+        # The model first: it starts the count and first page (filters at their defaults) in the
+        # background, and the database works while the rest of the page is built.
         self.build_frame()
-        self.build_table()
+        self.model = CaseTableModel(self.store, self.ops, self)
+        self.model.refresh()
         self.build_search()
         self.build_filters()
+        self.build_table()
         self.build_status_counts()
         self.model.count_changed.connect(self.on_model_count_changed)  # self.count exists now
         if self.model.counted:  # run inline (tests): counted while the page was built
