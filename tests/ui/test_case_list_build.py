@@ -68,7 +68,7 @@ def test_the_status_counts_are_read_once_the_first_rows_are_painted(qtbot, store
     view = CasesView(store, ops, advisor, DraftBox(tmp_path))
     qtbot.addWidget(view)
     reads, read = [], view.status_counts.refresh
-    view.status_counts.refresh = lambda: (reads.append(view.model.case_at(0) is not None and view._rows_painted),
+    view.status_counts.refresh = lambda: (reads.append(view.model.case_at(0) is not None and view.table.painted is None),
                                           read())
     view.resize(1366, 700)
     view.show()
