@@ -55,3 +55,26 @@ def test_the_page_shows_with_the_search_focused_and_no_case_chosen(qtbot, store,
     view.resize(1366, 700)
     qtbot.waitUntil(lambda: len(view.columns.shown()) > narrow)
     ops.wait_idle()
+
+
+def test_the_status_counts_are_read_once_the_first_rows_are_painted(qtbot, store, advisor, tmp_path):
+    """With real worker threads, as at the counter: the first page is on screen before the counts are
+    read (they would share the interpreter with its paint); later reads follow the filter at once."""
+    from app.services.drafts import DraftBox
+    from app.ui.common.ops import Ops
+
+    fill_demo(store, forms=40, cases=30, seed=3)
+    ops = Ops()
+    view = CasesView(store, ops, advisor, DraftBox(tmp_path))
+    qtbot.addWidget(view)
+    reads, read = [], view.status_counts.refresh
+    view.status_counts.refresh = lambda: (reads.append(view.model.case_at(0) is not None and view.table.painted is None),
+                                          read())
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.status_counts.counts is not None)
+    assert reads == [True] and sum(view.status_counts.counts.values()) == view.model.total == 30
+    view.status.setCurrentIndex(1)  # a status chosen: the list and its counts read again, the split kept
+    qtbot.waitUntil(lambda: len(reads) == 2 and not ops.busy)
+    assert sum(view.status_counts.counts.values()) == 30 and view.model.total < 30
+    ops.wait_idle()

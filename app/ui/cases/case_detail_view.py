@@ -102,6 +102,10 @@ class CaseDetailView(QWidget):
         self.merge_dialog = MergeCustomersDialog(self.store, self.ops, self.user, self.detail.customer_id, self)
         self.merge_dialog.open()
 
+    # What build_tabs makes: asked for before a case is chosen, they are made then (see __getattr__).
+    BUILT = frozenset(("tabs", "facts", "fact_labels", "outcome_keys", "timeline", "history", "merge_button",
+                       "attachments"))
+
     def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
@@ -111,29 +115,55 @@ class CaseDetailView(QWidget):
         self.heading = Label(self.tr("Choose a case in the list"), self, objectName="heading")
         self.subheading = Label(parent=self)
         self.subheading.setWordWrap(True)
-        self.tabs = QTabWidget(self)
-        self.build_overview()
-        self.build_timeline()
-        self.build_history()
-        self.attachments = AttachmentsPanel(store, ops, user)
-        self.tabs.addTab(self.attachments, self.tr("Attachments"))
-        self.extensions: list[QWidget] = [self.attachments]
-
+        self.extensions: list[QWidget] = []
+        self._later_tabs: list[tuple[str, QWidget]] = []  # other features' tabs, added when the tabs are made
+        self._built = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
-        layout.addWidget(self.tabs, 1)
-        self.tabs.setEnabled(False)
+        layout.addStretch(1)  # the tabs take its place
         ops.follow(self, lambda: self.case_id and self.reload())
 
+    def build_tabs(self) -> None:
+        """The case's tabs, made when the first case is chosen (or one of them is asked for): an empty
+        detail beside the list cost the list's first build 5-10 ms and its first paint more."""
+        if self._built:
+            return
+        self._built = True
+        self.tabs = QTabWidget(self)
+        self.tabs.setEnabled(False)
+        self.build_overview()
+        self.build_timeline()
+        self.build_history()
+        self.attachments = AttachmentsPanel(self.store, self.ops, self.user)
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.extensions.insert(0, self.attachments)
+        for title, widget in self._later_tabs:
+            self.tabs.addTab(widget, title)
+        self._later_tabs.clear()
+        layout = self.layout()
+        layout.takeAt(layout.count() - 1)  # the stretch
+        layout.addWidget(self.tabs, 1)
+
+    def __getattr__(self, name: str):
+        # Only for names not yet set: the tabs' parts exist once they are made.
+        if name in CaseDetailView.BUILT and not self.__dict__.get("_built", True):
+            self.build_tabs()
+            return getattr(self, name)
+        raise AttributeError(name)
+
     def add_tab(self, title: str, widget: QWidget) -> int:
-        """Add a tab beside the case's own (the extension point for other features)."""
+        """Add a tab beside the case's own (the extension point for other features); its index."""
         self.extensions.append(widget)
         if self.case_id and hasattr(widget, "show_case"):
             widget.show_case(self.case_id)
+        if not self._built:
+            self._later_tabs.append((title, widget))
+            return 3 + len(self._later_tabs)  # after the four tabs of the case's own
         return self.tabs.addTab(widget, title)
 
     def show_case(self, case_id: str) -> None:
+        self.build_tabs()
         self.case_id = case_id
         self.reload()
         for w in self.extensions:

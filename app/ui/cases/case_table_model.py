@@ -177,6 +177,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_FOR_COLUMN.get(column)
-        if key is None:
-            return
-        self.set_query(sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (self.generation and (key, descending) == (self.sort_key, self.descending)):
+            return  # the order the list has (or is loading) already: the view's first sort, by its indicator
+        self.set_query(sort=key, descending=descending)
