@@ -6,7 +6,7 @@ every form to Excel, the privacy purge of every customer past the retention peri
 compacting, the backup after it), head office's import of a counter's first files (its whole
 history), head office's export of everything it holds (CSV and the workbook), and head office
 taking in the files that carry that purge (anonymising there too, and rewriting the case files it
-keeps that hold the purged customers). Filing the outbox and connecting are in bench_outbox.py, the
+keeps that hold the purged customers), and the desk's daily working out of its early warnings. Filing the outbox and connecting are in bench_outbox.py, the
 network page and report in bench_network_page.py.
 
 The data is a demo counter enrolled at a head office on SQLite, its history dated five years back
@@ -59,6 +59,7 @@ PATHS: dict[str, str] = {
     "hq_import": "head office imports the counter's first files",
     "hq_export": "head office exports everything (CSV + workbook)",
     "hq_purge": "head office takes in the purge of every customer (scrubs its files)",
+    "warnings": "the early warnings worked out over the whole history (limits kept)",
 }
 
 
@@ -174,6 +175,19 @@ def hq_purge(folder: Path) -> None:
         db.close()
 
 
+def warnings(folder: Path) -> None:
+    """The desk's daily `warn refresh`: every form of the history through the monitor, the limits
+    worked out before read from the store's cache (``prepare`` made it; working them out the first
+    time is paid once per store)."""
+    from app.services.predict.warnings import refresh
+
+    store = open_store(folder / "counter")
+    try:
+        refresh(store)
+    finally:
+        store.close()
+
+
 def hq_export(folder: Path) -> None:
     from app.hq.export import export_central
 
@@ -185,7 +199,7 @@ def hq_export(folder: Path) -> None:
 
 
 WORK = {"backup": backup, "restore": restore, "export": export, "purge": purge, "hq_import": hq_import,
-        "hq_export": hq_export, "hq_purge": hq_purge}
+        "hq_export": hq_export, "hq_purge": hq_purge, "warnings": warnings}
 
 
 def prepare(folder: Path) -> None:
@@ -208,6 +222,7 @@ def prepare(folder: Path) -> None:
         if p.name not in sent:
             shutil.copy(p, folder / "purge-files" / p.name)
     shutil.rmtree(folder / "purged")
+    warnings(folder)  # the warnings stored and their limits kept, as after the desk's first day
     assert any((folder / "purge-files").iterdir())
     db = open_database(f"sqlite:///{folder / 'hq.sqlite3'}")
     try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from calendar import monthrange
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -80,7 +80,7 @@ class _Series:
     designs: tuple = ()  # one CUSUM per shift watched for (drift.Design, or grade_cusum.GradeDesign)
     values: list[float] = field(default_factory=list)
     starts: list["date | None"] = field(default_factory=list)  # where each CUSUM's run began
-    recent: list[tuple] = field(default_factory=list)  # (day, repair order, failed, grade or None)
+    recent: deque = field(default_factory=deque)  # (day, repair order, failed, grade or None), in day order
     quiet_until: date | None = None
     days: list[date] = field(default_factory=list)  # every observation's day, for the baseline window
     fails: list[int] = field(default_factory=list)  # running count of failures up to each observation
@@ -259,7 +259,11 @@ class Monitor:
                 fired = i
         if fired is None:
             start = min((st for st, v in zip(sr.starts, sr.values) if v > 0 and st), default=ob.day)
-            sr.recent = [r for r in sr.recent if r[0] >= start]
+            # Forms come in day order, so what went before the run is at the front: dropped from there
+            # (a new list each step cost the run's length, at 100k cases a third of a whole refresh).
+            recent = sr.recent
+            while recent and recent[0][0] < start:
+                recent.popleft()
             return None
         d, since = sr.designs[fired], sr.starts[fired]
         run = [r for r in sr.recent if r[0] >= since]
@@ -271,5 +275,5 @@ class Monitor:
                                len(run), len(bad), bad, "grades" if graded else "share", counts,
                                d.pi0 if graded else None)
         sr.values = [0.0] * len(sr.designs)
-        sr.recent, sr.quiet_until = [], ob.day + timedelta(days=self.conf.quiet_days)
+        sr.recent, sr.quiet_until = deque(), ob.day + timedelta(days=self.conf.quiet_days)
         return warning
