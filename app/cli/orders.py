@@ -50,14 +50,18 @@ def run_import(args, translate) -> int:
 
 def run_refit(args, translate) -> int:
     from app.cli import open_store_for
-    from app.services.predict.elsewhere import lower_priority
+    from app.services.predict.elsewhere import lower_priority, one_child_at_a_time
     from app.services.predict.risk_model import refit_every
 
     if args.background:
         lower_priority()
     store = open_store_for(args)
     try:
-        fitted = refit_every(store, args.dealer)
+        if not args.background:
+            fitted = refit_every(store, args.dealer)
+        else:
+            with one_child_at_a_time(store, "risk-fit"):
+                fitted = refit_every(store, args.dealer)
     finally:
         store.close()
     for f in fitted:

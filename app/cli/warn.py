@@ -39,14 +39,20 @@ def _items(translate) -> dict[str, str]:
 
 def run_refresh(args, translate) -> int:
     from app.cli import open_store_for
-    from app.services.predict.elsewhere import lower_priority
+    from app.services.predict import worked_out
+    from app.services.predict.elsewhere import lower_priority, one_child_at_a_time
     from app.services.predict.warnings import refresh
 
     if args.background:
         lower_priority()
     store = open_store_for(args)
     try:
-        made = refresh(store)
+        if not args.background:
+            made = refresh(store)
+        else:
+            with one_child_at_a_time(store, "warnings"):
+                # Another child may have worked them out from this very history while this one waited.
+                made = [] if worked_out.up_to_date(store, store.identity.home_dealer_id) else refresh(store)
     finally:
         store.close()
     print(translate("Cli", "{n} new warnings").format(n=len(made)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -43,6 +44,20 @@ def lower_priority() -> None:
     """The child's own part of `--background` (on Windows the desk starts it below normal priority)."""
     if hasattr(os, "nice"):
         os.nice(10)
+
+
+@contextmanager
+def one_child_at_a_time(store, job: str):
+    """Held by a child over the counter's store while it works: a desk signed out and in again, or a
+    second desk on the same PC, starts another child while the first still works at 100,000 cases
+    (minutes, hundreds of MB); the second waits for the first instead of doing the same work beside it."""
+    if not store.path.is_file():  # head office's database: no directory, no desk starting children
+        yield
+        return
+    from app.foundation.one_process import one_at_a_time
+
+    with one_at_a_time(store.path.parent / "cache" / f"{job}.lock"):
+        yield
 
 
 def run_elsewhere(store, argv: Callable[[Path], list[str]], failed: type[RecoveryDeskError],
