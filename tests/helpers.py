@@ -92,3 +92,32 @@ def downgrade(engine, revision: str) -> None:
             command.downgrade(_alembic_config(c), revision)
         if sqlite:
             c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def plans_of(db, work) -> list[tuple[str, list[str]]]:
+    """(statement, the lines of its plan) for every SELECT (or WITH) ``work`` makes on ``db`` (a store
+    or head office's database: anything with an ``engine``). SQLite answers ``EXPLAIN QUERY PLAN``
+    (a line per step, its detail); on PostgreSQL sequential scans are turned off first, so a lookup
+    shows the index it can use (tiny test tables are scanned otherwise), and ``EXPLAIN`` gives a line per row."""
+    import sqlalchemy
+
+    plans = []
+    postgres = db.engine.dialect.name == "postgresql"
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            return
+        if postgres:
+            cursor.connection.execute("SET enable_seqscan = off")
+            rows = cursor.connection.execute("EXPLAIN " + statement, parameters).fetchall()
+            plans.append((statement, [r[0] for r in rows]))
+        else:
+            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            plans.append((statement, [r[3] for r in rows]))
+
+    sqlalchemy.event.listen(db.engine, "before_cursor_execute", explain)
+    try:
+        work()
+    finally:
+        sqlalchemy.event.remove(db.engine, "before_cursor_execute", explain)
+    return plans

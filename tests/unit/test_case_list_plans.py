@@ -9,11 +9,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import sqlalchemy
-
 from app.services.cases.case_queries import CaseFilter, case_page, count_cases
 from app.services.demo.sample_data import fill_demo
 from app.services.recovery.guide import overdue_cases
+from tests.helpers import plans_of
 
 
 @pytest.fixture
@@ -25,22 +24,6 @@ def flagged_store(store):
     con.commit()
     con.close()
     return store
-
-
-def plans_of(store, work) -> list[tuple[str, list[str]]]:
-    plans = []
-
-    def explain(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
-            plans.append((statement, [r[3] for r in rows]))
-
-    sqlalchemy.event.listen(store.engine, "before_cursor_execute", explain)
-    try:
-        work()
-    finally:
-        sqlalchemy.event.remove(store.engine, "before_cursor_execute", explain)
-    return plans
 
 
 def the_list(store):

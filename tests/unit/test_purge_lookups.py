@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-import sqlalchemy
 from sqlalchemy import inspect, select
 
 from app.foundation import clock
@@ -20,7 +19,7 @@ from app.services.feedback import forms as feedback_forms
 from app.services.people import users
 from app.services.privacy import kept_files, purging
 from app.sync import outbox
-from tests.helpers import downgrade
+from tests.helpers import downgrade, plans_of
 from tests.synchelp import enrol_in_process
 
 OLD = ("李明远", "13812345678", "京A12345")
@@ -52,31 +51,6 @@ def _kept(db) -> list[bytes]:
         return list(s.scalars(select(SyncReceived.content)))
 
 
-def plans_of(db, work) -> list[tuple[str, str]]:
-    """(statement, its plan) for every SELECT ``work`` makes. On PostgreSQL sequential scans are
-    turned off first, so a lookup shows the index it can use (tiny test tables are scanned otherwise)."""
-    plans = []
-    postgres = db.engine.dialect.name == "postgresql"
-
-    def explain(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            return
-        if postgres:
-            cursor.connection.execute("SET enable_seqscan = off")
-            rows = cursor.connection.execute("EXPLAIN " + statement, parameters).fetchall()
-            plans.append((statement, "\n".join(r[0] for r in rows)))
-        else:
-            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
-            plans.append((statement, "\n".join(r[3] for r in rows)))
-
-    sqlalchemy.event.listen(db.engine, "before_cursor_execute", explain)
-    try:
-        work()
-    finally:
-        sqlalchemy.event.remove(db.engine, "before_cursor_execute", explain)
-    return plans
-
-
 def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, store, hq):
     enrol_in_process(hq, store)
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
@@ -97,8 +71,8 @@ def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, stor
     for value in KEPT:  # the other customer's files keep their values
         assert any(value.encode() in c for c in kept), value
     # the purge's read of the conflicts by entity (the import's own reads of sync_conflict go by event id)
-    conflicts = [p for st, p in plans if "WHERE sync_conflict.entity_id" in st]
-    files = [p for st, p in plans if "sync_received_customer" in st]
+    conflicts = ["\n".join(p) for st, p in plans if "WHERE sync_conflict.entity_id" in st]
+    files = ["\n".join(p) for st, p in plans if "sync_received_customer" in st]
     assert conflicts and files  # the purge asked both
     if hq.engine.dialect.name == "postgresql":
         assert all("ix_sync_conflict_entity_id" in p for p in conflicts), conflicts

@@ -3,7 +3,6 @@ the riskiest first by the model the desk last fitted, at most a few, this dealer
 (dealer, delivered) index; nothing is fitted while Today loads."""
 
 import pytest
-import sqlalchemy
 from sqlalchemy import update
 
 from app.foundation import clock
@@ -14,7 +13,7 @@ from app.services.orders.calls import due_calls, record_attempt
 from app.services.orders.riskiest import riskiest_calls
 from app.services.orders.store import import_orders_file
 from app.services.predict.risk_model import refit, saved_model
-from tests.helpers import csv_file, form_line
+from tests.helpers import csv_file, form_line, plans_of
 from tests.unit.test_three_day_calls import HEADER, at, order
 
 
@@ -79,18 +78,10 @@ def test_another_dealers_orders_are_not_this_desks(store, tmp_path):
 def test_read_through_the_dealer_delivered_index_without_the_whole_history(store, tmp_path):
     stocked(store, tmp_path, [order("A", 4, i=50), order("B-LATE", 5, late=True, i=51)])
     refit(store)
-    seen = []
-
-    def explain(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT"):
-            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
-            seen.append((statement, " / ".join(r[3] for r in rows)))
-
-    sqlalchemy.event.listen(store.engine, "before_cursor_execute", explain)
-    try:
-        assert numbers(riskiest_calls(store)) == ["B-LATE", "A"]
-    finally:
-        sqlalchemy.event.remove(store.engine, "before_cursor_execute", explain)
+    called = []
+    plans = plans_of(store, lambda: called.append(riskiest_calls(store)))
+    assert numbers(called[0]) == ["B-LATE", "A"]
+    seen = [(statement, " / ".join(lines)) for statement, lines in plans]
     due = [p for st, p in seen if "delivered_at >=" in st]
     assert due and "ix_repair_order_dealer_delivered (dealer_id=? AND delivered_at>? AND delivered_at<?)" in due[0]
     history = [p for st, p in seen if "FROM repair_order" in st and "customer_id IN" in st]

@@ -5,7 +5,6 @@ index alone, before the reached call's lookup, so a plan that reads every form's
 from datetime import datetime, time, timedelta
 
 import pytest
-import sqlalchemy
 from sqlalchemy import bindparam, text
 
 from app.foundation import clock
@@ -14,7 +13,7 @@ from app.services.imports.feedback_store import import_feedback_file
 from app.services.orders.calls import due_calls, record_attempt
 from app.services.orders.riskiest import SHOWN, riskiest_calls
 from app.services.predict.risk_model import refit
-from tests.helpers import csv_file, form_line
+from tests.helpers import csv_file, form_line, plans_of
 from tests.unit.test_riskiest_calls import stocked
 from tests.unit.test_three_day_calls import at, order
 
@@ -96,18 +95,7 @@ def test_the_box_shows_the_riskiest_of_the_same_due_calls(desk):
 
 def test_the_form_is_asked_of_its_order_index_alone_before_the_reached_call(desk):
     refit(desk)
-    seen = []
-
-    def explain(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT") and "delivered_at >=" in statement:
-            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
-            seen.append(" / ".join(r[3] for r in rows))
-
-    sqlalchemy.event.listen(desk.engine, "before_cursor_execute", explain)
-    try:
-        riskiest_calls(desk)
-    finally:
-        sqlalchemy.event.remove(desk.engine, "before_cursor_execute", explain)
+    seen = [" / ".join(lines) for statement, lines in plans_of(desk, lambda: riskiest_calls(desk)) if "delivered_at >=" in statement]
     assert len(seen) == 1, seen
     plan = seen[0]
     assert "SEARCH repair_order USING INDEX ix_repair_order_dealer_delivered" in plan, plan

@@ -15,6 +15,7 @@ from app.services import settings
 from app.services.today import worklist as today
 from app.services.demo.sample_data import fill_demo
 from app.services.today.worklist import today_figures
+from tests.helpers import plans_of
 
 POINTS = {"A": 2, "B": 1, "C": 0, "D": -1, "E": -2}
 
@@ -158,20 +159,7 @@ def test_todays_month_is_the_assessments_month(generated, verified_only):
 
 def test_todays_queries_use_todays_indexes(generated):
     """The plans the figures rely on (migration 0005_today): no sort for the lists, the month from the index."""
-    import sqlalchemy
-
-    plans = []
-
-    def explain(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT"):
-            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
-            plans.append((statement, " / ".join(r[3] for r in rows)))
-
-    sqlalchemy.event.listen(generated.engine, "before_cursor_execute", explain)
-    try:
-        today_figures(generated)
-    finally:
-        sqlalchemy.event.remove(generated.engine, "before_cursor_execute", explain)
+    plans = [(statement, " / ".join(lines)) for statement, lines in plans_of(generated, lambda: today_figures(generated))]
     joined = "\n".join(p for _, p in plans)
     assert "ix_failure_case_dealer_status_response" in joined
     assert "ix_callback_dealer_due_open" in joined
