@@ -44,7 +44,7 @@ def counter_health(db, *, now: datetime | None = None) -> list[CounterHealth]:
         refused = {c: (n, last) for c, n, last in s.execute(
             select(HqRefusal.counter_id, func.count(), func.max(HqRefusal.id)).group_by(HqRefusal.counter_id))}
         codes = dict(s.execute(select(HqRefusal.id, HqRefusal.code).where(
-            HqRefusal.id.in_([last for _n, last in refused.values()])))) if refused else {}
+            HqRefusal.id.in_([last for _n, last in refused.values()]))).all()) if refused else {}
         pulled = dict(s.execute(select(HqPublishedArrival.counter_id, func.max(HqPublishedArrival.arrived_at))
                                 .group_by(HqPublishedArrival.counter_id)).all())
         out = []

@@ -160,3 +160,28 @@ def test_a_counter_silent_for_more_than_n_days_stands_out(tmp_path, new_store, n
     a.close()
     b.close()
     db.close()
+
+
+def test_a_counter_with_refused_changes_shows_how_many_and_the_last_reason(tmp_path, new_store, new_hq_db):
+    """The counters page read a counter with refusals through dict() of a result, which fails (a
+    result has keys(), so dict() took it for a mapping): the page then showed nothing."""
+    from app.hq.network_status import counter_health
+    from app.models import HqCounter, HqRefusal
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a, "BJ01")
+    enrol_in_process(db, b, "BJ01")
+    now = clock.now()
+    with db.session() as s, s.begin():
+        dealer_id = s.get(HqCounter, a.identity.store_id).dealer_id
+        for n, code in enumerate(("version_gap", "not_owner"), start=1):
+            s.add(HqRefusal(counter_id=a.identity.store_id, dealer_id=dealer_id, sequence=n, code=code,
+                            reason={}, event_ids=[], refused_at=now))
+    rows = {r.counter_id: r for r in counter_health(db, now=now)}
+    refused, clean = rows[a.identity.store_id], rows[b.identity.store_id]
+    assert (refused.refusals, refused.last_refusal) == (2, "not_owner")
+    assert (clean.refusals, clean.last_refusal) == (0, "")
+    a.close()
+    b.close()
+    db.close()
