@@ -173,17 +173,20 @@ def head_office(db, tmp: Path, store, snap):
     w.resize(WIDTH, HEIGHT)
     w.show()
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: str(stick))
-    QTest.mouseClick(w.choose, Qt.MouseButton.LeftButton)
+    w.tabs.setCurrentWidget(w.importing)
+    QTest.mouseClick(w.importing.choose, Qt.MouseButton.LeftButton)
     for _ in range(200):
         QApplication.processEvents()
-        if w.progress.value() == w.progress.maximum() and w.progress.maximum() > 0:
+        if w.importing.progress.value() == w.importing.progress.maximum() and w.importing.progress.maximum() > 0:
             break
         QTest.qWait(50)
     ops.wait_idle() if hasattr(ops, "wait_idle") else None
-    for i, name in enumerate(("hq-import", "hq-dealers", "hq-conflicts", "hq-figures")):
-        w.tabs.setCurrentIndex(i)
-        if name == "hq-conflicts" and w.conflicts.rowCount():
-            w.conflicts.selectRow(0)
+    for name, page in (("hq-import", w.importing), ("hq-dealers", w.counters), ("hq-conflicts", w.conflicts),
+                       ("hq-figures", w.network), ("hq-cases", w.cases), ("hq-warnings", w.warnings),
+                       ("hq-reports", w.reports), ("hq-publish", w.publishing)):
+        w.tabs.setCurrentWidget(page)
+        if name == "hq-conflicts" and w.conflicts.conflicts.rowCount():
+            w.conflicts.conflicts.selectRow(0)
         snap(w, name)
     w.close()
     b.close()
