@@ -50,6 +50,17 @@ def _filled(window) -> bool:
     return window.today.is_filled and bool(window.recovery.overdue.title())
 
 
+def _sign_in(qtbot, shell, dialog):
+    """The administrator signs in by typing the PIN; the main window shown."""
+    dialog.user.setCurrentIndex(dialog.user.findData("admin"))
+    qtbot.keyClicks(dialog.pin, "1234")
+    with qtbot.waitSignal(shell.window_shown, timeout=20000) as shown:
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    w = shown.args[0]
+    qtbot.addWidget(w)
+    return w
+
+
 def test_the_first_window_shows_todays_read_before_sign_in_and_reads_it_no_more(qtbot, store, admin, monkeypatch):
     fill_demo(store, forms=80, cases=30, seed=3)
     calls = _counted(monkeypatch)
@@ -58,12 +69,7 @@ def test_the_first_window_shows_todays_read_before_sign_in_and_reads_it_no_more(
     try:
         qtbot.waitUntil(lambda: shell._today_read is not None and not ops.busy, timeout=20000)  # names listed
         assert calls == {"figures": 1, "overdue": 1}
-        dialog.user.setCurrentIndex(dialog.user.findData("admin"))
-        qtbot.keyClicks(dialog.pin, "1234")
-        with qtbot.waitSignal(shell.window_shown, timeout=20000) as shown:
-            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-        w = shown.args[0]
-        qtbot.addWidget(w)
+        w = _sign_in(qtbot, shell, dialog)
         qtbot.waitUntil(lambda: _filled(w), timeout=20000)
         for _ in range(3):  # every start-up read of the window done
             ops.wait_idle()
@@ -107,12 +113,7 @@ def test_a_window_waiting_for_the_read_reads_its_own_when_the_read_fails(qtbot, 
     ops, shell, dialog = threaded_shell(qtbot, store)
     try:
         assert shell._today_reading  # on its way (held)
-        dialog.user.setCurrentIndex(dialog.user.findData("admin"))
-        qtbot.keyClicks(dialog.pin, "1234")
-        with qtbot.waitSignal(shell.window_shown, timeout=20000) as shown:
-            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-        w = shown.args[0]
-        qtbot.addWidget(w)
+        w = _sign_in(qtbot, shell, dialog)
         assert w.today_prefilled and not w.today.is_filled and not w.recovery.overdue.title()
         release.set()
         qtbot.waitUntil(lambda: _filled(w), timeout=20000)

@@ -137,15 +137,20 @@ def test_work_side_by_side_answers_in_order_and_raises_what_fails(dialect):
         side_by_side(Db, lambda: 1, fails)
 
 
+def _two_counters_of_one_dealer(tmp_path, new_store, new_hq_db):
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a, "BJ01")
+    enrol_in_process(db, b, "BJ01")
+    return db, a, b
+
+
 def test_a_counter_silent_for_more_than_n_days_stands_out(tmp_path, new_store, new_hq_db):
     from app.hq.network_status import counter_health
     from app.hq.publish import CounterReport, since
     from app.models import HqCounter
 
-    db = new_hq_db(tmp_path / "hq.sqlite3")
-    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
-    enrol_in_process(db, a, "BJ01")
-    enrol_in_process(db, b, "BJ01")
+    db, a, b = _two_counters_of_one_dealer(tmp_path, new_store, new_hq_db)
     now = clock.now()
     with db.session() as s, s.begin():
         s.get(HqCounter, a.identity.store_id).last_seen_at = now - timedelta(days=10)
@@ -168,10 +173,7 @@ def test_a_counter_with_refused_changes_shows_how_many_and_the_last_reason(tmp_p
     from app.hq.network_status import counter_health
     from app.models import HqCounter, HqRefusal
 
-    db = new_hq_db(tmp_path / "hq.sqlite3")
-    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
-    enrol_in_process(db, a, "BJ01")
-    enrol_in_process(db, b, "BJ01")
+    db, a, b = _two_counters_of_one_dealer(tmp_path, new_store, new_hq_db)
     now = clock.now()
     with db.session() as s, s.begin():
         dealer_id = s.get(HqCounter, a.identity.store_id).dealer_id
