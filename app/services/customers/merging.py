@@ -105,28 +105,24 @@ def _key(dealer_id: str) -> str:
 
 def known(s, dealer_id: str) -> list[list[str]]:
     """Every merge this place knows for the dealer, [[occurred_at, merge id, from, into], ...]."""
-    return _known(s, dealer_id)
-
-
-def _known(s, dealer_id: str) -> list[list[str]]:
     row = s.get(StoreMeta, _key(dealer_id), with_for_update=True)
     return json.loads(row.value) if row is not None else []
 
 
 def _remember(s, dealer_id: str, merges: list[tuple[str, str, str, str]]) -> list[list[str]]:
     """Add merges to what this place knows (once each, by merge id); returns them all, in order."""
-    known = _known(s, dealer_id)
-    ids = {m[1] for m in known}
+    merges_known = known(s, dealer_id)
+    ids = {m[1] for m in merges_known}
     fresh = [list(m) for m in merges if m[1] not in ids]
     if fresh:
-        known = sorted(known + fresh)
+        merges_known = sorted(merges_known + fresh)
         row = s.get(StoreMeta, _key(dealer_id))
         if row is None:
-            s.add(StoreMeta(key=_key(dealer_id), value=json.dumps(known)))
+            s.add(StoreMeta(key=_key(dealer_id), value=json.dumps(merges_known)))
         else:
-            row.value = json.dumps(known)
+            row.value = json.dumps(merges_known)
         s.flush()
-    return known
+    return merges_known
 
 
 def survivors(merges: list[list[str]]) -> dict[str, str]:
@@ -161,10 +157,10 @@ def settle(s, dealer_id: str, events: list[dict], customer_ids: set[str]) -> int
     merges = [m for m in merges if all(isinstance(v, str) and v for v in m)]
     if not merges and not customer_ids:
         return 0
-    known = _remember(s, dealer_id, merges) if merges else _known(s, dealer_id)
-    if not known:
+    merges_known = _remember(s, dealer_id, merges) if merges else known(s, dealer_id)
+    if not merges_known:
         return 0
-    lives_on = survivors(known)
+    lives_on = survivors(merges_known)
     touched = {x for m in merges for x in m[2:]} | set(customer_ids)
     # The whole group of a touched record settles (a merge may join records no file names now).
     groups = {lives_on.get(x, x) for x in touched if x in lives_on or x in lives_on.values()}
