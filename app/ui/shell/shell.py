@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 import time
@@ -87,17 +88,23 @@ def _warm(data_dir: Path) -> None:
     library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
 
 
-_frozen = []
-
-
+@functools.cache  # once
 def _freeze_start_up() -> None:
     """Once, when the main window's code is loaded (or its first window is built): everything start-up
     made so far (modules, classes, the sign-in dialog) moves out of reach of Python's cycle collection,
     which otherwise walked all of it at each full collection while the window was built (two took 54 ms
     at 100k cases). What start-up keeps lives as long as the process anyway."""
-    if not _frozen:
-        _frozen.append(True)
-        gc.freeze()
+    gc.freeze()
+
+
+def _show_read(window, read) -> None:
+    """Today's figures and the Overdue box from a read made before sign-in, each unless the window's
+    own refresh filled it already (that one is newer)."""
+    _at, figures, alerts, overdue = read
+    if not getattr(window, "_today_filled", False):
+        window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
+    if not window.recovery.overdue.title():
+        window.recovery.overdue.show_rows(overdue)
 
 
 def _build_enums() -> None:
@@ -247,11 +254,9 @@ class Shell(QObject):
                      pool="io")
 
     def on_dialog_ready(self) -> None:
-        """The names are listed: Today's read starts now (read at the store's opening it crashed a UI
-        test, cause not found); the main window's code began loading when the store opened. The
-        window itself waits for the
-        PIN's first key: the name offered first is seldom the person's (the demo store lists 10), and
-        a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
+        """The names are listed: Today's read starts now; the main window's code began loading when
+        the store opened. The window itself waits for the PIN's first key: the name offered first is
+        seldom the person's (the demo store lists 10), and a window prepared for it, then dropped, left its reads (~0.7 s at 100k cases) queued on the
         database worker ahead of the real person's, which made Today later, not sooner."""
         if self.ops.inline or self.store is None or self.window is not None:
             return
@@ -340,12 +345,8 @@ class Shell(QObject):
     def _fill_from_read(self, window, read) -> None:
         """A window built to use the read made before sign-in: Today's figures and the Overdue box
         from it, unless a refresh after a change notice filled them already (that one is newer)."""
-        at, figures, alerts, overdue = read
-        window._today_read_at = at
-        if not getattr(window, "_today_filled", False):
-            window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
-        if not window.recovery.overdue.title():
-            window.recovery.overdue.show_rows(overdue)
+        window._today_read_at = read[0]
+        _show_read(window, read)
 
     def on_today_read(self, read) -> None:
         self._today_reading = False
@@ -381,13 +382,8 @@ class Shell(QObject):
         read = self._today_read
         if read is None or window is None:
             return
-        at, figures, alerts, overdue = read
-        if time.monotonic() - at > TODAY_FRESH_S:
-            return
-        if not getattr(window, "_today_filled", False):
-            window.today.show_figures((figures, alerts if window.user.is_supervisor else []))
-        if not window.recovery.overdue.title():  # not filled by its own refresh yet (which follows)
-            window.recovery.overdue.show_rows(overdue)
+        if time.monotonic() - read[0] <= TODAY_FRESH_S:
+            _show_read(window, read)
 
     def on_language_read(self, language: str) -> None:
         chosen = pick_language(language)
