@@ -78,6 +78,29 @@ def test_the_stepper_joins_the_case_when_cases_is_built(qtbot, store):
     ops.wait_idle()
 
 
+def test_the_stepper_is_made_with_the_case_tabs_and_shows_the_first_case_chosen(qtbot, store):
+    """Building the case list makes no Recovery tab (nobody sees it before a case is chosen); the
+    first case clicked makes it, beside the case's own tabs, showing that case."""
+    from app.ui.recovery.recovery_stepper import RecoveryStepper
+
+    fill_demo(store, forms=40, cases=30, seed=3)
+    ops = Ops()
+    w = MainWindow(store, ops)
+    qtbot.addWidget(w)
+    w.show()
+    open_page(qtbot, w, w.tr("Cases"))
+    qtbot.waitUntil(lambda: w.cases.model.case_at(0) is not None)
+    assert not w.cases.findChildren(RecoveryStepper) and w.recovery._stepper is None
+    table = w.cases.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(w.cases.model.index(0, 0)).center())
+    case_id = w.cases.model.case_at(0).id
+    assert w.cases.detail.case_id == case_id
+    stepper = w.cases.findChild(RecoveryStepper)
+    assert stepper is w.recovery.stepper and w.cases.detail.tabs.tabText(w.cases.detail.tabs.indexOf(stepper)) == "Recovery"
+    qtbot.waitUntil(lambda: stepper.guide is not None and stepper.guide.case_id == case_id)
+    ops.wait_idle()
+
+
 def test_the_case_list_built_while_the_desk_is_idle_shows_as_one_built_when_opened(qtbot, store):
     """Once Today is filled the shell builds the case list while the desk waits: hidden (Today stays
     on screen), and then the same rows and the same refresh as a list built when first opened."""

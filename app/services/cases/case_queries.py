@@ -12,6 +12,7 @@ from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
                         Vehicle, utcnow)
+from app.services import figures
 from app.services.feedback.form_values import normalise_phone, normalise_plate
 from app.rules.vocab import CallbackState, RemedyStatus, Severity
 
@@ -116,8 +117,6 @@ def search_condition(text: str):
 
 
 def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opened_at") -> list:
-    from app.services import figures
-
     # The (dealer, opened) index serves only the default order. With a search the few matching ids
     # should drive the query, and sorting by number should walk the number index: "|| ''" keeps
     # SQLite from choosing the dealer index and testing every case instead.
@@ -195,8 +194,6 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
     """One page of the list. ``after`` is the last row's key(sort) of the page before, when known:
     the page then continues from it through the index instead of counting ``offset`` rows. With
     ``total`` known, a page in the second half is counted from the end, in reverse order."""
-    from app.services import figures
-
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     col = _sort_column(sort)

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from app.ui.common.dates import qdate_today
 from app.services.cases.case_queries import CaseFilter
 from app.services.drafts import DraftBox
+from app.ui.cases.case_columns import CaseColumns
 from app.ui.cases.case_detail_view import CaseDetailView
 from app.ui.cases.case_table_model import CaseTableModel
+from app.ui.cases.status_counts import StatusCounts
 from app.services.changes import CASES
 from app.ui.common.ops import Ops
 from app.ui.common.widgets import Label, combo_value, icon, set_combo_value, vocab_title
@@ -107,8 +109,6 @@ class CasesView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        from app.ui.cases.case_columns import CaseColumns
-
         self.columns = CaseColumns(self.table, self.store, self.ops, self.user)  # for the width; header's right-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.on_table_menu_requested)
@@ -116,8 +116,6 @@ class CasesView(QWidget):
 
     def build_status_counts(self) -> None:
         """The status counts as a bar, read again whenever the list is (a filter, a change notice)."""
-        from app.ui.cases.status_counts import StatusCounts
-
         self.status_counts = StatusCounts(self.store, self.ops, self.current_filter, self.left,
                                           counted=lambda: self.model.counted)
         self.model.count_changed.connect(lambda _n: self.after_rows_painted(self.status_counts.refresh))

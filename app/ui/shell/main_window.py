@@ -6,7 +6,8 @@ Extension points for other features:
   Today is: start-up reads only what Today shows).
 - ``set_sync_state(online, waiting, last_sync)`` shows the sync state in the status bar; until it
   is first called the bar says sync is not set up.
-- ``cases.detail.add_tab(title, widget)`` adds a tab beside a case's details (see CaseDetailView).
+- ``cases.detail.add_tab(title, widget)`` adds a tab beside a case's details, ``add_tab(title, make)`` one
+  made when the case's tabs are (see CaseDetailView).
 """
 
 from __future__ import annotations

@@ -42,16 +42,19 @@ class RecoveryPages:
         return library_for(Path(self._window.store.path).parent)
 
     def add_stepper(self, cases) -> None:
-        """Beside a case's details, once the Cases page is built."""
+        """Beside a case's details, once the Cases page is built: made with the case's tabs."""
+        cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), self._make_stepper)
+
+    def _make_stepper(self) -> RecoveryStepper:
         from app.ui.recovery.recovery_stepper import RecoveryStepper
 
         window = self._window
         self._stepper = RecoveryStepper(window.store, window.ops, self.library, window.user)
-        cases.detail.add_tab(_t(QT_TRANSLATE_NOOP("RecoveryPages", "Recovery")), self._stepper)
+        return self._stepper
 
     @property
     def stepper(self) -> RecoveryStepper:
-        self._window.cases  # noqa: B018 - building the Cases page adds the stepper
+        self._window.cases.detail.build_tabs()  # building the Cases page adds the stepper, its tabs make it
         return self._stepper
 
     @property
