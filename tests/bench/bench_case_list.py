@@ -123,7 +123,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
         watch["today"].filled = w.today.is_filled  # filled before it was shown (prepared during the PIN)
 
     shell.window_shown.connect(on_window)
-    t_pin = time.time() - t0
+    t_pin, cpu_pin = time.time() - t0, time.process_time()
     dialog.submit.click()
 
     def every_box() -> bool:
@@ -136,6 +136,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
         wait_for(every_box)
     except TimeoutError:
         raise TimeoutError(f"not every box of Today filled: {watch.get('boxes') and watch['boxes'].times()}") from None
+    cpu_after_pin = time.process_time() - cpu_pin  # every thread's: the work left, apart from waiting for a core
     window_shown, today_filled = watch["window"].first, watch["today"].after_fill
     box_times = watch["boxes"].times()
     every = max(today_filled, *box_times.values())
@@ -157,7 +158,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
            every_box_after_pin=every - t_pin, boxes_after_pin={k: v - t_pin for k, v in box_times.items()},
-           last_box=max(box_times, key=box_times.get), rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
+           last_box=max(box_times, key=box_times.get), cpu_after_pin=cpu_after_pin, rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
     ops.wait_idle()
 
 
@@ -371,6 +372,9 @@ def every_box_spread(typed: list[dict], quick: list[dict], hashes: list[dict]) -
               f" x scrypt of its run: {' '.join(f'{x:.2f}' for x in ratios)}; last: "
               f"{', '.join(r['last_box'] for r in runs)}")
         names = runs[0]["boxes_after_pin"]
+        cpu = sorted(r["cpu_after_pin"] * 1000 for r in runs)
+        print(f"    CPU of every thread from the PIN to the last box: min {cpu[0]:.0f}  median "
+              f"{statistics.median(cpu):.0f}  max {cpu[-1]:.0f} ms")
         print("    medians: " + ", ".join(f"{n} {statistics.median(r['boxes_after_pin'][n] for r in runs) * 1000:.0f}"
                                          for n in names) + " ms")
     s = sorted(h["scrypt"] * 1000 for h in hashes)

@@ -26,7 +26,8 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
                 "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance",
-                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences")
+                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences",
+                "app.ui.today.early_reads")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
@@ -150,6 +151,7 @@ class Shell(QObject):
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
+        self._early = None  # Today's other boxes read before sign-in (EarlyReads), for the first window
         self._awaiting: list = []  # windows built to be filled by that read (they don't read Today themselves)
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow, monotonic time built) before the PIN check
         self._discarded: list = []
@@ -349,8 +351,23 @@ class Shell(QObject):
         window._today_read_at = read[0]
         _show_read(window, read)
 
+    def _early_reads(self):
+        """Today's other boxes read once before sign-in, for the first window (made when first asked for;
+        read after Today's figures, which come first)."""
+        if self._early is None:
+            from app.ui.today.early_reads import EarlyReads
+
+            self._early = EarlyReads(self.store, self.ops, self)
+        return self._early
+
+    def _read_boxes(self) -> None:
+        """After Today's figures (read or failed): the other boxes' read, once, for the first window."""
+        if self._today_for_first:
+            self._early_reads().start()
+
     def on_today_read(self, read) -> None:
         self._today_reading = False
+        self._read_boxes()
         awaiting, self._awaiting = self._awaiting, []
         for window in awaiting:  # built while it was read: it is theirs, whoever signed in since
             if isValid(window):
@@ -367,9 +384,13 @@ class Shell(QObject):
         window (another person after a sign-out, a language switch) is filled with it."""
         self._today_read = None
         self._today_for_first = False
+        if self._early is not None:
+            self._early.start()  # a window built to take it may still wait for it (started once)
+            self._early = None  # it stays the shell's child until its answer is handed over
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False
+        self._read_boxes()
         awaiting, self._awaiting = self._awaiting, []
         for window in awaiting:  # they waited for it: they read their own now; nothing is lost
             if isValid(window):
@@ -429,7 +450,7 @@ class Shell(QObject):
         # One read of Today for the first window: the one made before sign-in, when on its way or fresh.
         prefilled = self._read_coming()
         window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed,
-                            today_prefilled=prefilled)
+                            today_prefilled=prefilled, early_reads=self._early_reads() if prefilled else None)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.closed.connect(self.on_window_closed)
@@ -468,9 +489,9 @@ class Shell(QObject):
         if self.sync is not None:
             self.window.attach_sync(self.sync)
         else:
-            self._after_today(self.window, self._load_later)
+            self.window.when_today_complete(self._load_later)
         if not self.ops.inline:  # tests running inline open the list when their journey does
-            self._after_today(self.window, self.window.build_cases_when_idle)
+            self.window.when_today_complete(self.window.build_cases_when_idle)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
@@ -485,34 +506,6 @@ class Shell(QObject):
         self._show_today_read(self.window)
         if self._today_read is not None or not self._today_reading:  # else it fills this window on arrival
             self._today_used()
-
-    def _after_today(self, window, then) -> None:
-        """Call ``then()`` once, when every box of Today has its first read (or after 5 s at most):
-        Today's figures filled, no read asked for first (SEEN_FIRST, SEEN_NEXT: Overdue, the riskiest
-        calls, warnings, improvements, the trend) still to come, and one pass of the event loop for
-        their paint. What no box of Today needs (sync's ~0.6 s of imports, the case list) began when
-        the figures filled, and held the interpreter the other boxes' reads and paints waited for."""
-        from PySide6.QtCore import Qt  # loaded with the main window by now
-
-        started = []
-        ops = self.ops
-
-        def start() -> None:
-            if not started:
-                started.append(True)
-                then()
-
-        def after_reads() -> None:
-            if ops.first_reads:
-                ops.first_reads_done.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
-            else:
-                QTimer.singleShot(0, window, start)  # their paint first
-
-        if getattr(window, "_today_filled", False):
-            after_reads()
-        else:
-            window.today.filled.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
-        QTimer.singleShot(5000, window, start)  # dropped with the window
 
     def _load_later(self) -> None:
         """Sync (its state, the status bar's button, rounds on the timer) and the daily backup, their
