@@ -223,6 +223,7 @@ class Shell(QObject):
         self.store = store
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
         self._read_today()  # beside the names being listed: a PIN entered at once finds it read, or nearly
+        self._read_boxes()  # beside it: mostly SQLite's work, which runs on the other core
         if store.repaired:
             self._tell_permissions_repaired(store)
 
@@ -353,7 +354,7 @@ class Shell(QObject):
 
     def _early_reads(self):
         """Today's other boxes read once before sign-in, for the first window (made when first asked for;
-        read after Today's figures, which come first)."""
+        read from when the store opens, beside Today's figures)."""
         if self._early is None:
             from app.ui.today.early_reads import EarlyReads
 
@@ -361,13 +362,12 @@ class Shell(QObject):
         return self._early
 
     def _read_boxes(self) -> None:
-        """After Today's figures (read or failed): the other boxes' read, once, for the first window."""
-        if self._today_for_first:
+        """The other boxes' read, once, for the first window."""
+        if not self.ops.inline and self._today_for_first and self.window is None:
             self._early_reads().start()
 
     def on_today_read(self, read) -> None:
         self._today_reading = False
-        self._read_boxes()
         awaiting, self._awaiting = self._awaiting, []
         for window in awaiting:  # built while it was read: it is theirs, whoever signed in since
             if isValid(window):
@@ -390,7 +390,6 @@ class Shell(QObject):
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False
-        self._read_boxes()
         awaiting, self._awaiting = self._awaiting, []
         for window in awaiting:  # they waited for it: they read their own now; nothing is lost
             if isValid(window):

@@ -2,7 +2,8 @@
 sign-in, for the first window signed in: no person's reads are left to start after the PIN.
 
 None of these reads depends on who signs in (the improvement actions are narrowed to the person's own
-in the window), so they start while the names are listed, right after Today's figures are read. A box
+in the window), so they start when the store opens, beside Today's figures (both mostly SQLite's
+work, which runs beside Python's on the other core). A box
 of the first window takes its part when it is in (at once if it is in already); when the read failed
 or is older than Today's freshness (the shell's TODAY_FRESH_S) it reads its own, as a window built
 without it (later windows, tests) always does.
@@ -34,7 +35,7 @@ def read_boxes(store) -> dict:
 
 
 class EarlyReads(QObject):
-    """One read of Today's other boxes, started by ``start()`` (the shell's, after Today's figures)."""
+    """One read of Today's other boxes, started by ``start()`` (the shell's, when the store opens)."""
 
     def __init__(self, store, ops: Ops, parent: QObject | None = None) -> None:
         super().__init__(parent)
