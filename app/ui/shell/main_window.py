@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         # Prepared while the PIN is typed (the shell's prepare_window): refuses to be shown, by any
         # path (show, a tray message's showNormal), until the shell unseals it after the PIN check.
         self.sealed = sealed
+        self._painted_on_screen = False  # not the off-screen paint of a window prepared (prepare_paint)
+        self._after_paint: list = []  # called at that first paint (when_today_complete)
         self.store, self.ops = store, ops
         self.user = user or _nobody(store)
         self.drafts = drafts or DraftBox(store.path.parent)
@@ -193,10 +195,11 @@ class MainWindow(QMainWindow):
     def when_today_complete(self, then) -> None:
         """Call ``then()`` once, when every box of Today has its first read (or after 5 s at most):
         Today's figures filled, no read asked for first (SEEN_FIRST, SEEN_NEXT: Overdue, the riskiest
-        calls, warnings, improvements, the trend) still to come, and one pass of the event loop for
-        their paint. What no box of Today needs (the notices' and the navigation's counts, sync's
-        ~0.6 s of imports, the case list) began when the figures filled, and held the interpreter
-        the other boxes' reads and paints waited for."""
+        calls, warnings, improvements, the trend) still to come, the window painted on screen, and one
+        pass of the event loop for the boxes' paint. What no box of Today needs (the notices' and the
+        navigation's counts, sync's ~0.6 s of imports, the case list) began when the figures filled,
+        and held the interpreter the other boxes' reads and paints waited for (a window prepared
+        before the PIN: its first paint after the PIN)."""
         started = []
         ops = self.ops
 
@@ -212,6 +215,8 @@ class MainWindow(QMainWindow):
                 start()
             elif ops.first_reads:
                 ops.first_reads_done.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
+            elif not self._painted_on_screen:
+                self._after_paint.append(after_reads)
             else:
                 QTimer.singleShot(0, self, start)  # their paint first
 
@@ -239,6 +244,14 @@ class MainWindow(QMainWindow):
         if visible and self.sealed:
             return  # nobody has signed in for this window yet
         super().setVisible(visible)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted_on_screen and self.isVisible():
+            self._painted_on_screen = True
+            waiting, self._after_paint = self._after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, self, then)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().closeEvent(event)
