@@ -46,3 +46,38 @@ def test_todays_first_reads_pass_the_queue_of_ops(qtbot):
     held.set()
     qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
     assert ran == ["figures", "overdue", "riskiest calls", "notices", "glance"]
+
+
+def test_jobs_submitted_together_run_beside_each_other_up_to_the_pools_size():
+    """The store opening and the main window's code loading are asked for together on one pool of
+    four: the second runs beside the first, not after it (a thread just started counted as free)."""
+    pool = Workers(4, "test-beside")
+    first_running, second_ran = threading.Event(), threading.Event()
+
+    def first(_):
+        first_running.set()
+        return second_ran.wait(20)  # the second job must run while this one holds its thread
+
+    held = pool.submit(first, None)
+    beside = pool.submit(lambda _: second_ran.set(), None)
+    assert held.result(30), "the second job waited for the first"
+    beside.result(20)
+    pool.shutdown()
+
+
+def test_first_reads_done_once_every_read_asked_first_is_answered(qtbot):
+    """What no box of Today needs waits for ``first_reads_done``: told after the last answer of a job
+    asked for SEEN_FIRST or SEEN_NEXT, not while one is still to come, and not for jobs in turn."""
+    ops = Ops()
+    held, told = threading.Event(), []
+    ops.first_reads_done.connect(lambda: told.append(sorted(ran)))
+    ran = []
+    ops.run(lambda: held.wait(20) and ran.append("figures"), order=SEEN_FIRST)
+    ops.run(lambda: ran.append("trend"), order=SEEN_NEXT, pool="io")
+    ops.run(lambda: ran.append("notices"))  # in turn: not waited for
+    assert ops.first_reads == 2
+    qtbot.waitUntil(lambda: "trend" in ran, timeout=20000)
+    held.set()
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+    assert told == [["figures", "trend"]] or told == [["figures", "notices", "trend"]]
+    assert ops.first_reads == 0

@@ -57,10 +57,11 @@ class _Pending:
     lambda) is dropped on the UI thread: a Qt object released on a worker is deleted off its thread,
     which crashes Qt at random. A worker keeps nothing of the job once it has handed it back."""
 
-    __slots__ = ("fn", "ops", "deliver", "outcome", "future")
+    __slots__ = ("fn", "ops", "deliver", "outcome", "future", "first")
 
-    def __init__(self, fn: Callable[[], Any], ops: "Ops", deliver: Callable[..., None]) -> None:
+    def __init__(self, fn: Callable[[], Any], ops: "Ops", deliver: Callable[..., None], first: bool = False) -> None:
         self.fn, self.ops, self.deliver = fn, ops, deliver
+        self.first = first  # a first read of what the person looks at (order SEEN_FIRST or SEEN_NEXT)
         self.outcome: tuple[Any, BaseException | None, Changes] | None = None
         self.future: Future | None = None
 
@@ -143,6 +144,7 @@ class Ops(QObject):
     busy_changed = Signal(bool)
     failure_shown = Signal(str)  # the words of a failure shown because no caller handled it
     account_inactive = Signal()  # an operation was refused: the signed-in person is no longer active
+    first_reads_done = Signal()  # the last job asked for SEEN_FIRST or SEEN_NEXT has been answered
 
     def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class Ops(QObject):
         self._io = Workers(4, "ops-io")  # network and PDF work
         self._now = Workers(1, "ops-now")  # a person waits for it
         self._pending: set[_Pending] = set()
+        self.first_reads = 0  # jobs of order SEEN_FIRST or SEEN_NEXT not answered yet
         self.closed = False
         _live.add(self)
         self._boxes: set = set()  # failure message boxes still open
@@ -194,7 +197,8 @@ class Ops(QObject):
         if self.inline:
             deliver(*_collected(fn, Exception))  # a test's own BaseException still stops it
             return
-        pending = _Pending(fn, self, deliver)
+        pending = _Pending(fn, self, deliver, order < IN_TURN)
+        self.first_reads += pending.first
         self._pending.add(pending)
         self.busy_changed.emit(True)
         pending.future = {"db": self._db, "io": self._io, "now": self._now}[pool].submit(_work, pending, order)
@@ -206,11 +210,14 @@ class Ops(QObject):
         self._pending.discard(pending)
         if not isValid(self):  # deleted with a parent while the job ran: nobody is left to tell
             return
+        self.first_reads -= pending.first
         if not self._pending:
             self.busy_changed.emit(False)
         if self.closed:  # answered after close(): its views may be gone; nobody waits for it
             return
         deliver(*outcome)
+        if pending.first and not self.first_reads:
+            self.first_reads_done.emit()
 
     def close(self, msecs: int = 2000) -> None:
         """On the UI thread, when the window that uses this closes (the desk ends): take no more

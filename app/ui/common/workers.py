@@ -25,11 +25,14 @@ LAST = 1 << 30  # the order of a stop: after every job already waiting, as first
 
 def _serve(jobs: "queue.PriorityQueue", idle: list[int], lock: threading.Lock) -> None:
     """One worker: take jobs until told to stop. It keeps no reference to a job between jobs (a
-    job's argument may hold a view, which must be let go on the UI thread, not here)."""
+    job's argument may hold a view, which must be let go on the UI thread, not here). ``idle``: the
+    threads free for a job, and the jobs not taken yet (see Workers.submit)."""
     while True:
         item = jobs.get()[2]  # (order, sequence, job): the sequence keeps one order first in, first out
         with lock:
             idle[0] -= 1
+            if item is not _STOP:
+                idle[1] -= 1
         if item is _STOP:
             return
         future, fn, arg = item
@@ -57,7 +60,10 @@ class Workers:
         self._jobs: queue.PriorityQueue = queue.PriorityQueue()
         self._sequence = itertools.count()
         self._threads: list[threading.Thread] = []
-        self._idle = [0]  # threads waiting for a job (a list: shared with them, never with self)
+        # Threads free for a job and jobs not taken yet, each changed under the lock (a list: shared
+        # with the threads, never with self). A job a thread has just taken from the queue counts as not
+        # taken, and that thread as free, until the thread says so: the two stay in step.
+        self._idle = [0, 0]
         self._lock = threading.Lock()
         self._shut = False
         # A pool nobody closed but everybody dropped still lets its threads end.
@@ -73,7 +79,12 @@ class Workers:
             if self._shut:
                 raise RuntimeError(f"{self.name}: shut down")
             self._jobs.put((order, next(self._sequence), (future, fn, arg)))
-            if self._idle[0] == 0 and len(self._threads) < self.size:
+            self._idle[1] += 1
+            # A thread more when the jobs not taken outnumber the threads free to take them. Testing
+            # only for "no thread free" left a second job submitted before a thread just started had
+            # taken the first (the main window's code loading, asked for with the store's opening)
+            # waiting for the first instead of running beside it.
+            if self._idle[1] > self._idle[0] and len(self._threads) < self.size:
                 self._idle[0] += 1  # counted before it starts: the next job doesn't start another
                 thread = threading.Thread(target=_serve, args=(self._jobs, self._idle, self._lock),
                                           name=f"{self.name}_{len(self._threads)}", daemon=True)

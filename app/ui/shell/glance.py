@@ -1,5 +1,6 @@
 """The navigation's counts (callbacks due, approvals waiting, alerts) for the person signed in, and
-where Today's "N more" leads: counts read once Today is on screen and filled, then on every change notice."""
+where Today's "N more" leads: counts read once Today is on screen with every box's first read, then on
+every change notice."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class Glance(QObject):
         today = window.today
         today.more_requested.connect(self.on_today_more_requested)
         window.recovery.overdue.more_requested.connect(lambda: self.on_today_more_requested("overdue"))
-        today.installEventFilter(self)  # the counts are first read once Today is on screen and filled
+        today.installEventFilter(self)  # the counts are first read once Today is on screen with every box
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.window.today and event.type() == QEvent.Type.Show and not self._started:
@@ -39,15 +40,7 @@ class Glance(QObject):
         return False
 
     def start(self) -> None:
-        today = self.window.today
-        if today.is_filled:
-            self.refresh()
-        else:
-            today.filled.connect(self.on_today_filled)
-
-    def on_today_filled(self) -> None:
-        self.window.today.filled.disconnect(self.on_today_filled)  # once: notices keep the counts current
-        self.refresh()
+        self.window.when_today_complete(self.refresh)  # once: notices keep the counts current
 
     def refresh(self) -> None:
         if not self._started:

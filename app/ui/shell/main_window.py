@@ -17,6 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import Slot, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QToolButton, QWidget
+from shiboken6 import isValid
 
 from app.services.drafts import DraftBox
 from app.ui.common.ops import Ops
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
         first. Only Today is built now; every other page is built, and reads its data, when first
         opened (or asked for: ``window.cases``)."""
         store, ops = self.store, self.ops
-        self.today = TodayView(store, ops, self.user, self.drafts, first_read=not self.today_prefilled)
+        self.today = TodayView(store, ops, self.user, self.drafts, first_read=not self.today_prefilled,
+                               early=self.early_reads)
         self._settings_item = None
         self.add_page(self.tr("Today"), self.today, "today")
         self._cases = self.add_lazy_page(self.tr("Cases"), self._make_cases, "cases", "cases")
@@ -139,13 +141,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.store_label, 1)
         from app.ui.recovery.notices_panel import NoticesButton
 
-        # Decisions and news for this person, first read once Today is filled: that read (0.3-0.8 s at
+        # Decisions and news for this person, first read once every box of Today is: that read (0.3-0.8 s at
         # 10k cases on a busy machine) held the interpreter while Today's boxes were read.
         self.notices = NoticesButton(self.store, self.ops, self.user, self, first_read=False)
-        if self.today.is_filled:
-            self.notices.refresh()
-        else:
-            self.today.filled.connect(self._read_notices_first)
+        self.when_today_complete(self.notices.refresh)
         self.notices.case_requested.connect(self.on_today_case_requested)
         bar.addPermanentWidget(self.notices)
         # Qt numbers the permanent widgets after the others: the index after the bell, for inserting later.
@@ -160,14 +159,18 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
 
     def __init__(self, store, ops: Ops, user=None, drafts: DraftBox | None = None,
-                 parent: QWidget | None = None, *, sealed: bool = False, today_prefilled: bool = False) -> None:
+                 parent: QWidget | None = None, *, sealed: bool = False, today_prefilled: bool = False,
+                 early_reads=None) -> None:
         super().__init__(parent)
         # The shell fills Today's figures and Overdue box from its read made before sign-in (one
         # read, not two): they do not read them themselves at first; change notices refresh them.
         self.today_prefilled = today_prefilled
+        self.early_reads = early_reads  # Today's other boxes read before sign-in (the first window's)
         # Prepared while the PIN is typed (the shell's prepare_window): refuses to be shown, by any
         # path (show, a tray message's showNormal), until the shell unseals it after the PIN check.
         self.sealed = sealed
+        self._painted_on_screen = False  # not the off-screen paint of a window prepared (prepare_paint)
+        self._after_paint: list = []  # called at that first paint (when_today_complete)
         self.store, self.ops = store, ops
         self.user = user or _nobody(store)
         self.drafts = drafts or DraftBox(store.path.parent)
@@ -190,9 +193,39 @@ class MainWindow(QMainWindow):
 
         self.glance = Glance(self)  # counts beside the pages, and where Today's "N more" leads
 
-    def _read_notices_first(self) -> None:
-        self.today.filled.disconnect(self._read_notices_first)
-        self.notices.refresh()
+    def when_today_complete(self, then) -> None:
+        """Call ``then()`` once, when every box of Today has its first read (or after 5 s at most):
+        Today's figures filled, no read asked for first (SEEN_FIRST, SEEN_NEXT: Overdue, the riskiest
+        calls, warnings, improvements, the trend) still to come, the window painted on screen, and one
+        pass of the event loop for the boxes' paint. What no box of Today needs (the notices' and the
+        navigation's counts, sync's ~0.6 s of imports, the case list) began when the figures filled,
+        and held the interpreter the other boxes' reads and paints waited for (a window prepared
+        before the PIN: its first paint after the PIN)."""
+        started = []
+        ops = self.ops
+
+        def start() -> None:
+            if not started:
+                started.append(True)
+                then()
+
+        def after_reads() -> None:
+            if not isValid(self):  # replaced and deleted (a language switch) meanwhile: Ops outlives it
+                return
+            if ops.inline:  # tests running inline: every read is in already
+                start()
+            elif ops.first_reads:
+                ops.first_reads_done.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
+            elif not self._painted_on_screen:
+                self._after_paint.append(after_reads)
+            else:
+                QTimer.singleShot(0, self, start)  # their paint first
+
+        if self.today.is_filled:
+            after_reads()
+        else:
+            self.today.filled.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(5000, self, start)  # dropped with the window
 
     def build_cases_when_idle(self, delay_ms: int = 1500) -> None:
         """Once Today is filled: build the case list a moment later, while the desk waits for the
@@ -212,6 +245,14 @@ class MainWindow(QMainWindow):
         if visible and self.sealed:
             return  # nobody has signed in for this window yet
         super().setVisible(visible)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted_on_screen and self.isVisible():
+            self._painted_on_screen = True
+            waiting, self._after_paint = self._after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, self, then)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().closeEvent(event)

@@ -26,7 +26,8 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
                 "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance",
-                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences")
+                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences",
+                "app.ui.today.early_reads")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
@@ -150,6 +151,7 @@ class Shell(QObject):
         # Deactivated while signed in: after the refusal's message, lock; only an active person gets in.
         ops.account_inactive.connect(self.lock)
         self._today_reading = False
+        self._early = None  # Today's other boxes read before sign-in (EarlyReads), for the first window
         self._awaiting: list = []  # windows built to be filled by that read (they don't read Today themselves)
         self._prebuilt = None  # (the SignedIn expected, its hidden MainWindow, monotonic time built) before the PIN check
         self._discarded: list = []
@@ -220,6 +222,8 @@ class Shell(QObject):
     def on_store_opened(self, store) -> None:
         self.store = store
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
+        self._read_today()  # beside the names being listed: a PIN entered at once finds it read, or nearly
+        self._read_boxes()  # beside it: mostly SQLite's work, which runs on the other core
         if store.repaired:
             self._tell_permissions_repaired(store)
 
@@ -348,6 +352,20 @@ class Shell(QObject):
         window._today_read_at = read[0]
         _show_read(window, read)
 
+    def _early_reads(self):
+        """Today's other boxes read once before sign-in, for the first window (made when first asked for;
+        read from when the store opens, beside Today's figures)."""
+        if self._early is None:
+            from app.ui.today.early_reads import EarlyReads
+
+            self._early = EarlyReads(self.store, self.ops, self)
+        return self._early
+
+    def _read_boxes(self) -> None:
+        """The other boxes' read, once, for the first window."""
+        if not self.ops.inline and self._today_for_first and self.window is None:
+            self._early_reads().start()
+
     def on_today_read(self, read) -> None:
         self._today_reading = False
         awaiting, self._awaiting = self._awaiting, []
@@ -366,6 +384,9 @@ class Shell(QObject):
         window (another person after a sign-out, a language switch) is filled with it."""
         self._today_read = None
         self._today_for_first = False
+        if self._early is not None:
+            self._early.start()  # a window built to take it may still wait for it (started once)
+            self._early = None  # it stays the shell's child until its answer is handed over
 
     def on_today_failed(self, _exc: BaseException) -> None:
         self._today_reading = False
@@ -428,7 +449,7 @@ class Shell(QObject):
         # One read of Today for the first window: the one made before sign-in, when on its way or fresh.
         prefilled = self._read_coming()
         window = MainWindow(self.store, self.ops, user, DraftBox(Path(self.store.path).parent), sealed=sealed,
-                            today_prefilled=prefilled)
+                            today_prefilled=prefilled, early_reads=self._early_reads() if prefilled else None)
         window.rebuild_requested.connect(self.on_rebuild_requested)
         window.lock_requested.connect(self.lock)
         window.closed.connect(self.on_window_closed)
@@ -467,9 +488,9 @@ class Shell(QObject):
         if self.sync is not None:
             self.window.attach_sync(self.sync)
         else:
-            self._after_today(self.window, self._load_later)
+            self.window.when_today_complete(self._load_later)
         if not self.ops.inline:  # tests running inline open the list when their journey does
-            self._after_today(self.window, self.window.build_cases_when_idle)
+            self.window.when_today_complete(self.window.build_cases_when_idle)
         self.window.show()
         if self.idle is None:
             self.idle = IdleWatcher(0, self)
@@ -484,23 +505,6 @@ class Shell(QObject):
         self._show_today_read(self.window)
         if self._today_read is not None or not self._today_reading:  # else it fills this window on arrival
             self._today_used()
-
-    @staticmethod
-    def _after_today(window, then) -> None:
-        """Call ``then()`` once, when Today is filled (or after 5 s at most): Today's reads and
-        imports go first, what no box of Today needs comes right after."""
-        started = []
-
-        def start() -> None:
-            if not started:
-                started.append(True)
-                then()
-
-        if getattr(window, "_today_filled", False):
-            start()
-            return
-        window.today.filled.connect(start)
-        QTimer.singleShot(5000, window, start)  # dropped with the window
 
     def _load_later(self) -> None:
         """Sync (its state, the status bar's button, rounds on the timer) and the daily backup, their

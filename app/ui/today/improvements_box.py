@@ -13,12 +13,19 @@ from app.ui.common.ops import IN_TURN, SEEN_NEXT, Ops
 from app.ui.common.style import ERROR_COLOUR
 
 
+def _mine(user, action) -> bool:
+    """A supervisor's, the owner's, and for head office's actions owned by a role, that role's people."""
+    return bool(user.is_supervisor or action.owner == user.display_name
+                or (action.owner_role and action.owner_role == user.role))
+
+
 class ImprovementsBox(QGroupBox):
     shows = CASES | SETTINGS
 
     case_requested = Signal(str)
 
-    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None, *, early=None) -> None:
+        """``early``: the EarlyReads made before sign-in, which has this box's first read."""
         super().__init__(parent)
         self.setObjectName("improvements")
         self.store, self.ops, self.user = store, ops, user
@@ -36,17 +43,22 @@ class ImprovementsBox(QGroupBox):
         if user is None:
             return
         ops.follow(self, self.refresh)
-        self.refresh(SEEN_NEXT)
+        if early is not None:
+            early.take("improvements", self.show_open, lambda: self.refresh(SEEN_NEXT))
+        else:
+            self.refresh(SEEN_NEXT)
 
     def refresh(self, order: int = IN_TURN) -> None:
         from app.services.predict.improvements import open_actions
 
         store, user = self.store, self.user
-        # A supervisor's, the owner's, and for head office's actions owned by a role, that role's people.
-        mine = lambda a: (user.is_supervisor or a.owner == user.display_name  # noqa: E731
-                          or (a.owner_role and a.owner_role == user.role))
         # no figures: the box shows no before/after, and this runs on every change of a case
-        self.ops.run(lambda: [a for a in open_actions(store) if mine(a)], on_success=self.show_rows, order=order)
+        self.ops.run(lambda: [a for a in open_actions(store) if _mine(user, a)], on_success=self.show_rows,
+                     order=order)
+
+    def show_open(self, actions) -> None:
+        """Every open action of the dealer (read before sign-in): this person's shown."""
+        self.show_rows([a for a in actions if _mine(self.user, a)])
 
     def show_rows(self, rows) -> None:
         loc = self.locale()

@@ -31,12 +31,15 @@ class MonthTrend(QWidget):
         self.setMinimumHeight(150)
         ops.follow(self, self.refresh)
 
-    def start(self) -> None:
+    def start(self, early=None) -> None:
         """The first read, asked for by Today with its other boxes' (after its figures and Overdue on the
         database worker; before the notices and the other pages' loads): the points are in when it is
-        first shown, or soon after."""
+        first shown, or soon after. ``early``: the EarlyReads made before sign-in, which has them."""
         if not self._asked:
             self._asked = True
+            if early is not None:
+                early.take("trend", self.show_points, lambda: self.refresh(SEEN_NEXT, pool="io"))
+                return
             self.refresh(SEEN_NEXT, pool="io")  # a reader beside the database worker, as the riskiest calls'
 
     def prepare(self) -> None:

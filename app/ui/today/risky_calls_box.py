@@ -45,11 +45,15 @@ class RiskyCallsBox(QGroupBox):
         ops.follow(self, self.refresh)
         ops.changed.connect(self.on_changed)
 
-    def start(self) -> None:
+    def start(self, early=None) -> None:
         """The first read, asked for by Today after its own figures; a reader beside the database worker
         (its query is about 30 ms of SQLite's CPU at 100k cases, which runs beside Python's work there,
-        not after Today's other boxes)."""
-        if self.user is not None:
+        not after Today's other boxes). ``early``: the EarlyReads made before sign-in, which has it."""
+        if self.user is None:
+            return
+        if early is not None:
+            early.take("riskiest calls", self.show_rows, lambda: self.refresh(SEEN_NEXT, pool="io"))
+        else:
             self.refresh(SEEN_NEXT, pool="io")
 
     def refresh(self, order: int = IN_TURN, pool: str = "db") -> None:

@@ -121,9 +121,11 @@ class TodayView(QWidget):
         layout.addLayout(grid, 1)
 
     def __init__(self, store, ops: Ops, user=None, drafts=None, parent: QWidget | None = None, *,
-                 first_read: bool = True) -> None:
+                 first_read: bool = True, early=None) -> None:
         """``first_read`` False: the figures read before sign-in fill it (the shell's ``show_figures``),
-        not a read of its own; change notices refresh it either way."""
+        not a read of its own; change notices refresh it either way. ``early``: the EarlyReads made
+        before sign-in, which has the first read of the other boxes (the riskiest calls, warnings,
+        improvement actions, the trend)."""
         super().__init__(parent)
         self.setObjectName("today")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
@@ -139,15 +141,15 @@ class TodayView(QWidget):
         self.risky_calls = RiskyCallsBox(store, ops, user)  # the riskiest 3-day calls, to make first
         self.risky_calls.call_requested.connect(self.call_requested)
 
-        self.warnings_box = WarningsBox(store, ops, user)
-        self.improvements_box = ImprovementsBox(store, ops, user)
+        self.warnings_box = WarningsBox(store, ops, user, early=early)
+        self.improvements_box = ImprovementsBox(store, ops, user, early=early)
         self.improvements_box.case_requested.connect(self.case_requested)
         self.build_layout(month)
         ops.follow(self, self.refresh)
         if first_read:
             self.refresh(SEEN_FIRST)
-        self.risky_calls.start()  # after Today's figures on the database worker
-        self.trend.start()
+        self.risky_calls.start(early)  # after Today's figures on the database worker
+        self.trend.start(early)
 
     def refresh(self, order: int = IN_TURN) -> None:
         """``order``: the first read goes before every other box's and page's on the database worker."""

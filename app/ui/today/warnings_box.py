@@ -32,7 +32,8 @@ def summary_words(w, loc: QLocale) -> str:
 class WarningsBox(QGroupBox):
     shows = ALERTS | SETTINGS  # the stored warnings and their acknowledgement
 
-    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None) -> None:
+    def __init__(self, store, ops: Ops, user, parent: QWidget | None = None, *, early=None) -> None:
+        """``early``: the EarlyReads made before sign-in, which has this box's first read."""
         super().__init__(parent)
         self.setObjectName("warnings")
         self.store, self.ops, self.user = store, ops, user
@@ -52,7 +53,10 @@ class WarningsBox(QGroupBox):
         self.rework = QTimer(self, singleShot=True, interval=REWORK_MS, timeout=self.work_out)
         ops.follow(self, self.refresh)
         ops.changed.connect(self.on_changed)
-        self.refresh(SEEN_NEXT)
+        if early is not None:
+            early.take("warnings", self.show_rows, lambda: self.refresh(SEEN_NEXT))
+        else:
+            self.refresh(SEEN_NEXT)
         QTimer.singleShot(FIRST_WORK_MS, self.work_out)
 
     def refresh(self, order: int = IN_TURN) -> None:
