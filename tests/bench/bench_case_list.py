@@ -147,6 +147,9 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     wait_for(lambda: not ops._pending or time.monotonic() > end)
     w = shell.window
     pages = []
+    # Built while the desk waited (the desk builds it a moment after Today), opening it is a page
+    # switch; otherwise this times a whole build: the report says which it was.
+    prebuilt = w._cases.is_built
     t = time.perf_counter()
     w.nav.setCurrentRow(w.pages.indexOf(w._cases))
     view = w.cases
@@ -158,7 +161,7 @@ def child_app(t0: float, data_dir: str, pin_after: float) -> None:
     report(first_window=first, store_ready=ready, pin=t_pin, main_window=window_shown, today_filled=today_filled,
            window_after_pin=window_shown - t_pin, today_after_pin=today_filled - t_pin,
            every_box_after_pin=every - t_pin, boxes_after_pin={k: v - t_pin for k, v in box_times.items()},
-           last_box=max(box_times, key=box_times.get), cpu_after_pin=cpu_after_pin, rss=rss, cases_first_open=cases_first_open, rss_cases=rss_mb())
+           last_box=max(box_times, key=box_times.get), cpu_after_pin=cpu_after_pin, rss=rss, cases_first_open=cases_first_open, cases_prebuilt=prebuilt, rss_cases=rss_mb())
     ops.wait_idle()
 
 
@@ -464,8 +467,10 @@ def main() -> None:
           f"then the case list opened: {med(typed, 'rss_cases'):.0f} MB)")
     print(f"case list built alone, fresh process:  {lst['first_page'] * 1000:7.1f} ms   (load-all baseline {naive['first_page'] * 1000:.0f} ms, "
           f"ratio {lst['first_page'] / naive['first_page']:.2f}x; CPU of every thread {lst['first_page_cpu'] * 1000:.0f} ms)")
+    prebuilt = sum(bool(r.get("cases_prebuilt")) for r in typed)
     print(f"case list first opened in the desk (Cases chosen once Today is up -> first page): "
-          f"{med(typed, 'cases_first_open') * 1000:.1f} ms (aim < 50 ms)")
+          f"{med(typed, 'cases_first_open') * 1000:.1f} ms (aim < 50 ms; built while the desk waited in "
+          f"{prebuilt} of {len(typed)} runs, a page switch there)")
     print(f"first page again (count + page + paint): {lst['reload'] * 1000:5.1f} ms   (aim < 50 ms)")
     print(f"jump to the end of the list (page):    {lst['jump_end'] * 1000:7.1f} ms")
     print(f"search by plate {plate!r}:         {lst['search_by_plate'] * 1000:7.1f} ms median, {lst['search_worst'] * 1000:.1f} ms worst "
@@ -486,7 +491,7 @@ def main() -> None:
            "s", h, "scrypt PIN check", "3.0")
     figure(f"case list first page ({rows})", lst["first_page"], "s", naive["first_page"], "load every row",
            "< 50 ms")
-    figure(f"case list first opened in the desk ({rows})", med(typed, "cases_first_open"), "s", naive["first_page"],
+    figure(f"case list first opened in the desk ({rows}; built while idle in {prebuilt} of {len(typed)} runs)", med(typed, "cases_first_open"), "s", naive["first_page"],
            "load every row", "< 50 ms")
     figure(f"case list refresh ({rows})", lst["reload"], "s", naive["first_page"], "load every row", "< 50 ms")
     figure(f"search by plate ({rows})", lst["search_by_plate"], "s", naive["first_page"], "load every row",
