@@ -164,13 +164,17 @@ def receive_all(folder: Path, hq_file: str) -> None:
 
 def hq_purge(folder: Path) -> None:
     """Head office, holding the counter's whole history, takes in the files of its purge (made by
-    ``prepare``, not timed)."""
+    ``prepare``, not timed) in one round, as `hq import` of their folder does: the kept files they
+    name rewritten and the database compacted at the round's end."""
+    from app.hq.purge_round import purge_round
     from app.hq.receive import receive
 
     db = open_database(f"sqlite:///{folder / 'hq.sqlite3'}")
     try:
-        purged = sum(receive(db, path.read_bytes()).purged for path in sorted((folder / "purge-files").glob("*.casefile")))
-        assert purged > 0
+        with purge_round(db) as purges:
+            for path in sorted((folder / "purge-files").glob("*.casefile")):
+                receive(db, path.read_bytes(), purges=purges)
+        assert purges.purged > 0
     finally:
         db.close()
 

@@ -1,14 +1,20 @@
 """Head office's kept case files and the customers they hold: noted as each file is kept, so a purge
-rewrites only the files of the customers it anonymised, whatever the number of the dealer's files."""
+rewrites only the files of the customers it anonymised, whatever the number of the dealer's files.
+
+Several files taken in together (a round: `hq import` of a folder, the inbox at start-up) may each
+carry a purge: each file's scrub is then noted with the file, in its transaction, and the round's
+end rewrites each kept file once for all of them (``scrub_noted``). A file per purge rewrote the same
+kept files again and again: a round of purges cost its files times the dealer's files. A round a crash
+interrupted leaves its notes: the next round, or head office's next start, does them."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, text
 
-from app.models import SyncReceived, SyncReceivedCustomer
+from app.models import StoreMeta, SyncReceived, SyncReceivedCustomer
 from app.models.bulk import among
 from app.services.customers import merging
 
@@ -57,10 +63,74 @@ def note(s, n: int, records: dict) -> None:
         s.execute(insert(SyncReceivedCustomer), [{"customer_id": c, "n": n} for c in sorted(ids)])
 
 
+# A session whose scrubs are noted for the round's end: Session.info holds the arrival number of the
+# file it takes in (the note's key), set by ``defer``.
+_DEFERRED = "kept_files.deferred"
+# A noted scrub: a store_meta row per file (each written once, in its own transaction, so a round's
+# notes cost their own size, not a row rewritten by every file), found by its dealer's prefix.
+_NOTE = "unscrubbed:"
+
+
+def defer(s, n: int) -> None:
+    """The scrubs of this session's purges (file ``n`` takes them in) wait for the round's end."""
+    s.info[_DEFERRED] = n
+
+
 def scrub(s, dealer_id: str, customers: set[str], old: dict[str, str]) -> int:
     """Every kept file of the dealer holding one of ``customers`` (or a record merged into one of
     them, whose cars moved to it) with a string equal to a key of ``old`` is kept with it replaced.
-    Reads only those files. Returns how many were rewritten."""
+    Reads only those files. Returns how many were rewritten. In a deferred session (``defer``):
+    noted in its transaction instead, for ``scrub_noted`` at the round's end (returns 0)."""
+    n = s.info.get(_DEFERRED)
+    if n is not None:
+        _note_scrub(s, dealer_id, n, customers, old)
+        return 0
+    return _rewrite(s, dealer_id, customers, old)
+
+
+def _note_scrub(s, dealer_id: str, n: int, customers: set[str], old: dict[str, str]) -> None:
+    # Until the round's end the old values are in this database anyway (in the kept files themselves);
+    # the note goes with them, under secure_delete, and the round's end compacts.
+    key = f"{_NOTE}{dealer_id}:{n}"
+    row = s.get(StoreMeta, key)
+    if row is None:  # a file applied change by change calls once per change
+        s.add(StoreMeta(key=key, value=json.dumps({"customers": sorted(customers), "old": old}, ensure_ascii=False)))
+    else:
+        noted = json.loads(row.value)
+        row.value = json.dumps({"customers": sorted(set(noted["customers"]) | customers),
+                                "old": {**old, **noted["old"]}}, ensure_ascii=False)
+    s.flush()
+
+
+def noted_dealers(s) -> set[str]:
+    """The dealers with scrubs noted and not yet done."""
+    keys = s.scalars(select(StoreMeta.key).where(StoreMeta.key.startswith(_NOTE, autoescape=True)))
+    return {k[len(_NOTE):].rsplit(":", 1)[0] for k in keys}
+
+
+def scrub_noted(s, dealer_id: str) -> int:
+    """The dealer's noted scrubs, done together: each kept file holding any of their customers is
+    rewritten once, and the notes go. Returns how many files were rewritten. The caller compacts."""
+    prefix = f"{_NOTE}{dealer_id}:"
+    rows = s.execute(select(StoreMeta.key, StoreMeta.value).where(
+        StoreMeta.key.startswith(prefix, autoescape=True))).all()
+    if not rows:
+        return 0
+    if s.get_bind().dialect.name == "sqlite":  # freed bytes overwritten with zeros, as the purge's own
+        s.execute(text("PRAGMA secure_delete=ON"))
+    customers, old = set(), {}
+    # In the files' arrival order, the first purge's value kept for a value two purges replace (two
+    # customers sharing a phone): as the files' own scrubs, one after the other, left it.
+    for _key, value in sorted(rows, key=lambda r: int(r[0].rsplit(":", 1)[1])):
+        noted = json.loads(value)
+        customers.update(noted["customers"])
+        old = {**noted["old"], **old}
+    rewritten = _rewrite(s, dealer_id, customers, old)
+    s.execute(delete(StoreMeta).where(StoreMeta.key.in_([k for k, _ in rows])))
+    return rewritten
+
+
+def _rewrite(s, dealer_id: str, customers: set[str], old: dict[str, str]) -> int:
     merged_into = merging.survivors(merging.known(s, dealer_id))
     whose = set(customers) | {x for x, into in merged_into.items() if into in customers}
     ns = select(SyncReceivedCustomer.n).where(among(s, SyncReceivedCustomer.customer_id, whose)).distinct()
