@@ -34,7 +34,16 @@ def replaced(content: bytes, old: dict[str, str]) -> bytes:
     """A canonical file with every string value equal to a key of ``old`` replaced by its value: the
     bytes ``canonical(v)`` gives for the file's JSON with those strings replaced (a replaced value
     moves no key), in one pass over the bytes whatever the number of values."""
-    new = {b'"' + _encoded(k) + b'"': b'"' + _encoded(v) + b'"' for k, v in old.items()}
+    return _replaced(content, _quoted(old))
+
+
+def _quoted(old: dict[str, str]) -> dict[bytes, bytes]:
+    """``old`` as the strings stand in a canonical file, quotes included: made once for every file a
+    purge rewrites (made for each file, it cost the files times the values of a round's purges)."""
+    return {b'"' + _encoded(k) + b'"': b'"' + _encoded(v) + b'"' for k, v in old.items()}
+
+
+def _replaced(content: bytes, new: dict[bytes, bytes]) -> bytes:
     parts = _STRINGS.split(content)  # [between, string, ":" or b"", between, string, ...]: joined, the file
     if new.keys().isdisjoint(parts[1::3]):
         return content
@@ -69,6 +78,7 @@ _DEFERRED = "kept_files.deferred"
 # A noted scrub: a store_meta row per file (each written once, in its own transaction, so a round's
 # notes cost their own size, not a row rewritten by every file), found by its dealer's prefix.
 _NOTE = "unscrubbed:"
+_FILES_AT_ONCE = 32  # kept files read and rewritten together: a few MB
 
 
 def defer(s, n: int) -> None:
@@ -134,14 +144,18 @@ def _rewrite(s, dealer_id: str, customers: set[str], old: dict[str, str]) -> int
     merged_into = merging.survivors(merging.known(s, dealer_id))
     whose = set(customers) | {x for x, into in merged_into.items() if into in customers}
     ns = select(SyncReceivedCustomer.n).where(among(s, SyncReceivedCustomer.customer_id, whose)).distinct()
-    rewritten = 0
+    rewritten, quoted = 0, _quoted(old)
     # Found by their numbers alone (the dealer checked on the rows): asked with the dealer too, a planner
     # may walk every file of the dealer through its index instead. Almost every file found holds a
     # value, so each is rewritten in one pass (a substring search for each value made every file cost
-    # the number of customers purged together), and stored when it changed.
-    for row in s.scalars(select(SyncReceived).where(SyncReceived.n.in_(ns))):
-        if row.dealer_id == dealer_id and (new := replaced(row.content, old)) != row.content:
-            row.content = new
-            rewritten += 1
-    s.flush()
+    # the number of customers purged together), and stored when it changed. A few files at a time: a
+    # round's purges may name most of the dealer's files, more than memory should hold at once.
+    found = list(s.scalars(select(SyncReceived.n).where(SyncReceived.n.in_(ns))))
+    for i in range(0, len(found), _FILES_AT_ONCE):
+        for row in s.scalars(select(SyncReceived).where(SyncReceived.n.in_(found[i:i + _FILES_AT_ONCE]))):
+            if row.dealer_id == dealer_id and (new := _replaced(row.content, quoted)) != row.content:
+                row.content = new
+                rewritten += 1
+        s.flush()  # the rows written go out of the session's keeping (it holds unchanged rows weakly)
     return rewritten
+
