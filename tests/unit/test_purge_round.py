@@ -5,6 +5,7 @@ crash cut short is finished by head office's next start."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -128,3 +129,27 @@ def test_a_round_a_crash_cut_short_is_finished_at_the_next_start(store, sqlite_h
             assert value.encode() not in on_disk, value
     finally:
         hq.close()
+
+
+def test_a_file_applied_change_by_change_notes_its_purges_in_one_note(sqlite_hq_url):
+    """Each change of such a file settles on its own: its purges join the file's one note, the first
+    purge's value kept for a value two of them replace (as their scrubs one after the other left it)."""
+    from app.services.privacy import kept_files
+
+    db = open_database(sqlite_hq_url)
+    try:
+        with db.session() as s, s.begin():
+            kept_files.defer(s, 7)
+            assert kept_files.scrub(s, "dealer-1", {"c1"}, {"13812345678": "token-1"}) == 0
+            assert kept_files.scrub(s, "dealer-1", {"c2"}, {"13812345678": "token-2", "京A12345": "plate-2"}) == 0
+        assert _notes(db) == ["unscrubbed:dealer-1:7"]
+        with db.session() as s:
+            assert kept_files.noted_dealers(s) == {"dealer-1"}
+            noted = s.get(StoreMeta, "unscrubbed:dealer-1:7").value
+        assert json.loads(noted) == {"customers": ["c1", "c2"],
+                                     "old": {"13812345678": "token-1", "京A12345": "plate-2"}}
+        with db.session() as s, s.begin():
+            assert kept_files.scrub_noted(s, "dealer-1") == 0  # no kept file of theirs here
+        assert _notes(db) == []
+    finally:
+        db.close()
