@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from app.hq.purge_round import purge_round
 from app.hq.receive import receive
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
@@ -72,23 +73,24 @@ def import_paths(db, paths: list[Path], *, translate=None,
             vouched |= import_folder(db, p)
     files = case_files(paths)
     outcomes = []
-    for i, path in enumerate(files, 1):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            o = FileOutcome(str(path), "rejected", reason=str(exc), code="unreadable")
-        else:
-            try:
-                r = receive(db, data, vouched=frozenset(vouched))
-            except CaseFileRejected as exc:
-                reason = exc.render(translate)
-                move_aside(path, reason)
-                o = FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
-            else:
-                o = FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new,
-                                r.conflicts, refused=tuple(f"{x.table} {x.record_id}: {x.render(_words(translate))}"
-                                                           for x in r.refused))
-        outcomes.append(o)
-        if progress:
-            progress(i, len(files), o)
+    with purge_round(db) as purges:  # the purges the files carry: each kept file rewritten once, at the end
+        for i, path in enumerate(files, 1):
+            outcomes.append(_import_one(db, path, vouched, purges, translate))
+            if progress:
+                progress(i, len(files), outcomes[-1])
     return ImportSummary(tuple(outcomes))
+
+
+def _import_one(db, path: Path, vouched: set[str], purges, translate) -> FileOutcome:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileOutcome(str(path), "rejected", reason=str(exc), code="unreadable")
+    try:
+        r = receive(db, data, vouched=frozenset(vouched), purges=purges)
+    except CaseFileRejected as exc:
+        reason = exc.render(translate)
+        move_aside(path, reason)
+        return FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
+    return FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new, r.conflicts,
+                       refused=tuple(f"{x.table} {x.record_id}: {x.render(_words(translate))}" for x in r.refused))

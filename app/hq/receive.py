@@ -24,6 +24,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
+from app.hq.purge_round import PurgeRound, purge_round
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.models.bulk import prepared, time_value
@@ -194,11 +195,14 @@ def _unprocessable(exc: BaseException) -> CaseFileRejected:
 
 
 def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime | None = None,
-            skew_s: float | None = None, vouched: frozenset[str] = frozenset()) -> Receipt:
+            skew_s: float | None = None, vouched: frozenset[str] = frozenset(),
+            purges: PurgeRound | None = None) -> Receipt:
     """Verify and import one file. With ``inbox`` the file is written there (atomically, synced)
     before anything is committed, so an acknowledged file survives a crash of the import.
     ``vouched``: attachment hashes imported with the file (`hq import` of a folder): its dealer holds
-    them from now on. Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
+    them from now on. ``purges``: the round the file is part of (app.hq.purge_round), whose end
+    rewrites the kept files a purge names and compacts; without one the file's own import does.
+    Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
     refused = answer = None
     with db.session() as s:  # one read transaction for everything the file is checked against first
         try:
@@ -226,7 +230,10 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
             write_atomic(kept, data)
         try:
             try:
-                receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched)
+                receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched,
+                                           deferred=purges is not None)
+                if receipt.purged and purges is not None:
+                    purges.purged += receipt.purged
                 if receipt.purged and inbox is not None:
                     _drop_stored_copies(db, Path(inbox), cf.dealer_id)
                 return receipt
@@ -256,15 +263,16 @@ class _ChangeByChange(Exception):
     change then on its own (a savepoint each), so only the one that breaks a rule is refused."""
 
 
-def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset()) -> Receipt:
+def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset(), deferred: bool = False) -> Receipt:
     isolate = False
     for attempt in range(5):
         try:
             try:
-                receipt = _import(db, cf, data, now, skew_s, isolate=isolate or attempt > 0, vouched=vouched)
+                receipt = _import(db, cf, data, now, skew_s, isolate=isolate or attempt > 0, vouched=vouched,
+                                  deferred=deferred)
             except _ChangeByChange:
                 isolate = True  # not a retry: the same attempt, change by change
-                receipt = _import(db, cf, data, now, skew_s, isolate=True, vouched=vouched)
+                receipt = _import(db, cf, data, now, skew_s, isolate=True, vouched=vouched, deferred=deferred)
         except IntegrityError as exc:
             if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
@@ -315,8 +323,9 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
 
 
 def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
-            isolate: bool = False, vouched: frozenset[str] = frozenset()) -> Receipt | None:
-    """Store the file in one transaction; None when it turns out to be stored already."""
+            isolate: bool = False, vouched: frozenset[str] = frozenset(), deferred: bool = False) -> Receipt | None:
+    """Store the file in one transaction; None when it turns out to be stored already. ``deferred``:
+    the kept files its purges name are rewritten, and the database compacted, at its round's end."""
     with db.session() as s:
         with s.begin():
             ordering.hold_dealer(s, cf.dealer_id)  # this dealer's files commit in arrival order
@@ -324,13 +333,15 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             if n is None:
                 return None
             kept_files.note(s, n, cf.records)  # before the changes: a purge the file carries finds it too
+            if deferred:
+                kept_files.defer(s, n)
             new_events, conflicts, refused, purged = _store_changes(s, cf, isolate, vouched)
             _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
             # Every write of the file is done here, in its transaction: what is kept up to date from
             # the imported rows belongs at this point, once per file.
             month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
             kept = _kept_aside(s, cf) if conflicts else ()
-    if purged:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
+    if purged and not deferred:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
         purging.compact(db)
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
                    tuple(refused), kept, purged)
@@ -424,16 +435,17 @@ def recover_inbox(db, inbox: Path) -> list[Receipt]:
     processed is moved aside (``rejected/``) with its reason and listed by `hq refusals`."""
     out = []
     inbox = Path(inbox)
-    for path in sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts):
-        try:
-            data = path.read_bytes()
-            out.append(receive(db, data))
-        except OperationalError:
-            log.exception("inbox file %s left for the next start: the database could not take it", path)
-        except Exception as exc:  # noqa: BLE001 - one file must never stop the intake
-            refused = exc if isinstance(exc, CaseFileRejected) else _unprocessable(exc)
-            log.warning("inbox file %s set aside: %s", path, refused.render())
-            _set_aside(db, inbox, path, refused)
+    with purge_round(db) as purges:  # also what a round a crash cut short left
+        for path in sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts):
+            try:
+                data = path.read_bytes()
+                out.append(receive(db, data, purges=purges))
+            except OperationalError:
+                log.exception("inbox file %s left for the next start: the database could not take it", path)
+            except Exception as exc:  # noqa: BLE001 - one file must never stop the intake
+                refused = exc if isinstance(exc, CaseFileRejected) else _unprocessable(exc)
+                log.warning("inbox file %s set aside: %s", path, refused.render())
+                _set_aside(db, inbox, path, refused)
     return out
 
 
