@@ -25,7 +25,7 @@ from app.models.bulk import among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import ENTITY_TABLE, MODELS, REFS, Held, read_held
+from app.sync.apply import BY_ENTITY, ENTITY_TABLE, MODELS, REFS, Held, read_held
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
@@ -329,9 +329,12 @@ def _refers_other(f: _File, table: str, rid: str, rec: dict, bad: dict) -> Why |
 def _aggregates(f: _File) -> dict[tuple[str, str], Aggregate]:
     """The file's changes: events grouped by their entity, and each case or form record sent alone."""
     groups: dict[tuple[str, str], Aggregate] = {}
-    for ev in sorted(f.events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
+    for ev in sorted(f.events, key=BY_ENTITY):
         key = (ev["entity_type"], ev["entity_id"])
-        groups.setdefault(key, Aggregate(key)).events.append(ev)
+        agg = groups.get(key)
+        if agg is None:  # not setdefault: that made an Aggregate for every event, kept for the first
+            agg = groups[key] = Aggregate(key)
+        agg.events.append(ev)
     for table, etype in TABLE_ENTITY.items():
         for rid in f.by_id.get(table, {}):
             groups.setdefault((etype, rid), Aggregate((etype, rid)))
