@@ -356,7 +356,10 @@ def _carry(f: _File, agg: Aggregate, table: str, eid: str, children: dict,
            bad: dict) -> tuple[set[tuple[str, str]], list[tuple]]:
     """Add to the change the rows its snapshot points at (they travel with it); return them and
     the refusals among them (a refused one refuses the change)."""
-    todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
+    actors = [ev["actor_id"] for ev in agg.events if ev.get("actor_id")]
+    # Each actor once, at its last place (a change's events are mostly one person's): the walk below
+    # takes them from the end, so it visits them in the same order as with every repeat listed.
+    todo = [(table, eid)] + [("user", a) for a in reversed(dict.fromkeys(reversed(actors)))]
     todo += children.get((table, eid), [])
     seen: set[tuple[str, str]] = set()
     causes: list[tuple] = []
