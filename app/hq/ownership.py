@@ -287,7 +287,7 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
 
 
 def _invalid_value(table: str, rec: dict, storable: bool = False) -> Why | None:
-    value_refused = record_refusal(table, rec)
+    value_refused = record_refusal(table, rec, storable)
     if value_refused is not None:
         return ("invalid_value", *value_refused)
     if storable:
