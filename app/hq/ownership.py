@@ -21,7 +21,7 @@ from sqlalchemy import Integer, literal, select, union_all
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
-from app.models.bulk import among_param, id_value, prepared
+from app.models.bulk import among_joined, among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
@@ -110,12 +110,11 @@ def _owner_query(postgresql: bool, table: str, order: int):
     # The row's version too (cases, forms...): what the file's application compares (Held.rows).
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     if "dealer_id" in model.__table__.columns:
-        query = select(literal(order), model.id, model.dealer_id, version)
-    else:
-        col, parent = tables.BY_NAME[table].parents[0]
-        pmodel = MODELS[parent]
-        query = select(literal(order), model.id, pmodel.dealer_id, version).join(pmodel, pmodel.id == getattr(model, col))
-    return query.where(among_param(postgresql, model.id, "ids"))
+        return among_joined(postgresql, select(literal(order), model.id, model.dealer_id, version), model.id, "ids")
+    col, parent = tables.BY_NAME[table].parents[0]
+    pmodel = MODELS[parent]
+    query = among_joined(postgresql, select(literal(order), model.id, pmodel.dealer_id, version), model.id, "ids")
+    return query.join(pmodel, pmodel.id == getattr(model, col))
 
 
 def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:

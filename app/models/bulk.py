@@ -191,6 +191,18 @@ def among_param(postgresql: bool, column, key: str):
     return _among(postgresql, column, bindparam(key, type_=_ID_ARRAY if postgresql else _TEXT))
 
 
+def among_joined(postgresql: bool, query, column, key: str):
+    """``query`` (a select of ``column``'s table) limited to the rows whose ``column`` is among the ids
+    of the value ``key`` of a ``prepared`` run (``id_value`` gives it). PostgreSQL: ``among_param``'s
+    WHERE. SQLite: a join from the ids (``json_each``) into the column's index; with ``among_param``'s
+    IN, SQLite first copied the ids into a temporary index for each table of the statement (the owners
+    of a first file's 2,452 ids over 14 tables: 160 ms; joined, 60)."""
+    if postgresql:
+        return query.where(among_param(True, column, key))
+    each = func.json_each(bindparam(key, type_=_TEXT)).table_valued("value")
+    return query.join_from(each, column.table, column == each.c.value)
+
+
 def _among(postgresql: bool, column, param):
     if postgresql:
         return column == any_(param)

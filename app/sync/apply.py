@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, among_param, bulk_insert, id_value, prepared
+from app.models.bulk import among, among_joined, among_param, bulk_insert, id_value, prepared
 from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -189,11 +189,11 @@ def read_held(session: Session, events: list[dict]) -> Held:
     def build(pg: bool):
         blank, zero = literal("", String), literal(0, Integer)
         return union_all(
-            select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id, Event.dealer_id)
-            .where(among_param(pg, Event.entity_id, "entities")),
-            select(literal(1, Integer), blank, blank, zero, Event.id, blank).where(among_param(pg, Event.id, "events")),
-            select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank)
-            .where(among_param(pg, SyncConflict.other_event_id, "kept")))
+            among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
+                                    Event.dealer_id), Event.entity_id, "entities"),
+            among_joined(pg, select(literal(1, Integer), blank, blank, zero, Event.id, blank), Event.id, "events"),
+            among_joined(pg, select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank),
+                         SyncConflict.other_event_id, "kept"))
 
     chain, known, kept = [], set(), set()
     for part, et, eid, seq, i, dealer in prepared(session, "sync.held", build, {
