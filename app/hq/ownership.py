@@ -21,11 +21,11 @@ from sqlalchemy import Integer, literal, select, union_all
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import Event, SyncConflict
-from app.models.bulk import among_param, id_value, prepared
+from app.models.bulk import among_joined, among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import ENTITY_TABLE, MODELS, REFS, Held, read_held
+from app.sync.apply import BY_ENTITY, ENTITY_TABLE, MODELS, REFS, Held, read_held
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
@@ -110,12 +110,11 @@ def _owner_query(postgresql: bool, table: str, order: int):
     # The row's version too (cases, forms...): what the file's application compares (Held.rows).
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     if "dealer_id" in model.__table__.columns:
-        query = select(literal(order), model.id, model.dealer_id, version)
-    else:
-        col, parent = tables.BY_NAME[table].parents[0]
-        pmodel = MODELS[parent]
-        query = select(literal(order), model.id, pmodel.dealer_id, version).join(pmodel, pmodel.id == getattr(model, col))
-    return query.where(among_param(postgresql, model.id, "ids"))
+        return among_joined(postgresql, select(literal(order), model.id, model.dealer_id, version), model.id, "ids")
+    col, parent = tables.BY_NAME[table].parents[0]
+    pmodel = MODELS[parent]
+    query = among_joined(postgresql, select(literal(order), model.id, pmodel.dealer_id, version), model.id, "ids")
+    return query.join(pmodel, pmodel.id == getattr(model, col))
 
 
 def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
@@ -287,7 +286,7 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
 
 
 def _invalid_value(table: str, rec: dict, storable: bool = False) -> Why | None:
-    value_refused = record_refusal(table, rec)
+    value_refused = record_refusal(table, rec, storable)
     if value_refused is not None:
         return ("invalid_value", *value_refused)
     if storable:
@@ -329,9 +328,12 @@ def _refers_other(f: _File, table: str, rid: str, rec: dict, bad: dict) -> Why |
 def _aggregates(f: _File) -> dict[tuple[str, str], Aggregate]:
     """The file's changes: events grouped by their entity, and each case or form record sent alone."""
     groups: dict[tuple[str, str], Aggregate] = {}
-    for ev in sorted(f.events, key=lambda e: (e["entity_type"], e["entity_id"], e["seq"])):
+    for ev in sorted(f.events, key=BY_ENTITY):
         key = (ev["entity_type"], ev["entity_id"])
-        groups.setdefault(key, Aggregate(key)).events.append(ev)
+        agg = groups.get(key)
+        if agg is None:  # not setdefault: that made an Aggregate for every event, kept for the first
+            agg = groups[key] = Aggregate(key)
+        agg.events.append(ev)
     for table, etype in TABLE_ENTITY.items():
         for rid in f.by_id.get(table, {}):
             groups.setdefault((etype, rid), Aggregate((etype, rid)))
@@ -353,7 +355,10 @@ def _carry(f: _File, agg: Aggregate, table: str, eid: str, children: dict,
            bad: dict) -> tuple[set[tuple[str, str]], list[tuple]]:
     """Add to the change the rows its snapshot points at (they travel with it); return them and
     the refusals among them (a refused one refuses the change)."""
-    todo = [(table, eid)] + [("user", ev["actor_id"]) for ev in agg.events if ev.get("actor_id")]
+    actors = [ev["actor_id"] for ev in agg.events if ev.get("actor_id")]
+    # Each actor once, at its last place (a change's events are mostly one person's): the walk below
+    # takes them from the end, so it visits them in the same order as with every repeat listed.
+    todo = [(table, eid)] + [("user", a) for a in reversed(dict.fromkeys(reversed(actors)))]
     todo += children.get((table, eid), [])
     seen: set[tuple[str, str]] = set()
     causes: list[tuple] = []

@@ -32,16 +32,17 @@ def _limits(table: str) -> dict[str, int | None]:
 
 
 @cache
-def _checks(table: str) -> dict[str, Callable[[str], Any]]:
+def _checks(table: str, storable: bool = False) -> dict[str, Callable[[str], Any]]:
     """column -> the rule for a text arriving for it (rules.fields.column_problem with the column
     bound once: naming "table.column" again for every value of a file cost more than the rule)."""
-    return {key: column_rule(table, key, limit) for key, limit in _limits(table).items()}
+    return {key: column_rule(table, key, limit, storable=storable) for key, limit in _limits(table).items()}
 
 
-def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+def record_problem(table: str, record: dict[str, Any], storable: bool = False) -> tuple[str, str, dict[str, Any]] | None:
     """(column, text, params) of the first value in a row of ``table`` the database would refuse
-    or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller."""
-    checks = _checks(_RECORD_TABLE.get(table, table))
+    or the catalogue forbids; None when the row is fine. Unknown keys are left to the caller.
+    ``storable``: every text of the row is known to hold no NUL or lone surrogate (fields.column_rule)."""
+    checks = _checks(_RECORD_TABLE.get(table, table), storable)
     for key, value in record.items():
         if type(value) is not str or key not in checks:  # only text can break a limit
             continue
@@ -51,11 +52,11 @@ def record_problem(table: str, record: dict[str, Any]) -> tuple[str, str, dict[s
     return None
 
 
-def record_refusal(table: str, record: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+def record_refusal(table: str, record: dict[str, Any], storable: bool = False) -> tuple[str, dict[str, Any]] | None:
     """Head office's refusal (text, params) of one case-file row that breaks a limit, naming the row
     and the column: the same rule as at the counter's entry, so a counter's own rows never meet it;
     only that row's change is refused, never the rest of the file."""
-    found = record_problem(table, record)
+    found = record_problem(table, record, storable)
     if found is None:
         return None
     column, text, params = found

@@ -126,18 +126,30 @@ def column_problem(table: str, column: str, value: Any, max_length: int | None) 
     return column_rule(table, column, max_length)(value)
 
 
-def column_rule(table: str, column: str, max_length: int | None) -> Callable[[str], tuple[str, dict[str, Any]] | None]:
-    """``column_problem`` for one column, its field found once (a file checks many values of each)."""
+def column_rule(table: str, column: str, max_length: int | None, *,
+                storable: bool = False) -> Callable[[str], tuple[str, dict[str, Any]] | None]:
+    """``column_problem`` for one column, its field found once (a file checks many values of each).
+    ``storable``: for values already known to hold no NUL or lone surrogate (a case file whose every
+    text was found storable when it was read): an uncatalogued column's rule is then its length alone."""
     f = BY_COLUMN.get(f"{table}.{column}")
     if f is not None:
         return partial(problem, f.name)
+    if storable:
+        return partial(_column_length_problem, max_length)
     return partial(_column_text_problem, max_length)
 
 
-def _column_text_problem(max_length: int | None, value: str) -> tuple[str, dict[str, Any]] | None:
+def _column_length_problem(max_length: int | None, value: str) -> tuple[str, dict[str, Any]] | None:
     if max_length is not None and len(value) > max_length:
         return TOO_LONG, {"limit": max_length, "length": len(value)}
-    m = _BAD_ANY.search(value)
+    return None
+
+
+def _column_text_problem(max_length: int | None, value: str) -> tuple[str, dict[str, Any]] | None:
+    too_long = _column_length_problem(max_length, value)
+    if too_long is not None:
+        return too_long
+    m = _BAD_ANY.search(value)  # the characters wire_text calls unstorable
     if m is not None:
         return BAD_CHARACTER, {"code": f"{ord(m.group()):04X}", "position": m.start() + 1}
     return None

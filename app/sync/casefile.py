@@ -144,7 +144,10 @@ def _structure(doc: dict, texts_storable: bool = False) -> None:
     events = doc.get("events")
     if not isinstance(events, list):
         raise bad("events", "a list")
+    fine = _event_fine(dealer["id"], doc["counter"]) if texts_storable else None
     for i, e in enumerate(events):
+        if fine is not None and fine(e):
+            continue  # every check below passes: the usual event, without naming where it is
         where = f"events[{i}]"
         if not isinstance(e, dict):
             raise bad(where, "an object")
@@ -184,6 +187,42 @@ def _structure(doc: dict, texts_storable: bool = False) -> None:
     if (not isinstance(sig, dict) or sig.get("alg") != ALG or not isinstance(sig.get("value"), str)
             or sig.get("key") != doc["counter"]):
         raise bad("signature", f"{{alg: {ALG}, key: the counter, value}}")
+
+
+_EVENT_TEXTS = ("id", "entity_id", "kind", "dealer_id", "origin", "occurred_at")
+
+
+def _event_fine(dealer_id: str, counter: str) -> Callable[[Any], bool]:
+    """_structure's checks of one event, when every text is known storable, as one test: True only
+    when each of them passes (then nothing is to be named); False sends the event through the checks
+    one by one, which name the first that fails. A file's 500 events took most of _structure's time."""
+    high = wire_text.SMALL_INT_MAX
+    entity_types = frozenset(ENTITY_TYPES)
+
+    def text(v) -> bool:
+        return type(v) is str and 0 < len(v) <= 200
+
+    def fine(e) -> bool:
+        if type(e) is not dict:
+            return False
+        get = e.get
+        for key in _EVENT_TEXTS:
+            v = get(key)
+            if type(v) is not str or not 0 < len(v) <= 200:
+                return False
+        seq, base, actor, kind = get("seq"), get("base"), get("actor_id"), get("entity_type")
+        if type(seq) is not int or not 1 <= seq <= high or type(kind) is not str or kind not in entity_types:
+            return False
+        if base is None:
+            if seq != 1:
+                return False
+        elif (type(base) is not dict or seq == 1 or type(base.get("seq")) is not int or base["seq"] != seq - 1
+              or not text(base.get("event_id"))):
+            return False
+        return (type(get("payload")) is dict and (actor is None or text(actor))
+                and e["dealer_id"] == dealer_id and e["origin"] == counter)
+
+    return fine
 
 
 def _without_signature(data: bytes, doc: dict) -> bytes | None:

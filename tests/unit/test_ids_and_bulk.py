@@ -1,11 +1,13 @@
 """Ids are unique and time-ordered; bulk inserts store values exactly as the ORM would; reads among
 many ids find exactly their rows, whatever their number."""
 
+import json
 import uuid
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
+from sqlalchemy.exc import IntegrityError
 
 from app.foundation.ids import case_number, counter_tag, new_id
 from app.models import Event
@@ -71,3 +73,25 @@ def test_among_finds_the_rows_of_any_number_of_ids(hq_db, wanted):
     assert by_entity == {r["id"] for r in rows if r["entity_id"] in set(ids)}
     assert sorted(both) == sorted([i for i in stored if i in set(ids)]
                                   + [r["entity_id"] for r in rows if r["entity_id"] in set(ids)])
+
+
+def test_bulk_insert_stores_any_text_and_refuses_a_duplicate_as_an_insert_would(hq_db):
+    # PostgreSQL takes the rows through COPY: its text format escapes tabs, line breaks and backslashes,
+    # and a refused row must still raise IntegrityError inside the caller's transaction (a savepoint
+    # here), which then goes on, as after a refused INSERT.
+    at = datetime(2026, 5, 18, 9, 30, 15, 123456, tzinfo=timezone.utc)
+    payload = {"words": "tab\there\nline\\back \"quoted\" 王芳 \\N", "n": [1, -2.5, None, True], "e": {}}
+    first = {"id": new_id(), "entity_type": "case", "entity_id": new_id(), "seq": 1, "kind": "case.opened",
+             "payload": payload, "actor_id": None, "dealer_id": "d\\N", "origin": "", "occurred_at": at}
+    with hq_db.session() as s, s.begin():
+        bulk_insert(s, Event.__table__, [first])
+        with pytest.raises(IntegrityError):
+            with s.begin_nested():
+                bulk_insert(s, Event.__table__, [{**first, "seq": 2}])
+        bulk_insert(s, Event.__table__, [{**first, "id": new_id(), "seq": 2}])
+    with hq_db.session() as s:
+        events = s.scalars(select(Event).order_by(Event.seq)).all()
+        stored = s.scalar(select(cast(Event.payload, Text)).where(Event.id == first["id"]))
+    assert [(e.seq, e.payload, e.dealer_id, e.origin, e.actor_id, e.occurred_at) for e in events] == [
+        (1, payload, "d\\N", "", None, at), (2, payload, "d\\N", "", None, at)]
+    assert stored == json.dumps(payload)  # the text json.dumps writes, as before

@@ -8,12 +8,13 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import String, bindparam, delete, func, select, update
 
 from app.foundation.errors import InvalidInput, NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.ids import new_id
 from app.models import Customer, Event, FailureCase, FeedbackForm, RepairOrder, StoreMeta, Vehicle, utcnow
+from app.models.bulk import prepared
 from app.models.event_codec import event_row
 from app.rules.vocab import Role
 from app.services.cases.case_log import NotAllowed, acting_role
@@ -105,8 +106,11 @@ def _key(dealer_id: str) -> str:
 
 def known(s, dealer_id: str) -> list[list[str]]:
     """Every merge this place knows for the dealer, [[occurred_at, merge id, from, into], ...]."""
-    row = s.get(StoreMeta, _key(dealer_id), with_for_update=True)
-    return json.loads(row.value) if row is not None else []
+    s.flush()  # what this session changed is read too, as the ORM's get would (it flushes first)
+    # Compiled once (app.models.bulk.prepared): head office reads it for every file it imports.
+    row = prepared(s, "merging.known", lambda pg: select(StoreMeta.value).where(
+        StoreMeta.key == bindparam("key", type_=String)).with_for_update(), {"key": _key(dealer_id)}).first()
+    return json.loads(row[0]) if row is not None else []
 
 
 def _remember(s, dealer_id: str, merges: list[tuple[str, str, str, str]]) -> list[list[str]]:
