@@ -53,6 +53,8 @@ class FormMonth(Base):
     and no triggers: the table stays empty there."""
 
     __tablename__ = "form_month"
+    # Re-homing a counter's rows (app.sync.connect) leaves it to the triggers, which move the forms' sums.
+    __table_args__ = {"info": {"kept_by_triggers": True}}
     dealer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     month: Mapped[date] = mapped_column(Date, primary_key=True)  # the first day of the month
     verification: Mapped[str] = mapped_column(String(12), primary_key=True)
