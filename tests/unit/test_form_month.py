@@ -277,3 +277,20 @@ def test_migration_0022_sums_the_forms_stored_before_it(store):
     with store.session() as s:
         assert sum(v[0] for v in _kept(s).values()) == 350
     assert_kept(store)
+
+
+def test_head_office_postgresql_has_the_table_but_no_sums_to_read(pg_url_at_head):
+    """Head office has no Today: the table is there (one schema), no trigger keeps it, the trend would read the forms."""
+    from sqlalchemy import inspect
+
+    from app.models.store import open_database
+
+    db = open_database(pg_url_at_head)
+    try:
+        with db.session() as s:
+            assert "form_month" in inspect(s.get_bind()).get_table_names()
+            assert s.scalar(text("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'feedback_form'::regclass "
+                                 "AND NOT tgisinternal")) == 0
+            assert not trend.kept_sums(s, 8)
+    finally:
+        db.close()

@@ -35,8 +35,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    from app.services.glance.form_month import TRIGGERS
+
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        for name in ("form_month_insert", "form_month_delete", "form_month_update"):
+        for name in TRIGGERS:
             bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table('form_month')
