@@ -91,7 +91,7 @@ def assert_kept(store) -> None:
                     assert table == {m: v for m, v in by_month.items() if any(v)}, (dealer, verified_only, t)
 
 
-def _enter(store, rnd, admin, n=3):
+def _enter(store, rnd, admin, *_, n=3):
     for v in _random_values(rnd, n, "E"):
         feedback_forms.enter_form(store, feedback_forms.FormEntry(
             v.repair_order, v.service_date, v.customer, v.phone, v.plate, v.timeliness, v.repair_quality, v.attitude,
@@ -104,9 +104,9 @@ def _ids(store, n, rnd) -> list[str]:
     return rnd.sample(ids, min(n, len(ids)))
 
 
-def _correct(store, rnd, admin):
+def _correct(store, rnd, admin, *_):
     """Corrections at the counter: grades and overall (so the score), and verification by a supervisor."""
-    _enter(store, rnd, admin, 4)
+    _enter(store, rnd, admin, n=4)
     with store.session() as s:
         entered = s.execute(select(FeedbackForm.id, FeedbackForm.version).where(FeedbackForm.source == "counter")).all()
     for (fid, version), changes in zip(entered, [{"timeliness": "E", "overall": 3}, {"attitude": "A", "overall": None},
@@ -114,7 +114,7 @@ def _correct(store, rnd, admin):
         feedback_forms.correct_form(store, fid, changes, admin, expected_version=version)
 
 
-def _dispute_resolved(store, rnd, admin):
+def _dispute_resolved(store, rnd, admin, *_):
     fid = _ids(store, 1, rnd)[0]
     with store.session() as s, s.begin():
         s.execute(update(FeedbackForm).where(FeedbackForm.id == fid).values(verification="disputed"))
@@ -123,7 +123,7 @@ def _dispute_resolved(store, rnd, admin):
 
 def _column_updates(column):
     """Any writer's update of one column the sums depend on, to random values (table-driven below)."""
-    def run(store, rnd, _admin):
+    def run(store, rnd, *_):
         other = _store_random(store, rnd, 1, "ZZ09", prefix="Z")  # a second dealer to move forms to
         for fid in _ids(store, 40, rnd):
             value = {"service_date": clock.today() - timedelta(days=rnd.randrange(0, 520)),
@@ -136,13 +136,13 @@ def _column_updates(column):
     return run
 
 
-def _delete(store, rnd, _admin):
+def _delete(store, rnd, *_):
     with store.session() as s, s.begin():
         s.execute(text("PRAGMA defer_foreign_keys=ON"))
         s.execute(FeedbackForm.__table__.delete().where(FeedbackForm.id.in_(_ids(store, 50, rnd))))
 
 
-def _no_change(store, rnd, _admin):
+def _no_change(store, rnd, *_):
     """An update naming the summed columns with the values they hold, and one of a column they don't read."""
     with store.session() as s, s.begin():
         s.execute(text("UPDATE feedback_form SET score = score, verification = verification, comment = 'x'"))
@@ -160,7 +160,7 @@ def _import(store, rnd, admin, tmp_path):
     import_feedback_file(store, path, "BJ77", actor_id=admin.user_id)  # the same file for another dealer
 
 
-def _purge(store, rnd, admin):
+def _purge(store, rnd, admin, *_):
     feedback_forms.enter_form(store, feedback_forms.FormEntry("RO-OLD", clock.today() - timedelta(days=4 * 366), "李明远",
                                                               "13812345678", "京A12345", "A", "D", "C", overall=5), admin)
     from app.services.privacy import purging
@@ -168,18 +168,18 @@ def _purge(store, rnd, admin):
     assert purging.purge(store, admin.user_id).forms == 1
 
 
-def _demo(store, rnd, _admin):
+def _demo(store, rnd, *_):
     from app.services.demo.sample_data import fill_demo
 
     fill_demo(store, 150, 10, seed=rnd.randrange(100))
 
 
-def _restore(store, rnd, admin):
+def _restore(store, rnd, admin, *_):
     from app.services.backups.open_store import restore_open_store
     from app.services.backups.taking import back_up_now
 
     backup = back_up_now(store).path
-    _enter(store, rnd, admin, 3)
+    _enter(store, rnd, admin, n=3)
     _store_random(store, rnd, 30, prefix="B")
     restore_open_store(store, backup, force=True)  # the forms since the backup go, and their sums with them
 
@@ -206,8 +206,7 @@ def test_the_sums_equal_the_forms_after_each_way_forms_are_written(store, tmp_pa
     _store_random(store, rnd, 300)
     _store_random(store, rnd, 80, "BJ02", prefix="S")
     assert_kept(store)
-    run = WRITES[write]
-    run(store, rnd, admin, tmp_path) if run is _import else run(store, rnd, admin)
+    WRITES[write](store, rnd, admin, tmp_path)
     assert_kept(store)
 
 
@@ -219,7 +218,7 @@ def test_another_counters_forms_applied_from_sync_and_the_dealer_renamed_at_enro
     rnd = random.Random(5)
     with two_in_process(tmp_path) as (db, a, b, sync):
         admin = users.create_first_admin(a, "admin", "管理员", "1234")
-        _enter(a, rnd, admin, 5)
+        _enter(a, rnd, admin, n=5)
         _store_random(b, rnd, 20, prefix="P")
         sync(a, b, a)
         with b.session() as s:
