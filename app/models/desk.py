@@ -48,9 +48,9 @@ class FormMonth(Base):
     """The counter's month sums of forms, per dealer, month and the forms' verification: how many, their
     total score, and how many are failures under each overall threshold the setting allows (1-10), so
     Today's 12-month trend reads at most 36 rows whatever the settings say, not every form of the year.
-    SQLite triggers on feedback_form keep it (app.services.glance.form_month): every write of a form,
-    whatever wrote it, changes the sums in the same statement. Head office (PostgreSQL) has no Today
-    and no triggers: the table stays empty there."""
+    SQLite triggers on feedback_form change it for every update and delete of a form, whatever makes
+    them; the two writers of new forms add theirs in the same transaction (app.services.glance.form_month).
+    Head office (PostgreSQL) has no Today and no triggers: the table stays empty there."""
 
     __tablename__ = "form_month"
     # Re-homing a counter's rows (app.sync.connect) leaves it to the triggers, which move the forms' sums.

@@ -25,6 +25,7 @@ from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNC
 from app.services.today import alerts
 from app.services.customers import merging
 from app.services.privacy import purging
+from app.services.glance import form_month
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
@@ -455,6 +456,8 @@ class _FileApplication:
                 if spec.role == AGGREGATE:
                     self.applied[spec.name].add(vals["id"])
         _insert(self.session, spec.model.__table__, inserts)
+        if spec.name == "feedback_form":
+            form_month.add_new(self.session, [v["id"] for v in inserts])  # Today's month sums of forms
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 

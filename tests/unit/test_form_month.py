@@ -268,13 +268,19 @@ def test_the_stores_triggers_are_the_ones_written_now(store):
 def test_migration_0022_sums_the_forms_stored_before_it(store):
     rnd = random.Random(22)
     _store_random(store, rnd, 200)
+    _store_random(store, rnd, 150, "BJ02", prefix="S")
     downgrade(store.engine, "0021_order_calls_index")
     with store.engine.connect() as c:
         assert not c.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'form_month%'").all()
-    _store_random(store, rnd, 150, "BJ02", prefix="S")  # forms written with no triggers to see them
+    with store.session() as s, s.begin():  # forms changed with no sums to follow them
+        s.execute(text("PRAGMA defer_foreign_keys=ON"))
+        s.execute(text("DELETE FROM feedback_form WHERE rowid % 7 = 0"))
+        s.execute(text("UPDATE feedback_form SET verification = 'disputed', overall = 3 WHERE rowid % 5 = 0"))
+        s.execute(text("UPDATE feedback_form SET service_date = date(service_date, '-40 days') WHERE rowid % 3 = 0"))
+        left = s.scalar(text("SELECT count(*) FROM feedback_form"))
     upgrade(store.engine)
     with store.session() as s:
-        assert sum(v[0] for v in _kept(s).values()) == 350
+        assert sum(v[0] for v in _kept(s).values()) == left == 300
     assert_kept(store)
 
 

@@ -15,6 +15,7 @@ from app.rules.vocab import Verification
 from app.services.customers.returning import Returning
 from app.services.directory import ensure_advisors
 from app.services.feedback.form_values import FormValues
+from app.services.glance import form_month
 from app.services.uow import UnitOfWork
 
 DISPUTED, UNVERIFIED = Verification.DISPUTED.value, Verification.UNVERIFIED.value
@@ -100,4 +101,5 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     for table, cols, data in ((Customer, _CUSTOMER, new_customers), (Vehicle, _VEHICLE, new_vehicles),
                               (RepairOrder, _ORDER, ros), (FeedbackForm, _FORM, forms), (Event, EVENT_COLUMNS, events)):
         bulk_insert_rows(s, table.__table__, cols, data)
+    form_month.add_new(s, ids)  # Today's month sums (an insert trigger would cost more per form)
     return ids

@@ -6,9 +6,10 @@ Create Date: 2026-12-06 06:30:00
 
 Today's 12-month trend summed a year of the dealer's forms by day on every read (262-276 ms at
 200,000 forms). form_month keeps per dealer, month and verification the forms, their total score
-and their failures under each overall threshold 1-10; SQLite triggers on feedback_form keep it in
-the same statement as every write of a form (app.services.glance.form_month), and it is filled here
-from the forms already stored. On PostgreSQL (head office, no Today) the table stays empty.
+and their failures under each overall threshold 1-10; SQLite triggers on feedback_form change it in
+the same statement as every update and delete of a form, the writers of new forms add theirs
+(app.services.glance.form_month), and it is filled here from the forms already stored. On
+PostgreSQL (head office, no Today) the table stays empty.
 """
 import sqlalchemy as sa
 from alembic import op
