@@ -455,9 +455,10 @@ class _FileApplication:
                 inserts.append(vals)
                 if spec.role == AGGREGATE:
                     self.applied[spec.name].add(vals["id"])
+        newest = form_month.newest_form(self.session) if spec.name == "feedback_form" and inserts else None
         _insert(self.session, spec.model.__table__, inserts)
-        if spec.name == "feedback_form":
-            form_month.add_new(self.session, [v["id"] for v in inserts])  # Today's month sums of forms
+        if newest is not None:
+            form_month.add_new(self.session, newest)  # Today's month sums of forms
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 

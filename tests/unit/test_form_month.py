@@ -256,6 +256,17 @@ def test_the_trend_reads_the_sums_not_the_forms(store):
     assert [line for line in lines if line.startswith("SEARCH form_month USING") and "(dealer_id=? AND month>" in line], lines
 
 
+def test_new_forms_are_summed_from_their_rows_alone(store):
+    """Adding a file's forms reads those forms (a range of rowids), not every form of the store."""
+    _store_random(store, random.Random(2), 300)
+    with store.session() as s:
+        last = form_month.newest_form(s)
+        plans = plans_of(store, lambda: s.execute(form_month.new_sums(last - 10, last)).all())
+    lines = [line for _, plan in plans for line in plan]
+    assert [line for line in lines if line.startswith("SEARCH feedback_form USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)")], lines
+    assert not [line for line in lines if line.startswith("SCAN feedback_form")], lines
+
+
 def test_the_stores_triggers_are_the_ones_written_now(store):
     """A store's triggers hold today's failure condition and columns (a change to either needs a migration
     calling install again), and a migration rebuilding feedback_form did not drop them."""
