@@ -1,7 +1,7 @@
 """SQLAlchemy 2.0 models and the store that holds them. No Qt here."""
 
 from app.models.base import Base, utcnow
-from app.models.desk import Alert, Attachment
+from app.models.desk import Alert, Attachment, FormMonth
 from app.models.entities import (Customer, Dealer, Event, FailureCase, FeedbackForm, RepairOrder,
                                  SettingValue, StoreMeta, User, Vehicle)
 from app.models.recovery import Callback, Remedy, VerificationCall
@@ -10,7 +10,7 @@ from app.models.warnings import EarlyWarning, ImprovementAction, NetworkImprovem
 from app.models.sync import (EventTally, HqCounter, HqEnrolment, HqBlobHolder, HqFormMonth, HqPublishedArrival, SyncBlob, SyncConflict, SyncFile, SyncOutbox,
                              SyncPublished, SyncReceived, SyncReceivedCustomer)
 
-__all__ = ["Alert", "Attachment", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
+__all__ = ["Alert", "Attachment", "FormMonth", "Base", "utcnow", "Customer", "Dealer", "Event", "FailureCase", "FeedbackForm",
            "RepairOrder", "SettingValue", "StoreMeta", "User", "Vehicle",
            "Callback", "Remedy", "VerificationCall", "HqCounter", "HqEnrolment", "HqPublishedArrival", "HqBlobHolder", "HqFormMonth",
            "EventTally", "SyncBlob", "SyncConflict", "SyncFile", "SyncOutbox", "SyncPublished", "SyncReceived",

@@ -1,10 +1,10 @@
-"""Tables the advisor's desk adds: supervisor alerts and case attachments."""
+"""Tables the advisor's desk adds: supervisor alerts, case attachments, the month sums of forms Today's trend reads."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, id_column
@@ -42,6 +42,34 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     added_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class FormMonth(Base):
+    """The counter's month sums of forms, per dealer, month and the forms' verification: how many, their
+    total score, and how many are failures under each overall threshold the setting allows (1-10), so
+    Today's 12-month trend reads at most 36 rows whatever the settings say, not every form of the year.
+    SQLite triggers on feedback_form change it for every update and delete of a form, whatever makes
+    them; the two writers of new forms add theirs in the same transaction (app.services.glance.form_month).
+    Head office (PostgreSQL) has no Today and no triggers: the table stays empty there."""
+
+    __tablename__ = "form_month"
+    # Re-homing a counter's rows (app.sync.connect) leaves it to the triggers, which move the forms' sums.
+    __table_args__ = {"info": {"kept_by_triggers": True}}
+    dealer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the first day of the month
+    verification: Mapped[str] = mapped_column(String(12), primary_key=True)
+    forms: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    failures_1: Mapped[int] = mapped_column(Integer)
+    failures_2: Mapped[int] = mapped_column(Integer)
+    failures_3: Mapped[int] = mapped_column(Integer)
+    failures_4: Mapped[int] = mapped_column(Integer)
+    failures_5: Mapped[int] = mapped_column(Integer)
+    failures_6: Mapped[int] = mapped_column(Integer)
+    failures_7: Mapped[int] = mapped_column(Integer)
+    failures_8: Mapped[int] = mapped_column(Integer)
+    failures_9: Mapped[int] = mapped_column(Integer)
+    failures_10: Mapped[int] = mapped_column(Integer)
 
 
 # Finding a case by plate goes vehicle -> case; without this the search scans every case.

@@ -76,6 +76,7 @@ BY_TABLE: dict[str, Changes] = {
     "network_improvement": CASES,  # head office's action, listed with the dealer's own (Today's box follows CASES)
     "setting": SETTINGS,
     "event_tally": NOTHING,  # kept by SQLite triggers as events are written: whatever wrote the event announces
+    "form_month": NOTHING,  # kept as forms are written (triggers, and the writers of new forms), which announce FORMS
     "dealer": NOTHING,  # written once at enrolment
     "store_meta": NOTHING,  # identity and cursors: no view shows them
     "event": NOTHING,  # an event always comes with the aggregate row it changed

@@ -26,6 +26,7 @@ from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNC
 from app.services.today import alerts
 from app.services.customers import merging
 from app.services.privacy import purging
+from app.services.glance import form_month
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
@@ -460,7 +461,10 @@ class _FileApplication:
                 inserts.append(vals)
                 if spec.role == AGGREGATE:
                     self.applied[spec.name].add(vals["id"])
+        newest = form_month.newest_form(self.session) if spec.name == "feedback_form" and inserts else None
         _insert(self.session, spec.model.__table__, inserts)
+        if newest is not None:
+            form_month.add_new(self.session, newest)  # Today's month sums of forms
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 

@@ -98,8 +98,9 @@ def _number_above(s, last_sequence, case_numbers) -> None:
 
 
 def dealer_tables() -> list:
-    """Every table with a dealer_id column, read from the models: a new one is re-homed too."""
-    return [t for t in Base.metadata.sorted_tables if "dealer_id" in t.c]
+    """Every table with a dealer_id column, read from the models: a new one is re-homed too. Not one that
+    triggers keep from another table's rows (form_month): moving those rows moves its sums, once."""
+    return [t for t in Base.metadata.sorted_tables if "dealer_id" in t.c and not t.info.get("kept_by_triggers")]
 
 
 def _rehome(store, dealer_id: str, code: str, name: str, tag: str | None = None) -> list[Renumbered]:

@@ -82,6 +82,7 @@ LOCAL: dict[str, str] = {
     "sync_file": "the counter's outbox bookkeeping",
     "sync_outbox": "the counter's outbox bookkeeping",
     "event_tally": "the counter's count of its events and of those filed, kept by triggers",
+    "form_month": "the counter's month sums of forms for Today's trend, kept as it writes its forms",
     "sync_conflict": "each place keeps the conflicts it found; head office's resolution travels as an event",
     "sync_received": "head office's log of accepted files",
     "sync_received_customer": "head office's index of which kept file holds which customer, for the purge",

@@ -15,6 +15,7 @@ from app.rules.vocab import Verification
 from app.services.customers.returning import Returning
 from app.services.directory import ensure_advisors
 from app.services.feedback.form_values import FormValues
+from app.services.glance import form_month
 from app.services.uow import UnitOfWork
 
 DISPUTED, UNVERIFIED = Verification.DISPUTED.value, Verification.UNVERIFIED.value
@@ -97,7 +98,9 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
                            {**(disputed_payload or {}), "verification": DISPUTED, "from": UNVERIFIED},
                            actor, dealer_id, origin, now))
         ids.append(form_id)
+    newest = form_month.newest_form(s)
     for table, cols, data in ((Customer, _CUSTOMER, new_customers), (Vehicle, _VEHICLE, new_vehicles),
                               (RepairOrder, _ORDER, ros), (FeedbackForm, _FORM, forms), (Event, EVENT_COLUMNS, events)):
         bulk_insert_rows(s, table.__table__, cols, data)
+    form_month.add_new(s, newest)  # Today's month sums (an insert trigger would cost more per form)
     return ids

@@ -1,4 +1,5 @@
-"""Today's 12-month trend: each month's average score and failure share, by the same definitions as the month's figures."""
+"""Today's 12-month trend: each month's average score and failure share, by the same definitions as the month's figures,
+read from the counter's month sums of forms (app.services.glance.form_month)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from datetime import date
 from sqlalchemy import and_, case, func, select
 
 from app.foundation import clock
-from app.models import FeedbackForm
+from app.models import FeedbackForm, FormMonth
 from app.rules import scoring
 from app.services import settings
 from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
+from app.services.glance.form_month import failures_column
 
 MONTHS = 12
 
@@ -35,23 +37,54 @@ def months_back(year: int, month: int, n: int = MONTHS) -> list[tuple[int, int]]
 
 def month_trend(store, *, today: date | None = None, months: int = MONTHS) -> list[MonthPoint]:
     """The last ``months`` months up to this one, as Today's month box counts them (forms counted by the
-    assessment's rule, failures by the one failure condition); the database sums by day (at most 366 rows)."""
+    assessment's rule, failures by the one failure condition)."""
     today = today or clock.today()
     span = months_back(today.year, today.month, months)
     start, end = month_bounds(*span[0])[0], month_bounds(today.year, today.month)[1]
     with store.session() as s:
-        counted = counted_condition(settings.get(s, "assessment.verified_only"))
-        failing = and_(counted, failure_condition(settings.get(s, "failure.overall_threshold")))
-        q = (select(FeedbackForm.service_date, func.sum(case((counted, 1), else_=0)),
-                    func.sum(case((counted, FeedbackForm.score), else_=0)), func.sum(case((failing, 1), else_=0)))
-             .where(FeedbackForm.dealer_id == store.identity.home_dealer_id, FeedbackForm.service_date >= start,
-                    FeedbackForm.service_date < end)
-             .group_by(FeedbackForm.service_date))
+        verified_only = settings.get(s, "assessment.verified_only")
+        threshold = settings.get(s, "failure.overall_threshold")
+        read = sums_from_table if kept_sums(s, threshold) else sums_from_forms
+        rows = read(s, store.identity.home_dealer_id, start, end, verified_only=verified_only,
+                    overall_threshold=threshold)
         sums = {m: [0, 0, 0] for m in span}
-        for day, n, total, failures in s.execute(q):
+        for day, n, total, failures in rows:
             acc = sums[(day.year, day.month)]
             acc[0] += int(n or 0)
             acc[1] += int(total or 0)
             acc[2] += int(failures or 0)
     return [MonthPoint(f"{y:04d}-{m:02d}", n, scoring.average(t, n), scoring.failure_share(f, n))
             for (y, m), (n, t, f) in sums.items()]
+
+
+def kept_sums(session, overall_threshold: int) -> bool:
+    """Whether form_month holds the answer: on SQLite (its triggers keep it; head office's PostgreSQL
+    has none) and for a threshold it counts failures under (every one the setting allows)."""
+    return session.get_bind().dialect.name == "sqlite" and failures_column(overall_threshold) is not None
+
+
+def sums_from_table(session, dealer_id: str, start: date, end: date, *, verified_only: bool,
+                    overall_threshold: int):
+    """(first day of the month, counted forms, their total score, failures) per month in [start, end),
+    from form_month: at most three rows a month, whatever the number of forms."""
+    T = FormMonth
+    counted = counted_condition(verified_only, T.verification)
+    failures = failures_column(overall_threshold)
+    return session.execute(
+        select(T.month, func.sum(case((counted, T.forms), else_=0)), func.sum(case((counted, T.total), else_=0)),
+               func.sum(case((counted, failures), else_=0)))
+        .where(T.dealer_id == dealer_id, T.month >= start, T.month < end).group_by(T.month))
+
+
+def sums_from_forms(session, dealer_id: str, start: date, end: date, *, verified_only: bool,
+                    overall_threshold: int):
+    """The same sums per day, from the forms themselves (the covering index of their month figures):
+    where form_month is not kept, and what tests hold form_month to."""
+    counted = counted_condition(verified_only)
+    failing = and_(counted, failure_condition(overall_threshold))
+    return session.execute(
+        select(FeedbackForm.service_date, func.sum(case((counted, 1), else_=0)),
+               func.sum(case((counted, FeedbackForm.score), else_=0)), func.sum(case((failing, 1), else_=0)))
+        .where(FeedbackForm.dealer_id == dealer_id, FeedbackForm.service_date >= start,
+               FeedbackForm.service_date < end)
+        .group_by(FeedbackForm.service_date))
