@@ -29,7 +29,8 @@ from app.services.imports.feedback import KEYS as COLUMNS  # noqa: E402
 from app.services.imports.feedback_store import import_feedback_file  # noqa: E402
 from tests.bench.figures import figure  # noqa: E402
 
-TABLES = ("customer", "vehicle", "repair_order", "feedback_form", "event")
+# Every table the import writes, Today's month sums of its forms (form_month) included.
+TABLES = ("customer", "vehicle", "repair_order", "feedback_form", "event", "form_month")
 
 
 def write_csv(path: Path, n: int) -> None:
