@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.foundation import clock
 
@@ -49,3 +49,19 @@ def utcnow() -> datetime:
 def id_column(**kw):
     """A UUIDv7 text primary key (see app.foundation.ids.new_id)."""
     return mapped_column(String(36), primary_key=True, **kw)
+
+
+class FailureCounts:
+    """Month sums' failure counts, one column per overall threshold the setting allows (1-10): the
+    counter's (form_month) and head office's (hq_form_month) sums keep the same ones."""
+
+    failures_1: Mapped[int] = mapped_column(Integer)
+    failures_2: Mapped[int] = mapped_column(Integer)
+    failures_3: Mapped[int] = mapped_column(Integer)
+    failures_4: Mapped[int] = mapped_column(Integer)
+    failures_5: Mapped[int] = mapped_column(Integer)
+    failures_6: Mapped[int] = mapped_column(Integer)
+    failures_7: Mapped[int] = mapped_column(Integer)
+    failures_8: Mapped[int] = mapped_column(Integer)
+    failures_9: Mapped[int] = mapped_column(Integer)
+    failures_10: Mapped[int] = mapped_column(Integer)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime, id_column
+from app.models.base import Base, FailureCounts, UTCDateTime, id_column
 from app.models.entities import FailureCase
 from app.rules.fields import length
 
@@ -44,7 +44,7 @@ class Attachment(Base):
     added_by: Mapped[str | None] = mapped_column(String(36))
 
 
-class FormMonth(Base):
+class FormMonth(Base, FailureCounts):
     """The counter's month sums of forms, per dealer, month and the forms' verification: how many, their
     total score, and how many are failures under each overall threshold the setting allows (1-10), so
     Today's 12-month trend reads at most 36 rows whatever the settings say, not every form of the year.
@@ -60,16 +60,6 @@ class FormMonth(Base):
     verification: Mapped[str] = mapped_column(String(12), primary_key=True)
     forms: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
-    failures_1: Mapped[int] = mapped_column(Integer)
-    failures_2: Mapped[int] = mapped_column(Integer)
-    failures_3: Mapped[int] = mapped_column(Integer)
-    failures_4: Mapped[int] = mapped_column(Integer)
-    failures_5: Mapped[int] = mapped_column(Integer)
-    failures_6: Mapped[int] = mapped_column(Integer)
-    failures_7: Mapped[int] = mapped_column(Integer)
-    failures_8: Mapped[int] = mapped_column(Integer)
-    failures_9: Mapped[int] = mapped_column(Integer)
-    failures_10: Mapped[int] = mapped_column(Integer)
 
 
 # Finding a case by plate goes vehicle -> case; without this the search scans every case.

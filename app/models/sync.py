@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime
+from app.models.base import Base, FailureCounts, UTCDateTime
 from app.rules.fields import length
 
 
@@ -186,7 +186,7 @@ class HqBlobHolder(Base):
     since: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class HqFormMonth(Base):
+class HqFormMonth(Base, FailureCounts):
     """Head office's month sums of forms: per month, dealer and the forms' verification, how many
     forms, their total score, how many scored top marks, and how many are failures under each
     overall threshold a setting may choose (1-10). The import keeps them
@@ -201,13 +201,3 @@ class HqFormMonth(Base):
     forms: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
     top: Mapped[int] = mapped_column(Integer)  # forms with the top score (6)
-    failures_1: Mapped[int] = mapped_column(Integer)
-    failures_2: Mapped[int] = mapped_column(Integer)
-    failures_3: Mapped[int] = mapped_column(Integer)
-    failures_4: Mapped[int] = mapped_column(Integer)
-    failures_5: Mapped[int] = mapped_column(Integer)
-    failures_6: Mapped[int] = mapped_column(Integer)
-    failures_7: Mapped[int] = mapped_column(Integer)
-    failures_8: Mapped[int] = mapped_column(Integer)
-    failures_9: Mapped[int] = mapped_column(Integer)
-    failures_10: Mapped[int] = mapped_column(Integer)
