@@ -202,6 +202,19 @@ def sqlite_hq_url(tmp_path, migrated_template):
     return f"sqlite:///{path}"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_db(request):
+    """Head office's database opened, once on SQLite and once on PostgreSQL (a module's own ``hq_db``
+    takes its place there)."""
+    from app.models.store import open_database
+
+    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
+           else request.getfixturevalue("pg_url_at_head"))
+    db = open_database(url)
+    yield db
+    db.close()
+
+
 @pytest.fixture
 def secret_service(tmp_path):
     """A real Secret Service (gnome-keyring on a private D-Bus session bus) for child processes:

@@ -40,17 +40,6 @@ def test_bulk_insert_round_trips_through_the_orm(store):
         assert ev.occurred_at == at and ev.payload == row["payload"] and ev.actor_id is None
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def hq_db(request):
-    from app.models.store import open_database
-
-    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
-           else request.getfixturevalue("pg_url_at_head"))
-    db = open_database(url)
-    yield db
-    db.close()
-
-
 @pytest.mark.parametrize("wanted", ["none", "some", "all and more", "past the parameter limits"])
 def test_among_finds_the_rows_of_any_number_of_ids(hq_db, wanted):
     at = datetime(2026, 5, 18, 9, 30, tzinfo=timezone.utc)

@@ -26,15 +26,6 @@ OLD = ("李明远", "13812345678", "京A12345")
 KEPT = ("王芳", "13900000001", "京B22222")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def hq(request):
-    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
-           else request.getfixturevalue("pg_url_at_head"))
-    db = open_database(url)
-    yield db
-    db.close()
-
-
 def _form(store, who, ro, person, days):
     name, phone, plate = person
     feedback_forms.enter_form(store, feedback_forms.FormEntry(ro, clock.today() - timedelta(days=days), name, phone,
@@ -51,21 +42,21 @@ def _kept(db) -> list[bytes]:
         return list(s.scalars(select(SyncReceived.content)))
 
 
-def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, store, hq):
-    enrol_in_process(hq, store)
+def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, store, hq_db):
+    enrol_in_process(hq_db, store)
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
     _form(store, admin, "RO-OLD", OLD, 4 * 365)
     _form(store, admin, "RO-NEW", KEPT, 20)
-    _send(store, hq, tmp_path / "out1")
-    with hq.session() as s:  # each kept file noted with the customers it holds
+    _send(store, hq_db, tmp_path / "out1")
+    with hq_db.session() as s:  # each kept file noted with the customers it holds
         noted = s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all()
     assert len({c for c, _ in noted}) == 2
-    assert any(OLD[1].encode() in c for c in _kept(hq)) and any(KEPT[1].encode() in c for c in _kept(hq))
+    assert any(OLD[1].encode() in c for c in _kept(hq_db)) and any(KEPT[1].encode() in c for c in _kept(hq_db))
 
     assert purging.purge_if_due(store).customers == 1
-    plans = plans_of(hq, lambda: _send(store, hq, tmp_path / "out2"))
+    plans = plans_of(hq_db, lambda: _send(store, hq_db, tmp_path / "out2"))
 
-    kept = _kept(hq)
+    kept = _kept(hq_db)
     for value in OLD:
         assert not any(value.encode() in c for c in kept), value
     for value in KEPT:  # the other customer's files keep their values
@@ -74,7 +65,7 @@ def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, stor
     conflicts = ["\n".join(p) for st, p in plans if "WHERE sync_conflict.entity_id" in st]
     files = ["\n".join(p) for st, p in plans if "sync_received_customer" in st]
     assert conflicts and files  # the purge asked both
-    if hq.engine.dialect.name == "postgresql":
+    if hq_db.engine.dialect.name == "postgresql":
         assert all("ix_sync_conflict_entity_id" in p for p in conflicts), conflicts
         for p in files:
             assert "pk_sync_received_customer" in p and "pk_sync_received " in p + " ", p
@@ -88,14 +79,14 @@ def test_a_purge_arriving_reads_only_the_customers_files_by_index(tmp_path, stor
             assert "SCAN sync_received" not in p, p
 
 
-def test_only_the_files_holding_the_customer_or_a_record_merged_into_them_are_read(tmp_path, store, hq):
-    enrol_in_process(hq, store)
+def test_only_the_files_holding_the_customer_or_a_record_merged_into_them_are_read(tmp_path, store, hq_db):
+    enrol_in_process(hq_db, store)
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
     _form(store, admin, "RO-OLD", OLD, 10)
-    _send(store, hq, tmp_path / "out1")
+    _send(store, hq_db, tmp_path / "out1")
     _form(store, admin, "RO-NEW", KEPT, 10)
-    _send(store, hq, tmp_path / "out2")  # a file of its own
-    with hq.session() as s:
+    _send(store, hq_db, tmp_path / "out2")  # a file of its own
+    with hq_db.session() as s:
         by_customer = dict(s.execute(select(SyncReceivedCustomer.customer_id, SyncReceivedCustomer.n)).all())
         old_id, kept_id = sorted(by_customer, key=lambda c: by_customer[c])
         # The kept customer's file names a value of the old one: it is not the old customer's file.

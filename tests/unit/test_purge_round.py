@@ -9,7 +9,6 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import event, select
 
 from app.foundation import clock
@@ -30,30 +29,21 @@ SECOND = ("王芳", "13900000001", "京B22222")
 KEPT = ("赵强", "13700000002", "京C33333")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def hq(request):
-    url = (request.getfixturevalue("sqlite_hq_url") if request.param == "sqlite"
-           else request.getfixturevalue("pg_url_at_head"))
-    db = open_database(url)
-    yield db
-    db.close()
-
-
 def _form(store, who, ro, person, days):
     name, phone, plate = person
     feedback_forms.enter_form(store, feedback_forms.FormEntry(ro, clock.today() - timedelta(days=days), name, phone,
                                                               plate, "A", "B", "C"), who)
 
 
-def _two_purges(store, hq, tmp_path, monkeypatch) -> Path:
+def _two_purges(store, hq_db, tmp_path, monkeypatch) -> Path:
     """Head office keeps a file naming three customers; the counter then purges the first, and three
     weeks later the second, each purge in a file of its own: the folder of those two files."""
-    enrol_in_process(hq, store)
+    enrol_in_process(hq_db, store)
     admin = users.create_first_admin(store, "admin", "管理员", "1234")
     _form(store, admin, "RO-1", FIRST, 4 * 365)
     _form(store, admin, "RO-2", SECOND, 3 * 365 - 10)  # past the retention period three weeks later
     _form(store, admin, "RO-3", KEPT, 20)
-    assert import_paths(hq, outbox.export(store, tmp_path / "history")).count("imported") == 1
+    assert import_paths(hq_db, outbox.export(store, tmp_path / "history")).count("imported") == 1
     assert purging.purge_if_due(store).customers == 1
     outbox.export(store, tmp_path / "purges")
     monkeypatch.setenv(clock.ENV, clock.setting_for(clock.now() + timedelta(days=21)))
@@ -73,20 +63,20 @@ def _notes(db) -> list[str]:
         return list(s.scalars(select(StoreMeta.key).where(StoreMeta.key.startswith("unscrubbed:"))))
 
 
-def test_a_round_of_purges_rewrites_each_kept_file_once_and_compacts_once(store, hq, tmp_path, monkeypatch):
-    purges = _two_purges(store, hq, tmp_path, monkeypatch)
+def test_a_round_of_purges_rewrites_each_kept_file_once_and_compacts_once(store, hq_db, tmp_path, monkeypatch):
+    purges = _two_purges(store, hq_db, tmp_path, monkeypatch)
     rewrites, compactions = [], []
 
-    @event.listens_for(hq.engine, "before_cursor_execute")
+    @event.listens_for(hq_db.engine, "before_cursor_execute")
     def count(conn, cursor, statement, parameters, context, executemany):
         if statement.startswith("UPDATE sync_received SET content"):
             rewrites.extend(parameters if executemany else [parameters])
 
     compact = purging.compact
     monkeypatch.setattr(purging, "compact", lambda db: compactions.append(db) or compact(db))
-    assert import_paths(hq, [purges]).count("imported") == 2
+    assert import_paths(hq_db, [purges]).count("imported") == 2
 
-    kept = _kept(hq)
+    kept = _kept(hq_db)
     for value in FIRST + SECOND:
         assert value.encode() not in kept, value
     for value in KEPT:  # the other customer's values stay
@@ -95,40 +85,40 @@ def test_a_round_of_purges_rewrites_each_kept_file_once_and_compacts_once(store,
     # file's own import rewrote it again), and one compaction for the round.
     assert len(rewrites) == 1, rewrites
     assert len(compactions) == 1
-    assert _notes(hq) == []
-    if hq.engine.dialect.name == "sqlite":
-        on_disk = sqlite_bytes(Path(hq.engine.url.database))
+    assert _notes(hq_db) == []
+    if hq_db.engine.dialect.name == "sqlite":
+        on_disk = sqlite_bytes(Path(hq_db.engine.url.database))
         for value in FIRST + SECOND:
             assert value.encode() not in on_disk, value
 
 
 def test_a_round_a_crash_cut_short_is_finished_at_the_next_start(store, sqlite_hq_url, tmp_path, monkeypatch):
-    hq = open_database(sqlite_hq_url)
+    hq_db = open_database(sqlite_hq_url)
     try:
-        purges = _two_purges(store, hq, tmp_path, monkeypatch)
+        purges = _two_purges(store, hq_db, tmp_path, monkeypatch)
         # The round's files stored, then the process dies before the round's end.
         cut_short = purge_round.PurgeRound()
         for f in sorted(purges.glob("*.casefile")):
-            receive(hq, f.read_bytes(), purges=cut_short)
+            receive(hq_db, f.read_bytes(), purges=cut_short)
         assert cut_short.purged == 2
-        assert len(_notes(hq)) == 2  # each file's scrub noted with it
-        assert FIRST[1].encode() in _kept(hq)
+        assert len(_notes(hq_db)) == 2  # each file's scrub noted with it
+        assert FIRST[1].encode() in _kept(hq_db)
     finally:
-        hq.close()
+        hq_db.close()
 
-    hq = open_database(sqlite_hq_url)  # head office starts again: its inbox is recovered first
+    hq_db = open_database(sqlite_hq_url)  # head office starts again: its inbox is recovered first
     try:
-        assert recover_inbox(hq, tmp_path / "inbox") == []
-        kept = _kept(hq)
+        assert recover_inbox(hq_db, tmp_path / "inbox") == []
+        kept = _kept(hq_db)
         for value in FIRST + SECOND:
             assert value.encode() not in kept, value
         assert KEPT[1].encode() in kept
-        assert _notes(hq) == []
-        on_disk = sqlite_bytes(Path(hq.engine.url.database))
+        assert _notes(hq_db) == []
+        on_disk = sqlite_bytes(Path(hq_db.engine.url.database))
         for value in FIRST + SECOND:
             assert value.encode() not in on_disk, value
     finally:
-        hq.close()
+        hq_db.close()
 
 
 def test_a_file_applied_change_by_change_notes_its_purges_in_one_note(sqlite_hq_url):
