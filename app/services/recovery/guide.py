@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -221,18 +221,30 @@ class Overdue:
     callback_flagged: bool
 
 
-def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
+def overdue_now(store, *, now: datetime | None = None, limit: int | None = None) -> tuple[list[Overdue], int]:
     """Open cases whose first response or callback is late, or whose callback is flagged, oldest
-    first, with why (the one overdue rule, app.services.figures); for Today's Overdue box."""
+    first, with why, and how many there are (the one overdue rule, app.services.figures); for Today's
+    Overdue box. One statement: the rule's union is read once for the rows and their count (a window
+    count over the same rows), and the reasons are looked up for the rows listed only (sorted with
+    the reasons, every overdue case's callbacks were looked up twice: 4,388 cases at 100k)."""
     now = now or utcnow()
     with store.session() as s:
         rule = figures.overdue_rule(s, now)
-        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, rule.no_response, rule.late_callback,
-                    rule.flagged_callback)
-             .where(rule.of_dealer(store.identity.home_dealer_id)).order_by(FailureCase.opened_at, FailureCase.id))
+        late = (select(FailureCase.id, FailureCase.opened_at, func.count().over().label("total"))
+                .where(rule.of_dealer(store.identity.home_dealer_id)).order_by(FailureCase.opened_at, FailureCase.id))
         if limit is not None:
-            q = q.limit(limit)
-        return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c in s.execute(q)]
+            late = late.limit(limit)
+        late = late.subquery()
+        rows = s.execute(select(FailureCase.id, FailureCase.number, FailureCase.status, rule.no_response,
+                                rule.late_callback, rule.flagged_callback, late.c.total)
+                         .join(late, late.c.id == FailureCase.id).order_by(late.c.opened_at, late.c.id)).all()
+    return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c, _ in rows], \
+        rows[0].total if rows else 0
+
+
+def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
+    """The rows of overdue_now (its count aside)."""
+    return overdue_now(store, now=now, limit=limit)[0]
 
 
 def count_overdue(store, *, now: datetime | None = None) -> int:
