@@ -72,7 +72,7 @@ def test_the_overdue_box_reads_what_the_list_and_the_count_read(store, combos, o
     assert bool(count) is overdue and len(everything) == count
     if overdue and combos is EVERY:  # each reason occurs
         assert all(any(getattr(o, why) for o in everything) for why in ("first_response", "callback", "callback_flagged"))
-    for limit in (None, 1, 7, 50, count, count + 5):
+    for limit in (None, 0, 1, 7, 50, count, count + 5):
         assert overdue_now(store, now=now, limit=limit) == _read_apart(store, now, limit)
 
 
