@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, literal, or_, select, union
+from sqlalchemy import and_, exists, func, literal, literal_column, or_, select, union
 
 from app.models import Callback, FailureCase, FeedbackForm
 from app.rules.vocab import CallbackState, CaseStatus
@@ -32,7 +32,7 @@ class OverdueRule:
     a case not closed whose first response is late, or with a callback still to make that is late
     or flagged as not reached.
 
-    Two SQL forms of the same three clauses: ``of_dealer`` reads the late cases from three indexes
+    SQL forms of the same three clauses: ``of_dealer`` reads the late cases from three indexes
     (cases without a first response by migration 0005's (dealer, status, first_response_at,
     opened_at) index, open callbacks by their partial (dealer, due_at) index, flagged callbacks by
     (state, due_at)), so the work follows the number of late cases; ``per_case`` tests one case and
@@ -75,6 +75,24 @@ class OverdueRule:
         """The same three clauses over every dealer at once (head office counts them per dealer in
         one grouped query instead of one query per dealer)."""
         return and_(FailureCase.id.in_(self._late_ids(None)), self.not_closed)
+
+    def late_rows(self, dealer_id: str):
+        """The dealer's overdue cases as (rowid, opened_at), the same three clauses with ``not_closed``
+        tested in each (a counter's store, SQLite: its rowid). The late first responses come from
+        migration 0005's index alone and the callbacks' cases are read once, here: a list of the
+        oldest and their count need no other read of the overdue cases (by id, each was read twice)."""
+        not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
+        rowid, case = literal_column("failure_case.rowid").label("rid"), FailureCase.__table__
+        return union(
+            select(rowid, FailureCase.opened_at).where(
+                FailureCase.dealer_id == dealer_id, FailureCase.status.in_(not_closed),
+                FailureCase.first_response_at.is_(None), FailureCase.opened_at < self.late_response),
+            select(rowid, FailureCase.opened_at).select_from(Callback).join(case, FailureCase.id == Callback.case_id)
+            .where(Callback.dealer_id == dealer_id, Callback.state != CallbackState.REACHED.value,
+                   Callback.due_at < self.late_due, self.not_closed),
+            select(rowid, FailureCase.opened_at).select_from(Callback).join(case, FailureCase.id == Callback.case_id)
+            .where(Callback.state == CallbackState.FLAGGED.value, Callback.dealer_id == dealer_id, self.not_closed),
+        )
 
     def _late_ids(self, dealer_id: str | None):
         not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]

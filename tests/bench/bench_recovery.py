@@ -52,7 +52,7 @@ def main() -> None:
     from app.services.cases.case_queries import CaseFilter, count_cases
     from app.services.cases.opening import NewCase, open_case, timeline
     from app.services.demo.sample_data import fill_demo
-    from app.services.recovery.guide import count_overdue, guide, overdue_cases, record_step
+    from app.services.recovery.guide import count_overdue, guide, overdue_cases, overdue_now, record_step
     from app.services.recovery.remedies import propose_remedy
 
     store = open_store(Path(tempfile.mkdtemp(prefix="bench-recovery-")))
@@ -96,9 +96,11 @@ def main() -> None:
     report("guide(case)", timed(lambda: guide(store, cid, pack), a.runs * 20),
            "cases.timeline(case)", timed(lambda: timeline(store, cid), a.runs * 20))
     base = timed(lambda: count_cases(store, CaseFilter()), a.runs)
-    report("overdue_cases(limit=50), as Today shows", timed(lambda: overdue_cases(store, limit=50), a.runs),
+    report("overdue_cases(limit=50), the rows alone", timed(lambda: overdue_cases(store, limit=50), a.runs),
            "count_cases(all)", base)
     report("count_overdue()", timed(lambda: count_overdue(store), a.runs), "count_cases(all)", base)
+    report("overdue_now(limit=50): Today's Overdue box, rows and count", timed(lambda: overdue_now(store, limit=50),
+                                                                             a.runs), "count_cases(all)", base)
     report("callbacks_due()", timed(lambda: callbacks_due(store), a.runs), "count_cases(all)", base)
     report("count_cases(overdue only)", timed(lambda: count_cases(store, CaseFilter(overdue=True)), a.runs),
            "count_cases(all)", base)

@@ -21,7 +21,7 @@ def _counted(monkeypatch) -> dict:
     import app.services.today.worklist as worklist
 
     calls = {"figures": 0, "overdue": 0}
-    today_figures, overdue_cases = worklist.today_figures, guide.overdue_cases
+    today_figures, overdue_now = worklist.today_figures, guide.overdue_now
 
     def figures(*a, **kw):
         calls["figures"] += 1
@@ -29,10 +29,10 @@ def _counted(monkeypatch) -> dict:
 
     def overdue(*a, **kw):
         calls["overdue"] += 1
-        return overdue_cases(*a, **kw)
+        return overdue_now(*a, **kw)
 
     monkeypatch.setattr(worklist, "today_figures", figures)
-    monkeypatch.setattr(guide, "overdue_cases", overdue)
+    monkeypatch.setattr(guide, "overdue_now", overdue)
     return calls
 
 

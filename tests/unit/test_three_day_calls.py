@@ -117,3 +117,54 @@ def test_the_call_list_refits_once_a_day(store, tmp_path, monkeypatch):
     monkeypatch.setattr(elsewhere, "fit_command", counted)
     due_calls(store, today=clock.today() + timedelta(days=1))
     assert [c[-3:] for c in commands] == [["orders", "refit", "--background"]]  # a model kept yesterday: fitted again
+
+
+
+def test_the_calls_figures_count_every_reached_call_whatever_the_orders_history(store, tmp_path):
+    """A reached call counts whatever came before it on its order (imported once, imported and updated,
+    made by a form and filled by an import later, attempted first): the figures read through the event
+    index's seq range say what every event of the orders says."""
+    from app.models import RepairOrder
+    from app.services.orders.call_log import REACHED
+
+    plain = [order(f"P{i}", 5, i=i) for i in range(6)]
+    import_orders_file(store, csv_file(tmp_path / "o1.csv", plain, header=HEADER))
+    # F0, F1: made by their forms first (no history of their own), delivered by the import that follows.
+    import_feedback_file(store, csv_file(tmp_path / "f.csv", [
+        form_line(at(5, 0)[:10], f"F{i}", "DBA" if i else "AAA", customer=f"客户{10 + i}",
+                  phone=f"1381234{10 + i:04d}", plate=f"京A{10 + i:05d}") for i in range(2)]))
+    updated = [order("P0", 5, late=True, i=0)]  # P0 updated by a second import: its call is its third event
+    made_by_form = [order(f"F{i}", 5, i=10 + i) for i in range(2)]
+    import_orders_file(store, csv_file(tmp_path / "o2.csv", updated + made_by_form, header=HEADER))
+    with store.session() as s:
+        ids = dict(s.execute(select(RepairOrder.number, RepairOrder.id)).all())
+    for ro, attempts in {"P0": [True], "P1": [False, True], "P2": [False], "P3": [True, True], "F0": [True],
+                         "F1": [False, True]}.items():
+        for reached in attempts:
+            record_attempt(store, ids[ro], None, reached=reached)
+    today = clock.today()
+    with store.session() as s:
+        dealer_id = s.scalar(select(Dealer.id))
+        got = call_figures(s, dealer_id, today - timedelta(days=30), today)
+        # Plainly: every order with a reached call among all its events.
+        reached = s.execute(select(Event.entity_id, Event.seq)
+                            .where(Event.entity_type == "order", Event.kind == REACHED)).all()
+    assert {seq for _, seq in reached} >= {2, 3, 4}  # second, third and fourth events of their orders
+    assert got.reached == len({order_id for order_id, _ in reached}) == 5
+    assert (got.due, got.unreachable, got.failures_found) == (len(plain) + len(made_by_form), 0, 1)  # F1: DBA
+
+
+def test_the_calls_figure_reads_no_orders_creation_event(store, tmp_path):
+    """The reached call is looked up in the event index past seq 1 (a call is never an order's first
+    event), so an order never called reads no event row: reading every order's creation event to test
+    its kind was most of Today's calls figure at 100k cases."""
+    from tests.helpers import plans_of
+
+    import_orders_file(store, csv_file(tmp_path / "o.csv", [order(f"Q{i}", 5, i=i) for i in range(3)],
+                                       header=HEADER))
+    today = clock.today()
+    with store.session() as s:
+        dealer_id = s.scalar(select(Dealer.id))
+        plans = plans_of(store, lambda: call_figures(s, dealer_id, today - timedelta(days=30), today))
+    lookups = [line for _, plan in plans for line in plan if line.startswith("SEARCH event")]
+    assert lookups and all("seq>?" in line for line in lookups), lookups

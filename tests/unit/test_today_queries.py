@@ -172,7 +172,7 @@ def test_todays_queries_use_todays_indexes(generated):
 def test_overdue_cases_match_a_plain_computation(generated):
     """The overdue list (Today's Overdue box, the case list) read from three indexes says what the
     rule says case by case: not closed, and a late first response, a late callback or a flagged one."""
-    from app.services.recovery.guide import count_overdue, overdue_cases
+    from app.services.recovery.guide import count_overdue, overdue_cases, overdue_now
 
     con = sqlite3.connect(generated.path)
     con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 5 = 0 AND state = 'due'")
@@ -202,3 +202,8 @@ def test_overdue_cases_match_a_plain_computation(generated):
     assert [(o.case_id, o.first_response, o.callback, o.callback_flagged) for o in got] == want
     assert count_overdue(generated, now=now) == len(want)
     assert [o.case_id for o in overdue_cases(generated, now=now, limit=5)] == [w[0] for w in want[:5]]
+    # Today's Overdue box: its rows and its count from one statement, as the list and the count say.
+    for limit in (None, 1, 5, 50, len(want), len(want) + 3):
+        rows, total = overdue_now(generated, now=now, limit=limit)
+        assert (rows, total) == (overdue_cases(generated, now=now, limit=limit), count_overdue(generated, now=now))
+        assert [(o.case_id, o.first_response, o.callback, o.callback_flagged) for o in rows] == want[:limit]

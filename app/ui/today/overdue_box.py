@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.services.recovery.guide import count_overdue, overdue_cases
+from app.services.recovery.guide import overdue_now
 from app.services.changes import CASES, SETTINGS
 from app.services.today.worklist import OVERDUE_SHOWN
 from app.ui.common.ops import IN_TURN, SEEN_FIRST, Ops
@@ -42,8 +42,7 @@ class OverdueBox(QGroupBox):
 
     def refresh(self, order: int = IN_TURN) -> None:
         store = self.store
-        self.ops.run(lambda: (overdue_cases(store, limit=SHOWN), count_overdue(store)), on_success=self.show_rows,
-                     order=order)
+        self.ops.run(lambda: overdue_now(store, limit=SHOWN), on_success=self.show_rows, order=order)
 
     def show_rows(self, result) -> None:
         rows, total = result
