@@ -52,7 +52,8 @@ def main() -> None:
     from app.services.cases.case_queries import CaseFilter, count_cases
     from app.services.cases.opening import NewCase, open_case, timeline
     from app.services.demo.sample_data import fill_demo
-    from app.services.recovery.guide import count_overdue, guide, overdue_cases, overdue_now, record_step
+    from app.services.recovery.guide import guide, record_step
+    from app.services.recovery.overdue import count_overdue, overdue_cases, overdue_now
     from app.services.recovery.remedies import propose_remedy
 
     store = open_store(Path(tempfile.mkdtemp(prefix="bench-recovery-")))

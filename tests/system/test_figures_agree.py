@@ -22,7 +22,7 @@ from app.services.cases import case_queries
 from app.services.today import worklist as today
 from app.services.network import month_sums
 from app.services.demo.sample_data import fill_demo
-from app.services.recovery.guide import count_overdue, overdue_cases
+from app.services.recovery.overdue import count_overdue, overdue_cases
 from tests.pdftext import pdf_text, row_value
 from tests.system.test_cli_report import cli
 from tests.unit.test_today_queries import _rows, _stir

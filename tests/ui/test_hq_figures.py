@@ -12,7 +12,7 @@ from app.models import FailureCase
 from app.reports import network
 from app.services.cases.opening import open_case
 from app.services.imports.feedback_store import import_feedback_file
-from app.services.recovery.guide import count_overdue
+from app.services.recovery.overdue import count_overdue
 from app.sync import outbox
 from app.services.network import month_sums
 from app.sync.apply import apply_file

@@ -60,7 +60,7 @@ def test_every_box_of_today_is_read_while_the_pin_is_typed(qtbot, store, advisor
     """The Overdue box is read with Today's figures while the PIN is typed, and filled with them when
     the window shows: its own query (which follows) waits behind the window's other loads."""
     from app.services.demo.sample_data import fill_demo
-    from app.services.recovery.guide import count_overdue, overdue_cases
+    from app.services.recovery.overdue import count_overdue, overdue_cases
     from app.ui.today.overdue_box import SHOWN, OverdueBox
 
     fill_demo(store, forms=60, cases=40, seed=2)

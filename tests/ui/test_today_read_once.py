@@ -17,11 +17,11 @@ from tests.ui.threaded_shell import threaded_shell
 
 def _counted(monkeypatch) -> dict:
     """How often Today's figures and the Overdue rows are read (by anyone)."""
-    import app.services.recovery.guide as guide
+    import app.services.recovery.overdue as overdue_reading
     import app.services.today.worklist as worklist
 
     calls = {"figures": 0, "overdue": 0}
-    today_figures, overdue_now = worklist.today_figures, guide.overdue_now
+    today_figures, overdue_now = worklist.today_figures, overdue_reading.overdue_now
 
     def figures(*a, **kw):
         calls["figures"] += 1
@@ -32,7 +32,7 @@ def _counted(monkeypatch) -> dict:
         return overdue_now(*a, **kw)
 
     monkeypatch.setattr(worklist, "today_figures", figures)
-    monkeypatch.setattr(guide, "overdue_now", overdue)
+    monkeypatch.setattr(overdue_reading, "overdue_now", overdue)
     return calls
 
 

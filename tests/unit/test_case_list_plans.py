@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 from app.services.cases.case_queries import CaseFilter, case_page, count_cases
 from app.services.demo.sample_data import fill_demo
-from app.services.recovery.guide import overdue_cases
+from app.services.recovery.overdue import overdue_cases
 from tests.helpers import plans_of
 
 

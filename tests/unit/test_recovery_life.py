@@ -15,7 +15,8 @@ from app.services.recovery.callbacks import callbacks_due, record_not_reached, r
 from app.services.cases.case_log import NotAllowed, WrongState
 from app.services.cases.case_queries import CaseFilter, case_page, count_cases
 from app.services.cases.opening import timeline
-from app.services.recovery.guide import close_case, count_overdue, escalate, guide, overdue_cases, record_step, reopen
+from app.services.recovery.guide import close_case, escalate, guide, record_step, reopen
+from app.services.recovery.overdue import count_overdue, overdue_cases
 from app.services.recovery.remedies import approve_remedy, pending_approvals, propose_remedy, refuse_remedy
 from tests.recovery_helpers import T0, add_user, case_for, d_graded_form
 

@@ -11,7 +11,7 @@ from app.models import Callback, FailureCase
 from app.reports import cases
 from app.reports.figures import percentile
 from app.services.cases.opening import NewCase, open_case
-from app.services.recovery.guide import count_overdue
+from app.services.recovery.overdue import count_overdue
 from app.services.recovery.remedies import agree_in, propose_remedy
 from app.services.uow import UnitOfWork
 from app.foundation.translation import Words

@@ -1,4 +1,4 @@
-"""Today's Overdue box reads its rows and its count in one statement (app.services.recovery.guide.overdue_now):
+"""Today's Overdue box reads its rows and its count in one statement (app.services.recovery.overdue.overdue_now):
 the same rows, reasons and count as the overdue list and the overdue count read apart (the reading Today
 made before), for stores whose cases take every combination of status, first response and callback
 state, at this dealer and at another one."""
@@ -16,7 +16,7 @@ from app.foundation import clock
 from app.models import FailureCase
 from app.services import figures
 from app.services.demo.sample_data import fill_demo
-from app.services.recovery.guide import Overdue, overdue_now
+from app.services.recovery.overdue import Overdue, overdue_now
 
 FMT = "%Y-%m-%d %H:%M:%S.%f"
 STATUSES = ("open", "awaiting_callback", "in_recovery", "closed")

@@ -172,7 +172,7 @@ def test_todays_queries_use_todays_indexes(generated):
 def test_overdue_cases_match_a_plain_computation(generated):
     """The overdue list (Today's Overdue box, the case list) read from three indexes says what the
     rule says case by case: not closed, and a late first response, a late callback or a flagged one."""
-    from app.services.recovery.guide import count_overdue, overdue_cases, overdue_now
+    from app.services.recovery.overdue import count_overdue, overdue_cases, overdue_now
 
     con = sqlite3.connect(generated.path)
     con.execute("UPDATE callback SET state = 'flagged', not_reached = 3 WHERE rowid % 5 = 0 AND state = 'due'")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import select
 
 from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
@@ -18,7 +18,7 @@ from app.rules.vocab import CallbackState, RemedyStatus, StepKind, StepOutcome, 
 from app.rules.figures import overdue_reasons, time_to
 from app.scripts.choose import Script, Step, choose
 from app.scripts.pack import Pack
-from app.services import figures, settings
+from app.services import settings
 from app.services.recovery.callbacks import schedule_in
 from app.services.cases.case_log import NotAllowed, WrongState, case_for_change, change, load_case, require
 from app.services.recovery.remedies import APPROVERS, agree_in
@@ -209,54 +209,3 @@ def _move_for_reason(store, case_id: str, reason: str, actor_id: str | None, exp
             case.closed_at, case.recovered = None, None
         uow.commit()
         return case.status
-
-
-@dataclass(frozen=True)
-class Overdue:
-    case_id: str
-    number: str
-    status: str
-    first_response: bool
-    callback: bool
-    callback_flagged: bool
-
-
-def overdue_now(store, *, now: datetime | None = None, limit: int | None = None) -> tuple[list[Overdue], int]:
-    """Open cases whose first response or callback is late, or whose callback is flagged, oldest
-    first, with why, and how many there are (the one overdue rule, app.services.figures); for Today's
-    Overdue box. One statement: the rule's union is read once for the rows and their count (a window
-    count over the same rows), and the reasons are looked up for the rows listed only (sorted with
-    the reasons, every overdue case's callbacks were looked up twice: 4,388 cases at 100k, and each
-    case was read again by its id for the list and for the count)."""
-    now = now or utcnow()
-    if limit == 0:  # no row to carry the count
-        return [], count_overdue(store, now=now)
-    with store.session() as s:
-        rule = figures.overdue_rule(s, now)
-        late = rule.late_rows(store.identity.home_dealer_id).subquery()
-        # Every overdue case counted and ranked by its opening (cases opened at the same instant share
-        # a rank), then only the first ``limit`` ranks read by rowid, ordered by (opened_at, id) and
-        # with their reasons: ties at the last rank are all read so that id decides among them.
-        ranked = select(late.c.rid, func.count().over().label("total"),
-                        func.rank().over(order_by=late.c.opened_at).label("rank")).subquery()
-        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, rule.no_response, rule.late_callback,
-                    rule.flagged_callback, ranked.c.total)
-             .join(ranked, ranked.c.rid == literal_column("failure_case.rowid"))
-             .order_by(FailureCase.opened_at, FailureCase.id))
-        if limit is not None:
-            q = q.where(ranked.c.rank <= limit).limit(limit)
-        rows = s.execute(q).all()
-    return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c, _ in rows], \
-        rows[0].total if rows else 0
-
-
-def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
-    """The rows of overdue_now (its count aside)."""
-    return overdue_now(store, now=now, limit=limit)[0]
-
-
-def count_overdue(store, *, now: datetime | None = None) -> int:
-    now = now or utcnow()
-    with store.session() as s:
-        return figures.count_overdue(s, store.identity.home_dealer_id, now)
-

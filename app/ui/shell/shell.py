@@ -68,7 +68,7 @@ def _today_now(store):
     """Every box of Today with when it was read (a worker runs this): the figures and lists, the
     open alerts, and the Overdue box's rows and count, as OverdueBox reads them."""
     from app.services.today.alerts import open_alerts
-    from app.services.recovery.guide import overdue_now
+    from app.services.recovery.overdue import overdue_now
     # No Qt module imported here: the main window's code loads on another worker meanwhile, and
     # PySide's import hooks running on two threads at once crashed the process.
     from app.services.today.worklist import OVERDUE_SHOWN, today_figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.services.recovery.guide import overdue_now
+from app.services.recovery.overdue import overdue_now
 from app.services.changes import CASES, SETTINGS
 from app.services.today.worklist import OVERDUE_SHOWN
 from app.ui.common.ops import IN_TURN, SEEN_FIRST, Ops
