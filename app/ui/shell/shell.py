@@ -181,6 +181,11 @@ class Shell(QObject):
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
         self.open_store()
+        # Today's trend charts' code and enum types (~15 ms), on this thread before the main window's
+        # code loads beside it: after the PIN only the charts' drawing is left.
+        from app.ui.common import charts
+
+        charts.prepare()
         self._start_warm()
         QTimer.singleShot(0, _build_enums)
 
