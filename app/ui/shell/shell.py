@@ -184,8 +184,10 @@ class Shell(QObject):
         # Today's trend charts' code and enum types (~15 ms), on this thread before the main window's
         # code loads beside it: after the PIN only the charts' drawing is left.
         from app.ui.common import charts
+        from app.ui.shell.first_use import warm_widgets
 
         charts.prepare()
+        warm_widgets()  # the first window's first-use costs: ~10-15 ms of its build and paint after a PIN
         self._start_warm()
         QTimer.singleShot(0, _build_enums)
 
