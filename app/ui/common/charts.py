@@ -9,8 +9,7 @@ case list's one bar of parts is painted without it (PartsBar), on the list's fir
 
 from __future__ import annotations
 
-import html
-
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +35,39 @@ def _charts():
     from PySide6 import QtCharts  # deprecated by Qt: kept behind this module
 
     return QtCharts
+
+
+# The enum types a trend chart's first drawing builds (PySide builds a class's enum types on their
+# first use): 23 of them, ~8 ms, and QtCharts' import ~5 ms, were on the UI thread when Today's trend
+# was first drawn, after the PIN. ``prepare`` builds them sooner.
+_FIRST_USED_ENUMS = (
+    ("QtGui", "QPainter", ("RenderHint", "PixmapFragmentHint", "CompositionMode")),
+    ("QtWidgets", "QSizePolicy", ("Policy", "PolicyFlag", "ControlType")),
+    ("QtWidgets", "QGraphicsItem", ("GraphicsItemFlag", "GraphicsItemChange", "CacheMode", "PanelModality",
+                                    "Extension")),
+    ("QtWidgets", "QGraphicsView", ("ViewportAnchor", "CacheModeFlag", "DragMode", "ViewportUpdateMode",
+                                    "OptimizationFlag")),
+    ("QtCharts", "QChart", ("ChartType", "ChartTheme", "AnimationOption")),
+    ("QtCharts", "QAbstractAxis", ("AxisType",)),
+    ("QtCharts", "QValueAxis", ("TickType",)),
+    ("QtCharts", "QCategoryAxis", ("AxisLabelsPosition",)),
+    ("QtCharts", "QAbstractSeries", ("SeriesType",)),
+    ("QtCharts", "QXYSeries", ("PointConfiguration",)),
+    ("QtCharts", "QScatterSeries", ("MarkerShape",)),
+    ("QtCharts", "QLegendMarker", ("LegendMarkerType",)),
+    ("QtCharts", "QLegend", ("MarkerShape",)),
+)
+
+
+def prepare() -> None:
+    """Load QtCharts and build the enum types a trend chart uses, ahead of the first chart (the shell:
+    while the sign-in dialog waits for its PIN). On the UI thread, with no other thread importing Qt
+    code meanwhile (PySide's import hooks on two threads at once crashed the process)."""
+    _charts()
+    for module, owner, names in _FIRST_USED_ENUMS:
+        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
+        for name in names:
+            getattr(cls, name)
 
 
 def _marker(qc, name: str):
@@ -132,6 +164,8 @@ def bar_chart(labels: Sequence[str], groups: Sequence[Line], *, title: str = "",
             bars.append(float(v or 0))
         series.append(bars)
     chart.addSeries(series)
+    import html  # here: its entity table is ~5-13 ms of imports a trend chart (Today's) never needs
+
     y_axis = qc.QBarCategoryAxis()
     # QtCharts draws axis labels as rich text and elides a long line: each line of a label (\n) is
     # its own line, escaped, so "cause group / failure type" reads whole at 1366 px.

@@ -181,6 +181,13 @@ class Shell(QObject):
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
         self.open_store()
+        # Today's trend charts' code and enum types (~15 ms), on this thread before the main window's
+        # code loads beside it: after the PIN only the charts' drawing is left.
+        from app.ui.common import charts
+        from app.ui.shell.first_use import warm_widgets
+
+        charts.prepare()
+        warm_widgets()  # the first window's first-use costs: ~10-15 ms of its build and paint after a PIN
         self._start_warm()
         QTimer.singleShot(0, _build_enums)
 
