@@ -10,6 +10,26 @@ from app.ui.common.fonts import install_fonts
 from app.ui.common.ui_gc import collect_on_ui_thread
 
 
+def _uses_pyside(module) -> bool:
+    """Whether a module uses PySide, by its name: ours that do are app.ui's."""
+    return getattr(module, "__name__", "").startswith(("app.ui.", "PySide6"))
+
+
+def _no_source_scan() -> None:
+    """PySide's import hook reads the source of every module imported after it (inspect.getsource)
+    to see whether it names PySide6, for the ``__feature__`` switches (snake_case, true_property),
+    which this program never imports: ~325 modules and ~63 ms of CPU by the time the main window's
+    code is loaded, some of it on the UI thread after the PIN. Its check is answered by the module's
+    name instead. A PySide without that check is left as it is."""
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if callable(check) and getattr(check, "__name__", "") == "_mod_uses_pyside":
+        feature._mod_uses_pyside = _uses_pyside
+
+
+_no_source_scan()
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Recovery Desk")
