@@ -17,7 +17,7 @@ from app.models import Base
 LOCAL_TABLES = {"store_meta", "setting", "sync_blob", "sync_conflict", "sync_file", "sync_received", "sync_received_customer",
                 "sync_outbox",
                 "hq_counter", "hq_enrolment", "sync_published", "hq_blob_holder", "hq_published_arrival",
-                "hq_form_month", "event_tally"}
+                "hq_form_month", "form_month", "event_tally"}
 # Columns that are rightly different at each place: the dealer row's created_at is when that place
 # first stored the dealer (enrolment, re-homing). A person's salted PIN hash travels: compared too.
 LOCAL_COLUMNS = {"dealer": {"created_at"}}

@@ -70,15 +70,23 @@ def _add(row: str, sign: int, dialect) -> str:
             f"ON CONFLICT (dealer_id, month, verification) DO UPDATE SET {summed};")
 
 
+def _drop_emptied(dialect) -> str:
+    """The sums the form OLD left with no form removed: a month, state or dealer a form left (a counter
+    re-homed at enrolment moves every form off its first dealer) keeps no row of zeros."""
+    form = FeedbackForm.__table__.alias("old")
+    return (f"DELETE FROM form_month WHERE dealer_id = old.dealer_id AND month = "
+            f"{_sql(_month(form.c.service_date), dialect)} AND verification = old.verification AND forms = 0;")
+
+
 def trigger_sql(dialect) -> dict[str, str]:
     """The CREATE TRIGGER statement of each trigger, by name."""
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _COUNTED_BY)
     return {
         "form_month_delete": f"CREATE TRIGGER form_month_delete AFTER DELETE ON feedback_form BEGIN "
-                             f"{_add('old', -1, dialect)} END",
+                             f"{_add('old', -1, dialect)} {_drop_emptied(dialect)} END",
         "form_month_update": f"CREATE TRIGGER form_month_update AFTER UPDATE OF {', '.join(_COUNTED_BY)} "
                              f"ON feedback_form WHEN {changed} BEGIN "
-                             f"{_add('old', -1, dialect)} {_add('new', 1, dialect)} END",
+                             f"{_add('old', -1, dialect)} {_add('new', 1, dialect)} {_drop_emptied(dialect)} END",
     }
 
 
