@@ -327,6 +327,10 @@ class Shell(QObject):
         self._show_today_read(window)  # what was read while the names were listed, if fresh
         if not need:
             window.prepare_paint()  # the PIN is not in yet: the first layout and paint now, not after it
+        else:
+            # The PIN is in and checked on a worker meanwhile: the trend's charts are made now, while
+            # the UI thread waits for the check, not in a second layout and paint after the first show.
+            window.today.trend.prepare()
 
     def drop_prebuilt(self) -> None:
         if self._prebuilt is not None:
