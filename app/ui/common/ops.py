@@ -1,6 +1,7 @@
 """The one way the UI runs work off its thread (after Anki's CollectionOp/QueryOp).
 
-Database work is serialized on one worker thread; network and PDF work use a separate pool.
+Database work is serialized on one worker thread; network and PDF work, and reads that must not wait
+behind it (notices, the navigation's counts), use a separate pool.
 Results and errors come back to the UI thread by a queued signal. Tests may run ops inline. ``close()``
 when the desk's window closes: nothing queued starts, and a job still running neither answers nor holds the exit.
 What a job changed is what the service functions it called declare (app.services.changes); Ops
@@ -156,7 +157,7 @@ class Ops(QObject):
         # and wait for its jobs there, holding the interpreter lock the jobs need. Daemon threads
         # (workers.py): a job hung on the network never holds the desk's exit.
         self._db = Workers(1, "ops-db")  # database work, one at a time
-        self._io = Workers(4, "ops-io")  # network and PDF work
+        self._io = Workers(4, "ops-io")  # network and PDF work, reads beside the db worker
         self._now = Workers(1, "ops-now")  # a person waits for it
         self._pending: set[_Pending] = set()
         self.first_reads = 0  # jobs of order SEEN_FIRST or SEEN_NEXT not answered yet
@@ -169,7 +170,8 @@ class Ops(QObject):
             order: int = IN_TURN) -> None:
         """Run ``fn`` in the background; call ``on_success(result)`` or ``on_failure(error)`` on the UI thread,
         then announce what it changed. Without ``on_failure`` a failure is shown in a message box.
-        ``pool``: "db" (database work, one job at a time), "io" (network and PDF work) or "now" (what a
+        ``pool``: "db" (database work, one job at a time), "io" (network and PDF work, and reads that must not wait behind the
+        database worker's jobs: each opens its own connection) or "now" (what a
         person waits for at once, the PIN check: never queued behind the reads of a window prepared
         while the PIN was typed). ``order``: taken before the pool's waiting jobs of a higher order
         (SEEN_FIRST, SEEN_NEXT, IN_TURN); a running job is never interrupted."""

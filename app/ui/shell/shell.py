@@ -16,7 +16,7 @@ from app.foundation.translation import pick_language
 from app.ui.common import i18n
 from app.ui.common.ops import SEEN_FIRST, Ops
 from app.ui.shell.sign_in_dialog import SignInDialog
-
+from app.ui.today.early_reads import FRESH_S as TODAY_FRESH_S, EarlyReads
 
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
@@ -26,8 +26,7 @@ WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
                 "app.services.notices.read_marks", "app.ui.shell.capture_keys", "app.ui.shell.glance",
-                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences",
-                "app.ui.today.early_reads")
+                "app.services.glance.trend", "app.ui.common.file_dialogs", "app.services.preferences")
 # What no box of Today needs (sync's client with httpx and the keyring, ~0.6 s of imports; the daily
 # backup): loaded and started once Today is filled, off the path from the PIN to Today.
 LATER_MODULES = ("app.ui.sync.sync_controller", "app.ui.sync.sync_menu", "app.ui.sync.update_notice",
@@ -50,9 +49,6 @@ FIRST_USED_ENUMS = (
     ("QtGui", "QSurface", ("SurfaceClass", "SurfaceType")),
     ("QtGui", "QWindow", ("Visibility", "AncestorMode")),
 )
-# Today's figures read before sign-in are shown at once if they are at most this old, then refreshed;
-# a window prepared longer ago than this is built again when the PIN comes (its boxes read then).
-TODAY_FRESH_S = 30.0
 
 
 def _language(store) -> str:
@@ -367,8 +363,6 @@ class Shell(QObject):
         """Today's other boxes read once before sign-in, for the first window (made when first asked for;
         read from when the store opens, beside Today's figures)."""
         if self._early is None:
-            from app.ui.today.early_reads import EarlyReads
-
             self._early = EarlyReads(self.store, self.ops, self)
         return self._early
 

@@ -5,7 +5,7 @@ None of these reads depends on who signs in (the improvement actions are narrowe
 in the window), so they start when the store opens, beside Today's figures (both mostly SQLite's
 work, which runs beside Python's on the other core). A box
 of the first window takes its part when it is in (at once if it is in already); when the read failed
-or is older than Today's freshness (the shell's TODAY_FRESH_S) it reads its own, as a window built
+or is older than FRESH_S it reads its own, as a window built
 without it (later windows, tests) always does.
 """
 
@@ -18,7 +18,10 @@ from shiboken6 import isValid
 
 from app.ui.common.ops import SEEN_NEXT, Ops
 
-FRESH_S = 30.0  # as the shell's TODAY_FRESH_S: what was read longer ago is read again
+# Today's freshness, for every box: a read (this one, or the shell's of Today's figures) is shown at
+# once if it is at most this old, then refreshed; one older is read again, and a window prepared longer
+# ago is built again when the PIN comes.
+FRESH_S = 30.0
 
 
 def read_boxes(store) -> dict:
