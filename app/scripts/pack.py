@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
 
-import yaml
-
 from app.foundation.errors import Problem, RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules.vocab import StepKind, Blame, CauseGroup, FailureType, Mood, Severity
@@ -80,18 +78,23 @@ class _Checker:
     """Walks composed YAML nodes, building plain data and collecting problems with line numbers."""
 
     def __init__(self) -> None:
+        # PyYAML here, not at the top (~9 ms of the interpreter to import): only a pack's text being
+        # checked needs it; a start that finds its pack among the validated ones (pack_cache) never does.
+        import yaml
+
+        self.yaml = yaml
         self.problems: list[Problem] = []
 
     def bad(self, node, text: str, **params) -> None:
         self.problems.append(Problem(node.start_mark.line + 1, "", text, params))
 
     def mapping(self, node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict | None:
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, self.yaml.MappingNode):
             self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be a mapping of keys to values"), where=where)
             return None
         out: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = key_node.value if isinstance(key_node, self.yaml.ScalarNode) else None
             if key in out:
                 self.bad(key_node, QT_TRANSLATE_NOOP("Errors", "{where}: \"{key}\" is given twice"), where=where, key=key)
             elif key not in required and key not in optional:
@@ -105,19 +108,19 @@ class _Checker:
         return out
 
     def text(self, node, where: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
+        if not isinstance(node, self.yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
             self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be non-empty text"), where=where)
             return None
         return node.value.strip()
 
     def integer(self, node, where: str) -> int | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
+        if not isinstance(node, self.yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
             self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be a whole number"), where=where)
             return None
         return int(node.value)
 
     def boolean(self, node, where: str) -> bool | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+        if not isinstance(node, self.yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
             self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be true or false"), where=where)
             return None
         return node.value.lower() in ("true", "yes", "on")
@@ -138,11 +141,11 @@ class _Checker:
             return None
         out = {}
         for key, value in m.items():
-            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            items = value.value if isinstance(value, self.yaml.SequenceNode) else [value]
             allowed = CONDITIONS[key]
             values = []
             for item in items:
-                word = item.value if isinstance(item, yaml.ScalarNode) else None
+                word = item.value if isinstance(item, self.yaml.ScalarNode) else None
                 if word not in {v.value for v in allowed}:
                     self.bad(item, QT_TRANSLATE_NOOP("Errors", "{where}.{key}: \"{value}\" is not one of {allowed}"),
                              where=where, key=key, value=word, allowed=", ".join(v.value for v in allowed))
@@ -154,7 +157,7 @@ class _Checker:
         return out
 
     def sequence(self, node, where: str) -> list:
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+        if not isinstance(node, self.yaml.SequenceNode) or not node.value:
             self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be a non-empty list"), where=where)
             return []
         return node.value
@@ -165,7 +168,7 @@ class _Checker:
             return None
         kind = None
         if "kind" in m:
-            kind = m["kind"].value if isinstance(m["kind"], yaml.ScalarNode) else None
+            kind = m["kind"].value if isinstance(m["kind"], self.yaml.ScalarNode) else None
             if kind not in {k.value for k in StepKind}:
                 self.bad(m["kind"], QT_TRANSLATE_NOOP("Errors", "{where}: unknown step kind \"{kind}\"; known kinds: {known}"),
                          where=where, kind=kind, known=", ".join(k.value for k in StepKind))
@@ -210,6 +213,7 @@ class _Checker:
 def parse_pack(text: str, source: str) -> Pack:
     """The pack in ``text``, or PackRejected naming every problem by line."""
     c = _Checker()
+    yaml = c.yaml
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

@@ -32,6 +32,17 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import gc
+
+    collections = []  # (when after t0, generation, seconds) of every cycle collection, any thread
+
+    def on_gc(phase, info, started=[0.0]) -> None:
+        if phase == "start":
+            started[0] = time.time()
+        else:
+            collections.append((started[0] - t0, info["generation"], time.time() - started[0]))
+
+    gc.callbacks.append(on_gc)
     from tests.bench.bench_case_list import compile_program
 
     compile_program()  # as installed; this process imports the program only after it
@@ -97,6 +108,12 @@ def main() -> None:
     times = marks["boxes"].times()
     print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN, each box of Today "
           f"painted with its data: " + ", ".join(f"{name} {ms(at).strip()}" for name, at in times.items()) + " ms")
+    last = max(times.values())
+    spent = [(at, gen, s) for at, gen, s in collections if at <= last]
+    print(f"cycle collections from process start to the last box: {len(spent)}, "
+          f"{sum(s for *_, s in spent) * 1000:.0f} ms; after the PIN: "
+          f"{sum(s for at, _, s in spent if at >= pin) * 1000:.0f} ms; full ones (ms after the PIN, ms): "
+          + ", ".join(f"{ms(at).strip()} {s * 1000:.0f}" for at, gen, s in spent if gen == 2))
     print("pool/order queued start end delivered, run ms, job (times in ms after the PIN)")
     for r in jobs:
         cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]

@@ -1,0 +1,46 @@
+"""What the desk loads while the PIN is typed (the main window's code, Today's reads, the script pack)
+leaves out the libraries only other work needs: PyYAML (~9 ms to import; only a pack's text being
+checked needs it, and a start finds its pack among the validated ones) and statistics (~3 ms; the
+risk model's median stays). Each start pays the import where the PIN waits for it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# A fresh interpreter, as the desk's: what the main window's code, Today's read and the script pack
+# loaded on top of what the sign-in dialog had.
+CHILD = """
+import json, sys
+from pathlib import Path
+import app.ui.common.qt_app  # the desk's first import
+from app.ui.shell import shell
+from app.models.store import open_store
+data_dir = Path(sys.argv[1])
+store = open_store(data_dir)
+shell._warm(data_dir)
+shell._today_now(store)
+from app.ui.today.early_reads import read_boxes
+read_boxes(store)
+store.close()
+print(json.dumps({name: name in sys.modules for name in ("yaml", "statistics")}))
+"""
+
+
+def _loaded(data_dir: Path) -> dict[str, bool]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(data_dir)], cwd=ROOT, capture_output=True, text=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(data_dir),
+                              "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},  # never the user's
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_a_start_with_its_pack_validated_before_loads_neither_yaml_nor_statistics(tmp_path):
+    first = _loaded(tmp_path)  # the first start checks the bundled pack's text, and keeps it validated
+    assert first == {"yaml": True, "statistics": False}
+    assert list((tmp_path / "scripts" / "cache").glob("pack-*.pickle"))
+    assert _loaded(tmp_path) == {"yaml": False, "statistics": False}
