@@ -69,6 +69,11 @@ def today() -> date:
     return local_now().date()
 
 
+def local_midnight(d: date) -> datetime:
+    """The start of local day ``d`` as an aware time (stored times are UTC)."""
+    return datetime.combine(d, datetime.min.time()).astimezone()
+
+
 def shifted() -> timedelta:
     """How far the program's clock is from the wall clock (zero unless it was set)."""
     return timedelta(seconds=_current_offset())

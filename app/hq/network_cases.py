@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, tuple_
 
-from app.foundation.clock import now as clock_now
+from app.foundation import clock
 from app.models import Attachment, Callback, Customer, Dealer, Event, FailureCase, HqCounter, Remedy, User, Vehicle
 from app.models.event_codec import HQ_ORIGIN
 from app.services import figures
-from app.services.cases.case_queries import CaseDetail, case_detail, local_midnight, search_condition
+from app.services.cases.case_queries import CaseDetail, case_detail, search_condition
 
 
 @dataclass(frozen=True)
@@ -63,20 +63,20 @@ def _conditions(s, f: NetworkCaseFilter, now: datetime) -> list:
         if value:
             conds.append(col == value)
     if f.opened_from:
-        conds.append(C.opened_at >= local_midnight(f.opened_from))
+        conds.append(C.opened_at >= clock.local_midnight(f.opened_from))
     if f.opened_to:
-        conds.append(C.opened_at < local_midnight(f.opened_to + timedelta(days=1)))
+        conds.append(C.opened_at < clock.local_midnight(f.opened_to + timedelta(days=1)))
     if f.closed_from:
-        conds.append(C.closed_at >= local_midnight(f.closed_from))
+        conds.append(C.closed_at >= clock.local_midnight(f.closed_from))
     if f.closed_to:
-        conds.append(C.closed_at < local_midnight(f.closed_to + timedelta(days=1)))
+        conds.append(C.closed_at < clock.local_midnight(f.closed_to + timedelta(days=1)))
     if f.judged_only:
         conds.append(C.recovered.is_not(None))
     if f.root_causes:
         conds.append(C.root_cause.in_(f.root_causes))
     if f.callbacks_from and f.callbacks_to:
         conds.append(C.id.in_(select(Callback.case_id).where(*figures.callbacks_due_in(
-            local_midnight(f.callbacks_from), local_midnight(f.callbacks_to + timedelta(days=1))))))
+            clock.local_midnight(f.callbacks_from), clock.local_midnight(f.callbacks_to + timedelta(days=1))))))
     if f.overdue:  # the one overdue rule: per dealer through its indexes, else per case
         rule = figures.overdue_rule(s, now)
         conds.append(rule.of_dealer(f.dealer_id) if f.dealer_id else rule.per_case)
@@ -88,7 +88,7 @@ def _conditions(s, f: NetworkCaseFilter, now: datetime) -> list:
 
 def count_cases(db, f: NetworkCaseFilter, *, now: datetime | None = None) -> int:
     with db.session() as s:
-        return s.scalar(select(func.count()).select_from(FailureCase).where(*_conditions(s, f, now or clock_now())))
+        return s.scalar(select(func.count()).select_from(FailureCase).where(*_conditions(s, f, now or clock.now())))
 
 
 def case_page(db, f: NetworkCaseFilter, *, offset: int = 0, limit: int = 100, after: tuple | None = None,
@@ -96,7 +96,7 @@ def case_page(db, f: NetworkCaseFilter, *, offset: int = 0, limit: int = 100, af
     """One page, newest first (the opened_at index of migration 0009 serves it across dealers).
     ``after``: the last row's key of the page before (``NetworkCaseRow.key``), read instead of
     ``offset`` so a page deep in the list costs what the first does."""
-    now = now or clock_now()
+    now = now or clock.now()
     C = FailureCase
     with db.session() as s:
         conds = _conditions(s, f, now)

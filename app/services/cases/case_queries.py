@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, tuple_, union
 
+from app.foundation import clock
 from app.foundation.errors import NotFound
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import (Attachment, Callback, Customer, Event, FailureCase, FeedbackForm, Remedy, RepairOrder, User,
@@ -57,11 +58,6 @@ class CaseRow:
 class Page:
     rows: list[CaseRow]
     offset: int
-
-
-def local_midnight(d: date) -> datetime:
-    """The start of local day ``d`` as an aware time (stored times are UTC)."""
-    return datetime.combine(d, time()).astimezone()
 
 
 def _prefix(col, text: str):
@@ -133,9 +129,9 @@ def _conditions(store, session, f: CaseFilter, now: datetime, sort: str = "opene
     if f.assignee_id:
         conds.append(FailureCase.assignee_id == f.assignee_id)
     if f.opened_from:
-        conds.append(FailureCase.opened_at >= local_midnight(f.opened_from))
+        conds.append(FailureCase.opened_at >= clock.local_midnight(f.opened_from))
     if f.opened_to:
-        conds.append(FailureCase.opened_at < local_midnight(f.opened_to + timedelta(days=1)))
+        conds.append(FailureCase.opened_at < clock.local_midnight(f.opened_to + timedelta(days=1)))
     if f.overdue:  # the one overdue rule, as Today and the case report count it
         conds.append(figures.overdue_condition(session, store.identity.home_dealer_id, now))
     s = search_condition(f.search)

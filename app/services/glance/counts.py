@@ -10,7 +10,6 @@ from app.foundation import clock
 from app.services.today import alerts
 from app.services.recovery import callbacks
 from app.services.recovery import remedies
-from app.services.cases.case_queries import local_midnight
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class NavCounts:
 
 def nav_counts(store, supervisor: bool) -> NavCounts:
     """Read with the pages' own queries, so a count never disagrees with the page it names."""
-    tonight = local_midnight(clock.today() + timedelta(days=1))
+    tonight = clock.local_midnight(clock.today() + timedelta(days=1))
     due = sum(1 for v in callbacks.callbacks_due(store) if v.due_at < tonight)
     if not supervisor:
         return NavCounts(due, 0, 0)

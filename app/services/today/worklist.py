@@ -13,7 +13,6 @@ from app.rules.vocab import CallbackState, CaseStatus
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.services import settings
-from app.services.cases import case_queries
 from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
 from app.services.orders.calls import CallFigures, call_figures
@@ -128,7 +127,7 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
         waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
                                     FailureCase.first_response_at.is_(None)], FailureCase.opened_at.asc())
         # Callbacks still to make that are due by the end of today (overdue ones first, they are older).
-        tonight = case_queries.local_midnight(today + timedelta(days=1))
+        tonight = clock.local_midnight(today + timedelta(days=1))
         due = [Callback.dealer_id == dealer, Callback.state != CallbackState.REACHED.value,
                Callback.due_at < tonight, FailureCase.status != CaseStatus.CLOSED.value]
         callbacks = [CaseItem(r[0], r[1], r[2], r[3], r[4], due_at=r[5],
