@@ -15,6 +15,7 @@ from app.foundation import clock
 from app.models import FeedbackForm, FormMonth
 from app.models.store import upgrade
 from app.rules.failure import failure_of
+from app.rules import scoring
 from app.rules.scoring import form_score
 from app.services import settings
 from app.services.directory import dealer_by_code
@@ -27,6 +28,7 @@ from app.services.imports.feedback import KEYS
 from app.services.imports.feedback_store import import_feedback_file
 from app.services.network.month_sums import THRESHOLDS
 from app.services.people import users
+from app.services.today.worklist import month_headline
 from app.services.uow import UnitOfWork
 from tests.helpers import downgrade, plans_of
 
@@ -248,9 +250,40 @@ def test_todays_trend_from_the_sums_is_the_trend_from_the_forms(store, monkeypat
     assert kept == trend.month_trend(store)
 
 
-def test_the_trend_reads_the_sums_not_the_forms(store):
-    _store_random(store, random.Random(1), 50)
-    plans = plans_of(store, lambda: trend.month_trend(store))
+@pytest.mark.parametrize("verified_only", [False, True])
+@pytest.mark.parametrize("threshold", list(THRESHOLDS))
+def test_todays_month_headline_from_the_sums_is_what_the_forms_say(store, verified_only, threshold):
+    """Today's month box (this month against the last), worked out in Python from the forms by the
+    assessment's counting rule and app.rules' failure test, under every setting."""
+    dealer = _store_random(store, random.Random(100 + threshold), 600)
+    _store_random(store, random.Random(200 + threshold), 100, dealer_code="OTHER", prefix="O")  # not counted
+    with store.session() as s, s.begin():
+        settings.put(s, "assessment.verified_only", verified_only)
+        settings.put(s, "failure.overall_threshold", threshold)
+    day = clock.today()
+    with store.session() as s:
+        headline = month_headline(s, dealer, day)
+        forms = [f for f in s.scalars(select(FeedbackForm).where(FeedbackForm.dealer_id == dealer))
+                 if (f.verification == "verified" if verified_only else f.verification != "disputed")]
+    last = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    this = [f for f in forms if (f.service_date.year, f.service_date.month) == (day.year, day.month)]
+    before = [f for f in forms if (f.service_date.year, f.service_date.month) == last]
+    assert this and before
+    assert (headline.month, headline.forms, headline.total, headline.failures, headline.previous_forms) == (
+        day.strftime("%Y-%m"), len(this), sum(f.score for f in this), sum(failure_of(f, threshold) for f in this),
+        len(before))
+    assert headline.previous_average == scoring.average(sum(f.score for f in before), len(before))
+
+
+@pytest.mark.parametrize("read", ["trend", "headline"])
+def test_the_trend_and_the_headline_read_the_sums_not_the_forms(store, read):
+    dealer = _store_random(store, random.Random(1), 50)
+
+    def headline():
+        with store.session() as s:
+            return month_headline(s, dealer, clock.today())
+
+    plans = plans_of(store, (lambda: trend.month_trend(store)) if read == "trend" else headline)
     lines = [line for _, plan in plans for line in plan]
     assert not [line for line in lines if "feedback_form" in line], lines
     assert [line for line in lines if line.startswith("SEARCH form_month USING") and "(dealer_id=? AND month>" in line], lines

@@ -40,21 +40,28 @@ def month_trend(store, *, today: date | None = None, months: int = MONTHS) -> li
     assessment's rule, failures by the one failure condition)."""
     today = today or clock.today()
     span = months_back(today.year, today.month, months)
-    start, end = month_bounds(*span[0])[0], month_bounds(today.year, today.month)[1]
     with store.session() as s:
-        verified_only = settings.get(s, "assessment.verified_only")
-        threshold = settings.get(s, "failure.overall_threshold")
-        read = sums_from_table if kept_sums(s, threshold) else sums_from_forms
-        rows = read(s, store.identity.home_dealer_id, start, end, verified_only=verified_only,
-                    overall_threshold=threshold)
-        sums = {m: [0, 0, 0] for m in span}
-        for day, n, total, failures in rows:
-            acc = sums[(day.year, day.month)]
-            acc[0] += int(n or 0)
-            acc[1] += int(total or 0)
-            acc[2] += int(failures or 0)
+        sums = month_sums(s, store.identity.home_dealer_id, span)
     return [MonthPoint(f"{y:04d}-{m:02d}", n, scoring.average(t, n), scoring.failure_share(f, n))
             for (y, m), (n, t, f) in sums.items()]
+
+
+def month_sums(session, dealer_id: str, span: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """(counted forms, their total score, failures) of each month of ``span`` (consecutive (year, month),
+    oldest first), as Today's month box counts them: forms by the assessment's rule, failures by the one
+    failure condition, under the settings in force. Today's headline and its trend both read this."""
+    verified_only = settings.get(session, "assessment.verified_only")
+    threshold = settings.get(session, "failure.overall_threshold")
+    start, end = month_bounds(*span[0])[0], month_bounds(*span[-1])[1]
+    read = sums_from_table if kept_sums(session, threshold) else sums_from_forms
+    sums = {m: [0, 0, 0] for m in span}
+    for day, n, total, failures in read(session, dealer_id, start, end, verified_only=verified_only,
+                                        overall_threshold=threshold):
+        acc = sums[(day.year, day.month)]
+        acc[0] += int(n or 0)
+        acc[1] += int(total or 0)
+        acc[2] += int(failures or 0)
+    return {m: (n, t, f) for m, (n, t, f) in sums.items()}
 
 
 def kept_sums(session, overall_threshold: int) -> bool:

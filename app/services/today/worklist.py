@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import exists, func, select
 
 from app.foundation import clock
 from app.models import Callback, Customer, FailureCase, FeedbackForm, RepairOrder, utcnow
@@ -13,8 +13,8 @@ from app.rules.vocab import CallbackState, CaseStatus
 from app.rules import scoring
 from app.rules.recovery import callback_overdue, first_response_overdue
 from app.services import settings
-from app.services.assessment import counted_condition, month_bounds, previous
 from app.services.figures import failure_condition
+from app.services.glance.trend import month_sums, months_back
 from app.services.orders.calls import CallFigures, call_figures
 
 LOOKBACK_DAYS = 30
@@ -79,26 +79,11 @@ def _capped(session, q) -> int:
 
 
 def month_headline(session, dealer_id: str, day: date) -> MonthHeadline:
-    verified_only = settings.get(session, "assessment.verified_only")
-    threshold = settings.get(session, "failure.overall_threshold")
-    start, end = month_bounds(day.year, day.month)
-    previous_start, _ = month_bounds(*previous(day.year, day.month))
-    counted = counted_condition(verified_only)
-    this, before = FeedbackForm.service_date >= start, FeedbackForm.service_date < start
-
-    def count_if(cond):
-        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-    def score_if(cond):
-        return func.coalesce(func.sum(case((cond, FeedbackForm.score), else_=0)), 0)
-
-    row = session.execute(
-        select(count_if(and_(this, counted)), score_if(and_(this, counted)),
-               count_if(and_(this, counted, failure_condition(threshold))),
-               count_if(and_(before, counted)), score_if(and_(before, counted)))
-        .where(FeedbackForm.dealer_id == dealer_id, FeedbackForm.service_date >= previous_start,
-               FeedbackForm.service_date < end)).one()
-    forms, total, failures, previous_forms, previous_total = (int(x) for x in row)
+    """This month's forms, average and failures against last month's, from the month sums (the trend's:
+    at most a few rows a month on the counter, not a pass over two months of forms)."""
+    before, this = months_back(day.year, day.month, 2)
+    sums = month_sums(session, dealer_id, [before, this])
+    (forms, total, failures), (previous_forms, previous_total, _) = sums[this], sums[before]
     average, previous_average = scoring.average(total, forms), scoring.average(previous_total, previous_forms)
     return MonthHeadline(day.strftime("%Y-%m"), forms, total, average, failures,
                          scoring.failure_share(failures, forms), previous_forms, previous_average,
