@@ -26,7 +26,9 @@ from app.models.store_faults import speak_faults
 log = logging.getLogger(__name__)
 
 STORE_FILE = "store.sqlite3"
-MIGRATIONS = Path(__file__).with_name("migrations")
+# The schema's history (alembic), beside the models, not among them: some revisions use the services'
+# definitions (the month sums, the failure condition compiled into form_month's triggers).
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def _alembic_config(connection=None):

@@ -26,7 +26,7 @@ def module_of(path: Path, root: Path) -> str:
 
 
 def app_modules(root: Path) -> dict[str, Path]:
-    return {module_of(p, root): p for p in (root / "app").rglob("*.py") if "migrations" not in p.parts}
+    return {module_of(p, root): p for p in (root / "app").rglob("*.py")}
 
 
 def imports_of(path: Path, modules: dict[str, Path], root: Path) -> set[str]:
