@@ -67,7 +67,7 @@ def text(raw: str | None) -> str:
     compatibility forms their plain letter), then every format character (Cf: zero-width spaces and
     joiners, the byte order mark, direction marks) removed, then trimmed."""
     s = unicodedata.normalize("NFKC", raw or "")
-    if not s.isascii():
+    if not s.isascii() and not s.isprintable():  # a format character is never printable
         s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
     return s.strip()
 

@@ -248,3 +248,28 @@ def test_tab_or_semicolon_separated_text_reads_the_same(tmp_path, delimiter):
     f.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
     [form] = read_feedback(f).forms
     assert (form.service_date, form.repair_order, form.comment) == (MAY_15, "RO-1", "好,很好")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf8"])
+def test_every_problem_of_a_row_is_named_in_the_desks_order_on_each_row_that_has_it(tmp_path, kind):
+    # Each distinct cell is checked once: a bad cell written again is named again, a good one stays good.
+    def bad(ro):
+        return form_row("2099-01-01", ro, "AxZ", customer="", phone="call me", advisor="李\u202e四", overall="11",
+                        verified="maybe")
+    rows = [bad("RO-1"), form_row("2026-05-15", "RO-2", advisor="李四"), bad("RO-3")]
+    checked = read_feedback(write(kind, tmp_path / "m", ENGLISH_HEADER, rows))
+    # Every empty required cell, then every value that can't be read, then the desk's rules on what is stored.
+    order = ["customer", "repair_quality", "attitude", "overall", "verified", "date", "phone", "advisor"]
+    assert [(p.line, p.column) for p in checked.problems] == [(2, c) for c in order] + [(4, c) for c in order]
+    assert [f.repair_order for f in checked.forms] == ["RO-2"]
+    assert checked.problems[1].params == {"value": "x", "column": "repair_quality"}
+    assert [line for line, _cells in checked.first] == [2, 3, 4]
+    assert checked.first[0][1][2] == "李\u202e四"  # a bad row previewed as written, a good one as stored
+    assert checked.first[1][1][6:9] == ("A", "A", "C")
+
+
+def test_a_true_cell_is_not_read_as_the_number_one(tmp_path):
+    rows = [form_row("2026-05-15", "RO-1", overall=1), form_row("2026-05-15", "RO-2", overall=True)]
+    checked = read_feedback(write_workbook(tmp_path / "b.xlsx", ENGLISH_HEADER, rows))
+    assert [(p.line, p.column, p.params["value"]) for p in checked.problems] == [(3, "overall", "yes")]
+    assert [f.overall for f in checked.forms] == [1]
