@@ -9,6 +9,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
 
+from app.foundation.cycles import paused_collection
 from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import fields
@@ -72,7 +73,8 @@ def read_feedback(path: Path, mapping: dict[str, str] | None = None, *, progress
                   cancelled: Callable[[], bool] | None = None, limits: Limits = LIMITS) -> FeedbackFile:
     """Read and check the whole file (nothing is stored). A file that can't be read at all (its encoding,
     a damaged workbook, a bound passed) raises ImportRejected; row problems are gathered in the result."""
-    return check_table(open_table(Path(path), limits), mapping, progress=progress, cancelled=cancelled)
+    with paused_collection():  # a file's rows are held at once: nothing for the cycle collector
+        return check_table(open_table(Path(path), limits), mapping, progress=progress, cancelled=cancelled)
 
 
 def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress: Progress | None = None,
