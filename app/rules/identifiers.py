@@ -86,6 +86,8 @@ def name(raw: str | None) -> str:
 def repair_order(raw: str | None) -> str:
     """A repair order number as stored: ``text``, inner spaces removed, upper case ("ro 2611-0042" and
     "ＲＯ2611-0042" are "RO2611-0042")."""
+    if raw and raw.isascii():  # most numbers, one per imported row: NFKC changes no ASCII, and no space is left to trim
+        return _SPACES.sub("", raw).upper()
     return _nfkc(_SPACES.sub("", text(raw)).upper())
 
 

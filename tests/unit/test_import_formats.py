@@ -269,7 +269,20 @@ def test_every_problem_of_a_row_is_named_in_the_desks_order_on_each_row_that_has
 
 
 def test_a_true_cell_is_not_read_as_the_number_one(tmp_path):
-    rows = [form_row("2026-05-15", "RO-1", overall=1), form_row("2026-05-15", "RO-2", overall=True)]
-    checked = read_feedback(write_workbook(tmp_path / "b.xlsx", ENGLISH_HEADER, rows))
-    assert [(p.line, p.column, p.params["value"]) for p in checked.problems] == [(3, "overall", "yes")]
-    assert [f.overall for f in checked.forms] == [1]
+    # Each distinct cell is checked once: TRUE equals 1, but reads "yes", next to a 1 or 2,000 rows after.
+    near = [form_row("2026-05-15", "RO-1", overall=1), form_row("2026-05-15", "RO-2", overall=True)]
+    far = [form_row("2026-05-15", f"RO-{i}", overall=1) for i in range(2000)]
+    far.append(form_row("2026-05-15", "RO-LAST", overall=True))
+    for rows, line in ((near, 3), (far, 2002)):
+        checked = read_feedback(write_workbook(tmp_path / f"b{line}.xlsx", ENGLISH_HEADER, rows))
+        assert [(p.line, p.column, p.params["value"]) for p in checked.problems] == [(line, "overall", "yes")]
+        assert {f.overall for f in checked.forms} == {1}
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf8"])
+def test_a_repair_order_written_again_thousands_of_rows_later_is_named(tmp_path, kind):
+    rows = [form_row(MAY_15, f"RO-{i}") for i in range(4500)]
+    rows[4400] = form_row(MAY_15, "ro-2500 ")  # the same number as line 2,502, as stored
+    checked = read_feedback(write(kind, tmp_path / "d", ENGLISH_HEADER, rows))
+    assert [(p.line, p.column, p.params["first"]) for p in checked.problems] == [(4402, "repair_order", 2502)]
+    assert len(checked.forms) == 4499 and checked.rows == 4500

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
@@ -85,65 +86,126 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
     if not placement.complete:
         return FeedbackFile(table.name, table.kind, header, shape(table.header), placement, (), (),
                             tuple(unplaced_problems(placement, COLUMNS, table.header_line)), 0)
-    problems: list[Problem] = []
-    forms: list[FormValues] = []
-    first: list[tuple[int, tuple[str, ...]]] = []
-    first_line_of: dict[str, int] = {}
-    at, width = placement.at, len(header)
-    checks = ColumnChecks(FileIdentifiers(), at)
-    # Each column's cells in KEYS order (an optional column the file lacks reads the date's cell, which
-    # its check ignores); each distinct cell of a column checked once: a row whose every cell was
-    # checked good before is a form after a dictionary lookup per cell.
-    pick = itemgetter(*(at.get(k, at["date"]) for k in KEYS))
-    good: list[dict] = [{} for _ in KEYS]
-    misses = (_MISS,) * len(KEYS)
-    text_cells = table.kind == "csv"  # a CSV's cells are all text: each its own key
-    build = FormValues.normalised
+    width = len(header)
+    checked = _Checked(ColumnChecks(FileIdentifiers(), placement.at), table.kind == "csv")
+    lines: list[int] = []
+    recs: list[list[Any]] = []
     n = 0
     try:
         for line, rec in table.rows():
             n += 1
-            if n % 2000 == 0:
+            if n % CHUNK == 0:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
                 if progress is not None:
                     progress(n, table.total)
-            if text_cells and len(rec) != width:  # a workbook's rows are the sheet's width
-                problems.append(Problem(line, "", QT_TRANSLATE_NOOP("Errors",
+            if checked.text_cells and len(rec) != width:  # a workbook's rows are the sheet's width
+                checked.problems.append(Problem(line, "", QT_TRANSLATE_NOOP("Errors",
                     "This row has {found} values but the header has {expected}. Check for a comma inside a value "
                     "that is not in quotes."), {"found": len(rec), "expected": width}))
                 continue
             if len(rec) < width:  # a short CSV row was refused above; a workbook's are full: never, but safe
                 rec = [*rec, *([""] * (width - len(rec)))]
-            row_cells = pick(rec)
-            # A workbook's cells are typed: the type is part of the key (True == 1.0 but reads "yes", not "1").
-            keys = row_cells if text_cells else [c if c.__class__ is str else (c.__class__, c) for c in row_cells]
-            values = list(map(_get, good, keys, misses))
-            if _MISS in values and not checks.fill(values, row_cells, keys, good):
-                problems += checks.problems(row_cells, line)
-                if len(first) < PREVIEW_ROWS:  # a bad row as it was written
-                    first.append((line, checks.texts(row_cells)))
-                continue
-            row = build(line, *values)
-            if len(first) < PREVIEW_ROWS:  # a good row as it will be stored
-                first.append((line, as_read(row)))
-            before = first_line_of.get(row.repair_order)
-            if before is not None:
-                problems.append(Problem(line, "repair_order", QT_TRANSLATE_NOOP("Errors",
-                    "Repair order {ro} is already on line {first}: a repair order has one feedback form. "
-                    "Remove one of the two lines."), {"ro": row.repair_order, "first": before}))
-                continue
-            first_line_of[row.repair_order] = line
-            forms.append(row)
+            lines.append(line)
+            recs.append(rec)
+            if len(recs) == CHUNK:
+                checked.add(lines, recs)
+                lines, recs = [], []
     except FileRefused:
         raise
     except ImportRejected as exc:  # the rest of the file can't be read: what was found so far, then why
-        problems += exc.problems
-    problems = sorted(problems + table.problems, key=lambda p: p.line)
+        checked.add(lines, recs)
+        checked.problems += exc.problems
+    else:
+        checked.add(lines, recs)
+    problems = sorted(checked.problems + table.problems, key=lambda p: p.line)
     if progress is not None:
         progress(n, n)
-    return FeedbackFile(table.name, table.kind, header, shape(table.header), placement, tuple(forms),
-                        tuple(first), tuple(problems), n)
+    return FeedbackFile(table.name, table.kind, header, shape(table.header), placement, tuple(checked.forms),
+                        tuple(checked.first), tuple(problems), n)
+
+
+CHUNK = 2000  # rows checked together (and how often progress is told and a cancel looked for)
+_MISS = object()  # a cell not checked yet
+
+
+class _Checked:
+    """A file's rows checked a chunk at a time, column by column: each column's cells are looked up among
+    the cells of that column already checked good (a dictionary lookup in C per cell), and only the rest
+    go through their column's check. A row with a bad cell has every problem named, in its order."""
+
+    def __init__(self, checks: ColumnChecks, text_cells: bool) -> None:
+        self.checks, self.text_cells = checks, text_cells
+        self.good: list[dict] = [{} for _ in KEYS]  # per column: cell (its key) -> value as stored
+        self.plain: list[type | None] = [None for _ in KEYS]  # per column: see _keys
+        self.forms: list[FormValues] = []
+        self.first: list[tuple[int, tuple[str, ...]]] = []  # the preview's rows
+        self.problems: list[Problem] = []
+        self.first_line_of: dict[str, int] = {}  # repair order -> the line it is on
+
+    def _keys(self, i: int, cells: tuple) -> Any:
+        """A workbook column's cells as the keys they are remembered by: the cell itself when it is text
+        or of the one other type the column's cells are remembered as they are; else its type too (a
+        TRUE cell equals 1.0, but it reads "yes", not "1")."""
+        types = set(map(type, cells)) - {str}
+        if types and self.plain[i] is None:
+            self.plain[i] = min(types, key=str)  # any one of them
+        plain = self.plain[i]
+        if types <= {plain}:
+            return cells
+        return [c if c.__class__ is str or c.__class__ is plain else (c.__class__, c) for c in cells]
+
+    def add(self, lines: list[int], recs: list[list[Any]]) -> None:
+        if not recs:
+            return
+        checks, count = self.checks, len(recs)
+        columns = list(zip(*recs))
+        bad: set[int] = set()  # the chunk's rows with a bad cell
+        values = []
+        for i, index in enumerate(checks.at):
+            if index is None:  # an optional column the file lacks: an empty cell on every row
+                values.append([checks.checks[i]("")[0]] * count)
+                continue
+            cells = columns[index]
+            keys = cells if self.text_cells else self._keys(i, cells)
+            good = self.good[i]
+            column = list(map(good.get, keys, repeat(_MISS)))
+            if _MISS in column:
+                check = checks.checks[i]
+                for j, value in enumerate(column):
+                    if value is _MISS:
+                        value = good.get(keys[j], _MISS)  # the same new cell twice in a chunk: checked once
+                        if value is _MISS:
+                            value, found = check(cells[j])
+                            if found:
+                                bad.add(j)
+                                continue
+                            good[keys[j]] = value
+                        column[j] = value
+            values.append(column)
+        forms = list(map(FormValues.normalised, lines, *values))  # a bad row's is never used
+        numbers = values[1]
+        if not bad and len(self.first) >= PREVIEW_ROWS and len(set(numbers)) == count \
+                and self.first_line_of.keys().isdisjoint(numbers):  # most chunks: every row a form
+            self.first_line_of.update(zip(numbers, lines))
+            self.forms += forms
+            return
+        for j, (line, row) in enumerate(zip(lines, forms)):
+            if j in bad:
+                self.problems += checks.problems(checks.pick(recs[j]), line)
+                if len(self.first) < PREVIEW_ROWS:  # a bad row as it was written
+                    self.first.append((line, checks.texts(checks.pick(recs[j]))))
+                continue
+            if len(self.first) < PREVIEW_ROWS:  # a good row as it will be stored
+                self.first.append((line, as_read(row)))
+            before = self.first_line_of.get(row.repair_order)
+            if before is not None:
+                self.problems.append(Problem(line, "repair_order", QT_TRANSLATE_NOOP("Errors",
+                    "Repair order {ro} is already on line {first}: a repair order has one feedback form. "
+                    "Remove one of the two lines."), {"ro": row.repair_order, "first": before}))
+                continue
+            self.first_line_of[row.repair_order] = line
+            self.forms.append(row)
 
 
 def as_read(row: FormValues) -> tuple[str, ...]:
@@ -153,8 +215,6 @@ def as_read(row: FormValues) -> tuple[str, ...]:
             row.verification, row.comment)
 
 
-_MISS = object()  # a cell not checked yet
-_get = dict.get
 # A row's problems are named in one order: every required cell that is empty (in KEYS' order), then each
 # value that can't be read (KEYS' order), then the desk's rules on what would be stored (the order of
 # form_values.entry_problems, then the advisor and the comment).
@@ -189,19 +249,11 @@ class ColumnChecks:
                   "attitude": partial(self._grade, "attitude"),
                   "overall": self._overall, "verified": self._verified, "comment": self._comment}
         self.placed = tuple(k in at for k in KEYS)
+        self.at = tuple(at.get(k) for k in KEYS)  # each column's index in a row; None: the file lacks it
+        # A row's cells in KEYS order (a column the file lacks reads the date's cell, which its check ignores).
+        self.pick = itemgetter(*(at.get(k, at["date"]) for k in KEYS))
         # An optional column the file doesn't have reads as an empty cell.
         self.checks = tuple(by_key[k] if k in at else partial(_as_empty, by_key[k]) for k in KEYS)
-
-    def fill(self, values: list, cells: tuple, keys, good: list[dict]) -> bool:
-        """Check the cells of ``values`` not checked yet, each good one remembered in ``good`` by its key;
-        False at the first bad one (its row's problems are then named by ``problems``)."""
-        for i, value in enumerate(values):
-            if value is _MISS:
-                value, found = self.checks[i](cells[i])
-                if found:
-                    return False
-                good[i][keys[i]] = values[i] = value
-        return True
 
     def problems(self, cells: tuple, line: int) -> list[Problem]:
         """Every problem of a row (its cells in KEYS order), in the order they are named."""
