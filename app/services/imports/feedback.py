@@ -127,6 +127,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
 
 CHUNK = 2000  # rows checked together (and how often progress is told and a cancel looked for)
 _MISS = object()  # a cell not checked yet
+_NUMBER = KEYS.index("repair_order")
 
 
 class _Checked:
@@ -184,7 +185,7 @@ class _Checked:
                         column[j] = value
             values.append(column)
         forms = list(map(FormValues.normalised, lines, *values))  # a bad row's is never used
-        numbers = values[1]
+        numbers = values[_NUMBER]
         if not bad and len(self.first) >= PREVIEW_ROWS and len(set(numbers)) == count \
                 and self.first_line_of.keys().isdisjoint(numbers):  # most chunks: every row a form
             self.first_line_of.update(zip(numbers, lines))
