@@ -23,8 +23,8 @@ def form_row(day: Any, ro: Any, grades: str = "AAC", *, customer: str = "王芳"
 
 def write_workbook(path: Path, header: list[str], rows: Iterable[list[Any]], *, date_format: str = "yyyy/m/d",
                    title_rows: int = 0) -> Path:
-    """An .xlsx as Excel saves it: dates as date cells, numbers as numbers, text as text (a text cell
-    that starts with '=' stays text). ``title_rows`` blank rows above the header."""
+    """An .xlsx as Excel saves it: dates as date cells, numbers as numbers, True/False as TRUE/FALSE cells,
+    text as text (a text cell that starts with '=' stays text). ``title_rows`` blank rows above the header."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
@@ -35,7 +35,9 @@ def write_workbook(path: Path, header: list[str], rows: Iterable[list[Any]], *, 
     ws.write_row(r0, 0, header)
     for r, row in enumerate(rows, start=r0 + 1):
         for c, v in enumerate(row):
-            if isinstance(v, (date, datetime)):
+            if isinstance(v, bool):  # a TRUE/FALSE cell
+                ws.write_boolean(r, c, v)
+            elif isinstance(v, (date, datetime)):
                 ws.write_datetime(r, c, v if isinstance(v, datetime) else datetime(v.year, v.month, v.day), fmt)
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
                 ws.write_number(r, c, v)

@@ -151,7 +151,8 @@ def _by_column(rows: list[tuple], converters: list) -> list[tuple]:
     columns = list(zip(*rows))
     for i, f in enumerate(converters):
         if f is not None:
-            columns[i] = [None if v is None else f(v) for v in columns[i]]
+            column = columns[i]  # most columns hold no NULL: then converted by map, in C
+            columns[i] = list(map(f, column)) if None not in column else [None if v is None else f(v) for v in column]
     return list(zip(*columns))
 
 

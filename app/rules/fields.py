@@ -86,6 +86,8 @@ def problem(name: str, value: str) -> tuple[str, dict[str, Any]] | None:
     f = FIELDS[name]
     if len(value) > f.max_length:
         return TOO_LONG, {"limit": f.max_length, "length": len(value)}
+    if value.isprintable():  # most values: every character the rules below refuse is unprintable
+        return None
     m = (_BAD_MULTILINE if f.multiline else _BAD_ONE_LINE).search(value)
     if m is not None:
         ch = m.group()

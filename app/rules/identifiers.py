@@ -67,7 +67,7 @@ def text(raw: str | None) -> str:
     compatibility forms their plain letter), then every format character (Cf: zero-width spaces and
     joiners, the byte order mark, direction marks) removed, then trimmed."""
     s = unicodedata.normalize("NFKC", raw or "")
-    if not s.isascii():
+    if not s.isascii() and not s.isprintable():  # a format character is never printable
         s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
     return s.strip()
 
@@ -86,6 +86,8 @@ def name(raw: str | None) -> str:
 def repair_order(raw: str | None) -> str:
     """A repair order number as stored: ``text``, inner spaces removed, upper case ("ro 2611-0042" and
     "ＲＯ2611-0042" are "RO2611-0042")."""
+    if raw and raw.isascii():  # most numbers, one per imported row: NFKC changes no ASCII, and no space is left to trim
+        return _SPACES.sub("", raw).upper()
     return _nfkc(_SPACES.sub("", text(raw)).upper())
 
 

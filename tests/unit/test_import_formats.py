@@ -248,3 +248,41 @@ def test_tab_or_semicolon_separated_text_reads_the_same(tmp_path, delimiter):
     f.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
     [form] = read_feedback(f).forms
     assert (form.service_date, form.repair_order, form.comment) == (MAY_15, "RO-1", "好,很好")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf8"])
+def test_every_problem_of_a_row_is_named_in_the_desks_order_on_each_row_that_has_it(tmp_path, kind):
+    # Each distinct cell is checked once: a bad cell written again is named again, a good one stays good.
+    def bad(ro):
+        return form_row("2099-01-01", ro, "AxZ", customer="", phone="call me", advisor="李\u202e四", overall="11",
+                        verified="maybe")
+    rows = [bad("RO-1"), form_row("2026-05-15", "RO-2", advisor="李四"), bad("RO-3")]
+    checked = read_feedback(write(kind, tmp_path / "m", ENGLISH_HEADER, rows))
+    # Every empty required cell, then every value that can't be read, then the desk's rules on what is stored.
+    order = ["customer", "repair_quality", "attitude", "overall", "verified", "date", "phone", "advisor"]
+    assert [(p.line, p.column) for p in checked.problems] == [(2, c) for c in order] + [(4, c) for c in order]
+    assert [f.repair_order for f in checked.forms] == ["RO-2"]
+    assert checked.problems[1].params == {"value": "x", "column": "repair_quality"}
+    assert [line for line, _cells in checked.first] == [2, 3, 4]
+    assert checked.first[0][1][2] == "李\u202e四"  # a bad row previewed as written, a good one as stored
+    assert checked.first[1][1][6:9] == ("A", "A", "C")
+
+
+def test_a_true_cell_is_not_read_as_the_number_one(tmp_path):
+    # Each distinct cell is checked once: TRUE equals 1, but reads "yes", next to a 1 or 2,000 rows after.
+    near = [form_row("2026-05-15", "RO-1", overall=1), form_row("2026-05-15", "RO-2", overall=True)]
+    far = [form_row("2026-05-15", f"RO-{i}", overall=1) for i in range(2000)]
+    far.append(form_row("2026-05-15", "RO-LAST", overall=True))
+    for rows, line in ((near, 3), (far, 2002)):
+        checked = read_feedback(write_workbook(tmp_path / f"b{line}.xlsx", ENGLISH_HEADER, rows))
+        assert [(p.line, p.column, p.params["value"]) for p in checked.problems] == [(line, "overall", "yes")]
+        assert {f.overall for f in checked.forms} == {1}
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf8"])
+def test_a_repair_order_written_again_thousands_of_rows_later_is_named(tmp_path, kind):
+    rows = [form_row(MAY_15, f"RO-{i}") for i in range(4500)]
+    rows[4400] = form_row(MAY_15, "ro-2500 ")  # the same number as line 2,502, as stored
+    checked = read_feedback(write(kind, tmp_path / "d", ENGLISH_HEADER, rows))
+    assert [(p.line, p.column, p.params["first"]) for p in checked.problems] == [(4402, "repair_order", 2502)]
+    assert len(checked.forms) == 4499 and checked.rows == 4500

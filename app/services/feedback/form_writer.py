@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Iterable
 
 from sqlalchemy import select
@@ -65,7 +66,8 @@ def store_forms(uow: UnitOfWork, dealer_id: str, rows: list[FormValues], *, sour
     new_customers, new_vehicles, ros, forms, events, ids = [], [], [], [], [], []
     new_id = id_stream().__next__  # ids made a batch at a time: four or five a form
     origin, actor = uow.identity.store_id, uow.actor_id
-    find, remember, score_of = customers.find, customers.remember, form_score
+    find, remember = customers.find, customers.remember
+    score_of = cache(form_score)  # a file has a few dozen combinations of the three grades
     for r in rows:
         cid = find(r.customer, r.phone, r.plate)
         if cid is None:

@@ -9,6 +9,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from app.foundation.cycles import paused_collection
 from app.foundation.errors import ImportRejected, InvalidInput, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Customer, Dealer, FeedbackForm, RepairOrder, User, Vehicle
@@ -66,8 +67,9 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         raise ImportRejected(checked.file, list(checked.problems))
     rows = list(checked.forms)
     # The write lock first (waiting up to the busy timeout): two imports at once then run one after
-    # the other, instead of the second failing when it turns from reading to writing.
-    with UnitOfWork(store, actor_id, write=True) as uow:
+    # the other, instead of the second failing when it turns from reading to writing. The file's forms and
+    # their rows are held at once: nothing for the cycle collector.
+    with paused_collection(), UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
         _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)

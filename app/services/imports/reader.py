@@ -53,6 +53,22 @@ _is_str = str.__instancecheck__
 HEADER_SEARCH = 10  # rows looked at for the header
 
 
+def _filled(cells: list[Any]) -> bool:
+    """Not a blank row. (Neither calamine nor csv gives None for an empty cell: it is ""; a cell of any
+    other type, a number or a date, reads as something.)"""
+    return bool("".join(map(str, cells)).strip())
+
+
+def _longest_cell(cells: list[Any]) -> int:
+    """The length of a row's longest text (a workbook's other cells are numbers and dates)."""
+    return max(map(len, filter(_is_str, cells)), default=0)
+
+
+def _longest_text(cells: list[str]) -> int:
+    """``_longest_cell`` of a CSV row, whose cells are all text."""
+    return max(map(len, cells), default=0)
+
+
 def _texts(cells: list[Any]) -> list[str]:
     return [("" if c is None else str(c)).strip() for c in cells]
 
@@ -66,9 +82,10 @@ class Table:
                  limits: Limits) -> None:
         self.name, self.kind, self.total, self.limits = name, kind, total, limits
         self.problems: list[Problem] = []
-        # Blank rows (spreadsheets leave them at the end) are skipped; joined, as it runs for every row.
-        # (Neither calamine nor csv gives None for an empty cell: it is "".)
-        self._rows = (r for r in rows if "".join(map(str, r[1])).strip())
+        # Blank rows (spreadsheets leave them at the end) are skipped. ``rows()`` reads on from the source
+        # where the header's search stopped (this filter pulls a row at a time), without a layer per row.
+        self._source = rows
+        self._rows = (r for r in rows if _filled(r[1]))
         try:
             self.header_line, header = next(self._rows)
         except StopIteration:
@@ -92,14 +109,18 @@ class Table:
             self._ahead = self._ahead[best:]
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        limit, n = self.limits.cell_chars, 0
-        for line, cells in itertools.chain(self._ahead, self._rows):
+        limit, most, n = self.limits.cell_chars, self.limits.rows, 0
+        longest = _longest_text if self.kind == "csv" else _longest_cell
+        for line, cells in itertools.chain(self._ahead, self._source):
+            # _filled inline, as it runs for every row: most rows start with a date or a text.
+            if not (cells and ((c := cells[0]).__class__ is not str or c.strip())) and not _filled(cells):
+                continue
             n += 1
-            if n > self.limits.rows:
+            if n > most:
                 raise FileRefused(self.name, [Problem(line, "", QT_TRANSLATE_NOOP("Errors",
                     "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
                     {"limit": self.limits.rows})])
-            if max(map(len, filter(_is_str, cells)), default=0) > limit:
+            if longest(cells) > limit:
                 long = [i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > limit]
                 for i in long:
                     self.problems.append(Problem(line, self.header[i] if i < len(self.header) else "",
@@ -165,7 +186,7 @@ def _workbook(path: Path, limits: Limits) -> Table:
         raise ImportRejected(path.name, [Problem(limits.rows + 2, "", QT_TRANSLATE_NOOP("Errors",
             "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
             {"limit": limits.rows})])
-    rows = ((i, row) for i, row in enumerate(sheet.iter_rows(), start=1))  # from row 1, blank rows above included
+    rows = enumerate(sheet.iter_rows(), start=1)  # (line, cells) from row 1, blank rows above included
     return Table(path.name, "xlsx", rows, sheet.height - 1, limits)  # rows after the header
 
 
