@@ -100,6 +100,11 @@ class CasesView(QWidget):
         self.table = _Table(self.left, objectName="caseTable")
         self.table.painted = self._rows_now_painted
         self.table.setModel(self.model)
+        # The rows laid out as they come, before they are painted (the view lays them out a moment after
+        # a reset, and painted them twice), and the scroll bar shown until the first count: the rows of
+        # most lists need it, and one appearing with them narrowed the header, painting them again.
+        self.model.modelReset.connect(self.table.doItemsLayout)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Indicator first: enabling sorting sorts once, by it, the order the list is already loading in.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -251,6 +256,7 @@ class CasesView(QWidget):
         self.apply_filter()
 
     def on_model_count_changed(self, n: int) -> None:
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # counted: as the rows need
         self.count.setText(self.tr("Cases found: {n}").format(n=self.locale().toString(n)))
 
     def on_current_row_changed(self, current, _previous) -> None:
