@@ -26,6 +26,12 @@ def failure_condition(overall_threshold: int):
                *(getattr(FeedbackForm, item).in_(_FAILING) for item in ITEMS))
 
 
+# The rule on the tables' columns, not the mapped classes': in a statement of columns only (the case
+# list's page) SQLAlchemy's Core compiles and runs it without the ORM layer; in an ORM statement the
+# columns read the same. See app.services.cases.case_queries.
+_case, _call = FailureCase.__table__.c, Callback.__table__.c
+
+
 @dataclass(frozen=True)
 class OverdueRule:
     """The overdue rule (app.rules.figures.overdue_reasons) at one instant with the store's settings:
@@ -42,23 +48,23 @@ class OverdueRule:
 
     @property
     def not_closed(self):
-        return FailureCase.status != CaseStatus.CLOSED.value
+        return _case.status != CaseStatus.CLOSED.value
 
     @property
     def no_response(self):
-        return and_(FailureCase.first_response_at.is_(None), FailureCase.opened_at < self.late_response)
+        return and_(_case.first_response_at.is_(None), _case.opened_at < self.late_response)
 
     # Tested for one case at a time, a callback is found by its case (a case has one or two):
     # "state || ''" keeps SQLite from reading the (state, due_at) index instead, which for the
     # flagged test meant reading every flagged callback of every dealer for each case.
-    _state = Callback.state.concat("")
+    _state = _call.state.concat("")
 
     def _open_callback(self):
-        return and_(Callback.case_id == FailureCase.id, self._state != CallbackState.REACHED.value)
+        return and_(_call.case_id == _case.id, self._state != CallbackState.REACHED.value)
 
     @property
     def late_callback(self):
-        return exists().where(self._open_callback(), Callback.due_at < self.late_due)
+        return exists().where(self._open_callback(), _call.due_at < self.late_due)
 
     @property
     def flagged_callback(self):
@@ -69,12 +75,12 @@ class OverdueRule:
         return and_(self.not_closed, or_(self.no_response, self.late_callback, self.flagged_callback))
 
     def of_dealer(self, dealer_id: str):
-        return and_(FailureCase.id.in_(self._late_ids(dealer_id)), self.not_closed)
+        return and_(_case.id.in_(self._late_ids(dealer_id)), self.not_closed)
 
     def of_network(self):
         """The same three clauses over every dealer at once (head office counts them per dealer in
         one grouped query instead of one query per dealer)."""
-        return and_(FailureCase.id.in_(self._late_ids(None)), self.not_closed)
+        return and_(_case.id.in_(self._late_ids(None)), self.not_closed)
 
     def late_rows(self, dealer_id: str):
         """The dealer's overdue cases as (rowid, opened_at), the same three clauses with ``not_closed``
@@ -82,29 +88,27 @@ class OverdueRule:
         migration 0005's index alone and the callbacks' cases are read once, here: a list of the
         oldest and their count need no other read of the overdue cases (by id, each was read twice)."""
         not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
-        rowid, case = literal_column("failure_case.rowid").label("rid"), FailureCase.__table__
+        rowid, case, calls = literal_column("failure_case.rowid").label("rid"), FailureCase.__table__, Callback.__table__
         return union(
-            select(rowid, FailureCase.opened_at).where(
-                FailureCase.dealer_id == dealer_id, FailureCase.status.in_(not_closed),
-                FailureCase.first_response_at.is_(None), FailureCase.opened_at < self.late_response),
-            select(rowid, FailureCase.opened_at).select_from(Callback).join(case, FailureCase.id == Callback.case_id)
-            .where(Callback.dealer_id == dealer_id, Callback.state != CallbackState.REACHED.value,
-                   Callback.due_at < self.late_due, self.not_closed),
-            select(rowid, FailureCase.opened_at).select_from(Callback).join(case, FailureCase.id == Callback.case_id)
-            .where(Callback.state == CallbackState.FLAGGED.value, Callback.dealer_id == dealer_id, self.not_closed),
+            select(rowid, _case.opened_at).where(
+                _case.dealer_id == dealer_id, _case.status.in_(not_closed),
+                _case.first_response_at.is_(None), _case.opened_at < self.late_response),
+            select(rowid, _case.opened_at).select_from(calls).join(case, _case.id == _call.case_id)
+            .where(_call.dealer_id == dealer_id, _call.state != CallbackState.REACHED.value,
+                   _call.due_at < self.late_due, self.not_closed),
+            select(rowid, _case.opened_at).select_from(calls).join(case, _case.id == _call.case_id)
+            .where(_call.state == CallbackState.FLAGGED.value, _call.dealer_id == dealer_id, self.not_closed),
         )
 
     def _late_ids(self, dealer_id: str | None):
         not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
-        cases = [] if dealer_id is None else [FailureCase.dealer_id == dealer_id]
-        calls = [] if dealer_id is None else [Callback.dealer_id == dealer_id]
+        cases = [] if dealer_id is None else [_case.dealer_id == dealer_id]
+        calls = [] if dealer_id is None else [_call.dealer_id == dealer_id]
         ids = union(
-            select(FailureCase.id).where(*cases, FailureCase.status.in_(not_closed),
-                                         FailureCase.first_response_at.is_(None),
-                                         FailureCase.opened_at < self.late_response),
-            select(Callback.case_id).where(*calls, Callback.state != CallbackState.REACHED.value,
-                                           Callback.due_at < self.late_due),
-            select(Callback.case_id).where(Callback.state == CallbackState.FLAGGED.value, *calls),
+            select(_case.id).where(*cases, _case.status.in_(not_closed), _case.first_response_at.is_(None),
+                                   _case.opened_at < self.late_response),
+            select(_call.case_id).where(*calls, _call.state != CallbackState.REACHED.value, _call.due_at < self.late_due),
+            select(_call.case_id).where(_call.state == CallbackState.FLAGGED.value, *calls),
         ).subquery()
         return select(ids.c.id)
 

@@ -23,7 +23,9 @@ def get(session, key: str) -> Any:
 
 
 def get_all(session) -> dict[str, Any]:
-    stored = {r.key: r.value for r in session.scalars(select(SettingValue))}
+    # Keys and values, not SettingValue objects: making the first objects of a class costs a fresh
+    # process a few ms (the case list's first page reads the overdue rule's settings here).
+    stored = dict(session.execute(select(SettingValue.key, SettingValue.value)).all())
     out = {}
     for key, decl in REGISTRY.items():
         try:

@@ -203,6 +203,7 @@ def child_list(data_dir: str, plate: str) -> None:
     from app.ui.cases.cases_view import CasesView
     from app.services.drafts import DraftBox
     from app.ui.common.ops import Ops
+    from app.ui.cases import cases_view
 
     app = create_app()
     store = open_store(data_dir)
@@ -210,14 +211,27 @@ def child_list(data_dir: str, plate: str) -> None:
     ops = Ops()
     base = rss_mb()
     pages = []
+    # The first page on screen: the table's first paint with rows in it. The page handed to the model
+    # and one round of events after it were timed before, which left the paint out whenever the view
+    # laid the rows out a moment later.
+    painted = []
+    paint = cases_view._Table.paintEvent
+
+    def paint_event(table, event):
+        paint(table, event)
+        if not painted and table.model() is not None and table.model().pages:
+            painted.append((time.perf_counter(), time.process_time()))
+
+    cases_view._Table.paintEvent = paint_event
     t, cpu = time.perf_counter(), time.process_time()
     view = CasesView(store, ops, user, DraftBox(data_dir))
     view.model.page_loaded.connect(lambda p: pages.append((p, time.perf_counter())))
     view.resize(1366, 700)
     view.show()
+    wait_for(lambda: painted)
+    first_page, first_page_cpu = painted[0][0] - t, painted[0][1] - cpu  # cpu: every thread's
     wait_for(lambda: any(p == 0 for p, _ in pages))
     app.processEvents()
-    first_page, first_page_cpu = time.perf_counter() - t, time.process_time() - cpu  # cpu: every thread's
     total = view.model.rowCount()
     after_first = rss_mb()
     reloads = []

@@ -78,3 +78,48 @@ def test_the_status_counts_are_read_once_the_first_rows_are_painted(qtbot, store
     qtbot.waitUntil(lambda: len(reads) == 2 and not ops.busy)
     assert sum(view.status_counts.counts.values()) == 30 and view.model.total < 30
     ops.wait_idle()
+
+
+def test_the_first_rows_come_without_moving_the_header_and_are_painted_once(qtbot, store, ops, advisor, tmp_path):
+    """The list's jobs held until the empty page is on screen, then answered: the rows are laid out as
+    they come and painted once, at the header's width (the scroll bar shows while the list counts: a
+    bar appearing with the rows narrowed the header and the rows were painted again). The advisor
+    filter's names are read only once the rows are on screen."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from app.services.drafts import DraftBox
+
+    fill_demo(store, forms=40, cases=60, seed=3)  # more rows than the screen holds: they need the bar
+    held = []
+    ops.run = lambda fn, on_success=None, **_how: held.append((fn, on_success))
+    view = CasesView(store, ops, advisor, DraftBox(tmp_path))
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    header = view.table.horizontalHeader()
+    width, painted = header.width(), []
+
+    class Paints(QObject):
+        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and view.model.case_at(0) is not None:
+                painted.append(header.width())
+            return False
+
+    view.table.viewport().installEventFilter(Paints(view))
+    while held:  # the count and first page, the person's columns
+        fn, then = held.pop(0)
+        result = fn()
+        if then:
+            then(result)
+    assert view.advisor.count() == 1  # "Any advisor" only: not read before the rows are on screen
+    for _ in range(3):
+        QApplication.processEvents()
+    assert painted == [width] and view.table.verticalScrollBar().isVisible()
+    while held:  # after the first paint: the status counts and the advisors
+        fn, then = held.pop(0)
+        result = fn()
+        if then:
+            then(result)
+    assert view.advisor.count() > 1 and view.advisor.itemText(1)

@@ -100,6 +100,11 @@ class CasesView(QWidget):
         self.table = _Table(self.left, objectName="caseTable")
         self.table.painted = self._rows_now_painted
         self.table.setModel(self.model)
+        # The rows laid out as they come, before they are painted (the view lays them out a moment after
+        # a reset, and painted them twice), and the scroll bar shown until the first count: the rows of
+        # most lists need it, and one appearing with them narrowed the header, painting them again.
+        self.model.modelReset.connect(self.table.doItemsLayout)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Indicator first: enabling sorting sorts once, by it, the order the list is already loading in.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -134,11 +139,16 @@ class CasesView(QWidget):
         self._after_paint = [then]  # the latest read asked for
 
     def _rows_now_painted(self) -> None:
+        if self._after_paint is None:
+            return  # told already (by the first paint or by the 250 ms, whichever came first)
         self.table.painted = None
         then = self._after_paint
         self._after_paint = None
         if then:
             then[0]()
+        # The advisor filter's names: nobody picks one before the rows are on screen, and read during
+        # the build they shared the interpreter with it (~1.5 ms of CPU in a fresh process).
+        self.load_advisors()
 
     def build_splitter(self) -> None:
         """Search and filters above the list on the left, the chosen case on the right (laid out in place)."""
@@ -193,7 +203,6 @@ class CasesView(QWidget):
         self.build_splitter()
 
         ops.follow(self, self.model.refresh)
-        self.load_advisors()
 
     def load_advisors(self) -> None:
         from app.services.cases.case_queries import assignees
@@ -251,6 +260,7 @@ class CasesView(QWidget):
         self.apply_filter()
 
     def on_model_count_changed(self, n: int) -> None:
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # counted: as the rows need
         self.count.setText(self.tr("Cases found: {n}").format(n=self.locale().toString(n)))
 
     def on_current_row_changed(self, current, _previous) -> None:
