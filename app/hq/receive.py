@@ -25,6 +25,7 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.hq.purge_round import PurgeRound, purge_round
+from app.foundation import gc_pause
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.models.bulk import prepared, time_value
@@ -203,6 +204,12 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
     them from now on. ``purges``: the round the file is part of (app.hq.purge_round), whose end
     rewrites the kept files a purge names and compacts; without one the file's own import does.
     Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
+    with gc_pause.paused():  # the parsed file's objects live only as long as its import
+        return _receive(db, data, inbox, received_at, skew_s, vouched, purges)
+
+
+def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, skew_s: float | None,
+             vouched: frozenset[str], purges: PurgeRound | None) -> Receipt:
     refused = answer = None
     with db.session() as s:  # one read transaction for everything the file is checked against first
         try:

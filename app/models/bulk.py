@@ -116,7 +116,11 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
         return
-    rows = _by_column(rows, [_converter(table.c[c].type) for c in cols])
+    _sqlite_insert(conn, table, cols, _by_column(rows, [_converter(table.c[c].type) for c in cols]))
+
+
+def _sqlite_insert(conn, table: Table, cols: list[str], rows: list[tuple]) -> None:
+    """Rows already converted, through the driver's executemany."""
     # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again (set once
     # per connection: it stays set).
     if not conn.info.get("bulk_cache_size"):
@@ -124,6 +128,25 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
         conn.info["bulk_cache_size"] = True
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     conn.exec_driver_sql(sql, rows)
+
+
+def bulk_insert_columns(session, table: Table, cols: list[str], columns: list[list]) -> None:
+    """``bulk_insert`` of rows given column by column (each a list, in the order of ``cols``): a writer
+    that has its values so converts each column in one pass and makes one tuple per row, at the end."""
+    if not columns or not columns[0]:
+        return
+    conn = session.connection()
+    postgresql = conn.dialect.name == "postgresql"
+    if not postgresql and conn.dialect.name != "sqlite":
+        bulk_insert_rows(session, table, cols, list(zip(*columns)))
+        return
+    converters = [(_pg_converter if postgresql else _converter)(table.c[c].type) for c in cols]
+    rows = list(zip(*(column if f is None else [None if v is None else f(v) for v in column]
+                      for f, column in zip(converters, columns))))
+    if postgresql:
+        _copy(conn, table, cols, rows)
+    else:
+        _sqlite_insert(conn, table, cols, rows)
 
 
 def _copy(conn, table: Table, cols: list[str], rows: list[tuple]) -> None:
