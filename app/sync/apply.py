@@ -70,20 +70,27 @@ def _columns_in(table: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@cache
+def _typed_columns(table: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """_columns_in as the keys a record may set and, of those, (column, kind) of the typed ones."""
+    columns = _columns_in(table)
+    return tuple(key for key, _ in columns), tuple((key, kind) for key, kind in columns if kind)
+
+
 def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     """Typed column values from a record; unknown keys are ignored (a newer minor writer)."""
-    out = {}
-    for key, kind in _columns_in(table):
-        if key not in rec:
+    keys, typed = _typed_columns(table)
+    out = {key: rec[key] for key in keys if key in rec}  # in the table's order, as taken one by one
+    for key, kind in typed:
+        v = out.get(key)
+        if v is None:
             continue
-        v = rec[key]
-        if v is not None and kind:
-            if kind == "time":
-                v = datetime.fromisoformat(v)
-                if v.tzinfo is None:
-                    raise ValueError(f"{table}.{key}: a time without a zone")
-            else:
-                v = date.fromisoformat(v)
+        if kind == "time":
+            v = datetime.fromisoformat(v)
+            if v.tzinfo is None:
+                raise ValueError(f"{table}.{key}: a time without a zone")
+        else:
+            v = date.fromisoformat(v)
         out[key] = v
     return out
 
@@ -473,18 +480,22 @@ class _FileApplication:
         """The table's records of the file that may change this database, typed and under its ids."""
         table = spec.name
         values = []
+        # What is the same for every record of the table, found once.
+        dealer_column = "dealer_id" in spec.table.columns
+        refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
+        entity_type, conflicted = spec.entity_type, self.conflicted
         for rec in self.records.get(table, []):
             # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
             # counter names the same repair order, phone or plate), so the natural-key match below
             # finds the row already held. Only normalised, never held to today's formats: an older
             # counter's 7-digit phone is kept as written, and no file is refused for one.
             vals = normalised_record(table, from_record(table, rec))
-            if "dealer_id" in spec.table.columns and vals.get("dealer_id") != self.dealer_id:
+            if dealer_column and vals.get("dealer_id") != self.dealer_id:
                 raise ValueError(f"{table} {rec['id']}: another dealer's row")
-            for col in REFS[table]:
+            for col in refs:
                 if vals.get(col) in self.remap:
                     vals[col] = self.remap[vals[col]]
-            if spec.entity_type and (spec.entity_type, rec["id"]) in self.conflicted:
+            if entity_type and (entity_type, rec["id"]) in conflicted:
                 continue
             if spec.role == CHILD:
                 owners = [(parent, vals.get(col)) for col, parent in spec.parents if vals.get(col)]
