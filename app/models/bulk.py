@@ -14,6 +14,7 @@ from operator import itemgetter
 from datetime import date, datetime, timezone
 from typing import Any, Callable
 
+import orjson
 from sqlalchemy import JSON, Boolean, Date, String, Table, any_, bindparam, func, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
@@ -92,7 +93,7 @@ def _pg_converter(col_type) -> Callable[[Any], Any] | None:
     if isinstance(col_type, UTCDateTime):
         return _utc_naive
     if isinstance(col_type, JSON):
-        return json.dumps  # SQLAlchemy's own serializer; the text goes to a json column as it is
+        return _json_text  # SQLAlchemy's own serializer's text (json.dumps'); it goes to a json column as it is
     return None
 
 
@@ -195,7 +196,12 @@ class IdValue:
 def id_value(postgresql: bool, ids) -> Any:
     """The value ``among``'s parameter takes for ``ids``: a list (PostgreSQL's array) or JSON text."""
     values = list({str(i) for i in ids})
-    return values if postgresql else json.dumps(values)
+    if postgresql:
+        return values
+    try:  # the same JSON array in a tenth of json.dumps' time (a file's reads send a few thousand ids)
+        return orjson.dumps(values).decode()
+    except TypeError:  # a lone surrogate (a file's payload may name one): json.dumps writes it escaped
+        return json.dumps(values)
 
 
 def among(session, column, ids, *, key: str | None = None):
