@@ -31,7 +31,7 @@ def _utc_text(v: datetime) -> str:
         v = v.astimezone(timezone.utc)
     if v.year < 1000:
         return v.strftime("%Y-%m-%d %H:%M:%S.%f")
-    return v.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return v.isoformat(" ", "microseconds")[:26]  # without its "+00:00": no naive copy made first
 
 
 @lru_cache(maxsize=4096)
