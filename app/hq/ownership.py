@@ -271,8 +271,10 @@ def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
                    or _blob_other(f, table, rid, rec))
             if why is not None:
                 bad[(table, rid)] = why
-    changed = True
-    while changed:  # a row pointing at a refused row (or another dealer's) is refused too
+    # A row pointing at a refused row (or another dealer's) is refused too: none can when no row is
+    # refused and head office holds none of the file's ids for another dealer (the usual file).
+    changed = bool(bad) or any(d != f.dealer_id for _, d in f.owners.values())
+    while changed:
         changed = False
         for table in casefile.RECORD_TABLES:
             for rid, rec in f.by_id[table].items():

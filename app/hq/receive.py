@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Float, Integer, String, bindparam, case, insert, select, update
+from sqlalchemy import Float, Integer, LargeBinary, String, bindparam, case, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -25,6 +25,7 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.hq.purge_round import PurgeRound, purge_round
+from app.foundation import gc_pause
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.models.bulk import prepared, time_value
@@ -203,6 +204,12 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
     them from now on. ``purges``: the round the file is part of (app.hq.purge_round), whose end
     rewrites the kept files a purge names and compacts; without one the file's own import does.
     Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
+    with gc_pause.paused():  # the parsed file's objects live only as long as its import
+        return _receive(db, data, inbox, received_at, skew_s, vouched, purges)
+
+
+def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, skew_s: float | None,
+             vouched: frozenset[str], purges: PurgeRound | None) -> Receipt:
     refused = answer = None
     with db.session() as s:  # one read transaction for everything the file is checked against first
         try:
@@ -329,14 +336,19 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
     with db.session() as s:
         with s.begin():
             ordering.hold_dealer(s, cf.dealer_id)  # this dealer's files commit in arrival order
-            n = _claim(s, cf, data, now)
+            # The file's bytes go in with its counts, at the end: written at the claim, the update of
+            # the counts wrote them a second time (SQLite rewrites a whole row, its 350 kB of a usual
+            # file's overflow pages too). A file carrying a purge has them from the claim: the purge
+            # rewrites the kept files that hold its customers, this one among them.
+            at_claim = any(e.get("kind") in purging.PURGE_KINDS for e in cf.events)
+            n = _claim(s, cf, data if at_claim else b"", now)
             if n is None:
                 return None
             kept_files.note(s, n, cf.records)  # before the changes: a purge the file carries finds it too
             if deferred:
                 kept_files.defer(s, n)
             new_events, conflicts, refused, purged = _store_changes(s, cf, isolate, vouched)
-            _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s)
+            _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s, None if at_claim else data)
             # Every write of the file is done here, in its transaction: what is kept up to date from
             # the imported rows belongs at this point, once per file.
             month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
@@ -383,13 +395,17 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
 
 
 def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts: int, refused: list[Refusal],
-                    now: datetime, skew_s: float | None) -> None:
-    """Head office's bookkeeping of the file: its counts, its refusals, its counter's last contact."""
+                    now: datetime, skew_s: float | None, content: bytes | None = None) -> None:
+    """Head office's bookkeeping of the file: its counts (and its bytes, when ``content`` is given),
+    its refusals, its counter's last contact."""
     # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file.
-    prepared(s, "hq.arrival_counts", lambda pg: update(SyncReceived).where(
-        SyncReceived.n == bindparam("n", type_=Integer)).values(
-        events=bindparam("events", type_=Integer), conflicts=bindparam("conflicts", type_=Integer)),
-        {"n": n, "events": new_events, "conflicts": conflicts})
+    values = {"events": bindparam("events", type_=Integer), "conflicts": bindparam("conflicts", type_=Integer)}
+    params = {"n": n, "events": new_events, "conflicts": conflicts}
+    if content is not None:
+        values["content"] = bindparam("content", type_=LargeBinary)
+        params["content"] = content
+    prepared(s, "hq.arrival_counts" + (".content" if content is not None else ""), lambda pg: update(
+        SyncReceived).where(SyncReceived.n == bindparam("n", type_=Integer)).values(**values), params)
     for r in refused:
         log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
     if refused:

@@ -14,6 +14,7 @@ from operator import itemgetter
 from datetime import date, datetime, timezone
 from typing import Any, Callable
 
+import orjson
 from sqlalchemy import JSON, Boolean, Date, String, Table, any_, bindparam, func, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
@@ -30,7 +31,7 @@ def _utc_text(v: datetime) -> str:
         v = v.astimezone(timezone.utc)
     if v.year < 1000:
         return v.strftime("%Y-%m-%d %H:%M:%S.%f")
-    return v.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return v.isoformat(" ", "microseconds")[:26]  # without its "+00:00": no naive copy made first
 
 
 @lru_cache(maxsize=4096)
@@ -92,7 +93,7 @@ def _pg_converter(col_type) -> Callable[[Any], Any] | None:
     if isinstance(col_type, UTCDateTime):
         return _utc_naive
     if isinstance(col_type, JSON):
-        return json.dumps  # SQLAlchemy's own serializer; the text goes to a json column as it is
+        return _json_text  # SQLAlchemy's own serializer's text (json.dumps'); it goes to a json column as it is
     return None
 
 
@@ -116,7 +117,11 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
         return
-    rows = _by_column(rows, [_converter(table.c[c].type) for c in cols])
+    _sqlite_insert(conn, table, cols, _by_column(rows, [_converter(table.c[c].type) for c in cols]))
+
+
+def _sqlite_insert(conn, table: Table, cols: list[str], rows: list[tuple]) -> None:
+    """Rows already converted, through the driver's executemany."""
     # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again (set once
     # per connection: it stays set).
     if not conn.info.get("bulk_cache_size"):
@@ -124,6 +129,25 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
         conn.info["bulk_cache_size"] = True
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
     conn.exec_driver_sql(sql, rows)
+
+
+def bulk_insert_columns(session, table: Table, cols: list[str], columns: list[list]) -> None:
+    """``bulk_insert`` of rows given column by column (each a list, in the order of ``cols``): a writer
+    that has its values so converts each column in one pass and makes one tuple per row, at the end."""
+    if not columns or not columns[0]:
+        return
+    conn = session.connection()
+    postgresql = conn.dialect.name == "postgresql"
+    if not postgresql and conn.dialect.name != "sqlite":
+        bulk_insert_rows(session, table, cols, list(zip(*columns)))
+        return
+    converters = [(_pg_converter if postgresql else _converter)(table.c[c].type) for c in cols]
+    rows = list(zip(*(column if f is None else [None if v is None else f(v) for v in column]
+                      for f, column in zip(converters, columns))))
+    if postgresql:
+        _copy(conn, table, cols, rows)
+    else:
+        _sqlite_insert(conn, table, cols, rows)
 
 
 def _copy(conn, table: Table, cols: list[str], rows: list[tuple]) -> None:
@@ -173,7 +197,12 @@ class IdValue:
 def id_value(postgresql: bool, ids) -> Any:
     """The value ``among``'s parameter takes for ``ids``: a list (PostgreSQL's array) or JSON text."""
     values = list({str(i) for i in ids})
-    return values if postgresql else json.dumps(values)
+    if postgresql:
+        return values
+    try:  # the same JSON array in a tenth of json.dumps' time (a file's reads send a few thousand ids)
+        return orjson.dumps(values).decode()
+    except TypeError:  # a lone surrogate (a file's payload may name one): json.dumps writes it escaped
+        return json.dumps(values)
 
 
 def among(session, column, ids, *, key: str | None = None):

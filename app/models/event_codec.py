@@ -48,12 +48,20 @@ def event_to_wire(e: Event, base_event_id: str | None) -> dict[str, Any]:
     return to_wire(e, base_event_id=base_event_id, chained=True)
 
 
-def from_wire(d: dict[str, Any], *, dealer_id: str | None = None) -> dict[str, Any]:
-    """The columns of an event received as JSON (its ``base`` is the sender's, not stored); ``dealer_id``:
-    the receiver's dealer the file was checked against. ValueError for a time without a zone."""
+def occurred_at(d: dict[str, Any]) -> datetime:
+    """The time of an event received as JSON. ValueError for a time without a zone."""
     occurred = datetime.fromisoformat(d["occurred_at"])
     if occurred.tzinfo is None:
         raise ValueError("event time without a zone")
+    return occurred
+
+
+def from_wire(d: dict[str, Any], *, dealer_id: str | None = None, occurred: datetime | None = None) -> dict[str, Any]:
+    """The columns of an event received as JSON (its ``base`` is the sender's, not stored); ``dealer_id``:
+    the receiver's dealer the file was checked against; ``occurred``: its ``occurred_at`` read already.
+    ValueError for a time without a zone."""
+    if occurred is None:
+        occurred = occurred_at(d)
     return {"id": d["id"], "entity_type": d["entity_type"], "entity_id": d["entity_id"], "seq": d["seq"],
             "kind": d["kind"], "payload": d["payload"], "actor_id": d.get("actor_id"),
             "dealer_id": dealer_id if dealer_id is not None else d["dealer_id"], "origin": d["origin"],

@@ -10,7 +10,7 @@ from sqlalchemy import String
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Base  # every table registered
-from app.rules.fields import TOO_LONG, column_rule
+from app.rules.fields import BY_COLUMN, TOO_LONG, column_rule
 
 # A case file's record tables by the name of their database table.
 _RECORD_TABLE = {"user": "app_user"}
@@ -32,10 +32,19 @@ def _limits(table: str) -> dict[str, int | None]:
 
 
 @cache
-def _checks(table: str, storable: bool = False) -> dict[str, Callable[[str], Any]]:
+def _checks(table: str, storable: bool = False) -> dict[str, Callable[[str], Any] | int]:
     """column -> the rule for a text arriving for it (rules.fields.column_problem with the column
-    bound once: naming "table.column" again for every value of a file cost more than the rule)."""
-    return {key: column_rule(table, key, limit, storable=storable) for key, limit in _limits(table).items()}
+    bound once: naming "table.column" again for every value of a file cost more than the rule).
+    A rule that is a length alone (an uncatalogued column of a storable file) is that length, checked
+    in place: a call for each of a file's values cost more than the check; a column with no rule is left out."""
+    out: dict[str, Callable[[str], Any] | int] = {}
+    for key, limit in _limits(table).items():
+        if storable and BY_COLUMN.get(f"{table}.{key}") is None:  # column_rule's length alone
+            if limit is not None:
+                out[key] = limit
+        else:
+            out[key] = column_rule(table, key, limit, storable=storable)
+    return out
 
 
 def record_problem(table: str, record: dict[str, Any], storable: bool = False) -> tuple[str, str, dict[str, Any]] | None:
@@ -44,9 +53,16 @@ def record_problem(table: str, record: dict[str, Any], storable: bool = False) -
     ``storable``: every text of the row is known to hold no NUL or lone surrogate (fields.column_rule)."""
     checks = _checks(_RECORD_TABLE.get(table, table), storable)
     for key, value in record.items():
-        if type(value) is not str or key not in checks:  # only text can break a limit
+        if type(value) is not str:  # only text can break a limit
             continue
-        found = checks[key](value)
+        rule = checks.get(key)
+        if rule is None:
+            continue
+        if type(rule) is int:
+            if len(value) > rule:
+                return key, TOO_LONG, {"limit": rule, "length": len(value)}
+            continue
+        found = rule(value)
         if found is not None:
             return key, found[0], found[1]
     return None

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, among_joined, among_param, bulk_insert, id_value, prepared
-from app.models.event_codec import HQ_ORIGIN, from_wire, to_wire
+from app.models.bulk import among, among_joined, among_param, bulk_insert, bulk_insert_columns, id_value, prepared
+from app.models.event_codec import COLUMNS as EVENT_COLUMNS, HQ_ORIGIN, from_wire, occurred_at, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
 from app.services.today import alerts
@@ -39,6 +39,8 @@ PRIVATE = {s.name: s.private for s in SYNCED if s.private}
 REFS = {s.name: refs(s.name) for s in SYNCED}
 # Where a conflict keeps the children of the change it set aside, inside its snapshot.
 CHILDREN_KEY = "_children"
+# The kinds of events the settling of a file's merges and purges reads (it passes over every other).
+_SETTLED_KINDS = frozenset(merging.MERGE_KINDS) | frozenset(purging.PURGE_KINDS)
 # Events in the order of their entities' histories (a key in C: a lambda per event cost more than the sort).
 BY_ENTITY = itemgetter("entity_type", "entity_id", "seq")
 
@@ -68,20 +70,27 @@ def _columns_in(table: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@cache
+def _typed_columns(table: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """_columns_in as the keys a record may set and, of those, (column, kind) of the typed ones."""
+    columns = _columns_in(table)
+    return tuple(key for key, _ in columns), tuple((key, kind) for key, kind in columns if kind)
+
+
 def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     """Typed column values from a record; unknown keys are ignored (a newer minor writer)."""
-    out = {}
-    for key, kind in _columns_in(table):
-        if key not in rec:
+    keys, typed = _typed_columns(table)
+    out = {key: rec[key] for key in keys if key in rec}  # in the table's order, as taken one by one
+    for key, kind in typed:
+        v = out.get(key)
+        if v is None:
             continue
-        v = rec[key]
-        if v is not None and kind:
-            if kind == "time":
-                v = datetime.fromisoformat(v)
-                if v.tzinfo is None:
-                    raise ValueError(f"{table}.{key}: a time without a zone")
-            else:
-                v = date.fromisoformat(v)
+        if kind == "time":
+            v = datetime.fromisoformat(v)
+            if v.tzinfo is None:
+                raise ValueError(f"{table}.{key}: a time without a zone")
+        else:
+            v = date.fromisoformat(v)
         out[key] = v
     return out
 
@@ -353,7 +362,7 @@ class _FileApplication:
                         if e.get("origin") == HQ_ORIGIN and _settles(e)}  # the origin first: no call per event
         self.snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
         self.kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
-        self.stored: list[dict] = []  # the events stored, as rows
+        self.stored: list[dict] = []  # the events stored of the kinds settled below, as rows
         # The aggregates whose file state is applied here, so their children are too.
         self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
         self._read_what_is_held(held)
@@ -391,12 +400,13 @@ class _FileApplication:
         self.kept_aside.append((cid, ev, kept_id))
         self.res.conflicts.append(cid)
 
-    def sort_events(self) -> tuple[list[dict], list[tuple[str, str]]]:
+    def sort_events(self) -> tuple[list[tuple[dict, datetime]], list[tuple[str, str]]]:
         """Events stored once; a clash on (entity, seq) or a different base is a conflict, except in the
-        history head office settled, which replaces what differs here. Returns the rows of the new
-        events (their wire form under "_wire") and the pairs (this database's event id, head office's
-        at its seq) that head office's settled history supersedes."""
-        new_events: list[dict] = []
+        history head office settled, which replaces what differs here. Returns the new events (their
+        wire form and their time, read here: a time without a zone refuses the file before anything is
+        written) and the pairs (this database's event id, head office's at its seq) that head office's
+        settled history supersedes."""
+        new_events: list[tuple[dict, datetime]] = []
         superseded: list[tuple[str, str]] = []
         for ev in sorted(self.events, key=BY_ENTITY):
             key = (ev["entity_type"], ev["entity_id"])
@@ -409,9 +419,7 @@ class _FileApplication:
                     superseded.append((at_seq, ev["id"]))
             elif self._kept_as_conflict(ev, key, at_seq):
                 continue
-            row = from_wire(ev, dealer_id=self.dealer_id)  # a new dict: the wire form rides along in it
-            row["_wire"] = ev
-            new_events.append(row)
+            new_events.append((ev, occurred_at(ev)))
             self.chain[(*key, ev["seq"])] = ev["id"]
             self.known.add(ev["id"])
         return new_events, superseded
@@ -472,18 +480,22 @@ class _FileApplication:
         """The table's records of the file that may change this database, typed and under its ids."""
         table = spec.name
         values = []
+        # What is the same for every record of the table, found once.
+        dealer_column = "dealer_id" in spec.table.columns
+        refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
+        entity_type, conflicted = spec.entity_type, self.conflicted
         for rec in self.records.get(table, []):
             # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
             # counter names the same repair order, phone or plate), so the natural-key match below
             # finds the row already held. Only normalised, never held to today's formats: an older
             # counter's 7-digit phone is kept as written, and no file is refused for one.
             vals = normalised_record(table, from_record(table, rec))
-            if "dealer_id" in spec.table.columns and vals.get("dealer_id") != self.dealer_id:
+            if dealer_column and vals.get("dealer_id") != self.dealer_id:
                 raise ValueError(f"{table} {rec['id']}: another dealer's row")
-            for col in REFS[table]:
+            for col in refs:
                 if vals.get(col) in self.remap:
                     vals[col] = self.remap[vals[col]]
-            if spec.entity_type and (spec.entity_type, rec["id"]) in self.conflicted:
+            if entity_type and (entity_type, rec["id"]) in conflicted:
                 continue
             if spec.role == CHILD:
                 owners = [(parent, vals.get(col)) for col, parent in spec.parents if vals.get(col)]
@@ -533,19 +545,36 @@ class _FileApplication:
             return True
         return False
 
-    def store_events(self, new_events: list[dict]) -> None:
+    def store_events(self, new_events: list[tuple[dict, datetime]]) -> None:
         """The new events, last: once it is known which belong to forms kept aside and which rows
-        (users, repair orders) this database knows under its own ids."""
-        rows = []
-        for row in new_events:
-            ev = row.pop("_wire")
-            if (ev["entity_type"], ev["entity_id"]) in self.conflicted:
+        (users, repair orders) this database knows under its own ids. Written column by column from
+        their wire form (a list per column, in C): a row dict and a tuple per event cost more than
+        the insert."""
+        conflicted, kept = self.conflicted, []
+        for pair in new_events:
+            ev = pair[0]
+            if (ev["entity_type"], ev["entity_id"]) in conflicted:
                 self.keep_conflict(ev, None)
             else:
-                rows.append(_mapped_event(row, self.remap))
-        _insert(self.session, Event.__table__, rows)
-        self.res.events_new = len(rows)
-        self.stored = rows
+                kept.append(pair)
+        events = [ev for ev, _ in kept]
+        remap = self.remap
+        actors = [ev.get("actor_id") for ev in events]
+        payloads = [ev["payload"] for ev in events]
+        if remap:  # who made each change and the rows its payload names, under this database's ids
+            actors = [remap.get(a, a) for a in actors]
+            payloads = [_mapped(p, remap) for p in payloads]
+        columns = {"id": [ev["id"] for ev in events], "entity_type": [ev["entity_type"] for ev in events],
+                   "entity_id": [ev["entity_id"] for ev in events], "seq": [ev["seq"] for ev in events],
+                   "kind": [ev["kind"] for ev in events], "payload": payloads, "actor_id": actors,
+                   "dealer_id": [self.dealer_id] * len(events), "origin": [ev["origin"] for ev in events],
+                   "occurred_at": [at for _, at in kept]}
+        bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS])
+        self.res.events_new = len(events)
+        # What the settling of merges and purges below reads: the rows of the events of those kinds
+        # (it passes over every other kind).
+        self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
+                       for ev, at in kept if ev["kind"] in _SETTLED_KINDS]
 
     def store_conflicts(self) -> None:
         """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""
