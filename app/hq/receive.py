@@ -25,7 +25,7 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.hq.purge_round import PurgeRound, purge_round
-from app.foundation import gc_pause
+from app.foundation.cycles import paused_collection
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, utcnow
 from app.models.bulk import prepared, time_value
@@ -204,7 +204,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
     them from now on. ``purges``: the round the file is part of (app.hq.purge_round), whose end
     rewrites the kept files a purge names and compacts; without one the file's own import does.
     Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
-    with gc_pause.paused():  # the parsed file's objects live only as long as its import
+    with paused_collection():  # the parsed file's objects live only as long as its import
         return _receive(db, data, inbox, received_at, skew_s, vouched, purges)
 
 

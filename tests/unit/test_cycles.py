@@ -26,3 +26,32 @@ def test_collection_left_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_overlapping_blocks_on_two_threads_resume_collection_only_when_both_ended():
+    """A server imports several files at once: the first block to end must not turn collection back
+    on under the other."""
+    import threading
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first():
+        with paused_collection():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with paused_collection():
+            second_in.set()
+            first_out.wait(5)
+            seen["after the first ended"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == {"after the first ended": False} and gc.isenabled()
