@@ -7,6 +7,17 @@ import pytest
 from app.foundation.cycles import paused_collection
 
 
+@pytest.fixture(autouse=True)
+def _collection_on():
+    """Each test starts with automatic collection on, whatever a test before left (the desk's
+    application turns it off for good), and leaves it as it found it."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
 def test_collection_is_paused_inside_and_back_after_even_on_error():
     assert gc.isenabled()
     with paused_collection():

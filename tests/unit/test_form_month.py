@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -257,10 +258,17 @@ def test_todays_month_headline_from_the_sums_is_what_the_forms_say(store, verifi
     assessment's counting rule and app.rules' failure test, under every setting."""
     dealer = _store_random(store, random.Random(100 + threshold), 600)
     _store_random(store, random.Random(200 + threshold), 100, dealer_code="OTHER", prefix="O")  # not counted
+    # Whatever day the clock says, forms of every state on this month's first and last month's last day.
+    day = clock.today()
+    edges = [day.replace(day=1), day.replace(day=1) - timedelta(days=1)]
+    rnd = random.Random(300 + threshold)
+    with UnitOfWork(store) as uow:
+        store_forms(uow, dealer, [replace(v, service_date=edges[i % 2], verification=STATES[i % 3])
+                                  for i, v in enumerate(_random_values(rnd, 60, "E"))], source="import")
+        uow.commit()
     with store.session() as s, s.begin():
         settings.put(s, "assessment.verified_only", verified_only)
         settings.put(s, "failure.overall_threshold", threshold)
-    day = clock.today()
     with store.session() as s:
         headline = month_headline(s, dealer, day)
         forms = [f for f in s.scalars(select(FeedbackForm).where(FeedbackForm.dealer_id == dealer))
