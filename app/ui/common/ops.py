@@ -134,7 +134,7 @@ class _Follower(QObject):
             self.refresh()
 
 
-def _alive(callback) -> bool:
+def alive(callback) -> bool:
     """False for a method of a widget Qt has deleted (a view closed while its job ran)."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or isValid(owner)
@@ -178,12 +178,12 @@ class Ops(QObject):
 
         def deliver(result, error, changed: Changes) -> None:
             if error is None:
-                if on_success and _alive(on_success):  # not when its view closed while the job ran
+                if on_success and alive(on_success):  # not when its view closed while the job ran
                     on_success(result)
             else:
                 from app.services.cases.case_log import AccountInactive
 
-                if on_failure and _alive(on_failure):
+                if on_failure and alive(on_failure):
                     on_failure(error)
                 elif not isinstance(error, AccountInactive):  # the desk locks and says why
                     self.show_failure(error)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject
-from shiboken6 import isValid
 
-from app.ui.common.ops import SEEN_NEXT, Ops
+from app.ui.common.ops import SEEN_NEXT, Ops, alive
 
 # Today's freshness, for every box: a read (this one, or the shell's of Today's figures) is shown at
 # once if it is at most this old, then refreshed; one older is read again, and a window prepared longer
@@ -78,10 +77,5 @@ class EarlyReads(QObject):
     def _answer(self) -> None:
         waiting, self._waiting = self._waiting, []
         for name, fill, read_own in waiting:
-            if _alive(fill):  # its window may have been dropped meanwhile
+            if alive(fill):  # its window may have been dropped meanwhile
                 self.take(name, fill, read_own)
-
-
-def _alive(callback) -> bool:
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or isValid(owner)
