@@ -9,7 +9,6 @@ case list's one bar of parts is painted without it (PartsBar), on the list's fir
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,11 +62,10 @@ def prepare() -> None:
     """Load QtCharts and build the enum types a trend chart uses, ahead of the first chart (the shell:
     while the sign-in dialog waits for its PIN). On the UI thread, with no other thread importing Qt
     code meanwhile (PySide's import hooks on two threads at once crashed the process)."""
+    from app.ui.common.qt_app import build_enum_types
+
     _charts()
-    for module, owner, names in _FIRST_USED_ENUMS:
-        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
-        for name in names:
-            getattr(cls, name)
+    build_enum_types(_FIRST_USED_ENUMS)
 
 
 def _marker(qc, name: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -28,6 +29,16 @@ def _no_source_scan() -> None:
 
 
 _no_source_scan()
+
+
+def build_enum_types(table) -> None:
+    """PySide builds a class's enum types on their first use, some ~5 ms each: build those of ``table``
+    ((Qt module, class, enum names), ...) now, ahead of the widgets that use them. On the UI thread, never
+    beside another thread importing Qt code (two threads building one enum type could leave two types)."""
+    for module, owner, names in table:
+        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
+        for name in names:
+            getattr(cls, name)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -14,6 +14,7 @@ from shiboken6 import isValid
 
 from app.foundation.translation import pick_language
 from app.ui.common import i18n
+from app.ui.common.qt_app import build_enum_types
 from app.ui.common.ops import SEEN_FIRST, Ops
 from app.ui.shell.sign_in_dialog import SignInDialog
 from app.ui.today.early_reads import FRESH_S as TODAY_FRESH_S, EarlyReads
@@ -104,13 +105,6 @@ def _show_read(window, read) -> None:
         window.recovery.overdue.show_rows(overdue)
 
 
-def _build_enums() -> None:
-    for module, owner, names in FIRST_USED_ENUMS:
-        cls = getattr(importlib.import_module(f"PySide6.{module}"), owner)
-        for name in names:
-            getattr(cls, name)
-
-
 class _FirstPaint(QObject):
     """Calls ``then()`` once, after ``widget`` has painted for the first time."""
 
@@ -185,7 +179,7 @@ class Shell(QObject):
         charts.prepare()
         warm_widgets()  # the first window's first-use costs: ~10-15 ms of its build and paint after a PIN
         self._start_warm()
-        QTimer.singleShot(0, _build_enums)
+        QTimer.singleShot(0, lambda: build_enum_types(FIRST_USED_ENUMS))
 
     def _start_warm(self) -> None:
         if self.ops.inline or self._warm_started:
