@@ -51,13 +51,12 @@ class ImprovementsBox(QGroupBox):
     def refresh(self, order: int = IN_TURN) -> None:
         from app.services.predict.improvements import open_actions
 
-        store, user = self.store, self.user
+        store = self.store
         # no figures: the box shows no before/after, and this runs on every change of a case
-        self.ops.run(lambda: [a for a in open_actions(store) if _mine(user, a)], on_success=self.show_rows,
-                     order=order)
+        self.ops.run(lambda: open_actions(store), on_success=self.show_open, order=order)
 
     def show_open(self, actions) -> None:
-        """Every open action of the dealer (read before sign-in): this person's shown."""
+        """Every open action of the dealer (its own read, or the one made before sign-in): this person's shown."""
         self.show_rows([a for a in actions if _mine(self.user, a)])
 
     def show_rows(self, rows) -> None:
