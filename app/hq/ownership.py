@@ -20,7 +20,7 @@ from sqlalchemy import Integer, literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
-from app.models import Event, SyncConflict
+from app.models import SyncConflict
 from app.models.bulk import among_joined, among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text

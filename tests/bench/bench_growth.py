@@ -44,7 +44,7 @@ keyring.set_keyring(MemoryKeyring())
 from sqlalchemy import func, select, text  # noqa: E402
 
 from app.foundation import clock  # noqa: E402
-from app.models.store import STORE_FILE, open_database, open_store  # noqa: E402
+from app.models.store import open_database, open_store  # noqa: E402
 from app.services.demo.sample_data import fill_demo  # noqa: E402
 from app.sync import outbox  # noqa: E402
 from tests.bench.figures import figure  # noqa: E402

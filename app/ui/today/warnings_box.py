@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from shiboken6 import isValid
