@@ -142,8 +142,7 @@ def bulk_insert_columns(session, table: Table, cols: list[str], columns: list[li
         bulk_insert_rows(session, table, cols, list(zip(*columns)))
         return
     converters = [(_pg_converter if postgresql else _converter)(table.c[c].type) for c in cols]
-    rows = list(zip(*(column if f is None else [None if v is None else f(v) for v in column]
-                      for f, column in zip(converters, columns))))
+    rows = list(zip(*(_converted(column, f) for f, column in zip(converters, columns))))
     if postgresql:
         _copy(conn, table, cols, rows)
     else:
@@ -172,12 +171,15 @@ def _by_column(rows: list[tuple], converters: list) -> list[tuple]:
     a generator per row cost more than the database's insert."""
     if not any(converters):
         return rows
-    columns = list(zip(*rows))
-    for i, f in enumerate(converters):
-        if f is not None:
-            column = columns[i]  # most columns hold no NULL: then converted by map, in C
-            columns[i] = list(map(f, column)) if None not in column else [None if v is None else f(v) for v in column]
-    return list(zip(*columns))
+    return list(zip(*(_converted(column, f) for f, column in zip(converters, zip(*rows)))))
+
+
+def _converted(column, f):
+    """One column's values through its converter (None: as they are); NULL stays NULL."""
+    if f is None:
+        return column
+    # Most columns hold no NULL: then converted by map, in C.
+    return list(map(f, column)) if None not in column else [None if v is None else f(v) for v in column]
 
 
 # One instance of each bound type: a type made per statement is a new object whose cache key
