@@ -149,3 +149,19 @@ def test_only_the_events_that_may_be_news_are_read(store, people):
         assert kinds(store, zhou) == [inbox.ESCALATED] and loaded == ["case.escalated"]
     finally:
         event.remove(Event, "load", on_load)
+
+
+def test_an_advisors_news_is_read_from_their_cases_not_the_dealers_events(store, people):
+    """By the event type's index (or the dealer's cases') the read walked every case event of the
+    dealer: 2 million at 100,000 cases, 0.6-1.1 s a read, and the bell reads on every change."""
+    from tests.helpers import plans_of
+
+    admin, li, wang, zhou = people
+    escalate(store, case_for(store, li.user_id, at=None), "客户要求经理出面", wang.user_id)
+    plans = [lines for sql, lines in plans_of(store, lambda: inbox.notices_for(store, li.user_id))
+             if "FROM event" in sql]
+    assert plans
+    for lines in plans:
+        assert any("ix_failure_case_assignee_id" in line for line in lines), lines
+        on_event = [line for line in lines if " event USING" in line or "SCAN event" in line]
+        assert on_event and all("ix_event_entity" in line for line in on_event), lines
