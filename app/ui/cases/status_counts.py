@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.rules.vocab import CaseStatus
-from app.ui.common.ops import Ops
+from app.ui.common.ops import LatestRead, Ops
 from app.ui.common.widgets import plain_tip, vocab_title
 
 
@@ -24,7 +24,7 @@ class StatusCounts(QWidget):
         self.counts: dict[str, int] | None = None
         self.view: QWidget | None = None
         self._shown = False
-        self._asked = 0  # the last read asked for: an earlier one answering late is dropped
+        self._read = LatestRead(ops, self.show_counts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -47,16 +47,9 @@ class StatusCounts(QWidget):
         from app.services.cases.case_queries import count_by_status
 
         store, f = self.store, self.current_filter()
-        self._asked += 1
-        asked = self._asked
-        # A reader beside the database worker (as Today's early read): the count of every case's
-        # status (~30 ms at 100k cases) no longer holds the list's next page or refresh behind it.
-        self.ops.run(lambda: (asked, count_by_status(store, f)), on_success=self.on_counts_read, pool="io")
-
-    def on_counts_read(self, read) -> None:
-        asked, counts = read
-        if asked == self._asked:  # reads may finish out of order beside each other
-            self.show_counts(counts)
+        # Beside the database worker (as Today's early read): the count of every case's status (~30 ms
+        # at 100k cases) no longer holds the list's next page or refresh behind it.
+        self._read.ask(lambda: count_by_status(store, f))
 
     def show_counts(self, counts: dict[str, int]) -> None:
         import html  # not on the list's first build (a cold import costs ~10 ms)

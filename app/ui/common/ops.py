@@ -134,6 +134,25 @@ class _Follower(QObject):
             self.refresh()
 
 
+class LatestRead:
+    """A view's read that runs beside the database worker (pool "io"), where reads asked for one after
+    another may finish out of order: only the answer to the latest one asked for is shown."""
+
+    def __init__(self, ops: Ops, show: Callable[[Any], None]) -> None:
+        self.ops, self.show = ops, show
+        self._asked = 0
+
+    def ask(self, fn: Callable[[], Any]) -> None:
+        self._asked += 1
+        asked = self._asked
+        self.ops.run(lambda: (asked, fn()), on_success=self._answered, pool="io")
+
+    def _answered(self, read) -> None:
+        asked, result = read
+        if asked == self._asked and alive(self.show):  # not when its view closed while the read ran
+            self.show(result)
+
+
 def alive(callback) -> bool:
     """False for a method of a widget Qt has deleted (a view closed while its job ran)."""
     owner = getattr(callback, "__self__", None)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
 from app.rules.vocab import CaseStatus
 from app.services.changes import ALERTS, CALLBACKS, CASES, FORMS, REMEDIES
+from app.ui.common.ops import LatestRead
 
 # The navigation item (by its page's name) that shows each count.
 ITEMS = {"callbacks_due": "callbacks_due", "approvals": "approvals", "alerts": "today"}
@@ -27,7 +28,7 @@ class Glance(QObject):
         self.counts = None
         window.ops.follow(self, self.refresh)
         self._started = False
-        self._asked = 0  # reads asked for: only the latest one's answer is shown
+        self._read = LatestRead(window.ops, self.show_counts)
         today = window.today
         today.more_requested.connect(self.on_today_more_requested)
         window.recovery.overdue.more_requested.connect(lambda: self.on_today_more_requested("overdue"))
@@ -49,16 +50,9 @@ class Glance(QObject):
         from app.services.glance.counts import nav_counts
 
         store, supervisor = self.window.store, self.supervisor
-        self._asked += 1
-        asked = self._asked
-        # A reader beside the database worker (as the notices'): the page a person opens right after
-        # Today no longer waits behind these counts (~0.4 s at 100,000 cases).
-        self.window.ops.run(lambda: (asked, nav_counts(store, supervisor)), on_success=self._on_read, pool="io")
-
-    def _on_read(self, read) -> None:
-        asked, counts = read
-        if asked == self._asked:  # reads may finish out of order beside each other
-            self.show_counts(counts)
+        # Beside the database worker (as the notices'): the page a person opens right after Today no
+        # longer waits behind these counts (~0.4 s at 100,000 cases).
+        self._read.ask(lambda: nav_counts(store, supervisor))
 
     def show_counts(self, counts) -> None:
         self.counts = counts
