@@ -123,7 +123,8 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
                          .join(FailureCase, FailureCase.id == Callback.case_id)
                          .join(Customer, Customer.id == FailureCase.customer_id)
                          .where(*due).order_by(Callback.due_at.asc()).limit(limit))]
-        callbacks_n = _capped(s, select(Callback.id).join(FailureCase, FailureCase.id == Callback.case_id)
+        # dealer_id, not id: the callbacks are read from their open index alone (see migration 0023).
+        callbacks_n = _capped(s, select(Callback.dealer_id).join(FailureCase, FailureCase.id == Callback.case_id)
                               .where(*due))
         no_case = [FeedbackForm.dealer_id == dealer,
                    FeedbackForm.service_date >= today - timedelta(days=LOOKBACK_DAYS),
