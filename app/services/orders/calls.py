@@ -182,15 +182,19 @@ def call_figures(session, dealer_id: str, first: date, last: date, today: date |
     # Expired unreachable: today on or after the local delivery day + expire_day, i.e. delivered before
     # the local midnight that starts the day after today - expire_day.
     expired_before = datetime.combine(today - timedelta(days=expire_day - 1), time()).astimezone()
-    form = FeedbackForm.repair_order_id == RepairOrder.id
-    reached = RepairOrder.call_reached
+    # On the tables' columns: Today reads it, and Core compiles a statement of columns only without the
+    # ORM layer (see app.services.today.worklist).
+    order = RepairOrder.__table__
+    form = FeedbackForm.__table__.c.repair_order_id == order.c.id
+    reached = order.c.call_reached
     # Each CASE tests the order's own columns first: a form is read for the few orders that need one.
     due, n_reached, expired, found = session.execute(
         select(func.count(),
                func.count(case((reached, 1))),
-               func.count(case((and_(~reached, RepairOrder.delivered_at < expired_before), case(
+               func.count(case((and_(~reached, order.c.delivered_at < expired_before), case(
                    (~exists().where(form), 1))))),
                func.count(case((reached, case((exists().where(form, failure_condition(threshold)), 1))))))
-        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo, RepairOrder.delivered_at < hi)
+        .select_from(order)
+        .where(order.c.dealer_id == dealer_id, order.c.delivered_at >= lo, order.c.delivered_at < hi)
     ).one()
     return CallFigures(due, n_reached, expired, found)

@@ -40,10 +40,11 @@ def overdue_now(store, *, now: datetime | None = None, limit: int | None = None)
         # them). Ranked by window functions over every overdue case, it cost a third more.
         late = rule.late_rows(store.identity.home_dealer_id).cte().prefix_with("MATERIALIZED")
         total = select(func.count()).select_from(late).scalar_subquery()
-        q = (select(FailureCase.id, FailureCase.number, FailureCase.status, rule.no_response, rule.late_callback,
+        case = FailureCase.__table__  # its columns: a statement Core compiles without the ORM layer
+        q = (select(case.c.id, case.c.number, case.c.status, rule.no_response, rule.late_callback,
                     rule.flagged_callback, total.label("total"))
-             .join(late, late.c.rid == literal_column("failure_case.rowid"))
-             .order_by(FailureCase.opened_at, FailureCase.id))
+             .join_from(case, late, late.c.rid == literal_column("failure_case.rowid"))
+             .order_by(case.c.opened_at, case.c.id))
         if limit is not None:
             last = select(late.c.opened_at).order_by(late.c.opened_at).limit(1).offset(limit - 1).scalar_subquery()
             q = q.where(late.c.opened_at <= func.coalesce(last, late.c.opened_at)).limit(limit)
