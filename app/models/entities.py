@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger,
-                        String, Text, UniqueConstraint)
+                        String, Text, UniqueConstraint, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, id_column
@@ -89,8 +89,9 @@ class RepairOrder(Base):
         UniqueConstraint("dealer_id", "number"),
         CheckConstraint("amount_cents IS NULL OR amount_cents >= 0", name="amount_not_negative"),
         CheckConstraint("mileage IS NULL OR mileage >= 0", name="mileage_not_negative"),
-        # the day's calls; with the id, a due order's form and reached call are checked from the index alone
-        Index("ix_repair_order_dealer_delivered", "dealer_id", "delivered_at", "id"),
+        # the day's calls and the month's call figures: with the id and the reached mark, a due order's
+        # form and reached call are checked and the reached ones counted from the index alone
+        Index("ix_repair_order_dealer_delivered", "dealer_id", "delivered_at", "id", "call_reached"),
         Index("ix_repair_order_vehicle_opened", "vehicle_id", "opened_at"),  # comebacks
     )
     id: Mapped[str] = id_column()
@@ -110,6 +111,9 @@ class RepairOrder(Base):
     source: Mapped[str | None] = mapped_column(String(16))  # import | counter | demo; None: made by a form or case
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The order has a reached 3-day call among its events (app.services.orders.call_log.mark_reached, the
+    # one definition): kept by each database from its own events, never carried in a case file.
+    call_reached: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class FeedbackForm(Base):

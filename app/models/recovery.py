@@ -45,8 +45,9 @@ class Callback(Base):
         Index("ix_callback_state_due", "state", "due_at"),
         Index("ix_callback_due", "due_at"),  # head office: callbacks due in a month, every dealer
         # Today: the dealer's callbacks still to make, by due time. Partial, so the callbacks made
-        # (nearly all of them, after a while) are not in it.
-        Index("ix_callback_dealer_due_open", "dealer_id", "due_at",
+        # (nearly all of them, after a while) are not in it. With the case and the state, the count of
+        # those due and the overdue rule's late callbacks read no callback's row (migration 0023).
+        Index("ix_callback_dealer_due_open", "dealer_id", "due_at", "case_id", "state",
               sqlite_where=text("state != 'reached'"), postgresql_where=text("state != 'reached'")),
     )
     id: Mapped[str] = id_column()

@@ -20,16 +20,15 @@ from app.services import settings
 _FAILING = tuple(sorted(FAILING_GRADES))
 
 
+# The rules on the tables' columns, not the mapped classes': in a statement of columns only (the case
+# list's page, Today's lists and counts) SQLAlchemy's Core compiles and runs it without the ORM layer;
+# in an ORM statement the columns read the same. See app.services.cases.case_queries.
+_case, _call, _form = FailureCase.__table__.c, Callback.__table__.c, FeedbackForm.__table__.c
+
+
 def failure_condition(overall_threshold: int):
     """SQL: the form is a failure (app.rules.failure.failure_of)."""
-    return or_(FeedbackForm.overall < overall_threshold,
-               *(getattr(FeedbackForm, item).in_(_FAILING) for item in ITEMS))
-
-
-# The rule on the tables' columns, not the mapped classes': in a statement of columns only (the case
-# list's page) SQLAlchemy's Core compiles and runs it without the ORM layer; in an ORM statement the
-# columns read the same. See app.services.cases.case_queries.
-_case, _call = FailureCase.__table__.c, Callback.__table__.c
+    return or_(_form.overall < overall_threshold, *(_form[item].in_(_FAILING) for item in ITEMS))
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,15 @@ from app.services.today import alerts
 from app.services.customers import merging
 from app.services.privacy import purging
 from app.services.glance import form_month
+from app.services.orders import call_log
 
 # Every synced table by its name in a case file (app.sync.tables places every table of the models).
 MODELS = {s.name: s.model for s in SYNCED}
 ENTITY_MODEL = {etype: s.model for etype, s in AGGREGATES.items()}
 ENTITY_TABLE = {etype: s.name for etype, s in AGGREGATES.items()}
-# Never leaves the database that wrote it: a password hash is the user's, not head office's.
-PRIVATE = {s.name: s.private for s in SYNCED if s.private}
+# Never in a file: a password hash is the user's, not head office's; a derived column each database
+# works out from its own events (app.sync.tables).
+PRIVATE = {s.name: s.private | s.derived for s in SYNCED if s.private or s.derived}
 # Columns that point at rows another place may know under another id (see _natural_ids), from the
 # models' ForeignKeys and the registry's user columns.
 REFS = {s.name: refs(s.name) for s in SYNCED}
@@ -329,6 +331,9 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
         run.apply_records(spec, aside)
     run.store_events(new_events)
     run.store_conflicts()
+    # The orders whose reached call came with the file, or left with a change set aside: their reached
+    # mark follows the events held now (every pulled event is stored here, none elsewhere).
+    call_log.mark_reached(session, run.reached | {eid for etype, eid in aside if etype == "order"})
     # Customers merged at another place (or named here after a merge moved them): the same merge here.
     merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap))
     run.res.purged = purging.settle(session, dealer_id, run.stored)  # a customer anonymised elsewhere: here too
@@ -363,6 +368,7 @@ class _FileApplication:
         self.snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
         self.kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
         self.stored: list[dict] = []  # the events stored of the kinds settled below, as rows
+        self.reached: set[str] = set()  # the orders of the reached calls stored
         # The aggregates whose file state is applied here, so their children are too.
         self.applied: dict[str, set[str]] = {s.name: set() for s in AGGREGATES.values()}
         self._read_what_is_held(held)
@@ -571,6 +577,7 @@ class _FileApplication:
                    "occurred_at": [at for _, at in kept]}
         bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS])
         self.res.events_new = len(events)
+        self.reached = {ev["entity_id"] for ev in events if ev["kind"] == call_log.REACHED}
         # What the settling of merges and purges below reads: the rows of the events of those kinds
         # (it passes over every other kind).
         self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)

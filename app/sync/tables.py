@@ -36,6 +36,9 @@ class Synced:
     # columns that identify the same row made elsewhere (within the dealer): mapped onto the receiver's row
     natural_key: tuple[str, ...] = ()
     private: frozenset[str] = frozenset()  # columns that never leave the database that wrote them
+    # columns each database derives from its own events (so they agree with the events it holds, whatever
+    # the sender's version): never carried in a file, never set from one
+    derived: frozenset[str] = frozenset()
     user_columns: tuple[str, ...] = ()  # columns naming a user without a ForeignKey
 
     @property
@@ -52,7 +55,8 @@ SYNCED: tuple[Synced, ...] = (
     Synced("vehicle", Vehicle, RECORD),
     # A repair order is an aggregate of its own (events "order.*") since the dealer's management system
     # fills and changes it; one made by a form or a complaint still travels with them, at version 1.
-    Synced("repair_order", RepairOrder, AGGREGATE, entity_type="order", natural_key=("number",)),
+    Synced("repair_order", RepairOrder, AGGREGATE, entity_type="order", natural_key=("number",),
+           derived=frozenset({"call_reached"})),
     Synced("feedback_form", FeedbackForm, AGGREGATE, entity_type="form"),
     Synced("failure_case", FailureCase, AGGREGATE, entity_type="case"),
     Synced("remedy", Remedy, CHILD, parents=(("case_id", "failure_case"),)),

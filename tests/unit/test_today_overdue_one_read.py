@@ -89,4 +89,6 @@ def test_the_overdue_box_reads_the_rule_once(store):
     # The late first responses from the (dealer, status, response, opened) index alone; a case is read
     # by its id only for its callbacks, never again for the list or the count.
     assert any("COVERING INDEX ix_failure_case_dealer_status_response" in line for line in plan), plan
+    # The late callbacks' cases from the open callbacks' index alone (migration 0023), not a callback's row each.
+    assert any("COVERING INDEX ix_callback_dealer_due_open" in line for line in plan), plan
     assert sum("failure_case USING INDEX sqlite_autoindex_failure_case_1" in line for line in plan) == 2, plan

@@ -22,6 +22,11 @@ LOOKBACK_DAYS = 30
 COUNT_CAP = 1000
 # The overdue cases Today lists (the oldest); the case list's "Overdue only" filter shows them all.
 OVERDUE_SHOWN = 50
+# Today's statements are written on the tables, not the mapped classes: SQLAlchemy's Core compiles and
+# runs a statement of columns only without its ORM layer, half of their compiling on the first read in
+# a process (the read the desk waits for after the PIN). The SQL is the same.
+_case, _customer, _callback, _form, _order = (m.__table__ for m in (FailureCase, Customer, Callback, FeedbackForm,
+                                                                    RepairOrder))
 
 
 @dataclass(frozen=True)
@@ -94,48 +99,48 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
     today = today or (now.astimezone().date() if now else clock.today())
     now = now or utcnow()
     dealer = store.identity.home_dealer_id
+    case, customer, call, form, order = _case.c, _customer.c, _callback.c, _form.c, _order.c
     with store.session() as s:
         threshold = settings.get(s, "failure.overall_threshold")
         first_response_hours = settings.get(s, "cases.first_response_hours")
         grace = settings.get(s, "recovery.callback_overdue_hours")
 
-        def cases(cond, order):
-            base = select(FailureCase.id, FailureCase.number, Customer.name, FailureCase.opened_at,
-                          FailureCase.severity).join(Customer, Customer.id == FailureCase.customer_id) \
-                .where(FailureCase.dealer_id == dealer, *cond)
+        def cases(cond, order_by):
+            base = select(case.id, case.number, customer.name, case.opened_at, case.severity) \
+                .join_from(_case, _customer, customer.id == case.customer_id).where(case.dealer_id == dealer, *cond)
             rows = [CaseItem(*r, overdue=first_response_overdue(r[3], None, now, first_response_hours))
-                    for r in s.execute(base.order_by(order).limit(limit))]
+                    for r in s.execute(base.order_by(order_by).limit(limit))]
             # dealer_id, not id: the count then reads Today's index alone (see migration 0005_today).
-            n = _capped(s, select(FailureCase.dealer_id).where(FailureCase.dealer_id == dealer, *cond))
+            n = _capped(s, select(case.dealer_id).where(case.dealer_id == dealer, *cond))
             return rows, n
 
-        waiting, waiting_n = cases([FailureCase.status == CaseStatus.OPEN.value,
-                                    FailureCase.first_response_at.is_(None)], FailureCase.opened_at.asc())
+        waiting, waiting_n = cases([case.status == CaseStatus.OPEN.value, case.first_response_at.is_(None)],
+                                   case.opened_at.asc())
         # Callbacks still to make that are due by the end of today (overdue ones first, they are older).
         tonight = clock.local_midnight(today + timedelta(days=1))
-        due = [Callback.dealer_id == dealer, Callback.state != CallbackState.REACHED.value,
-               Callback.due_at < tonight, FailureCase.status != CaseStatus.CLOSED.value]
+        due = [call.dealer_id == dealer, call.state != CallbackState.REACHED.value,
+               call.due_at < tonight, case.status != CaseStatus.CLOSED.value]
         callbacks = [CaseItem(r[0], r[1], r[2], r[3], r[4], due_at=r[5],
                               overdue=callback_overdue(r[5], now, grace))
                      for r in s.execute(
-                         select(FailureCase.id, FailureCase.number, Customer.name, FailureCase.opened_at,
-                                FailureCase.severity, Callback.due_at)
-                         .join(FailureCase, FailureCase.id == Callback.case_id)
-                         .join(Customer, Customer.id == FailureCase.customer_id)
-                         .where(*due).order_by(Callback.due_at.asc()).limit(limit))]
-        callbacks_n = _capped(s, select(Callback.id).join(FailureCase, FailureCase.id == Callback.case_id)
+                         select(case.id, case.number, customer.name, case.opened_at, case.severity, call.due_at)
+                         .join_from(_callback, _case, case.id == call.case_id)
+                         .join(_customer, customer.id == case.customer_id)
+                         .where(*due).order_by(call.due_at.asc()).limit(limit))]
+        # dealer_id, not id: the callbacks are read from their open index alone (see migration 0023).
+        callbacks_n = _capped(s, select(call.dealer_id).join_from(_callback, _case, case.id == call.case_id)
                               .where(*due))
-        no_case = [FeedbackForm.dealer_id == dealer,
-                   FeedbackForm.service_date >= today - timedelta(days=LOOKBACK_DAYS),
+        no_case = [form.dealer_id == dealer,
+                   form.service_date >= today - timedelta(days=LOOKBACK_DAYS),
                    failure_condition(threshold),
-                   ~exists().where(FailureCase.form_id == FeedbackForm.id)]
+                   ~exists().where(case.form_id == form.id)]
         forms = [FormItem(r[0], r[1], r[2], r[3], f"{r[4]}{r[5]}{r[6]}", r[7]) for r in s.execute(
-            select(FeedbackForm.id, RepairOrder.number, Customer.name, FeedbackForm.service_date,
-                   FeedbackForm.timeliness, FeedbackForm.repair_quality, FeedbackForm.attitude, FeedbackForm.overall)
-            .join(RepairOrder, RepairOrder.id == FeedbackForm.repair_order_id)
-            .join(Customer, Customer.id == RepairOrder.customer_id)
-            .where(*no_case).order_by(FeedbackForm.service_date.desc()).limit(limit))]
-        forms_n = _capped(s, select(FeedbackForm.dealer_id).where(*no_case))
+            select(form.id, order.number, customer.name, form.service_date,
+                   form.timeliness, form.repair_quality, form.attitude, form.overall)
+            .join_from(_form, _order, order.id == form.repair_order_id)
+            .join(_customer, customer.id == order.customer_id)
+            .where(*no_case).order_by(form.service_date.desc()).limit(limit))]
+        forms_n = _capped(s, select(form.dealer_id).where(*no_case))
         month = month_headline(s, dealer, today)
         calls = call_figures(s, dealer, today.replace(day=1), today, today)
     return TodayFigures(waiting, waiting_n, callbacks, callbacks_n, forms, forms_n, month, calls)
