@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger,
-                        String, Text, UniqueConstraint, false)
+                        String, Text, UniqueConstraint, false, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, id_column
@@ -211,6 +211,9 @@ class Event(Base):
         UniqueConstraint("entity_type", "entity_id", "seq", name="uq_event_entity_seq"),
         Index("ix_event_entity", "entity_id", "seq"),
         Index("ix_event_occurred", "occurred_at"),  # the audit view, newest first
+        # A supervisor's notices: the dealer's escalations of the last weeks (migration 0024).
+        Index("ix_event_escalated", "occurred_at", sqlite_where=text("kind = 'case.escalated'"),
+              postgresql_where=text("kind = 'case.escalated'")),
     )
     id: Mapped[str] = id_column()
     entity_type: Mapped[str] = mapped_column(String(16))  # case | form | order
