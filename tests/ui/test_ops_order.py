@@ -81,3 +81,42 @@ def test_first_reads_done_once_every_read_asked_first_is_answered(qtbot):
     qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
     assert told == [["figures", "trend"]] or told == [["figures", "notices", "trend"]]
     assert ops.first_reads == 0
+
+
+def test_a_thread_readied_ahead_takes_the_job_a_person_waits_for():
+    """The PIN check's thread is started while the names are listed: the check then starts at once,
+    not after a thread's start (~40 ms while the main window's code loads beside it)."""
+    pool = Workers(1, "test-ready")
+    pool.ready()
+    pool.ready()  # one free thread is enough: no second, whatever the size
+    readied = list(pool._threads)
+    assert len(readied) == 1 and readied[0].is_alive()
+    ran_on = pool.submit(lambda _: threading.current_thread(), None).result(20)
+    assert ran_on is readied[0] and pool._threads == readied
+    big = Workers(4, "test-ready-busy")
+    held = threading.Event()
+    busy = big.submit(lambda _: held.wait(20), None)
+    big.ready()  # its one thread is busy: another waits for the next job
+    assert len(big._threads) == 2
+    held.set()
+    busy.result(20)
+    pool.shutdown(), big.shutdown()
+    pool.ready()
+    assert pool._threads == readied  # none after a shutdown
+
+
+def test_the_pin_checks_thread_is_started_once_the_store_is_open(qtbot, tmp_path):
+    from app.models.store import open_store
+    from app.ui.common.qt_app import create_app
+    from app.ui.shell.shell import Shell
+
+    create_app()
+    ops = Ops()
+    try:
+        assert ops._now._threads == []
+        dialog = Shell(ops, store=open_store(tmp_path)).start()
+        qtbot.addWidget(dialog)
+        assert [t.is_alive() for t in ops._now._threads] == [True]
+    finally:
+        qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+        ops.close()

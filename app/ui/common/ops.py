@@ -178,6 +178,7 @@ class Ops(QObject):
         self._db = Workers(1, "ops-db")  # database work, one at a time
         self._io = Workers(4, "ops-io")  # network and PDF work, reads beside the db worker
         self._now = Workers(1, "ops-now")  # a person waits for it
+        self._pools = {"db": self._db, "io": self._io, "now": self._now}
         self._pending: set[_Pending] = set()
         self.first_reads = 0  # jobs of order SEEN_FIRST or SEEN_NEXT not answered yet
         self.closed = False
@@ -222,7 +223,12 @@ class Ops(QObject):
         self.first_reads += pending.first
         self._pending.add(pending)
         self.busy_changed.emit(True)
-        pending.future = {"db": self._db, "io": self._io, "now": self._now}[pool].submit(_work, pending, order)
+        pending.future = self._pools[pool].submit(_work, pending, order)
+
+    def ready(self, pool: str) -> None:
+        """A thread of ``pool`` started ahead of the job a person will wait for (see Workers.ready)."""
+        if not (self.inline or self.closed):
+            self._pools[pool].ready()
 
     def _finished(self, pending: _Pending) -> None:
         """On the UI thread: the job's answer, delivered; its closure and outcome are dropped here."""

@@ -85,12 +85,22 @@ class Workers:
             # taken the first (the main window's code loading, asked for with the store's opening)
             # waiting for the first instead of running beside it.
             if self._idle[1] > self._idle[0] and len(self._threads) < self.size:
-                self._idle[0] += 1  # counted before it starts: the next job doesn't start another
-                thread = threading.Thread(target=_serve, args=(self._jobs, self._idle, self._lock),
-                                          name=f"{self.name}_{len(self._threads)}", daemon=True)
-                self._threads.append(thread)
-                thread.start()
+                self._start_thread()
         return future
+
+    def ready(self) -> None:
+        """Start a thread now if none is free, before the job it waits for: a thread's start waits
+        for the interpreter (~40 ms while the main window's code loads beside it)."""
+        with self._lock:
+            if not self._shut and self._idle[0] <= self._idle[1] and len(self._threads) < self.size:
+                self._start_thread()
+
+    def _start_thread(self) -> None:
+        self._idle[0] += 1  # counted before it starts: the next job doesn't start another
+        thread = threading.Thread(target=_serve, args=(self._jobs, self._idle, self._lock),
+                                  name=f"{self.name}_{len(self._threads)}", daemon=True)
+        self._threads.append(thread)
+        thread.start()
 
     def shutdown(self) -> list:
         """Take no more work; cancel what has not started and return those jobs' arguments (in the

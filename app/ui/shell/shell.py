@@ -218,6 +218,7 @@ class Shell(QObject):
 
     def on_store_opened(self, store) -> None:
         self.store = store
+        self.ops.ready("now")  # the PIN check's thread, started before the window's code loads beside it
         self.ops.run(lambda: _language(store), on_success=self.on_language_read)
         self._read_today()  # beside the names being listed: a PIN entered at once finds it read, or nearly
         self._read_boxes()  # beside it: mostly SQLite's work, which runs on the other core
