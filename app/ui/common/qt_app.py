@@ -41,11 +41,14 @@ def build_enum_types(table) -> None:
             getattr(cls, name)
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
+def create_app(argv: list[str] | None = None, *, fonts: bool = True) -> QApplication:
+    """The application; ``fonts=False`` leaves the bundled font to the caller (install_fonts), for a
+    first window whose words need none of its glyphs."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Recovery Desk")
     app.setOrganizationName("RecoveryDesk")
-    install_fonts(app)
+    if fonts:
+        install_fonts(app)
     collect_on_ui_thread(app)  # before any worker starts
     from app.ui.common.style import STYLE
 
