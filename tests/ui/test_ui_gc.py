@@ -69,3 +69,46 @@ def test_a_full_collection_not_due_is_looked_at_again_only_after_as_many_collect
     assert collector.long_lived == 1300 and collector.recheck_at == 0
     collector.deleteLater()
 
+
+
+def test_a_collection_due_waits_for_pending_answers_a_second_at_most(qapp, monkeypatch):
+    """Due while background work is still to be answered (a first page, Today's boxes), a collection
+    waits for the answers, MAX_WAITS checks at most: its walk would hold the interpreter they need."""
+    fake = FakeGc((800, 3, 3), 1000)
+    monkeypatch.setattr(ui_gc, "gc", fake)
+    pending = [True]
+    monkeypatch.setattr(ui_gc, "_answers_pending", lambda: pending[0])
+    collector = ui_gc._Collector(qapp)
+    collector.timer.stop()
+    for _ in range(ui_gc.MAX_WAITS):
+        collector.check()
+    assert fake.collected == []
+    collector.check()  # work pending for longer: collected all the same
+    assert fake.collected == [0]
+    fake.counts = (800, 3, 3)
+    collector.check()  # waits again, from its first check
+    pending[0] = False
+    collector.check()  # answered: at once
+    assert fake.collected == [0, 0]
+    collector.deleteLater()
+
+
+def test_answers_are_pending_while_a_job_runs_and_until_its_answer_is_handed_over(qapp):
+    import threading
+
+    from app.ui.common.ops import Ops, working
+
+    ops = Ops()
+    go = threading.Event()
+    answers = []
+    ops.run(go.wait, on_success=answers.append)
+    assert working() and ui_gc._answers_pending()
+    go.set()
+    ops.wait_idle()
+    assert working()  # done on its worker, not yet handed over on the UI thread
+    for _ in range(100):
+        qapp.processEvents()
+        if answers:
+            break
+    assert answers == [True] and not working()
+    ops.close()
