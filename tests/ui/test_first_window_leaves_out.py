@@ -20,8 +20,14 @@ CHILD = textwrap.dedent("""
     import app.cli  # the console script's import, as bench_case_list's start
     from app.foundation.paths import resolve_data_dir
 
-    collections = []  # from the GUI's code on (PySide first)
-    gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info["generation"]))
+    collections = []  # from PySide's first import on (a module compiled from its source before may collect)
+
+    class PySideWatch:  # an import finder that finds nothing: it only sees PySide's import begin
+        def find_spec(self, name, path=None, target=None):
+            if name == "PySide6" and not gc.callbacks:
+                gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info["generation"]))
+
+    sys.meta_path.insert(0, PySideWatch())
     from app.ui.shell.application import start_gui
     from app.ui.shell.sign_in_dialog import SignInDialog
 

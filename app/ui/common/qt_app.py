@@ -7,9 +7,6 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from app.ui.common.fonts import install_fonts
-from app.ui.common.ui_gc import collect_on_ui_thread
-
 
 def _uses_pyside(module) -> bool:
     """Whether a module uses PySide, by its name: ours that do are app.ui's."""
@@ -28,7 +25,10 @@ def _no_source_scan() -> None:
         feature._mod_uses_pyside = _uses_pyside
 
 
-_no_source_scan()
+_no_source_scan()  # before this module's own imports below: each import statement after PySide's was checked
+
+from app.ui.common.fonts import install_fonts  # noqa: E402
+from app.ui.common.ui_gc import collect_on_ui_thread  # noqa: E402
 
 
 def build_enum_types(table) -> None:

@@ -12,9 +12,9 @@ gc.disable()
 
 from pathlib import Path  # noqa: E402 - after the collector is paused
 
-from app.foundation.translation import pick_language
-from app.ui.common import i18n
-from app.ui.common.qt_app import create_app
+from app.ui.common.qt_app import create_app  # noqa: E402 - first: PySide's import hook is made cheap there
+from app.foundation.translation import pick_language  # noqa: E402
+from app.ui.common import i18n  # noqa: E402
 
 
 def start_gui(data_dir: Path):
