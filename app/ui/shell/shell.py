@@ -158,10 +158,10 @@ class Shell(QObject):
         # What start-up made so far (modules, classes, the dialog) lives as long as the process: out of
         # the collector's reach, so its first collection on the UI thread doesn't walk it all.
         gc.freeze()
-        # The bundled Chinese font, if the dialog's words didn't need it before its paint: in before
-        # the names (data, often Chinese) are listed.
-        install_fonts(QApplication.instance())
         self.open_store()
+        # The bundled Chinese font, if the dialog's words didn't need it before its paint: in while the
+        # store opens, before the names (data, often Chinese) are listed.
+        install_fonts(QApplication.instance())
         # Today's trend charts' code and enum types (~15 ms), on this thread before the main window's
         # code loads beside it: after the PIN only the charts' drawing is left.
         from app.ui.common import charts
