@@ -109,11 +109,6 @@ def _collected(fn: Callable[[], Any], catch: type[BaseException] = BaseException
     return result, error, seen.value
 
 
-def working() -> bool:
-    """Whether any Ops still has an answer to hand over (the UI thread's cycle collector waits for them)."""
-    return any(isValid(ops) and ops.busy for ops in list(_live))
-
-
 def settle(msecs: int = 30000) -> None:
     """On the UI thread: wait until no Ops has work queued, handing every answer over (and any job
     an answer starts); the end of a test, before its store closes."""

@@ -10,18 +10,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 # worker that is a job's thread, and a collected cycle holding a closed view (a window and its
 # lambdas) deletes Qt objects there, off their own thread: Qt then crashes at random, later, anywhere.
 CHECK_MS = 250
-# A collection due while the desk's background work is still to be answered waits for the answers, this
-# many checks at most (a second): its walk holds the interpreter that the jobs' Python and the UI's
-# answer to them need. Start-up's first walk (the database layer's and the main window's modules, made
-# since the sign-in dialog and not frozen yet) took 25-35 ms of the UI thread around the PIN; one in the
-# case list's first build, 2-10 ms.
-MAX_WAITS = 4
-
-
-def _answers_pending() -> bool:
-    from app.ui.common.ops import working  # loaded long before any work is pending
-
-    return working()
 
 
 class _Collector(QObject):
@@ -31,7 +19,6 @@ class _Collector(QObject):
         super().__init__(app)
         self.long_lived = 0  # objects in the oldest generation after its last collection
         self.recheck_at = 0  # the oldest generation's count at which a full collection is considered again
-        self.waited = 0  # checks a due collection has waited for pending answers (MAX_WAITS)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(CHECK_MS)
@@ -41,10 +28,6 @@ class _Collector(QObject):
         counts, limits = gc.get_count(), gc.get_threshold()
         if counts[0] <= limits[0]:
             return
-        if self.waited < MAX_WAITS and _answers_pending():
-            self.waited += 1
-            return
-        self.waited = 0
         generation = 0
         for older in (1, 2):  # the oldest generation due, as the interpreter's own rule picks it
             if counts[older] > limits[older]:
