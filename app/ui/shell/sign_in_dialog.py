@@ -64,12 +64,11 @@ class SignInDialog(QDialog):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Its own paint, not an event filter: a filter had every event of the dialog (show, resize,
-        # polish...) made a Python object, and PySide build QEvent's 180-member enum, before the first
-        # paint (~3 ms of the first window).
+        # polish...) made a Python object before the first paint (~3 ms of the first window).
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._after_first_paint)  # once this paint is on screen
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is on screen
 
     def _after_first_paint(self) -> None:
         # The SVG icon loads Qt's SVG icon engine and QtSvg (~1.5 ms, more from a cold disk): after the
