@@ -4,6 +4,7 @@ full collections included (a full collection walks every object the desk holds).
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.ui.common import ui_gc
 
@@ -69,3 +70,51 @@ def test_a_full_collection_not_due_is_looked_at_again_only_after_as_many_collect
     assert collector.long_lived == 1300 and collector.recheck_at == 0
     collector.deleteLater()
 
+
+
+def test_a_deferred_collection_waits_a_few_checks_or_until_resumed(qapp, monkeypatch):
+    fake = FakeGc((800, 3, 3), 1000)
+    monkeypatch.setattr(ui_gc, "gc", fake)
+    collector = ui_gc._Collector(qapp)
+    collector.timer.stop()
+    try:
+        ui_gc.defer_collection(checks=3)
+        for _ in range(3):
+            collector.check()
+        assert fake.collected == []
+        collector.check()  # deferred long enough: collected all the same
+        assert fake.collected == [0]
+        fake.counts = (800, 3, 3)
+        ui_gc.defer_collection()
+        collector.check()
+        ui_gc.resume_collection()  # what it waited for is done: at once
+        collector.check()
+        assert fake.collected == [0, 0]
+    finally:
+        ui_gc.resume_collection()
+        collector.deleteLater()
+
+
+def test_the_case_list_defers_collection_until_its_first_rows_are_painted(qtbot, store, advisor, tmp_path):
+    """A walk of every young object (the collector's first in a fresh process: 2-10 ms) waits until the
+    list's first rows are on screen, instead of falling inside its first build."""
+    from app.services.demo.sample_data import fill_demo
+    from app.services.drafts import DraftBox
+    from app.ui.cases.cases_view import CasesView
+    from app.ui.common.ops import Ops
+
+    fill_demo(store, forms=40, cases=30, seed=3)
+    ops = Ops()  # threaded: the first page arrives after the page is built
+    try:
+        view = CasesView(store, ops, advisor, DraftBox(tmp_path))
+        qtbot.addWidget(view)
+        assert ui_gc._deferred > 0
+        view.resize(1366, 700)
+        view.show()
+        qtbot.waitUntil(lambda: view.table.painted is None, timeout=20000)  # its first rows painted
+        assert ui_gc._deferred == 0
+    finally:
+        ops.wait_idle()
+        for _ in range(20):
+            QApplication.processEvents()
+        ops.close()

@@ -15,6 +15,7 @@ from app.ui.cases.case_table_model import CaseTableModel
 from app.ui.cases.status_counts import StatusCounts
 from app.services.changes import CASES
 from app.ui.common.ops import Ops
+from app.ui.common.ui_gc import defer_collection, resume_collection
 from app.ui.common.widgets import Label, combo_value, icon, set_combo_value, vocab_title
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
@@ -142,6 +143,7 @@ class CasesView(QWidget):
         if self._after_paint is None:
             return  # told already (by the first paint or by the 250 ms, whichever came first)
         self.table.painted = None
+        resume_collection()
         then = self._after_paint
         self._after_paint = None
         if then:
@@ -187,6 +189,7 @@ class CasesView(QWidget):
         self.setObjectName("cases")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
         self._after_paint: list | None = []  # see after_rows_painted; None once the rows are painted
+        defer_collection()  # until the first rows are painted (a second at most)
         # The model first: it starts the count and first page (filters at their defaults) in the
         # background, and the database works while the rest of the page is built.
         self.build_frame()

@@ -7,9 +7,6 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from app.ui.common.fonts import install_fonts
-from app.ui.common.ui_gc import collect_on_ui_thread
-
 
 def _uses_pyside(module) -> bool:
     """Whether a module uses PySide, by its name: ours that do are app.ui's."""
@@ -28,7 +25,10 @@ def _no_source_scan() -> None:
         feature._mod_uses_pyside = _uses_pyside
 
 
-_no_source_scan()
+_no_source_scan()  # before this module's own imports below: each import statement after PySide's was checked
+
+from app.ui.common.fonts import install_fonts  # noqa: E402
+from app.ui.common.ui_gc import collect_on_ui_thread  # noqa: E402
 
 
 def build_enum_types(table) -> None:
@@ -41,11 +41,14 @@ def build_enum_types(table) -> None:
             getattr(cls, name)
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
+def create_app(argv: list[str] | None = None, *, fonts: bool = True) -> QApplication:
+    """The application; ``fonts=False`` leaves the bundled font to the caller (install_fonts), for a
+    first window whose words need none of its glyphs."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Recovery Desk")
     app.setOrganizationName("RecoveryDesk")
-    install_fonts(app)
+    if fonts:
+        install_fonts(app)
     collect_on_ui_thread(app)  # before any worker starts
     from app.ui.common.style import STYLE
 

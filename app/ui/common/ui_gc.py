@@ -10,6 +10,22 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 # worker that is a job's thread, and a collected cycle holding a closed view (a window and its
 # lambdas) deletes Qt objects there, off their own thread: Qt then crashes at random, later, anywhere.
 CHECK_MS = 250
+_deferred = 0  # checks still to pass without a collection (defer_collection)
+
+
+def defer_collection(checks: int = 4) -> None:
+    """No collection for the next ``checks`` checks (a second), or until resume_collection(): for a page's
+    first rows being built and painted, which a walk of every young object would hold up. In a fresh
+    process, the collector's first walk (the database layer's modules: 2-10 ms) fell inside the case
+    list's first build in some runs."""
+    global _deferred
+    _deferred = max(_deferred, checks)
+
+
+def resume_collection() -> None:
+    """Collections as due again (the rows defer_collection waited for are on screen)."""
+    global _deferred
+    _deferred = 0
 
 
 class _Collector(QObject):
@@ -25,6 +41,10 @@ class _Collector(QObject):
 
     @Slot()
     def check(self) -> None:
+        global _deferred
+        if _deferred:
+            _deferred -= 1
+            return
         counts, limits = gc.get_count(), gc.get_threshold()
         if counts[0] <= limits[0]:
             return

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 # Only the classes the sign-in dialog (the first window) builds: PySide makes a class's Python type,
 # every enum of it included, when the name is first imported (QAbstractItemView's eight enums,
 # QDialogButtonBox's StandardButton...): the others are imported where they are used.
@@ -12,8 +13,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLayout, 
 from app.foundation.paths import resources_dir
 from app.ui.common.style import set_role
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
 
 def icon(name: str) -> QIcon:
+    from PySide6.QtGui import QIcon  # here: its type (~1 ms) is made after the sign-in dialog's first paint
+
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
 
 

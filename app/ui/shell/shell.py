@@ -8,12 +8,13 @@ import importlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal  # no Qt namespace before the first window (see ops)
+from PySide6.QtCore import QObject, QTimer, Signal  # no Qt namespace before the first window (see ops)
 from PySide6.QtWidgets import QApplication, QDialog
 from shiboken6 import isValid
 
 from app.foundation.translation import pick_language
 from app.ui.common import i18n
+from app.ui.common.fonts import install_fonts
 from app.ui.common.qt_app import build_enum_types
 from app.ui.common.ops import SEEN_FIRST, Ops
 from app.ui.shell.sign_in_dialog import SignInDialog
@@ -105,22 +106,6 @@ def _show_read(window, read) -> None:
         window.recovery.overdue.show_rows(overdue)
 
 
-class _FirstPaint(QObject):
-    """Calls ``then()`` once, after ``widget`` has painted for the first time."""
-
-    def __init__(self, widget, then) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and self.then is not None:
-            then, self.then = self.then, None
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, then)
-        return False
-
-
 class Shell(QObject):
     window_shown = Signal(object)  # the MainWindow
     locked = Signal()
@@ -160,7 +145,7 @@ class Shell(QObject):
         if self.store is None:
             # Open the store only once the dialog has painted: the database layer's imports run in
             # the background but share the interpreter, and would otherwise delay the first window.
-            self._painted = _FirstPaint(self.dialog, self._after_first_paint)
+            self.dialog.first_painted.connect(self._after_first_paint)
         else:
             self.on_store_opened(self.store)
         self.dialog.show()
@@ -170,7 +155,13 @@ class Shell(QObject):
         """Open the store, and load the main window's code beside it: both before the PIN can be
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
+        # What start-up made so far (modules, classes, the dialog) lives as long as the process: out of
+        # the collector's reach, so its first collection on the UI thread doesn't walk it all.
+        gc.freeze()
         self.open_store()
+        # The bundled Chinese font, if the dialog's words didn't need it before its paint: in while the
+        # store opens, before the names (data, often Chinese) are listed.
+        install_fonts(QApplication.instance())
         # Today's trend charts' code and enum types (~15 ms), on this thread before the main window's
         # code loads beside it: after the PIN only the charts' drawing is left.
         from app.ui.common import charts
