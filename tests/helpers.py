@@ -94,11 +94,12 @@ def downgrade(engine, revision: str) -> None:
             c.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
-def plans_of(db, work) -> list[tuple[str, list[str]]]:
+def plans_of(db, work, *, as_planned: bool = False) -> list[tuple[str, list[str]]]:
     """(statement, the lines of its plan) for every SELECT (or WITH) ``work`` makes on ``db`` (a store
     or head office's database: anything with an ``engine``). SQLite answers ``EXPLAIN QUERY PLAN``
     (a line per step, its detail); on PostgreSQL sequential scans are turned off first, so a lookup
-    shows the index it can use (tiny test tables are scanned otherwise), and ``EXPLAIN`` gives a line per row."""
+    shows the index it can use (tiny test tables are scanned otherwise), and ``EXPLAIN`` gives a line per row.
+    ``as_planned``: PostgreSQL's plans as its planner chooses them (sequential scans left on)."""
     import sqlalchemy
 
     plans = []
@@ -108,7 +109,7 @@ def plans_of(db, work) -> list[tuple[str, list[str]]]:
         if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
             return
         if postgres:
-            cursor.connection.execute("SET enable_seqscan = off")
+            cursor.connection.execute("SET enable_seqscan = " + ("on" if as_planned else "off"))
             rows = cursor.connection.execute("EXPLAIN " + statement, parameters).fetchall()
             plans.append((statement, [r[0] for r in rows]))
         else:

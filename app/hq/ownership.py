@@ -113,8 +113,10 @@ def _owner_query(postgresql: bool, table: str, order: int):
         return among_joined(postgresql, select(literal(order), model.id, model.dealer_id, version), model.id, "ids")
     col, parent = tables.BY_NAME[table].parents[0]
     pmodel = MODELS[parent]
-    query = among_joined(postgresql, select(literal(order), model.id, pmodel.dealer_id, version), model.id, "ids")
-    return query.join(pmodel, pmodel.id == getattr(model, col))
+    query = select(literal(order), model.id, pmodel.dealer_id, version)
+    if postgresql:  # the parent's row read with each id's (among_joined)
+        return among_joined(True, query.join_from(model, pmodel, pmodel.id == getattr(model, col)), model.id, "ids")
+    return among_joined(False, query, model.id, "ids").join(pmodel, pmodel.id == getattr(model, col))
 
 
 def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
