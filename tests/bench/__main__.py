@@ -27,7 +27,7 @@ KEPT = "## Before and after"  # the heading from which docs/benchmarks.md is wri
 
 # name -> (arguments for --quick, arguments for --full); {stores} is the folder of kept demo stores.
 BENCHES: dict[str, tuple[list[str], list[str]]] = {
-    "bench_case_list": (["--data-dir", "{stores}/10k", "--forms", "20000", "--cases", "10000", "--runs", "2"],
+    "bench_case_list": (["--data-dir", "{stores}/10k", "--forms", "20000", "--cases", "10000", "--runs", "4"],
                         ["--data-dir", "{stores}/100k", "--forms", "200000", "--cases", "100000", "--runs", "5"]),
     # --quick's sizes keep the whole run within ten minutes on a shared 2-core machine; the growth
     # factors still compare two sizes four times apart.
