@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.foundation import clock
 from app.hq.counters import add_dealer, issue_code, redeem
 from app.foundation.ids import new_id
-from app.models import (Base, EarlyWarning, FeedbackForm, HqFormMonth, ImprovementAction, NetworkImprovement, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
+from app.models import (Base, EarlyWarning, FailureCase, FeedbackForm, HqFormMonth, ImprovementAction, NetworkImprovement, HqBlobHolder, HqCounter, HqEnrolment, HqRefusal, SyncConflict, SyncPublished, SyncReceived,
                         User, utcnow)
 from app.models.store import open_database
 from app.reports import cases as case_report
@@ -94,8 +94,9 @@ def _what_a_user_sees(store, month: str) -> dict:
 
 
 def test_every_table_with_a_dealer_moves_to_head_offices_dealer(store, tmp_path):
-    month = clock.today().strftime("%Y-%m")  # the demo's month, even if the clock passes midnight meanwhile
     _fill_every_table(store, tmp_path)
+    with store.session() as s:  # the demo's month (its newest case's), even just after a month began
+        month = s.scalar(select(func.max(FailureCase.opened_at))).astimezone().strftime("%Y-%m")
     old = store.identity.home_dealer_id
     before = _rows_by_dealer(store)
     # Walks the models, so a table added with a dealer_id fails here until the fill above gives it rows.

@@ -55,7 +55,10 @@ def _forms(store, path, rows):
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])  # on PostgreSQL its queries run at once
 def test_the_glance_is_the_network_reports_figures_with_callbacks_and_overdue(tmp_path, new_store, new_hq_db,
-                                                                             backend, request):
+                                                                             backend, request, monkeypatch):
+    month_start = clock.now().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    if clock.now() - month_start < timedelta(hours=31):  # the cases opened 30 hours ago are this month's
+        monkeypatch.setenv(clock.ENV, clock.setting_for(month_start + timedelta(hours=31)))
     db = (new_hq_db(tmp_path / "hq.sqlite3") if backend == "sqlite"
           else open_database(request.getfixturevalue("pg_url_at_head")))
     a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
