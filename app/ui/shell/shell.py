@@ -89,10 +89,11 @@ def _warm(data_dir: Path) -> None:
 
 @functools.cache  # once
 def _freeze_start_up() -> None:
-    """Once, when the main window's code is loaded (or its first window is built): everything start-up
-    made so far (modules, classes, the sign-in dialog) moves out of reach of Python's cycle collection,
-    which otherwise walked all of it at each full collection while the window was built (two took 54 ms
-    at 100k cases). What start-up keeps lives as long as the process anyway."""
+    """At the sign-in dialog's first paint, and again once the main window's code is loaded (or its
+    first window is built): everything start-up made so far (modules, classes, the sign-in dialog) moves
+    out of reach of Python's cycle collection, which otherwise walked all of it at each full collection
+    while the window was built (two took 54 ms at 100k cases), and at its first collection on the UI
+    thread. What start-up keeps lives as long as the process anyway."""
     gc.freeze()
 
 
@@ -155,9 +156,7 @@ class Shell(QObject):
         """Open the store, and load the main window's code beside it: both before the PIN can be
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
-        # What start-up made so far (modules, classes, the dialog) lives as long as the process: out of
-        # the collector's reach, so its first collection on the UI thread doesn't walk it all.
-        gc.freeze()
+        _freeze_start_up()
         self.open_store()
         # The bundled Chinese font, if the dialog's words didn't need it before its paint: in while the
         # store opens, before the names (data, often Chinese) are listed.
