@@ -103,6 +103,26 @@ def walk(store, data_dir, *, who, case_id, remedy=None, stop_before=None):
             "remedy_status": proposed.status if proposed else None, "status": g.status}
 
 
+def call(store, data_dir, *, who, ro, reached, day=None, grades=None, name="客户", phone="13900000000",
+         plate="京A00000"):
+    """A 3-day call on repair order ``ro`` on the version stored here, as the call list offers it: not
+    reached (record_attempt), or reached with the form typed on the call (enter_form's call_on)."""
+    from sqlalchemy import select
+
+    from app.models import RepairOrder
+    from app.services.orders.calls import record_attempt
+
+    me = _me(store, who)
+    with store.session() as s:
+        order_id, version = s.execute(select(RepairOrder.id, RepairOrder.version).where(
+            RepairOrder.dealer_id == store.identity.home_dealer_id, RepairOrder.number == ro)).one()
+    if not reached:
+        return {"version": record_attempt(store, order_id, me.user_id, reached=False, expected_version=version)}
+    saved = feedback_forms.enter_form(store, FormEntry(ro, date.fromisoformat(day), name, phone, plate, *grades), me,
+                                      call_on=(order_id, version))
+    return {"form_id": saved.form_id, "order_id": order_id}
+
+
 def approve(store, data_dir, *, who, remedy_id):
     me = _me(store, who)
     [view] = [r for r in remedies.pending_approvals(store) if r.id == remedy_id]
@@ -207,7 +227,7 @@ def audit_kinds(store, data_dir):
     return {"kinds": view.kinds(store)}
 
 
-ACTIONS = {f.__name__: f for f in (people, form, correct, complaint, case_from_form, walk, approve, callback, not_reached,
+ACTIONS = {f.__name__: f for f in (people, form, correct, complaint, case_from_form, walk, call, approve, callback, not_reached,
                                    escalate, verify, ack_alerts, attach, attachment_files, manage, setting, wrong_pins,
                                    lift, audit_kinds)}
 

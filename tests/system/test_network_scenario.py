@@ -128,6 +128,7 @@ class Network:
         return self.day(days_ago)[:7]
 
 
+ORDERS_HEADER = "工单号,开单时间,承诺交车时间,交车时间,服务顾问,客户,电话,车牌,VIN/车架号,维修类型,金额,里程"
 SYNC_LINE = re.compile(r"Sent (\d+) file\(s\).*received (\d+) file\(s\).*Waiting: (\d+)")
 
 
@@ -201,6 +202,16 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
     att = net.act(c1, "attach", days_ago=3, who="bj1adv", case_id=case_b["case_id"], path=str(photo))
     made["BJ01"]["attachment"].add(att["attachment_id"])
     net.act(c1, "not_reached", days_ago=2, who="bj1adv", case_id=case_a["case_id"])
+    # Repair orders from the management system and their 3-day calls. An order's reached mark is worked
+    # out at each place from the events it holds, so it must agree everywhere after the rounds.
+    orders = [f"BJ1-RO-{n},{net.day(6)} 09:00,{net.day(6)} 17:00,{net.day(5)} 10:00,李顾问,客户{n},"
+              f"13900{n}000,京F{n}00,,保养,680,15230" for n in (301, 302)]
+    (tmp_path / "bj1-dms.csv").write_bytes("\n".join([ORDERS_HEADER, *orders, ""]).encode("gb18030"))
+    net.cli("--data-dir", c1, "orders", "import", tmp_path / "bj1-dms.csv", "--as", "bj1adv", days_ago=4)
+    net.act(c1, "call", days_ago=2, who="bj1adv", ro="BJ1-RO-301", reached=False)
+    on_call = net.act(c1, "call", days_ago=2, who="bj1adv", ro="BJ1-RO-301", reached=True, day=net.day(5),
+                      grades=["A", "A", "B"], name="客户301", phone="13900301000", plate="京F30100")
+    made["BJ01"]["feedback_form"].add(on_call["form_id"])
     done_a = net.act(c1, "callback", days_ago=1, who="bj1adv", case_id=case_a["case_id"], rating=9, words="修好了")
     assert done_a == {"recovered": True, "status": "closed"}, done_a
     made["BJ01"]["failure_case"] |= {case_a["case_id"], case_b["case_id"], case_c["case_id"]}
@@ -275,6 +286,12 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
                             f"came back: it is {finished_b['status']} ({finished_b['done']} done)")
         net.act(c1, "callback", who="bj1adv", case_id=case_b["case_id"], rating=8, words="满意",
                 soft="the case must be awaiting its callback after the approval")
+        # Counter 2 reaches the customer of an order counter 1 imported.
+        on_call_2 = net.act(c2, "call", who="bj2adv", ro="BJ1-RO-302", reached=True, day=net.day(5),
+                            grades=["B", "A", "A"], name="客户302", phone="13900302000", plate="京F30200",
+                            soft="counter 1's repair orders must have reached counter 2")
+        if on_call_2 is not None:
+            made["BJ01"]["feedback_form"].add(on_call_2["form_id"])
         for _ in range(8):
             rounds = [sync(net, d) for d in (c1, c2, sh)]
             if all(r is not None and r == (0, 0, 0) for r in rounds):
@@ -317,6 +334,11 @@ def test_two_dealers_three_counters_converge(tmp_path, pg_url_at_head, secret_se
     r = net.cli("hq", "conflicts", "--db", hq_db, ok=False)
     if "No conflicts waiting." not in r.stdout:
         problems.append(f"head office: hq conflicts lists: {(r.stdout + r.stderr).strip()[:600]}")
+    for snap in (hq, s1, s2):
+        marks = {r["number"]: bool(r["call_reached"]) for r in snap.of_dealer("repair_order", bj).values()
+                 if r["number"] in ("BJ1-RO-301", "BJ1-RO-302")}
+        if marks != {"BJ1-RO-301": True, "BJ1-RO-302": True}:
+            problems.append(f"{snap.name}: the repair orders' reached marks are {marks}, both calls were reached")
     # The photo's file itself reached counter 2, not only its row.
     files = net.act(c2, "attachment_files", case_id=case_b["case_id"])["files"]
     if not any(f["sha256"] == att["sha256"] and f["exists"] for f in files):
