@@ -23,7 +23,7 @@ from app.ui.today.early_reads import FRESH_S as TODAY_FRESH_S, EarlyReads
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.services.drafts",
-                "app.services.today.worklist", "app.services.today.alerts", "app.services.recovery.guide",
+                "app.services.today.worklist", "app.services.today.alerts",
                 "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
