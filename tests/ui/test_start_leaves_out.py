@@ -1,8 +1,10 @@
 """What the desk loads while the PIN is typed (the main window's code, Today's reads, the script pack)
 leaves out the libraries only other work needs: PyYAML (~9 ms to import; only a pack's text being
 checked needs it, and a start finds its pack among the validated ones), statistics (~3 ms; the
-risk model's median stays) and the case list's queries (8 dataclasses, ~6 ms: the Cases page loads
-them once Today is filled). Each start paid these where a PIN entered at once waits for them."""
+risk model's median stays), the case list's queries (8 dataclasses, ~6 ms: the Cases page loads
+them once Today is filled) and the guided recovery (its steps, callbacks and remedies and the pack's
+choosing, ~7 ms: only a case's stepper and actions use it, loaded with the case list's code). Each start
+paid these where a PIN entered at once waits for them."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ shell._today_now(store)
 from app.ui.today.early_reads import read_boxes
 read_boxes(store)
 store.close()
-print(json.dumps({name: name in sys.modules for name in ("yaml", "statistics", "app.services.cases.case_queries")}))
+print(json.dumps({name: name in sys.modules for name in ("yaml", "statistics", "app.services.cases.case_queries",
+                                                          "app.services.recovery.guide")}))
 """
 
 
@@ -42,6 +45,7 @@ def _loaded(data_dir: Path) -> dict[str, bool]:
 
 def test_a_start_with_its_pack_validated_before_leaves_them_out(tmp_path):
     first = _loaded(tmp_path)  # the first start checks the bundled pack's text, and keeps it validated
-    assert first == {"yaml": True, "statistics": False, "app.services.cases.case_queries": False}
+    left_out = {"statistics": False, "app.services.cases.case_queries": False, "app.services.recovery.guide": False}
+    assert first == {"yaml": True, **left_out}
     assert list((tmp_path / "scripts" / "cache").glob("pack-*.pickle"))
-    assert _loaded(tmp_path) == {"yaml": False, "statistics": False, "app.services.cases.case_queries": False}
+    assert _loaded(tmp_path) == {"yaml": False, **left_out}

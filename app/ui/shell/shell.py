@@ -23,7 +23,7 @@ from app.ui.today.early_reads import FRESH_S as TODAY_FRESH_S, EarlyReads
 # What the main window needs, loaded while the PIN is typed (imports only; no widgets): after the
 # PIN nothing but building the widgets is left on the UI thread.
 WARM_MODULES = ("app.ui.shell.main_window", "app.ui.shell.recovery_pages", "app.ui.shell.idle_lock", "app.services.drafts",
-                "app.services.today.worklist", "app.services.today.alerts", "app.services.recovery.guide",
+                "app.services.today.worklist", "app.services.today.alerts",
                 "app.ui.today.warnings_box", "app.ui.today.improvements_box", "app.services.predict.warnings",
                 "app.services.predict.improvements", "app.ui.today.risky_calls_box", "app.services.orders.riskiest",
                 "app.ui.today.month_trend", "app.ui.recovery.notices_panel", "app.services.notices.inbox",
@@ -87,13 +87,16 @@ def _warm(data_dir: Path) -> None:
     library_for(data_dir)  # the script pack, once per process (from its cache of validated packs)
 
 
-@functools.cache  # once
-def _freeze_start_up() -> None:
-    """At the sign-in dialog's first paint, and again once the main window's code is loaded (or its
-    first window is built): everything start-up made so far (modules, classes, the sign-in dialog) moves
-    out of reach of Python's cycle collection, which otherwise walked all of it at each full collection
-    while the window was built (two took 54 ms at 100k cases), and at its first collection on the UI
-    thread. What start-up keeps lives as long as the process anyway."""
+@functools.cache  # once for each moment
+def _freeze_start_up(moment: str) -> None:
+    """Everything start-up made so far (modules, classes, the sign-in dialog) moves out of reach of
+    Python's cycle collection, at each of start-up's moments, once: the sign-in dialog's first paint
+    ("painted"), the database layer's code loaded ("database code": SQLAlchemy and the models, ~0.3 s
+    of imports on the UI thread) and the main window's code loaded or its first window built ("window code"). Otherwise the
+    UI thread's collections walked all of it: before the PIN (up to 140 ms at once, beside the names being
+    listed) and while the window was built (two full ones took 54 ms at 100k cases). What start-up keeps
+    lives as long as the process anyway; once per moment, so a later window's objects stay collectable.
+    (Cached without the moment, the first paint's call left the later moments nothing to freeze.)"""
     gc.freeze()
 
 
@@ -156,7 +159,7 @@ class Shell(QObject):
         """Open the store, and load the main window's code beside it: both before the PIN can be
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
-        _freeze_start_up()
+        _freeze_start_up("painted")
         self.open_store()
         # The bundled Chinese font, if the dialog's words didn't need it before its paint: in while the
         # store opens, before the names (data, often Chinese) are listed.
@@ -180,13 +183,14 @@ class Shell(QObject):
 
     def _on_warm(self, _result=None) -> None:
         self._warm_done = True
-        _freeze_start_up()
+        _freeze_start_up("window code")
         if self._prepare_wanted:
             self._prepare_timer.start()
 
     def open_store(self) -> None:
         from app.models.store import open_store
 
+        _freeze_start_up("database code")
         data_dir = self.data_dir
         self.ops.run(lambda: open_store(data_dir), on_success=self.on_store_opened,
                      on_failure=self.on_store_failed, pool="io")
@@ -434,7 +438,7 @@ class Shell(QObject):
         from app.services.drafts import DraftBox
         from app.ui.shell.main_window import MainWindow
 
-        _freeze_start_up()  # before the window: its objects stay collectable
+        _freeze_start_up("window code")  # before the window: its objects stay collectable
 
         # One read of Today for the first window: the one made before sign-in, when on its way or fresh.
         prefilled = self._read_coming()
