@@ -211,7 +211,7 @@ def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime
 def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, skew_s: float | None,
              vouched: frozenset[str], purges: PurgeRound | None) -> Receipt:
     refused = answer = None
-    with db.session() as s:  # one read transaction for everything the file is checked against first
+    with db.reading() as s:  # one read transaction for everything the file is checked against first
         try:
             cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:

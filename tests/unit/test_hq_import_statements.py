@@ -65,3 +65,26 @@ def test_a_file_costs_the_same_statements_whatever_its_size(tmp_path, new_head_o
     assert large <= MOST_PER_FILE, large
     # A file delivered again is answered from a few reads, whatever its size.
     assert small_again == large_again <= 5, (small_again, large_again)
+
+
+def test_a_head_office_on_postgresql_keeps_the_file_reads_prepared(tmp_path, pg_server, monkeypatch):
+    """psycopg prepares a statement it runs often (the fifth time) and forgets every one at a rollback:
+    a file's read transaction ended by one, every file's reads were planned by the server again."""
+    db = open_database(pg_server())
+    store = open_store(tmp_path / "counter")
+    enrol_in_process(db, store)
+    fill_demo(store, forms=0, cases=12, seed=5)
+    monkeypatch.setattr(outbox, "BATCH", 20)  # a file of 20 events: a dozen files
+    outbox.file_waiting(store)
+    files = [w.path.read_bytes() for w in outbox.waiting(store)]
+    assert len(files) >= 8
+    try:
+        for data in files:
+            assert receive(db, data).status == "stored"
+        with db.session() as s:  # the pool's one connection, the imports'
+            prepared = s.connection().exec_driver_sql("SELECT statement FROM pg_prepared_statements").scalars().all()
+    finally:
+        db.close()
+        store.close()
+    # The read of the file's rows over every table (app.hq.ownership) and of its events (app.sync.apply).
+    assert sum("unnest" in q for q in prepared) >= 2, prepared
