@@ -249,7 +249,7 @@ def case_page(store, f: CaseFilter, *, sort: str = "opened_at", descending: bool
             values["chosen"] = list(s.scalars(inner, values))
             q = _rows_statement(None, None, sort, descending, limit, False)
         return Page([CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10] or "",
-                             bool(r[11]), r[12]) for r in s.execute(q, values)], offset)
+                             bool(r[11]), r[12]) for r in s.execute(q, values).all()], offset)
 
 
 @lru_cache(maxsize=_SHAPES)
