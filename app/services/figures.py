@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, literal, literal_column, or_, select, union
+from sqlalchemy import and_, bindparam, exists, func, literal, literal_column, or_, select, union
 
 from app.models import Callback, FailureCase, FeedbackForm
 from app.rules.vocab import CallbackState, CaseStatus
@@ -44,6 +44,17 @@ class OverdueRule:
     suits a page of known ids."""
     late_response: datetime  # a case opened before this with no first response is late
     late_due: datetime  # a callback due before this and not reached is late
+
+    @classmethod
+    def bound(cls) -> OverdueRule:
+        """The rule with its two instants left to each run of the statement (``values`` gives them):
+        a statement built once with it serves every instant and every change of the settings."""
+        return cls(bindparam("late_response", type_=_case.opened_at.type),
+                   bindparam("late_due", type_=_call.due_at.type))
+
+    def values(self) -> dict[str, datetime]:
+        """This rule's instants, as the parameters of a statement built with ``bound()``."""
+        return {"late_response": self.late_response, "late_due": self.late_due}
 
     @property
     def not_closed(self):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from app.services.cases.case_queries import CaseFilter, case_page, count_cases
+from app.models import utcnow
+from app.services.cases.case_queries import CaseFilter, case_page, count_cases, counted_first_page
 from app.services.demo.sample_data import fill_demo
 from app.services.recovery.overdue import overdue_cases
 from tests.helpers import plans_of
@@ -27,6 +28,8 @@ def flagged_store(store):
 
 
 def the_list(store):
+    counted_first_page(store, CaseFilter())  # the list as it opens and refreshes
+    counted_first_page(store, CaseFilter(overdue=True))
     count_cases(store, CaseFilter())
     page = case_page(store, CaseFilter())
     case_page(store, CaseFilter(), after=page.rows[-1].key("opened_at"))
@@ -103,3 +106,25 @@ def test_the_whole_list_is_counted_without_reading_its_entries(flagged_store):
     assert not any("(dealer_id=?)" in line for line in plan), (statement, plan)
     assert count_cases(flagged_store, CaseFilter(status="open")) == len(
         case_page(flagged_store, CaseFilter(status="open"), limit=10_000).rows)
+
+
+FILTERS = [CaseFilter(), CaseFilter(status="open"), CaseFilter(overdue=True), CaseFilter(status="open", overdue=True),
+           CaseFilter(search="no such case or customer"), CaseFilter(severity="high", status="closed")]
+
+
+@pytest.mark.parametrize("sort,descending", [("opened_at", True), ("number", False), ("customer", True)])
+def test_the_first_page_and_its_count_in_one_statement_are_count_cases_and_case_page(flagged_store, sort,
+                                                                                      descending):
+    """The list opens and refreshes with counted_first_page: the same count and rows as count_cases and
+    case_page, the count a column of the page's own statement where the order has an index."""
+    now = utcnow()
+    plate = case_page(flagged_store, CaseFilter(), limit=1, now=now).rows[0].plate
+    for f in [*FILTERS, CaseFilter(search=plate)]:
+        n = count_cases(flagged_store, f, now=now)
+        rows = case_page(flagged_store, f, sort=sort, descending=descending, limit=25, total=n, now=now).rows
+        plans = plans_of(flagged_store, lambda: counted_first_page(flagged_store, f, sort=sort,
+                                                                   descending=descending, limit=25, now=now))
+        assert counted_first_page(flagged_store, f, sort=sort, descending=descending, limit=25, now=now) == (
+            n, rows if n else [])
+        read = [statement for statement, _ in plans if "failure_case" in statement]
+        assert len(read) == (1 if sort != "customer" else 1 + 2 * bool(n)), read  # customer: count, ids, rows

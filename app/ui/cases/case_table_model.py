@@ -12,7 +12,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from app.services.cases.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases
+from app.services.cases.case_queries import KEYSET_SORTS, CaseFilter, case_page, count_cases, counted_first_page
 from app.ui.common.ops import Ops
 from app.rules.vocab import CaseStatus, CauseGroup, Severity
 from app.ui.common.style import ERROR_COLOUR
@@ -38,15 +38,17 @@ def counter_page(store, f: CaseFilter, **how) -> list:
 class CaseTableModel(QAbstractTableModel):
     """The paged list over two query functions: ``count(store, filter) -> int`` and ``page(store,
     filter, *, sort, descending, offset, limit, after, total) -> rows`` (the counter's by default; head
-    office's list supplies its own)."""
+    office's list supplies its own), and ``first(store, filter, *, sort, descending, limit) -> (count,
+    rows)``, the two at once as the list opens and refreshes (None: count, then page)."""
 
     page_loaded = Signal(int)
     count_changed = Signal(int)
 
-    def __init__(self, store, ops: Ops, parent=None, *, count=count_cases, page=counter_page) -> None:
+    def __init__(self, store, ops: Ops, parent=None, *, count=count_cases, page=counter_page,
+                 first=counted_first_page) -> None:
         super().__init__(parent)
         self.store, self.ops = store, ops
-        self.count_query, self.page_query = count, page
+        self.count_query, self.page_query, self.first_query = count, page, first
         self.filter = CaseFilter()
         self.sort_key, self.descending = "opened_at", True
         self.total = 0
@@ -81,9 +83,11 @@ class CaseTableModel(QAbstractTableModel):
         its first rows (a second round trip cost a worker hand-off and a paint of placeholders)."""
         self.generation += 1
         gen, store, f, sort, desc = self.generation, self.store, self.filter, self.sort_key, self.descending
-        count, page = self.count_query, self.page_query
+        count, page, first = self.count_query, self.page_query, self.first_query
 
         def count_and_first_page():
+            if first is not None:
+                return first(store, f, sort=sort, descending=desc, limit=PAGE)
             n = count(store, f)
             return n, (page(store, f, sort=sort, descending=desc, offset=0, limit=PAGE, after=None, total=n)
                        if n else [])

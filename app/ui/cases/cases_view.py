@@ -21,10 +21,10 @@ from app.rules.vocab import CaseStatus, CauseGroup, Severity
 
 
 class _Table(QTableView):
-    """The list's table, telling once when its rows were first painted (its viewport's paints come
-    here; a filter on the viewport would wrap it in Python, ~13 ms the first time at start)."""
+    """The list's table, telling when its rows were painted (its viewport's paints come here; a filter
+    on the viewport would wrap it in Python, ~13 ms the first time at start)."""
 
-    painted = None  # called once, after the first paint
+    painted = None  # called after each paint with rows while set (the view unsets it when told)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
@@ -122,35 +122,35 @@ class CasesView(QWidget):
 
     def build_status_counts(self) -> None:
         """The status counts as a bar, read again whenever the list is (a filter, a change notice)."""
-        self.status_counts = StatusCounts(self.store, self.ops, self.current_filter, self.left,
-                                          counted=lambda: self.model.counted)
+        self.status_counts = StatusCounts(self.store, self.ops, self.current_filter, self.left)
         self.model.count_changed.connect(lambda _n: self.after_rows_painted(self.status_counts.refresh))
+        if self.model.counted:  # run inline (tests): counted while the page was built
+            self.after_rows_painted(self.status_counts.refresh)
         # A part clicked narrows the list to that status, the other filters kept.
         self.status_counts.status_clicked.connect(lambda status: set_combo_value(self.status, status))
 
     def after_rows_painted(self, then) -> None:
-        """``then()`` now, or once the list's first rows are painted (250 ms at most): the first page
-        on screen goes before the status counts' read, which would share the interpreter with its
-        layout and paint (~15 ms of CPU in the first build at 100k cases)."""
-        if self.table.painted is None:  # painted already
-            then()
-            return
+        """``then()`` once the rows the list was last reset to are painted (250 ms at most: a hidden
+        page paints nothing): the rows on screen go before the status counts' read, which would share
+        the interpreter with their layout and paint (~15 ms of CPU in the first build at 100k cases;
+        a refresh's read, asked as it counted, ran beside its paint and took the other core)."""
         if not self._after_paint:
             QTimer.singleShot(250, self, self._rows_now_painted)
         self._after_paint = [then]  # the latest read asked for
+        self.table.painted = self._rows_now_painted
 
     def _rows_now_painted(self) -> None:
-        if self._after_paint is None:
-            return  # told already (by the first paint or by the 250 ms, whichever came first)
+        """Told by the paint or by the 250 ms, whichever comes first (the other finds nothing to do)."""
         self.table.painted = None
-        resume_collection()
-        then = self._after_paint
-        self._after_paint = None
+        then, self._after_paint = self._after_paint, []
         if then:
             then[0]()
-        # The advisor filter's names: nobody picks one before the rows are on screen, and read during
-        # the build they shared the interpreter with it (~1.5 ms of CPU in a fresh process).
-        self.load_advisors()
+        if not self._first_painted:
+            self._first_painted = True
+            resume_collection()
+            # The advisor filter's names: nobody picks one before the rows are on screen, and read during
+            # the build they shared the interpreter with it (~1.5 ms of CPU in a fresh process).
+            self.load_advisors()
 
     def build_splitter(self) -> None:
         """Search and filters above the list on the left, the chosen case on the right (laid out in place)."""
@@ -188,7 +188,8 @@ class CasesView(QWidget):
         super().__init__(parent)
         self.setObjectName("cases")
         self.store, self.ops, self.user, self.drafts = store, ops, user, drafts
-        self._after_paint: list | None = []  # see after_rows_painted; None once the rows are painted
+        self._after_paint: list = []  # see after_rows_painted
+        self._first_painted = False
         defer_collection()  # until the first rows are painted (a second at most)
         # The model first: it starts the count and first page (filters at their defaults) in the
         # background, and the database works while the rest of the page is built.

@@ -32,7 +32,7 @@ class NetworkCaseModel(CaseTableModel):
     on screen, keyset continuation, at most MAX_PAGES held), over head office's queries."""
 
     def __init__(self, db, ops: Ops, parent=None) -> None:
-        super().__init__(db, ops, parent, count=count_cases, page=_network_page)
+        super().__init__(db, ops, parent, count=count_cases, page=_network_page, first=None)
         self.filter = NetworkCaseFilter()
         self.headers = [QCoreApplication.translate("NetworkCaseModel", "Dealer"),
                         QCoreApplication.translate("NetworkCaseModel", "Case"),
