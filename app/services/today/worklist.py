@@ -127,9 +127,12 @@ def today_figures(store, *, today: date | None = None, limit: int = 8, now: date
                          .join_from(_callback, _case, case.id == call.case_id)
                          .join(_customer, customer.id == case.customer_id)
                          .where(*due).order_by(call.due_at.asc()).limit(limit))]
-        # dealer_id, not id: the callbacks are read from their open index alone (see migration 0023).
+        # dealer_id, not id: the callbacks are read from their open index alone (see migration 0023). Latest
+        # due first (the index read backwards, no sort): the count stops at COUNT_CAP, and the oldest are
+        # more often callbacks left open on closed cases, each a case looked up for nothing (at 100k cases
+        # 1,552 cases looked up to count 1,000 from the oldest, 1,000 from the latest).
         callbacks_n = _capped(s, select(call.dealer_id).join_from(_callback, _case, case.id == call.case_id)
-                              .where(*due))
+                              .where(*due).order_by(call.due_at.desc()))
         no_case = [form.dealer_id == dealer,
                    form.service_date >= today - timedelta(days=LOOKBACK_DAYS),
                    failure_condition(threshold),
