@@ -8,10 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, literal_column, not_, or_, select, union_all
+from sqlalchemy import func, literal_column, select
 
-from app.models import Callback, FailureCase, utcnow
-from app.rules.vocab import CallbackState, CaseStatus
+from app.models import FailureCase, utcnow
 from app.services import figures
 
 
@@ -39,7 +38,7 @@ def overdue_now(store, *, now: datetime | None = None, limit: int | None = None)
         # Read once (materialized): counted, and the first ``limit`` ranks by opening taken from it, those
         # opened no later than the limit-th (ties at the last rank are all read, so that id decides among
         # them). Ranked by window functions over every overdue case, it cost a third more.
-        late = _late_rows(rule, store.identity.home_dealer_id).cte().prefix_with("MATERIALIZED")
+        late = rule.late_rows(store.identity.home_dealer_id).cte().prefix_with("MATERIALIZED")
         total = select(func.count()).select_from(late).scalar_subquery()
         case = FailureCase.__table__  # its columns: a statement Core compiles without the ORM layer
         q = (select(case.c.id, case.c.number, case.c.status, rule.no_response, rule.late_callback,
@@ -52,32 +51,6 @@ def overdue_now(store, *, now: datetime | None = None, limit: int | None = None)
         rows = s.execute(q).all()
     return [Overdue(i, n, st, bool(a), bool(b), bool(c)) for i, n, st, a, b, c, _ in rows], \
         rows[0].total if rows else 0
-
-
-def _late_rows(rule: figures.OverdueRule, dealer_id: str):
-    """The dealer's overdue cases as (rowid, opened_at): the rows of ``rule.late_rows`` (its three clauses,
-    the same settings and instant), read as two disjoint parts joined by UNION ALL. The late and the
-    flagged callbacks come from one range of the open callbacks' partial (dealer, due_at, case_id, state)
-    index, each of their cases read once, and a case already among the late first responses is left out
-    there: no temporary B-tree to merge the parts, and no flagged callback read by the (state, due_at) index
-    (each one's row was read for its dealer, every dealer's flagged callbacks). At 100k cases (5,772 overdue) the
-    Overdue box's statement went from 21.6 to 17.6 ms on a fresh connection (19.1 to 15.2 warm; medians
-    of 16 alternated rounds). Today's form of the rule's SQL: tests/unit/test_today_overdue_one_read.py
-    checks it reads what ``OverdueRule.of_dealer`` reads, in every combination of states."""
-    case, call = FailureCase.__table__.c, Callback.__table__.c
-    rowid = literal_column("failure_case.rowid").label("rid")
-    not_closed = [c.value for c in CaseStatus if c is not CaseStatus.CLOSED]
-    late_response = [case.dealer_id == dealer_id, case.status.in_(not_closed), case.first_response_at.is_(None),
-                     case.opened_at < rule.late_response]
-    return union_all(
-        select(rowid, case.opened_at).where(*late_response),  # the (dealer, status, response, opened) index alone
-        select(rowid, case.opened_at).distinct()  # a case with two late callbacks: once
-        .join_from(Callback.__table__, FailureCase.__table__, case.id == call.case_id)
-        .where(call.dealer_id == dealer_id, call.state != CallbackState.REACHED.value,
-               or_(call.due_at < rule.late_due, call.state == CallbackState.FLAGGED.value), rule.not_closed,
-               # coalesce: a null in one of the case's columns must not drop it here (it is not in the part above)
-               not_(func.coalesce(and_(*late_response), False))),
-    )
 
 
 def overdue_cases(store, *, now: datetime | None = None, limit: int | None = None) -> list[Overdue]:
