@@ -6,8 +6,9 @@ Each round runs the scrypt PIN check alone (the floor), then the start of both c
 ``app`` child, PIN entered the moment the names are listed), in swapped order every other round, each in
 a fresh process from its own checkout and on its own store (a store migrated by the newer program is
 refused by the older one: copy the store first). Prints each round, then per checkout the times, each
-round's ratio to the floor of its round, the CPU of every thread from the PIN to the last box, each box's
-median, and the load average: on a shared machine only the ratios of one run compare.
+round's ratio to the floor of its round, the CPU of every thread from the PIN to the last box and from the
+process start to every box, each box's median, and the load average: on a shared machine only the ratios
+of one run compare.
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def main() -> None:
         whole = [r["pin"] + r["every_box_after_pin"] for r in runs[name]]
         print(f"   names listed: median {statistics.median(listed) * 1000:.0f} ms; process start to every box: min "
               f"{min(whole) * 1000:.0f}  median {statistics.median(whole) * 1000:.0f}  max {max(whole) * 1000:.0f} ms")
+        cpu = sorted(r["cpu_to_every_box"] for r in runs[name] if "cpu_to_every_box" in r)
+        if cpu:  # an older checkout's benchmark may not report it
+            print(f"   CPU of every thread from the process start to every box: min {cpu[0] * 1000:.0f}  median "
+                  f"{statistics.median(cpu) * 1000:.0f}  max {cpu[-1] * 1000:.0f} ms")
         print("   medians: " + ", ".join(f"{box} {statistics.median(r['boxes_after_pin'][box] for r in runs[name]) * 1000:.0f}"
                                        for box in runs[name][0]["boxes_after_pin"]) + " ms")
     print(f"load average after each round: {' '.join(f'{x:.2f}' for x in loads)}")
