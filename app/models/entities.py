@@ -212,8 +212,8 @@ class Event(Base):
         Index("ix_event_entity", "entity_id", "seq"),
         Index("ix_event_occurred", "occurred_at"),  # the audit view, newest first
         # A supervisor's notices: the dealer's escalations of the last weeks (migration 0024).
-        Index("ix_event_escalated", "occurred_at", sqlite_where=text("kind = 'case.escalated'"),
-              postgresql_where=text("kind = 'case.escalated'")),
+        # On PostgreSQL the same predicate, made by migration 0024 (why not named here: Callback's partial index).
+        Index("ix_event_escalated", "occurred_at", sqlite_where=text("kind = 'case.escalated'")),
     )
     id: Mapped[str] = id_column()
     entity_type: Mapped[str] = mapped_column(String(16))  # case | form | order
