@@ -83,8 +83,9 @@ def central_import(url: str, store, files) -> tuple[float, dict[str, int]]:
 # sync_received's copy of each file included), inserted by the fastest plain means into a fresh
 # database with the same schema, indexes and triggers, in as many transactions as there were files.
 # SQLite: the driver's executemany of the values as stored, with the store's own pragmas (WAL,
-# synchronous=FULL, foreign keys) and bulk_insert's cache size. PostgreSQL: multi-row INSERT ... VALUES
-# of up to 1,000 rows a statement, every value sent as text for the server to read (no COPY).
+# synchronous=FULL, foreign keys) and bulk_insert's cache size. PostgreSQL: the fastest of multi-row
+# INSERT ... VALUES (up to 1,000 rows a statement, every value sent as text), executemany and COPY, on a
+# connection with the import's own settings (large values compressed with lz4 where the server has it).
 
 
 def _sqlite_path(url: str) -> str:
@@ -151,7 +152,10 @@ def raw_insert(url: str, rows: dict[str, tuple[list[str], list[tuple]]], store, 
         return dt
     import psycopg
 
+    from app.models.store import _pg_settings
+
     c = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"))
+    _pg_settings(c, None)  # the import's own connection settings (lz4 for large values where the server has it)
     t0 = time.perf_counter()
     for part in parts:
         with c.transaction(), c.cursor() as cur:
