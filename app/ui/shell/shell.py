@@ -90,13 +90,14 @@ def _warm(data_dir: Path) -> None:
 @functools.cache  # once for each moment
 def _freeze_start_up(moment: str) -> None:
     """Everything start-up made so far (modules, classes, the sign-in dialog) moves out of reach of
-    Python's cycle collection, at each of start-up's moments, once: the sign-in dialog's first paint
-    ("painted"), the database layer's code loaded ("database code": SQLAlchemy and the models, ~0.3 s
-    of imports on the UI thread) and the main window's code loaded or its first window built ("window code"). Otherwise the
-    UI thread's collections walked all of it: before the PIN (up to 140 ms at once, beside the names being
-    listed) and while the window was built (two full ones took 54 ms at 100k cases). What start-up keeps
-    lives as long as the process anyway; once per moment, so a later window's objects stay collectable.
-    (Cached without the moment, the first paint's call left the later moments nothing to freeze.)"""
+    Python's cycle collection, at each of start-up's moments, once: the database layer's code loaded
+    after the sign-in dialog's first paint ("database code": SQLAlchemy and the models, ~0.3 s of
+    imports on the UI thread), and the main window's code loaded or its first window built ("window
+    code"). Otherwise the UI thread's collections walked all of it: before the PIN (up to 140 ms at
+    once, beside the names being listed) and while the window was built (two full ones took 54 ms at
+    100k cases). What start-up keeps lives as long as the process anyway; once per moment, so a later
+    window's objects stay collectable. (Cached without the moment, the first call left the later
+    moments nothing to freeze.)"""
     gc.freeze()
 
 
@@ -159,8 +160,7 @@ class Shell(QObject):
         """Open the store, and load the main window's code beside it: both before the PIN can be
         typed, so a PIN typed at once finds the code loaded (it waited for these imports when
         they began only once the names were listed)."""
-        _freeze_start_up("painted")
-        self.open_store()
+        self.open_store()  # freezes what start-up made, the database layer's code with it
         # The bundled Chinese font, if the dialog's words didn't need it before its paint: in while the
         # store opens, before the names (data, often Chinese) are listed.
         install_fonts(QApplication.instance())
