@@ -120,14 +120,12 @@ def _secret_of(db: Store, counter_id: str | None) -> str | None:
     if not counter_id or not counters.valid_counter_id(counter_id):
         return None  # whatever a header holds, only an enrolled counter's UUID is looked up
     with db.reading() as s:
-        secret = counters.counter_secret(s, counter_id)
-    return secret
+        return counters.counter_secret(s, counter_id)
 
 
 def _dealer_of(db: Store, counter_id: str) -> str | None:
     with db.reading() as s:
-        dealer = s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter_id))
-    return dealer
+        return s.scalar(select(HqCounter.dealer_id).where(HqCounter.id == counter_id))
 
 
 class Unauthorised(Exception):
