@@ -28,6 +28,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _UNSTORABLE_ESCAPE = re.compile(r"[\x00\ud800-\udfff]|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 # The same in JSON bytes that are valid UTF-8 (no raw surrogate can be there; a raw NUL is no JSON).
 _UNSTORABLE_ESCAPE_BYTES = re.compile(rb"\x00|\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_U_ESCAPE_BYTES = re.compile(rb"\\u")
 
 BAD_TEXT = QT_TRANSLATE_NOOP("Errors",
     "{where} holds a character no database can store (U+{char}) at position {position}.")
@@ -74,8 +75,10 @@ def texts_storable(json_text: str | bytes) -> bool:
     off the text itself: then the strings of any part of the document need no check of their own."""
     if isinstance(json_text, bytes):
         # Such a character can only come from an escape, and our writers escape only control characters.
-        if b"\\u" not in json_text and b"\x00" not in json_text:
-            return True
+        # Most files hold no escape at all: one backslash looked for (memchr) is a hundredth of a
+        # search for a two-byte escape over a file's 350 kB, and re finds one in a third of ``in``'s time.
+        if b"\\" not in json_text or _U_ESCAPE_BYTES.search(json_text) is None:
+            return b"\x00" not in json_text
         return _UNSTORABLE_ESCAPE_BYTES.search(json_text) is None
     return _UNSTORABLE_ESCAPE.search(json_text) is None
 

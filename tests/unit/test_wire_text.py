@@ -52,3 +52,17 @@ def test_texts_can_be_left_to_the_caller():
                                       (True, False), (1.0, False), ("1", False)])
 def test_small_int(value, ok):
     assert wire_text.small_int(value) is ok
+
+
+@pytest.mark.parametrize("text,storable", [
+    ('{"a": "王芳"}', True),  # no escape at all: the usual file
+    ('{"a": "x\\ny \\"z\\""}', True),  # escapes, none of a character a database refuses
+    ('{"a": "\\u00e9"}', True),
+    ('{"a": "x\\u0000y"}', False),
+    ('{"a": "\\ud800"}', False),
+    ('{"a": "x\x00y"}', False),  # a NUL byte without a backslash anywhere
+    ('{"a": "\\n", "b": "x\x00"}', False),
+])
+def test_texts_storable_read_off_the_bytes(text, storable):
+    assert wire_text.texts_storable(text.encode("utf-8")) is storable
+    assert wire_text.texts_storable(text) is storable
