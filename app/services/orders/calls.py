@@ -52,17 +52,25 @@ def due_rows(s, dealer_id: str, today: date):
     due_day, expire_day = _days(s)
     lo = datetime.combine(today - timedelta(days=expire_day - 1), time()).astimezone()
     hi = datetime.combine(today - timedelta(days=due_day - 1), time()).astimezone()
+    # The orders not reached from the index alone, grouped by id: their forms are then asked in the order
+    # of the form's unique (order) index (order ids grow with time, as the forms' order ids), not in the
+    # orders' delivery order, each a jump to another page of it; only an order without a form is read. At
+    # 100k cases (6,590 orders in the range, every one with a form) 9.2 -> 8.0 ms on a fresh connection.
+    ids = (select(RepairOrder.id)
+           .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo, RepairOrder.delivered_at < hi,
+                  ~RepairOrder.call_reached)
+           .group_by(RepairOrder.id).subquery())
     # The form asked of the form's unique (order) index alone: a left join's ``form.id IS NULL`` read every
     # form's row too (at 100k cases about 4x the CPU: 105 ms against 28 ms for the ~6,500 orders of the range).
-    has_form = select(FeedbackForm.repair_order_id).where(FeedbackForm.repair_order_id == RepairOrder.id).exists()
+    has_form = select(FeedbackForm.repair_order_id).where(FeedbackForm.repair_order_id == ids.c.id).exists()
     return s.execute(
         select(RepairOrder.id, RepairOrder.number, RepairOrder.version, RepairOrder.delivered_at,
                RepairOrder.work_type, Customer.name, Customer.phone, Vehicle.plate, User.display_name)
+        .join_from(ids, RepairOrder, RepairOrder.id == ids.c.id)
         .join(Customer, Customer.id == RepairOrder.customer_id)
         .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
         .outerjoin(User, User.id == RepairOrder.advisor_id)
-        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo, RepairOrder.delivered_at < hi,
-               ~RepairOrder.call_reached, ~has_form)).all()
+        .where(~has_form)).all()
 
 
 def attempts_of(s, ids: list[str]) -> dict[str, int]:
