@@ -106,6 +106,7 @@ def test_the_form_is_asked_of_its_order_index_alone_and_no_event_is_read(desk):
                     r" \(dealer_id=\? AND delivered_at>\? AND delivered_at<\?\) / USE TEMP B-TREE FOR GROUP BY / SCAN \1"
                     r" / CORRELATED SCALAR SUBQUERY", plan), plan
     assert "SEARCH feedback_form USING COVERING INDEX" in plan, plan  # every order's form from the index
+    assert "SEARCH repair_order USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan  # a due order's row: by its rowid
     assert " event " not in f"{plan} ", plan  # the reached call from the order's mark (in the same index)
     assert plan.count("SCAN ") == 1 and "LEFT-JOIN" not in plan.split("SEARCH feedback_form")[1].split(" / ")[0], plan
 
