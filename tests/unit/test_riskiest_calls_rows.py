@@ -148,3 +148,21 @@ def test_the_due_rows_are_those_read_before_their_orders_were_grouped(desk, shif
         if shift == 0:
             assert {r.number for r in new} == {n for n, *_r, due in TABLE if due}
             assert any(r.plate is None and r.display_name is None for r in new)
+
+
+def test_the_due_rows_are_read_without_the_orm_layer(desk):
+    """EarlyReads reads them before sign-in: a statement of columns only, compiled without the ORM layer."""
+    from sqlalchemy import event
+
+    from app.services.orders.calls import due_rows
+
+    seen = []
+    listen = lambda state: seen.append((state.is_orm_statement, str(state.statement)))  # noqa: E731
+    event.listen(desk.session_factory, "do_orm_execute", listen)
+    try:
+        with desk.session() as s:
+            assert due_rows(s, desk.identity.home_dealer_id, clock.today())
+    finally:
+        event.remove(desk.session_factory, "do_orm_execute", listen)
+    [orm] = [orm for orm, statement in seen if "delivered_at >=" in statement]
+    assert not orm
