@@ -4,7 +4,8 @@
     PYTHONPATH=OTHER_CHECKOUT .venv/bin/python tests/bench/today_statements.py DATA_DIR  # an older checkout's
 
 Runs what the desk reads for Today after the PIN (the shell's figures, alerts and Overdue box, and the
-other boxes EarlyReads reads), through the program's own functions, ``--runs`` times: each run once on a
+other boxes EarlyReads reads), through the program's own functions, one after the other (the shell runs
+the Overdue box's beside the figures': here each statement is timed alone), ``--runs`` times: each run once on a
 fresh connection (the first read of a started desk has one) and once more on the same connection (a
 refresh). Prints per statement the median of each, in ms, and the sums. The database's work only, not
 the Python around it: alternate two checkouts on one store to compare them (the machine is shared).
@@ -27,7 +28,9 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=9)
     args = p.parse_args()
     from app.models.store import open_store
-    from app.ui.shell.shell import _today_now
+    from app.services.recovery.overdue import overdue_now
+    from app.services.today.alerts import open_alerts
+    from app.services.today.worklist import OVERDUE_SHOWN, today_figures
     from app.ui.today.early_reads import read_boxes
 
     store = open_store(args.data_dir)
@@ -39,7 +42,7 @@ def main() -> None:
 
     def one_read() -> dict[tuple[str, int], float]:
         timed.clear()
-        _today_now(store)
+        today_figures(store), open_alerts(store), overdue_now(store, limit=OVERDUE_SHOWN)  # the shell's read
         read_boxes(store)
         seen: dict[str, int] = {}
         out = {}
