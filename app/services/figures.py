@@ -106,12 +106,19 @@ class OverdueRule:
         rowid = literal_column("failure_case.rowid").label("rid")
         late_response = [_case.dealer_id == dealer_id, _case.status.in_(not_closed), _case.first_response_at.is_(None),
                          _case.opened_at < self.late_response]
+        # Each case of a late or flagged callback once, by its id in order (grouped): the cases are then
+        # looked up in the order of their id index (and of their rows: ids grow with time), not in the
+        # callbacks' due order, each a jump to another page. At 100k cases (2,308 late callbacks, 1,756
+        # cases) this part went from 8.0 to 6.6 ms on a fresh connection against a DISTINCT over the join.
+        late_calls = (select(_call.case_id)
+                      .where(_call.dealer_id == dealer_id, _call.state != CallbackState.REACHED.value,
+                             or_(_call.due_at < self.late_due, _call.state == CallbackState.FLAGGED.value))
+                      .group_by(_call.case_id).subquery())
         return union_all(
             select(rowid, _case.opened_at).where(*late_response),  # the (dealer, status, response, opened) index alone
-            select(rowid, _case.opened_at).distinct()  # a case with two late callbacks: once
-            .join_from(Callback.__table__, FailureCase.__table__, _case.id == _call.case_id)
-            .where(_call.dealer_id == dealer_id, _call.state != CallbackState.REACHED.value,
-                   or_(_call.due_at < self.late_due, _call.state == CallbackState.FLAGGED.value), self.not_closed,
+            select(rowid, _case.opened_at)
+            .join_from(late_calls, FailureCase.__table__, _case.id == late_calls.c.case_id)
+            .where(self.not_closed,
                    # coalesce: a null in one of the case's columns must not drop it here (it is not in the part above)
                    not_(func.coalesce(and_(*late_response), False))),
         )

@@ -2,6 +2,8 @@
 the riskiest first by the model the desk last fitted, at most a few, this dealer's alone, read through the
 (dealer, delivered) index; nothing is fitted while Today loads."""
 
+import re
+
 import pytest
 from sqlalchemy import update
 
@@ -87,7 +89,7 @@ def test_read_through_the_dealer_delivered_index_without_the_whole_history(store
     history = [p for st, p in seen if "FROM repair_order" in st and "customer_id IN" in st]
     assert history and "ix_repair_order_customer_id" in history[0] and "ix_repair_order_vehicle_opened" in history[0]
     for statement, plan in seen:  # no table read whole, nor the dealer's whole history through its index
-        assert "SCAN " not in plan, (statement, plan)
+        assert not re.search(r"SCAN (?!anon_)", plan), (statement, plan)  # the due orders' ids, read from the index, aside
         assert "(dealer_id=?) " not in plan + " " or "early_warning" in plan, (statement, plan)
 
 

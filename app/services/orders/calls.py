@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, exists, func, literal_column, select
 
 from app.foundation import clock
 from app.foundation.errors import RiskNotFitted
@@ -52,17 +52,29 @@ def due_rows(s, dealer_id: str, today: date):
     due_day, expire_day = _days(s)
     lo = datetime.combine(today - timedelta(days=expire_day - 1), time()).astimezone()
     hi = datetime.combine(today - timedelta(days=due_day - 1), time()).astimezone()
+    # The orders not reached from the index alone, grouped by id: their forms are then asked in the order
+    # of the form's unique (order) index, each probe next to the last, not in the orders' delivery order,
+    # each a jump to another page of it. At 100k cases (6,590 orders in the range, every one with a form)
+    # 9.2 -> 8.0 ms on a fresh connection. An order without a form is then read by its rowid (a counter's
+    # store, SQLite), as the delivery index's entry led to it before.
+    # On the tables' columns: EarlyReads reads this before sign-in, and Core compiles and runs a statement
+    # of columns only without the ORM layer (see app.services.today.worklist).
+    order, form, customer, vehicle, user = (m.__table__ for m in (RepairOrder, FeedbackForm, Customer, Vehicle, User))
+    o = order.c
+    ids = (select(o.id, literal_column("repair_order.rowid").label("rid"))
+           .where(o.dealer_id == dealer_id, o.delivered_at >= lo, o.delivered_at < hi, ~o.call_reached)
+           .group_by(o.id).subquery())
     # The form asked of the form's unique (order) index alone: a left join's ``form.id IS NULL`` read every
     # form's row too (at 100k cases about 4x the CPU: 105 ms against 28 ms for the ~6,500 orders of the range).
-    has_form = select(FeedbackForm.repair_order_id).where(FeedbackForm.repair_order_id == RepairOrder.id).exists()
+    has_form = select(form.c.repair_order_id).where(form.c.repair_order_id == ids.c.id).exists()
     return s.execute(
-        select(RepairOrder.id, RepairOrder.number, RepairOrder.version, RepairOrder.delivered_at,
-               RepairOrder.work_type, Customer.name, Customer.phone, Vehicle.plate, User.display_name)
-        .join(Customer, Customer.id == RepairOrder.customer_id)
-        .outerjoin(Vehicle, Vehicle.id == RepairOrder.vehicle_id)
-        .outerjoin(User, User.id == RepairOrder.advisor_id)
-        .where(RepairOrder.dealer_id == dealer_id, RepairOrder.delivered_at >= lo, RepairOrder.delivered_at < hi,
-               ~RepairOrder.call_reached, ~has_form)).all()
+        select(o.id, o.number, o.version, o.delivered_at, o.work_type, customer.c.name, customer.c.phone,
+               vehicle.c.plate, user.c.display_name)
+        .join_from(ids, order, literal_column("repair_order.rowid") == ids.c.rid)
+        .join(customer, customer.c.id == o.customer_id)
+        .outerjoin(vehicle, vehicle.c.id == o.vehicle_id)
+        .outerjoin(user, user.c.id == o.advisor_id)
+        .where(~has_form)).all()
 
 
 def attempts_of(s, ids: list[str]) -> dict[str, int]:
