@@ -62,6 +62,30 @@ def test_first_start_creates_the_admin_then_wrong_pin_then_lock(qtbot, store, op
     assert complaint.phone.text() == "139"
 
 
+def test_closing_the_desk_stops_its_idle_lock(qtbot, store, ops, admin):
+    """The desk closed and its window deleted: the idle lock's timer ends with it, and an idle signal
+    arriving after all locks nothing (it once raised on the deleted window, in a later test's event loop)."""
+    from shiboken6 import isValid
+
+    from app.ui.shell.shell import Shell
+
+    shell = Shell(ops, store=store)
+    dialog = shell.start()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.pin, "1234")
+    with qtbot.waitSignal(shell.window_shown):
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    w = shell.window  # not handed to qtbot: the test deletes it
+    shell.idle.set_minutes(5)
+    assert shell.idle.timer.isActive()
+    w.close()
+    assert not shell.idle.timer.isActive()
+    w.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(w))
+    shell.idle.idle.emit()
+    assert shell.dialog is None or not shell.dialog.isVisible()
+
+
 def test_sign_in_picks_the_name_and_checks_the_pin(qtbot, store, ops, advisor):
     from app.ui.shell.shell import Shell
 

@@ -471,6 +471,8 @@ class Shell(QObject):
         switch) is closed after its successor took its place: the work goes on."""
         if window is self.window:
             self.ops.close()
+            if self.idle is not None:  # nothing is left on screen to lock: a timer left running fired on a deleted window
+                self.idle.pause()
 
     def build_window(self) -> None:
         from app.ui.shell.idle_lock import IdleWatcher
@@ -557,7 +559,7 @@ class Shell(QObject):
 
     def lock(self) -> None:
         """Hide what is on screen and ask for a PIN; another user signing in gets their own window."""
-        if self.window is None or not self.window.centralWidget().isVisible():
+        if self.window is None or not isValid(self.window) or not self.window.centralWidget().isVisible():
             return
         self.idle.pause()
         self._today_used()  # signed out: whoever signs in next reads Today afresh
