@@ -76,8 +76,8 @@ def _today_now(store):
     at = time.monotonic()
     # The Overdue box's statement (at 100k cases its longest, ~11 ms of SQLite's work, which runs without
     # Python's lock) on a thread of its own beside the figures' statements: Today's read, which every box
-    # waits for, is no longer their sum. 30 alternated starts twice at 100k: every box after the PIN
-    # entered at once, median 2.63x and 2.40x the PIN check read in turn, 2.45x and 2.25x so.
+    # waits for, is no longer their sum. Every box after the PIN entered at once at 100k cases, twice 30
+    # alternated starts: median 2.63x and 2.40x the PIN check read one after the other, 2.45x and 2.25x beside.
     with ThreadPoolExecutor(1) as beside:
         overdue = beside.submit(overdue_now, store, limit=OVERDUE_SHOWN)
         figures, alerts = today_figures(store), open_alerts(store)
@@ -471,7 +471,7 @@ class Shell(QObject):
         switch) is closed after its successor took its place: the work goes on."""
         if window is self.window:
             self.ops.close()
-            if self.idle is not None:  # nothing is left on screen to lock: a timer left running fired on a deleted window
+            if self.idle is not None:  # nothing left on screen to lock (left running, it fired on a deleted window)
                 self.idle.pause()
 
     def build_window(self) -> None:
