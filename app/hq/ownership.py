@@ -101,6 +101,12 @@ class Checked:
     aggregates: list[Aggregate]  # what may be stored, each applied on its own if need be
     refused: list[Refusal]
     held: Held | None = None  # what the database held of the file's events when it was checked
+    # The whole file as merged() gives it, when check found nothing of it refusable without grouping it.
+    whole: tuple[list[dict], dict[str, list[dict]]] | None = None
+
+    def merged(self) -> tuple[list[dict], dict[str, list[dict]]]:
+        """What may be stored as one file's events and records."""
+        return self.whole if self.whole is not None else merged(self.aggregates)
 
 
 def _owner_query(postgresql: bool, table: str, order: int):
@@ -191,14 +197,21 @@ Why = tuple[str, str, dict]  # code, text, params
 
 def check(session, dealer_id: str, dealer_code: str, events: list[dict],
           records: dict[str, list[dict]], vouched: frozenset[str] = frozenset(), *,
-          values_storable: bool = False) -> Checked:
+          values_storable: bool = False, grouped: bool = True) -> Checked:
     """Split a verified file into the changes head office may store and those it refuses.
     ``vouched``: attachment hashes imported together with the file (`hq import` of a folder);
-    ``values_storable``: the whole file's values were found storable when it was read."""
+    ``values_storable``: the whole file's values were found storable when it was read.
+    ``grouped=False``: the caller stores the file whole (Checked.merged): when nothing of it can be
+    refused, its changes are not grouped, only checked (the usual file)."""
     held = read_held(session, events)
     f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
     held = replace(held, rows=f.stored_rows)
     bad = _bad_rows(f)
+    if not grouped and not bad and _nothing_refusable(f):
+        # What merged() of every change gives (the same events in the same order, the same records;
+        # a table's records in the file's order, not in the order the changes carry them).
+        return Checked([], [], held, (sorted(events, key=BY_ENTITY),
+                                      {t: list(rows.values()) for t, rows in f.by_id.items()}))
     children = _children(f)
     refused: list[Refusal] = []
     used: set[tuple[str, str]] = set()
@@ -222,6 +235,28 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     if loose.records:
         kept.append(loose)
     return Checked(kept, refused, held)
+
+
+def _nothing_refusable(f: _File) -> bool:
+    """Whether, by facts of the whole file, none of its changes can be refused, its records aside
+    (_bad_rows): every value storable, no id or hash it names held for another dealer (so no row,
+    reference or payload of another dealer's), no history it adds to held for another dealer, no
+    other counter's audit trail, and every change built on a version head office has or the file
+    brings. Each is the test _entity_refusal makes change by change; any doubt sends the file there."""
+    if not f.values_storable or f.foreign:
+        return False
+    if any(d != f.dealer_id for dealers in f.histories.values() for d in dealers):
+        return False
+    versions, file_events, aside, counter = f.versions, f.file_events, f.aside, tables.COUNTER
+    for ev in f.events:
+        etype, eid, seq = ev["entity_type"], ev["entity_id"], ev["seq"]
+        if etype == counter and ev.get("origin") != eid:
+            return False
+        if seq > 1 and (etype, eid, seq - 1) not in versions:
+            base = ev["base"]["event_id"]
+            if base not in file_events and base not in aside:
+                return False
+    return True
 
 
 def _strings(value) -> list[str]:

@@ -366,13 +366,13 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
     if vouched:  # imported together with the file: its dealer holds them
         blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
     checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
-                              values_storable=cf.values_storable)
+                              values_storable=cf.values_storable, grouped=isolate)
     refused = list(checked.refused)
     if not isolate:
         # Usually every change goes in together, in a few set statements, in the file's transaction
         # itself: a savepoint around them cost two more statements (round trips on PostgreSQL) for
         # every file, for the rare one whose transaction is then undone and done again change by change.
-        events, records = merged(checked.aggregates)
+        events, records = checked.merged()
         try:
             whole = apply_file(s, cf.dealer_id, events, records, checked.held)
             return whole.events_new, len(whole.conflicts), refused, whole.purged
