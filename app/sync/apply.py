@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, among_joined, among_param, bulk_insert, bulk_insert_columns, id_value, prepared
+from app.models.bulk import (among, among_joined, among_param, bulk_insert, bulk_insert_columns, id_value, prepared,
+                             utc_values)
 from app.models.event_codec import COLUMNS as EVENT_COLUMNS, HQ_ORIGIN, from_wire, occurred_at, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -575,7 +576,9 @@ class _FileApplication:
                    "kind": [ev["kind"] for ev in events], "payload": payloads, "actor_id": actors,
                    "dealer_id": [self.dealer_id] * len(events), "origin": [ev["origin"] for ev in events],
                    "occurred_at": [at for _, at in kept]}
-        bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS])
+        times = columns["occurred_at"]
+        bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS],
+                            {"occurred_at": lambda pg: utc_values(pg, [ev["occurred_at"] for ev in events], times)})
         self.res.events_new = len(events)
         self.reached = {ev["entity_id"] for ev in events if ev["kind"] == call_log.REACHED}
         # What the settling of merges and purges below reads: the rows of the events of those kinds
