@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Integer, literal, select, union_all
+from sqlalchemy import Integer, String, literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
@@ -25,7 +25,7 @@ from app.models.bulk import among_joined, among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import BY_ENTITY, ENTITY_TABLE, MODELS, REFS, Held, read_held
+from app.sync.apply import BY_ENTITY, ENTITY_TABLE, HELD_PARTS, MODELS, REFS, Held, held_of, held_parts, held_values
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 LOOSE = ("", "")  # the group of records no case or form of the file points at
@@ -110,35 +110,42 @@ class Checked:
 
 
 def _owner_query(postgresql: bool, table: str, order: int):
-    """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
-    a child without a dealer column is its parent's."""
+    """(HELD_PARTS + order, "", id, version, owning dealer, "") of a record table's rows among the
+    file's ids (the value "ids"), in the shape of apply.held_parts' rows, read in one statement with
+    them; a child without a dealer column is its parent's."""
     model = MODELS[table]
     # The row's version too (cases, forms...): what the file's application compares (Held.rows).
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
+    blank, part = literal("", String), literal(HELD_PARTS + order, Integer)
     if "dealer_id" in model.__table__.columns:
-        return among_joined(postgresql, select(literal(order), model.id, model.dealer_id, version), model.id, "ids")
+        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids")
     col, parent = tables.BY_NAME[table].parents[0]
     pmodel = MODELS[parent]
-    query = select(literal(order), model.id, pmodel.dealer_id, version)
+    query = select(part, blank, model.id, version, pmodel.dealer_id, blank)
     if postgresql:  # the parent's row read with each id's (among_joined)
         return among_joined(True, query.join_from(model, pmodel, pmodel.id == getattr(model, col)), model.id, "ids")
     return among_joined(False, query, model.id, "ids").join(pmodel, pmodel.id == getattr(model, col))
 
 
-def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
-    """id -> (table, dealer) for every row of any record table head office holds under that id, and
-    table -> id -> version of those rows: one statement over every table, the ids sent once."""
-    if not ids:
-        return {}, {}
-    rows = prepared(session, "hq.owners", lambda pg: union_all(
-        *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
-        {"ids": id_value(_postgresql(session), ids)})
+def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
+        Held, dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
+    """What the database holds of the file's events (apply.held_parts), id -> (table, dealer) for every
+    row of any record table head office holds under one of ``ids``, and table -> id -> version of
+    those rows: one statement over every table, the ids sent once (on PostgreSQL a round trip, and
+    its statement's work, fewer for every file than two reads)."""
+    if not events and not ids:
+        return Held((), frozenset(), frozenset()), {}, {}
+    pg = _postgresql(session)
+    rows = prepared(session, "hq.held_and_owners", lambda pg: union_all(
+        *held_parts(pg), *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
-    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES}
-    for order, rid, dealer, version in sorted(rows, key=lambda r: (r[0], r[1])):
-        out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
-        stored[casefile.RECORD_TABLES[order]][rid] = version
-    return out, stored
+    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
+    for part, _, rid, version, dealer, _ in sorted((r for r in rows if r[0] >= HELD_PARTS), key=lambda r: (r[0], r[2])):
+        table = casefile.RECORD_TABLES[part - HELD_PARTS]
+        out.setdefault(rid, (table, dealer))  # the first table, as before
+        stored[table][rid] = version
+    return held_of(rows), out, stored
 
 
 def _postgresql(session) -> bool:
@@ -179,6 +186,7 @@ class _File:
     # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
     payload_strings: dict[int, list[str]] = field(default_factory=dict)
     stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
+    held: Held = Held((), frozenset(), frozenset())  # what the database holds of the file's events
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -203,9 +211,8 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     ``values_storable``: the whole file's values were found storable when it was read.
     ``grouped=False``: the caller stores the file whole (Checked.merged): when nothing of it can be
     refused, its changes are not grouped, only checked (the usual file)."""
-    held = read_held(session, events)
-    f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
-    held = replace(held, rows=f.stored_rows)
+    f = replace(_read(session, dealer_id, events, records, vouched), values_storable=values_storable)
+    held = replace(f.held, rows=f.stored_rows)
     bad = _bad_rows(f)
     if not grouped and not bad and _nothing_refusable(f):
         # What merged() of every change gives (the same events in the same order, the same records;
@@ -278,7 +285,7 @@ def _strings(value) -> list[str]:
     return out
 
 
-def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]], held: Held,
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
@@ -289,13 +296,13 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
+    held, owners, stored_rows = _held_and_owners(session, events, ids)
     histories, versions = _histories(held)
-    owners, stored_rows = _owners(session, ids)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  {e["id"] for e in events},
                  held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
                  held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
-                 stored_rows=stored_rows)
+                 stored_rows=stored_rows, held=held)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:

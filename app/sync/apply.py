@@ -192,31 +192,38 @@ class Held:
     rows: dict[str, dict[str, int | None]] | None = None
 
 
-def read_held(session: Session, events: list[dict]) -> Held:
-    ids = {e["id"] for e in events}
-    if not ids:
-        return Held((), frozenset(), frozenset())
-    bases = {e["base"]["event_id"] for e in events if isinstance(e.get("base"), dict)}
-    pg = session.get_bind().dialect.name == "postgresql"
-
-    def build(pg: bool):
-        blank, zero = literal("", String), literal(0, Integer)
-        return union_all(
-            among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
+def held_parts(pg: bool) -> list:
+    """The parts of the statement reading what is held of a file's events, each row (part, entity type,
+    entity id, seq, event id, dealer): the stored events of the file's entities (part 0), which of its
+    event ids are stored (1), which of those and of the events they are built on are kept aside (2).
+    Its values: held_values. Head office reads them in one statement with the owners of the file's ids."""
+    blank, zero = literal("", String), literal(0, Integer)
+    return [among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
                                     Event.dealer_id), Event.entity_id, "entities"),
             among_joined(pg, select(literal(1, Integer), blank, blank, zero, Event.id, blank), Event.id, "events"),
             among_joined(pg, select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank),
-                         SyncConflict.other_event_id, "kept"))
+                         SyncConflict.other_event_id, "kept")]
 
+
+HELD_PARTS = 3  # held_parts' rows are numbered below this
+
+
+def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
+    ids = {e["id"] for e in events}
+    bases = {e["base"]["event_id"] for e in events if isinstance(e.get("base"), dict)}
+    return {"entities": id_value(pg, {e["entity_id"] for e in events}), "events": id_value(pg, ids),
+            "kept": id_value(pg, ids | bases)}
+
+
+def held_of(rows) -> Held:
+    """Held from the rows of held_parts (rows of other parts passed over)."""
     chain, known, kept = [], set(), set()
-    for part, et, eid, seq, i, dealer in prepared(session, "sync.held", build, {
-            "entities": id_value(pg, {e["entity_id"] for e in events}), "events": id_value(pg, ids),
-            "kept": id_value(pg, ids | bases)}):
+    for part, et, eid, seq, i, dealer in rows:
         if part == 0:
             chain.append((et, eid, seq, i, dealer))
         elif part == 1:
             known.add(i)
-        else:
+        elif part == 2:
             kept.add(i)
     return Held(tuple(chain), frozenset(known), frozenset(kept))
 
@@ -322,7 +329,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     every place ends with the same timeline and the same rows.
 
     Reads what the database holds in a few set queries and writes with executemany, so a file of
-    hundreds of changes costs a handful of round trips, not hundreds. ``held``: read_held of these
+    hundreds of changes costs a handful of round trips, not hundreds. ``held``: what is held of these (held_parts)
     events in this transaction, when the caller read it already and nothing was written since."""
     run = _FileApplication(session, dealer_id, events, records, held)
     new_events, superseded = run.sort_events()
