@@ -46,6 +46,8 @@ CHILDREN_KEY = "_children"
 _SETTLED_KINDS = frozenset(merging.MERGE_KINDS) | frozenset(purging.PURGE_KINDS)
 # Events in the order of their entities' histories (a key in C: a lambda per event cost more than the sort).
 BY_ENTITY = itemgetter("entity_type", "entity_id", "seq")
+# An event's wire values stored as they are, and its time's text (store_events).
+_EVENT_WIRE = itemgetter("id", "entity_type", "entity_id", "seq", "kind", "payload", "origin", "occurred_at")
 
 
 def _iso(v: Any) -> Any:
@@ -422,20 +424,25 @@ class _FileApplication:
         settled history supersedes."""
         new_events: list[tuple[dict, datetime]] = []
         superseded: list[tuple[str, str]] = []
+        known, chain, settled, conflicted = self.known, self.chain, self.settled, self.conflicted
         for ev in sorted(self.events, key=BY_ENTITY):
-            key = (ev["entity_type"], ev["entity_id"])
-            if ev["id"] in self.known:
+            i, etype, eid, seq = ev["id"], ev["entity_type"], ev["entity_id"], ev["seq"]
+            if i in known:
                 self.res.events_present += 1
                 continue
-            at_seq = self.chain.get((*key, ev["seq"]))
-            if key in self.settled:
+            key = (etype, eid)
+            at_seq = chain.get((etype, eid, seq))
+            if key in settled:
                 if at_seq is not None:
-                    superseded.append((at_seq, ev["id"]))
-            elif self._kept_as_conflict(ev, key, at_seq):
+                    superseded.append((at_seq, i))
+            # The usual event (no conflict in its entity, nothing at its seq, its base the one held or
+            # none) asks _kept_as_conflict nothing: its answer would be no.
+            elif ((key in conflicted or at_seq is not None or seq > 1 and chain.get((etype, eid, seq - 1)) is not None)
+                  and self._kept_as_conflict(ev, key, at_seq)):
                 continue
             new_events.append((ev, occurred_at(ev)))
-            self.chain[(*key, ev["seq"])] = ev["id"]
-            self.known.add(ev["id"])
+            chain[(etype, eid, seq)] = i
+            known.add(i)
         return new_events, superseded
 
     def _kept_as_conflict(self, ev: dict, key: tuple[str, str], at_seq: str | None) -> bool:
@@ -573,21 +580,21 @@ class _FileApplication:
                 kept.append(pair)
         events = [ev for ev, _ in kept]
         remap = self.remap
+        # Every column of the wire form in one pass (in C); the file's structure check vouched for the keys.
+        ids, etypes, eids, seqs, kinds, payloads, origins, texts = (
+            map(list, zip(*map(_EVENT_WIRE, events))) if events else ([] for _ in range(8)))
         actors = [ev.get("actor_id") for ev in events]
-        payloads = [ev["payload"] for ev in events]
         if remap:  # who made each change and the rows its payload names, under this database's ids
             actors = [remap.get(a, a) for a in actors]
             payloads = [_mapped(p, remap) for p in payloads]
-        columns = {"id": [ev["id"] for ev in events], "entity_type": [ev["entity_type"] for ev in events],
-                   "entity_id": [ev["entity_id"] for ev in events], "seq": [ev["seq"] for ev in events],
-                   "kind": [ev["kind"] for ev in events], "payload": payloads, "actor_id": actors,
-                   "dealer_id": [self.dealer_id] * len(events), "origin": [ev["origin"] for ev in events],
-                   "occurred_at": [at for _, at in kept]}
-        times = columns["occurred_at"]
+        times = [at for _, at in kept]
+        columns = {"id": ids, "entity_type": etypes, "entity_id": eids, "seq": seqs, "kind": kinds,
+                   "payload": payloads, "actor_id": actors, "dealer_id": [self.dealer_id] * len(events),
+                   "origin": origins, "occurred_at": times}
         bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS],
-                            {"occurred_at": lambda pg: utc_values(pg, [ev["occurred_at"] for ev in events], times)})
+                            {"occurred_at": lambda pg: utc_values(pg, texts, times)})
         self.res.events_new = len(events)
-        self.reached = {ev["entity_id"] for ev in events if ev["kind"] == call_log.REACHED}
+        self.reached = {eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
         # What the settling of merges and purges below reads: the rows of the events of those kinds
         # (it passes over every other kind).
         self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
