@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Integer, String, literal, select, union_all
@@ -28,6 +30,7 @@ from app.sync import casefile, tables
 from app.sync.apply import BY_ENTITY, ENTITY_TABLE, HELD_PARTS, MODELS, REFS, Held, held_of, held_parts, held_values
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
+_EVENT_ID, _ENTITY_ID = itemgetter("id"), itemgetter("entity_id")
 LOOSE = ("", "")  # the group of records no case or form of the file points at
 # Children owned through their case or form alone (no dealer column of their own).
 CHILD_WITHOUT_DEALER = {c.name for c in tables.CHILDREN if "dealer_id" not in c.table.columns}
@@ -289,17 +292,21 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
-    ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
-    ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
+    # The ids named, each set filled in C (a comprehension per file's rows cost more than its reads).
+    ids = set(chain.from_iterable(by_id.values()))
+    ids.update(map(_ENTITY_ID, events))
+    for t, rows in by_id.items():
+        for c in refs[t] if rows else ():
+            ids.update(v for v in map(methodcaller("get", c), rows.values()) if isinstance(v, str))
     payload_strings = {id(e): _strings(e.get("payload")) for e in events}
-    named = {v for strings in payload_strings.values() for v in strings}
+    named = set(chain.from_iterable(payload_strings.values()))
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     held, owners, stored_rows = _held_and_owners(session, events, ids)
     histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
-                 {e["id"] for e in events},
+                 set(map(_EVENT_ID, events)),
                  held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
                  held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
                  stored_rows=stored_rows, held=held)

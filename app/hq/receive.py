@@ -13,6 +13,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from operator import methodcaller
 from pathlib import Path
 
 from sqlalchemy import Float, Integer, LargeBinary, String, bindparam, case, insert, select, update
@@ -44,6 +45,7 @@ UNPROCESSABLE = QT_TRANSLATE_NOOP("Errors",
     "it was set aside for head office's staff.")
 
 log = logging.getLogger(__name__)
+_PURGES = frozenset(purging.PURGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -340,7 +342,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             # the counts wrote them a second time (SQLite rewrites a whole row, its 350 kB of a usual
             # file's overflow pages too). A file carrying a purge has them from the claim: the purge
             # rewrites the kept files that hold its customers, this one among them.
-            at_claim = any(e.get("kind") in purging.PURGE_KINDS for e in cf.events)
+            at_claim = not _PURGES.isdisjoint(map(methodcaller("get", "kind"), cf.events))
             n = _claim(s, cf, data if at_claim else b"", now)
             if n is None:
                 return None

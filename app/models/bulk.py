@@ -160,8 +160,8 @@ def bulk_insert_columns(session, table: Table, cols: list[str], columns: list[li
         return
     if as_stored:
         columns = [as_stored[c](postgresql) if c in as_stored else column for c, column in zip(cols, columns)]
-    converters = [None if as_stored and c in as_stored else (_pg_converter if postgresql else _converter)(table.c[c].type)
-                  for c in cols]
+    convert = _pg_converter if postgresql else _converter
+    converters = [None if as_stored and c in as_stored else convert(table.c[c].type) for c in cols]
     rows = list(zip(*(_converted(column, f) for f, column in zip(converters, columns))))
     if postgresql:
         _copy(conn, table, cols, rows)

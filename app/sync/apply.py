@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from datetime import date, datetime
 from typing import Any
 
@@ -211,10 +211,10 @@ HELD_PARTS = 3  # held_parts' rows are numbered below this
 
 
 def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
-    ids = {e["id"] for e in events}
-    bases = {e["base"]["event_id"] for e in events if isinstance(e.get("base"), dict)}
-    return {"entities": id_value(pg, {e["entity_id"] for e in events}), "events": id_value(pg, ids),
-            "kept": id_value(pg, ids | bases)}
+    ids = list(map(itemgetter("id"), events))
+    bases = [b["event_id"] for b in map(methodcaller("get", "base"), events) if isinstance(b, dict)]
+    return {"entities": id_value(pg, map(itemgetter("entity_id"), events)), "events": id_value(pg, ids),
+            "kept": id_value(pg, ids + bases)}
 
 
 def held_of(rows) -> Held:

@@ -106,7 +106,8 @@ def test_event_times_taken_from_their_text_are_stored_as_their_times_are(hq_db):
         bulk_insert_columns(s, Event.__table__, list(COLUMNS), [again[c] for c in COLUMNS],
                             {"occurred_at": lambda pg: utc_values(pg, TIMES, times)})
     with hq_db.session() as s:
-        texts = {(e, seq): t for e, seq, t in s.execute(select(Event.entity_id, Event.seq, cast(Event.occurred_at, Text)))}
+        texts = {(e, seq): t for e, seq, t in
+                 s.execute(select(Event.entity_id, Event.seq, cast(Event.occurred_at, Text)))}
         # (SQLite's driver reads no year before 1000 back: stored as SQLAlchemy writes it, unpadded.)
         read = [s.scalar(select(Event.occurred_at).where(Event.entity_id == e, Event.seq == 2))
                 for e, at in zip(rows["entity_id"], times) if at.year >= 1000]
