@@ -400,14 +400,13 @@ def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts
                     now: datetime, skew_s: float | None, content: bytes | None = None) -> None:
     """Head office's bookkeeping of the file: its counts (and its bytes, when ``content`` is given),
     its refusals, its counter's last contact."""
-    # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file.
-    values = {"events": bindparam("events", type_=Integer), "conflicts": bindparam("conflicts", type_=Integer)}
+    # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file,
+    # their expressions made only then (made for every file, the counter's CASE cost more than its update).
     params = {"n": n, "events": new_events, "conflicts": conflicts}
     if content is not None:
-        values["content"] = bindparam("content", type_=LargeBinary)
         params["content"] = content
     prepared(s, "hq.arrival_counts" + (".content" if content is not None else ""), lambda pg: update(
-        SyncReceived).where(SyncReceived.n == bindparam("n", type_=Integer)).values(**values), params)
+        SyncReceived).where(SyncReceived.n == bindparam("n", type_=Integer)).values(**_arrival_counts(content)), params)
     for r in refused:
         log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
     if refused:
@@ -416,16 +415,28 @@ def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts
             entity_type=r.entity_type, entity_id=r.entity_id[:36], record_table=r.table, record_id=r.record_id[:36],
             code=r.code, reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids), refused_at=now)
             for r in refused])
-    sequence = bindparam("sequence", type_=Integer)
-    seen = {"last_seen_at": bindparam("now", type_=HqCounter.__table__.c.last_seen_at.type),
-            "last_sequence": case((HqCounter.last_sequence < sequence, sequence), else_=HqCounter.last_sequence)}
     params = {"counter": cf.counter, "sequence": cf.sequence,
               "now": time_value(s.bind.dialect.name == "postgresql", now)}
     if skew_s is not None:
-        seen["clock_skew_s"] = bindparam("skew", type_=Float)
         params["skew"] = skew_s
     prepared(s, "hq.counter_seen" + (".skew" if skew_s is not None else ""), lambda pg: update(HqCounter).where(
-        HqCounter.id == bindparam("counter", type_=String)).values(**seen), params)
+        HqCounter.id == bindparam("counter", type_=String)).values(**_counter_seen(skew_s)), params)
+
+
+def _arrival_counts(content: bytes | None) -> dict:
+    values = {"events": bindparam("events", type_=Integer), "conflicts": bindparam("conflicts", type_=Integer)}
+    if content is not None:
+        values["content"] = bindparam("content", type_=LargeBinary)
+    return values
+
+
+def _counter_seen(skew_s: float | None) -> dict:
+    sequence = bindparam("sequence", type_=Integer)
+    seen = {"last_seen_at": bindparam("now", type_=HqCounter.__table__.c.last_seen_at.type),
+            "last_sequence": case((HqCounter.last_sequence < sequence, sequence), else_=HqCounter.last_sequence)}
+    if skew_s is not None:
+        seen["clock_skew_s"] = bindparam("skew", type_=Float)
+    return seen
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:
