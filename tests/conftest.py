@@ -216,6 +216,18 @@ def hq_db(request):
 
 
 @pytest.fixture
+def both_ownership_paths(monkeypatch):
+    """Every file head office imports in this process is checked for ownership both ways (whole and
+    change by change) and the answers compared (tests/ownership_paths.py)."""
+    from app.hq import ownership
+    from tests.ownership_paths import BothPaths
+
+    both = BothPaths(ownership.check)
+    monkeypatch.setattr(ownership, "check", both)
+    return both
+
+
+@pytest.fixture
 def secret_service(tmp_path):
     """A real Secret Service (gnome-keyring on a private D-Bus session bus) for child processes:
     ``secret_service.child_env()`` is the environment that uses it; both daemons end with the test."""

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 
+from app.models.bulk import prepared
+
 # The first key of the two-key advisory locks, so these never meet another program's locks.
 _DEALER, _COUNTER, _ALONE = 4242, 4243, 4244
 
@@ -30,7 +32,9 @@ def hold_counter(s, counter_id: str) -> None:
 
 def _hold(s, kind: int, key: str) -> None:
     if s.bind.dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:kind, hashtext(:key))"), {"kind": kind, "key": key})
+        # Handed to the driver as its text (app.models.bulk.prepared): the lock is taken for every file.
+        prepared(s, "hq.hold", lambda pg: text("SELECT pg_advisory_xact_lock(:kind, hashtext(:key))"),
+                 {"kind": kind, "key": key})
 
 
 def retryable(exc: BaseException) -> bool:

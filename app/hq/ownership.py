@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
+from operator import itemgetter, methodcaller
 from typing import Any
 
-from sqlalchemy import Integer, literal, select, union_all
+from sqlalchemy import Integer, String, literal, select, union_all
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
@@ -25,9 +27,10 @@ from app.models.bulk import among_joined, among_param, id_value, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
-from app.sync.apply import BY_ENTITY, ENTITY_TABLE, MODELS, REFS, Held, read_held
+from app.sync.apply import BY_ENTITY, ENTITY_TABLE, HELD_PARTS, MODELS, REFS, Held, held_of, held_parts, held_values
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
+_EVENT_ID, _ENTITY_ID = itemgetter("id"), itemgetter("entity_id")
 LOOSE = ("", "")  # the group of records no case or form of the file points at
 # Children owned through their case or form alone (no dealer column of their own).
 CHILD_WITHOUT_DEALER = {c.name for c in tables.CHILDREN if "dealer_id" not in c.table.columns}
@@ -101,38 +104,51 @@ class Checked:
     aggregates: list[Aggregate]  # what may be stored, each applied on its own if need be
     refused: list[Refusal]
     held: Held | None = None  # what the database held of the file's events when it was checked
+    # The whole file as merged() gives it, when check found nothing of it refusable without grouping it.
+    whole: tuple[list[dict], dict[str, list[dict]]] | None = None
+
+    def merged(self) -> tuple[list[dict], dict[str, list[dict]]]:
+        """What may be stored as one file's events and records."""
+        return self.whole if self.whole is not None else merged(self.aggregates)
 
 
 def _owner_query(postgresql: bool, table: str, order: int):
-    """(order, id, owning dealer) of a record table's rows among the file's ids (the value "ids");
-    a child without a dealer column is its parent's."""
+    """(HELD_PARTS + order, "", id, version, owning dealer, "") of a record table's rows among the
+    file's ids (the value "ids"), in the shape of apply.held_parts' rows, read in one statement with
+    them; a child without a dealer column is its parent's."""
     model = MODELS[table]
     # The row's version too (cases, forms...): what the file's application compares (Held.rows).
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
+    blank, part = literal("", String), literal(HELD_PARTS + order, Integer)
     if "dealer_id" in model.__table__.columns:
-        return among_joined(postgresql, select(literal(order), model.id, model.dealer_id, version), model.id, "ids")
+        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids")
     col, parent = tables.BY_NAME[table].parents[0]
     pmodel = MODELS[parent]
-    query = select(literal(order), model.id, pmodel.dealer_id, version)
+    query = select(part, blank, model.id, version, pmodel.dealer_id, blank)
     if postgresql:  # the parent's row read with each id's (among_joined)
         return among_joined(True, query.join_from(model, pmodel, pmodel.id == getattr(model, col)), model.id, "ids")
     return among_joined(False, query, model.id, "ids").join(pmodel, pmodel.id == getattr(model, col))
 
 
-def _owners(session, ids: set[str]) -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
-    """id -> (table, dealer) for every row of any record table head office holds under that id, and
-    table -> id -> version of those rows: one statement over every table, the ids sent once."""
-    if not ids:
-        return {}, {}
-    rows = prepared(session, "hq.owners", lambda pg: union_all(
-        *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
-        {"ids": id_value(_postgresql(session), ids)})
+def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
+        Held, dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
+    """What the database holds of the file's events (apply.held_parts), id -> (table, dealer) for every
+    row of any record table head office holds under one of ``ids``, and table -> id -> version of
+    those rows: one statement over every table, the ids sent once (on PostgreSQL a round trip, and
+    its statement's work, fewer for every file than two reads)."""
+    if not events and not ids:
+        return Held((), frozenset(), frozenset()), {}, {}
+    pg = _postgresql(session)
+    rows = prepared(session, "hq.held_and_owners", lambda pg: union_all(
+        *held_parts(pg), *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
-    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES}
-    for order, rid, dealer, version in sorted(rows, key=lambda r: (r[0], r[1])):
-        out.setdefault(rid, (casefile.RECORD_TABLES[order], dealer))  # the first table, as before
-        stored[casefile.RECORD_TABLES[order]][rid] = version
-    return out, stored
+    stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
+    for part, _, rid, version, dealer, _ in sorted((r for r in rows if r[0] >= HELD_PARTS), key=lambda r: (r[0], r[2])):
+        table = casefile.RECORD_TABLES[part - HELD_PARTS]
+        out.setdefault(rid, (table, dealer))  # the first table, as before
+        stored[table][rid] = version
+    return held_of(rows), out, stored
 
 
 def _postgresql(session) -> bool:
@@ -173,6 +189,7 @@ class _File:
     # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
     payload_strings: dict[int, list[str]] = field(default_factory=dict)
     stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
+    held: Held = Held((), frozenset(), frozenset())  # what the database holds of the file's events
 
     def stored_elsewhere(self, rid: str) -> str | None:
         """The table under which another dealer's row with this id is stored, if any."""
@@ -191,14 +208,20 @@ Why = tuple[str, str, dict]  # code, text, params
 
 def check(session, dealer_id: str, dealer_code: str, events: list[dict],
           records: dict[str, list[dict]], vouched: frozenset[str] = frozenset(), *,
-          values_storable: bool = False) -> Checked:
+          values_storable: bool = False, grouped: bool = True) -> Checked:
     """Split a verified file into the changes head office may store and those it refuses.
     ``vouched``: attachment hashes imported together with the file (`hq import` of a folder);
-    ``values_storable``: the whole file's values were found storable when it was read."""
-    held = read_held(session, events)
-    f = replace(_read(session, dealer_id, events, records, held, vouched), values_storable=values_storable)
-    held = replace(held, rows=f.stored_rows)
+    ``values_storable``: the whole file's values were found storable when it was read.
+    ``grouped=False``: the caller stores the file whole (Checked.merged): when nothing of it can be
+    refused, its changes are not grouped, only checked (the usual file)."""
+    f = replace(_read(session, dealer_id, events, records, vouched), values_storable=values_storable)
+    held = replace(f.held, rows=f.stored_rows)
     bad = _bad_rows(f)
+    if not grouped and not bad and _nothing_refusable(f):
+        # What merged() of every change gives (the same events in the same order, the same records;
+        # a table's records in the file's order, not in the order the changes carry them).
+        return Checked([], [], held, (sorted(events, key=BY_ENTITY),
+                                      {t: list(rows.values()) for t, rows in f.by_id.items()}))
     children = _children(f)
     refused: list[Refusal] = []
     used: set[tuple[str, str]] = set()
@@ -224,6 +247,28 @@ def check(session, dealer_id: str, dealer_code: str, events: list[dict],
     return Checked(kept, refused, held)
 
 
+def _nothing_refusable(f: _File) -> bool:
+    """Whether, by facts of the whole file, none of its changes can be refused, its records aside
+    (_bad_rows): every value storable, no id or hash it names held for another dealer (so no row,
+    reference or payload of another dealer's), no history it adds to held for another dealer, no
+    other counter's audit trail, and every change built on a version head office has or the file
+    brings. Each is the test _entity_refusal makes change by change; any doubt sends the file there."""
+    if not f.values_storable or f.foreign:
+        return False
+    if any(d != f.dealer_id for dealers in f.histories.values() for d in dealers):
+        return False
+    versions, file_events, aside, counter = f.versions, f.file_events, f.aside, tables.COUNTER
+    for ev in f.events:
+        etype, eid, seq = ev["entity_type"], ev["entity_id"], ev["seq"]
+        if etype == counter and ev.get("origin") != eid:
+            return False
+        if seq > 1 and (etype, eid, seq - 1) not in versions:
+            base = ev["base"]["event_id"]
+            if base not in file_events and base not in aside:
+                return False
+    return True
+
+
 def _strings(value) -> list[str]:
     """Every string inside an event's payload (keys aside), however nested, in the order of the walk
     below (the first named of another dealer is the one a refusal names)."""
@@ -243,24 +288,28 @@ def _strings(value) -> list[str]:
     return out
 
 
-def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]], held: Held,
+def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
     refs = {t: REFS.get(t, {}) for t in casefile.RECORD_TABLES}
-    ids = {rid for rows in by_id.values() for rid in rows} | {e["entity_id"] for e in events}
-    ids |= {r[c] for t, rows in by_id.items() for r in rows.values() for c in refs[t] if isinstance(r.get(c), str)}
+    # The ids named, each set filled in C (a comprehension per file's rows cost more than its reads).
+    ids = set(chain.from_iterable(by_id.values()))
+    ids.update(map(_ENTITY_ID, events))
+    for t, rows in by_id.items():
+        for c in refs[t] if rows else ():
+            ids.update(v for v in map(methodcaller("get", c), rows.values()) if isinstance(v, str))
     payload_strings = {id(e): _strings(e.get("payload")) for e in events}
-    named = {v for strings in payload_strings.values() for v in strings}
+    named = set(chain.from_iterable(payload_strings.values()))
     ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
     shas = {v for v in named if len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
+    held, owners, stored_rows = _held_and_owners(session, events, ids)
     histories, versions = _histories(held)
-    owners, stored_rows = _owners(session, ids)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
-                 {e["id"] for e in events},
+                 set(map(_EVENT_ID, events)),
                  held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
                  held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
-                 stored_rows=stored_rows)
+                 stored_rows=stored_rows, held=held)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:

@@ -13,6 +13,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from operator import methodcaller
 from pathlib import Path
 
 from sqlalchemy import Float, Integer, LargeBinary, String, bindparam, case, insert, select, update
@@ -44,6 +45,7 @@ UNPROCESSABLE = QT_TRANSLATE_NOOP("Errors",
     "it was set aside for head office's staff.")
 
 log = logging.getLogger(__name__)
+_PURGES = frozenset(purging.PURGE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -340,7 +342,7 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
             # the counts wrote them a second time (SQLite rewrites a whole row, its 350 kB of a usual
             # file's overflow pages too). A file carrying a purge has them from the claim: the purge
             # rewrites the kept files that hold its customers, this one among them.
-            at_claim = any(e.get("kind") in purging.PURGE_KINDS for e in cf.events)
+            at_claim = not _PURGES.isdisjoint(map(methodcaller("get", "kind"), cf.events))
             n = _claim(s, cf, data if at_claim else b"", now)
             if n is None:
                 return None
@@ -366,13 +368,13 @@ def _store_changes(s, cf: casefile.CaseFile, isolate: bool,
     if vouched:  # imported together with the file: its dealer holds them
         blobs.hold(s, cf.dealer_id, vouched & _named_blobs(cf))
     checked = ownership.check(s, cf.dealer_id, cf.dealer_code, cf.events, cf.records,
-                              values_storable=cf.values_storable)
+                              values_storable=cf.values_storable, grouped=isolate)
     refused = list(checked.refused)
     if not isolate:
         # Usually every change goes in together, in a few set statements, in the file's transaction
         # itself: a savepoint around them cost two more statements (round trips on PostgreSQL) for
         # every file, for the rare one whose transaction is then undone and done again change by change.
-        events, records = merged(checked.aggregates)
+        events, records = checked.merged()
         try:
             whole = apply_file(s, cf.dealer_id, events, records, checked.held)
             return whole.events_new, len(whole.conflicts), refused, whole.purged
@@ -398,14 +400,13 @@ def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts
                     now: datetime, skew_s: float | None, content: bytes | None = None) -> None:
     """Head office's bookkeeping of the file: its counts (and its bytes, when ``content`` is given),
     its refusals, its counter's last contact."""
-    # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file.
-    values = {"events": bindparam("events", type_=Integer), "conflicts": bindparam("conflicts", type_=Integer)}
+    # Compiled once, as the file's reads are (app.models.bulk.prepared): two statements of every file,
+    # their expressions made only then (made for every file, the counter's CASE cost more than its update).
     params = {"n": n, "events": new_events, "conflicts": conflicts}
     if content is not None:
-        values["content"] = bindparam("content", type_=LargeBinary)
         params["content"] = content
     prepared(s, "hq.arrival_counts" + (".content" if content is not None else ""), lambda pg: update(
-        SyncReceived).where(SyncReceived.n == bindparam("n", type_=Integer)).values(**values), params)
+        SyncReceived).where(SyncReceived.n == bindparam("n", type_=Integer)).values(**_arrival_counts(content)), params)
     for r in refused:
         log.warning("counter %s file %s: refused %s %s: %s", cf.counter, cf.sequence, r.table, r.record_id, r.render())
     if refused:
@@ -414,16 +415,28 @@ def _record_arrival(s, cf: casefile.CaseFile, n: int, new_events: int, conflicts
             entity_type=r.entity_type, entity_id=r.entity_id[:36], record_table=r.table, record_id=r.record_id[:36],
             code=r.code, reason={"text": r.text, "params": r.params}, event_ids=list(r.event_ids), refused_at=now)
             for r in refused])
-    sequence = bindparam("sequence", type_=Integer)
-    seen = {"last_seen_at": bindparam("now", type_=HqCounter.__table__.c.last_seen_at.type),
-            "last_sequence": case((HqCounter.last_sequence < sequence, sequence), else_=HqCounter.last_sequence)}
     params = {"counter": cf.counter, "sequence": cf.sequence,
               "now": time_value(s.bind.dialect.name == "postgresql", now)}
     if skew_s is not None:
-        seen["clock_skew_s"] = bindparam("skew", type_=Float)
         params["skew"] = skew_s
     prepared(s, "hq.counter_seen" + (".skew" if skew_s is not None else ""), lambda pg: update(HqCounter).where(
-        HqCounter.id == bindparam("counter", type_=String)).values(**seen), params)
+        HqCounter.id == bindparam("counter", type_=String)).values(**_counter_seen(skew_s)), params)
+
+
+def _arrival_counts(content: bytes | None) -> dict:
+    values = {"events": bindparam("events", type_=Integer), "conflicts": bindparam("conflicts", type_=Integer)}
+    if content is not None:
+        values["content"] = bindparam("content", type_=LargeBinary)
+    return values
+
+
+def _counter_seen(skew_s: float | None) -> dict:
+    sequence = bindparam("sequence", type_=Integer)
+    seen = {"last_seen_at": bindparam("now", type_=HqCounter.__table__.c.last_seen_at.type),
+            "last_sequence": case((HqCounter.last_sequence < sequence, sequence), else_=HqCounter.last_sequence)}
+    if skew_s is not None:
+        seen["clock_skew_s"] = bindparam("skew", type_=Float)
+    return seen
 
 
 def _named_blobs(cf: casefile.CaseFile) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from app.foundation.ids import new_id
 from app.models import Event, StoreMeta, SyncConflict, SyncFile, SyncOutbox, utcnow
 from app.models.base import UTCDateTime
-from app.models.bulk import among, among_joined, among_param, bulk_insert, bulk_insert_columns, id_value, prepared
+from app.models.bulk import (among, among_joined, among_param, bulk_insert, bulk_insert_columns, id_value, prepared,
+                             utc_values)
 from app.models.event_codec import COLUMNS as EVENT_COLUMNS, HQ_ORIGIN, from_wire, occurred_at, to_wire
 from app.rules.identifiers import normalised_record
 from app.sync.tables import AGGREGATE, AGGREGATES, CHILD, CHILDREN, RECORD, SYNCED, refs
@@ -45,6 +46,8 @@ CHILDREN_KEY = "_children"
 _SETTLED_KINDS = frozenset(merging.MERGE_KINDS) | frozenset(purging.PURGE_KINDS)
 # Events in the order of their entities' histories (a key in C: a lambda per event cost more than the sort).
 BY_ENTITY = itemgetter("entity_type", "entity_id", "seq")
+# An event's wire values stored as they are, and its time's text (store_events).
+_EVENT_WIRE = itemgetter("id", "entity_type", "entity_id", "seq", "kind", "payload", "origin", "occurred_at")
 
 
 def _iso(v: Any) -> Any:
@@ -191,31 +194,38 @@ class Held:
     rows: dict[str, dict[str, int | None]] | None = None
 
 
-def read_held(session: Session, events: list[dict]) -> Held:
-    ids = {e["id"] for e in events}
-    if not ids:
-        return Held((), frozenset(), frozenset())
-    bases = {e["base"]["event_id"] for e in events if isinstance(e.get("base"), dict)}
-    pg = session.get_bind().dialect.name == "postgresql"
-
-    def build(pg: bool):
-        blank, zero = literal("", String), literal(0, Integer)
-        return union_all(
-            among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
+def held_parts(pg: bool) -> list:
+    """The parts of the statement reading what is held of a file's events, each row (part, entity type,
+    entity id, seq, event id, dealer): the stored events of the file's entities (part 0), which of its
+    event ids are stored (1), which of those and of the events they are built on are kept aside (2).
+    Its values: held_values. Head office reads them in one statement with the owners of the file's ids."""
+    blank, zero = literal("", String), literal(0, Integer)
+    return [among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
                                     Event.dealer_id), Event.entity_id, "entities"),
             among_joined(pg, select(literal(1, Integer), blank, blank, zero, Event.id, blank), Event.id, "events"),
             among_joined(pg, select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank),
-                         SyncConflict.other_event_id, "kept"))
+                         SyncConflict.other_event_id, "kept")]
 
+
+HELD_PARTS = 3  # held_parts' rows are numbered below this
+
+
+def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
+    ids = list(map(itemgetter("id"), events))
+    bases = [b["event_id"] for b in map(methodcaller("get", "base"), events) if isinstance(b, dict)]
+    return {"entities": id_value(pg, map(itemgetter("entity_id"), events)), "events": id_value(pg, ids),
+            "kept": id_value(pg, ids + bases)}
+
+
+def held_of(rows) -> Held:
+    """Held from the rows of held_parts (rows of other parts passed over)."""
     chain, known, kept = [], set(), set()
-    for part, et, eid, seq, i, dealer in prepared(session, "sync.held", build, {
-            "entities": id_value(pg, {e["entity_id"] for e in events}), "events": id_value(pg, ids),
-            "kept": id_value(pg, ids | bases)}):
+    for part, et, eid, seq, i, dealer in rows:
         if part == 0:
             chain.append((et, eid, seq, i, dealer))
         elif part == 1:
             known.add(i)
-        else:
+        elif part == 2:
             kept.add(i)
     return Held(tuple(chain), frozenset(known), frozenset(kept))
 
@@ -321,7 +331,7 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     every place ends with the same timeline and the same rows.
 
     Reads what the database holds in a few set queries and writes with executemany, so a file of
-    hundreds of changes costs a handful of round trips, not hundreds. ``held``: read_held of these
+    hundreds of changes costs a handful of round trips, not hundreds. ``held``: what is held of these (held_parts)
     events in this transaction, when the caller read it already and nothing was written since."""
     run = _FileApplication(session, dealer_id, events, records, held)
     new_events, superseded = run.sort_events()
@@ -414,20 +424,25 @@ class _FileApplication:
         settled history supersedes."""
         new_events: list[tuple[dict, datetime]] = []
         superseded: list[tuple[str, str]] = []
+        known, chain, settled, conflicted = self.known, self.chain, self.settled, self.conflicted
         for ev in sorted(self.events, key=BY_ENTITY):
-            key = (ev["entity_type"], ev["entity_id"])
-            if ev["id"] in self.known:
+            i, etype, eid, seq = ev["id"], ev["entity_type"], ev["entity_id"], ev["seq"]
+            if i in known:
                 self.res.events_present += 1
                 continue
-            at_seq = self.chain.get((*key, ev["seq"]))
-            if key in self.settled:
+            key = (etype, eid)
+            at_seq = chain.get((etype, eid, seq))
+            if key in settled:
                 if at_seq is not None:
-                    superseded.append((at_seq, ev["id"]))
-            elif self._kept_as_conflict(ev, key, at_seq):
+                    superseded.append((at_seq, i))
+            # The usual event (no conflict in its entity, nothing at its seq, its base the one held or
+            # none) asks _kept_as_conflict nothing: its answer would be no.
+            elif ((key in conflicted or at_seq is not None or seq > 1 and chain.get((etype, eid, seq - 1)) is not None)
+                  and self._kept_as_conflict(ev, key, at_seq)):
                 continue
             new_events.append((ev, occurred_at(ev)))
-            self.chain[(*key, ev["seq"])] = ev["id"]
-            self.known.add(ev["id"])
+            chain[(etype, eid, seq)] = i
+            known.add(i)
         return new_events, superseded
 
     def _kept_as_conflict(self, ev: dict, key: tuple[str, str], at_seq: str | None) -> bool:
@@ -565,19 +580,21 @@ class _FileApplication:
                 kept.append(pair)
         events = [ev for ev, _ in kept]
         remap = self.remap
+        # Every column of the wire form in one pass (in C); the file's structure check vouched for the keys.
+        ids, etypes, eids, seqs, kinds, payloads, origins, texts = (
+            map(list, zip(*map(_EVENT_WIRE, events))) if events else ([] for _ in range(8)))
         actors = [ev.get("actor_id") for ev in events]
-        payloads = [ev["payload"] for ev in events]
         if remap:  # who made each change and the rows its payload names, under this database's ids
             actors = [remap.get(a, a) for a in actors]
             payloads = [_mapped(p, remap) for p in payloads]
-        columns = {"id": [ev["id"] for ev in events], "entity_type": [ev["entity_type"] for ev in events],
-                   "entity_id": [ev["entity_id"] for ev in events], "seq": [ev["seq"] for ev in events],
-                   "kind": [ev["kind"] for ev in events], "payload": payloads, "actor_id": actors,
-                   "dealer_id": [self.dealer_id] * len(events), "origin": [ev["origin"] for ev in events],
-                   "occurred_at": [at for _, at in kept]}
-        bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS])
+        times = [at for _, at in kept]
+        columns = {"id": ids, "entity_type": etypes, "entity_id": eids, "seq": seqs, "kind": kinds,
+                   "payload": payloads, "actor_id": actors, "dealer_id": [self.dealer_id] * len(events),
+                   "origin": origins, "occurred_at": times}
+        bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS],
+                            {"occurred_at": lambda pg: utc_values(pg, texts, times)})
         self.res.events_new = len(events)
-        self.reached = {ev["entity_id"] for ev in events if ev["kind"] == call_log.REACHED}
+        self.reached = {eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
         # What the settling of merges and purges below reads: the rows of the events of those kinds
         # (it passes over every other kind).
         self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)

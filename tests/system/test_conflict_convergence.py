@@ -20,6 +20,9 @@ from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, open_cases
 from tests.system.test_every_record_travels import events, rows
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 
 @pytest.mark.parametrize("keep", ["applied", "other"])
 def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep, serve_in_process):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from app.foundation import clock
@@ -17,6 +18,9 @@ from app.services.feedback import forms as feedback_forms
 from app.services.people import users
 from app.services.customers.merging import merge_customers
 from tests.synchelp import new_case, two_in_process
+
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
 
 
 def _state(db) -> tuple:

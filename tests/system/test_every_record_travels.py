@@ -32,6 +32,9 @@ from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, new_case
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 PACK = library_for(None).pack
 
 

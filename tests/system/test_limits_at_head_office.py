@@ -14,6 +14,9 @@ from app.services.imports.feedback_store import import_feedback_file
 from tests.helpers import csv_file, form_line, fresh_store
 from tests.synchelp import edit_case, enrol_in_process, new_case
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 
 # A phone and a plate have formats shorter than their columns (app.rules.identifiers): their longest.
 LONGEST_PHONE, LONGEST_PLATE, OTHER_PLATE = "01062345678-123456", "京AD12345", "沪A12345D"

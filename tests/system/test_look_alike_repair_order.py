@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
 from app.foundation import clock
@@ -14,6 +15,9 @@ from app.models import Customer, FeedbackForm, RepairOrder, SyncConflict
 from app.services.feedback import forms as feedback_forms
 from app.services.people import users
 from tests.synchelp import two_in_process
+
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
 
 ZWSP = "\u200b"
 

@@ -21,6 +21,9 @@ from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 
 def _count(db_or_store, model=NetworkImprovement) -> int:
     with db_or_store.session() as s:

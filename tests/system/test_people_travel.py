@@ -18,6 +18,9 @@ from app.sync.client import SyncClient
 from tests.helpers import fresh_store
 from tests.synchelp import enrol_in_process
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def network(request, tmp_path, serve_in_process):

@@ -25,6 +25,9 @@ from app.services.privacy.purging import purge
 from tests.synchelp import new_case, two_in_process
 from tests.system.two_counters import newest_backup_bytes, sqlite_bytes, store_bytes
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 OLD = ("李明远", "13812345678", "京A12345", "LFV2A21K8D4012345")  # last seen four years ago
 NEW = ("王芳", "13900000001", "京B22222")  # seen last month
 

@@ -20,6 +20,9 @@ from tests.recovery_helpers import add_user
 from tests.synchelp import enrol_in_process, open_cases
 from tests.system.test_every_record_travels import events
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 
 def test_head_office_takes_over_an_escalation_and_the_counters_see_it(tmp_path, serve_in_process):
     db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")

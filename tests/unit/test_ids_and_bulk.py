@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.foundation.ids import case_number, counter_tag, new_id
 from app.models import Event
-from app.models.bulk import IdValue, among, bulk_insert
+from app.models.bulk import IdValue, among, bulk_insert, bulk_insert_columns, utc_values
+from app.models.event_codec import COLUMNS
 
 
 def test_ids_are_uuid7_unique_and_increasing():
@@ -84,3 +85,31 @@ def test_bulk_insert_stores_any_text_and_refuses_a_duplicate_as_an_insert_would(
     assert [(e.seq, e.payload, e.dealer_id, e.origin, e.actor_id, e.occurred_at) for e in events] == [
         (1, payload, "d\\N", "", None, at), (2, payload, "d\\N", "", None, at)]
     assert stored == json.dumps(payload)  # the text json.dumps writes, as before
+
+
+# Event times as a file may carry them: the usual form, and others (no microseconds, another zone, a
+# year before 1000, a comma, a week date), each stored as its time whatever the form.
+TIMES = ["2026-05-18T09:30:15.123456+00:00", "2026-05-18T09:30:15+00:00", "2026-05-18T11:30:15.123456+02:00",
+         "0999-05-18T09:30:15.123456+00:00", "2026-05-18T09:30:15,123456+00:00", "2026-W21-1T09:30:15.123456+00:00",
+         "2026-05-18T09:30:15.000000+00:00", "2026-05-18T09:30:15.123456Z"]
+
+
+def test_event_times_taken_from_their_text_are_stored_as_their_times_are(hq_db):
+    times = [datetime.fromisoformat(t) for t in TIMES]
+    rows = {c: [] for c in COLUMNS}
+    for i, at in enumerate(times):
+        for c, v in zip(COLUMNS, (new_id(), "case", new_id(), 1, "case.opened", {}, None, "d", "o", at)):
+            rows[c].append(v)
+    with hq_db.session() as s, s.begin():
+        bulk_insert_columns(s, Event.__table__, list(COLUMNS), [rows[c] for c in COLUMNS])  # converted from the times
+        again = {**rows, "id": [new_id() for _ in times], "seq": [2] * len(times)}
+        bulk_insert_columns(s, Event.__table__, list(COLUMNS), [again[c] for c in COLUMNS],
+                            {"occurred_at": lambda pg: utc_values(pg, TIMES, times)})
+    with hq_db.session() as s:
+        texts = {(e, seq): t for e, seq, t in
+                 s.execute(select(Event.entity_id, Event.seq, cast(Event.occurred_at, Text)))}
+        # (SQLite's driver reads no year before 1000 back: stored as SQLAlchemy writes it, unpadded.)
+        read = [s.scalar(select(Event.occurred_at).where(Event.entity_id == e, Event.seq == 2))
+                for e, at in zip(rows["entity_id"], times) if at.year >= 1000]
+    assert [texts[(e, 2)] for e in rows["entity_id"]] == [texts[(e, 1)] for e in rows["entity_id"]]
+    assert read == [at for at in times if at.year >= 1000]

@@ -21,6 +21,9 @@ from app.sync.client import SyncClient
 from tests.helpers import csv_file, form_line
 from tests.synchelp import new_case, two_in_process
 
+# Every file head office takes in here is checked for ownership both ways, the answers compared.
+pytestmark = pytest.mark.usefixtures("both_ownership_paths")
+
 GOOD, BAD = "京B00001", "京B" + "1" * 30  # the second is over the plate column's limit
 
 
