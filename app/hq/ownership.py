@@ -257,15 +257,12 @@ def _nothing_refusable(f: _File) -> bool:
         return False
     if any(d != f.dealer_id for dealers in f.histories.values() for d in dealers):
         return False
-    versions, file_events, aside, counter = f.versions, f.file_events, f.aside, tables.COUNTER
+    counter = tables.COUNTER
     for ev in f.events:
-        etype, eid, seq = ev["entity_type"], ev["entity_id"], ev["seq"]
-        if etype == counter and ev.get("origin") != eid:
+        if ev["entity_type"] == counter and ev.get("origin") != ev["entity_id"]:
             return False
-        if seq > 1 and (etype, eid, seq - 1) not in versions:
-            base = ev["base"]["event_id"]
-            if base not in file_events and base not in aside:
-                return False
+        if _base_missing(f, ev):
+            return False
     return True
 
 
@@ -471,14 +468,22 @@ def _foreign_history(f: _File, agg: Aggregate, table: str) -> Why | None:
     return ("foreign_history", HISTORY_OTHER, {"table": table, "id": agg.key[1]})
 
 
+def _base_missing(f: _File, ev: dict) -> bool:
+    """Whether ``ev`` is built on a version head office neither holds nor gets with the file (nor keeps
+    aside as a conflict): the one test of a missing base, change by change and for the whole file."""
+    seq = ev["seq"]
+    if seq == 1 or (ev["entity_type"], ev["entity_id"], seq - 1) in f.versions:
+        return False
+    base = ev["base"]["event_id"]
+    return base not in f.file_events and base not in f.aside
+
+
 def _missing_base(f: _File, agg: Aggregate, table: str) -> Why | None:
-    etype, eid = agg.key
+    eid = agg.key[1]
     for ev in agg.events:
-        if ev["seq"] > 1 and (etype, eid, ev["seq"] - 1) not in f.versions:
-            base = ev["base"]["event_id"]
-            if base not in f.file_events and base not in f.aside:
-                return ("missing_base", MISSING_BASE,
-                        {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
+        if _base_missing(f, ev):
+            return ("missing_base", MISSING_BASE,
+                    {"table": table, "id": eid, "seq": str(ev["seq"]), "base": str(ev["seq"] - 1)})
     return None
 
 

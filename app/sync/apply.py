@@ -13,7 +13,7 @@ from operator import itemgetter, methodcaller
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, delete, literal, select, union_all
+from sqlalchemy import Date, Integer, String, delete, literal, select
 from sqlalchemy.orm import Session
 
 from app.foundation.ids import new_id
