@@ -33,5 +33,6 @@ class _Call(QObject):
 def after_pending_paints(owner: QObject, then: Callable[[], None]) -> None:
     """Call ``then()`` on the UI thread once the paints asked for by now are done, and those the events
     posted by now ask for: posted at the update request's own low priority, it comes after them (posted
-    events of one priority keep their order)."""
+    events of one priority keep their order). For a window already on screen: a window's first paint
+    comes from the window system's expose, after every posted event (MainWindow.paintEvent waits for it)."""
     QCoreApplication.postEvent(_Call(owner, then), QEvent(_CALL), Qt.EventPriority.LowEventPriority.value)
