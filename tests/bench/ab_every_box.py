@@ -5,7 +5,8 @@
 Each round runs the scrypt PIN check alone (the floor), then the start of both checkouts (bench_case_list's
 ``app`` child, PIN entered the moment the names are listed), in swapped order every other round, each in
 a fresh process from its own checkout and on its own store (a store migrated by the newer program is
-refused by the older one: copy the store first). Prints each round, then per checkout the times, each
+refused by the older one: copy the store first; each store has its day's work done first, by its side's
+own program: bench_case_list.daily_work_done). Prints each round, then per checkout the times, each
 round's ratio to the floor of its round, the CPU of every thread from the PIN to the last box and from the
 process start to every box, each box's median, and the load average: on a shared machine only the ratios
 of one run compare.
@@ -44,8 +45,12 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=8)
     args = p.parse_args()
     sides = {"A": (args.other.resolve(), args.other_data_dir), "B": (ROOT, args.data_dir)}
-    for root, _ in sides.values():
+    sys.path.insert(0, str(ROOT))
+    from tests.bench.bench_case_list import daily_work_done
+
+    for root, data_dir in sides.values():
         compileall.compile_dir(str(root / "app"), quiet=1)  # as installed (see bench_case_list.compile_program)
+        daily_work_done(data_dir, root)  # by each side's own program, on its own store
     runs: dict[str, list[dict]] = {"A": [], "B": []}
     floors, loads = [], []
     for i in range(args.rounds):

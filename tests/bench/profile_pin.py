@@ -5,7 +5,9 @@
 Prints, relative to the moment the PIN is entered: when each box of Today was painted with its data
 (figures, Overdue, riskiest calls, improvements, warnings, the trend: tests/bench/today_boxes.py);
 each background job's queueing, start, end and delivery to the UI thread (the worker pools are where
-a box waits behind other loads); the PIN check's scrypt as long as it took inside the desk (alone it
+a box waits behind other loads), with the CPU its thread spent on it and the pages it touched first;
+each thread's CPU and first-touched pages from the PIN to the last box (Linux: which thread burnt a
+slow start's CPU); the PIN check's scrypt as long as it took inside the desk (alone it
 is the floor: inside, it shares the cores with start-up's work); and cProfile of the UI thread over the same span (cumulative).
 The demo store's administrator signs in with PIN 0000, as bench_case_list does.
 """
@@ -17,13 +19,36 @@ import cProfile
 import io
 import os
 import pstats
+import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
 t0 = time.time()
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+
+def threads_now() -> dict[int, tuple[str, int, int]]:
+    """thread id -> (name, CPU ns, minor page faults) of every thread of this process (Linux; else empty)."""
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    out = {}
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat") as f:
+                cpu = int(f.read().split()[0])
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:  # ended meanwhile
+            continue
+        faults = int(stat[stat.rindex(")") + 2:].split()[7])
+        out[int(tid)] = (names.get(int(tid), "Qt/other"), cpu, faults)
+    return out
 
 
 def main() -> None:
@@ -67,10 +92,13 @@ def main() -> None:
 
         def timed():
             rec["start"] = time.time() - t0
+            cpu, faults = time.thread_time(), resource.getrusage(resource.RUSAGE_THREAD).ru_minflt
             try:
                 return fn()
             finally:
                 rec["end"] = time.time() - t0
+                rec["cpu"] = time.thread_time() - cpu
+                rec["faults"] = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt - faults
 
         def delivered(result):
             rec["delivered"] = time.time() - t0
@@ -115,10 +143,12 @@ def main() -> None:
     shell.window_shown.connect(on_window)
     profile = cProfile.Profile()
     pin = time.time() - t0
+    threads_at_pin = threads_now()
     profile.enable()
     dialog.submit.click()
     wait_for(lambda: "boxes" in marks and marks["boxes"].done())
     profile.disable()
+    threads_at_last = threads_now()
     ms = lambda at: f"{(at - pin) * 1000:7.0f}"  # noqa: E731
     times = marks["boxes"].times()
     print(f"names listed at {listed * 1000:.0f} ms, PIN at {pin * 1000:.0f} ms; after the PIN, each box of Today "
@@ -132,11 +162,17 @@ def main() -> None:
     for started, ended in hashing:
         print(f"the PIN check's scrypt inside the desk: {ms(started).strip()} -> {ms(ended).strip()} ms after the PIN, "
               f"{(ended - started) * 1000:.0f} ms (tests/bench/bench_case_list.py --child scrypt times it alone)")
-    print("pool/order queued start end delivered, run ms, job (times in ms after the PIN)")
+    # Which thread burnt the CPU from the PIN to the last box, and how many pages it touched first
+    # (a job that began before the last box, or start-up's work still running at the PIN, shows here).
+    print("CPU ms / first-touched pages of each thread from the PIN to the last box: " + ", ".join(
+        f"{name} {(cpu - threads_at_pin.get(tid, (name, 0, 0))[1]) / 1e6:.1f}/{faults - threads_at_pin.get(tid, (name, 0, 0))[2]}"
+        for tid, (name, cpu, faults) in sorted(threads_at_last.items(), key=lambda kv: -kv[1][1])))
+    print("pool/order queued start end delivered, run ms, its thread's CPU ms and pages first touched, job (times in ms after the PIN)")
     for r in jobs:
         cols = [ms(r[k]) if k in r else "      -" for k in ("queued", "start", "end", "delivered")]
         run_ms = f"{(r['end'] - r['start']) * 1000:7.0f}" if "end" in r else "running"
-        print(f"{r['pool']:5} {' '.join(cols)}  {run_ms}  {r['name'][:100]}")
+        cpu = f"{r['cpu'] * 1000:6.1f} {r['faults']:5}" if "cpu" in r else "     -     -"
+        print(f"{r['pool']:5} {' '.join(cols)}  {run_ms} {cpu}  {r['name'][:100]}")
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
     print(out.getvalue())

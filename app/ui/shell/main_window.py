@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWi
 from shiboken6 import isValid
 
 from app.services.drafts import DraftBox
+from app.ui.common.after_paint import after_pending_paints
 from app.ui.common.ops import Ops
 from app.ui.today.today_view import TodayView
 from app.ui.common.widgets import Label, icon, plain_tip
@@ -196,11 +197,11 @@ class MainWindow(QMainWindow):
     def when_today_complete(self, then) -> None:
         """Call ``then()`` once, when every box of Today has its first read (or after 5 s at most):
         Today's figures filled, no read asked for first (SEEN_FIRST, SEEN_NEXT: Overdue, the riskiest
-        calls, warnings, improvements, the trend) still to come, the window painted on screen, and one
-        pass of the event loop for the boxes' paint. What no box of Today needs (the notices' and the
-        navigation's counts, sync's ~0.6 s of imports, the case list) began when the figures filled,
-        and held the interpreter the other boxes' reads and paints waited for (a window prepared
-        before the PIN: its first paint after the PIN)."""
+        calls, warnings, improvements, the trend) still to come, the window painted on screen, and the
+        paint their data asked for done (after_pending_paints). What no box of Today needs (the
+        notices' and the navigation's counts, sync's ~0.6 s of imports, the case list) began when the
+        figures filled, and held the interpreter the other boxes' reads and paints waited for (a window
+        prepared before the PIN: its first paint after the PIN)."""
         started = []
         ops = self.ops
 
@@ -218,8 +219,8 @@ class MainWindow(QMainWindow):
                 ops.first_reads_done.connect(after_reads, Qt.ConnectionType.SingleShotConnection)
             elif not self._painted_on_screen:
                 self._after_paint.append(after_reads)
-            else:
-                QTimer.singleShot(0, self, start)  # their paint first
+            else:  # their paint first: a zero timer here ran before it, the work it starts beside it
+                after_pending_paints(self, start)
 
         if self.today.is_filled:
             after_reads()
