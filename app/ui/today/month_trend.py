@@ -49,11 +49,17 @@ class MonthTrend(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._drawing:
-            QTimer.singleShot(0, self._draw_from_now)  # after the first paint: Today's figures come first
         if not self._asked:
             self._asked = True
             QTimer.singleShot(0, lambda: self.refresh(SEEN_NEXT))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        # Drawn after its first paint, which comes with Today's: a zero timer set when shown ran before
+        # a new window's first paint (the window system's expose comes after every event posted by then),
+        # so the charting module loaded and both charts were drawn before Today's figures were painted.
+        if not self._drawing:
+            QTimer.singleShot(0, self._draw_from_now)
 
     def _draw_from_now(self) -> None:
         if not self._drawing:
