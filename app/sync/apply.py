@@ -88,16 +88,27 @@ def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     out = {key: rec[key] for key in keys if key in rec}  # in the table's order, as taken one by one
     for key, kind in typed:
         v = out.get(key)
-        if v is None:
-            continue
-        if kind == "time":
-            v = datetime.fromisoformat(v)
-            if v.tzinfo is None:
-                raise ValueError(f"{table}.{key}: a time without a zone")
-        else:
-            v = date.fromisoformat(v)
-        out[key] = v
+        if v is not None:
+            out[key] = _typed(table, key, kind, v)
     return out
+
+
+def check_record(table: str, rec: dict[str, Any]) -> None:
+    """Raise what from_record raises for ``rec``, without making its values (a record that changes
+    nothing here is refused for the same faults as one that is stored)."""
+    for key, kind in _typed_columns(table)[1]:
+        v = rec.get(key)
+        if v is not None:
+            _typed(table, key, kind, v)
+
+
+def _typed(table: str, key: str, kind: str, v: Any) -> Any:
+    if kind == "time":
+        v = datetime.fromisoformat(v)
+        if v.tzinfo is None:
+            raise ValueError(f"{table}.{key}: a time without a zone")
+        return v
+    return date.fromisoformat(v)
 
 
 def _record_columns(table: str) -> tuple[list, list[str]]:
@@ -471,12 +482,13 @@ class _FileApplication:
     def apply_records(self, spec, aside: dict) -> None:
         """One table's records: aggregates only when newer and not in conflict (or settled at head
         office), their children exactly when their aggregate is applied."""
-        values = self._incoming(spec)
+        records = self._incoming(spec)
         if self.held_rows is not None and not aside:  # read with the file's other ids; none deleted since
             held = self.held_rows.get(spec.name, {})
-            have = {v["id"]: held[v["id"]] for v in values if v["id"] in held}
+            have = {r["id"]: held[r["id"]] for r in records if r["id"] in held}
         else:
-            have = _existing(self.session, spec.model, [v["id"] for v in values])
+            have = _existing(self.session, spec.model, [r["id"] for r in records])
+        values = self._typed_values(spec, records, have)
         new = [v for v in values if v["id"] not in have]
         natural = _natural_ids(self.session, spec, self.dealer_id, new)
         taken_ros = self._forms_by_repair_order(new) if spec.name == "feedback_form" else {}
@@ -498,32 +510,50 @@ class _FileApplication:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 
     def _incoming(self, spec) -> list[dict]:
-        """The table's records of the file that may change this database, typed and under its ids."""
+        """The table's records of the file that may change this database, as the file has them;
+        each checked as from_record and the dealer's (a fault refuses the file, as when stored)."""
         table = spec.name
-        values = []
+        records = []
         # What is the same for every record of the table, found once.
         dealer_column = "dealer_id" in spec.table.columns
-        refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
-        entity_type, conflicted = spec.entity_type, self.conflicted
+        entity_type, conflicted, remap = spec.entity_type, self.conflicted, self.remap
+        refs = REFS[table]  # a parent's id is looked up under this database's id
+        child = spec.role == CHILD
         for rec in self.records.get(table, []):
+            check_record(table, rec)
+            if dealer_column and rec.get("dealer_id") != self.dealer_id:
+                raise ValueError(f"{table} {rec['id']}: another dealer's row")
+            if entity_type and (entity_type, rec["id"]) in conflicted:
+                continue
+            if child:
+                owners = [(parent, remap.get(rec[col], rec[col]) if col in refs else rec[col])
+                          for col, parent in spec.parents if rec.get(col)]
+                if not owners:
+                    raise ValueError(f"{table} {rec['id']}: belongs to no " + " or ".join(p for _, p in spec.parents))
+                if not any(oid in self.applied[parent] for parent, oid in owners):
+                    continue  # its aggregate is not newer here (or in conflict): nothing of it changes
+            records.append(rec)
+        return records
+
+    def _typed_values(self, spec, records: list[dict], have: dict[str, int | None]) -> list[dict]:
+        """The records that may change a row, typed and under this database's ids: a row held here
+        that _update leaves as it is (a shared record, an aggregate not newer) is not made again."""
+        table = spec.name
+        refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
+        versioned = "version" in spec.table.columns  # from_record keeps a record's version only then
+        values = []
+        for rec in records:
+            rid = rec["id"]
+            if rid in have and self._left_as_held(spec, rid, rec.get("version") if versioned else None, have[rid]):
+                continue
             # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
             # counter names the same repair order, phone or plate), so the natural-key match below
             # finds the row already held. Only normalised, never held to today's formats: an older
             # counter's 7-digit phone is kept as written, and no file is refused for one.
             vals = normalised_record(table, from_record(table, rec))
-            if dealer_column and vals.get("dealer_id") != self.dealer_id:
-                raise ValueError(f"{table} {rec['id']}: another dealer's row")
             for col in refs:
                 if vals.get(col) in self.remap:
                     vals[col] = self.remap[vals[col]]
-            if entity_type and (entity_type, rec["id"]) in conflicted:
-                continue
-            if spec.role == CHILD:
-                owners = [(parent, vals.get(col)) for col, parent in spec.parents if vals.get(col)]
-                if not owners:
-                    raise ValueError(f"{table} {rec['id']}: belongs to no " + " or ".join(p for _, p in spec.parents))
-                if not any(oid in self.applied[parent] for parent, oid in owners):
-                    continue  # its aggregate is not newer here (or in conflict): nothing of it changes
             values.append(vals)
         return values
 
@@ -539,15 +569,20 @@ class _FileApplication:
     def _update(self, spec, vals: dict, version: int | None) -> None:
         """A row this database holds: shared records stay as first stored, aggregates take a newer
         version (or head office's settled one), children take the file's state."""
-        if spec.role == RECORD:
-            return
-        if spec.role == AGGREGATE and not ((vals.get("version") or 0) > (version or 0)
-                                           or (spec.entity_type, vals["id"]) in self.settled):
+        if self._left_as_held(spec, vals["id"], vals.get("version"), version):
             return
         table = spec.model.__table__
         self.session.execute(table.update().where(table.c.id == vals["id"]).values(**vals))
         if spec.role == AGGREGATE:
             self.applied[spec.name].add(vals["id"])
+
+    def _left_as_held(self, spec, rid: str, version: int | None, held_version: int | None) -> bool:
+        """Whether _update leaves the held row as it is: a shared record, or an aggregate the file
+        has at a version not newer (and head office did not settle)."""
+        if spec.role == RECORD:
+            return True
+        return spec.role == AGGREGATE and not ((version or 0) > (held_version or 0)
+                                               or (spec.entity_type, rid) in self.settled)
 
     def _merged_or_kept_aside(self, spec, vals: dict, natural: dict, taken_ros: dict) -> bool:
         """Whether a row new to this database is not inserted: the dealer's same row (by natural key)
