@@ -186,8 +186,6 @@ class _File:
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
     foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
-    # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
-    payload_strings: dict[int, list[str]] = field(default_factory=dict)
     stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
     held: Held = Held((), frozenset(), frozenset())  # what the database holds of the file's events
 
@@ -195,6 +193,12 @@ class _File:
         """The table under which another dealer's row with this id is stored, if any."""
         got = self.owners.get(rid)
         return None if got is None or got[1] == self.dealer_id else got[0]
+
+    @cached_property
+    def payload_strings(self) -> dict[int, list[str]]:
+        """Every string of each event's payload, by the event (the object: a file may repeat an id),
+        read once: only a file checked change by change looks at them one event at a time."""
+        return {id(e): _strings(e.get("payload")) for e in self.events}
 
     @cached_property
     def foreign(self) -> frozenset[str]:
@@ -285,6 +289,18 @@ def _strings(value) -> list[str]:
     return out
 
 
+def _payload_values(events: list[dict]) -> set:
+    """Every value (strings among them) the events' payloads hold, however nested. Most payloads are
+    flat: then their values are taken in C, with no list per event."""
+    payloads = list(map(methodcaller("get", "payload"), events))
+    if payloads and set(map(type, payloads)) == {dict}:
+        values = list(chain.from_iterable(map(dict.values, payloads)))
+        kinds = set(map(type, values))
+        if dict not in kinds and list not in kinds:
+            return set(values)
+    return set(chain.from_iterable(map(_strings, payloads)))
+
+
 def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
@@ -295,17 +311,16 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     for t, rows in by_id.items():
         for c in refs[t] if rows else ():
             ids.update(v for v in map(methodcaller("get", c), rows.values()) if isinstance(v, str))
-    payload_strings = {id(e): _strings(e.get("payload")) for e in events}
-    named = set(chain.from_iterable(payload_strings.values()))
-    ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
-    shas = {v for v in named if len(v) == 64}
+    named = _payload_values(events)
+    ids |= {v for v in named if type(v) is str and len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
+    shas = {v for v in named if type(v) is str and len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     held, owners, stored_rows = _held_and_owners(session, events, ids)
     histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  set(map(_EVENT_ID, events)),
                  held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
-                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
+                 held_by_others(session, dealer_id, shas) - vouched,
                  stored_rows=stored_rows, held=held)
 
 

@@ -220,7 +220,14 @@ class IdValue:
 
 def id_value(postgresql: bool, ids) -> Any:
     """The value ``among``'s parameter takes for ``ids``: a list (PostgreSQL's array) or JSON text."""
-    values = list({str(i) for i in ids})
+    ids = ids if isinstance(ids, (list, tuple, set, frozenset)) else list(ids)
+    try:
+        values = set(ids)
+    except TypeError:  # something unhashable among them
+        values = {str(i) for i in ids}
+    if set(map(type, values)) - {str}:  # ids are text almost always: then none is made text again, in C
+        values = {str(i) for i in values}
+    values = list(values)
     if postgresql:
         return values
     try:  # the same JSON array in a tenth of json.dumps' time (a file's reads send a few thousand ids)
