@@ -482,13 +482,13 @@ class _FileApplication:
     def apply_records(self, spec, aside: dict) -> None:
         """One table's records: aggregates only when newer and not in conflict (or settled at head
         office), their children exactly when their aggregate is applied."""
-        records = self._incoming(spec)
-        if self.held_rows is not None and not aside:  # read with the file's other ids; none deleted since
-            held = self.held_rows.get(spec.name, {})
-            have = {r["id"]: held[r["id"]] for r in records if r["id"] in held}
+        # Read with the file's other ids (none deleted since), when the caller read them.
+        held = self.held_rows.get(spec.name, {}) if self.held_rows is not None and not aside else None
+        values = self._incoming(spec, held)
+        if held is not None:
+            have = {v["id"]: held[v["id"]] for v in values if v["id"] in held}
         else:
-            have = _existing(self.session, spec.model, [r["id"] for r in records])
-        values = self._typed_values(spec, records, have)
+            have = _existing(self.session, spec.model, [v["id"] for v in values])
         new = [v for v in values if v["id"] not in have]
         natural = _natural_ids(self.session, spec, self.dealer_id, new)
         taken_ros = self._forms_by_repair_order(new) if spec.name == "feedback_form" else {}
@@ -509,53 +509,63 @@ class _FileApplication:
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 
-    def _incoming(self, spec) -> list[dict]:
-        """The table's records of the file that may change this database, as the file has them;
-        each checked as from_record and the dealer's (a fault refuses the file, as when stored)."""
+    def _incoming(self, spec, held: dict[str, int | None] | None = None) -> list[dict]:
+        """The table's records of the file that may change this database, typed and under its ids.
+        ``held``: id -> version of the table's rows held here, when known: a record whose row _update
+        would leave as it is (a shared record, an aggregate not newer) is not typed, nor is one passed
+        over below (in conflict, a child of an aggregate not applied); each is still checked as it
+        would be typed, and for its dealer, so the same faults refuse the file."""
         table = spec.name
-        records = []
+        values = []
         # What is the same for every record of the table, found once.
         dealer_column = "dealer_id" in spec.table.columns
-        entity_type, conflicted, remap = spec.entity_type, self.conflicted, self.remap
-        refs = REFS[table]  # a parent's id is looked up under this database's id
-        child = spec.role == CHILD
-        for rec in self.records.get(table, []):
-            check_record(table, rec)
-            if dealer_column and rec.get("dealer_id") != self.dealer_id:
-                raise ValueError(f"{table} {rec['id']}: another dealer's row")
-            if entity_type and (entity_type, rec["id"]) in conflicted:
-                continue
-            if child:
-                owners = [(parent, remap.get(rec[col], rec[col]) if col in refs else rec[col])
-                          for col, parent in spec.parents if rec.get(col)]
-                if not owners:
-                    raise ValueError(f"{table} {rec['id']}: belongs to no " + " or ".join(p for _, p in spec.parents))
-                if not any(oid in self.applied[parent] for parent, oid in owners):
-                    continue  # its aggregate is not newer here (or in conflict): nothing of it changes
-            records.append(rec)
-        return records
-
-    def _typed_values(self, spec, records: list[dict], have: dict[str, int | None]) -> list[dict]:
-        """The records that may change a row, typed and under this database's ids: a row held here
-        that _update leaves as it is (a shared record, an aggregate not newer) is not made again."""
-        table = spec.name
         refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
-        versioned = "version" in spec.table.columns  # from_record keeps a record's version only then
-        values = []
-        for rec in records:
-            rid = rec["id"]
-            if rid in have and self._left_as_held(spec, rid, rec.get("version") if versioned else None, have[rid]):
+        entity_type, conflicted = spec.entity_type, self.conflicted
+        for rec in self.records.get(table, []):
+            if self._passed_over(spec, rec, held):
+                check_record(table, rec)
+                if dealer_column and rec.get("dealer_id") != self.dealer_id:
+                    raise ValueError(f"{table} {rec['id']}: another dealer's row")
                 continue
             # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
             # counter names the same repair order, phone or plate), so the natural-key match below
             # finds the row already held. Only normalised, never held to today's formats: an older
             # counter's 7-digit phone is kept as written, and no file is refused for one.
             vals = normalised_record(table, from_record(table, rec))
+            if dealer_column and vals.get("dealer_id") != self.dealer_id:
+                raise ValueError(f"{table} {rec['id']}: another dealer's row")
             for col in refs:
                 if vals.get(col) in self.remap:
                     vals[col] = self.remap[vals[col]]
+            if entity_type and (entity_type, rec["id"]) in conflicted:
+                continue
+            if spec.role == CHILD:
+                owners = [(parent, vals.get(col)) for col, parent in spec.parents if vals.get(col)]
+                if not owners:
+                    raise ValueError(f"{table} {rec['id']}: belongs to no " + " or ".join(p for _, p in spec.parents))
+                if not any(oid in self.applied[parent] for parent, oid in owners):
+                    continue  # its aggregate is not newer here (or in conflict): nothing of it changes
             values.append(vals)
         return values
+
+    def _passed_over(self, spec, rec: dict, held: dict[str, int | None] | None) -> bool:
+        """Whether _incoming passes over ``rec`` whatever its values (then they are not typed): in
+        conflict, a child with an aggregate named and none applied, or held and left as it is. Read off
+        the record as the file has it: what typing changes (times, identifiers) decides none of it.
+        Any doubt (a value no row has) answers no: the record then goes the way it always went."""
+        rid = rec["id"]
+        try:
+            if spec.entity_type and (spec.entity_type, rid) in self.conflicted:
+                return True
+            if spec.role == CHILD:
+                remap, refs = self.remap, REFS[spec.name]
+                owners = [(parent, remap.get(rec[col], rec[col]) if col in refs else rec[col])
+                          for col, parent in spec.parents if rec.get(col)]
+                return bool(owners) and not any(oid in self.applied[parent] for parent, oid in owners)
+            version = rec.get("version") if "version" in spec.table.columns else None  # as from_record keeps it
+            return held is not None and rid in held and self._left_as_held(spec, rid, version, held[rid])
+        except TypeError:
+            return False
 
     def _forms_by_repair_order(self, new: list[dict]) -> dict[str, str]:
         """Repair order id -> the form this database holds for it, for the new forms' repair orders."""
