@@ -319,7 +319,7 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  set(map(_EVENT_ID, events)),
-                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
+                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")} if held.kept else set(),
                  held_by_others(session, dealer_id, shas) - vouched,
                  stored_rows=stored_rows, held=held)
 
