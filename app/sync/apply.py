@@ -446,9 +446,11 @@ class _FileApplication:
             if key in settled:
                 if at_seq is not None:
                     superseded.append((at_seq, i))
-            # The usual event (no conflict in its entity, nothing at its seq, its base the one held or
-            # none) asks _kept_as_conflict nothing: its answer would be no.
-            elif ((key in conflicted or at_seq is not None or seq > 1 and chain.get((etype, eid, seq - 1)) is not None)
+            # The usual event (no conflict in its entity, nothing at its seq, its base the one held, or
+            # one the file brought before it, or none) asks _kept_as_conflict nothing: its answer would be no.
+            elif ((key in conflicted or at_seq is not None
+                   or seq > 1 and (base := chain.get((etype, eid, seq - 1))) is not None
+                   and base != ev["base"]["event_id"])
                   and self._kept_as_conflict(ev, key, at_seq)):
                 continue
             new_events.append((ev, occurred_at(ev)))
