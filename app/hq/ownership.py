@@ -293,12 +293,10 @@ def _payload_values(events: list[dict]) -> set:
     """Every value (strings among them) the events' payloads hold, however nested. Most payloads are
     flat: then their values are taken in C, with no list per event."""
     payloads = list(map(methodcaller("get", "payload"), events))
-    if payloads and set(map(type, payloads)) == {dict}:
-        values = list(chain.from_iterable(map(dict.values, payloads)))
-        kinds = set(map(type, values))
-        if dict not in kinds and list not in kinds:
-            return set(values)
-    return set(chain.from_iterable(map(_strings, payloads)))
+    try:  # one pass in C: a payload that is no dict, or holds one or a list (unhashable), is walked
+        return set(chain.from_iterable(map(dict.values, payloads)))
+    except TypeError:
+        return set(chain.from_iterable(map(_strings, payloads)))
 
 
 def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],

@@ -223,7 +223,7 @@ HELD_PARTS = 3  # held_parts' rows are numbered below this
 
 def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
     ids = list(map(itemgetter("id"), events))
-    bases = [b["event_id"] for b in map(methodcaller("get", "base"), events) if isinstance(b, dict)]
+    bases = list(map(itemgetter("event_id"), filter(dict.__instancecheck__, map(methodcaller("get", "base"), events))))
     return {"entities": id_value(pg, map(itemgetter("entity_id"), events)), "events": id_value(pg, ids),
             "kept": id_value(pg, ids + bases)}
 
