@@ -31,6 +31,7 @@ from app.sync.apply import BY_ENTITY, ENTITY_TABLE, HELD_PARTS, MODELS, REFS, He
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 _EVENT_ID, _ENTITY_ID = itemgetter("id"), itemgetter("entity_id")
+_PART_AND_ID = itemgetter(0, 2)  # the owners of the statement of _held_and_owners, in the order of its parts
 LOOSE = ("", "")  # the group of records no case or form of the file points at
 # Children owned through their case or form alone (no dealer column of their own).
 CHILD_WITHOUT_DEALER = {c.name for c in tables.CHILDREN if "dealer_id" not in c.table.columns}
@@ -144,7 +145,7 @@ def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
         {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
     stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
-    for part, _, rid, version, dealer, _ in sorted((r for r in rows if r[0] >= HELD_PARTS), key=lambda r: (r[0], r[2])):
+    for part, _, rid, version, dealer, _ in sorted([r for r in rows if r[0] >= HELD_PARTS], key=_PART_AND_ID):
         table = casefile.RECORD_TABLES[part - HELD_PARTS]
         out.setdefault(rid, (table, dealer))  # the first table, as before
         stored[table][rid] = version
@@ -325,16 +326,20 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
     """(table, id) -> why, for every record refused on its own or for what it points at."""
     bad: dict[tuple[str, str], Why] = {}
+    # Whether head office holds any of the file's ids for another dealer (the usual file: none, so no
+    # row of it is stored elsewhere and none needs asking).
+    others = any(d != f.dealer_id for _, d in f.owners.values())
     # Each record of each table, parents before the rows that point at them.
     for table in casefile.RECORD_TABLES:
+        blobs = table == "attachment" and f.foreign_blobs  # only an attachment names a blob
         for rid, rec in f.by_id[table].items():
-            why = (_invalid_value(table, rec, f.values_storable) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
-                   or _blob_other(f, table, rid, rec))
-            if why is not None:
+            why = (_invalid_value(table, rec, f.values_storable) or _named_other(f, table, rid, rec)
+                   or others and _stored_other(f, table, rid) or blobs and _blob_other(f, table, rid, rec))
+            if why:
                 bad[(table, rid)] = why
     # A row pointing at a refused row (or another dealer's) is refused too: none can when no row is
     # refused and head office holds none of the file's ids for another dealer (the usual file).
-    changed = bool(bad) or any(d != f.dealer_id for _, d in f.owners.values())
+    changed = bool(bad) or others
     while changed:
         changed = False
         for table in casefile.RECORD_TABLES:
