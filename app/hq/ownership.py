@@ -311,7 +311,8 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
         for c in refs[t] if rows else ():
             ids.update(v for v in map(methodcaller("get", c), rows.values()) if isinstance(v, str))
     named = _payload_values(events)
-    ids |= {v for v in named if type(v) is str and len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
+    # Ids are UUIDs: what else a payload holds is no row's id.
+    ids |= {v for v in named if type(v) is str and len(v) == 36}
     shas = {v for v in named if type(v) is str and len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     held, owners, stored_rows = _held_and_owners(session, events, ids)

@@ -218,7 +218,8 @@ def _event_fine(dealer_id: str, counter: str) -> Callable[[Any], bool]:
             return False
         else:
             base_seq, base_id = base.get("seq"), base.get("event_id")
-            if type(base_seq) is not int or base_seq != seq - 1 or type(base_id) is not str or not 0 < len(base_id) <= 200:
+            if (type(base_seq) is not int or base_seq != seq - 1
+                    or type(base_id) is not str or not 0 < len(base_id) <= 200):
                 return False
         return type(get("payload")) is dict and (actor is None or type(actor) is str and 0 < len(actor) <= 200)
 
