@@ -48,6 +48,7 @@ _SETTLED_KINDS = frozenset(merging.MERGE_KINDS) | frozenset(purging.PURGE_KINDS)
 BY_ENTITY = itemgetter("entity_type", "entity_id", "seq")
 # An event's wire values stored as they are, and its time's text (store_events).
 _EVENT_WIRE = itemgetter("id", "entity_type", "entity_id", "seq", "kind", "payload", "origin", "occurred_at")
+_ACTOR = methodcaller("get", "actor_id")  # who made the change, when the event names one
 
 
 def _iso(v: Any) -> Any:
@@ -618,34 +619,38 @@ class _FileApplication:
         (users, repair orders) this database knows under its own ids. Written column by column from
         their wire form (a list per column, in C): a row dict and a tuple per event cost more than
         the insert."""
-        conflicted, kept = self.conflicted, []
-        for pair in new_events:
-            ev = pair[0]
-            if (ev["entity_type"], ev["entity_id"]) in conflicted:
-                self.keep_conflict(ev, None)
-            else:
-                kept.append(pair)
-        events = [ev for ev, _ in kept]
+        conflicted, kept = self.conflicted, new_events
+        if conflicted:  # the usual file has no conflict: its new events are all kept
+            kept = []
+            for pair in new_events:
+                ev = pair[0]
+                if (ev["entity_type"], ev["entity_id"]) in conflicted:
+                    self.keep_conflict(ev, None)
+                else:
+                    kept.append(pair)
+        events, times = (list(column) for column in zip(*kept)) if kept else ([], [])
         remap = self.remap
         # Every column of the wire form in one pass (in C); the file's structure check vouched for the keys.
         ids, etypes, eids, seqs, kinds, payloads, origins, texts = (
             map(list, zip(*map(_EVENT_WIRE, events))) if events else ([] for _ in range(8)))
-        actors = [ev.get("actor_id") for ev in events]
+        actors = list(map(_ACTOR, events))
         if remap:  # who made each change and the rows its payload names, under this database's ids
             actors = [remap.get(a, a) for a in actors]
             payloads = [_mapped(p, remap) for p in payloads]
-        times = [at for _, at in kept]
         columns = {"id": ids, "entity_type": etypes, "entity_id": eids, "seq": seqs, "kind": kinds,
                    "payload": payloads, "actor_id": actors, "dealer_id": [self.dealer_id] * len(events),
                    "origin": origins, "occurred_at": times}
         bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS],
                             {"occurred_at": lambda pg: utc_values(pg, texts, times)})
         self.res.events_new = len(events)
-        self.reached = {eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
+        # Each pass below only when one of its kinds came (found in C): most files bring none.
+        self.reached = ({eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
+                        if call_log.REACHED in kinds else set())
         # What the settling of merges and purges below reads: the rows of the events of those kinds
         # (it passes over every other kind).
-        self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
-                       for ev, at in kept if ev["kind"] in _SETTLED_KINDS]
+        self.stored = ([_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
+                        for ev, at in kept if ev["kind"] in _SETTLED_KINDS]
+                       if not _SETTLED_KINDS.isdisjoint(kinds) else [])
 
     def store_conflicts(self) -> None:
         """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""
