@@ -23,7 +23,7 @@ from sqlalchemy import Integer, String, literal, select, union_all
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import SyncConflict
-from app.models.bulk import among_joined, among_param, id_value, prepared
+from app.models.bulk import among_joined, among_param, id_value, ids_read_once, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
@@ -113,7 +113,13 @@ class Checked:
         return self.whole if self.whole is not None else merged(self.aggregates)
 
 
-def _owner_query(postgresql: bool, table: str, order: int):
+def _owner_queries(postgresql: bool) -> list:
+    """_owner_query of every record table, the ids read once for them all (on SQLite)."""
+    source = None if postgresql else ids_read_once("ids")
+    return [_owner_query(postgresql, t, i, source) for i, t in enumerate(casefile.RECORD_TABLES)]
+
+
+def _owner_query(postgresql: bool, table: str, order: int, source=None):
     """(HELD_PARTS + order, "", id, version, owning dealer, "") of a record table's rows among the
     file's ids (the value "ids"), in the shape of apply.held_parts' rows, read in one statement with
     them; a child without a dealer column is its parent's."""
@@ -122,13 +128,14 @@ def _owner_query(postgresql: bool, table: str, order: int):
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     blank, part = literal("", String), literal(HELD_PARTS + order, Integer)
     if "dealer_id" in model.__table__.columns:
-        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids")
+        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids",
+                            source)
     col, parent = tables.BY_NAME[table].parents[0]
     pmodel = MODELS[parent]
     query = select(part, blank, model.id, version, pmodel.dealer_id, blank)
     if postgresql:  # the parent's row read with each id's (among_joined)
         return among_joined(True, query.join_from(model, pmodel, pmodel.id == getattr(model, col)), model.id, "ids")
-    return among_joined(False, query, model.id, "ids").join(pmodel, pmodel.id == getattr(model, col))
+    return among_joined(False, query, model.id, "ids", source).join(pmodel, pmodel.id == getattr(model, col))
 
 
 def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
@@ -141,7 +148,7 @@ def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
         return Held((), frozenset(), frozenset()), {}, {}
     pg = _postgresql(session)
     rows = prepared(session, "hq.held_and_owners", lambda pg: union_all(
-        *held_parts(pg), *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        *held_parts(pg), *_owner_queries(pg)),
         {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
     stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
