@@ -23,7 +23,7 @@ from sqlalchemy import Integer, String, literal, select, union_all
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.blobs import held_by_others
 from app.models import SyncConflict
-from app.models.bulk import among_joined, among_param, id_value, prepared
+from app.models.bulk import among_joined, among_param, id_value, ids_read_once, prepared
 from app.models.record_limits import record_refusal
 from app.rules import wire_text
 from app.sync import casefile, tables
@@ -31,6 +31,7 @@ from app.sync.apply import BY_ENTITY, ENTITY_TABLE, HELD_PARTS, MODELS, REFS, He
 
 TABLE_ENTITY = {table: etype for etype, table in ENTITY_TABLE.items()}
 _EVENT_ID, _ENTITY_ID = itemgetter("id"), itemgetter("entity_id")
+_PART_AND_ID = itemgetter(0, 2)  # the owners of the statement of _held_and_owners, in the order of its parts
 LOOSE = ("", "")  # the group of records no case or form of the file points at
 # Children owned through their case or form alone (no dealer column of their own).
 CHILD_WITHOUT_DEALER = {c.name for c in tables.CHILDREN if "dealer_id" not in c.table.columns}
@@ -112,7 +113,13 @@ class Checked:
         return self.whole if self.whole is not None else merged(self.aggregates)
 
 
-def _owner_query(postgresql: bool, table: str, order: int):
+def _owner_queries(postgresql: bool) -> list:
+    """_owner_query of every record table, the ids read once for them all (on SQLite)."""
+    source = None if postgresql else ids_read_once("ids")
+    return [_owner_query(postgresql, t, i, source) for i, t in enumerate(casefile.RECORD_TABLES)]
+
+
+def _owner_query(postgresql: bool, table: str, order: int, source=None):
     """(HELD_PARTS + order, "", id, version, owning dealer, "") of a record table's rows among the
     file's ids (the value "ids"), in the shape of apply.held_parts' rows, read in one statement with
     them; a child without a dealer column is its parent's."""
@@ -121,13 +128,14 @@ def _owner_query(postgresql: bool, table: str, order: int):
     version = model.version if "version" in model.__table__.columns else literal(None, Integer)
     blank, part = literal("", String), literal(HELD_PARTS + order, Integer)
     if "dealer_id" in model.__table__.columns:
-        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids")
+        return among_joined(postgresql, select(part, blank, model.id, version, model.dealer_id, blank), model.id, "ids",
+                            source)
     col, parent = tables.BY_NAME[table].parents[0]
     pmodel = MODELS[parent]
     query = select(part, blank, model.id, version, pmodel.dealer_id, blank)
     if postgresql:  # the parent's row read with each id's (among_joined)
         return among_joined(True, query.join_from(model, pmodel, pmodel.id == getattr(model, col)), model.id, "ids")
-    return among_joined(False, query, model.id, "ids").join(pmodel, pmodel.id == getattr(model, col))
+    return among_joined(False, query, model.id, "ids", source).join(pmodel, pmodel.id == getattr(model, col))
 
 
 def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
@@ -140,11 +148,11 @@ def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
         return Held((), frozenset(), frozenset()), {}, {}
     pg = _postgresql(session)
     rows = prepared(session, "hq.held_and_owners", lambda pg: union_all(
-        *held_parts(pg), *(_owner_query(pg, t, i) for i, t in enumerate(casefile.RECORD_TABLES))),
+        *held_parts(pg), *_owner_queries(pg)),
         {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
     stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
-    for part, _, rid, version, dealer, _ in sorted((r for r in rows if r[0] >= HELD_PARTS), key=lambda r: (r[0], r[2])):
+    for part, _, rid, version, dealer, _ in sorted([r for r in rows if r[0] >= HELD_PARTS], key=_PART_AND_ID):
         table = casefile.RECORD_TABLES[part - HELD_PARTS]
         out.setdefault(rid, (table, dealer))  # the first table, as before
         stored[table][rid] = version
@@ -186,8 +194,6 @@ class _File:
     aside: set[str]  # events kept aside as conflicts (a later change may be built on one)
     foreign_blobs: set[str]  # hashes the file names of blobs head office holds only for other dealers
     values_storable: bool = False  # casefile.CaseFile.values_storable: no value needs checking again
-    # Every string of each event's payload, by the event (the object: a file may repeat an id), read once.
-    payload_strings: dict[int, list[str]] = field(default_factory=dict)
     stored_rows: dict[str, dict[str, int | None]] = field(default_factory=dict)  # table -> id -> version
     held: Held = Held((), frozenset(), frozenset())  # what the database holds of the file's events
 
@@ -195,6 +201,12 @@ class _File:
         """The table under which another dealer's row with this id is stored, if any."""
         got = self.owners.get(rid)
         return None if got is None or got[1] == self.dealer_id else got[0]
+
+    @cached_property
+    def payload_strings(self) -> dict[int, list[str]]:
+        """Every string of each event's payload, by the event (the object: a file may repeat an id),
+        read once: only a file checked change by change looks at them one event at a time."""
+        return {id(e): _strings(e.get("payload")) for e in self.events}
 
     @cached_property
     def foreign(self) -> frozenset[str]:
@@ -285,6 +297,16 @@ def _strings(value) -> list[str]:
     return out
 
 
+def _payload_values(events: list[dict]) -> set:
+    """Every value (strings among them) the events' payloads hold, however nested. Most payloads are
+    flat: then their values are taken in C, with no list per event."""
+    payloads = list(map(methodcaller("get", "payload"), events))
+    try:  # one pass in C: a payload that is no dict, or holds one or a list (unhashable), is walked
+        return set(chain.from_iterable(map(dict.values, payloads)))
+    except TypeError:
+        return set(chain.from_iterable(map(_strings, payloads)))
+
+
 def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[dict]],
           vouched: frozenset[str] = frozenset()) -> _File:
     by_id = {t: {r["id"]: r for r in records.get(t, [])} for t in casefile.RECORD_TABLES}
@@ -295,33 +317,37 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     for t, rows in by_id.items():
         for c in refs[t] if rows else ():
             ids.update(v for v in map(methodcaller("get", c), rows.values()) if isinstance(v, str))
-    payload_strings = {id(e): _strings(e.get("payload")) for e in events}
-    named = set(chain.from_iterable(payload_strings.values()))
-    ids |= {v for v in named if len(v) == 36}  # ids are UUIDs: what else a payload holds is no row's id
-    shas = {v for v in named if len(v) == 64}
+    named = _payload_values(events)
+    # Ids are UUIDs: what else a payload holds is no row's id.
+    ids |= {v for v in named if type(v) is str and len(v) == 36}
+    shas = {v for v in named if type(v) is str and len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
     held, owners, stored_rows = _held_and_owners(session, events, ids)
     histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  set(map(_EVENT_ID, events)),
-                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")},
-                 held_by_others(session, dealer_id, shas) - vouched, payload_strings=payload_strings,
+                 held.kept & {e["base"]["event_id"] for e in events if e.get("base")} if held.kept else set(),
+                 held_by_others(session, dealer_id, shas) - vouched,
                  stored_rows=stored_rows, held=held)
 
 
 def _bad_rows(f: _File) -> dict[tuple[str, str], Why]:
     """(table, id) -> why, for every record refused on its own or for what it points at."""
     bad: dict[tuple[str, str], Why] = {}
+    # Whether head office holds any of the file's ids for another dealer (the usual file: none, so no
+    # row of it is stored elsewhere and none needs asking).
+    others = any(d != f.dealer_id for _, d in f.owners.values())
     # Each record of each table, parents before the rows that point at them.
     for table in casefile.RECORD_TABLES:
+        blobs = table == "attachment" and f.foreign_blobs  # only an attachment names a blob
         for rid, rec in f.by_id[table].items():
-            why = (_invalid_value(table, rec, f.values_storable) or _named_other(f, table, rid, rec) or _stored_other(f, table, rid)
-                   or _blob_other(f, table, rid, rec))
-            if why is not None:
+            why = (_invalid_value(table, rec, f.values_storable) or _named_other(f, table, rid, rec)
+                   or others and _stored_other(f, table, rid) or blobs and _blob_other(f, table, rid, rec))
+            if why:
                 bad[(table, rid)] = why
     # A row pointing at a refused row (or another dealer's) is refused too: none can when no row is
     # refused and head office holds none of the file's ids for another dealer (the usual file).
-    changed = bool(bad) or any(d != f.dealer_id for _, d in f.owners.values())
+    changed = bool(bad) or others
     while changed:
         changed = False
         for table in casefile.RECORD_TABLES:

@@ -48,6 +48,7 @@ _SETTLED_KINDS = frozenset(merging.MERGE_KINDS) | frozenset(purging.PURGE_KINDS)
 BY_ENTITY = itemgetter("entity_type", "entity_id", "seq")
 # An event's wire values stored as they are, and its time's text (store_events).
 _EVENT_WIRE = itemgetter("id", "entity_type", "entity_id", "seq", "kind", "payload", "origin", "occurred_at")
+_ACTOR = methodcaller("get", "actor_id")  # who made the change, when the event names one
 
 
 def _iso(v: Any) -> Any:
@@ -88,16 +89,27 @@ def from_record(table: str, rec: dict[str, Any]) -> dict[str, Any]:
     out = {key: rec[key] for key in keys if key in rec}  # in the table's order, as taken one by one
     for key, kind in typed:
         v = out.get(key)
-        if v is None:
-            continue
-        if kind == "time":
-            v = datetime.fromisoformat(v)
-            if v.tzinfo is None:
-                raise ValueError(f"{table}.{key}: a time without a zone")
-        else:
-            v = date.fromisoformat(v)
-        out[key] = v
+        if v is not None:
+            out[key] = _typed(table, key, kind, v)
     return out
+
+
+def check_record(table: str, rec: dict[str, Any]) -> None:
+    """Raise what from_record raises for ``rec``, without making its values (a record that changes
+    nothing here is refused for the same faults as one that is stored)."""
+    for key, kind in _typed_columns(table)[1]:
+        v = rec.get(key)
+        if v is not None:
+            _typed(table, key, kind, v)
+
+
+def _typed(table: str, key: str, kind: str, v: Any) -> Any:
+    if kind == "time":
+        v = datetime.fromisoformat(v)
+        if v.tzinfo is None:
+            raise ValueError(f"{table}.{key}: a time without a zone")
+        return v
+    return date.fromisoformat(v)
 
 
 def _record_columns(table: str) -> tuple[list, list[str]]:
@@ -212,7 +224,7 @@ HELD_PARTS = 3  # held_parts' rows are numbered below this
 
 def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
     ids = list(map(itemgetter("id"), events))
-    bases = [b["event_id"] for b in map(methodcaller("get", "base"), events) if isinstance(b, dict)]
+    bases = list(map(itemgetter("event_id"), filter(dict.__instancecheck__, map(methodcaller("get", "base"), events))))
     return {"entities": id_value(pg, map(itemgetter("entity_id"), events)), "events": id_value(pg, ids),
             "kept": id_value(pg, ids + bases)}
 
@@ -435,9 +447,11 @@ class _FileApplication:
             if key in settled:
                 if at_seq is not None:
                     superseded.append((at_seq, i))
-            # The usual event (no conflict in its entity, nothing at its seq, its base the one held or
-            # none) asks _kept_as_conflict nothing: its answer would be no.
-            elif ((key in conflicted or at_seq is not None or seq > 1 and chain.get((etype, eid, seq - 1)) is not None)
+            # The usual event (no conflict in its entity, nothing at its seq, its base the one held, or
+            # one the file brought before it, or none) asks _kept_as_conflict nothing: its answer would be no.
+            elif ((key in conflicted or at_seq is not None
+                   or seq > 1 and (base := chain.get((etype, eid, seq - 1))) is not None
+                   and base != ev["base"]["event_id"])
                   and self._kept_as_conflict(ev, key, at_seq)):
                 continue
             new_events.append((ev, occurred_at(ev)))
@@ -471,9 +485,10 @@ class _FileApplication:
     def apply_records(self, spec, aside: dict) -> None:
         """One table's records: aggregates only when newer and not in conflict (or settled at head
         office), their children exactly when their aggregate is applied."""
-        values = self._incoming(spec)
-        if self.held_rows is not None and not aside:  # read with the file's other ids; none deleted since
-            held = self.held_rows.get(spec.name, {})
+        # Read with the file's other ids (none deleted since), when the caller read them.
+        held = self.held_rows.get(spec.name, {}) if self.held_rows is not None and not aside else None
+        values = self._incoming(spec, held)
+        if held is not None:
             have = {v["id"]: held[v["id"]] for v in values if v["id"] in held}
         else:
             have = _existing(self.session, spec.model, [v["id"] for v in values])
@@ -497,8 +512,12 @@ class _FileApplication:
         if spec.role == AGGREGATE and aside:
             _drop_set_aside_children(self.session, spec, aside, self.records)
 
-    def _incoming(self, spec) -> list[dict]:
-        """The table's records of the file that may change this database, typed and under its ids."""
+    def _incoming(self, spec, held: dict[str, int | None] | None = None) -> list[dict]:
+        """The table's records of the file that may change this database, typed and under its ids.
+        ``held``: id -> version of the table's rows held here, when known: a record whose row _update
+        would leave as it is (a shared record, an aggregate not newer) is not typed, nor is one passed
+        over below (in conflict, a child of an aggregate not applied); each is still checked as it
+        would be typed, and for its dealer, so the same faults refuse the file."""
         table = spec.name
         values = []
         # What is the same for every record of the table, found once.
@@ -506,6 +525,11 @@ class _FileApplication:
         refs = list(REFS[table]) if self.remap else ()  # nothing to map when no id is remapped
         entity_type, conflicted = spec.entity_type, self.conflicted
         for rec in self.records.get(table, []):
+            if self._passed_over(spec, rec, held):
+                check_record(table, rec)
+                if dealer_column and rec.get("dealer_id") != self.dealer_id:
+                    raise ValueError(f"{table} {rec['id']}: another dealer's row")
+                continue
             # Identifiers in their one form (a zero-width space or a full-width digit typed at an older
             # counter names the same repair order, phone or plate), so the natural-key match below
             # finds the row already held. Only normalised, never held to today's formats: an older
@@ -527,6 +551,25 @@ class _FileApplication:
             values.append(vals)
         return values
 
+    def _passed_over(self, spec, rec: dict, held: dict[str, int | None] | None) -> bool:
+        """Whether _incoming passes over ``rec`` whatever its values (then they are not typed): in
+        conflict, a child with an aggregate named and none applied, or held and left as it is. Read off
+        the record as the file has it: what typing changes (times, identifiers) decides none of it.
+        Any doubt (a value no row has) answers no: the record then goes the way it always went."""
+        rid = rec["id"]
+        try:
+            if spec.entity_type and (spec.entity_type, rid) in self.conflicted:
+                return True
+            if spec.role == CHILD:
+                remap, refs = self.remap, REFS[spec.name]
+                owners = [(parent, remap.get(rec[col], rec[col]) if col in refs else rec[col])
+                          for col, parent in spec.parents if rec.get(col)]
+                return bool(owners) and not any(oid in self.applied[parent] for parent, oid in owners)
+            version = rec.get("version") if "version" in spec.table.columns else None  # as from_record keeps it
+            return held is not None and rid in held and self._left_as_held(spec, rid, version, held[rid])
+        except TypeError:
+            return False
+
     def _forms_by_repair_order(self, new: list[dict]) -> dict[str, str]:
         """Repair order id -> the form this database holds for it, for the new forms' repair orders."""
         model = MODELS["feedback_form"]
@@ -539,15 +582,20 @@ class _FileApplication:
     def _update(self, spec, vals: dict, version: int | None) -> None:
         """A row this database holds: shared records stay as first stored, aggregates take a newer
         version (or head office's settled one), children take the file's state."""
-        if spec.role == RECORD:
-            return
-        if spec.role == AGGREGATE and not ((vals.get("version") or 0) > (version or 0)
-                                           or (spec.entity_type, vals["id"]) in self.settled):
+        if self._left_as_held(spec, vals["id"], vals.get("version"), version):
             return
         table = spec.model.__table__
         self.session.execute(table.update().where(table.c.id == vals["id"]).values(**vals))
         if spec.role == AGGREGATE:
             self.applied[spec.name].add(vals["id"])
+
+    def _left_as_held(self, spec, rid: str, version: int | None, held_version: int | None) -> bool:
+        """Whether _update leaves the held row as it is: a shared record, or an aggregate the file
+        has at a version not newer (and head office did not settle)."""
+        if spec.role == RECORD:
+            return True
+        return spec.role == AGGREGATE and not ((version or 0) > (held_version or 0)
+                                               or (spec.entity_type, rid) in self.settled)
 
     def _merged_or_kept_aside(self, spec, vals: dict, natural: dict, taken_ros: dict) -> bool:
         """Whether a row new to this database is not inserted: the dealer's same row (by natural key)
@@ -571,34 +619,38 @@ class _FileApplication:
         (users, repair orders) this database knows under its own ids. Written column by column from
         their wire form (a list per column, in C): a row dict and a tuple per event cost more than
         the insert."""
-        conflicted, kept = self.conflicted, []
-        for pair in new_events:
-            ev = pair[0]
-            if (ev["entity_type"], ev["entity_id"]) in conflicted:
-                self.keep_conflict(ev, None)
-            else:
-                kept.append(pair)
-        events = [ev for ev, _ in kept]
+        conflicted, kept = self.conflicted, new_events
+        if conflicted:  # the usual file has no conflict: its new events are all kept
+            kept = []
+            for pair in new_events:
+                ev = pair[0]
+                if (ev["entity_type"], ev["entity_id"]) in conflicted:
+                    self.keep_conflict(ev, None)
+                else:
+                    kept.append(pair)
+        events, times = (list(column) for column in zip(*kept)) if kept else ([], [])
         remap = self.remap
         # Every column of the wire form in one pass (in C); the file's structure check vouched for the keys.
         ids, etypes, eids, seqs, kinds, payloads, origins, texts = (
             map(list, zip(*map(_EVENT_WIRE, events))) if events else ([] for _ in range(8)))
-        actors = [ev.get("actor_id") for ev in events]
+        actors = list(map(_ACTOR, events))
         if remap:  # who made each change and the rows its payload names, under this database's ids
             actors = [remap.get(a, a) for a in actors]
             payloads = [_mapped(p, remap) for p in payloads]
-        times = [at for _, at in kept]
         columns = {"id": ids, "entity_type": etypes, "entity_id": eids, "seq": seqs, "kind": kinds,
                    "payload": payloads, "actor_id": actors, "dealer_id": [self.dealer_id] * len(events),
                    "origin": origins, "occurred_at": times}
         bulk_insert_columns(self.session, Event.__table__, list(EVENT_COLUMNS), [columns[c] for c in EVENT_COLUMNS],
                             {"occurred_at": lambda pg: utc_values(pg, texts, times)})
         self.res.events_new = len(events)
-        self.reached = {eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
+        # Each pass below only when one of its kinds came (found in C): most files bring none.
+        self.reached = ({eid for eid, kind in zip(eids, kinds) if kind == call_log.REACHED}
+                        if call_log.REACHED in kinds else set())
         # What the settling of merges and purges below reads: the rows of the events of those kinds
         # (it passes over every other kind).
-        self.stored = [_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
-                       for ev, at in kept if ev["kind"] in _SETTLED_KINDS]
+        self.stored = ([_mapped_event(from_wire(ev, dealer_id=self.dealer_id, occurred=at), remap)
+                        for ev, at in kept if ev["kind"] in _SETTLED_KINDS]
+                       if not _SETTLED_KINDS.isdisjoint(kinds) else [])
 
     def store_conflicts(self) -> None:
         """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""

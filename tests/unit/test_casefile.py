@@ -103,6 +103,16 @@ def test_oversize_is_refused_before_reading(monkeypatch):
     (lambda b: b["events"][0].update(entity_type="invoice"), "events[0].entity_type"),
     (lambda b: b["events"][0].update(dealer_id="elsewhere"), "events[0].dealer_id"),
     (lambda b: b["events"][1].update(origin="00000000-0000-7000-8000-000000000000"), "events[1].origin"),
+    # Each test the usual event passes at once (casefile._event_fine), failing alone:
+    (lambda b: b["events"][0].update(id=""), "events[0].id"),
+    (lambda b: b["events"][1].update(kind="k" * 201), "events[1].kind"),
+    (lambda b: b["events"][0].update(occurred_at=5), "events[0].occurred_at"),
+    (lambda b: b["events"][1].update(actor_id="a" * 201), "events[1].actor_id"),
+    (lambda b: b["events"][1]["base"].update(seq=5), "events[1].base"),
+    (lambda b: b["events"][1]["base"].update(event_id=""), "events[1].base"),
+    (lambda b: b["events"][0].update(base={"seq": 0, "event_id": "e0"}), "events[0].base"),
+    (lambda b: b["events"][0].update(payload=[]), "events[0].payload"),
+    (lambda b: b["events"][0].update(dealer_id=None), "events[0].dealer_id"),
     (lambda b: b.update(sequence="3"), "sequence"),
     (lambda b: b["records"].update(invoices=[]), "records"),
 ])

@@ -88,3 +88,24 @@ def test_a_head_office_on_postgresql_keeps_the_file_reads_prepared(tmp_path, pg_
         store.close()
     # The read of the file's rows over every table and of its events (app.hq.ownership, one statement).
     assert any("unnest" in q and "failure_case" in q and "sync_conflict" in q for q in prepared), prepared
+
+
+def test_on_sqlite_the_read_of_a_files_rows_over_every_table_reads_its_ids_once(tmp_path, monkeypatch):
+    """The owners of a file's ids are looked up in every record table: each lookup read the ids' JSON
+    again (fourteen times a file). Read once, as a WITH of the statement; counted in its text."""
+    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+    store = open_store(tmp_path / "counter")
+    enrol_in_process(db, store)
+    fill_demo(store, forms=3, cases=3, seed=5)
+    outbox.file_waiting(store)
+    data = [w.path.read_bytes() for w in outbox.waiting(store)][0]
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda conn, cur, statement, *a: seen.append(statement))
+    try:
+        assert receive(db, data).status == "stored"
+    finally:
+        db.close()
+        store.close()
+    (read,) = [q for q in seen if "failure_case" in q and "sync_conflict" in q]
+    # One reading of each value: the file's entities, its events, those and their bases, every id it names.
+    assert read.count("json_each(") == 4, read
