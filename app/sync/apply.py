@@ -428,15 +428,16 @@ class _FileApplication:
         self.kept_aside.append((cid, ev, kept_id))
         self.res.conflicts.append(cid)
 
-    def sort_events(self) -> tuple[list[tuple[dict, datetime]], list[tuple[str, str]]]:
+    def sort_events(self) -> tuple[list[tuple[dict, datetime]], list[tuple[str, str | None]]]:
         """Events stored once; a clash on (entity, seq) or a different base is a conflict, except in the
         history head office settled, which replaces what differs here. Returns the new events (their
         wire form and their time, read here: a time without a zone refuses the file before anything is
         written) and the pairs (this database's event id, head office's at its seq) that head office's
-        settled history supersedes."""
+        settled history supersedes (head office's last one, or None, for one held here past its end)."""
         new_events: list[tuple[dict, datetime]] = []
-        superseded: list[tuple[str, str]] = []
+        superseded: list[tuple[str, str | None]] = []
         known, chain, settled, conflicted = self.known, self.chain, self.settled, self.conflicted
+        replaced: set[tuple[str, str]] = set()  # settled entities whose history here differs
         for ev in sorted(self.events, key=BY_ENTITY):
             i, etype, eid, seq = ev["id"], ev["entity_type"], ev["entity_id"], ev["seq"]
             if i in known:
@@ -447,6 +448,7 @@ class _FileApplication:
             if key in settled:
                 if at_seq is not None:
                     superseded.append((at_seq, i))
+                    replaced.add(key)
             # The usual event (no conflict in its entity, nothing at its seq, its base the one held, or
             # one the file brought before it, or none) asks _kept_as_conflict nothing: its answer would be no.
             elif ((key in conflicted or at_seq is not None
@@ -457,6 +459,20 @@ class _FileApplication:
             new_events.append((ev, occurred_at(ev)))
             chain[(etype, eid, seq)] = i
             known.add(i)
+        # Changes held here past the end of a settled history that replaced some of this database's are
+        # built on one it set aside (a counter's chain of changes is one line): set aside with it. Left
+        # in the history, they would hold the seqs after head office's version, the record at that
+        # version, and this database's next change would take a seq already held.
+        ends: dict[tuple[str, str], tuple[int, str]] = {}  # the settled history's last (seq, event id)
+        for ev in self.events if replaced else ():
+            key = (ev["entity_type"], ev["entity_id"])
+            if key in replaced and ev["seq"] > ends.get(key, (0, ""))[0]:
+                ends[key] = (ev["seq"], ev["id"])
+        for key in sorted(replaced):
+            seq, theirs = ends[key]
+            while (mine := chain.get((*key, seq + 1))) is not None:
+                superseded.append((mine, theirs))
+                seq, theirs = seq + 1, None  # the ones after: built on another change kept aside
         return new_events, superseded
 
     def _kept_as_conflict(self, ev: dict, key: tuple[str, str], at_seq: str | None) -> bool:
@@ -675,7 +691,7 @@ def _strings(value: Any) -> set[str]:
     return set()
 
 
-def _set_aside(session: Session, dealer_id: str, superseded: list[tuple[str, str]], now) -> dict:
+def _set_aside(session: Session, dealer_id: str, superseded: list[tuple[str, str | None]], now) -> dict:
     """This database's events that head office's settled history replaces: each is moved, whole, into a
     conflict record already settled (head office decided on it), so the change is kept, never dropped.
     Returns (entity type, id) -> (that record, the ids its changes' payloads name)."""
