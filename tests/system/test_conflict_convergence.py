@@ -17,7 +17,7 @@ from app.sync.client import SyncClient
 from app.sync.problems import list_problems
 from tests.helpers import fresh_store
 from tests.recovery_helpers import add_user
-from tests.synchelp import edit_case, enrol_in_process, open_cases
+from tests.synchelp import edit_case, enrol_in_process, open_cases, two_in_process
 from tests.system.test_every_record_travels import events, rows
 
 # Every file head office takes in here is checked for ownership both ways, the answers compared.
@@ -79,48 +79,30 @@ def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep, serve
 
 
 @pytest.mark.parametrize("keep", ["applied", "other"])
-def test_changes_made_past_head_office_resolution_are_set_aside_with_the_rest(tmp_path, keep, serve_in_process):
+def test_changes_made_past_head_office_resolution_are_set_aside_with_the_rest(tmp_path, keep):
     """Counter B changed a case three times on top of its own first change, which head office kept aside:
     the resolution's history is shorter than B's, and B's last change sat past its end, built on a change
     set aside. It is set aside with them (kept in a settled conflict record), so B's next change takes
     the version after head office's and every place ends with the same case and timeline."""
-    db = open_database(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
-    add_dealer(db, "BJ01", "北京一店")
-    transport = serve_in_process(db, tmp_path / "inbox")
-    a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
-
-    def sync(store):
-        return SyncClient(store, url="http://hq", transport=transport).run_once()
-
-    try:
-        for store in (a, b):
-            enrol_in_process(db, store)
+    with two_in_process(tmp_path) as (db, a, b, sync):
         [case] = open_cases(a, 1)
-        sync(a)
-        sync(b)
+        sync(a, b)
         edit_case(a, case, "at a")
         for text in ("at b", "at b again", "at b once more"):  # versions 2, 3 and 4 at B
             edit_case(b, case, text)
-        for store in (a, b, a, b):
-            sync(store)
+        sync(a, b, a, b)
         [c] = [c for c in open_conflicts(db) if c.applied is not None]  # the others are built on B's first
         resolve(db, c.id, keep)  # head office's history: the opening, A's change, the resolution (3)
-        for store in (a, b):
-            sync(store)
+        sync(a, b)
         with b.session() as s:  # B's changes are kept, settled, not dropped: the last one too
             kept = {k.other_event["payload"]["root_cause"] for k in s.scalars(
                 select(SyncConflict).where(SyncConflict.entity_id == case, SyncConflict.resolved_at.is_not(None)))}
         assert kept >= {"at b", "at b again", "at b once more"}
         assert edit_case(b, case, "after the resolution at b") == 4  # on top of head office's version 3
-        for store in (b, a):
-            assert sync(store).conflicts == 0
+        assert [r.conflicts for r in sync(b, a)] == [0, 0]
         assert open_conflicts(db) == []
         want_rows, want_events = rows(db), events(db)
         for name, store in (("counter 1", a), ("counter 2", b)):
             assert events(store) == want_events, f"timeline differs at {name}"
             assert rows(store)["failure_case"] == want_rows["failure_case"], f"case differs at {name}"
         assert {r["root_cause"] for r in want_rows["failure_case"].values()} == {"after the resolution at b"}
-    finally:
-        a.close()
-        b.close()
-        db.close()
