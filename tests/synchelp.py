@@ -36,12 +36,18 @@ def in_process_head_office(db, inbox) -> Iterator:
 
 
 @contextmanager
-def two_in_process(tmp_path: Path) -> Iterator[tuple]:
+def two_in_process(tmp_path: Path, hq_url: str | None = None) -> Iterator[tuple]:
     """Counters a and b of dealer BJ01, enrolled at a head office whose intake runs in this process on
-    SQLite (the apply code `hq serve` runs), nobody signed up at either yet: the one way unit and
-    system tests build this network. Yields head office's database, the two stores and
-    ``sync(*stores)``: a sync round of each store given, in turn, returning the rounds' reports."""
-    db = fresh_hq_db(tmp_path / "hq.sqlite3")
+    SQLite, or on the database at ``hq_url`` (PostgreSQL, as in production), with the apply code `hq
+    serve` runs, nobody signed up at either yet: the one way unit and system tests build this network.
+    Yields head office's database, the two stores and ``sync(*stores)``: a sync round of each store
+    given, in turn, returning the rounds' reports."""
+    if hq_url is None:
+        db = fresh_hq_db(tmp_path / "hq.sqlite3")
+    else:
+        from app.models.store import open_database
+
+        db = open_database(hq_url)
     a, b = fresh_store(tmp_path / "a"), fresh_store(tmp_path / "b")
     try:
         with in_process_head_office(db, tmp_path / "inbox") as net:

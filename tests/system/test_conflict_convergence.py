@@ -78,13 +78,15 @@ def test_escalated_at_two_counters_then_resolved_converges(tmp_path, keep, serve
         db.close()
 
 
+@pytest.mark.parametrize("hq", ["sqlite", "postgresql"])
 @pytest.mark.parametrize("keep", ["applied", "other"])
-def test_changes_made_past_head_office_resolution_are_set_aside_with_the_rest(tmp_path, keep):
+def test_changes_made_past_head_office_resolution_are_set_aside_with_the_rest(tmp_path, keep, hq, request):
     """Counter B changed a case three times on top of its own first change, which head office kept aside:
     the resolution's history is shorter than B's, and B's last change sat past its end, built on a change
     set aside. It is set aside with them (kept in a settled conflict record), so B's next change takes
     the version after head office's and every place ends with the same case and timeline."""
-    with two_in_process(tmp_path) as (db, a, b, sync):
+    url = request.getfixturevalue("pg_url_at_head") if hq == "postgresql" else None  # head office as in production
+    with two_in_process(tmp_path, url) as (db, a, b, sync):
         [case] = open_cases(a, 1)
         sync(a, b)
         edit_case(a, case, "at a")
