@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable
 
 import orjson
-from sqlalchemy import ARRAY, JSON, Boolean, Date, String, Table, any_, bindparam, cast, func, insert, select, true
+from sqlalchemy import ARRAY, JSON, Boolean, Date, String, Table, TypeDecorator, any_, bindparam, func, insert, select, true
 from sqlalchemy.exc import DBAPIError
 
 from app.models.base import UTCDateTime
@@ -202,11 +202,24 @@ def _converted(column, f):
     return list(map(f, column)) if None not in column else [None if v is None else f(v) for v in column]
 
 
+class _IdArray(TypeDecorator):
+    """A text array bound as its text (``id_value``): psycopg sends a str untyped, so the server reads
+    it as the array the statement casts it to, once, when the statement's values are bound. The
+    array type's own conversion would take the text for a list of its characters; a CAST in the
+    statement was read again by each scan of the ids (14 of them in head office's read of a file)."""
+
+    impl = ARRAY(String)
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        return None
+
+
 # One instance of each bound type: a type made per statement is a new object whose cache key
 # SQLAlchemy works out again (inspecting its class's arguments) every time. The generic ARRAY, which
 # PostgreSQL's dialect compiles and binds as its own: importing that dialect here loaded it (~20 ms) in
 # every desk, on the way to Today, for a type only head office's PostgreSQL uses.
-_ID_ARRAY = ARRAY(String)
+_ID_ARRAY = _IdArray()
 _TEXT = String()
 
 
@@ -263,12 +276,13 @@ def among(session, column, ids, *, key: str | None = None):
     again) apply, and the database looks each id up in the column's index. ``key`` names the value,
     so a statement reading several tables by the same ids (an IdValue) sends them once."""
     ids = ids if isinstance(ids, IdValue) else IdValue(session, ids)
-    return _among(ids.postgresql, column, bindparam(key, ids.value, type_=_TEXT, unique=key is None))
+    return _among(ids.postgresql, column, bindparam(key, ids.value, type_=_ID_ARRAY if ids.postgresql else _TEXT,
+                                                     unique=key is None))
 
 
 def among_param(postgresql: bool, column, key: str):
     """``among`` with its value left to each run of a ``prepared`` statement (``id_value`` gives it)."""
-    return _among(postgresql, column, bindparam(key, type_=_TEXT))
+    return _among(postgresql, column, bindparam(key, type_=_ID_ARRAY if postgresql else _TEXT))
 
 
 def among_joined(postgresql: bool, query, column, key: str, source=None):
@@ -284,12 +298,18 @@ def among_joined(postgresql: bool, query, column, key: str, source=None):
     file's 30 entities: 40 ms, growing with the table); each id looked up: 0.1 ms. ``source``: on
     SQLite, the ids as ``ids_read_once`` gives them for a statement reading several tables by them."""
     if postgresql:
-        each = func.unnest(_pg_ids(bindparam(key, type_=_TEXT))).table_valued("value").render_derived()
+        each = id_rows(key)
         # OFFSET 0: the planner keeps the lookup per id instead of turning it back into a join.
         per_id = query.where(column == each.c.value).offset(0).lateral()
         return select(*per_id.c).select_from(each).join(per_id, true())
     each = source if source is not None else func.json_each(bindparam(key, type_=_TEXT)).table_valued("value")
     return query.join_from(each, column.table, column == each.c.value)
+
+
+def id_rows(key: str):
+    """PostgreSQL: the ids of the value ``key`` of a ``prepared`` run (``id_value`` gives it) as rows,
+    their column ``value``."""
+    return func.unnest(bindparam(key, type_=_ID_ARRAY)).table_valued("value").render_derived()
 
 
 def ids_read_once(key: str):
@@ -300,14 +320,9 @@ def ids_read_once(key: str):
     return select(each.c.value).cte(f"{key}_once")
 
 
-def _pg_ids(param):
-    """The array the text of ``id_value`` is (its type's own conversion would make a list of its characters)."""
-    return cast(param, _ID_ARRAY)
-
-
 def _among(postgresql: bool, column, param):
     if postgresql:
-        return column == any_(_pg_ids(param))
+        return column == any_(param)
     each = func.json_each(param).table_valued("value")
     return column.in_(select(each.c.value))
 
