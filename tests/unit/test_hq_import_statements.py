@@ -111,12 +111,15 @@ def test_on_sqlite_the_read_of_a_files_rows_over_every_table_reads_its_ids_once(
     assert read.count("json_each(") == 4, read
 
 
-def test_on_postgresql_a_usual_file_waits_for_seven_statements(tmp_path, pg_server, monkeypatch):
-    """Each statement (and COPY) on PostgreSQL is a round trip the import waits for: the counter's secret,
-    its enrolment and the file's earlier delivery; then in the file's transaction one statement for
-    the dealer's lock, the file's row and the customers it holds, the read of what head office holds,
-    the events' COPY, the dealer's merges, the file's counts with its counter's last contact. The
-    lock, the note of the customers (a COPY) and the counter's update were four statements more."""
+def test_on_postgresql_a_usual_file_waits_for_eight_round_trips(tmp_path, pg_server, monkeypatch):
+    """Each statement (and COPY) on PostgreSQL is a round trip the import waits for, and so is the end of
+    a transaction: the counter's secret, its enrolment and the file's earlier delivery, read in no
+    transaction; then in the file's transaction one statement for the dealer's lock, the file's row and
+    the customers it holds, the read of what head office holds, the events' COPY, the dealer's merges,
+    the file's counts with its counter's last contact, and the commit. The lock, the note of the
+    customers (a COPY), the counter's update and the reads' commit were four round trips more."""
+    from psycopg.pq import TransactionStatus
+
     from app.models import bulk
 
     db = open_database(pg_server())
@@ -130,13 +133,20 @@ def test_on_postgresql_a_usual_file_waits_for_seven_statements(tmp_path, pg_serv
     copy = bulk._copy
     monkeypatch.setattr(bulk, "_copy", lambda conn, table, *a: (counted.append(f"COPY {table.name}"),
                                                                  copy(conn, table, *a)))
+
+    def commit(conn):  # a COMMIT goes to the server only when a transaction is open there
+        if conn.connection.driver_connection.info.transaction_status != TransactionStatus.IDLE:
+            counted.append("COMMIT")
+
     try:
         for data in first:
             assert receive(db, data).status == "stored"
         event.listen(db.engine, "before_cursor_execute", lambda conn, cur, statement, *a: counted.append(statement))
+        event.listen(db.engine, "commit", commit)
         counted.clear()
         assert receive(db, usual).status == "stored"
     finally:
         db.close()
         store.close()
-    assert len(counted) == 7, counted
+    assert len(counted) == 8, counted
+    assert counted[-1] == "COMMIT"
