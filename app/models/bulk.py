@@ -260,13 +260,15 @@ def _pg_array(values: list[str]) -> str:
     the text is joined in C. Every element quoted, so commas, braces, spaces and "NULL" stay text; a
     quote or backslash escaped. An id no PostgreSQL text can hold is no row's id there: left out
     (sent, it made the driver or the server refuse the whole statement, so the whole file)."""
+    if not values:
+        return "{}"
     body = '","'.join(values)
     if (not body.isascii() or "\x00" in body) and _NOT_PG_TEXT.search(body) is not None:  # rare: found in C
         values = [v for v in values if _NOT_PG_TEXT.search(v) is None]
         body = '","'.join(values)
-    if '"' in body or "\\" in body:
+    if body.count('"') != 2 * (len(values) - 1) or "\\" in body:  # a quote beyond the separators' (rare)
         body = '","'.join(v.replace("\\", "\\\\").replace('"', '\\"') for v in values)
-    return '{"' + body + '"}' if values else "{}"
+    return '{"' + body + '"}' if values else "{}"  # (all of them left out)
 
 
 def among(session, column, ids, *, key: str | None = None):
