@@ -75,7 +75,7 @@ def import_paths(db, paths: list[Path], *, translate=None,
     files = case_files(paths)
     outcomes = []
     # The purges the files carry: each kept file rewritten once, at the end.
-    with purge_round(db) as purges, VerifyAhead(db) as ahead:
+    with purge_round(db) as purges, VerifyAhead() as ahead:
         for i, (path, data) in enumerate(ahead.files(files), 1):
             outcomes.append(_import_one(db, path, data, vouched, purges, translate, ahead))
             if progress:

@@ -479,7 +479,7 @@ def recover_inbox(db, inbox: Path) -> list[Receipt]:
     out = []
     inbox = Path(inbox)
     paths = sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts)
-    with purge_round(db) as purges, VerifyAhead(db) as ahead:  # also what a round a crash cut short left
+    with purge_round(db) as purges, VerifyAhead() as ahead:  # also what a round a crash cut short left
         for path, data in ahead.files(paths):
             try:
                 if isinstance(data, OSError):

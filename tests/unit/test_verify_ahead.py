@@ -1,6 +1,6 @@
-"""`hq import` of a folder parses each next file on a thread of its own while the one before it is
-stored (app.hq.verify_ahead): every file is still read, checked and authenticated, and a bad file in
-the series is refused for the same reason as when it is imported alone."""
+"""`hq import` of a folder reads and checks each next file on a thread of its own while the one before
+it is stored (app.hq.verify_ahead): every file is still read, checked and authenticated, and a bad file
+in the series is refused for the same reason as when it is imported alone."""
 
 from __future__ import annotations
 
@@ -34,15 +34,16 @@ def _series(store, hq_db, tmp_path, monkeypatch):
     return files
 
 
-def _parsing_threads(monkeypatch) -> list[str]:
+def _reading_threads(monkeypatch) -> list[str]:
+    """The thread that reads each file (casefile.read_unauthenticated), in order."""
     names: list[str] = []
-    parse = casefile.parse
+    read = casefile.read_unauthenticated
 
-    def recorded(data, secret_for):
+    def recorded(data):
         names.append(threading.current_thread().name)
-        return parse(data, secret_for)
+        return read(data)
 
-    monkeypatch.setattr(casefile, "parse", recorded)
+    monkeypatch.setattr(casefile, "read_unauthenticated", recorded)
     return names
 
 
@@ -51,9 +52,9 @@ def _events(db) -> int:
         return s.scalar(select(func.count()).select_from(Event))
 
 
-def test_each_next_file_is_parsed_while_the_one_before_is_stored(store, hq_db, tmp_path, monkeypatch):
+def test_each_next_file_is_read_while_the_one_before_is_stored(store, hq_db, tmp_path, monkeypatch):
     files = _series(store, hq_db, tmp_path, monkeypatch)
-    threads = _parsing_threads(monkeypatch)
+    threads = _reading_threads(monkeypatch)
     summary = import_paths(hq_db, [tmp_path / "out"])
     assert summary.count("imported") == len(files)
     assert threads[0] == "MainThread"
@@ -75,7 +76,7 @@ def test_a_bad_file_in_the_series_is_refused_as_alone_and_the_rest_go_in(store, 
         alone = exc.render()
     else:
         raise AssertionError("the tampered file was taken")
-    threads = _parsing_threads(monkeypatch)
+    threads = _reading_threads(monkeypatch)
     summary = import_paths(hq_db, [tmp_path / "out"])
     by_name = {o.path.rsplit("/", 1)[-1]: o for o in summary.outcomes}
     assert by_name[bad.name].status == "rejected"
