@@ -9,6 +9,7 @@ from typing import Callable
 
 from app.hq.purge_round import purge_round
 from app.hq.receive import receive
+from app.hq.verify_ahead import VerifyAhead
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
 from app.sync.casefile import CaseFileRejected
@@ -73,21 +74,21 @@ def import_paths(db, paths: list[Path], *, translate=None,
             vouched |= import_folder(db, p)
     files = case_files(paths)
     outcomes = []
-    with purge_round(db) as purges:  # the purges the files carry: each kept file rewritten once, at the end
-        for i, path in enumerate(files, 1):
-            outcomes.append(_import_one(db, path, vouched, purges, translate))
+    # The purges the files carry: each kept file rewritten once, at the end.
+    with purge_round(db) as purges, VerifyAhead() as ahead:
+        for i, (path, data) in enumerate(ahead.files(files), 1):
+            outcomes.append(_import_one(db, path, data, vouched, purges, translate, ahead))
             if progress:
                 progress(i, len(files), outcomes[-1])
     return ImportSummary(tuple(outcomes))
 
 
-def _import_one(db, path: Path, vouched: set[str], purges, translate) -> FileOutcome:
+def _import_one(db, path: Path, data: bytes | OSError, vouched: set[str], purges, translate,
+                ahead: VerifyAhead) -> FileOutcome:
+    if isinstance(data, OSError):
+        return FileOutcome(str(path), "rejected", reason=str(data), code="unreadable")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileOutcome(str(path), "rejected", reason=str(exc), code="unreadable")
-    try:
-        r = receive(db, data, vouched=frozenset(vouched), purges=purges)
+        r = receive(db, data, vouched=frozenset(vouched), purges=purges, ahead=ahead)
     except CaseFileRejected as exc:
         reason = exc.render(translate)
         move_aside(path, reason)

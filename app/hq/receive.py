@@ -26,6 +26,7 @@ from app.hq import blobs, ordering, ownership
 from app.hq.counters import counter_secret, valid_counter_id
 from app.hq.ownership import Refusal, merged
 from app.hq.purge_round import PurgeRound, purge_round
+from app.hq.verify_ahead import VerifyAhead
 from app.foundation.cycles import paused_collection
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, HqCounter, HqRefusal, SyncReceived, SyncReceivedCustomer, utcnow
@@ -199,23 +200,26 @@ def _unprocessable(exc: BaseException) -> CaseFileRejected:
 
 def receive(db, data: bytes, *, inbox: Path | None = None, received_at: datetime | None = None,
             skew_s: float | None = None, vouched: frozenset[str] = frozenset(),
-            purges: PurgeRound | None = None) -> Receipt:
+            purges: PurgeRound | None = None, ahead: VerifyAhead | None = None) -> Receipt:
     """Verify and import one file. With ``inbox`` the file is written there (atomically, synced)
     before anything is committed, so an acknowledged file survives a crash of the import.
     ``vouched``: attachment hashes imported with the file (`hq import` of a folder): its dealer holds
     them from now on. ``purges``: the round the file is part of (app.hq.purge_round), whose end
     rewrites the kept files a purge names and compacts; without one the file's own import does.
+    ``ahead``: the series the file is part of (app.hq.verify_ahead), which may have parsed it already
+    and parses the next one while this one waits on the database.
     Whatever the bytes hold, the answer is a Receipt or CaseFileRejected."""
     with paused_collection():  # the parsed file's objects live only as long as its import
-        return _receive(db, data, inbox, received_at, skew_s, vouched, purges)
+        return _receive(db, data, inbox, received_at, skew_s, vouched, purges, ahead)
 
 
 def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, skew_s: float | None,
-             vouched: frozenset[str], purges: PurgeRound | None) -> Receipt:
+             vouched: frozenset[str], purges: PurgeRound | None, ahead=None) -> Receipt:
     refused = answer = None
     with db.reading() as s:  # one read transaction for everything the file is checked against first
         try:
-            cf = casefile.parse(data, lambda counter: counter_secret(s, counter))
+            secret_for = lambda counter: counter_secret(s, counter)  # noqa: E731
+            cf = ahead.parsed(data, secret_for) if ahead is not None else casefile.parse(data, secret_for)
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             if isinstance(exc, CaseFileRejected):
                 raise
@@ -240,7 +244,7 @@ def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, 
         try:
             try:
                 receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched,
-                                           deferred=purges is not None)
+                                           deferred=purges is not None, ahead=ahead)
                 if receipt.purged and purges is not None:
                     purges.purged += receipt.purged
                 if receipt.purged and inbox is not None:
@@ -272,16 +276,17 @@ class _ChangeByChange(Exception):
     change then on its own (a savepoint each), so only the one that breaks a rule is refused."""
 
 
-def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset(), deferred: bool = False) -> Receipt:
+def _import_retrying(db, cf, data, now, skew_s, vouched=frozenset(), deferred: bool = False, ahead=None) -> Receipt:
     isolate = False
     for attempt in range(5):
         try:
             try:
                 receipt = _import(db, cf, data, now, skew_s, isolate=isolate or attempt > 0, vouched=vouched,
-                                  deferred=deferred)
+                                  deferred=deferred, ahead=ahead)
             except _ChangeByChange:
                 isolate = True  # not a retry: the same attempt, change by change
-                receipt = _import(db, cf, data, now, skew_s, isolate=True, vouched=vouched, deferred=deferred)
+                receipt = _import(db, cf, data, now, skew_s, isolate=True, vouched=vouched, deferred=deferred,
+                                  ahead=ahead)
         except IntegrityError as exc:
             if attempt >= 2:  # not a race: the file itself breaks a rule of the database
                 raise CaseFileRejected(QT_TRANSLATE_NOOP("Errors",
@@ -359,10 +364,15 @@ def _apply_one(s, dealer_id: str, agg) -> tuple[object | None, str]:
 
 
 def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float | None,
-            isolate: bool = False, vouched: frozenset[str] = frozenset(), deferred: bool = False) -> Receipt | None:
+            isolate: bool = False, vouched: frozenset[str] = frozenset(), deferred: bool = False,
+            ahead=None) -> Receipt | None:
     """Store the file in one transaction; None when it turns out to be stored already. ``deferred``:
-    the kept files its purges name are rewritten, and the database compacted, at its round's end."""
+    the kept files its purges name are rewritten, and the database compacted, at its round's end.
+    ``ahead`` (VerifyAhead) starts the next file's parse at the file's longest wait out of Python:
+    on PostgreSQL the server reading what it holds of the file, on SQLite the commit (its pages
+    written and synced)."""
     with db.session() as s:
+        postgresql = s.bind.dialect.name == "postgresql"
         with s.begin():
             # The file's bytes go in with its counts, at the end: written at the claim, the update of
             # the counts wrote them a second time (SQLite rewrites a whole row, its 350 kB of a usual
@@ -374,12 +384,16 @@ def _import(db, cf: casefile.CaseFile, data: bytes, now: datetime, skew_s: float
                 return None
             if deferred:
                 kept_files.defer(s, n)
+            if ahead is not None and postgresql:
+                ahead.start()
             new_events, conflicts, refused, purged = _store_changes(s, cf, isolate, vouched)
             _record_arrival(s, cf, n, new_events, conflicts, refused, now, skew_s, None if at_claim else data)
             # Every write of the file is done here, in its transaction: what is kept up to date from
             # the imported rows belongs at this point, once per file.
             month_sums.refresh(s, [cf.dealer_id], month_sums.months_of(cf.records))
             kept = _kept_aside(s, cf) if conflicts else ()
+            if ahead is not None and not postgresql:
+                ahead.start()
     if purged and not deferred:  # a head office on SQLite: what the purge replaced stays in no free page or WAL frame
         purging.compact(db)
     return Receipt("stored", cf.counter, cf.dealer_code, cf.sequence, cf.sha256, new_events, conflicts, n,
@@ -490,11 +504,13 @@ def recover_inbox(db, inbox: Path) -> list[Receipt]:
     processed is moved aside (``rejected/``) with its reason and listed by `hq refusals`."""
     out = []
     inbox = Path(inbox)
-    with purge_round(db) as purges:  # also what a round a crash cut short left
-        for path in sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts):
+    paths = sorted(p for p in inbox.rglob("*.casefile") if "rejected" not in p.relative_to(inbox).parts)
+    with purge_round(db) as purges, VerifyAhead() as ahead:  # also what a round a crash cut short left
+        for path, data in ahead.files(paths):
             try:
-                data = path.read_bytes()
-                out.append(receive(db, data, purges=purges))
+                if isinstance(data, OSError):
+                    raise data
+                out.append(receive(db, data, purges=purges, ahead=ahead))
             except OperationalError:
                 log.exception("inbox file %s left for the next start: the database could not take it", path)
             except Exception as exc:  # noqa: BLE001 - one file must never stop the intake

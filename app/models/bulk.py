@@ -1,4 +1,4 @@
-"""Bulk inserts for imports (SQLite's executemany, PostgreSQL's COPY, without per-row SQLAlchemy
+"""Bulk inserts for imports (SQLite's multi-row INSERT, PostgreSQL's COPY, without per-row SQLAlchemy
 parameter work), and reads of the rows among many ids in one statement.
 
 Profiling a 100,000-form import showed more time in SQLAlchemy's per-row parameter processing
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from datetime import date, datetime, timezone
 from typing import Any, Callable
@@ -134,15 +136,26 @@ def bulk_insert_rows(session, table: Table, cols: list[str], rows: list[tuple]) 
     _sqlite_insert(conn, table, cols, _by_column(rows, [_converter(table.c[c].type) for c in cols]))
 
 
+_ROWS_PER_INSERT = 500  # a statement's text and program grow with its rows
+
+
 def _sqlite_insert(conn, table: Table, cols: list[str], rows: list[tuple]) -> None:
-    """Rows already converted, through the driver's executemany."""
-    # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again (set once
-    # per connection: it stays set).
-    if not conn.info.get("bulk_cache_size"):
+    """Rows already converted: up to 500 (a head-office file's events) in one statement of as many
+    rows, more through executemany (still one statement, whatever their number). Through executemany,
+    a file's 500 events cost the driver's and SQLAlchemy's work around each row (1.5 ms of a ~20 ms
+    import); and one statement is one stretch out of Python, in which another thread may run
+    (app.hq.verify_ahead)."""
+    limit = conn.info.get("bulk_parameters")
+    if limit is None:  # once per connection: both stay set
+        # A big transaction spills SQLite's default 2 MB page cache to the WAL again and again.
         conn.exec_driver_sql("PRAGMA cache_size=-65536")
-        conn.info["bulk_cache_size"] = True
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, rows)
+        limit = conn.info["bulk_parameters"] = conn.connection.dbapi_connection.getlimit(
+            sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    head, one = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ", f"({', '.join('?' * len(cols))})"
+    if len(rows) <= _ROWS_PER_INSERT and len(rows) * len(cols) <= limit:
+        conn.exec_driver_sql(head + ", ".join([one] * len(rows)), tuple(chain.from_iterable(rows)))
+    else:
+        conn.exec_driver_sql(head + one, rows)
 
 
 def bulk_insert_columns(session, table: Table, cols: list[str], columns: list[list],

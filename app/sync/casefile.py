@@ -285,6 +285,26 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
     ``secret_for(counter_id)`` gives the key head office holds for that counter (None: unknown).
     Its bytes are read once and authenticated once: the signature is checked over the file's own
     bytes with the signature cut out, not over a body written out again."""
+    return authenticate(read_unauthenticated(data), secret_for)
+
+
+@dataclass(frozen=True)
+class Unauthenticated:
+    """What ``parse`` finds out of a file before it asks for the counter's key (read_unauthenticated):
+    the checks that need no database, which may run anywhere (app.hq.verify_ahead: on a thread, while
+    the file before it is stored)."""
+
+    data: bytes
+    doc: dict
+    canonical_bytes: bool
+    storable: bool
+    problem: Exception | None  # what _structure found wrong, raised after the counter is known, as before
+    sha256: str
+
+
+def read_unauthenticated(data: bytes) -> Unauthenticated:
+    """``parse``'s first part: raises what it finds before the counter is looked up (size, format,
+    version); the file's shapes are checked too, their fault kept for ``authenticate`` to raise."""
     if len(data) > MAX_FILE_BYTES:
         raise _reject("oversize", QT_TRANSLATE_NOOP("Errors",
             "The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file."),
@@ -307,6 +327,17 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         raise _reject("too_old", QT_TRANSLATE_NOOP("Errors",
             "The case file has format version {found}, older than the oldest this program reads ({low})."),
             found=version, low=MIN_VERSION)
+    try:
+        _structure(doc, storable)
+        problem = None
+    except Exception as exc:  # noqa: BLE001 - raised as it was, after the counter is looked up
+        problem = exc
+    return Unauthenticated(data, doc, canonical_bytes, storable, problem, sha256(data))
+
+
+def authenticate(u: Unauthenticated, secret_for: Callable[[str], str | None]) -> CaseFile:
+    """``parse``'s second part: the counter's key looked up (``secret_for``) and the signature checked."""
+    data, doc = u.data, u.doc
     counter = doc.get("counter")
     secret = secret_for(counter) if isinstance(counter, str) else None
     if isinstance(counter, str) and secret is None:
@@ -315,10 +346,11 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
             "The case file comes from counter {counter} of dealer {dealer}, which head office has not "
             "enrolled. Enrol the counter, then send the file again."),
             counter=counter[:60], dealer=str(dealer.get("code") if isinstance(dealer, dict) else "?")[:40])
-    _structure(doc, storable)
+    if u.problem is not None:
+        raise u.problem
     body = {k: v for k, v in doc.items() if k != "signature"}
     try:
-        whole = data if canonical_bytes else canonical(doc) + b"\n"
+        whole = data if u.canonical_bytes else canonical(doc) + b"\n"
         # The body's canonical bytes are the file's without its signature when the file is canonical
         # (the usual case): cut out, not written out a second time.
         signed = (_without_signature(data, doc) if whole == data else None) or canonical(body)
@@ -338,9 +370,9 @@ def parse(data: bytes, secret_for: Callable[[str], str | None]) -> CaseFile:
         raise _reject("bad_signature", QT_TRANSLATE_NOOP("Errors",
             "The case file was changed after counter {counter} signed it (its bytes are not the ones "
             "that were signed)."), counter=counter)
-    return CaseFile(version, doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
+    return CaseFile(doc["version"], doc["dealer"]["id"], doc["dealer"]["code"], counter, doc["sequence"],
                     doc["created_at"], doc["events"], {t: doc["records"].get(t, []) for t in RECORD_TABLES},
-                    sha256(data), storable)
+                    u.sha256, u.storable)
 
 
 def file_name(dealer_code: str, counter: str, sequence: int) -> str:

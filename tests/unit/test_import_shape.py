@@ -2,6 +2,7 @@
 in bulk, each lookup is one statement), and a row's identifiers are stored as the desk's normalisers
 make them, each normalised once."""
 
+import re
 from dataclasses import astuple
 from datetime import timedelta
 
@@ -31,12 +32,16 @@ def forms_file(path, n: int, first: int = 0):
                            for i in range(first, first + n)])
 
 
+_MANY_ROWS = re.compile(r"\bVALUES \([^)]*\), \(")
+
+
 def statements_of(store, fn) -> tuple[int, int]:
-    """(statements sent to the database, of which executemany) while ``fn`` runs."""
+    """(statements sent to the database, of which bulk: executemany or an INSERT of several rows)
+    while ``fn`` runs."""
     seen = []
 
     def count(conn, cursor, statement, parameters, context, executemany):
-        seen.append(executemany)
+        seen.append(executemany or bool(_MANY_ROWS.search(statement)))
 
     event.listen(store.engine, "before_cursor_execute", count)
     try:
