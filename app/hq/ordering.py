@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from sqlalchemy import text
+from sqlalchemy import func, literal, text
 
 from app.models.bulk import prepared
 
@@ -22,6 +22,12 @@ def hold_dealer(s, dealer_id: str) -> None:
     commit, so each dealer's numbers commit in order. Counters only ever pull their own dealer's
     files, so one dealer's imports don't order another's."""
     _hold(s, _DEALER, dealer_id)
+
+
+def dealer_held(dealer_id):
+    """hold_dealer's lock as an expression (PostgreSQL), for a statement that takes it with other work:
+    evaluated, it holds the lock to the transaction's end as hold_dealer does."""
+    return func.pg_advisory_xact_lock(literal(_DEALER), func.hashtext(dealer_id))
 
 
 def hold_counter(s, counter_id: str) -> None:

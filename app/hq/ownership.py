@@ -138,7 +138,7 @@ def _owner_query(postgresql: bool, table: str, order: int, source=None):
     return among_joined(False, query, model.id, "ids", source).join(pmodel, pmodel.id == getattr(model, col))
 
 
-def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
+def _held_and_owners(session, dealer_id: str, events: list[dict], ids: set[str]) -> tuple[
         Held, dict[str, tuple[str, str]], dict[str, dict[str, int | None]]]:
     """What the database holds of the file's events (apply.held_parts), id -> (table, dealer) for every
     row of any record table head office holds under one of ``ids``, and table -> id -> version of
@@ -149,7 +149,7 @@ def _held_and_owners(session, events: list[dict], ids: set[str]) -> tuple[
     pg = _postgresql(session)
     rows = prepared(session, "hq.held_and_owners", lambda pg: union_all(
         *held_parts(pg), *_owner_queries(pg)),
-        {**held_values(pg, events), "ids": id_value(pg, ids)}).fetchall()
+        {**held_values(pg, events, dealer_id), "ids": id_value(pg, ids)}).fetchall()
     out: dict[str, tuple[str, str]] = {}
     stored: dict[str, dict[str, int | None]] = {t: {} for t in casefile.RECORD_TABLES} if ids else {}
     for part, _, rid, version, dealer, _ in sorted([r for r in rows if r[0] >= HELD_PARTS], key=_PART_AND_ID):
@@ -322,7 +322,7 @@ def _read(session, dealer_id: str, events: list[dict], records: dict[str, list[d
     ids |= {v for v in named if type(v) is str and len(v) == 36}
     shas = {v for v in named if type(v) is str and len(v) == 64}
     shas |= {r["sha256"] for r in by_id.get("attachment", {}).values() if isinstance(r.get("sha256"), str)}
-    held, owners, stored_rows = _held_and_owners(session, events, ids)
+    held, owners, stored_rows = _held_and_owners(session, dealer_id, events, ids)
     histories, versions = _histories(held)
     return _File(dealer_id, events, by_id, refs, owners, histories, versions,
                  set(map(_EVENT_ID, events)),

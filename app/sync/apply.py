@@ -13,7 +13,7 @@ from operator import itemgetter, methodcaller
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, delete, literal, select
+from sqlalchemy import Date, Integer, String, bindparam, delete, literal, select
 from sqlalchemy.orm import Session
 
 from app.foundation.ids import new_id
@@ -204,34 +204,40 @@ class Held:
     # table -> id -> version (None: a table without one) of the rows held under every record id of
     # the file, when the caller read them too (head office's ownership check does).
     rows: dict[str, dict[str, int | None]] | None = None
+    # Whether the database knew any customer merge of the file's dealer (merging.known), when read with
+    # the rest (held_parts); None: not read.
+    merges: bool | None = None
 
 
 def held_parts(pg: bool) -> list:
     """The parts of the statement reading what is held of a file's events, each row (part, entity type,
     entity id, seq, event id, dealer): the stored events of the file's entities (part 0), which of its
-    event ids are stored (1), which of those and of the events they are built on are kept aside (2).
-    Its values: held_values. Head office reads them in one statement with the owners of the file's ids."""
+    event ids are stored (1), which of those and of the events they are built on are kept aside (2),
+    whether the dealer's customer merges are known (3: a row). Its values: held_values. Head office
+    reads them in one statement with the owners of the file's ids."""
     blank, zero = literal("", String), literal(0, Integer)
     return [among_joined(pg, select(literal(0, Integer), Event.entity_type, Event.entity_id, Event.seq, Event.id,
                                     Event.dealer_id), Event.entity_id, "entities"),
             among_joined(pg, select(literal(1, Integer), blank, blank, zero, Event.id, blank), Event.id, "events"),
             among_joined(pg, select(literal(2, Integer), blank, blank, zero, SyncConflict.other_event_id, blank),
-                         SyncConflict.other_event_id, "kept")]
+                         SyncConflict.other_event_id, "kept"),
+            select(literal(3, Integer), blank, blank, zero, StoreMeta.key, blank).where(
+                StoreMeta.key == bindparam("merges", type_=String))]
 
 
-HELD_PARTS = 3  # held_parts' rows are numbered below this
+HELD_PARTS = 4  # held_parts' rows are numbered below this
 
 
-def held_values(pg: bool, events: list[dict]) -> dict[str, Any]:
+def held_values(pg: bool, events: list[dict], dealer_id: str) -> dict[str, Any]:
     ids = list(map(itemgetter("id"), events))
     bases = list(map(itemgetter("event_id"), filter(dict.__instancecheck__, map(methodcaller("get", "base"), events))))
     return {"entities": id_value(pg, map(itemgetter("entity_id"), events)), "events": id_value(pg, ids),
-            "kept": id_value(pg, ids + bases)}
+            "kept": id_value(pg, ids + bases), "merges": merging.merges_key(dealer_id)}
 
 
 def held_of(rows) -> Held:
     """Held from the rows of held_parts (rows of other parts passed over)."""
-    chain, known, kept = [], set(), set()
+    chain, known, kept, merges = [], set(), set(), False
     for part, et, eid, seq, i, dealer in rows:
         if part == 0:
             chain.append((et, eid, seq, i, dealer))
@@ -239,7 +245,9 @@ def held_of(rows) -> Held:
             known.add(i)
         elif part == 2:
             kept.add(i)
-    return Held(tuple(chain), frozenset(known), frozenset(kept))
+        elif part == 3:
+            merges = True
+    return Held(tuple(chain), frozenset(known), frozenset(kept), merges=merges)
 
 
 def _settles(ev: dict) -> bool:
@@ -357,7 +365,8 @@ def apply_file(session: Session, dealer_id: str, events: list[dict], records: di
     # mark follows the events held now (every pulled event is stored here, none elsewhere).
     call_log.mark_reached(session, run.reached | {eid for etype, eid in aside if etype == "order"})
     # Customers merged at another place (or named here after a merge moved them): the same merge here.
-    merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap))
+    merging.settle(session, dealer_id, run.stored, _customers_named(records, run.remap),
+                   none_known=held is not None and held.merges is False)
     run.res.purged = purging.settle(session, dealer_id, run.stored)  # a customer anonymised elsewhere: here too
     forms = [r["id"] for r in records.get("feedback_form", [])]
     if forms:  # a file of cases alone reads no alert settings

@@ -175,3 +175,17 @@ def test_every_hq_command_taking_a_file_or_value_refuses_malformed_input_with_ex
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr[-2000:]
     r = cli(w, "hq", "enrol", "--db", w.url, "--dealer", "BJ\x01")
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr[-2000:]
+
+
+def test_a_change_naming_an_id_with_nul_is_refused_alone_and_the_rest_stored(world):
+    # Head office reads what it holds of every id a file names, the file's hostile ones too, in one
+    # statement: an id no database can hold (NUL) is found nowhere there, and only its change is refused.
+    w = world
+    good, bad = event(w, root_cause="fine"), event(w, customer_id="\x00" * 36)
+    odd = event(w, entity_id='{"a,b\\"},' + "x" * 27, root_cause="fine")  # what an array's text writes
+    status, sealed, raw = post(w, forge(w, events=[good, bad, odd]))
+    assert status == 200, raw
+    assert [(r["code"], r["entity_id"], r["params"].get("char")) for r in sealed["data"]["refused"]] == [
+        ("invalid_value", bad["entity_id"], "0000")]
+    assert sealed["data"]["events_new"] == 2
+    alive(w)

@@ -41,3 +41,35 @@ def test_a_files_reads_of_events_use_their_indexes_in_a_table_never_analysed(tmp
     assert reads  # the file's reads of what head office holds of its events and their histories
     for lines in reads:
         assert not [line for line in lines if "Seq Scan on event" in line], lines
+
+
+def test_a_files_reads_are_never_compiled_and_other_work_keeps_the_servers_setting(tmp_path, pg_url):
+    """PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (LLVM: 30-60 ms), as
+    the read of what head office holds of a file was on a head office filling up (its tables without
+    statistics) or for a file of many ids: a lookup by id never gains that back. Off in the file's
+    transaction only (a report over a million forms may gain from it)."""
+    from sqlalchemy import event
+
+    db = open_database(pg_url)
+    store = open_store(tmp_path / "counter")
+    enrol_in_process(db, store)
+    fill_demo(store, forms=3, cases=3, seed=5)
+    outbox.file_waiting(store)
+    data = [w.path.read_bytes() for w in outbox.waiting(store)]
+    at_read: list[str] = []
+
+    def before(conn, cursor, statement, *a):
+        if "failure_case" in statement and "sync_conflict" in statement:
+            at_read.append(cursor.connection.execute("SHOW jit").fetchone()[0])
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        for d in data:
+            assert receive(db, d).status == "stored"
+        with db.session() as s:
+            after = s.connection().exec_driver_sql("SHOW jit").scalar()
+    finally:
+        db.close()
+        store.close()
+    assert at_read and set(at_read) == {"off"}, at_read
+    assert after == "on"

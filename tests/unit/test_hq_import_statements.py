@@ -109,3 +109,44 @@ def test_on_sqlite_the_read_of_a_files_rows_over_every_table_reads_its_ids_once(
     (read,) = [q for q in seen if "failure_case" in q and "sync_conflict" in q]
     # One reading of each value: the file's entities, its events, those and their bases, every id it names.
     assert read.count("json_each(") == 4, read
+
+
+def test_on_postgresql_a_usual_file_waits_for_seven_round_trips(tmp_path, pg_server, monkeypatch):
+    """Each statement (and COPY) on PostgreSQL is a round trip the import waits for, and so is the end of
+    a transaction: the counter's secret, its enrolment and the file's earlier delivery, read in no
+    transaction; then in the file's transaction one statement for the dealer's lock, the file's row and
+    the customers it holds, the read of what head office holds, the events' COPY, the dealer's merges,
+    the file's counts with its counter's last contact, and the commit. The lock, the note of the
+    customers (a COPY), the counter's update and the reads' commit were four round trips more."""
+    from psycopg.pq import TransactionStatus
+
+    from app.models import bulk
+
+    db = open_database(pg_server())
+    store = open_store(tmp_path / "counter")
+    enrol_in_process(db, store)
+    fill_demo(store, forms=0, cases=12, seed=5)
+    monkeypatch.setattr(outbox, "BATCH", 40)
+    outbox.file_waiting(store)
+    *first, usual = [w.path.read_bytes() for w in outbox.waiting(store)]
+    counted: list[str] = []
+    copy = bulk._copy
+    monkeypatch.setattr(bulk, "_copy", lambda conn, table, *a: (counted.append(f"COPY {table.name}"),
+                                                                 copy(conn, table, *a)))
+
+    def commit(conn):  # a COMMIT goes to the server only when a transaction is open there
+        if conn.connection.driver_connection.info.transaction_status != TransactionStatus.IDLE:
+            counted.append("COMMIT")
+
+    try:
+        for data in first:
+            assert receive(db, data).status == "stored"
+        event.listen(db.engine, "before_cursor_execute", lambda conn, cur, statement, *a: counted.append(statement))
+        event.listen(db.engine, "commit", commit)
+        counted.clear()
+        assert receive(db, usual).status == "stored"
+    finally:
+        db.close()
+        store.close()
+    assert len(counted) == 7, counted
+    assert counted[-1] == "COMMIT"

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.foundation.ids import case_number, counter_tag, new_id
 from app.models import Event
-from app.models.bulk import IdValue, among, bulk_insert, bulk_insert_columns, utc_values
+from app.models.bulk import (IdValue, among, among_joined, among_param, bulk_insert, bulk_insert_columns,
+                             id_value, prepared, utc_values)
 from app.models.event_codec import COLUMNS
 
 
@@ -41,16 +42,25 @@ def test_bulk_insert_round_trips_through_the_orm(store):
         assert ev.occurred_at == at and ev.payload == row["payload"] and ev.actor_id is None
 
 
-@pytest.mark.parametrize("wanted", ["none", "some", "all and more", "past the parameter limits"])
+# Ids a hostile file may name that a database can store: PostgreSQL gets the ids as its array's text,
+# which these would break if any went unquoted or unescaped.
+ODD_IDS = ["a,b", '"quoted"', "back\\slash", "\\", '\\"', "{x}", "{}", "NULL", "null", " spaced ", "", "中文 \u2028",
+           "tab\tline\n", "x\"}", "😀", "'); DROP TABLE event; --"]
+# Ids no PostgreSQL text holds (NUL, a lone surrogate): no row has them; the others are still found.
+UNSTORABLE_IDS = ["a\x00b", "\x00", "a\ud800b", "\udfff"]
+
+
+@pytest.mark.parametrize("wanted", ["none", "some", "all and more", "past the parameter limits", "odd"])
 def test_among_finds_the_rows_of_any_number_of_ids(hq_db, wanted):
     at = datetime(2026, 5, 18, 9, 30, tzinfo=timezone.utc)
-    stored = [new_id() for _ in range(50)]
+    stored = [new_id() for _ in range(50)] + (ODD_IDS if wanted == "odd" else [])
     rows = [{"id": i, "entity_type": "case", "entity_id": stored[n // 2], "seq": 1 + n % 2, "kind": "case.opened",
              "payload": {}, "actor_id": None, "dealer_id": "d", "origin": "o", "occurred_at": at}
             for n, i in enumerate(stored)]
     ids = {"none": [], "some": stored[:7] + stored[:3],
            "all and more": stored + [new_id() for _ in range(10)] + ["", "'); DROP TABLE event; --"],
-           "past the parameter limits": stored[::2] + [new_id() for _ in range(70_000)]}[wanted]
+           "past the parameter limits": stored[::2] + [new_id() for _ in range(70_000)],
+           "odd": stored[::3] + ODD_IDS + UNSTORABLE_IDS + [i + "x" for i in ODD_IDS]}[wanted]
     with hq_db.session() as s, s.begin():
         bulk_insert(s, Event.__table__, rows)
         found = set(s.scalars(select(Event.id).where(among(s, Event.id, ids))))
@@ -59,7 +69,13 @@ def test_among_finds_the_rows_of_any_number_of_ids(hq_db, wanted):
         value = IdValue(s, ids)
         both = s.execute(select(Event.id).where(among(s, Event.id, value, key="ids")).union_all(
             select(Event.entity_id).where(among(s, Event.entity_id, value, key="ids")))).scalars().all()
-    assert found == set(stored) & set(ids)
+        # The same ids as a prepared statement's value (head office's reads of a file), looked up one by one.
+        pg = s.get_bind().dialect.name == "postgresql"
+        joined = set(prepared(s, "test.among_joined", lambda pg: among_joined(pg, select(Event.id), Event.id, "ids"),
+                              {"ids": id_value(pg, ids)}).scalars())
+        param = set(prepared(s, "test.among_param", lambda pg: select(Event.id).where(among_param(pg, Event.id, "ids")),
+                             {"ids": id_value(pg, ids)}).scalars())
+    assert found == joined == param == set(stored) & set(ids)
     assert by_entity == {r["id"] for r in rows if r["entity_id"] in set(ids)}
     assert sorted(both) == sorted([i for i in stored if i in set(ids)]
                                   + [r["entity_id"] for r in rows if r["entity_id"] in set(ids)])

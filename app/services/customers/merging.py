@@ -100,7 +100,8 @@ def _move(s, from_id: str, into_id: str) -> None:
     s.execute(delete(Customer).where(Customer.id == from_id))
 
 
-def _key(dealer_id: str) -> str:
+def merges_key(dealer_id: str) -> str:
+    """The key of the dealer's known merges in store_meta."""
     return MERGES_KEY.format(dealer=dealer_id)
 
 
@@ -109,7 +110,7 @@ def known(s, dealer_id: str) -> list[list[str]]:
     s.flush()  # what this session changed is read too, as the ORM's get would (it flushes first)
     # Compiled once (app.models.bulk.prepared): head office reads it for every file it imports.
     row = prepared(s, "merging.known", lambda pg: select(StoreMeta.value).where(
-        StoreMeta.key == bindparam("key", type_=String)).with_for_update(), {"key": _key(dealer_id)}).first()
+        StoreMeta.key == bindparam("key", type_=String)).with_for_update(), {"key": merges_key(dealer_id)}).first()
     return json.loads(row[0]) if row is not None else []
 
 
@@ -120,9 +121,9 @@ def _remember(s, dealer_id: str, merges: list[tuple[str, str, str, str]]) -> lis
     fresh = [list(m) for m in merges if m[1] not in ids]
     if fresh:
         merges_known = sorted(merges_known + fresh)
-        row = s.get(StoreMeta, _key(dealer_id))
+        row = s.get(StoreMeta, merges_key(dealer_id))
         if row is None:
-            s.add(StoreMeta(key=_key(dealer_id), value=json.dumps(merges_known)))
+            s.add(StoreMeta(key=merges_key(dealer_id), value=json.dumps(merges_known)))
         else:
             row.value = json.dumps(merges_known)
         s.flush()
@@ -150,16 +151,18 @@ def survivors(merges: list[list[str]]) -> dict[str, str]:
     return {x: latest[root(x)] for x in {m[i] for m in merges for i in (2, 3)} if x != latest[root(x)]}
 
 
-def settle(s, dealer_id: str, events: list[dict], customer_ids: set[str]) -> int:
+def settle(s, dealer_id: str, events: list[dict], customer_ids: set[str], none_known: bool = False) -> int:
     """After a file is applied (at head office or a counter): learn its merges, then move whatever
     this place holds of a merged-away customer to its survivor (a record the file brought back, a case
     edited elsewhere before the merge arrived). Only the dealer's own customers are touched. Returns
-    how many records were merged here."""
+    how many records were merged here. ``none_known``: the caller read, in this transaction and while
+    no other could add one (head office: ordering.hold_dealer), that the dealer has no known merge:
+    a file bringing none then has nothing to settle (the read again was a round trip of every file)."""
     merges = [(str(e["occurred_at"]) if not isinstance(e["occurred_at"], datetime) else e["occurred_at"].isoformat(),
                e["payload"].get("merge"), e["payload"].get("from"), e["payload"].get("into"))
               for e in events if e.get("kind") in MERGE_KINDS and isinstance(e.get("payload"), dict)]
     merges = [m for m in merges if all(isinstance(v, str) and v for v in m)]
-    if not merges and not customer_ids:
+    if not merges and (not customer_ids or none_known):
         return 0
     merges_known = _remember(s, dealer_id, merges) if merges else known(s, dealer_id)
     if not merges_known:
