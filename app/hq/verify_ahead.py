@@ -1,11 +1,11 @@
 """A series of case files taken in one after the other (`hq import` of a folder, the inbox at start):
-the next file is read and checked (casefile.read_unauthenticated: its JSON, canonical form and shapes)
-on a thread of its own while the current one waits on the database, so that work (about a fifth of a
-usual file's import) no longer adds to the series' time.
+the next file is read and checked (casefile.read_unauthenticated: its JSON, canonical form, shapes, and
+its MAC under the key its counter's last file had) on a thread of its own while the current one waits
+on the database, so that work (about a fifth of a usual file's import) no longer adds to the series' time.
 
 Only what needs no database goes ahead: the counter's key, and what a file is checked against (stored
 already? whose rows?), are read when its turn comes, after the file before it is committed, in its own
-session as before. The thread starts when the current file's import calls ``start``, at its longest
+session as before; the MAC computed ahead counts only if the key read then is the one it was made with. The thread starts when the current file's import calls ``start``, at its longest
 wait out of Python, so the two threads don't take turns at Python's lock (each turn can keep the
 other waiting up to the switch interval, 5 ms)."""
 
@@ -33,6 +33,9 @@ class VerifyAhead:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="verify-ahead")
         self._next: bytes | None = None
         self._running: tuple[bytes, Future] | None = None
+        # counter -> the key its last file was authenticated with: the thread computes the next file's
+        # MAC under it, used only if the key looked up in that file's turn is the same.
+        self._keys: dict[str, str] = {}
 
     def __enter__(self) -> VerifyAhead:
         return self
@@ -52,14 +55,22 @@ class VerifyAhead:
     def start(self) -> None:
         """The current file's import waits on the database now: the next file's parse begins."""
         if self._next is not None and self._running is None:
-            self._running = (self._next, self._pool.submit(casefile.read_unauthenticated, self._next))
+            self._running = (self._next, self._pool.submit(casefile.read_unauthenticated, self._next,
+                                                           self._keys.get))
 
     def parsed(self, data: bytes, secret_for: Callable[[str], str | None]) -> casefile.CaseFile:
         """``data`` parsed (casefile.parse): read by the thread when it went ahead with these very
         bytes, else here; authenticated here."""
         running, self._running = self._running, None
+
+        def remembered(counter: str) -> str | None:
+            key = secret_for(counter)
+            if key is not None:
+                self._keys[counter] = key
+            return key
+
         if running is not None and running[0] is data:
-            return casefile.authenticate(running[1].result(), secret_for)
+            return casefile.authenticate(running[1].result(), remembered)
         if running is not None:
             running[1].cancel()  # bytes not received after all: the reading, if under way, ends unread
-        return casefile.parse(data, secret_for)
+        return casefile.parse(data, remembered)

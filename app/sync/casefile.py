@@ -300,11 +300,16 @@ class Unauthenticated:
     storable: bool
     problem: Exception | None  # what _structure found wrong, raised after the counter is known, as before
     sha256: str
+    # (key, the MAC of the signed bytes under it) when a key was offered (read_unauthenticated's
+    # ``likely_key``): authenticate uses it only when the counter's key it looks up is that very key.
+    mac: tuple[str, str] | None = None
 
 
-def read_unauthenticated(data: bytes) -> Unauthenticated:
+def read_unauthenticated(data: bytes, likely_key: Callable[[str], str | None] | None = None) -> Unauthenticated:
     """``parse``'s first part: raises what it finds before the counter is looked up (size, format,
-    version); the file's shapes are checked too, their fault kept for ``authenticate`` to raise."""
+    version); the file's shapes are checked too, their fault kept for ``authenticate`` to raise.
+    ``likely_key(counter)``: the key the counter's files were last authenticated with, if any; the
+    MAC of a canonical file is then computed here too (app.hq.verify_ahead: on its thread)."""
     if len(data) > MAX_FILE_BYTES:
         raise _reject("oversize", QT_TRANSLATE_NOOP("Errors",
             "The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file."),
@@ -332,7 +337,11 @@ def read_unauthenticated(data: bytes) -> Unauthenticated:
         problem = None
     except Exception as exc:  # noqa: BLE001 - raised as it was, after the counter is looked up
         problem = exc
-    return Unauthenticated(data, doc, canonical_bytes, storable, problem, sha256(data))
+    counter = doc.get("counter")
+    key = likely_key(counter) if likely_key is not None and isinstance(counter, str) and problem is None else None
+    signed = _without_signature(data, doc) if key is not None and canonical_bytes else None
+    return Unauthenticated(data, doc, canonical_bytes, storable, problem, sha256(data),
+                           (key, signing.mac(key, signed)) if signed is not None else None)
 
 
 def authenticate(u: Unauthenticated, secret_for: Callable[[str], str | None]) -> CaseFile:
@@ -353,8 +362,12 @@ def authenticate(u: Unauthenticated, secret_for: Callable[[str], str | None]) ->
         whole = data if u.canonical_bytes else canonical(doc) + b"\n"
         # The body's canonical bytes are the file's without its signature when the file is canonical
         # (the usual case): cut out, not written out a second time.
-        signed = (_without_signature(data, doc) if whole == data else None) or canonical(body)
-        genuine = signing.verify(secret, signed, doc["signature"]["value"])
+        claimed = doc["signature"]["value"]
+        if u.mac is not None and u.mac[0] == secret:  # computed ahead, under the key looked up now
+            genuine = isinstance(claimed, str) and signing.same(u.mac[1], claimed)
+        else:
+            signed = (_without_signature(data, doc) if whole == data else None) or canonical(body)
+            genuine = signing.verify(secret, signed, claimed)
     except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for it, so no file can have been signed with it
         try:
             wire_text.check(body)

@@ -210,3 +210,25 @@ def test_a_counters_file_is_read_the_fast_way():
     data = casefile.sign(body(), SECRET)
     assert casefile._canonical_doc(data) == json.loads(data)
     assert casefile._canonical_doc(_payload(0.5)) is None
+
+
+@pytest.mark.parametrize("signed_with, offered, held_now, genuine", [
+    (SECRET, SECRET, SECRET, True),  # the usual series: the MAC computed ahead is the one checked
+    (SECRET, OTHER, SECRET, True),  # a key offered ahead that is not the counter's: computed again
+    (OTHER, SECRET, SECRET, False),  # signed with another key: no MAC ahead makes it genuine
+    (SECRET, SECRET, OTHER, False),  # the counter's key changed since: the MAC ahead no longer counts
+    (OTHER, SECRET, OTHER, True),  # the file signed with the new key, the old one offered ahead
+    (SECRET, None, SECRET, True),  # nothing offered: computed in its turn
+], ids=["usual", "wrong offer", "other key", "key changed", "new key", "no offer"])
+def test_a_mac_computed_ahead_counts_only_under_the_key_looked_up_in_its_turn(signed_with, offered, held_now,
+                                                                            genuine):
+    data = whole(body(), signed_with)
+    read = casefile.read_unauthenticated(data, lambda counter: offered if counter == COUNTER else None)
+    assert (read.mac is not None) == (offered is not None)
+    now = lambda counter: held_now if counter == COUNTER else None  # noqa: E731
+    if genuine:
+        assert casefile.authenticate(read, now) == casefile.parse(data, now)
+    else:
+        with pytest.raises(CaseFileRejected) as info:
+            casefile.authenticate(read, now)
+        assert info.value.code == "bad_signature"

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.foundation import clock
+from app.foundation import clock, signing
 from app.hq.importer import import_paths
 from app.hq.receive import receive
 from app.models import Event
@@ -39,9 +39,9 @@ def _reading_threads(monkeypatch) -> list[str]:
     names: list[str] = []
     read = casefile.read_unauthenticated
 
-    def recorded(data):
+    def recorded(data, likely_key=None):
         names.append(threading.current_thread().name)
-        return read(data)
+        return read(data, likely_key)
 
     monkeypatch.setattr(casefile, "read_unauthenticated", recorded)
     return names
@@ -55,11 +55,18 @@ def _events(db) -> int:
 def test_each_next_file_is_read_while_the_one_before_is_stored(store, hq_db, tmp_path, monkeypatch):
     files = _series(store, hq_db, tmp_path, monkeypatch)
     threads = _reading_threads(monkeypatch)
+    macs: list[str] = []
+    mac = signing.mac
+    monkeypatch.setattr(signing, "mac", lambda key, data: macs.append(threading.current_thread().name)
+                        or mac(key, data))
     summary = import_paths(hq_db, [tmp_path / "out"])
     assert summary.count("imported") == len(files)
     assert threads[0] == "MainThread"
     assert len(threads) == len(files)
     assert all(t.startswith("verify-ahead") for t in threads[1:]), threads
+    # The first file's MAC in its turn; the next ones' ahead, under the key the one before had.
+    assert macs[0] == "MainThread" and len(macs) == len(files)
+    assert all(t.startswith("verify-ahead") for t in macs[1:]), macs
     with store.session() as s:
         assert _events(hq_db) == s.scalar(select(func.count()).select_from(Event))
 
