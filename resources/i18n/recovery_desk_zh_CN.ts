@@ -4560,6 +4560,10 @@
         <translation>（另有 {n} 项冲突）</translation>
     </message>
     <message>
+        <source>({n} refused)</source>
+        <translation>（{n} 项被拒收）</translation>
+    </message>
+    <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
         <translation>{files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移至该文件夹的“rejected”子文件夹）。</translation>
     </message>

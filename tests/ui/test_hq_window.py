@@ -75,3 +75,40 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
         assert s.get(FailureCase, case).root_cause == "at B"
     w.timer.stop()
     qtbot.waitUntil(lambda: not ops.busy)
+
+
+def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, monkeypatch, new_store, new_hq_db):
+    """A file whose earlier file never arrived (truncated on the stick): the changes built on it are
+    refused, the rest imported; the page says how many and why, not just "Imported"."""
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a = new_store(tmp_path / "a")
+    enrol_in_process(db, a)
+    [case] = open_cases(a, 1)
+    stick = tmp_path / "usb"
+    [first] = outbox.export(a, tmp_path / "one")
+    edit_case(a, case, "second")
+    [_, second] = outbox.export(a, tmp_path / "two")
+    edit_case(a, case, "third")
+    [_, _, third] = outbox.export(a, tmp_path / "three")
+    stick.mkdir()
+    for name, path in (("1.casefile", first), ("2.casefile", second), ("3.casefile", third)):
+        (stick / name).write_bytes(path.read_bytes())
+    (stick / "2.casefile").write_bytes(second.read_bytes()[:300])
+
+    ops = Ops()
+    w = HqWindow(db, ops)
+    imp = w.importing
+    qtbot.addWidget(w)
+    w.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        qtbot.mouseClick(imp.choose, Qt.MouseButton.LeftButton)
+    rows = {imp.results.item(r, 0).text(): [imp.results.item(r, c).text() for c in (1, 2, 3)]
+            for r in range(imp.results.rowCount())}
+    assert rows["2.casefile"][0] == "Rejected" and "truncated" in rows["2.casefile"][2]
+    outcome, changes, reason = rows["3.casefile"]
+    assert outcome == "Imported"
+    assert changes == "0 (1 refused)"
+    assert "built on version 2, which head office does not have" in reason
+    assert imp.results.item(imp.results.rowCount() - 1, 3).toolTip()  # the whole reason, however long
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)  # the other pages' reads, before the window goes

@@ -75,7 +75,10 @@ class ImportPage(QWidget):
         changes = str(outcome.events)
         if outcome.conflicts:
             changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
-        for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, outcome.reason]):
+        if outcome.refused:  # an imported file's changes head office refused: each named, with why
+            changes += " " + self.tr("({n} refused)").format(n=len(outcome.refused))
+        reason = outcome.reason or "; ".join(outcome.refused)
+        for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, reason]):
             item = QTableWidgetItem(text)
             item.setToolTip(plain_tip(text))
             self.results.setItem(row, col, item)
