@@ -94,4 +94,10 @@ def _import_one(db, path: Path, data: bytes | OSError, vouched: set[str], purges
         move_aside(path, reason)
         return FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
     return FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new, r.conflicts,
-                       refused=tuple(f"{x.table} {x.record_id}: {x.render(_words(translate))}" for x in r.refused))
+                       refused=tuple(_refusal_line(x, _words(translate)) for x in r.refused))
+
+
+def _refusal_line(refusal, words) -> str:
+    """A refused change in words, naming its row once (most refusals' own words name it already)."""
+    text, named = refusal.render(words), f"{refusal.table} {refusal.record_id}"
+    return text if text.startswith(named) else f"{named}: {text}"
