@@ -398,6 +398,8 @@ class _FileApplication:
                         if e.get("origin") == HQ_ORIGIN and _settles(e)}  # the origin first: no call per event
         self.snapshots = {(etype, r["id"]): r for etype, table in ENTITY_TABLE.items() for r in records.get(table, [])}
         self.kept_aside: list[tuple[str, dict, str | None]] = []  # stored last, once the whole mapping is known
+        self.settled_aside: dict[str, tuple] = {}  # of those, conflict id -> (resolved at, resolution)
+        self.settlements: dict[tuple[str, str], tuple | None] = {}  # conflicted entity -> its conflict's
         self.stored: list[dict] = []  # the events stored of the kinds settled below, as rows
         self.reached: set[str] = set()  # the orders of the reached calls stored
         # The aggregates whose file state is applied here, so their children are too.
@@ -410,42 +412,58 @@ class _FileApplication:
         ids = [e["id"] for e in self.events]
         s = self.session
         self.known, self.already_kept = set(), set()
+        self.kept_bases: set[str] = set()  # of the file's events and their bases, those kept aside here
         self.chain: dict[tuple[str, str, int], str] = {}  # (entity type, id, seq) -> event id
         if not ids:
             return
         if held is not None:
             self.known.update(held.known)
             self.already_kept.update(held.kept & set(ids))
+            self.kept_bases.update(held.kept)
             self.chain.update(((et, eid, seq), i) for et, eid, seq, i, _ in held.chain)
             return
         # Compiled once (app.models.bulk.prepared): three reads of every file a place applies.
         value = _ids(s, ids)
         self.known.update(r[0] for r in prepared(s, "sync.known_events", lambda pg: select(Event.id).where(
             among_param(pg, Event.id, "ids")), {"ids": value}))
-        self.already_kept.update(r[0] for r in prepared(s, "sync.kept_events", lambda pg: select(
-            SyncConflict.other_event_id).where(among_param(pg, SyncConflict.other_event_id, "ids")), {"ids": value}))
+        bases = [b["event_id"] for b in map(methodcaller("get", "base"), self.events) if isinstance(b, dict)]
+        self.kept_bases.update(r[0] for r in prepared(s, "sync.kept_events", lambda pg: select(
+            SyncConflict.other_event_id).where(among_param(pg, SyncConflict.other_event_id, "ids")),
+            {"ids": _ids(s, ids + bases)}))
+        self.already_kept.update(self.kept_bases & set(ids))
         for et, eid, seq, i in prepared(s, "sync.chains", lambda pg: select(
                 Event.entity_type, Event.entity_id, Event.seq, Event.id).where(among_param(pg, Event.entity_id, "ids")),
                 {"ids": _ids(s, {e["entity_id"] for e in self.events})}):
             self.chain[(et, eid, seq)] = i
 
-    def keep_conflict(self, ev: dict, kept_id: str | None) -> None:
+    def keep_conflict(self, ev: dict, kept_id: str | None, settled: tuple | None = None) -> None:
+        """``settled``: (when, how) of the conflict it belongs to, already resolved: not counted as open."""
         if ev["id"] in self.already_kept:
             return  # the same conflicting change delivered again
         self.already_kept.add(ev["id"])
         cid = new_id()
         self.kept_aside.append((cid, ev, kept_id))
-        self.res.conflicts.append(cid)
+        if settled is None:
+            self.res.conflicts.append(cid)
+        else:
+            self.settled_aside[cid] = settled
+
+    def _settlement_of(self, kept_event_id: str) -> tuple | None:
+        """(resolved at, resolution) of the conflict keeping this change aside, None while open."""
+        row = self.session.execute(select(SyncConflict.resolved_at, SyncConflict.resolution).where(
+            SyncConflict.other_event_id == kept_event_id)).first()
+        return tuple(row) if row is not None and row[0] is not None else None
 
     def sort_events(self) -> tuple[list[tuple[dict, datetime]], list[tuple[str, str | None]]]:
-        """Events stored once; a clash on (entity, seq) or a different base is a conflict, except in the
-        history head office settled, which replaces what differs here. Returns the new events (their
-        wire form and their time, read here: a time without a zone refuses the file before anything is
-        written) and the pairs (this database's event id, head office's at its seq) that head office's
+        """Events stored once; a clash on (entity, seq), a different base or one kept aside here is a
+        conflict, except in the history head office settled, which replaces what differs here. Returns the
+        new events (their wire form and their time, read here: a time without a zone refuses the file
+        before anything is written) and the pairs (this database's event id, head office's at its seq) that head office's
         settled history supersedes (head office's last one, or None, for one held here past its end)."""
         new_events: list[tuple[dict, datetime]] = []
         superseded: list[tuple[str, str | None]] = []
         known, chain, settled, conflicted = self.known, self.chain, self.settled, self.conflicted
+        kept_bases = self.kept_bases
         replaced: set[tuple[str, str]] = set()  # settled entities whose history here differs
         for ev in sorted(self.events, key=BY_ENTITY):
             i, etype, eid, seq = ev["id"], ev["entity_type"], ev["entity_id"], ev["seq"]
@@ -462,7 +480,8 @@ class _FileApplication:
             # one the file brought before it, or none) asks _kept_as_conflict nothing: its answer would be no.
             elif ((key in conflicted or at_seq is not None
                    or seq > 1 and (base := chain.get((etype, eid, seq - 1))) is not None
-                   and base != ev["base"]["event_id"])
+                   and base != ev["base"]["event_id"]
+                   or kept_bases and seq > 1 and ev["base"]["event_id"] in kept_bases)
                   and self._kept_as_conflict(ev, key, at_seq)):
                 continue
             new_events.append((ev, occurred_at(ev)))
@@ -485,9 +504,19 @@ class _FileApplication:
         return new_events, superseded
 
     def _kept_as_conflict(self, ev: dict, key: tuple[str, str], at_seq: str | None) -> bool:
-        """Whether ``ev`` is built on another version than this database's (kept aside if so)."""
-        if key in self.conflicted:
-            self.keep_conflict(ev, None)  # built on a conflicting change: part of the same conflict
+        """Whether ``ev`` is built on another version than this database's, or on a change kept aside here
+        (kept aside if so)."""
+        if key in self.conflicted:  # built on a conflicting change: part of the same conflict
+            self.keep_conflict(ev, None, self.settlements.get(key))
+            return True
+        base = ev["base"]["event_id"] if ev["seq"] > 1 else None
+        if base in self.kept_bases and self.chain.get((*key, ev["seq"] - 1)) != base:
+            # Built on a change an earlier file's conflict keeps aside here (not in the history held):
+            # part of that conflict, settled if it is (a resolution's history does not hold it: every
+            # counter sets it aside too), never applied on top of another version.
+            self.conflicted.add(key)
+            self.settlements[key] = self._settlement_of(base)
+            self.keep_conflict(ev, None, self.settlements[key])
             return True
         clash = at_seq is not None
         if not clash and ev["seq"] > 1:
@@ -649,8 +678,8 @@ class _FileApplication:
             kept = []
             for pair in new_events:
                 ev = pair[0]
-                if (ev["entity_type"], ev["entity_id"]) in conflicted:
-                    self.keep_conflict(ev, None)
+                if (key := (ev["entity_type"], ev["entity_id"])) in conflicted:
+                    self.keep_conflict(ev, None, self.settlements.get(key))
                 else:
                     kept.append(pair)
         events, times = (list(column) for column in zip(*kept)) if kept else ([], [])
@@ -680,6 +709,7 @@ class _FileApplication:
     def store_conflicts(self) -> None:
         """Each change kept aside, whole, with the aggregate (and its children) as the other side had it."""
         for cid, ev, kept_id in self.kept_aside:
+            resolved_at, resolution = self.settled_aside.get(cid, (None, ""))
             snapshot = self.snapshots.get((ev["entity_type"], ev["entity_id"]))
             if snapshot is not None:  # what the other side's change did to the aggregate's children too
                 snapshot = {**snapshot, CHILDREN_KEY: children_in(self.records, ENTITY_TABLE[ev["entity_type"]],
@@ -687,7 +717,8 @@ class _FileApplication:
             self.session.add(SyncConflict(id=cid, dealer_id=self.dealer_id, entity_type=ev["entity_type"],
                                           entity_id=ev["entity_id"], seq=ev["seq"], kept_event_id=kept_id,
                                           other_event_id=ev["id"], other_event=_mapped_event(ev, self.remap),
-                                          other_snapshot=_mapped(snapshot, self.remap), detected_at=self.now))
+                                          other_snapshot=_mapped(snapshot, self.remap), detected_at=self.now,
+                                          resolved_at=resolved_at, resolution=resolution))
 
 
 def _strings(value: Any) -> set[str]:

@@ -108,3 +108,42 @@ def test_changes_made_past_head_office_resolution_are_set_aside_with_the_rest(tm
             assert events(store) == want_events, f"timeline differs at {name}"
             assert rows(store)["failure_case"] == want_rows["failure_case"], f"case differs at {name}"
         assert {r["root_cause"] for r in want_rows["failure_case"].values()} == {"after the resolution at b"}
+
+
+@pytest.mark.parametrize("hq", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("keep", ["applied", "other"])
+def test_change_built_on_a_kept_aside_change_then_resolved_converges(tmp_path, keep, hq, request):
+    """Head office took A's change of a case and kept B's (its versions 2 to 4) aside; B then changed the
+    case again (5), on top of its own, and a supervisor resolved before that change arrived. Built on a
+    change kept aside, it is part of that conflict: kept aside at head office, settled with it, as B
+    sets it aside when the resolution arrives, never applied over head office's version. Every place
+    ends with the same case and timeline, and B's change is kept at head office and at B."""
+    url = request.getfixturevalue("pg_url_at_head") if hq == "postgresql" else None  # head office as in production
+    with two_in_process(tmp_path, url) as (db, a, b, sync):
+        [case] = open_cases(a, 1)
+        sync(a, b)
+        edit_case(b, case, "at b")
+        edit_case(b, case, "at b again")
+        edit_case(a, case, "at a")
+        assert edit_case(b, case, "at b once more") == 4
+        sync(a, b, a, b)
+        assert edit_case(b, case, "after the conflict at b") == 5  # on top of B's own version 4
+        [c] = [c for c in open_conflicts(db) if c.applied is not None]  # the others are built on B's first
+        resolve(db, c.id, keep)  # head office's history: the opening, A's change, the resolution (3)
+        assert [r.conflicts for r in sync(a, b, a, b)] == [0, 0, 0, 0]
+        assert open_conflicts(db) == [] and list_problems(b) == []
+        want_rows, want_events = rows(db), events(db)
+        for name, store in (("counter 1", a), ("counter 2", b)):
+            assert events(store) == want_events, f"timeline differs at {name}"
+            assert rows(store)["failure_case"] == want_rows["failure_case"], f"case differs at {name}"
+        assert [r["version"] for r in want_rows["failure_case"].values()] == [3]
+        for place in (db, b):  # B's change after the conflict is kept, settled, where it was made and at head office
+            with place.session() as s:
+                kept = {k.other_event["payload"]["root_cause"] for k in s.scalars(select(SyncConflict).where(
+                    SyncConflict.entity_id == case, SyncConflict.resolved_at.is_not(None)))}
+            assert "after the conflict at b" in kept
+        # Work goes on from B on top of head office's version, without a new conflict.
+        assert edit_case(b, case, "after the resolution at b") == 4
+        assert [r.conflicts for r in sync(b, a)] == [0, 0]
+        assert events(a) == events(b) == events(db)
+        assert {r["root_cause"] for r in rows(db)["failure_case"].values()} == {"after the resolution at b"}
