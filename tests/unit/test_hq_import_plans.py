@@ -20,13 +20,18 @@ from tests.helpers import plans_of
 from tests.synchelp import enrol_in_process
 
 
-def test_a_files_reads_of_events_use_their_indexes_in_a_table_never_analysed(tmp_path, pg_url):
+def _counter_files(tmp_path, pg_url, forms: int, cases: int):
+    """Head office's database, a counter enrolled there, and the bytes of the files of its demo data."""
     db = open_database(pg_url)
     store = open_store(tmp_path / "counter")
     enrol_in_process(db, store)
-    fill_demo(store, forms=0, cases=30, seed=5)
+    fill_demo(store, forms=forms, cases=cases, seed=5)
     outbox.file_waiting(store)
-    data = [w.path.read_bytes() for w in outbox.waiting(store)]
+    return db, store, [w.path.read_bytes() for w in outbox.waiting(store)]
+
+
+def test_a_files_reads_of_events_use_their_indexes_in_a_table_never_analysed(tmp_path, pg_url):
+    db, store, data = _counter_files(tmp_path, pg_url, forms=0, cases=30)
     with db.engine.begin() as c:  # another dealer's 300,000 events, the table never analysed
         c.execute(text("ALTER TABLE event SET (autovacuum_enabled = false)"))
         c.execute(text("INSERT INTO event (id, entity_type, entity_id, seq, kind, payload, actor_id, dealer_id, "
@@ -50,12 +55,7 @@ def test_a_files_reads_are_never_compiled_and_other_work_keeps_the_servers_setti
     transaction only (a report over a million forms may gain from it)."""
     from sqlalchemy import event
 
-    db = open_database(pg_url)
-    store = open_store(tmp_path / "counter")
-    enrol_in_process(db, store)
-    fill_demo(store, forms=3, cases=3, seed=5)
-    outbox.file_waiting(store)
-    data = [w.path.read_bytes() for w in outbox.waiting(store)]
+    db, store, data = _counter_files(tmp_path, pg_url, forms=3, cases=3)
     at_read: list[str] = []
 
     def before(conn, cursor, statement, *a):
