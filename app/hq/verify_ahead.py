@@ -1,7 +1,7 @@
 """A series of case files taken in one after the other (`hq import` of a folder, the inbox at start):
 the next file is read and checked (casefile.read_unauthenticated: its JSON, canonical form, shapes, and
 its MAC under the key its counter's last file had) on a thread of its own while the current one waits
-on the database, so that work (about a fifth of a usual file's import) no longer adds to the series' time.
+on the database, so that work (2.0-2.5 ms of a ~20 ms usual file) no longer adds to the series' time.
 
 Only what needs no database goes ahead: the counter's key, and what a file is checked against (stored
 already? whose rows?), are read when its turn comes, after the file before it is committed, in its own
