@@ -26,6 +26,7 @@ class FileOutcome:
     reason: str = ""
     code: str = ""
     refused: tuple[str, ...] = ()  # changes of an imported file head office refused, each with why
+    refused_changes: int = 0  # the changes those refusals cover (a row refused on its own counts one)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def _import_one(db, path: Path, data: bytes | OSError, vouched: set[str], purges
         move_aside(path, reason)
         return FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
     return FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new, r.conflicts,
-                       refused=tuple(_refusal_line(x, _words(translate)) for x in r.refused))
+                       refused=tuple(_refusal_line(x, _words(translate)) for x in r.refused),
+                       refused_changes=sum(max(1, len(x.event_ids)) for x in r.refused))
 
 
 def _refusal_line(refusal, words) -> str:

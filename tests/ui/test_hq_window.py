@@ -89,6 +89,7 @@ def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, m
     edit_case(a, case, "second")
     [_, second] = outbox.export(a, tmp_path / "two")
     edit_case(a, case, "third")
+    edit_case(a, case, "fourth")
     [_, _, third] = outbox.export(a, tmp_path / "three")
     stick.mkdir()
     for name, path in (("1.casefile", first), ("2.casefile", second), ("3.casefile", third)):
@@ -108,7 +109,7 @@ def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, m
     assert rows["2.casefile"][0] == "Rejected" and "truncated" in rows["2.casefile"][2]
     outcome, changes, reason = rows["3.casefile"]
     assert outcome == "Imported"
-    assert changes == "0 (1 refused)"
+    assert changes == "0 (2 refused)"  # the refused case's two changes: stored and refused add up to the file's
     assert "built on version 2, which head office does not have" in reason
     assert imp.results.item(imp.results.rowCount() - 1, 3).toolTip()  # the whole reason, however long
     qtbot.waitUntil(lambda: not ops.busy, timeout=20000)  # the other pages' reads, before the window goes

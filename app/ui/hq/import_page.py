@@ -76,7 +76,7 @@ class ImportPage(QWidget):
         if outcome.conflicts:
             changes += " " + self.tr("(+{n} in conflict)").format(n=outcome.conflicts)
         if outcome.refused:  # an imported file's changes head office refused: each named, with why
-            changes += " " + self.tr("({n} refused)").format(n=len(outcome.refused))
+            changes += " " + self.tr("({n} refused)").format(n=outcome.refused_changes)
         reason = outcome.reason or "; ".join(outcome.refused)
         for col, text in enumerate([Path(outcome.path).name, names[outcome.status], changes, reason]):
             item = QTableWidgetItem(text)
