@@ -5,9 +5,11 @@ on the database, so that work (2.0-2.5 ms of a ~20 ms usual file) no longer adds
 
 Only what needs no database goes ahead: the counter's key, and what a file is checked against (stored
 already? whose rows?), are read when its turn comes, after the file before it is committed, in its own
-session as before; the MAC computed ahead counts only if the key read then is the one it was made with. The thread starts when the current file's import calls ``start``, at its longest
-wait out of Python, so the two threads don't take turns at Python's lock (each turn can keep the
-other waiting up to the switch interval, 5 ms)."""
+session as before; the MAC computed ahead counts only if the key read then is the one it was made with.
+
+The thread starts when the current file's import calls ``start``, at its longest wait out of Python,
+so the two threads don't take turns at Python's lock (each turn can keep the other waiting up to the
+switch interval, 5 ms)."""
 
 from __future__ import annotations
 
