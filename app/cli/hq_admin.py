@@ -62,6 +62,8 @@ def _register_exchange(hq_sub, translate) -> None:
 
     imp = _db_action(hq_sub, "import", translate("Cli", "import case files (files or folders)"), translate)
     imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--workers", type=int, metavar="N", help=translate(
+        "Cli", "dealers imported at once (PostgreSQL only; default: one per processor core, at most 4)"))
     imp.set_defaults(run=run_import)
 
     pub = _db_action(hq_sub, "publish", translate(
@@ -149,7 +151,16 @@ def run_import(args, translate) -> int:
         from app.foundation.errors import InvalidInput
 
         raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
-    summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate)
+    if args.workers is not None:
+        from app.foundation.errors import InvalidInput
+
+        if not 1 <= args.workers <= 64:
+            raise InvalidInput(field="--workers", problem=translate("Cli", "a number of dealers from 1 to 64"))
+        if args.workers > 1 and not db_url(args.db).startswith("postgresql"):
+            raise InvalidInput(field="--workers", problem=translate(
+                "Cli", "importing several dealers at once needs a PostgreSQL database; a SQLite head office "
+                "imports one at a time (leave --workers out)"))
+    summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate, workers=args.workers)
     refused = 0
     for o in summary.outcomes:
         if o.status == "rejected":

@@ -7,8 +7,9 @@ left its scrubs noted in the database, and the next round or start does them fir
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.hq import ordering
 from app.services.privacy import kept_files, purging
@@ -19,6 +20,12 @@ log = logging.getLogger(__name__)
 @dataclass
 class PurgeRound:
     purged: int = 0  # customers the round's files anonymised so far
+    # The round's files may be imported on several threads at once (app.hq.importer).
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, purged: int) -> None:
+        with self._lock:
+            self.purged += purged
 
 
 def finish(db, purged: int = 0) -> int:

@@ -246,7 +246,7 @@ def _receive(db, data: bytes, inbox: Path | None, received_at: datetime | None, 
                 receipt = _import_retrying(db, cf, data, received_at or utcnow(), skew_s, vouched,
                                            deferred=purges is not None, ahead=ahead)
                 if receipt.purged and purges is not None:
-                    purges.purged += receipt.purged
+                    purges.add(receipt.purged)
                 if receipt.purged and inbox is not None:
                     _drop_stored_copies(db, Path(inbox), cf.dealer_id)
                 return receipt

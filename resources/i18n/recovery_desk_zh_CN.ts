@@ -1287,6 +1287,10 @@
         <translation>导入案例文件（文件或文件夹）</translation>
     </message>
     <message>
+        <source>dealers imported at once (PostgreSQL only; default: one per processor core, at most 4)</source>
+        <translation>同时导入的经销商数（仅限 PostgreSQL；默认每个处理器核心一个，最多 4 个）</translation>
+    </message>
+    <message>
         <source>publish settings (JSON) or a script pack to dealers</source>
         <translation>向经销商发布设置（JSON）或话术包</translation>
     </message>
@@ -1341,6 +1345,14 @@
     <message>
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a number of dealers from 1 to 64</source>
+        <translation>经销商数应为 1 到 64</translation>
+    </message>
+    <message>
+        <source>importing several dealers at once needs a PostgreSQL database; a SQLite head office imports one at a time (leave --workers out)</source>
+        <translation>同时导入多个经销商需要 PostgreSQL 数据库；使用 SQLite 的总部一次导入一个（请去掉 --workers）</translation>
     </message>
     <message>
         <source>rejected {file}: {reason}</source>

@@ -35,9 +35,9 @@ from tests.bench.figures import figure  # noqa: E402
 from tests.synchelp import enrol_in_process  # noqa: E402
 
 
-def counter_with_cases(root: Path, db, n: int):
+def counter_with_cases(root: Path, db, n: int, dealer_code: str = "BJ01"):
     store = open_store(root / "counter")
-    enrol_in_process(db, store)
+    enrol_in_process(db, store, dealer_code)
     t = time.perf_counter()
     for done in range(0, n, 20_000):
         fill_demo(store, forms=0, cases=min(20_000, n - done), seed=done)
@@ -135,7 +135,8 @@ def _parts(rows: dict[str, tuple[list[str], list[tuple]]], transactions: int) ->
 def raw_insert(url: str, rows: dict[str, tuple[list[str], list[tuple]]], store, transactions: int,
                pg_method: str = "values") -> float:
     db = open_database(url)  # the same migrations, so the same schema, indexes and triggers
-    enrol_again(db, store)  # the dealer and the counter the rows point at, as at the import
+    for each in store if isinstance(store, list) else [store]:
+        enrol_again(db, each)  # the dealer and the counter the rows point at, as at the import
     db.close()
     parts = _parts(rows, transactions)
     if url.startswith("sqlite"):

@@ -3,7 +3,7 @@ import the same case files into fresh databases, one after the other, with `hq i
 (app.hq.importer.import_paths), each followed by bench_sync's floor (the raw insert of the rows it
 wrote) in the same process; ratios, wall and CPU seconds printed.
 
-    .venv/bin/python tests/bench/import_ab.py make 10000 /tmp/files           # counter, cases, case files
+    .venv/bin/python tests/bench/import_ab.py make 10000 /tmp/files [DEALERS]   # counters, cases, case files
     .venv/bin/python tests/bench/import_ab.py run /tmp/files 3 old=/tmp/old,new=. [sqlite,postgresql]
 
 (``git archive OLD | tar -x -C /tmp/old`` gives an old commit's checkout; this file need not be in it.)
@@ -30,23 +30,28 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make(n: int, out: Path) -> None:
+def make(n: int, out: Path, dealers: int = 1) -> None:
+    """``n`` cases at one counter of each of ``dealers`` dealers (n / dealers each), filed; the files
+    named by dealer then sequence, so a folder lists each dealer's together, in order."""
     from app.foundation import secrets
     from app.models.store import open_database
     from tests.bench.bench_sync import counter_with_cases, file_all
 
-    root = Path(tempfile.mkdtemp(prefix="import-ab-make-"))
-    os.environ.setdefault("RECOVERY_DESK_DATA", str(root / "default"))
-    store = counter_with_cases(root, open_database(f"sqlite:///{root / 'seed.sqlite3'}"), n)
     out.mkdir(parents=True, exist_ok=True)
-    for i, p in enumerate(file_all(store)):
-        shutil.copyfile(p, out / f"{i:05d}.casefile")
-    ident = store.identity
-    (out / "identity.json").write_text(json.dumps({
-        "store_id": ident.store_id, "dealer_id": ident.home_dealer_id, "dealer_code": ident.home_dealer_code,
-        "secret": secrets.require(secrets.counter_key(ident.store_id))}))
-    store.close()
-    shutil.rmtree(root, ignore_errors=True)
+    idents = []
+    for k in range(dealers):
+        root = Path(tempfile.mkdtemp(prefix="import-ab-make-"))
+        os.environ["RECOVERY_DESK_DATA"] = str(root / "default")
+        store = counter_with_cases(root, open_database(f"sqlite:///{root / 'seed.sqlite3'}"), n // dealers,
+                                   f"BJ{k + 1:02d}")
+        for i, p in enumerate(file_all(store)):
+            shutil.copyfile(p, out / (f"{i:05d}.casefile" if dealers == 1 else f"{k:02d}-{i:05d}.casefile"))
+        ident = store.identity
+        idents.append({"store_id": ident.store_id, "dealer_id": ident.home_dealer_id,
+                       "dealer_code": ident.home_dealer_code, "secret": secrets.require(secrets.counter_key(ident.store_id))})
+        store.close()
+        shutil.rmtree(root, ignore_errors=True)
+    (out / "identity.json").write_text(json.dumps(idents[0] if dealers == 1 else idents))
 
 
 def one(kind: str, files: Path, url: str, floor_urls: list[str]) -> None:
@@ -56,17 +61,20 @@ def one(kind: str, files: Path, url: str, floor_urls: list[str]) -> None:
     from app.models.store import open_database
     from tests.bench import bench_sync
 
-    ident = json.loads((files / "identity.json").read_text())
-    secrets.put(secrets.counter_key(ident["store_id"]), ident["secret"])
-    store = SimpleNamespace(identity=SimpleNamespace(store_id=ident["store_id"], home_dealer_id=ident["dealer_id"],
-                                                     home_dealer_code=ident["dealer_code"]))
+    idents = json.loads((files / "identity.json").read_text())
+    stores = []
+    for ident in idents if isinstance(idents, list) else [idents]:  # a counter of each dealer
+        secrets.put(secrets.counter_key(ident["store_id"]), ident["secret"])
+        stores.append(SimpleNamespace(identity=SimpleNamespace(
+            store_id=ident["store_id"], home_dealer_id=ident["dealer_id"], home_dealer_code=ident["dealer_code"])))
     # A copy: `hq import` moves a refused file aside, and the files are read in its loop, as they are there.
     copy = Path(tempfile.mkdtemp(prefix="import-ab-files-"))
     paths = [Path(shutil.copyfile(p, copy / p.name)) for p in sorted(files.glob("*.casefile"))]
     for p in paths:
         p.read_bytes()  # in the page cache, as for the floor's rows
     db = open_database(url)
-    bench_sync.enrol_again(db, store)
+    for each in stores:
+        bench_sync.enrol_again(db, each)
     before = bench_sync._counts(db)
     cpu, wall = time.process_time(), time.perf_counter()
     summary = import_paths(db, paths)  # the product's own loop (`hq import FILES`)
@@ -80,7 +88,7 @@ def one(kind: str, files: Path, url: str, floor_urls: list[str]) -> None:
     rows = bench_sync.written_rows(url, added)
     methods = ["executemany"] if kind == "sqlite" else ["values", "executemany", "copy"]
     floor_cpu = time.process_time()
-    floors = {m: bench_sync.raw_insert(u, rows, store, len(paths), m) for m, u in zip(methods, floor_urls)}
+    floors = {m: bench_sync.raw_insert(u, rows, stores, len(paths), m) for m, u in zip(methods, floor_urls)}
     floor_cpu = time.process_time() - floor_cpu
     print("RESULT " + json.dumps({"import_s": wall, "cpu_s": cpu, "floor_s": min(floors.values()),
                                   "floor_cpu_s": floor_cpu, "floors": floors, "rows": sum(added.values()),
@@ -140,7 +148,7 @@ def main() -> None:
     keyring.set_keyring(MemoryKeyring())
     command, args = sys.argv[1], sys.argv[2:]
     if command == "make":
-        make(int(args[0]), Path(args[1]))
+        make(int(args[0]), Path(args[1]), int(args[2]) if len(args) > 2 else 1)
     elif command == "one":
         one(args[0], Path(args[1]), args[2], args[3:])
     elif command == "run":
