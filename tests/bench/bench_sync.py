@@ -66,7 +66,8 @@ def central_import(url: str, store, files) -> tuple[float, dict[str, int]]:
     from app.hq.importer import import_paths
 
     db = open_database(url)
-    enrol_again(db, store)
+    for each in store if isinstance(store, list) else [store]:
+        enrol_again(db, each)
     for p in files:
         p.read_bytes()  # in the page cache, as the floor's rows are in memory
     before = _counts(db)
@@ -228,9 +229,31 @@ def bench_import(root: Path, n: int, with_pg: bool) -> None:
             print("    rows written: " + ", ".join(f"{t} {k:,}" for t, k in added.items()))
             figure(f"case-file import, {n:,} cases, {name}", n / imp, "cases/s", n / raw,
                    "raw insert of the rows it wrote", ">= 0.5")
+        if pg:
+            _two_dealers(root, n, store, files, pg)
     finally:
         if pg:
             pg.stop()
+
+
+def _two_dealers(root: Path, n: int, store, files: list[Path], pg) -> None:
+    """The same import with a second dealer's files beside the first's (as many cases): head office on
+    PostgreSQL takes the two dealers' files at once (app.hq.importer)."""
+    other = counter_with_cases(root / "second-dealer", open_database(f"sqlite:///{root / 'seed2.sqlite3'}"), n,
+                               "BJ02")
+    both = [*files, *file_all(other)]
+    stores = [store, other]
+    raws = {}
+    imp_url = pg.new_database()
+    imp, added = central_import(imp_url, stores, both)
+    rows = written_rows(imp_url, added)
+    for method in ("values", "executemany", "copy"):
+        raws[method] = raw_insert(pg.new_database(), rows, stores, len(both), method)
+    raw = min(raws.values())
+    print(f"  PostgreSQL, two dealers ({2 * n:,} cases, {len(both)} files): case-file import {imp:.2f} s, "
+          f"floor {raw:.2f} s, import/raw {raw / imp:.2f}")
+    figure(f"case-file import, two dealers, {2 * n:,} cases, PostgreSQL", 2 * n / imp, "cases/s", 2 * n / raw,
+           "raw insert of the rows it wrote", ">= 0.5")
 
 
 def bench_sync(root: Path, n: int) -> None:

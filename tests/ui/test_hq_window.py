@@ -113,3 +113,63 @@ def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, m
     assert "built on version 2, which head office does not have" in reason
     assert imp.results.item(imp.results.rowCount() - 1, 3).toolTip()  # the whole reason, however long
     qtbot.waitUntil(lambda: not ops.busy, timeout=20000)  # the other pages' reads, before the window goes
+
+
+def test_rows_keep_the_folders_order_whatever_order_the_files_finish_in(qtbot, tmp_path, new_hq_db):
+    """Several dealers' files are imported at once (PostgreSQL) and finish in any order: each row goes
+    to its file's place in the folder, as the summary lists them."""
+    from app.hq.importer import FileOutcome
+
+    ops = Ops()
+    w = HqWindow(new_hq_db(tmp_path / "hq.sqlite3"), ops)
+    qtbot.addWidget(w)
+    imp = w.importing
+    folder = tmp_path / "usb"
+    finished = [folder / "b" / "2.casefile", folder / "a" / "1.casefile", folder / "b" / "1.casefile",
+                folder / "a-b" / "1.casefile", folder / "a" / "2.casefile"]
+    for done, path in enumerate(finished, 1):
+        imp.on_import_advanced(done, len(finished), FileOutcome(str(path), "imported", events=done))
+    shown = [(imp.results.item(r, 0).text(), imp.results.item(r, 2).text()) for r in range(imp.results.rowCount())]
+    # The folder's order (a/ before a-b/, as `hq import` lists a folder), each with its own outcome.
+    assert shown == [("1.casefile", "2"), ("2.casefile", "5"), ("1.casefile", "4"), ("1.casefile", "3"),
+                     ("2.casefile", "1")]
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)  # the other pages' reads, before the window goes
+
+
+def test_two_dealers_files_are_imported_at_once_on_postgresql(qtbot, tmp_path, monkeypatch, new_store, pg_url_at_head):
+    from app.hq.importer import case_files
+    from app.models.store import open_database
+
+    db = open_database(pg_url_at_head)
+    monkeypatch.setattr(outbox, "BATCH", 2)
+    stick = tmp_path / "usb"
+    for name, dealer in (("a", "A01"), ("b", "B01")):
+        store = new_store(tmp_path / name)
+        enrol_in_process(db, store, dealer)
+        for case in open_cases(store, 3):
+            edit_case(store, case, f"at {name}")
+        outbox.export(store, stick / name)
+    files = case_files([stick])
+    assert len(files) >= 6
+    ops = Ops()
+    w = HqWindow(db, ops)
+    imp = w.importing
+    qtbot.addWidget(w)
+    w.show()
+    threads: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    import threading
+    from app.hq import importer
+
+    one = importer._import_one
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 4)  # whatever machine runs the test
+    monkeypatch.setattr(importer, "_import_one", lambda *a: threads.append(threading.current_thread().name) or one(*a))
+    with qtbot.waitSignal(imp.import_finished, timeout=30000) as done:
+        qtbot.mouseClick(imp.choose, Qt.MouseButton.LeftButton)
+    summary = done.args[0]
+    assert summary.count("imported") == len(files) and not [o for o in summary.outcomes if o.refused]
+    assert len(set(threads)) == 2  # one thread a dealer
+    assert [imp.results.item(r, 0).text() for r in range(imp.results.rowCount())] == [f.name for f in files]
+    assert {imp.results.item(r, 1).text() for r in range(imp.results.rowCount())} == {"Imported"}
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+    db.close()

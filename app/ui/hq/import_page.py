@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -36,6 +37,9 @@ class ImportPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.results = table([self.tr("File"), self.tr("Outcome"), self.tr("Changes"), self.tr("Reason")], "results")
+        # The rows' files, in the folder's order: several dealers' files are imported at once (on
+        # PostgreSQL) and finish in any order; each row goes to its file's place.
+        self._paths: list[Path] = []
         top = QHBoxLayout()
         top.addWidget(self.choose)
         top.addWidget(self.progress, 1)
@@ -56,6 +60,7 @@ class ImportPage(QWidget):
     def import_folder(self, folder: Path) -> None:
         self.choose.setEnabled(False)
         self.results.setRowCount(0)
+        self._paths = []
         self.progress.setRange(0, 0)  # busy until the first file is done
         self.progress.setTextVisible(True)
         self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
@@ -70,7 +75,9 @@ class ImportPage(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         names = {"imported": self.tr("Imported"), "present": self.tr("Already present"), "rejected": self.tr("Rejected")}
-        row = self.results.rowCount()
+        path = Path(outcome.path)
+        row = bisect(self._paths, path)
+        self._paths.insert(row, path)
         self.results.insertRow(row)
         changes = str(outcome.events)
         if outcome.conflicts:
