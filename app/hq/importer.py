@@ -91,8 +91,9 @@ def import_paths(db, paths: list[Path], *, translate=None,
         if p.is_dir():
             vouched |= import_folder(db, p)
     files = case_files(paths)
-    groups = by_dealer(files)
-    workers = workers_for(db, len(groups), workers)
+    workers = workers_for(db, len(files), workers)
+    groups = by_dealer(files) if workers > 1 else []
+    workers = min(workers, len(groups))
     if workers <= 1:  # one series in the order given, each file read ahead of its turn
         groups = [list(range(len(files)))]
     outcomes: list[FileOutcome | None] = [None] * len(files)
@@ -119,7 +120,7 @@ def import_paths(db, paths: list[Path], *, translate=None,
 
 
 def workers_for(db, dealers: int, asked: int | None = None) -> int:
-    """How many dealers' files to import at once."""
+    """How many dealers' files to import at once (``dealers``: at most as many)."""
     if asked is not None:
         return max(1, min(asked, dealers))
     if db.engine.dialect.name != "postgresql":
