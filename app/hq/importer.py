@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -144,9 +144,16 @@ def _each_dealer(one_dealer, groups: list[list[int]], workers: int) -> None:
             stop.set()
             raise
 
-    with ThreadPoolExecutor(workers, thread_name_prefix="hq-import") as pool:
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="hq-import")
+    try:
         # The largest first: the last to start is then a small one, and the threads end together.
         futures = [pool.submit(guarded, g) for g in sorted(groups, key=len, reverse=True)]
+        wait(futures)
+    except BaseException:  # Ctrl-C at `hq import`: the threads stop after their current file, as one would
+        stop.set()
+        raise
+    finally:
+        pool.shutdown(wait=True)
     for f in futures:
         if f.exception() is not None:
             raise f.exception()

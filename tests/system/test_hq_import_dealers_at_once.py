@@ -148,6 +148,33 @@ def test_the_database_cut_off_mid_round_stops_it_and_the_next_round_takes_the_re
     assert _per_dealer(a["order"]) == _per_dealer(b["order"])
 
 
+def test_ctrl_c_stops_the_dealers_threads_after_their_current_file(stick, tmp_path, pg_server, monkeypatch):
+    from app.hq import importer
+
+    folder, url = stick
+    first = threading.Event()
+
+    def interrupted(futures):  # the user presses Ctrl-C once a file is in
+        first.wait(60)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importer, "wait", interrupted)
+    done: list[str] = []
+
+    def progress(n, total, outcome):
+        done.append(outcome.path)
+        first.set()
+
+    db = open_database(_fresh(pg_server, url))
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(db, [_copy(folder, tmp_path, "one")], workers=2, progress=progress)
+    # Each thread ended with the file it had under way: the rest were left for the next `hq import`.
+    assert 1 <= len(done) <= 4 < len(case_files([folder]))
+    with db.session() as s:
+        assert len(s.scalars(select(SyncReceived.n)).all()) == len(done)
+    db.close()
+
+
 def test_sqlite_imports_one_dealer_at_a_time_and_the_command_says_why_not_more(tmp_path, sqlite_hq_url):
     db = open_database(sqlite_hq_url)
     assert workers_for(db, 5) == 1 and workers_for(db, 5, 3) == 3 and workers_for(db, 2, 8) == 2
