@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.foundation.errors import InvalidInput
+
 CTX = "Cli"
 
 
@@ -129,16 +131,21 @@ def run_enrol(args, translate) -> int:
     return 0
 
 
+def _check_workers(workers: int, url: str, out_of_range: str, needs_postgresql: str) -> None:
+    """`serve`'s and `import`'s --workers: from 1 to 64, and more than one only on PostgreSQL (SQLite
+    takes one writer at a time). The two messages, already in the reader's language, say which."""
+    if not 1 <= workers <= 64:
+        raise InvalidInput(field="--workers", problem=out_of_range)
+    if workers > 1 and not url.startswith("postgresql"):
+        raise InvalidInput(field="--workers", problem=needs_postgresql)
+
+
 def run_serve(args, translate) -> int:
-    from app.foundation.errors import InvalidInput
     from app.hq.serving import serve
 
     url = db_url(args.db)
-    if not 1 <= args.workers <= 64:
-        raise InvalidInput(field="--workers", problem=translate("Cli", "a number of processes from 1 to 64"))
-    if args.workers > 1 and not url.startswith("postgresql"):
-        raise InvalidInput(field="--workers", problem=translate(
-            "Cli", "several processes need a PostgreSQL database; a SQLite head office runs one (leave --workers out)"))
+    _check_workers(args.workers, url, translate("Cli", "a number of processes from 1 to 64"), translate(
+        "Cli", "several processes need a PostgreSQL database; a SQLite head office runs one (leave --workers out)"))
     serve(url, Path(args.inbox), args.host, args.port, slow_s=max(0.5, args.slow_client_s), workers=args.workers)
     return 0
 
@@ -148,18 +155,11 @@ def run_import(args, translate) -> int:
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        from app.foundation.errors import InvalidInput
-
         raise InvalidInput(field=missing[0], problem=translate("Cli", "no such file or folder"))
     if args.workers is not None:
-        from app.foundation.errors import InvalidInput
-
-        if not 1 <= args.workers <= 64:
-            raise InvalidInput(field="--workers", problem=translate("Cli", "a number of dealers from 1 to 64"))
-        if args.workers > 1 and not db_url(args.db).startswith("postgresql"):
-            raise InvalidInput(field="--workers", problem=translate(
-                "Cli", "importing several dealers at once needs a PostgreSQL database; a SQLite head office "
-                "imports one at a time (leave --workers out)"))
+        _check_workers(args.workers, db_url(args.db), translate("Cli", "a number of dealers from 1 to 64"), translate(
+            "Cli", "importing several dealers at once needs a PostgreSQL database; a SQLite head office "
+            "imports one at a time (leave --workers out)"))
     summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate, workers=args.workers)
     refused = 0
     for o in summary.outcomes:

@@ -92,3 +92,13 @@ def test_several_processes_need_postgresql(tmp_path):
     assert run.returncode == 2
     assert "--workers" in run.stderr and "PostgreSQL" in run.stderr
     assert not (tmp_path / "hq.sqlite3").exists()
+
+
+def test_serve_refuses_a_number_of_processes_out_of_range(tmp_path):
+    for workers in ("0", "65"):
+        run = subprocess.run([sys.executable, "-m", "app", "hq", "serve", "--db", str(tmp_path / "hq.sqlite3"),
+                              "--inbox", str(tmp_path / "inbox"), "--workers", workers], cwd=ROOT,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 2, run.stderr
+        assert "--workers" in run.stderr and "from 1 to 64" in run.stderr
+        assert not (tmp_path / "hq.sqlite3").exists()
