@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSize
 
 
@@ -45,6 +46,37 @@ def test_a_long_script_title_does_not_widen_the_window(qtbot, store, ops, admin)
     assert w.recovery.stepper.heading.text() == f"{case_number(store, case_id)}: Process failure: related to the customer's own arrangements"
     qtbot.wait(20)
     assert w.minimumSizeHint().width() <= overview
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_page_fits_a_1366_by_768_screen(qtbot, store, ops, admin, language):
+    """Every page an administrator sees, once built, leaves the window no wider than a 1366x768 screen
+    nor taller than it less a taskbar: a page's minimum widens the whole window for good (the
+    verification calls' one-line English introduction made it 1388 pixels at least)."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.common.i18n import translator_for
+    from app.ui.common.style import STYLE
+    from app.ui.shell.main_window import MainWindow
+
+    translator = translator_for(language) if language != "en" else None
+    if translator is not None:
+        QApplication.instance().installTranslator(translator)
+    try:
+        w = MainWindow(store, ops, admin)
+        qtbot.addWidget(w)
+        w.setStyleSheet(STYLE)
+        w.resize(1366, 768)
+        w.show()
+        widest = {}
+        for i in range(w.nav.count()):
+            w.nav.setCurrentRow(i)
+            qtbot.wait(20)
+            widest[w.nav.item(i).text()] = (w.minimumSizeHint().width(), w.minimumSizeHint().height())
+        assert all(wide <= 1366 and high <= 768 - 40 for wide, high in widest.values()), widest
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
 
 
 def test_fitted_columns_leave_no_blank_band_at_the_right(qtbot):

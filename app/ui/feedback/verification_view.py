@@ -34,8 +34,10 @@ class VerificationView(QWidget):
         self.error = error_label("error")
         self.empty = Label(self.tr("No calls waiting. Draw a sample of recent feedback forms to call."))
         top = QHBoxLayout()
-        top.addWidget(Label(self.tr("Call each customer and check the form is what they said. A disputed form "
-                                     "leaves the monthly assessment until it is resolved.")), 1)
+        intro = Label(self.tr("Call each customer and check the form is what they said. A disputed form "
+                              "leaves the monthly assessment until it is resolved."))
+        intro.setWordWrap(True)  # on one line, the English made the window 1388 pixels wide at least
+        top.addWidget(intro, 1)
         top.addWidget(self.mode)
         top.addWidget(self.draw_button)
         row = QHBoxLayout()
