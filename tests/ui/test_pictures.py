@@ -9,7 +9,7 @@ from app.foundation import clock
 from app.services.feedback import forms as feedback_forms
 from app.services.drafts import DraftBox
 from app.services.glance.trend import month_trend
-from app.ui.common.charts import series_of
+from app.ui.common.charts import series_of, value_labels
 from app.ui.common.ops import Ops
 from app.ui.today.today_view import TodayView
 from tests.ui.test_nothing_hidden_on_today import waiting_cases
@@ -33,6 +33,27 @@ def test_todays_trend_is_drawn_after_the_first_show_with_the_months_figures(qtbo
     assert share == [(float(i), p.failure_share * 100) for i, p in enumerate(points) if p.failure_share is not None]
     assert average[-1][1] == float(view.average.text())  # the last point is the month box's own figure
     assert len(points) == 12 and sum(p.forms for p in points) == 4
+    # Each value label names the value at its place, and no two read the same.
+    assert [len(set(value_labels(chart))) for chart in view.trend.charts] == [3, 3]
+
+
+def test_todays_trend_of_a_flat_share_and_of_no_forms_reads_distinct_values(qtbot, store, advisor, tmp_path):
+    """A dealer's first day (no forms), then months at one failure share: the share's axis reads 0 1 2
+    (Qt's own range read "0 1 1"), then 45 50 55 (the range around a flat line read "50 50 50")."""
+    view = TodayView(store, Ops(inline=True), advisor, DraftBox(tmp_path))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: len(view.trend.charts) == 2)
+    assert [value_labels(chart) for chart in view.trend.charts] == [["0.0", "0.1", "0.2"], ["0", "1", "2"]]
+    day = clock.today().replace(day=1)
+    for m in range(3):  # a failure in each of the last three months, and a good form: 50 % each month
+        for i, grades in enumerate(("AAA", "DAA")):
+            feedback_forms.enter_form(store, feedback_forms.FormEntry(
+                f"RO{m}{i}", day, f"客户{m}{i}", f"1390000{m}{i:03d}", f"沪B{m}{i:04d}", *grades), advisor)
+        day = (day - timedelta(days=1)).replace(day=1)
+    view.trend.refresh()
+    qtbot.waitUntil(lambda: [p for _n, p in series_of(view.trend.charts[1])] == [[(9.0, 50.0), (10.0, 50.0), (11.0, 50.0)]])
+    assert value_labels(view.trend.charts[1]) == ["45", "50", "55"]
 
 
 def test_a_window_prepared_before_sign_in_draws_its_trend_hidden(qtbot, store, advisor):

@@ -9,6 +9,8 @@ case list's one bar of parts is painted without it (PartsBar), on the list's fir
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,10 +88,48 @@ def _view(chart, parent: QWidget | None) -> QWidget:
     return view
 
 
+def value_axis(values: Sequence[float], ticks: int, decimals: int) -> tuple[float, float]:
+    """The value axis' (min, max) for ``values`` with ``ticks`` labels of ``decimals`` decimals: a round
+    step between labels (1, 2, 2.5 or 5 times a power of ten, never finer than the labels' last
+    decimal), so each label names the value at its place and no two read the same (a flat line, every
+    month at 5 %, showed "5" three times). A little room at the data's ends while the data then
+    fills over half the axis, none below zero for values that never are (a share). Without values: 0 up."""
+    unit = 10.0 ** -decimals
+    lo, hi = (min(values), max(values)) if values else (0.0, 0.0)
+    pad = (hi - lo) * 0.08
+    padded = _round_range(max(0.0, lo - pad) if lo >= 0 else lo - pad, hi + pad, ticks, unit)
+    if hi == lo:
+        return padded  # the room around a flat line is what spreads its labels
+    # The room kept while the data fills over half the axis (not squeezed into a corner of it).
+    span = padded[1] - padded[0]
+    tight = padded if hi - lo > span / 2 else _round_range(lo, hi, ticks, unit)
+    return padded if span <= tight[1] - tight[0] else tight
+
+
+def _round_range(low: float, high: float, ticks: int, unit: float) -> tuple[float, float]:
+    """The narrowest (start, start + step * (ticks - 1)) holding [low, high], start a multiple of a round step."""
+    if high <= low:  # one value: a step of the labels' last decimal at least, or 5 % of the value around it
+        half = max(unit, abs(high) * 0.05)
+        low, high = (max(0.0, low - half) if low >= 0 else low - half), high + half
+    spans = max(1, ticks - 1)
+    raw = max((high - low) / spans, unit)
+    power = 10.0 ** math.floor(math.log10(raw))
+    decimals = max(0, round(-math.log10(unit)))
+    for mult in (1, 2, 2.5, 5, 10, 20, 25, 50, 100):
+        step = mult * power
+        if step + 1e-12 < raw or abs(step / unit - round(step / unit)) > 1e-6:
+            continue  # too fine, or a step the labels' decimals can't show (2.5 with none)
+        start = math.floor(low / step + 1e-9) * step
+        if start + step * spans >= high - 1e-9:
+            return round(start, decimals + 2), round(start + step * spans, decimals + 2)
+    return low, high  # not reached: a step of 100 * power covers any span
+
+
 def trend_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str = "", y_format: str = "%.1f",
-                y_range: tuple[float, float] | None = None, parent: QWidget | None = None) -> QWidget:
+                y_ticks: int = 5, parent: QWidget | None = None) -> QWidget:
     """A line per series over ``labels`` (e.g. the last 12 months); gaps where a value is None; an empty
-    label leaves its point unnamed (every second month, say, where twelve names would not fit)."""
+    label leaves its point unnamed (every second month, say, where twelve names would not fit).
+    ``y_format``: the value labels' printf format ("%.1f", "%.0f"); ``y_ticks``: how many there are."""
     qc = _charts()
     chart = qc.QChart()
     chart.setTitle(title)
@@ -135,12 +175,9 @@ def trend_chart(labels: Sequence[str], lines: Sequence[Line], *, title: str = ""
         chart.addSeries(points)
         points.attachAxis(x_axis)
         points.attachAxis(y_axis)
-    if y_range is not None:
-        y_axis.setRange(*y_range)
-    elif seen:
-        lo, hi = min(seen), max(seen)
-        pad = max(0.1, (hi - lo) * 0.15)
-        y_axis.setRange(lo - pad, hi + pad)
+    y_axis.setTickCount(y_ticks)
+    decimals = re.search(r"\.(\d+)f", y_format)
+    y_axis.setRange(*value_axis(seen, y_ticks, int(decimals.group(1)) if decimals else 0))
     return _view(chart, parent)
 
 
@@ -175,8 +212,9 @@ def bar_chart(labels: Sequence[str], groups: Sequence[Line], *, title: str = "",
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(x_axis)
     top = max([float(v or 0) for g in groups for v in g.values], default=0.0)
-    x_axis.setRange(0, max(1.0, top * 1.1))
-    x_axis.applyNiceNumbers()
+    # Counts: whole numbers from zero (Qt's own nice numbers stepped 0.2 under 2 and labelled 0 0 0 0 0 1).
+    x_axis.setTickCount(5)
+    x_axis.setRange(*value_axis([0.0, top], 5, 0))
     return _view(chart, parent)
 
 
@@ -193,6 +231,15 @@ def series_of(chart_view: QWidget) -> list[tuple[str, list[tuple[float, float]]]
             for b in s.barSets():
                 out.append((b.label(), [(float(i), b.at(i)) for i in range(b.count())]))
     return out
+
+
+def value_labels(chart_view: QWidget) -> list[str]:
+    """The labels of a chart's value axis as it draws them (its printf format at each tick): for tests."""
+    qc = _charts()
+    axis = next(a for a in chart_view.chart().axes()
+                if isinstance(a, qc.QValueAxis) and not isinstance(a, qc.QCategoryAxis))  # (a kind of QValueAxis)
+    n = axis.tickCount()
+    return [axis.labelFormat() % (axis.min() + i * (axis.max() - axis.min()) / (n - 1)) for i in range(n)]
 
 
 def styles_of(chart_view: QWidget) -> list[tuple[str, str, str]]:

@@ -4,7 +4,7 @@ sign-in (the charting module is loaded then, not at start-up)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.services.changes import FORMS, SETTINGS
@@ -89,18 +89,17 @@ class MonthTrend(QWidget):
         for old in self.charts:
             self.layout().removeWidget(old)
             old.deleteLater()
+        # Three labelled values fit a small chart's height.
         average = trend_chart(labels, [Line(self.tr("Average score"), [p.average for p in points])],
-                              title=self.tr("Average score, 12 months"), y_format="%.1f")
+                              title=self.tr("Average score, 12 months"), y_format="%.1f", y_ticks=3)
         share = trend_chart(labels, [Line(self.tr("Failure share (%)"),
                                           [None if p.failure_share is None else p.failure_share * 100 for p in points])],
-                            title=self.tr("Failure share %, 12 months"), y_format="%.0f")
+                            title=self.tr("Failure share %, 12 months"), y_format="%.0f", y_ticks=3)
         self.charts = [average, share]
         for view, name in ((average, "averageTrend"), (share, "failureShareTrend")):
             view.setObjectName(name)
             view.chart().legend().hide()  # one line each: the title names it
             view.setMinimumHeight(150)
-            for axis in view.chart().axes(Qt.Orientation.Vertical):
-                axis.setTickCount(3)  # three labelled values fit a small chart's height
             view.setToolTip(plain_tip(self.describe(points, labels)))
             self.layout().addWidget(view, 1)
 
