@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.rules.settings_catalogue import REGISTRY, setting
 from app.foundation.errors import InvalidInput
 from app.models import SettingValue, utcnow
-
-
-def get(session, key: str) -> Any:
-    decl = setting(key)
-    row = session.get(SettingValue, key)
-    if row is None:
-        return decl.default
-    try:
-        return decl.coerce(row.value)
-    except ValueError:
-        return decl.default  # a value the current rules refuse never breaks the program
 
 
 # Keys and values on the table's columns, not SettingValue objects: making the first objects of a class
@@ -27,6 +16,21 @@ def get(session, key: str) -> Any:
 # met again as the same object, SQLAlchemy skips the walk that finds it in its compiled cache (every
 # page of the case list reads the overdue rule's settings here).
 _STORED = select(SettingValue.__table__.c.key, SettingValue.__table__.c.value)
+# One key's value the same way: session.get of a key the store doesn't hold (most are at their
+# default) asked the database through the ORM each time, 0.29 ms against 0.07 for every value at once;
+# the first, in a fresh process, 2.5 ms (Today's read asks for about a dozen).
+_ONE = _STORED.where(SettingValue.__table__.c.key == bindparam("key"))
+
+
+def get(session, key: str) -> Any:
+    decl = setting(key)
+    row = session.execute(_ONE, {"key": key}).first()  # flushes first: a value put in this session is read
+    if row is None:
+        return decl.default
+    try:
+        return decl.coerce(row[1])
+    except ValueError:
+        return decl.default  # a value the current rules refuse never breaks the program
 
 
 def get_all(session) -> dict[str, Any]:
