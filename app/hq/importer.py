@@ -10,6 +10,7 @@ thread."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import threading
@@ -20,7 +21,8 @@ from typing import Callable
 
 from app.hq.purge_round import purge_round
 from app.hq.receive import receive
-from app.hq.verify_ahead import VerifyAhead
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.hq.verify_ahead import NotAFile, VerifyAhead, plain_file
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
 from app.sync.casefile import CaseFileRejected
@@ -50,25 +52,70 @@ class ImportSummary:
 
 
 def case_files(paths: list[Path]) -> list[Path]:
-    out = []
+    """The case files of ``paths`` (files, and folders' ``*.casefile`` but those set aside), each once
+    (named twice, or inside a folder named too, it was imported, or refused and moved, twice), each
+    counter's in the order of their numbers (in_counter_order)."""
+    out, seen = [], set()
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.casefile") if REJECTED_DIR not in q.relative_to(p).parts))
-        else:
-            out.append(p)
+        found = (sorted(q for q in p.rglob("*.casefile") if REJECTED_DIR not in q.relative_to(p).parts)
+                 if p.is_dir() else [p])
+        for q in found:
+            key = os.path.realpath(q)
+            if key not in seen:
+                seen.add(key)
+                out.append(q)
+    return in_counter_order(out)
+
+
+# A canonical case file's first key (its counter) and its last ones (its number, signature, version).
+_COUNTER = re.compile(rb'\{"counter":"([^"\\]{1,80})"')
+_SEQUENCE = re.compile(rb'"sequence":(\d{1,10}),"signature":\{[^{}]{0,400}\},"version":\d{1,6}\}\s*\Z')
+
+
+def in_counter_order(files: list[Path]) -> list[Path]:
+    """``files`` with each counter's files in the order of their numbers, in the places its files held
+    (the files of different counters keep their order). A file built on changes of the counter's
+    earlier one, imported first, had those changes refused for good ("built on a version head office
+    does not have"): a USB stick's files named newest first, or chosen out of order, lost them. Only a
+    schedule: read from the file's first and last bytes, unverified; a file without both readable keeps
+    its place."""
+    keys: list[tuple[bytes, int] | None] = []
+    for path in files:
+        try:
+            with plain_file(path) as f:
+                head = f.read(128)
+                f.seek(max(0, os.fstat(f.fileno()).st_size - 600))
+                tail = f.read(600)
+        except OSError:
+            keys.append(None)
+            continue
+        counter, number = _COUNTER.match(head), _SEQUENCE.search(tail)
+        keys.append((counter.group(1), int(number.group(1))) if counter and number else None)
+    places: dict[bytes, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            places.setdefault(key[0], []).append(i)
+    out = list(files)
+    for held in places.values():
+        for place, i in zip(held, sorted(held, key=lambda i: keys[i][1])):
+            out[place] = files[i]
     return out
 
 
 def move_aside(path: Path, reason: str) -> Path:
-    """Into ``rejected/`` beside it, under its own base name (checked to stay in that folder)."""
+    """Into ``rejected/`` beside it, under its own base name (checked to stay in that folder); a file
+    refused before under the same name is kept, the newer one named with a number."""
     folder = (path.parent / REJECTED_DIR).resolve()
     aside = (folder / Path(path.name).name).resolve()
-    note = (folder / (aside.name + ".reason.txt")).resolve()
-    if aside.parent != folder or note.parent != folder:
+    if aside.parent != folder:
         raise OSError(f"{path.name}: not a plain file name")
     folder.mkdir(exist_ok=True)
+    n = 1
+    while aside.exists() or Path(str(aside) + ".reason.txt").exists():
+        n += 1
+        aside = folder / f"{Path(path.name).stem}-{n}{Path(path.name).suffix}"
     path.replace(aside)
-    note.write_text(reason + "\n", encoding="utf-8")
+    (folder / (aside.name + ".reason.txt")).write_text(reason + "\n", encoding="utf-8")
     return aside
 
 
@@ -171,7 +218,7 @@ def by_dealer(files: list[Path]) -> list[list[int]]:
     groups: dict[bytes | int, list[int]] = {}
     for i, path in enumerate(files):
         try:
-            with open(path, "rb") as f:
+            with plain_file(path) as f:
                 found = _DEALER.match(f.read(512))
         except OSError:
             found = None
@@ -179,19 +226,51 @@ def by_dealer(files: list[Path]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _import_one(db, path: Path, data: bytes | OSError, vouched: set[str], purges, translate,
+def _import_one(db, path: Path, data: bytes | OSError | CaseFileRejected, vouched: set[str], purges, translate,
                 ahead: VerifyAhead) -> FileOutcome:
     if isinstance(data, OSError):
-        return FileOutcome(str(path), "rejected", reason=str(data), code="unreadable")
+        return FileOutcome(str(path), "rejected", reason=_unreadable(data, translate), code="unreadable")
     try:
+        if isinstance(data, CaseFileRejected):  # refused before it was read (its size)
+            raise data
         r = receive(db, data, vouched=frozenset(vouched), purges=purges, ahead=ahead)
     except CaseFileRejected as exc:
         reason = exc.render(translate)
-        move_aside(path, reason)
+        try:
+            move_aside(path, reason)
+        except OSError as moved:  # a write-protected stick, a file named "rejected": refused all the same
+            reason = _words_or_text(translate, "Errors", NOT_MOVED).format(
+                refusal=reason, folder=REJECTED_DIR, reason=_unreadable(moved, translate, why_only=True))
         return FileOutcome(str(path), "rejected", reason=reason, code=exc.code)
     return FileOutcome(str(path), "imported" if r.status == "stored" else "present", r.events_new, r.conflicts,
                        refused=tuple(_refusal_line(x, _words(translate)) for x in r.refused),
                        refused_changes=sum(max(1, len(x.event_ids)) for x in r.refused))
+
+
+NOT_MOVED = QT_TRANSLATE_NOOP("Errors", "{refusal} It was left where it is: it could not be moved into the "
+                              "folder \"{folder}\" beside it ({reason}).")
+_NOT_A_FILE = QT_TRANSLATE_NOOP("Errors", "it is a folder, a device or a pipe, not a file")
+_GONE = QT_TRANSLATE_NOOP("Errors", "it is not there (moved or deleted meanwhile, or a link to nothing)")
+_DENIED = QT_TRANSLATE_NOOP("Errors", "this user account may not read or change it; check its permissions")
+_READ_ONLY = QT_TRANSLATE_NOOP("Errors", "the drive is write-protected")
+_IN_THE_WAY = QT_TRANSLATE_NOOP("Errors", "a file of that name is in the way")
+_OTHER = QT_TRANSLATE_NOOP("Errors", "the system said: {reason}")
+_CANT_READ = QT_TRANSLATE_NOOP("Errors", "The file can't be read: {why}.")
+
+
+def _words_or_text(translate, context: str, text: str) -> str:
+    return translate(context, text) if translate else text
+
+
+def _unreadable(exc: OSError, translate, *, why_only: bool = False) -> str:
+    """Why a path could not be read (or moved), in the reader's words."""
+    why = (_NOT_A_FILE if isinstance(exc, (NotAFile, IsADirectoryError)) else
+           _GONE if isinstance(exc, FileNotFoundError) else
+           _DENIED if isinstance(exc, PermissionError) else
+           _READ_ONLY if exc.errno == errno.EROFS else
+           _IN_THE_WAY if isinstance(exc, (FileExistsError, NotADirectoryError)) else _OTHER)
+    text = _words_or_text(translate, "Errors", why).format(reason=exc.strerror or exc)
+    return text if why_only else _words_or_text(translate, "Errors", _CANT_READ).format(why=text)
 
 
 def _refusal_line(refusal, words) -> str:

@@ -13,18 +13,47 @@ switch interval, 5 ms)."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
 from app.sync import casefile
 
 
-def _read(path: Path) -> bytes | OSError:
+def _read(path: Path) -> bytes | OSError | casefile.CaseFileRejected:
+    """The file's bytes, or why not: read only when it is a plain file (a pipe would wait for ever, a
+    device never end) and within the size a case file may have (a 20 GB file was read whole first)."""
     try:
-        return path.read_bytes()
+        with plain_file(path) as f:
+            casefile.check_size(os.fstat(f.fileno()).st_size)
+            return f.read(casefile.MAX_FILE_BYTES + 1)  # a file grown since: parse refuses its size
+    except casefile.CaseFileRejected as exc:
+        return exc
     except OSError as exc:
         return exc
+
+
+class NotAFile(OSError):
+    """A path named as a case file that is a folder, a pipe or a device."""
+
+
+@contextmanager
+def plain_file(path: Path):
+    """``path`` opened for reading when it is a plain file (NotAFile when not), without waiting on a pipe."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(errno.EINVAL, "not a plain file", str(path))
+        f = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        yield f
 
 
 class VerifyAhead:
@@ -45,7 +74,7 @@ class VerifyAhead:
     def __exit__(self, *exc) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def files(self, paths: list[Path]) -> Iterator[tuple[Path, bytes | OSError]]:
+    def files(self, paths: list[Path]) -> Iterator[tuple[Path, bytes | OSError | casefile.CaseFileRejected]]:
         """Each file with its bytes (or why they can't be read), the next one's read before the
         current one is handed out: its parse may then go ahead while the current one is stored."""
         coming = _read(paths[0]) if paths else None

@@ -305,15 +305,20 @@ class Unauthenticated:
     mac: tuple[str, str] | None = None
 
 
+def check_size(size: int) -> None:
+    """A file of ``size`` bytes refused when over the limit (a file on disk: checked before it is read)."""
+    if size > MAX_FILE_BYTES:
+        raise _reject("oversize", QT_TRANSLATE_NOOP("Errors",
+            "The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file."),
+            size=size, limit=MAX_FILE_BYTES)
+
+
 def read_unauthenticated(data: bytes, likely_key: Callable[[str], str | None] | None = None) -> Unauthenticated:
     """``parse``'s first part: raises what it finds before the counter is looked up (size, format,
     version); the file's shapes are checked too, their fault kept for ``authenticate`` to raise.
     ``likely_key(counter)``: the key the counter's files were last authenticated with, if any; the
     MAC of a canonical file is then computed here too (app.hq.verify_ahead: on its thread)."""
-    if len(data) > MAX_FILE_BYTES:
-        raise _reject("oversize", QT_TRANSLATE_NOOP("Errors",
-            "The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file."),
-            size=len(data), limit=MAX_FILE_BYTES)
+    check_size(len(data))
     doc, canonical_bytes, storable = _read(data)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",

@@ -3837,6 +3837,38 @@
         <source>Refused again ({times} times): sending it again unchanged does not help. Correct what head office names at the counter and it goes out with the correction. {reason}</source>
         <translation>再次被拒收（共 {times} 次）：不作更正重新发送无济于事。请在柜台更正总部指出的内容，它会随更正一起发送。{reason}</translation>
     </message>
+    <message>
+        <source>{refusal} It was left where it is: it could not be moved into the folder &quot;{folder}&quot; beside it ({reason}).</source>
+        <translation>{refusal}文件留在原处：无法移入旁边的“{folder}”文件夹（{reason}）。</translation>
+    </message>
+    <message>
+        <source>it is a folder, a device or a pipe, not a file</source>
+        <translation>它是文件夹、设备或管道，不是文件</translation>
+    </message>
+    <message>
+        <source>it is not there (moved or deleted meanwhile, or a link to nothing)</source>
+        <translation>它不存在（期间已被移动或删除，或是指向空处的链接）</translation>
+    </message>
+    <message>
+        <source>this user account may not read or change it; check its permissions</source>
+        <translation>此用户帐户无权读取或更改它；请检查其权限</translation>
+    </message>
+    <message>
+        <source>the drive is write-protected</source>
+        <translation>该驱动器有写保护</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名文件占用该名称</translation>
+    </message>
+    <message>
+        <source>the system said: {reason}</source>
+        <translation>系统提示：{reason}</translation>
+    </message>
+    <message>
+        <source>The file can&apos;t be read: {why}.</source>
+        <translation>无法读取该文件：{why}。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
