@@ -15,7 +15,8 @@ import sqlite3
 import tempfile
 import zipfile
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -194,8 +195,27 @@ def read_manifest(path: Path) -> Manifest:
         if MANIFEST not in names or DB_NAME not in names:
             raise ValueError(f"{path}: not a Recovery Desk backup")
         data = json.loads(z.read(MANIFEST))
-    known = {f for f in Manifest.__dataclass_fields__}
-    return Manifest(**{k: v for k, v in data.items() if k in known})
+    if not isinstance(data, dict):
+        raise ValueError("its manifest is not a table of values")
+    fields = Manifest.__dataclass_fields__
+    values = {k: v for k, v in data.items() if k in fields}
+    for name, f in fields.items():  # each value of its kind: a restore reads and shows them
+        kind = {"int": (int, "a whole number"), "str": (str, "text")}.get(str(f.type))
+        if name in values and kind is not None and (type(values[name]) is not kind[0]):
+            raise ValueError(f"its manifest's {name} is not {kind[1]}")
+    numbers = values.get("case_numbers", {})
+    if not isinstance(numbers, dict) or not all(type(v) is int for v in numbers.values()):
+        raise ValueError("its manifest's case_numbers are not numbers")
+    try:
+        manifest = Manifest(**values)
+        datetime.fromisoformat(manifest.created_at)
+    except TypeError:  # a value missing
+        raise ValueError("its manifest lacks " + ", ".join(sorted(
+            n for n, f in fields.items() if n not in values and f.default is MISSING
+            and f.default_factory is MISSING))) from None
+    except ValueError:
+        raise ValueError(f"its manifest's created_at is not a time: {str(manifest.created_at)[:40]}") from None
+    return manifest
 
 
 def backup_name(reason: str) -> str:

@@ -141,3 +141,52 @@ def test_a_backup_taken_while_another_process_writes_is_consistent(data_dir, tmp
         writer.kill()
         writer.wait()
         writer.stdout.close()
+
+
+def _tampered(backup: Path, out: Path, manifest=None, database: bytes | None = None) -> Path:
+    """``backup`` with its manifest (a JSON value) or its database replaced."""
+    import json
+
+    with zipfile.ZipFile(backup) as z:
+        real = json.loads(z.read("manifest.json"))
+        db = z.read("store.sqlite3")
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest(real) if callable(manifest) else real))
+        z.writestr("store.sqlite3", db if database is None else database)
+    return out
+
+
+@pytest.mark.parametrize("name, manifest, database, says", [
+    ("a time that is none", lambda m: {**m, "created_at": "garbage"}, None, "created_at is not a time"),
+    ("a list", lambda m: [1, 2], None, "manifest is not a table of values"),
+    ("text for a number", lambda m: {**m, "cases": "23"}, None, "cases is not a whole number"),
+    ("fields missing", lambda m: {"format": 1}, None, "manifest lacks attachments, cases, created_at"),
+    ("case numbers of text", lambda m: {**m, "case_numbers": {"2611": "x"}}, None, "case_numbers are not numbers"),
+    ("an empty database", None, b"", "it holds no store's tables"),
+])
+def test_a_damaged_backup_is_refused_before_anything_changes(data_dir, tmp_path, counter_with_a_backup, name,
+                                                             manifest, database, says):
+    """Before, the backup of "a time that is none" replaced the store, then the command failed with a
+    traceback (exit 1) while printing when it was made; the others failed with tracebacks too."""
+    bad = _tampered(counter_with_a_backup, tmp_path / "bad.zip", manifest, database)
+    before = (data_dir / "store.sqlite3").read_bytes()
+    r = cli(data_dir, "restore", str(bad), "--force")
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert says in r.stderr, r.stderr
+    assert "Nothing was changed" in r.stderr or "is not a Recovery Desk backup" in r.stderr, r.stderr
+    assert (data_dir / "store.sqlite3").read_bytes() == before and count(data_dir, "failure_case") == 23
+
+
+def test_a_damaged_store_is_mended_by_a_restore_and_kept_aside(data_dir, counter_with_a_backup):
+    """The store a restore is there for: before, both ways ended in a traceback (its comparison, then its
+    backup, read it as a database)."""
+    (data_dir / "store.sqlite3").write_bytes(os.urandom(10000))
+    damaged = (data_dir / "store.sqlite3").read_bytes()
+    r = cli(data_dir, "restore", str(counter_with_a_backup))
+    assert r.returncode == 1 and "could not be backed up" in r.stderr and "--force" in r.stderr, r.stderr
+    assert (data_dir / "store.sqlite3").read_bytes() == damaged
+    r = cli(data_dir, "restore", str(counter_with_a_backup), "--force")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    kept = list((data_dir / "backups").glob("damaged-*-store.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged and str(kept[0]) in r.stdout
+    assert count(data_dir, "failure_case") == 20

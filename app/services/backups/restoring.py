@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
+from app.foundation import clock
 from app.foundation.errors import RecoveryDeskError, StoreTooNew
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import snapshot
@@ -68,6 +70,7 @@ class RestoreCheck:
     same_counter: bool  # the backup is of this very counter (else: a new PC taking over a counter)
     unsent_lost: int  # this counter's changes head office has not acknowledged and the backup lacks
     sent_not_here: int  # changes head office has that the restored store will not hold
+    unreadable: bool = False  # the current store is damaged: nothing of it counted or carried over
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ def _extract(backup: Path, data_dir: Path) -> tuple[snapshot.Manifest, Path]:
         snapshot.extract_database(backup, tmp)
         with closing(sqlite3.connect(tmp)) as con:
             snapshot.check_integrity(con, tmp)
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"store_meta", "event", "sync_file", "sync_outbox"} <= tables:  # whole, but of no store
+            raise snapshot.DamagedStore(tmp, "it holds no store's tables")
     except snapshot.DamagedStore as exc:
         tmp.unlink(missing_ok=True)
         raise DamagedStore(path=str(backup), detail=exc.detail) from exc
@@ -125,6 +131,14 @@ def _compare(current: Path, restored: Path, manifest: snapshot.Manifest) -> Rest
     """Read the current store beside the restored one: what would be given up."""
     if not current.exists():
         return RestoreCheck(manifest, False, 0, 0)
+    try:
+        return _compare_readable(current, restored, manifest)
+    except sqlite3.DatabaseError as exc:  # "not a database", "malformed": the store a restore is there to mend
+        log.info("the current store can't be read (%s): nothing of it is carried over", exc)
+        return RestoreCheck(manifest, False, 0, 0, unreadable=True)
+
+
+def _compare_readable(current: Path, restored: Path, manifest: snapshot.Manifest) -> RestoreCheck:
     with closing(sqlite3.connect(f"file:{current}?mode=ro", uri=True)) as con:
         con.execute("ATTACH DATABASE ? AS b", (str(restored),))
         own = _meta(con, "store_id")
@@ -201,6 +215,10 @@ def _quiesce(store_file: Path) -> None:
             mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise StoreInUse(path=str(store_file.parent)) from exc
+    except sqlite3.DatabaseError:  # damaged (a copy is kept: _keep_damaged): nothing of it to fold in
+        for part in ("-wal", "-shm"):
+            Path(str(store_file) + part).unlink(missing_ok=True)
+        return
     if mode.lower() != "delete":
         raise StoreInUse(path=str(store_file.parent))
     wal = Path(str(store_file) + "-wal")
@@ -208,6 +226,18 @@ def _quiesce(store_file: Path) -> None:
         raise StoreInUse(path=str(store_file.parent))
     wal.unlink(missing_ok=True)
     Path(str(store_file) + "-shm").unlink(missing_ok=True)
+
+
+def _keep_damaged(store_file: Path) -> Path:
+    """The store that can't be backed up, copied as it is into the backups folder (a restore with
+    --force replaced it, and what a specialist might still have read of it was gone)."""
+    folder = snapshot.backups_dir(store_file.parent)
+    folder.mkdir(exist_ok=True)
+    kept = folder / f"damaged-{clock.local_now().strftime('%Y%m%d-%H%M%S')}-{STORE_FILE}"
+    for part in ("", "-wal"):  # its WAL too: what it holds may be the newest of it
+        if Path(str(store_file) + part).exists():
+            shutil.copyfile(str(store_file) + part, str(kept) + part)
+    return kept
 
 
 def _fsync(path: Path) -> None:
@@ -235,7 +265,8 @@ def restore(data_dir: Path, backup: Path, *, keep: int, force: bool = False, pro
             except (snapshot.DamagedStore, sqlite3.DatabaseError, OSError) as exc:
                 if not force:
                     raise CurrentNotBackedUp(reason=str(exc)[:200]) from exc
-                log.warning("restoring without a backup of the current store: %s", exc)
+                log.info("restoring without a backup of the current store: %s", exc)
+                before = _keep_damaged(store_file)
         _pause("backed_up")
         if found.same_counter:
             _carry_over(store_file, tmp)
