@@ -149,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
 
         refused = (InvalidInput, NotFound, DealerNotHere, ActingRefused, SignInFailed, SignInLocked, NotAllowed)
         return EXIT_BAD_INPUT if isinstance(exc, refused) else EXIT_FAILED
-    except OSError as exc:  # a full or read-only disk met while writing a file: words, not a traceback
+    except OSError as exc:  # a full or read-only disk, a folder it may not write in: words, not a traceback
+        from app.foundation.errors import FileUnusable
         from app.models.store_faults import fault_of
 
         fault = fault_of(exc, resolve_data_dir(getattr(args, "data_dir", None)))
         if fault is None:
-            raise
+            fault = FileUnusable.of(exc)
         print(translate("Cli", "Error: ") + fault.render(translate), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

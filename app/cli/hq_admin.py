@@ -17,10 +17,31 @@ def db_url(value: str) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
-def _db(args):
+def _db(args, *, create: bool = False):
+    """The central database of ``--db``, in words when it can't be opened. A SQLite file must exist
+    unless ``create`` (`hq dealer add`, the first step): a path mistyped made a new, empty head office
+    that then answered "no refusals", "no conflicts"."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from app.foundation.errors import StoreError
     from app.models.store import open_database
 
-    return open_database(db_url(args.db))
+    translate = getattr(args, "translate", None) or (lambda _ctx, text: text)
+    url = db_url(args.db)
+    where = args.db.split("@")[-1]
+    if url.startswith("sqlite:///") and not create and not Path(url.removeprefix("sqlite:///")).is_file():
+        raise StoreError(translate("Cli", "There is no head-office database at {url}: check the path (a new "
+                                          "one is made by `hq dealer add`)."), url=where)
+    try:
+        return open_database(url)
+    except StoreError:
+        raise
+    except (ArgumentError, NoSuchModuleError, ModuleNotFoundError):
+        raise StoreError(translate("Cli", "Can't open the central database {url}: give a SQLite file's path or a "
+                                          "postgresql+psycopg://user@host/name address."), url=where) from None
+    except Exception as exc:  # noqa: BLE001 - an unreachable server, a file that is no database: say which, briefly
+        raise StoreError(translate("Cli", "Can't open the central database {url}: {reason}"),
+                         url=where, reason=str(getattr(exc, "orig", None) or exc).splitlines()[0]) from None
 
 
 def _db_action(sub, name: str, help_text: str, translate):
@@ -112,7 +133,7 @@ def register(hq_sub, translate) -> None:
 def run_dealer_add(args, translate) -> int:
     from app.hq.counters import add_dealer
 
-    d = add_dealer(_db(args), args.code, args.name)
+    d = add_dealer(_db(args, create=True), args.code, args.name)
     print(translate("Cli", "Dealer {code} {name} registered.").format(code=d.code, name=d.name))
     return 0
 

@@ -18,23 +18,15 @@ def register(hq_sub, translate) -> None:
 
 def run_report(args, translate) -> int:
     from app.cli.report import check_out, report_words, write_atomically
-    from app.foundation.errors import StoreError
-    from app.models.store import open_database
     from app.reports import network
     from app.services.assessment import parse_month
 
     parse_month(args.month)
     out = check_out(args.out, translate)
     analyst = analyst_name(args.analyst, translate)
-    from app.cli.hq_admin import db_url
+    from app.cli.hq_admin import _db
 
-    try:
-        db = open_database(db_url(args.db))
-    except StoreError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable server: say which, briefly
-        raise StoreError(translate("Cli", "Can't open the central database {url}: {reason}"),
-                         url=args.db.split("@")[-1], reason=str(exc).splitlines()[0]) from None
+    db = _db(args)
     try:
         data = network.gather(db, args.month)
     finally:

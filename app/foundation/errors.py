@@ -25,6 +25,47 @@ class RecoveryDeskError(Exception):
         return text.format(**self.params)
 
 
+class NotAFile(OSError):
+    """A path named as a file that is a folder, a pipe or a device."""
+
+
+class FileUnusable(RecoveryDeskError):
+    """A file or folder a command reads or writes, refused by the system: said in words (which path,
+    why, what to do), never a traceback."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{path} can't be used: {why}.")
+    NOT_A_FILE = QT_TRANSLATE_NOOP("Errors", "it is a folder, a device or a pipe, not a file")
+    GONE = QT_TRANSLATE_NOOP("Errors", "it is not there (moved or deleted meanwhile, or a link to nothing)")
+    DENIED = QT_TRANSLATE_NOOP("Errors", "this user account may not read or change it; check its permissions")
+    READ_ONLY = QT_TRANSLATE_NOOP("Errors", "the drive is write-protected")
+    IN_THE_WAY = QT_TRANSLATE_NOOP("Errors", "a file of that name is in the way")
+    OTHER = QT_TRANSLATE_NOOP("Errors", "the system said: {reason}")
+
+    @classmethod
+    def of(cls, exc: OSError, path: str = "") -> FileUnusable:
+        import errno
+
+        why = (cls.NOT_A_FILE if isinstance(exc, (NotAFile, IsADirectoryError)) else
+               cls.GONE if isinstance(exc, FileNotFoundError) else
+               cls.DENIED if isinstance(exc, PermissionError) else
+               cls.READ_ONLY if exc.errno == errno.EROFS else
+               cls.IN_THE_WAY if isinstance(exc, (FileExistsError, NotADirectoryError)) else cls.OTHER)
+        named = str(exc.filename or path)
+        if named.endswith(".part"):  # a file written whole beside its place, then moved: its folder is what's refused
+            import os.path
+
+            named = os.path.dirname(named) or named
+        return cls(path=named, why=why, reason=exc.strerror or str(exc))
+
+    def why_text(self, translate=None) -> str:
+        why = self.params["why"]
+        return (translate(CTX, why) if translate else why).format(reason=self.params["reason"])
+
+    def render(self, translate=None) -> str:
+        text = translate(CTX, self.text) if translate else self.text
+        return text.format(path=self.params["path"], why=self.why_text(translate))
+
+
 class StoreError(RecoveryDeskError):
     """The store can't be opened or upgraded."""
 

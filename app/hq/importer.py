@@ -10,7 +10,6 @@ thread."""
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import threading
@@ -21,8 +20,9 @@ from typing import Callable
 
 from app.hq.purge_round import purge_round
 from app.hq.receive import receive
+from app.foundation.errors import FileUnusable
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
-from app.hq.verify_ahead import NotAFile, VerifyAhead, plain_file
+from app.hq.verify_ahead import VerifyAhead, plain_file
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
 from app.sync.casefile import CaseFileRejected
@@ -249,12 +249,6 @@ def _import_one(db, path: Path, data: bytes | OSError | CaseFileRejected, vouche
 
 NOT_MOVED = QT_TRANSLATE_NOOP("Errors", "{refusal} It was left where it is: it could not be moved into the "
                               "folder \"{folder}\" beside it ({reason}).")
-_NOT_A_FILE = QT_TRANSLATE_NOOP("Errors", "it is a folder, a device or a pipe, not a file")
-_GONE = QT_TRANSLATE_NOOP("Errors", "it is not there (moved or deleted meanwhile, or a link to nothing)")
-_DENIED = QT_TRANSLATE_NOOP("Errors", "this user account may not read or change it; check its permissions")
-_READ_ONLY = QT_TRANSLATE_NOOP("Errors", "the drive is write-protected")
-_IN_THE_WAY = QT_TRANSLATE_NOOP("Errors", "a file of that name is in the way")
-_OTHER = QT_TRANSLATE_NOOP("Errors", "the system said: {reason}")
 _CANT_READ = QT_TRANSLATE_NOOP("Errors", "The file can't be read: {why}.")
 
 
@@ -264,13 +258,8 @@ def _words_or_text(translate, context: str, text: str) -> str:
 
 def _unreadable(exc: OSError, translate, *, why_only: bool = False) -> str:
     """Why a path could not be read (or moved), in the reader's words."""
-    why = (_NOT_A_FILE if isinstance(exc, (NotAFile, IsADirectoryError)) else
-           _GONE if isinstance(exc, FileNotFoundError) else
-           _DENIED if isinstance(exc, PermissionError) else
-           _READ_ONLY if exc.errno == errno.EROFS else
-           _IN_THE_WAY if isinstance(exc, (FileExistsError, NotADirectoryError)) else _OTHER)
-    text = _words_or_text(translate, "Errors", why).format(reason=exc.strerror or exc)
-    return text if why_only else _words_or_text(translate, "Errors", _CANT_READ).format(why=text)
+    why = FileUnusable.of(exc).why_text(translate)
+    return why if why_only else _words_or_text(translate, "Errors", _CANT_READ).format(why=why)
 
 
 def _refusal_line(refusal, words) -> str:

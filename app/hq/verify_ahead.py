@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from app.foundation.errors import NotAFile
 from app.sync import casefile
 
 
@@ -35,10 +36,6 @@ def _read(path: Path) -> bytes | OSError | casefile.CaseFileRejected:
         return exc
     except OSError as exc:
         return exc
-
-
-class NotAFile(OSError):
-    """A path named as a case file that is a folder, a pipe or a device."""
 
 
 @contextmanager

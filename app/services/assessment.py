@@ -65,10 +65,17 @@ class MonthSummary:
         return asdict(self)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a month's figures read the month before and after it: years 0 and 10000 don't exist
+
+
 def parse_month(text: str) -> tuple[int, int]:
     m = _MONTH.match(text or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise InvalidInput(field="--month", problem=QT_TRANSLATE_NOOP("Errors", "write the month as YYYY-MM, e.g. 2026-05"))
+    if not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
+        raise InvalidInput(field="--month", problem=QT_TRANSLATE_NOOP(
+            "Errors", "the year {year} is out of range: give one from {first} to {last}, e.g. 2026-05"),
+            year=m.group(1), first=FIRST_YEAR, last=LAST_YEAR)
     return int(m.group(1)), int(m.group(2))
 
 

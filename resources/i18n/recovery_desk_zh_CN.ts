@@ -1251,6 +1251,14 @@
         <translation>正在使用：{summary}，{origin}。</translation>
     </message>
     <message>
+        <source>There is no head-office database at {url}: check the path (a new one is made by `hq dealer add`).</source>
+        <translation>{url} 处没有总部数据库：请检查路径（新数据库由 `hq dealer add` 创建）。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open the central database {url}: give a SQLite file&apos;s path or a postgresql+psycopg://user@host/name address.</source>
+        <translation>无法打开总部数据库 {url}：请给出 SQLite 文件路径或 postgresql+psycopg://用户@主机/库名 地址。</translation>
+    </message>
+    <message>
         <source>register dealers</source>
         <translation>登记经销商</translation>
     </message>
@@ -2730,6 +2738,10 @@
         <translation>出现了问题。</translation>
     </message>
     <message>
+        <source>{path} can&apos;t be used: {why}.</source>
+        <translation>无法使用 {path}：{why}。</translation>
+    </message>
+    <message>
         <source>The store at {path} was written by a newer version of Recovery Desk (schema {found}; this program knows up to {known}). It was not touched. Install the newer version to open it.</source>
         <translation>位于 {path} 的数据库由更新版本的服务补救台写入（结构版本 {found}；本程序最高支持 {known}）。数据库未作任何改动。请安装新版本后再打开。</translation>
     </message>
@@ -2804,6 +2816,10 @@
     <message>
         <source>write the month as YYYY-MM, e.g. 2026-05</source>
         <translation>月份请写成 YYYY-MM 格式，例如 2026-05</translation>
+    </message>
+    <message>
+        <source>the year {year} is out of range: give one from {first} to {last}, e.g. 2026-05</source>
+        <translation>年份 {year} 超出范围：请给出 {first} 到 {last} 之间的年份，例如 2026-05</translation>
     </message>
     <message>
         <source>Advisor</source>

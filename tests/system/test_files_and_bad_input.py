@@ -170,3 +170,20 @@ def test_exports_never_hold_a_formula(store, tmp_path):
     assert {r["score"] for r in table} == {"-6"}
     if os.name == "posix":
         assert _mode(out / "recovery-desk.xlsx") == 0o600 and _mode(out / "feedback_form.csv") == 0o600
+
+
+def test_a_file_where_a_folder_is_needed_and_a_month_out_of_range_are_said_in_words(data_dir, tmp_path):
+    """Each ended in a traceback (exit 1): the store's folder given as a file, a case-file export into a
+    file, a month in year 1 or 9999 (a month's figures read the months around it)."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder\n")
+    r = cli(a_file, "customers", "find", "王小明")
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert f"{a_file} can't be used: a file of that name is in the way." in r.stderr, r.stderr
+    assert cli(data_dir, "demo", "--forms", "20", "--cases", "2").returncode == 0
+    for month in ("0001-01", "0000-12", "9999-12"):
+        r = cli(data_dir, "feedback", "summary", "--month", month)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert f"the year {month[:4]} is out of range: give one from 1900 to 2999" in r.stderr, r.stderr
+    r = cli(data_dir, "report", "cases", "--month", "9999-12", "--out", str(tmp_path / "r.pdf"), "--as", "admin")
+    assert r.returncode == 2 and "out of range" in r.stderr and not (tmp_path / "r.pdf").exists(), r.stderr

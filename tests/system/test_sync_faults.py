@@ -241,3 +241,21 @@ def test_a_file_kept_in_the_inbox_is_imported_when_the_server_starts_again(tmp_p
     finally:
         server.stop()
     assert (report.sent, report.duplicates) == (1, 1) and outbox.counts(store).waiting_events == 0
+
+
+@pytest.mark.parametrize("db, says", [
+    ("postgresql+psycopg://nobody@nohost.invalid/x", "Can't open the central database nohost.invalid/x: "),
+    ("mysql://u@h/x", "give a SQLite file's path or a postgresql+psycopg://user@host/name address"),
+    ("{tmp}/typo.db", "There is no head-office database at {tmp}/typo.db: check the path"),
+    ("{tmp}", "There is no head-office database at {tmp}: check the path"),
+    ("{tmp}/not-a-database.db", "Can't open the central database {tmp}/not-a-database.db: file is not a database"),
+])
+def test_a_central_database_that_cant_be_opened_is_said_in_words(tmp_path, keyring_env, db, says):
+    """Every hq command ended in a traceback on these; a mistyped path made a new, empty head office
+    that answered "No refusals."."""
+    (tmp_path / "not-a-database.db").write_text("x" * 5000)
+    for command in (["counters"], ["refusals"], ["import", str(tmp_path)]):
+        r = cli("hq", *command, "--db", db.format(tmp=tmp_path), env=keyring_env)
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert says.format(tmp=tmp_path) in r.stderr, r.stderr
+    assert not (tmp_path / "typo.db").exists()
