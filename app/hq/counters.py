@@ -16,6 +16,7 @@ from app.foundation.ids import counter_tag, free_tag, new_id, parse_case_number
 from app.models import Dealer, FailureCase, HqCounter, HqEnrolment, SyncReceived, utcnow
 from app.models.bulk import prepared
 from app.rules import fields
+from app.services.directory import dealer_code
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # nothing to misread when typed from paper
 CODE_DAYS = 7
@@ -111,10 +112,7 @@ def counter_secret(session, counter_id: str) -> str | None:
 
 
 def add_dealer(db, code: str, name: str) -> DealerInfo:
-    code = code.strip().upper()
-    if not code or not all(ch.isalnum() or ch in "-_" for ch in code) or len(code) > fields.length("dealer_code"):
-        raise InvalidInput(field="CODE", problem=QT_TRANSLATE_NOOP("Errors",
-            "letters, digits, - and _ only, at most 32, e.g. BJ01"))
+    code = dealer_code(code, "CODE")
     if not name.strip():
         raise InvalidInput(field="NAME", problem=QT_TRANSLATE_NOOP("Errors", "required"))
     found = fields.problem("dealer_name", name.strip())

@@ -18,10 +18,29 @@ def home_dealer(store) -> str | None:
     return identity.home_dealer_id if identity is not None else None
 
 
+def dealer_code(code: str, field: str = "--dealer") -> str:
+    """``code`` as every place keeps a dealer's code: upper case, ASCII letters, digits, - and _, at
+    most 32 (full-width letters typed by an input method read as their ASCII); InvalidInput when it
+    can't be one. Head office's `hq dealer add` and a counter's imports name dealers by the same rule
+    (an import made a dealer "../X", one holding a terminal's escape codes, one of 5,000 characters)."""
+    import unicodedata
+
+    from app.rules import fields
+
+    code = unicodedata.normalize("NFKC", code or "").strip().upper()
+    if (not code or len(code) > fields.length("dealer_code")
+            or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in code)):
+        raise InvalidInput(field=field, problem=QT_TRANSLATE_NOOP("Errors",
+            "letters, digits, - and _ only, at most 32, e.g. BJ01"))
+    return code
+
+
 def dealer_by_code(session, code: str | None, home_dealer_id: str | None, *, create: bool = False) -> Dealer:
     """The dealer with this code, or the store's home dealer when no code is given. Codes are upper
     case everywhere (head office makes them so), whatever case a file writes them in."""
     code = (code or "").strip().upper()
+    if code and create:
+        code = dealer_code(code)
     if not code:
         if home_dealer_id is None:  # head office: no dealer of its own
             raise InvalidInput(field="--dealer", problem=QT_TRANSLATE_NOOP("Errors", "required at head office"))

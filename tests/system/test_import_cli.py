@@ -61,3 +61,19 @@ def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
         r = cli(data_dir, "feedback", "import", str(bad), *check)
         assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
     assert forms_in(data_dir) == 0
+
+
+def test_a_dealer_code_is_held_to_head_offices_rule(data_dir, tmp_path):
+    """`--dealer` made whatever dealer it was given (a path, a terminal's escape codes, 5,000
+    characters), which every summary and report then printed; full-width letters read as ASCII."""
+    import sqlite3
+
+    f = write_csv(tmp_path / "f.csv", CHINESE_HEADER, [form_row("2026/5/15", "RO-1")])
+    for code in ("../x", "X\x1b[31m", "A" * 33, "北京", "A B", "'"):
+        r = cli(data_dir, "feedback", "import", str(f), "--dealer", code)
+        assert r.returncode == 2 and "--dealer: letters, digits, - and _ only, at most 32" in r.stderr, (code, r.stderr)
+    r = cli(data_dir, "feedback", "import", str(f), "--dealer", "ｂｊ０１")
+    assert r.returncode == 0 and "(dealer BJ01)" in r.stdout, r.stdout + r.stderr
+    con = sqlite3.connect(data_dir / "store.sqlite3")
+    assert {c for (c,) in con.execute("SELECT code FROM dealer")} == {"LOCAL", "BJ01"}
+    con.close()
