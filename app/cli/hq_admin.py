@@ -165,6 +165,10 @@ def run_serve(args, translate) -> int:
     from app.hq.serving import serve
 
     url = db_url(args.db)
+    if not 1 <= args.port <= 65535:  # the system's own refusal came as a traceback
+        raise InvalidInput(field="--port", problem=translate("Cli", "a port number from 1 to 65535, e.g. 8765"))
+    if Path(args.inbox).exists() and not Path(args.inbox).is_dir():
+        raise InvalidInput(field="--inbox", problem=translate("Cli", "a folder, not a file"))
     _check_workers(args.workers, url, translate("Cli", "a number of processes from 1 to 64"), translate(
         "Cli", "several processes need a PostgreSQL database; a SQLite head office runs one (leave --workers out)"))
     serve(url, Path(args.inbox), args.host, args.port, slow_s=max(0.5, args.slow_client_s), workers=args.workers)

@@ -56,6 +56,9 @@ def publish_release(db, path: Path, version: str, platform: str | None = None,
             "Errors", "say which computers the file is for: windows (the setup .exe) or linux (the .deb)"))
     if path.stat().st_size > MAX_BYTES:
         raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP("Errors", "larger than 512 MB"))
+    if path.stat().st_size == 0:  # published, every counter would download nothing and fail to install it
+        raise InvalidInput(field=str(path), problem=QT_TRANSLATE_NOOP(
+            "Errors", "the file is empty: give the installer itself"))
     data = path.read_bytes()
     digest = sha256(data)
     name = f"{PRODUCT}-{platform}"

@@ -19,6 +19,7 @@ LANGUAGES = ("zh_CN", "en")
 CONDITIONS = {"failure_type": FailureType, "cause_group": CauseGroup, "severity": Severity, "blame": Blame,
               "mood": Mood}
 MATCH_KEYS = ("failure_type", "cause_group", "severity")
+MAX_INTEGER = 2**31 - 1  # a version fits every database's integer column
 
 
 class PackRejected(RecoveryDeskError):
@@ -114,10 +115,18 @@ class _Checker:
         return node.value.strip()
 
     def integer(self, node, where: str) -> int | None:
-        if not isinstance(node, self.yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
-            self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be a whole number"), where=where)
-            return None
-        return int(node.value)
+        """A whole number a database column holds (a version of 2**63 could be published once, then
+        neither read back nor raised; one over it failed the publishing with a traceback)."""
+        if isinstance(node, self.yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            try:  # YAML's own forms too: 0x1F, 1_000
+                value = self.yaml.SafeLoader("").construct_yaml_int(node)
+            except (ValueError, TypeError):
+                value = None
+            if isinstance(value, int) and 0 <= value <= MAX_INTEGER:
+                return value
+        self.bad(node, QT_TRANSLATE_NOOP("Errors", "{where} must be a whole number from 0 to {most}"), where=where,
+                 most=MAX_INTEGER)
+        return None
 
     def boolean(self, node, where: str) -> bool | None:
         if not isinstance(node, self.yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
@@ -216,6 +225,9 @@ def parse_pack(text: str, source: str) -> Pack:
     yaml = c.yaml
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # brackets opened 100,000 deep: the parser's own recursion gives out
+        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP(
+            "Errors", "the file is nested far deeper than a script pack is"))]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1

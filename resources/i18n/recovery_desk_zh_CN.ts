@@ -1343,6 +1343,14 @@
         <translation>经销商 {dealer} 柜台的一次性接入码，{days} 天内有效。在柜台上运行：recovery-desk connect --url URL --code {code}</translation>
     </message>
     <message>
+        <source>a port number from 1 to 65535, e.g. 8765</source>
+        <translation>端口号应为 1 到 65535，例如 8765</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>应为文件夹，而不是文件</translation>
+    </message>
+    <message>
         <source>a number of processes from 1 to 64</source>
         <translation>进程数应为 1 到 64</translation>
     </message>
@@ -3146,8 +3154,8 @@
         <translation>{where} 应为非空文字</translation>
     </message>
     <message>
-        <source>{where} must be a whole number</source>
-        <translation>{where} 应为整数</translation>
+        <source>{where} must be a whole number from 0 to {most}</source>
+        <translation>{where} 应为 0 到 {most} 之间的整数</translation>
     </message>
     <message>
         <source>{where} must be true or false</source>
@@ -3176,6 +3184,10 @@
     <message>
         <source>{where}: every script ends in a follow-up; add a step of kind agree_follow_up</source>
         <translation>{where}：每个话术都必须以约定回访结束，请添加 agree_follow_up 类型的步骤</translation>
+    </message>
+    <message>
+        <source>the file is nested far deeper than a script pack is</source>
+        <translation>文件嵌套层数远超话术包应有的深度</translation>
     </message>
     <message>
         <source>not valid YAML: {reason}</source>
@@ -3596,6 +3608,10 @@
     <message>
         <source>larger than 512 MB</source>
         <translation>超过 512 MB</translation>
+    </message>
+    <message>
+        <source>the file is empty: give the installer itself</source>
+        <translation>文件为空：请给出安装程序本身</translation>
     </message>
     <message>
         <source>version {version} is not newer than the last release published for {platform}; counters would refuse it</source>

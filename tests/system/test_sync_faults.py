@@ -259,3 +259,20 @@ def test_a_central_database_that_cant_be_opened_is_said_in_words(tmp_path, keyri
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert says.format(tmp=tmp_path) in r.stderr, r.stderr
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_serve_and_release_refuse_what_cant_work_in_words(tmp_path, keyring_env):
+    """A port over 65535 and an inbox that is a file (the server started, and answered, with nowhere to
+    keep files); an empty installer was published to every counter."""
+    db = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    assert cli("hq", "dealer", "add", "--db", db, "BJ01", "北京一店", env=keyring_env).returncode == 0
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    for args, says in ((["--inbox", str(tmp_path / "in"), "--port", "99999"], "--port: a port number from 1 to 65535"),
+                       (["--inbox", str(a_file)], "--inbox: a folder, not a file")):
+        r = cli("hq", "serve", "--db", db, *args, env=keyring_env, timeout=30)
+        assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr, r.stderr
+    empty = tmp_path / "RecoveryDesk-9.0.0-setup.exe"
+    empty.write_bytes(b"")
+    r = cli("hq", "release", "--db", db, str(empty), "--version", "9.0.0", env=keyring_env)
+    assert r.returncode == 2 and "the file is empty: give the installer itself" in r.stderr, r.stderr

@@ -88,7 +88,7 @@ def test_bad_schema_is_refused_naming_each_problem():
     bad = bad.replace("    match:\n      failure_type: outcome\n      cause_group: employee",
                       "    match:\n      failure_type: outcome\n      cause_group: staff", 1)
     msgs = rejected(bad)
-    assert f"broken.yaml:{line_of(bad, 'version: one')}: version must be a whole number" in msgs
+    assert f"broken.yaml:{line_of(bad, 'version: one')}: version must be a whole number from 0 to 2147483647" in msgs
     assert any(m.startswith(f"broken.yaml:{line_of(bad, 'skippable: sometimes')}:") and "true or false" in m
                for m in msgs)
     assert any(m.startswith(f"broken.yaml:{line_of(bad, 'cause_group: staff')}:") and '"staff" is not one of' in m
@@ -156,3 +156,23 @@ def test_every_combination_of_facts_resolves_to_a_whole_script():
         assert ("calm" in kinds) == (mood in ("angry", "anxious"))
         seen_wordings.add(tuple(st.say["en"] for st in s.steps))
     assert len(seen_wordings) > 40  # the words really do change with the facts
+
+
+@pytest.mark.parametrize("version, refused", [
+    ("9223372036854775808", True),  # over a database's integer: publishing failed with a traceback
+    ("9223372036854775807", True),  # published once, it could never be raised again
+    ("2147483648", True), ("-1", True),
+    ("2147483647", False), ("0x10", False), ("1_000", False),  # YAML's own forms of a whole number
+])
+def test_a_pack_version_is_a_whole_number_a_database_holds(version, refused):
+    text = re.sub(r"(?m)^version: .*$", f"version: {version}", DEFAULT, count=1)
+    if refused:
+        assert f"broken.yaml:{line_of(text, 'version: ')}: version must be a whole number from 0 to 2147483647" \
+            in rejected(text)
+    else:
+        assert parse_pack(text, "ok.yaml").version == int(version, 0)
+
+
+def test_a_file_nested_far_too_deep_is_refused_in_words():
+    assert rejected("a: " + "[" * 100_000 + "]" * 100_000 + "\n") == [
+        "broken.yaml:1: the file is nested far deeper than a script pack is"]
