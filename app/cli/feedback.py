@@ -39,7 +39,7 @@ def run_import(args, translate) -> int:
 
     checked = read_to_import(args, translate, read_feedback, COLUMNS)
     if args.check:
-        return _print_check(checked, translate)
+        return _print_check(checked, translate, args)
     store = open_store_for(args)
     try:
         who = acting.acting_user(args, store, translate, role="supervisor")  # forms count in people's pay
@@ -51,13 +51,24 @@ def run_import(args, translate) -> int:
     return 0
 
 
-def _print_check(checked, translate) -> int:
-    """The preview on the command line: the first rows as they would be stored, then the verdict."""
+def _print_check(checked, translate, args) -> int:
+    """The preview on the command line: the first rows as they would be stored, then the verdict, the
+    store's forms included (a repair order stored with other values refuses the file here too)."""
+    from app.cli import open_store_for
     from app.foundation.errors import ImportRejected
+    from app.foundation.paths import resolve_data_dir
+    from app.models.store import STORE_FILE
     from app.services.imports.feedback import KEYS
+    from app.services.imports.feedback_store import check_against_store
 
     if checked.problems or not checked.readable:
         raise ImportRejected(checked.file, list(checked.problems))  # printed line by line, exit 2
+    if (resolve_data_dir(args.data_dir) / STORE_FILE).is_file():  # a check makes no store
+        store = open_store_for(args)
+        try:
+            check_against_store(store, checked, args.dealer)
+        finally:
+            store.close()
     print("line\t" + "\t".join(KEYS))
     for line, values in checked.first:
         print(f"{line}\t" + "\t".join(values))

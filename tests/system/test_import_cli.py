@@ -77,3 +77,20 @@ def test_a_dealer_code_is_held_to_head_offices_rule(data_dir, tmp_path):
     con = sqlite3.connect(data_dir / "store.sqlite3")
     assert {c for (c,) in con.execute("SELECT code FROM dealer")} == {"LOCAL", "BJ01"}
     con.close()
+
+
+def test_check_gives_the_imports_verdict_on_forms_already_stored(data_dir, tmp_path):
+    """--check said "no problems" for a file whose repair order the store holds with other grades,
+    which the import then refused; and it makes no store where there is none."""
+    fresh = tmp_path / "no-store-here"
+    first = write_csv(tmp_path / "first.csv", CHINESE_HEADER, [form_row("2026/5/15", "RO-1", "AAA")])
+    r = cli(fresh, "feedback", "import", str(first), "--check")
+    assert r.returncode == 0 and not (fresh / "store.sqlite3").exists(), r.stderr
+    assert cli(data_dir, "feedback", "import", str(first)).returncode == 0
+    changed = write_csv(tmp_path / "changed.csv", CHINESE_HEADER, [form_row("2026/5/15", "RO-1", "EEE")])
+    check = cli(data_dir, "feedback", "import", str(changed), "--check")
+    real = cli(data_dir, "feedback", "import", str(changed))
+    assert check.returncode == real.returncode == 2, check.stdout + check.stderr
+    said = "Repair order RO-1 is already stored with different timeliness, repair_quality, attitude"
+    assert said in check.stderr and said in real.stderr
+    assert cli(data_dir, "feedback", "import", str(first), "--check").returncode == 0  # the same form again: fine

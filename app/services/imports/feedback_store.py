@@ -18,7 +18,7 @@ from app.services.audit import trail
 from app.services import settings
 from app.services.today import alerts
 from app.services.changes import ALERTS, FORMS, announces
-from app.services.directory import dealer_by_code
+from app.services.directory import dealer_by_code, dealer_code as dealer_code_rule
 from app.services.feedback.form_values import FormValues
 from app.models.bulk import among
 from app.services.feedback.form_writer import store_forms
@@ -91,6 +91,23 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
                                                            "imported": len(new_rows)}, actor_id=actor_id)
         uow.commit()
     return ImportResult(checked.file, dealer.code, len(rows), len(new_rows), len(rows) - len(new_rows))
+
+
+def check_against_store(store, checked: FeedbackFile, dealer_code: str | None = None) -> int:
+    """What ``store_feedback`` would refuse for what the store holds, found without writing (a preview's
+    verdict: it said "no problems" for a file whose stored repair orders the import then refused):
+    ImportRejected as the import raises it, else how many of the file's forms are stored already."""
+    if checked.problems or not checked.readable:
+        raise ImportRejected(checked.file, list(checked.problems))
+    with store.session() as s:
+        home = store.identity.home_dealer_id
+        _check_own_dealer(s, dealer_code, home)
+        code = dealer_code_rule(dealer_code) if dealer_code and dealer_code.strip() else None
+        dealer_id = home if code is None else s.scalar(select(Dealer.id).where(Dealer.code == code))
+        if dealer_id is None:  # a dealer the import would make: nothing of it is stored yet
+            return 0
+        rows = list(checked.forms)
+        return len(rows) - len(_new_rows(s, dealer_id, rows, checked.file))
 
 
 def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
