@@ -19,4 +19,11 @@ def run_check(args, translate) -> int:
 
     report = check(resolve_data_dir(args.data_dir), Path(args.screenshot) if args.screenshot else None)
     print(json.dumps(report, ensure_ascii=False))
+    if args.screenshot and not report.get("screenshot"):  # it said all was well and wrote no picture
+        import sys
+
+        print(translate("Cli", "Error: ") + translate("Cli", "the picture could not be saved as {path}: check that "
+                                                      "its folder exists and this account may write in it.").format(
+            path=args.screenshot), file=sys.stderr)
+        return 1
     return 0 if report["ready"] and report["store"] and report["chinese_font"] else 1

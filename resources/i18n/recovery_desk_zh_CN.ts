@@ -1683,6 +1683,10 @@
         <translation>将首个窗口保存为图片</translation>
     </message>
     <message>
+        <source>the picture could not be saved as {path}: check that its folder exists and this account may write in it.</source>
+        <translation>无法将截图保存为 {path}：请检查其文件夹是否存在，以及此帐户能否在其中写入。</translation>
+    </message>
+    <message>
         <source>publish a new version of the program (the Windows setup .exe or the .deb) to counters</source>
         <translation>向各前台发布新版本程序（Windows 安装程序 .exe 或 .deb 包）</translation>
     </message>

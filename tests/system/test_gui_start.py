@@ -56,3 +56,27 @@ def test_real_start_signs_in_and_fills_today(data_dir):
     assert got["user"] == "Signed in: 监督员"
     assert got["alerts"] is True and got["waiting"] > 0
     assert got["forms"] != "-"
+
+
+def test_check_says_when_its_picture_could_not_be_saved(tmp_path):
+    """`check --screenshot` printed "ready", exited 0 and wrote nothing when the folder was missing or
+    the name had no picture's ending."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "en_US.UTF-8",
+           "PYTHON_KEYRING_BACKEND": "tests.fake_keyring.TestFileKeyring",
+           "TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}
+
+    def check(picture):
+        return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "check",
+                               "--screenshot", str(picture)], capture_output=True, text=True, env=env, timeout=120)
+
+    missing = check(tmp_path / "no-such-folder" / "first.png")
+    assert missing.returncode == 1 and "the picture could not be saved as" in missing.stderr, missing.stderr
+    assert json.loads(missing.stdout)["screenshot"] is None
+    named = check(tmp_path / "first.txt")  # any name: written as PNG
+    assert named.returncode == 0, named.stderr
+    assert (tmp_path / "first.txt").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

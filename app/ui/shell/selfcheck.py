@@ -26,9 +26,10 @@ def check(data_dir: Path, screenshot: Path | None = None, timeout_s: float = 60)
     if not ready:
         loop.exec()
     timer.stop()
+    saved = None
     if screenshot is not None:
         app.processEvents()  # the layout the "ready" texts asked for, as the next paint would have it
-        dialog.grab().save(str(screenshot))
+        saved = dialog.grab().save(str(screenshot), "PNG")  # PNG whatever the name ends with
     report = {
         "version": __version__,
         "ready": bool(ready),
@@ -41,6 +42,8 @@ def check(data_dir: Path, screenshot: Path | None = None, timeout_s: float = 60)
         "chinese_font": any("WenQuanYi" in f for f in QFontDatabase.families()),
         "keyring": _keyring(),
     }
+    if saved is not None:
+        report["screenshot"] = str(screenshot) if saved else None  # a missing or read-only folder: None
     dialog.close()
     ops.wait_idle()
     if shell.store is not None:
