@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
+_KIND = {int: "a whole number", float: "a number", str: "text"}
 
 CTX = "Settings"
 
@@ -49,10 +52,16 @@ class Setting:
             else:
                 raise ValueError(f"{self.key}: expected yes or no, got {value!r}")
         else:
+            # Never rounded or read from yes/no: head office's publication of true, 1200.5 and 9.99 was
+            # stored as 1, 1200 and 9 at every counter.
+            if isinstance(value, bool) or (self.type is int and isinstance(value, float) and not value.is_integer()):
+                raise ValueError(f"{self.key}: expected {_KIND.get(self.type, self.type.__name__)}, got {value!r}")
             try:
                 out = self.type(value)
-            except (TypeError, ValueError):
-                raise ValueError(f"{self.key}: expected {self.type.__name__}, got {value!r}") from None
+            except (TypeError, ValueError, OverflowError):
+                raise ValueError(f"{self.key}: expected {_KIND.get(self.type, self.type.__name__)}, got {value!r}") from None
+            if isinstance(out, float) and not math.isfinite(out):  # "nan" passed every limit
+                raise ValueError(f"{self.key}: expected a number, got {value!r}")
         if self.minimum is not None and out < self.minimum:
             raise ValueError(f"{self.key}: must be at least {self.minimum}, got {out}")
         if self.maximum is not None and out > self.maximum:

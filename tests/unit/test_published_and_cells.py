@@ -26,7 +26,11 @@ def test_published_settings_are_coerced_to_their_types():
     ({"failure.overall_threshold": 11}, "failure.overall_threshold",
      "failure.overall_threshold: must be at most 10, got 11"),
     ({"assessment.reward_amount": "lots"}, "assessment.reward_amount",
-     "assessment.reward_amount: expected int, got 'lots'"),
+     "assessment.reward_amount: expected a whole number, got 'lots'"),
+    # Published as 1200 and 1 at every counter before: rounded, and read from yes/no.
+    ({"assessment.reward_amount": 1200.5}, "assessment.reward_amount",
+     "assessment.reward_amount: expected a whole number, got 1200.5"),
+    ({"failure.share_target": True}, "failure.share_target", "failure.share_target: expected a number, got True"),
 ])
 def test_what_head_office_may_not_publish_is_refused_by_name(values, field, problem):
     with pytest.raises(InvalidInput) as err:

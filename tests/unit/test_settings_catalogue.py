@@ -129,6 +129,7 @@ def test_saving_a_setting_checks_the_role_in_the_core(store, role, key, value, r
     ("assessment.verified_only", "no", False), ("assessment.verified_only", "0", False),
     ("assessment.verified_only", "off", False), ("assessment.verified_only", "false", False),
     ("failure.overall_threshold", "7", 7), ("failure.overall_threshold", 1, 1), ("failure.overall_threshold", 10, 10),
+    ("failure.overall_threshold", 8.0, 8),  # a whole number written as JSON's 8.0
     ("failure.share_target", "0.5", 0.5), ("failure.share_target", 0, 0.0), ("failure.share_target", 1, 1.0),
     ("ui.language", "", ""), ("ui.language", "en", "en"), ("sync.server_url", "http://hq", "http://hq"),
 ])
@@ -140,8 +141,15 @@ def test_a_value_is_coerced_to_its_settings_type(key, value, out):
 @pytest.mark.parametrize("key, value, message", [
     ("assessment.verified_only", "maybe", "assessment.verified_only: expected yes or no, got 'maybe'"),
     ("assessment.verified_only", None, "assessment.verified_only: expected yes or no, got None"),
-    ("failure.overall_threshold", "x", "failure.overall_threshold: expected int, got 'x'"),
-    ("failure.overall_threshold", None, "failure.overall_threshold: expected int, got None"),
+    ("failure.overall_threshold", "x", "failure.overall_threshold: expected a whole number, got 'x'"),
+    ("failure.overall_threshold", None, "failure.overall_threshold: expected a whole number, got None"),
+    # Never rounded, never read from yes/no (head office's true, 1200.5 and 9.99 were stored as 1, 1200, 9).
+    ("failure.overall_threshold", 9.99, "failure.overall_threshold: expected a whole number, got 9.99"),
+    ("assessment.reward_amount", True, "assessment.reward_amount: expected a whole number, got True"),
+    ("assessment.reward_amount", 1200.5, "assessment.reward_amount: expected a whole number, got 1200.5"),
+    ("failure.share_target", True, "failure.share_target: expected a number, got True"),
+    ("failure.share_target", float("nan"), "failure.share_target: expected a number, got nan"),  # passed every limit
+    ("failure.share_target", "inf", "failure.share_target: expected a number, got 'inf'"),
     ("failure.overall_threshold", 0, "failure.overall_threshold: must be at least 1, got 0"),
     ("failure.overall_threshold", 11, "failure.overall_threshold: must be at most 10, got 11"),
     ("failure.share_target", -0.01, "failure.share_target: must be at least 0.0, got -0.01"),
