@@ -22,10 +22,14 @@ CTX = "Cli"
 
 
 def build_parser(translate) -> argparse.ArgumentParser:
+    from app.cli.argparse_words import VERSION_HELP, speak
+
+    speak(translate)  # argparse's own words too (headings made with each parser), in the reader's language
     p = argparse.ArgumentParser(prog="recovery-desk",
                                 description=translate("Cli", "Recovery Desk: service recovery for dealer service counters. "
                                                        "Without a command, opens the application."))
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                   help=translate("argparse", VERSION_HELP))
     p.add_argument("--data-dir", metavar="DIR",
                    help=translate("Cli", "where the store lives (default: RECOVERY_DESK_DATA, else the per-user data directory)"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")

@@ -82,3 +82,19 @@ def test_summary_grade_table_lines_up_in_a_chinese_terminal(data_dir, tmp_path):
         # Every row of the grade table ends at the same terminal column: the counts sit under their grade.
         assert len({display_width(line) for line in table}) == 1, table
         assert table[0].rstrip().endswith("E") and all(row.split()[-1].isdigit() for row in table[1:])
+
+
+def test_the_parsers_own_words_are_chinese_under_zh_cn(data_dir):
+    """argparse's headings and refusals stayed English in a Chinese terminal ("error: the following
+    arguments are required: --month")."""
+    missing = cli(data_dir, "feedback", "summary", lang="zh_CN.UTF-8")
+    assert missing.returncode == 2 and missing.stderr.startswith("用法：recovery-desk feedback summary")
+    assert "recovery-desk feedback summary：错误：缺少以下必需参数：--month" in missing.stderr, missing.stderr
+    wrong = cli(data_dir, "report", "feedback", "--month", "2026-05", "--out", "x.pdf", "--lang", "fr",
+                lang="zh_CN.UTF-8")
+    assert "参数 --lang：无效的选择：'fr'（可选：'zh_CN', 'en'）" in wrong.stderr, wrong.stderr
+    helped = cli(data_dir, "--help", lang="zh_CN.UTF-8")
+    assert "显示此帮助信息并退出" in helped.stdout and "显示程序版本号并退出" in helped.stdout, helped.stdout
+    for english in ("usage:", "error:", "show this help", "required"):
+        assert english not in missing.stderr + wrong.stderr + helped.stdout
+    assert "the following arguments are required: --month" in cli(data_dir, "feedback", "summary").stderr
