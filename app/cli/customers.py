@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from app.cli import acting
 
 CTX = "Cli"
@@ -27,10 +29,14 @@ def run_find(args, translate) -> int:
 
     store = open_store_for(args)
     try:
-        for c in find_customers(store, args.text, limit=50):
-            print("\t".join((c.customer_id, c.name, c.phone, c.plate)))
+        found = find_customers(store, args.text, limit=50)
     finally:
         store.close()
+    for c in found:
+        print("\t".join((c.customer_id, c.name, c.phone, c.plate)))
+    if not found:  # it printed nothing at all, for a search too short as for one that matched nobody
+        print(translate("Cli", "No customer's phone, plate or name starts with \"{text}\" (give two letters or "
+                        "digits at least, or one Chinese character).").format(text=args.text.strip()), file=sys.stderr)
     return 0
 
 

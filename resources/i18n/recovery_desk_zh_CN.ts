@@ -1987,6 +1987,10 @@
         <translation>并入保留记录的记录</translation>
     </message>
     <message>
+        <source>No customer&apos;s phone, plate or name starts with &quot;{text}&quot; (give two letters or digits at least, or one Chinese character).</source>
+        <translation>没有电话、车牌或姓名以“{text}”开头的客户（请至少给出两个字母或数字，或一个汉字）。</translation>
+    </message>
+    <message>
         <source>Merged: {cases} cases and {forms} forms moved to the record kept.</source>
         <translation>已合并：{cases} 个案例和 {forms} 张反馈表已移到保留的记录。</translation>
     </message>

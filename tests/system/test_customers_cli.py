@@ -47,6 +47,13 @@ def test_a_supervisor_merges_two_records_from_the_command_line(data_dir):
     store.close()
     found = cli(data_dir, "customers", "find", "1390000")
     assert found.returncode == 0 and "13900000001" in found.stdout and "13812345678" not in found.stdout
+    # A family name alone finds both records (one character printed nothing: two were needed).
+    by_family = cli(data_dir, "customers", "find", "李")
+    assert by_family.returncode == 0 and sorted(line.split("\t")[2] for line in by_family.stdout.splitlines()) == [
+        "13812345678", "13900000001"], by_family.stdout
+    for nothing in ("Z", "zzz"):  # too short, or nobody: said so (it printed nothing at all)
+        r = cli(data_dir, "customers", "find", nothing)
+        assert r.returncode == 0 and r.stdout == "" and f'starts with "{nothing}"' in r.stderr, r.stderr
     keep, other = _ids(data_dir)
     args = ["customers", "merge", "--keep", keep, "--merge", other]
     for extra, pin, words in (([], None, "--as NAME"), (["--as", "li"], "1111", "Li Advisor may not do this"),

@@ -332,9 +332,10 @@ class CustomerMatch:
 
 
 def find_customers(store, text: str, limit: int = 8) -> list[CustomerMatch]:
-    """Customers whose phone, plate or name starts with ``text`` (as the advisor types)."""
+    """Customers whose phone, plate or name starts with ``text`` (as the advisor types): two letters or
+    digits at least, or one Chinese character (a family name: 王 narrows as much as two letters)."""
     q = text.strip()
-    if len(q) < 2:
+    if len(q) < 2 and not (q and not q.isascii() and q.isalpha()):
         return []
     digits = normalise_phone(q)
     by_customer = _prefix(Customer.phone, digits) if digits.isdigit() else _prefix(Customer.name, q)
