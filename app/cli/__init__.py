@@ -87,6 +87,20 @@ def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
     return True, data_dir
 
 
+def shown_safely(text: str, limit: int | None = None) -> str:
+    """``text`` (a message naming what a file held) fit for a terminal: control and formatting
+    characters written as escapes (a CSV's header of raw bytes sent its escape codes to the
+    terminal), cut at ``limit`` characters when given (that header was kilobytes long)."""
+    import unicodedata
+
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    if text.isprintable():
+        return text
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+                   else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in text)
+
+
 def _closed_pipe() -> int:
     """The reader of our output went away (``| head -1``): stop quietly, as a shell tool does.
 
@@ -129,21 +143,22 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _closed_pipe()
     except ImportRejected as exc:
-        print(exc.render(translate), file=sys.stderr)
+        print(shown_safely(exc.render(translate)), file=sys.stderr)
         shown = exc.problems[:200]
         for pr in shown:
             if pr.column:
-                where = translate("Cli", "line {line}, column {column}").format(line=pr.line, column=pr.column)
+                where = translate("Cli", "line {line}, column {column}").format(line=pr.line,
+                                                                                column=shown_safely(pr.column, 60))
             else:
                 where = translate("Cli", "line {line}").format(line=pr.line)
-            print("  " + translate("Cli", "{where}: {problem}").format(where=where, problem=pr.render(translate)),
-                  file=sys.stderr)
+            print("  " + shown_safely(translate("Cli", "{where}: {problem}").format(
+                where=where, problem=pr.render(translate))), file=sys.stderr)
         if len(exc.problems) > len(shown):
             print("  " + translate("Cli", "... and {n} more problems.").format(n=len(exc.problems) - len(shown)),
                   file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecoveryDeskError as exc:
-        print(translate("Cli", "Error: ") + exc.render(translate), file=sys.stderr)
+        print(translate("Cli", "Error: ") + shown_safely(exc.render(translate)), file=sys.stderr)
         from app.cli.acting import ActingRefused
         from app.foundation.errors import InvalidInput, NotFound
         from app.services.dealer_data import DealerNotHere

@@ -187,3 +187,14 @@ def test_a_file_where_a_folder_is_needed_and_a_month_out_of_range_are_said_in_wo
         assert f"the year {month[:4]} is out of range: give one from 1900 to 2999" in r.stderr, r.stderr
     r = cli(data_dir, "report", "cases", "--month", "9999-12", "--out", str(tmp_path / "r.pdf"), "--as", "admin")
     assert r.returncode == 2 and "out of range" in r.stderr and not (tmp_path / "r.pdf").exists(), r.stderr
+
+
+def test_what_a_refused_file_holds_reaches_the_terminal_escaped_and_short(data_dir, tmp_path):
+    """A file of raw bytes was refused naming a "column" of kilobytes of them, a terminal's escape codes
+    included (printed, they move the cursor, recolour or retitle the terminal)."""
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x1b]0;owned\x07\x1b[31m" + bytes(range(1, 32)) * 100 + b"\x00" + b"x" * 3000)
+    r = cli(data_dir, "feedback", "import", str(junk), "--check")
+    assert r.returncode == 2, r.stderr
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr and "\\x1b" in r.stderr, r.stderr[:400]
+    assert max(map(len, r.stderr.splitlines())) < 400, r.stderr[:400]
