@@ -17,10 +17,9 @@ from app.hq.resolve import send_history
 from app.models import Dealer, NetworkImprovement, User, utcnow
 from app.models.event_codec import HQ_ORIGIN, new_event
 from app.rules import fields
-from app.rules.scoring import ITEMS
-from app.rules.vocab import CauseGroup, Role
+from app.rules.vocab import Role
 from app.services.changes import CASES, announces
-from app.services.predict.improvements import FIGURE_KINDS
+from app.services.predict.improvements import FIGURE_SUBJECTS
 
 KIND = "improvement.assigned"  # head office's raising, the first event of each dealer's share
 ENTITY = "improvement"
@@ -47,8 +46,7 @@ def check(title: str, dealer_codes: list[str], due_on: date, figure_kind: str, f
     if due_on <= clock.today():
         raise _bad("due_on", QT_TRANSLATE_NOOP(
             "Errors", "the due date must be after today: the figure is judged from that day on"))
-    valid = {"cause": {g.value for g in CauseGroup}, "item": set(ITEMS)}
-    if figure_kind not in FIGURE_KINDS or figure_subject not in valid[figure_kind]:
+    if figure_subject not in FIGURE_SUBJECTS.get(figure_kind, ()):
         raise _bad("figure", QT_TRANSLATE_NOOP(
             "Errors", "the figure is a cause group or one of the items timeliness, repair_quality, attitude"))
     if owner_role is not None and owner_role not in {r.value for r in Role}:

@@ -75,8 +75,12 @@ def test_raise_rules(dealer):
                       ((case.id, "x", "someone-else", soon), boss)):
         with pytest.raises(InvalidInput):
             imp.raise_action(store, *args, who)
-    with pytest.raises(InvalidInput):
-        imp.raise_action(store, case.id, "x", owner, soon, boss, figure_kind="item", figure_subject="speed")
+    # A figure nothing measures: stored, and listed as "before -, after -" for ever (cause:x was).
+    for kind, subject in (("item", "speed"), ("cause", "nonsense group"), ("", "x"), ("shares", "system")):
+        with pytest.raises(InvalidInput) as err:
+            imp.raise_action(store, case.id, "x", owner, soon, boss, figure_kind=kind, figure_subject=subject)
+        assert err.value.params["field"] == "figure"
+    assert imp.actions(store) == []
 
 
 def test_an_action_from_raising_to_its_verdict(dealer, monkeypatch):

@@ -18,13 +18,16 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import Dealer, FailureCase, ImprovementAction, NetworkImprovement, User, utcnow
 from app.rules import fields
 from app.rules.scoring import ITEMS
+from app.rules.vocab import CauseGroup
 from app.services.changes import CASES, announces
 from app.services.predict.history import Observation, read_history
 
 BEFORE_DAYS = 90  # the figure before: the quarter before the action was raised
 MIN_FORMS = 20  # the same floor the warnings watch a series from
 SIGNIFICANCE = 0.05  # a move this unlikely by chance at the old share counts as a move
-FIGURE_KINDS = ("cause", "item")
+# What each kind of figure may follow: a cause group's share, or one item's grades (a counter's `improve
+# add --figure cause:anything` stored a figure nothing could ever measure).
+FIGURE_SUBJECTS = {"cause": frozenset(g.value for g in CauseGroup), "item": frozenset(ITEMS)}
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def raise_action(store, case_id: str, title: str, owner_id: str | None, due_on: 
                 "Errors", "only a closed case with a root cause can become an improvement action"))
         kind = figure_kind or "cause"
         subject = figure_subject or (case.cause_group if kind == "cause" else "")
-        if kind not in FIGURE_KINDS or (kind == "item" and subject not in ITEMS) or not subject:
+        if subject not in FIGURE_SUBJECTS.get(kind, ()):
             raise InvalidInput(field="figure", problem=QT_TRANSLATE_NOOP(
                 "Errors", "the figure is a cause group or one of the items timeliness, repair_quality, attitude"))
         if owner_id is not None and s.scalar(select(User.id).where(User.id == owner_id,
