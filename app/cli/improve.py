@@ -102,8 +102,10 @@ def run_done(args, translate) -> int:
 
     store = open_store_for(args)
     try:
-        complete_action(store, args.action, acting.named_user(args, store, translate, role="advisor"), args.note)
+        newly = complete_action(store, args.action, acting.named_user(args, store, translate, role="advisor"), args.note)
     finally:
         store.close()
-    print(translate("Cli", "Done."))
+    # A second time: said so (it printed "Done." while the note given was dropped).
+    print(translate("Cli", "Done.") if newly else
+          translate("Cli", "It was done already; nothing changed (its note stays as it was)."))
     return 0

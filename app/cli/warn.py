@@ -99,10 +99,12 @@ def run_ack(args, translate) -> int:
 
     store = open_store_for(args)
     try:
-        acknowledge(store, args.warning, acting.named_user(args, store, translate, role="supervisor"), args.note)
+        newly = acknowledge(store, args.warning, acting.named_user(args, store, translate, role="supervisor"), args.note)
     finally:
         store.close()
-    print(translate("Cli", "Acknowledged."))
+    # A second time: said so (it printed "Acknowledged." while the note given was dropped).
+    print(translate("Cli", "Acknowledged.") if newly else
+          translate("Cli", "It was acknowledged already; nothing changed (its note stays as it was)."))
     return 0
 
 

@@ -1663,6 +1663,10 @@
         <translation>已确认。</translation>
     </message>
     <message>
+        <source>It was acknowledged already; nothing changed (its note stays as it was).</source>
+        <translation>此前已确认过；未作任何更改（原备注保持不变）。</translation>
+    </message>
+    <message>
         <source>Dealer {dealer}: history {first} to {last}, {months} months watched</source>
         <translation>经销商 {dealer}：历史 {first} 至 {last}，监测 {months} 个月</translation>
     </message>
@@ -1937,6 +1941,10 @@
     <message>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>It was done already; nothing changed (its note stays as it was).</source>
+        <translation>此前已完成；未作任何更改（原备注保持不变）。</translation>
     </message>
     <message>
         <source>repair orders: import them from the dealer&apos;s management system, fit their calls&apos; risk model</source>

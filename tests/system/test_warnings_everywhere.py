@@ -71,7 +71,10 @@ def test_a_warning_acknowledged_at_one_counter_is_acknowledged_everywhere(tmp_pa
         users.ensure_demo_users(stores["a"])
         [first, *_] = sorted(made["a"])
         r = cli(tmp_path / "a", "warn", "ack", first, "--note", "weekly talk with the workshop", "--as", "supervisor", pin="0000")
-        assert r.returncode == 0, r.stderr
+        assert r.returncode == 0 and "Acknowledged." in r.stdout, r.stderr
+        # Again with another note: said so, the first note kept (it printed "Acknowledged." and dropped it).
+        r = cli(tmp_path / "a", "warn", "ack", first, "--note", "another note", "--as", "supervisor", pin="0000")
+        assert r.returncode == 0 and "acknowledged already; nothing changed" in r.stdout, r.stdout + r.stderr
         r = cli(tmp_path / "a", "warn", "ack", first, "--as", "张伟", pin="0000")  # an advisor may not
         assert r.returncode == 2 and "supervisor" in r.stderr.lower()
 

@@ -101,7 +101,9 @@ def test_an_action_from_raising_to_its_verdict(dealer, monkeypatch):
     someone = users.sign_in(store, "李娜", "0000")
     with pytest.raises(InvalidInput):
         imp.complete_action(store, aid, someone)  # neither its owner nor a supervisor
-    imp.complete_action(store, aid, users.sign_in(store, "张伟", "0000"), "checked every morning since")
+    assert imp.complete_action(store, aid, users.sign_in(store, "张伟", "0000"), "checked every morning since")
+    # Done again with another note: nothing changes, and the caller is told (the command said "Done.").
+    assert not imp.complete_action(store, aid, users.sign_in(store, "张伟", "0000"), "another note")
     [a] = imp.actions(store)
     assert a.done_at is not None and a.done_note == "checked every morning since"
     assert a.verdict in ("too_few", "better", "worse", "unchanged")

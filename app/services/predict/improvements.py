@@ -155,7 +155,8 @@ def raise_action(store, case_id: str, title: str, owner_id: str | None, due_on: 
 
 
 @announces(CASES)
-def complete_action(store, action_id: str, actor, note: str = "") -> None:
+def complete_action(store, action_id: str, actor, note: str = "") -> bool:
+    """The action done, with ``note``; False when it was done already (its note then stays as it was)."""
     note = fields.clean("warning_note", note)
     from app.services.uow import UnitOfWork
 
@@ -163,15 +164,15 @@ def complete_action(store, action_id: str, actor, note: str = "") -> None:
         s = uow.session
         shared = s.get(NetworkImprovement, action_id)
         if shared is not None:
-            _complete_shared(uow, shared, actor, note)
-            return
+            return _complete_shared(uow, shared, actor, note)
         a = s.get(ImprovementAction, action_id)
         if a is None or a.dealer_id != store.identity.home_dealer_id:
             raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP("Errors", "no such improvement action at this dealer"))
         if not (actor.is_supervisor or actor.user_id == a.owner_id):
             raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP(
                 "Errors", "only its owner or a supervisor can complete an improvement action"))
-        if a.done_at is None:
+        newly = a.done_at is None
+        if newly:
             now = utcnow()
             a.done_at, a.done_by, a.done_note = now, actor.user_id, note
             case = s.get(FailureCase, a.case_id)
@@ -180,9 +181,10 @@ def complete_action(store, action_id: str, actor, note: str = "") -> None:
             uow.record("case", case.id, "improvement.done", {"improvement_id": a.id}, case.dealer_id,
                        seq=case.version, at=now)
         uow.commit()
+    return newly
 
 
-def _complete_shared(uow, a: NetworkImprovement, actor, note: str) -> None:
+def _complete_shared(uow, a: NetworkImprovement, actor, note: str) -> bool:
     """A dealer's share of head office's action done: its owner (the person, or anyone of the role) or a
     supervisor; an event of its own history ("improvement"), so the completion travels to head office."""
     if a.dealer_id != uow.store.identity.home_dealer_id:
@@ -190,13 +192,15 @@ def _complete_shared(uow, a: NetworkImprovement, actor, note: str) -> None:
     if not (actor.is_supervisor or actor.user_id == a.owner_id or (a.owner_role and actor.role == a.owner_role)):
         raise InvalidInput(field="improvement", problem=QT_TRANSLATE_NOOP(
             "Errors", "only its owner or a supervisor can complete an improvement action"))
-    if a.done_at is None:
+    newly = a.done_at is None
+    if newly:
         now = utcnow()
         a.done_at, a.done_by, a.done_note = now, actor.user_id, note
         a.version += 1
         a.updated_at = now
         uow.record("improvement", a.id, "improvement.completed", {"note": note}, a.dealer_id, seq=a.version, at=now)
     uow.commit()
+    return newly
 
 
 def _rows(store, dealer_id: str | None, *, open_only: bool) -> list:

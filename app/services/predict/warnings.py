@@ -219,8 +219,9 @@ def warnings_since(store, day: date, dealer_id: str | None = None) -> list[Warni
 
 
 @announces(ALERTS)
-def acknowledge(store, warning_id_: str, actor, note: str = "") -> None:
-    """A supervisor has seen the warning (and says what will be done in ``note``)."""
+def acknowledge(store, warning_id_: str, actor, note: str = "") -> bool:
+    """A supervisor has seen the warning (and says what will be done in ``note``); False when it was
+    acknowledged already (its note then stays as it was: the caller says so)."""
     if not actor.is_supervisor:
         raise InvalidInput(field="warning",
                            problem=QT_TRANSLATE_NOOP("Errors", "only a supervisor can acknowledge early warnings"))
@@ -232,7 +233,8 @@ def acknowledge(store, warning_id_: str, actor, note: str = "") -> None:
         if w is None or w.dealer_id != store.identity.home_dealer_id:
             raise InvalidInput(field="warning", problem=QT_TRANSLATE_NOOP(
                 "Errors", "no such early warning at this dealer; refresh the list"))
-        if w.acknowledged_at is None:
+        newly = w.acknowledged_at is None
+        if newly:
             now = utcnow()
             w.acknowledged_at, w.acknowledged_by, w.note = now, actor.user_id, note
             etype, parent_id = ("form", w.form_id) if w.form_id else ("case", w.case_id)
@@ -242,6 +244,7 @@ def acknowledge(store, warning_id_: str, actor, note: str = "") -> None:
             uow.record(etype, parent_id, "warning.acknowledged", {"warning_id": w.id}, parent.dealer_id,
                        seq=parent.version, at=now)
         uow.commit()
+    return newly
 
 
 def refresh_network(store) -> int:
