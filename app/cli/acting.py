@@ -23,9 +23,13 @@ class ActingRefused(RecoveryDeskError):
 
     text = QT_TRANSLATE_NOOP("Errors", "{name} may not do this: it needs a {needed} or an administrator, "
                              "and {name} is a {role}. Nothing was changed.")
+    # An administrator's own command ("it needs a Administrator or an administrator" before).
+    ADMIN_ONLY = QT_TRANSLATE_NOOP("Errors", "{name} may not do this: it needs an administrator, and {name} is "
+                                   "a {role}. Nothing was changed.")
 
     def render(self, translate=None) -> str:
-        text = translate("Errors", self.text) if translate else self.text
+        source = self.ADMIN_ONLY if self.params.get("admin_only") else self.text
+        text = translate("Errors", source) if translate else source
         role = translate("Vocab", self.params["role"]) if translate else self.params["role"]
         needed = translate("Vocab", self.params["needed"]) if translate else self.params["needed"]
         return text.format(name=self.params["name"], role=role, needed=needed)
@@ -58,7 +62,8 @@ def acting_user(args, store, translate, *, role: str):
         pin = getpass.getpass(translate("Cli", "PIN for {name}: ").format(name=args.acting_as))
     who = users.sign_in(store, args.acting_as, pin)  # the wait after wrong PINs applies here too
     if _RANK.get(who.role, -1) < _RANK[role]:
-        raise ActingRefused(name=who.display_name, role=Role(who.role).title, needed=Role(role).title)
+        raise ActingRefused(name=who.display_name, role=Role(who.role).title, needed=Role(role).title,
+                            admin_only=role == "admin")
     return who
 
 

@@ -3714,6 +3714,10 @@
         <translation>{name} 无权执行此操作：需要{needed}或管理员，而 {name} 是{role}。未做任何更改。</translation>
     </message>
     <message>
+        <source>{name} may not do this: it needs an administrator, and {name} is a {role}. Nothing was changed.</source>
+        <translation>{name} 无权执行此操作：需要管理员，而 {name} 是{role}。未做任何更改。</translation>
+    </message>
+    <message>
         <source>not a phone number: an 11-digit mobile (13812345678) or a landline with area code (010-62345678, extension after {ext})</source>
         <translation>电话号码无效：应为 11 位手机号或带区号的座机（如 010-62345678，分机写在“{ext}”后）</translation>
     </message>
