@@ -61,6 +61,8 @@ def read_to_import(args, translate, read, columns):
     from app.services.imports.columns import parse_map
 
     path = Path(args.file)
+    if path.is_dir():  # it said "no such file" of a folder that is there
+        raise InvalidInput(field=str(path), problem=translate("Cli", "a folder: give the file in it to import"))
     if not path.is_file():
         raise InvalidInput(field=str(path), problem=translate("Cli", "no such file"))
     checked = read(path, parse_map(args.map, columns))

@@ -263,6 +263,9 @@ def refusals(db, dealer_code: str | None = None) -> list[RefusalRow]:
         q = (select(HqRefusal, Dealer.code).outerjoin(Dealer, Dealer.id == HqRefusal.dealer_id)
              .order_by(HqRefusal.id))
         if dealer_code:
-            q = q.where(Dealer.code == dealer_code.strip().upper())
+            code = dealer_code.strip().upper()
+            if s.scalar(select(Dealer.id).where(Dealer.code == code)) is None:  # said "No refusals." for a typo
+                raise NotFound(what=QT_TRANSLATE_NOOP("Errors", "Dealer"), key=code)
+            q = q.where(Dealer.code == code)
         return [RefusalRow(r.refused_at, code or "?", r.counter_id, r.sequence, r.record_table, r.record_id,
                            r.code, r.reason) for r, code in s.execute(q)]

@@ -1047,6 +1047,10 @@
         <translation>第 {line} 行 {column} 列</translation>
     </message>
     <message>
+        <source>a folder: give the file in it to import</source>
+        <translation>这是文件夹：请给出其中要导入的文件</translation>
+    </message>
+    <message>
         <source>{where}: {problem}</source>
         <translation>{where}：{problem}</translation>
     </message>

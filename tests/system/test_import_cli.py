@@ -94,3 +94,11 @@ def test_check_gives_the_imports_verdict_on_forms_already_stored(data_dir, tmp_p
     said = "Repair order RO-1 is already stored with different timeliness, repair_quality, attitude"
     assert said in check.stderr and said in real.stderr
     assert cli(data_dir, "feedback", "import", str(first), "--check").returncode == 0  # the same form again: fine
+
+
+def test_a_folder_named_as_the_file_to_import_is_said_to_be_one(data_dir, tmp_path):
+    """It said "no such file" of a folder that is there."""
+    for command in (["feedback", "import"], ["orders", "import"]):
+        r = cli(data_dir, *command, str(tmp_path), "--check") if command[0] == "feedback" else \
+            cli(data_dir, *command, str(tmp_path))
+        assert r.returncode == 2 and f"{tmp_path}: a folder: give the file in it to import" in r.stderr, r.stderr

@@ -276,3 +276,13 @@ def test_serve_and_release_refuse_what_cant_work_in_words(tmp_path, keyring_env)
     empty.write_bytes(b"")
     r = cli("hq", "release", "--db", db, str(empty), "--version", "9.0.0", env=keyring_env)
     assert r.returncode == 2 and "the file is empty: give the installer itself" in r.stderr, r.stderr
+
+
+def test_refusals_of_a_dealer_head_office_does_not_know_say_so(tmp_path, keyring_env):
+    """A mistyped code answered "No refusals." (enrol and publish said the dealer was not found)."""
+    db = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    assert cli("hq", "dealer", "add", "--db", db, "BJ01", "北京一店", env=keyring_env).returncode == 0
+    r = cli("hq", "refusals", "--db", db, "--dealer", "BJ10", env=keyring_env)
+    assert r.returncode == 2 and 'Dealer "BJ10" was not found.' in r.stderr, r.stdout + r.stderr
+    r = cli("hq", "refusals", "--db", db, "--dealer", "bj01", env=keyring_env)
+    assert r.returncode == 0 and "No refusals." in r.stdout, r.stderr
