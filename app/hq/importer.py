@@ -2,8 +2,8 @@
 moved aside next to a note of why, and the changes refused of an accepted file are named.
 
 On PostgreSQL the files of different dealers are imported at the same time, each dealer's on one
-thread in the order given (a counter's file may build on the one before it, or on another counter's
-of the same dealer): a file spends about half its time waiting on the database, in which another
+thread, each counter's files in the order of their numbers (a counter's file may build on the one
+before it, or on another counter's of the same dealer): a file spends about half its time waiting on the database, in which another
 dealer's file goes on. Dealers never share data, and each file's import is safe beside any other's
 (app.hq.receive), so only the order within a dealer matters. SQLite takes one writer at a time: one
 thread."""
@@ -55,6 +55,11 @@ def case_files(paths: list[Path]) -> list[Path]:
     """The case files of ``paths`` (files, and folders' ``*.casefile`` but those set aside), each once
     (named twice, or inside a folder named too, it was imported, or refused and moved, twice), each
     counter's in the order of their numbers (in_counter_order)."""
+    return [path for path, _ in _scheduled(paths)]
+
+
+def _scheduled(paths: list[Path]) -> list[tuple[Path, _Marks]]:
+    """case_files, each with what its first and last bytes say (read once for both schedules)."""
     out, seen = [], set()
     for p in map(Path, paths):
         found = (sorted(q for q in p.rglob("*.casefile") if REJECTED_DIR not in q.relative_to(p).parts)
@@ -64,41 +69,51 @@ def case_files(paths: list[Path]) -> list[Path]:
             if key not in seen:
                 seen.add(key)
                 out.append(q)
-    return in_counter_order(out)
+    marks = list(map(_marks, out))
+    return [(out[i], marks[i]) for i in in_counter_order(marks)]
 
 
-# A canonical case file's first key (its counter) and its last ones (its number, signature, version).
-_COUNTER = re.compile(rb'\{"counter":"([^"\\]{1,80})"')
+# The start of a canonical case file (keys sorted, no spaces): its counter, its time, its dealer; and
+# its last keys: its number, signature, version.
+_HEAD = re.compile(rb'\{"counter":"([^"\\]{1,80})"(?:,"created_at":"[^"\\]{0,80}","dealer":\{"code":"(?:[^"\\]|\\.){0,200}",'
+                   rb'"id":"([^"\\]{1,80})"\})?')
 _SEQUENCE = re.compile(rb'"sequence":(\d{1,10}),"signature":\{[^{}]{0,400}\},"version":\d{1,6}\}\s*\Z')
 
 
-def in_counter_order(files: list[Path]) -> list[Path]:
-    """``files`` with each counter's files in the order of their numbers, in the places its files held
-    (the files of different counters keep their order). A file built on changes of the counter's
-    earlier one, imported first, had those changes refused for good ("built on a version head office
-    does not have"): a USB stick's files named newest first, or chosen out of order, lost them. Only a
-    schedule: read from the file's first and last bytes, unverified; a file without both readable keeps
-    its place."""
-    keys: list[tuple[bytes, int] | None] = []
-    for path in files:
-        try:
-            with plain_file(path) as f:
-                head = f.read(128)
-                f.seek(max(0, os.fstat(f.fileno()).st_size - 600))
-                tail = f.read(600)
-        except OSError:
-            keys.append(None)
-            continue
-        counter, number = _COUNTER.match(head), _SEQUENCE.search(tail)
-        keys.append((counter.group(1), int(number.group(1))) if counter and number else None)
+@dataclass(frozen=True)
+class _Marks:
+    """What a file's first and last bytes say, unverified: only a schedule (None: not readable there)."""
+    counter: bytes | None = None
+    number: int | None = None
+    dealer: bytes | None = None
+
+
+def _marks(path: Path) -> _Marks:
+    try:
+        with plain_file(path) as f:
+            head = f.read(512)
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 600))
+            tail = f.read(600)
+    except OSError:
+        return _Marks()
+    found, number = _HEAD.match(head), _SEQUENCE.search(tail)
+    return _Marks(found and found.group(1), number and int(number.group(1)), found and found.group(2))
+
+
+def in_counter_order(marks: list[_Marks]) -> list[int]:
+    """The files' positions with each counter's files in the order of their numbers, in the places its
+    files held (the files of different counters keep their order). A file built on changes of the
+    counter's earlier one, imported first, had those changes refused for good ("built on a version head
+    office does not have"): a USB stick's files named newest first, or chosen out of order, lost them.
+    Only a schedule: every file is verified whole in its turn; a file without both marks keeps its place."""
     places: dict[bytes, list[int]] = {}
-    for i, key in enumerate(keys):
-        if key is not None:
-            places.setdefault(key[0], []).append(i)
-    out = list(files)
+    for i, m in enumerate(marks):
+        if m.counter is not None and m.number is not None:
+            places.setdefault(m.counter, []).append(i)
+    out = list(range(len(marks)))
     for held in places.values():
-        for place, i in zip(held, sorted(held, key=lambda i: keys[i][1])):
-            out[place] = files[i]
+        for place, i in zip(held, sorted(held, key=lambda i: marks[i].number)):
+            out[place] = i
     return out
 
 
@@ -137,9 +152,10 @@ def import_paths(db, paths: list[Path], *, translate=None,
     for p in map(Path, paths):  # attachments first, as over the network
         if p.is_dir():
             vouched |= import_folder(db, p)
-    files = case_files(paths)
+    scheduled = _scheduled(paths)
+    files = [path for path, _ in scheduled]
     workers = workers_for(db, len(files), workers)
-    groups = by_dealer(files) if workers > 1 else []
+    groups = by_dealer(files, [marks for _, marks in scheduled]) if workers > 1 else []
     workers = min(workers, len(groups))
     if workers <= 1:  # one series in the order given, each file read ahead of its turn
         groups = [list(range(len(files)))]
@@ -206,23 +222,13 @@ def _each_dealer(one_dealer, groups: list[list[int]], workers: int) -> None:
             raise f.exception()
 
 
-# The start of a canonical case file (keys sorted, no spaces): its counter, its time, its dealer.
-_DEALER = re.compile(rb'\{"counter":"[^"\\]{0,80}","created_at":"[^"\\]{0,80}","dealer":\{"code":"(?:[^"\\]|\\.){0,200}",'
-                     rb'"id":"([^"\\]{1,80})"\}')
-
-
-def by_dealer(files: list[Path]) -> list[list[int]]:
+def by_dealer(files: list[Path], marks: list[_Marks] | None = None) -> list[list[int]]:
     """The files' positions grouped by the dealer each names, each group in the order given. Only a
     schedule: read from the file's first bytes, unverified; a file that names none readably (it will
     be refused) is a group of its own."""
     groups: dict[bytes | int, list[int]] = {}
-    for i, path in enumerate(files):
-        try:
-            with plain_file(path) as f:
-                found = _DEALER.match(f.read(512))
-        except OSError:
-            found = None
-        groups.setdefault(found.group(1) if found else i, []).append(i)
+    for i, m in enumerate(marks if marks is not None else map(_marks, files)):
+        groups.setdefault(m.dealer if m.dealer is not None else i, []).append(i)
     return list(groups.values())
 
 
