@@ -11,8 +11,24 @@ from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 CTX = "Errors"
 
 
+def fill(text: str, params: dict[str, Any], translate=None, worded: tuple[str, ...] = ()) -> str:
+    """``text`` in the reader's words, its parameters filled in. The parameters named in ``worded``
+    are marked texts themselves (what a field should be): translated too, and filled in from the
+    same parameters, so no English word is left inside a translated message."""
+    def word(value: str) -> str:
+        value = translate(CTX, value) if translate else value
+        try:
+            return value.format(**params)
+        except (KeyError, IndexError, ValueError):  # a value kept before it was a marked text: as it was
+            return value
+
+    words = {k: word(v) for k, v in params.items() if k in worded and isinstance(v, str)}
+    return (translate(CTX, text) if translate else text).format(**{**params, **words})
+
+
 class RecoveryDeskError(Exception):
     text: str = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+    worded: tuple[str, ...] = ()  # parameters that are marked texts of their own (see fill)
 
     def __init__(self, text: str | None = None, **params: Any) -> None:
         if text is not None:
@@ -21,8 +37,7 @@ class RecoveryDeskError(Exception):
         super().__init__(self.render())
 
     def render(self, translate=None) -> str:
-        text = translate(CTX, self.text) if translate else self.text
-        return text.format(**self.params)
+        return fill(self.text, self.params, translate, self.worded)
 
 
 class NotAFile(OSError):
@@ -99,9 +114,10 @@ class InvalidInput(RecoveryDeskError):
         """The problem alone (shown beside its field), its parameters (e.g. a limit) filled in."""
         # The problem is itself a marked source text (or already in the user's words: unchanged).
         problem = str(self.params.get("problem", ""))
-        problem = translate(CTX, problem) if translate else problem
         extra = {k: v for k, v in self.params.items() if k not in ("field", "problem")}
-        return problem.format(**extra) if extra else problem
+        if extra:
+            return fill(problem, extra, translate, self.worded)
+        return translate(CTX, problem) if translate else problem
 
     def render(self, translate=None) -> str:
         text = translate(CTX, self.text) if translate else self.text

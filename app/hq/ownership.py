@@ -57,7 +57,8 @@ OTHER_COUNTER = QT_TRANSLATE_NOOP("Errors",
     "{table} {id}: a counter's audit trail is written only by that counter. A counter can't add to another's.")
 MISSING_BASE = QT_TRANSLATE_NOOP("Errors",
     "{table} {id}: the change at version {seq} is built on version {base}, which head office does not "
-    "have (it was refused earlier). Send the earlier change again together with this one.")
+    "have (it was refused, or it is in a case file of the counter head office has not taken in yet). "
+    "Send the earlier change again together with this one.")
 NOT_STORED = QT_TRANSLATE_NOOP("Errors",
     "{table} {id} can't be stored at head office ({reason}). Correct it at the counter; it is sent "
     "again with the correction.")

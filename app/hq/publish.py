@@ -30,6 +30,14 @@ class PackVersionTaken(InvalidInput):
         return RecoveryDeskError.render(self, translate)
 
 
+class NotPublishable(InvalidInput):
+    worded = ("where",)  # wire_text's "a value", "the document"
+
+
+NOT_UTF8 = QT_TRANSLATE_NOOP("Errors", "not UTF-8 text; save the file as UTF-8")
+NOT_JSON = QT_TRANSLATE_NOOP("Errors", "not valid JSON: it goes wrong at line {line}, column {column}")
+
+
 @dataclass(frozen=True)
 class Published:
     n: int
@@ -43,18 +51,16 @@ class Published:
 def check_pack(content: bytes, source: str):
     """The pack in these bytes, or PackRejected: the same validation as `scripts check`."""
     from app.foundation.errors import Problem
-    from app.scripts.pack import PackRejected, parse_pack
+    from app.scripts.pack import TOO_DEEP, PackRejected, parse_pack, unreadable
 
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                            {"reason": str(exc)})]) from None
+        raise unreadable(source, exc) from None
     try:
         return parse_pack(text, source)
     except RecursionError:  # nesting deeper than any pack: refused as bad input, never a traceback
-        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                            {"reason": "nested too deeply"})]) from None
+        raise PackRejected(source, [Problem(1, "", TOO_DEEP)]) from None
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,11 @@ def check_file(path: Path) -> Checked:
             # Over-long numbers, NaN, deep nesting and text no database stores refused as bad input.
             doc = wire_text.loads(data.decode("utf-8"))
         except wire_text.WireProblem as exc:
-            raise InvalidInput(field=str(path), problem=str(exc)) from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvalidInput(field=str(path), problem=str(exc)[:200]) from None
+            raise NotPublishable(field=str(path), problem=exc.text, **exc.params) from None
+        except UnicodeDecodeError:
+            raise InvalidInput(field=str(path), problem=NOT_UTF8) from None
+        except json.JSONDecodeError as exc:  # where it goes wrong, not json's English words
+            raise InvalidInput(field=str(path), problem=NOT_JSON, line=exc.lineno, column=exc.colno) from None
         if isinstance(doc, dict) and "settings" in doc:
             data = json.dumps({"settings": check_settings(doc["settings"])}, ensure_ascii=False,
                               sort_keys=True).encode("utf-8")

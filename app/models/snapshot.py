@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.foundation import clock
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models.identity import CASE_SEQ_PREFIX
 
 FORMAT = 1
@@ -188,33 +189,43 @@ def write_backup(data_dir: Path, dest: Path, *, reason: str, program: str = "",
     return manifest
 
 
+class ManifestProblem(ValueError):
+    """What is wrong with a backup's manifest: ``text`` a marked text (context Errors), ``params`` its values."""
+
+    def __init__(self, text: str, **params) -> None:
+        super().__init__(text.format(**params))
+        self.text, self.params = text, params
+
+
 def read_manifest(path: Path) -> Manifest:
     """The manifest of the backup at ``path``; ValueError (or zipfile.BadZipFile) when it is not one."""
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
         if MANIFEST not in names or DB_NAME not in names:
-            raise ValueError(f"{path}: not a Recovery Desk backup")
+            raise ManifestProblem(QT_TRANSLATE_NOOP("Errors", "it holds no list of contents and store"))
         data = json.loads(z.read(MANIFEST))
     if not isinstance(data, dict):
-        raise ValueError("its manifest is not a table of values")
+        raise ManifestProblem(QT_TRANSLATE_NOOP("Errors", "its manifest is not a table of values"))
     fields = Manifest.__dataclass_fields__
     values = {k: v for k, v in data.items() if k in fields}
     for name, f in fields.items():  # each value of its kind: a restore reads and shows them
-        kind = {"int": (int, "a whole number"), "str": (str, "text")}.get(str(f.type))
+        kind = {"int": (int, QT_TRANSLATE_NOOP("Errors", "its manifest's {name} is not a whole number")),
+                "str": (str, QT_TRANSLATE_NOOP("Errors", "its manifest's {name} is not text"))}.get(str(f.type))
         if name in values and kind is not None and (type(values[name]) is not kind[0]):
-            raise ValueError(f"its manifest's {name} is not {kind[1]}")
+            raise ManifestProblem(kind[1], name=name)
     numbers = values.get("case_numbers", {})
     if not isinstance(numbers, dict) or not all(type(v) is int for v in numbers.values()):
-        raise ValueError("its manifest's case_numbers are not numbers")
+        raise ManifestProblem(QT_TRANSLATE_NOOP("Errors", "its manifest's case_numbers are not numbers"))
     try:
         manifest = Manifest(**values)
         datetime.fromisoformat(manifest.created_at)
     except TypeError:  # a value missing
-        raise ValueError("its manifest lacks " + ", ".join(sorted(
+        raise ManifestProblem(QT_TRANSLATE_NOOP("Errors", "its manifest lacks {names}"), names=", ".join(sorted(
             n for n, f in fields.items() if n not in values and f.default is MISSING
             and f.default_factory is MISSING))) from None
     except ValueError:
-        raise ValueError(f"its manifest's created_at is not a time: {str(manifest.created_at)[:40]}") from None
+        raise ManifestProblem(QT_TRANSLATE_NOOP("Errors", "its manifest's created_at is not a time: {value}"),
+                              value=str(manifest.created_at)[:40]) from None
     return manifest
 
 

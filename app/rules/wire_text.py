@@ -38,6 +38,9 @@ TOO_DEEP = QT_TRANSLATE_NOOP("Errors",
     "{where} is nested more than {limit} levels deep.")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Errors",
     "{where} holds {number}, which is not a number JSON allows.")
+# ``where`` when no field is named: marked texts, translated where the refusal is rendered.
+A_VALUE = QT_TRANSLATE_NOOP("Errors", "a value")
+THE_DOCUMENT = QT_TRANSLATE_NOOP("Errors", "the document")
 
 
 class WireProblem(ValueError):
@@ -50,12 +53,12 @@ class WireProblem(ValueError):
 
 def _parse_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise WireProblem(BAD_NUMBER, where="a value", number=digits[:24] + "...", low=-INT_MAX - 1, high=INT_MAX)
+        raise WireProblem(BAD_NUMBER, where=A_VALUE, number=digits[:24] + "...", low=-INT_MAX - 1, high=INT_MAX)
     return int(digits)
 
 
 def _parse_constant(name: str):
-    raise WireProblem(NOT_A_NUMBER, where="a value", number=name)
+    raise WireProblem(NOT_A_NUMBER, where=A_VALUE, number=name)
 
 
 def loads(text: str, *, texts: bool = True) -> Any:
@@ -65,7 +68,7 @@ def loads(text: str, *, texts: bool = True) -> Any:
     try:
         doc = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except RecursionError:
-        raise WireProblem(TOO_DEEP, where="the document", limit=MAX_DEPTH) from None
+        raise WireProblem(TOO_DEEP, where=THE_DOCUMENT, limit=MAX_DEPTH) from None
     check(doc, texts=texts)
     return doc
 
@@ -108,7 +111,7 @@ def whole_numbers_only(value: Any) -> bool:
     return True
 
 
-def check(value: Any, where: str = "the document", *, texts: bool = True) -> None:
+def check(value: Any, where: str = THE_DOCUMENT, *, texts: bool = True) -> None:
     """Raise WireProblem for the first string, number or nesting in ``value`` a database can't hold."""
     if _fine(value, texts):
         return  # the usual case, without naming where each value is
@@ -133,7 +136,9 @@ def check(value: Any, where: str = "the document", *, texts: bool = True) -> Non
             for k, item in items:
                 if texts and isinstance(k, str):
                     text_problem(k, at)
-                todo.append((item, f"{at}.{str(k)[:40]}" if isinstance(v, dict) else f"{at}[{k}]", depth + 1))
+                # Inside the whole document a path alone names the field (as a case file's refusals do).
+                key = f".{str(k)[:40]}" if isinstance(v, dict) else f"[{k}]"
+                todo.append((item, key.lstrip(".") if at == THE_DOCUMENT else at + key, depth + 1))
 
 
 def _fine(value: Any, texts: bool) -> bool:

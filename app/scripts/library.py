@@ -16,10 +16,10 @@ from pathlib import Path
 
 from app.foundation.paths import write_atomic
 from app.foundation import clock
-from app.foundation.errors import Problem, RecoveryDeskError
+from app.foundation.errors import RecoveryDeskError
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.foundation.paths import resources_dir
-from app.scripts.pack import Pack, PackRejected, parse_pack
+from app.scripts.pack import Pack, PackRejected, parse_pack, unreadable
 
 log = logging.getLogger(__name__)
 ACTIVE = "active.yaml"
@@ -73,8 +73,7 @@ class ScriptLibrary:
             content = path.read_bytes()
             content.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise PackRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                                   {"reason": str(exc)})]) from None
+            raise unreadable(path.name, exc) from None
         return parse_cached(content, path.name, self.data_dir / "scripts" / "cache" if self.data_dir else None)
 
     def _stored_path(self) -> Path | None:
@@ -108,8 +107,7 @@ class ScriptLibrary:
         try:
             content = path.read_bytes()
         except OSError as exc:
-            raise PackRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                                   {"reason": str(exc)})]) from None
+            raise unreadable(path.name, exc) from None
         return self.install_bytes(content, path.name, "file")
 
     def install_bytes(self, content: bytes, source: str, kind: str, *, published_at: str = "",
@@ -120,8 +118,7 @@ class ScriptLibrary:
         try:
             text = content.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                                {"reason": str(exc)})]) from None
+            raise unreadable(source, exc) from None
         pack = parse_pack(text, source)  # raises PackRejected before anything changes
         with self._lock:
             if only_newer and pack.version <= self._pack.version:

@@ -38,6 +38,44 @@ class PackRejected(RecoveryDeskError):
         return [f"{self.file}:{p.line}: {p.render(translate)}" for p in self.problems]
 
 
+NOT_UTF8 = QT_TRANSLATE_NOOP("Errors", "can't be read: this line is not UTF-8 text; save the file as UTF-8")
+CANT_READ = QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}")
+TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "the file is nested far deeper than a script pack is")
+
+
+def unreadable(source: str, exc: OSError | UnicodeDecodeError) -> PackRejected:
+    """A pack file that can't be read: the system's words for a file it refused (they may stay), ours
+    for text that is not UTF-8, on the line where it stops being so (never the codec's words)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return PackRejected(source, [Problem(exc.object[:exc.start].count(b"\n") + 1, "", NOT_UTF8)])
+    return PackRejected(source, [Problem(1, "", CANT_READ, {"reason": exc.strerror or str(exc)})])
+
+
+# PyYAML's complaints, by their start, in our words; its line and column are kept as numbers.
+_YAML_WORDS = (
+    ("found character '\\t'", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a tab can't indent "
+                                                "YAML; indent with spaces")),
+    ("found character", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a value can't start with "
+                                          "this character; put the value in quotes")),
+    ("mapping values are not allowed", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a colon "
+                                                         "where none can be; put a value holding \": \" in quotes, "
+                                                         "or check the indentation")),
+    ("could not find expected ':'", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a key without "
+                                                      "its colon (key: value)")),
+    ("found undefined alias", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: *name repeats an "
+                                                "&name that is not defined above it")),
+    ("found unknown escape", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a backslash (\\) in "
+                                               "double quotes starts no known escape; write it twice, or use "
+                                               "single quotes")),
+    ("found unexpected end of stream", QT_TRANSLATE_NOOP("Errors", "not valid YAML: the file ends inside a quoted "
+                                                         "value opened above; close the quote")),
+    ("expected ','", QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: a list or mapping in "
+                                       "brackets opened above is not closed properly")),
+)
+_YAML_OTHER = QT_TRANSLATE_NOOP("Errors", "not valid YAML at column {column}: check the indentation, colons, "
+                                "quotes and brackets here")
+
+
 @dataclass(frozen=True)
 class Variant:
     when: dict[str, tuple[str, ...]]
@@ -226,13 +264,13 @@ def parse_pack(text: str, source: str) -> Pack:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:  # brackets opened 100,000 deep: the parser's own recursion gives out
-        raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP(
-            "Errors", "the file is nested far deeper than a script pack is"))]) from None
+        raise PackRejected(source, [Problem(1, "", TOO_DEEP)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise PackRejected(source, [Problem(line, "", QT_TRANSLATE_NOOP("Errors", "not valid YAML: {reason}"),
-                                            {"reason": getattr(exc, "problem", None) or str(exc)})]) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        said = getattr(exc, "problem", None) or ""
+        words = next((w for start, w in _YAML_WORDS if said.startswith(start)), _YAML_OTHER)
+        raise PackRejected(source, [Problem(line, "", words, {"column": column})]) from None
     if root is None:
         raise PackRejected(source, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "the file is empty"))])
     m = c.mapping(root, "pack", ("pack", "version", "title", "scripts")) or {}
@@ -271,10 +309,9 @@ def parse_pack(text: str, source: str) -> Pack:
 def load_pack(path: Path) -> Pack:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors", "can't be read: {reason}"),
-                                               {"reason": str(exc)})]) from None
+        raise unreadable(path.name, exc) from None
     return parse_pack(text, path.name)
 
 

@@ -34,6 +34,8 @@ class CaseFileRejected(RecoveryDeskError):
     """A case file head office (or a counter) refuses; ``code`` names the check that failed."""
 
     code = "invalid"
+    # What a field should be, and wire_text's "a value": words of their own, in the reader's language too.
+    worded = ("want", "where")
 
     def __init__(self, text: str | None = None, *, code: str | None = None, **params: Any) -> None:
         if code:
@@ -111,14 +113,21 @@ def _wire_reject(exc: wire_text.WireProblem) -> CaseFileRejected:
     return _reject("invalid", _WIRE_WORDS.get(exc.text, exc.text), **exc.params)
 
 
+MALFORMED = QT_TRANSLATE_NOOP("Errors",
+    "The case file is malformed: {field} should be {want}. Nothing of it was imported.")
+# What a field should be (``want``), the ones said of several fields.
+TEXT = QT_TRANSLATE_NOOP("Errors", "text")
+A_LIST = QT_TRANSLATE_NOOP("Errors", "a list")
+AN_OBJECT = QT_TRANSLATE_NOOP("Errors", "an object")
+WHOLE_NUMBER_UP_TO = QT_TRANSLATE_NOOP("Errors", "a whole number from 1 to {high}")
+
+
 def _structure(doc: dict, texts_storable: bool = False) -> None:
     """Types and shapes; raise 'invalid' naming the first wrong field. ``texts_storable``: every
     string of the document is known storable (wire_text.texts_storable), so none is looked at again."""
 
-    def bad(field: str, want: str) -> CaseFileRejected:
-        return _reject("invalid", QT_TRANSLATE_NOOP("Errors",
-            "The case file is malformed: {field} should be {want}. Nothing of it was imported."),
-            field=field, want=want)
+    def bad(field: str, want: str, **params: Any) -> CaseFileRejected:
+        return _reject("invalid", MALFORMED, field=field, want=want, **params)
 
     def is_str(v) -> bool:
         if not (isinstance(v, str) and 0 < len(v) <= 200):
@@ -135,58 +144,62 @@ def _structure(doc: dict, texts_storable: bool = False) -> None:
 
     dealer = doc.get("dealer")
     if not isinstance(dealer, dict) or not is_str(dealer.get("id")) or not is_str(dealer.get("code")):
-        raise bad("dealer", "an object with id and code")
+        raise bad("dealer", QT_TRANSLATE_NOOP("Errors", "an object with id and code"))
     for key in ("counter", "created_at"):
         if not is_str(doc.get(key)):
-            raise bad(key, "text")
+            raise bad(key, TEXT)
     if not is_int(doc.get("sequence")):
-        raise bad("sequence", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
+        raise bad("sequence", WHOLE_NUMBER_UP_TO, high=wire_text.SMALL_INT_MAX)
     events = doc.get("events")
     if not isinstance(events, list):
-        raise bad("events", "a list")
+        raise bad("events", A_LIST)
     fine = _event_fine(dealer["id"], doc["counter"]) if texts_storable else None
     for i, e in enumerate(events):
         if fine is not None and fine(e):
             continue  # every check below passes: the usual event, without naming where it is
         where = f"events[{i}]"
         if not isinstance(e, dict):
-            raise bad(where, "an object")
+            raise bad(where, AN_OBJECT)
         for key in ("id", "entity_id", "kind", "dealer_id", "origin", "occurred_at"):
             if not is_str(e.get(key)):
-                raise bad(f"{where}.{key}", "text")
+                raise bad(f"{where}.{key}", TEXT)
         if e.get("entity_type") not in ENTITY_TYPES:
-            raise bad(f"{where}.entity_type", "one of " + ", ".join(ENTITY_TYPES))
+            raise bad(f"{where}.entity_type", QT_TRANSLATE_NOOP("Errors", "one of {choices}"),
+                      choices=", ".join(ENTITY_TYPES))
         if not is_int(e.get("seq")):
-            raise bad(f"{where}.seq", f"a whole number from 1 to {wire_text.SMALL_INT_MAX}")
+            raise bad(f"{where}.seq", WHOLE_NUMBER_UP_TO, high=wire_text.SMALL_INT_MAX)
         base = e.get("base")
         if base is not None and not (isinstance(base, dict) and is_int(base.get("seq"))
                                      and base["seq"] == e["seq"] - 1 and is_str(base.get("event_id"))):
-            raise bad(f"{where}.base", "the previous version: {seq: seq-1, event_id}")
+            raise bad(f"{where}.base", QT_TRANSLATE_NOOP("Errors", "the previous version: an object with "
+                                                         "seq (one less than this one's) and event_id"))
         if (e["seq"] > 1) != (base is not None):
-            raise bad(f"{where}.base", "present exactly when seq > 1")
+            raise bad(f"{where}.base", QT_TRANSLATE_NOOP("Errors", "present exactly when seq is more than 1"))
         if not isinstance(e.get("payload"), dict):
-            raise bad(f"{where}.payload", "an object")
+            raise bad(f"{where}.payload", AN_OBJECT)
         if e.get("actor_id") is not None and not is_str(e["actor_id"]):
-            raise bad(f"{where}.actor_id", "text or null")
+            raise bad(f"{where}.actor_id", QT_TRANSLATE_NOOP("Errors", "text or null"))
         if e["dealer_id"] != dealer["id"]:
-            raise bad(f"{where}.dealer_id", "the file's dealer")
+            raise bad(f"{where}.dealer_id", QT_TRANSLATE_NOOP("Errors", "the file's dealer"))
         if e["origin"] != doc["counter"]:  # a counter speaks only for its own changes
-            raise bad(f"{where}.origin", "the counter that signed the file")
+            raise bad(f"{where}.origin", QT_TRANSLATE_NOOP("Errors", "the counter that signed the file"))
     records = doc.get("records")
     if not isinstance(records, dict) or set(records) - set(RECORD_TABLES):
-        raise bad("records", "an object of " + ", ".join(RECORD_TABLES))
+        raise bad("records", QT_TRANSLATE_NOOP("Errors", "an object with no keys but {choices}"),
+                  choices=", ".join(RECORD_TABLES))
     for table, rows in records.items():
         if not isinstance(rows, list):
-            raise bad(f"records.{table}", "a list")
+            raise bad(f"records.{table}", A_LIST)
         for i, r in enumerate(rows):
             if not isinstance(r, dict) or not is_str(r.get("id")):
-                raise bad(f"records.{table}[{i}]", "an object with an id")
+                raise bad(f"records.{table}[{i}]", QT_TRANSLATE_NOOP("Errors", "an object with an id"))
             # A value over its limit is refused change by change at head office (app.hq.ownership),
             # not here: one bad row must never keep the rest of the file out.
     sig = doc.get("signature")
     if (not isinstance(sig, dict) or sig.get("alg") != ALG or not isinstance(sig.get("value"), str)
             or sig.get("key") != doc["counter"]):
-        raise bad("signature", f"{{alg: {ALG}, key: the counter, value}}")
+        raise bad("signature", QT_TRANSLATE_NOOP("Errors", "an object with alg {alg}, key (the counter) and value"),
+                  alg=ALG)
 
 
 def _event_fine(dealer_id: str, counter: str) -> Callable[[Any], bool]:
@@ -274,8 +287,10 @@ def _read(data: bytes) -> tuple[dict | Any, bool, bool]:
             raise _reject("truncated", QT_TRANSLATE_NOOP("Errors",
                 "The case file is truncated: it ends after {size} bytes, in the middle of its content. "
                 "Copy it again from the counter."), size=len(data)) from None
+        # The line and column, not json's English words: what is wrong there is for a programmer to see.
         raise _reject("not_a_case_file", QT_TRANSLATE_NOOP("Errors",
-            "This is not a case file (not valid JSON: {reason})."), reason=str(exc)[:200]) from None
+            "This is not a case file (it is not valid JSON: the text goes wrong at line {line}, column {column})."),
+            line=exc.lineno, column=exc.colno) from None
     return doc, False, wire_text.texts_storable(text)
 
 
@@ -325,9 +340,7 @@ def read_unauthenticated(data: bytes, likely_key: Callable[[str], str | None] | 
             "This is not a case file (its format is not \"{format}\")."), format=FORMAT)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _reject("invalid", QT_TRANSLATE_NOOP("Errors",
-            "The case file is malformed: {field} should be {want}. Nothing of it was imported."),
-            field="version", want="a whole number")
+        raise _reject("invalid", MALFORMED, field="version", want=QT_TRANSLATE_NOOP("Errors", "a whole number"))
     if version > VERSION:
         raise _reject("upgrade_required", QT_TRANSLATE_NOOP("Errors",
             "Upgrade required: the case file has format version {found}, this program reads versions "

@@ -13,9 +13,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.foundation.errors import fill
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import SyncConflict, SyncFile, SyncRefused
 from app.sync import outbox, refused
+from app.sync.casefile import CaseFileRejected
 from app.services.changes import SYNC, announces
 
 CHANGE = "c"  # a refused change's key is "c" and its number, a refused file's key its sequence
@@ -45,9 +47,7 @@ def render_reason(reason: str, words=None) -> str:
     """A refusal in the reader's language: head office sends the English source and its values."""
     try:
         r = json.loads(reason)
-        template = r["text"]
-        text = words("Errors", template) if words else template
-        return text.format(**r["params"])
+        return fill(r["text"], r["params"], words, CaseFileRejected.worded)
     except (ValueError, KeyError, TypeError, IndexError):
         return reason
 

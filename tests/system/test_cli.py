@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import csv_file, form_line, worked_example_rows
 
 
@@ -98,3 +100,32 @@ def test_the_parsers_own_words_are_chinese_under_zh_cn(data_dir):
     for english in ("usage:", "error:", "show this help", "required"):
         assert english not in missing.stderr + wrong.stderr + helped.stdout
     assert "the following arguments are required: --month" in cli(data_dir, "feedback", "summary").stderr
+
+
+BAD_INPUTS = [  # (command, file name, its bytes, what English says, the library words never shown)
+    (["restore"], "backup.zip", b"not a zip", "backup.zip is not a Recovery Desk backup (it is not a .zip file).",
+     "File is not a zip file"),
+    (["feedback", "import", "--check"], "forms.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1garbage",
+     "The workbook can't be read: it is damaged, or not an Excel workbook.", "Cfb error"),
+    (["scripts", "check"], "pack.yaml", b"pack: x\nscripts:\n\t- a\n",
+     "pack.yaml:3: not valid YAML at column 1: a tab can't indent YAML; indent with spaces", "cannot start any token"),
+]
+
+
+@pytest.mark.parametrize("command, name, content, english, library", BAD_INPUTS)
+def test_a_bad_file_is_refused_in_our_words(data_dir, tmp_path, command, name, content, english, library):
+    f = tmp_path / name
+    f.write_bytes(content)
+    r = cli(data_dir, *command, str(f))
+    assert r.returncode == 2 and english in r.stderr and library not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("command, name, content, english, library", BAD_INPUTS)
+def test_a_bad_file_is_refused_all_in_chinese(data_dir, tmp_path, command, name, content, english, library):
+    import re
+
+    f = tmp_path / name
+    f.write_bytes(content)
+    r = cli(data_dir, *command, str(f), lang="zh_CN.UTF-8")
+    said = r.stderr.replace(str(f), "").replace(name, "")
+    assert r.returncode == 2 and not re.search(r"[A-Za-z]{4,}", re.sub(r"Excel|\.xlsx|UTF-8|CSV|YAML|backup-\S+", "", said)), r.stderr

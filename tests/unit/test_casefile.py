@@ -123,6 +123,67 @@ def test_malformed_structure_names_the_field(change, field):
     assert exc.code == "invalid" and field in exc.render()
 
 
+def tagged(context, text):
+    """A translation that shows every text that went through it."""
+    assert context == "Errors"
+    return f"<{text}>"
+
+
+@pytest.mark.parametrize("change, field, want", [
+    (lambda b: b.update(counter=5), "counter", "<text>"),
+    (lambda b: b.update(sequence="3"), "sequence", "<a whole number from 1 to {high}>".format(high=2**31 - 1)),
+    (lambda b: b.update(version="1"), "version", "<a whole number>"),
+    (lambda b: b.update(events={}), "events", "<a list>"),
+    (lambda b: b["events"][0].update(payload=[]), "events[0].payload", "<an object>"),
+    (lambda b: b["events"][0].update(entity_type="invoice"), "events[0].entity_type",
+     "<one of " + ", ".join(casefile.ENTITY_TYPES) + ">"),
+    (lambda b: b["events"][1].pop("base"), "events[1].base", "<present exactly when seq is more than 1>"),
+    (lambda b: b["events"][1]["base"].update(seq=5), "events[1].base",
+     "<the previous version: an object with seq (one less than this one's) and event_id>"),
+    (lambda b: b["events"][0].update(dealer_id="elsewhere"), "events[0].dealer_id", "<the file's dealer>"),
+    (lambda b: b["records"].update(invoices=[]), "records",
+     "<an object with no keys but " + ", ".join(casefile.RECORD_TABLES) + ">"),
+    (lambda b: b["records"].update(customer=[{}]), "records.customer[0]", "<an object with an id>"),
+])
+def test_what_a_field_should_be_is_words_of_their_own(change, field, want):
+    """The message and the words it quotes are each translated: none left English in Chinese."""
+    b = body()
+    change(b)
+    exc = refused(casefile.sign(b, SECRET))
+    assert exc.render(tagged) == f"<The case file is malformed: {field} should be {want}. Nothing of it was imported.>"
+
+
+def test_not_json_says_where_in_our_words():
+    exc = refused(b'{"format": "recovery-desk/case-file",\n  "version": 1,, }\n')
+    assert exc.code == "not_a_case_file"
+    assert exc.render() == ("This is not a case file (it is not valid JSON: the text goes wrong at line 2, "
+                            "column 16).")
+
+
+@pytest.mark.parametrize("want, said", [
+    ("text", "<text>"),
+    ("{alg: HMAC-SHA256, key: the counter, value}", "<{alg: HMAC-SHA256, key: the counter, value}>"),  # kept before
+])
+def test_a_refusal_sent_by_head_office_is_translated_word_and_all(want, said):
+    from app.sync.problems import render_reason
+
+    sent = json.dumps({"code": "invalid", "text": casefile.MALFORMED, "params": {"field": "counter", "want": want}})
+    assert render_reason(sent, tagged) == f"<The case file is malformed: counter should be {said}. Nothing of it was imported.>"
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda b: b.update(counter=5), "案例文件格式错误：counter 应为 文本。文件内容一项也没有导入。"),
+    (lambda b: b.update(events={}), "案例文件格式错误：events 应为 列表。文件内容一项也没有导入。"),
+    (lambda b: b.update(version="1"), "案例文件格式错误：version 应为 整数。文件内容一项也没有导入。"),
+])
+def test_a_malformed_file_is_said_all_in_chinese(change, said):
+    from app.foundation.translation import Words
+
+    b = body()
+    change(b)
+    assert refused(casefile.sign(b, SECRET)).render(Words("zh_CN")) == said
+
+
 def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "out" / "a.casefile"
     write_atomic(target, b"first")

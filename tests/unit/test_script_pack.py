@@ -104,6 +104,32 @@ def test_broken_files(text, expect):
     assert any(expect in m for m in rejected(text))
 
 
+@pytest.mark.parametrize("text, line, words", [
+    ("pack: x\nversion: 1\nscripts:\n\t- a\n", 4, "not valid YAML at column 1: a tab can't indent YAML; indent with spaces"),
+    ("pack: x\ntitle: a: b\n", 2, "not valid YAML at column 9: a colon where none can be; put a value holding \": \" in "
+     "quotes, or check the indentation"),
+    ("pack: @x\n", 1, "not valid YAML at column 7: a value can't start with this character; put the value in quotes"),
+    ("pack: x\ntitle: [a\n", 3, "not valid YAML at column 1: a list or mapping in brackets opened above is not closed "
+     "properly"),
+    ("pack: *nope\n", 1, "not valid YAML at column 7: *name repeats an &name that is not defined above it"),
+    ("pack: x\nversion: 1\n- a\n", 3, "not valid YAML at column 1: check the indentation, colons, quotes and "
+     "brackets here"),
+])
+def test_bad_yaml_is_said_in_our_words_with_its_line_and_column(text, line, words):
+    with pytest.raises(PackRejected) as info:
+        parse_pack(text, "p.yaml")
+    assert info.value.details() == [f"p.yaml:{line}: {words}"]
+    assert info.value.details(lambda _c, t: f"<{t}>") == [f"p.yaml:{line}: <{words}>"]  # translated whole
+
+
+def test_a_pack_not_utf8_is_refused_on_its_line(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_bytes("pack: x\ntitle: 好\n".encode("gb18030"))
+    with pytest.raises(PackRejected) as info:
+        ScriptLibrary(tmp_path).install(f)
+    assert info.value.details() == ["p.yaml:2: can't be read: this line is not UTF-8 text; save the file as UTF-8"]
+
+
 def test_a_script_without_follow_up_and_uncovered_cases_are_refused():
     bad = DEFAULT.split("  - id: outcome-employee")[0]
     assert any("no script covers outcome / employee" in m for m in rejected(bad))

@@ -38,11 +38,25 @@ TMP_PREFIX = ".restore-"
 class NotABackup(RecoveryDeskError):
     text = QT_TRANSLATE_NOOP("Errors", "{path} is not a Recovery Desk backup ({reason}). Choose a file the program "
                                        "made (backup-....zip).")
+    worded = ("reason",)  # our words, not zipfile's or json's (English inside a Chinese message)
+    NOT_A_ZIP = QT_TRANSLATE_NOOP("Errors", "it is not a .zip file")
+    NO_MANIFEST = QT_TRANSLATE_NOOP("Errors", "its list of contents is missing or damaged")
+    INCOMPLETE = QT_TRANSLATE_NOOP("Errors", "the .zip file is damaged or was not copied whole")
 
 
 class DamagedStore(RecoveryDeskError):
     text = QT_TRANSLATE_NOOP("Errors", "The store in {path} failed its integrity check ({detail}). Nothing was "
                                        "changed. Use another backup.")
+    worded = ("detail",)
+    # SQLite's own findings (pages, rows) are logged: they tell a reader nothing they can act on.
+    DAMAGED = QT_TRANSLATE_NOOP("Errors", "its database is damaged")
+    NOT_A_DATABASE = QT_TRANSLATE_NOOP("Errors", "its database is damaged or is no database at all")
+    NOT_A_STORE = QT_TRANSLATE_NOOP("Errors", "it holds no store's tables")
+
+    @classmethod
+    def of(cls, exc: snapshot.DamagedStore, path: str) -> DamagedStore:
+        log.info("integrity check of %s failed: %s", path, exc.detail)
+        return cls(path=path, detail=cls.NOT_A_STORE if exc.detail == NO_TABLES else cls.DAMAGED)
 
 
 class UnsentWouldBeLost(RecoveryDeskError):
@@ -60,6 +74,11 @@ class StoreInUse(RecoveryDeskError):
 class CurrentNotBackedUp(RecoveryDeskError):
     text = QT_TRANSLATE_NOOP("Errors", "The current store could not be backed up before restoring ({reason}), so "
                                        "nothing was changed. Restore anyway with --force (command line).")
+    worded = ("reason",)
+    DAMAGED = QT_TRANSLATE_NOOP("Errors", "it is damaged")
+
+
+NO_TABLES = DamagedStore.NOT_A_STORE
 
 
 @dataclass(frozen=True)
@@ -91,8 +110,13 @@ def _extract(backup: Path, data_dir: Path) -> tuple[snapshot.Manifest, Path]:
     """The backup's manifest and its database in a temporary file beside the store, checked whole."""
     try:
         manifest = snapshot.read_manifest(backup)
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
-        raise NotABackup(path=str(backup), reason=str(exc)[:200]) from exc
+    except zipfile.BadZipFile as exc:
+        raise NotABackup(path=str(backup), reason=NotABackup.NOT_A_ZIP) from exc
+    except snapshot.ManifestProblem as exc:  # our words, which name what is amiss
+        raise NotABackup(path=str(backup), reason=exc.text, **exc.params) from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # its manifest: absent, no JSON, values amiss
+        log.info("no manifest read from %s: %s", backup, exc)
+        raise NotABackup(path=str(backup), reason=NotABackup.NO_MANIFEST) from exc
     if manifest.revision and manifest.revision != shipped_head():
         revisions, head = known_revisions()
         if manifest.revision not in revisions:
@@ -106,16 +130,19 @@ def _extract(backup: Path, data_dir: Path) -> tuple[snapshot.Manifest, Path]:
             snapshot.check_integrity(con, tmp)
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"store_meta", "event", "sync_file", "sync_outbox"} <= tables:  # whole, but of no store
-            raise snapshot.DamagedStore(tmp, "it holds no store's tables")
+            raise snapshot.DamagedStore(tmp, NO_TABLES)
     except snapshot.DamagedStore as exc:
         tmp.unlink(missing_ok=True)
-        raise DamagedStore(path=str(backup), detail=exc.detail) from exc
+        raise DamagedStore.of(exc, str(backup)) from exc
     except sqlite3.DatabaseError as exc:  # "malformed", "not a database": damaged beyond checking
         tmp.unlink(missing_ok=True)
-        raise DamagedStore(path=str(backup), detail=str(exc)[:200]) from exc
+        log.info("database of %s unreadable: %s", backup, exc)
+        raise DamagedStore(path=str(backup), detail=DamagedStore.NOT_A_DATABASE) from exc
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
         tmp.unlink(missing_ok=True)
-        raise NotABackup(path=str(backup), reason=str(exc)[:200]) from exc
+        log.info("database of %s not extracted: %s", backup, exc)
+        disk = isinstance(exc, OSError) and exc.strerror  # the system's words for a full disk: kept
+        raise NotABackup(path=str(backup), reason=disk or NotABackup.INCOMPLETE) from exc
     return manifest, tmp
 
 
@@ -264,7 +291,9 @@ def restore(data_dir: Path, backup: Path, *, keep: int, force: bool = False, pro
                 before = snapshot.take_backup(data_dir, "before_restore", program=__version__, progress=progress)
             except (snapshot.DamagedStore, sqlite3.DatabaseError, OSError) as exc:
                 if not force:
-                    raise CurrentNotBackedUp(reason=str(exc)[:200]) from exc
+                    # The system's words for a disk's fault (kept as they are); ours for a damaged store.
+                    why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else CurrentNotBackedUp.DAMAGED
+                    raise CurrentNotBackedUp(reason=why[:200]) from exc
                 log.info("restoring without a backup of the current store: %s", exc)
                 before = _keep_damaged(store_file)
         _pause("backed_up")

@@ -41,7 +41,7 @@ def back_up(data_dir: Path, keep: int, reason: str = "manual", progress=None) ->
     except snapshot.DamagedStore as exc:
         from app.services.backups.restoring import DamagedStore
 
-        raise DamagedStore(path=str(exc.path), detail=exc.detail) from exc
+        raise DamagedStore.of(exc, str(exc.path)) from exc
     except OSError as exc:
         raise BackupFailed(path=str(snapshot.backups_dir(data_dir)), reason=exc.strerror or str(exc)) from exc
     catalogue.prune(data_dir, keep)
