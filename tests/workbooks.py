@@ -21,10 +21,15 @@ def form_row(day: Any, ro: Any, grades: str = "AAC", *, customer: str = "王芳"
     return [day, ro, customer, phone, plate, advisor, t, q, a, overall, verified, comment]
 
 
+class ExcelError(str):
+    """A cell whose formula failed, as Excel saves it: the formula and its error (#N/A, #DIV/0!...) as the value."""
+
+
 def write_workbook(path: Path, header: list[str], rows: Iterable[list[Any]], *, date_format: str = "yyyy/m/d",
                    title_rows: int = 0) -> Path:
     """An .xlsx as Excel saves it: dates as date cells, numbers as numbers, True/False as TRUE/FALSE cells,
-    text as text (a text cell that starts with '=' stays text). ``title_rows`` blank rows above the header."""
+    text as text (a text cell that starts with '=' stays text), an ExcelError as a failed formula. ``title_rows``
+    blank rows above the header."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
@@ -35,7 +40,9 @@ def write_workbook(path: Path, header: list[str], rows: Iterable[list[Any]], *, 
     ws.write_row(r0, 0, header)
     for r, row in enumerate(rows, start=r0 + 1):
         for c, v in enumerate(row):
-            if isinstance(v, bool):  # a TRUE/FALSE cell
+            if isinstance(v, ExcelError):
+                ws.write_formula(r, c, "=VLOOKUP(A1,Sheet2!A:B,2,FALSE)", None, str(v))
+            elif isinstance(v, bool):  # a TRUE/FALSE cell
                 ws.write_boolean(r, c, v)
             elif isinstance(v, (date, datetime)):
                 ws.write_datetime(r, c, v if isinstance(v, datetime) else datetime(v.year, v.month, v.day), fmt)

@@ -103,6 +103,20 @@ def shown_safely(text: str, limit: int | None = None) -> str:
                    else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in text)
 
 
+def named_as_typed(exc, typed_as: dict[str, str]) -> None:
+    """A refused value named as the command line has it (``typed_as``: a service's field -> the option or
+    argument, set by each command). The services name their form's fields, so the desk places a message
+    beside its widget; here "warning_note:" was said of what `--note` gave."""
+    from app.foundation.errors import InvalidInput
+
+    if not isinstance(exc, InvalidInput):
+        return
+    for one in getattr(exc, "problems", None) or (exc,):
+        field = one.params.get("field")
+        if field in typed_as:
+            one.params = {**one.params, "field": typed_as[field]}
+
+
 def _closed_pipe() -> int:
     """The reader of our output went away (``| head -1``): stop quietly, as a shell tool does.
 
@@ -160,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
         return EXIT_BAD_INPUT
     except RecoveryDeskError as exc:
+        named_as_typed(exc, getattr(args, "typed_as", {}))
         print(translate("Cli", "Error: ") + shown_safely(exc.render(translate)), file=sys.stderr)
         from app.cli.acting import ActingRefused
         from app.foundation.errors import InvalidInput, NotFound

@@ -81,6 +81,10 @@ def named_user(args, store, translate, *, role: str):
     return who
 
 
+# The fields an improvement action's service refuses, as its options are typed (see named_as_typed).
+ACTION_OPTIONS = {"improvement_title": "--title", "due_on": "--due", "figure": "--figure", "owner": "--owner"}
+
+
 def add_action_arguments(parser, translate, *, figure_required: bool) -> None:
     """--title, --due and --figure of an improvement action (`improve add`, `hq improve add`); a
     counter's action may leave its figure to the case's cause group, head office's names it."""

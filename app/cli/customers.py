@@ -20,7 +20,7 @@ def register(sub, translate) -> None:
     m.add_argument("--keep", required=True, metavar="ID", help=translate("Cli", "the record kept (see customers find)"))
     m.add_argument("--merge", required=True, metavar="ID", help=translate("Cli", "the record merged into it"))
     acting.add_arguments(m, translate)
-    m.set_defaults(run=run_merge)
+    m.set_defaults(run=run_merge, typed_as={"customer": "--keep/--merge"})
 
 
 def run_find(args, translate) -> int:

@@ -15,11 +15,11 @@ def register(hq_sub, translate) -> None:
     a.add_argument("--dealers", required=True, metavar="CODE,CODE",
                    help=translate("Cli", "the dealers sharing the cause, by code, comma-separated"))
     acting.add_action_arguments(a, translate, figure_required=True)
-    a.add_argument("--owner-role", default="supervisor", metavar="ROLE",
+    a.add_argument("--owner-role", default="supervisor", metavar="ROLE", choices=("advisor", "supervisor", "admin"),
                    help=translate("Cli", "who owns it at each dealer: advisor, supervisor or admin (default supervisor)"))
     a.add_argument("--owner", action="append", default=[], metavar="CODE=USER",
                    help=translate("Cli", "a person owning it at one dealer instead of the role (repeatable)"))
-    a.set_defaults(run=run_add)
+    a.set_defaults(run=run_add, typed_as={**acting.ACTION_OPTIONS, "dealers": "--dealers"})
     ls = _db_action(verbs, "list", translate("Cli", "every dealer's actions, open and overdue first, with their figure"),
                     translate)
     ls.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))

@@ -13,7 +13,7 @@ def register(hq_sub, translate) -> None:
                    help=translate("Cli", "language of the report (default: the language of these messages)"))
     p.add_argument("--analyst", metavar="NAME", required=True,
                    help=translate("Cli", "your name, printed in the page header as the one who printed the report"))
-    p.set_defaults(run=run_report)
+    p.set_defaults(run=run_report, typed_as={"display_name": "--analyst"})
 
 
 def run_report(args, translate) -> int:

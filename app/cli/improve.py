@@ -17,7 +17,7 @@ def register(sub, translate) -> None:
     acting.add_action_arguments(a, translate, figure_required=False)
     a.add_argument("--owner", metavar="USER", help=translate("Cli", "who does it (a user name)"))
     acting.add_arguments(a, translate)
-    a.set_defaults(run=run_add)
+    a.set_defaults(run=run_add, typed_as={**acting.ACTION_OPTIONS, "case": "CASE"})
     ls = verbs.add_parser("list", help=translate("Cli", "the actions, open and overdue first, with their figure"))
     ls.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
     ls.set_defaults(run=run_list)
@@ -25,7 +25,7 @@ def register(sub, translate) -> None:
     d.add_argument("action", metavar="ID", help=translate("Cli", "the action's id, as `improve list --json` prints it"))
     d.add_argument("--note", default="", help=translate("Cli", "what was done"))
     acting.add_arguments(d, translate)
-    d.set_defaults(run=run_done)
+    d.set_defaults(run=run_done, typed_as={"improvement": "ID", "warning_note": "--note"})
 
 
 def run_add(args, translate) -> int:

@@ -12,7 +12,7 @@ def register(sub, translate) -> None:
     con.add_argument("--url", required=True, metavar="URL", help=translate("Cli", "head office's address"))
     con.add_argument("--code", required=True, metavar="CODE", help=translate("Cli", "the enrolment code from head office"))
     con.add_argument("--label", default="", metavar="TEXT", help=translate("Cli", "a name for this counter PC"))
-    con.set_defaults(run=run_connect)
+    con.set_defaults(run=run_connect, typed_as={"url": "--url", "code": "--code"})
 
     sy = sub.add_parser("sync", help=translate("Cli", "send waiting changes to head office and fetch updates"))
     sy.add_argument("--once", action="store_true", help=translate("Cli", "do one round and exit"))

@@ -29,7 +29,7 @@ def register(sub, translate) -> None:
     from app.cli import acting
 
     acting.add_arguments(a, translate)
-    a.set_defaults(run=run_ack)
+    a.set_defaults(run=run_ack, typed_as={"warning": "ID", "warning_note": "--note"})
 
 
 def _items(translate) -> dict[str, str]:

@@ -2954,8 +2954,8 @@
         <translation>引号（&quot;）结束了一个值，但逗号前还有文字。在带引号的值中，引号要写两次（&quot;&quot;）。</translation>
     </message>
     <message>
-        <source>This line can&apos;t be read as CSV ({reason}). Save the file again as CSV UTF-8.</source>
-        <translation>这一行无法按 CSV 读取（{reason}）。请重新另存为 CSV UTF-8。</translation>
+        <source>This line can&apos;t be read as CSV. Save the file again as CSV UTF-8.</source>
+        <translation>此行无法按 CSV 读取。请将文件重新另存为 CSV UTF-8。</translation>
     </message>
     <message>
         <source>The file is empty: its first row must name the columns.</source>
@@ -2982,8 +2982,8 @@
         <translation>该工作簿解压后将达 {size} MB，超过 {limit} MB：远大于任何反馈表，因此它已损坏或是被故意做成耗尽电脑资源的文件。未打开该文件。请在 Excel 中重新保存该工作表，或分批导入。</translation>
     </message>
     <message>
-        <source>The workbook can&apos;t be read ({reason}). In Excel use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
-        <translation>无法读取该工作簿（{reason}）。请在 Excel 中使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
+        <source>The workbook can&apos;t be read: it is damaged, or not an Excel workbook. Open it in Excel and use Save As &gt; &quot;Excel Workbook (.xlsx)&quot; or &quot;CSV UTF-8 (comma delimited)&quot;.</source>
+        <translation>无法读取该工作簿：文件已损坏，或不是 Excel 工作簿。请在 Excel 中打开，使用“另存为”&gt;“Excel 工作簿 (.xlsx)”或“CSV UTF-8（逗号分隔）”。</translation>
     </message>
     <message>
         <source>The workbook&apos;s sheets are empty: its first sheet must hold the forms, a row naming the columns first.</source>
@@ -3012,6 +3012,14 @@
     <message>
         <source>&quot;{part}&quot; is not COLUMN=HEADER with COLUMN one of {keys}</source>
         <translation>“{part}”不是 列=表头 的形式（列须为以下之一：{keys}）</translation>
+    </message>
+    <message>
+        <source>{column} is given twice, as &quot;{first}&quot; and as &quot;{second}&quot;; give each column once</source>
+        <translation>对应关系中 {column} 指定了两次：“{first}”和“{second}”；每一列只能指定一次</translation>
+    </message>
+    <message>
+        <source>&quot;{header}&quot; is given for both {first} and {second}; a header is one column, give each its own</source>
+        <translation>“{header}”同时指定给了 {first} 和 {second}；一个表头只对应一列，请为每一列分别指定</translation>
     </message>
     <message>
         <source>The first row is not the header (none of its columns is there). Add a first row naming the columns, in English ({keys}) or Chinese ({chinese}), in any order.</source>
@@ -3154,6 +3162,46 @@
         <translation>{file}：话术包未被采用（发现 {count} 个问题），继续使用当前话术包。</translation>
     </message>
     <message>
+        <source>can&apos;t be read: this line is not UTF-8 text; save the file as UTF-8</source>
+        <translation>无法读取：此行不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a tab can&apos;t indent YAML; indent with spaces</source>
+        <translation>不是有效的 YAML（第 {column} 列）：YAML 不能用制表符缩进，请用空格</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a value can&apos;t start with this character; put the value in quotes</source>
+        <translation>不是有效的 YAML（第 {column} 列）：值不能以此字符开头，请给该值加引号</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a colon where none can be; put a value holding &quot;: &quot; in quotes, or check the indentation</source>
+        <translation>不是有效的 YAML（第 {column} 列）：此处不能有冒号；含“: ”的值请加引号，或检查缩进</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a key without its colon (key: value)</source>
+        <translation>不是有效的 YAML（第 {column} 列）：键后缺少冒号（键: 值）</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: *name repeats an &amp;name that is not defined above it</source>
+        <translation>不是有效的 YAML（第 {column} 列）：*名称 引用的 &amp;名称 在上方未定义</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a backslash (\) in double quotes starts no known escape; write it twice, or use single quotes</source>
+        <translation>不是有效的 YAML（第 {column} 列）：双引号中的反斜杠（\）不构成已知的转义；请写两次，或改用单引号</translation>
+    </message>
+    <message>
+        <source>not valid YAML: the file ends inside a quoted value opened above; close the quote</source>
+        <translation>不是有效的 YAML：文件在上方开始的引号值中结束；请补上引号</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: a list or mapping in brackets opened above is not closed properly</source>
+        <translation>不是有效的 YAML（第 {column} 列）：上方用括号开始的列表或映射没有正确闭合</translation>
+    </message>
+    <message>
+        <source>not valid YAML at column {column}: check the indentation, colons, quotes and brackets here</source>
+        <translation>不是有效的 YAML（第 {column} 列）：请检查此处的缩进、冒号、引号和括号</translation>
+    </message>
+    <message>
         <source>{where} must be a mapping of keys to values</source>
         <translation>{where} 应为“键: 值”的映射</translation>
     </message>
@@ -3208,10 +3256,6 @@
     <message>
         <source>the file is nested far deeper than a script pack is</source>
         <translation>文件嵌套层数远超话术包应有的深度</translation>
-    </message>
-    <message>
-        <source>not valid YAML: {reason}</source>
-        <translation>不是有效的 YAML：{reason}</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -3306,6 +3350,14 @@
         <translation>不是总部可以发布的设置项</translation>
     </message>
     <message>
+        <source>not UTF-8 text; save the file as UTF-8</source>
+        <translation>不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid JSON: it goes wrong at line {line}, column {column}</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列出错</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
@@ -3386,6 +3438,66 @@
         <translation>案例文件格式错误：{field} 应为 {want}。文件内容一项也没有导入。</translation>
     </message>
     <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to {high}</source>
+        <translation>1 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>an object with id and code</source>
+        <translation>含 id 和 code 的对象</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>the previous version: an object with seq (one less than this one&apos;s) and event_id</source>
+        <translation>上一版本：含 seq（比本条小 1）和 event_id 的对象</translation>
+    </message>
+    <message>
+        <source>present exactly when seq is more than 1</source>
+        <translation>仅在 seq 大于 1 时出现</translation>
+    </message>
+    <message>
+        <source>text or null</source>
+        <translation>文本或 null</translation>
+    </message>
+    <message>
+        <source>the file&apos;s dealer</source>
+        <translation>本文件的经销商</translation>
+    </message>
+    <message>
+        <source>the counter that signed the file</source>
+        <translation>签署本文件的柜台</translation>
+    </message>
+    <message>
+        <source>an object with no keys but {choices}</source>
+        <translation>键只能是以下各项的对象：{choices}</translation>
+    </message>
+    <message>
+        <source>an object with an id</source>
+        <translation>含 id 的对象</translation>
+    </message>
+    <message>
+        <source>an object with alg {alg}, key (the counter) and value</source>
+        <translation>含 alg（{alg}）、key（柜台）和 value 的对象</translation>
+    </message>
+    <message>
+        <source>This is not a case file (it is not valid JSON: the text goes wrong at line {line}, column {column}).</source>
+        <translation>这不是案例文件（不是有效的 JSON：第 {line} 行第 {column} 列出错）。</translation>
+    </message>
+    <message>
         <source>The case file is {size} bytes, more than the {limit} allowed. Send fewer changes per file.</source>
         <translation>案例文件有 {size} 字节，超过允许的 {limit} 字节。请每个文件少放一些变更。</translation>
     </message>
@@ -3398,12 +3510,12 @@
         <translation>案例文件不完整：在第 {size} 字节处中途截断。请从柜台重新复制。</translation>
     </message>
     <message>
-        <source>This is not a case file (not valid JSON: {reason}).</source>
-        <translation>这不是案例文件（不是有效的 JSON：{reason}）。</translation>
-    </message>
-    <message>
         <source>This is not a case file (its format is not &quot;{format}&quot;).</source>
         <translation>这不是案例文件（格式不是“{format}”）。</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
     </message>
     <message>
         <source>Upgrade required: the case file has format version {found}, this program reads versions {low} to {high}. Install the newer Recovery Desk and import it again.</source>
@@ -3570,8 +3682,8 @@
         <translation>{table} {id}：前台的审计记录只能由该前台写入。一个前台不能向另一个前台的审计记录添加内容。</translation>
     </message>
     <message>
-        <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused earlier). Send the earlier change again together with this one.</source>
-        <translation>{table} {id}：第 {seq} 版的修改基于第 {base} 版，而总部没有该版本（之前已被拒收）。请将之前的修改与本次修改一起重新发送。</translation>
+        <source>{table} {id}: the change at version {seq} is built on version {base}, which head office does not have (it was refused, or it is in a case file of the counter head office has not taken in yet). Send the earlier change again together with this one.</source>
+        <translation>{table} {id}：第 {seq} 版的修改基于第 {base} 版，而总部没有该版本（它已被拒收，或在总部尚未收到的该柜台案例文件中）。请将之前的修改与本次修改一起重新发送。</translation>
     </message>
     <message>
         <source>{table} {id} can&apos;t be stored at head office ({reason}). Correct it at the counter; it is sent again with the correction.</source>
@@ -3662,8 +3774,32 @@
         <translation>{path} 不是服务补救台的备份（{reason}）。请选择本程序生成的文件（backup-....zip）。</translation>
     </message>
     <message>
+        <source>it is not a .zip file</source>
+        <translation>它不是 .zip 文件</translation>
+    </message>
+    <message>
+        <source>its list of contents is missing or damaged</source>
+        <translation>其内容清单缺失或已损坏</translation>
+    </message>
+    <message>
+        <source>the .zip file is damaged or was not copied whole</source>
+        <translation>该 .zip 文件已损坏或未完整复制</translation>
+    </message>
+    <message>
         <source>The store in {path} failed its integrity check ({detail}). Nothing was changed. Use another backup.</source>
         <translation>{path} 中的数据未通过完整性检查（{detail}）。未做任何更改。请使用其他备份。</translation>
+    </message>
+    <message>
+        <source>its database is damaged</source>
+        <translation>其数据库已损坏</translation>
+    </message>
+    <message>
+        <source>its database is damaged or is no database at all</source>
+        <translation>其数据库已损坏，或根本不是数据库</translation>
+    </message>
+    <message>
+        <source>it holds no store&apos;s tables</source>
+        <translation>其中没有服务补救台数据的表</translation>
     </message>
     <message>
         <source>{count} change(s) made on this counter have not reached head office yet and are not in this backup: after restoring it they would no longer be on this counter (the backup of the current store taken before restoring keeps them). Sync first, or confirm to restore anyway (command line: --force).</source>
@@ -3676,6 +3812,10 @@
     <message>
         <source>The current store could not be backed up before restoring ({reason}), so nothing was changed. Restore anyway with --force (command line).</source>
         <translation>恢复前无法备份当前数据（{reason}），因此未做任何更改。如仍要恢复，请使用 --force（命令行）。</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>它已损坏</translation>
     </message>
     <message>
         <source>The backup could not be written to {path}: {reason}. The store itself is unchanged. Free some space or choose another folder, then try again.</source>
@@ -3700,6 +3840,14 @@
     <message>
         <source>{where} holds {number}, which is not a number JSON allows.</source>
         <translation>{where} 含有 {number}，这不是 JSON 允许的数字。</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>某个值</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>A file from head office (number {n}) names {what} {id} of another dealer; nothing of it was applied.</source>
@@ -3924,6 +4072,38 @@
     <message>
         <source>The file can&apos;t be read: {why}.</source>
         <translation>无法读取该文件：{why}。</translation>
+    </message>
+    <message>
+        <source>it holds no list of contents and store</source>
+        <translation>其中没有内容清单和数据</translation>
+    </message>
+    <message>
+        <source>its manifest is not a table of values</source>
+        <translation>其内容清单不是键值表</translation>
+    </message>
+    <message>
+        <source>its manifest&apos;s {name} is not a whole number</source>
+        <translation>其内容清单中的 {name} 不是整数</translation>
+    </message>
+    <message>
+        <source>its manifest&apos;s {name} is not text</source>
+        <translation>其内容清单中的 {name} 不是文本</translation>
+    </message>
+    <message>
+        <source>its manifest&apos;s case_numbers are not numbers</source>
+        <translation>其内容清单中的 case_numbers 不是数字</translation>
+    </message>
+    <message>
+        <source>its manifest lacks {names}</source>
+        <translation>其内容清单缺少 {names}</translation>
+    </message>
+    <message>
+        <source>its manifest&apos;s created_at is not a time: {value}</source>
+        <translation>其内容清单中的 created_at 不是时间：{value}</translation>
+    </message>
+    <message>
+        <source>&quot;{column}&quot; holds the spreadsheet error {error}, not a value; correct the formula in Excel or type the value in the cell, then import again.</source>
+        <translation>“{column}”列中是电子表格错误 {error}，不是一个值；请在 Excel 中更正公式，或在单元格中直接输入值，然后重新导入。</translation>
     </message>
 </context>
 <context>

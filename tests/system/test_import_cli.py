@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from tests.system.test_cli import cli
-from tests.workbooks import CHINESE_HEADER, form_row, write_csv, write_workbook
+from tests.workbooks import CHINESE_HEADER, ExcelError, form_row, write_csv, write_workbook
 
 
 def forms_in(data_dir, month="2026-05"):
@@ -46,6 +46,28 @@ def test_unplaced_headers_are_named_then_placed_with_map(data_dir, tmp_path):
     assert "1 imported" in r.stdout and forms_in(data_dir) == 1
 
 
+def test_a_column_mapped_twice_or_a_header_mapped_to_two_columns_is_refused(data_dir, tmp_path):
+    """`--map phone=A,phone=B` kept the last silently; `phone=联系电话,customer=联系电话` stored every
+    customer's name as their phone."""
+    f = write_workbook(tmp_path / "f.xlsx", CHINESE_HEADER, [form_row(date(2026, 5, 1), "RO-1")])
+    for command in ("feedback", "orders"):
+        r = cli(data_dir, command, "import", str(f), "--map", "phone=联系电话,Phone=车牌号")
+        assert r.returncode == 2, r.stderr
+        assert '--map: phone is given twice, as "联系电话" and as "车牌号"; give each column once' in r.stderr
+        r = cli(data_dir, command, "import", str(f), "--map", "phone=联系电话, customer=联系电话")
+        assert r.returncode == 2, r.stderr
+        assert '--map: "联系电话" is given for both phone and customer; a header is one column' in r.stderr
+    assert forms_in(data_dir) == 0
+
+
+def test_a_column_mapped_twice_is_refused_in_chinese(data_dir, tmp_path):
+    f = write_workbook(tmp_path / "f.xlsx", CHINESE_HEADER, [form_row(date(2026, 5, 1), "RO-1")])
+    r = cli(data_dir, "feedback", "import", str(f), "--map", "phone=联系电话,phone=车牌号", lang="zh_CN.UTF-8")
+    assert r.returncode == 2 and "--map：对应关系中 phone 指定了两次：“联系电话”和“车牌号”" in r.stderr, r.stderr
+    r = cli(data_dir, "feedback", "import", str(f), "--map", "phone=联系电话,customer=联系电话", lang="zh_CN.UTF-8")
+    assert r.returncode == 2 and "“联系电话”同时指定给了 phone 和 customer" in r.stderr, r.stderr
+
+
 def test_columns_the_import_does_not_take_are_named(data_dir, tmp_path):
     header = [*CHINESE_HEADER, "车型"]
     f = write_csv(tmp_path / "extra.csv", header, [form_row("2026-5-15", "RO-1") + ["朗逸"]], encoding="utf-8-sig")
@@ -61,6 +83,41 @@ def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
         r = cli(data_dir, "feedback", "import", str(bad), *check)
         assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
     assert forms_in(data_dir) == 0
+
+
+def test_an_excel_error_cell_is_named_as_one_not_as_empty(data_dir, tmp_path):
+    """A failed formula's cell (#N/A of a VLOOKUP) was said to be empty, or stored as an empty comment."""
+    rows = [form_row(date(2026, 5, d), f"RO-{d}") for d in range(1, 5)]
+    rows[1][3] = ExcelError("#N/A")  # line 3, phone
+    rows[2][7] = ExcelError("#DIV/0!")  # line 4, repair quality
+    rows[2][11] = ExcelError("#VALUE!")  # line 4, comment (optional: it was stored empty)
+    f = write_workbook(tmp_path / "vlookup.xlsx", CHINESE_HEADER, rows, title_rows=1)
+    for check in ([], ["--check"]):
+        r = cli(data_dir, "feedback", "import", str(f), *check)
+        assert r.returncode == 2 and "3 problem(s)" in r.stderr, r.stderr
+        assert ('line 4, column phone: "phone" holds the spreadsheet error #N/A, not a value; correct the formula '
+                "in Excel or type the value in the cell, then import again.") in r.stderr
+        assert 'line 5, column repair_quality: "repair_quality" holds the spreadsheet error #DIV/0!' in r.stderr
+        assert 'line 5, column comment: "comment" holds the spreadsheet error #VALUE!' in r.stderr
+        assert "empty" not in r.stderr
+    assert forms_in(data_dir) == 0
+
+
+def test_an_excel_error_cell_in_an_orders_workbook_is_named(data_dir, tmp_path):
+    header = ["工单号", "开单时间", "服务顾问", "客户", "电话", "车牌", "金额"]
+    rows = [["RO-1", "2026-11-02 09:10", "李娜", "王芳", ExcelError("#REF!"), "京A12345", ExcelError("#NAME?")]]
+    r = cli(data_dir, "orders", "import", str(write_workbook(tmp_path / "dms.xlsx", header, rows)))
+    assert r.returncode == 2, r.stderr
+    assert 'line 2, column phone: "phone" holds the spreadsheet error #REF!' in r.stderr
+    assert 'line 2, column amount: "amount" holds the spreadsheet error #NAME?' in r.stderr
+    assert "empty" not in r.stderr and "nothing was imported" in r.stderr
+
+
+def test_an_excel_error_cell_is_named_in_chinese(data_dir, tmp_path):
+    rows = [form_row(date(2026, 5, 1), "RO-1", phone=ExcelError("#N/A"))]
+    f = write_workbook(tmp_path / "vlookup.xlsx", CHINESE_HEADER, rows)
+    r = cli(data_dir, "feedback", "import", str(f), lang="zh_CN.UTF-8")
+    assert r.returncode == 2 and "第 2 行 phone 列：“phone”列中是电子表格错误 #N/A" in r.stderr, r.stderr
 
 
 def test_a_dealer_code_is_held_to_head_offices_rule(data_dir, tmp_path):

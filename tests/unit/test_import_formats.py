@@ -115,6 +115,16 @@ def test_a_mapping_that_is_not_column_equals_header_is_refused(text):
         parse_map(text, COLUMNS)
 
 
+@pytest.mark.parametrize("text, said", [
+    ("phone=手机,phone=电话", {"column": "phone", "first": "手机", "second": "电话"}),
+    ("phone=手机, customer= 手机 ", {"header": "手机", "first": "phone", "second": "customer"}),
+])
+def test_a_column_given_twice_or_a_header_given_to_two_columns_is_refused(text, said):
+    with pytest.raises(InvalidInput) as refused:
+        parse_map(text, COLUMNS)
+    assert refused.value.params["field"] == "--map" and said.items() <= refused.value.params.items()
+
+
 def test_a_mapping_naming_a_header_the_file_lacks_is_named(tmp_path):
     f = write("utf8", tmp_path / "x", ENGLISH_HEADER, [form_row("2026-05-15", "RO-1")])
     checked = read_feedback(f, {"date": "到店日期"})

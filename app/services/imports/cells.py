@@ -9,6 +9,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+
 # Excel's day 0 (its 1900 system counts 1900-02-29, which never was: serials from 61 on land right).
 _EXCEL_EPOCH = date(1899, 12, 30)
 _LAST_SERIAL = 2958465  # 9999-12-31
@@ -16,6 +18,26 @@ _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 YES = frozenset({"yes", "y", "true", "1", "是", "已核实", "√", "✓"})
 NO = frozenset({"no", "n", "false", "0", "否", "未核实", ""})
+
+
+class SheetError:
+    """A workbook cell holding one of Excel's errors (#N/A, #DIV/0!, #REF!...): its formula failed, so the
+    cell has no value to read. Kept apart from an empty cell, which calamine reads it as."""
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __str__(self) -> str:  # a bad row shown as it was written shows what Excel shows
+        return self.code
+
+    def __repr__(self) -> str:
+        return f"SheetError({self.code!r})"
+
+
+SHEET_ERROR = QT_TRANSLATE_NOOP("Errors", "\"{column}\" holds the spreadsheet error {error}, not a value; correct "
+                                          "the formula in Excel or type the value in the cell, then import again.")
 
 
 def text(value: Any) -> str:

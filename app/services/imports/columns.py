@@ -89,13 +89,26 @@ def parse_map(text: str, catalogue: tuple[Column, ...]) -> dict[str, str]:
     """``date=日期,phone=手机`` (the command line's --map) as key -> header; a key the import doesn't have is refused."""
     keys = {c.key for c in catalogue}
     out: dict[str, str] = {}
+    column_of: dict[str, str] = {}  # header as compared -> the column given it
     for part in filter(None, (p.strip() for p in (text or "").split(","))):
         key, sep, header = part.partition("=")
-        key = key.strip().lower()
-        if not sep or key not in keys or not header.strip():
+        key, header = key.strip().lower(), header.strip()
+        if not sep or key not in keys or not header:
             raise InvalidInput(field="--map", problem=QT_TRANSLATE_NOOP("Errors",
                 "\"{part}\" is not COLUMN=HEADER with COLUMN one of {keys}"), part=part, keys=", ".join(sorted(keys)))
-        out[key] = header.strip()
+        # Either would import silently wrong: the last of a column's two headers won, and a header given
+        # to two columns filled both from one (a customer's name became their phone).
+        if key in out:
+            raise InvalidInput(field="--map", problem=QT_TRANSLATE_NOOP("Errors",
+                "{column} is given twice, as \"{first}\" and as \"{second}\"; give each column once"),
+                column=key, first=out[key], second=header)
+        other = column_of.get(normal(header))
+        if other is not None:
+            raise InvalidInput(field="--map", problem=QT_TRANSLATE_NOOP("Errors",
+                "\"{header}\" is given for both {first} and {second}; a header is one column, give each its own"),
+                header=header, first=other, second=key)
+        out[key] = header
+        column_of[normal(header)] = key
     return out
 
 

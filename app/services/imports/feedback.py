@@ -87,7 +87,7 @@ def check_table(table: Table, mapping: dict[str, str] | None = None, *, progress
         return FeedbackFile(table.name, table.kind, header, shape(table.header), placement, (), (),
                             tuple(unplaced_problems(placement, COLUMNS, table.header_line)), 0)
     width = len(header)
-    checked = _Checked(ColumnChecks(FileIdentifiers(), placement.at), table.kind == "csv")
+    checked = _Checked(ColumnChecks(FileIdentifiers(), placement.at, table.sheet_errors), table.kind == "csv")
     lines: list[int] = []
     recs: list[list[Any]] = []
     n = 0
@@ -239,7 +239,7 @@ class ColumnChecks:
     its problems, so a cell the file repeats is checked once and a row's verdict is its cells' verdicts.
     ``seen``: the file's identifiers normalised and checked so far (each distinct one once)."""
 
-    def __init__(self, seen: FileIdentifiers, at: dict[str, int]) -> None:
+    def __init__(self, seen: FileIdentifiers, at: dict[str, int], sheet_errors: bool = False) -> None:
         self.seen = seen
         by_key = {"date": self._date, "repair_order": self._repair_order, "advisor": self._advisor,
                   "customer": partial(self._identifier, "customer", seen.customer),
@@ -255,6 +255,8 @@ class ColumnChecks:
         self.pick = itemgetter(*(at.get(k, at["date"]) for k in KEYS))
         # An optional column the file doesn't have reads as an empty cell.
         self.checks = tuple(by_key[k] if k in at else partial(_as_empty, by_key[k]) for k in KEYS)
+        if sheet_errors:  # only then: every cell checked would pay for the look
+            self.checks = tuple(partial(_minding_sheet_errors, k, c) for k, c in zip(KEYS, self.checks))
 
     def problems(self, cells: tuple, line: int) -> list[Problem]:
         """Every problem of a row (its cells in KEYS order), in the order they are named."""
@@ -336,3 +338,11 @@ class ColumnChecks:
 
 def _as_empty(check: Callable, _cell: Any) -> tuple[Any, tuple[Found, ...]]:
     return check("")
+
+
+def _minding_sheet_errors(column: str, check: Callable, cell: Any) -> tuple[Any, tuple[Found, ...]]:
+    """A cell holding an Excel error has no value to check: named as what it is, not as empty (an
+    optional column's was stored empty)."""
+    if cell.__class__ is cells.SheetError:
+        return None, (_found(_UNREADABLE, column, cell.code, cells.SHEET_ERROR, {"error": cell.code}),)
+    return check(cell)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import logging
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +16,10 @@ from typing import Any, Callable, Iterator
 
 from app.foundation.errors import ImportRejected, Problem
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
+from app.services.imports.cells import SheetError
 
 CTX = "Errors"
+log = logging.getLogger(__name__)
 
 
 class FileRefused(ImportRejected):
@@ -42,11 +46,11 @@ _CSV_ERRORS = (
     ("unexpected end of data", QT_TRANSLATE_NOOP("Errors",
         "A quote (\") opened on this line is never closed: the file ends inside the value. "
         "Close the quote, or remove it.")),
-    ("',' expected after '\"'", QT_TRANSLATE_NOOP("Errors",
+    ("expected after '\"'", QT_TRANSLATE_NOOP("Errors",  # after the file's separator: "','", "';'", "'\t'"
         "A quote (\") closes a value but more text follows before the comma. "
         "Inside a quoted value write a quote twice (\"\")."))
 )
-_CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV ({reason}). Save the file again as CSV UTF-8.")
+_CSV_OTHER = QT_TRANSLATE_NOOP("Errors", "This line can't be read as CSV. Save the file again as CSV UTF-8.")
 
 
 _is_str = str.__instancecheck__
@@ -76,7 +80,10 @@ def _texts(cells: list[Any]) -> list[str]:
 class Table:
     """A file's rows: ``header`` (its cells as written, on ``header_line``), then ``rows()`` yielding
     (line, cells) of every non-blank row after it. Cells are text from CSV, typed values (str, float,
-    date, datetime, bool) from a workbook. ``problems`` gathers cells refused on the way (too long)."""
+    date, datetime, bool; a SheetError for a cell holding an Excel error) from a workbook. ``problems``
+    gathers cells refused on the way (too long); ``sheet_errors``: some cell holds an Excel error."""
+
+    sheet_errors = False
 
     def __init__(self, name: str, kind: str, rows: Iterator[tuple[int, list[Any]]], total: int,
                  limits: Limits) -> None:
@@ -168,17 +175,21 @@ def _workbook(path: Path, limits: Limits) -> Table:
     with open(path, "rb") as f:
         if f.read(2) == b"PK":  # xlsx (a zip); .xls is an older format calamine also reads
             _check_unpacked(path, limits)
+    index = 0
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheet = None
-        for i, meta in enumerate(book.sheets_metadata):  # the first sheet that holds anything
+        for index, meta in enumerate(book.sheets_metadata):  # the first sheet that holds anything
             if "WorkSheet" in str(meta.typ):
-                sheet = book.get_sheet_by_index(i)
+                sheet = book.get_sheet_by_index(index)
                 if sheet.height:
                     break
     except Exception as exc:  # noqa: BLE001 - calamine's errors are its own types; any means unreadable
+        # calamine's words ("Cfb error: Invalid OLE ...") are for a programmer: logged, not shown.
+        log.info("workbook %s unreadable: %s", path.name, str(exc)[:200])
         raise ImportRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors",
-            "The workbook can't be read ({reason}). In Excel use Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (comma delimited)\"."), {"reason": str(exc)[:200]})]) from None
+            "The workbook can't be read: it is damaged, or not an Excel workbook. Open it in Excel and use Save As > "
+            "\"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (comma delimited)\"."))]) from None
     if sheet is None or not sheet.height:
         raise ImportRejected(path.name, [Problem(1, "", QT_TRANSLATE_NOOP("Errors",
             "The workbook's sheets are empty: its first sheet must hold the forms, a row naming the columns first."))])
@@ -187,7 +198,77 @@ def _workbook(path: Path, limits: Limits) -> Table:
             "The file has more than {limit} rows; import it in parts (for example a file per quarter)."),
             {"limit": limits.rows})])
     rows = enumerate(sheet.iter_rows(), start=1)  # (line, cells) from row 1, blank rows above included
-    return Table(path.name, "xlsx", rows, sheet.height - 1, limits)  # rows after the header
+    errors = _error_cells(path, index)
+    if errors:
+        rows = _with_errors(rows, errors, sheet.start[1])
+    table = Table(path.name, "xlsx", rows, sheet.height - 1, limits)  # rows after the header
+    table.sheet_errors = bool(errors)
+    return table
+
+
+# A cell of type "e" in a sheet's XML, its reference and its value: <c r="D3" s="1" t="e"><f>..</f><v>#N/A</v></c>.
+_ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)(?<!/)>(.*?)</c>', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL_VALUE = re.compile(rb"<v>([^<]{1,32})</v>")
+_SHEET_ID = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b\w+:id="([^"]+)"')
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _sheet_part(z: zipfile.ZipFile, index: int) -> str | None:
+    """The zip member holding the workbook's ``index``-th sheet (in the order calamine lists them)."""
+    ids = _SHEET_ID.findall(z.read("xl/workbook.xml"))
+    if index >= len(ids):
+        return None
+    for rel in _RELATION.findall(z.read("xl/_rels/workbook.xml.rels")):
+        rid, target = re.search(rb'\bId="([^"]*)"', rel), re.search(rb'\bTarget="([^"]*)"', rel)
+        if rid and target and rid[1] == ids[index]:
+            name = target[1].decode("utf-8")
+            return name[1:] if name.startswith("/") else "xl/" + name.removeprefix("./")
+    return None
+
+
+def _error_cells(path: Path, index: int) -> dict[tuple[int, int], str]:
+    """(row, column), from 0, -> the Excel error an .xlsx sheet's cell holds. calamine reads such a cell as
+    empty, so a failed formula was reported as an empty cell (or a comment stored empty); the sheet's XML
+    keeps the error. {} for an .xls or a sheet that can't be looked into: its cells read as before."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, index)
+            if part is None:
+                return {}
+            with z.open(part) as f:  # most sheets hold no error: only looked for, a piece at a time
+                tail = b""
+                while chunk := f.read(1 << 22):
+                    if b't="e"' in tail + chunk:
+                        break
+                    tail = chunk[-6:]
+                else:
+                    return {}
+            xml = z.read(part)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError):
+        return {}
+    found = {}
+    for m in _ERROR_CELL.finditer(xml):
+        ref, value = _CELL_REF.search(m[1]), _CELL_VALUE.search(m[2])
+        if ref and value:
+            column = 0
+            for letter in ref[1]:
+                column = column * 26 + letter - 64
+            found[int(ref[2]) - 1, column - 1] = value[1].decode("utf-8", "replace")
+    return found
+
+
+def _with_errors(rows: Iterator[tuple[int, list[Any]]], errors: dict[tuple[int, int], str],
+                 first_column: int) -> Iterator[tuple[int, list[Any]]]:
+    """The rows with each error cell a SheetError (calamine's rows start at the sheet's first used column)."""
+    by_line: dict[int, list[tuple[int, str]]] = {}
+    for (row, column), code in errors.items():
+        by_line.setdefault(row + 1, []).append((column - first_column, code))
+    for line, cells in rows:
+        for i, code in by_line.get(line, ()):
+            if 0 <= i < len(cells):
+                cells[i] = SheetError(code)
+        yield line, cells
 
 
 # -- CSV
@@ -258,7 +339,9 @@ def _csv_rows(reader, name: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             reason = str(exc)
-            text = next((t for key, t in _CSV_ERRORS if reason.startswith(key)), _CSV_OTHER)
+            text = next((t for key, t in _CSV_ERRORS if key in reason), _CSV_OTHER)
+            if text == _CSV_OTHER:  # the csv module's words only in the log: English in any language
+                log.info("%s line %s: %s", name, start, reason[:200])
             raise ImportRejected(name, [Problem(start, "", text, {"limit": csv.field_size_limit(),
                                                                   "reason": reason[:200]})]) from None
         yield start, rec

@@ -210,8 +210,12 @@ def check_row(raw: dict[str, Any], line: int, problems: list[Problem]) -> OrderV
     def bad(col: str, message: str, **params) -> None:
         problems.append(Problem(line, col, message, {"value": text[col][:80], "column": col, **params}))
 
+    failed = [k for k, v in raw.items() if v.__class__ is cells.SheetError]
+    for c in failed:  # an Excel error, not a value: named as what it is, then checked no further
+        bad(c, cells.SHEET_ERROR, error=text[c])
+        text[c] = ""
     for c in REQUIRED:
-        if not text[c]:
+        if not text[c] and c not in failed:
             bad(c, QT_TRANSLATE_NOOP("Errors", "\"{column}\" is empty; it is required."))
     times: dict[str, datetime | None] = {}
     for c in ("opened", "promised", "delivered"):
