@@ -15,14 +15,16 @@ def fill(text: str, params: dict[str, Any], translate=None, worded: tuple[str, .
     """``text`` in the reader's words, its parameters filled in. The parameters named in ``worded``
     are marked texts themselves (what a field should be): translated too, and filled in from the
     same parameters, so no English word is left inside a translated message."""
-    def word(value: str) -> str:
+    def word(value: str, inner: dict[str, str]) -> str:
         value = translate(CTX, value) if translate else value
         try:
-            return value.format(**params)
+            return value.format(**{**params, **inner})
         except (KeyError, IndexError, ValueError):  # a value kept before it was a marked text: as it was
             return value
 
-    words = {k: word(v) for k, v in params.items() if k in worded and isinstance(v, str)}
+    # A word may hold another (a reason naming "the document" as where): those in the reader's words too.
+    inner = {k: word(v, {}) for k, v in params.items() if k in worded and isinstance(v, str)}
+    words = {k: word(v, inner) for k, v in params.items() if k in worded and isinstance(v, str)}
     return (translate(CTX, text) if translate else text).format(**{**params, **words})
 
 

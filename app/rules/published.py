@@ -19,8 +19,5 @@ def check_settings(values) -> dict:
         if decl is None or not decl.published:
             raise InvalidInput(field=key, problem=QT_TRANSLATE_NOOP("Errors",
                 "not a setting head office can publish"))
-        try:
-            out[key] = decl.coerce(value)
-        except ValueError as exc:
-            raise InvalidInput(field=key, problem=str(exc)) from None
+        out[key] = decl.coerce(value)  # SettingRefused: an InvalidInput naming the setting
     return out

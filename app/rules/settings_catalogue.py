@@ -6,11 +6,32 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from app.foundation.errors import InvalidInput
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 
-_KIND = {int: "a whole number", float: "a number", str: "text"}
-
 CTX = "Settings"
+
+# Why a value is refused, what to give instead ({value}: what was given, as it was written).
+_EXPECTED = {int: QT_TRANSLATE_NOOP("Errors", "expected a whole number, got {value}"),
+             float: QT_TRANSLATE_NOOP("Errors", "expected a number, got {value}"),
+             str: QT_TRANSLATE_NOOP("Errors", "expected text, got {value}")}
+EXPECTED_YES_NO = QT_TRANSLATE_NOOP("Errors", "expected yes or no, got {value}")
+AT_LEAST = QT_TRANSLATE_NOOP("Errors", "must be at least {minimum}, got {value}")
+AT_MOST = QT_TRANSLATE_NOOP("Errors", "must be at most {maximum}, got {value}")
+ONE_OF = QT_TRANSLATE_NOOP("Errors", "must be one of {choices}, got {value}")
+
+
+class SettingRefused(InvalidInput, ValueError):
+    """A value a setting's declaration refuses: which setting, why, and what to give instead. A
+    ValueError too: a stored value the current rules refuse falls back to the default."""
+
+
+def _shown(value: Any) -> str:
+    # As a settings file (JSON) writes it: true and null, not Python's True and None, in any language.
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."  # a whole file pasted into a number: its start
 
 
 @dataclass(frozen=True)
@@ -41,7 +62,10 @@ class Setting:
         return role in order and self.changed_by in order and order.index(role) >= order.index(self.changed_by)
 
     def coerce(self, value: Any) -> Any:
-        """Turn a stored or typed value into this setting's type; ValueError says why not."""
+        """Turn a stored or typed value into this setting's type; SettingRefused says why not."""
+        def refused(problem: str, got: Any = value, **params: Any) -> SettingRefused:
+            return SettingRefused(field=self.key, problem=problem, value=_shown(got), **params)
+
         if self.type is bool:
             if isinstance(value, bool):
                 out = value
@@ -50,24 +74,25 @@ class Setting:
             elif str(value).strip().lower() in {"0", "false", "no", "off"}:
                 out = False
             else:
-                raise ValueError(f"{self.key}: expected yes or no, got {value!r}")
+                raise refused(EXPECTED_YES_NO)
         else:
+            expected = _EXPECTED.get(self.type, _EXPECTED[str])
             # Never rounded or read from yes/no: head office's publication of true, 1200.5 and 9.99 was
             # stored as 1, 1200 and 9 at every counter.
             if isinstance(value, bool) or (self.type is int and isinstance(value, float) and not value.is_integer()):
-                raise ValueError(f"{self.key}: expected {_KIND.get(self.type, self.type.__name__)}, got {value!r}")
+                raise refused(expected)
             try:
                 out = self.type(value)
             except (TypeError, ValueError, OverflowError):
-                raise ValueError(f"{self.key}: expected {_KIND.get(self.type, self.type.__name__)}, got {value!r}") from None
+                raise refused(expected) from None
             if isinstance(out, float) and not math.isfinite(out):  # "nan" passed every limit
-                raise ValueError(f"{self.key}: expected a number, got {value!r}")
+                raise refused(_EXPECTED[float])
         if self.minimum is not None and out < self.minimum:
-            raise ValueError(f"{self.key}: must be at least {self.minimum}, got {out}")
+            raise refused(AT_LEAST, out, minimum=self.minimum)
         if self.maximum is not None and out > self.maximum:
-            raise ValueError(f"{self.key}: must be at most {self.maximum}, got {out}")
+            raise refused(AT_MOST, out, maximum=self.maximum)
         if self.choices is not None and out not in self.choices:
-            raise ValueError(f"{self.key}: must be one of {', '.join(self.choices)}, got {out!r}")
+            raise refused(ONE_OF, out, choices=", ".join(map(repr, self.choices)))
         return out
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import bindparam, select
 
 from app.rules.settings_catalogue import REGISTRY, setting
-from app.foundation.errors import InvalidInput
 from app.models import SettingValue, utcnow
 
 
@@ -45,11 +44,7 @@ def get_all(session) -> dict[str, Any]:
 
 
 def put(session, key: str, value: Any, *, actor_id: str | None = None, source: str = "local") -> Any:
-    decl = setting(key)
-    try:
-        value = decl.coerce(value)
-    except ValueError as exc:
-        raise InvalidInput(field=key, problem=str(exc)) from None
+    value = setting(key).coerce(value)  # SettingRefused (an InvalidInput) names the setting and the fix
     row = session.get(SettingValue, key)
     if row is None:
         session.add(SettingValue(key=key, value=value, source=source, updated_at=utcnow(), updated_by=actor_id))

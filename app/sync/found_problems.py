@@ -16,10 +16,13 @@ MAX_PACK_PROBLEMS = 20
 PULLED = "sync.problems.pulled"  # [{"n", "reason", "when"}]: files from head office this counter refused
 
 
-def reason(code: str, text: str, **params) -> str:
-    """A reason as head office's refusals are kept: English source and values, translated when shown."""
-    return json.dumps({"code": code, "text": text, "params": {k: str(v) for k, v in params.items()}},
-                      ensure_ascii=False)
+def reason(code: str, text: str, *, worded: tuple[str, ...] = (), **params) -> str:
+    """A reason as head office's refusals are kept: English source and values, translated when shown;
+    ``worded`` names the values that are marked texts themselves (errors.fill)."""
+    kept = {"code": code, "text": text, "params": {k: str(v) for k, v in params.items()}}
+    if worded:
+        kept["worded"] = list(worded)
+    return json.dumps(kept, ensure_ascii=False)
 
 
 def _load(s, key: str, empty):

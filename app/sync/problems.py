@@ -47,7 +47,7 @@ def render_reason(reason: str, words=None) -> str:
     """A refusal in the reader's language: head office sends the English source and its values."""
     try:
         r = json.loads(reason)
-        return fill(r["text"], r["params"], words, CaseFileRejected.worded)
+        return fill(r["text"], r["params"], words, CaseFileRejected.worded + tuple(r.get("worded", ())))
     except (ValueError, KeyError, TypeError, IndexError):
         return reason
 

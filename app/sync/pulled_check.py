@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 import logging
 
+from app.foundation.errors import fill
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.rules import wire_text
 from app.sync import found_problems
@@ -26,6 +27,13 @@ NOT_READABLE = QT_TRANSLATE_NOOP("Errors",
 NOT_STORABLE = QT_TRANSLATE_NOOP("Errors",
     "A file from head office (number {n}) holds a value this counter can't store ({reason}); nothing of it "
     "was applied.")
+# A refusal's reason is wire_text's own marked text, naming where ("the document", "a value"): in the reader's words.
+WORDED = ("reason", "where")
+
+
+def _storable(n, exc: wire_text.WireProblem) -> tuple[str, dict]:
+    return NOT_STORABLE, {**{k: v[:200] if isinstance(v, str) else v for k, v in exc.params.items()}, "n": n,
+                          "reason": exc.text}
 
 
 def _strings(value: Any):
@@ -45,7 +53,7 @@ def refusal(session, dealer_id: str, n: int, events: list, records: dict) -> tup
     try:
         wire_text.check({"events": events, "records": records})
     except wire_text.WireProblem as exc:
-        return NOT_STORABLE, {"n": n, "reason": str(exc)[:200]}
+        return _storable(n, exc)
     for e in events:
         if not isinstance(e, dict) or e.get("dealer_id") != dealer_id:
             return NOT_OURS, {"n": n, "what": "event", "id": str(e.get("id") if isinstance(e, dict) else "?")[:40]}
@@ -75,6 +83,8 @@ def document(store, f: dict) -> dict | None:
         dealer_id, events, records = doc["dealer"]["id"], doc["events"], doc["records"]
         if not (isinstance(events, list) and isinstance(records, dict)):
             raise TypeError("events and records")
+    except wire_text.WireProblem as exc:  # a number too long, NaN, nesting too deep: a value, not the form
+        why = _storable(n, exc)
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         why = NOT_READABLE, {"n": n, "reason": type(exc).__name__}
     else:
@@ -84,6 +94,6 @@ def document(store, f: dict) -> dict | None:
             why = refusal(s, dealer_id, n, events, records)
         if why is None:
             return doc
-    log.warning("pulled file %s refused: %s", n, why[0].format(**why[1]))
-    found_problems.pulled_refused(store, n, found_problems.reason("pulled_refused", why[0], **why[1]))
+    log.warning("pulled file %s refused: %s", n, fill(*why, worded=WORDED))
+    found_problems.pulled_refused(store, n, found_problems.reason("pulled_refused", why[0], worded=WORDED, **why[1]))
     return None

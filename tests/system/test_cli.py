@@ -50,6 +50,19 @@ def test_messages_in_chinese(data_dir, tmp_path):
     assert "第 2 行 repair_quality 列：" in r.stderr and "不是有效的等级" in r.stderr
 
 
+def test_a_wrong_setting_published_by_head_office_is_named_in_the_readers_language(data_dir, tmp_path,
+                                                                                 sqlite_hq_url):
+    f = tmp_path / "settings.json"
+    f.write_text(json.dumps({"settings": {"failure.overall_threshold": 11}}))
+    r = cli(data_dir, "hq", "publish", "--db", sqlite_hq_url, str(f))
+    assert r.returncode == 2 and "failure.overall_threshold: must be at most 10, got 11" in r.stderr, r.stderr
+    r = cli(data_dir, "hq", "publish", "--db", sqlite_hq_url, str(f), lang="zh_CN.UTF-8")
+    assert r.returncode == 2 and "failure.overall_threshold：不能大于 10，实际为 11" in r.stderr, r.stderr
+    f.write_text(json.dumps({"settings": {"assessment.reward_amount": "lots"}}))
+    r = cli(data_dir, "hq", "publish", "--db", sqlite_hq_url, str(f), lang="zh_CN.UTF-8")
+    assert r.returncode == 2 and "assessment.reward_amount：应为整数，实际为 'lots'" in r.stderr, r.stderr
+
+
 def test_missing_file_and_bad_month(data_dir, tmp_path):
     r = cli(data_dir, "feedback", "import", str(tmp_path / "nope.csv"))
     assert r.returncode == 2 and "no such file" in r.stderr

@@ -72,3 +72,37 @@ def test_a_counter_refuses_a_pulled_file_carrying_another_dealers_person(store):
         assert pulled_check.refusal(s, home, 7, [], {"user": [person(new_id(), home)]}) is None
         text, params = pulled_check.refusal(s, home, 7, [], {"user": [person(new_id(), new_id())]})
     assert text == pulled_check.NOT_OURS and params["what"] == "user"
+
+
+@pytest.mark.parametrize("records, en, zh", [
+    ('{"user": [{"note": "a\\u0000b"}]}',
+     "records.user[0].note holds a character no database can store (U+0000) at position 2.",
+     "records.user[0].note 第 2 个位置含有数据库无法保存的字符（U+0000）。"),
+    ('{"x": [NaN]}', "a value holds NaN, which is not a number JSON allows.",
+     "某个值 含有 NaN，这不是 JSON 允许的数字。"),
+], ids=["nul", "nan"])
+def test_a_pulled_file_holding_what_the_store_cant_hold_is_refused_in_the_readers_words(store, records, en, zh):
+    from app.foundation.translation import Words
+    from app.sync.problems import list_problems, problem_text
+
+    content = '{"dealer": {"id": "%s"}, "events": [], "records": %s}' % (store.identity.home_dealer_id, records)
+    assert pulled_check.document(store, {"n": 8, "content": content}) is None
+    [p] = list_problems(store)
+    assert problem_text(p, Words("en")) == ("A file from head office (number 8) holds a value this counter can't "
+                                            f"store ({en}); nothing of it was applied.")
+    assert problem_text(p, Words("zh_CN")) == f"来自总部的文件（编号 8）含有本前台无法保存的值（{zh}）；其中内容均未应用。"
+
+
+@pytest.mark.parametrize("records, said", [
+    ('{"x": [%s]}' % ("9" * 30), "99999999999999999999..."),  # its limits are numbers: kept as numbers
+    ('{"x": %s1%s}' % ("[" * 40, "]" * 40), "32"),
+], ids=["long-number", "too-deep"])
+def test_a_pulled_file_refused_for_a_limit_names_it(store, records, said):
+    from app.foundation.translation import Words
+    from app.sync.problems import list_problems, problem_text
+
+    content = '{"dealer": {"id": "%s"}, "events": [], "records": %s}' % (store.identity.home_dealer_id, records)
+    assert pulled_check.document(store, {"n": 9, "content": content}) is None
+    [p] = list_problems(store)
+    for words in (Words("en"), Words("zh_CN")):
+        assert said in problem_text(p, words) and "(number 9)" in problem_text(p, Words("en"))

@@ -23,14 +23,11 @@ def test_published_settings_are_coerced_to_their_types():
     ({"no.such": 1}, "no.such", "not a setting head office can publish"),
     ({"ui.lock_minutes": 5}, "ui.lock_minutes", "not a setting head office can publish"),  # a counter's own
     ({"sync.server_url": "http://evil"}, "sync.server_url", "not a setting head office can publish"),
-    ({"failure.overall_threshold": 11}, "failure.overall_threshold",
-     "failure.overall_threshold: must be at most 10, got 11"),
-    ({"assessment.reward_amount": "lots"}, "assessment.reward_amount",
-     "assessment.reward_amount: expected a whole number, got 'lots'"),
+    ({"failure.overall_threshold": 11}, "failure.overall_threshold", "must be at most 10, got 11"),
+    ({"assessment.reward_amount": "lots"}, "assessment.reward_amount", "expected a whole number, got 'lots'"),
     # Published as 1200 and 1 at every counter before: rounded, and read from yes/no.
-    ({"assessment.reward_amount": 1200.5}, "assessment.reward_amount",
-     "assessment.reward_amount: expected a whole number, got 1200.5"),
-    ({"failure.share_target": True}, "failure.share_target", "failure.share_target: expected a number, got True"),
+    ({"assessment.reward_amount": 1200.5}, "assessment.reward_amount", "expected a whole number, got 1200.5"),
+    ({"failure.share_target": True}, "failure.share_target", "expected a number, got true"),
 ])
 def test_what_head_office_may_not_publish_is_refused_by_name(values, field, problem):
     with pytest.raises(InvalidInput) as err:

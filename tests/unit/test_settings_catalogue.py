@@ -104,6 +104,8 @@ def test_who_may_change_a_setting_is_declared_with_it(key, advisor, supervisor, 
     ("admin", "remedy.limit.advisor", 500, None),
     ("advisor", "ui.language", "en", None),
     ("admin", "ui.lock_minutes", 5, None),
+    ("supervisor", "failure.overall_threshold", 11, "must be at most 10, got 11"),  # beside its field: no key
+    ("admin", "backups.keep", "lots", "expected a whole number, got 'lots'"),
 ])
 def test_saving_a_setting_checks_the_role_in_the_core(store, role, key, value, refused):
     from app.foundation.errors import InvalidInput
@@ -140,25 +142,42 @@ def test_a_value_is_coerced_to_its_settings_type(key, value, out):
 
 @pytest.mark.parametrize("key, value, message", [
     ("assessment.verified_only", "maybe", "assessment.verified_only: expected yes or no, got 'maybe'"),
-    ("assessment.verified_only", None, "assessment.verified_only: expected yes or no, got None"),
+    ("assessment.verified_only", None, "assessment.verified_only: expected yes or no, got null"),
     ("failure.overall_threshold", "x", "failure.overall_threshold: expected a whole number, got 'x'"),
-    ("failure.overall_threshold", None, "failure.overall_threshold: expected a whole number, got None"),
+    ("failure.overall_threshold", None, "failure.overall_threshold: expected a whole number, got null"),
     # Never rounded, never read from yes/no (head office's true, 1200.5 and 9.99 were stored as 1, 1200, 9).
     ("failure.overall_threshold", 9.99, "failure.overall_threshold: expected a whole number, got 9.99"),
-    ("assessment.reward_amount", True, "assessment.reward_amount: expected a whole number, got True"),
+    ("assessment.reward_amount", True, "assessment.reward_amount: expected a whole number, got true"),
     ("assessment.reward_amount", 1200.5, "assessment.reward_amount: expected a whole number, got 1200.5"),
-    ("failure.share_target", True, "failure.share_target: expected a number, got True"),
+    ("failure.share_target", True, "failure.share_target: expected a number, got true"),
     ("failure.share_target", float("nan"), "failure.share_target: expected a number, got nan"),  # passed every limit
     ("failure.share_target", "inf", "failure.share_target: expected a number, got 'inf'"),
     ("failure.overall_threshold", 0, "failure.overall_threshold: must be at least 1, got 0"),
     ("failure.overall_threshold", 11, "failure.overall_threshold: must be at most 10, got 11"),
     ("failure.share_target", -0.01, "failure.share_target: must be at least 0.0, got -0.01"),
-    ("ui.language", "fr", "ui.language: must be one of , zh_CN, en, got 'fr'"),
+    ("ui.language", "fr", "ui.language: must be one of '', 'zh_CN', 'en', got 'fr'"),  # the empty choice seen
 ])
 def test_a_wrong_value_is_refused_with_the_reason(key, value, message):
     with pytest.raises(ValueError) as err:
         REGISTRY[key].coerce(value)
     assert str(err.value) == message
+
+
+@pytest.mark.parametrize("key, value, zh", [
+    ("failure.overall_threshold", "x", "failure.overall_threshold：应为整数，实际为 'x'"),
+    ("failure.share_target", True, "failure.share_target：应为数字，实际为 true"),
+    ("assessment.verified_only", "maybe", "assessment.verified_only：应为 yes 或 no，实际为 'maybe'"),
+    ("failure.overall_threshold", 0, "failure.overall_threshold：不能小于 1，实际为 0"),
+    ("failure.overall_threshold", 11, "failure.overall_threshold：不能大于 10，实际为 11"),
+    ("ui.language", "fr", "ui.language：必须是 '', 'zh_CN', 'en' 之一，实际为 'fr'"),
+])
+def test_a_wrong_value_is_refused_in_the_readers_language(key, value, zh):
+    from app.foundation.translation import Words
+    from app.rules.settings_catalogue import SettingRefused
+
+    with pytest.raises(SettingRefused) as err:
+        REGISTRY[key].coerce(value)
+    assert err.value.render(Words("zh_CN")) == zh
 
 
 def test_a_setting_declared_twice_or_unknown_is_an_error():
