@@ -84,9 +84,17 @@ def _register_exchange(hq_sub, translate) -> None:
     serve.set_defaults(run=run_serve)
 
     imp = _db_action(hq_sub, "import", translate("Cli", "import case files (files or folders)"), translate)
+    imp.description = translate(
+        "Cli", "Import case files (files or folders). A counter's file is left waiting where it is while head "
+        "office lacks an earlier file of that counter (see --allow-gaps). Exit status 1 when a file was "
+        "refused or left waiting, or a change in a file was refused.")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--workers", type=int, metavar="N", help=translate(
         "Cli", "dealers imported at once (PostgreSQL only; default: one per processor core, at most 4)"))
+    imp.add_argument("--allow-gaps", action="store_true", help=translate(
+        "Cli", "import a counter's files even when head office lacks an earlier file of that counter: only when "
+        "that file is lost for good (the counter's store was restored from a backup); the changes built on "
+        "it are refused"))
     imp.set_defaults(run=run_import)
 
     pub = _db_action(hq_sub, "publish", translate(
@@ -185,21 +193,31 @@ def run_import(args, translate) -> int:
         _check_workers(args.workers, db_url(args.db), translate("Cli", "a number of dealers from 1 to 64"), translate(
             "Cli", "importing several dealers at once needs a PostgreSQL database; a SQLite head office "
             "imports one at a time (leave --workers out)"))
-    summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate, workers=args.workers)
-    refused = 0
+    summary = import_paths(_db(args), [Path(p) for p in args.paths], translate=translate, workers=args.workers,
+                           allow_gaps=args.allow_gaps)
+    refused, waiting = 0, summary.count("waiting")
     for o in summary.outcomes:
         if o.status == "rejected":
             print(translate("Cli", "rejected {file}: {reason}").format(file=o.path, reason=o.reason), file=sys.stderr)
+        if o.status == "waiting":
+            print(translate("Cli", "waiting {file}: {reason}").format(file=o.path, reason=o.reason), file=sys.stderr)
         for why in o.refused:
             refused += 1
             print(translate("Cli", "refused in {file}: {reason}").format(file=o.path, reason=why), file=sys.stderr)
-    print(translate("Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected.")
-          .format(files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
-                  rejected=summary.count("rejected")))
+    counts = translate("Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected, "
+                              "{waiting} waiting.") if waiting else translate(
+        "Cli", "{files} file(s): {imported} imported, {present} already present, {rejected} rejected.")
+    print(counts.format(files=len(summary.outcomes), imported=summary.count("imported"),
+                        present=summary.count("present"), rejected=summary.count("rejected"), waiting=waiting))
     if refused:
         print(translate("Cli", "{n} change(s) refused (the rest of their files imported): see `hq refusals`.")
               .format(n=refused), file=sys.stderr)
-    return 1 if summary.count("rejected") or refused else 0
+    if waiting:
+        print(translate("Cli", "{n} file(s) left where they are, waiting for earlier files of their counter. If those "
+                        "files are lost for good (the counter's store was restored from a backup), import again with "
+                        "--allow-gaps to take them anyway.").format(n=waiting), file=sys.stderr)
+    # Waiting is not done: a script importing a stick must not take it for a complete import.
+    return 1 if summary.count("rejected") or refused or waiting else 0
 
 
 def run_publish(args, translate) -> int:

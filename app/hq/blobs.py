@@ -105,10 +105,13 @@ def awaited(db, dealer_id: str | None, sha: str) -> bool:
 def import_folder(db, folder: Path) -> set[str]:
     """Attachments exported next to case files (``attachments/<sha[:2]>/<sha256>``, or the older flat
     ``attachments/<sha256>``); a file whose bytes don't match its name, or over the limit, is skipped:
-    it can't be what a case names. The hashes stored: the files imported with them vouch for them."""
+    it can't be what a case names. The hashes stored: the files imported with them vouch for them.
+    Every ``attachments`` folder inside ``folder`` too, as its case files are found: a stick holding
+    each counter's export in a folder of its own lost their photos when only its top was looked at."""
     stored: set[str] = set()
-    root = Path(folder) / "attachments"
-    for p in sorted(root.rglob("*")) if root.is_dir() else []:
+    folder = Path(folder)
+    roots = sorted(r for r in folder.rglob("attachments") if r.is_dir())
+    for p in (p for root in roots for p in sorted(root.rglob("*"))):
         if not p.is_file() or not is_sha256(p.name) or p.stat().st_size > MAX_BYTES:
             continue
         try:

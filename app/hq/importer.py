@@ -6,7 +6,12 @@ thread, each counter's files in the order of their numbers (a counter's file may
 before it, or on another counter's of the same dealer): a file spends about half its time waiting on the database, in which another
 dealer's file goes on. Dealers never share data, and each file's import is safe beside any other's
 (app.hq.receive), so only the order within a dealer matters. SQLite takes one writer at a time: one
-thread."""
+thread.
+
+A counter's file whose earlier file head office never took in, nor finds among the files of the
+import, waits (left where it is): its changes built on the missing file would be refused for good,
+and the missing file, brought later, could no longer give them. A gap is real only when the counter's
+store was restored from a backup (app.sync.outbox._sequence_floor): ``allow_gaps`` then takes it."""
 
 from __future__ import annotations
 
@@ -18,11 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy import select
+
+from app.hq.counters import valid_counter_id
 from app.hq.purge_round import purge_round
 from app.hq.receive import receive
 from app.foundation.errors import FileUnusable
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.verify_ahead import VerifyAhead, plain_file
+from app.models import Dealer, HqCounter
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
 from app.sync.casefile import CaseFileRejected
@@ -34,7 +43,7 @@ MAX_WORKERS = 4  # a file is about half Python: more threads than this only take
 @dataclass(frozen=True)
 class FileOutcome:
     path: str
-    status: str  # imported | present | rejected
+    status: str  # imported | present | rejected | waiting (for an earlier file of its counter)
     events: int = 0
     conflicts: int = 0
     reason: str = ""
@@ -141,11 +150,12 @@ def _words(translate):
 @announces(CAN_CHANGE)
 def import_paths(db, paths: list[Path], *, translate=None,
                  progress: Callable[[int, int, FileOutcome], None] | None = None,
-                 workers: int | None = None) -> ImportSummary:
+                 workers: int | None = None, allow_gaps: bool = False) -> ImportSummary:
     """Every case file of ``paths`` (files or folders), attachments first. ``progress(done, total,
-    outcome)`` after each file, as files finish (from the importing threads); the summary lists them
-    in the order given. ``workers``: dealers imported at once (default: as many as the machine's
-    cores, up to MAX_WORKERS, on PostgreSQL; SQLite: one)."""
+    outcome)`` after each file, as files finish (from the importing threads; the files left waiting
+    first); the summary lists them in the order given. ``workers``: dealers imported at once (default:
+    as many as the machine's cores, up to MAX_WORKERS, on PostgreSQL; SQLite: one). ``allow_gaps``:
+    import the files that would wait for an earlier file of their counter (waiting_for)."""
     from app.hq.blobs import import_folder
 
     vouched: set[str] = set()
@@ -154,14 +164,22 @@ def import_paths(db, paths: list[Path], *, translate=None,
             vouched |= import_folder(db, p)
     scheduled = _scheduled(paths)
     files = [path for path, _ in scheduled]
+    # Decided before any file goes in: a file imported now fills a gap whichever thread takes it first.
+    held = {} if allow_gaps else waiting_for(db, [marks for _, marks in scheduled], translate)
     workers = workers_for(db, len(files), workers)
     groups = by_dealer(files, [marks for _, marks in scheduled]) if workers > 1 else []
+    groups = [g for g in ([i for i in group if i not in held] for group in groups) if g]
     workers = min(workers, len(groups))
     if workers <= 1:  # one series in the order given, each file read ahead of its turn
-        groups = [list(range(len(files)))]
+        groups = [[i for i in range(len(files)) if i not in held]]
     outcomes: list[FileOutcome | None] = [None] * len(files)
     finished = threading.Lock()
     done = 0
+    for i, why in held.items():
+        outcomes[i] = FileOutcome(str(files[i]), "waiting", reason=why, code="gap")
+        done += 1
+        if progress:
+            progress(done, len(files), outcomes[i])
 
     def one_dealer(group: list[int], stop: threading.Event) -> None:
         nonlocal done
@@ -180,6 +198,45 @@ def import_paths(db, paths: list[Path], *, translate=None,
     with purge_round(db) as purges:
         _each_dealer(one_dealer, groups, workers)
     return ImportSummary(tuple(o for o in outcomes if o is not None))
+
+
+WAITING = QT_TRANSLATE_NOOP("Errors",
+    "Head office has not received file(s) {missing} of counter {counter} of dealer {dealer}, which "
+    "come before this one (imported now, its changes built on them would be refused for good). Bring the "
+    "counter's files {missing} (they are in the counter's outbox folder, or write them again there with "
+    "`recovery-desk export --out FOLDER`) and import them, then this file again.")
+
+
+def waiting_for(db, marks: list[_Marks], translate=None) -> dict[int, str]:
+    """The files to hold back, by position, each with why: a file of an enrolled counter numbered
+    above a number head office has not taken in (up to the counter's last_sequence) and no file of
+    the import bears, with every later file of that counter. Files without both marks, and those of
+    counters head office does not know, are left to receive (it refuses or takes them)."""
+    places: dict[str, list[int]] = {}
+    for i, m in enumerate(marks):
+        if m.counter is not None and m.number is not None:
+            places.setdefault(m.counter.decode("utf-8", "replace"), []).append(i)
+    ids = [c for c in places if valid_counter_id(c)]
+    if not ids:
+        return {}
+    with db.session() as s:  # one query for every counter of the import
+        known = {cid: (last, label, dealer) for cid, last, label, dealer in s.execute(
+            select(HqCounter.id, HqCounter.last_sequence, HqCounter.label, Dealer.code)
+            .join(Dealer, Dealer.id == HqCounter.dealer_id).where(HqCounter.id.in_(ids)))}
+    out: dict[int, str] = {}
+    for cid, (last, label, dealer) in known.items():
+        gaps, top = [], last
+        for n in sorted(n for n in {marks[i].number for i in places[cid]} if n > last):
+            if n > top + 1:
+                gaps.append((top + 1, n - 1))
+            top = n
+        for i in places[cid]:
+            missing = [g for g in gaps if g[1] < marks[i].number]
+            if missing:
+                out[i] = _words_or_text(translate, "Errors", WAITING).format(
+                    missing=", ".join(str(a) if a == b else f"{a}-{b}" for a, b in missing),
+                    counter=f"{label} ({cid})" if label else cid, dealer=dealer)
+    return out
 
 
 def workers_for(db, dealers: int, asked: int | None = None) -> int:

@@ -4,11 +4,15 @@ the dealers' counters and the conflict waiting."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.models import FailureCase
+from sqlalchemy import func, select
+
+from app.models import FailureCase, HqRefusal
 from app.sync import outbox
 from app.sync.apply import apply_file
 from app.ui.hq.hq_window import HqWindow
@@ -78,8 +82,9 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
 
 
 def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, monkeypatch, new_store, new_hq_db):
-    """A file whose earlier file never arrived (truncated on the stick): the changes built on it are
-    refused, the rest imported; the page says how many and why, not just "Imported"."""
+    """A file whose earlier file never arrived (truncated on the stick) waits; taken anyway, the changes
+    built on the missing file are refused, the rest imported; the page says how many and why, not just
+    "Imported"."""
     db = new_hq_db(tmp_path / "hq.sqlite3")
     a = new_store(tmp_path / "a")
     enrol_in_process(db, a)
@@ -107,12 +112,174 @@ def test_an_imported_files_refused_changes_are_shown_with_why(qtbot, tmp_path, m
     rows = {imp.results.item(r, 0).text(): [imp.results.item(r, c).text() for c in (1, 2, 3)]
             for r in range(imp.results.rowCount())}
     assert rows["2.casefile"][0] == "Rejected" and "truncated" in rows["2.casefile"][2]
+    assert rows["3.casefile"][0] == "Waiting" and "has not received file(s) 2 of counter" in rows["3.casefile"][2]
+    w.tabs.setCurrentWidget(imp)
+    assert imp.import_anyway.isVisible()
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        qtbot.mouseClick(imp.import_anyway, Qt.MouseButton.LeftButton)
+    rows = {imp.results.item(r, 0).text(): [imp.results.item(r, c).text() for c in (1, 2, 3)]
+            for r in range(imp.results.rowCount())}
     outcome, changes, reason = rows["3.casefile"]
     assert outcome == "Imported"
     assert changes == "0 (2 refused)"  # the refused case's two changes: stored and refused add up to the file's
     assert "built on version 2, which head office does not have" in reason
     assert imp.results.item(imp.results.rowCount() - 1, 3).toolTip()  # the whole reason, however long
     qtbot.waitUntil(lambda: not ops.busy, timeout=20000)  # the other pages' reads, before the window goes
+
+
+def _stick_missing_a_file(tmp_path, new_store, db):
+    """Counter a's files 1, 2, 4, 5 on a stick (3 not copied), each with the next change of one case
+    (each builds on the one before), and another dealer's counter's file; a's five files, b's, the case."""
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a)
+    enrol_in_process(db, b, "SH01")
+    [case] = open_cases(a, 1)
+    for n in range(4):
+        outbox.export(a, tmp_path / "a-out")
+        edit_case(a, case, f"change {n}")
+    files = outbox.export(a, tmp_path / "a-out")
+    assert len(files) == 5
+    open_cases(b, 1)
+    stick = tmp_path / "usb"
+    [b_file] = outbox.export(b, stick / "b")
+    (stick / "a").mkdir()
+    for path in files[:2] + files[3:]:
+        (stick / "a" / path.name).write_bytes(path.read_bytes())
+    return stick, files, b_file, case
+
+
+def _import_page(qtbot, db, ops):
+    w = HqWindow(db, ops)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.importing)
+    return w, w.importing
+
+
+def _rows(imp) -> dict[str, tuple[str, str]]:
+    return {imp.results.item(r, 0).text(): (imp.results.item(r, 1).text(), imp.results.item(r, 3).text())
+            for r in range(imp.results.rowCount())}
+
+
+def test_files_after_one_missing_from_the_stick_wait_unless_taken_anyway(qtbot, tmp_path, new_store, new_hq_db):
+    """A counter's files 1, 2, 4, 5 on the stick (3 not copied): 4 and 5 wait, named with the file to
+    bring, left where they are; another dealer's file goes in. The missing file brought, all go in;
+    or, lost for good, the waiting files are taken anyway with a button."""
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    stick, files, b_file, case = _stick_missing_a_file(tmp_path, new_store, db)
+    ops = Ops()
+    w, imp = _import_page(qtbot, db, ops)
+    assert not imp.import_anyway.isVisible() and not imp.waiting_note.isVisible()
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        imp.import_folder(stick)
+    rows = _rows(imp)
+    assert [rows[p.name][0] for p in files[:2] + files[3:]] == ["Imported", "Imported", "Waiting", "Waiting"]
+    assert rows[b_file.name][0] == "Imported"
+    assert "Head office has not received file(s) 3 of counter test (" in rows[files[3].name][1]
+    assert "of dealer BJ01" in rows[files[4].name][1] and "Bring the counter's files 3" in rows[files[4].name][1]
+    assert imp.summary.text() == ('5 file(s): 3 imported, 0 already present, 0 rejected (moved to the folder\'s '
+                                  '"rejected" subfolder with the reason), 2 waiting (left where they are).')
+    assert imp.import_anyway.isVisible() and imp.import_anyway.text() == "Import the waiting files anyway"
+    assert imp.waiting_note.isVisible() and "lost for good" in imp.waiting_note.text()
+    assert all((stick / "a" / p.name).exists() for p in files[3:])  # not set aside
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(HqRefusal)) == 0
+
+    # 3 brought: every change goes in, none refused.
+    (stick / "a" / files[2].name).write_bytes(files[2].read_bytes())
+    with qtbot.waitSignal(imp.import_finished, timeout=20000) as done:
+        imp.import_folder(stick)
+    summary = done.args[0]
+    assert (summary.count("imported"), summary.count("present"), summary.count("waiting")) == (3, 3, 0)
+    assert not [o for o in summary.outcomes if o.refused] and not imp.import_anyway.isVisible()
+    with db.session() as s:
+        assert s.get(FailureCase, case).root_cause == "change 3"
+        assert s.scalar(select(func.count()).select_from(HqRefusal)) == 0
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+
+
+def test_the_waiting_files_are_taken_anyway_with_the_button(qtbot, tmp_path, new_store, new_hq_db):
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    stick, files, b_file, _ = _stick_missing_a_file(tmp_path, new_store, db)
+    ops = Ops()
+    w, imp = _import_page(qtbot, db, ops)
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        imp.import_folder(stick)
+    with qtbot.waitSignal(imp.import_finished, timeout=20000) as done:
+        qtbot.mouseClick(imp.import_anyway, Qt.MouseButton.LeftButton)
+    # The folder again (its attachments go with the files that name them): what went in before is present.
+    assert {Path(o.path).name: o.status for o in done.args[0].outcomes} == {
+        **{p.name: "present" for p in files[:2]}, **{p.name: "imported" for p in files[3:]}, b_file.name: "present"}
+    rows = _rows(imp)
+    assert rows[files[3].name][0] == "Imported" and "which head office does not have" in rows[files[3].name][1]
+    assert not imp.import_anyway.isVisible() and "0 waiting" not in imp.summary.text()
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+
+
+def test_a_waiting_files_attachment_goes_in_with_it_when_taken_anyway(qtbot, tmp_path, new_store, new_hq_db):
+    """A photo of a case opened in the file that waits travels in the stick's attachments folder, and
+    another dealer delivered the same photo before: taken anyway, the file's attachment is stored as
+    its dealer's, not refused as a file its counters never delivered."""
+    from app.hq.importer import import_paths
+    from app.models import Attachment
+    from app.services.cases.attachments import add_attachment
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    a, b = new_store(tmp_path / "a"), new_store(tmp_path / "b")
+    enrol_in_process(db, a)
+    enrol_in_process(db, b, "SH01")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo of the scratch")
+    [elsewhere] = open_cases(b, 1)
+    add_attachment(b, elsewhere, photo, None)
+    outbox.export(b, tmp_path / "b-stick")
+    assert import_paths(db, [tmp_path / "b-stick"]).count("imported") == 1
+    [first] = open_cases(a, 1)
+    outbox.export(a, tmp_path / "out")  # file 1
+    edit_case(a, first, "change")  # file 2
+    outbox.export(a, tmp_path / "out")
+    [second] = open_cases(a, 1, start=1)
+    add_attachment(a, second, photo, None)
+    files = outbox.export(a, tmp_path / "out")  # file 3, its photo in the attachments folder beside
+    assert len(files) == 3
+    stick = tmp_path / "usb" / "a"
+    shutil.copytree(tmp_path / "out" / "attachments", stick / "attachments")
+    for f in (files[0], files[2]):  # file 2 not copied
+        shutil.copy(f, stick / f.name)
+    third = files[2]
+    ops = Ops()
+    w, imp = _import_page(qtbot, db, ops)
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        imp.import_folder(stick.parent)
+    assert _rows(imp)[third.name][0] == "Waiting"
+    with qtbot.waitSignal(imp.import_finished, timeout=20000):
+        qtbot.mouseClick(imp.import_anyway, Qt.MouseButton.LeftButton)
+    assert _rows(imp)[third.name][0] == "Imported"
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(HqRefusal)) == 0
+        assert s.scalar(select(func.count()).select_from(Attachment).where(Attachment.case_id == second)) == 1
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
+
+
+def test_the_waiting_files_are_named_in_chinese(qtbot, tmp_path, new_store, new_hq_db):
+    from app.ui.common.i18n import apply_language
+
+    db = new_hq_db(tmp_path / "hq.sqlite3")
+    stick, files, _, _ = _stick_missing_a_file(tmp_path, new_store, db)
+    ops = Ops()
+    apply_language("zh_CN")
+    try:
+        w, imp = _import_page(qtbot, db, ops)
+        with qtbot.waitSignal(imp.import_finished, timeout=20000):
+            imp.import_folder(stick)
+    finally:
+        apply_language("en")
+    outcome, reason = _rows(imp)[files[3].name]
+    assert outcome == "等待中" and "总部尚未收到经销商 BJ01 的柜台 test (" in reason and "请带来该柜台的第 3 号文件" in reason
+    assert imp.import_anyway.text() == "仍然导入等待中的文件"
+    assert "等待 2 个" in imp.summary.text() and "waiting" not in imp.summary.text()
+    assert "--allow-gaps" not in imp.waiting_note.text() and "lost for good" not in imp.waiting_note.text()
+    qtbot.waitUntil(lambda: not ops.busy, timeout=20000)
 
 
 def test_rows_keep_the_folders_order_whatever_order_the_files_finish_in(qtbot, tmp_path, new_hq_db):

@@ -1,4 +1,6 @@
-"""Importing a folder of case files (a USB stick, the shared drive): progress and each file's outcome."""
+"""Importing a folder of case files (a USB stick, the shared drive): progress and each file's outcome.
+A file waiting for an earlier file of its counter (app.hq.importer.waiting_for) is named with what to
+bring; a button takes the waiting files anyway, for when those earlier files are lost for good."""
 
 from __future__ import annotations
 
@@ -36,20 +38,37 @@ class ImportPage(QWidget):
         self.summary = Label(self.tr("Choose the folder from a USB stick or the shared drive."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        # Shown only after an import that left files waiting.
+        self.waiting_note = Label(self.tr(
+            "Some files wait for earlier files of their counter, which head office has not received: the Reason "
+            "column names them. Bring those files and import them, then this folder again. Only if they are lost "
+            "for good (the counter's store was restored from a backup), import the waiting files anyway: the "
+            "changes built on the lost files will then be refused."))
+        self.waiting_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting_note.setWordWrap(True)
+        self.import_anyway = QPushButton(self.tr("Import the waiting files anyway"))
         self.results = table([self.tr("File"), self.tr("Outcome"), self.tr("Changes"), self.tr("Reason")], "results")
         # The rows' files, in the folder's order: several dealers' files are imported at once (on
         # PostgreSQL) and finish in any order; each row goes to its file's place.
         self._paths: list[Path] = []
+        self._folder: Path | None = None
+        self._waiting: list[Path] = []
         top = QHBoxLayout()
         top.addWidget(self.choose)
         top.addWidget(self.progress, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)
+        waiting = QHBoxLayout()
+        waiting.addWidget(self.waiting_note, 1)
+        waiting.addWidget(self.import_anyway)
+        lay.addLayout(waiting)
         lay.addWidget(self.results, 1)
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.on_import_advanced)
         self.choose.clicked.connect(self.on_choose_clicked)
+        self.import_anyway.clicked.connect(self.on_import_anyway_clicked)
+        self._show_waiting(False)
 
     @Slot()
     def on_choose_clicked(self) -> None:
@@ -57,7 +76,19 @@ class ImportPage(QWidget):
         if folder:
             self.import_folder(Path(folder))
 
+    @Slot()
+    def on_import_anyway_clicked(self) -> None:
+        # The whole folder again, not the waiting files alone: its attachments are vouched for with the
+        # files that name them (imported apart, their changes were refused as naming files never
+        # delivered); the files taken in before answer "already present".
+        self._import(self._folder, [self._folder], allow_gaps=True)
+
     def import_folder(self, folder: Path) -> None:
+        self._import(folder, [folder])
+
+    def _import(self, folder: Path, paths: list[Path], *, allow_gaps: bool = False) -> None:
+        self._folder = folder
+        self._show_waiting(False)
         self.choose.setEnabled(False)
         self.results.setRowCount(0)
         self._paths = []
@@ -66,15 +97,16 @@ class ImportPage(QWidget):
         self.summary.setText(self.tr("Importing {folder}...").format(folder=folder))
         signal = self._progress.advanced
         # Reasons in the reader's language (the refused file's .reason.txt too).
-        self.ops.run(lambda: import_paths(self.db, [folder], translate=QCoreApplication.translate,
-                                          progress=lambda i, n, o: signal.emit(i, n, o)),
+        self.ops.run(lambda: import_paths(self.db, paths, translate=QCoreApplication.translate,
+                                          progress=lambda i, n, o: signal.emit(i, n, o), allow_gaps=allow_gaps),
                      on_success=self.on_import_done, on_failure=self.on_import_failed)
 
     @Slot(int, int, object)
     def on_import_advanced(self, done: int, total: int, outcome) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        names = {"imported": self.tr("Imported"), "present": self.tr("Already present"), "rejected": self.tr("Rejected")}
+        names = {"imported": self.tr("Imported"), "present": self.tr("Already present"), "rejected": self.tr("Rejected"),
+                 "waiting": self.tr("Waiting")}
         path = Path(outcome.path)
         row = bisect(self._paths, path)
         self._paths.insert(row, path)
@@ -95,11 +127,21 @@ class ImportPage(QWidget):
         self.progress.setRange(0, max(1, len(summary.outcomes)))
         self.progress.setValue(len(summary.outcomes))
         fit_columns(self.results)
-        self.summary.setText(self.tr("{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
-                                     "(moved to the folder's \"rejected\" subfolder with the reason).").format(
+        self._waiting = [Path(o.path) for o in summary.outcomes if o.status == "waiting"]
+        counts = self.tr("{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
+                         "(moved to the folder's \"rejected\" subfolder with the reason), {waiting} waiting (left "
+                         "where they are).") if self._waiting else self.tr(
+            "{files} file(s): {imported} imported, {present} already present, {rejected} rejected "
+            "(moved to the folder's \"rejected\" subfolder with the reason).")
+        self.summary.setText(counts.format(
             files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
-            rejected=summary.count("rejected")))
+            rejected=summary.count("rejected"), waiting=len(self._waiting)))
+        self._show_waiting(bool(self._waiting))
         self.import_finished.emit(summary)
+
+    def _show_waiting(self, shown: bool) -> None:
+        self.waiting_note.setVisible(shown)
+        self.import_anyway.setVisible(shown)
 
     def on_import_failed(self, exc: BaseException) -> None:
         self.choose.setEnabled(True)
