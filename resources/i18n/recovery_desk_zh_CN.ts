@@ -1299,8 +1299,16 @@
         <translation>导入案例文件（文件或文件夹）</translation>
     </message>
     <message>
+        <source>Import case files (files or folders). A counter&apos;s file is left waiting where it is while head office lacks an earlier file of that counter (see --allow-gaps). Exit status 1 when a file was refused or left waiting, or a change in a file was refused.</source>
+        <translation>导入案例文件（文件或文件夹）。总部缺少某柜台较早的文件时，该柜台之后的文件留在原处等待（见 --allow-gaps）。有文件被拒收或留待，或文件中有更改被拒收时，退出状态为 1。</translation>
+    </message>
+    <message>
         <source>dealers imported at once (PostgreSQL only; default: one per processor core, at most 4)</source>
         <translation>同时导入的经销商数（仅限 PostgreSQL；默认每个处理器核心一个，最多 4 个）</translation>
+    </message>
+    <message>
+        <source>import a counter&apos;s files even when head office lacks an earlier file of that counter: only when that file is lost for good (the counter&apos;s store was restored from a backup); the changes built on it are refused</source>
+        <translation>即使总部缺少某柜台较早的文件，也导入该柜台的文件：仅用于那个文件已永久丢失（柜台的数据从备份恢复）的情况；基于它的更改将被拒收</translation>
     </message>
     <message>
         <source>publish settings (JSON) or a script pack to dealers</source>
@@ -1379,8 +1387,16 @@
         <translation>已拒收 {file}：{reason}</translation>
     </message>
     <message>
+        <source>waiting {file}: {reason}</source>
+        <translation>等待 {file}：{reason}</translation>
+    </message>
+    <message>
         <source>refused in {file}: {reason}</source>
         <translation>{file} 中被拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected, {waiting} waiting.</source>
+        <translation>共 {files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个，等待 {waiting} 个。</translation>
     </message>
     <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected.</source>
@@ -1389,6 +1405,10 @@
     <message>
         <source>{n} change(s) refused (the rest of their files imported): see `hq refusals`.</source>
         <translation>{n} 项修改被拒收（所在文件的其余内容已导入）：见 `hq refusals`。</translation>
+    </message>
+    <message>
+        <source>{n} file(s) left where they are, waiting for earlier files of their counter. If those files are lost for good (the counter&apos;s store was restored from a backup), import again with --allow-gaps to take them anyway.</source>
+        <translation>{n} 个文件留在原处，等待其柜台较早的文件。如果那些文件已永久丢失（柜台的数据从备份恢复），请加上 --allow-gaps 再次导入，仍然导入它们。</translation>
     </message>
     <message>
         <source>settings</source>
@@ -4042,6 +4062,10 @@
         <translation>再次被拒收（共 {times} 次）：不作更正重新发送无济于事。请在柜台更正总部指出的内容，它会随更正一起发送。{reason}</translation>
     </message>
     <message>
+        <source>Head office has not received file(s) {missing} of counter {counter} of dealer {dealer}, which come before this one (imported now, its changes built on them would be refused for good). Bring the counter&apos;s files {missing} (they are in the counter&apos;s outbox folder, or write them again there with `recovery-desk export --out FOLDER`) and import them, then this file again.</source>
+        <translation>总部尚未收到经销商 {dealer} 的柜台 {counter} 的第 {missing} 号文件，它们在本文件之前（现在导入的话，本文件中基于它们的更改将被永久拒收）。请带来该柜台的第 {missing} 号文件（它们在该柜台的 outbox 文件夹中，也可以在该柜台上用 `recovery-desk export --out FOLDER` 重新生成），先导入它们，再导入本文件。</translation>
+    </message>
+    <message>
         <source>{refusal} It was left where it is: it could not be moved into the folder &quot;{folder}&quot; beside it ({reason}).</source>
         <translation>{refusal}文件留在原处：无法移入旁边的“{folder}”文件夹（{reason}）。</translation>
     </message>
@@ -4102,8 +4126,36 @@
         <translation>其内容清单中的 created_at 不是时间：{value}</translation>
     </message>
     <message>
-        <source>&quot;{column}&quot; holds the spreadsheet error {error}, not a value; correct the formula in Excel or type the value in the cell, then import again.</source>
-        <translation>“{column}”列中是电子表格错误 {error}，不是一个值；请在 Excel 中更正公式，或在单元格中直接输入值，然后重新导入。</translation>
+        <source>expected a whole number, got {value}</source>
+        <translation>应为整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {value}</source>
+        <translation>应为数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected text, got {value}</source>
+        <translation>应为文本，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected yes or no, got {value}</source>
+        <translation>应为 yes 或 no，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {value}</source>
+        <translation>不能小于 {minimum}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {value}</source>
+        <translation>不能大于 {maximum}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, got {value}</source>
+        <translation>必须是 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the cell holds the spreadsheet error {error}, not a value; correct the formula in Excel or type the value in the cell, then import again.</source>
+        <translation>该单元格中是电子表格错误 {error}，不是一个值；请在 Excel 中更正公式，或在单元格中直接输入值，然后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -4800,6 +4852,14 @@
         <translation>请选择U盘或共享盘上的文件夹。</translation>
     </message>
     <message>
+        <source>Some files wait for earlier files of their counter, which head office has not received: the Reason column names them. Bring those files and import them, then this folder again. Only if they are lost for good (the counter&apos;s store was restored from a backup), import the waiting files anyway: the changes built on the lost files will then be refused.</source>
+        <translation>有些文件在等待其柜台较早的文件，总部尚未收到那些文件：“原因”一栏列出了它们。请带来那些文件并导入，然后再次导入本文件夹。只有在那些文件已永久丢失（柜台的数据从备份恢复）时，才仍然导入等待中的文件：基于丢失文件的更改将被拒收。</translation>
+    </message>
+    <message>
+        <source>Import the waiting files anyway</source>
+        <translation>仍然导入等待中的文件</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4836,12 +4896,20 @@
         <translation>已拒收</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
         <source>(+{n} in conflict)</source>
         <translation>（另有 {n} 项冲突）</translation>
     </message>
     <message>
         <source>({n} refused)</source>
         <translation>（{n} 项被拒收）</translation>
+    </message>
+    <message>
+        <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason), {waiting} waiting (left where they are).</source>
+        <translation>{files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移至该文件夹的“rejected”子文件夹），等待 {waiting} 个（留在原处）。</translation>
     </message>
     <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>

@@ -127,3 +127,21 @@ def test_cancel_while_a_long_file_is_read_off_the_ui_thread_stores_nothing(qtbot
     qtbot.waitUntil(lambda: not ops.busy, timeout=60_000)
     assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import these forms (40000)"
     ops.wait_idle()
+
+
+def test_a_failed_formula_is_named_in_the_preview_not_taken_for_an_empty_cell(qtbot, window, store, tmp_path):
+    """A VLOOKUP that found nothing (#N/A) in the phone column: the preview names the error on its line
+    and column, shows the cell as Excel does, and offers nothing to import."""
+    from tests.workbooks import ExcelError
+
+    rows = [form_row(date(2026, 5, 1), "RO-1"), form_row(date(2026, 5, 2), "RO-2", phone=ExcelError("#N/A"))]
+    book = write_workbook(tmp_path / "vlookup.xlsx", CHINESE_HEADER, rows)
+    dialog = open_import(qtbot, window)
+    read(qtbot, dialog, book)
+    assert dialog.pages.currentWidget() is dialog.preview_page
+    assert dialog.problems.rowCount() == 1
+    assert cell(dialog.problems, 0, 0) == "3"
+    assert "holds the spreadsheet error #N/A" in cell(dialog.problems, 0, 2)
+    assert "empty" not in cell(dialog.problems, 0, 2)
+    assert cell(dialog.preview, 1, 5) == "#N/A"
+    assert not dialog.import_button.isEnabled() and stored_forms(store) == 0

@@ -36,7 +36,7 @@ class SheetError:
         return f"SheetError({self.code!r})"
 
 
-SHEET_ERROR = QT_TRANSLATE_NOOP("Errors", "\"{column}\" holds the spreadsheet error {error}, not a value; correct "
+SHEET_ERROR = QT_TRANSLATE_NOOP("Errors", "the cell holds the spreadsheet error {error}, not a value; correct "
                                           "the formula in Excel or type the value in the cell, then import again.")
 
 
