@@ -257,7 +257,7 @@ def run_counters(args, translate) -> int:
 
 
 def run_refusals(args, translate) -> int:
-    from app.foundation.errors import fill
+    from app.sync.tables import refusal_words, said_row
     from app.hq.counters import refusals
     from app.sync.casefile import CaseFileRejected
 
@@ -265,8 +265,8 @@ def run_refusals(args, translate) -> int:
     if not rows:
         print(translate("Cli", "No refusals."))
     for r in rows:
-        what = f"{r.record_table} {r.record_id}" if r.record_table else translate("Cli", "the whole file")
-        text = fill(r.reason.get("text", ""), r.reason.get("params", {}), translate, CaseFileRejected.worded)
+        what = said_row(r.record_table, r.record_id, translate) if r.record_table else translate("Cli", "the whole file")
+        text = refusal_words(r.reason.get("text", ""), r.reason.get("params", {}), translate, CaseFileRejected.worded)
         print(f"{r.refused_at.astimezone().strftime('%Y-%m-%d %H:%M')}  {r.dealer_code:<8} {r.counter_id} "
               f"#{r.sequence}  {what}  [{r.code}]  {text}")
     return 0

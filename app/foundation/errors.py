@@ -14,7 +14,8 @@ CTX = "Errors"
 def fill(text: str, params: dict[str, Any], translate=None, worded: tuple[str, ...] = ()) -> str:
     """``text`` in the reader's words, its parameters filled in. The parameters named in ``worded``
     are marked texts themselves (what a field should be): translated too, and filled in from the
-    same parameters, so no English word is left inside a translated message."""
+    same parameters, so no English word is left inside a translated message. Such a text that is a
+    sentence of its own, put in brackets, loses its closing full stop there (no "….)" or "…。）")."""
     def word(value: str, inner: dict[str, str]) -> str:
         value = translate(CTX, value) if translate else value
         try:
@@ -22,10 +23,20 @@ def fill(text: str, params: dict[str, Any], translate=None, worded: tuple[str, .
         except (KeyError, IndexError, ValueError):  # a value kept before it was a marked text: as it was
             return value
 
+    said = translate(CTX, text) if translate else text
+
+    def bracketed(key: str, value: str) -> str:
+        # A sentence set in another's brackets ends where the brackets do: its own full stop goes
+        # ("(... at position 2)", "（……（U+0000））"), in any language; an ellipsis stays.
+        if value.endswith((".", "\u3002")) and not value.endswith("..") and any(
+                f"{{{key}}}{close}" in said for close in (")", "\uff09")):
+            return value[:-1]
+        return value
+
     # A word may hold another (a reason naming "the document" as where): those in the reader's words too.
     inner = {k: word(v, {}) for k, v in params.items() if k in worded and isinstance(v, str)}
-    words = {k: word(v, inner) for k, v in params.items() if k in worded and isinstance(v, str)}
-    return (translate(CTX, text) if translate else text).format(**{**params, **words})
+    words = {k: bracketed(k, word(v, inner)) for k, v in params.items() if k in worded and isinstance(v, str)}
+    return said.format(**{**params, **words})
 
 
 class RecoveryDeskError(Exception):

@@ -31,6 +31,7 @@ from app.hq.receive import receive
 from app.foundation.errors import FileUnusable
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.hq.verify_ahead import VerifyAhead, plain_file
+from app.sync import tables
 from app.models import Dealer, HqCounter
 from app.services.changes import announces
 from app.sync.applied import CAN_CHANGE
@@ -327,5 +328,5 @@ def _unreadable(exc: OSError, translate, *, why_only: bool = False) -> str:
 
 def _refusal_line(refusal, words) -> str:
     """A refused change in words, naming its row once (most refusals' own words name it already)."""
-    text, named = refusal.render(words), f"{refusal.table} {refusal.record_id}"
+    text, named = refusal.render(words), tables.said_row(refusal.table, refusal.record_id, words)
     return text if text.startswith(named) else f"{named}: {text}"

@@ -78,8 +78,8 @@ class Refusal:
     event_ids: tuple[str, ...] = ()
 
     def render(self, words=None) -> str:
-        template = words("Errors", self.text) if words else self.text
-        return template.format(**self.params)
+        """In the reader's words: the rows it names as the desk names them ("a feedback form", not its table)."""
+        return tables.refusal_words(self.text, self.params, words, casefile.CaseFileRejected.worded)
 
     def to_wire(self) -> dict[str, Any]:
         return {"entity_type": self.entity_type, "entity_id": self.entity_id, "table": self.table,

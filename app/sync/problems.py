@@ -13,10 +13,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.foundation.errors import fill
 from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models import SyncConflict, SyncFile, SyncRefused
-from app.sync import outbox, refused
+from app.sync import outbox, refused, tables
 from app.sync.casefile import CaseFileRejected
 from app.services.changes import SYNC, announces
 
@@ -47,7 +46,7 @@ def render_reason(reason: str, words=None) -> str:
     """A refusal in the reader's language: head office sends the English source and its values."""
     try:
         r = json.loads(reason)
-        return fill(r["text"], r["params"], words, CaseFileRejected.worded + tuple(r.get("worded", ())))
+        return tables.refusal_words(r["text"], r["params"], words, CaseFileRejected.worded + tuple(r.get("worded", ())))
     except (ValueError, KeyError, TypeError, IndexError):
         return reason
 

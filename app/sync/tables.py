@@ -17,6 +17,8 @@ from functools import cache
 
 from sqlalchemy import Table
 
+from app.foundation.errors import fill
+from app.foundation.i18n_marks import QT_TRANSLATE_NOOP
 from app.models.event_codec import COUNTER_ENTITY
 from app.models import (Alert, Attachment, Base, Callback, Customer, EarlyWarning, FailureCase, FeedbackForm,
                         ImprovementAction, NetworkImprovement, Remedy, RepairOrder, User, Vehicle,
@@ -40,6 +42,7 @@ class Synced:
     # the sender's version): never carried in a file, never set from one
     derived: frozenset[str] = frozenset()
     user_columns: tuple[str, ...] = ()  # columns naming a user without a ForeignKey
+    said: str = ""  # a row of it in the words of the people using the desk (a marked text): messages never name the table
 
     @property
     def table(self) -> Table:
@@ -50,32 +53,46 @@ class Synced:
 SYNCED: tuple[Synced, ...] = (
     # People are the dealer's (roles, deactivations, the salted PIN hash, never a PIN): an aggregate with
     # its own history, so a change made at one counter reaches every other and two edits conflict.
-    Synced("user", User, AGGREGATE, entity_type="user", natural_key=("username",)),
-    Synced("customer", Customer, RECORD),
-    Synced("vehicle", Vehicle, RECORD),
+    Synced("user", User, AGGREGATE, entity_type="user", natural_key=("username",),
+           said=QT_TRANSLATE_NOOP("Errors", "a person")),
+    Synced("customer", Customer, RECORD,
+           said=QT_TRANSLATE_NOOP("Errors", "a customer")),
+    Synced("vehicle", Vehicle, RECORD,
+           said=QT_TRANSLATE_NOOP("Errors", "a vehicle")),
     # A repair order is an aggregate of its own (events "order.*") since the dealer's management system
     # fills and changes it; one made by a form or a complaint still travels with them, at version 1.
     Synced("repair_order", RepairOrder, AGGREGATE, entity_type="order", natural_key=("number",),
-           derived=frozenset({"call_reached"})),
-    Synced("feedback_form", FeedbackForm, AGGREGATE, entity_type="form"),
-    Synced("failure_case", FailureCase, AGGREGATE, entity_type="case"),
-    Synced("remedy", Remedy, CHILD, parents=(("case_id", "failure_case"),)),
-    Synced("callback", Callback, CHILD, parents=(("case_id", "failure_case"),)),
-    Synced("attachment", Attachment, CHILD, parents=(("case_id", "failure_case"),), user_columns=("added_by",)),
-    Synced("verification_call", VerificationCall, CHILD, parents=(("form_id", "feedback_form"),)),
+           derived=frozenset({"call_reached"}),
+           said=QT_TRANSLATE_NOOP("Errors", "a repair order")),
+    Synced("feedback_form", FeedbackForm, AGGREGATE, entity_type="form",
+           said=QT_TRANSLATE_NOOP("Errors", "a feedback form")),
+    Synced("failure_case", FailureCase, AGGREGATE, entity_type="case",
+           said=QT_TRANSLATE_NOOP("Errors", "a case")),
+    Synced("remedy", Remedy, CHILD, parents=(("case_id", "failure_case"),),
+           said=QT_TRANSLATE_NOOP("Errors", "a remedy")),
+    Synced("callback", Callback, CHILD, parents=(("case_id", "failure_case"),),
+           said=QT_TRANSLATE_NOOP("Errors", "a callback")),
+    Synced("attachment", Attachment, CHILD, parents=(("case_id", "failure_case"),), user_columns=("added_by",),
+           said=QT_TRANSLATE_NOOP("Errors", "an attachment")),
+    Synced("verification_call", VerificationCall, CHILD, parents=(("form_id", "feedback_form"),),
+           said=QT_TRANSLATE_NOOP("Errors", "a verification call")),
     # An alert belongs to its form, or to its case when it has none. Each place that sees a failure
     # form may raise the form's alert itself, so the same alert is known by (form, kind).
     Synced("alert", Alert, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
-           natural_key=("form_id", "kind"), user_columns=("created_by", "acknowledged_by")),
+           natural_key=("form_id", "kind"), user_columns=("created_by", "acknowledged_by"),
+           said=QT_TRANSLATE_NOOP("Errors", "an alert")),
     # Derived by every store under the same id; travels with its form (or case) when acknowledged.
     Synced("early_warning", EarlyWarning, CHILD, parents=(("form_id", "feedback_form"), ("case_id", "failure_case")),
-           user_columns=("acknowledged_by",)),
+           user_columns=("acknowledged_by",),
+           said=QT_TRANSLATE_NOOP("Errors", "an early warning")),
     Synced("improvement_action", ImprovementAction, CHILD, parents=(("case_id", "failure_case"),),
-           user_columns=("owner_id", "created_by", "done_by")),
+           user_columns=("owner_id", "created_by", "done_by"),
+           said=QT_TRANSLATE_NOOP("Errors", "an improvement action")),
     # An action head office raised for several dealers: each dealer's share is an aggregate of its own
     # (events "improvement"), sent by head office to that dealer alone; its completion travels back.
     Synced("network_improvement", NetworkImprovement, AGGREGATE, entity_type="improvement",
-           user_columns=("owner_id", "done_by")),
+           user_columns=("owner_id", "done_by"),
+           said=QT_TRANSLATE_NOOP("Errors", "an improvement action of head office")),
 )
 
 LOCAL: dict[str, str] = {
@@ -107,6 +124,9 @@ COUNTER = COUNTER_ENTITY
 EVENT_ONLY: tuple[str, ...] = (COUNTER,)
 
 BY_NAME: dict[str, Synced] = {s.name: s for s in SYNCED}
+_BY_TABLE: dict[str, Synced] = {s.table.name: s for s in SYNCED}  # "app_user" as well as "user"
+A_CHANGE = QT_TRANSLATE_NOOP("Errors", "a change")  # an event
+A_RECORD = QT_TRANSLATE_NOOP("Errors", "a record")  # a table this program does not know (a newer or a hostile sender's)
 NAMES: tuple[str, ...] = tuple(s.name for s in SYNCED)
 AGGREGATES: dict[str, Synced] = {s.entity_type: s for s in SYNCED if s.role == AGGREGATE}  # by entity type
 CHILDREN: tuple[Synced, ...] = tuple(s for s in SYNCED if s.role == CHILD)
@@ -127,6 +147,34 @@ def refs(name: str) -> dict[str, str]:
     for col in spec.user_columns:
         out[col] = "user"
     return out
+
+
+def said(name: str) -> str:
+    """A row of the synced table ``name`` (or an event) in the desk's words, a marked text to translate."""
+    if name == "event":
+        return A_CHANGE
+    spec = BY_NAME.get(name) or _BY_TABLE.get(name)
+    return spec.said if spec is not None else A_RECORD
+
+
+# A refusal's parameters that name a table: said in words wherever it is shown (head office's import and
+# `hq refusals`, the counter's Sync problems), refusals stored before included.
+_TABLE_PARAMS = ("table", "target")
+
+
+def refusal_words(text: str, params: dict, words=None, worded: tuple[str, ...] = ()) -> str:
+    """A refusal (English source and values) in the reader's words, each row it names as the desk names
+    it ("A feedback form 3f2a... is stored ...", never "feedback_form 3f2a..."); ``worded`` as errors.fill's."""
+    named = {k: said(v) for k, v in params.items() if k in _TABLE_PARAMS and isinstance(v, str) and v}
+    told = fill(text, {**params, **named}, words, tuple(worded) + tuple(named))
+    return told[:1].upper() + told[1:] if named else told  # it may begin with a row's words ("a case ...")
+
+
+def said_row(table: str, record_id: str, words=None) -> str:
+    """A row named as refusal_words names it at the start of a sentence."""
+    noun = said(table)
+    told = f"{words('Errors', noun) if words else noun} {record_id}"
+    return told[:1].upper() + told[1:]
 
 
 def unplaced() -> list[str]:

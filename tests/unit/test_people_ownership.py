@@ -11,6 +11,7 @@ from app.hq.ownership import check
 from app.models import Event, User, utcnow
 from app.models.event_codec import event_row, to_wire
 from app.sync import pulled_check
+from app.sync.tables import said
 from tests.helpers import fresh_hq_db
 
 MY_COUNTER, OTHER_COUNTER = new_id(), new_id()
@@ -71,15 +72,15 @@ def test_a_counter_refuses_a_pulled_file_carrying_another_dealers_person(store):
     with store.session() as s:
         assert pulled_check.refusal(s, home, 7, [], {"user": [person(new_id(), home)]}) is None
         text, params = pulled_check.refusal(s, home, 7, [], {"user": [person(new_id(), new_id())]})
-    assert text == pulled_check.NOT_OURS and params["what"] == "user"
+    assert text == pulled_check.NOT_OURS and params["what"] == said("user") == "a person"
 
 
 @pytest.mark.parametrize("records, en, zh", [
-    ('{"user": [{"note": "a\\u0000b"}]}',
-     "records.user[0].note holds a character no database can store (U+0000) at position 2.",
-     "records.user[0].note 第 2 个位置含有数据库无法保存的字符（U+0000）。"),
-    ('{"x": [NaN]}', "a value holds NaN, which is not a number JSON allows.",
-     "某个值 含有 NaN，这不是 JSON 允许的数字。"),
+    ('{"user": [{"note": "a\\u0000b"}]}',  # the wire rule's sentence inside the brackets, without its full stop
+     "records.user[0].note holds a character no database can store (U+0000) at position 2",
+     "records.user[0].note 第 2 个位置含有数据库无法保存的字符（U+0000）"),
+    ('{"x": [NaN]}', "a value holds NaN, which is not a number JSON allows",
+     "某个值 含有 NaN，这不是 JSON 允许的数字"),
 ], ids=["nul", "nan"])
 def test_a_pulled_file_holding_what_the_store_cant_hold_is_refused_in_the_readers_words(store, records, en, zh):
     from app.foundation.translation import Words
