@@ -3882,6 +3882,18 @@
         <translation>来自总部的文件（编号 {n}）含有本前台无法保存的值（{reason}）；其中内容均未应用。</translation>
     </message>
     <message>
+        <source>head office&apos;s answer holds no text for it</source>
+        <translation>总部的答复中没有它的内容</translation>
+    </message>
+    <message>
+        <source>{where} should be {want}</source>
+        <translation>{where} 应为 {want}</translation>
+    </message>
+    <message>
+        <source>its text can&apos;t be read</source>
+        <translation>无法读取其内容</translation>
+    </message>
+    <message>
         <source>{name} may not do this: it needs a {needed} or an administrator, and {name} is a {role}. Nothing was changed.</source>
         <translation>{name} 无权执行此操作：需要{needed}或管理员，而 {name} 是{role}。未做任何更改。</translation>
     </message>
@@ -4156,6 +4168,70 @@
     <message>
         <source>the cell holds the spreadsheet error {error}, not a value; correct the formula in Excel or type the value in the cell, then import again.</source>
         <translation>该单元格中是电子表格错误 {error}，不是一个值；请在 Excel 中更正公式，或在单元格中直接输入值，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>a customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>a vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>a repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>a feedback form</source>
+        <translation>反馈表</translation>
+    </message>
+    <message>
+        <source>a case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>a remedy</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>a callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>an attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>a verification call</source>
+        <translation>核实回访</translation>
+    </message>
+    <message>
+        <source>an alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>an early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>an improvement action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>an improvement action of head office</source>
+        <translation>总部的改进措施</translation>
+    </message>
+    <message>
+        <source>a change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -4876,6 +4952,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Choose a file in the table to read its whole reason here.</source>
+        <translation>在表格中选择一个文件，即可在此处查看完整原因。</translation>
+    </message>
+    <message>
         <source>Folder of case files</source>
         <translation>案件文件夹</translation>
     </message>
@@ -4914,6 +4994,10 @@
     <message>
         <source>{files} file(s): {imported} imported, {present} already present, {rejected} rejected (moved to the folder&apos;s &quot;rejected&quot; subfolder with the reason).</source>
         <translation>{files} 个文件：导入 {imported} 个，已存在 {present} 个，拒收 {rejected} 个（已连同原因移至该文件夹的“rejected”子文件夹）。</translation>
+    </message>
+    <message>
+        <source>{file}: {outcome}; changes: {changes}</source>
+        <translation>{file}：{outcome}；修改：{changes}</translation>
     </message>
     <message>
         <source>The import stopped: {reason}</source>

@@ -50,6 +50,14 @@ def test_import_a_folder_and_see_outcomes_counters_and_conflicts(qtbot, tmp_path
     assert imp.results.rowCount() == 4
     reasons = [imp.results.item(r, 3).text() for r in range(4)]
     assert any("truncated" in t for t in reasons)
+    # The refused file comes chosen, its whole reason under the table (the cell cuts it); another row, its own.
+    half = imp.results.currentRow()
+    assert imp.results.item(half, 0).text() == "half.casefile"
+    assert imp.details.toPlainText() == f"half.casefile: Rejected; changes: 0\n{imp.results.item(half, 3).text()}"
+    other = next(r for r in range(4) if r != half)
+    qtbot.mouseClick(imp.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=imp.results.visualRect(imp.results.model().index(other, 0)).center())
+    assert imp.details.toPlainText().startswith(f"{imp.results.item(other, 0).text()}: Imported; changes: ")
     assert imp.summary.text() == ('4 file(s): 3 imported, 0 already present, 1 rejected (moved to the folder\'s '
                                   '"rejected" subfolder with the reason).')
     assert imp.progress.value() == imp.progress.maximum() == 4

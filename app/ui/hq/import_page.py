@@ -1,6 +1,8 @@
 """Importing a folder of case files (a USB stick, the shared drive): progress and each file's outcome.
 A file waiting for an earlier file of its counter (app.hq.importer.waiting_for) is named with what to
-bring; a button takes the waiting files anyway, for when those earlier files are lost for good."""
+bring; a button takes the waiting files anyway, for when those earlier files are lost for good. The
+chosen row's whole reason shows under the table (a cell cuts it), and after an import the first file
+that needs the reader comes chosen."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from bisect import bisect
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import (QHBoxLayout, QProgressBar, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QPlainTextEdit, QProgressBar, QPushButton, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.hq.importer import import_paths
@@ -48,6 +50,10 @@ class ImportPage(QWidget):
         self.waiting_note.setWordWrap(True)
         self.import_anyway = QPushButton(self.tr("Import the waiting files anyway"))
         self.results = table([self.tr("File"), self.tr("Outcome"), self.tr("Changes"), self.tr("Reason")], "results")
+        # The chosen file's whole reason, wrapped and selectable (to copy into a message to the dealer).
+        self.details = QPlainTextEdit(objectName="details", readOnly=True)
+        self.details.setPlaceholderText(self.tr("Choose a file in the table to read its whole reason here."))
+        self.details.setMaximumHeight(self.details.fontMetrics().lineSpacing() * 6)
         # The rows' files, in the folder's order: several dealers' files are imported at once (on
         # PostgreSQL) and finish in any order; each row goes to its file's place.
         self._paths: list[Path] = []
@@ -64,10 +70,12 @@ class ImportPage(QWidget):
         waiting.addWidget(self.import_anyway)
         lay.addLayout(waiting)
         lay.addWidget(self.results, 1)
+        lay.addWidget(self.details)
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.on_import_advanced)
         self.choose.clicked.connect(self.on_choose_clicked)
         self.import_anyway.clicked.connect(self.on_import_anyway_clicked)
+        self.results.currentCellChanged.connect(self.on_current_row)
         self._show_waiting(False)
 
     @Slot()
@@ -91,6 +99,7 @@ class ImportPage(QWidget):
         self._show_waiting(False)
         self.choose.setEnabled(False)
         self.results.setRowCount(0)
+        self.details.clear()
         self._paths = []
         self.progress.setRange(0, 0)  # busy until the first file is done
         self.progress.setTextVisible(True)
@@ -137,7 +146,21 @@ class ImportPage(QWidget):
             files=len(summary.outcomes), imported=summary.count("imported"), present=summary.count("present"),
             rejected=summary.count("rejected"), waiting=len(self._waiting)))
         self._show_waiting(bool(self._waiting))
+        needs_reader = [r for r in range(self.results.rowCount())
+                        if self.results.item(r, 3) is not None and self.results.item(r, 3).text()]
+        if needs_reader:  # the first refusal or wait comes chosen: its whole reason is on screen at once
+            self.results.setCurrentCell(needs_reader[0], 0)
         self.import_finished.emit(summary)
+
+    @Slot(int, int, int, int)
+    def on_current_row(self, row: int, _column: int, _previous_row: int, _previous_column: int) -> None:
+        cells = [self.results.item(row, c) for c in range(4)] if row >= 0 else []
+        if not cells or any(c is None for c in cells):
+            self.details.clear()
+            return
+        name, outcome, changes, reason = (c.text() for c in cells)
+        text = self.tr("{file}: {outcome}; changes: {changes}").format(file=name, outcome=outcome, changes=changes)
+        self.details.setPlainText(f"{text}\n{reason}" if reason else text)
 
     def _show_waiting(self, shown: bool) -> None:
         self.waiting_note.setVisible(shown)
