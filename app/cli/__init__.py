@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         shown = exc.problems[:200]
         for pr in shown:
             if pr.column:
-                where = translate("Cli", "line {line}, column {column}").format(line=pr.line,
-                                                                                column=shown_safely(pr.column, 60))
+                where = translate("Cli", "line {line}, column {column}").format(
+                    line=pr.line, column=shown_safely(exc.column_as_written(pr.column), 60))
             else:
                 where = translate("Cli", "line {line}").format(line=pr.line)
             print("  " + shown_safely(translate("Cli", "{where}: {problem}").format(

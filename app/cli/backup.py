@@ -65,14 +65,14 @@ def run_backup(args, translate) -> int:
     return 0
 
 
-def _keep(data_dir: Path) -> int:
+def _keep(args) -> int:
     """The number of backups to keep, from the store if it opens (a damaged one: the default)."""
-    from app.models.store import open_store
+    from app.cli import open_store_for
     from app.rules.settings_catalogue import setting
     from app.services.backups import taking
 
     try:
-        store = open_store(data_dir)
+        store = open_store_for(args)  # files found readable by others are made private and said so
     except Exception:  # noqa: BLE001 - restoring is how a store that doesn't open is mended
         return setting("backups.keep").default
     try:
@@ -91,7 +91,7 @@ def run_restore(args, translate) -> int:
                                                       "Desk (see `backup --list`).").format(path=backup), file=sys.stderr)
         return 2
     try:
-        done = restoring.restore(data_dir, backup, keep=_keep(data_dir), force=args.force)
+        done = restoring.restore(data_dir, backup, keep=_keep(args), force=args.force)
     except (restoring.NotABackup, restoring.DamagedStore) as exc:
         print(translate("Cli", "Error: ") + exc.render(translate), file=sys.stderr)
         return 2

@@ -55,14 +55,12 @@ def _print_check(checked, translate, args) -> int:
     """The preview on the command line: the first rows as they would be stored, then the verdict, the
     store's forms included (a repair order stored with other values refuses the file here too)."""
     from app.cli import open_store_for
-    from app.foundation.errors import ImportRejected
     from app.foundation.paths import resolve_data_dir
     from app.models.store import STORE_FILE
     from app.services.imports.feedback import KEYS
-    from app.services.imports.feedback_store import check_against_store
+    from app.services.imports.feedback_store import check_against_store, refuse_if_problems
 
-    if checked.problems or not checked.readable:
-        raise ImportRejected(checked.file, list(checked.problems))  # printed line by line, exit 2
+    refuse_if_problems(checked)  # printed line by line, exit 2
     if (resolve_data_dir(args.data_dir) / STORE_FILE).is_file():  # a check makes no store
         store = open_store_for(args)
         try:

@@ -169,9 +169,15 @@ class ImportRejected(RecoveryDeskError):
 
     text = QT_TRANSLATE_NOOP("Errors", "{file}: {count} problem(s) found; nothing was imported. Fix them and import the file again.")
 
-    def __init__(self, file: str, problems: list[Problem]) -> None:
+    def __init__(self, file: str, problems: list[Problem], headers: dict[str, str] | None = None) -> None:
         self.problems = problems
+        self.headers = headers or {}  # a problem's column -> the file's header for it, as written
         super().__init__(file=file, count=len(problems))
+
+    def column_as_written(self, column: str) -> str:
+        """A problem's column (or columns, "a,b") as the file heads it: the reader looks for "维修质量" in
+        the spreadsheet, not for the name the program gives the column."""
+        return ", ".join(self.headers.get(c, c) for c in column.split(",")) if column else ""
 
 
 class StoreFault(StoreError):

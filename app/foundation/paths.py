@@ -53,7 +53,9 @@ def private_umask() -> None:
 
 def make_private(data_dir: Path) -> list[Path]:
     """Create ``data_dir`` (0700) if needed and tighten every folder (0700) and file (0600) under
-    it that others could read or write; return what was tightened (empty when all was right).
+    it that others could read or write; return what was tightened (empty when all was right, and
+    when the folders held no file yet: a folder made for a new store, under a umask of 022 as
+    Debian's is, had exposed nothing, and was reported as customers' data readable by others).
 
     Symbolic links are left alone (their target is not ours to change). Elsewhere than POSIX the
     per-user data directory's own access rules apply: nothing to do."""
@@ -69,7 +71,9 @@ def make_private(data_dir: Path) -> list[Path]:
             repaired.append(path)
 
     tighten(data_dir, PRIVATE_DIR, os.stat(data_dir).st_mode)
+    held = False  # a file of any kind under it
     for root, dirs, files in os.walk(data_dir):
+        held = held or bool(files)
         for name in dirs + files:
             p = Path(root) / name
             try:
@@ -79,7 +83,7 @@ def make_private(data_dir: Path) -> list[Path]:
             if stat.S_ISLNK(st.st_mode):
                 continue
             tighten(p, PRIVATE_DIR if stat.S_ISDIR(st.st_mode) else PRIVATE_FILE, st.st_mode)
-    return repaired
+    return repaired if held else []
 
 
 REPLACE_TRIES = 20  # about two seconds in all

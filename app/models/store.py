@@ -178,9 +178,9 @@ def open_store(data_dir: Path) -> Store:
     data_dir = Path(data_dir)
     private_umask()
     repaired = make_private(data_dir)
-    if repaired:
-        log.warning("others could read %d file(s) in %s; now only their owner can: %s", len(repaired), data_dir,
-                    ", ".join(str(p) for p in repaired[:10]))
+    if repaired:  # the person is told in their words (the desk's message, the command line's); the paths to the log
+        log.info("others could read %d file(s) in %s; now only their owner can: %s", len(repaired), data_dir,
+                 ", ".join(str(p) for p in repaired[:10]))
     path = data_dir / STORE_FILE
     current = _stored_revision(path)
     if current is not None and current == shipped_head():

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.models import FeedbackForm
 from app.models.store import open_store
 from tests.helpers import HEADER, csv_file, form_line
+from tests.system.test_cli import cli as chinese_cli
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -124,6 +125,22 @@ def test_loose_modes_are_repaired_at_start_with_a_warning(tmp_path):
         assert _mode(data_dir / f) == 0o600, f
     r = cli(data_dir, "feedback", "summary", "--month", "2026-11")
     assert "could read" not in r.stderr  # repaired once
+
+
+@posix_only
+@pytest.mark.parametrize("command", [["feedback", "summary", "--month", "2026-11"], ["restore", "BACKUP"]])
+def test_a_folder_made_for_the_store_beforehand_is_made_private_without_a_false_alarm(tmp_path, command):
+    """mkdir under Debian's umask (022) leaves a folder others can list: nothing of a store was in it, so
+    nothing was exposed. It was reported as customers' data readable by others, and an English log line
+    stood beside the Chinese words."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    os.chmod(data_dir, 0o755)
+    (tmp_path / "b.zip").write_bytes(b"not a zip")
+    r = chinese_cli(data_dir, *[str(tmp_path / "b.zip") if a == "BACKUP" else a for a in command], lang="zh_CN.UTF-8")
+    assert r.returncode in (0, 2), r.stderr
+    assert "WARNING" not in r.stderr and "本机其他用户" not in r.stderr and "could read" not in r.stderr, r.stderr
+    assert _mode(data_dir) == 0o700
 
 
 # Tab and CR starts can't be stored (trimmed at entry); app.rules.cells is tested with them below.

@@ -76,12 +76,14 @@ def test_columns_the_import_does_not_take_are_named(data_dir, tmp_path):
 
 
 def test_a_bad_row_in_a_workbook_exits_2_named_by_line(data_dir, tmp_path):
+    """Each problem names its line and its column as the file heads it (what the reader looks for in the
+    spreadsheet: "服务日期", not the program's name for the column, "date")."""
     rows = [form_row(date(2026, 5, 1), f"RO-{i}") for i in range(30)]
     rows[27] = form_row("2026/5/32", "RO-27")
     bad = write_workbook(tmp_path / "bad.xlsx", CHINESE_HEADER, rows)
     for check in ([], ["--check"]):
         r = cli(data_dir, "feedback", "import", str(bad), *check)
-        assert r.returncode == 2 and "line 29, column date" in r.stderr, r.stderr
+        assert r.returncode == 2 and "line 29, column 服务日期" in r.stderr, r.stderr
     assert forms_in(data_dir) == 0
 
 
@@ -95,10 +97,10 @@ def test_an_excel_error_cell_is_named_as_one_not_as_empty(data_dir, tmp_path):
     for check in ([], ["--check"]):
         r = cli(data_dir, "feedback", "import", str(f), *check)
         assert r.returncode == 2 and "3 problem(s)" in r.stderr, r.stderr
-        assert ('line 4, column phone: the cell holds the spreadsheet error #N/A, not a value; correct the formula '
+        assert ('line 4, column 联系电话: the cell holds the spreadsheet error #N/A, not a value; correct the formula '
                 "in Excel or type the value in the cell, then import again.") in r.stderr
-        assert 'line 5, column repair_quality: the cell holds the spreadsheet error #DIV/0!' in r.stderr
-        assert 'line 5, column comment: the cell holds the spreadsheet error #VALUE!' in r.stderr
+        assert 'line 5, column 维修质量: the cell holds the spreadsheet error #DIV/0!' in r.stderr
+        assert 'line 5, column 意见: the cell holds the spreadsheet error #VALUE!' in r.stderr
         assert "empty" not in r.stderr
     assert forms_in(data_dir) == 0
 
@@ -108,8 +110,8 @@ def test_an_excel_error_cell_in_an_orders_workbook_is_named(data_dir, tmp_path):
     rows = [["RO-1", "2026-11-02 09:10", "李娜", "王芳", ExcelError("#REF!"), "京A12345", ExcelError("#NAME?")]]
     r = cli(data_dir, "orders", "import", str(write_workbook(tmp_path / "dms.xlsx", header, rows)))
     assert r.returncode == 2, r.stderr
-    assert 'line 2, column phone: the cell holds the spreadsheet error #REF!' in r.stderr
-    assert 'line 2, column amount: the cell holds the spreadsheet error #NAME?' in r.stderr
+    assert 'line 2, column 电话: the cell holds the spreadsheet error #REF!' in r.stderr
+    assert 'line 2, column 金额: the cell holds the spreadsheet error #NAME?' in r.stderr
     assert "empty" not in r.stderr and "nothing was imported" in r.stderr
 
 
@@ -117,7 +119,7 @@ def test_an_excel_error_cell_is_named_in_chinese(data_dir, tmp_path):
     rows = [form_row(date(2026, 5, 1), "RO-1", phone=ExcelError("#N/A"))]
     f = write_workbook(tmp_path / "vlookup.xlsx", CHINESE_HEADER, rows)
     r = cli(data_dir, "feedback", "import", str(f), lang="zh_CN.UTF-8")
-    assert r.returncode == 2 and "第 2 行 phone 列：该单元格中是电子表格错误 #N/A" in r.stderr, r.stderr
+    assert r.returncode == 2 and "第 2 行 联系电话 列：该单元格中是电子表格错误 #N/A" in r.stderr, r.stderr
 
 
 def test_a_dealer_code_is_held_to_head_offices_rule(data_dir, tmp_path):

@@ -45,6 +45,12 @@ class Placement:
         return not self.missing and not self.problems
 
 
+def as_written(header, placement: Placement) -> dict[str, str]:
+    """Each placed column's header as the file writes it (a problem names its column so)."""
+    return {key: str(header[i]).strip() for key, i in placement.at.items()
+            if i < len(header) and str(header[i]).strip()}
+
+
 def shape(header: list[str]) -> str:
     """A file's shape: the same headers in the same order are the same shape (a mapping given once serves
     every later file of it)."""

@@ -22,6 +22,7 @@ from app.services.directory import dealer_by_code, dealer_code as dealer_code_ru
 from app.services.feedback.form_values import FormValues
 from app.models.bulk import among
 from app.services.feedback.form_writer import store_forms
+from app.services.imports.columns import as_written
 from app.services.imports.feedback import FeedbackFile, ImportCancelled, Progress, read_feedback
 from app.services.uow import UnitOfWork
 
@@ -59,12 +60,17 @@ def import_feedback_file(store, path: Path, dealer_code: str | None = None, acto
     return store_feedback(store, checked, dealer_code, actor_id, cancelled=cancelled)
 
 
+def refuse_if_problems(checked: FeedbackFile) -> None:
+    """ImportRejected naming every problem of the file (each column as the file heads it), if it has any."""
+    if checked.problems or not checked.readable:
+        raise ImportRejected(checked.file, list(checked.problems), as_written(checked.header, checked.placement))
+
+
 @announces(FORMS | ALERTS)
 def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None, actor_id: str | None = None,
                    *, cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Store what ``read_feedback`` checked (the rows the preview showed), or refuse the whole file."""
-    if checked.problems or not checked.readable:
-        raise ImportRejected(checked.file, list(checked.problems))
+    refuse_if_problems(checked)
     rows = list(checked.forms)
     # The write lock first (waiting up to the busy timeout): two imports at once then run one after
     # the other, instead of the second failing when it turns from reading to writing. The file's forms and
@@ -73,7 +79,7 @@ def store_feedback(store, checked: FeedbackFile, dealer_code: str | None = None,
         s = uow.session
         _check_own_dealer(s, dealer_code, uow.identity.home_dealer_id)
         dealer = dealer_by_code(s, dealer_code, uow.identity.home_dealer_id, create=True)
-        new_rows = _new_rows(s, dealer.id, rows, checked.file)
+        new_rows = _new_rows(s, dealer.id, rows, checked)
         if cancelled is not None and cancelled():  # the last moment a cancel stores nothing
             raise ImportCancelled()
         ids = store_forms(uow, dealer.id, new_rows, source="import", origin_note=checked.file)
@@ -97,8 +103,7 @@ def check_against_store(store, checked: FeedbackFile, dealer_code: str | None = 
     """What ``store_feedback`` would refuse for what the store holds, found without writing (a preview's
     verdict: it said "no problems" for a file whose stored repair orders the import then refused):
     ImportRejected as the import raises it, else how many of the file's forms are stored already."""
-    if checked.problems or not checked.readable:
-        raise ImportRejected(checked.file, list(checked.problems))
+    refuse_if_problems(checked)
     with store.session() as s:
         home = store.identity.home_dealer_id
         _check_own_dealer(s, dealer_code, home)
@@ -107,7 +112,7 @@ def check_against_store(store, checked: FeedbackFile, dealer_code: str | None = 
         if dealer_id is None:  # a dealer the import would make: nothing of it is stored yet
             return 0
         rows = list(checked.forms)
-        return len(rows) - len(_new_rows(s, dealer_id, rows, checked.file))
+        return len(rows) - len(_new_rows(s, dealer_id, rows, checked))
 
 
 def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
@@ -118,7 +123,7 @@ def _check_own_dealer(s, dealer_code: str | None, home_dealer_id: str) -> None:
         raise OtherDealerRefused(dealer=dealer_code.strip()[:40], home=home.code)
 
 
-def _new_rows(s, dealer_id: str, rows: list[FormValues], file: str) -> list[FormValues]:
+def _new_rows(s, dealer_id: str, rows: list[FormValues], checked: FeedbackFile) -> list[FormValues]:
     """The rows not stored yet; a row whose form is stored with other values refuses the whole file."""
     stored = _stored_content(s, dealer_id, [r.repair_order for r in rows])
     problems: list[Problem] = []
@@ -138,7 +143,7 @@ def _new_rows(s, dealer_id: str, rows: list[FormValues], file: str) -> list[Form
                  "stored": "; ".join(f"{k}={have[k]}" for k in diff),
                  "file": "; ".join(f"{k}={mine[k]}" for k in diff)}))
     if problems:
-        raise ImportRejected(file, problems)
+        raise ImportRejected(checked.file, problems, as_written(checked.header, checked.placement))
     return new_rows
 
 

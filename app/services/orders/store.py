@@ -17,6 +17,7 @@ from app.models.event_codec import event_row
 from app.services.changes import FORMS, announces
 from app.services.directory import dealer_by_code, ensure_advisors
 from app.services.feedback.form_writer import chunks
+from app.services.imports.columns import as_written
 from app.services.imports.feedback_store import _check_own_dealer
 from app.services.orders.rows import COLUMNS, OrdersFile, OrderValues, check_row, read_orders
 from app.services.uow import UnitOfWork
@@ -54,7 +55,7 @@ def store_orders(store, checked: OrdersFile, dealer_code: str | None = None, act
                  *, source: str = "import") -> OrdersImported:
     """Store what ``read_orders`` checked, or refuse the whole file (nothing stored)."""
     if checked.problems or not checked.readable:
-        raise ImportRejected(checked.file, list(checked.problems))
+        raise ImportRejected(checked.file, list(checked.problems), as_written(checked.header, checked.placement))
     rows = list(checked.orders)
     with UnitOfWork(store, actor_id, write=True) as uow:
         s = uow.session
