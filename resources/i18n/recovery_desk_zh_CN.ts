@@ -3687,11 +3687,11 @@
     </message>
     <message>
         <source>{table} {id} points at {target} {target_id} ({column}), which belongs to another dealer or was refused.</source>
-        <translation>{table} {id} 指向 {target} {target_id}（{column}），该记录属于另一家经销商或已被拒收。</translation>
+        <translation>{table} {id} 指向{target} {target_id}（{column}），该记录属于另一家经销商或已被拒收。</translation>
     </message>
     <message>
         <source>{table} {id}: a change names {target} {target_id}, which belongs to another dealer. A counter&apos;s changes name only its own dealer&apos;s data.</source>
-        <translation>{table} {id}：该变更引用了属于其他经销商的 {target} {target_id}。前台的变更只能引用本经销商的数据。</translation>
+        <translation>{table} {id}：该变更引用了属于其他经销商的{target} {target_id}。前台的变更只能引用本经销商的数据。</translation>
     </message>
     <message>
         <source>{table} {id} names the attachment {sha}, whose file this dealer&apos;s counters never delivered to head office. Attach the file again at the counter; it is sent with the change.</source>
@@ -3871,7 +3871,7 @@
     </message>
     <message>
         <source>A file from head office (number {n}) names {what} {id} of another dealer; nothing of it was applied.</source>
-        <translation>来自总部的文件（编号 {n}）引用了其他经销商的 {what} {id}；其中内容均未应用。</translation>
+        <translation>来自总部的文件（编号 {n}）引用了其他经销商的{what} {id}；其中内容均未应用。</translation>
     </message>
     <message>
         <source>A file from head office (number {n}) is not a case file this counter reads ({reason}); nothing of it was applied.</source>

@@ -66,7 +66,7 @@ def test_a_row_of_another_dealer_is_named_in_the_readers_words(store, name, buil
                                             "dealer; nothing of it was applied.")
     kept = json.loads(p.detail)
     assert kept["params"]["what"] == en and "what" in kept["worded"]  # translated where it is shown
-    assert problem_text(p, in_chinese({en: zh})) == f"来自总部的文件（编号 7）引用了其他经销商的 {zh} {rid}；其中内容均未应用。"
+    assert problem_text(p, in_chinese({en: zh})) == f"来自总部的文件（编号 7）引用了其他经销商的{zh} {rid}；其中内容均未应用。"
 
 
 def test_a_change_naming_another_dealers_row_here_names_what_the_row_is(store):

@@ -25,7 +25,11 @@ REFUSALS = [
     (ownership.REFERS_OTHER, {"table": "remedy", "id": "R-1", "target": "failure_case", "target_id": "C-1",
                               "column": "case_id"},
      "A remedy R-1 points at a case C-1 (case_id), which belongs to another dealer or was refused.",
-     "补救措施 R-1 指向 案例 C-1（case_id），该记录属于另一家经销商或已被拒收。"),
+     "补救措施 R-1 指向案例 C-1（case_id），该记录属于另一家经销商或已被拒收。"),
+    (ownership.PAYLOAD_OTHER, {"table": "failure_case", "id": "C-1", "target": "customer", "target_id": "U-1"},
+     "A case C-1: a change names a customer U-1, which belongs to another dealer. A counter's changes name only "
+     "its own dealer's data.",
+     "案例 C-1：该变更引用了属于其他经销商的客户 U-1。前台的变更只能引用本经销商的数据。"),
     (record_limits.RECORD_TOO_LONG, {"table": "vehicle", "id": "V-1", "column": "plate", "length": "32",
                                      "limit": "16"},
      "A vehicle V-1: plate is 32 characters long, more than the 16 allowed. Correct it at the counter; it is "
